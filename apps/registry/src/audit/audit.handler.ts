@@ -1,0 +1,20 @@
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AuditCommands, SUBJECTS } from '@concord/domain';
+import { readEnvelope } from '@concord/messaging';
+import { AuditService } from './audit.service';
+
+@Controller()
+export class AuditHandler {
+  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+
+  @MessagePattern(SUBJECTS.registry.auditList)
+  list(@Payload() m: unknown) {
+    return this.audit.list(readEnvelope(m, AuditCommands.list));
+  }
+
+  @MessagePattern(SUBJECTS.registry.auditVerify)
+  verify(@Payload() m: unknown) {
+    return this.audit.verify(readEnvelope(m, AuditCommands.verify));
+  }
+}

@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, type AuditCommands, type Envelope } from '@concord/domain';
+import { abilityFor, subject } from '@concord/permissions';
+import { listAudit, verifyAudit } from '@concord/audit';
+import type { z } from 'zod';
+
+/** Reading and verifying the registry's audit trail. */
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(cmd: Envelope<z.infer<typeof AuditCommands.list>>) {
+    this.assert(cmd, 'read');
+    return listAudit(this.dataSource, { orgId: cmd.actor.orgId, ...cmd.data.query });
+  }
+
+  verify(cmd: Envelope<unknown>) {
+    this.assert(cmd, 'verify');
+    return verifyAudit(this.dataSource);
+  }
+
+  private assert(cmd: Envelope<unknown>, action: 'read' | 'verify'): void {
+    if (!abilityFor(cmd.actor).can(action, subject('AuditTrail', { orgId: cmd.actor.orgId }))) {
+      throw new DomainError('auth.forbidden', 'Only auditors and admins read the audit trail');
+    }
+  }
+}

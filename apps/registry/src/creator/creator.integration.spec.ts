@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
+import { EventCollector } from '@concord/testing';
+import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
+
+const S = SUBJECTS.registry;
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('registry service over NATS, on PostgreSQL', () => {
+  let r: TestRegistry;
+  let events: EventCollector;
+
+  beforeAll(async () => {
+    r = await startTestRegistry();
+    events = await new EventCollector(r.nc, r.config.CONCORD_ENV).start();
+  });
+  afterAll(async () => {
+    await events.stop();
+    await r.stop();
+  });
+
+  it('registers a creator, stores personal data encrypted, audits it and publishes creator.registered', async () => {
+    const input = registration();
+    const created = await r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar);
+    expect(created).toMatchObject({ displayName: 'Nguyễn Thị Hồng Nhung', status: 'prospect', version: 1, hasPersonalData: true });
+    expect(created.channels[0]).toMatchObject({ platform: 'tiktok', followers: 120000, verified: true });
+
+    const [row] = await r.db.query('SELECT personal_data_enc FROM creators WHERE id = $1', [created.id]);
+    expect(row.personal_data_enc).toMatch(/^v1:/);
+    expect(row.personal_data_enc).not.toContain('001199012345');
+
+    const [audit] = await r.db.query("SELECT action, actor_user_id, actor_org_id FROM audit_log WHERE subject = $1", [`creator:${created.id}`]);
+    expect(audit).toEqual({ action: 'creator.registered', actor_user_id: 'registrar@mcst', actor_org_id: 'mcst-ttcs' });
+
+    const seen = await events.waitFor((es) => es.some((e) => e.type.endsWith('creator.registered') && (e.data as { creator: { id: string } }).creator.id === created.id));
+    const event = seen.find((e) => (e.data as { creator: { id: string } }).creator.id === created.id)!;
+    expect(event.subject).toBe(`concord.${r.config.CONCORD_ENV}.events.registry.creator.registered`);
+    expect(event.actor).toMatchObject({ userId: 'registrar@mcst', orgId: 'mcst-ttcs' });
+    expect(JSON.stringify(event)).not.toContain('001199012345');
+  });
+
+  it('refuses a channel that is already registered, case-insensitively and with a leading @, naming the owner', async () => {
+    const first = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    const handle = first.channels[0].handle;
+    const error = await rejection(
+      r.client.request(S.creatorCreate, {
+        input: registration({
+          displayName: 'Someone Else',
+          channels: [{ platform: 'tiktok', handle: `@${handle.toUpperCase()}`, url: 'https://www.tiktok.com/@x', followers: 5, verified: false }],
+        }),
+      }, actors.registrar),
+    );
+    expect(error.code).toBe('creator.channel_taken');
+    expect(error.extensions).toMatchObject({ existingCreatorId: first.id });
+    expect(error.errors[0].path).toBe('channels.0.handle');
+    const [{ count }] = await r.db.query("SELECT count(*)::int AS count FROM creators WHERE display_name = 'Someone Else'");
+    expect(count).toBe(0);
+  });
+
+  it('requires consent with personal data and rejects bad input with field paths, changing nothing', async () => {
+    const before = await r.db.query('SELECT count(*)::int AS n FROM creators');
+    const noConsent = await rejection(r.client.request(S.creatorCreate, { input: registration({ consent: null }) }, actors.registrar));
+    expect(noConsent.code).toBe('creator.consent_required');
+    expect(noConsent.errors.map((e) => e.path)).toEqual(['consent']);
+    const bad = await rejection(
+      r.client.request(S.creatorCreate, { input: registration({ languages: ['vi', 'english'], channels: [{ platform: 'myspace', handle: 'a', url: 'x', followers: -1 }] }) }, actors.registrar),
+    );
+    expect(bad.code).toBe('validation.failed');
+    expect(bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['input.languages.1', 'input.channels.0.platform', 'input.channels.0.followers']));
+    const after = await r.db.query('SELECT count(*)::int AS n FROM creators');
+    expect(after).toEqual(before);
+  });
+
+  it('moves status only as the machine allows, with a reason, and publishes status_changed', async () => {
+    const c = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    const forbidden = await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'active', reason: 'skip vetting' } }, actors.registrar));
+    expect(forbidden.code).toBe('creator.status_transition_forbidden');
+    expect(forbidden.extensions).toMatchObject({ from: 'prospect', allowed: ['vetted', 'offboarded'] });
+    const vetted = await r.client.request<CreatorView>(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'vetting passed' } }, actors.registrar);
+    expect(vetted).toMatchObject({ status: 'vetted', version: 2 });
+    expect(vetted.statusHistory.at(-1)).toMatchObject({ from: 'prospect', to: 'vetted', reason: 'vetting passed', by: 'registrar@mcst' });
+    await events.waitFor((es) => es.some((e) => e.type.endsWith('status_changed') && (e.data as { creatorId: string }).creatorId === c.id));
+  });
+
+  it('refuses a stale expected version and keeps the newer data', async () => {
+    const c = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    await r.client.request(S.creatorUpdate, { id: c.id, expectedVersion: 1, changes: { topics: ['culture'] } }, actors.registrar);
+    const stale = await rejection(r.client.request(S.creatorUpdate, { id: c.id, expectedVersion: 1, changes: { topics: ['history'] } }, actors.registrar));
+    expect(stale.code).toBe('version.mismatch');
+    const now = await r.client.request<CreatorView>(S.creatorGet, { id: c.id }, actors.reviewer);
+    expect(now.topics).toEqual(['culture']);
+    expect(now.version).toBe(2);
+  });
+
+  it('shows partner agencies only active creators, without vetting or incidents, and hides the rest as not found', async () => {
+    const c = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    const hidden = await rejection(r.client.request(S.creatorGet, { id: c.id }, actors.mofaLiaison));
+    expect(hidden.code).toBe('not_found');
+    await r.client.request(S.creatorAddIncident, { id: c.id, input: { occurredAt: '2026-02-01T00:00:00Z', severity: 'low', description: 'late disclosure label' } }, actors.registrar);
+    await r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, actors.registrar);
+    await r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'active', reason: 'agreement signed' } }, actors.registrar);
+    const seen = await r.client.request<CreatorView>(S.creatorGet, { id: c.id }, actors.mofaLiaison);
+    expect(seen.status).toBe('active');
+    expect(seen.incidents).toBeUndefined();
+    expect(seen.vetting).toBeUndefined();
+    const lead = await r.client.request<CreatorView>(S.creatorGet, { id: c.id }, actors.reviewer);
+    expect(lead.incidents).toHaveLength(1);
+    const denied = await rejection(r.client.request(S.creatorUpdate, { id: c.id, expectedVersion: 4, changes: { topics: ['culture'] } }, actors.mofaLiaison));
+    expect(denied.code).toBe('auth.forbidden');
+  });
+
+  it('reads personal data only for registry roles, with a reason that lands in the audit trail', async () => {
+    const c = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    const pd = await r.client.request(S.creatorReadPersonalData, { id: c.id, reason: 'verify identity for agreement' }, actors.registrar);
+    expect(pd).toEqual({ legalName: 'Nguyễn Thị Hồng Nhung', nationalId: '001199012345', phone: '+84912345678', email: 'nhung@example.vn' });
+    const refused = await rejection(r.client.request(S.creatorReadPersonalData, { id: c.id, reason: 'curious' }, actors.reviewer));
+    expect(refused.code).toBe('auth.forbidden');
+    const trail = await r.client.request<{ items: { action: string; reason: string | null }[] }>(S.auditList, { query: { subject: `creator:${c.id}` } }, actors.auditor);
+    expect(trail.items.map((i) => i.action)).toEqual(['creator.personal_data_read', 'creator.registered']);
+    expect(trail.items[0].reason).toBe('verify identity for agreement');
+  });
+
+  it('finds creators by misspelled or unaccented names and by filters, page by page', async () => {
+    const linh = await r.client.request<CreatorView>(S.creatorCreate, {
+      input: registration({ displayName: 'Quang Linh Vlogs', topics: ['culture', 'tourism'], languages: ['vi', 'pt'] }),
+    }, actors.registrar);
+    for (const q of ['quang linh', 'Quang Lihn', 'quanglinh']) {
+      const page = await r.client.request<{ items: { id: string }[] }>(S.creatorList, { query: { q } }, actors.reviewer);
+      expect(page.items.map((i) => i.id)).toContain(linh.id);
+    }
+    const none = await r.client.request<{ items: unknown[] }>(S.creatorList, { query: { q: 'quang linh', language: 'fr' } }, actors.reviewer);
+    expect(none.items).toHaveLength(0);
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await r.client.request(S.creatorList, { query: { limit: 2, cursor } }, actors.reviewer);
+      all.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const [{ n }] = await r.db.query('SELECT count(*)::int AS n FROM creators');
+    expect(all).toHaveLength(n);
+    expect(new Set(all).size).toBe(n);
+  });
+
+  it('replays an idempotent command instead of acting twice, and refuses the key for another request', async () => {
+    const input = registration();
+    const first = await r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar, { idempotencyKey: 'k-1' });
+    const again = await r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar, { idempotencyKey: 'k-1' });
+    expect(again.id).toBe(first.id);
+    const other = await rejection(r.client.request(S.creatorCreate, { input: registration() }, actors.registrar, { idempotencyKey: 'k-1' }));
+    expect(other.code).toBe('idempotency.key_reused');
+  });
+
+  it('keeps a verifiable hash chain and detects an entry changed behind its back', async () => {
+    const ok = await r.client.request<{ valid: boolean; entries: number }>(S.auditVerify, {}, actors.auditor);
+    expect(ok.valid).toBe(true);
+    expect(ok.entries).toBeGreaterThan(5);
+    await expect(r.db.query("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2")).rejects.toThrow(/append-only/);
+    await r.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete');
+    await r.db.query("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
+    await r.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete');
+    const broken = await r.client.request(S.auditVerify, {}, actors.auditor);
+    expect(broken).toEqual({ valid: false, entries: 2, brokenAt: 2 });
+  });
+});

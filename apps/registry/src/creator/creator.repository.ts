@@ -1,0 +1,191 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DomainError, foldText, type ListCreatorsQuery } from '@concord/domain';
+import type { SqlCondition } from '@concord/permissions';
+import { Channel } from './channel.entity';
+import { Creator } from './creator.entity';
+
+/** Rule fields → SQL columns, for permission conditions on `creators c`. */
+export const CREATOR_PERMISSION_COLUMNS = { status: 'c.status' };
+
+export interface ChannelOwner {
+  platform: string;
+  handle: string;
+  creatorId: string;
+  displayName: string;
+}
+
+/**
+ * Creators in PostgreSQL. Every read takes the caller's visibility (a SQL
+ * condition from `@concord/permissions`) first, so no query runs unscoped.
+ */
+export class CreatorRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private scoped(visibility: SqlCondition, manager?: EntityManager): SelectQueryBuilder<Creator> {
+    if (!visibility?.sql) throw new Error('A creator query needs the caller visibility');
+    return (manager ?? this.dataSource.manager)
+      .getRepository(Creator)
+      .createQueryBuilder('c')
+      .where(visibility.sql, visibility.params);
+  }
+
+  async findVisible(
+    visibility: SqlCondition,
+    id: string,
+    options: { manager?: EntityManager; lock?: boolean } = {},
+  ): Promise<Creator | null> {
+    const qb = this.scoped(visibility, options.manager).andWhere('c.id = :id', { id });
+    if (options.lock) qb.setLock('pessimistic_write');
+    const creator = await qb.getOne();
+    if (creator) {
+      creator.channels = await (options.manager ?? this.dataSource.manager).find(Channel, {
+        where: { creatorId: id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+    }
+    return creator;
+  }
+
+  /** Which of these channels are registered already, and to whom. */
+  async findChannelOwners(manager: EntityManager, channels: { platform: string; handleNormalized: string }[]): Promise<ChannelOwner[]> {
+    if (channels.length === 0) return [];
+    return manager.query(
+      `SELECT ch.platform, ch.handle, c.id AS "creatorId", c.display_name AS "displayName"
+         FROM channels ch JOIN creators c ON c.id = ch.creator_id
+         JOIN unnest($1::text[], $2::text[]) AS wanted(platform, handle) ON wanted.platform = ch.platform AND wanted.handle = ch.handle_normalized`,
+      [channels.map((c) => c.platform), channels.map((c) => c.handleNormalized)],
+    );
+  }
+
+  async insert(manager: EntityManager, creator: Creator): Promise<void> {
+    const { channels, ...row } = creator;
+    await manager.insert(Creator, row as Creator);
+    if (channels?.length) await manager.insert(Channel, channels);
+  }
+
+  async addChannel(manager: EntityManager, channel: Channel): Promise<void> {
+    await manager.insert(Channel, channel);
+  }
+
+  async save(manager: EntityManager, creator: Creator): Promise<void> {
+    const { channels: _channels, createdAt: _c, updatedAt: _u, id, ...changes } = creator;
+    await manager.update(Creator, { id }, changes as Partial<Creator> as never);
+  }
+
+  /** Creators whose folded display names are near-equal to `folded`. */
+  async similarNames(manager: EntityManager, id: string, folded: string, limit = 5) {
+    const rows: { id: string; displayName: string; similarity: number }[] = await manager.query(
+      `SELECT id, display_name AS "displayName", round(similarity(display_name_folded, $1)::numeric, 3)::float AS similarity
+         FROM creators
+        WHERE id <> $2 AND display_name_folded % $1 AND status <> 'offboarded'
+        ORDER BY similarity DESC, id
+        LIMIT $3`,
+      [folded, id, limit],
+    );
+    return rows.filter((r) => r.similarity >= 0.6);
+  }
+
+  /**
+   * A page of creators. Without `q`, in creation order (UUIDv7 ids); with
+   * `q`, best match first (word similarity of the folded query to folded
+   * names and handles), then id. Cursors are opaque.
+   */
+  async search(visibility: SqlCondition, query: ListCreatorsQuery): Promise<{ items: Creator[]; nextCursor: string | null }> {
+    const qb = this.scoped(visibility);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.topic) qb.andWhere('c.topics @> ARRAY[:topic]::text[]', { topic: query.topic });
+    if (query.language) qb.andWhere('c.languages @> ARRAY[:language]::text[]', { language: query.language });
+    if (query.platform || query.minFollowers !== undefined || query.verified !== undefined) {
+      const parts = ['ch.creator_id = c.id'];
+      if (query.platform) parts.push('ch.platform = :platform');
+      if (query.minFollowers !== undefined) parts.push('ch.followers >= :minFollowers');
+      if (query.verified !== undefined) parts.push('ch.verified = :verified');
+      qb.andWhere(`EXISTS (SELECT 1 FROM channels ch WHERE ${parts.join(' AND ')})`, {
+        platform: query.platform,
+        minFollowers: query.minFollowers,
+        verified: query.verified,
+      });
+    }
+    const cursor = decodeCursor(query.cursor);
+    if (query.q) {
+      const rank = '(public.word_similarity(:q, c.search_text) * 1000)::int';
+      qb.addSelect(rank, 'rank')
+        .andWhere(':q OPERATOR(public.<%) c.search_text', { q: foldText(query.q) })
+        .orderBy('rank', 'DESC')
+        .addOrderBy('c.id', 'ASC');
+      if (cursor?.rank !== undefined) {
+        qb.andWhere(`(${rank} < :cr OR (${rank} = :cr AND c.id > :cid))`, { cr: cursor.rank, cid: cursor.id });
+      }
+    } else {
+      qb.orderBy('c.id', 'ASC');
+      if (cursor) qb.andWhere('c.id > :cid', { cid: cursor.id });
+    }
+    qb.limit(query.limit + 1);
+    const { entities, raw } = await qb.getRawAndEntities();
+    const page = entities.slice(0, query.limit);
+    await this.attachChannels(page);
+    let nextCursor: string | null = null;
+    if (entities.length > query.limit) {
+      const last = page[page.length - 1];
+      const lastRaw = raw[page.length - 1] as { rank?: number };
+      nextCursor = encodeCursor({ id: last.id, rank: query.q ? Number(lastRaw.rank) : undefined });
+    }
+    return { items: page, nextCursor };
+  }
+
+  /** Pairs of visible creators with near-equal names, most similar first. */
+  async duplicatePairs(visibility: SqlCondition, minSimilarity: number, limit: number, offset: number) {
+    const params = { ...visibility.params, min: minSimilarity, limit: limit + 1, offset };
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT a.id AS "aId", a.display_name AS "aName", b.id AS "bId", b.display_name AS "bName",
+              round(public.similarity(a.display_name_folded, b.display_name_folded)::numeric, 3)::float AS similarity
+         FROM creators a
+         JOIN creators b ON a.id < b.id AND a.display_name_folded OPERATOR(public.%) b.display_name_folded
+        WHERE public.similarity(a.display_name_folded, b.display_name_folded) >= :min
+          AND a.status <> 'offboarded' AND b.status <> 'offboarded'
+          AND ${visibility.sql.replace(/\bc\./g, 'a.')} AND ${visibility.sql.replace(/\bc\./g, 'b.')}
+        ORDER BY similarity DESC, a.id, b.id
+        LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const rows: { aId: string; aName: string; bId: string; bName: string; similarity: number }[] =
+      await this.dataSource.query(sql, values);
+    return { rows: rows.slice(0, limit), more: rows.length > limit };
+  }
+
+  private async attachChannels(creators: Creator[]): Promise<void> {
+    if (creators.length === 0) return;
+    const channels = await this.dataSource.manager
+      .getRepository(Channel)
+      .createQueryBuilder('ch')
+      .where('ch.creator_id = ANY(:ids)', { ids: creators.map((c) => c.id) })
+      .orderBy('ch.created_at', 'ASC')
+      .addOrderBy('ch.id', 'ASC')
+      .getMany();
+    const byCreator = new Map<string, Channel[]>();
+    for (const ch of channels) byCreator.set(ch.creatorId, [...(byCreator.get(ch.creatorId) ?? []), ch]);
+    for (const c of creators) c.channels = byCreator.get(c.id) ?? [];
+  }
+}
+
+interface Cursor {
+  id: string;
+  rank?: number;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString()) as Cursor;
+    if (typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/.test(parsed.id)) return parsed;
+  } catch {
+    // fall through: not one of our cursors
+  }
+  throw new DomainError('validation.failed', 'The cursor is not valid', [
+    { path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' },
+  ]);
+}

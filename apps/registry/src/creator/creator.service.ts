@@ -1,0 +1,337 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  assertConsentForPersonalData, assertCreatorMove, channelKey, creatorSearchText, DomainError, EVENTS,
+  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
+  type CreatorCommands, type CreatorView, type DuplicatePair, type Envelope, type PersonalDataView,
+} from '@concord/domain';
+import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
+import { appendAudit } from '@concord/audit';
+import { once, recordEvent } from '@concord/messaging';
+import type { z } from 'zod';
+import { Channel } from './channel.entity';
+import { Creator, type RecordedEntry } from './creator.entity';
+import { toCreatorSummary, toCreatorView } from './creator.mapper';
+import { CREATOR_PERMISSION_COLUMNS, CreatorRepository, type ChannelOwner } from './creator.repository';
+import type { PersonalDataCipher } from './personal-data.cipher';
+
+type Cmd<K extends keyof typeof CreatorCommands> = Envelope<z.infer<(typeof CreatorCommands)[K]>>;
+
+/** Tells the outbox relay that a transaction with events has committed. */
+export type OnCommitted = () => void;
+
+/**
+ * The registry's application service: every method checks the caller's
+ * ability first, then load → domain rule → persist + audit + outbox event
+ * in one transaction.
+ */
+export class CreatorService {
+  private readonly repo: CreatorRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+    private readonly onCommitted: OnCommitted,
+  ) {
+    this.repo = new CreatorRepository(dataSource);
+  }
+
+  async register(cmd: Cmd<'create'>): Promise<CreatorView> {
+    const { actor } = cmd;
+    const ability = requireAbility(actor, 'create');
+    const input = cmd.data.input;
+    assertConsentForPersonalData(Boolean(input.personalData), Boolean(input.consent));
+    assertNoRepeatedChannels(input.channels);
+    const view = await this.write(cmd, async (manager) => {
+      await this.assertChannelsFree(manager, input.channels);
+      if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
+      const id = newId();
+      const now = new Date();
+      const creator = manager.create(Creator, {
+        id,
+        kind: input.kind,
+        displayName: input.displayName,
+        displayNameFolded: foldText(input.displayName),
+        searchText: creatorSearchText(input.displayName, input.channels.map((c) => c.handle)),
+        status: 'prospect',
+        version: 1,
+        topics: input.topics,
+        languages: input.languages,
+        regions: input.regions,
+        managementCompanyId: input.managementCompanyId ?? null,
+        personalDataEnc: input.personalData ? this.cipher.encrypt(id, input.personalData) : null,
+        consent: input.consent ?? null,
+        vetting: [],
+        training: [],
+        incidents: [],
+        statusHistory: [{ from: null, to: 'prospect', reason: 'registered', at: now.toISOString(), by: actor.userId }],
+        totalFollowers: input.channels.reduce((sum, c) => sum + c.followers, 0),
+        createdAt: now,
+        updatedAt: now,
+      });
+      creator.channels = input.channels.map((c) => newChannel(id, c, now));
+      await this.repo.insert(manager, creator);
+      await appendAudit(manager, {
+        actor,
+        action: 'creator.registered',
+        subject: `creator:${id}`,
+        data: { displayName: creator.displayName, channels: input.channels.map((c) => channelKey(c.platform, c.handle)), personalData: Boolean(input.personalData) },
+      });
+      await recordEvent(manager, EVENTS.registry.creatorRegistered, actor, { creator: toCreatorSummary(creator) }, cmd.correlationId);
+      const possibleDuplicates = await this.repo.similarNames(manager, id, creator.displayNameFolded);
+      return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
+    });
+    return view;
+  }
+
+  async get(cmd: Cmd<'get'>): Promise<CreatorView> {
+    const ability = abilityFor(cmd.actor);
+    const creator = await this.findReadable(ability, cmd.data.id);
+    return toCreatorView(creator, { restricted: ability.can('read_restricted', subject('Creator', { status: creator.status })) });
+  }
+
+  async update(cmd: Cmd<'update'>): Promise<CreatorView> {
+    const { actor, data } = cmd;
+    const ability = requireAbility(actor, 'update');
+    return this.write(cmd, async (manager) => {
+      const creator = await this.loadForChange(manager, ability, data.id, data.expectedVersion);
+      const changes = data.changes;
+      const changed = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
+      if (changes.displayName !== undefined) {
+        creator.displayName = changes.displayName;
+        creator.displayNameFolded = foldText(changes.displayName);
+        creator.searchText = creatorSearchText(changes.displayName, creator.channels.map((c) => c.handle));
+      }
+      if (changes.topics) creator.topics = changes.topics;
+      if (changes.languages) creator.languages = changes.languages;
+      if (changes.regions) creator.regions = changes.regions;
+      if (changes.consent !== undefined) creator.consent = changes.consent;
+      if (changes.managementCompanyId !== undefined) {
+        if (changes.managementCompanyId) await this.assertManagementCompany(manager, ability, changes.managementCompanyId, creator.id);
+        creator.managementCompanyId = changes.managementCompanyId;
+      }
+      if (changes.personalData !== undefined) {
+        creator.personalDataEnc = changes.personalData ? this.cipher.encrypt(creator.id, changes.personalData) : null;
+      }
+      assertConsentForPersonalData(creator.personalDataEnc !== null, creator.consent !== null);
+      return this.commitChange(manager, actor, creator, 'creator.updated', { changed }, null, cmd.correlationId, changed);
+    });
+  }
+
+  async changeStatus(cmd: Cmd<'changeStatus'>): Promise<CreatorView> {
+    const { actor, data } = cmd;
+    const ability = requireAbility(actor, 'change_status');
+    return this.write(cmd, async (manager) => {
+      const creator = await this.loadForChange(manager, ability, data.id);
+      const from = creator.status;
+      const { to, reason } = data.input;
+      assertCreatorMove(from, to, reason);
+      creator.status = to;
+      creator.statusHistory = [...creator.statusHistory, { from, to, reason, at: new Date().toISOString(), by: actor.userId }];
+      const view = await this.commitChange(manager, actor, creator, 'creator.status_changed', { from, to }, reason, cmd.correlationId, null);
+      await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, { creatorId: creator.id, from, to, reason }, cmd.correlationId);
+      return view;
+    });
+  }
+
+  async addChannel(cmd: Cmd<'addChannel'>): Promise<CreatorView> {
+    const { actor, data } = cmd;
+    const ability = requireAbility(actor, 'update');
+    return this.write(cmd, async (manager) => {
+      const creator = await this.loadForChange(manager, ability, data.id);
+      await this.assertChannelsFree(manager, [data.input]);
+      const channel = newChannel(creator.id, data.input, new Date());
+      await this.repo.addChannel(manager, channel);
+      creator.channels = [...creator.channels, channel];
+      creator.totalFollowers += channel.followers;
+      creator.searchText = creatorSearchText(creator.displayName, creator.channels.map((c) => c.handle));
+      return this.commitChange(manager, actor, creator, 'creator.channel_added', { channel: channelKey(channel.platform, channel.handle) }, null, cmd.correlationId, ['channels']);
+    });
+  }
+
+  addVetting(cmd: Cmd<'addVetting'>): Promise<CreatorView> {
+    const input = { ...cmd.data.input, vettedAt: cmd.data.input.vettedAt ?? new Date().toISOString() };
+    return this.appendRecord(cmd, 'vetting', input, 'creator.vetting_recorded', { outcome: input.outcome });
+  }
+
+  addTraining(cmd: Cmd<'addTraining'>): Promise<CreatorView> {
+    return this.appendRecord(cmd, 'training', cmd.data.input, 'creator.training_recorded', { course: cmd.data.input.course });
+  }
+
+  addIncident(cmd: Cmd<'addIncident'>): Promise<CreatorView> {
+    return this.appendRecord(cmd, 'incidents', cmd.data.input, 'creator.incident_recorded', { severity: cmd.data.input.severity });
+  }
+
+  /** Decrypts personal data for a role allowed it; the read and its reason go into the audit trail. */
+  async readPersonalData(cmd: Cmd<'readPersonalData'>): Promise<PersonalDataView> {
+    const { actor, data } = cmd;
+    const ability = abilityFor(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const creator = await this.repo.findVisible(visibilityOf(ability), data.id, { manager });
+      if (!creator) throw new NotFoundError('creator', data.id);
+      if (!ability.can('read_personal_data', subject('Creator', { status: creator.status }))) {
+        throw new DomainError('auth.forbidden', 'Your role may not read personal data');
+      }
+      await appendAudit(manager, { actor, action: 'creator.personal_data_read', subject: `creator:${creator.id}`, reason: data.reason, data: {} });
+      if (!creator.personalDataEnc) return { legalName: '', nationalId: null, phone: null, email: null };
+      const pd = this.cipher.decrypt(creator.id, creator.personalDataEnc);
+      return { legalName: pd.legalName, nationalId: pd.nationalId ?? null, phone: pd.phone ?? null, email: pd.email ?? null };
+    });
+  }
+
+  async list(cmd: Cmd<'list'>) {
+    const ability = abilityFor(cmd.actor);
+    const page = await this.repo.search(visibilityOf(ability), cmd.data.query);
+    return { items: page.items.map(toCreatorSummary), nextCursor: page.nextCursor };
+  }
+
+  async duplicates(cmd: Cmd<'duplicates'>): Promise<{ items: DuplicatePair[]; nextCursor: string | null }> {
+    const ability = requireAbility(cmd.actor, 'update');
+    const { minSimilarity, limit, cursor } = cmd.data.query;
+    const offset = cursor ? Number.parseInt(Buffer.from(cursor, 'base64url').toString(), 10) || 0 : 0;
+    const { rows, more } = await this.repo.duplicatePairs(visibilityOf(ability), minSimilarity, limit, offset);
+    return {
+      items: rows.map((r) => ({ a: { id: r.aId, displayName: r.aName }, b: { id: r.bId, displayName: r.bName }, similarity: r.similarity })),
+      nextCursor: more ? Buffer.from(String(offset + limit)).toString('base64url') : null,
+    };
+  }
+
+  // ---- helpers ----
+
+  /** Runs a command in one transaction, once per Idempotency-Key, and wakes the relay after commit. */
+  private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
+    const run = () => this.dataSource.transaction((manager) => once(manager, cmd, () => body(manager)));
+    let result: R;
+    try {
+      result = await run();
+    } catch (error) {
+      // Two requests raced for the same channel: run again, so the loser is told who won.
+      if (!isUniqueViolation(error, 'channels_platform_handle')) throw error;
+      result = await run();
+    }
+    this.onCommitted();
+    return result;
+  }
+
+  private async findReadable(ability: AppAbility, id: string, manager?: EntityManager, lock = false): Promise<Creator> {
+    const creator = await this.repo.findVisible(visibilityOf(ability), id, { manager, lock });
+    if (!creator) throw new NotFoundError('creator', id);
+    return creator;
+  }
+
+  private async loadForChange(manager: EntityManager, ability: AppAbility, id: string, expectedVersion?: number): Promise<Creator> {
+    const creator = await this.findReadable(ability, id, manager, true);
+    if (expectedVersion !== undefined && creator.version !== expectedVersion) {
+      throw new DomainError('version.mismatch', `The creator is at version ${creator.version}, not ${expectedVersion}; reload and retry`, [], {
+        currentVersion: creator.version,
+      });
+    }
+    return creator;
+  }
+
+  private async commitChange(
+    manager: EntityManager,
+    actor: Actor,
+    creator: Creator,
+    action: string,
+    auditData: Record<string, unknown>,
+    reason: string | null,
+    correlationId: string,
+    changed: string[] | null,
+  ): Promise<CreatorView> {
+    creator.version += 1;
+    creator.updatedAt = new Date();
+    await this.repo.save(manager, creator);
+    await appendAudit(manager, { actor, action, subject: `creator:${creator.id}`, reason, data: { ...auditData, version: creator.version } });
+    if (changed) {
+      await recordEvent(manager, EVENTS.registry.creatorUpdated, actor, { creator: toCreatorSummary(creator), version: creator.version, changed }, correlationId);
+    }
+    return toCreatorView(creator, { restricted: true });
+  }
+
+  private async appendRecord(
+    cmd: Cmd<'addVetting' | 'addTraining' | 'addIncident'>,
+    field: 'vetting' | 'training' | 'incidents',
+    input: object,
+    action: string,
+    auditData: Record<string, unknown>,
+  ): Promise<CreatorView> {
+    const { actor, data } = cmd;
+    const ability = requireAbility(actor, 'update');
+    return this.write(cmd, async (manager) => {
+      const creator = await this.loadForChange(manager, ability, data.id);
+      const entry: RecordedEntry = { ...input, id: newId(), recordedAt: new Date().toISOString(), recordedBy: actor.userId };
+      creator[field] = [...creator[field], entry];
+      return this.commitChange(manager, actor, creator, action, { ...auditData, recordId: entry.id }, null, cmd.correlationId, [field]);
+    });
+  }
+
+  private async assertChannelsFree(manager: EntityManager, channels: ChannelInput[]): Promise<void> {
+    const owners = await this.repo.findChannelOwners(
+      manager,
+      channels.map((c) => ({ platform: c.platform, handleNormalized: normalizeHandle(c.handle) })),
+    );
+    if (owners.length) throw channelTaken(owners, channels);
+  }
+
+  private async assertManagementCompany(manager: EntityManager, ability: AppAbility, companyId: string, selfId?: string): Promise<void> {
+    const company = await this.repo.findVisible(visibilityOf(ability), companyId, { manager });
+    if (!company || company.kind !== 'management_company' || company.id === selfId) {
+      throw new DomainError('validation.failed', 'The management company is not a registered management company', [
+        { path: 'managementCompanyId', code: 'not_a_management_company', message: 'Name a creator registered as a management company' },
+      ]);
+    }
+  }
+}
+
+function requireAbility(actor: Actor, action: Action): AppAbility {
+  const ability = abilityFor(actor);
+  if (!ability.can(action, 'Creator')) {
+    if (!ability.can('read', 'Creator')) throw new DomainError('auth.forbidden', 'Your agency may not change the creator registry');
+    throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} creators`);
+  }
+  return ability;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { driverError?: { code?: string; constraint?: string } };
+  return e?.driverError?.code === '23505' && e.driverError.constraint === constraint;
+}
+
+function visibilityOf(ability: AppAbility) {
+  return toSqlCondition(ability, 'read', 'Creator', CREATOR_PERMISSION_COLUMNS);
+}
+
+function assertNoRepeatedChannels(channels: ChannelInput[]): void {
+  const errors = findRepeatedChannels(channels);
+  if (errors.length) throw new DomainError('validation.failed', 'The same channel is listed twice', errors);
+}
+
+function newChannel(creatorId: string, c: ChannelInput, now: Date): Channel {
+  return Object.assign(new Channel(), {
+    id: newId(),
+    creatorId,
+    platform: c.platform,
+    handle: c.handle.replace(/^@+/, ''),
+    handleNormalized: normalizeHandle(c.handle),
+    url: c.url,
+    followers: c.followers,
+    verified: c.verified,
+    verifiedCheckedAt: c.verifiedCheckedAt ? new Date(c.verifiedCheckedAt) : c.verified ? now : null,
+    createdAt: now,
+  });
+}
+
+function channelTaken(owners: ChannelOwner[], requested: ChannelInput[]): DomainError {
+  const first = owners[0];
+  const index = requested.findIndex((c) => c.platform === first.platform && normalizeHandle(c.handle) === normalizeHandle(first.handle));
+  return new DomainError(
+    'creator.channel_taken',
+    `The ${first.platform} channel @${first.handle} is already registered to ${first.displayName}`,
+    owners.map((o) => ({
+      path: `channels.${Math.max(0, requested.findIndex((c) => c.platform === o.platform && normalizeHandle(c.handle) === normalizeHandle(o.handle)))}.handle`,
+      code: 'channel_taken',
+      message: `Already registered to ${o.displayName}`,
+    })),
+    { existingCreatorId: first.creatorId, existingCreatorName: first.displayName, channelIndex: index },
+  );
+}

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { createServiceDataSource } from '@concord/database';
+import { AuditEntry } from '@concord/audit';
+import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
+import { Channel } from '../creator/channel.entity';
+import { Creator } from '../creator/creator.entity';
+import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
+
+export const REGISTRY_SCHEMA = 'registry';
+
+/** Fuzzy search: how close a word of a name or handle must be to the query. */
+export const WORD_SIMILARITY_THRESHOLD = 0.45;
+
+export function createRegistryDataSource(url: string, poolSize = 10): DataSource {
+  return createServiceDataSource({
+    url,
+    schema: REGISTRY_SCHEMA,
+    applicationName: 'concord-registry',
+    entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateRegistry1764000000000],
+    poolSize,
+    settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
+  });
+}

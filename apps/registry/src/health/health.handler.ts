@@ -1,0 +1,20 @@
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { DomainError, SUBJECTS } from '@concord/domain';
+
+/** Answers the gateway's readiness probe: the service is up and its database answers. */
+@Controller()
+export class HealthHandler {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  @MessagePattern(SUBJECTS.registry.health)
+  async check() {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new DomainError('service.unavailable', 'The registry database does not answer', [], { service: 'registry', component: 'database' });
+    }
+    return { status: 'ok' as const, database: 'up' as const };
+  }
+}

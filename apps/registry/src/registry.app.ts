@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice, LoggerService } from '@nestjs/common';
+import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import type { RegistryConfig } from './registry.config';
+import { RegistryModule } from './registry.module';
+
+/** Builds and starts the registry microservice: NATS request-reply on its namespaced subjects. */
+export async function startRegistry(config: RegistryConfig, logger?: LoggerService | false): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(RegistryModule.forConfig(config), {
+    strategy: new NamespacedNatsServer(
+      { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.registry`, name: `concord-${config.CONCORD_ENV}-registry` },
+      config.CONCORD_ENV,
+    ),
+    logger: logger ?? ['error', 'warn', 'log'],
+  });
+  app.useGlobalFilters(new RpcProblemFilter());
+  await app.listen();
+  return app;
+}

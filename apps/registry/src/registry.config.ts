@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CommonConfig, loadConfig } from '@concord/config';
+
+export const RegistryConfigSchema = z.object({
+  CONCORD_ENV: CommonConfig.CONCORD_ENV,
+  NATS_URL: CommonConfig.NATS_URL,
+  DATABASE_URL: CommonConfig.DATABASE_URL,
+  LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** 32 random bytes, base64: encrypts creators' personal data at rest. */
+  CONCORD_PII_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (openssl rand -base64 32)'),
+  REGISTRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type RegistryConfig = z.infer<typeof RegistryConfigSchema>;
+
+export function loadRegistryConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  return loadConfig(RegistryConfigSchema, env);
+}

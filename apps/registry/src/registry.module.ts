@@ -1,0 +1,74 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { openServiceDatabase } from '@concord/database';
+import { connectNats, ensureEventStream, OutboxRelay, type NatsConnection } from '@concord/messaging';
+import { AuditHandler } from './audit/audit.handler';
+import { AuditService } from './audit/audit.service';
+import { CreatorHandler } from './creator/creator.handler';
+import { CreatorService } from './creator/creator.service';
+import { PersonalDataCipher } from './creator/personal-data.cipher';
+import { createRegistryDataSource } from './database/registry-data-source';
+import { HealthHandler } from './health/health.handler';
+import type { RegistryConfig } from './registry.config';
+
+export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
+export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
+
+/** Starts the outbox relay once everything is wired; stops it, NATS and the pool on shutdown. */
+class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.nc.drain().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+@Module({})
+export class RegistryModule {
+  static forConfig(config: RegistryConfig): DynamicModule {
+    const logger = new Logger('OutboxRelay');
+    return {
+      module: RegistryModule,
+      controllers: [CreatorHandler, AuditHandler, HealthHandler],
+      providers: [
+        { provide: REGISTRY_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: () => openServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL)),
+        },
+        {
+          provide: EVENTS_CONNECTION,
+          useFactory: async () => {
+            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-registry-events` });
+            await ensureEventStream(nc, config.CONCORD_ENV);
+            return nc;
+          },
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: (ds: DataSource, nc: NatsConnection) =>
+            new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
+          inject: [DataSource, EVENTS_CONNECTION],
+        },
+        {
+          provide: CreatorService,
+          useFactory: (ds: DataSource, relay: OutboxRelay) =>
+            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake()),
+          inject: [DataSource, OutboxRelay],
+        },
+        { provide: AuditService, useFactory: (ds: DataSource) => new AuditService(ds), inject: [DataSource] },
+        RegistryLifecycle,
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '@concord/domain';
+import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { startRegistry } from '../registry.app';
+import type { RegistryConfig } from '../registry.config';
+import { createRegistryDataSource } from '../database/registry-data-source';
+
+export const actors = {
+  registrar: { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] },
+  admin: { userId: 'admin@mcst', orgId: 'mcst-ttcs', roles: ['admin'] },
+  reviewer: { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] },
+  auditor: { userId: 'auditor@mcst', orgId: 'mcst-ttcs', roles: ['auditor'] },
+  mofaLiaison: { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] },
+} satisfies Record<string, Actor>;
+
+export interface TestRegistry {
+  config: RegistryConfig;
+  app: INestMicroservice;
+  client: ServiceClient;
+  nc: NatsConnection;
+  /** A separate pool, for looking at rows as a test. */
+  db: DataSource;
+  stop(): Promise<void>;
+}
+
+/** A registry on real PostgreSQL (its own database) and real NATS (its own namespace). */
+export async function startTestRegistry(): Promise<TestRegistry> {
+  const urls = testUrls();
+  const config: RegistryConfig = {
+    CONCORD_ENV: testEnvName(),
+    NATS_URL: urls.natsUrl,
+    DATABASE_URL: await createTestDatabase(urls.databaseUrl),
+    LOG_LEVEL: 'error',
+    CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+    REGISTRY_DB_POOL: 5,
+  };
+  const app = await startRegistry(config, false);
+  const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV);
+  await client.connect();
+  const nc = await connectNats({ servers: config.NATS_URL });
+  const db = createRegistryDataSource(config.DATABASE_URL, 2);
+  await db.initialize();
+  return {
+    config,
+    app,
+    client,
+    nc,
+    db,
+    stop: async () => {
+      await client.close();
+      await nc.drain();
+      await db.destroy();
+      await app.close();
+    },
+  };
+}
+
+export function registration(overrides: Record<string, unknown> = {}) {
+  const tag = randomBytes(3).toString('hex');
+  return {
+    kind: 'individual',
+    displayName: 'Nguyễn Thị Hồng Nhung',
+    personalData: { legalName: 'Nguyễn Thị Hồng Nhung', nationalId: '001199012345', phone: '+84912345678', email: 'nhung@example.vn' },
+    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
+    channels: [{ platform: 'tiktok', handle: `hongnhung_${tag}`, url: `https://www.tiktok.com/@hongnhung_${tag}`, followers: 120000, verified: true }],
+    topics: ['tourism'],
+    languages: ['vi', 'en'],
+    regions: ['VN-HN'],
+    managementCompanyId: null,
+    ...overrides,
+  };
+}

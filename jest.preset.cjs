@@ -1,0 +1,37 @@
+/**
+ * Shared jest setup: native ESM jest with @swc/jest (fast, keeps decorator
+ * metadata). Workspace packages are imported from their TypeScript sources,
+ * so tests never need a build first.
+ */
+const path = require('node:path');
+
+module.exports = function preset(dir, overrides = {}) {
+  return {
+    rootDir: dir,
+    roots: ['<rootDir>/src', ...(overrides.extraRoots ?? [])],
+    testRegex: '.*\\.spec\\.ts$',
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    testEnvironment: 'node',
+    extensionsToTreatAsEsm: ['.ts'],
+    testTimeout: 60000,
+    moduleNameMapper: {
+      '^@concord/(domain|permissions|config|database|messaging|audit|testing)$': path.join(__dirname, 'packages/$1/src/index.ts'),
+      '^@concord/(registry|gateway)$': path.join(__dirname, 'apps/$1/src/index.ts'),
+    },
+    transform: {
+      '^.+\\.ts$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+            keepClassNames: true,
+            target: 'es2022',
+          },
+          module: { type: 'es6' },
+        },
+      ],
+    },
+    ...overrides.config,
+  };
+};

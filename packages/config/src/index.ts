@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'See the "Configuration" section of README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads configuration from environment variables through a zod schema whose
+ * keys are the variable names. A wrong value fails at once, naming the
+ * variable.
+ */
+export function loadConfig<T extends z.ZodObject>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    raw[key] = value === '' ? undefined : value;
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(config)'), message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+/** Variables every Concord process reads. */
+export const CommonConfig = {
+  CONCORD_ENV: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, - or _ (at most 32)')
+    .default('dev'),
+  NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\/.+/, 'a NATS URL such as nats://127.0.0.1:4222'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'a PostgreSQL URL such as postgres://user:pass@host:5432/db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
+export const durationMs = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);

@@ -1,0 +1,64 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+
+export interface ServiceDatabaseOptions {
+  url: string;
+  /** The schema this service owns, e.g. `registry`. */
+  schema: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  applicationName: string;
+  poolSize?: number;
+  /** Extra `-c name=value` settings for every connection. */
+  settings?: Record<string, string | number>;
+}
+
+/**
+ * A TypeORM DataSource bound to one service's schema: entities without an
+ * explicit schema land there, raw SQL resolves there first (search_path),
+ * and migrations are recorded there. Never `synchronize`.
+ */
+export function createServiceDataSource(options: ServiceDatabaseOptions): DataSource {
+  const settings = { search_path: `${options.schema},public`, ...options.settings };
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    applicationName: options.applicationName,
+    extra: {
+      max: options.poolSize ?? 10,
+      options: Object.entries(settings)
+        .map(([k, v]) => `-c ${k}=${v}`)
+        .join(' '),
+    },
+  });
+}
+
+/** Connects, makes sure the schema exists and applies pending migrations. */
+export async function openServiceDatabase(dataSource: DataSource): Promise<DataSource> {
+  await dataSource.initialize();
+  const schema = (dataSource.options as { schema?: string }).schema;
+  if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** Makes sure a database exists on the server `url` points at (CREATE DATABASE cannot run in a transaction). */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name ${name}`);
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

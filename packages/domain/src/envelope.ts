@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ROLES, type Actor } from './actor';
+import { newId } from './ids';
+
+export const ActorSchema = z.object({
+  userId: z.string().min(1),
+  orgId: z.string().min(1),
+  roles: z.array(z.enum(ROLES)),
+});
+
+/** Every message between Concord's processes travels in an envelope. */
+export const EnvelopeSchema = z.object({
+  id: z.uuid(),
+  type: z.string().min(1),
+  occurredAt: z.iso.datetime(),
+  actor: ActorSchema,
+  correlationId: z.string().min(1),
+  /** For commands: the caller's Idempotency-Key, scoped to the actor's agency. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+  data: z.unknown(),
+});
+
+export type Envelope<T = unknown> = Omit<z.infer<typeof EnvelopeSchema>, 'data'> & { data: T };
+
+export function createEnvelope<T>(
+  type: string,
+  actor: Actor,
+  data: T,
+  options: { correlationId?: string; idempotencyKey?: string; occurredAt?: Date } = {},
+): Envelope<T> {
+  const id = newId();
+  return {
+    id,
+    type,
+    occurredAt: (options.occurredAt ?? new Date()).toISOString(),
+    actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles] },
+    correlationId: options.correlationId ?? id,
+    ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    data,
+  };
+}

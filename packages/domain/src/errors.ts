@@ -1,0 +1,91 @@
+/**
+ * Stable error codes. Services throw `DomainError`s with one of these codes;
+ * the gateway maps every code to an HTTP status (a code without a mapping
+ * fails to compile there).
+ */
+export const ERROR_CODES = [
+  'validation.failed',
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'not_found',
+  'version.mismatch',
+  'version.required',
+  'idempotency.key_reused',
+  'idempotency.in_progress',
+  'service.unavailable',
+  'internal',
+  'creator.channel_taken',
+  'creator.status_transition_forbidden',
+  'creator.consent_required',
+  'creator.reason_required',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path into the request, e.g. `channels.0.handle`. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every service replies and the gateway answers. */
+export interface Problem {
+  type: string;
+  title: string;
+  status?: number;
+  code: ErrorCode;
+  detail: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+  }
+
+  toProblem(): Problem {
+    return {
+      type: `https://concord.gov.vn/problems/${this.code.replace(/\./g, '/')}`,
+      title: titleOf(this.code),
+      code: this.code,
+      detail: this.detail,
+      ...(this.errors.length ? { errors: this.errors } : {}),
+      ...this.extensions,
+    };
+  }
+
+  static isProblem(value: unknown): value is Problem {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Problem).code === 'string' &&
+      (ERROR_CODES as readonly string[]).includes((value as Problem).code) &&
+      typeof (value as Problem).detail === 'string'
+    );
+  }
+
+  static fromProblem(problem: Problem): DomainError {
+    const { type: _t, title: _ti, status: _s, code, detail, errors, ...rest } = problem;
+    return new DomainError(code, detail, errors ?? [], rest);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: string) {
+    super('not_found', `${what} ${id} was not found`, [], { resource: what, id });
+  }
+}
+
+function titleOf(code: ErrorCode): string {
+  const last = code.split('.').pop() ?? code;
+  const words = last.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,53 @@
+/**
+ * NATS subjects, as written in code. On the wire every subject is namespaced
+ * by the environment (`CONCORD_ENV`): `concord.registry.creator.create`
+ * travels as `concord.<env>.registry.creator.create`, so two systems sharing
+ * one NATS server never answer or consume each other's messages.
+ */
+export const SUBJECTS = {
+  registry: {
+    health: 'concord.registry.health.check',
+    creatorCreate: 'concord.registry.creator.create',
+    creatorGet: 'concord.registry.creator.get',
+    creatorUpdate: 'concord.registry.creator.update',
+    creatorChangeStatus: 'concord.registry.creator.change_status',
+    creatorAddChannel: 'concord.registry.creator.add_channel',
+    creatorAddVetting: 'concord.registry.creator.add_vetting',
+    creatorAddTraining: 'concord.registry.creator.add_training',
+    creatorAddIncident: 'concord.registry.creator.add_incident',
+    creatorReadPersonalData: 'concord.registry.creator.read_personal_data',
+    creatorList: 'concord.registry.creator.list',
+    creatorDuplicates: 'concord.registry.creator.duplicates',
+    auditList: 'concord.registry.audit.list',
+    auditVerify: 'concord.registry.audit.verify',
+  },
+} as const;
+
+/** Events (JetStream), past tense. */
+export const EVENTS = {
+  registry: {
+    creatorRegistered: 'concord.events.registry.creator.registered',
+    creatorUpdated: 'concord.events.registry.creator.updated',
+    creatorStatusChanged: 'concord.events.registry.creator.status_changed',
+  },
+} as const;
+
+export function namespaceSubject(env: string, subject: string): string {
+  if (!subject.startsWith('concord.')) {
+    throw new Error(`Subject ${subject} is not a Concord subject`);
+  }
+  return `concord.${env}.${subject.slice('concord.'.length)}`;
+}
+
+/** The JetStream stream holding one environment's events. */
+export function eventStreamName(env: string): string {
+  return `CONCORD_EVENTS_${env.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** A durable consumer's name, namespaced like everything else. */
+export function durableName(env: string, service: string, purpose: string): string {
+  return `${env}_${service}_${purpose}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** Environment names are subject tokens: letters, digits, `_` and `-`. */
+export const ENV_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;

@@ -1,0 +1,12 @@
+export * from './nats-server';
+export * from './event-stream';
+export * from './rpc-server';
+export * from './rpc-client';
+export * from './rpc-problem.filter';
+export * from './envelope-io';
+export * from './outbox.entity';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './processed-command.entity';
+export * from './idempotent-command';
+export { connect as connectNats, type NatsConnection } from '@nats-io/transport-node';

@@ -1,0 +1,101 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+
+export const NATS_INSTALL_HELP = [
+  'nats-server was not found on PATH. Concord starts one when NATS_URL is not set. Either:',
+  '  - Debian/Ubuntu: sudo apt-get install nats-server',
+  '  - macOS: brew install nats-server',
+  '  - download a release from https://github.com/nats-io/nats-server/releases and put nats-server on PATH',
+  '  - Docker: docker run -p 4222:4222 nats:2 -js   (then set NATS_URL=nats://127.0.0.1:4222)',
+  '  - or point NATS_URL at a NATS server with JetStream enabled.',
+].join('\n');
+
+function onPath(binary: string): string | null {
+  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+/**
+ * Finds `nats-server`. On a Debian machine where it is missing and we are
+ * root, installs Debian's package (and says so); elsewhere stops with a
+ * message that says how to get one.
+ */
+export function ensureNatsServerBinary(log: (line: string) => void = console.log): string {
+  const found = onPath('nats-server');
+  if (found) return found;
+  const debian = existsSync('/etc/debian_version') && onPath('apt-get') !== null;
+  if (debian && process.getuid?.() === 0) {
+    log('nats-server is missing: installing the Debian package nats-server with apt-get (root, Debian)...');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    let result = spawnSync('apt-get', ['install', '-y', '-q', 'nats-server'], { stdio: 'inherit', env });
+    if (result.status !== 0) {
+      spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+      result = spawnSync('apt-get', ['install', '-y', '-q', 'nats-server'], { stdio: 'inherit', env });
+    }
+    const installed = onPath('nats-server');
+    if (result.status === 0 && installed) {
+      log(`Installed nats-server at ${installed}.`);
+      return installed;
+    }
+  }
+  throw new Error(NATS_INSTALL_HELP);
+}
+
+export interface RunningNats {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Resolves once something accepts TCP connections on host:port. */
+export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ port, host });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`Nothing listens on ${host}:${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts nats-server with JetStream on 127.0.0.1:`port`, its store in `storeDir`. */
+export async function startNatsServer(options: {
+  port: number;
+  storeDir: string;
+  configFile?: string;
+  log?: (line: string) => void;
+}): Promise<RunningNats> {
+  const binary = ensureNatsServerBinary(options.log);
+  mkdirSync(options.storeDir, { recursive: true });
+  const args = options.configFile ? ['-c', options.configFile] : [];
+  args.push('-js', '-a', '127.0.0.1', '-p', String(options.port), '-sd', options.storeDir);
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await Promise.race([
+    waitForPort(options.port),
+    exited.then((code) => {
+      throw new Error(`nats-server exited with code ${code}: ${stderr}`);
+    }),
+  ]);
+  return {
+    url: `nats://127.0.0.1:${options.port}`,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

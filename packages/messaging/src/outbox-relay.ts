@@ -1,0 +1,122 @@
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { DataSource } from 'typeorm';
+import { namespaceSubject } from '@concord/domain';
+
+export interface OutboxRelayOptions {
+  env: string;
+  batchSize?: number;
+  /** How often to look for rows when nobody calls `wake()`. */
+  pollMs?: number;
+  log?: (message: string) => void;
+  /**
+   * Called after a row is acknowledged by JetStream and before it is marked
+   * published (used by tests to kill the relay at exactly that point).
+   */
+  afterPublish?: (id: string) => void | Promise<void>;
+}
+
+/**
+ * Publishes outbox rows to JetStream. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED` (several instances share the work), published
+ * with `Nats-Msg-Id` = event id (JetStream drops a republished duplicate),
+ * and marked published only after JetStream acknowledged them. A relay that
+ * dies at any point loses nothing: the rows stay unpublished and the next
+ * relay publishes them.
+ */
+export class OutboxRelay {
+  private readonly js: JetStreamClient;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    nc: NatsConnection,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.js = jetstream(nc);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Look now: a transaction with outbox rows has just committed. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for a batch in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Publishes every pending row; returns how many were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.publishBatch();
+      total += n;
+      if (n < (this.options.batchSize ?? 100)) return total;
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else {
+          this.schedule(this.options.pollMs ?? 500);
+        }
+      });
+    }, delay);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.drain();
+    } catch (error) {
+      this.options.log?.(`outbox relay: ${(error as Error).message}; will retry`);
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; subject: string; envelope: unknown }[] = await manager.query(
+        `SELECT id, subject, envelope FROM outbox
+          WHERE published_at IS NULL
+          ORDER BY created_at, id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 100],
+      );
+      for (const row of rows) {
+        await this.js.publish(namespaceSubject(this.options.env, row.subject), JSON.stringify(row.envelope), {
+          msgID: row.id,
+        });
+        await this.options.afterPublish?.(row.id);
+      }
+      if (rows.length) {
+        await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      }
+      return rows.length;
+    });
+  }
+}

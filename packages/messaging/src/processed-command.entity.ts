@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A command that ran to completion under an Idempotency-Key, with its
+ * reply. Written in the same transaction as the command's effect, so a
+ * retried command (a gateway that died before answering, a client that
+ * retries) returns the first reply instead of acting twice.
+ */
+@Entity({ name: 'processed_commands' })
+export class ProcessedCommand {
+  /** `<agency>:<subject>:<idempotency key>` */
+  @PrimaryColumn('text')
+  key: string;
+
+  @Column({ name: 'request_hash', type: 'text' })
+  requestHash: string;
+
+  @Column('jsonb')
+  reply: unknown;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

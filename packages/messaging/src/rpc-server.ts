@@ -1,0 +1,25 @@
+import { ServerNats, type NatsOptions } from '@nestjs/microservices';
+import { namespaceSubject } from '@concord/domain';
+
+type AddHandler = ServerNats['addHandler'];
+
+/**
+ * Nest's NATS transport with Concord's namespacing: a handler written for
+ * `concord.registry.creator.create` subscribes to
+ * `concord.<env>.registry.creator.create`. Every handler joins the
+ * service's queue group, so instances share the load.
+ */
+export class NamespacedNatsServer extends ServerNats {
+  constructor(
+    options: NatsOptions['options'],
+    private readonly env: string,
+  ) {
+    super({ gracefulShutdown: true, gracePeriod: 3000, ...options });
+  }
+
+  override addHandler(...args: Parameters<AddHandler>): ReturnType<AddHandler> {
+    const [pattern, ...rest] = args;
+    const subject = typeof pattern === 'string' ? namespaceSubject(this.env, pattern) : pattern;
+    return super.addHandler(subject, ...rest);
+  }
+}

@@ -1,0 +1,58 @@
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import { agencyKind, type Actor, type CreatorStatusName, type Role } from '@concord/domain';
+
+/** What can be done. `read_restricted` covers vetting notes and incidents. */
+export type Action =
+  | 'create'
+  | 'read'
+  | 'read_restricted'
+  | 'read_personal_data'
+  | 'update'
+  | 'change_status'
+  | 'verify';
+
+/** The fields rules may test, per subject. */
+export interface CreatorFields {
+  status: CreatorStatusName;
+}
+export interface AuditTrailFields {
+  orgId: string;
+}
+
+export type SubjectName = 'Creator' | 'AuditTrail';
+export type Subjects =
+  | SubjectName
+  | (CreatorFields & ForcedSubject<'Creator'>)
+  | (AuditTrailFields & ForcedSubject<'AuditTrail'>);
+
+export type AppAbility = MongoAbility<[Action, Subjects]>;
+
+const LEAD_REGISTRY_WRITERS: Role[] = ['admin', 'registry_officer'];
+
+/**
+ * The one place that says who may do what, per agency kind and role.
+ * The gateway asks it for coarse access; services ask it again on the object
+ * and turn it into SQL for lists (see `sql-condition.ts`).
+ */
+export function abilityFor(actor: Actor): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const kind = agencyKind(actor.orgId);
+  const has = (...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+
+  if (kind === 'lead') {
+    if (actor.roles.length > 0) {
+      can('read', 'Creator');
+      can('read_restricted', 'Creator');
+    }
+    if (has(...LEAD_REGISTRY_WRITERS)) {
+      can(['create', 'update', 'change_status', 'read_personal_data'], 'Creator');
+    }
+  }
+  if (kind === 'partner' && actor.roles.length > 0) {
+    can('read', 'Creator', { status: 'active' });
+  }
+  if (kind && has('auditor', 'admin')) {
+    can(['read', 'verify'], 'AuditTrail', { orgId: actor.orgId });
+  }
+  return build();
+}

@@ -1,0 +1,3 @@
+export * from './ability';
+export * from './sql-condition';
+export { subject } from '@casl/ability';

@@ -1,0 +1,174 @@
+import { describe, expect, it } from '@jest/globals';
+import { CREATOR_STATUSES, ROLES, type CreatorStatusName, type Role } from '@concord/domain';
+import { abilityFor, subject, type Action } from './index';
+
+/**
+ * The intended permission matrix, written out by hand. Each row is one
+ * (agency, roles, action, target) question and the answer a user must get.
+ */
+
+const LEAD = 'mcst-ttcs';
+const PARTNERS = ['mofa', 'hcmc-info', 'hanoi-tourism'] as const;
+const UNKNOWN = 'some-other-ministry';
+
+const CREATOR_ACTIONS: Action[] = ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'];
+
+/** Lead agency, per role: the Creator actions allowed (on a creator of any status). */
+const LEAD_CREATOR_ALLOWED: Record<Role, Action[]> = {
+  admin: ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'],
+  registry_officer: ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'],
+  campaign_manager: ['read', 'read_restricted'],
+  reviewer: ['read', 'read_restricted'],
+  legal_officer: ['read', 'read_restricted'],
+  finance_officer: ['read', 'read_restricted'],
+  auditor: ['read', 'read_restricted'],
+  liaison: ['read', 'read_restricted'],
+};
+
+/** Partner agencies, any role: only `read`, and only of active creators. */
+const PARTNER_CREATOR_ALLOWED: Record<CreatorStatusName, Action[]> = {
+  prospect: [],
+  vetted: [],
+  active: ['read'],
+  suspended: [],
+  offboarded: [],
+};
+
+/** Any agency, per role: may read and verify its own audit trail. */
+const AUDIT_TRAIL_ROLES: Record<Role, boolean> = {
+  admin: true,
+  registry_officer: false,
+  campaign_manager: false,
+  reviewer: false,
+  legal_officer: false,
+  finance_officer: false,
+  auditor: true,
+  liaison: false,
+};
+
+interface Row {
+  name: string;
+  orgId: string;
+  roles: Role[];
+  action: Action;
+  target: () => Parameters<ReturnType<typeof abilityFor>['can']>[1];
+  expected: boolean;
+}
+
+const rows: Row[] = [];
+const creator = (status: CreatorStatusName) => () => subject('Creator', { status });
+const auditTrail = (orgId: string) => () => subject('AuditTrail', { orgId });
+const verdict = (b: boolean) => (b ? 'may' : 'may not');
+
+// Creators, lead agency: every role × action × status.
+for (const role of ROLES) {
+  for (const action of CREATOR_ACTIONS) {
+    for (const status of CREATOR_STATUSES) {
+      const expected = LEAD_CREATOR_ALLOWED[role].includes(action);
+      rows.push({
+        name: `lead ${role} ${verdict(expected)} ${action} a ${status} Creator`,
+        orgId: LEAD, roles: [role], action, target: creator(status), expected,
+      });
+    }
+  }
+}
+
+// Creators, partner agencies: every agency × role × action × status.
+for (const orgId of PARTNERS) {
+  for (const role of ROLES) {
+    for (const action of CREATOR_ACTIONS) {
+      for (const status of CREATOR_STATUSES) {
+        const expected = PARTNER_CREATOR_ALLOWED[status].includes(action);
+        rows.push({
+          name: `partner ${orgId} ${role} ${verdict(expected)} ${action} a ${status} Creator`,
+          orgId, roles: [role], action, target: creator(status), expected,
+        });
+      }
+    }
+  }
+}
+
+// Creators: an unknown agency, and a user without roles, get nothing.
+for (const action of CREATOR_ACTIONS) {
+  for (const status of CREATOR_STATUSES) {
+    rows.push({
+      name: `unknown-agency admin may not ${action} a ${status} Creator`,
+      orgId: UNKNOWN, roles: ['admin', 'registry_officer'], action, target: creator(status), expected: false,
+    });
+    for (const orgId of [LEAD, ...PARTNERS]) {
+      rows.push({
+        name: `${orgId} user with no roles may not ${action} a ${status} Creator`,
+        orgId, roles: [], action, target: creator(status), expected: false,
+      });
+    }
+  }
+}
+
+// Audit trail: every agency × role × read/verify × own/other agency.
+for (const orgId of [LEAD, ...PARTNERS]) {
+  const other = orgId === LEAD ? 'mofa' : LEAD;
+  for (const role of ROLES) {
+    for (const action of ['read', 'verify'] as Action[]) {
+      const own = AUDIT_TRAIL_ROLES[role];
+      rows.push({
+        name: `${orgId} ${role} ${verdict(own)} ${action} its own AuditTrail`,
+        orgId, roles: [role], action, target: auditTrail(orgId), expected: own,
+      });
+      rows.push({
+        name: `${orgId} ${role} may not ${action} the AuditTrail of ${other}`,
+        orgId, roles: [role], action, target: auditTrail(other), expected: false,
+      });
+    }
+  }
+}
+for (const action of ['read', 'verify'] as Action[]) {
+  rows.push({
+    name: `unknown-agency auditor may not ${action} its own AuditTrail`,
+    orgId: UNKNOWN, roles: ['auditor', 'admin'], action, target: auditTrail(UNKNOWN), expected: false,
+  });
+  for (const orgId of [LEAD, ...PARTNERS]) {
+    rows.push({
+      name: `${orgId} user with no roles may not ${action} its own AuditTrail`,
+      orgId, roles: [], action, target: auditTrail(orgId), expected: false,
+    });
+  }
+}
+
+// Actions that make no sense on a subject are refused.
+for (const orgId of [LEAD, ...PARTNERS]) {
+  rows.push({
+    name: `${orgId} admin may not verify a Creator`,
+    orgId, roles: ['admin'], action: 'verify', target: creator('active'), expected: false,
+  });
+  for (const action of ['create', 'update', 'change_status', 'read_restricted', 'read_personal_data'] as Action[]) {
+    rows.push({
+      name: `${orgId} admin may not ${action} its own AuditTrail`,
+      orgId, roles: ['admin', 'auditor'], action, target: auditTrail(orgId), expected: false,
+    });
+  }
+}
+
+describe('permission matrix', () => {
+  it('has unique row names', () => {
+    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+  });
+
+  it.each(rows)('$name', ({ orgId, roles, action, target, expected }) => {
+    const ability = abilityFor({ userId: 'u-1', orgId, roles });
+    expect(ability.can(action, target())).toBe(expected);
+  });
+});
+
+describe('roles combine', () => {
+  it('a lead reviewer who is also a registry officer may write creators', () => {
+    const ability = abilityFor({ userId: 'u-1', orgId: LEAD, roles: ['reviewer', 'registry_officer'] });
+    expect(ability.can('change_status', creator('vetted')())).toBe(true);
+  });
+
+  it('a partner admin who is also a registry officer still only reads active creators', () => {
+    const ability = abilityFor({ userId: 'u-1', orgId: 'mofa', roles: ['admin', 'registry_officer'] });
+    expect(ability.can('read', creator('active')())).toBe(true);
+    expect(ability.can('read', creator('suspended')())).toBe(false);
+    expect(ability.can('update', creator('active')())).toBe(false);
+  });
+});

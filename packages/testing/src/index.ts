@@ -1,0 +1,3 @@
+export * from './free-port';
+export * from './infrastructure';
+export * from './event-collector';

@@ -1,0 +1,74 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ensureDatabase, startEmbeddedPostgres } from '@concord/database';
+import { startNatsServer } from '@concord/messaging';
+import { freePort } from './free-port';
+
+export interface TestInfrastructure {
+  databaseUrl: string;
+  natsUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real PostgreSQL and NATS a test run uses: `DATABASE_URL` / `NATS_URL`
+ * when given, otherwise a throwaway embedded PostgreSQL and nats-server on
+ * free ports, removed afterwards. Two runs on one machine never collide.
+ */
+export async function startTestInfrastructure(env: NodeJS.ProcessEnv = process.env): Promise<TestInfrastructure> {
+  const root = mkdtempSync(join(tmpdir(), 'concord-test-'));
+  // As root, embedded PostgreSQL runs as the `postgres` user, which must reach its data folder.
+  chmodSync(root, 0o755);
+  const stops: (() => Promise<void>)[] = [];
+  let databaseUrl = env.DATABASE_URL;
+  let natsUrl = env.NATS_URL;
+  try {
+    const [pg, nats] = await Promise.all([
+      databaseUrl
+        ? null
+        : freePort().then((port) => startEmbeddedPostgres({ dataDir: join(root, 'pg'), port, persistent: false, fast: true })),
+      natsUrl ? null : freePort().then((port) => startNatsServer({ port, storeDir: join(root, 'nats') })),
+    ]);
+    if (pg) {
+      databaseUrl = pg.url;
+      stops.push(() => pg.stop());
+    }
+    if (nats) {
+      natsUrl = nats.url;
+      stops.push(() => nats.stop());
+    }
+  } catch (error) {
+    await Promise.all(stops.map((s) => s().catch(() => undefined)));
+    throw error;
+  }
+  return {
+    databaseUrl: databaseUrl!,
+    natsUrl: natsUrl!,
+    stop: async () => {
+      await Promise.all(stops.map((s) => s().catch(() => undefined)));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh database for one test file, on the run's server. */
+export async function createTestDatabase(serverUrl: string): Promise<string> {
+  return ensureDatabase(serverUrl, `t_${randomBytes(6).toString('hex')}`);
+}
+
+/** A fresh namespace (`CONCORD_ENV`) for one test file. */
+export function testEnvName(): string {
+  return `t${randomBytes(5).toString('hex')}`;
+}
+
+/** What the global setup shares with test files. */
+export function testUrls(): { databaseUrl: string; natsUrl: string } {
+  const databaseUrl = process.env.CONCORD_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const natsUrl = process.env.CONCORD_TEST_NATS_URL ?? process.env.NATS_URL;
+  if (!databaseUrl || !natsUrl) {
+    throw new Error('No test infrastructure: run tests through `npm test` (jest globalSetup starts PostgreSQL and NATS)');
+  }
+  return { databaseUrl, natsUrl };
+}
