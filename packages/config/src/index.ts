@@ -34,7 +34,7 @@ export function loadConfig<T extends z.ZodObject>(schema: T, env: NodeJS.Process
 export const CommonConfig = {
   CONCORD_ENV: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, - or _ (at most 32)')
+    .regex(/^[a-z0-9][a-z0-9_]{0,31}$/, 'lower-case letters, digits or _ (at most 32)')
     .default('dev'),
   NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\/.+/, 'a NATS URL such as nats://127.0.0.1:4222'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'a PostgreSQL URL such as postgres://user:pass@host:5432/db'),

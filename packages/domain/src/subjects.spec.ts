@@ -35,9 +35,13 @@ describe('eventStreamName', () => {
   it.each([
     ['dev', 'CONCORD_EVENTS_DEV'],
     ['prod', 'CONCORD_EVENTS_PROD'],
-    ['ci-42', 'CONCORD_EVENTS_CI_42'],
+    ['ci_42', 'CONCORD_EVENTS_CI_42'],
   ])('%j → %s', (env, expected) => {
     expect(eventStreamName(env)).toBe(expected);
+  });
+
+  it('refuses a name that two environments could share', () => {
+    expect(() => eventStreamName('ci-42')).toThrow(/Bad environment name/);
   });
 
   it('differs per environment', () => {
@@ -48,7 +52,7 @@ describe('eventStreamName', () => {
 describe('durableName', () => {
   it.each([
     ['dev', 'registry', 'projector', 'dev_registry_projector'],
-    ['ci-42', 'gateway', 'events', 'ci-42_gateway_events'],
+    ['ci_42', 'gateway', 'events', 'ci_42_gateway_events'],
     ['dev', 'registry', 'creator.status changed', 'dev_registry_creator_status_changed'],
   ])('(%j, %j, %j) → %s', (env, service, purpose, expected) => {
     expect(durableName(env, service, purpose)).toBe(expected);
@@ -58,8 +62,9 @@ describe('durableName', () => {
 describe('ENV_NAME_PATTERN', () => {
   it.each([
     ['dev', true],
-    ['ci-42', true],
+    ['ci_42', true],
     ['a_b', true],
+    ['ci-42', false],
     ['Dev', false],
     ['-dev', false],
     ['dev.x', false],

@@ -41,7 +41,8 @@ export function namespaceSubject(env: string, subject: string): string {
 
 /** The JetStream stream holding one environment's events. */
 export function eventStreamName(env: string): string {
-  return `CONCORD_EVENTS_${env.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  if (!ENV_NAME_PATTERN.test(env)) throw new Error(`Bad environment name ${env}`);
+  return `CONCORD_EVENTS_${env.toUpperCase()}`;
 }
 
 /** A durable consumer's name, namespaced like everything else. */
@@ -49,5 +50,8 @@ export function durableName(env: string, service: string, purpose: string): stri
   return `${env}_${service}_${purpose}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-/** Environment names are subject tokens: letters, digits, `_` and `-`. */
-export const ENV_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/**
+ * Environment names: lower-case letters, digits and `_`, so each maps to
+ * exactly one subject token and one stream name.
+ */
+export const ENV_NAME_PATTERN = /^[a-z0-9][a-z0-9_]{0,31}$/;

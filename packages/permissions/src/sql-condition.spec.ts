@@ -138,3 +138,15 @@ describe('toSqlCondition operators', () => {
     expect(() => toSqlCondition(ability, 'read', 'Creator', { followers: 'c.followers' })).toThrow('has no SQL translation');
   });
 });
+
+describe('cannot rules', () => {
+  it('turns a conditional cannot into NOT (...) instead of failing', () => {
+    const ability = createMongoAbility([
+      { action: 'read', subject: 'Creator' },
+      { action: 'read', subject: 'Creator', conditions: { status: 'offboarded' }, inverted: true },
+    ]) as unknown as AppAbility;
+    const condition = toSqlCondition(ability, 'read', 'Creator', { status: 'c.status' });
+    expect(condition.sql).toBe('NOT (c.status = :perm_0)');
+    expect(condition.params).toEqual({ perm_0: 'offboarded' });
+  });
+});

@@ -51,8 +51,11 @@ export function toSqlCondition(
         const parts = children();
         return parts.length ? `(${parts.join(' OR ')})` : '1 = 0';
       }
-      case 'not':
-        return `NOT (${render(node.value as AstNode)})`;
+      case 'not': {
+        // rulesToAST gives `not` an array of children, like and/or.
+        const inner = Array.isArray(node.value) ? node.value.map(render) : [render(node.value as AstNode)];
+        return `NOT (${inner.join(' AND ')})`;
+      }
       case 'eq':
         return `${column(node.field)} = ${param(node.value)}`;
       case 'ne':

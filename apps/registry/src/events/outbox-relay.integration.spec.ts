@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import { eventStreamName, EVENTS } from '@concord/domain';
+import { openServiceDatabase } from '@concord/database';
+import { connectNats, ensureEventStream, OutboxRelay, recordEvent, type NatsConnection } from '@concord/messaging';
+import { createTestDatabase, EventCollector, testEnvName, testUrls } from '@concord/testing';
+import { createRegistryDataSource } from '../database/registry-data-source';
+import { actors } from '../test/registry.test-helpers';
+
+/**
+ * The outbox is the source of truth: an event committed with its change
+ * reaches JetStream exactly once even when the relay dies between the
+ * commit and the publish, or between JetStream's ack and marking the row.
+ */
+describe('outbox relay', () => {
+  const env = testEnvName();
+  let db: DataSource;
+  let nc: NatsConnection;
+  let events: EventCollector;
+
+  beforeAll(async () => {
+    const urls = testUrls();
+    db = await openServiceDatabase(createRegistryDataSource(await createTestDatabase(urls.databaseUrl), 3));
+    nc = await connectNats({ servers: urls.natsUrl });
+    await ensureEventStream(nc, env);
+    events = await new EventCollector(nc, env).start();
+  });
+  afterAll(async () => {
+    await events.stop();
+    await nc.drain();
+    await db.destroy();
+  });
+
+  const commitEvent = (displayName: string) =>
+    db.transaction((m) => recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, { displayName }));
+  const unpublished = async () => (await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
+  const streamMessages = async () => (await (await jetstreamManager(nc)).streams.info(eventStreamName(env))).state.messages;
+
+  it('publishes, after a restart, an event committed while no relay ran', async () => {
+    const envelope = await commitEvent('committed while the relay was down');
+    expect(await unpublished()).toBe(1);
+
+    const relay = new OutboxRelay(db, nc, { env });
+    relay.start();
+    await events.waitFor((es) => es.some((e) => e.id === envelope.id));
+    await relay.stop();
+
+    expect(await unpublished()).toBe(0);
+    expect(events.events.filter((e) => e.id === envelope.id)).toHaveLength(1);
+  });
+
+  it('does not double an event when the relay dies after JetStream acknowledged it but before marking it', async () => {
+    const before = await streamMessages();
+    const envelope = await commitEvent('relay killed after publish');
+
+    const dying = new OutboxRelay(db, nc, {
+      env,
+      afterPublish: () => {
+        throw new Error('relay killed');
+      },
+    });
+    await expect(dying.drain()).rejects.toThrow('relay killed');
+    expect(await unpublished()).toBe(1);
+    expect(await streamMessages()).toBe(before + 1);
+
+    const next = new OutboxRelay(db, nc, { env });
+    expect(await next.drain()).toBe(1);
+    expect(await unpublished()).toBe(0);
+
+    expect(await streamMessages()).toBe(before + 1);
+    await events.waitFor((es) => es.some((e) => e.id === envelope.id));
+    expect(events.events.filter((e) => e.id === envelope.id)).toHaveLength(1);
+  });
+
+  it('lets two relays share the work without publishing a row twice', async () => {
+    const before = await streamMessages();
+    const ids = [];
+    for (let i = 0; i < 40; i++) ids.push((await commitEvent(`event ${i}`)).id);
+    const a = new OutboxRelay(db, nc, { env, batchSize: 5 });
+    const b = new OutboxRelay(db, nc, { env, batchSize: 5 });
+    const [na, nb] = await Promise.all([a.drain(), b.drain()]);
+    expect(na + nb).toBe(40);
+    expect(await streamMessages()).toBe(before + 40);
+    await events.waitFor((es) => ids.every((id) => es.some((e) => e.id === id)));
+  });
+});
