@@ -5,6 +5,8 @@
  */
 const path = require('node:path');
 
+const ESM_REQUIRED_FROM_CJS = ['content-disposition'];
+
 module.exports = function preset(dir, overrides = {}) {
   return {
     rootDir: dir,
@@ -18,7 +20,11 @@ module.exports = function preset(dir, overrides = {}) {
       '^@concord/(domain|permissions|config|database|messaging|audit|testing)$': path.join(__dirname, 'packages/$1/src/index.ts'),
       '^@concord/(registry|gateway)$': path.join(__dirname, 'apps/$1/src/index.ts'),
     },
+    // ESM-only packages that CommonJS dependencies require(): jest on Node 20
+    // cannot require(esm), so these few are compiled to CommonJS for tests.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_REQUIRED_FROM_CJS.join('|')})/)`],
     transform: {
+      [`/node_modules/(${ESM_REQUIRED_FROM_CJS.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
       '^.+\\.ts$': [
         '@swc/jest',
         {

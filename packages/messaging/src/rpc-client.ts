@@ -10,20 +10,29 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** Nest's NATS client, able to tell whether its connection answers. */
+class CheckedClientNats extends ClientNats {
+  async flush(): Promise<void> {
+    await this.connect();
+    if (!this.natsClient || this.natsClient.isClosed()) throw new Error('NATS connection is closed');
+    await this.natsClient.flush();
+  }
+}
+
 /**
  * Sends commands and queries to Concord services over NATS, in envelopes,
  * on namespaced subjects. A problem reply becomes a `DomainError` with the
  * service's code; silence becomes `service.unavailable` naming the service.
  */
 export class ServiceClient {
-  private readonly client: ClientNats;
+  private readonly client: CheckedClientNats;
 
   constructor(
     natsUrl: string,
     private readonly env: string,
     private readonly defaultTimeoutMs = 5000,
   ) {
-    this.client = new ClientNats({ servers: natsUrl, name: `concord-${env}-client` });
+    this.client = new CheckedClientNats({ servers: natsUrl, name: `concord-${env}-client` });
   }
 
   async connect(): Promise<void> {
@@ -48,6 +57,21 @@ export class ServiceClient {
     }
   }
 
+  /** Resolves when the NATS server answers a round trip. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.client.flush(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`NATS did not answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
@@ -55,5 +79,6 @@ export class ServiceClient {
 
 function isNoResponders(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? error);
-  return /no responders|503|disconnect|CONNECTION_REFUSED|closed/i.test(text);
+  // NATS answers a request nobody listens to at once; Nest reports it as an empty response.
+  return /no responders|no subscribers|empty response|503|disconnect|CONNECTION_REFUSED|closed/i.test(text);
 }

@@ -1,0 +1,191 @@
+import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  ChangeStatusInput, ChannelInput, DomainError, DuplicatesQuery, IdParam, IncidentInput, ListCreatorsQuery,
+  parseOrThrow, PersonalDataQuery, RegisterCreatorInput, SUBJECTS, TrainingInput, UpdateCreatorInput, VettingInput,
+  type Actor, type CreatorView,
+} from '@concord/domain';
+import { abilityFor, type Action } from '@concord/permissions';
+import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { RegistryClient } from '../services/service-clients';
+
+const S = SUBJECTS.registry;
+const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
+
+/** The coarse check at the edge; the registry checks again on the object. */
+function assertMay(actor: Actor, action: Action): void {
+  const ability = abilityFor(actor);
+  if (!ability.can(action, 'Creator')) {
+    throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} creators`);
+  }
+}
+
+function idOf(id: string): string {
+  return parseOrThrow(IdParam, { id }).id;
+}
+
+/** Weak validator for a creator version: ETag `"v3"`, If-Match `"v3"` or `3`. */
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const match = /^(?:W\/)?"?v?(\d+)"?$/.exec(header.trim());
+  if (!match) {
+    throw new DomainError('validation.failed', 'If-Match must carry the version you expect, e.g. "v3"', [
+      { path: 'header.if-match', code: 'invalid', message: 'Send the ETag of the creator you read' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+@ApiTags('creators')
+@ApiBearerAuth()
+@Controller('v1/creators')
+export class CreatorsController {
+  constructor(@Inject(RegistryClient) private readonly registry: RegistryClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'registerCreator', summary: 'Register a creator (individual or management company)' })
+  @IdempotencyHeader
+  @ApiJsonBody('RegisterCreator')
+  @ApiAnswers(201, 'Creator', [403, 409, 422])
+  register(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
+    assertMay(actor, 'create');
+    const input = parseOrThrow(RegisterCreatorInput, req.body ?? {});
+    return this.registry.request<CreatorView>(S.creatorCreate, { input }, actor, requestOptions(req));
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listCreators', summary: 'Search and filter creators (cursor pages)' })
+  @ApiQueryFrom(ListCreatorsQuery)
+  @ApiAnswers(200, 'CreatorPage')
+  list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    const query = parseOrThrow(ListCreatorsQuery, raw);
+    return this.registry.request(S.creatorList, { query }, actor);
+  }
+
+  @Get('duplicates')
+  @ApiOperation({ operationId: 'listCreatorDuplicates', summary: 'Pairs of creators with near-equal names, for a registrar to review' })
+  @ApiQueryFrom(DuplicatesQuery)
+  @ApiAnswers(200, 'DuplicatePage', [403])
+  duplicates(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    assertMay(actor, 'update');
+    const query = parseOrThrow(DuplicatesQuery, raw);
+    return this.registry.request(S.creatorDuplicates, { query }, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getCreator', summary: 'A creator, as your agency and role may see it; ETag carries its version' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'Creator')
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const creator = await this.registry.request<CreatorView>(S.creatorGet, { id: idOf(id) }, actor);
+    void reply.header('etag', `"v${creator.version}"`);
+    return creator;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ operationId: 'updateCreator', summary: 'Change a creator; send the version you expect (If-Match or expectedVersion)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "v3"' })
+  @IdempotencyHeader
+  @ApiJsonBody('UpdateCreator')
+  @ApiAnswers(200, 'Creator', [403, 412, 428])
+  update(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    assertMay(actor, 'update');
+    const { expectedVersion: inBody, ...changes } = parseOrThrow(
+      UpdateCreatorInput.extend({ expectedVersion: z.number().int().min(1).optional() }).strict(),
+      req.body ?? {},
+    );
+    const expectedVersion = versionFromIfMatch(ifMatch) ?? inBody;
+    if (expectedVersion === undefined) {
+      throw new DomainError('version.required', 'Send the version you expect: If-Match: "v3" or expectedVersion', [
+        { path: 'expectedVersion', code: 'required', message: 'The version of the creator you read' },
+      ]);
+    }
+    return this.registry.request(S.creatorUpdate, { id: idOf(id), expectedVersion, changes }, actor, requestOptions(req));
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'changeCreatorStatus', summary: 'Move a creator through prospect → vetted → active → suspended → offboarded, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('ChangeCreatorStatus')
+  @ApiAnswers(200, 'Creator', [403, 409])
+  changeStatus(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+    assertMay(actor, 'change_status');
+    const input = parseOrThrow(ChangeStatusInput, req.body ?? {});
+    return this.registry.request(S.creatorChangeStatus, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/channels')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'addCreatorChannel', summary: 'Add a channel; a channel registered already is 409' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('AddChannel')
+  @ApiAnswers(201, 'Creator', [403, 409])
+  addChannel(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+    assertMay(actor, 'update');
+    const input = parseOrThrow(ChannelInput, req.body ?? {});
+    return this.registry.request(S.creatorAddChannel, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/vetting')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'addCreatorVetting', summary: 'Record a vetting result' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('AddVetting')
+  @ApiAnswers(201, 'Creator', [403])
+  addVetting(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+    assertMay(actor, 'update');
+    const input = parseOrThrow(VettingInput, req.body ?? {});
+    return this.registry.request(S.creatorAddVetting, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/training')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'addCreatorTraining', summary: 'Record a training the creator completed' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('AddTraining')
+  @ApiAnswers(201, 'Creator', [403])
+  addTraining(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+    assertMay(actor, 'update');
+    const input = parseOrThrow(TrainingInput, req.body ?? {});
+    return this.registry.request(S.creatorAddTraining, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/incidents')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'addCreatorIncident', summary: 'Record a compliance incident' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('AddIncident')
+  @ApiAnswers(201, 'Creator', [403])
+  addIncident(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+    assertMay(actor, 'update');
+    const input = parseOrThrow(IncidentInput, req.body ?? {});
+    return this.registry.request(S.creatorAddIncident, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Get(':id/personal-data')
+  @ApiOperation({ operationId: 'readCreatorPersonalData', summary: 'Decrypted personal data; the read and its reason are audited' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQueryFrom(PersonalDataQuery)
+  @ApiAnswers(200, 'PersonalData', [403])
+  personalData(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() raw: unknown) {
+    const { reason } = parseOrThrow(PersonalDataQuery, raw);
+    return this.registry.request(S.creatorReadPersonalData, { id: idOf(id), reason }, actor);
+  }
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { GatewayConfig } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { buildOpenApiDocument } from './openapi/document';
+
+/** Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. */
+export async function createGateway(
+  config: GatewayConfig,
+  options: { logger?: LoggerService | false; preview?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forConfig(config), adapter, {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    preview: options.preview,
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    customSiteTitle: 'Concord API',
+  });
+  return app;
+}
+
+/** Starts the gateway on HOST:PORT. */
+export async function startGateway(config: GatewayConfig, logger?: LoggerService | false): Promise<NestFastifyApplication> {
+  const app = await createGateway(config, { logger });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  return app;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { CommonConfig, durationMs, flag, loadConfig, port } from '@concord/config';
+
+export const GatewayConfigSchema = z.object({
+  CONCORD_ENV: CommonConfig.CONCORD_ENV,
+  NATS_URL: CommonConfig.NATS_URL,
+  DATABASE_URL: CommonConfig.DATABASE_URL,
+  LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  PORT: port(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** `1`: POST /v1/auth/dev-token issues tokens for seeded users. Never in production. */
+  CONCORD_DEV_AUTH: flag,
+  /** Secret that signs and verifies dev tokens (HS256); random per start when unset. */
+  CONCORD_DEV_AUTH_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Production: the identity provider's issuer (`iss`), JWKS URL or PEM public key, and audience. */
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'a PEM public key' }).optional(),
+  /** How long the gateway waits for a service's answer. */
+  RPC_TIMEOUT_MS: durationMs(5000),
+  GATEWAY_DB_POOL: z.coerce.number().int().min(1).max(100).default(5),
+});
+
+export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const schema = GatewayConfigSchema.superRefine((c, ctx) => {
+    if (!c.CONCORD_DEV_AUTH && !c.AUTH_JWKS_URL && !c.AUTH_PUBLIC_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or CONCORD_DEV_AUTH=1 for development)' });
+    }
+  });
+  return loadConfig(schema as unknown as typeof GatewayConfigSchema, env);
+}

@@ -1,0 +1,59 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+import { openServiceDatabase } from '@concord/database';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { CreatorsController } from './creators/creators.controller';
+import { createGatewayDataSource } from './database/gateway-data-source';
+import type { GatewayConfig } from './gateway.config';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { RegistryClient } from './services/service-clients';
+
+class GatewayLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(RegistryClient) private readonly registry: RegistryClient,
+    @Inject(DataSource) private readonly db: DataSource,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.registry.close().catch(() => undefined);
+    if (this.db.isInitialized) await this.db.destroy();
+  }
+}
+
+@Module({})
+export class GatewayModule {
+  /** `preview`: only the routes, for writing the OpenAPI document without PostgreSQL or NATS. */
+  static forConfig(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
+      controllers: [AuthController, CreatorsController, AuditController, HealthController],
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifier(config) },
+        {
+          provide: DataSource,
+          useFactory: () => openServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL)),
+        },
+        {
+          provide: RegistryClient,
+          useFactory: async () => {
+            const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            await client.connect();
+            return client;
+          },
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        GatewayLifecycle,
+      ],
+    };
+  }
+}

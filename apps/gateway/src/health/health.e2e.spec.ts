@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+
+describe('health, docs and dev auth', () => {
+  let sys: TestSystem;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+  });
+  afterAll(async () => sys.stop());
+
+  it('serves the OpenAPI document and readable docs without a token', async () => {
+    const doc = await fetch(`${sys.baseUrl}/openapi.json`);
+    expect(doc.status).toBe(200);
+    const body = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/v1/creators', '/v1/audit/verify', '/health/ready']));
+    const docs = await fetch(`${sys.baseUrl}/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
+  });
+
+  it('refuses a dev token for an unknown user', async () => {
+    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"nobody"}' });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'username' }] });
+  });
+
+  it('is ready while PostgreSQL, NATS and the registry answer, and names the registry when it stops', async () => {
+    expect((await fetch(`${sys.baseUrl}/health`)).status).toBe(200);
+    const ready = await fetch(`${sys.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, nats: { status: 'up' }, registry: { status: 'up' } } });
+
+    await sys.registry.close();
+    const down = await fetch(`${sys.baseUrl}/health/ready`);
+    expect(down.status).toBe(503);
+    const body = (await down.json()) as { error: Record<string, { status: string }> };
+    expect(Object.keys(body.error)).toEqual(['registry']);
+    const creators = await (await sys.as('reviewer@mcst')).GET('/v1/creators');
+    expect(creators.response.status).toBe(503);
+    expect(creators.error).toMatchObject({ code: 'service.unavailable', service: 'registry' });
+  });
+});
+
+describe('without CONCORD_DEV_AUTH', () => {
+  let sys: TestSystem;
+
+  beforeAll(async () => {
+    sys = await startTestSystem({
+      CONCORD_DEV_AUTH: '0',
+      AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u\n+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyeh\nkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ\n0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdg\ncKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbc\nmwIDAQAB\n-----END PUBLIC KEY-----',
+    });
+  });
+  afterAll(async () => sys.stop());
+
+  it('has no dev-token route', async () => {
+    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin@mcst"}' });
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

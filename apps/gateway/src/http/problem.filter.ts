@@ -1,0 +1,54 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type ErrorCode, type Problem } from '@concord/domain';
+
+/** Every error code's HTTP status. A code without one does not compile. */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  'validation.failed': 400,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  not_found: 404,
+  'version.mismatch': 412,
+  'version.required': 428,
+  'idempotency.key_reused': 422,
+  'idempotency.in_progress': 409,
+  'service.unavailable': 503,
+  internal: 500,
+  'creator.channel_taken': 409,
+  'creator.status_transition_forbidden': 409,
+  'creator.consent_required': 400,
+  'creator.reason_required': 400,
+};
+
+/** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */
+export function toHttpProblem(exception: unknown, logger?: Logger): Problem & { status: number } {
+  if (exception instanceof DomainError) {
+    return { ...exception.toProblem(), status: STATUS_OF[exception.code] };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code: ErrorCode = status === 404 ? 'not_found' : status === 401 ? 'auth.unauthenticated' : status < 500 ? 'validation.failed' : 'internal';
+    const detail = status === 404 ? 'No such resource' : exception.message;
+    return { ...new DomainError(code, detail).toProblem(), status };
+  }
+  const status = (exception as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own errors: malformed JSON, body too large, unsupported media type.
+    const detail = (exception as Error).message;
+    return { ...new DomainError('validation.failed', detail, [{ path: '(body)', code: 'unreadable', message: detail }]).toProblem(), status };
+  }
+  logger?.error(exception instanceof Error ? exception.stack : String(exception));
+  return { ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(), status: 500 };
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const problem = toHttpProblem(exception, this.logger);
+    if (problem.code === 'auth.unauthenticated') reply.header('www-authenticate', 'Bearer');
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+}

@@ -1,0 +1,90 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DuplicatePage,
+  IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
+} from '@concord/domain';
+
+const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().meta({ description: 'Stable error code, e.g. creator.channel_taken' }),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+});
+
+const Me = z.object({
+  user: z.object({ id: z.string(), name: z.string().optional() }),
+  agency: z.object({ id: z.string(), name: z.string(), nameVi: z.string(), kind: z.enum(['lead', 'partner']) }),
+  roles: z.array(z.string()),
+});
+
+/**
+ * The zod contracts of `@concord/domain`, named as OpenAPI components: the
+ * same schema validates a request and documents it. Request bodies are
+ * described as the API takes them (defaults optional), responses as it
+ * answers.
+ */
+export const REQUEST_SCHEMAS = {
+  RegisterCreator: RegisterCreatorInput,
+  UpdateCreator: UpdateCreatorInput.extend({ expectedVersion: z.number().int().min(1).optional() }),
+  ChangeCreatorStatus: ChangeStatusInput,
+  AddChannel: ChannelInput,
+  AddVetting: VettingInput,
+  AddTraining: TrainingInput,
+  AddIncident: IncidentInput,
+  DevTokenRequest: z.object({ username: z.string().min(1) }),
+} as const;
+
+export const RESPONSE_SCHEMAS = {
+  Creator: CreatorView,
+  CreatorPage,
+  DuplicatePage,
+  PersonalData: PersonalDataView,
+  AuditPage,
+  AuditVerdict,
+  Problem,
+  Me,
+  DevToken: z.object({ token: z.string() }),
+  DevUsers: z.array(z.object({ username: z.string(), name: z.string(), orgId: z.string(), roles: z.array(z.string()) })),
+  Health: z.object({ status: z.string(), info: z.record(z.string(), z.unknown()).optional(), error: z.record(z.string(), z.unknown()).optional(), details: z.record(z.string(), z.unknown()).optional() }),
+} as const;
+
+type SchemaObject = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+  return rest;
+}
+
+export function openApiComponents(): Record<string, SchemaObject> {
+  const out: Record<string, SchemaObject> = {};
+  for (const [name, schema] of Object.entries(REQUEST_SCHEMAS)) out[name] = jsonSchema(schema, 'input');
+  for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) out[name] = jsonSchema(schema, 'output');
+  return out;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const ApiJsonBody = (name: keyof typeof REQUEST_SCHEMAS) => ApiBody({ schema: ref(name), required: true });
+
+/** A success response, plus the problem responses every route can give. */
+export function ApiAnswers(status: number, name: keyof typeof RESPONSE_SCHEMAS, problems: number[] = []) {
+  return applyDecorators(
+    ApiResponse({ status, schema: ref(name) }),
+    ...[400, 401, 404, ...problems].map((s) =>
+      ApiResponse({ status: s, description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: ref('Problem') } } }),
+    ),
+  );
+}
+
+/** One query parameter per field of a zod object, typed from its schema. */
+export function ApiQueryFrom(schema: z.ZodObject) {
+  return applyDecorators(
+    ...Object.entries(schema.shape).map(([name, field]) =>
+      ApiQuery({ name, required: !(field as z.ZodType).safeParse(undefined).success, schema: jsonSchema(field as z.ZodType, 'input') }),
+    ),
+  );
+}

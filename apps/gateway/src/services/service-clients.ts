@@ -1,0 +1,4 @@
+import { ServiceClient } from '@concord/messaging';
+
+/** The registry service, reached over NATS. */
+export class RegistryClient extends ServiceClient {}

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import { startRegistry } from '@concord/registry';
+import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { createGateway } from '../gateway.app';
+import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
+
+export interface TestSystem {
+  baseUrl: string;
+  gateway: NestFastifyApplication;
+  registry: INestMicroservice;
+  config: GatewayConfig;
+  as(username: string): Promise<ConcordClient>;
+  stop(): Promise<void>;
+}
+
+/** Gateway + registry on real PostgreSQL and NATS, in a namespace of their own. */
+export async function startTestSystem(overrides: Partial<Record<string, string>> = {}): Promise<TestSystem> {
+  const urls = testUrls();
+  const env = testEnvName();
+  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const registry = await startRegistry(
+    {
+      CONCORD_ENV: env,
+      NATS_URL: urls.natsUrl,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'error',
+      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      REGISTRY_DB_POOL: 5,
+    },
+    false,
+  );
+  const config = GatewayConfigSchema.parse({
+    CONCORD_ENV: env,
+    NATS_URL: urls.natsUrl,
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    CONCORD_DEV_AUTH: '1',
+    RPC_TIMEOUT_MS: '3000',
+    ...overrides,
+  });
+  const gateway = await createGateway(config, { logger: false });
+  await gateway.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    baseUrl,
+    gateway,
+    registry,
+    config,
+    as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
+    stop: async () => {
+      await gateway.close();
+      await registry.close().catch(() => undefined);
+    },
+  };
+}
+
+export function uniqueHandle(prefix: string): string {
+  return `${prefix}_${randomBytes(3).toString('hex')}`;
+}
