@@ -75,7 +75,7 @@ describe('outbox relay', () => {
 
   it('lets two relays share the work without publishing a row twice', async () => {
     const before = await streamMessages();
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push((await commitEvent(`event ${i}`)).id);
     const a = new OutboxRelay(db, nc, { env, batchSize: 5 });
     const b = new OutboxRelay(db, nc, { env, batchSize: 5 });

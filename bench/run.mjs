@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// npm run bench: the registry at 100,000 creators, through the gateway
+// (HTTP → NATS → registry → PostgreSQL) next to the same SQL run directly
+// with pg in the same run. Writes docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+const cliProgress = require('cli-progress');
+const pg = require('pg');
+const { startTestInfrastructure, createTestDatabase, freePort } = require('../packages/testing/dist/index.js');
+const { demoCreators } = require('../packages/demo-data/dist/index.js');
+const { newId, foldText, creatorSearchText, normalizeHandle } = require('../packages/domain/dist/index.js');
+const { devToken } = require('../packages/client/dist/index.js');
+
+const COUNT = Number(process.env.BENCH_CREATORS ?? 100_000);
+const CONNECTIONS = 32;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const log = (line) => console.log(`• ${line}`);
+
+const children = [];
+let infra;
+async function cleanup() {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await infra?.stop();
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+function summarize(latencies, seconds, errors) {
+  const sorted = Float64Array.from(latencies).sort();
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps: latencies.length / seconds, n: latencies.length, errors };
+}
+
+async function waitReady(url) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+async function seed(pool) {
+  const bar = new cliProgress.SingleBar({ format: '  seeding creators [{bar}] {value}/{total} {eta_formatted}' }, cliProgress.Presets.shades_classic);
+  const all = demoCreators(COUNT, 100_000);
+  bar.start(all.length, 0);
+  const statuses = ['active', 'vetted', 'prospect', 'suspended'];
+  for (let i = 0; i < all.length; i += 2000) {
+    const creators = [];
+    const channels = [];
+    for (const c of all.slice(i, i + 2000)) {
+      const id = newId();
+      const handles = c.input.channels.map((ch) => ch.handle);
+      creators.push({
+        id, kind: c.input.kind, display_name: c.input.displayName, display_name_folded: foldText(c.input.displayName),
+        search_text: creatorSearchText(c.input.displayName, handles), status: statuses.includes(c.status) ? c.status : 'prospect',
+        topics: c.input.topics ?? [], languages: c.input.languages ?? [], regions: c.input.regions ?? [],
+        total_followers: c.input.channels.reduce((s, ch) => s + ch.followers, 0),
+      });
+      for (const ch of c.input.channels) {
+        channels.push({ id: newId(), creator_id: id, platform: ch.platform, handle: ch.handle, handle_normalized: normalizeHandle(ch.handle), url: ch.url, followers: ch.followers, verified: ch.verified ?? false });
+      }
+    }
+    await pool.query(
+      `INSERT INTO registry.creators (id, kind, display_name, display_name_folded, search_text, status, version, topics, languages, regions,
+         vetting, training, incidents, status_history, total_followers)
+       SELECT id, kind, display_name, display_name_folded, search_text, status, 1, topics, languages, regions, '[]', '[]', '[]', '[]', total_followers
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text, display_name text, display_name_folded text, search_text text, status text,
+              topics text[], languages text[], regions text[], total_followers bigint)`,
+      [JSON.stringify(creators)],
+    );
+    await pool.query(
+      `INSERT INTO registry.channels (id, creator_id, platform, handle, handle_normalized, url, followers, verified)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, creator_id uuid, platform text, handle text, handle_normalized text, url text, followers int, verified boolean)`,
+      [JSON.stringify(channels)],
+    );
+    bar.update(Math.min(all.length, i + 2000));
+  }
+  bar.stop();
+  await pool.query('ANALYZE registry.creators; ANALYZE registry.channels');
+  return all;
+}
+
+/** The gateway under autocannon; latencies from every response. */
+async function http(name, baseUrl, token, makePath) {
+  const latencies = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, path: makePath() }) }],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status === 200) latencies.push(ms);
+    else errors += 1;
+  });
+  const result = await instance;
+  return { name, ...summarize(latencies, result.duration, errors + result.errors) };
+}
+
+/** The same SQL straight through pg, 32 concurrent clients, same duration. */
+async function direct(name, pool, queries) {
+  const latencies = [];
+  let errors = 0;
+  const end = Date.now() + DURATION_S * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const t = process.hrtime.bigint();
+        try {
+          await queries();
+          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return { name, ...summarize(latencies, (Date.now() - started) / 1000, errors) };
+}
+
+const GET_SQL = `SELECT c.* FROM creators c WHERE 1 = 1 AND c.id = $1`;
+const CHANNELS_OF_SQL = `SELECT * FROM channels WHERE creator_id = ANY($1) ORDER BY created_at, id`;
+const SEARCH_SQL = `SELECT c.*, (public.word_similarity($1, c.search_text) * 1000)::int AS rank FROM creators c
+  WHERE 1 = 1 AND c.topics @> ARRAY[$2]::text[] AND $1 OPERATOR(public.<%) c.search_text
+  ORDER BY rank DESC, c.id ASC LIMIT 21`;
+
+try {
+  infra = await startTestInfrastructure();
+  const databaseUrl = await createTestDatabase(infra.databaseUrl);
+  const port = await freePort();
+  const env = {
+    ...process.env, CONCORD_ENV: `bench_${randomBytes(3).toString('hex')}`, DATABASE_URL: databaseUrl, NATS_URL: infra.natsUrl,
+    PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+    REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
+  };
+  for (const app of ['registry', 'gateway']) {
+    const child = spawn(process.execPath, [join(root, `apps/${app}/dist/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(child);
+  }
+  const base = `http://127.0.0.1:${port}`;
+  await waitReady(`${base}/health/ready`);
+
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS, options: '-c search_path=registry,public -c pg_trgm.word_similarity_threshold=0.45' });
+  log(`Seeding ${COUNT.toLocaleString('en')} creators`);
+  const seeded = await seed(pool);
+  const ids = (await pool.query('SELECT id FROM creators ORDER BY random() LIMIT 5000')).rows.map((r) => r.id);
+  const names = seeded.filter((c) => c.input.topics?.includes('tourism')).slice(0, 5000).map((c) => c.input.displayName);
+  const misspell = (s) => (s.length > 6 ? s.slice(0, 3) + s[4] + s[3] + s.slice(5) : s);
+  const pick = (list) => list[Math.floor(Math.random() * list.length)];
+  const queryText = () => foldText(Math.random() < 0.5 ? pick(names) : misspell(pick(names)));
+  const token = await devToken(base, 'reviewer@mcst');
+
+  log(`Warming up`);
+  await direct('warm-up', pool, () => pool.query(SEARCH_SQL, [queryText(), 'tourism']));
+
+  const results = [];
+  log(`GET /v1/creators/{id}: gateway, then pg (${CONNECTIONS} concurrent, ${DURATION_S} s each)`);
+  results.push(await http('GET /v1/creators/{id} via gateway', base, token, () => `/v1/creators/${pick(ids)}`));
+  results.push(await direct('same SQL via pg', pool, async () => {
+    const id = pick(ids);
+    await pool.query(GET_SQL, [id]);
+    await pool.query(CHANNELS_OF_SQL, [[id]]);
+  }));
+  log(`search q + topic: gateway, then pg`);
+  results.push(await http('GET /v1/creators?q=…&topic=tourism&limit=20 via gateway', base, token, () => `/v1/creators?limit=20&topic=tourism&q=${encodeURIComponent(queryText())}`));
+  results.push(await direct('same SQL via pg', pool, async () => {
+    const { rows } = await pool.query(SEARCH_SQL, [queryText(), 'tourism']);
+    await pool.query(CHANNELS_OF_SQL, [rows.slice(0, 20).map((r) => r.id)]);
+  }));
+  await pool.end();
+
+  const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+  const rows = results.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.rps)} | ${r.errors} |`);
+  const ratio = (a, b, k) => (a[k] / b[k]).toFixed(2);
+  const [getG, getD, searchG, searchD] = results;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
+  const section = `## Registry at ${COUNT.toLocaleString('en')} creators (\`npm run bench\`)
+
+Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. Everything (PostgreSQL 18 embedded,
+nats-server, registry, gateway, load generator) shares the same machine. ${CONNECTIONS} concurrent clients, ${DURATION_S} s per row;
+latencies in ms. The gateway rows go HTTP → gateway (auth, validation) → NATS → registry (permissions) → PostgreSQL → back;
+the pg rows run the same SQL directly with \`pg\` (a pool of ${CONNECTIONS}) in the same run.
+
+| measurement | p50 | p95 | p99 | req/s | errors |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+- GET by id: gateway+NATS over direct SQL at p50 **${ratio(getG, getD, 'p50')}×** (target < 3×), p95 ${ratio(getG, getD, 'p95')}×.
+- Search: gateway+NATS over direct SQL at p50 **${ratio(searchG, searchD, 'p50')}×** (target < 3×); search p95 through the gateway **${f(searchG.p95)} ms** (target < 50 ms).
+`;
+  console.log(`\n${section}`);
+  const file = join(root, 'docs/benchmarks.md');
+  const current = readFileSync(file, 'utf8');
+  const start = '<!-- bench:registry:start -->';
+  const end = '<!-- bench:registry:end -->';
+  const next = current.includes(start)
+    ? current.slice(0, current.indexOf(start) + start.length) + '\n' + section + current.slice(current.indexOf(end))
+    : `${current.trimEnd()}\n\n${start}\n${section}${end}\n`;
+  writeFileSync(file, next);
+  log(`Wrote ${file}`);
+  await cleanup();
+} catch (error) {
+  console.error(error);
+  await cleanup();
+  process.exit(1);
+}

@@ -1,0 +1,2 @@
+export * from './demo-creators';
+export * from './seed';

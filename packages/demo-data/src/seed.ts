@@ -1,0 +1,65 @@
+import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import { demoCreators, type DemoCreator } from './demo-creators';
+
+const PATH_TO: Record<DemoCreator['status'], ('vetted' | 'active' | 'suspended')[]> = {
+  prospect: [],
+  vetted: ['vetted'],
+  active: ['vetted', 'active'],
+  suspended: ['vetted', 'active', 'suspended'],
+};
+
+const REASONS = {
+  vetted: 'Demo data: vetting passed (identity, past content, no incidents)',
+  active: 'Demo data: cooperation agreement in force',
+  suspended: 'Demo data: suspended pending review of an undisclosed sponsorship',
+};
+
+/**
+ * Loads the demo creators through the API, as the registrar would. Every
+ * write carries a stable Idempotency-Key, so running it again (every
+ * `npm start`) changes nothing.
+ */
+export async function seedDemoData(baseUrl: string, log: (line: string) => void = console.log): Promise<{ creators: number }> {
+  const api = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'registrar@mcst') });
+  const all = demoCreators();
+  const ids = new Map<string, string>();
+  const companies = all.filter((c) => c.input.kind === 'management_company');
+  const individuals = all.filter((c) => c.input.kind !== 'management_company');
+  await inParallel(companies, 4, async (c) => ids.set(c.key, await register(api, c, null)));
+  await inParallel(individuals, 8, async (c) => {
+    const companyId = c.managementCompanyKey ? (ids.get(c.managementCompanyKey) ?? null) : null;
+    ids.set(c.key, await register(api, c, companyId));
+  });
+  await inParallel(all, 8, async (c) => {
+    for (const to of PATH_TO[c.status]) {
+      const { error, response } = await api.POST('/v1/creators/{id}/status', {
+        params: { path: { id: ids.get(c.key)! }, header: { 'Idempotency-Key': `demo-seed-v1-${c.key}-${to}` } },
+        body: { to, reason: REASONS[to] },
+      });
+      // 409: the creator was moved by hand since; the demo leaves it where it is.
+      if (!response.ok && response.status !== 409) throw new Error(`Seeding ${c.key} → ${to}: ${JSON.stringify(error)}`);
+    }
+  });
+  log(`demo data: ${all.length} creators in the registry`);
+  return { creators: all.length };
+}
+
+async function register(api: ConcordClient, c: DemoCreator, managementCompanyId: string | null): Promise<string> {
+  const { data, error, response } = await api.POST('/v1/creators', {
+    params: { header: { 'Idempotency-Key': `demo-seed-v1-${c.key}` } },
+    body: { ...c.input, managementCompanyId },
+  });
+  if (data) return data.id;
+  const existing = (error as { code?: string; existingCreatorId?: string } | undefined);
+  if (response.status === 409 && existing?.code === 'creator.channel_taken' && existing.existingCreatorId) return existing.existingCreatorId;
+  throw new Error(`Seeding ${c.key}: ${response.status} ${JSON.stringify(error)}`);
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
