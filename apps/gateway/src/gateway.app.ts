@@ -24,7 +24,6 @@ export async function createGateway(
     preview: options.preview,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',

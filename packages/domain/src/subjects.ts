@@ -18,6 +18,7 @@ export const SUBJECTS = {
     creatorReadPersonalData: 'concord.registry.creator.read_personal_data',
     creatorList: 'concord.registry.creator.list',
     creatorDuplicates: 'concord.registry.creator.duplicates',
+    creatorDismissDuplicate: 'concord.registry.creator.dismiss_duplicate',
     auditList: 'concord.registry.audit.list',
     auditVerify: 'concord.registry.audit.verify',
   },

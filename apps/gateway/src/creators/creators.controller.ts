@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
-  ChangeStatusInput, ChannelInput, DomainError, DuplicatesQuery, IdParam, IncidentInput, ListCreatorsQuery,
+  ChangeStatusInput, ChannelInput, DismissDuplicateInput, DomainError, DuplicatesQuery, IdParam, IncidentInput, ListCreatorsQuery,
   parseOrThrow, PersonalDataQuery, RegisterCreatorInput, SUBJECTS, TrainingInput, UpdateCreatorInput, VettingInput,
   type Actor, type CreatorView,
 } from '@concord/domain';
@@ -75,6 +75,18 @@ export class CreatorsController {
     assertMay(actor, 'update');
     const query = parseOrThrow(DuplicatesQuery, raw);
     return this.registry.request(S.creatorDuplicates, { query }, actor);
+  }
+
+  @Post('duplicates/dismissals')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'dismissCreatorDuplicate', summary: 'Record that two near-equal names are different creators; the pair leaves the duplicates list' })
+  @IdempotencyHeader
+  @ApiJsonBody('DismissDuplicate')
+  @ApiAnswers(201, 'DuplicateDismissal', [403])
+  dismissDuplicate(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
+    assertMay(actor, 'update');
+    const input = parseOrThrow(DismissDuplicateInput, req.body ?? {});
+    return this.registry.request(S.creatorDismissDuplicate, { input }, actor, requestOptions(req));
   }
 
   @Get(':id')

@@ -154,6 +154,24 @@ describe('creators through the gateway, with the typed client (as a ministry int
     expect(notAuditor.response.status).toBe(403);
   });
 
+  it('lists near-duplicate names for the registrar, and a dismissed pair leaves the list', async () => {
+    const { data: a } = await registrar.POST('/v1/creators', { body: registration('Nguyễn Thị Hồng Nhung') });
+    const { data: b, response } = await registrar.POST('/v1/creators', { body: registration('Nguyen Thi Hong Nhung') });
+    expect(response.status).toBe(201);
+    expect(b!.possibleDuplicates!.map((d) => d.id)).toContain(a!.id);
+    const isPair = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join() === [a!.id, b!.id].sort().join();
+    const { data: before } = await registrar.GET('/v1/creators/duplicates', { params: { query: { limit: 200 } } });
+    expect(before!.items.some(isPair)).toBe(true);
+    const denied = await reviewer.GET('/v1/creators/duplicates');
+    expect(denied.response.status).toBe(403);
+
+    const dismissed = await registrar.POST('/v1/creators/duplicates/dismissals', { body: { creatorIds: [b!.id, a!.id], reason: 'different people: checked national IDs' } });
+    expect(dismissed.response.status).toBe(201);
+    expect(dismissed.data).toMatchObject({ reason: 'different people: checked national IDs', dismissedBy: 'registrar@mcst' });
+    const { data: after } = await registrar.GET('/v1/creators/duplicates', { params: { query: { limit: 200 } } });
+    expect(after!.items.some(isPair)).toBe(false);
+  });
+
   async function registrarHeader(): Promise<string> {
     const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'registrar@mcst' }) });
     return `Bearer ${((await r.json()) as { token: string }).token}`;

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DuplicatePage,
+  AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
 } from '@concord/domain';
 
@@ -35,6 +35,7 @@ export const REQUEST_SCHEMAS = {
   AddVetting: VettingInput,
   AddTraining: TrainingInput,
   AddIncident: IncidentInput,
+  DismissDuplicate: DismissDuplicateInput,
   DevTokenRequest: z.object({ username: z.string().min(1) }),
 } as const;
 
@@ -42,6 +43,7 @@ export const RESPONSE_SCHEMAS = {
   Creator: CreatorView,
   CreatorPage,
   DuplicatePage,
+  DuplicateDismissal,
   PersonalData: PersonalDataView,
   AuditPage,
   AuditVerdict,

@@ -61,6 +61,11 @@ export class CreatorHandler {
     return this.creators.list(readEnvelope(m, CreatorCommands.list));
   }
 
+  @MessagePattern(S.creatorDismissDuplicate)
+  dismissDuplicate(@Payload() m: unknown) {
+    return this.creators.dismissDuplicate(readEnvelope(m, CreatorCommands.dismissDuplicate));
+  }
+
   @MessagePattern(S.creatorDuplicates)
   duplicates(@Payload() m: unknown) {
     return this.creators.duplicates(readEnvelope(m, CreatorCommands.duplicates));

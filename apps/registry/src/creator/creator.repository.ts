@@ -143,6 +143,7 @@ export class CreatorRepository {
          JOIN creators b ON a.id < b.id AND a.display_name_folded OPERATOR(public.%) b.display_name_folded
         WHERE public.similarity(a.display_name_folded, b.display_name_folded) >= :min
           AND a.status <> 'offboarded' AND b.status <> 'offboarded'
+          AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.a_id = a.id AND d.b_id = b.id)
           AND ${visibility.sql.replace(/\bc\./g, 'a.')} AND ${visibility.sql.replace(/\bc\./g, 'b.')}
         ORDER BY similarity DESC, a.id, b.id
         LIMIT :limit OFFSET :offset`,
@@ -151,6 +152,17 @@ export class CreatorRepository {
     const rows: { aId: string; aName: string; bId: string; bName: string; similarity: number }[] =
       await this.dataSource.query(sql, values);
     return { rows: rows.slice(0, limit), more: rows.length > limit };
+  }
+
+  /** Records that two creators are not duplicates; returns false if already recorded. */
+  async dismissDuplicate(manager: EntityManager, a: string, b: string, reason: string, by: string): Promise<{ dismissedAt: Date } | null> {
+    const [first, second] = a < b ? [a, b] : [b, a];
+    const rows: { dismissed_at: Date }[] = await manager.query(
+      `INSERT INTO duplicate_dismissals (a_id, b_id, reason, dismissed_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (a_id, b_id) DO NOTHING RETURNING dismissed_at`,
+      [first, second, reason, by],
+    );
+    return rows[0] ? { dismissedAt: rows[0].dismissed_at } : null;
   }
 
   private async attachChannels(creators: Creator[]): Promise<void> {

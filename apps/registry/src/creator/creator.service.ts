@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertConsentForPersonalData, assertCreatorMove, channelKey, creatorSearchText, DomainError, EVENTS,
   findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
-  type CreatorCommands, type CreatorView, type DuplicatePair, type Envelope, type PersonalDataView,
+  type CreatorCommands, type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -193,6 +193,23 @@ export class CreatorService {
       items: rows.map((r) => ({ a: { id: r.aId, displayName: r.aName }, b: { id: r.bId, displayName: r.bName }, similarity: r.similarity })),
       nextCursor: more ? Buffer.from(String(offset + limit)).toString('base64url') : null,
     };
+  }
+
+  /** A registrar's verdict: these two near-equal names are different creators. */
+  async dismissDuplicate(cmd: Cmd<'dismissDuplicate'>): Promise<DuplicateDismissal> {
+    const { actor } = cmd;
+    const ability = requireAbility(actor, 'update');
+    const [x, y] = cmd.data.input.creatorIds;
+    const [a, b] = x < y ? [x, y] : [y, x];
+    return this.write(cmd, async (manager) => {
+      for (const id of [a, b]) await this.findReadable(ability, id, manager);
+      const recorded = await this.repo.dismissDuplicate(manager, a, b, cmd.data.input.reason, actor.userId);
+      if (recorded) {
+        await appendAudit(manager, { actor, action: 'creator.duplicate_dismissed', subject: `creator:${a}`, reason: cmd.data.input.reason, data: { other: b } });
+      }
+      const [row] = await manager.query('SELECT reason, dismissed_by, dismissed_at FROM duplicate_dismissals WHERE a_id = $1 AND b_id = $2', [a, b]);
+      return { a, b, reason: row.reason, dismissedBy: row.dismissed_by, dismissedAt: new Date(row.dismissed_at).toISOString() };
+    });
   }
 
   // ---- helpers ----

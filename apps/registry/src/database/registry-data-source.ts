@@ -5,6 +5,7 @@ import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { Channel } from '../creator/channel.entity';
 import { Creator } from '../creator/creator.entity';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
+import { DuplicateDismissals1764000000002 } from './migrations/1764000000002-DuplicateDismissals';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -17,7 +18,7 @@ export function createRegistryDataSource(url: string, poolSize = 10): DataSource
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002],
     poolSize,
     settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
   });

@@ -164,6 +164,20 @@ export const DuplicatePair = z.object({
 });
 export const DuplicatePage = pageOf(DuplicatePair);
 
+/** A registrar's verdict that two near-equal names are different creators. */
+export const DismissDuplicateInput = z.object({
+  creatorIds: z.tuple([z.uuid(), z.uuid()]).refine(([a, b]) => a !== b, 'two different creators'),
+  reason: z.string().trim().min(1).max(1000),
+});
+
+export const DuplicateDismissal = z.object({
+  a: z.uuid(),
+  b: z.uuid(),
+  reason: z.string(),
+  dismissedBy: z.string(),
+  dismissedAt: z.iso.datetime(),
+});
+
 export const PersonalDataQuery = z.object({ reason: z.string().trim().min(3).max(500) });
 
 export const PersonalDataView = z.object({
@@ -187,6 +201,7 @@ export const CreatorCommands = {
   readPersonalData: IdParam.extend({ reason: PersonalDataQuery.shape.reason }),
   list: z.object({ query: ListCreatorsQuery }),
   duplicates: z.object({ query: DuplicatesQuery }),
+  dismissDuplicate: z.object({ input: DismissDuplicateInput }),
 };
 
 export type RegisterCreatorInput = z.infer<typeof RegisterCreatorInput>;
@@ -198,3 +213,4 @@ export type ListCreatorsQuery = z.infer<typeof ListCreatorsQuery>;
 export type PersonalData = z.infer<typeof PersonalData>;
 export type PersonalDataView = z.infer<typeof PersonalDataView>;
 export type DuplicatePair = z.infer<typeof DuplicatePair>;
+export type DuplicateDismissal = z.infer<typeof DuplicateDismissal>;

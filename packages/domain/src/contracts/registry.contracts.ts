@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENTS, SUBJECTS } from '../subjects';
 import { AuditCommands, AuditPage, AuditVerdict } from './audit';
 import {
-  CreatorCommands, CreatorPage, CreatorView, DuplicatePage, PersonalDataView,
+  CreatorCommands, CreatorPage, CreatorView, DuplicateDismissal, DuplicatePage, PersonalDataView,
 } from './creator';
 import { CreatorRegistered, CreatorStatusChanged, CreatorUpdated } from './creator-events';
 
@@ -27,6 +27,7 @@ export const REGISTRY_CONTRACTS = {
   [S.creatorReadPersonalData]: { request: CreatorCommands.readPersonalData, reply: PersonalDataView },
   [S.creatorList]: { request: CreatorCommands.list, reply: CreatorPage },
   [S.creatorDuplicates]: { request: CreatorCommands.duplicates, reply: DuplicatePage },
+  [S.creatorDismissDuplicate]: { request: CreatorCommands.dismissDuplicate, reply: DuplicateDismissal },
   [S.auditList]: { request: AuditCommands.list, reply: AuditPage },
   [S.auditVerify]: { request: AuditCommands.verify, reply: AuditVerdict },
 } as const satisfies Record<string, Contract>;
