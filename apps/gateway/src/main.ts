@@ -6,14 +6,14 @@ import { loadGatewayConfig } from './gateway.config';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  const logger = new ConsoleLogger('gateway', { json: process.env.LOG_FORMAT === 'json', logLevels: ['error', 'warn', 'log'] });
+  const logger = new ConsoleLogger('gateway', { json: process.env.LOG_FORMAT === 'json', logLevels: ['error', 'warn'] });
   const app = await startGateway(config, logger);
-  logger.log(`gateway listening on http://${config.HOST}:${config.PORT} (docs: /docs)`);
+  console.log(`gateway listening on http://${config.HOST}:${config.PORT} (docs: /docs)`);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal}: finishing in-flight requests`);
+    console.log(`gateway: ${signal}, finishing in-flight requests`);
     await app.close();
     process.exit(0);
   };

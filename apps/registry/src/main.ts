@@ -6,14 +6,14 @@ import { loadRegistryConfig } from './registry.config';
 
 async function main(): Promise<void> {
   const config = loadRegistryConfig();
-  const logger = new ConsoleLogger('registry', { json: process.env.LOG_FORMAT === 'json', logLevels: ['error', 'warn', 'log'] });
+  const logger = new ConsoleLogger('registry', { json: process.env.LOG_FORMAT === 'json', logLevels: ['error', 'warn'] });
   const app = await startRegistry(config, logger);
-  logger.log(`registry listening on NATS (${config.CONCORD_ENV})`);
+  console.log(`registry listening on NATS (namespace ${config.CONCORD_ENV})`);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal}: draining NATS subscriptions and finishing in-flight requests`);
+    console.log(`registry: ${signal}, draining NATS subscriptions and finishing in-flight requests`);
     await app.close();
     process.exit(0);
   };

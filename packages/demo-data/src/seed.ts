@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
 import { demoCreators, type DemoCreator } from './demo-creators';
 
@@ -22,18 +23,20 @@ const REASONS = {
 export async function seedDemoData(baseUrl: string, log: (line: string) => void = console.log): Promise<{ creators: number }> {
   const api = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'registrar@mcst') });
   const all = demoCreators();
+  // Keys name this exact data set: a changed generator seeds anew instead of colliding with old keys.
+  const version = createHash('sha256').update(JSON.stringify(all)).digest('hex').slice(0, 10);
   const ids = new Map<string, string>();
   const companies = all.filter((c) => c.input.kind === 'management_company');
   const individuals = all.filter((c) => c.input.kind !== 'management_company');
-  await inParallel(companies, 4, async (c) => ids.set(c.key, await register(api, c, null)));
+  await inParallel(companies, 4, async (c) => ids.set(c.key, await register(api, version, c, null)));
   await inParallel(individuals, 8, async (c) => {
     const companyId = c.managementCompanyKey ? (ids.get(c.managementCompanyKey) ?? null) : null;
-    ids.set(c.key, await register(api, c, companyId));
+    ids.set(c.key, await register(api, version, c, companyId));
   });
   await inParallel(all, 8, async (c) => {
     for (const to of PATH_TO[c.status]) {
       const { error, response } = await api.POST('/v1/creators/{id}/status', {
-        params: { path: { id: ids.get(c.key)! }, header: { 'Idempotency-Key': `demo-seed-v1-${c.key}-${to}` } },
+        params: { path: { id: ids.get(c.key)! }, header: { 'Idempotency-Key': `demo-${version}-${c.key}-${to}` } },
         body: { to, reason: REASONS[to] },
       });
       // 409: the creator was moved by hand since; the demo leaves it where it is.
@@ -44,9 +47,9 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
   return { creators: all.length };
 }
 
-async function register(api: ConcordClient, c: DemoCreator, managementCompanyId: string | null): Promise<string> {
+async function register(api: ConcordClient, version: string, c: DemoCreator, managementCompanyId: string | null): Promise<string> {
   const { data, error, response } = await api.POST('/v1/creators', {
-    params: { header: { 'Idempotency-Key': `demo-seed-v1-${c.key}` } },
+    params: { header: { 'Idempotency-Key': `demo-${version}-${c.key}` } },
     body: { ...c.input, managementCompanyId },
   });
   if (data) return data.id;

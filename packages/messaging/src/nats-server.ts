@@ -77,7 +77,8 @@ export async function startNatsServer(options: {
   mkdirSync(options.storeDir, { recursive: true });
   const args = options.configFile ? ['-c', options.configFile] : [];
   args.push('-js', '-a', '127.0.0.1', '-p', String(options.port), '-sd', options.storeDir);
-  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Own process group: a terminal's Ctrl-C reaches the launcher, which stops NATS after the services.
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

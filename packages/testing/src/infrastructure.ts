@@ -25,20 +25,25 @@ export async function startTestInfrastructure(env: NodeJS.ProcessEnv = process.e
   let databaseUrl = env.DATABASE_URL;
   let natsUrl = env.NATS_URL;
   try {
-    const [pg, nats] = await Promise.all([
+    // Each server's stop is registered as soon as it runs, so a failure of the other leaks nothing.
+    await Promise.all([
       databaseUrl
         ? null
-        : freePort().then((port) => startEmbeddedPostgres({ dataDir: join(root, 'pg'), port, persistent: false, fast: true })),
-      natsUrl ? null : freePort().then((port) => startNatsServer({ port, storeDir: join(root, 'nats') })),
+        : freePort()
+            .then((port) => startEmbeddedPostgres({ dataDir: join(root, 'pg'), port, persistent: false, fast: true }))
+            .then((pg) => {
+              stops.push(() => pg.stop());
+              databaseUrl = pg.url;
+            }),
+      natsUrl
+        ? null
+        : freePort()
+            .then((port) => startNatsServer({ port, storeDir: join(root, 'nats') }))
+            .then((nats) => {
+              stops.push(() => nats.stop());
+              natsUrl = nats.url;
+            }),
     ]);
-    if (pg) {
-      databaseUrl = pg.url;
-      stops.push(() => pg.stop());
-    }
-    if (nats) {
-      natsUrl = nats.url;
-      stops.push(() => nats.stop());
-    }
   } catch (error) {
     await Promise.all(stops.map((s) => s().catch(() => undefined)));
     throw error;
