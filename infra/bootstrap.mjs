@@ -2,7 +2,7 @@
 // The README's commands: `npm start`, `npm test`, `npm run bench`.
 // Plain Node, no dependencies: installs what is missing (npm ci), builds
 // (turbo), then hands over to the command.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,32 @@ function build() {
   run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only', '--log-prefix=none']);
 }
 
+/** turbo runs every workspace's tests; the jest totals are summed into one closing line. */
+async function runTests() {
+  const child = spawn('npx', ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...process.argv.slice(3)], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let passed = 0;
+  let failed = 0;
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const totals = /Tests:\s+(.*)\d+ total/.exec(line);
+      if (!totals) continue;
+      passed += Number(/(\d+) passed/.exec(totals[1])?.[1] ?? 0);
+      failed += Number(/(\d+) failed/.exec(totals[1])?.[1] ?? 0);
+    }
+  });
+  const code = await new Promise((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  if (code !== 0 || passed === 0) process.exit(code || 1);
+}
+
 ensureInstalled();
 switch (command) {
   case 'start':
@@ -41,7 +67,7 @@ switch (command) {
     await import('./start-system.mjs');
     break;
   case 'test':
-    run('npx', ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...process.argv.slice(3)]);
+    await runTests();
     break;
   case 'bench':
     build();
