@@ -44,3 +44,4 @@ export const CommonConfig = {
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 export const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
 export const durationMs = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
+export * from './run-process';

@@ -35,6 +35,20 @@ const LEAD_REGISTRY_WRITERS: Role[] = ['admin', 'registry_officer'];
  * and turn it into SQL for lists (see `sql-condition.ts`).
  */
 export function abilityFor(actor: Actor): AppAbility {
+  // An ability depends only on the agency and the roles: build each once.
+  const key = `${actor.orgId}\u0000${[...actor.roles].sort().join(',')}`;
+  let ability = built.get(key);
+  if (!ability) {
+    if (built.size >= 1000) built.clear();
+    ability = buildAbility(actor);
+    built.set(key, ability);
+  }
+  return ability;
+}
+
+const built = new Map<string, AppAbility>();
+
+function buildAbility(actor: Actor): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   const kind = agencyKind(actor.orgId);
   const has = (...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

@@ -26,6 +26,21 @@ export function toSqlCondition(
   subject: SubjectName,
   columns: Record<string, string>,
 ): SqlCondition {
+  // Abilities are immutable; the same question gets the same (frozen) answer.
+  const key = `${action}\u0000${subject}\u0000${JSON.stringify(columns)}`;
+  let answers = translated.get(ability);
+  if (!answers) translated.set(ability, (answers = new Map()));
+  let condition = answers.get(key);
+  if (!condition) {
+    condition = Object.freeze(translate(ability, action, subject, columns));
+    answers.set(key, condition);
+  }
+  return { sql: condition.sql, params: { ...condition.params } };
+}
+
+const translated = new WeakMap<AppAbility, Map<string, SqlCondition>>();
+
+function translate(ability: AppAbility, action: Action, subject: SubjectName, columns: Record<string, string>): SqlCondition {
   const ast = rulesToAST(ability, action, subject) as AstNode | null;
   if (ast === null) return { sql: '1 = 0', params: {} };
   const params: Record<string, unknown> = {};

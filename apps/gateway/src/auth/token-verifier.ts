@@ -43,8 +43,22 @@ export class TokenVerifier {
       .sign(this.devSecret);
   }
 
-  /** The actor a token speaks for, or null when it does not verify. */
+  /** The actor a token speaks for, or null when it does not verify. Verified tokens are remembered until they expire. */
   async verify(token: string): Promise<Actor | null> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.actor;
+    if (known) this.verified.delete(token);
+    const verified = await this.verifyAnew(token);
+    if (verified) {
+      if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, verified);
+    }
+    return verified?.actor ?? null;
+  }
+
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+
+  private async verifyAnew(token: string): Promise<{ actor: Actor; expiresAt: number } | null> {
     const attempts: (() => Promise<{ payload: Record<string, unknown> }>)[] = [];
     if (this.devSecret) {
       const secret = this.devSecret;
@@ -62,7 +76,10 @@ export class TokenVerifier {
     for (const attempt of attempts) {
       try {
         const { payload } = await attempt();
-        return toActor(payload);
+        const actor = toActor(payload);
+        // A token without `exp` is checked again after a minute.
+        const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now() + 60_000;
+        return actor ? { actor, expiresAt } : null;
       } catch {
         // try the next way, if any
       }

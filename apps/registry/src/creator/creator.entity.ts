@@ -22,6 +22,7 @@ export interface StatusChange {
 @Index('creators_name_trgm', { synchronize: false })
 @Index('creators_topics', { synchronize: false })
 @Index('creators_languages', { synchronize: false })
+@Index('creators_search_words', { synchronize: false })
 export class Creator {
   @PrimaryColumn('uuid')
   id: string;
@@ -39,6 +40,10 @@ export class Creator {
   /** Names and handles folded: what `q` searches. */
   @Column({ name: 'search_text', type: 'text' })
   searchText: string;
+
+  /** Words of the name and handles, folded: what `q` matches word by word (GIN). */
+  @Column({ name: 'search_words', type: 'text', array: true })
+  searchWords: string[];
 
   @Index('creators_status')
   @Column('text')

@@ -1,5 +1,8 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { DomainError, foldText, type ListCreatorsQuery } from '@concord/domain';
+import {
+  allowedTypos, creatorSearchText, creatorSearchWords, DomainError, foldText, nameWords, queryWords, swappedLetters,
+  type ListCreatorsQuery,
+} from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Channel } from './channel.entity';
 import { Creator } from './creator.entity';
@@ -34,16 +37,13 @@ export class CreatorRepository {
     id: string,
     options: { manager?: EntityManager; lock?: boolean } = {},
   ): Promise<Creator | null> {
-    const qb = this.scoped(visibility, options.manager).andWhere('c.id = :id', { id });
-    if (options.lock) qb.setLock('pessimistic_write');
-    const creator = await qb.getOne();
-    if (creator) {
-      creator.channels = await (options.manager ?? this.dataSource.manager).find(Channel, {
-        where: { creatorId: id },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
-    }
-    return creator;
+    const qb = this.scoped(visibility, options.manager)
+      .andWhere('c.id = :id', { id })
+      .leftJoinAndSelect('c.channels', 'ch')
+      .orderBy('ch.created_at', 'ASC')
+      .addOrderBy('ch.id', 'ASC');
+    if (options.lock) qb.setLock('pessimistic_write', undefined, ['c']);
+    return qb.getOne();
   }
 
   /** Which of these channels are registered already, and to whom. */
@@ -58,6 +58,7 @@ export class CreatorRepository {
   }
 
   async insert(manager: EntityManager, creator: Creator): Promise<void> {
+    await this.indexForSearch(manager, creator);
     const { channels, ...row } = creator;
     await manager.insert(Creator, row as Creator);
     if (channels?.length) await manager.insert(Channel, channels);
@@ -68,8 +69,20 @@ export class CreatorRepository {
   }
 
   async save(manager: EntityManager, creator: Creator): Promise<void> {
+    await this.indexForSearch(manager, creator);
     const { channels: _channels, createdAt: _c, updatedAt: _u, id, ...changes } = creator;
     await manager.update(Creator, { id }, changes as Partial<Creator> as never);
+  }
+
+  /** Derives what search reads from the name and handles, and grows the vocabulary of name words. */
+  private async indexForSearch(manager: EntityManager, creator: Creator): Promise<void> {
+    const handles = (creator.channels ?? []).map((c) => c.handle);
+    creator.displayNameFolded = foldText(creator.displayName);
+    creator.searchText = creatorSearchText(creator.displayName, handles);
+    creator.searchWords = creatorSearchWords(creator.displayName, handles);
+    await manager.query('INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [
+      nameWords(creator.displayName),
+    ]);
   }
 
   /** Creators whose folded display names are near-equal to `folded`. */
@@ -108,27 +121,52 @@ export class CreatorRepository {
     }
     const cursor = decodeCursor(query.cursor);
     if (query.q) {
+      // Word by word first (each query word may carry a few typos); the
+      // trigram search over whole names and handles only when that finds nothing.
+      const words = cursor?.mode === 'trigram' ? null : await this.expandQueryWords(query.q);
       const rank = '(public.word_similarity(:q, c.search_text) * 1000)::int';
-      qb.addSelect(rank, 'rank')
-        .andWhere(':q OPERATOR(public.<%) c.search_text', { q: foldText(query.q) })
-        .orderBy('rank', 'DESC')
-        .addOrderBy('c.id', 'ASC');
+      qb.addSelect(rank, 'rank').setParameter('q', foldText(query.q)).orderBy('rank', 'DESC').addOrderBy('c.id', 'ASC');
       if (cursor?.rank !== undefined) {
         qb.andWhere(`(${rank} < :cr OR (${rank} = :cr AND c.id > :cid))`, { cr: cursor.rank, cid: cursor.id });
       }
-    } else {
-      qb.orderBy('c.id', 'ASC');
-      if (cursor) qb.andWhere('c.id > :cid', { cid: cursor.id });
+      if (words) {
+        const byWords = qb.clone();
+        words.forEach((alternatives, i) => byWords.andWhere(`c.search_words && :w${i}::text[]`, { [`w${i}`]: alternatives }));
+        const found = await this.page(byWords, query.limit, 'words');
+        if (found.items.length > 0 || cursor) return found;
+      }
+      return this.page(qb.andWhere(':q OPERATOR(public.<%) c.search_text'), query.limit, 'trigram');
     }
-    qb.limit(query.limit + 1);
+    qb.orderBy('c.id', 'ASC');
+    if (cursor) qb.andWhere('c.id > :cid', { cid: cursor.id });
+    return this.page(qb, query.limit, null);
+  }
+
+  /** For each query word, the words it may stand for: itself, name words within its typos, and its letter swaps. */
+  private async expandQueryWords(q: string): Promise<string[][]> {
+    const words = queryWords(q);
+    if (words.length === 0) return [];
+    const rows: { i: number; words: string[] }[] = await this.dataSource.query(
+      `SELECT q.i::int AS i, array_agg(DISTINCT v.word) AS words
+         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(w, k, i)
+         JOIN search_vocabulary v ON q.k > 0 AND public.levenshtein_less_equal(v.word, q.w, q.k) <= q.k
+        GROUP BY q.i`,
+      [words, words.map(allowedTypos)],
+    );
+    const near = new Map(rows.map((r) => [r.i, r.words]));
+    return words.map((w, i) => [...new Set([w, ...(near.get(i + 1) ?? []), ...(w.length > 3 ? swappedLetters(w) : [])])]);
+  }
+
+  private async page(qb: SelectQueryBuilder<Creator>, limit: number, mode: SearchMode | null) {
+    qb.limit(limit + 1);
     const { entities, raw } = await qb.getRawAndEntities();
-    const page = entities.slice(0, query.limit);
+    const page = entities.slice(0, limit);
     await this.attachChannels(page);
     let nextCursor: string | null = null;
-    if (entities.length > query.limit) {
+    if (entities.length > limit) {
       const last = page[page.length - 1];
       const lastRaw = raw[page.length - 1] as { rank?: number };
-      nextCursor = encodeCursor({ id: last.id, rank: query.q ? Number(lastRaw.rank) : undefined });
+      nextCursor = encodeCursor(mode ? { id: last.id, rank: Number(lastRaw.rank), mode } : { id: last.id });
     }
     return { items: page, nextCursor };
   }
@@ -180,9 +218,12 @@ export class CreatorRepository {
   }
 }
 
+type SearchMode = 'words' | 'trigram';
+
 interface Cursor {
   id: string;
   rank?: number;
+  mode?: SearchMode;
 }
 
 export function encodeCursor(cursor: Cursor): string {

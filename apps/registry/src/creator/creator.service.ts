@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  assertConsentForPersonalData, assertCreatorMove, channelKey, creatorSearchText, DomainError, EVENTS,
-  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
+  assertConsentForPersonalData, assertCreatorMove, channelKey, DomainError, EVENTS,
+  findRepeatedChannels, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
   type CreatorCommands, type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
@@ -50,8 +50,6 @@ export class CreatorService {
         id,
         kind: input.kind,
         displayName: input.displayName,
-        displayNameFolded: foldText(input.displayName),
-        searchText: creatorSearchText(input.displayName, input.channels.map((c) => c.handle)),
         status: 'prospect',
         version: 1,
         topics: input.topics,
@@ -98,8 +96,6 @@ export class CreatorService {
       const changed = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
       if (changes.displayName !== undefined) {
         creator.displayName = changes.displayName;
-        creator.displayNameFolded = foldText(changes.displayName);
-        creator.searchText = creatorSearchText(changes.displayName, creator.channels.map((c) => c.handle));
       }
       if (changes.topics) creator.topics = changes.topics;
       if (changes.languages) creator.languages = changes.languages;
@@ -143,7 +139,6 @@ export class CreatorService {
       await this.repo.addChannel(manager, channel);
       creator.channels = [...creator.channels, channel];
       creator.totalFollowers += channel.followers;
-      creator.searchText = creatorSearchText(creator.displayName, creator.channels.map((c) => c.handle));
       return this.commitChange(manager, actor, creator, 'creator.channel_added', { channel: channelKey(channel.platform, channel.handle) }, null, cmd.correlationId, ['channels']);
     });
   }

@@ -6,10 +6,11 @@ import { Channel } from '../creator/channel.entity';
 import { Creator } from '../creator/creator.entity';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
 import { DuplicateDismissals1764000000002 } from './migrations/1764000000002-DuplicateDismissals';
+import { SearchWords1764000000003 } from './migrations/1764000000003-SearchWords';
 
 export const REGISTRY_SCHEMA = 'registry';
 
-/** Fuzzy search: how close a word of a name or handle must be to the query. */
+/** The fallback fuzzy search: how close a word of a name or handle must be to the query. */
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
 
 export function createRegistryDataSource(url: string, poolSize = 10): DataSource {
@@ -18,7 +19,7 @@ export function createRegistryDataSource(url: string, poolSize = 10): DataSource
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003],
     poolSize,
     settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
   });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from '@concord/config';
+import { loadGatewayConfig } from './gateway.config';
+
+const base = { NATS_URL: 'nats://127.0.0.1:4222', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', CONCORD_DEV_AUTH: '1' };
+
+describe('gateway configuration', () => {
+  it('reads a valid environment with defaults', () => {
+    expect(loadGatewayConfig(base)).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', CONCORD_ENV: 'dev', CONCORD_DEV_AUTH: true, RPC_TIMEOUT_MS: 5000 });
+  });
+
+  it('stops on a wrong value, naming the variable', () => {
+    expect(() => loadGatewayConfig({ ...base, PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadGatewayConfig({ ...base, CONCORD_ENV: 'my env' })).toThrow(/CONCORD_ENV/);
+    expect(() => loadGatewayConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('refuses to start without a way to verify tokens unless dev auth is on', () => {
+    expect(() => loadGatewayConfig({ ...base, CONCORD_DEV_AUTH: '0' })).toThrow(/AUTH_JWKS_URL/);
+    expect(loadGatewayConfig({ ...base, CONCORD_DEV_AUTH: '0', AUTH_JWKS_URL: 'https://idp.example.gov.vn/jwks' }).CONCORD_DEV_AUTH).toBe(false);
+  });
+});
