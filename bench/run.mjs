@@ -94,21 +94,28 @@ async function direct(name, pool, queries) {
 
 const GET_SQL = `SELECT c.* FROM creators c WHERE 1 = 1 AND c.id = $1`;
 const CHANNELS_OF_SQL = `SELECT * FROM channels WHERE creator_id = ANY($1) ORDER BY created_at, id`;
-// What the registry runs for q: the query words widened by the typos they may
-// carry, then creators having a match for every word, best first.
+// What the registry runs for q (apps/registry/src/creator/creator.repository.ts):
+// the query words widened by the typos they may carry, then creators having a
+// match for every word; if none, the whole query as one word; if none, trigrams.
 const EXPAND_SQL = `SELECT q.i::int AS i, array_agg(DISTINCT v.word) AS words
   FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(w, k, i)
   JOIN search_vocabulary v ON q.k > 0 AND public.levenshtein_less_equal(v.word, q.w, q.k) <= q.k
   GROUP BY q.i`;
-const searchSql = (n) => `SELECT c.*, (public.word_similarity($1, c.search_text) * 1000)::int AS rank FROM creators c
-  WHERE 1 = 1 AND c.topics @> ARRAY[$2]::text[] ${Array.from({ length: n }, (_, i) => `AND c.search_words && $${i + 3}::text[]`).join(' ')}
+const searchSql = (conditions) => `SELECT c.id, c.kind, c.display_name, c.status, c.topics, c.languages, c.regions, c.total_followers,
+  (public.word_similarity($1, c.search_text) * 1000)::int AS rank FROM creators c
+  WHERE 1 = 1 AND c.topics @> ARRAY[$2]::text[] AND ${conditions}
   ORDER BY rank DESC, c.id ASC LIMIT 21`;
 async function searchDirect(pool, q, topic) {
   const words = queryWords(q);
   const { rows } = await pool.query(EXPAND_SQL, [words, words.map(allowedTypos)]);
   const near = new Map(rows.map((r) => [r.i, r.words]));
   const groups = words.map((w, i) => [...new Set([w, ...(near.get(i + 1) ?? []), ...(w.length > 3 ? swappedLetters(w) : [])])]);
-  return (await pool.query(searchSql(groups.length), [foldText(q), topic, ...groups])).rows;
+  const byWords = await pool.query(searchSql(groups.map((_, i) => `c.search_words && $${i + 3}::text[]`).join(' AND ')), [q, topic, ...groups]);
+  if (byWords.rows.length) return byWords.rows;
+  const joined = words.join('');
+  const byJoined = await pool.query(searchSql('c.search_words && $3::text[]'), [q, topic, [joined, ...swappedLetters(joined)]]);
+  if (byJoined.rows.length) return byJoined.rows;
+  return (await pool.query(searchSql('$1 OPERATOR(public.<%) c.search_text'), [q, topic])).rows;
 }
 
 try {

@@ -136,6 +136,8 @@ describe('registry service over NATS, on PostgreSQL', () => {
       const page = await r.client.request<{ items: { id: string }[] }>(S.creatorList, { query: { q } }, actors.reviewer);
       expect(page.items.map((i) => i.id)).toContain(linh.id);
     }
+    const acrossSpace = await r.client.request<{ items: { id: string }[] }>(S.creatorList, { query: { q: 'Quan gLinh Vlogs' } }, actors.reviewer);
+    expect(acrossSpace.items.map((i) => i.id)).toContain(linh.id);
     const none = await r.client.request<{ items: unknown[] }>(S.creatorList, { query: { q: 'quang linh', language: 'fr' } }, actors.reviewer);
     expect(none.items).toHaveLength(0);
     const all: string[] = [];
@@ -148,6 +150,24 @@ describe('registry service over NATS, on PostgreSQL', () => {
     const [{ n }] = await r.db.query('SELECT count(*)::int AS n FROM creators');
     expect(all).toHaveLength(n);
     expect(new Set(all).size).toBe(n);
+  });
+
+  it('pages through a fuzzy search best match first, without repeating or losing anyone', async () => {
+    const names = ['Hà Giang Phượt Ký', 'Hà Giang Phượt Ký Sự', 'Hà Giang Phượt Cùng Mai', 'Phượt Hà Giang Mùa Lúa'];
+    const ids: string[] = [];
+    for (const displayName of names) ids.push((await r.client.request<CreatorView>(S.creatorCreate, { input: registration({ displayName }) }, actors.registrar)).id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: { items: { id: string; displayName: string }[]; nextCursor: string | null } = await r.client.request(
+        S.creatorList, { query: { q: 'ha giang phuot ky', limit: 1, cursor } }, actors.reviewer,
+      );
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen[0]).toBe(ids[0]);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining([ids[0], ids[1]]));
   });
 
   it('replays an idempotent command instead of acting twice, and refuses the key for another request', async () => {

@@ -121,25 +121,42 @@ export class CreatorRepository {
     }
     const cursor = decodeCursor(query.cursor);
     if (query.q) {
-      // Word by word first (each query word may carry a few typos); the
-      // trigram search over whole names and handles only when that finds nothing.
-      const words = cursor?.mode === 'trigram' ? null : await this.expandQueryWords(query.q);
       const rank = '(public.word_similarity(:q, c.search_text) * 1000)::int';
-      qb.addSelect(rank, 'rank').setParameter('q', foldText(query.q)).orderBy('rank', 'DESC').addOrderBy('c.id', 'ASC');
+      qb.select(SUMMARY_COLUMNS)
+        .addSelect(rank, 'rank')
+        .setParameter('q', foldText(query.q))
+        .orderBy('rank', 'DESC')
+        .addOrderBy('c.id', 'ASC');
       if (cursor?.rank !== undefined) {
         qb.andWhere(`(${rank} < :cr OR (${rank} = :cr AND c.id > :cid))`, { cr: cursor.rank, cid: cursor.id });
       }
-      if (words) {
-        const byWords = qb.clone();
-        words.forEach((alternatives, i) => byWords.andWhere(`c.search_words && :w${i}::text[]`, { [`w${i}`]: alternatives }));
-        const found = await this.page(byWords, query.limit, 'words');
-        if (found.items.length > 0 || cursor) return found;
+      // The first way that finds anyone answers; later pages keep to the way of the first.
+      for (const mode of cursor?.mode ? [cursor.mode] : SEARCH_MODES) {
+        const found = await this.page(await this.matching(qb.clone(), mode, query.q), query.limit, mode);
+        if (found.items.length > 0 || cursor || mode === 'trigram') return found;
       }
-      return this.page(qb.andWhere(':q OPERATOR(public.<%) c.search_text'), query.limit, 'trigram');
     }
-    qb.orderBy('c.id', 'ASC');
+    qb.select(SUMMARY_COLUMNS).orderBy('c.id', 'ASC');
     if (cursor) qb.andWhere('c.id > :cid', { cid: cursor.id });
     return this.page(qb, query.limit, null);
+  }
+
+  /**
+   * How `q` matches, cheapest first: word by word, each word with a few
+   * typos; the whole query as one word (a typo across a space, "gocb ep");
+   * trigram similarity over names and handles.
+   */
+  private async matching(qb: SelectQueryBuilder<Creator>, mode: SearchMode, q: string): Promise<SelectQueryBuilder<Creator>> {
+    if (mode === 'words') {
+      const groups = await this.expandQueryWords(q);
+      groups.forEach((alternatives, i) => qb.andWhere(`c.search_words && :w${i}::text[]`, { [`w${i}`]: alternatives }));
+      return groups.length ? qb : qb.andWhere('1 = 0');
+    }
+    if (mode === 'joined') {
+      const joined = queryWords(q).join('');
+      return qb.andWhere('c.search_words && :joined::text[]', { joined: [joined, ...swappedLetters(joined)] });
+    }
+    return qb.andWhere(':q OPERATOR(public.<%) c.search_text');
   }
 
   /** For each query word, the words it may stand for: itself, name words within its typos, and its letter swaps. */
@@ -218,7 +235,11 @@ export class CreatorRepository {
   }
 }
 
-type SearchMode = 'words' | 'trigram';
+const SEARCH_MODES = ['words', 'joined', 'trigram'] as const;
+type SearchMode = (typeof SEARCH_MODES)[number];
+
+/** What a list shows of a creator (no personal data, no records). */
+const SUMMARY_COLUMNS = ['c.id', 'c.kind', 'c.displayName', 'c.status', 'c.topics', 'c.languages', 'c.regions', 'c.totalFollowers'];
 
 interface Cursor {
   id: string;
