@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { ConcordClient, Schemas } from '@concord/client';
 import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
@@ -131,6 +132,26 @@ describe('creators through the gateway, with the typed client (as a ministry int
     const other = await registrar.POST('/v1/creators', { body: registration('Someone New'), params: { header: { 'Idempotency-Key': key } } });
     expect(other.response.status).toBe(422);
     expect(other.error).toMatchObject({ code: 'idempotency.key_reused' });
+  });
+
+  it('does not register twice when the gateway died after the registry committed, and the client retries', async () => {
+    const body = registration('Tạ Quang Vinh Review');
+    const key = `crash-${uniqueHandle('k')}`;
+    const first = await registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } });
+    expect(first.response.status).toBe(201);
+    // What a gateway that crashed before storing the response leaves behind: no record of the key.
+    const db = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query("DELETE FROM gateway.idempotency_keys WHERE scope LIKE '%' || $1", [key]);
+      const retry = await registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } });
+      expect(retry.response.status).toBe(201);
+      expect(retry.data!.id).toBe(first.data!.id);
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM registry.channels WHERE handle_normalized = $1', [body.channels![0].handle.toLowerCase()]);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await db.end();
+    }
   });
 
   it('reads personal data only with a reason, and the auditor sees that read in a trail that verifies', async () => {

@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { eventStreamName, EVENTS } from '@concord/domain';
 import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, recordEvent, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, EventCollector, testEnvName, testUrls } from '@concord/testing';
+import { connectNats, ensureEventStream, OutboxRelay, recordEvent, startNatsServer, type NatsConnection } from '@concord/messaging';
+import { createTestDatabase, EventCollector, freePort, testEnvName, testUrls } from '@concord/testing';
 import { createRegistryDataSource } from '../database/registry-data-source';
 import { actors } from '../test/registry.test-helpers';
 
@@ -83,5 +86,49 @@ describe('outbox relay', () => {
     expect(na + nb).toBe(40);
     expect(await streamMessages()).toBe(before + 40);
     await events.waitFor((es) => ids.every((id) => es.some((e) => e.id === id)));
+  });
+});
+
+describe('outbox relay while NATS is down', () => {
+  it('keeps committed events while NATS is away and publishes them once it is back', async () => {
+    const urls = testUrls();
+    const env = testEnvName();
+    const storeDir = mkdtempSync(join(tmpdir(), 'concord-nats-'));
+    const port = await freePort();
+    const db = await openServiceDatabase(createRegistryDataSource(await createTestDatabase(urls.databaseUrl), 3));
+    let nats = await startNatsServer({ port, storeDir });
+    const nc = await connectNats({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    try {
+      await ensureEventStream(nc, env);
+      const relay = new OutboxRelay(db, nc, { env, pollMs: 100 });
+      relay.start();
+
+      await nats.stop();
+      const envelope = await db.transaction((m) =>
+        recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, { note: 'committed while NATS was down' }),
+      );
+      await new Promise((r) => setTimeout(r, 1500));
+      const [{ n: waiting }] = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+      expect(waiting).toBe(1);
+
+      nats = await startNatsServer({ port, storeDir });
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+        if (n === 0) break;
+        if (Date.now() > deadline) throw new Error('the relay never caught up');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await relay.stop();
+      const events = await new EventCollector(nc, env).start();
+      await events.waitFor((es) => es.some((e) => e.id === envelope.id));
+      expect(events.events.filter((e) => e.id === envelope.id)).toHaveLength(1);
+      await events.stop();
+    } finally {
+      await nc.close();
+      await nats.stop();
+      await db.destroy();
+      rmSync(storeDir, { recursive: true, force: true });
+    }
   });
 });
