@@ -4,6 +4,7 @@
 // (turbo), then hands over to the command.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,8 +35,25 @@ function build() {
   run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only', '--log-prefix=none']);
 }
 
+/**
+ * Tests start their own nats-server unless NATS_URL is set: make sure the
+ * binary is there once, before parallel test runs would each try to install it.
+ */
+async function ensureNatsServer() {
+  if (process.env.NATS_URL) return;
+  run('npx', ['turbo', 'run', 'build', '--filter=@concord/messaging', '--output-logs=errors-only', '--log-prefix=none']);
+  const { ensureNatsServerBinary } = createRequire(import.meta.url)('../packages/messaging/dist/index.js');
+  try {
+    ensureNatsServerBinary((line) => console.log(`• ${line}`));
+  } catch (error) {
+    console.error(`\n✗ ${error.message}`);
+    process.exit(1);
+  }
+}
+
 /** turbo runs every workspace's tests; the jest totals are summed into one closing line. */
 async function runTests() {
+  await ensureNatsServer();
   const child = spawn('npx', ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...process.argv.slice(3)], {
     cwd: root,
     env: process.env,

@@ -28,10 +28,12 @@ export function ensureNatsServerBinary(log: (line: string) => void = console.log
   if (debian && process.getuid?.() === 0) {
     log('nats-server is missing: installing the Debian package nats-server with apt-get (root, Debian)...');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    let result = spawnSync('apt-get', ['install', '-y', '-q', 'nats-server'], { stdio: 'inherit', env });
+    // Wait for another apt/dpkg run rather than fail on its lock.
+    const install = ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', 'nats-server'];
+    let result = spawnSync('apt-get', install, { stdio: 'inherit', env });
     if (result.status !== 0) {
-      spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-      result = spawnSync('apt-get', ['install', '-y', '-q', 'nats-server'], { stdio: 'inherit', env });
+      spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-q'], { stdio: 'inherit', env });
+      result = spawnSync('apt-get', install, { stdio: 'inherit', env });
     }
     const installed = onPath('nats-server');
     if (result.status === 0 && installed) {
