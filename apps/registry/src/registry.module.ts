@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { openServiceDatabase } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, type NatsConnection } from '@concord/messaging';
 import { AuditHandler } from './audit/audit.handler';
-import { AuditService } from './audit/audit.service';
+import { AuditReader } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
 import { PersonalDataCipher } from './creator/personal-data.cipher';
@@ -66,7 +66,7 @@ export class RegistryModule {
             new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake()),
           inject: [DataSource, OutboxRelay],
         },
-        { provide: AuditService, useFactory: (ds: DataSource) => new AuditService(ds), inject: [DataSource] },
+        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
         RegistryLifecycle,
       ],
     };

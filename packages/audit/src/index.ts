@@ -1,2 +1,4 @@
 export * from './audit-entry.entity';
 export * from './audit-trail';
+export * from './audit-reader';
+export * from './audit-log.ddl';

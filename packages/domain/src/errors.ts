@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'creator.status_transition_forbidden',
   'creator.consent_required',
   'creator.reason_required',
+  'agreement.status_transition_forbidden',
+  'agreement.not_editable',
+  'agreement.counterparty_not_eligible',
+  'agreement.already_signed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

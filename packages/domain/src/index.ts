@@ -17,3 +17,6 @@ export * from './contracts/creator';
 export * from './contracts/creator-events';
 export * from './contracts/audit';
 export * from './contracts/registry.contracts';
+export * from './agreement/agreement-status.machine';
+export * from './agreement/agreement.rules';
+export * from './contracts/agreement';

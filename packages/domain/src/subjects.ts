@@ -22,6 +22,21 @@ export const SUBJECTS = {
     auditList: 'concord.registry.audit.list',
     auditVerify: 'concord.registry.audit.verify',
   },
+  agreements: {
+    health: 'concord.agreements.health.check',
+    create: 'concord.agreements.agreement.create',
+    get: 'concord.agreements.agreement.get',
+    list: 'concord.agreements.agreement.list',
+    update: 'concord.agreements.agreement.update',
+    submitForReview: 'concord.agreements.agreement.submit_for_review',
+    legalDecision: 'concord.agreements.agreement.legal_decision',
+    sign: 'concord.agreements.agreement.sign',
+    suspend: 'concord.agreements.agreement.suspend',
+    resume: 'concord.agreements.agreement.resume',
+    terminate: 'concord.agreements.agreement.terminate',
+    auditList: 'concord.agreements.audit.list',
+    auditVerify: 'concord.agreements.audit.verify',
+  },
 } as const;
 
 /** Events (JetStream), past tense. */
@@ -30,6 +45,13 @@ export const EVENTS = {
     creatorRegistered: 'concord.events.registry.creator.registered',
     creatorUpdated: 'concord.events.registry.creator.updated',
     creatorStatusChanged: 'concord.events.registry.creator.status_changed',
+  },
+  agreements: {
+    approved: 'concord.events.agreements.agreement.approved',
+    signed: 'concord.events.agreements.agreement.signed',
+    activated: 'concord.events.agreements.agreement.activated',
+    suspended: 'concord.events.agreements.agreement.suspended',
+    ended: 'concord.events.agreements.agreement.ended',
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, DomainError, type Envelope } from '@concord/domain';
 import { ProcessedCommand } from './processed-command.entity';
 
@@ -29,4 +29,9 @@ export async function once<R>(
   const reply = await effect();
   await manager.insert(ProcessedCommand, { key, requestHash, reply: reply as object });
   return reply;
+}
+
+/** Runs a command's effect in one transaction, once per Idempotency-Key. */
+export function transactOnce<R>(dataSource: DataSource, envelope: Envelope<unknown>, effect: (manager: EntityManager) => Promise<R>): Promise<R> {
+  return dataSource.transaction((manager) => once(manager, envelope, () => effect(manager)));
 }

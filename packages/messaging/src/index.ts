@@ -10,3 +10,4 @@ export * from './outbox-relay';
 export * from './processed-command.entity';
 export * from './idempotent-command';
 export { connect as connectNats, type NatsConnection } from '@nats-io/transport-node';
+export * from './messaging.ddl';

@@ -9,7 +9,13 @@ export type Action =
   | 'read_personal_data'
   | 'update'
   | 'change_status'
-  | 'verify';
+  | 'verify'
+  | 'submit'
+  | 'legal_decision'
+  | 'sign'
+  | 'suspend'
+  | 'resume'
+  | 'terminate';
 
 /** The fields rules may test, per subject. */
 export interface CreatorFields {
@@ -18,12 +24,16 @@ export interface CreatorFields {
 export interface AuditTrailFields {
   orgId: string;
 }
+export interface AgreementFields {
+  agencyId: string;
+}
 
-export type SubjectName = 'Creator' | 'AuditTrail';
+export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement';
 export type Subjects =
   | SubjectName
   | (CreatorFields & ForcedSubject<'Creator'>)
-  | (AuditTrailFields & ForcedSubject<'AuditTrail'>);
+  | (AuditTrailFields & ForcedSubject<'AuditTrail'>)
+  | (AgreementFields & ForcedSubject<'Agreement'>);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -64,6 +74,15 @@ function buildAbility(actor: Actor): AppAbility {
   }
   if (kind === 'partner' && actor.roles.length > 0) {
     can('read', 'Creator', { status: 'active' });
+  }
+  if (kind === 'lead' && actor.roles.length > 0) {
+    // Agreements: each of the lead agency's roles reads its own agency's;
+    // managers draft, legal officers decide, admins sign and end them.
+    const own = { agencyId: actor.orgId };
+    can('read', 'Agreement', own);
+    if (has('admin', 'campaign_manager')) can(['create', 'update', 'submit'], 'Agreement', own);
+    if (has('legal_officer')) can('legal_decision', 'Agreement', own);
+    if (has('admin')) can(['sign', 'suspend', 'resume', 'terminate'], 'Agreement', own);
   }
   if (kind && has('auditor', 'admin')) {
     can(['read', 'verify'], 'AuditTrail', { orgId: actor.orgId });

@@ -18,6 +18,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'creator.status_transition_forbidden': 409,
   'creator.consent_required': 400,
   'creator.reason_required': 400,
+  'agreement.status_transition_forbidden': 409,
+  'agreement.not_editable': 409,
+  'agreement.counterparty_not_eligible': 422,
+  'agreement.already_signed': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

@@ -2,11 +2,11 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AuditCommands, SUBJECTS } from '@concord/domain';
 import { readEnvelope } from '@concord/messaging';
-import { AuditService } from './audit.service';
+import { AuditReader } from '@concord/audit';
 
 @Controller()
 export class AuditHandler {
-  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+  constructor(@Inject(AuditReader) private readonly audit: AuditReader) {}
 
   @MessagePattern(SUBJECTS.registry.auditList)
   list(@Payload() m: unknown) {

@@ -6,7 +6,7 @@ import {
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { once, recordEvent } from '@concord/messaging';
+import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
 import { Creator, type RecordedEntry } from './creator.entity';
@@ -211,7 +211,7 @@ export class CreatorService {
 
   /** Runs a command in one transaction, once per Idempotency-Key, and wakes the relay after commit. */
   private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
-    const run = () => this.dataSource.transaction((manager) => once(manager, cmd, () => body(manager)));
+    const run = () => transactOnce(this.dataSource, cmd, body);
     let result: R;
     try {
       result = await run();

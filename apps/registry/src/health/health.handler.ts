@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { DomainError, SUBJECTS } from '@concord/domain';
+import { databaseAnswers } from '@concord/database';
 
 /** Answers the gateway's readiness probe: the service is up and its database answers. */
 @Controller()
@@ -10,9 +11,7 @@ export class HealthHandler {
 
   @MessagePattern(SUBJECTS.registry.health)
   async check() {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
+    if (!(await databaseAnswers(this.dataSource))) {
       throw new DomainError('service.unavailable', 'The registry database does not answer', [], { service: 'registry', component: 'database' });
     }
     return { status: 'ok' as const, database: 'up' as const };

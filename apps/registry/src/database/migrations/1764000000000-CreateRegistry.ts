@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_LOG_DDL } from '@concord/audit';
+import { MESSAGING_DDL } from '@concord/messaging';
 
 /** The registry schema: creators, channels, audit trail, outbox, processed commands. */
 export class CreateRegistry1764000000000 implements MigrationInterface {
@@ -49,46 +51,7 @@ export class CreateRegistry1764000000000 implements MigrationInterface {
       )`);
     await db.query('CREATE UNIQUE INDEX channels_platform_handle ON channels (platform, handle_normalized)');
     await db.query('CREATE INDEX channels_creator ON channels (creator_id)');
-    await db.query(`
-      CREATE TABLE audit_log (
-        seq bigint PRIMARY KEY,
-        id uuid NOT NULL UNIQUE,
-        at timestamptz NOT NULL,
-        actor_user_id text NOT NULL,
-        actor_org_id text NOT NULL,
-        action text NOT NULL,
-        subject text NOT NULL,
-        reason text NULL,
-        data jsonb NOT NULL,
-        prev_hash char(64) NOT NULL,
-        hash char(64) NOT NULL
-      )`);
-    await db.query('CREATE INDEX audit_log_subject ON audit_log (subject, seq)');
-    // Append-only: the database itself refuses to change or remove audit entries.
-    await db.query(`
-      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'audit_log is append-only';
-      END $$`);
-    await db.query(`
-      CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
-      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
-    await db.query(`
-      CREATE TABLE outbox (
-        id uuid PRIMARY KEY,
-        subject text NOT NULL,
-        envelope jsonb NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        published_at timestamptz NULL
-      )`);
-    await db.query('CREATE INDEX outbox_unpublished ON outbox (created_at) WHERE published_at IS NULL');
-    await db.query(`
-      CREATE TABLE processed_commands (
-        key text PRIMARY KEY,
-        request_hash text NOT NULL,
-        reply jsonb NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    for (const statement of [...AUDIT_LOG_DDL, ...MESSAGING_DDL]) await db.query(statement);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, type AuditCommands, type Envelope } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
-import { listAudit, verifyAudit } from '@concord/audit';
 import type { z } from 'zod';
+import { listAudit, verifyAudit } from './audit-trail';
 
-/** Reading and verifying the registry's audit trail. */
-export class AuditService {
+/** Reading and verifying one service's audit trail, for auditors and admins of the caller's agency. */
+export class AuditReader {
   constructor(private readonly dataSource: DataSource) {}
 
   list(cmd: Envelope<z.infer<typeof AuditCommands.list>>) {

@@ -1,0 +1,103 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { AgreementStatusName } from '@concord/domain';
+
+export interface Signature {
+  party: 'agency' | 'counterparty';
+  signatoryName: string;
+  signedAt: string;
+  method: 'in_person' | 'e_signature';
+  reference?: string;
+  recordedBy: string;
+}
+
+export interface LegalReview {
+  decision: 'approve' | 'return';
+  comments: string;
+  by: string;
+  at: string;
+}
+
+export interface AgreementStatusChange {
+  from: AgreementStatusName | null;
+  to: AgreementStatusName;
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+
+/** A cooperation memorandum or service contract between an agency and a creator or management company. */
+@Entity({ name: 'agreements' })
+@Index('agreements_agency_status', ['agencyId', 'status'])
+@Index('agreements_counterparty', ['counterpartyId'])
+export class Agreement {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** TTDN-2026-0007: unique, without gaps per agency and year. */
+  @Column({ type: 'text', unique: true })
+  number: string;
+
+  @Column({ name: 'agency_id', type: 'text' })
+  agencyId: string;
+
+  @Column('text')
+  kind: 'memorandum' | 'service_contract';
+
+  @Column({ name: 'counterparty_id', type: 'uuid' })
+  counterpartyId: string;
+
+  /** The counterparty's display name when the agreement was drafted. */
+  @Column({ name: 'counterparty_name', type: 'text' })
+  counterpartyName: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  scope: string;
+
+  @Column({ name: 'term_start', type: 'date' })
+  termStart: string;
+
+  @Column({ name: 'term_end', type: 'date' })
+  termEnd: string;
+
+  /** đồng */
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  budget: number;
+
+  @Column('jsonb')
+  deliverables: { platform: string; quantity: number }[];
+
+  @Column({ name: 'disclosure_label', type: 'text' })
+  disclosureLabel: string;
+
+  @Column({ name: 'usage_rights', type: 'jsonb', nullable: true })
+  usageRights: { durationMonths: number; channels: string[]; territories: string[] } | null;
+
+  @Column('text')
+  status: AgreementStatusName;
+
+  @Column('int')
+  version: number;
+
+  @Column('jsonb')
+  signatures: Signature[];
+
+  @Column({ name: 'legal_reviews', type: 'jsonb' })
+  legalReviews: LegalReview[];
+
+  @Column({ name: 'status_history', type: 'jsonb' })
+  statusHistory: AgreementStatusChange[];
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import { DomainError, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
+import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { startRegistry } from '@concord/registry';
+import { createTestDatabase, EventCollector, testEnvName, testUrls } from '@concord/testing';
+import { startAgreements } from '../agreements.app';
+
+const A = SUBJECTS.agreements;
+const R = SUBJECTS.registry;
+const lead = (userId: string, role: Actor['roles'][number]): Actor => ({ userId, orgId: 'mcst-ttcs', roles: [role] });
+const manager = lead('manager@mcst', 'campaign_manager');
+const legal = lead('legal@mcst', 'legal_officer');
+const admin = lead('admin@mcst', 'admin');
+const registrar = lead('registrar@mcst', 'registry_officer');
+const reviewer = lead('reviewer@mcst', 'reviewer');
+const auditor = lead('auditor@mcst', 'auditor');
+const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('agreements service over NATS, on PostgreSQL, asking the registry', () => {
+  const env = testEnvName();
+  let registry: INestMicroservice;
+  let agreements: INestMicroservice;
+  let client: ServiceClient;
+  let nc: NatsConnection;
+  let events: EventCollector;
+
+  beforeAll(async () => {
+    const urls = testUrls();
+    const databaseUrl = await createTestDatabase(urls.databaseUrl);
+    registry = await startRegistry(
+      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
+      false,
+    );
+    agreements = await startAgreements(
+      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000 },
+      false,
+    );
+    client = new ServiceClient(urls.natsUrl, env);
+    await client.connect();
+    nc = await connectNats({ servers: urls.natsUrl });
+    events = await new EventCollector(nc, env).start();
+  });
+  afterAll(async () => {
+    await events.stop();
+    await nc.drain();
+    await client.close();
+    await agreements.close();
+    await registry.close().catch(() => undefined);
+  });
+
+  async function creator(): Promise<CreatorView> {
+    const handle = `kol_${randomBytes(3).toString('hex')}`;
+    return client.request<CreatorView>(R.creatorCreate, {
+      input: {
+        kind: 'individual',
+        displayName: 'Đặng Minh Châu Travel',
+        channels: [{ platform: 'youtube', handle, url: `https://www.youtube.com/@${handle}`, followers: 250000, verified: true }],
+        topics: ['tourism'],
+        languages: ['vi', 'en'],
+      },
+    }, registrar);
+  }
+
+  function draftInput(counterpartyId: string, start = '2026-01-01', end = '2026-12-31') {
+    return {
+      kind: 'service_contract',
+      counterpartyId,
+      title: 'Quảng bá du lịch Điện Biên Phủ 2026',
+      scope: '10 short videos and 2 livestreams on Điện Biên Phủ heritage sites',
+      term: { start, end },
+      budget: 150_000_000,
+      deliverables: [{ platform: 'youtube', quantity: 10 }],
+      disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+      usageRights: { durationMonths: 24, channels: ['youtube'], territories: ['VN'] },
+    };
+  }
+
+  it('numbers drafts per agency and year without gaps, and shows them only to their agency', async () => {
+    const c = await creator();
+    const year = todayInVietnam().slice(0, 4);
+    const first = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    const second = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, admin);
+    expect(first).toMatchObject({ status: 'draft', version: 1, agencyId: 'mcst-ttcs', counterparty: { id: c.id, displayName: 'Đặng Minh Châu Travel' } });
+    expect(first.number).toBe(`TTDN-${year}-0001`);
+    expect(second.number).toBe(`TTDN-${year}-0002`);
+    const refused = await rejection(client.request(A.create, { input: draftInput(c.id) }, reviewer));
+    expect(refused.code).toBe('auth.forbidden');
+    const third = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    expect(third.number).toBe(`TTDN-${year}-0003`);
+    expect((await rejection(client.request(A.get, { id: first.id }, mofa))).code).toBe('not_found');
+    const page = await client.request<{ items: { id: string }[] }>(A.list, { query: { limit: 200 } }, mofa);
+    expect(page.items).toHaveLength(0);
+  });
+
+  it('refuses a term that ends before it starts and an unknown counterparty, creating nothing', async () => {
+    const c = await creator();
+    const backwards = await rejection(client.request(A.create, { input: draftInput(c.id, '2026-06-01', '2026-05-01') }, manager));
+    expect(backwards.errors[0]).toMatchObject({ path: 'term.end' });
+    const unknown = await rejection(client.request(A.create, { input: draftInput('01a20e35-34e4-727a-8fbf-6d323698c309') }, manager));
+    expect(unknown.errors[0]).toMatchObject({ path: 'counterpartyId' });
+  });
+
+  it('takes an agreement from draft through legal review and both signatures to active, then suspends, resumes and terminates it', async () => {
+    const c = await creator();
+    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    const stale = await rejection(client.request(A.update, { id: draft.id, expectedVersion: 2, changes: { budget: 1 } }, manager));
+    expect(stale.code).toBe('version.mismatch');
+    const edited = await client.request<AgreementView>(A.update, { id: draft.id, expectedVersion: 1, changes: { budget: 120_000_000 } }, manager);
+    expect(edited).toMatchObject({ budget: 120_000_000, version: 2 });
+
+    const inReview = await client.request<AgreementView>(A.submitForReview, { id: draft.id }, manager);
+    expect(inReview.status).toBe('legal_review');
+    expect((await rejection(client.request(A.update, { id: draft.id, expectedVersion: 3, changes: { budget: 1 } }, manager))).code).toBe('agreement.not_editable');
+    expect((await rejection(client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, manager))).code).toBe('auth.forbidden');
+
+    const notVetted = await rejection(client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal));
+    expect(notVetted.code).toBe('agreement.counterparty_not_eligible');
+    expect(notVetted.extensions).toMatchObject({ counterpartyStatus: 'prospect' });
+
+    const returned = await client.request<AgreementView>(A.legalDecision, { id: draft.id, input: { decision: 'return', comments: 'Add the disclosure clause' } }, legal);
+    expect(returned.status).toBe('draft');
+    expect(returned.legalReviews.at(-1)).toMatchObject({ decision: 'return', comments: 'Add the disclosure clause', by: 'legal@mcst' });
+    await client.request(A.submitForReview, { id: draft.id }, manager);
+
+    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'vetting passed' } }, registrar);
+    const approved = await client.request<AgreementView>(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'Compliant' } }, legal);
+    expect(approved.status).toBe('approved');
+
+    const agencySigned = await client.request<AgreementView>(A.sign, {
+      id: draft.id, input: { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: '2026-02-01T03:00:00Z', method: 'in_person' },
+    }, admin);
+    expect(agencySigned.status).toBe('approved');
+    const twice = await rejection(client.request(A.sign, {
+      id: draft.id, input: { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: '2026-02-01T03:00:00Z', method: 'in_person' },
+    }, admin));
+    expect(twice.code).toBe('agreement.already_signed');
+    const active = await client.request<AgreementView>(A.sign, {
+      id: draft.id, input: { party: 'counterparty', signatoryName: 'Đặng Minh Châu', signedAt: '2026-02-02T03:00:00Z', method: 'e_signature', reference: 'VNPT-CA 88213' },
+    }, admin);
+    expect(active.status).toBe('active');
+    expect(active.statusHistory.map((h) => h.to)).toEqual(['draft', 'legal_review', 'draft', 'legal_review', 'approved', 'signed', 'active']);
+
+    const suspended = await client.request<AgreementView>(A.suspend, { id: draft.id, input: { reason: 'undisclosed sponsorship under review' } }, admin);
+    expect(suspended.status).toBe('suspended');
+    expect((await client.request<AgreementView>(A.resume, { id: draft.id, input: { reason: 'review closed' } }, admin)).status).toBe('active');
+    const ended = await client.request<AgreementView>(A.terminate, { id: draft.id, input: { reason: 'campaign cancelled' } }, admin);
+    expect(ended.status).toBe('terminated');
+    expect((await rejection(client.request(A.resume, { id: draft.id, input: { reason: 'oops' } }, admin))).code).toBe('agreement.status_transition_forbidden');
+
+    const seen = await events.waitFor((es) => es.filter((e) => (e.data as { agreementId?: string }).agreementId === draft.id).length >= 6);
+    const mine = seen.filter((e) => (e.data as { agreementId?: string }).agreementId === draft.id).map((e) => e.type.split('.').pop());
+    expect(mine).toEqual(['approved', 'signed', 'activated', 'suspended', 'activated', 'ended']);
+    expect(seen.find((e) => e.type.endsWith('.ended') && (e.data as { agreementId: string }).agreementId === draft.id)?.data).toMatchObject({ status: 'terminated', reason: 'campaign cancelled' });
+
+    const trail = await client.request<{ items: { action: string }[] }>(A.auditList, { query: { subject: `agreement:${draft.id}`, limit: 50 } }, auditor);
+    expect(trail.items.map((i) => i.action).reverse()).toEqual([
+      'agreement.drafted', 'agreement.updated', 'agreement.submit_for_review', 'agreement.legal_return', 'agreement.submit_for_review',
+      'agreement.legal_approve', 'agreement.signature_recorded', 'agreement.signed', 'agreement.suspend', 'agreement.resume', 'agreement.terminate',
+    ]);
+    expect(await client.request(A.auditVerify, {}, auditor)).toMatchObject({ valid: true });
+  });
+
+  it('stays signed, not active, when the term has not begun', async () => {
+    const c = await creator();
+    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
+    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id, '2099-01-01', '2099-12-31') }, manager);
+    await client.request(A.submitForReview, { id: draft.id }, manager);
+    await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
+    for (const party of ['agency', 'counterparty'] as const) {
+      await client.request(A.sign, { id: draft.id, input: { party, signatoryName: 'Someone Signing', signedAt: '2026-03-01T00:00:00Z', method: 'in_person' } }, admin);
+    }
+    expect((await client.request<AgreementView>(A.get, { id: draft.id }, auditor)).status).toBe('signed');
+  });
+
+  it('answers 503 service.unavailable, not a guess, when the registry does not answer an approval', async () => {
+    const c = await creator();
+    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    await client.request(A.submitForReview, { id: draft.id }, manager);
+    await registry.close();
+    const down = await rejection(client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal));
+    expect(down.code).toBe('service.unavailable');
+    expect(down.extensions).toMatchObject({ service: 'registry' });
+    expect((await client.request<AgreementView>(A.get, { id: draft.id }, legal)).status).toBe('legal_review');
+  });
+});

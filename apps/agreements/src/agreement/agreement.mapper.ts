@@ -1,0 +1,44 @@
+import type { AgreementEventData, AgreementSummary, AgreementView } from '@concord/domain';
+import type { Agreement } from './agreement.entity';
+
+export function toAgreementView(a: Agreement): AgreementView {
+  return {
+    id: a.id,
+    number: a.number,
+    agencyId: a.agencyId,
+    kind: a.kind,
+    counterparty: { id: a.counterpartyId, displayName: a.counterpartyName },
+    title: a.title,
+    scope: a.scope,
+    term: { start: a.termStart, end: a.termEnd },
+    budget: a.budget,
+    deliverables: a.deliverables as AgreementView['deliverables'],
+    disclosureLabel: a.disclosureLabel,
+    usageRights: a.usageRights,
+    status: a.status,
+    version: a.version,
+    signatures: a.signatures,
+    legalReviews: a.legalReviews,
+    statusHistory: a.statusHistory,
+    createdBy: a.createdBy,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export function toAgreementSummary(a: Agreement): AgreementSummary {
+  const { id, number, kind, counterparty, title, term, budget, status } = toAgreementView(a);
+  return { id, number, kind, counterparty, title, term, budget, status };
+}
+
+export function toAgreementEvent(a: Agreement, reason: string | null = null): AgreementEventData {
+  return {
+    agreementId: a.id,
+    number: a.number,
+    agencyId: a.agencyId,
+    counterpartyId: a.counterpartyId,
+    status: a.status,
+    term: { start: a.termStart, end: a.termEnd },
+    reason,
+  };
+}

@@ -1,0 +1,74 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, type ListAgreementsQuery } from '@concord/domain';
+import type { SqlCondition } from '@concord/permissions';
+import { Agreement } from './agreement.entity';
+
+/** Rule fields → SQL columns, for permission conditions on `agreements a`. */
+export const AGREEMENT_PERMISSION_COLUMNS = { agencyId: 'a.agency_id' };
+
+/**
+ * Agreements in PostgreSQL. Every read takes the caller's visibility (from
+ * `@concord/permissions`) first, so no query runs unscoped.
+ */
+export class AgreementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findVisible(visibility: SqlCondition, id: string, options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Agreement | null> {
+    if (!visibility?.sql) throw new Error('An agreement query needs the caller visibility');
+    const qb = (options.manager ?? this.dataSource.manager)
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
+      .where(visibility.sql, visibility.params)
+      .andWhere('a.id = :id', { id });
+    if (options.lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  /** The next number of an agency's year, in the caller's transaction: a rollback leaves no gap. */
+  async nextSequence(manager: EntityManager, agencyId: string, year: number): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO number_sequences (agency_id, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, year) DO UPDATE SET last = number_sequences.last + 1
+       RETURNING last`,
+      [agencyId, year],
+    );
+    return row.last as number;
+  }
+
+  async insert(manager: EntityManager, agreement: Agreement): Promise<void> {
+    await manager.insert(Agreement, agreement as never);
+  }
+
+  async save(manager: EntityManager, agreement: Agreement): Promise<void> {
+    const { id, createdAt: _c, ...changes } = agreement;
+    await manager.update(Agreement, { id }, changes as never);
+  }
+
+  /** A page of visible agreements, newest first by id (UUIDv7), with the list filters. */
+  async list(visibility: SqlCondition, query: ListAgreementsQuery, today: string): Promise<{ items: Agreement[]; nextCursor: string | null }> {
+    const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').where(visibility.sql, visibility.params);
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.counterpartyId) qb.andWhere('a.counterparty_id = :cp', { cp: query.counterpartyId });
+    if (query.expiringWithinDays !== undefined) {
+      qb.andWhere(`a.status IN ('signed', 'active', 'suspended')`).andWhere(
+        'a.term_end BETWEEN :today::date AND :today::date + :days::int',
+        { today, days: query.expiringWithinDays },
+      );
+    }
+    if (query.cursor) {
+      const id = Buffer.from(query.cursor, 'base64url').toString();
+      if (!/^[0-9a-f-]{36}$/.test(id)) {
+        throw new DomainError('validation.failed', 'The cursor is not valid', [
+          { path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' },
+        ]);
+      }
+      qb.andWhere('a.id < :cid', { cid: id });
+    }
+    const rows = await qb.orderBy('a.id', 'DESC').limit(query.limit + 1).getMany();
+    const items = rows.slice(0, query.limit);
+    return {
+      items,
+      nextCursor: rows.length > query.limit ? Buffer.from(items[items.length - 1].id).toString('base64url') : null,
+    };
+  }
+}

@@ -1,0 +1,259 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  agreementNumber, assertTerm, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
+  todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
+  type Envelope,
+} from '@concord/domain';
+import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
+import { appendAudit } from '@concord/audit';
+import { recordEvent, transactOnce } from '@concord/messaging';
+import type { z } from 'zod';
+import { Agreement } from './agreement.entity';
+import { toAgreementEvent, toAgreementSummary, toAgreementView } from './agreement.mapper';
+import { AGREEMENT_PERMISSION_COLUMNS, AgreementRepository } from './agreement.repository';
+import type { CounterpartyDirectory } from './counterparty-directory';
+
+type Cmd<K extends keyof typeof AgreementCommands> = Envelope<z.infer<(typeof AgreementCommands)[K]>>;
+
+const EVENT_OF: Partial<Record<AgreementStatusName, string>> = {
+  approved: EVENTS.agreements.approved,
+  signed: EVENTS.agreements.signed,
+  active: EVENTS.agreements.activated,
+  suspended: EVENTS.agreements.suspended,
+  terminated: EVENTS.agreements.ended,
+  expired: EVENTS.agreements.ended,
+};
+
+/**
+ * The agreements service: every method checks the caller's ability on the
+ * agreement first (another agency's agreement is not found), then load →
+ * domain rule → persist + audit + outbox event in one transaction.
+ */
+export class AgreementService {
+  private readonly repo: AgreementRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly counterparties: CounterpartyDirectory,
+    private readonly onCommitted: () => void,
+    private readonly today: () => string = () => todayInVietnam(),
+  ) {
+    this.repo = new AgreementRepository(dataSource);
+  }
+
+  async create(cmd: Cmd<'create'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    this.assertMay(actor, 'create');
+    const input = data.input;
+    assertTerm(input.term.start, input.term.end);
+    const counterparty = await this.counterparties.find(actor, input.counterpartyId, cmd.correlationId);
+    return this.write(cmd, async (manager) => {
+      const now = new Date();
+      const year = Number(this.today().slice(0, 4));
+      const sequence = await this.repo.nextSequence(manager, actor.orgId, year);
+      const agreement = manager.create(Agreement, {
+        id: newId(),
+        number: agreementNumber(findAgency(actor.orgId)?.prefix ?? actor.orgId.toUpperCase(), year, sequence),
+        agencyId: actor.orgId,
+        kind: input.kind,
+        counterpartyId: counterparty.id,
+        counterpartyName: counterparty.displayName,
+        title: input.title,
+        scope: input.scope,
+        termStart: input.term.start,
+        termEnd: input.term.end,
+        budget: input.budget,
+        deliverables: input.deliverables,
+        disclosureLabel: input.disclosureLabel,
+        usageRights: input.usageRights ?? null,
+        status: 'draft',
+        version: 1,
+        signatures: [],
+        legalReviews: [],
+        statusHistory: [{ from: null, to: 'draft', reason: null, at: now.toISOString(), by: actor.userId }],
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.repo.insert(manager, agreement);
+      await appendAudit(manager, { actor, action: 'agreement.drafted', subject: `agreement:${agreement.id}`, data: { number: agreement.number, counterpartyId: counterparty.id, budget: input.budget } });
+      return toAgreementView(agreement);
+    });
+  }
+
+  async get(cmd: Cmd<'get'>): Promise<AgreementView> {
+    return toAgreementView(await this.findReadable(abilityFor(cmd.actor), cmd.data.id));
+  }
+
+  async list(cmd: Cmd<'list'>) {
+    const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'Agreement', AGREEMENT_PERMISSION_COLUMNS);
+    const page = await this.repo.list(visibility, cmd.data.query, this.today());
+    return { items: page.items.map(toAgreementSummary), nextCursor: page.nextCursor };
+  }
+
+  /** Drafts only, at the version the caller read. */
+  async update(cmd: Cmd<'update'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'update', data.id);
+      if (agreement.status !== 'draft') {
+        throw new DomainError('agreement.not_editable', `Only a draft can be edited; this agreement is ${agreement.status}. Amend it instead.`);
+      }
+      if (agreement.version !== data.expectedVersion) {
+        throw new DomainError('version.mismatch', `The agreement is at version ${agreement.version}, not ${data.expectedVersion}; reload and retry`, [], {
+          currentVersion: agreement.version,
+        });
+      }
+      const c = data.changes;
+      if (c.title !== undefined) agreement.title = c.title;
+      if (c.scope !== undefined) agreement.scope = c.scope;
+      if (c.term) {
+        assertTerm(c.term.start, c.term.end);
+        agreement.termStart = c.term.start;
+        agreement.termEnd = c.term.end;
+      }
+      if (c.budget !== undefined) agreement.budget = c.budget;
+      if (c.deliverables !== undefined) agreement.deliverables = c.deliverables;
+      if (c.disclosureLabel !== undefined) agreement.disclosureLabel = c.disclosureLabel;
+      if (c.usageRights !== undefined) agreement.usageRights = c.usageRights;
+      return this.commit(manager, actor, agreement, 'agreement.updated', { changed: Object.keys(c) }, null);
+    });
+  }
+
+  submitForReview(cmd: Cmd<'submitForReview'>): Promise<AgreementView> {
+    return this.move(cmd, 'submit', 'submit_for_review', null);
+  }
+
+  /** Only a legal officer approves or sends back, with comments; approval needs a vetted or active counterparty. */
+  async legalDecision(cmd: Cmd<'legalDecision'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    const { decision, comments } = data.input;
+    if (decision === 'approve') {
+      const ability = abilityFor(actor);
+      const current = await this.findReadable(ability, data.id);
+      assertMayOn(ability, 'legal_decision', current);
+      const counterparty = await this.counterparties.find(actor, current.counterpartyId, cmd.correlationId);
+      if (!['vetted', 'active'].includes(counterparty.status)) {
+        throw new DomainError(
+          'agreement.counterparty_not_eligible',
+          `${counterparty.displayName} is ${counterparty.status} in the registry; an agreement is approved only with a vetted or active counterparty`,
+          [],
+          { counterpartyStatus: counterparty.status },
+        );
+      }
+    }
+    return this.move(cmd, 'legal_decision', decision === 'approve' ? 'legal_approve' : 'legal_return', comments, (agreement) => {
+      agreement.legalReviews = [...agreement.legalReviews, { decision, comments, by: actor.userId, at: new Date().toISOString() }];
+    });
+  }
+
+  /** Records one side's signature; with both, the agreement is signed (and active if its term has begun). */
+  async sign(cmd: Cmd<'sign'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'sign', data.id);
+      moveAgreement(agreement.status, 'sign');
+      if (agreement.signatures.some((s) => s.party === data.input.party)) {
+        throw new DomainError('agreement.already_signed', `The ${data.input.party} has already signed this agreement`);
+      }
+      agreement.signatures = [...agreement.signatures, { ...data.input, recordedBy: actor.userId }];
+      const parties = new Set(agreement.signatures.map((s) => s.party));
+      if (parties.size < 2) {
+        return this.commit(manager, actor, agreement, 'agreement.signature_recorded', { party: data.input.party }, null);
+      }
+      this.transition(agreement, actor, moveAgreement(agreement.status, 'sign'), null);
+      await recordEvent(manager, EVENTS.agreements.signed, actor, toAgreementEvent(agreement), cmd.correlationId);
+      if (statusOnSigning(agreement.termStart, this.today()) === 'active') {
+        this.transition(agreement, actor, moveAgreement(agreement.status, 'activate'), 'term has begun');
+        await recordEvent(manager, EVENTS.agreements.activated, actor, toAgreementEvent(agreement), cmd.correlationId);
+      }
+      return this.commit(manager, actor, agreement, 'agreement.signed', { party: data.input.party, status: agreement.status }, null);
+    });
+  }
+
+  suspend(cmd: Cmd<'suspend'>): Promise<AgreementView> {
+    return this.move(cmd, 'suspend', 'suspend', cmd.data.input.reason);
+  }
+
+  resume(cmd: Cmd<'resume'>): Promise<AgreementView> {
+    return this.move(cmd, 'resume', 'resume', cmd.data.input.reason);
+  }
+
+  terminate(cmd: Cmd<'terminate'>): Promise<AgreementView> {
+    return this.move(cmd, 'terminate', 'terminate', cmd.data.input.reason);
+  }
+
+  // ---- helpers ----
+
+  private async move(
+    cmd: Envelope<{ id: string }>,
+    action: Action,
+    move: AgreementMove,
+    reason: string | null,
+    alsoApply?: (agreement: Agreement) => void,
+  ): Promise<AgreementView> {
+    const { actor } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, action, cmd.data.id);
+      const to = moveAgreement(agreement.status, move);
+      alsoApply?.(agreement);
+      this.transition(agreement, actor, to, reason);
+      const event = EVENT_OF[to];
+      if (event) await recordEvent(manager, event, actor, toAgreementEvent(agreement, reason), cmd.correlationId);
+      return this.commit(manager, actor, agreement, `agreement.${move}`, { status: to }, reason);
+    });
+  }
+
+  private transition(agreement: Agreement, actor: Actor, to: AgreementStatusName, reason: string | null): void {
+    agreement.statusHistory = [...agreement.statusHistory, { from: agreement.status, to, reason, at: new Date().toISOString(), by: actor.userId }];
+    agreement.status = to;
+  }
+
+  private async commit(
+    manager: EntityManager,
+    actor: Actor,
+    agreement: Agreement,
+    action: string,
+    data: Record<string, unknown>,
+    reason: string | null,
+  ): Promise<AgreementView> {
+    agreement.version += 1;
+    agreement.updatedAt = new Date();
+    await this.repo.save(manager, agreement);
+    await appendAudit(manager, { actor, action, subject: `agreement:${agreement.id}`, reason, data: { ...data, version: agreement.version } });
+    return toAgreementView(agreement);
+  }
+
+  private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
+    const result = await transactOnce(this.dataSource, cmd, body);
+    this.onCommitted();
+    return result;
+  }
+
+  private assertMay(actor: Actor, action: Action): void {
+    if (!abilityFor(actor).can(action, subject('Agreement', { agencyId: actor.orgId }))) {
+      throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} agreements`);
+    }
+  }
+
+  private async findReadable(ability: AppAbility, id: string, manager?: EntityManager, lock = false): Promise<Agreement> {
+    const visibility = toSqlCondition(ability, 'read', 'Agreement', AGREEMENT_PERMISSION_COLUMNS);
+    const agreement = await this.repo.findVisible(visibility, id, { manager, lock });
+    if (!agreement) throw new NotFoundError('agreement', id);
+    return agreement;
+  }
+
+  /** Loads (locked) an agreement the actor may see, then checks the action on it: not visible → 404, not allowed → 403. */
+  private async loadFor(manager: EntityManager, actor: Actor, action: Action, id: string): Promise<Agreement> {
+    const ability = abilityFor(actor);
+    const agreement = await this.findReadable(ability, id, manager, true);
+    assertMayOn(ability, action, agreement);
+    return agreement;
+  }
+}
+
+function assertMayOn(ability: AppAbility, action: Action, agreement: Agreement): void {
+  if (!ability.can(action, subject('Agreement', { agencyId: agreement.agencyId }))) {
+    throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} agreements`);
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { CommonConfig, durationMs, loadConfig } from '@concord/config';
+
+export const AgreementsConfigSchema = z.object({
+  CONCORD_ENV: CommonConfig.CONCORD_ENV,
+  NATS_URL: CommonConfig.NATS_URL,
+  DATABASE_URL: CommonConfig.DATABASE_URL,
+  LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  AGREEMENTS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long the service waits for the registry's answer. */
+  RPC_TIMEOUT_MS: durationMs(5000),
+});
+
+export type AgreementsConfig = z.infer<typeof AgreementsConfigSchema>;
+
+export function loadAgreementsConfig(env: NodeJS.ProcessEnv = process.env): AgreementsConfig {
+  return loadConfig(AgreementsConfigSchema, env);
+}

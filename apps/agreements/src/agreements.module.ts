@@ -1,0 +1,81 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditReader } from '@concord/audit';
+import { openServiceDatabase } from '@concord/database';
+import { connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { AgreementHandler } from './agreement/agreement.handler';
+import { AgreementService } from './agreement/agreement.service';
+import { CounterpartyDirectory } from './agreement/counterparty-directory';
+import type { AgreementsConfig } from './agreements.config';
+import { AuditHandler } from './audit/audit.handler';
+import { createAgreementsDataSource } from './database/agreements-data-source';
+import { HealthHandler } from './health/health.handler';
+
+export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
+
+/** Starts the outbox relay once everything is wired; stops it, NATS clients and the pool on shutdown. */
+class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(ServiceClient) private readonly registry: ServiceClient,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.registry.close();
+    await this.nc.drain().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+@Module({})
+export class AgreementsModule {
+  static forConfig(config: AgreementsConfig): DynamicModule {
+    const logger = new Logger('OutboxRelay');
+    return {
+      module: AgreementsModule,
+      controllers: [AgreementHandler, AuditHandler, HealthHandler],
+      providers: [
+        {
+          provide: DataSource,
+          useFactory: () => openServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL)),
+        },
+        {
+          provide: EVENTS_CONNECTION,
+          useFactory: async () => {
+            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-agreements-events` });
+            await ensureEventStream(nc, config.CONCORD_ENV);
+            return nc;
+          },
+        },
+        {
+          provide: ServiceClient,
+          useFactory: async () => {
+            const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            await client.connect();
+            return client;
+          },
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
+          inject: [DataSource, EVENTS_CONNECTION],
+        },
+        {
+          provide: AgreementService,
+          useFactory: (ds: DataSource, registry: ServiceClient, relay: OutboxRelay) =>
+            new AgreementService(ds, new CounterpartyDirectory(registry), () => relay.wake()),
+          inject: [DataSource, ServiceClient, OutboxRelay],
+        },
+        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        AgreementsLifecycle,
+      ],
+    };
+  }
+}

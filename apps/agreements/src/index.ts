@@ -1,0 +1,3 @@
+export * from './agreements.app';
+export * from './agreements.config';
+export { createAgreementsDataSource, AGREEMENTS_SCHEMA } from './database/agreements-data-source';

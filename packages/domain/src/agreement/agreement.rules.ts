@@ -1,0 +1,41 @@
+import { DomainError } from '../errors';
+import { AGREEMENT_TRANSITIONS, agreementMovesFrom, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
+
+/** The status a move leads to, or `agreement.status_transition_forbidden` naming the moves allowed now. */
+export function moveAgreement(from: AgreementStatusName, move: AgreementMove): AgreementStatusName {
+  const rule = AGREEMENT_TRANSITIONS[move];
+  if (!(rule.from as readonly AgreementStatusName[]).includes(from)) {
+    const allowed = agreementMovesFrom(from);
+    throw new DomainError(
+      'agreement.status_transition_forbidden',
+      `An agreement that is ${from} cannot ${move.replace(/_/g, ' ')}; allowed now: ${allowed.join(', ') || 'nothing (final)'}`,
+      [],
+      { from, move, allowed },
+    );
+  }
+  return rule.to;
+}
+
+/** `TTDN-2026-0007`: the agency's prefix, the year, a sequence without gaps. */
+export function agreementNumber(prefix: string, year: number, sequence: number): string {
+  return `${prefix}-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** A term is whole dates; it must end on or after it starts. */
+export function assertTerm(start: string, end: string): void {
+  if (end < start) {
+    throw new DomainError('validation.failed', 'The term ends before it starts', [
+      { path: 'term.end', code: 'before_start', message: 'End on or after the start date' },
+    ]);
+  }
+}
+
+/** On the second signature: active at once when the term has begun, otherwise on its start date. */
+export function statusOnSigning(termStart: string, today: string): AgreementStatusName {
+  return termStart <= today ? 'active' : 'signed';
+}
+
+/** Today's date in Vietnam (UTC+7), as contract terms are written. */
+export function todayInVietnam(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

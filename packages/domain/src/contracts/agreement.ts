@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { AGREEMENT_STATUSES } from '../agreement/agreement-status.machine';
+import { ExpectedVersion, IdParam, PageQuery, pageOf } from './common';
+import { Platform } from './creator';
+
+export const AGREEMENT_KINDS = ['memorandum', 'service_contract'] as const;
+export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
+const IsoDate = z.iso.date();
+
+export const AgreementTerms = z.object({
+  title: z.string().trim().min(3).max(300),
+  scope: z.string().trim().min(1).max(10_000),
+  term: z.object({ start: IsoDate, end: IsoDate }),
+  /** State-budget support, in đồng (VND has no minor unit). */
+  budget: z.number().int().min(0).max(1_000_000_000_000),
+  deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int().min(1).max(10_000) })).max(20).default([]),
+  /** The label published content must carry, e.g. "#HợpTác cùng Cục TTCS&TTĐN". */
+  disclosureLabel: z.string().trim().min(3).max(200),
+  usageRights: z
+    .object({
+      durationMonths: z.number().int().min(0).max(600),
+      channels: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+      territories: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, e.g. VN')).max(50).default([]),
+    })
+    .optional(),
+});
+
+export const CreateAgreementInput = AgreementTerms.extend({
+  kind: z.enum(AGREEMENT_KINDS),
+  counterpartyId: z.uuid(),
+});
+
+export const UpdateAgreementInput = AgreementTerms.partial();
+
+export const LegalDecisionInput = z.object({
+  decision: z.enum(['approve', 'return']),
+  comments: z.string().trim().min(1).max(4000),
+});
+
+export const SignatureInput = z.object({
+  party: z.enum(['agency', 'counterparty']),
+  signatoryName: z.string().trim().min(2).max(200),
+  signedAt: z.iso.datetime(),
+  method: z.enum(['in_person', 'e_signature']),
+  reference: z.string().trim().max(200).optional(),
+});
+
+export const ReasonInput = z.object({ reason: z.string().trim().min(1).max(2000) });
+
+export const AgreementView = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  agencyId: z.string(),
+  kind: z.enum(AGREEMENT_KINDS),
+  counterparty: z.object({ id: z.uuid(), displayName: z.string() }),
+  title: z.string(),
+  scope: z.string(),
+  term: z.object({ start: IsoDate, end: IsoDate }),
+  budget: z.number().int(),
+  deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int() })),
+  disclosureLabel: z.string(),
+  usageRights: z.object({ durationMonths: z.number().int(), channels: z.array(z.string()), territories: z.array(z.string()) }).nullable(),
+  status: AgreementStatus,
+  version: z.number().int(),
+  signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
+  legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  statusHistory: z.array(z.object({ from: AgreementStatus.nullable(), to: AgreementStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const AgreementSummary = AgreementView.pick({
+  id: true, number: true, kind: true, counterparty: true, title: true, term: true, budget: true, status: true,
+});
+
+export const ListAgreementsQuery = z.object({
+  status: AgreementStatus.optional(),
+  counterpartyId: z.uuid().optional(),
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  ...PageQuery,
+});
+
+export const AgreementPage = pageOf(AgreementSummary);
+
+export const AgreementCommands = {
+  create: z.object({ input: CreateAgreementInput }),
+  get: IdParam,
+  list: z.object({ query: ListAgreementsQuery }),
+  update: IdParam.extend({ expectedVersion: ExpectedVersion, changes: UpdateAgreementInput }),
+  submitForReview: IdParam,
+  legalDecision: IdParam.extend({ input: LegalDecisionInput }),
+  sign: IdParam.extend({ input: SignatureInput }),
+  suspend: IdParam.extend({ input: ReasonInput }),
+  resume: IdParam.extend({ input: ReasonInput }),
+  terminate: IdParam.extend({ input: ReasonInput }),
+};
+
+export const AgreementEventData = z.object({
+  agreementId: z.uuid(),
+  number: z.string(),
+  agencyId: z.string(),
+  counterpartyId: z.uuid(),
+  status: AgreementStatus,
+  term: z.object({ start: IsoDate, end: IsoDate }),
+  reason: z.string().nullable(),
+});
+
+export type CreateAgreementInput = z.infer<typeof CreateAgreementInput>;
+export type AgreementView = z.infer<typeof AgreementView>;
+export type AgreementSummary = z.infer<typeof AgreementSummary>;
+export type ListAgreementsQuery = z.infer<typeof ListAgreementsQuery>;
+export type AgreementEventData = z.infer<typeof AgreementEventData>;
