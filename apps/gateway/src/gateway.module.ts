@@ -13,16 +13,19 @@ import type { GatewayConfig } from './gateway.config';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { RegistryClient } from './services/service-clients';
+import { AgreementsClient, RegistryClient } from './services/service-clients';
+import { AgreementsController } from './agreements/agreements.controller';
 
 class GatewayLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(RegistryClient) private readonly registry: RegistryClient,
+    @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.registry.close().catch(() => undefined);
+    await this.agreements.close().catch(() => undefined);
     if (this.db.isInitialized) await this.db.destroy();
   }
 }
@@ -34,7 +37,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
-      controllers: [AuthController, CreatorsController, AuditController, HealthController],
+      controllers: [AuthController, CreatorsController, AgreementsController, AuditController, HealthController],
       providers: [
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
@@ -45,6 +48,14 @@ export class GatewayModule {
           provide: RegistryClient,
           useFactory: async () => {
             const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            await client.connect();
+            return client;
+          },
+        },
+        {
+          provide: AgreementsClient,
+          useFactory: async () => {
+            const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },

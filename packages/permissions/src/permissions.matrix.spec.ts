@@ -46,6 +46,22 @@ const AUDIT_TRAIL_ROLES: Record<Role, boolean> = {
   liaison: false,
 };
 
+const AGREEMENT_ACTIONS: Action[] = [
+  'read', 'create', 'update', 'submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate',
+];
+
+/** Lead agency, per role: the Agreement actions allowed, on its own agency's agreements only. */
+const LEAD_AGREEMENT_ALLOWED: Record<Role, Action[]> = {
+  admin: ['read', 'create', 'update', 'submit', 'sign', 'suspend', 'resume', 'terminate'],
+  registry_officer: ['read'],
+  campaign_manager: ['read', 'create', 'update', 'submit'],
+  reviewer: ['read'],
+  legal_officer: ['read', 'legal_decision'],
+  finance_officer: ['read'],
+  auditor: ['read'],
+  liaison: ['read'],
+};
+
 interface Row {
   name: string;
   orgId: string;
@@ -58,6 +74,7 @@ interface Row {
 const rows: Row[] = [];
 const creator = (status: CreatorStatusName) => () => subject('Creator', { status });
 const auditTrail = (orgId: string) => () => subject('AuditTrail', { orgId });
+const agreement = (agencyId: string) => () => subject('Agreement', { agencyId });
 const verdict = (b: boolean) => (b ? 'may' : 'may not');
 
 // Creators, lead agency: every role × action × status.
@@ -134,6 +151,62 @@ for (const action of ['read', 'verify'] as Action[]) {
   }
 }
 
+// Agreements: every agency × role × action × own/other agency. Only the lead
+// agency has agreement rights, and only on its own agency's agreements;
+// partner agencies have none yet.
+for (const orgId of [LEAD, ...PARTNERS]) {
+  const others = [orgId === 'mofa' ? LEAD : 'mofa', 'other-lead'];
+  for (const role of ROLES) {
+    for (const action of AGREEMENT_ACTIONS) {
+      const own = orgId === LEAD && LEAD_AGREEMENT_ALLOWED[role].includes(action);
+      rows.push({
+        name: `${orgId} ${role} ${verdict(own)} ${action} its own Agreement`,
+        orgId, roles: [role], action, target: agreement(orgId), expected: own,
+      });
+      for (const other of others) {
+        rows.push({
+          name: `${orgId} ${role} may not ${action} an Agreement of ${other}`,
+          orgId, roles: [role], action, target: agreement(other), expected: false,
+        });
+      }
+    }
+  }
+}
+// Agreements: roles combine, each adding its own rights and no others.
+const AGREEMENT_ROLE_MIXES: { orgId: string; roles: Role[]; allowed: Action[] }[] = [
+  { orgId: LEAD, roles: ['reviewer', 'legal_officer'], allowed: ['read', 'legal_decision'] },
+  { orgId: LEAD, roles: ['campaign_manager', 'legal_officer'], allowed: ['read', 'create', 'update', 'submit', 'legal_decision'] },
+  { orgId: LEAD, roles: ['admin', 'legal_officer'], allowed: AGREEMENT_ACTIONS },
+  { orgId: 'mofa', roles: ['admin', 'campaign_manager', 'legal_officer'], allowed: [] },
+];
+for (const { orgId, roles, allowed } of AGREEMENT_ROLE_MIXES) {
+  for (const action of AGREEMENT_ACTIONS) {
+    const expected = allowed.includes(action);
+    rows.push({
+      name: `${orgId} ${roles.join('+')} ${verdict(expected)} ${action} its own Agreement`,
+      orgId, roles, action, target: agreement(orgId), expected,
+    });
+    rows.push({
+      name: `${orgId} ${roles.join('+')} may not ${action} an Agreement of other-lead`,
+      orgId, roles, action, target: agreement('other-lead'), expected: false,
+    });
+  }
+}
+
+// Agreements: an unknown agency, and a user without roles, get nothing.
+for (const action of AGREEMENT_ACTIONS) {
+  rows.push({
+    name: `unknown-agency admin may not ${action} its own Agreement`,
+    orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'legal_officer'], action, target: agreement(UNKNOWN), expected: false,
+  });
+  for (const orgId of [LEAD, ...PARTNERS]) {
+    rows.push({
+      name: `${orgId} user with no roles may not ${action} its own Agreement`,
+      orgId, roles: [], action, target: agreement(orgId), expected: false,
+    });
+  }
+}
+
 // Actions that make no sense on a subject are refused.
 for (const orgId of [LEAD, ...PARTNERS]) {
   rows.push({
@@ -141,6 +214,22 @@ for (const orgId of [LEAD, ...PARTNERS]) {
     orgId, roles: ['admin'], action: 'verify', target: creator('active'), expected: false,
   });
   for (const action of ['create', 'update', 'change_status', 'read_restricted', 'read_personal_data'] as Action[]) {
+    rows.push({
+      name: `${orgId} admin may not ${action} its own AuditTrail`,
+      orgId, roles: ['admin', 'auditor'], action, target: auditTrail(orgId), expected: false,
+    });
+  }
+  for (const action of ['change_status', 'verify', 'read_restricted', 'read_personal_data'] as Action[]) {
+    rows.push({
+      name: `${orgId} admin may not ${action} its own Agreement`,
+      orgId, roles: ['admin', 'campaign_manager', 'legal_officer'], action, target: agreement(orgId), expected: false,
+    });
+  }
+  for (const action of ['submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate'] as Action[]) {
+    rows.push({
+      name: `${orgId} admin may not ${action} an active Creator`,
+      orgId, roles: ['admin', 'registry_officer'], action, target: creator('active'), expected: false,
+    });
     rows.push({
       name: `${orgId} admin may not ${action} its own AuditTrail`,
       orgId, roles: ['admin', 'auditor'], action, target: auditTrail(orgId), expected: false,

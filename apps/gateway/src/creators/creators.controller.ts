@@ -9,6 +9,7 @@ import {
 } from '@concord/domain';
 import { abilityFor, type Action } from '@concord/permissions';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { versionFromIfMatch } from '../http/if-match';
 import { requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
@@ -26,18 +27,6 @@ function assertMay(actor: Actor, action: Action): void {
 
 function idOf(id: string): string {
   return parseOrThrow(IdParam, { id }).id;
-}
-
-/** Weak validator for a creator version: ETag `"v3"`, If-Match `"v3"` or `3`. */
-function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  const match = /^(?:W\/)?"?v?(\d+)"?$/.exec(header.trim());
-  if (!match) {
-    throw new DomainError('validation.failed', 'If-Match must carry the version you expect, e.g. "v3"', [
-      { path: 'header.if-match', code: 'invalid', message: 'Send the ETag of the creator you read' },
-    ]);
-  }
-  return Number(match[1]);
 }
 
 @ApiTags('creators')

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { SUBJECTS } from '@concord/domain';
 import { Public } from '../auth/auth.decorators';
 import { ApiAnswers } from '../openapi/schemas';
-import { RegistryClient } from '../services/service-clients';
+import { AgreementsClient, RegistryClient } from '../services/service-clients';
 
 const PROBE = { userId: 'gateway', orgId: 'gateway', roles: [] };
 
@@ -19,6 +19,7 @@ export class HealthController {
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(RegistryClient) private readonly registry: RegistryClient,
+    @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
   ) {}
 
   @Get()
@@ -37,6 +38,7 @@ export class HealthController {
         () => this.probe('postgres', () => this.db.query('SELECT 1')),
         () => this.probe('nats', () => this.registry.ping()),
         () => this.probe('registry', () => this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: 2000 })),
+        () => this.probe('agreements', () => this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: 2000 })),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
+  AgreementPage, AgreementView, CreateAgreementInput, LegalDecisionInput, ReasonInput, SignatureInput, UpdateAgreementInput,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -37,6 +38,11 @@ export const REQUEST_SCHEMAS = {
   AddIncident: IncidentInput,
   DismissDuplicate: DismissDuplicateInput,
   DevTokenRequest: z.object({ username: z.string().min(1) }),
+  CreateAgreement: CreateAgreementInput,
+  UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: z.number().int().min(1).optional() }),
+  LegalDecision: LegalDecisionInput,
+  Signature: SignatureInput,
+  Reason: ReasonInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -47,6 +53,8 @@ export const RESPONSE_SCHEMAS = {
   PersonalData: PersonalDataView,
   AuditPage,
   AuditVerdict,
+  Agreement: AgreementView,
+  AgreementPage,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -2,3 +2,6 @@ import { ServiceClient } from '@concord/messaging';
 
 /** The registry service, reached over NATS. */
 export class RegistryClient extends ServiceClient {}
+
+/** The agreements service, reached over NATS. */
+export class AgreementsClient extends ServiceClient {}

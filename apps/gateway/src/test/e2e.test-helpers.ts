@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import { startAgreements } from '@concord/agreements';
 import { startRegistry } from '@concord/registry';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { createGateway } from '../gateway.app';
@@ -32,6 +33,10 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     },
     false,
   );
+  const agreements = await startAgreements(
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000 },
+    false,
+  );
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
@@ -52,6 +57,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
     stop: async () => {
       await gateway.close();
+      await agreements.close().catch(() => undefined);
       await registry.close().catch(() => undefined);
     },
   };

@@ -62,7 +62,7 @@ describe('agreement lifecycle', () => {
 
   it('covers every (status, move) pair: 8 × 9', () => {
     expect(pairs).toHaveLength(72);
-    expect(pairs.filter((p) => p.to !== null)).toHaveLength(17);
+    expect(pairs.filter((p) => p.to !== null)).toHaveLength(16);
   });
 
   it.each(pairs)('$from --$move--> $to', ({ from, move, to }) => {

@@ -1,0 +1,147 @@
+import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  CreateAgreementInput, DomainError, IdParam, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
+  SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
+} from '@concord/domain';
+import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { versionFromIfMatch } from '../http/if-match';
+import { requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { AgreementsClient } from '../services/service-clients';
+
+const S = SUBJECTS.agreements;
+const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
+type WriteRequest = AuthenticatedRequest & { body: unknown };
+
+function idOf(id: string): string {
+  return parseOrThrow(IdParam, { id }).id;
+}
+
+/** Agreements between an agency and a creator or management company. The agreements service checks every permission. */
+@ApiTags('agreements')
+@ApiBearerAuth()
+@Controller('v1/agreements')
+export class AgreementsController {
+  constructor(@Inject(AgreementsClient) private readonly agreements: AgreementsClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'draftAgreement', summary: 'Draft an agreement with a registered creator or management company' })
+  @IdempotencyHeader
+  @ApiJsonBody('CreateAgreement')
+  @ApiAnswers(201, 'Agreement', [403, 503])
+  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
+    const input = parseOrThrow(CreateAgreementInput, req.body ?? {});
+    return this.agreements.request(S.create, { input }, actor, requestOptions(req));
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listAgreements', summary: "Your agency's agreements (filters: status, counterparty, expiring within N days)" })
+  @ApiQueryFrom(ListAgreementsQuery)
+  @ApiAnswers(200, 'AgreementPage')
+  list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    const query = parseOrThrow(ListAgreementsQuery, raw);
+    return this.agreements.request(S.list, { query }, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getAgreement', summary: 'An agreement with its signatures, legal reviews and status history; ETag carries its version' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'Agreement')
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const agreement = await this.agreements.request<AgreementView>(S.get, { id: idOf(id) }, actor);
+    void reply.header('etag', `"v${agreement.version}"`);
+    return agreement;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ operationId: 'updateAgreementDraft', summary: 'Change a draft; send the version you expect (If-Match or expectedVersion)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "v3"' })
+  @IdempotencyHeader
+  @ApiJsonBody('UpdateAgreement')
+  @ApiAnswers(200, 'Agreement', [403, 409, 412, 428])
+  update(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined) {
+    const { expectedVersion: inBody, ...changes } = parseOrThrow(
+      UpdateAgreementInput.extend({ expectedVersion: z.number().int().min(1).optional() }).strict(),
+      req.body ?? {},
+    );
+    const expectedVersion = versionFromIfMatch(ifMatch) ?? inBody;
+    if (expectedVersion === undefined) {
+      throw new DomainError('version.required', 'Send the version you expect: If-Match: "v3" or expectedVersion', [
+        { path: 'expectedVersion', code: 'required', message: 'The version of the agreement you read' },
+      ]);
+    }
+    return this.agreements.request(S.update, { id: idOf(id), expectedVersion, changes }, actor, requestOptions(req));
+  }
+
+  @Post(':id/submit-for-review')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'submitAgreementForReview', summary: 'Send a draft to legal review' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  submit(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.agreements.request(S.submitForReview, { id: idOf(id) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/legal-decision')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'decideAgreementLegalReview', summary: 'Legal officers approve or send back, with comments; approval needs a vetted or active counterparty' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('LegalDecision')
+  @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
+  legalDecision(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    const input = parseOrThrow(LegalDecisionInput, req.body ?? {});
+    return this.agreements.request(S.legalDecision, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/signatures')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'signAgreement', summary: "Record one party's signature; with both, the agreement is signed (active if its term has begun)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Signature')
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  sign(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    const input = parseOrThrow(SignatureInput, req.body ?? {});
+    return this.agreements.request(S.sign, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'suspendAgreement', summary: 'Suspend an active agreement, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Reason')
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  suspend(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.agreements.request(S.suspend, { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'resumeAgreement', summary: 'Resume a suspended agreement, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Reason')
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  resume(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.agreements.request(S.resume, { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/terminate')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'terminateAgreement', summary: 'End an agreement before its term, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Reason')
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  terminate(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.agreements.request(S.terminate, { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+}

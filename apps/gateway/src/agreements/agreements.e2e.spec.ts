@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ConcordClient, Schemas } from '@concord/client';
+import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+
+describe('agreements through the gateway, with the typed client', () => {
+  let sys: TestSystem;
+  let registrar: ConcordClient;
+  let manager: ConcordClient;
+  let legal: ConcordClient;
+  let admin: ConcordClient;
+  let mofa: ConcordClient;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    [registrar, manager, legal, admin, mofa] = await Promise.all(
+      ['registrar@mcst', 'manager@mcst', 'legal@mcst', 'admin@mcst', 'liaison@mofa'].map((u) => sys.as(u)),
+    );
+  });
+  afterAll(async () => sys.stop());
+
+  async function vettedCreator(): Promise<string> {
+    const handle = uniqueHandle('mc');
+    const { data } = await registrar.POST('/v1/creators', {
+      body: {
+        kind: 'individual', displayName: 'Vũ Hải Yến Kể Chuyện',
+        channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 90000, verified: false }],
+        topics: ['history'], languages: ['vi'],
+      },
+    });
+    await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: data!.id } }, body: { to: 'vetted', reason: 'vetting passed' } });
+    return data!.id;
+  }
+
+  const draft = (counterpartyId: string): Schemas['CreateAgreement'] => ({
+    kind: 'memorandum',
+    counterpartyId,
+    title: 'Hướng về lá cờ Tổ quốc 2026',
+    scope: 'Short videos for the national flag campaign on 2 September',
+    term: { start: '2026-01-01', end: '2026-12-31' },
+    budget: 80_000_000,
+    deliverables: [{ platform: 'tiktok', quantity: 6 }],
+    disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+  });
+
+  it('drafts, reviews and signs an agreement to active, with problems a client can act on', async () => {
+    const counterpartyId = await vettedCreator();
+    const created = await manager.POST('/v1/agreements', { body: draft(counterpartyId) });
+    expect(created.response.status).toBe(201);
+    const id = created.data!.id;
+    expect(created.data!.number).toMatch(/^TTDN-\d{4}-\d{4}$/);
+
+    const got = await manager.GET('/v1/agreements/{id}', { params: { path: { id } } });
+    expect(got.response.headers.get('etag')).toBe('"v1"');
+    const stale = await manager.PATCH('/v1/agreements/{id}', { params: { path: { id }, header: { 'If-Match': '"v7"' } }, body: { budget: 1 } });
+    expect(stale.response.status).toBe(412);
+    const edited = await manager.PATCH('/v1/agreements/{id}', { params: { path: { id }, header: { 'If-Match': '"v1"' } }, body: { budget: 90_000_000 } });
+    expect(edited.data).toMatchObject({ budget: 90_000_000, version: 2 });
+
+    await manager.POST('/v1/agreements/{id}/submit-for-review', { params: { path: { id } } });
+    const notLegal = await manager.POST('/v1/agreements/{id}/legal-decision', { params: { path: { id } }, body: { decision: 'approve', comments: 'fine' } });
+    expect(notLegal.response.status).toBe(403);
+    const approved = await legal.POST('/v1/agreements/{id}/legal-decision', { params: { path: { id } }, body: { decision: 'approve', comments: 'Disclosure clause present' } });
+    expect(approved.data!.status).toBe('approved');
+
+    await admin.POST('/v1/agreements/{id}/signatures', { params: { path: { id } }, body: { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: '2026-02-01T02:00:00Z', method: 'in_person' } });
+    const active = await admin.POST('/v1/agreements/{id}/signatures', { params: { path: { id } }, body: { party: 'counterparty', signatoryName: 'Vũ Hải Yến', signedAt: '2026-02-01T03:00:00Z', method: 'e_signature', reference: 'VNPT-CA 1209' } });
+    expect(active.data!.status).toBe('active');
+
+    const wrongMove = await admin.POST('/v1/agreements/{id}/resume', { params: { path: { id } }, body: { reason: 'not suspended' } });
+    expect(wrongMove.response.status).toBe(409);
+    expect(wrongMove.error).toMatchObject({ code: 'agreement.status_transition_forbidden', allowed: ['suspend', 'terminate', 'expire'] });
+
+    const { data: page } = await manager.GET('/v1/agreements', { params: { query: { status: 'active', expiringWithinDays: 3650 } } });
+    expect(page!.items.map((a) => a.id)).toContain(id);
+  });
+
+  it('hides agreements from other agencies as 404 and refuses unknown counterparties with a field path', async () => {
+    const counterpartyId = await vettedCreator();
+    const { data } = await manager.POST('/v1/agreements', { body: draft(counterpartyId) });
+    const hidden = await mofa.GET('/v1/agreements/{id}', { params: { path: { id: data!.id } } });
+    expect(hidden.response.status).toBe(404);
+    const unknown = await manager.POST('/v1/agreements', { body: draft('01a20e35-34e4-727a-8fbf-6d323698c309') });
+    expect(unknown.response.status).toBe(400);
+    expect(unknown.error!.errors![0]).toMatchObject({ path: 'counterpartyId' });
+  });
+});
