@@ -9,6 +9,8 @@ export const AgreementsConfigSchema = z.object({
   AGREEMENTS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
+  /** How often signed agreements are activated on their start date and ended ones expired. */
+  AGREEMENTS_CALENDAR_MS: durationMs(60_000),
 });
 
 export type AgreementsConfig = z.infer<typeof AgreementsConfigSchema>;

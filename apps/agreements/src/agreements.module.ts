@@ -4,6 +4,7 @@ import { AuditReader } from '@concord/audit';
 import { openServiceDatabase } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
+import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
 import { CounterpartyDirectory } from './agreement/counterparty-directory';
 import type { AgreementsConfig } from './agreements.config';
@@ -17,6 +18,7 @@ export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(AgreementCalendar) private readonly calendar: AgreementCalendar,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(ServiceClient) private readonly registry: ServiceClient,
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -24,9 +26,11 @@ class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.calendar.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.calendar.stop();
     await this.relay.stop();
     await this.registry.close();
     await this.nc.drain().catch(() => undefined);
@@ -72,6 +76,11 @@ export class AgreementsModule {
           useFactory: (ds: DataSource, registry: ServiceClient, relay: OutboxRelay) =>
             new AgreementService(ds, new CounterpartyDirectory(registry), () => relay.wake()),
           inject: [DataSource, ServiceClient, OutboxRelay],
+        },
+        {
+          provide: AgreementCalendar,
+          useFactory: (agreements: AgreementService) => new AgreementCalendar(agreements, config.AGREEMENTS_CALENDAR_MS),
+          inject: [AgreementService],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
         AgreementsLifecycle,

@@ -43,7 +43,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       false,
     );
     agreements = await startAgreements(
-      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000 },
+      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
       false,
     );
     client = new ServiceClient(urls.natsUrl, env);

@@ -183,6 +183,46 @@ export class AgreementService {
     return this.move(cmd, 'terminate', 'terminate', cmd.data.input.reason);
   }
 
+  /**
+   * The calendar's moves: signed agreements whose term has begun become
+   * active; agreements past their end date expire. Each agreement is claimed
+   * with FOR UPDATE SKIP LOCKED and moved in its own transaction, so with any
+   * number of instances, and across restarts, each move happens exactly once.
+   * Returns how many agreements moved.
+   */
+  async runDueTransitions(batchSize = 100): Promise<number> {
+    const today = this.today();
+    let moved = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const [due]: { id: string }[] = await manager.query(
+          `SELECT id FROM agreements
+            WHERE (status IN ('signed', 'active', 'suspended') AND term_end < $1::date)
+               OR (status = 'signed' AND term_start <= $1::date)
+            ORDER BY id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED`,
+          [today],
+        );
+        if (!due) return false;
+        const agreement = await manager.findOneByOrFail(Agreement, { id: due.id });
+        const system: Actor = { userId: 'system:calendar', orgId: agreement.agencyId, roles: [] };
+        const expired = agreement.termEnd < today;
+        const to = moveAgreement(agreement.status, expired ? 'expire' : 'activate');
+        const reason = expired ? 'expired' : 'term has begun';
+        this.transition(agreement, system, to, reason);
+        await recordEvent(manager, EVENT_OF[to]!, system, toAgreementEvent(agreement, reason));
+        await this.commit(manager, system, agreement, expired ? 'agreement.expired' : 'agreement.activated', { status: to, today }, reason);
+        return true;
+      });
+      if (!done) break;
+      moved += 1;
+      if (moved % batchSize === 0) this.onCommitted();
+    }
+    if (moved) this.onCommitted();
+    return moved;
+  }
+
   // ---- helpers ----
 
   private async move(

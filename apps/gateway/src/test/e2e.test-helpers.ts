@@ -34,7 +34,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000 },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, AGREEMENTS_CALENDAR_MS: 60_000 },
     false,
   );
   const config = GatewayConfigSchema.parse({
