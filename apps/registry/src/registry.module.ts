@@ -1,7 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, type NatsConnection } from '@concord/messaging';
+import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection } from '@concord/messaging';
+import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
 import { AuditReader } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
@@ -18,15 +19,18 @@ export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(EventConsumer) private readonly agreementEvents: EventConsumer,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    await this.agreementEvents.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.agreementEvents.stop();
     await this.relay.stop();
     await this.nc.drain().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
@@ -65,6 +69,21 @@ export class RegistryModule {
           useFactory: (ds: DataSource, relay: OutboxRelay) =>
             new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake()),
           inject: [DataSource, OutboxRelay],
+        },
+        {
+          provide: EventConsumer,
+          useFactory: (ds: DataSource, nc: NatsConnection) =>
+            new EventConsumer({
+              nc,
+              dataSource: ds,
+              env: config.CONCORD_ENV,
+              service: 'registry',
+              purpose: 'creator_agreements',
+              filter: AGREEMENT_EVENTS_FILTER,
+              handle: projectAgreementEvent,
+              log: (m) => logger.warn(m),
+            }),
+          inject: [DataSource, EVENTS_CONNECTION],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
         RegistryLifecycle,

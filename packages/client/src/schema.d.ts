@@ -695,6 +695,16 @@ export interface components {
                 at: string;
                 by: string;
             }[];
+            activeAgreements?: {
+                /** Format: uuid */
+                agreementId: string;
+                number: string;
+                agencyId: string;
+                /** Format: date */
+                termStart: string;
+                /** Format: date */
+                termEnd: string;
+            }[];
             possibleDuplicates?: {
                 /** Format: uuid */
                 id: string;

@@ -11,3 +11,4 @@ export * from './processed-command.entity';
 export * from './idempotent-command';
 export { connect as connectNats, type NatsConnection } from '@nats-io/transport-node';
 export * from './messaging.ddl';
+export * from './event-consumer';

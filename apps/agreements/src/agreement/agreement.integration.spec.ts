@@ -18,6 +18,15 @@ const reviewer = lead('reviewer@mcst', 'reviewer');
 const auditor = lead('auditor@mcst', 'auditor');
 const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
 
+/** Polls until `condition` holds: the registry learns of agreements through events. */
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
@@ -151,12 +160,17 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(active.status).toBe('active');
     expect(active.statusHistory.map((h) => h.to)).toEqual(['draft', 'legal_review', 'draft', 'legal_review', 'approved', 'signed', 'active']);
 
+    const agreementsOf = async () =>
+      ((await client.request<CreatorView>(R.creatorGet, { id: c.id }, reviewer)).activeAgreements ?? []).map((a) => a.agreementId);
+    await waitUntil(async () => (await agreementsOf()).includes(draft.id));
+
     const suspended = await client.request<AgreementView>(A.suspend, { id: draft.id, input: { reason: 'undisclosed sponsorship under review' } }, admin);
     expect(suspended.status).toBe('suspended');
     expect((await client.request<AgreementView>(A.resume, { id: draft.id, input: { reason: 'review closed' } }, admin)).status).toBe('active');
     const ended = await client.request<AgreementView>(A.terminate, { id: draft.id, input: { reason: 'campaign cancelled' } }, admin);
     expect(ended.status).toBe('terminated');
     expect((await rejection(client.request(A.resume, { id: draft.id, input: { reason: 'oops' } }, admin))).code).toBe('agreement.status_transition_forbidden');
+    await waitUntil(async () => !(await agreementsOf()).includes(draft.id));
 
     const seen = await events.waitFor((es) => es.filter((e) => (e.data as { agreementId?: string }).agreementId === draft.id).length >= 6);
     const mine = seen.filter((e) => (e.data as { agreementId?: string }).agreementId === draft.id).map((e) => e.type.split('.').pop());

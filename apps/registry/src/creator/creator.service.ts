@@ -9,6 +9,7 @@ import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
+import { activeAgreementsOf } from './creator-agreements.projection';
 import { Creator, type RecordedEntry } from './creator.entity';
 import { toCreatorSummary, toCreatorView } from './creator.mapper';
 import { CREATOR_PERMISSION_COLUMNS, CreatorRepository, type ChannelOwner } from './creator.repository';
@@ -84,7 +85,9 @@ export class CreatorService {
   async get(cmd: Cmd<'get'>): Promise<CreatorView> {
     const ability = abilityFor(cmd.actor);
     const creator = await this.findReadable(ability, cmd.data.id);
-    return toCreatorView(creator, { restricted: ability.can('read_restricted', subject('Creator', { status: creator.status })) });
+    const restricted = ability.can('read_restricted', subject('Creator', { status: creator.status }));
+    const view = toCreatorView(creator, { restricted });
+    return restricted ? { ...view, activeAgreements: await activeAgreementsOf(this.dataSource.manager, creator.id) } : view;
   }
 
   async update(cmd: Cmd<'update'>): Promise<CreatorView> {

@@ -7,6 +7,7 @@ import { Creator } from '../creator/creator.entity';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
 import { DuplicateDismissals1764000000002 } from './migrations/1764000000002-DuplicateDismissals';
 import { SearchWords1764000000003 } from './migrations/1764000000003-SearchWords';
+import { CreatorAgreements1764000000004 } from './migrations/1764000000004-CreatorAgreements';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -19,7 +20,7 @@ export function createRegistryDataSource(url: string, poolSize = 10): DataSource
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004],
     poolSize,
     settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
   });

@@ -118,6 +118,10 @@ export const CreatorView = z.object({
   statusHistory: z.array(
     z.object({ from: CreatorStatus.nullable(), to: CreatorStatus, reason: z.string(), at: z.iso.datetime(), by: z.string() }),
   ),
+  /** From the agreements service's events (lead agency only). */
+  activeAgreements: z
+    .array(z.object({ agreementId: z.uuid(), number: z.string(), agencyId: z.string(), termStart: z.iso.date(), termEnd: z.iso.date() }))
+    .optional(),
   possibleDuplicates: z
     .array(z.object({ id: z.uuid(), displayName: z.string(), similarity: z.number() }))
     .optional(),
