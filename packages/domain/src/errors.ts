@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'agreement.not_editable',
   'agreement.counterparty_not_eligible',
   'agreement.already_signed',
+  'agreement.milestones_over_budget',
+  'agreement.milestone_paid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

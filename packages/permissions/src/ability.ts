@@ -15,7 +15,8 @@ export type Action =
   | 'sign'
   | 'suspend'
   | 'resume'
-  | 'terminate';
+  | 'terminate'
+  | 'manage_milestones';
 
 /** The fields rules may test, per subject. */
 export interface CreatorFields {
@@ -83,6 +84,7 @@ function buildAbility(actor: Actor): AppAbility {
     if (has('admin', 'campaign_manager')) can(['create', 'update', 'submit'], 'Agreement', own);
     if (has('legal_officer')) can('legal_decision', 'Agreement', own);
     if (has('admin')) can(['sign', 'suspend', 'resume', 'terminate'], 'Agreement', own);
+    if (has('finance_officer')) can('manage_milestones', 'Agreement', own);
   }
   if (kind && has('auditor', 'admin')) {
     can(['read', 'verify'], 'AuditTrail', { orgId: actor.orgId });

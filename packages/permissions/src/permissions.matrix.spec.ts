@@ -47,7 +47,7 @@ const AUDIT_TRAIL_ROLES: Record<Role, boolean> = {
 };
 
 const AGREEMENT_ACTIONS: Action[] = [
-  'read', 'create', 'update', 'submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate',
+  'read', 'create', 'update', 'submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate', 'manage_milestones',
 ];
 
 /** Lead agency, per role: the Agreement actions allowed, on its own agency's agreements only. */
@@ -57,7 +57,7 @@ const LEAD_AGREEMENT_ALLOWED: Record<Role, Action[]> = {
   campaign_manager: ['read', 'create', 'update', 'submit'],
   reviewer: ['read'],
   legal_officer: ['read', 'legal_decision'],
-  finance_officer: ['read'],
+  finance_officer: ['read', 'manage_milestones'],
   auditor: ['read'],
   liaison: ['read'],
 };
@@ -176,7 +176,8 @@ for (const orgId of [LEAD, ...PARTNERS]) {
 const AGREEMENT_ROLE_MIXES: { orgId: string; roles: Role[]; allowed: Action[] }[] = [
   { orgId: LEAD, roles: ['reviewer', 'legal_officer'], allowed: ['read', 'legal_decision'] },
   { orgId: LEAD, roles: ['campaign_manager', 'legal_officer'], allowed: ['read', 'create', 'update', 'submit', 'legal_decision'] },
-  { orgId: LEAD, roles: ['admin', 'legal_officer'], allowed: AGREEMENT_ACTIONS },
+  { orgId: LEAD, roles: ['admin', 'legal_officer'], allowed: AGREEMENT_ACTIONS.filter((a) => a !== 'manage_milestones') },
+  { orgId: LEAD, roles: ['finance_officer', 'auditor'], allowed: ['read', 'manage_milestones'] },
   { orgId: 'mofa', roles: ['admin', 'campaign_manager', 'legal_officer'], allowed: [] },
 ];
 for (const { orgId, roles, allowed } of AGREEMENT_ROLE_MIXES) {
@@ -225,7 +226,7 @@ for (const orgId of [LEAD, ...PARTNERS]) {
       orgId, roles: ['admin', 'campaign_manager', 'legal_officer'], action, target: agreement(orgId), expected: false,
     });
   }
-  for (const action of ['submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate'] as Action[]) {
+  for (const action of ['submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate', 'manage_milestones'] as Action[]) {
     rows.push({
       name: `${orgId} admin may not ${action} an active Creator`,
       orgId, roles: ['admin', 'registry_officer'], action, target: creator('active'), expected: false,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Milestone } from './milestone.entity';
 import type { AgreementStatusName } from '@concord/domain';
 
 export interface Signature {
@@ -91,6 +92,9 @@ export class Agreement {
 
   @Column({ name: 'status_history', type: 'jsonb' })
   statusHistory: AgreementStatusChange[];
+
+  /** Loaded with the agreement; written through the repository. */
+  milestones?: Milestone[];
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;

@@ -56,6 +56,26 @@ export class AgreementHandler {
     return this.agreements.resume(readEnvelope(m, AgreementCommands.resume));
   }
 
+  @MessagePattern(S.addMilestone)
+  addMilestone(@Payload() m: unknown) {
+    return this.agreements.addMilestone(readEnvelope(m, AgreementCommands.addMilestone));
+  }
+
+  @MessagePattern(S.updateMilestone)
+  updateMilestone(@Payload() m: unknown) {
+    return this.agreements.updateMilestone(readEnvelope(m, AgreementCommands.updateMilestone));
+  }
+
+  @MessagePattern(S.payMilestone)
+  payMilestone(@Payload() m: unknown) {
+    return this.agreements.payMilestone(readEnvelope(m, AgreementCommands.payMilestone));
+  }
+
+  @MessagePattern(S.budget)
+  budget(@Payload() m: unknown) {
+    return this.agreements.budget(readEnvelope(m, AgreementCommands.budget));
+  }
+
   @MessagePattern(S.terminate)
   terminate(@Payload() m: unknown) {
     return this.agreements.terminate(readEnvelope(m, AgreementCommands.terminate));

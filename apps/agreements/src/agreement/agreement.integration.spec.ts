@@ -185,6 +185,36 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(await client.request(A.auditVerify, {}, auditor)).toMatchObject({ valid: true });
   });
 
+  it('plans and pays milestones within the budget, never edits a paid one, and reports the year\'s budget', async () => {
+    const finance = lead('finance@mcst', 'finance_officer');
+    const c = await creator();
+    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
+    const draft = await client.request<AgreementView>(A.create, { input: { ...draftInput(c.id, '2026-01-01', '2026-12-31'), budget: 100_000_000 } }, manager);
+    const first = await client.request<AgreementView>(A.addMilestone, { id: draft.id, input: { label: 'Advance', dueDate: '2026-03-01', amount: 40_000_000 } }, finance);
+    expect(first.milestones).toEqual([expect.objectContaining({ label: 'Advance', amount: 40_000_000, status: 'planned' })]);
+    const over = await rejection(client.request(A.addMilestone, { id: draft.id, input: { label: 'Too much', dueDate: '2026-06-01', amount: 70_000_000 } }, finance));
+    expect(over.code).toBe('agreement.milestones_over_budget');
+    expect(over.extensions).toMatchObject({ total: 110_000_000, budget: 100_000_000 });
+    expect((await rejection(client.request(A.addMilestone, { id: draft.id, input: { label: 'x', dueDate: '2026-06-01', amount: 1 } }, manager))).code).toBe('auth.forbidden');
+    const milestoneId = first.milestones[0].id;
+    expect((await rejection(client.request(A.payMilestone, { id: draft.id, milestoneId, input: { paymentReference: 'KBNN-001' } }, finance))).code).toBe('agreement.not_editable');
+
+    await client.request(A.submitForReview, { id: draft.id }, manager);
+    await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
+    for (const party of ['agency', 'counterparty'] as const) {
+      await client.request(A.sign, { id: draft.id, input: { party, signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' } }, admin);
+    }
+    const paid = await client.request<AgreementView>(A.payMilestone, { id: draft.id, milestoneId, input: { paymentReference: 'KBNN-2026-03-118' } }, finance);
+    expect(paid.milestones[0]).toMatchObject({ status: 'paid', paidBy: 'finance@mcst', paymentReference: 'KBNN-2026-03-118' });
+    expect((await rejection(client.request(A.updateMilestone, { id: draft.id, milestoneId, input: { amount: 1 } }, finance))).code).toBe('agreement.milestone_paid');
+
+    const report = await client.request<{ agencies: unknown[]; counterparties: { counterpartyId: string }[] }>(A.budget, { query: { year: 2026 } }, finance);
+    expect(report.counterparties.find((l) => l.counterpartyId === c.id)).toEqual({
+      counterpartyId: c.id, displayName: 'Đặng Minh Châu Travel', committed: 100_000_000, paid: 40_000_000, remaining: 60_000_000,
+    });
+    expect(await client.request(A.budget, { query: { year: 2026 } }, mofa)).toEqual({ year: 2026, agencies: [], counterparties: [] });
+  });
+
   it('stays signed, not active, when the term has not begun', async () => {
     const c = await creator();
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);

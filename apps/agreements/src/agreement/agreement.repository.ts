@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, type ListAgreementsQuery } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Agreement } from './agreement.entity';
+import { Milestone } from './milestone.entity';
 
 /** Rule fields → SQL columns, for permission conditions on `agreements a`. */
 export const AGREEMENT_PERMISSION_COLUMNS = { agencyId: 'a.agency_id' };
@@ -21,7 +22,52 @@ export class AgreementRepository {
       .where(visibility.sql, visibility.params)
       .andWhere('a.id = :id', { id });
     if (options.lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    const agreement = await qb.getOne();
+    if (agreement) {
+      agreement.milestones = await (options.manager ?? this.dataSource.manager).find(Milestone, {
+        where: { agreementId: id },
+        order: { dueDate: 'ASC', createdAt: 'ASC' },
+      });
+    }
+    return agreement;
+  }
+
+  async insertMilestone(manager: EntityManager, milestone: Milestone): Promise<void> {
+    await manager.insert(Milestone, milestone as never);
+  }
+
+  async saveMilestone(manager: EntityManager, milestone: Milestone): Promise<void> {
+    const { id, createdAt: _c, ...changes } = milestone;
+    await manager.update(Milestone, { id }, changes as never);
+  }
+
+  /**
+   * Budget of a year (agreements whose term starts in it and that were
+   * signed): committed, paid (paid milestones) and remaining, by agency and
+   * by counterparty.
+   */
+  async budget(visibility: SqlCondition, year: number) {
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `WITH a AS (
+         SELECT a.id, a.agency_id, a.counterparty_id, a.counterparty_name, a.budget,
+                coalesce((SELECT sum(m.amount) FROM milestones m WHERE m.agreement_id = a.id AND m.status = 'paid'), 0) AS paid
+           FROM agreements a
+          WHERE ${visibility.sql} AND extract(year FROM a.term_start) = :year
+            AND a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')
+       )
+       SELECT 'agency' AS level, agency_id AS key, NULL AS name, sum(budget)::bigint AS committed, sum(paid)::bigint AS paid FROM a GROUP BY agency_id
+       UNION ALL
+       SELECT 'counterparty', counterparty_id::text, max(counterparty_name), sum(budget)::bigint, sum(paid)::bigint FROM a GROUP BY counterparty_id
+       ORDER BY 1, 2`,
+      { ...visibility.params, year },
+    );
+    const rows: { level: string; key: string; name: string | null; committed: string; paid: string }[] = await this.dataSource.query(sql, params);
+    const line = (r: (typeof rows)[number]) => ({ committed: Number(r.committed), paid: Number(r.paid), remaining: Number(r.committed) - Number(r.paid) });
+    return {
+      year,
+      agencies: rows.filter((r) => r.level === 'agency').map((r) => ({ agencyId: r.key, ...line(r) })),
+      counterparties: rows.filter((r) => r.level === 'counterparty').map((r) => ({ counterpartyId: r.key, displayName: r.name ?? '', ...line(r) })),
+    };
   }
 
   /** The next number of an agency's year, in the caller's transaction: a rollback leaves no gap. */
@@ -40,7 +86,7 @@ export class AgreementRepository {
   }
 
   async save(manager: EntityManager, agreement: Agreement): Promise<void> {
-    const { id, createdAt: _c, ...changes } = agreement;
+    const { id, createdAt: _c, milestones: _m, ...changes } = agreement;
     await manager.update(Agreement, { id }, changes as never);
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agreementNumber, assertTerm, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
+  agreementNumber, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
   todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
   type Envelope,
 } from '@concord/domain';
@@ -9,6 +9,7 @@ import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Agreement } from './agreement.entity';
+import { Milestone } from './milestone.entity';
 import { toAgreementEvent, toAgreementSummary, toAgreementView } from './agreement.mapper';
 import { AGREEMENT_PERMISSION_COLUMNS, AgreementRepository } from './agreement.repository';
 import type { CounterpartyDirectory } from './counterparty-directory';
@@ -183,6 +184,66 @@ export class AgreementService {
     return this.move(cmd, 'terminate', 'terminate', cmd.data.input.reason);
   }
 
+  /** Finance officers plan payments; milestones never sum above the budget. */
+  async addMilestone(cmd: Cmd<'addMilestone'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
+      if (['terminated', 'expired'].includes(agreement.status)) {
+        throw new DomainError('agreement.not_editable', `No milestones can be added to an agreement that is ${agreement.status}`);
+      }
+      const milestones = agreement.milestones ?? [];
+      assertMilestonesWithinBudget([...milestones.map((m) => m.amount), data.input.amount], agreement.budget);
+      const milestone = manager.create(Milestone, {
+        id: newId(), agreementId: agreement.id, ...data.input, status: 'planned', paidAt: null, paidBy: null, paymentReference: null, createdAt: new Date(),
+      });
+      await this.repo.insertMilestone(manager, milestone);
+      agreement.milestones = [...milestones, milestone];
+      return this.commit(manager, actor, agreement, 'agreement.milestone_added', { milestoneId: milestone.id, amount: milestone.amount }, null);
+    });
+  }
+
+  /** Changes a milestone that is not paid (or marks it due). */
+  async updateMilestone(cmd: Cmd<'updateMilestone'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
+      const milestone = this.milestoneOf(agreement, data.milestoneId);
+      assertMilestoneEditable(milestone.status);
+      const { status, ...changes } = data.input;
+      Object.assign(milestone, changes);
+      if (status) milestone.status = status;
+      assertMilestonesWithinBudget((agreement.milestones ?? []).map((m) => m.amount), agreement.budget);
+      await this.repo.saveMilestone(manager, milestone);
+      return this.commit(manager, actor, agreement, 'agreement.milestone_updated', { milestoneId: milestone.id, changed: Object.keys(data.input) }, null);
+    });
+  }
+
+  /** Marks a milestone paid, with who and the payment reference; it cannot change afterwards. */
+  async payMilestone(cmd: Cmd<'payMilestone'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
+      if (!['signed', 'active', 'suspended', 'expired'].includes(agreement.status)) {
+        throw new DomainError('agreement.not_editable', `Payments are made under a signed agreement; this one is ${agreement.status}`);
+      }
+      const milestone = this.milestoneOf(agreement, data.milestoneId);
+      assertMilestoneEditable(milestone.status);
+      milestone.status = 'paid';
+      milestone.paidAt = data.input.paidAt ? new Date(data.input.paidAt) : new Date();
+      milestone.paidBy = actor.userId;
+      milestone.paymentReference = data.input.paymentReference;
+      await this.repo.saveMilestone(manager, milestone);
+      return this.commit(manager, actor, agreement, 'agreement.milestone_paid', { milestoneId: milestone.id, amount: milestone.amount, paymentReference: milestone.paymentReference }, null);
+    });
+  }
+
+  /** Committed, paid and remaining budget of a year, by agency and by counterparty, for what the caller may see. */
+  async budget(cmd: Cmd<'budget'>) {
+    const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'Agreement', AGREEMENT_PERMISSION_COLUMNS);
+    return this.repo.budget(visibility, cmd.data.query.year);
+  }
+
   /**
    * The calendar's moves: signed agreements whose term has begun become
    * active; agreements past their end date expire. Each agreement is claimed
@@ -242,6 +303,12 @@ export class AgreementService {
       if (event) await recordEvent(manager, event, actor, toAgreementEvent(agreement, reason), cmd.correlationId);
       return this.commit(manager, actor, agreement, `agreement.${move}`, { status: to }, reason);
     });
+  }
+
+  private milestoneOf(agreement: Agreement, milestoneId: string): Milestone {
+    const milestone = (agreement.milestones ?? []).find((m) => m.id === milestoneId);
+    if (!milestone) throw new NotFoundError('milestone', milestoneId);
+    return milestone;
   }
 
   private transition(agreement: Agreement, actor: Actor, to: AgreementStatusName, reason: string | null): void {

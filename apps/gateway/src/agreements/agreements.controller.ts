@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  CreateAgreementInput, DomainError, IdParam, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
+  BudgetQuery, CreateAgreementInput, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
   SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -45,6 +45,14 @@ export class AgreementsController {
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     const query = parseOrThrow(ListAgreementsQuery, raw);
     return this.agreements.request(S.list, { query }, actor);
+  }
+
+  @Get('budget')
+  @ApiOperation({ operationId: 'getAgreementBudget', summary: 'Committed, paid and remaining budget of a year, by agency and by counterparty' })
+  @ApiQueryFrom(BudgetQuery)
+  @ApiAnswers(200, 'BudgetReport')
+  budget(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    return this.agreements.request(S.budget, { query: parseOrThrow(BudgetQuery, raw) }, actor);
   }
 
   @Get(':id')
@@ -110,6 +118,43 @@ export class AgreementsController {
   sign(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     const input = parseOrThrow(SignatureInput, req.body ?? {});
     return this.agreements.request(S.sign, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/milestones')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'addAgreementMilestone', summary: 'Finance officers plan a payment milestone; milestones never sum above the budget' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Milestone')
+  @ApiAnswers(201, 'Agreement', [403, 409, 422])
+  addMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    const input = parseOrThrow(MilestoneInput, req.body ?? {});
+    return this.agreements.request(S.addMilestone, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Patch(':id/milestones/:milestoneId')
+  @ApiOperation({ operationId: 'updateAgreementMilestone', summary: 'Change a milestone that is not paid, or mark it due' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'milestoneId', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('UpdateMilestone')
+  @ApiAnswers(200, 'Agreement', [403, 409, 422])
+  updateMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('milestoneId') milestoneId: string) {
+    const input = parseOrThrow(UpdateMilestoneInput, req.body ?? {});
+    return this.agreements.request(S.updateMilestone, { id: idOf(id), milestoneId: idOf(milestoneId), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/milestones/:milestoneId/payment')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'payAgreementMilestone', summary: 'Record the payment of a milestone (who, when, payment reference); it cannot change afterwards' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'milestoneId', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Payment')
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  payMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('milestoneId') milestoneId: string) {
+    const input = parseOrThrow(PaymentInput, req.body ?? {});
+    return this.agreements.request(S.payMilestone, { id: idOf(id), milestoneId: idOf(milestoneId), input }, actor, requestOptions(req));
   }
 
   @Post(':id/suspend')

@@ -72,6 +72,20 @@ describe('agreements through the gateway, with the typed client', () => {
 
     const { data: page } = await manager.GET('/v1/agreements', { params: { query: { status: 'active', expiringWithinDays: 3650 } } });
     expect(page!.items.map((a) => a.id)).toContain(id);
+
+    const finance = await sys.as('finance@mcst');
+    const planned = await finance.POST('/v1/agreements/{id}/milestones', { params: { path: { id } }, body: { label: 'Advance', dueDate: '2026-03-01', amount: 30_000_000 } });
+    expect(planned.response.status).toBe(201);
+    const milestoneId = planned.data!.milestones[0].id;
+    const over = await finance.POST('/v1/agreements/{id}/milestones', { params: { path: { id } }, body: { label: 'Balance', dueDate: '2026-09-01', amount: 70_000_000 } });
+    expect(over.response.status).toBe(422);
+    expect(over.error).toMatchObject({ code: 'agreement.milestones_over_budget', errors: [{ path: 'amount' }] });
+    const paid = await finance.POST('/v1/agreements/{id}/milestones/{milestoneId}/payment', { params: { path: { id, milestoneId } }, body: { paymentReference: 'KBNN-2026-118' } });
+    expect(paid.data!.milestones[0]).toMatchObject({ status: 'paid', paidBy: 'finance@mcst' });
+    const frozen = await finance.PATCH('/v1/agreements/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } }, body: { amount: 1 } });
+    expect(frozen.response.status).toBe(409);
+    const { data: budget } = await finance.GET('/v1/agreements/budget', { params: { query: { year: 2026 } } });
+    expect(budget!.counterparties.find((l) => l.counterpartyId === counterpartyId)).toMatchObject({ committed: 90_000_000, paid: 30_000_000, remaining: 60_000_000 });
   });
 
   it('hides agreements from other agencies as 404 and refuses unknown counterparties with a field path', async () => {

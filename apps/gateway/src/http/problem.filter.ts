@@ -22,6 +22,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agreement.not_editable': 409,
   'agreement.counterparty_not_eligible': 422,
   'agreement.already_signed': 409,
+  'agreement.milestones_over_budget': 422,
+  'agreement.milestone_paid': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import {
   AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
-  AgreementPage, AgreementView, CreateAgreementInput, LegalDecisionInput, ReasonInput, SignatureInput, UpdateAgreementInput,
+  AgreementPage, AgreementView, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
+  SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -43,6 +44,9 @@ export const REQUEST_SCHEMAS = {
   LegalDecision: LegalDecisionInput,
   Signature: SignatureInput,
   Reason: ReasonInput,
+  Milestone: MilestoneInput,
+  UpdateMilestone: UpdateMilestoneInput,
+  Payment: PaymentInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -55,6 +59,7 @@ export const RESPONSE_SCHEMAS = {
   AuditVerdict,
   Agreement: AgreementView,
   AgreementPage,
+  BudgetReport,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -39,3 +39,21 @@ export function statusOnSigning(termStart: string, today: string): AgreementStat
 export function todayInVietnam(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Payment milestones never sum above the agreement's budget. */
+export function assertMilestonesWithinBudget(amounts: number[], budget: number, path = 'amount'): void {
+  const total = amounts.reduce((sum, a) => sum + a, 0);
+  if (total > budget) {
+    throw new DomainError(
+      'agreement.milestones_over_budget',
+      `Milestones would total ${total.toLocaleString('en')} đồng, above the budget of ${budget.toLocaleString('en')} đồng`,
+      [{ path, code: 'over_budget', message: `At most ${(budget - (total - amounts[amounts.length - 1])).toLocaleString('en')} đồng fits` }],
+      { total, budget },
+    );
+  }
+}
+
+/** A paid milestone is a record of a payment: it is never edited. */
+export function assertMilestoneEditable(status: 'planned' | 'due' | 'paid'): void {
+  if (status === 'paid') throw new DomainError('agreement.milestone_paid', 'A paid milestone cannot be changed');
+}

@@ -47,6 +47,37 @@ export const SignatureInput = z.object({
 
 export const ReasonInput = z.object({ reason: z.string().trim().min(1).max(2000) });
 
+export const MilestoneInput = z.object({
+  label: z.string().trim().min(1).max(200),
+  dueDate: IsoDate,
+  /** đồng */
+  amount: z.number().int().min(1).max(1_000_000_000_000),
+});
+
+export const UpdateMilestoneInput = MilestoneInput.partial().extend({ status: z.literal('due').optional() });
+
+export const PaymentInput = z.object({
+  paymentReference: z.string().trim().min(1).max(200),
+  paidAt: z.iso.datetime().optional(),
+});
+
+export const MilestoneView = MilestoneInput.extend({
+  id: z.uuid(),
+  status: z.enum(['planned', 'due', 'paid']),
+  paidAt: z.iso.datetime().nullable(),
+  paidBy: z.string().nullable(),
+  paymentReference: z.string().nullable(),
+});
+
+export const BudgetQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const BudgetLine = z.object({ committed: z.number().int(), paid: z.number().int(), remaining: z.number().int() });
+export const BudgetReport = z.object({
+  year: z.number().int(),
+  agencies: z.array(BudgetLine.extend({ agencyId: z.string() })),
+  counterparties: z.array(BudgetLine.extend({ counterpartyId: z.uuid(), displayName: z.string() })),
+});
+
 export const AgreementView = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -64,6 +95,7 @@ export const AgreementView = z.object({
   version: z.number().int(),
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
   legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  milestones: z.array(MilestoneView),
   statusHistory: z.array(z.object({ from: AgreementStatus.nullable(), to: AgreementStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
@@ -94,6 +126,10 @@ export const AgreementCommands = {
   suspend: IdParam.extend({ input: ReasonInput }),
   resume: IdParam.extend({ input: ReasonInput }),
   terminate: IdParam.extend({ input: ReasonInput }),
+  addMilestone: IdParam.extend({ input: MilestoneInput }),
+  updateMilestone: IdParam.extend({ milestoneId: z.uuid(), input: UpdateMilestoneInput }),
+  payMilestone: IdParam.extend({ milestoneId: z.uuid(), input: PaymentInput }),
+  budget: z.object({ query: BudgetQuery }),
 };
 
 export const AgreementEventData = z.object({
