@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/document';
+import { registerRateLimits } from './http/rate-limit';
 
 /** Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. */
 export async function createGateway(
@@ -24,6 +25,7 @@ export async function createGateway(
     preview: options.preview,
     abortOnError: false,
   });
+  await registerRateLimits(app);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',

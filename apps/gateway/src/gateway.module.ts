@@ -15,6 +15,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgreementsClient, RegistryClient } from './services/service-clients';
 import { AgreementsController } from './agreements/agreements.controller';
+import { PublicController } from './public/public.controller';
 
 class GatewayLifecycle implements OnApplicationShutdown {
   constructor(
@@ -37,7 +38,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
-      controllers: [AuthController, CreatorsController, AgreementsController, AuditController, HealthController],
+      controllers: [AuthController, CreatorsController, AgreementsController, AuditController, PublicController, HealthController],
       providers: [
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {

@@ -5,6 +5,7 @@
  */
 export const ERROR_CODES = [
   'validation.failed',
+  'rate_limited',
   'auth.unauthenticated',
   'auth.forbidden',
   'not_found',

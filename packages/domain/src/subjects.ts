@@ -38,6 +38,7 @@ export const SUBJECTS = {
     updateMilestone: 'concord.agreements.milestone.update',
     payMilestone: 'concord.agreements.milestone.pay',
     budget: 'concord.agreements.budget.report',
+    publicRegister: 'concord.agreements.public.partnerships',
     auditList: 'concord.agreements.audit.list',
     auditVerify: 'concord.agreements.audit.verify',
   },

@@ -76,6 +76,11 @@ export class AgreementHandler {
     return this.agreements.budget(readEnvelope(m, AgreementCommands.budget));
   }
 
+  @MessagePattern(S.publicRegister)
+  publicRegister(@Payload() m: unknown) {
+    return this.agreements.publicRegister(readEnvelope(m, AgreementCommands.publicRegister));
+  }
+
   @MessagePattern(S.terminate)
   terminate(@Payload() m: unknown) {
     return this.agreements.terminate(readEnvelope(m, AgreementCommands.terminate));

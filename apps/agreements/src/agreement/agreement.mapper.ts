@@ -1,4 +1,4 @@
-import type { AgreementEventData, AgreementSummary, AgreementView } from '@concord/domain';
+import { findAgency, type AgreementEventData, type AgreementSummary, type AgreementView, type PublicPartnership } from '@concord/domain';
 import type { Agreement } from './agreement.entity';
 
 export function toAgreementView(a: Agreement): AgreementView {
@@ -50,5 +50,19 @@ export function toAgreementEvent(a: Agreement, reason: string | null = null): Ag
     status: a.status,
     term: { start: a.termStart, end: a.termEnd },
     reason,
+  };
+}
+
+/** Only what the public register shows: no personal data, milestones, signatures or documents. */
+export function toPublicPartnership(a: Agreement): PublicPartnership {
+  return {
+    number: a.number,
+    agency: { id: a.agencyId, name: findAgency(a.agencyId)?.name ?? a.agencyId },
+    counterparty: { displayName: a.counterpartyName },
+    title: a.title,
+    term: { start: a.termStart, end: a.termEnd },
+    budget: a.budget,
+    disclosureLabel: a.disclosureLabel,
+    status: a.status as PublicPartnership['status'],
   };
 }

@@ -90,6 +90,22 @@ export class AgreementRepository {
     await manager.update(Agreement, { id }, changes as never);
   }
 
+  /**
+   * The public register: agreements both sides signed (whatever became of
+   * them since), newest first. Public by design, so not scoped by a caller.
+   */
+  async signedPartnerships(limit: number, cursor?: string): Promise<{ items: Agreement[]; nextCursor: string | null }> {
+    const qb = this.dataSource
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
+      .where(`a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')`)
+      .andWhere(`(SELECT count(DISTINCT s->>'party') FROM jsonb_array_elements(a.signatures) s) = 2`);
+    if (cursor) qb.andWhere('a.id < :cid', { cid: decodeIdCursor(cursor) });
+    const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeIdCursor(items[items.length - 1].id) : null };
+  }
+
   /** A page of visible agreements, newest first by id (UUIDv7), with the list filters. */
   async list(visibility: SqlCondition, query: ListAgreementsQuery, today: string): Promise<{ items: Agreement[]; nextCursor: string | null }> {
     const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').where(visibility.sql, visibility.params);
@@ -101,20 +117,23 @@ export class AgreementRepository {
         { today, days: query.expiringWithinDays },
       );
     }
-    if (query.cursor) {
-      const id = Buffer.from(query.cursor, 'base64url').toString();
-      if (!/^[0-9a-f-]{36}$/.test(id)) {
-        throw new DomainError('validation.failed', 'The cursor is not valid', [
-          { path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' },
-        ]);
-      }
-      qb.andWhere('a.id < :cid', { cid: id });
-    }
+    if (query.cursor) qb.andWhere('a.id < :cid', { cid: decodeIdCursor(query.cursor) });
     const rows = await qb.orderBy('a.id', 'DESC').limit(query.limit + 1).getMany();
     const items = rows.slice(0, query.limit);
-    return {
-      items,
-      nextCursor: rows.length > query.limit ? Buffer.from(items[items.length - 1].id).toString('base64url') : null,
-    };
+    return { items, nextCursor: rows.length > query.limit ? encodeIdCursor(items[items.length - 1].id) : null };
   }
+}
+
+function encodeIdCursor(id: string): string {
+  return Buffer.from(id).toString('base64url');
+}
+
+function decodeIdCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!/^[0-9a-f-]{36}$/.test(id)) {
+    throw new DomainError('validation.failed', 'The cursor is not valid', [
+      { path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' },
+    ]);
+  }
+  return id;
 }

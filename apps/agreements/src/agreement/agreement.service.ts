@@ -10,7 +10,7 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
-import { toAgreementEvent, toAgreementSummary, toAgreementView } from './agreement.mapper';
+import { toAgreementEvent, toAgreementSummary, toAgreementView, toPublicPartnership } from './agreement.mapper';
 import { AGREEMENT_PERMISSION_COLUMNS, AgreementRepository } from './agreement.repository';
 import type { CounterpartyDirectory } from './counterparty-directory';
 
@@ -242,6 +242,12 @@ export class AgreementService {
   async budget(cmd: Cmd<'budget'>) {
     const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'Agreement', AGREEMENT_PERMISSION_COLUMNS);
     return this.repo.budget(visibility, cmd.data.query.year);
+  }
+
+  /** The public transparency register: agency, counterparty's public name, title, term, budget, disclosure label. */
+  async publicRegister(cmd: Cmd<'publicRegister'>) {
+    const page = await this.repo.signedPartnerships(cmd.data.query.limit, cmd.data.query.cursor);
+    return { items: page.items.map(toPublicPartnership), nextCursor: page.nextCursor };
   }
 
   /**

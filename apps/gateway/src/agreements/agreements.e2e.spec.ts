@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient, Schemas } from '@concord/client';
 import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
+const CRLF = '\r\n';
+
 describe('agreements through the gateway, with the typed client', () => {
   let sys: TestSystem;
   let registrar: ConcordClient;
@@ -86,6 +88,49 @@ describe('agreements through the gateway, with the typed client', () => {
     expect(frozen.response.status).toBe(409);
     const { data: budget } = await finance.GET('/v1/agreements/budget', { params: { query: { year: 2026 } } });
     expect(budget!.counterparties.find((l) => l.counterpartyId === counterpartyId)).toMatchObject({ committed: 90_000_000, paid: 30_000_000, remaining: 60_000_000 });
+  });
+
+  it('publishes signed partnerships in the public register, JSON and CSV, without sign-in and rate-limited', async () => {
+    const counterpartyId = await vettedCreator();
+    const { data } = await manager.POST('/v1/agreements', { body: { ...draft(counterpartyId), title: 'Đọc sách cùng con — văn hóa đọc 2026' } });
+    const id = data!.id;
+    const unsigned = await fetch(`${sys.baseUrl}/v1/public/partnerships?limit=200`);
+    expect(((await unsigned.json()) as { items: { number: string }[] }).items.map((p) => p.number)).not.toContain(data!.number);
+
+    await manager.POST('/v1/agreements/{id}/submit-for-review', { params: { path: { id } } });
+    await legal.POST('/v1/agreements/{id}/legal-decision', { params: { path: { id } }, body: { decision: 'approve', comments: 'ok' } });
+    for (const party of ['agency', 'counterparty'] as const) {
+      await admin.POST('/v1/agreements/{id}/signatures', { params: { path: { id } }, body: { party, signatoryName: 'Người Ký Tên', signedAt: '2026-02-01T02:00:00Z', method: 'in_person' } });
+    }
+    const response = await fetch(`${sys.baseUrl}/v1/public/partnerships?limit=200`);
+    expect(response.status).toBe(200);
+    const entry = ((await response.json()) as { items: Record<string, unknown>[] }).items.find((p) => p.number === data!.number);
+    expect(entry).toEqual({
+      number: data!.number,
+      agency: { id: 'mcst-ttcs', name: expect.stringContaining('Grassroots Information') },
+      counterparty: { displayName: 'Vũ Hải Yến Kể Chuyện' },
+      title: 'Đọc sách cùng con — văn hóa đọc 2026',
+      term: { start: '2026-01-01', end: '2026-12-31' },
+      budget: 80_000_000,
+      disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+      status: 'active',
+    });
+
+    const csv = await fetch(`${sys.baseUrl}/v1/public/partnerships.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text.split(CRLF)[0]).toBe('number,agency,counterparty,title,term_start,term_end,budget_vnd,disclosure_label,status');
+    expect(text).toContain(`"${data!.number}",`);
+    expect(text).toContain('"Đọc sách cùng con — văn hóa đọc 2026","2026-01-01","2026-12-31","80000000","#HợpTác cùng Cục TTCS&TTĐN","active"');
+
+    let limited: Response | undefined;
+    for (let i = 0; i < 130 && !limited; i++) {
+      const r = await fetch(`${sys.baseUrl}/v1/public/partnerships?limit=1`);
+      if (r.status === 429) limited = r;
+    }
+    expect(limited).toBeDefined();
+    expect(limited!.headers.get('content-type')).toContain('application/problem+json');
+    expect(await limited!.json()).toMatchObject({ code: 'rate_limited', status: 429 });
   });
 
   it('hides agreements from other agencies as 404 and refuses unknown counterparties with a field path', async () => {

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError, findAgency, parseOrThrow, type Actor } from '@concord/domain';
 import { ApiAnswers, ApiJsonBody } from '../openapi/schemas';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { AUTH_RATE_LIMIT } from '../http/rate-limit';
 import { CurrentActor, Public } from './auth.decorators';
 import { DEV_USERS } from './dev-users';
 import { TokenVerifier } from './token-verifier';
@@ -13,6 +15,7 @@ export class AuthController {
   constructor(@Inject(TokenVerifier) private readonly verifier: TokenVerifier) {}
 
   @Public()
+  @RouteConfig({ rateLimit: AUTH_RATE_LIMIT })
   @Post('auth/dev-token')
   @HttpCode(200)
   @ApiOperation({ operationId: 'issueDevToken', summary: 'Development only (CONCORD_DEV_AUTH=1): a token for a seeded user' })

@@ -5,6 +5,7 @@ import { DomainError, type ErrorCode, type Problem } from '@concord/domain';
 /** Every error code's HTTP status. A code without one does not compile. */
 export const STATUS_OF: Record<ErrorCode, number> = {
   'validation.failed': 400,
+  rate_limited: 429,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
   not_found: 404,
@@ -37,6 +38,8 @@ export function toHttpProblem(exception: unknown, logger?: Logger): Problem & { 
     const detail = status === 404 ? 'No such resource' : exception.message;
     return { ...new DomainError(code, detail).toProblem(), status };
   }
+  const carried = (exception as { problem?: Problem })?.problem;
+  if (carried && DomainError.isProblem(carried)) return { ...carried, status: STATUS_OF[carried.code] };
   const status = (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own errors: malformed JSON, body too large, unsupported media type.

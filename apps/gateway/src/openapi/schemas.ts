@@ -5,7 +5,7 @@ import {
   AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
   AgreementPage, AgreementView, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
-  SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
+  PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -60,6 +60,7 @@ export const RESPONSE_SCHEMAS = {
   Agreement: AgreementView,
   AgreementPage,
   BudgetReport,
+  PublicPartnershipPage,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -115,6 +115,20 @@ export const ListAgreementsQuery = z.object({
 
 export const AgreementPage = pageOf(AgreementSummary);
 
+/** One row of the public transparency register: what the state pays for, and nothing else. */
+export const PublicPartnership = z.object({
+  number: z.string(),
+  agency: z.object({ id: z.string(), name: z.string() }),
+  counterparty: z.object({ displayName: z.string() }),
+  title: z.string(),
+  term: z.object({ start: IsoDate, end: IsoDate }),
+  budget: z.number().int(),
+  disclosureLabel: z.string(),
+  status: z.enum(['signed', 'active', 'suspended', 'expired', 'terminated']),
+});
+export const PublicPartnershipQuery = z.object({ ...PageQuery });
+export const PublicPartnershipPage = pageOf(PublicPartnership);
+
 export const AgreementCommands = {
   create: z.object({ input: CreateAgreementInput }),
   get: IdParam,
@@ -130,6 +144,7 @@ export const AgreementCommands = {
   updateMilestone: IdParam.extend({ milestoneId: z.uuid(), input: UpdateMilestoneInput }),
   payMilestone: IdParam.extend({ milestoneId: z.uuid(), input: PaymentInput }),
   budget: z.object({ query: BudgetQuery }),
+  publicRegister: z.object({ query: PublicPartnershipQuery }),
 };
 
 export const AgreementEventData = z.object({
@@ -147,3 +162,4 @@ export type AgreementView = z.infer<typeof AgreementView>;
 export type AgreementSummary = z.infer<typeof AgreementSummary>;
 export type ListAgreementsQuery = z.infer<typeof ListAgreementsQuery>;
 export type AgreementEventData = z.infer<typeof AgreementEventData>;
+export type PublicPartnership = z.infer<typeof PublicPartnership>;

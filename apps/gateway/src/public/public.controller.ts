@@ -1,0 +1,57 @@
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { parseOrThrow, PublicPartnershipQuery, SUBJECTS, type PublicPartnership } from '@concord/domain';
+import { Public } from '../auth/auth.decorators';
+import { PUBLIC_RATE_LIMIT } from '../http/rate-limit';
+import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
+import { AgreementsClient } from '../services/service-clients';
+
+const PUBLIC_ACTOR = { userId: 'public', orgId: 'public', roles: [] };
+const CSV_COLUMNS = ['number', 'agency', 'counterparty', 'title', 'term_start', 'term_end', 'budget_vnd', 'disclosure_label', 'status'];
+
+/** RFC 4180: quote every field, double the quotes inside. */
+function csvRow(values: (string | number)[]): string {
+  return values.map((v) => `"${String(v).replace(/"/g, '""')}"`).join(',');
+}
+
+/**
+ * The public transparency register: which partnerships the state pays for.
+ * No authentication, rate-limited, and nothing beyond the register's fields.
+ */
+@ApiTags('public')
+@Public()
+@Controller('v1/public')
+export class PublicController {
+  constructor(@Inject(AgreementsClient) private readonly agreements: AgreementsClient) {}
+
+  @Get('partnerships')
+  @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
+  @ApiOperation({ operationId: 'listPublicPartnerships', summary: 'Every signed partnership: agency, counterparty, title, term, budget, disclosure label (no sign-in)' })
+  @ApiQueryFrom(PublicPartnershipQuery)
+  @ApiAnswers(200, 'PublicPartnershipPage', [429])
+  list(@Query() raw: unknown) {
+    return this.agreements.request(SUBJECTS.agreements.publicRegister, { query: parseOrThrow(PublicPartnershipQuery, raw) }, PUBLIC_ACTOR);
+  }
+
+  @Get('partnerships.csv')
+  @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="concord-partnerships.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ operationId: 'downloadPublicPartnerships', summary: 'The whole public register as CSV (UTF-8)' })
+  async csv(): Promise<string> {
+    const lines = [CSV_COLUMNS.join(',')];
+    let cursor: string | undefined;
+    do {
+      const page: { items: PublicPartnership[]; nextCursor: string | null } = await this.agreements.request(
+        SUBJECTS.agreements.publicRegister, { query: { limit: 200, cursor } }, PUBLIC_ACTOR,
+      );
+      for (const p of page.items) {
+        lines.push(csvRow([p.number, p.agency.name, p.counterparty.displayName, p.title, p.term.start, p.term.end, p.budget, p.disclosureLabel, p.status]));
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return `${lines.join('\r\n')}\r\n`;
+  }
+}
