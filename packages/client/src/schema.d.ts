@@ -457,7 +457,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain and say whether it holds */
+        /** Walk every service's hash chain and say whether each holds */
         get: operations["verifyAudit"];
         put?: never;
         post?: never;
@@ -914,7 +914,13 @@ export interface components {
         AuditVerdict: {
             valid: boolean;
             entries: number;
-            brokenAt?: number;
+            services: {
+                [key: string]: {
+                    valid: boolean;
+                    entries: number;
+                    brokenAt?: number;
+                };
+            };
         };
         Agreement: {
             /** Format: uuid */
@@ -3060,6 +3066,7 @@ export interface operations {
                 subject?: string;
                 limit?: number;
                 cursor?: string;
+                service?: "registry" | "agreements";
             };
             header?: never;
             path?: never;

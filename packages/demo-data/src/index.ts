@@ -1,2 +1,3 @@
 export * from './demo-creators';
 export * from './seed';
+export * from './seed-agreements';

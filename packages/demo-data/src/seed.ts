@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
 import { demoCreators, type DemoCreator } from './demo-creators';
+import { seedDemoAgreements } from './seed-agreements';
 
 const PATH_TO: Record<DemoCreator['status'], ('vetted' | 'active' | 'suspended')[]> = {
   prospect: [],
@@ -20,7 +21,7 @@ const REASONS = {
  * write carries a stable Idempotency-Key, so running it again (every
  * `npm start`) changes nothing.
  */
-export async function seedDemoData(baseUrl: string, log: (line: string) => void = console.log): Promise<{ creators: number }> {
+export async function seedDemoData(baseUrl: string, log: (line: string) => void = console.log): Promise<{ creators: number; agreements: number }> {
   const api = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'registrar@mcst') });
   const all = demoCreators();
   // Keys name this exact data set: a changed generator seeds anew instead of colliding with old keys.
@@ -43,8 +44,13 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
       if (!response.ok && response.status !== 409) throw new Error(`Seeding ${c.key} → ${to}: ${JSON.stringify(error)}`);
     }
   });
-  log(`demo data: ${all.length} creators in the registry`);
-  return { creators: all.length };
+  const activeIndividuals = individuals.filter((c) => c.status === 'active').slice(0, 3).map((c) => ids.get(c.key)!);
+  const agreements = await seedDemoAgreements(baseUrl, version, {
+    companies: [ids.get(companies[0].key)!, ids.get(companies[1].key)!],
+    activeIndividuals,
+  });
+  log(`demo data: ${all.length} creators in the registry, ${agreements} agreements`);
+  return { creators: all.length, agreements };
 }
 
 async function register(api: ConcordClient, version: string, c: DemoCreator, managementCompanyId: string | null): Promise<string> {

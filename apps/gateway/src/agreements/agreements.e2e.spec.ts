@@ -86,6 +86,11 @@ describe('agreements through the gateway, with the typed client', () => {
     expect(paid.data!.milestones[0]).toMatchObject({ status: 'paid', paidBy: 'finance@mcst' });
     const frozen = await finance.PATCH('/v1/agreements/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } }, body: { amount: 1 } });
     expect(frozen.response.status).toBe(409);
+    const auditor = await sys.as('auditor@mcst');
+    const { data: trail } = await auditor.GET('/v1/audit', { params: { query: { subject: `agreement:${id}` } } });
+    expect(trail!.items.map((e) => e.action).slice(0, 3)).toEqual(['agreement.milestone_paid', 'agreement.milestone_added', 'agreement.signed']);
+    const { data: verdict } = await auditor.GET('/v1/audit/verify');
+    expect(verdict).toMatchObject({ valid: true, services: { registry: { valid: true }, agreements: { valid: true } } });
     const { data: budget } = await finance.GET('/v1/agreements/budget', { params: { query: { year: 2026 } } });
     expect(budget!.counterparties.find((l) => l.counterpartyId === counterpartyId)).toMatchObject({ committed: 90_000_000, paid: 30_000_000, remaining: 60_000_000 });
   });

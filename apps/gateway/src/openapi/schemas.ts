@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AuditPage, AuditVerdict, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
+  AuditPage, AuditVerdicts, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
   AgreementPage, AgreementView, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
@@ -56,7 +56,7 @@ export const RESPONSE_SCHEMAS = {
   DuplicateDismissal,
   PersonalData: PersonalDataView,
   AuditPage,
-  AuditVerdict,
+  AuditVerdict: AuditVerdicts,
   Agreement: AgreementView,
   AgreementPage,
   BudgetReport,

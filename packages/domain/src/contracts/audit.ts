@@ -26,6 +26,11 @@ export const AuditVerdict = z.object({
   brokenAt: z.number().int().optional(),
 });
 
+/** Every service's chain, as the gateway reports it. */
+export const AuditVerdicts = AuditVerdict.omit({ brokenAt: true }).extend({
+  services: z.record(z.string(), AuditVerdict),
+});
+
 export const AuditCommands = {
   list: z.object({ query: AuditQuery }),
   verify: z.object({}),
