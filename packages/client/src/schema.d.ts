@@ -382,6 +382,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agreements/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose new terms for a signed agreement: a new version, reviewed and signed again */
+        post: operations["amendAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}/amendments/{version}/legal-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Legal officers approve or return an amendment, with comments */
+        post: operations["decideAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}/amendments/{version}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record one party's signature of an approved amendment; with both, its terms take effect */
+        post: operations["signAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agreements/{id}/suspend": {
         parameters: {
             query?: never;
@@ -684,7 +735,6 @@ export interface components {
                 end: string;
             };
             budget?: number;
-            /** @default [] */
             deliverables?: {
                 /** @enum {string} */
                 platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
@@ -736,6 +786,33 @@ export interface components {
             paymentReference: string;
             /** Format: date-time */
             paidAt?: string;
+        };
+        Amendment: {
+            changes: {
+                title?: string;
+                scope?: string;
+                term?: {
+                    /** Format: date */
+                    start: string;
+                    /** Format: date */
+                    end: string;
+                };
+                budget?: number;
+                deliverables?: {
+                    /** @enum {string} */
+                    platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+                    quantity: number;
+                }[];
+                disclosureLabel?: string;
+                usageRights?: {
+                    durationMonths: number;
+                    /** @default [] */
+                    channels?: string[];
+                    /** @default [] */
+                    territories?: string[];
+                };
+            };
+            reason: string;
         };
         Creator: {
             /** Format: uuid */
@@ -989,6 +1066,63 @@ export interface components {
                 paidAt: string | null;
                 paidBy: string | null;
                 paymentReference: string | null;
+            }[];
+            versions: {
+                version: number;
+                /** @enum {string} */
+                status: "in_review" | "approved" | "signed" | "returned" | "superseded";
+                terms: {
+                    title: string;
+                    scope: string;
+                    term: {
+                        /** Format: date */
+                        start: string;
+                        /** Format: date */
+                        end: string;
+                    };
+                    budget: number;
+                    deliverables: {
+                        /** @enum {string} */
+                        platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+                        quantity: number;
+                    }[];
+                    disclosureLabel: string;
+                    usageRights?: {
+                        durationMonths: number;
+                        /** @default [] */
+                        channels: string[];
+                        /** @default [] */
+                        territories: string[];
+                    };
+                };
+                changes: {
+                    field: string;
+                    from: unknown;
+                    to: unknown;
+                }[];
+                reason: string | null;
+                legalReviews: {
+                    /** @enum {string} */
+                    decision: "approve" | "return";
+                    comments: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                signatures: {
+                    /** @enum {string} */
+                    party: "agency" | "counterparty";
+                    signatoryName: string;
+                    /** Format: date-time */
+                    signedAt: string;
+                    /** @enum {string} */
+                    method: "in_person" | "e_signature";
+                    reference?: string;
+                    recordedBy: string;
+                }[];
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
             }[];
             statusHistory: {
                 /** @enum {string|null} */
@@ -2783,6 +2917,254 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Payment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amendAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Amendment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideAmendment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDecision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signAmendment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Signature"];
             };
         };
         responses: {

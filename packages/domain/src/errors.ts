@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'agreement.already_signed',
   'agreement.milestones_over_budget',
   'agreement.milestone_paid',
+  'agreement.amendment_pending',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,9 @@ export const SUBJECTS = {
     payMilestone: 'concord.agreements.milestone.pay',
     budget: 'concord.agreements.budget.report',
     publicRegister: 'concord.agreements.public.partnerships',
+    amend: 'concord.agreements.amendment.create',
+    amendmentDecision: 'concord.agreements.amendment.legal_decision',
+    amendmentSign: 'concord.agreements.amendment.sign',
     auditList: 'concord.agreements.audit.list',
     auditVerify: 'concord.agreements.audit.verify',
   },
@@ -57,6 +60,7 @@ export const EVENTS = {
     activated: 'concord.events.agreements.agreement.activated',
     suspended: 'concord.events.agreements.agreement.suspended',
     ended: 'concord.events.agreements.agreement.ended',
+    amended: 'concord.events.agreements.agreement.amended',
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { AgreementVersion } from './agreement-version.entity';
 import type { Milestone } from './milestone.entity';
 import type { AgreementStatusName } from '@concord/domain';
 
@@ -95,6 +96,9 @@ export class Agreement {
 
   /** Loaded with the agreement; written through the repository. */
   milestones?: Milestone[];
+
+  /** Loaded with the agreement: the versions of its terms once amended. */
+  versions?: AgreementVersion[];
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;

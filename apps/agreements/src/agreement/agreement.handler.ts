@@ -81,6 +81,21 @@ export class AgreementHandler {
     return this.agreements.publicRegister(readEnvelope(m, AgreementCommands.publicRegister));
   }
 
+  @MessagePattern(S.amend)
+  amend(@Payload() m: unknown) {
+    return this.agreements.amend(readEnvelope(m, AgreementCommands.amend));
+  }
+
+  @MessagePattern(S.amendmentDecision)
+  amendmentDecision(@Payload() m: unknown) {
+    return this.agreements.amendmentDecision(readEnvelope(m, AgreementCommands.amendmentDecision));
+  }
+
+  @MessagePattern(S.amendmentSign)
+  amendmentSign(@Payload() m: unknown) {
+    return this.agreements.amendmentSign(readEnvelope(m, AgreementCommands.amendmentSign));
+  }
+
   @MessagePattern(S.terminate)
   terminate(@Payload() m: unknown) {
     return this.agreements.terminate(readEnvelope(m, AgreementCommands.terminate));

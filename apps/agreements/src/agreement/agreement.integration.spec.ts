@@ -127,6 +127,8 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(stale.code).toBe('version.mismatch');
     const edited = await client.request<AgreementView>(A.update, { id: draft.id, expectedVersion: 1, changes: { budget: 120_000_000 } }, manager);
     expect(edited).toMatchObject({ budget: 120_000_000, version: 2 });
+    expect(edited.deliverables).toEqual([{ platform: 'youtube', quantity: 10 }]);
+    expect(edited.usageRights).toEqual({ durationMonths: 24, channels: ['youtube'], territories: ['VN'] });
 
     const inReview = await client.request<AgreementView>(A.submitForReview, { id: draft.id }, manager);
     expect(inReview.status).toBe('legal_review');
@@ -213,6 +215,47 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       counterpartyId: c.id, displayName: 'Đặng Minh Châu Travel', committed: 100_000_000, paid: 40_000_000, remaining: 60_000_000,
     });
     expect(await client.request(A.budget, { query: { year: 2026 } }, mofa)).toEqual({ year: 2026, agencies: [], counterparties: [] });
+  });
+
+  it('amends a signed agreement as a new version through review and signatures, keeping the prior version readable', async () => {
+    const finance = lead('finance@mcst', 'finance_officer');
+    const c = await creator();
+    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
+    const draft = await client.request<AgreementView>(A.create, { input: { ...draftInput(c.id), budget: 100_000_000 } }, manager);
+    expect((await rejection(client.request(A.amend, { id: draft.id, input: { changes: { budget: 1 }, reason: 'x' } }, manager))).code).toBe('agreement.not_editable');
+    await client.request(A.submitForReview, { id: draft.id }, manager);
+    await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
+    for (const party of ['agency', 'counterparty'] as const) {
+      await client.request(A.sign, { id: draft.id, input: { party, signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' } }, admin);
+    }
+    await client.request(A.addMilestone, { id: draft.id, input: { label: 'Advance', dueDate: '2026-03-01', amount: 40_000_000 } }, finance);
+
+    const under = await rejection(client.request(A.amend, { id: draft.id, input: { changes: { budget: 30_000_000 }, reason: 'cut' } }, manager));
+    expect(under.code).toBe('agreement.milestones_over_budget');
+    expect(under.errors[0].path).toBe('changes.budget');
+    const same = await rejection(client.request(A.amend, { id: draft.id, input: { changes: { budget: 100_000_000 }, reason: 'same' } }, manager));
+    expect(same.errors[0]).toMatchObject({ path: 'changes', code: 'nothing_changes' });
+
+    const proposed = await client.request<AgreementView>(A.amend, {
+      id: draft.id, input: { changes: { budget: 120_000_000, term: { start: '2026-01-01', end: '2027-03-31' } }, reason: 'Two more livestreams in Q1 2027' },
+    }, manager);
+    expect(proposed).toMatchObject({ status: 'active', budget: 100_000_000, term: { end: '2026-12-31' } });
+    expect(proposed.versions.map((v) => [v.version, v.status])).toEqual([[1, 'signed'], [2, 'in_review']]);
+    expect(proposed.versions[1].changes).toEqual([
+      { field: 'budget', from: 100_000_000, to: 120_000_000 },
+      { field: 'term', from: { start: '2026-01-01', end: '2026-12-31' }, to: { start: '2026-01-01', end: '2027-03-31' } },
+    ]);
+    expect((await rejection(client.request(A.amend, { id: draft.id, input: { changes: { title: 'Another' }, reason: 'x' } }, manager))).code).toBe('agreement.amendment_pending');
+
+    await client.request(A.amendmentDecision, { id: draft.id, version: 2, input: { decision: 'approve', comments: 'Budget within the plan' } }, legal);
+    await client.request(A.amendmentSign, { id: draft.id, version: 2, input: { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: '2026-06-01T02:00:00Z', method: 'in_person' } }, admin);
+    const amended = await client.request<AgreementView>(A.amendmentSign, {
+      id: draft.id, version: 2, input: { party: 'counterparty', signatoryName: 'Đặng Minh Châu', signedAt: '2026-06-02T02:00:00Z', method: 'e_signature' },
+    }, admin);
+    expect(amended).toMatchObject({ status: 'active', budget: 120_000_000, term: { start: '2026-01-01', end: '2027-03-31' } });
+    expect(amended.versions.map((v) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'signed']]);
+    expect(amended.versions[0].terms).toMatchObject({ budget: 100_000_000, term: { end: '2026-12-31' } });
+    await events.waitFor((es) => es.some((e) => e.type.endsWith('.amended') && (e.data as { agreementId: string }).agreementId === draft.id));
   });
 
   it('stays signed, not active, when the term has not begun', async () => {

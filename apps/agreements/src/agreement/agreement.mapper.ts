@@ -19,6 +19,17 @@ export function toAgreementView(a: Agreement): AgreementView {
     version: a.version,
     signatures: a.signatures,
     legalReviews: a.legalReviews,
+    versions: (a.versions ?? []).map((v) => ({
+      version: v.version,
+      status: v.status,
+      terms: v.terms,
+      changes: v.changes,
+      reason: v.reason,
+      legalReviews: v.legalReviews,
+      signatures: v.signatures,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt.toISOString(),
+    })),
     milestones: (a.milestones ?? []).map((m) => ({
       id: m.id,
       label: m.label,
@@ -64,5 +75,18 @@ export function toPublicPartnership(a: Agreement): PublicPartnership {
     budget: a.budget,
     disclosureLabel: a.disclosureLabel,
     status: a.status as PublicPartnership['status'],
+  };
+}
+
+/** The terms an agreement is under now, as a version records them. */
+export function termsOf(a: Agreement): AgreementView['versions'][number]['terms'] {
+  return {
+    title: a.title,
+    scope: a.scope,
+    term: { start: a.termStart, end: a.termEnd },
+    budget: a.budget,
+    deliverables: a.deliverables as AgreementView['deliverables'],
+    disclosureLabel: a.disclosureLabel,
+    ...(a.usageRights ? { usageRights: a.usageRights } : {}),
   };
 }

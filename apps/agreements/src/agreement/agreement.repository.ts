@@ -3,6 +3,7 @@ import { DomainError, type ListAgreementsQuery } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
+import { AgreementVersion } from './agreement-version.entity';
 
 /** Rule fields → SQL columns, for permission conditions on `agreements a`. */
 export const AGREEMENT_PERMISSION_COLUMNS = { agencyId: 'a.agency_id' };
@@ -24,12 +25,15 @@ export class AgreementRepository {
     if (options.lock) qb.setLock('pessimistic_write');
     const agreement = await qb.getOne();
     if (agreement) {
-      agreement.milestones = await (options.manager ?? this.dataSource.manager).find(Milestone, {
-        where: { agreementId: id },
-        order: { dueDate: 'ASC', createdAt: 'ASC' },
-      });
+      const manager = options.manager ?? this.dataSource.manager;
+      agreement.milestones = await manager.find(Milestone, { where: { agreementId: id }, order: { dueDate: 'ASC', createdAt: 'ASC' } });
+      agreement.versions = await manager.find(AgreementVersion, { where: { agreementId: id }, order: { version: 'ASC' } });
     }
     return agreement;
+  }
+
+  async saveVersion(manager: EntityManager, version: AgreementVersion): Promise<void> {
+    await manager.save(AgreementVersion, version);
   }
 
   async insertMilestone(manager: EntityManager, milestone: Milestone): Promise<void> {
@@ -86,7 +90,7 @@ export class AgreementRepository {
   }
 
   async save(manager: EntityManager, agreement: Agreement): Promise<void> {
-    const { id, createdAt: _c, milestones: _m, ...changes } = agreement;
+    const { id, createdAt: _c, milestones: _m, versions: _v, ...changes } = agreement;
     await manager.update(Agreement, { id }, changes as never);
   }
 

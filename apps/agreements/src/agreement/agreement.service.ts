@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agreementNumber, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
+  agreementNumber, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
   todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
   type Envelope,
 } from '@concord/domain';
@@ -10,7 +10,8 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
-import { toAgreementEvent, toAgreementSummary, toAgreementView, toPublicPartnership } from './agreement.mapper';
+import { termsOf, toAgreementEvent, toAgreementSummary, toAgreementView, toPublicPartnership } from './agreement.mapper';
+import { AgreementVersion } from './agreement-version.entity';
 import { AGREEMENT_PERMISSION_COLUMNS, AgreementRepository } from './agreement.repository';
 import type { CounterpartyDirectory } from './counterparty-directory';
 
@@ -133,15 +134,7 @@ export class AgreementService {
       const ability = abilityFor(actor);
       const current = await this.findReadable(ability, data.id);
       assertMayOn(ability, 'legal_decision', current);
-      const counterparty = await this.counterparties.find(actor, current.counterpartyId, cmd.correlationId);
-      if (!['vetted', 'active'].includes(counterparty.status)) {
-        throw new DomainError(
-          'agreement.counterparty_not_eligible',
-          `${counterparty.displayName} is ${counterparty.status} in the registry; an agreement is approved only with a vetted or active counterparty`,
-          [],
-          { counterpartyStatus: counterparty.status },
-        );
-      }
+      await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
     }
     return this.move(cmd, 'legal_decision', decision === 'approve' ? 'legal_approve' : 'legal_return', comments, (agreement) => {
       agreement.legalReviews = [...agreement.legalReviews, { decision, comments, by: actor.userId, at: new Date().toISOString() }];
@@ -244,6 +237,99 @@ export class AgreementService {
     return this.repo.budget(visibility, cmd.data.query.year);
   }
 
+  /**
+   * Proposes new terms for a signed agreement: a new version with its diff,
+   * which goes through legal review and both signatures again while the
+   * agreement stays in force under the terms it has.
+   */
+  async amend(cmd: Cmd<'amend'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'update', data.id);
+      if (!['signed', 'active', 'suspended'].includes(agreement.status)) {
+        throw new DomainError('agreement.not_editable', `Only a signed agreement is amended; this one is ${agreement.status}${agreement.status === 'draft' ? ' (edit the draft instead)' : ''}`);
+      }
+      const versions = agreement.versions ?? [];
+      if (versions.some((v) => v.status === 'in_review' || v.status === 'approved')) {
+        throw new DomainError('agreement.amendment_pending', 'An amendment of this agreement is already under way; finish or return it first');
+      }
+      const current = termsOf(agreement);
+      const proposed = { ...current, ...data.input.changes };
+      assertTerm(proposed.term.start, proposed.term.end);
+      const changes = diffTerms(current, proposed);
+      if (changes.length === 0) {
+        throw new DomainError('validation.failed', 'The amendment changes nothing', [
+          { path: 'changes', code: 'nothing_changes', message: 'Give at least one term with a new value' },
+        ]);
+      }
+      assertMilestonesWithinBudget((agreement.milestones ?? []).map((m) => m.amount), proposed.budget, 'changes.budget');
+      if (versions.length === 0) {
+        versions.push(manager.create(AgreementVersion, {
+          agreementId: agreement.id, version: 1, status: 'signed', terms: current, changes: [], reason: null,
+          legalReviews: agreement.legalReviews, signatures: agreement.signatures, createdBy: agreement.createdBy, createdAt: agreement.createdAt,
+        }));
+        await this.repo.saveVersion(manager, versions[0]);
+      }
+      const amendment = manager.create(AgreementVersion, {
+        agreementId: agreement.id, version: versions[versions.length - 1].version + 1, status: 'in_review', terms: proposed, changes,
+        reason: data.input.reason, legalReviews: [], signatures: [], createdBy: actor.userId, createdAt: new Date(),
+      });
+      await this.repo.saveVersion(manager, amendment);
+      agreement.versions = [...versions, amendment];
+      return this.commit(manager, actor, agreement, 'agreement.amendment_proposed', { version: amendment.version, changed: changes.map((c) => c.field) }, data.input.reason);
+    });
+  }
+
+  /** A legal officer approves or returns an amendment; approval needs a counterparty still vetted or active. */
+  async amendmentDecision(cmd: Cmd<'amendmentDecision'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    if (data.input.decision === 'approve') {
+      const ability = abilityFor(actor);
+      const current = await this.findReadable(ability, data.id);
+      assertMayOn(ability, 'legal_decision', current);
+      await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
+    }
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'legal_decision', data.id);
+      const amendment = this.versionOf(agreement, data.version, 'in_review');
+      amendment.status = data.input.decision === 'approve' ? 'approved' : 'returned';
+      amendment.legalReviews = [...amendment.legalReviews, { ...data.input, by: actor.userId, at: new Date().toISOString() }];
+      await this.repo.saveVersion(manager, amendment);
+      return this.commit(manager, actor, agreement, `agreement.amendment_${data.input.decision === 'approve' ? 'approved' : 'returned'}`, { version: amendment.version }, data.input.comments);
+    });
+  }
+
+  /** Records a signature of an approved amendment; with both, its terms replace the agreement's and the prior version stays readable. */
+  async amendmentSign(cmd: Cmd<'amendmentSign'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'sign', data.id);
+      const amendment = this.versionOf(agreement, data.version, 'approved');
+      if (amendment.signatures.some((s) => s.party === data.input.party)) {
+        throw new DomainError('agreement.already_signed', `The ${data.input.party} has already signed amendment ${amendment.version}`);
+      }
+      amendment.signatures = [...amendment.signatures, { ...data.input, recordedBy: actor.userId }];
+      if (new Set(amendment.signatures.map((s) => s.party)).size === 2) {
+        amendment.status = 'signed';
+        for (const prior of agreement.versions ?? []) {
+          if (prior.status === 'signed' && prior.version !== amendment.version) {
+            prior.status = 'superseded';
+            await this.repo.saveVersion(manager, prior);
+          }
+        }
+        const t = amendment.terms;
+        Object.assign(agreement, {
+          title: t.title, scope: t.scope, termStart: t.term.start, termEnd: t.term.end, budget: t.budget,
+          deliverables: t.deliverables, disclosureLabel: t.disclosureLabel, usageRights: t.usageRights ?? null,
+        });
+        const summary = `amendment ${amendment.version}: ${amendment.changes.map((c) => c.field).join(', ')}`;
+        await recordEvent(manager, EVENTS.agreements.amended, actor, toAgreementEvent(agreement, summary), cmd.correlationId);
+      }
+      await this.repo.saveVersion(manager, amendment);
+      return this.commit(manager, actor, agreement, amendment.status === 'signed' ? 'agreement.amended' : 'agreement.amendment_signature_recorded', { version: amendment.version, party: data.input.party }, null);
+    });
+  }
+
   /** The public transparency register: agency, counterparty's public name, title, term, budget, disclosure label. */
   async publicRegister(cmd: Cmd<'publicRegister'>) {
     const page = await this.repo.signedPartnerships(cmd.data.query.limit, cmd.data.query.cursor);
@@ -309,6 +395,30 @@ export class AgreementService {
       if (event) await recordEvent(manager, event, actor, toAgreementEvent(agreement, reason), cmd.correlationId);
       return this.commit(manager, actor, agreement, `agreement.${move}`, { status: to }, reason);
     });
+  }
+
+  /** Asks the registry: an agreement is approved only with a vetted or active counterparty. */
+  private async assertCounterpartyEligible(actor: Actor, counterpartyId: string, correlationId: string): Promise<void> {
+    const counterparty = await this.counterparties.find(actor, counterpartyId, correlationId);
+    if (!['vetted', 'active'].includes(counterparty.status)) {
+      throw new DomainError(
+        'agreement.counterparty_not_eligible',
+        `${counterparty.displayName} is ${counterparty.status} in the registry; an agreement is approved only with a vetted or active counterparty`,
+        [],
+        { counterpartyStatus: counterparty.status },
+      );
+    }
+  }
+
+  private versionOf(agreement: Agreement, version: number, expected: AgreementVersion['status']): AgreementVersion {
+    const found = (agreement.versions ?? []).find((v) => v.version === version);
+    if (!found) throw new NotFoundError('amendment', `${agreement.id} v${version}`);
+    if (found.status !== expected) {
+      throw new DomainError('agreement.status_transition_forbidden', `Amendment ${version} is ${found.status}, not ${expected.replace('_', ' ')}`, [], {
+        from: found.status,
+      });
+    }
+    return found;
   }
 
   private milestoneOf(agreement: Agreement, milestoneId: string): Milestone {

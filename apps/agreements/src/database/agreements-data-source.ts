@@ -5,6 +5,8 @@ import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { Agreement } from '../agreement/agreement.entity';
 import { CreateAgreements1764100000000 } from './migrations/1764100000000-CreateAgreements';
 import { Milestones1764100000001 } from './migrations/1764100000001-Milestones';
+import { AgreementVersions1764100000002 } from './migrations/1764100000002-AgreementVersions';
+import { AgreementVersion } from '../agreement/agreement-version.entity';
 import { Milestone } from '../agreement/milestone.entity';
 
 export const AGREEMENTS_SCHEMA = 'agreements';
@@ -14,8 +16,8 @@ export function createAgreementsDataSource(url: string, poolSize = 10): DataSour
     url,
     schema: AGREEMENTS_SCHEMA,
     applicationName: 'concord-agreements',
-    entities: [Agreement, Milestone, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateAgreements1764100000000, Milestones1764100000001],
+    entities: [Agreement, Milestone, AgreementVersion, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002],
     poolSize,
   });
 }

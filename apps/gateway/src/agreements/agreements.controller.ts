@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  BudgetQuery, CreateAgreementInput, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
+  AmendmentInput, BudgetQuery, CreateAgreementInput, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
   SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -18,6 +18,10 @@ type WriteRequest = AuthenticatedRequest & { body: unknown };
 
 function idOf(id: string): string {
   return parseOrThrow(IdParam, { id }).id;
+}
+
+function versionOf(version: string): number {
+  return parseOrThrow(z.object({ version: z.coerce.number().int().min(2) }), { version }).version;
 }
 
 /** Agreements between an agency and a creator or management company. The agreements service checks every permission. */
@@ -155,6 +159,44 @@ export class AgreementsController {
   payMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('milestoneId') milestoneId: string) {
     const input = parseOrThrow(PaymentInput, req.body ?? {});
     return this.agreements.request(S.payMilestone, { id: idOf(id), milestoneId: idOf(milestoneId), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/amendments')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'amendAgreement', summary: 'Propose new terms for a signed agreement: a new version, reviewed and signed again' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Amendment')
+  @ApiAnswers(201, 'Agreement', [403, 409, 422])
+  amend(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    const input = parseOrThrow(AmendmentInput, req.body ?? {});
+    return this.agreements.request(S.amend, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/amendments/:version/legal-decision')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'decideAmendment', summary: 'Legal officers approve or return an amendment, with comments' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2 } })
+  @IdempotencyHeader
+  @ApiJsonBody('LegalDecision')
+  @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
+  amendmentDecision(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('version') version: string) {
+    const input = parseOrThrow(LegalDecisionInput, req.body ?? {});
+    return this.agreements.request(S.amendmentDecision, { id: idOf(id), version: versionOf(version), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/amendments/:version/signatures')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'signAmendment', summary: "Record one party's signature of an approved amendment; with both, its terms take effect" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2 } })
+  @IdempotencyHeader
+  @ApiJsonBody('Signature')
+  @ApiAnswers(200, 'Agreement', [403, 409])
+  amendmentSign(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('version') version: string) {
+    const input = parseOrThrow(SignatureInput, req.body ?? {});
+    return this.agreements.request(S.amendmentSign, { id: idOf(id), version: versionOf(version), input }, actor, requestOptions(req));
   }
 
   @Post(':id/suspend')

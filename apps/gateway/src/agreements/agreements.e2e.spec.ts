@@ -86,9 +86,22 @@ describe('agreements through the gateway, with the typed client', () => {
     expect(paid.data!.milestones[0]).toMatchObject({ status: 'paid', paidBy: 'finance@mcst' });
     const frozen = await finance.PATCH('/v1/agreements/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } }, body: { amount: 1 } });
     expect(frozen.response.status).toBe(409);
+    const amendment = await manager.POST('/v1/agreements/{id}/amendments', { params: { path: { id } }, body: { changes: { title: 'Hướng về lá cờ Tổ quốc 2026 — mở rộng' }, reason: 'Wider title for the extension' } });
+    expect(amendment.response.status).toBe(201);
+    expect(amendment.data!.versions.map((v) => v.status)).toEqual(['signed', 'in_review']);
+    await legal.POST('/v1/agreements/{id}/amendments/{version}/legal-decision', { params: { path: { id, version: 2 } }, body: { decision: 'approve', comments: 'ok' } });
+    for (const party of ['agency', 'counterparty'] as const) {
+      await admin.POST('/v1/agreements/{id}/amendments/{version}/signatures', { params: { path: { id, version: 2 } }, body: { party, signatoryName: 'Người Ký', signedAt: '2026-06-01T02:00:00Z', method: 'in_person' } });
+    }
+    const { data: after } = await manager.GET('/v1/agreements/{id}', { params: { path: { id } } });
+    expect(after).toMatchObject({ title: 'Hướng về lá cờ Tổ quốc 2026 — mở rộng', status: 'active' });
+    expect(after!.versions[0].terms.title).toBe('Hướng về lá cờ Tổ quốc 2026');
+
     const auditor = await sys.as('auditor@mcst');
     const { data: trail } = await auditor.GET('/v1/audit', { params: { query: { subject: `agreement:${id}` } } });
-    expect(trail!.items.map((e) => e.action).slice(0, 3)).toEqual(['agreement.milestone_paid', 'agreement.milestone_added', 'agreement.signed']);
+    expect(trail!.items.map((e) => e.action).slice(0, 5)).toEqual([
+      'agreement.amended', 'agreement.amendment_signature_recorded', 'agreement.amendment_approved', 'agreement.amendment_proposed', 'agreement.milestone_paid',
+    ]);
     const { data: verdict } = await auditor.GET('/v1/audit/verify');
     expect(verdict).toMatchObject({ valid: true, services: { registry: { valid: true }, agreements: { valid: true } } });
     const { data: budget } = await finance.GET('/v1/agreements/budget', { params: { query: { year: 2026 } } });

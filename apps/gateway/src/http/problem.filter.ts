@@ -25,6 +25,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agreement.already_signed': 409,
   'agreement.milestones_over_budget': 422,
   'agreement.milestone_paid': 409,
+  'agreement.amendment_pending': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   AuditPage, AuditVerdicts, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
-  AgreementPage, AgreementView, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
+  AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
 } from '@concord/domain';
 
@@ -47,6 +47,7 @@ export const REQUEST_SCHEMAS = {
   Milestone: MilestoneInput,
   UpdateMilestone: UpdateMilestoneInput,
   Payment: PaymentInput,
+  Amendment: AmendmentInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {

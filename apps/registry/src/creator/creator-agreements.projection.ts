@@ -10,7 +10,7 @@ export const AGREEMENT_EVENTS_FILTER = 'concord.events.agreements.agreement.*';
  * counterparty. The registry never reads the agreements schema.
  */
 export async function projectAgreementEvent(event: Envelope<unknown> & { subject: string }, manager: EntityManager): Promise<void> {
-  if (!/\.(activated|suspended|ended)$/.test(event.subject)) return;
+  if (!/\.(activated|suspended|ended|amended)$/.test(event.subject)) return;
   const data = AgreementEventData.parse(event.data);
   await manager.query(
     `INSERT INTO creator_agreements (agreement_id, creator_id, number, agency_id, status, term_start, term_end, updated_at)

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../audit/canonical-json';
 import { DomainError } from '../errors';
 import { AGREEMENT_TRANSITIONS, agreementMovesFrom, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
 
@@ -56,4 +57,18 @@ export function assertMilestonesWithinBudget(amounts: number[], budget: number, 
 /** A paid milestone is a record of a payment: it is never edited. */
 export function assertMilestoneEditable(status: 'planned' | 'due' | 'paid'): void {
   if (status === 'paid') throw new DomainError('agreement.milestone_paid', 'A paid milestone cannot be changed');
+}
+
+export interface TermsChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** What an amendment changes: each top-level term whose value differs, with before and after. */
+export function diffTerms(before: Record<string, unknown>, after: Record<string, unknown>): TermsChange[] {
+  return Object.keys(after)
+    .filter((field) => after[field] !== undefined && canonicalJson(before[field]) !== canonicalJson(after[field]))
+    .sort()
+    .map((field) => ({ field, from: before[field] ?? null, to: after[field] }));
 }

@@ -7,13 +7,16 @@ export const AGREEMENT_KINDS = ['memorandum', 'service_contract'] as const;
 export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
 const IsoDate = z.iso.date();
 
+const Deliverables = z.array(z.object({ platform: Platform, quantity: z.number().int().min(1).max(10_000) })).max(20);
+
+/** The terms of an agreement, without defaults: a partial of it changes only what it names. */
 export const AgreementTerms = z.object({
   title: z.string().trim().min(3).max(300),
   scope: z.string().trim().min(1).max(10_000),
   term: z.object({ start: IsoDate, end: IsoDate }),
   /** State-budget support, in đồng (VND has no minor unit). */
   budget: z.number().int().min(0).max(1_000_000_000_000),
-  deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int().min(1).max(10_000) })).max(20).default([]),
+  deliverables: Deliverables,
   /** The label published content must carry, e.g. "#HợpTác cùng Cục TTCS&TTĐN". */
   disclosureLabel: z.string().trim().min(3).max(200),
   usageRights: z
@@ -28,6 +31,7 @@ export const AgreementTerms = z.object({
 export const CreateAgreementInput = AgreementTerms.extend({
   kind: z.enum(AGREEMENT_KINDS),
   counterpartyId: z.uuid(),
+  deliverables: Deliverables.default([]),
 });
 
 export const UpdateAgreementInput = AgreementTerms.partial();
@@ -78,6 +82,23 @@ export const BudgetReport = z.object({
   counterparties: z.array(BudgetLine.extend({ counterpartyId: z.uuid(), displayName: z.string() })),
 });
 
+export const AmendmentInput = z.object({
+  changes: UpdateAgreementInput,
+  reason: z.string().trim().min(1).max(2000),
+});
+
+export const AgreementVersionView = z.object({
+  version: z.number().int(),
+  status: z.enum(['in_review', 'approved', 'signed', 'returned', 'superseded']),
+  terms: AgreementTerms,
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  reason: z.string().nullable(),
+  legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
 export const AgreementView = z.object({
   id: z.uuid(),
   number: z.string(),
@@ -96,6 +117,8 @@ export const AgreementView = z.object({
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
   legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
   milestones: z.array(MilestoneView),
+  /** The signed terms over time; an amendment in progress is the last one. */
+  versions: z.array(AgreementVersionView),
   statusHistory: z.array(z.object({ from: AgreementStatus.nullable(), to: AgreementStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
@@ -145,6 +168,9 @@ export const AgreementCommands = {
   payMilestone: IdParam.extend({ milestoneId: z.uuid(), input: PaymentInput }),
   budget: z.object({ query: BudgetQuery }),
   publicRegister: z.object({ query: PublicPartnershipQuery }),
+  amend: IdParam.extend({ input: AmendmentInput }),
+  amendmentDecision: IdParam.extend({ version: z.number().int().min(2), input: LegalDecisionInput }),
+  amendmentSign: IdParam.extend({ version: z.number().int().min(2), input: SignatureInput }),
 };
 
 export const AgreementEventData = z.object({
