@@ -7,6 +7,7 @@ import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerRateLimits } from './http/rate-limit';
+import { DOCUMENT_MAX_BYTES } from '@concord/domain';
 
 /** Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. */
 export async function createGateway(
@@ -26,6 +27,9 @@ export async function createGateway(
     abortOnError: false,
   });
   await registerRateLimits(app);
+  // Documents arrive as the file itself: any body that is not JSON is read as bytes, up to a little above the limit
+  // (the agreements service gives the clear error for a file too large).
+  app.useBodyParser('*', { bodyLimit: DOCUMENT_MAX_BYTES + 64 * 1024 }, (_req, body, done) => done(null, body));
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'agreement.milestones_over_budget',
   'agreement.milestone_paid',
   'agreement.amendment_pending',
+  'document.too_large',
+  'document.unsupported_type',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -42,6 +42,8 @@ export const SUBJECTS = {
     amend: 'concord.agreements.amendment.create',
     amendmentDecision: 'concord.agreements.amendment.legal_decision',
     amendmentSign: 'concord.agreements.amendment.sign',
+    addDocument: 'concord.agreements.document.add',
+    getDocument: 'concord.agreements.document.get',
     auditList: 'concord.agreements.audit.list',
     auditVerify: 'concord.agreements.audit.verify',
   },

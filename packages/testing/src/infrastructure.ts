@@ -1,10 +1,19 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase, startEmbeddedPostgres } from '@concord/database';
 import { startNatsServer } from '@concord/messaging';
 import { freePort } from './free-port';
+
+/** The same nats-server settings as `npm start` (JetStream on, 8 MB messages for documents), found from the working folder up. */
+function natsConfig(): string | undefined {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'infra/nats/nats-server.conf');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 export interface TestInfrastructure {
   databaseUrl: string;
@@ -38,7 +47,7 @@ export async function startTestInfrastructure(env: NodeJS.ProcessEnv = process.e
       natsUrl
         ? null
         : freePort()
-            .then((port) => startNatsServer({ port, storeDir: join(root, 'nats') }))
+            .then((port) => startNatsServer({ port, storeDir: join(root, 'nats'), configFile: natsConfig() }))
             .then((nats) => {
               stops.push(() => nats.stop());
               natsUrl = nats.url;

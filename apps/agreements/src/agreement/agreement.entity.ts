@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { AgreementDocument } from './agreement-document.entity';
 import type { AgreementVersion } from './agreement-version.entity';
 import type { Milestone } from './milestone.entity';
 import type { AgreementStatusName } from '@concord/domain';
@@ -99,6 +100,9 @@ export class Agreement {
 
   /** Loaded with the agreement: the versions of its terms once amended. */
   versions?: AgreementVersion[];
+
+  /** Loaded with the agreement: its documents' metadata (not their bytes). */
+  documents?: AgreementDocument[];
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;

@@ -96,6 +96,16 @@ export class AgreementHandler {
     return this.agreements.amendmentSign(readEnvelope(m, AgreementCommands.amendmentSign));
   }
 
+  @MessagePattern(S.addDocument)
+  addDocument(@Payload() m: unknown) {
+    return this.agreements.addDocument(readEnvelope(m, AgreementCommands.addDocument));
+  }
+
+  @MessagePattern(S.getDocument)
+  getDocument(@Payload() m: unknown) {
+    return this.agreements.getDocument(readEnvelope(m, AgreementCommands.getDocument));
+  }
+
   @MessagePattern(S.terminate)
   terminate(@Payload() m: unknown) {
     return this.agreements.terminate(readEnvelope(m, AgreementCommands.terminate));

@@ -1,5 +1,6 @@
 import { findAgency, type AgreementEventData, type AgreementSummary, type AgreementView, type PublicPartnership } from '@concord/domain';
 import type { Agreement } from './agreement.entity';
+import type { AgreementDocument } from './agreement-document.entity';
 
 export function toAgreementView(a: Agreement): AgreementView {
   return {
@@ -19,6 +20,7 @@ export function toAgreementView(a: Agreement): AgreementView {
     version: a.version,
     signatures: a.signatures,
     legalReviews: a.legalReviews,
+    documents: (a.documents ?? []).map(toDocumentView),
     versions: (a.versions ?? []).map((v) => ({
       version: v.version,
       status: v.status,
@@ -89,4 +91,8 @@ export function termsOf(a: Agreement): AgreementView['versions'][number]['terms'
     disclosureLabel: a.disclosureLabel,
     ...(a.usageRights ? { usageRights: a.usageRights } : {}),
   };
+}
+
+export function toDocumentView(d: AgreementDocument) {
+  return { id: d.id, name: d.name, mimeType: d.mimeType, size: d.size, sha256: d.sha256, uploadedBy: d.uploadedBy, uploadedAt: d.uploadedAt.toISOString() };
 }

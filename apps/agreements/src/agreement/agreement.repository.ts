@@ -4,6 +4,7 @@ import type { SqlCondition } from '@concord/permissions';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
 import { AgreementVersion } from './agreement-version.entity';
+import { AgreementDocument } from './agreement-document.entity';
 
 /** Rule fields → SQL columns, for permission conditions on `agreements a`. */
 export const AGREEMENT_PERMISSION_COLUMNS = { agencyId: 'a.agency_id' };
@@ -28,12 +29,27 @@ export class AgreementRepository {
       const manager = options.manager ?? this.dataSource.manager;
       agreement.milestones = await manager.find(Milestone, { where: { agreementId: id }, order: { dueDate: 'ASC', createdAt: 'ASC' } });
       agreement.versions = await manager.find(AgreementVersion, { where: { agreementId: id }, order: { version: 'ASC' } });
+      agreement.documents = await manager.find(AgreementDocument, { where: { agreementId: id }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     }
     return agreement;
   }
 
   async saveVersion(manager: EntityManager, version: AgreementVersion): Promise<void> {
     await manager.save(AgreementVersion, version);
+  }
+
+  async insertDocument(manager: EntityManager, document: AgreementDocument): Promise<void> {
+    await manager.insert(AgreementDocument, document as never);
+  }
+
+  /** A document's bytes, for an agreement already found visible. */
+  async documentContent(agreementId: string, documentId: string): Promise<AgreementDocument | null> {
+    return this.dataSource
+      .getRepository(AgreementDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.content')
+      .where('d.agreement_id = :agreementId AND d.id = :documentId', { agreementId, documentId })
+      .getOne();
   }
 
   async insertMilestone(manager: EntityManager, milestone: Milestone): Promise<void> {
@@ -90,7 +106,7 @@ export class AgreementRepository {
   }
 
   async save(manager: EntityManager, agreement: Agreement): Promise<void> {
-    const { id, createdAt: _c, milestones: _m, versions: _v, ...changes } = agreement;
+    const { id, createdAt: _c, milestones: _m, versions: _v, documents: _d, ...changes } = agreement;
     await manager.update(Agreement, { id }, changes as never);
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agreementNumber, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
+  agreementNumber, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
   todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
   type Envelope,
 } from '@concord/domain';
@@ -10,8 +10,10 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
-import { termsOf, toAgreementEvent, toAgreementSummary, toAgreementView, toPublicPartnership } from './agreement.mapper';
+import { termsOf, toDocumentView, toAgreementEvent, toAgreementSummary, toAgreementView, toPublicPartnership } from './agreement.mapper';
 import { AgreementVersion } from './agreement-version.entity';
+import { AgreementDocument } from './agreement-document.entity';
+import { createHash } from 'node:crypto';
 import { AGREEMENT_PERMISSION_COLUMNS, AgreementRepository } from './agreement.repository';
 import type { CounterpartyDirectory } from './counterparty-directory';
 
@@ -328,6 +330,31 @@ export class AgreementService {
       await this.repo.saveVersion(manager, amendment);
       return this.commit(manager, actor, agreement, amendment.status === 'signed' ? 'agreement.amended' : 'agreement.amendment_signature_recorded', { version: amendment.version, party: data.input.party }, null);
     });
+  }
+
+  /** Attaches a document (size limit, type checked by its first bytes); its sha256 is kept and audited. */
+  async addDocument(cmd: Cmd<'addDocument'>): Promise<AgreementView> {
+    const { actor, data } = cmd;
+    const bytes = Buffer.from(data.input.contentBase64, 'base64');
+    assertDocument(bytes, data.input.mimeType);
+    return this.write(cmd, async (manager) => {
+      const agreement = await this.loadFor(manager, actor, 'update', data.id);
+      const document = manager.create(AgreementDocument, {
+        id: newId(), agreementId: agreement.id, name: data.input.name, mimeType: data.input.mimeType, size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes, uploadedBy: actor.userId, uploadedAt: new Date(),
+      });
+      await this.repo.insertDocument(manager, document);
+      agreement.documents = [...(agreement.documents ?? []), document];
+      return this.commit(manager, actor, agreement, 'agreement.document_added', { documentId: document.id, name: document.name, sha256: document.sha256, size: document.size }, null);
+    });
+  }
+
+  /** A document with its bytes, for whoever may read the agreement. */
+  async getDocument(cmd: Cmd<'getDocument'>) {
+    const agreement = await this.findReadable(abilityFor(cmd.actor), cmd.data.id);
+    const document = await this.repo.documentContent(agreement.id, cmd.data.documentId);
+    if (!document) throw new NotFoundError('document', cmd.data.documentId);
+    return { ...toDocumentView(document), contentBase64: document.content.toString('base64') };
   }
 
   /** The public transparency register: agency, counterparty's public name, title, term, budget, disclosure label. */

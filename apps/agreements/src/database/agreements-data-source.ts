@@ -6,6 +6,8 @@ import { Agreement } from '../agreement/agreement.entity';
 import { CreateAgreements1764100000000 } from './migrations/1764100000000-CreateAgreements';
 import { Milestones1764100000001 } from './migrations/1764100000001-Milestones';
 import { AgreementVersions1764100000002 } from './migrations/1764100000002-AgreementVersions';
+import { Documents1764100000003 } from './migrations/1764100000003-Documents';
+import { AgreementDocument } from '../agreement/agreement-document.entity';
 import { AgreementVersion } from '../agreement/agreement-version.entity';
 import { Milestone } from '../agreement/milestone.entity';
 
@@ -16,8 +18,8 @@ export function createAgreementsDataSource(url: string, poolSize = 10): DataSour
     url,
     schema: AGREEMENTS_SCHEMA,
     applicationName: 'concord-agreements',
-    entities: [Agreement, Milestone, AgreementVersion, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002],
+    entities: [Agreement, Milestone, AgreementVersion, AgreementDocument, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003],
     poolSize,
   });
 }

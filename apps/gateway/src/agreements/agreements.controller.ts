@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AmendmentInput, BudgetQuery, CreateAgreementInput, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
+  AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
   SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -197,6 +197,45 @@ export class AgreementsController {
   amendmentSign(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('version') version: string) {
     const input = parseOrThrow(SignatureInput, req.body ?? {});
     return this.agreements.request(S.amendmentSign, { id: idOf(id), version: versionOf(version), input }, actor, requestOptions(req));
+  }
+
+  @Post(':id/documents')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'uploadAgreementDocument', summary: `Attach a document: the file as the body, its type as Content-Type (PDF, PNG, JPEG, DOCX), at most ${DOCUMENT_MAX_BYTES} bytes` })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'name', required: true, schema: { type: 'string', maxLength: 200 } })
+  @ApiConsumes(...Object.keys(DOCUMENT_TYPES))
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @IdempotencyHeader
+  @ApiAnswers(201, 'Agreement', [403, 413, 415])
+  addDocument(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Query('name') name: string, @Headers('content-type') type: string | undefined) {
+    const mimeType = (type ?? '').split(';')[0].trim().toLowerCase();
+    if (!(mimeType in DOCUMENT_TYPES)) {
+      throw new DomainError('document.unsupported_type', `Documents are ${Object.keys(DOCUMENT_TYPES).join(', ')}; this one is ${mimeType || 'untyped'}`, [], {
+        allowed: Object.keys(DOCUMENT_TYPES),
+      });
+    }
+    if (!Buffer.isBuffer(req.body)) {
+      throw new DomainError('validation.failed', 'Send the file itself as the request body', [{ path: '(body)', code: 'not_a_file', message: 'The body is the file' }]);
+    }
+    const input = parseOrThrow(DocumentUpload, { name, mimeType, contentBase64: req.body.toString('base64') });
+    return this.agreements.request(S.addDocument, { id: idOf(id), input }, actor, requestOptions(req));
+  }
+
+  @Get(':id/documents/:documentId')
+  @ApiOperation({ operationId: 'downloadAgreementDocument', summary: 'A document, as the file it is (ETag: its sha256)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'documentId', format: 'uuid' })
+  @ApiProduces(...Object.keys(DOCUMENT_TYPES))
+  async document(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply) {
+    const doc = await this.agreements.request<{ name: string; mimeType: string; sha256: string; contentBase64: string }>(
+      S.getDocument, { id: idOf(id), documentId: idOf(documentId) }, actor,
+    );
+    await reply
+      .header('content-type', doc.mimeType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+      .header('etag', `"${doc.sha256}"`)
+      .send(Buffer.from(doc.contentBase64, 'base64'));
   }
 
   @Post(':id/suspend')

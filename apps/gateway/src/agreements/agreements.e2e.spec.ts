@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ConcordClient, Schemas } from '@concord/client';
+import { createHash, randomBytes } from 'node:crypto';
+import { devToken, type ConcordClient, type Schemas } from '@concord/client';
 import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
 const CRLF = '\r\n';
+
 
 describe('agreements through the gateway, with the typed client', () => {
   let sys: TestSystem;
@@ -19,6 +21,8 @@ describe('agreements through the gateway, with the typed client', () => {
     );
   });
   afterAll(async () => sys.stop());
+
+  const devTokenOf = (username: string) => devToken(sys.baseUrl, username);
 
   async function vettedCreator(): Promise<string> {
     const handle = uniqueHandle('mc');
@@ -149,6 +153,41 @@ describe('agreements through the gateway, with the typed client', () => {
     expect(limited).toBeDefined();
     expect(limited!.headers.get('content-type')).toContain('application/problem+json');
     expect(await limited!.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+  });
+
+  it('stores documents with their checksum, refuses wrong types and oversized files clearly, and gives them back byte for byte', async () => {
+    const counterpartyId = await vettedCreator();
+    const { data } = await manager.POST('/v1/agreements', { body: draft(counterpartyId) });
+    const id = data!.id;
+    const token = await devTokenOf('manager@mcst');
+    const upload = (body: Uint8Array, type: string, name = 'hop-dong.pdf') =>
+      fetch(`${sys.baseUrl}/v1/agreements/${id}/documents?name=${encodeURIComponent(name)}`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body,
+      });
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2000)]);
+
+    const stored = await upload(pdf, 'application/pdf', 'Hợp đồng ký 2026.pdf');
+    expect(stored.status).toBe(201);
+    const agreement = (await stored.json()) as Schemas['Agreement'];
+    const doc = agreement.documents[0];
+    expect(doc).toMatchObject({ name: 'Hợp đồng ký 2026.pdf', mimeType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+
+    const notPdf = await upload(Buffer.from('<html>hello</html>'), 'application/pdf');
+    expect(notPdf.status).toBe(415);
+    expect(await notPdf.json()).toMatchObject({ code: 'document.unsupported_type' });
+    const text = await upload(Buffer.from('hello'), 'text/plain');
+    expect(text.status).toBe(415);
+    const tooLarge = await upload(Buffer.concat([Buffer.from('%PDF'), Buffer.alloc(4 * 1024 * 1024)]), 'application/pdf');
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ code: 'document.too_large', maxBytes: 4 * 1024 * 1024 });
+
+    const download = await fetch(`${sys.baseUrl}/v1/agreements/${id}/documents/${doc.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('etag')).toBe(`"${doc.sha256}"`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    const partner = await fetch(`${sys.baseUrl}/v1/agreements/${id}/documents/${doc.id}`, { headers: { authorization: `Bearer ${await devTokenOf('liaison@mofa')}` } });
+    expect(partner.status).toBe(404);
   });
 
   it('hides agreements from other agencies as 404 and refuses unknown counterparties with a field path', async () => {

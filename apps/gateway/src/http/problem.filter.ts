@@ -26,6 +26,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agreement.milestones_over_budget': 422,
   'agreement.milestone_paid': 409,
   'agreement.amendment_pending': 409,
+  'document.too_large': 413,
+  'document.unsupported_type': 415,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

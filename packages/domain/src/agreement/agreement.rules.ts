@@ -1,5 +1,6 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { DomainError } from '../errors';
+import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type DocumentType } from '../contracts/agreement';
 import { AGREEMENT_TRANSITIONS, agreementMovesFrom, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
 
 /** The status a move leads to, or `agreement.status_transition_forbidden` naming the moves allowed now. */
@@ -71,4 +72,23 @@ export function diffTerms(before: Record<string, unknown>, after: Record<string,
     .filter((field) => after[field] !== undefined && canonicalJson(before[field]) !== canonicalJson(after[field]))
     .sort()
     .map((field) => ({ field, from: before[field] ?? null, to: after[field] }));
+}
+
+/** A document is accepted only below the size limit and when its bytes are what its type says. */
+export function assertDocument(bytes: Uint8Array, mimeType: DocumentType): void {
+  if (bytes.length === 0) {
+    throw new DomainError('validation.failed', 'The document is empty', [{ path: 'content', code: 'empty', message: 'Send the file itself' }]);
+  }
+  if (bytes.length > DOCUMENT_MAX_BYTES) {
+    throw new DomainError('document.too_large', `The document is ${bytes.length} bytes; at most ${DOCUMENT_MAX_BYTES} are accepted`, [], {
+      size: bytes.length,
+      maxBytes: DOCUMENT_MAX_BYTES,
+    });
+  }
+  const { magic } = DOCUMENT_TYPES[mimeType];
+  if (!magic.some((m) => m.every((byte, i) => bytes[i] === byte))) {
+    throw new DomainError('document.unsupported_type', `The file is not a ${mimeType} file`, [], {
+      allowed: Object.keys(DOCUMENT_TYPES),
+    });
+  }
 }

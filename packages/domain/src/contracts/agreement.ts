@@ -82,6 +82,35 @@ export const BudgetReport = z.object({
   counterparties: z.array(BudgetLine.extend({ counterpartyId: z.uuid(), displayName: z.string() })),
 });
 
+/** The kinds of file an agreement may carry, and the bytes each starts with. */
+export const DOCUMENT_TYPES = {
+  'application/pdf': { extension: 'pdf', magic: [[0x25, 0x50, 0x44, 0x46]] },
+  'image/png': { extension: 'png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
+  'image/jpeg': { extension: 'jpg', magic: [[0xff, 0xd8, 0xff]] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extension: 'docx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+} as const;
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+/** Largest document accepted, in bytes. */
+export const DOCUMENT_MAX_BYTES = 4 * 1024 * 1024;
+
+export const DocumentUpload = z.object({
+  name: z.string().trim().min(1).max(200).regex(/^[^\\/\u0000]+$/, 'a file name without slashes'),
+  mimeType: z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]),
+  contentBase64: z.string().min(1),
+});
+
+export const DocumentView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.iso.datetime(),
+});
+
+export const DocumentContent = DocumentView.extend({ contentBase64: z.string() });
+
 export const AmendmentInput = z.object({
   changes: UpdateAgreementInput,
   reason: z.string().trim().min(1).max(2000),
@@ -117,6 +146,7 @@ export const AgreementView = z.object({
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
   legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
   milestones: z.array(MilestoneView),
+  documents: z.array(DocumentView),
   /** The signed terms over time; an amendment in progress is the last one. */
   versions: z.array(AgreementVersionView),
   statusHistory: z.array(z.object({ from: AgreementStatus.nullable(), to: AgreementStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
@@ -171,6 +201,8 @@ export const AgreementCommands = {
   amend: IdParam.extend({ input: AmendmentInput }),
   amendmentDecision: IdParam.extend({ version: z.number().int().min(2), input: LegalDecisionInput }),
   amendmentSign: IdParam.extend({ version: z.number().int().min(2), input: SignatureInput }),
+  addDocument: IdParam.extend({ input: DocumentUpload }),
+  getDocument: IdParam.extend({ documentId: z.uuid() }),
 };
 
 export const AgreementEventData = z.object({
