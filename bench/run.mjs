@@ -9,6 +9,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedAgreements } from './seed-agreements.mjs';
 import { seedCreators } from './seed-creators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +21,7 @@ const { foldText, queryWords, allowedTypos, swappedLetters } = require('../packa
 const { devToken } = require('../packages/client/dist/index.js');
 
 const COUNT = Number(process.env.BENCH_CREATORS ?? 100_000);
+const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 50_000);
 const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (line) => console.log(`• ${line}`);
@@ -118,6 +120,32 @@ async function searchDirect(pool, q, topic) {
   return (await pool.query(searchSql('$1 OPERATOR(public.<%) c.search_text'), [q, topic])).rows;
 }
 
+/** Replaces one marked section of docs/benchmarks.md, or appends it. */
+function writeSection(name, section) {
+  const file = join(root, 'docs/benchmarks.md');
+  const current = readFileSync(file, 'utf8');
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const next = current.includes(start)
+    ? current.slice(0, current.indexOf(start) + start.length) + '\n' + section + current.slice(current.indexOf(end))
+    : `${current.trimEnd()}\n\n${start}\n${section}${end}\n`;
+  writeFileSync(file, next);
+}
+
+// What the agreements service runs (apps/agreements/src/agreement/agreement.repository.ts).
+const LIST_AGREEMENTS_SQL = `SELECT a.* FROM agreements.agreements a WHERE a.agency_id = $1 AND a.status = $2 ORDER BY a.id DESC LIMIT 51`;
+const BUDGET_SQL = `WITH a AS (
+    SELECT a.id, a.agency_id, a.counterparty_id, a.counterparty_name, a.budget,
+           coalesce((SELECT sum(m.amount) FROM agreements.milestones m WHERE m.agreement_id = a.id AND m.status = 'paid'), 0) AS paid
+      FROM agreements.agreements a
+     WHERE a.agency_id = $1 AND extract(year FROM a.term_start) = $2
+       AND a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')
+  )
+  SELECT 'agency' AS level, agency_id AS key, NULL AS name, sum(budget)::bigint AS committed, sum(paid)::bigint AS paid FROM a GROUP BY agency_id
+  UNION ALL
+  SELECT 'counterparty', counterparty_id::text, max(counterparty_name), sum(budget)::bigint, sum(paid)::bigint FROM a GROUP BY counterparty_id
+  ORDER BY 1, 2`;
+
 try {
   infra = await startTestInfrastructure();
   const databaseUrl = await createTestDatabase(infra.databaseUrl);
@@ -127,7 +155,7 @@ try {
     PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
   };
-  for (const app of ['registry', 'gateway']) {
+  for (const app of ['registry', 'agreements', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -163,6 +191,16 @@ try {
     const rows = await searchDirect(pool, queryText(), 'tourism');
     await pool.query(CHANNELS_OF_SQL, [rows.slice(0, 20).map((r) => r.id)]);
   }));
+  log(`Seeding ${AGREEMENTS.toLocaleString('en')} agreements`);
+  const counterparties = (await pool.query('SELECT id, display_name AS name FROM creators ORDER BY random() LIMIT 2000')).rows;
+  await seedAgreements(pool, AGREEMENTS, counterparties);
+  const manager = await devToken(base, 'manager@mcst');
+  const agreementResults = [];
+  log(`agreements list and budget: gateway, then pg`);
+  agreementResults.push(await http('GET /v1/agreements?status=active&limit=50 via gateway', base, manager, () => '/v1/agreements?status=active&limit=50'));
+  agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(LIST_AGREEMENTS_SQL, ['mcst-ttcs', 'active'])));
+  agreementResults.push(await http('GET /v1/agreements/budget?year=2026 via gateway', base, manager, () => '/v1/agreements/budget?year=2026'));
+  agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(BUDGET_SQL, ['mcst-ttcs', 2026])));
   await pool.end();
 
   const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
@@ -184,16 +222,21 @@ ${rows.join('\n')}
 - GET by id: gateway+NATS over direct SQL at p50 **${ratio(getG, getD, 'p50')}×** (target < 3×), p95 ${ratio(getG, getD, 'p95')}×.
 - Search: gateway+NATS over direct SQL at p50 **${ratio(searchG, searchD, 'p50')}×** (target < 3×); search p95 through the gateway **${f(searchG.p95)} ms** (target < 50 ms).
 `;
-  console.log(`\n${section}`);
-  const file = join(root, 'docs/benchmarks.md');
-  const current = readFileSync(file, 'utf8');
-  const start = '<!-- bench:registry:start -->';
-  const end = '<!-- bench:registry:end -->';
-  const next = current.includes(start)
-    ? current.slice(0, current.indexOf(start) + start.length) + '\n' + section + current.slice(current.indexOf(end))
-    : `${current.trimEnd()}\n\n${start}\n${section}${end}\n`;
-  writeFileSync(file, next);
-  log(`Wrote ${file}`);
+  const [listG, listD, budgetG, budgetD] = agreementResults;
+  const agreementSection = `## Agreements at ${AGREEMENTS.toLocaleString('en')} agreements (\`npm run bench\`)
+
+Same run, machine and method as above; the agreements service answers over NATS. One milestone per agreement, half paid.
+
+| measurement | p50 | p95 | p99 | req/s | errors |
+|---|---|---|---|---|---|
+${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.rps)} | ${r.errors} |`).join('\n')}
+
+- List: gateway+NATS over direct SQL at p50 **${ratio(listG, listD, 'p50')}×**; budget report **${ratio(budgetG, budgetD, 'p50')}×**.
+`;
+  console.log(`\n${section}\n${agreementSection}`);
+  writeSection('registry', section);
+  writeSection('agreements', agreementSection);
+  log(`Wrote docs/benchmarks.md`);
   await cleanup();
 } catch (error) {
   console.error(error);
