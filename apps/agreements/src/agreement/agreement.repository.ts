@@ -69,15 +69,18 @@ export class AgreementRepository {
   async budget(visibility: SqlCondition, year: number) {
     const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
       `WITH a AS (
-         SELECT a.id, a.agency_id, a.counterparty_id, a.counterparty_name, a.budget,
-                coalesce((SELECT sum(m.amount) FROM milestones m WHERE m.agreement_id = a.id AND m.status = 'paid'), 0) AS paid
+         SELECT a.id, a.agency_id, a.counterparty_id, a.counterparty_name, a.budget
            FROM agreements a
-          WHERE ${visibility.sql} AND extract(year FROM a.term_start) = :year
+          WHERE ${visibility.sql} AND a.term_start >= make_date(:year, 1, 1) AND a.term_start < make_date(:year + 1, 1, 1)
             AND a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')
+       ), paid AS (
+         SELECT m.agreement_id, sum(m.amount) AS paid FROM milestones m JOIN a ON a.id = m.agreement_id WHERE m.status = 'paid' GROUP BY m.agreement_id
+       ), a_paid AS (
+         SELECT a.*, coalesce(paid.paid, 0) AS paid FROM a LEFT JOIN paid ON paid.agreement_id = a.id
        )
-       SELECT 'agency' AS level, agency_id AS key, NULL AS name, sum(budget)::bigint AS committed, sum(paid)::bigint AS paid FROM a GROUP BY agency_id
+       SELECT 'agency' AS level, agency_id AS key, NULL AS name, sum(budget)::bigint AS committed, sum(paid)::bigint AS paid FROM a_paid GROUP BY agency_id
        UNION ALL
-       SELECT 'counterparty', counterparty_id::text, max(counterparty_name), sum(budget)::bigint, sum(paid)::bigint FROM a GROUP BY counterparty_id
+       SELECT 'counterparty', counterparty_id::text, max(counterparty_name), sum(budget)::bigint, sum(paid)::bigint FROM a_paid GROUP BY counterparty_id
        ORDER BY 1, 2`,
       { ...visibility.params, year },
     );
