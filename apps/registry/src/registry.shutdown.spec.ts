@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
+import { ServiceClient } from '@concord/messaging';
+import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { actors, registration } from './test/registry.test-helpers';
+
+/**
+ * The registry as `npm start` runs it (its built main.js, a process of its
+ * own): on SIGTERM it stops taking requests, finishes the ones in flight and
+ * exits 0. Every request is either answered after its commit or refused
+ * before doing anything; none is half done.
+ */
+describe('registry process shutdown', () => {
+  let child: ChildProcess;
+  let client: ServiceClient;
+  let databaseUrl: string;
+  const env = testEnvName();
+
+  beforeAll(async () => {
+    const urls = testUrls();
+    databaseUrl = await createTestDatabase(urls.databaseUrl);
+    child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
+      env: { ...process.env, CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, CONCORD_PII_KEY: randomBytes(32).toString('base64') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    client = new ServiceClient(urls.natsUrl, env, 10_000);
+    await client.connect();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await client.request(SUBJECTS.registry.health, {}, actors.auditor, { timeoutMs: 500 });
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error('the registry process did not start');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await client.close();
+  });
+
+  it('finishes in-flight requests, refuses later ones cleanly, and exits 0 on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const requests = Array.from({ length: 60 }, (_, i) =>
+      new Promise((r) => setTimeout(r, i * 5)).then(() =>
+        client.request<CreatorView>(SUBJECTS.registry.creatorCreate, { input: registration({ displayName: `Shutdown Test ${i}` }) }, actors.registrar),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    const outcomes = await Promise.allSettled(requests);
+    expect(await exited).toBe(0);
+
+    const answered = outcomes.filter((o) => o.status === 'fulfilled').length;
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    for (const r of refused) expect(((r as PromiseRejectedResult).reason as DomainError).code).toBe('service.unavailable');
+    expect(answered).toBeGreaterThan(0);
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query("SELECT count(*)::int AS n FROM registry.creators WHERE display_name LIKE 'Shutdown Test %'");
+      expect(rows[0].n).toBe(answered);
+    } finally {
+      await db.end();
+    }
+  });
+});
