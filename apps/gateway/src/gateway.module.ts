@@ -13,7 +13,8 @@ import type { GatewayConfig } from './gateway.config';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { AgreementsClient, RegistryClient } from './services/service-clients';
+import { AgreementsClient, RegistryClient, TaskingClient } from './services/service-clients';
+import { CampaignRequestsController, CampaignsController } from './campaigns/campaigns.controller';
 import { AgreementsController } from './agreements/agreements.controller';
 import { PublicController } from './public/public.controller';
 
@@ -21,12 +22,14 @@ class GatewayLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(RegistryClient) private readonly registry: RegistryClient,
     @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
+    @Inject(TaskingClient) private readonly tasking: TaskingClient,
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.registry.close().catch(() => undefined);
     await this.agreements.close().catch(() => undefined);
+    await this.tasking.close().catch(() => undefined);
     if (this.db.isInitialized) await this.db.destroy();
   }
 }
@@ -38,7 +41,10 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
-      controllers: [AuthController, CreatorsController, AgreementsController, AuditController, PublicController, HealthController],
+      controllers: [
+        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, AuditController, PublicController,
+        HealthController,
+      ],
       providers: [
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
@@ -57,6 +63,14 @@ export class GatewayModule {
           provide: AgreementsClient,
           useFactory: async () => {
             const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            await client.connect();
+            return client;
+          },
+        },
+        {
+          provide: TaskingClient,
+          useFactory: async () => {
+            const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'agreement.amendment_pending',
   'document.too_large',
   'document.unsupported_type',
+  'campaign.status_transition_forbidden',
+  'campaign_request.status_transition_forbidden',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

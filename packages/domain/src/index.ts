@@ -20,3 +20,6 @@ export * from './contracts/registry.contracts';
 export * from './agreement/agreement-status.machine';
 export * from './agreement/agreement.rules';
 export * from './contracts/agreement';
+export * from './state-machine';
+export * from './campaign/campaign.machines';
+export * from './contracts/campaign';

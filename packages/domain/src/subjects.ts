@@ -47,6 +47,25 @@ export const SUBJECTS = {
     auditList: 'concord.agreements.audit.list',
     auditVerify: 'concord.agreements.audit.verify',
   },
+  tasking: {
+    health: 'concord.tasking.health.check',
+    campaignCreate: 'concord.tasking.campaign.create',
+    campaignGet: 'concord.tasking.campaign.get',
+    campaignList: 'concord.tasking.campaign.list',
+    campaignActivate: 'concord.tasking.campaign.activate',
+    campaignClose: 'concord.tasking.campaign.close',
+    campaignCancel: 'concord.tasking.campaign.cancel',
+    campaignAddPartner: 'concord.tasking.campaign.add_partner',
+    requestCreate: 'concord.tasking.campaign_request.create',
+    requestGet: 'concord.tasking.campaign_request.get',
+    requestList: 'concord.tasking.campaign_request.list',
+    requestAccept: 'concord.tasking.campaign_request.accept',
+    requestDecline: 'concord.tasking.campaign_request.decline',
+    requestCounter: 'concord.tasking.campaign_request.counter',
+    requestWithdraw: 'concord.tasking.campaign_request.withdraw',
+    auditList: 'concord.tasking.audit.list',
+    auditVerify: 'concord.tasking.audit.verify',
+  },
 } as const;
 
 /** Events (JetStream), past tense. */
@@ -63,6 +82,12 @@ export const EVENTS = {
     suspended: 'concord.events.agreements.agreement.suspended',
     ended: 'concord.events.agreements.agreement.ended',
     amended: 'concord.events.agreements.agreement.amended',
+  },
+  tasking: {
+    campaignCreated: 'concord.events.tasking.campaign.created',
+    campaignStatusChanged: 'concord.events.tasking.campaign.status_changed',
+    requestSubmitted: 'concord.events.tasking.campaign_request.submitted',
+    requestAnswered: 'concord.events.tasking.campaign_request.answered',
   },
 } as const;
 

@@ -16,7 +16,9 @@ export type Action =
   | 'suspend'
   | 'resume'
   | 'terminate'
-  | 'manage_milestones';
+  | 'manage_milestones'
+  | 'answer'
+  | 'follow_up';
 
 /** The fields rules may test, per subject. */
 export interface CreatorFields {
@@ -29,12 +31,23 @@ export interface AgreementFields {
   agencyId: string;
 }
 
-export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement';
+export interface CampaignFields {
+  ownerAgencyId: string;
+  partnerAgencyIds: string[];
+}
+export interface CampaignRequestFields {
+  fromAgencyId: string;
+  toAgencyId: string;
+}
+
+export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest';
 export type Subjects =
   | SubjectName
   | (CreatorFields & ForcedSubject<'Creator'>)
   | (AuditTrailFields & ForcedSubject<'AuditTrail'>)
-  | (AgreementFields & ForcedSubject<'Agreement'>);
+  | (AgreementFields & ForcedSubject<'Agreement'>)
+  | (CampaignFields & ForcedSubject<'Campaign'>)
+  | (CampaignRequestFields & ForcedSubject<'CampaignRequest'>);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -85,6 +98,22 @@ function buildAbility(actor: Actor): AppAbility {
     if (has('legal_officer')) can('legal_decision', 'Agreement', own);
     if (has('admin')) can(['sign', 'suspend', 'resume', 'terminate'], 'Agreement', own);
     if (has('finance_officer')) can('manage_milestones', 'Agreement', own);
+  }
+  if (kind === 'lead' && actor.roles.length > 0) {
+    // Campaigns of the lead agency: every role reads them; managers run them.
+    can('read', 'Campaign', { ownerAgencyId: actor.orgId });
+    if (has('admin', 'campaign_manager')) can(['create', 'update', 'change_status'], 'Campaign', { ownerAgencyId: actor.orgId });
+    // Joint campaign requests addressed to the lead agency: managers answer them.
+    if (has('admin', 'campaign_manager')) can('answer', 'CampaignRequest', { toAgencyId: actor.orgId });
+  }
+  if (kind === 'partner' && actor.roles.length > 0) {
+    // Partner agencies see the campaigns they are partners in, and request joint ones.
+    can('read', 'Campaign', { partnerAgencyIds: actor.orgId });
+    if (has('liaison', 'admin')) can(['create', 'follow_up'], 'CampaignRequest', { fromAgencyId: actor.orgId });
+  }
+  if (kind && actor.roles.length > 0) {
+    can('read', 'CampaignRequest', { fromAgencyId: actor.orgId });
+    can('read', 'CampaignRequest', { toAgencyId: actor.orgId });
   }
   if (kind && has('auditor', 'admin')) {
     can(['read', 'verify'], 'AuditTrail', { orgId: actor.orgId });

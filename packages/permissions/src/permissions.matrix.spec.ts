@@ -208,6 +208,214 @@ for (const action of AGREEMENT_ACTIONS) {
   }
 }
 
+const CAMPAIGN_ACTIONS: Action[] = ['read', 'create', 'update', 'change_status'];
+
+/** Lead agency, per role: the Campaign actions allowed, on campaigns its own agency owns only. */
+const LEAD_CAMPAIGN_ALLOWED: Record<Role, Action[]> = {
+  admin: ['read', 'create', 'update', 'change_status'],
+  registry_officer: ['read'],
+  campaign_manager: ['read', 'create', 'update', 'change_status'],
+  reviewer: ['read'],
+  legal_officer: ['read'],
+  finance_officer: ['read'],
+  auditor: ['read'],
+  liaison: ['read'],
+};
+
+const campaign = (ownerAgencyId: string, partnerAgencyIds: string[]) => () =>
+  subject('Campaign', { ownerAgencyId, partnerAgencyIds: [...partnerAgencyIds] });
+const listed = (ids: string[]) => (ids.length ? `[${ids.join(',')}]` : '[]');
+
+// Campaigns, lead agency: every role × action × own/other owner × partner lists.
+// Being listed as a partner gives the lead agency nothing on another agency's campaign.
+for (const role of ROLES) {
+  for (const action of CAMPAIGN_ACTIONS) {
+    const own = LEAD_CAMPAIGN_ALLOWED[role].includes(action);
+    for (const partners of [[], ['mofa'], ['mofa', 'hcmc-info', 'hanoi-tourism']]) {
+      rows.push({
+        name: `lead ${role} ${verdict(own)} ${action} its own Campaign with partners ${listed(partners)}`,
+        orgId: LEAD, roles: [role], action, target: campaign(LEAD, partners), expected: own,
+      });
+    }
+    for (const other of ['mofa', 'other-lead']) {
+      for (const partners of [[], [LEAD], ['hcmc-info', LEAD, 'hanoi-tourism']]) {
+        rows.push({
+          name: `lead ${role} may not ${action} a Campaign of ${other} with partners ${listed(partners)}`,
+          orgId: LEAD, roles: [role], action, target: campaign(other, partners), expected: false,
+        });
+      }
+    }
+  }
+}
+
+// Campaigns, partner agencies: every agency × role × action × partner lists.
+// Any role reads a campaign that lists its agency as a partner; nobody writes.
+for (const orgId of PARTNERS) {
+  const otherPartners = PARTNERS.filter((p) => p !== orgId);
+  const lists: { partners: string[]; member: boolean }[] = [
+    { partners: [], member: false },
+    { partners: [orgId], member: true },
+    { partners: [otherPartners[0]], member: false },
+    { partners: [...otherPartners], member: false },
+    { partners: [otherPartners[0], orgId, otherPartners[1]], member: true },
+    { partners: [...otherPartners, orgId], member: true },
+    { partners: [LEAD, 'other-lead'], member: false },
+  ];
+  for (const role of ROLES) {
+    for (const action of CAMPAIGN_ACTIONS) {
+      for (const { partners, member } of lists) {
+        const expected = action === 'read' && member;
+        rows.push({
+          name: `partner ${orgId} ${role} ${verdict(expected)} ${action} a Campaign of ${LEAD} with partners ${listed(partners)}`,
+          orgId, roles: [role], action, target: campaign(LEAD, partners), expected,
+        });
+      }
+      // Owning a campaign is not being its partner.
+      rows.push({
+        name: `partner ${orgId} ${role} may not ${action} a Campaign it owns with partners []`,
+        orgId, roles: [role], action, target: campaign(orgId, []), expected: false,
+      });
+      rows.push({
+        name: `partner ${orgId} ${role} ${verdict(action === 'read')} ${action} a Campaign it owns that lists it as a partner`,
+        orgId, roles: [role], action, target: campaign(orgId, [orgId]), expected: action === 'read',
+      });
+    }
+  }
+}
+
+// Campaigns: an unknown agency, and a user without roles, get nothing.
+for (const action of CAMPAIGN_ACTIONS) {
+  rows.push({
+    name: `unknown-agency admin may not ${action} its own Campaign`,
+    orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'liaison'], action, target: campaign(UNKNOWN, [UNKNOWN]), expected: false,
+  });
+  rows.push({
+    name: `unknown-agency admin may not ${action} a Campaign of ${LEAD} that lists it`,
+    orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'liaison'], action, target: campaign(LEAD, [UNKNOWN]), expected: false,
+  });
+  for (const orgId of [LEAD, ...PARTNERS]) {
+    rows.push({
+      name: `${orgId} user with no roles may not ${action} its own Campaign that lists it`,
+      orgId, roles: [], action, target: campaign(orgId, [orgId]), expected: false,
+    });
+  }
+}
+
+const CAMPAIGN_REQUEST_ACTIONS: Action[] = ['read', 'create', 'follow_up', 'answer'];
+
+/** Partner agencies, per role: the CampaignRequest actions allowed on requests from its own agency. */
+const PARTNER_REQUEST_FROM_OWN_ALLOWED: Record<Role, Action[]> = {
+  admin: ['read', 'create', 'follow_up'],
+  registry_officer: ['read'],
+  campaign_manager: ['read'],
+  reviewer: ['read'],
+  legal_officer: ['read'],
+  finance_officer: ['read'],
+  auditor: ['read'],
+  liaison: ['read', 'create', 'follow_up'],
+};
+
+/** Lead agency, per role: the CampaignRequest actions allowed on requests addressed to it. */
+const LEAD_REQUEST_TO_OWN_ALLOWED: Record<Role, Action[]> = {
+  admin: ['read', 'answer'],
+  registry_officer: ['read'],
+  campaign_manager: ['read', 'answer'],
+  reviewer: ['read'],
+  legal_officer: ['read'],
+  finance_officer: ['read'],
+  auditor: ['read'],
+  liaison: ['read'],
+};
+
+const campaignRequest = (fromAgencyId: string, toAgencyId: string) => () =>
+  subject('CampaignRequest', { fromAgencyId, toAgencyId });
+
+// Joint campaign requests: every agency × role × action × from own / to own / neither.
+for (const orgId of [LEAD, ...PARTNERS]) {
+  const isLead = orgId === LEAD;
+  const [p1, p2] = PARTNERS.filter((p) => p !== orgId);
+  const targets: { label: string; from: string; to: string; allowed: (role: Role) => Action[] }[] = isLead
+    ? [
+        { label: `from ${orgId} to mofa`, from: orgId, to: 'mofa', allowed: () => ['read'] },
+        { label: `from mofa to ${orgId}`, from: 'mofa', to: orgId, allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role] },
+        { label: `from hcmc-info to ${orgId}`, from: 'hcmc-info', to: orgId, allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role] },
+        { label: 'from mofa to hcmc-info', from: 'mofa', to: 'hcmc-info', allowed: () => [] },
+        { label: 'from mofa to other-lead', from: 'mofa', to: 'other-lead', allowed: () => [] },
+      ]
+    : [
+        { label: `from ${orgId} to ${LEAD}`, from: orgId, to: LEAD, allowed: (role) => PARTNER_REQUEST_FROM_OWN_ALLOWED[role] },
+        { label: `from ${orgId} to ${p1}`, from: orgId, to: p1, allowed: (role) => PARTNER_REQUEST_FROM_OWN_ALLOWED[role] },
+        { label: `from ${LEAD} to ${orgId}`, from: LEAD, to: orgId, allowed: () => ['read'] },
+        { label: `from ${p1} to ${LEAD}`, from: p1, to: LEAD, allowed: () => [] },
+        { label: `from ${p1} to ${p2}`, from: p1, to: p2, allowed: () => [] },
+      ];
+  for (const role of ROLES) {
+    for (const action of CAMPAIGN_REQUEST_ACTIONS) {
+      for (const { label, from, to, allowed } of targets) {
+        const expected = allowed(role).includes(action);
+        rows.push({
+          name: `${orgId} ${role} ${verdict(expected)} ${action} a CampaignRequest ${label}`,
+          orgId, roles: [role], action, target: campaignRequest(from, to), expected,
+        });
+      }
+    }
+  }
+}
+
+// Joint campaign requests: roles combine, each adding its own rights and no others.
+const REQUEST_ROLE_MIXES: { orgId: string; roles: Role[]; from: string; to: string; allowed: Action[] }[] = [
+  { orgId: 'mofa', roles: ['reviewer', 'liaison'], from: 'mofa', to: LEAD, allowed: ['read', 'create', 'follow_up'] },
+  { orgId: 'mofa', roles: ['campaign_manager', 'auditor'], from: 'mofa', to: LEAD, allowed: ['read'] },
+  { orgId: 'hcmc-info', roles: ['admin', 'campaign_manager'], from: LEAD, to: 'hcmc-info', allowed: ['read'] },
+  { orgId: LEAD, roles: ['auditor', 'campaign_manager'], from: 'mofa', to: LEAD, allowed: ['read', 'answer'] },
+  { orgId: LEAD, roles: ['admin', 'liaison'], from: LEAD, to: 'mofa', allowed: ['read'] },
+  { orgId: LEAD, roles: ['admin', 'liaison'], from: 'mofa', to: 'hanoi-tourism', allowed: [] },
+];
+for (const { orgId, roles, from, to, allowed } of REQUEST_ROLE_MIXES) {
+  for (const action of CAMPAIGN_REQUEST_ACTIONS) {
+    const expected = allowed.includes(action);
+    rows.push({
+      name: `${orgId} ${roles.join('+')} ${verdict(expected)} ${action} a CampaignRequest from ${from} to ${to}`,
+      orgId, roles, action, target: campaignRequest(from, to), expected,
+    });
+  }
+}
+
+// Joint campaign requests: an unknown agency, and a user without roles, get nothing.
+for (const action of CAMPAIGN_REQUEST_ACTIONS) {
+  for (const [from, to] of [[UNKNOWN, LEAD], [LEAD, UNKNOWN], [UNKNOWN, UNKNOWN]]) {
+    rows.push({
+      name: `unknown-agency admin may not ${action} a CampaignRequest from ${from} to ${to}`,
+      orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'liaison'], action, target: campaignRequest(from, to), expected: false,
+    });
+  }
+  for (const orgId of [LEAD, ...PARTNERS]) {
+    for (const [from, to] of [[orgId, orgId === LEAD ? 'mofa' : LEAD], [orgId === LEAD ? 'mofa' : LEAD, orgId]]) {
+      rows.push({
+        name: `${orgId} user with no roles may not ${action} a CampaignRequest from ${from} to ${to}`,
+        orgId, roles: [], action, target: campaignRequest(from, to), expected: false,
+      });
+    }
+  }
+}
+
+// Campaign and request actions that make no sense on the other subject are refused.
+for (const orgId of [LEAD, ...PARTNERS]) {
+  const all: Role[] = [...ROLES];
+  for (const action of ['answer', 'follow_up', 'submit', 'verify', 'read_restricted'] as Action[]) {
+    rows.push({
+      name: `${orgId} with every role may not ${action} its own Campaign that lists it`,
+      orgId, roles: all, action, target: campaign(orgId, [orgId]), expected: false,
+    });
+  }
+  for (const action of ['update', 'change_status', 'submit', 'verify', 'read_restricted'] as Action[]) {
+    rows.push({
+      name: `${orgId} with every role may not ${action} a CampaignRequest from it to itself`,
+      orgId, roles: all, action, target: campaignRequest(orgId, orgId), expected: false,
+    });
+  }
+}
+
 // Actions that make no sense on a subject are refused.
 for (const orgId of [LEAD, ...PARTNERS]) {
   rows.push({

@@ -20,11 +20,14 @@ interface AstNode {
  * a field without a column is an error, not a silently dropped filter.
  * No access at all gives `1 = 0`.
  */
+/** A rule field's column: a column name, or `{ array }` for an array column that rules test for membership. */
+export type ColumnSpec = string | { array: string };
+
 export function toSqlCondition(
   ability: AppAbility,
   action: Action,
   subject: SubjectName,
-  columns: Record<string, string>,
+  columns: Record<string, ColumnSpec>,
 ): SqlCondition {
   // Abilities are immutable; the same question gets the same (frozen) answer.
   const key = `${action}\u0000${subject}\u0000${JSON.stringify(columns)}`;
@@ -40,7 +43,7 @@ export function toSqlCondition(
 
 const translated = new WeakMap<AppAbility, Map<string, SqlCondition>>();
 
-function translate(ability: AppAbility, action: Action, subject: SubjectName, columns: Record<string, string>): SqlCondition {
+function translate(ability: AppAbility, action: Action, subject: SubjectName, columns: Record<string, ColumnSpec>): SqlCondition {
   const ast = rulesToAST(ability, action, subject) as AstNode | null;
   if (ast === null) return { sql: '1 = 0', params: {} };
   const params: Record<string, unknown> = {};
@@ -50,9 +53,14 @@ function translate(ability: AppAbility, action: Action, subject: SubjectName, co
     params[name] = value;
     return `:${name}`;
   };
-  const column = (field: string | undefined) => {
+  const spec = (field: string | undefined) => {
     const col = field ? columns[field] : undefined;
     if (!col) throw new Error(`No SQL column for permission field "${field}" of ${subject}`);
+    return col;
+  };
+  const column = (field: string | undefined) => {
+    const col = spec(field);
+    if (typeof col !== 'string') throw new Error(`Permission field "${field}" of ${subject} is an array; only equality is translated`);
     return col;
   };
   const render = (node: AstNode): string => {
@@ -71,8 +79,11 @@ function translate(ability: AppAbility, action: Action, subject: SubjectName, co
         const inner = Array.isArray(node.value) ? node.value.map(render) : [render(node.value as AstNode)];
         return `NOT (${inner.join(' AND ')})`;
       }
-      case 'eq':
-        return `${column(node.field)} = ${param(node.value)}`;
+      case 'eq': {
+        const col = spec(node.field);
+        // On an array column, equality means membership (as CASL's Mongo-style rules read it).
+        return typeof col === 'string' ? `${col} = ${param(node.value)}` : `${param(node.value)} = ANY(${col.array})`;
+      }
       case 'ne':
         return `${column(node.field)} <> ${param(node.value)}`;
       case 'in':

@@ -5,18 +5,19 @@ import { AuditQuery, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain'
 import type { ServiceClient } from '@concord/messaging';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
-import { AgreementsClient, RegistryClient } from '../services/service-clients';
+import { AgreementsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
 /** Which service keeps the trail of which kind of object. */
 const TRAILS = {
   registry: { kinds: ['creator'], list: SUBJECTS.registry.auditList, verify: SUBJECTS.registry.auditVerify },
   agreements: { kinds: ['agreement'], list: SUBJECTS.agreements.auditList, verify: SUBJECTS.agreements.auditVerify },
+  tasking: { kinds: ['campaign', 'campaign_request'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify },
 } as const;
 type Trail = keyof typeof TRAILS;
 
 export const GatewayAuditQuery = AuditQuery.extend({
   /** Whose trail, when no subject says it: registry (default) or agreements. */
-  service: z.enum(['registry', 'agreements']).optional(),
+  service: z.enum(['registry', 'agreements', 'tasking']).optional(),
 });
 
 /** Each service keeps its own hash-chained trail; the gateway routes to the one that holds the subject. */
@@ -29,8 +30,9 @@ export class AuditController {
   constructor(
     @Inject(RegistryClient) registry: RegistryClient,
     @Inject(AgreementsClient) agreements: AgreementsClient,
+    @Inject(TaskingClient) tasking: TaskingClient,
   ) {
-    this.clients = { registry, agreements };
+    this.clients = { registry, agreements, tasking };
   }
 
   @Get()

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { SUBJECTS } from '@concord/domain';
 import { Public } from '../auth/auth.decorators';
 import { ApiAnswers } from '../openapi/schemas';
-import { AgreementsClient, RegistryClient } from '../services/service-clients';
+import { AgreementsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
 const PROBE = { userId: 'gateway', orgId: 'gateway', roles: [] };
 
@@ -20,6 +20,7 @@ export class HealthController {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(RegistryClient) private readonly registry: RegistryClient,
     @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
+    @Inject(TaskingClient) private readonly tasking: TaskingClient,
   ) {}
 
   @Get()
@@ -39,6 +40,7 @@ export class HealthController {
         () => this.probe('nats', () => this.registry.ping()),
         () => this.probe('registry', () => this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: 2000 })),
         () => this.probe('agreements', () => this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: 2000 })),
+        () => this.probe('tasking', () => this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: 2000 })),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

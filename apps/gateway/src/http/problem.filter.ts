@@ -28,6 +28,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agreement.amendment_pending': 409,
   'document.too_large': 413,
   'document.unsupported_type': 415,
+  'campaign.status_transition_forbidden': 409,
+  'campaign_request.status_transition_forbidden': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

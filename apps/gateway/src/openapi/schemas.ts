@@ -6,6 +6,8 @@ import {
   IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
   AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
+  CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
+  CounterProposalInput, NoteInput, PartnerInput,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -48,6 +50,12 @@ export const REQUEST_SCHEMAS = {
   UpdateMilestone: UpdateMilestoneInput,
   Payment: PaymentInput,
   Amendment: AmendmentInput,
+  Campaign: CampaignInput,
+  CampaignReason: CampaignReasonInput,
+  Partner: PartnerInput,
+  CampaignRequest: CampaignRequestInput,
+  CounterProposal: CounterProposalInput,
+  Note: NoteInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -62,6 +70,10 @@ export const RESPONSE_SCHEMAS = {
   AgreementPage,
   BudgetReport,
   PublicPartnershipPage,
+  CampaignView,
+  CampaignPage,
+  CampaignRequestView,
+  CampaignRequestPage,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -5,3 +5,6 @@ export class RegistryClient extends ServiceClient {}
 
 /** The agreements service, reached over NATS. */
 export class AgreementsClient extends ServiceClient {}
+
+/** The tasking service, reached over NATS. */
+export class TaskingClient extends ServiceClient {}

@@ -3,6 +3,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
 import { startAgreements } from '@concord/agreements';
+import { startTasking } from '@concord/tasking';
 import { startRegistry } from '@concord/registry';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { createGateway } from '../gateway.app';
@@ -37,6 +38,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, AGREEMENTS_CALENDAR_MS: 60_000 },
     false,
   );
+  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
@@ -58,6 +60,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     stop: async () => {
       await gateway.close();
       await agreements.close().catch(() => undefined);
+      await tasking.close().catch(() => undefined);
       await registry.close().catch(() => undefined);
     },
   };

@@ -1,22 +1,15 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { DomainError } from '../errors';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type DocumentType } from '../contracts/agreement';
-import { AGREEMENT_TRANSITIONS, agreementMovesFrom, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
+import { AGREEMENT_TRANSITIONS, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
+import { machine } from '../state-machine';
 
 /** The status a move leads to, or `agreement.status_transition_forbidden` naming the moves allowed now. */
 export function moveAgreement(from: AgreementStatusName, move: AgreementMove): AgreementStatusName {
-  const rule = AGREEMENT_TRANSITIONS[move];
-  if (!(rule.from as readonly AgreementStatusName[]).includes(from)) {
-    const allowed = agreementMovesFrom(from);
-    throw new DomainError(
-      'agreement.status_transition_forbidden',
-      `An agreement that is ${from} cannot ${move.replace(/_/g, ' ')}; allowed now: ${allowed.join(', ') || 'nothing (final)'}`,
-      [],
-      { from, move, allowed },
-    );
-  }
-  return rule.to;
+  return agreementMachine.move(from, move);
 }
+
+const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIONS>('An agreement', AGREEMENT_TRANSITIONS, 'agreement.status_transition_forbidden');
 
 /** `TTDN-2026-0007`: the agency's prefix, the year, a sequence without gaps. */
 export function agreementNumber(prefix: string, year: number, sequence: number): string {

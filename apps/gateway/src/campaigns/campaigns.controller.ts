@@ -1,0 +1,170 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  CampaignInput, CampaignQuery, CampaignReasonInput, CampaignRequestInput, CampaignRequestQuery, CounterProposalInput, IdParam,
+  NoteInput, parseOrThrow, PartnerInput, SUBJECTS, type Actor,
+} from '@concord/domain';
+import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { TaskingClient } from '../services/service-clients';
+
+const S = SUBJECTS.tasking;
+const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
+type WriteRequest = AuthenticatedRequest & { body: unknown };
+const idOf = (id: string) => parseOrThrow(IdParam, { id }).id;
+
+/** Campaigns: run by the lead agency, visible to their partner agencies. The tasking service checks every permission. */
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('v1/campaigns')
+export class CampaignsController {
+  constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'createCampaign', summary: 'Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)' })
+  @IdempotencyHeader
+  @ApiJsonBody('Campaign')
+  @ApiAnswers(201, 'CampaignView', [403])
+  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
+    return this.tasking.request(S.campaignCreate, { input: parseOrThrow(CampaignInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listCampaigns', summary: 'Campaigns your agency runs or is a partner in' })
+  @ApiQueryFrom(CampaignQuery)
+  @ApiAnswers(200, 'CampaignPage')
+  list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    return this.tasking.request(S.campaignList, { query: parseOrThrow(CampaignQuery, raw) }, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getCampaign', summary: 'A campaign (budget and agreements only for the owning agency)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'CampaignView')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.tasking.request(S.campaignGet, { id: idOf(id) }, actor);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'activateCampaign', summary: 'planning → active' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiAnswers(200, 'CampaignView', [403, 409])
+  activate(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.campaignActivate, { id: idOf(id) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'closeCampaign', summary: 'active → closed, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('CampaignReason')
+  @ApiAnswers(200, 'CampaignView', [403, 409])
+  close(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.campaignClose, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'cancelCampaign', summary: 'planning or active → cancelled, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('CampaignReason')
+  @ApiAnswers(200, 'CampaignView', [403, 409])
+  cancel(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.campaignCancel, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/partners')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'addCampaignPartner', summary: 'Add a partner agency to a campaign' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Partner')
+  @ApiAnswers(200, 'CampaignView', [403])
+  addPartner(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.campaignAddPartner, { id: idOf(id), input: parseOrThrow(PartnerInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+}
+
+/** Joint campaign requests from partner agencies to the lead agency. */
+@ApiTags('campaign requests')
+@ApiBearerAuth()
+@Controller('v1/campaign-requests')
+export class CampaignRequestsController {
+  constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'requestJointCampaign', summary: 'A partner agency asks the lead agency for a joint campaign' })
+  @IdempotencyHeader
+  @ApiJsonBody('CampaignRequest')
+  @ApiAnswers(201, 'CampaignRequestView', [403])
+  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
+    return this.tasking.request(S.requestCreate, { input: parseOrThrow(CampaignRequestInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listCampaignRequests', summary: "Your agency's inbox (requests to it) or outbox (requests from it)" })
+  @ApiQueryFrom(CampaignRequestQuery)
+  @ApiAnswers(200, 'CampaignRequestPage')
+  list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    return this.tasking.request(S.requestList, { query: parseOrThrow(CampaignRequestQuery, raw) }, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getCampaignRequest', summary: 'A joint campaign request, with its counter-proposal and history' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'CampaignRequestView')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.tasking.request(S.requestGet, { id: idOf(id) }, actor);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'acceptCampaignRequest', summary: 'The lead agency accepts a request, or the requester accepts a counter-proposal; the campaign is created' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Note')
+  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  accept(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.requestAccept, { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'declineCampaignRequest', summary: 'The lead agency declines, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('CampaignReason')
+  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  decline(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.requestDecline, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/counter')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'counterCampaignRequest', summary: 'The lead agency proposes another period or key messages' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('CounterProposal')
+  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  counter(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.requestCounter, { id: idOf(id), input: parseOrThrow(CounterProposalInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'withdrawCampaignRequest', summary: 'The requester withdraws its request' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Note')
+  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  withdraw(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.requestWithdraw, { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ConcordClient } from '@concord/client';
+import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+
+describe('joint campaigns through the gateway, with the typed client', () => {
+  let sys: TestSystem;
+  let mofa: ConcordClient;
+  let manager: ConcordClient;
+  let hcmc: ConcordClient;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    [mofa, manager, hcmc] = await Promise.all(['liaison@mofa', 'manager@mcst', 'liaison@hcmc'].map((u) => sys.as(u)));
+  });
+  afterAll(async () => sys.stop());
+
+  it('the Foreign Ministry requests a joint campaign and the lead agency accepts it into a campaign both can see', async () => {
+    const submitted = await mofa.POST('/v1/campaign-requests', {
+      body: {
+        title: 'Hanoi Convention signing — explainer clips', objective: 'Explain the convention to foreign audiences',
+        keyMessages: ['Viet Nam hosts the signing'], proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
+        expectedDeliverables: '10 short clips in English', responseDeadline: '2026-09-15T10:00:00Z',
+      },
+    });
+    expect(submitted.response.status).toBe(201);
+    const id = submitted.data!.id;
+    const { data: inbox } = await manager.GET('/v1/campaign-requests', { params: { query: { box: 'inbox', status: 'submitted' } } });
+    expect(inbox!.items.map((r) => r.id)).toContain(id);
+    const hidden = await hcmc.GET('/v1/campaign-requests/{id}', { params: { path: { id } } });
+    expect(hidden.response.status).toBe(404);
+
+    const accepted = await manager.POST('/v1/campaign-requests/{id}/accept', { params: { path: { id } }, body: { note: 'Welcome' } });
+    expect(accepted.data).toMatchObject({ status: 'accepted' });
+    const campaignId = accepted.data!.campaignId!;
+    const again = await manager.POST('/v1/campaign-requests/{id}/decline', { params: { path: { id } }, body: { reason: 'too late' } });
+    expect(again.response.status).toBe(409);
+    expect(again.error).toMatchObject({ code: 'campaign_request.status_transition_forbidden' });
+
+    const { data: forMofa } = await mofa.GET('/v1/campaigns/{id}', { params: { path: { id: campaignId } } });
+    expect(forMofa).toMatchObject({ ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: ['mofa'], status: 'planning' });
+    expect(forMofa!.budget).toBeUndefined();
+    const activated = await manager.POST('/v1/campaigns/{id}/activate', { params: { path: { id: campaignId } } });
+    expect(activated.data!.status).toBe('active');
+    const notYours = await mofa.POST('/v1/campaigns/{id}/activate', { params: { path: { id: campaignId } } });
+    expect(notYours.response.status).toBe(403);
+    const { data: trail } = await (await sys.as('auditor@mcst')).GET('/v1/audit', { params: { query: { subject: `campaign:${campaignId}` } } });
+    expect(trail!.items.map((e) => e.action)).toEqual(['campaign.activate', 'campaign.created']);
+  });
+});

@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { CampaignRequestStatusName } from '@concord/domain';
+
+/** A partner agency's request to the lead agency for a joint campaign. */
+@Entity({ name: 'campaign_requests' })
+export class CampaignRequest {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'from_agency_id', type: 'text' })
+  fromAgencyId: string;
+
+  @Column({ name: 'to_agency_id', type: 'text' })
+  toAgencyId: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  objective: string;
+
+  @Column({ name: 'key_messages', type: 'jsonb' })
+  keyMessages: string[];
+
+  @Column({ name: 'proposed_start', type: 'date' })
+  proposedStart: string;
+
+  @Column({ name: 'proposed_end', type: 'date' })
+  proposedEnd: string;
+
+  @Column({ name: 'expected_deliverables', type: 'text' })
+  expectedDeliverables: string;
+
+  @Column({ name: 'response_deadline', type: 'timestamptz' })
+  responseDeadline: Date;
+
+  @Column('text')
+  status: CampaignRequestStatusName;
+
+  @Column({ name: 'counter_proposal', type: 'jsonb', nullable: true })
+  counterProposal: { proposedPeriod: { start: string; end: string }; keyMessages?: string[]; message: string; by: string; at: string } | null;
+
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId: string | null;
+
+  @Column('jsonb')
+  history: { from: CampaignRequestStatusName | null; to: CampaignRequestStatusName; note: string | null; at: string; by: string }[];
+
+  @Column('int')
+  version: number;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

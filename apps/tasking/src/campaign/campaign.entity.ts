@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { CampaignStatusName } from '@concord/domain';
+
+const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+
+/** A communication campaign run by an agency, possibly with partner agencies. */
+@Entity({ name: 'campaigns' })
+export class Campaign {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'owner_agency_id', type: 'text' })
+  ownerAgencyId: string;
+
+  @Column({ name: 'partner_agency_ids', type: 'text', array: true })
+  partnerAgencyIds: string[];
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  objective: string;
+
+  @Column({ name: 'key_messages', type: 'jsonb' })
+  keyMessages: string[];
+
+  @Column({ name: 'required_hashtags', type: 'jsonb' })
+  requiredHashtags: string[];
+
+  @Column('jsonb')
+  platforms: string[];
+
+  @Column({ name: 'period_start', type: 'date' })
+  periodStart: string;
+
+  @Column({ name: 'period_end', type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  budget: number;
+
+  @Column({ name: 'agreement_ids', type: 'uuid', array: true })
+  agreementIds: string[];
+
+  @Column('text')
+  status: CampaignStatusName;
+
+  @Column('int')
+  version: number;
+
+  @Column({ name: 'source_request_id', type: 'uuid', nullable: true })
+  sourceRequestId: string | null;
+
+  @Column({ name: 'status_history', type: 'jsonb' })
+  statusHistory: { from: CampaignStatusName | null; to: CampaignStatusName; reason: string | null; at: string; by: string }[];
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

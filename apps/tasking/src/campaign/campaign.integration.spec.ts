@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import { DomainError, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
+import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { createTestDatabase, EventCollector, testEnvName, testUrls } from '@concord/testing';
+import { startTasking } from '../tasking.app';
+
+const T = SUBJECTS.tasking;
+const manager: Actor = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
+const reviewer: Actor = { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] };
+const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
+const mofaReviewer: Actor = { userId: 'reviewer@mofa', orgId: 'mofa', roles: ['reviewer'] };
+const hcmc: Actor = { userId: 'liaison@hcmc', orgId: 'hcmc-info', roles: ['liaison'] };
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+const request = (title = 'Hanoi Convention signing — explainer clips in English') => ({
+  input: {
+    title,
+    objective: 'Explain the Hanoi Convention on cybercrime to foreign audiences',
+    keyMessages: ['Viet Nam hosts the signing', 'International cooperation against cybercrime'],
+    proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
+    expectedDeliverables: '10 short clips in English',
+    responseDeadline: '2026-09-15T10:00:00Z',
+  },
+});
+
+describe('tasking service: joint campaign requests and campaigns, over NATS on PostgreSQL', () => {
+  const env = testEnvName();
+  let tasking: INestMicroservice;
+  let client: ServiceClient;
+  let nc: NatsConnection;
+  let events: EventCollector;
+
+  beforeAll(async () => {
+    const urls = testUrls();
+    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await createTestDatabase(urls.databaseUrl), LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
+    client = new ServiceClient(urls.natsUrl, env);
+    await client.connect();
+    nc = await connectNats({ servers: urls.natsUrl });
+    events = await new EventCollector(nc, env).start();
+  });
+  afterAll(async () => {
+    await events.stop();
+    await nc.drain();
+    await client.close();
+    await tasking.close();
+  });
+
+  it('lets the Foreign Ministry request a joint campaign, the lead agency counter, and the ministry accept into a campaign', async () => {
+    const submitted = await client.request<CampaignRequestView>(T.requestCreate, request(), mofa);
+    expect(submitted).toMatchObject({ fromAgencyId: 'mofa', toAgencyId: 'mcst-ttcs', status: 'submitted', campaignId: null });
+    expect((await rejection(client.request(T.requestCreate, request(), mofaReviewer))).code).toBe('auth.forbidden');
+
+    const inbox = await client.request<{ items: { id: string }[] }>(T.requestList, { query: { box: 'inbox' } }, reviewer);
+    expect(inbox.items.map((r) => r.id)).toContain(submitted.id);
+    const outbox = await client.request<{ items: { id: string }[] }>(T.requestList, { query: { box: 'outbox' } }, mofa);
+    expect(outbox.items.map((r) => r.id)).toContain(submitted.id);
+    expect((await rejection(client.request(T.requestGet, { id: submitted.id }, hcmc))).code).toBe('not_found');
+
+    expect((await rejection(client.request(T.requestAccept, { id: submitted.id, input: {} }, reviewer))).code).toBe('auth.forbidden');
+    const countered = await client.request<CampaignRequestView>(T.requestCounter, {
+      id: submitted.id, input: { proposedPeriod: { start: '2026-11-01', end: '2026-11-30' }, message: 'October is full; November works' },
+    }, manager);
+    expect(countered).toMatchObject({ status: 'countered', counterProposal: { message: 'October is full; November works', by: 'manager@mcst' } });
+    expect((await rejection(client.request(T.requestDecline, { id: submitted.id, input: { reason: 'no' } }, manager))).code).toBe('campaign_request.status_transition_forbidden');
+
+    const accepted = await client.request<CampaignRequestView>(T.requestAccept, { id: submitted.id, input: { note: 'November is fine' } }, mofa);
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.campaignId).toBeTruthy();
+
+    const forLead = await client.request<CampaignView>(T.campaignGet, { id: accepted.campaignId }, reviewer);
+    expect(forLead).toMatchObject({ ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: ['mofa'], status: 'planning', period: { start: '2026-11-01', end: '2026-11-30' }, sourceRequestId: submitted.id });
+    expect(forLead.budget).toBe(0);
+    const forPartner = await client.request<CampaignView>(T.campaignGet, { id: accepted.campaignId }, mofaReviewer);
+    expect(forPartner.title).toBe(forLead.title);
+    expect(forPartner.budget).toBeUndefined();
+    expect((await rejection(client.request(T.campaignGet, { id: accepted.campaignId }, hcmc))).code).toBe('not_found');
+
+    expect((await rejection(client.request(T.campaignActivate, { id: accepted.campaignId }, mofa))).code).toBe('auth.forbidden');
+    const active = await client.request<CampaignView>(T.campaignActivate, { id: accepted.campaignId }, manager);
+    expect(active.status).toBe('active');
+    await events.waitFor((es) => es.some((e) => e.type.endsWith('campaign.created')) && es.some((e) => e.type.endsWith('campaign_request.answered')));
+  });
+
+  it('declines and withdraws requests as their sides may, and runs a lead campaign through its lifecycle', async () => {
+    const a = await client.request<CampaignRequestView>(T.requestCreate, request('Declined one'), mofa);
+    expect((await client.request<CampaignRequestView>(T.requestDecline, { id: a.id, input: { reason: 'Out of scope this year' } }, manager)).status).toBe('declined');
+    const b = await client.request<CampaignRequestView>(T.requestCreate, request('Withdrawn one'), mofa);
+    expect((await rejection(client.request(T.requestWithdraw, { id: b.id, input: {} }, manager))).code).toBe('auth.forbidden');
+    expect((await client.request<CampaignRequestView>(T.requestWithdraw, { id: b.id, input: { note: 'Merged into another request' } }, mofa)).status).toBe('withdrawn');
+
+    const campaign = await client.request<CampaignView>(T.campaignCreate, {
+      input: {
+        title: 'Hướng về lá cờ Tổ quốc 2026', objective: 'National flag campaign for 2 September', keyMessages: ['Tự hào lá cờ Tổ quốc'],
+        requiredHashtags: ['#HuongVeLaCoToQuoc'], platforms: ['tiktok', 'facebook'], period: { start: '2026-08-20', end: '2026-09-05' }, budget: 500_000_000,
+      },
+    }, manager);
+    expect(campaign).toMatchObject({ status: 'planning', budget: 500_000_000, partnerAgencyIds: [] });
+    expect((await rejection(client.request(T.campaignGet, { id: campaign.id }, mofa))).code).toBe('not_found');
+    const withPartner = await client.request<CampaignView>(T.campaignAddPartner, { id: campaign.id, input: { agencyId: 'hcmc-info' } }, manager);
+    expect(withPartner.partnerAgencyIds).toEqual(['hcmc-info']);
+    expect((await client.request<CampaignView>(T.campaignGet, { id: campaign.id }, hcmc)).title).toBe('Hướng về lá cờ Tổ quốc 2026');
+    const partnerList = await client.request<{ items: { id: string }[] }>(T.campaignList, { query: {} }, hcmc);
+    expect(partnerList.items.map((c) => c.id)).toEqual([campaign.id]);
+
+    await client.request(T.campaignActivate, { id: campaign.id }, manager);
+    expect((await client.request<CampaignView>(T.campaignClose, { id: campaign.id, input: { reason: 'Campaign period over' } }, manager)).status).toBe('closed');
+    const again = await rejection(client.request(T.campaignCancel, { id: campaign.id, input: { reason: 'x' } }, manager));
+    expect(again.code).toBe('campaign.status_transition_forbidden');
+    expect(again.extensions).toMatchObject({ from: 'closed', allowed: [] });
+  });
+});

@@ -1,0 +1,45 @@
+import type { CampaignRequestView, CampaignView } from '@concord/domain';
+import type { CampaignRequest } from './campaign-request.entity';
+import type { Campaign } from './campaign.entity';
+
+/** A campaign as the caller sees it: budget and agreements only for the owning agency. */
+export function toCampaignView(c: Campaign, options: { owner: boolean }): CampaignView {
+  return {
+    id: c.id,
+    ownerAgencyId: c.ownerAgencyId,
+    partnerAgencyIds: c.partnerAgencyIds,
+    title: c.title,
+    objective: c.objective,
+    keyMessages: c.keyMessages,
+    requiredHashtags: c.requiredHashtags,
+    platforms: c.platforms as CampaignView['platforms'],
+    period: { start: c.periodStart, end: c.periodEnd },
+    ...(options.owner ? { budget: c.budget, agreementIds: c.agreementIds } : {}),
+    status: c.status,
+    version: c.version,
+    sourceRequestId: c.sourceRequestId,
+    statusHistory: c.statusHistory,
+    createdBy: c.createdBy,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function toCampaignRequestView(r: CampaignRequest): CampaignRequestView {
+  return {
+    id: r.id,
+    fromAgencyId: r.fromAgencyId,
+    toAgencyId: r.toAgencyId,
+    title: r.title,
+    objective: r.objective,
+    keyMessages: r.keyMessages,
+    proposedPeriod: { start: r.proposedStart, end: r.proposedEnd },
+    expectedDeliverables: r.expectedDeliverables,
+    responseDeadline: r.responseDeadline.toISOString(),
+    status: r.status,
+    counterProposal: r.counterProposal,
+    campaignId: r.campaignId,
+    history: r.history,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

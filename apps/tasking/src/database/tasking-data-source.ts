@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+import { createServiceDataSource } from '@concord/database';
+import { AuditEntry } from '@concord/audit';
+import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
+import { CampaignRequest } from '../campaign/campaign-request.entity';
+import { Campaign } from '../campaign/campaign.entity';
+import { CreateTasking1764200000000 } from './migrations/1764200000000-CreateTasking';
+
+export const TASKING_SCHEMA = 'tasking';
+
+export function createTaskingDataSource(url: string, poolSize = 10): DataSource {
+  return createServiceDataSource({
+    url,
+    schema: TASKING_SCHEMA,
+    applicationName: 'concord-tasking',
+    entities: [Campaign, CampaignRequest, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateTasking1764200000000],
+    poolSize,
+  });
+}

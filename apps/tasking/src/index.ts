@@ -1,0 +1,3 @@
+export * from './tasking.app';
+export * from './tasking.config';
+export { createTaskingDataSource, TASKING_SCHEMA } from './database/tasking-data-source';

@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice, LoggerService } from '@nestjs/common';
+import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import type { TaskingConfig } from './tasking.config';
+import { TaskingModule } from './tasking.module';
+
+/** Builds and starts the tasking microservice: NATS request-reply on its namespaced subjects. */
+export async function startTasking(config: TaskingConfig, logger?: LoggerService | false): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(TaskingModule.forConfig(config), {
+    strategy: new NamespacedNatsServer(
+      { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.tasking`, name: `concord-${config.CONCORD_ENV}-tasking` },
+      config.CONCORD_ENV,
+    ),
+    logger: logger ?? ['error', 'warn', 'log'],
+  });
+  app.useGlobalFilters(new RpcProblemFilter());
+  await app.listen();
+  return app;
+}

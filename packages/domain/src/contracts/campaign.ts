@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
+import { IdParam, PageQuery, pageOf } from './common';
+import { Platform } from './creator';
+
+const IsoDate = z.iso.date();
+const Period = z.object({ start: IsoDate, end: IsoDate });
+const KeyMessages = z.array(z.string().trim().min(1).max(500)).min(1).max(10);
+const AgencyId = z.string().regex(/^[a-z0-9-]{2,40}$/, 'an agency id such as mofa');
+
+export const CampaignInput = z.object({
+  title: z.string().trim().min(3).max(300),
+  objective: z.string().trim().min(1).max(4000),
+  keyMessages: KeyMessages,
+  requiredHashtags: z.array(z.string().regex(/^#[\p{L}\p{N}_]{2,60}$/u, 'a hashtag such as #HuongVeLaCoToQuoc')).max(10).default([]),
+  platforms: z.array(Platform).min(1).max(7),
+  period: Period,
+  /** đồng */
+  budget: z.number().int().min(0).max(1_000_000_000_000),
+  /** The agreements whose budget the campaign draws on. */
+  agreementIds: z.array(z.uuid()).max(50).default([]),
+  partnerAgencyIds: z.array(AgencyId).max(10).default([]),
+});
+
+export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
+
+export const CampaignView = z.object({
+  id: z.uuid(),
+  ownerAgencyId: z.string(),
+  partnerAgencyIds: z.array(z.string()),
+  title: z.string(),
+  objective: z.string(),
+  keyMessages: z.array(z.string()),
+  requiredHashtags: z.array(z.string()),
+  platforms: z.array(Platform),
+  period: Period,
+  /** Only for the owning agency. */
+  budget: z.number().int().optional(),
+  agreementIds: z.array(z.uuid()).optional(),
+  status: CampaignStatus,
+  version: z.number().int(),
+  sourceRequestId: z.uuid().nullable(),
+  statusHistory: z.array(z.object({ from: CampaignStatus.nullable(), to: CampaignStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const CampaignQuery = z.object({ status: CampaignStatus.optional(), ...PageQuery });
+export const CampaignPage = pageOf(CampaignView);
+
+export const CampaignRequestInput = z.object({
+  title: z.string().trim().min(3).max(300),
+  objective: z.string().trim().min(1).max(4000),
+  keyMessages: KeyMessages,
+  proposedPeriod: Period,
+  expectedDeliverables: z.string().trim().min(1).max(2000),
+  responseDeadline: z.iso.datetime(),
+  /** The lead agency, unless another is named. */
+  toAgencyId: AgencyId.default('mcst-ttcs'),
+});
+
+export const CounterProposalInput = z.object({
+  proposedPeriod: Period,
+  keyMessages: KeyMessages.optional(),
+  message: z.string().trim().min(1).max(2000),
+});
+
+export const CampaignRequestStatus = z.enum(CAMPAIGN_REQUEST_STATUSES);
+
+export const CampaignRequestView = z.object({
+  id: z.uuid(),
+  fromAgencyId: z.string(),
+  toAgencyId: z.string(),
+  title: z.string(),
+  objective: z.string(),
+  keyMessages: z.array(z.string()),
+  proposedPeriod: Period,
+  expectedDeliverables: z.string(),
+  responseDeadline: z.iso.datetime(),
+  status: CampaignRequestStatus,
+  counterProposal: CounterProposalInput.extend({ by: z.string(), at: z.iso.datetime() }).nullable(),
+  campaignId: z.uuid().nullable(),
+  history: z.array(z.object({ from: CampaignRequestStatus.nullable(), to: CampaignRequestStatus, note: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const CampaignRequestQuery = z.object({
+  /** inbox: requests to your agency; outbox: requests from it. */
+  box: z.enum(['inbox', 'outbox']).default('inbox'),
+  status: CampaignRequestStatus.optional(),
+  ...PageQuery,
+});
+export const CampaignRequestPage = pageOf(CampaignRequestView);
+
+export const NoteInput = z.object({ note: z.string().trim().max(2000).optional() });
+export const CampaignReasonInput = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const PartnerInput = z.object({ agencyId: AgencyId });
+
+export const CampaignCommands = {
+  create: z.object({ input: CampaignInput }),
+  get: IdParam,
+  list: z.object({ query: CampaignQuery }),
+  activate: IdParam,
+  close: IdParam.extend({ input: CampaignReasonInput }),
+  cancel: IdParam.extend({ input: CampaignReasonInput }),
+  addPartner: IdParam.extend({ input: PartnerInput }),
+  requestCreate: z.object({ input: CampaignRequestInput }),
+  requestGet: IdParam,
+  requestList: z.object({ query: CampaignRequestQuery }),
+  requestAccept: IdParam.extend({ input: NoteInput }),
+  requestDecline: IdParam.extend({ input: CampaignReasonInput }),
+  requestCounter: IdParam.extend({ input: CounterProposalInput }),
+  requestWithdraw: IdParam.extend({ input: NoteInput }),
+};
+
+export const CampaignEventData = z.object({
+  campaignId: z.uuid(),
+  ownerAgencyId: z.string(),
+  partnerAgencyIds: z.array(z.string()),
+  status: CampaignStatus,
+  period: Period,
+});
+
+export type CampaignInput = z.infer<typeof CampaignInput>;
+export type CampaignView = z.infer<typeof CampaignView>;
+export type CampaignRequestView = z.infer<typeof CampaignRequestView>;
