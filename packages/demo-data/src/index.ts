@@ -1,3 +1,4 @@
 export * from './demo-creators';
 export * from './seed';
 export * from './seed-agreements';
+export * from './seed-campaigns';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
 import { demoCreators, type DemoCreator } from './demo-creators';
 import { seedDemoAgreements } from './seed-agreements';
+import { seedDemoCampaigns } from './seed-campaigns';
 
 const PATH_TO: Record<DemoCreator['status'], ('vetted' | 'active' | 'suspended')[]> = {
   prospect: [],
@@ -49,7 +50,8 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
     companies: [ids.get(companies[0].key)!, ids.get(companies[1].key)!],
     activeIndividuals,
   });
-  log(`demo data: ${all.length} creators in the registry, ${agreements} agreements`);
+  const requests = await seedDemoCampaigns(baseUrl, version);
+  log(`demo data: ${all.length} creators in the registry, ${agreements} agreements, ${requests} joint campaign requests`);
   return { creators: all.length, agreements };
 }
 
