@@ -1,3 +1,4 @@
 export * from './free-port';
 export * from './infrastructure';
 export * from './event-collector';
+export * from './rejection';

@@ -4,7 +4,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { startRegistry } from '@concord/registry';
-import { createTestDatabase, EventCollector, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, EventCollector, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
 import { startAgreements } from '../agreements.app';
 
 const A = SUBJECTS.agreements;
@@ -27,14 +27,7 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
   }
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the request to fail');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
 
 describe('agreements service over NATS, on PostgreSQL, asking the registry', () => {
   const env = testEnvName();

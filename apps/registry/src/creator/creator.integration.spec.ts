@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
-import { EventCollector } from '@concord/testing';
+import { EventCollector, rejection as rejectionOf } from '@concord/testing';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 
 const S = SUBJECTS.registry;
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the request to fail');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
 
 describe('registry service over NATS, on PostgreSQL', () => {
   let r: TestRegistry;

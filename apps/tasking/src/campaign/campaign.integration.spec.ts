@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, EventCollector, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, EventCollector, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
 import { startTasking } from '../tasking.app';
 
 const T = SUBJECTS.tasking;
@@ -12,14 +12,7 @@ const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] 
 const mofaReviewer: Actor = { userId: 'reviewer@mofa', orgId: 'mofa', roles: ['reviewer'] };
 const hcmc: Actor = { userId: 'liaison@hcmc', orgId: 'hcmc-info', roles: ['liaison'] };
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the request to fail');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
 
 const request = (title = 'Hanoi Convention signing — explainer clips in English') => ({
   input: {
