@@ -15,6 +15,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgreementsClient, RegistryClient, TaskingClient } from './services/service-clients';
 import { CampaignRequestsController, CampaignsController } from './campaigns/campaigns.controller';
+import { TasksController } from './campaigns/tasks.controller';
 import { AgreementsController } from './agreements/agreements.controller';
 import { PublicController } from './public/public.controller';
 
@@ -42,7 +43,8 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
       controllers: [
-        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, AuditController, PublicController,
+        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, TasksController, AuditController,
+        PublicController,
         HealthController,
       ],
       providers: [

@@ -5,6 +5,7 @@ import { openServiceDatabase } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, type NatsConnection } from '@concord/messaging';
 import { AuditHandler } from './audit/audit.handler';
 import { CampaignHandler } from './campaign/campaign.handler';
+import { AgencyTaskService } from './campaign/agency-task.service';
 import { CampaignService } from './campaign/campaign.service';
 import { createTaskingDataSource } from './database/tasking-data-source';
 import { HealthHandler } from './health/health.handler';
@@ -56,6 +57,11 @@ export class TaskingModule {
         {
           provide: CampaignService,
           useFactory: (ds: DataSource, relay: OutboxRelay) => new CampaignService(ds, () => relay.wake()),
+          inject: [DataSource, OutboxRelay],
+        },
+        {
+          provide: AgencyTaskService,
+          useFactory: (ds: DataSource, relay: OutboxRelay) => new AgencyTaskService(ds, () => relay.wake()),
           inject: [DataSource, OutboxRelay],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },

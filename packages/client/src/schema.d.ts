@@ -724,6 +724,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks asked of your agency (inbox) or by it (outbox), soonest due first; overdue=true for the late ones */
+        get: operations["listAgencyTasks"];
+        put?: never;
+        /** Ask another agency for a piece of work, with a due time */
+        post: operations["askAgencyTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its history */
+        get: operations["getAgencyTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}/{move}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** accept | decline | start | complete (the asked agency) or cancel (the asking agency) */
+        post: operations["moveAgencyTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -1107,6 +1159,15 @@ export interface components {
         };
         Note: {
             note?: string;
+        };
+        AgencyTask: {
+            toAgencyId: string;
+            /** Format: uuid */
+            campaignId?: string;
+            title: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string;
         };
         Creator: {
             /** Format: uuid */
@@ -1676,6 +1737,65 @@ export interface components {
                     from: "submitted" | "accepted" | "declined" | "countered" | "withdrawn" | null;
                     /** @enum {string} */
                     to: "submitted" | "accepted" | "declined" | "countered" | "withdrawn";
+                    note: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                }[];
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            nextCursor: string | null;
+        };
+        AgencyTaskView: {
+            /** Format: uuid */
+            id: string;
+            fromAgencyId: string;
+            toAgencyId: string;
+            /** Format: uuid */
+            campaignId: string | null;
+            title: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
+            overdue: boolean;
+            history: {
+                /** @enum {string|null} */
+                from: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled" | null;
+                /** @enum {string} */
+                to: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
+                note: string | null;
+                /** Format: date-time */
+                at: string;
+                by: string;
+            }[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AgencyTaskPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                fromAgencyId: string;
+                toAgencyId: string;
+                /** Format: uuid */
+                campaignId: string | null;
+                title: string;
+                description: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** @enum {string} */
+                status: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
+                overdue: boolean;
+                history: {
+                    /** @enum {string|null} */
+                    from: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled" | null;
+                    /** @enum {string} */
+                    to: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
                     note: string | null;
                     /** Format: date-time */
                     at: string;
@@ -4873,6 +4993,240 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignRequestView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgencyTasks: {
+        parameters: {
+            query?: {
+                box?: "inbox" | "outbox";
+                status?: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
+                overdue?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyTaskPage"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    askAgencyTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyTask"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyTaskView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgencyTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyTaskView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveAgencyTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                move: "accept" | "decline" | "start" | "complete" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyTaskView"];
                 };
             };
             /** @description Problem details (RFC 9457) */

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'document.unsupported_type',
   'campaign.status_transition_forbidden',
   'campaign_request.status_transition_forbidden',
+  'agency_task.status_transition_forbidden',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

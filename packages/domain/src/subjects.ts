@@ -63,6 +63,10 @@ export const SUBJECTS = {
     requestDecline: 'concord.tasking.campaign_request.decline',
     requestCounter: 'concord.tasking.campaign_request.counter',
     requestWithdraw: 'concord.tasking.campaign_request.withdraw',
+    taskCreate: 'concord.tasking.agency_task.create',
+    taskGet: 'concord.tasking.agency_task.get',
+    taskList: 'concord.tasking.agency_task.list',
+    taskMove: 'concord.tasking.agency_task.move',
     auditList: 'concord.tasking.audit.list',
     auditVerify: 'concord.tasking.audit.verify',
   },
@@ -88,6 +92,8 @@ export const EVENTS = {
     campaignStatusChanged: 'concord.events.tasking.campaign.status_changed',
     requestSubmitted: 'concord.events.tasking.campaign_request.submitted',
     requestAnswered: 'concord.events.tasking.campaign_request.answered',
+    taskProposed: 'concord.events.tasking.agency_task.proposed',
+    taskStatusChanged: 'concord.events.tasking.agency_task.status_changed',
   },
 } as const;
 

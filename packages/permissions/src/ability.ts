@@ -40,14 +40,15 @@ export interface CampaignRequestFields {
   toAgencyId: string;
 }
 
-export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest';
+export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask';
 export type Subjects =
   | SubjectName
   | (CreatorFields & ForcedSubject<'Creator'>)
   | (AuditTrailFields & ForcedSubject<'AuditTrail'>)
   | (AgreementFields & ForcedSubject<'Agreement'>)
   | (CampaignFields & ForcedSubject<'Campaign'>)
-  | (CampaignRequestFields & ForcedSubject<'CampaignRequest'>);
+  | (CampaignRequestFields & ForcedSubject<'CampaignRequest'>)
+  | (CampaignRequestFields & ForcedSubject<'AgencyTask'>);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -114,6 +115,13 @@ function buildAbility(actor: Actor): AppAbility {
   if (kind && actor.roles.length > 0) {
     can('read', 'CampaignRequest', { fromAgencyId: actor.orgId });
     can('read', 'CampaignRequest', { toAgencyId: actor.orgId });
+    // Agency tasks: any agency asks another for work; its coordinators ask and follow up, the other side's answer.
+    can('read', 'AgencyTask', { fromAgencyId: actor.orgId });
+    can('read', 'AgencyTask', { toAgencyId: actor.orgId });
+    if (has('liaison', 'campaign_manager', 'admin')) {
+      can(['create', 'follow_up'], 'AgencyTask', { fromAgencyId: actor.orgId });
+      can('answer', 'AgencyTask', { toAgencyId: actor.orgId });
+    }
   }
   if (kind && has('auditor', 'admin')) {
     can(['read', 'verify'], 'AuditTrail', { orgId: actor.orgId });

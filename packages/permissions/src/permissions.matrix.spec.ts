@@ -446,6 +446,31 @@ for (const orgId of [LEAD, ...PARTNERS]) {
   }
 }
 
+// Agency tasks: any agency asks another for work. Coordinators (liaison,
+// campaign_manager, admin) ask and follow up on their agency's tasks and
+// answer the ones asked of it; every role reads both; nobody touches tasks
+// between other agencies.
+const TASK_ACTIONS: Action[] = ['read', 'create', 'follow_up', 'answer'];
+const COORDINATORS: Role[] = ['liaison', 'campaign_manager', 'admin'];
+const agencyTask = (fromAgencyId: string, toAgencyId: string) => () => subject('AgencyTask', { fromAgencyId, toAgencyId });
+for (const orgId of [LEAD, ...PARTNERS]) {
+  const other = orgId === 'mofa' ? 'hcmc-info' : 'mofa';
+  for (const role of ROLES) {
+    const coordinator = COORDINATORS.includes(role);
+    for (const action of TASK_ACTIONS) {
+      const asked = action === 'read' || (coordinator && (action === 'create' || action === 'follow_up'));
+      rows.push({ name: `${orgId} ${role} ${verdict(asked)} ${action} an AgencyTask it asked of ${other}`, orgId, roles: [role], action, target: agencyTask(orgId, other), expected: asked });
+      const askedOfIt = action === 'read' || (coordinator && action === 'answer');
+      rows.push({ name: `${orgId} ${role} ${verdict(askedOfIt)} ${action} an AgencyTask ${other} asked of it`, orgId, roles: [role], action, target: agencyTask(other, orgId), expected: askedOfIt });
+      rows.push({ name: `${orgId} ${role} may not ${action} an AgencyTask between ${other} and other-lead`, orgId, roles: [role], action, target: agencyTask(other, 'other-lead'), expected: false });
+    }
+  }
+}
+for (const action of TASK_ACTIONS) {
+  rows.push({ name: `unknown-agency liaison may not ${action} its own AgencyTask`, orgId: UNKNOWN, roles: ['liaison'], action, target: agencyTask(UNKNOWN, LEAD), expected: false });
+  rows.push({ name: `mofa user with no roles may not ${action} its own AgencyTask`, orgId: 'mofa', roles: [], action, target: agencyTask('mofa', LEAD), expected: false });
+}
+
 describe('permission matrix', () => {
   it('has unique row names', () => {
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);

@@ -11,7 +11,7 @@ import { AgreementsClient, RegistryClient, TaskingClient } from '../services/ser
 const TRAILS = {
   registry: { kinds: ['creator'], list: SUBJECTS.registry.auditList, verify: SUBJECTS.registry.auditVerify },
   agreements: { kinds: ['agreement'], list: SUBJECTS.agreements.auditList, verify: SUBJECTS.agreements.auditVerify },
-  tasking: { kinds: ['campaign', 'campaign_request'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify },
+  tasking: { kinds: ['campaign', 'campaign_request', 'agency_task'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify },
 } as const;
 type Trail = keyof typeof TRAILS;
 

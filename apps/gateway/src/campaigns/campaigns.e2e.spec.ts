@@ -45,5 +45,14 @@ describe('joint campaigns through the gateway, with the typed client', () => {
     expect(notYours.response.status).toBe(403);
     const { data: trail } = await (await sys.as('auditor@mcst')).GET('/v1/audit', { params: { query: { subject: `campaign:${campaignId}` } } });
     expect(trail!.items.map((e) => e.action)).toEqual(['campaign.activate', 'campaign.created']);
+
+    const task = await mofa.POST('/v1/tasks', { body: { toAgencyId: 'mcst-ttcs', campaignId, title: '10 short clips in English', description: 'For the signing ceremony', dueAt: '2026-10-25T10:00:00Z' } });
+    expect(task.response.status).toBe(201);
+    const taskAccepted = await manager.POST('/v1/tasks/{id}/{move}', { params: { path: { id: task.data!.id, move: 'accept' } }, body: {} });
+    expect(taskAccepted.data!.status).toBe('accepted');
+    const wrongSide = await mofa.POST('/v1/tasks/{id}/{move}', { params: { path: { id: task.data!.id, move: 'start' } }, body: {} });
+    expect(wrongSide.response.status).toBe(403);
+    const { data: taskInbox } = await manager.GET('/v1/tasks', { params: { query: { box: 'inbox' } } });
+    expect(taskInbox!.items.map((t) => t.id)).toContain(task.data!.id);
   });
 });

@@ -30,6 +30,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'document.unsupported_type': 415,
   'campaign.status_transition_forbidden': 409,
   'campaign_request.status_transition_forbidden': 409,
+  'agency_task.status_transition_forbidden': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

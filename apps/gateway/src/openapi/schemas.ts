@@ -7,7 +7,7 @@ import {
   AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
   CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
-  CounterProposalInput, NoteInput, PartnerInput,
+  CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -56,6 +56,7 @@ export const REQUEST_SCHEMAS = {
   CampaignRequest: CampaignRequestInput,
   CounterProposal: CounterProposalInput,
   Note: NoteInput,
+  AgencyTask: AgencyTaskInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -74,6 +75,8 @@ export const RESPONSE_SCHEMAS = {
   CampaignPage,
   CampaignRequestView,
   CampaignRequestPage,
+  AgencyTaskView,
+  AgencyTaskPage,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

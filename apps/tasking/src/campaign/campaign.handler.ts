@@ -2,14 +2,18 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CampaignCommands, SUBJECTS } from '@concord/domain';
 import { readEnvelope } from '@concord/messaging';
+import { AgencyTaskService } from './agency-task.service';
 import { CampaignService } from './campaign.service';
 
 const S = SUBJECTS.tasking;
 
-/** NATS in, reply out: campaigns and joint campaign requests, one line each. */
+/** NATS in, reply out: campaigns, joint campaign requests and agency tasks, one line each. */
 @Controller()
 export class CampaignHandler {
-  constructor(@Inject(CampaignService) private readonly campaigns: CampaignService) {}
+  constructor(
+    @Inject(CampaignService) private readonly campaigns: CampaignService,
+    @Inject(AgencyTaskService) private readonly tasks: AgencyTaskService,
+  ) {}
 
   @MessagePattern(S.campaignCreate)
   create(@Payload() m: unknown) {
@@ -79,5 +83,25 @@ export class CampaignHandler {
   @MessagePattern(S.requestWithdraw)
   requestWithdraw(@Payload() m: unknown) {
     return this.campaigns.withdrawRequest(readEnvelope(m, CampaignCommands.requestWithdraw));
+  }
+
+  @MessagePattern(S.taskCreate)
+  taskCreate(@Payload() m: unknown) {
+    return this.tasks.create(readEnvelope(m, CampaignCommands.taskCreate));
+  }
+
+  @MessagePattern(S.taskGet)
+  taskGet(@Payload() m: unknown) {
+    return this.tasks.get(readEnvelope(m, CampaignCommands.taskGet));
+  }
+
+  @MessagePattern(S.taskList)
+  taskList(@Payload() m: unknown) {
+    return this.tasks.list(readEnvelope(m, CampaignCommands.taskList));
+  }
+
+  @MessagePattern(S.taskMove)
+  taskMove(@Payload() m: unknown) {
+    return this.tasks.move(readEnvelope(m, CampaignCommands.taskMove));
   }
 }

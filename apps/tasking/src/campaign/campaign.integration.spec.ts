@@ -110,4 +110,30 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
     expect(again.code).toBe('campaign.status_transition_forbidden');
     expect(again.extensions).toMatchObject({ from: 'closed', allowed: [] });
   });
+
+  it('lets one agency ask another for work, which the other answers and works, with overdue tasks flagged', async () => {
+    const ask = (title: string, dueAt: string) =>
+      client.request<{ id: string; status: string; overdue: boolean }>(T.taskCreate, {
+        input: { toAgencyId: 'mcst-ttcs', title, description: '10 short clips in English on the Hanoi Convention signing', dueAt },
+      }, mofa);
+    const late = await ask('Clips for the signing (late)', '2020-01-01T00:00:00Z');
+    const onTime = await ask('Clips for the signing', '2099-01-01T00:00:00Z');
+    expect(late).toMatchObject({ status: 'proposed', overdue: true });
+    expect(onTime.overdue).toBe(false);
+    expect((await rejection(client.request(T.taskCreate, { input: { toAgencyId: 'mofa', title: 'x to self', description: 'x', dueAt: '2099-01-01T00:00:00Z' } }, mofa))).errors[0].path).toBe('toAgencyId');
+
+    const overdue = await client.request<{ items: { id: string }[] }>(T.taskList, { query: { box: 'inbox', overdue: true } }, reviewer);
+    expect(overdue.items.map((t) => t.id)).toEqual([late.id]);
+    expect((await client.request<{ items: { id: string }[] }>(T.taskList, { query: { box: 'outbox' } }, mofa)).items.map((t) => t.id)).toEqual([late.id, onTime.id]);
+    expect((await rejection(client.request(T.taskGet, { id: late.id }, hcmc))).code).toBe('not_found');
+
+    expect((await rejection(client.request(T.taskMove, { id: onTime.id, move: 'accept', input: {} }, mofa))).code).toBe('auth.forbidden');
+    expect((await rejection(client.request(T.taskMove, { id: onTime.id, move: 'accept', input: {} }, reviewer))).code).toBe('auth.forbidden');
+    await client.request(T.taskMove, { id: onTime.id, move: 'accept', input: {} }, manager);
+    await client.request(T.taskMove, { id: onTime.id, move: 'start', input: {} }, manager);
+    const done = await client.request<{ status: string; history: { to: string }[] }>(T.taskMove, { id: onTime.id, move: 'complete', input: { note: 'Published' } }, manager);
+    expect(done.history.map((h) => h.to)).toEqual(['proposed', 'accepted', 'in_progress', 'done']);
+    expect((await rejection(client.request(T.taskMove, { id: onTime.id, move: 'cancel', input: {} }, mofa))).code).toBe('agency_task.status_transition_forbidden');
+    expect((await client.request<{ status: string; overdue: boolean }>(T.taskMove, { id: late.id, move: 'cancel', input: { note: 'Too late now' } }, mofa))).toMatchObject({ status: 'cancelled', overdue: false });
+  });
 });

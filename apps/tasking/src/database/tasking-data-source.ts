@@ -5,6 +5,8 @@ import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { CampaignRequest } from '../campaign/campaign-request.entity';
 import { Campaign } from '../campaign/campaign.entity';
 import { CreateTasking1764200000000 } from './migrations/1764200000000-CreateTasking';
+import { AgencyTasks1764200000001 } from './migrations/1764200000001-AgencyTasks';
+import { AgencyTask } from '../campaign/agency-task.entity';
 
 export const TASKING_SCHEMA = 'tasking';
 
@@ -13,8 +15,8 @@ export function createTaskingDataSource(url: string, poolSize = 10): DataSource 
     url,
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
-    entities: [Campaign, CampaignRequest, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000],
+    entities: [Campaign, CampaignRequest, AgencyTask, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001],
     poolSize,
   });
 }

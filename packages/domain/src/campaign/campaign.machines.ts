@@ -39,3 +39,30 @@ export const campaignRequestMachine = machine<CampaignRequestStatusName, {
 
 export type CampaignRequestMove = keyof typeof campaignRequestMachine.table;
 export type CampaignMove = keyof typeof campaignMachine.table;
+
+export const AGENCY_TASK_STATUSES = ['proposed', 'accepted', 'declined', 'in_progress', 'done', 'cancelled'] as const;
+export type AgencyTaskStatusName = (typeof AGENCY_TASK_STATUSES)[number];
+
+type TaskRule = { from: readonly AgencyTaskStatusName[]; to: AgencyTaskStatusName };
+
+/** One agency asks another for a piece of work: proposed → accepted | declined → in_progress → done | cancelled. */
+export const agencyTaskMachine = machine<AgencyTaskStatusName, {
+  accept: TaskRule;
+  decline: TaskRule;
+  start: TaskRule;
+  complete: TaskRule;
+  cancel: TaskRule;
+}>('An agency task', {
+  accept: { from: ['proposed'], to: 'accepted' },
+  decline: { from: ['proposed'], to: 'declined' },
+  start: { from: ['accepted'], to: 'in_progress' },
+  complete: { from: ['in_progress'], to: 'done' },
+  cancel: { from: ['proposed', 'accepted', 'in_progress'], to: 'cancelled' },
+}, 'agency_task.status_transition_forbidden');
+
+export type AgencyTaskMove = keyof typeof agencyTaskMachine.table;
+
+/** Overdue: past its due time and still open. */
+export function isTaskOverdue(status: AgencyTaskStatusName, dueAt: Date, now: Date): boolean {
+  return ['proposed', 'accepted', 'in_progress'].includes(status) && dueAt.getTime() < now.getTime();
+}

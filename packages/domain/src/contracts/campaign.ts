@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
+import { AGENCY_TASK_STATUSES, CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
 import { IdParam, PageQuery, pageOf } from './common';
 import { Platform } from './creator';
 
@@ -97,6 +97,42 @@ export const NoteInput = z.object({ note: z.string().trim().max(2000).optional()
 export const CampaignReasonInput = z.object({ reason: z.string().trim().min(1).max(2000) });
 export const PartnerInput = z.object({ agencyId: AgencyId });
 
+export const AgencyTaskInput = z.object({
+  toAgencyId: AgencyId,
+  campaignId: z.uuid().optional(),
+  title: z.string().trim().min(3).max(300),
+  description: z.string().trim().min(1).max(4000),
+  dueAt: z.iso.datetime(),
+});
+
+export const AgencyTaskStatus = z.enum(AGENCY_TASK_STATUSES);
+
+export const AgencyTaskView = z.object({
+  id: z.uuid(),
+  fromAgencyId: z.string(),
+  toAgencyId: z.string(),
+  campaignId: z.uuid().nullable(),
+  title: z.string(),
+  description: z.string(),
+  dueAt: z.iso.datetime(),
+  status: AgencyTaskStatus,
+  overdue: z.boolean(),
+  history: z.array(z.object({ from: AgencyTaskStatus.nullable(), to: AgencyTaskStatus, note: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+const boolish = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+export const AgencyTaskQuery = z.object({
+  /** inbox: tasks for your agency; outbox: tasks it asked of others. */
+  box: z.enum(['inbox', 'outbox']).default('inbox'),
+  status: AgencyTaskStatus.optional(),
+  overdue: boolish.optional(),
+  ...PageQuery,
+});
+export const AgencyTaskPage = pageOf(AgencyTaskView);
+
 export const CampaignCommands = {
   create: z.object({ input: CampaignInput }),
   get: IdParam,
@@ -112,6 +148,10 @@ export const CampaignCommands = {
   requestDecline: IdParam.extend({ input: CampaignReasonInput }),
   requestCounter: IdParam.extend({ input: CounterProposalInput }),
   requestWithdraw: IdParam.extend({ input: NoteInput }),
+  taskCreate: z.object({ input: AgencyTaskInput }),
+  taskGet: IdParam,
+  taskList: z.object({ query: AgencyTaskQuery }),
+  taskMove: IdParam.extend({ move: z.enum(['accept', 'decline', 'start', 'complete', 'cancel']), input: NoteInput }),
 };
 
 export const CampaignEventData = z.object({

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { AgencyTaskStatusName } from '@concord/domain';
+
+/** A piece of work one agency asks of another, optionally within a campaign. */
+@Entity({ name: 'agency_tasks' })
+export class AgencyTask {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'from_agency_id', type: 'text' })
+  fromAgencyId: string;
+
+  @Column({ name: 'to_agency_id', type: 'text' })
+  toAgencyId: string;
+
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId: string | null;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  description: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column('text')
+  status: AgencyTaskStatusName;
+
+  @Column('jsonb')
+  history: { from: AgencyTaskStatusName | null; to: AgencyTaskStatusName; note: string | null; at: string; by: string }[];
+
+  @Column('int')
+  version: number;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
