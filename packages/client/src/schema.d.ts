@@ -604,6 +604,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns/{id}/briefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's briefs (fees only for the owning agency) */
+        get: operations["listBriefs"];
+        put?: never;
+        /** Brief a campaign: what to make, on which platforms and languages, by when, how many, for what fee */
+        post: operations["createBrief"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/campaigns/{id}/partners": {
         parameters: {
             query?: never;
@@ -1168,6 +1186,18 @@ export interface components {
             description: string;
             /** Format: date-time */
             dueAt: string;
+        };
+        Brief: {
+            /** @enum {string} */
+            kind: "short_video" | "post" | "livestream" | "article";
+            title: string;
+            keyMessages: string[];
+            platforms: ("tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other")[];
+            languages: string[];
+            /** Format: date-time */
+            dueAt: string;
+            quantity: number;
+            feePerDeliverable: number;
         };
         Creator: {
             /** Format: uuid */
@@ -1806,6 +1836,46 @@ export interface components {
                 createdAt: string;
             }[];
             nextCursor: string | null;
+        };
+        BriefView: {
+            /** @enum {string} */
+            kind: "short_video" | "post" | "livestream" | "article";
+            title: string;
+            keyMessages: string[];
+            platforms: ("tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other")[];
+            languages: string[];
+            /** Format: date-time */
+            dueAt: string;
+            quantity: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            feePerDeliverable?: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BriefList: {
+            items: {
+                /** @enum {string} */
+                kind: "short_video" | "post" | "livestream" | "article";
+                title: string;
+                keyMessages: string[];
+                platforms: ("tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other")[];
+                languages: string[];
+                /** Format: date-time */
+                dueAt: string;
+                quantity: number;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                campaignId: string;
+                feePerDeliverable?: number;
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
         Problem: {
             type: string;
@@ -4476,6 +4546,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBriefs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefList"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBrief: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Brief"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefView"];
                 };
             };
             /** @description Problem details (RFC 9457) */

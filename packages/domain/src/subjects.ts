@@ -67,6 +67,8 @@ export const SUBJECTS = {
     taskGet: 'concord.tasking.agency_task.get',
     taskList: 'concord.tasking.agency_task.list',
     taskMove: 'concord.tasking.agency_task.move',
+    briefCreate: 'concord.tasking.brief.create',
+    briefList: 'concord.tasking.brief.list',
     auditList: 'concord.tasking.audit.list',
     auditVerify: 'concord.tasking.audit.verify',
   },
@@ -94,6 +96,7 @@ export const EVENTS = {
     requestAnswered: 'concord.events.tasking.campaign_request.answered',
     taskProposed: 'concord.events.tasking.agency_task.proposed',
     taskStatusChanged: 'concord.events.tasking.agency_task.status_changed',
+    briefPublished: 'concord.events.tasking.brief.published',
   },
 } as const;
 

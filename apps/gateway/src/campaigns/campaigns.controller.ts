@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  CampaignInput, CampaignQuery, CampaignReasonInput, CampaignRequestInput, CampaignRequestQuery, CounterProposalInput, IdParam,
+  BriefInput, CampaignInput, CampaignQuery, CampaignReasonInput, CampaignRequestInput, CampaignRequestQuery, CounterProposalInput, IdParam,
   NoteInput, parseOrThrow, PartnerInput, SUBJECTS, type Actor,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -77,6 +77,25 @@ export class CampaignsController {
   @ApiAnswers(200, 'CampaignView', [403, 409])
   cancel(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.tasking.request(S.campaignCancel, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post(':id/briefs')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'createBrief', summary: 'Brief a campaign: what to make, on which platforms and languages, by when, how many, for what fee' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Brief')
+  @ApiAnswers(201, 'BriefView', [403, 409])
+  createBrief(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.briefCreate, { id: idOf(id), input: parseOrThrow(BriefInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Get(':id/briefs')
+  @ApiOperation({ operationId: 'listBriefs', summary: "A campaign's briefs (fees only for the owning agency)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'BriefList')
+  listBriefs(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.tasking.request(S.briefList, { id: idOf(id) }, actor);
   }
 
   @Post(':id/partners')

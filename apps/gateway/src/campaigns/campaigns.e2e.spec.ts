@@ -46,6 +46,15 @@ describe('joint campaigns through the gateway, with the typed client', () => {
     const { data: trail } = await (await sys.as('auditor@mcst')).GET('/v1/audit', { params: { query: { subject: `campaign:${campaignId}` } } });
     expect(trail!.items.map((e) => e.action)).toEqual(['campaign.activate', 'campaign.created']);
 
+    const brief = await manager.POST('/v1/campaigns/{id}/briefs', {
+      params: { path: { id: campaignId } },
+      body: { kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['Viet Nam hosts the signing'], platforms: ['youtube', 'tiktok'], languages: ['en'], dueAt: '2026-10-28T10:00:00Z', quantity: 10, feePerDeliverable: 5_000_000 },
+    });
+    expect(brief.response.status).toBe(201);
+    const { data: briefsForMofa } = await mofa.GET('/v1/campaigns/{id}/briefs', { params: { path: { id: campaignId } } });
+    expect(briefsForMofa!.items).toEqual([expect.objectContaining({ id: brief.data!.id, quantity: 10 })]);
+    expect(briefsForMofa!.items[0].feePerDeliverable).toBeUndefined();
+
     const task = await mofa.POST('/v1/tasks', { body: { toAgencyId: 'mcst-ttcs', campaignId, title: '10 short clips in English', description: 'For the signing ceremony', dueAt: '2026-10-25T10:00:00Z' } });
     expect(task.response.status).toBe(201);
     const taskAccepted = await manager.POST('/v1/tasks/{id}/{move}', { params: { path: { id: task.data!.id, move: 'accept' } }, body: {} });

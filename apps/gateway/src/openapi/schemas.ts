@@ -7,7 +7,7 @@ import {
   AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
   CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
-  CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView,
+  CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView, BriefInput, BriefList, BriefView,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -57,6 +57,7 @@ export const REQUEST_SCHEMAS = {
   CounterProposal: CounterProposalInput,
   Note: NoteInput,
   AgencyTask: AgencyTaskInput,
+  Brief: BriefInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -77,6 +78,8 @@ export const RESPONSE_SCHEMAS = {
   CampaignRequestPage,
   AgencyTaskView,
   AgencyTaskPage,
+  BriefView,
+  BriefList,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -104,4 +104,14 @@ export class CampaignHandler {
   taskMove(@Payload() m: unknown) {
     return this.tasks.move(readEnvelope(m, CampaignCommands.taskMove));
   }
+
+  @MessagePattern(S.briefCreate)
+  briefCreate(@Payload() m: unknown) {
+    return this.campaigns.createBrief(readEnvelope(m, CampaignCommands.briefCreate));
+  }
+
+  @MessagePattern(S.briefList)
+  briefList(@Payload() m: unknown) {
+    return this.campaigns.listBriefs(readEnvelope(m, CampaignCommands.briefList));
+  }
 }

@@ -104,6 +104,21 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
     const partnerList = await client.request<{ items: { id: string }[] }>(T.campaignList, { query: {} }, hcmc);
     expect(partnerList.items.map((c) => c.id)).toEqual([campaign.id]);
 
+    const brief = await client.request<{ id: string; feePerDeliverable?: number }>(T.briefCreate, {
+      id: campaign.id,
+      input: {
+        kind: 'short_video', title: 'Lá cờ trên đỉnh Lũng Cú', keyMessages: ['Tự hào lá cờ Tổ quốc'], platforms: ['tiktok'], languages: ['vi'],
+        dueAt: '2026-09-01T10:00:00Z', quantity: 20, feePerDeliverable: 3_000_000,
+      },
+    }, manager);
+    expect(brief.feePerDeliverable).toBe(3_000_000);
+    expect((await rejection(client.request(T.briefCreate, { id: campaign.id, input: { kind: 'post', title: 'x x', keyMessages: ['x'], platforms: ['myspace'], languages: ['vi'], dueAt: '2026-09-01T10:00:00Z', quantity: 1, feePerDeliverable: 0 } }, manager))).errors[0].path).toBe('input.platforms.0');
+    expect((await rejection(client.request(T.briefCreate, { id: campaign.id, input: { kind: 'post', title: 'Not mine', keyMessages: ['x'], platforms: ['tiktok'], languages: ['vi'], dueAt: '2026-09-01T10:00:00Z', quantity: 1, feePerDeliverable: 0 } }, hcmc))).code).toBe('auth.forbidden');
+    const partnerBriefs = await client.request<{ items: { id: string; feePerDeliverable?: number }[] }>(T.briefList, { id: campaign.id }, hcmc);
+    expect(partnerBriefs.items.map((b) => b.id)).toEqual([brief.id]);
+    expect(partnerBriefs.items[0].feePerDeliverable).toBeUndefined();
+    expect((await rejection(client.request(T.briefList, { id: campaign.id }, mofa))).code).toBe('not_found');
+
     await client.request(T.campaignActivate, { id: campaign.id }, manager);
     expect((await client.request<CampaignView>(T.campaignClose, { id: campaign.id, input: { reason: 'Campaign period over' } }, manager)).status).toBe('closed');
     const again = await rejection(client.request(T.campaignCancel, { id: campaign.id, input: { reason: 'x' } }, manager));

@@ -1,4 +1,6 @@
-import type { CampaignRequestView, CampaignView } from '@concord/domain';
+import type { BriefInput, CampaignRequestView, CampaignView } from '@concord/domain';
+import type { z } from 'zod';
+import type { Brief } from './brief.entity';
 import type { CampaignRequest } from './campaign-request.entity';
 import type { Campaign } from './campaign.entity';
 
@@ -41,5 +43,22 @@ export function toCampaignRequestView(r: CampaignRequest): CampaignRequestView {
     history: r.history,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function toBriefView(b: Brief, options: { owner: boolean }) {
+  return {
+    id: b.id,
+    campaignId: b.campaignId,
+    kind: b.kind,
+    title: b.title,
+    keyMessages: b.keyMessages,
+    platforms: b.platforms as z.infer<typeof BriefInput>['platforms'],
+    languages: b.languages,
+    dueAt: b.dueAt.toISOString(),
+    quantity: b.quantity,
+    ...(options.owner ? { feePerDeliverable: b.feePerDeliverable } : {}),
+    createdBy: b.createdBy,
+    createdAt: b.createdAt.toISOString(),
   };
 }

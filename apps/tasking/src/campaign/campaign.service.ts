@@ -9,7 +9,8 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { CampaignRequest } from './campaign-request.entity';
 import { Campaign } from './campaign.entity';
-import { toCampaignRequestView, toCampaignView } from './campaign.mapper';
+import { toBriefView, toCampaignRequestView, toCampaignView } from './campaign.mapper';
+import { Brief } from './brief.entity';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
@@ -77,6 +78,31 @@ export class CampaignService {
       if (!campaign.partnerAgencyIds.includes(data.input.agencyId)) campaign.partnerAgencyIds = [...campaign.partnerAgencyIds, data.input.agencyId];
       return this.saveCampaign(manager, actor, campaign, 'campaign.partner_added', { agencyId: data.input.agencyId }, null);
     });
+  }
+
+  // ---- briefs ----
+
+  /** The owning agency's campaign managers brief a campaign that is not over. */
+  async createBrief(cmd: Cmd<'briefCreate'>) {
+    const { actor, data } = cmd;
+    return this.write(cmd, async (manager) => {
+      const campaign = await this.loadCampaignFor(manager, actor, 'update', data.id);
+      if (campaign.status === 'closed' || campaign.status === 'cancelled') {
+        throw new DomainError('campaign.status_transition_forbidden', `The campaign is ${campaign.status}; it takes no more briefs`, [], { from: campaign.status });
+      }
+      const brief = manager.create(Brief, { id: newId(), campaignId: campaign.id, ...data.input, dueAt: new Date(data.input.dueAt), createdBy: actor.userId, createdAt: new Date() });
+      await manager.insert(Brief, brief as never);
+      await appendAudit(manager, { actor, action: 'brief.published', subject: `campaign:${campaign.id}`, data: { briefId: brief.id, kind: brief.kind, quantity: brief.quantity } });
+      await recordEvent(manager, EVENTS.tasking.briefPublished, actor, { briefId: brief.id, campaignId: campaign.id, dueAt: data.input.dueAt }, cmd.correlationId);
+      return toBriefView(brief, { owner: true });
+    });
+  }
+
+  /** A campaign's briefs, for whoever may see the campaign; fees only for the owning agency. */
+  async listBriefs(cmd: Cmd<'briefList'>) {
+    const campaign = await this.findCampaign(cmd.actor, cmd.data.id);
+    const briefs = await this.dataSource.getRepository(Brief).find({ where: { campaignId: campaign.id }, order: { dueAt: 'ASC', id: 'ASC' } });
+    return { items: briefs.map((b) => toBriefView(b, { owner: campaign.ownerAgencyId === cmd.actor.orgId })) };
   }
 
   // ---- joint campaign requests ----

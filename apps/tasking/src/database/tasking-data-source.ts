@@ -6,6 +6,8 @@ import { CampaignRequest } from '../campaign/campaign-request.entity';
 import { Campaign } from '../campaign/campaign.entity';
 import { CreateTasking1764200000000 } from './migrations/1764200000000-CreateTasking';
 import { AgencyTasks1764200000001 } from './migrations/1764200000001-AgencyTasks';
+import { Briefs1764200000002 } from './migrations/1764200000002-Briefs';
+import { Brief } from '../campaign/brief.entity';
 import { AgencyTask } from '../campaign/agency-task.entity';
 
 export const TASKING_SCHEMA = 'tasking';
@@ -15,8 +17,8 @@ export function createTaskingDataSource(url: string, poolSize = 10): DataSource 
     url,
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
-    entities: [Campaign, CampaignRequest, AgencyTask, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001],
+    entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002],
     poolSize,
   });
 }

@@ -133,6 +133,32 @@ export const AgencyTaskQuery = z.object({
 });
 export const AgencyTaskPage = pageOf(AgencyTaskView);
 
+export const BRIEF_KINDS = ['short_video', 'post', 'livestream', 'article'] as const;
+
+/** What to make within a campaign, and for how much. */
+export const BriefInput = z.object({
+  kind: z.enum(BRIEF_KINDS),
+  title: z.string().trim().min(3).max(300),
+  keyMessages: KeyMessages,
+  platforms: z.array(Platform).min(1).max(7),
+  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, en')).min(1).max(10),
+  dueAt: z.iso.datetime(),
+  quantity: z.number().int().min(1).max(10_000),
+  /** đồng per deliverable */
+  feePerDeliverable: z.number().int().min(0).max(10_000_000_000),
+});
+
+export const BriefView = BriefInput.omit({ feePerDeliverable: true }).extend({
+  id: z.uuid(),
+  campaignId: z.uuid(),
+  /** Only for the owning agency. */
+  feePerDeliverable: z.number().int().optional(),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const BriefList = z.object({ items: z.array(BriefView) });
+
 export const CampaignCommands = {
   create: z.object({ input: CampaignInput }),
   get: IdParam,
@@ -152,6 +178,8 @@ export const CampaignCommands = {
   taskGet: IdParam,
   taskList: z.object({ query: AgencyTaskQuery }),
   taskMove: IdParam.extend({ move: z.enum(['accept', 'decline', 'start', 'complete', 'cancel']), input: NoteInput }),
+  briefCreate: IdParam.extend({ input: BriefInput }),
+  briefList: IdParam,
 };
 
 export const CampaignEventData = z.object({

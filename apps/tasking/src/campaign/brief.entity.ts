@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+
+/** What to make within a campaign: kind, messages, platforms, languages, due time, quantity, fee per deliverable. */
+@Entity({ name: 'briefs' })
+export class Brief {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'campaign_id', type: 'uuid' })
+  campaignId: string;
+
+  @Column('text')
+  kind: 'short_video' | 'post' | 'livestream' | 'article';
+
+  @Column('text')
+  title: string;
+
+  @Column({ name: 'key_messages', type: 'jsonb' })
+  keyMessages: string[];
+
+  @Column('jsonb')
+  platforms: string[];
+
+  @Column('jsonb')
+  languages: string[];
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column('int')
+  quantity: number;
+
+  @Column({ name: 'fee_per_deliverable', type: 'bigint', transformer: bigintAsNumber })
+  feePerDeliverable: number;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,29 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Briefs: what to make within a campaign, in what quantity, for what fee. */
+export class Briefs1764200000002 implements MigrationInterface {
+  name = 'Briefs1764200000002';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE briefs (
+        id uuid PRIMARY KEY,
+        campaign_id uuid NOT NULL REFERENCES campaigns (id),
+        kind text NOT NULL CHECK (kind IN ('short_video', 'post', 'livestream', 'article')),
+        title text NOT NULL,
+        key_messages jsonb NOT NULL,
+        platforms jsonb NOT NULL,
+        languages jsonb NOT NULL,
+        due_at timestamptz NOT NULL,
+        quantity int NOT NULL CHECK (quantity > 0),
+        fee_per_deliverable bigint NOT NULL CHECK (fee_per_deliverable >= 0),
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await db.query('CREATE INDEX briefs_campaign ON briefs (campaign_id, due_at)');
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE briefs');
+  }
+}
