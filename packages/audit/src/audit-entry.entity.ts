@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@concord/database';
 
 /**
  * One link of a service's append-only, hash-chained audit trail:
@@ -7,7 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'audit_log' })
 @Index('audit_log_subject', ['subject', 'seq'])
 export class AuditEntry {
-  @PrimaryColumn('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @PrimaryColumn('bigint', { transformer: bigintAsNumber })
   seq: number;
 
   @Column('uuid', { unique: true })

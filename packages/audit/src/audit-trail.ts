@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  chainHash, ChainVerifier, GENESIS_HASH, newId, type Actor, type AuditEntryView, type AuditFacts,
+  chainHash, ChainVerifier, decodeCursor, encodeCursor, GENESIS_HASH, NUMBER_POSITION, newId, type Actor, type AuditEntryView, type AuditFacts,
   type ChainVerdict,
 } from '@concord/domain';
 import { AuditEntry } from './audit-entry.entity';
@@ -91,13 +91,12 @@ export async function listAudit(
     .orderBy('a.seq', 'DESC')
     .limit(query.limit + 1);
   if (query.subject) qb.andWhere('a.subject = :subject', { subject: query.subject });
-  const before = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString()) : NaN;
-  if (Number.isFinite(before)) qb.andWhere('a.seq < :before', { before });
+  if (query.cursor) qb.andWhere('a.seq < :before', { before: Number(decodeCursor(query.cursor, NUMBER_POSITION)) });
   const rows = await qb.getMany();
   const page = rows.slice(0, query.limit);
   return {
     items: page.map(toAuditView),
-    nextCursor: rows.length > query.limit ? Buffer.from(String(page[page.length - 1].seq)).toString('base64url') : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(String(page[page.length - 1].seq)) : null,
   };
 }
 

@@ -62,3 +62,6 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** PostgreSQL bigint (sums of đồng, follower totals, sequence numbers) as a JS number; all fit below 2^53. */
+export const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? v : Number(v)) };

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '@concord/database';
 import type { AgreementDocument } from './agreement-document.entity';
 import type { AgreementVersion } from './agreement-version.entity';
 import type { Milestone } from './milestone.entity';
@@ -27,8 +28,6 @@ export interface AgreementStatusChange {
   at: string;
   by: string;
 }
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /** A cooperation memorandum or service contract between an agency and a creator or management company. */
 @Entity({ name: 'agreements' })

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, type ListAgreementsQuery } from '@concord/domain';
+import { decodeCursor, encodeCursor, UUID_POSITION, type ListAgreementsQuery } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
@@ -123,10 +123,10 @@ export class AgreementRepository {
       .createQueryBuilder('a')
       .where(`a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')`)
       .andWhere(`(SELECT count(DISTINCT s->>'party') FROM jsonb_array_elements(a.signatures) s) = 2`);
-    if (cursor) qb.andWhere('a.id < :cid', { cid: decodeIdCursor(cursor) });
+    if (cursor) qb.andWhere('a.id < :cid', { cid: decodeCursor(cursor, UUID_POSITION) });
     const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
     const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeIdCursor(items[items.length - 1].id) : null };
+    return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 
   /** A page of visible agreements, newest first by id (UUIDv7), with the list filters. */
@@ -140,23 +140,10 @@ export class AgreementRepository {
         { today, days: query.expiringWithinDays },
       );
     }
-    if (query.cursor) qb.andWhere('a.id < :cid', { cid: decodeIdCursor(query.cursor) });
+    if (query.cursor) qb.andWhere('a.id < :cid', { cid: decodeCursor(query.cursor, UUID_POSITION) });
     const rows = await qb.orderBy('a.id', 'DESC').limit(query.limit + 1).getMany();
     const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? encodeIdCursor(items[items.length - 1].id) : null };
+    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 }
 
-function encodeIdCursor(id: string): string {
-  return Buffer.from(id).toString('base64url');
-}
-
-function decodeIdCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[0-9a-f-]{36}$/.test(id)) {
-    throw new DomainError('validation.failed', 'The cursor is not valid', [
-      { path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' },
-    ]);
-  }
-  return id;
-}

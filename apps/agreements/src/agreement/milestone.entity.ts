@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+import { bigintAsNumber } from '@concord/database';
 
 /** A payment milestone of an agreement (state-budget support, in đồng). */
 @Entity({ name: 'milestones' })

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { bigintAsNumber } from '@concord/database';
 import type { CreatorStatusName } from '@concord/domain';
 import { Channel } from './channel.entity';
 
@@ -83,7 +84,7 @@ export class Creator {
   @Column({ name: 'status_history', type: 'jsonb' })
   statusHistory: StatusChange[];
 
-  @Column({ name: 'total_followers', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({ name: 'total_followers', type: 'bigint', transformer: bigintAsNumber })
   totalFollowers: number;
 
   @OneToMany(() => Channel, (channel) => channel.creator, { cascade: ['insert'] })

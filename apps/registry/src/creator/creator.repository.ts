@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
-  allowedTypos, creatorSearchText, creatorSearchWords, DomainError, foldText, nameWords, queryWords, swappedLetters,
+  allowedTypos, creatorSearchText, creatorSearchWords, decodeCursor, encodeCursor, foldText, nameWords, queryWords, swappedLetters,
   type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
@@ -119,7 +119,7 @@ export class CreatorRepository {
         verified: query.verified,
       });
     }
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeSearchCursor(query.cursor);
     if (query.q) {
       const rank = '(public.word_similarity(:q, c.search_text) * 1000)::int';
       qb.select(SUMMARY_COLUMNS)
@@ -183,7 +183,7 @@ export class CreatorRepository {
     if (entities.length > limit) {
       const last = page[page.length - 1];
       const lastRaw = raw[page.length - 1] as { rank?: number };
-      nextCursor = encodeCursor(mode ? { id: last.id, rank: Number(lastRaw.rank), mode } : { id: last.id });
+      nextCursor = encodeSearchCursor(mode ? { id: last.id, rank: Number(lastRaw.rank), mode } : { id: last.id });
     }
     return { items: page, nextCursor };
   }
@@ -247,19 +247,12 @@ interface Cursor {
   mode?: SearchMode;
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+/** A search position as JSON inside the shared opaque cursor. */
+export function encodeSearchCursor(cursor: Cursor): string {
+  return encodeCursor(JSON.stringify(cursor));
 }
 
-function decodeCursor(value: string | undefined): Cursor | null {
+function decodeSearchCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString()) as Cursor;
-    if (typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/.test(parsed.id)) return parsed;
-  } catch {
-    // fall through: not one of our cursors
-  }
-  throw new DomainError('validation.failed', 'The cursor is not valid', [
-    { path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' },
-  ]);
+  return JSON.parse(decodeCursor(value, /^\{"id":"[0-9a-f-]{36}"(,"rank":\d+)?(,"mode":"(words|joined|trigram)")?\}$/)) as Cursor;
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  assertConsentForPersonalData, assertCreatorMove, channelKey, DomainError, EVENTS,
+  assertConsentForPersonalData, assertCreatorMove, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
   findRepeatedChannels, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
   type CreatorCommands, type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView,
 } from '@concord/domain';
@@ -185,11 +185,11 @@ export class CreatorService {
   async duplicates(cmd: Cmd<'duplicates'>): Promise<{ items: DuplicatePair[]; nextCursor: string | null }> {
     const ability = requireAbility(cmd.actor, 'update');
     const { minSimilarity, limit, cursor } = cmd.data.query;
-    const offset = cursor ? Number.parseInt(Buffer.from(cursor, 'base64url').toString(), 10) || 0 : 0;
+    const offset = cursor ? Number(decodeCursor(cursor, NUMBER_POSITION)) : 0;
     const { rows, more } = await this.repo.duplicatePairs(visibilityOf(ability), minSimilarity, limit, offset);
     return {
       items: rows.map((r) => ({ a: { id: r.aId, displayName: r.aName }, b: { id: r.bId, displayName: r.bName }, similarity: r.similarity })),
-      nextCursor: more ? Buffer.from(String(offset + limit)).toString('base64url') : null,
+      nextCursor: more ? encodeCursor(String(offset + limit)) : null,
     };
   }
 

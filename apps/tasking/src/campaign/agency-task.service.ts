@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agencyTaskMachine, DomainError, EVENTS, findAgency, isTaskOverdue, newId, NotFoundError, type Actor, type AgencyTaskMove,
+  agencyTaskMachine, decodeCursor, DomainError, encodeCursor, NUMBER_POSITION, EVENTS, findAgency, isTaskOverdue, newId, NotFoundError, type Actor, type AgencyTaskMove,
   type CampaignCommands, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
@@ -72,12 +72,12 @@ export class AgencyTaskService {
     if (query.overdue !== undefined) {
       qb.andWhere(`${query.overdue ? '' : 'NOT '}(t.status IN ('proposed', 'accepted', 'in_progress') AND t.due_at < now())`);
     }
-    const offset = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString(), 10) || 0 : 0;
+    const offset = query.cursor ? Number(decodeCursor(query.cursor, NUMBER_POSITION)) : 0;
     const rows = await qb.orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(query.limit + 1).getMany();
     const items = rows.slice(0, query.limit);
     return {
       items: items.map((t) => toAgencyTaskView(t)),
-      nextCursor: rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null,
+      nextCursor: rows.length > query.limit ? encodeCursor(String(offset + query.limit)) : null,
     };
   }
 

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+import { bigintAsNumber } from '@concord/database';
 
 /** What to make within a campaign: kind, messages, platforms, languages, due time, quantity, fee per deliverable. */
 @Entity({ name: 'briefs' })

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@concord/database';
 import type { CampaignStatusName } from '@concord/domain';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /** A communication campaign run by an agency, possibly with partner agencies. */
 @Entity({ name: 'campaigns' })

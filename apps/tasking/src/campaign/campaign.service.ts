@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
-  campaignMachine, campaignRequestMachine, DomainError, EVENTS, findAgency, newId, NotFoundError, type Actor,
+  campaignMachine, campaignRequestMachine, decodeCursor, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, type Actor,
   type CampaignCommands, type CampaignMove, type CampaignRequestMove, type CampaignView, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type ColumnSpec } from '@concord/permissions';
@@ -265,16 +265,10 @@ export class CampaignService {
   }
 
   private async page<E extends { id: string }>(qb: SelectQueryBuilder<E>, alias: string, query: { limit: number; cursor?: string }) {
-    if (query.cursor) {
-      const id = Buffer.from(query.cursor, 'base64url').toString();
-      if (!/^[0-9a-f-]{36}$/.test(id)) {
-        throw new DomainError('validation.failed', 'The cursor is not valid', [{ path: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page' }]);
-      }
-      qb.andWhere(`${alias}.id < :cid`, { cid: id });
-    }
+    if (query.cursor) qb.andWhere(`${alias}.id < :cid`, { cid: decodeCursor(query.cursor, UUID_POSITION) });
     const rows = await qb.orderBy(`${alias}.id`, 'DESC').limit(query.limit + 1).getMany();
     const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? Buffer.from(items[items.length - 1].id).toString('base64url') : null };
+    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 
   private async findCampaign(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Campaign> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_TASK_STATUSES, CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
-import { IdParam, PageQuery, pageOf } from './common';
+import { IdParam, PageQuery, pageOf, QueryBoolean } from './common';
 import { Platform } from './creator';
 
 const IsoDate = z.iso.date();
@@ -122,13 +122,12 @@ export const AgencyTaskView = z.object({
   createdAt: z.iso.datetime(),
 });
 
-const boolish = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 export const AgencyTaskQuery = z.object({
   /** inbox: tasks for your agency; outbox: tasks it asked of others. */
   box: z.enum(['inbox', 'outbox']).default('inbox'),
   status: AgencyTaskStatus.optional(),
-  overdue: boolish.optional(),
+  overdue: QueryBoolean.optional(),
   ...PageQuery,
 });
 export const AgencyTaskPage = pageOf(AgencyTaskView);

@@ -12,3 +12,6 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const ExpectedVersion = z.number().int().min(1);
+
+/** A query-string boolean: "true" / "false". */
+export const QueryBoolean = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
-import { ExpectedVersion, IdParam, PageQuery, pageOf } from './common';
+import { ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean } from './common';
 
 export const PLATFORMS = ['tiktok', 'youtube', 'facebook', 'instagram', 'x', 'zalo', 'other'] as const;
 export const TOPICS = [
@@ -141,7 +141,6 @@ export const CreatorSummary = z.object({
   totalFollowers: z.number().int(),
 });
 
-const boolish = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 export const ListCreatorsQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),
@@ -150,7 +149,7 @@ export const ListCreatorsQuery = z.object({
   platform: Platform.optional(),
   status: CreatorStatus.optional(),
   minFollowers: z.coerce.number().int().min(0).optional(),
-  verified: boolish.optional(),
+  verified: QueryBoolean.optional(),
   ...PageQuery,
 });
 
