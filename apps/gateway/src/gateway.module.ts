@@ -16,6 +16,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgreementsClient, RegistryClient, TaskingClient } from './services/service-clients';
 import { CampaignRequestsController, CampaignsController } from './campaigns/campaigns.controller';
 import { TasksController } from './campaigns/tasks.controller';
+import { AssignmentsController } from './campaigns/assignments.controller';
 import { AgreementsController } from './agreements/agreements.controller';
 import { PublicController } from './public/public.controller';
 
@@ -43,7 +44,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
       controllers: [
-        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, TasksController, AuditController,
+        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, TasksController, AssignmentsController, AuditController,
         PublicController,
         HealthController,
       ],

@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
-import type { TaskingConfig } from './tasking.config';
+import { TaskingConfigSchema, type TaskingConfigInput } from './tasking.config';
 import { TaskingModule } from './tasking.module';
 
 /** Builds and starts the tasking microservice: NATS request-reply on its namespaced subjects. */
-export async function startTasking(config: TaskingConfig, logger?: LoggerService | false): Promise<INestMicroservice> {
+export async function startTasking(given: TaskingConfigInput, logger?: LoggerService | false): Promise<INestMicroservice> {
+  const config = TaskingConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(TaskingModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
       { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.tasking`, name: `concord-${config.CONCORD_ENV}-tasking` },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, loadConfig } from '@concord/config';
+import { CommonConfig, durationMs, loadConfig } from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -7,9 +7,21 @@ export const TaskingConfigSchema = z.object({
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   TASKING_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long the service waits for the registry's answer. */
+  RPC_TIMEOUT_MS: durationMs(5000),
+  /** Open assignments (offered, accepted, submitted, approved) a creator may hold at once. */
+  TASKING_CREATOR_CAPACITY: z.coerce.number().int().min(1).max(100).default(3),
+  /** Creators per fan-out batch (one registry page, one transaction). */
+  TASKING_FANOUT_BATCH: z.coerce.number().int().min(10).max(5000).default(1000),
+  /** How long starting a fan-out waits for it to finish before answering with its progress. */
+  TASKING_FANOUT_WAIT_MS: durationMs(2000),
+  /** How often unanswered offers past their due time expire. */
+  TASKING_CALENDAR_MS: durationMs(60_000),
 });
 
 export type TaskingConfig = z.infer<typeof TaskingConfigSchema>;
+/** What a caller may give: defaults fill the rest. */
+export type TaskingConfigInput = z.input<typeof TaskingConfigSchema>;
 
 export function loadTaskingConfig(env: NodeJS.ProcessEnv = process.env): TaskingConfig {
   return loadConfig(TaskingConfigSchema, env);

@@ -2,7 +2,12 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
 import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, type NatsConnection } from '@concord/messaging';
+import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection } from '@concord/messaging';
+import { AssignmentHandler } from './assignment/assignment.handler';
+import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
+import { AssignmentService } from './assignment/assignment.service';
+import { FanOutRunner } from './assignment/fan-out.runner';
+import { FanOutService } from './assignment/fan-out.service';
 import { AuditHandler } from './audit/audit.handler';
 import { CampaignHandler } from './campaign/campaign.handler';
 import { AgencyTaskService } from './campaign/agency-task.service';
@@ -12,21 +17,35 @@ import { HealthHandler } from './health/health.handler';
 import type { TaskingConfig } from './tasking.config';
 
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
+const REGISTRY = Symbol('REGISTRY');
+const CONSUMERS = Symbol('CONSUMERS');
+const OFFER_CALENDAR = Symbol('OFFER_CALENDAR');
 
-/** Starts the outbox relay once everything is wired; stops it, NATS and the pool on shutdown. */
+/** Starts the relay, the fan-out runner, the consumers and the offer calendar once wired; stops them, NATS and the pool on shutdown. */
 class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(FanOutRunner) private readonly runner: FanOutRunner,
+    @Inject(CONSUMERS) private readonly consumers: EventConsumer[],
+    @Inject(OFFER_CALENDAR) private readonly calendar: PeriodicJob,
+    @Inject(REGISTRY) private readonly registry: ServiceClient,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.runner.start();
+    this.calendar.start();
+    for (const consumer of this.consumers) await consumer.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.calendar.stop();
+    for (const consumer of this.consumers) await consumer.stop();
     await this.relay.stop();
+    await this.registry.close();
     await this.nc.drain().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
@@ -35,10 +54,11 @@ class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 @Module({})
 export class TaskingModule {
   static forConfig(config: TaskingConfig): DynamicModule {
-    const logger = new Logger('OutboxRelay');
+    const logger = new Logger('tasking');
+    const warn = (m: string) => logger.warn(m);
     return {
       module: TaskingModule,
-      controllers: [CampaignHandler, AuditHandler, HealthHandler],
+      controllers: [CampaignHandler, AssignmentHandler, AuditHandler, HealthHandler],
       providers: [
         { provide: DataSource, useFactory: () => openServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL)) },
         {
@@ -49,9 +69,10 @@ export class TaskingModule {
             return nc;
           },
         },
+        { provide: REGISTRY, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS) },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
+          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
         {
@@ -63,6 +84,41 @@ export class TaskingModule {
           provide: AgencyTaskService,
           useFactory: (ds: DataSource, relay: OutboxRelay) => new AgencyTaskService(ds, () => relay.wake()),
           inject: [DataSource, OutboxRelay],
+        },
+        {
+          provide: FanOutRunner,
+          useFactory: (ds: DataSource, registry: ServiceClient, relay: OutboxRelay) =>
+            new FanOutRunner(ds, registry, { capacity: config.TASKING_CREATOR_CAPACITY, batchSize: config.TASKING_FANOUT_BATCH, pollMs: 1000, log: warn }, () => relay.wake()),
+          inject: [DataSource, REGISTRY, OutboxRelay],
+        },
+        {
+          provide: FanOutService,
+          useFactory: (ds: DataSource, runner: FanOutRunner) => new FanOutService(ds, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS),
+          inject: [DataSource, FanOutRunner],
+        },
+        {
+          provide: AssignmentService,
+          useFactory: (ds: DataSource, relay: OutboxRelay) => new AssignmentService(ds, () => relay.wake()),
+          inject: [DataSource, OutboxRelay],
+        },
+        {
+          provide: OFFER_CALENDAR,
+          useFactory: (assignments: AssignmentService) => new PeriodicJob('offer calendar', () => assignments.expireOverdueOffers(), config.TASKING_CALENDAR_MS, warn),
+          inject: [AssignmentService],
+        },
+        {
+          provide: CONSUMERS,
+          useFactory: (ds: DataSource, nc: NatsConnection, assignments: AssignmentService) => {
+            const reactions = new AssignmentReactions(assignments);
+            const consumer = (purpose: string, filter: string, handle: EventConsumerOptions['handle']) =>
+              new EventConsumer({ nc, dataSource: ds, env: config.CONCORD_ENV, service: 'tasking', purpose, filter, handle, log: warn });
+            return [
+              consumer('agreement_coverage', FOLLOWED_EVENTS.agreements, (e, m) => reactions.onAgreementEvent(e, m)),
+              consumer('creator_status', FOLLOWED_EVENTS.creatorStatus, (e, m) => reactions.onCreatorStatusChanged(e, m)),
+              consumer('assignment_progress', FOLLOWED_EVENTS.approvals, (e, m) => reactions.onApprovalEvent(e, m)),
+            ];
+          },
+          inject: [DataSource, EVENTS_CONNECTION, AssignmentService],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
         TaskingLifecycle,

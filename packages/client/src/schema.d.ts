@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Development only (CONCORD_DEV_AUTH=1): a token for a seeded user */
+        /** Development only (CONCORD_DEV_AUTH=1): a token for a seeded user, or creator@<handle> for a registered creator */
         post: operations["issueDevToken"];
         delete?: never;
         options?: never;
@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller: user, agency and roles */
+        /** The caller: user, agency (none for a creator), creator record and roles */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -794,6 +794,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/briefs/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a brief to creators (by id, or every creator a registry filter finds); per creator: offered, or skipped with the reason
+         * @description Answers with the finished result when the fan-out is done within a couple of seconds, otherwise with its progress (status running): poll GET /v1/fan-outs/{id}. Safe to retry with the same Idempotency-Key: nothing is offered twice.
+         */
+        post: operations["fanOutBrief"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fan-outs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fan-out's progress and its per-creator results, a page at a time */
+        get: operations["getFanOut"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assignments you may see: a creator’s own (mine=true), or a campaign’s, a brief’s, a creator’s */
+        get: operations["listAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assignment, with its brief, window, history and flags (fees only for the owning agency and the creator) */
+        get: operations["getAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignments/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The creator accepts their offer */
+        post: operations["acceptAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignments/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The creator declines their offer (a note is welcome, never required) */
+        post: operations["declineAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owning agency cancels an assignment whose content is not yet submitted, with a reason */
+        post: operations["cancelAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/assignment-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a campaign's assignments stand, by state (for the owning and partner agencies) */
+        get: operations["getAssignmentProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, due briefs and assignments between two dates, as far as you may see them (a creator: their own assignments) */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -1004,6 +1160,7 @@ export interface components {
             reason: string;
         };
         DevTokenRequest: {
+            /** @description A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle */
             username: string;
         };
         CreateAgreement: {
@@ -1198,6 +1355,30 @@ export interface components {
             dueAt: string;
             quantity: number;
             feePerDeliverable: number;
+            window?: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            };
+        };
+        FanOut: {
+            creatorIds?: string[];
+            filter?: {
+                /** @enum {string} */
+                topic?: "tourism" | "culture" | "history" | "policy" | "cuisine" | "education" | "technology" | "sports" | "lifestyle" | "music" | "environment" | "defence" | "diplomacy" | "health" | "public_services";
+                language?: string;
+                /** @enum {string} */
+                platform?: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+                minFollowers?: number;
+                region?: string;
+            };
+            /** @default [] */
+            overrides?: {
+                /** Format: uuid */
+                creatorId: string;
+                reason: string;
+            }[];
         };
         Creator: {
             /** Format: uuid */
@@ -1849,6 +2030,12 @@ export interface components {
             quantity: number;
             /** Format: uuid */
             id: string;
+            window: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            };
             /** Format: uuid */
             campaignId: string;
             feePerDeliverable?: number;
@@ -1869,12 +2056,205 @@ export interface components {
                 quantity: number;
                 /** Format: uuid */
                 id: string;
+                window: {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                };
                 /** Format: uuid */
                 campaignId: string;
                 feePerDeliverable?: number;
                 createdBy: string;
                 /** Format: date-time */
                 createdAt: string;
+            }[];
+        };
+        FanOutView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            briefId: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @enum {string} */
+            status: "running" | "completed";
+            /** @enum {string} */
+            target: "creators" | "filter";
+            total: number | null;
+            processed: number;
+            offered: number;
+            skipped: number;
+            skippedByReason: {
+                [key: string]: number;
+            };
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            results: {
+                /** Format: uuid */
+                creatorId: string;
+                displayName: string | null;
+                /** @enum {string} */
+                outcome: "offered" | "skipped";
+                /** @enum {string|null} */
+                reason: "not_found" | "suspended" | "not_active" | "already_offered" | "no_channel_on_platform" | "no_agreement" | "quota_used" | "over_capacity" | "calendar_conflict" | null;
+                detail: string | null;
+                /** Format: uuid */
+                assignmentId: string | null;
+                overridden: ("over_capacity" | "calendar_conflict")[];
+            }[];
+            nextCursor: string | null;
+        };
+        AssignmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            briefId: string;
+            /** Format: uuid */
+            campaignId: string;
+            ownerAgencyId: string;
+            partnerAgencyIds: string[];
+            /** Format: uuid */
+            creatorId: string;
+            creatorName: string;
+            /** Format: uuid */
+            managementCompanyId: string | null;
+            /** Format: uuid */
+            agreementId: string;
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
+            brief: {
+                /** @enum {string} */
+                kind: "short_video" | "post" | "livestream" | "article";
+                title: string;
+                keyMessages: string[];
+                platforms: ("tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other")[];
+                languages: string[];
+                /** Format: date-time */
+                dueAt: string;
+                quantity: number;
+            };
+            window: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            };
+            feePerDeliverable?: number;
+            overdue: boolean;
+            flags: string[];
+            overrides: {
+                /** @enum {string} */
+                kind: "over_capacity" | "calendar_conflict";
+                reason: string;
+                by: string;
+            }[];
+            history: {
+                /** @enum {string|null} */
+                from: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled" | null;
+                /** @enum {string} */
+                to: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
+                note: string | null;
+                /** Format: date-time */
+                at: string;
+                by: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssignmentPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                briefId: string;
+                /** Format: uuid */
+                campaignId: string;
+                ownerAgencyId: string;
+                partnerAgencyIds: string[];
+                /** Format: uuid */
+                creatorId: string;
+                creatorName: string;
+                /** Format: uuid */
+                managementCompanyId: string | null;
+                /** Format: uuid */
+                agreementId: string;
+                /** @enum {string} */
+                status: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
+                brief: {
+                    /** @enum {string} */
+                    kind: "short_video" | "post" | "livestream" | "article";
+                    title: string;
+                    keyMessages: string[];
+                    platforms: ("tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other")[];
+                    languages: string[];
+                    /** Format: date-time */
+                    dueAt: string;
+                    quantity: number;
+                };
+                window: {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                };
+                feePerDeliverable?: number;
+                overdue: boolean;
+                flags: string[];
+                overrides: {
+                    /** @enum {string} */
+                    kind: "over_capacity" | "calendar_conflict";
+                    reason: string;
+                    by: string;
+                }[];
+                history: {
+                    /** @enum {string|null} */
+                    from: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled" | null;
+                    /** @enum {string} */
+                    to: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
+                    note: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                }[];
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            nextCursor: string | null;
+        };
+        AssignmentProgress: {
+            /** Format: uuid */
+            campaignId: string;
+            byStatus: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        CalendarView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: {
+                /** @enum {string} */
+                kind: "campaign" | "brief" | "assignment";
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                campaignId: string;
+                ownerAgencyId: string;
+                title: string;
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                status: string;
+                creatorName?: string;
             }[];
         };
         Problem: {
@@ -1901,6 +2281,11 @@ export interface components {
                 nameVi: string;
                 /** @enum {string} */
                 kind: "lead" | "partner";
+            } | null;
+            creator?: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
             };
             roles: string[];
         };
@@ -2114,6 +2499,15 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2363,6 +2757,15 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5458,6 +5861,551 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fanOutBrief: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the brief */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FanOut"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanOutView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFanOut: {
+        parameters: {
+            query?: {
+                outcome?: "offered" | "skipped";
+                reason?: "not_found" | "suspended" | "not_active" | "already_offered" | "no_channel_on_platform" | "no_agreement" | "quota_used" | "over_capacity" | "calendar_conflict";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanOutView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssignments: {
+        parameters: {
+            query?: {
+                mine?: boolean;
+                campaignId?: string;
+                briefId?: string;
+                creatorId?: string;
+                status?: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPage"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignReason"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssignmentProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentProgress"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

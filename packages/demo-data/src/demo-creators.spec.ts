@@ -66,12 +66,10 @@ describe('demoCreators', () => {
     }
   });
 
-  it('makes 100,000 creators fast, with handles unique case-insensitively and URLs of their platform', () => {
-    const started = performance.now();
+  // How fast it is belongs to `npm run bench` (which seeds 100,000), not to a timed assertion here.
+  it('makes 100,000 creators, with handles unique case-insensitively and URLs of their platform', () => {
     const many = demoCreators(100_000, 100_000);
-    const ms = performance.now() - started;
     expect(many).toHaveLength(100_000);
-    expect(ms).toBeLessThan(2000);
     const seen = new Set<string>();
     const bad: string[] = [];
     let channels = 0;

@@ -1,11 +1,17 @@
-import { createConcordClient, devToken } from '@concord/client';
+import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+
+/** A demo creator who can sign in as `creator@<handle>`. */
+export interface DemoCreatorLogin {
+  id: string;
+  handle: string;
+}
 
 /**
  * A joint campaign in progress: the Foreign Ministry's request, accepted by
  * the lead agency and active; and one request still waiting in the inbox.
  * Stable Idempotency-Keys make a second run change nothing.
  */
-export async function seedDemoCampaigns(baseUrl: string, version: string): Promise<number> {
+export async function seedDemoCampaigns(baseUrl: string, version: string, creators: DemoCreatorLogin[] = []): Promise<number> {
   const mofa = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'liaison@mofa') });
   const manager = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'manager@mcst') });
   const key = (step: string) => ({ 'Idempotency-Key': `demo-${version}-campaign-${step}` });
@@ -30,6 +36,7 @@ export async function seedDemoCampaigns(baseUrl: string, version: string): Promi
   if (campaignId) {
     const activated = await manager.POST('/v1/campaigns/{id}/activate', { params: { path: { id: campaignId }, header: key('hanoi-convention-activate') } });
     if (!activated.response.ok && activated.response.status !== 409) throw new Error(`Seeding the campaign: ${JSON.stringify(activated.error)}`);
+    await seedAssignments(baseUrl, key, campaignId, creators);
   }
 
   const waiting = await createConcordClient({ baseUrl, token: await devToken(baseUrl, 'liaison@hcmc') }).POST('/v1/campaign-requests', {
@@ -45,4 +52,45 @@ export async function seedDemoCampaigns(baseUrl: string, version: string): Promi
   });
   if (!waiting.data) throw new Error(`Seeding the HCMC request: ${JSON.stringify(waiting.error)}`);
   return 2;
+}
+
+/**
+ * The joint campaign's brief, offered to the demo creators of the management
+ * company whose agreement is active; a few of them answer (accept, decline).
+ * The agreement's activation reaches tasking as an event, so the fan-out is
+ * tried again (with a new key) until it finds them covered.
+ */
+async function seedAssignments(baseUrl: string, key: (step: string) => Record<string, string>, campaignId: string, creators: DemoCreatorLogin[]): Promise<void> {
+  if (creators.length === 0) return;
+  const manager = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'manager@mcst') });
+  const brief = await manager.POST('/v1/campaigns/{id}/briefs', {
+    params: { path: { id: campaignId }, header: key('hanoi-convention-brief') },
+    body: {
+      kind: 'short_video', title: 'Lễ mở ký trong 60 giây — The signing in 60 seconds', keyMessages: ['Việt Nam là nước chủ nhà lễ mở ký'],
+      platforms: ['tiktok', 'facebook'], languages: ['en', 'vi'], dueAt: '2026-12-12T10:00:00Z', quantity: 1, feePerDeliverable: 3_000_000,
+    },
+  });
+  if (!brief.data) throw new Error(`Seeding the brief: ${JSON.stringify(brief.error)}`);
+  let offered: { creatorId: string; assignmentId: string | null; outcome: string }[] = [];
+  for (let attempt = 1; attempt <= 20 && offered.length === 0; attempt++) {
+    const fanOut = await manager.POST('/v1/briefs/{id}/assignments', {
+      params: { path: { id: brief.data.id }, header: key(`hanoi-convention-fan-out-${attempt}`) },
+      body: { creatorIds: creators.map((c) => c.id) },
+    });
+    // 409: the brief is past due (the demo is older than its dates); nothing more to offer.
+    if (fanOut.response.status === 409) return;
+    if (!fanOut.data) throw new Error(`Seeding the fan-out: ${JSON.stringify(fanOut.error)}`);
+    offered = fanOut.data.results.filter((r) => r.outcome === 'offered');
+    if (offered.length === 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  const answers: ('accept' | 'decline')[] = ['accept', 'accept', 'accept', 'decline'];
+  for (const [i, answer] of answers.entries()) {
+    const result = offered[i];
+    const creator = creators.find((c) => c.id === result?.creatorId);
+    if (!result?.assignmentId || !creator) continue;
+    const me: ConcordClient = createConcordClient({ baseUrl, token: await devToken(baseUrl, `creator@${creator.handle}`) });
+    const params = { params: { path: { id: result.assignmentId } }, body: answer === 'decline' ? { note: 'Đang đi công tác nước ngoài tuần đó' } : {} };
+    const answered = answer === 'accept' ? await me.POST('/v1/assignments/{id}/accept', params) : await me.POST('/v1/assignments/{id}/decline', params);
+    if (!answered.response.ok && answered.response.status !== 409) throw new Error(`Seeding an answer: ${JSON.stringify(answered.error)}`);
+  }
 }

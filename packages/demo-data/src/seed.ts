@@ -50,7 +50,12 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
     companies: [ids.get(companies[0].key)!, ids.get(companies[1].key)!],
     activeIndividuals,
   });
-  const requests = await seedDemoCampaigns(baseUrl, version);
+  // The joint campaign's brief goes to the active creators of the company whose agreement is active.
+  const briefed = individuals
+    .filter((c) => c.status === 'active' && c.managementCompanyKey === companies[0].key)
+    .slice(0, 40)
+    .map((c) => ({ id: ids.get(c.key)!, handle: c.input.channels[0].handle }));
+  const requests = await seedDemoCampaigns(baseUrl, version, briefed);
   log(`demo data: ${all.length} creators in the registry, ${agreements} agreements, ${requests} joint campaign requests`);
   return { creators: all.length, agreements };
 }

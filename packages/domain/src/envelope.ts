@@ -6,6 +6,7 @@ export const ActorSchema = z.object({
   userId: z.string().min(1),
   orgId: z.string().min(1),
   roles: z.array(z.enum(ROLES)),
+  creatorId: z.uuid().optional(),
 });
 
 /** Every message between Concord's processes travels in an envelope. */
@@ -33,7 +34,7 @@ export function createEnvelope<T>(
     id,
     type,
     occurredAt: (options.occurredAt ?? new Date()).toISOString(),
-    actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles] },
+    actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles], ...(actor.creatorId ? { creatorId: actor.creatorId } : {}) },
     correlationId: options.correlationId ?? id,
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     data,

@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'campaign.status_transition_forbidden',
   'campaign_request.status_transition_forbidden',
   'agency_task.status_transition_forbidden',
+  'campaign.not_active',
+  'brief.past_due',
+  'assignment.status_transition_forbidden',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,3 +24,6 @@ export * from './contracts/agreement';
 export * from './state-machine';
 export * from './campaign/campaign.machines';
 export * from './contracts/campaign';
+export * from './assignment/assignment-status.machine';
+export * from './assignment/fan-out.rules';
+export * from './contracts/assignment';

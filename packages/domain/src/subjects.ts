@@ -19,6 +19,10 @@ export const SUBJECTS = {
     creatorList: 'concord.registry.creator.list',
     creatorDuplicates: 'concord.registry.creator.duplicates',
     creatorDismissDuplicate: 'concord.registry.creator.dismiss_duplicate',
+    /** Tasking's fan-outs: creators by id or filter, a page at a time. */
+    creatorSelect: 'concord.registry.creator.select',
+    /** Development sign-in of `creator@<handle>`. */
+    creatorByHandle: 'concord.registry.creator.by_handle',
     auditList: 'concord.registry.audit.list',
     auditVerify: 'concord.registry.audit.verify',
   },
@@ -69,6 +73,14 @@ export const SUBJECTS = {
     taskMove: 'concord.tasking.agency_task.move',
     briefCreate: 'concord.tasking.brief.create',
     briefList: 'concord.tasking.brief.list',
+    fanOutStart: 'concord.tasking.fan_out.start',
+    fanOutGet: 'concord.tasking.fan_out.get',
+    assignmentList: 'concord.tasking.assignment.list',
+    assignmentGet: 'concord.tasking.assignment.get',
+    assignmentRespond: 'concord.tasking.assignment.respond',
+    assignmentCancel: 'concord.tasking.assignment.cancel',
+    assignmentProgress: 'concord.tasking.assignment.progress',
+    calendar: 'concord.tasking.calendar.view',
     auditList: 'concord.tasking.audit.list',
     auditVerify: 'concord.tasking.audit.verify',
   },
@@ -97,6 +109,20 @@ export const EVENTS = {
     taskProposed: 'concord.events.tasking.agency_task.proposed',
     taskStatusChanged: 'concord.events.tasking.agency_task.status_changed',
     briefPublished: 'concord.events.tasking.brief.published',
+    assignmentOffered: 'concord.events.tasking.assignment.offered',
+    assignmentStatusChanged: 'concord.events.tasking.assignment.status_changed',
+    fanOutProgressed: 'concord.events.tasking.fan_out.progressed',
+    fanOutCompleted: 'concord.events.tasking.fan_out.completed',
+  },
+  /** The content approval service's events (tasking moves assignments with them). */
+  approvals: {
+    submissionSubmitted: 'concord.events.approvals.submission.submitted',
+    submissionChangesRequested: 'concord.events.approvals.submission.changes_requested',
+    submissionApproved: 'concord.events.approvals.submission.approved',
+    submissionRejected: 'concord.events.approvals.submission.rejected',
+    stageOverdue: 'concord.events.approvals.review.stage_overdue',
+    publicationRecorded: 'concord.events.approvals.publication.recorded',
+    metricsReported: 'concord.events.approvals.metrics.reported',
   },
 } as const;
 

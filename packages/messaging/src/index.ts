@@ -12,3 +12,4 @@ export * from './idempotent-command';
 export { connect as connectNats, type NatsConnection } from '@nats-io/transport-node';
 export * from './messaging.ddl';
 export * from './event-consumer';
+export * from './periodic-job';

@@ -68,7 +68,7 @@ export class OutboxRelay {
     for (;;) {
       const n = await this.publishBatch();
       total += n;
-      if (n < (this.options.batchSize ?? 100)) return total;
+      if (n < (this.options.batchSize ?? 500)) return total;
     }
   }
 
@@ -105,14 +105,21 @@ export class OutboxRelay {
           ORDER BY created_at, id
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize ?? 100],
+        [this.options.batchSize ?? 500],
       );
-      for (const row of rows) {
-        await this.js.publish(namespaceSubject(this.options.env, row.subject), JSON.stringify(row.envelope), {
-          msgID: row.id,
-        });
-        await this.options.afterPublish?.(row.id);
-      }
+      // Pipelined: the batch's publishes leave in order on one connection (so the stream keeps the
+      // outbox's order) and are in flight together, each awaiting its own ack. All settle before the
+      // row locks go, and a batch is marked published only when every row was acknowledged.
+      const outcomes = await Promise.allSettled(
+        rows.map(async (row) => {
+          await this.js.publish(namespaceSubject(this.options.env, row.subject), JSON.stringify(row.envelope), {
+            msgID: row.id,
+          });
+          await this.options.afterPublish?.(row.id);
+        }),
+      );
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
       if (rows.length) {
         await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
       }

@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import { agencyKind, type Actor, type CreatorStatusName, type Role } from '@concord/domain';
+import { agencyKind, isCreatorActor, type Actor, type CreatorStatusName, type Role } from '@concord/domain';
 
 /** What can be done. `read_restricted` covers vetting notes and incidents. */
 export type Action =
@@ -18,7 +18,8 @@ export type Action =
   | 'terminate'
   | 'manage_milestones'
   | 'answer'
-  | 'follow_up';
+  | 'follow_up'
+  | 'respond';
 
 /** The fields rules may test, per subject. */
 export interface CreatorFields {
@@ -40,7 +41,15 @@ export interface CampaignRequestFields {
   toAgencyId: string;
 }
 
-export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask';
+/** An assignment is seen through its campaign (owner, partners) and by its creator or their management company. */
+export interface AssignmentFields {
+  ownerAgencyId: string;
+  partnerAgencyIds: string[];
+  creatorId: string;
+  managementCompanyId: string | null;
+}
+
+export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask' | 'Assignment';
 export type Subjects =
   | SubjectName
   | (CreatorFields & ForcedSubject<'Creator'>)
@@ -48,7 +57,8 @@ export type Subjects =
   | (AgreementFields & ForcedSubject<'Agreement'>)
   | (CampaignFields & ForcedSubject<'Campaign'>)
   | (CampaignRequestFields & ForcedSubject<'CampaignRequest'>)
-  | (CampaignRequestFields & ForcedSubject<'AgencyTask'>);
+  | (CampaignRequestFields & ForcedSubject<'AgencyTask'>)
+  | (AssignmentFields & ForcedSubject<'Assignment'>);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -60,8 +70,8 @@ const LEAD_REGISTRY_WRITERS: Role[] = ['admin', 'registry_officer'];
  * and turn it into SQL for lists (see `sql-condition.ts`).
  */
 export function abilityFor(actor: Actor): AppAbility {
-  // An ability depends only on the agency and the roles: build each once.
-  const key = `${actor.orgId}\u0000${[...actor.roles].sort().join(',')}`;
+  // An ability depends only on the agency, the roles and (for creators) the creator: build each once.
+  const key = `${actor.orgId}\u0000${[...actor.roles].sort().join(',')}\u0000${actor.creatorId ?? ''}`;
   let ability = built.get(key);
   if (!ability) {
     if (built.size >= 1000) built.clear();
@@ -75,11 +85,20 @@ const built = new Map<string, AppAbility>();
 
 function buildAbility(actor: Actor): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (isCreatorActor(actor)) {
+    // A creator sees their own assignments and answers them (creator autonomy);
+    // a management company's user sees those of the creators it manages.
+    can(['read', 'respond'], 'Assignment', { creatorId: actor.creatorId });
+    can('read', 'Assignment', { managementCompanyId: actor.creatorId });
+    return build();
+  }
   const kind = agencyKind(actor.orgId);
-  const has = (...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+  // `creator` is no staff role: held by an agency's user, it grants nothing.
+  const staffRoles: Role[] = actor.roles.filter((r) => r !== 'creator');
+  const has = (...roles: Role[]) => roles.some((r) => staffRoles.includes(r));
 
   if (kind === 'lead') {
-    if (actor.roles.length > 0) {
+    if (staffRoles.length > 0) {
       can('read', 'Creator');
       can('read_restricted', 'Creator');
     }
@@ -87,10 +106,10 @@ function buildAbility(actor: Actor): AppAbility {
       can(['create', 'update', 'change_status', 'read_personal_data'], 'Creator');
     }
   }
-  if (kind === 'partner' && actor.roles.length > 0) {
+  if (kind === 'partner' && staffRoles.length > 0) {
     can('read', 'Creator', { status: 'active' });
   }
-  if (kind === 'lead' && actor.roles.length > 0) {
+  if (kind === 'lead' && staffRoles.length > 0) {
     // Agreements: each of the lead agency's roles reads its own agency's;
     // managers draft, legal officers decide, admins sign and end them.
     const own = { agencyId: actor.orgId };
@@ -100,19 +119,24 @@ function buildAbility(actor: Actor): AppAbility {
     if (has('admin')) can(['sign', 'suspend', 'resume', 'terminate'], 'Agreement', own);
     if (has('finance_officer')) can('manage_milestones', 'Agreement', own);
   }
-  if (kind === 'lead' && actor.roles.length > 0) {
+  if (kind === 'lead' && staffRoles.length > 0) {
     // Campaigns of the lead agency: every role reads them; managers run them.
     can('read', 'Campaign', { ownerAgencyId: actor.orgId });
     if (has('admin', 'campaign_manager')) can(['create', 'update', 'change_status'], 'Campaign', { ownerAgencyId: actor.orgId });
     // Joint campaign requests addressed to the lead agency: managers answer them.
     if (has('admin', 'campaign_manager')) can('answer', 'CampaignRequest', { toAgencyId: actor.orgId });
+    // Assignments of its campaigns: every role follows them; managers fan briefs out and cancel them.
+    can('read', 'Assignment', { ownerAgencyId: actor.orgId });
+    if (has('admin', 'campaign_manager')) can('update', 'Assignment', { ownerAgencyId: actor.orgId });
   }
-  if (kind === 'partner' && actor.roles.length > 0) {
+  if (kind === 'partner' && staffRoles.length > 0) {
     // Partner agencies see the campaigns they are partners in, and request joint ones.
     can('read', 'Campaign', { partnerAgencyIds: actor.orgId });
+    // ... and the assignments of those campaigns (their progress; never fees or personal data).
+    can('read', 'Assignment', { partnerAgencyIds: actor.orgId });
     if (has('liaison', 'admin')) can(['create', 'follow_up'], 'CampaignRequest', { fromAgencyId: actor.orgId });
   }
-  if (kind && actor.roles.length > 0) {
+  if (kind && staffRoles.length > 0) {
     can('read', 'CampaignRequest', { fromAgencyId: actor.orgId });
     can('read', 'CampaignRequest', { toAgencyId: actor.orgId });
     // Agency tasks: any agency asks another for work; its coordinators ask and follow up, the other side's answer.

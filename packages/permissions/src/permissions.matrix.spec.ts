@@ -1,11 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { CREATOR_STATUSES, ROLES, type CreatorStatusName, type Role } from '@concord/domain';
+import { CREATOR_STATUSES, CREATORS_ORG, ROLES, type CreatorStatusName, type Role } from '@concord/domain';
 import { abilityFor, subject, type Action } from './index';
 
 /**
  * The intended permission matrix, written out by hand. Each row is one
  * (agency, roles, action, target) question and the answer a user must get.
  */
+
+/** Roles an agency's staff hold; `creator` is for creators signing in as themselves (below). */
+type StaffRole = Exclude<Role, 'creator'>;
+const STAFF_ROLES = ROLES.filter((r): r is StaffRole => r !== 'creator');
 
 const LEAD = 'mcst-ttcs';
 const PARTNERS = ['mofa', 'hcmc-info', 'hanoi-tourism'] as const;
@@ -14,7 +18,7 @@ const UNKNOWN = 'some-other-ministry';
 const CREATOR_ACTIONS: Action[] = ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'];
 
 /** Lead agency, per role: the Creator actions allowed (on a creator of any status). */
-const LEAD_CREATOR_ALLOWED: Record<Role, Action[]> = {
+const LEAD_CREATOR_ALLOWED: Record<StaffRole, Action[]> = {
   admin: ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'],
   registry_officer: ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'],
   campaign_manager: ['read', 'read_restricted'],
@@ -35,7 +39,7 @@ const PARTNER_CREATOR_ALLOWED: Record<CreatorStatusName, Action[]> = {
 };
 
 /** Any agency, per role: may read and verify its own audit trail. */
-const AUDIT_TRAIL_ROLES: Record<Role, boolean> = {
+const AUDIT_TRAIL_ROLES: Record<StaffRole, boolean> = {
   admin: true,
   registry_officer: false,
   campaign_manager: false,
@@ -51,7 +55,7 @@ const AGREEMENT_ACTIONS: Action[] = [
 ];
 
 /** Lead agency, per role: the Agreement actions allowed, on its own agency's agreements only. */
-const LEAD_AGREEMENT_ALLOWED: Record<Role, Action[]> = {
+const LEAD_AGREEMENT_ALLOWED: Record<StaffRole, Action[]> = {
   admin: ['read', 'create', 'update', 'submit', 'sign', 'suspend', 'resume', 'terminate'],
   registry_officer: ['read'],
   campaign_manager: ['read', 'create', 'update', 'submit'],
@@ -78,7 +82,7 @@ const agreement = (agencyId: string) => () => subject('Agreement', { agencyId })
 const verdict = (b: boolean) => (b ? 'may' : 'may not');
 
 // Creators, lead agency: every role × action × status.
-for (const role of ROLES) {
+for (const role of STAFF_ROLES) {
   for (const action of CREATOR_ACTIONS) {
     for (const status of CREATOR_STATUSES) {
       const expected = LEAD_CREATOR_ALLOWED[role].includes(action);
@@ -92,7 +96,7 @@ for (const role of ROLES) {
 
 // Creators, partner agencies: every agency × role × action × status.
 for (const orgId of PARTNERS) {
-  for (const role of ROLES) {
+  for (const role of STAFF_ROLES) {
     for (const action of CREATOR_ACTIONS) {
       for (const status of CREATOR_STATUSES) {
         const expected = PARTNER_CREATOR_ALLOWED[status].includes(action);
@@ -124,7 +128,7 @@ for (const action of CREATOR_ACTIONS) {
 // Audit trail: every agency × role × read/verify × own/other agency.
 for (const orgId of [LEAD, ...PARTNERS]) {
   const other = orgId === LEAD ? 'mofa' : LEAD;
-  for (const role of ROLES) {
+  for (const role of STAFF_ROLES) {
     for (const action of ['read', 'verify'] as Action[]) {
       const own = AUDIT_TRAIL_ROLES[role];
       rows.push({
@@ -156,7 +160,7 @@ for (const action of ['read', 'verify'] as Action[]) {
 // partner agencies have none yet.
 for (const orgId of [LEAD, ...PARTNERS]) {
   const others = [orgId === 'mofa' ? LEAD : 'mofa', 'other-lead'];
-  for (const role of ROLES) {
+  for (const role of STAFF_ROLES) {
     for (const action of AGREEMENT_ACTIONS) {
       const own = orgId === LEAD && LEAD_AGREEMENT_ALLOWED[role].includes(action);
       rows.push({
@@ -211,7 +215,7 @@ for (const action of AGREEMENT_ACTIONS) {
 const CAMPAIGN_ACTIONS: Action[] = ['read', 'create', 'update', 'change_status'];
 
 /** Lead agency, per role: the Campaign actions allowed, on campaigns its own agency owns only. */
-const LEAD_CAMPAIGN_ALLOWED: Record<Role, Action[]> = {
+const LEAD_CAMPAIGN_ALLOWED: Record<StaffRole, Action[]> = {
   admin: ['read', 'create', 'update', 'change_status'],
   registry_officer: ['read'],
   campaign_manager: ['read', 'create', 'update', 'change_status'],
@@ -228,7 +232,7 @@ const listed = (ids: string[]) => (ids.length ? `[${ids.join(',')}]` : '[]');
 
 // Campaigns, lead agency: every role × action × own/other owner × partner lists.
 // Being listed as a partner gives the lead agency nothing on another agency's campaign.
-for (const role of ROLES) {
+for (const role of STAFF_ROLES) {
   for (const action of CAMPAIGN_ACTIONS) {
     const own = LEAD_CAMPAIGN_ALLOWED[role].includes(action);
     for (const partners of [[], ['mofa'], ['mofa', 'hcmc-info', 'hanoi-tourism']]) {
@@ -261,7 +265,7 @@ for (const orgId of PARTNERS) {
     { partners: [...otherPartners, orgId], member: true },
     { partners: [LEAD, 'other-lead'], member: false },
   ];
-  for (const role of ROLES) {
+  for (const role of STAFF_ROLES) {
     for (const action of CAMPAIGN_ACTIONS) {
       for (const { partners, member } of lists) {
         const expected = action === 'read' && member;
@@ -304,7 +308,7 @@ for (const action of CAMPAIGN_ACTIONS) {
 const CAMPAIGN_REQUEST_ACTIONS: Action[] = ['read', 'create', 'follow_up', 'answer'];
 
 /** Partner agencies, per role: the CampaignRequest actions allowed on requests from its own agency. */
-const PARTNER_REQUEST_FROM_OWN_ALLOWED: Record<Role, Action[]> = {
+const PARTNER_REQUEST_FROM_OWN_ALLOWED: Record<StaffRole, Action[]> = {
   admin: ['read', 'create', 'follow_up'],
   registry_officer: ['read'],
   campaign_manager: ['read'],
@@ -316,7 +320,7 @@ const PARTNER_REQUEST_FROM_OWN_ALLOWED: Record<Role, Action[]> = {
 };
 
 /** Lead agency, per role: the CampaignRequest actions allowed on requests addressed to it. */
-const LEAD_REQUEST_TO_OWN_ALLOWED: Record<Role, Action[]> = {
+const LEAD_REQUEST_TO_OWN_ALLOWED: Record<StaffRole, Action[]> = {
   admin: ['read', 'answer'],
   registry_officer: ['read'],
   campaign_manager: ['read', 'answer'],
@@ -334,7 +338,7 @@ const campaignRequest = (fromAgencyId: string, toAgencyId: string) => () =>
 for (const orgId of [LEAD, ...PARTNERS]) {
   const isLead = orgId === LEAD;
   const [p1, p2] = PARTNERS.filter((p) => p !== orgId);
-  const targets: { label: string; from: string; to: string; allowed: (role: Role) => Action[] }[] = isLead
+  const targets: { label: string; from: string; to: string; allowed: (role: StaffRole) => Action[] }[] = isLead
     ? [
         { label: `from ${orgId} to mofa`, from: orgId, to: 'mofa', allowed: () => ['read'] },
         { label: `from mofa to ${orgId}`, from: 'mofa', to: orgId, allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role] },
@@ -349,7 +353,7 @@ for (const orgId of [LEAD, ...PARTNERS]) {
         { label: `from ${p1} to ${LEAD}`, from: p1, to: LEAD, allowed: () => [] },
         { label: `from ${p1} to ${p2}`, from: p1, to: p2, allowed: () => [] },
       ];
-  for (const role of ROLES) {
+  for (const role of STAFF_ROLES) {
     for (const action of CAMPAIGN_REQUEST_ACTIONS) {
       for (const { label, from, to, allowed } of targets) {
         const expected = allowed(role).includes(action);
@@ -401,7 +405,7 @@ for (const action of CAMPAIGN_REQUEST_ACTIONS) {
 
 // Campaign and request actions that make no sense on the other subject are refused.
 for (const orgId of [LEAD, ...PARTNERS]) {
-  const all: Role[] = [...ROLES];
+  const all: Role[] = [...STAFF_ROLES];
   for (const action of ['answer', 'follow_up', 'submit', 'verify', 'read_restricted'] as Action[]) {
     rows.push({
       name: `${orgId} with every role may not ${action} its own Campaign that lists it`,
@@ -455,7 +459,7 @@ const COORDINATORS: Role[] = ['liaison', 'campaign_manager', 'admin'];
 const agencyTask = (fromAgencyId: string, toAgencyId: string) => () => subject('AgencyTask', { fromAgencyId, toAgencyId });
 for (const orgId of [LEAD, ...PARTNERS]) {
   const other = orgId === 'mofa' ? 'hcmc-info' : 'mofa';
-  for (const role of ROLES) {
+  for (const role of STAFF_ROLES) {
     const coordinator = COORDINATORS.includes(role);
     for (const action of TASK_ACTIONS) {
       const asked = action === 'read' || (coordinator && (action === 'create' || action === 'follow_up'));
@@ -471,6 +475,44 @@ for (const action of TASK_ACTIONS) {
   rows.push({ name: `mofa user with no roles may not ${action} its own AgencyTask`, orgId: 'mofa', roles: [], action, target: agencyTask('mofa', LEAD), expected: false });
 }
 
+// Assignments: the owning agency's staff read them and its managers change
+// them; partner agencies read those of campaigns they are partners in; a
+// creator reads and answers their own, their management company reads
+// theirs; nobody else sees them.
+const ASSIGNMENT_ACTIONS: Action[] = ['read', 'update', 'respond'];
+const CREATOR_A = '0190a000-0000-7000-8000-00000000000a';
+const CREATOR_B = '0190a000-0000-7000-8000-00000000000b';
+const COMPANY = '0190a000-0000-7000-8000-00000000000c';
+const assignmentOf = (creatorId: string, partnerAgencyIds: string[] = ['mofa']) => () =>
+  subject('Assignment', { ownerAgencyId: LEAD, partnerAgencyIds, creatorId, managementCompanyId: COMPANY });
+for (const role of STAFF_ROLES) {
+  for (const action of ASSIGNMENT_ACTIONS) {
+    const lead = action === 'read' || (action === 'update' && ['admin', 'campaign_manager'].includes(role));
+    rows.push({ name: `lead ${role} ${verdict(lead)} ${action} an Assignment of its campaign`, orgId: LEAD, roles: [role], action, target: assignmentOf(CREATOR_A), expected: lead });
+    for (const orgId of PARTNERS) {
+      const partner = action === 'read' && orgId === 'mofa';
+      rows.push({ name: `${orgId} ${role} ${verdict(partner)} ${action} an Assignment of a campaign with mofa as partner`, orgId, roles: [role], action, target: assignmentOf(CREATOR_A), expected: partner });
+    }
+  }
+}
+const creatorRows: { name: string; creatorId: string; action: Action; target: Row['target']; expected: boolean }[] = [];
+for (const action of ASSIGNMENT_ACTIONS) {
+  creatorRows.push({ name: `creator A ${verdict(action !== 'update')} ${action} their own Assignment`, creatorId: CREATOR_A, action, target: assignmentOf(CREATOR_A), expected: action !== 'update' });
+  creatorRows.push({ name: `creator B may not ${action} creator A's Assignment`, creatorId: CREATOR_B, action, target: assignmentOf(CREATOR_A), expected: false });
+  creatorRows.push({ name: `the management company ${verdict(action === 'read')} ${action} its creator's Assignment`, creatorId: COMPANY, action, target: assignmentOf(CREATOR_A), expected: action === 'read' });
+}
+for (const action of ['read', 'create', 'update', 'read_personal_data'] as Action[]) {
+  creatorRows.push({ name: `creator A may not ${action} a Creator`, creatorId: CREATOR_A, action, target: creator('active'), expected: false });
+  creatorRows.push({ name: `creator A may not ${action} a Campaign`, creatorId: CREATOR_A, action, target: () => subject('Campaign', { ownerAgencyId: LEAD, partnerAgencyIds: [] }), expected: false });
+  creatorRows.push({ name: `creator A may not ${action} an Agreement`, creatorId: CREATOR_A, action, target: agreement(LEAD), expected: false });
+}
+// The `creator` role held by an agency's user grants nothing there.
+for (const orgId of [LEAD, ...PARTNERS]) {
+  for (const [name, target] of [['Creator', creator('active')], ['Agreement', agreement(orgId)], ['Assignment', assignmentOf(CREATOR_A, [orgId])]] as const) {
+    rows.push({ name: `${orgId} user with only the creator role may not read a ${name}`, orgId, roles: ['creator'], action: 'read', target, expected: false });
+  }
+}
+
 describe('permission matrix', () => {
   it('has unique row names', () => {
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
@@ -479,6 +521,20 @@ describe('permission matrix', () => {
   it.each(rows)('$name', ({ orgId, roles, action, target, expected }) => {
     const ability = abilityFor({ userId: 'u-1', orgId, roles });
     expect(ability.can(action, target())).toBe(expected);
+  });
+});
+
+describe('creators signing in as themselves', () => {
+  it.each(creatorRows)('$name', ({ creatorId, action, target, expected }) => {
+    const ability = abilityFor({ userId: `creator@${creatorId.slice(-2)}`, orgId: CREATORS_ORG, roles: ['creator'], creatorId });
+    expect(ability.can(action, target())).toBe(expected);
+  });
+
+  it('builds each creator their own ability (never another creator\'s, cached)', () => {
+    const a = abilityFor({ userId: 'creator@a', orgId: CREATORS_ORG, roles: ['creator'], creatorId: CREATOR_A });
+    const b = abilityFor({ userId: 'creator@b', orgId: CREATORS_ORG, roles: ['creator'], creatorId: CREATOR_B });
+    expect(a.can('respond', assignmentOf(CREATOR_A)())).toBe(true);
+    expect(b.can('respond', assignmentOf(CREATOR_A)())).toBe(false);
   });
 });
 

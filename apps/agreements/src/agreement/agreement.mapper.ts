@@ -62,6 +62,7 @@ export function toAgreementEvent(a: Agreement, reason: string | null = null): Ag
     counterpartyId: a.counterpartyId,
     status: a.status,
     term: { start: a.termStart, end: a.termEnd },
+    deliverables: a.deliverables as AgreementEventData['deliverables'],
     reason,
   };
 }

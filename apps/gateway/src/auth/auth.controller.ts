@@ -1,33 +1,51 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { DomainError, findAgency, parseOrThrow, type Actor } from '@concord/domain';
-import { ApiAnswers, ApiJsonBody } from '../openapi/schemas';
+import type { z } from 'zod';
+import {
+  CREATORS_ORG, DomainError, findAgency, isCreatorActor, normalizeHandle, parseOrThrow, SUBJECTS,
+  type Actor, type CreatorByHandleReply, type CreatorSelectReply,
+} from '@concord/domain';
+import { ApiAnswers, ApiJsonBody, REQUEST_SCHEMAS, type MeView } from '../openapi/schemas';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { AUTH_RATE_LIMIT } from '../http/rate-limit';
+import { RegistryClient } from '../services/service-clients';
 import { CurrentActor, Public } from './auth.decorators';
 import { DEV_USERS } from './dev-users';
-import { TokenVerifier } from './token-verifier';
+import { GATEWAY_ACTOR } from './gateway-actor';
+import { TokenVerifier, type DevTokenSubject } from './token-verifier';
+
+/** `creator@<handle>` signs in as the creator owning a channel with that handle. */
+const CREATOR_PREFIX = 'creator@';
 
 @ApiTags('auth')
 @Controller('v1')
 export class AuthController {
-  constructor(@Inject(TokenVerifier) private readonly verifier: TokenVerifier) {}
+  constructor(
+    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+    @Inject(RegistryClient) private readonly registry: RegistryClient,
+  ) {}
 
   @Public()
   @RouteConfig({ rateLimit: AUTH_RATE_LIMIT })
   @Post('auth/dev-token')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'issueDevToken', summary: 'Development only (CONCORD_DEV_AUTH=1): a token for a seeded user' })
+  @ApiOperation({
+    operationId: 'issueDevToken',
+    summary: 'Development only (CONCORD_DEV_AUTH=1): a token for a seeded user, or creator@<handle> for a registered creator',
+  })
   @ApiJsonBody('DevTokenRequest')
   @ApiAnswers(200, 'DevToken')
   async devToken(@Body() raw: unknown) {
     if (!this.verifier.devTokensEnabled) throw new NotFoundException();
-    const { username } = parseOrThrow(z.object({ username: z.string().min(1) }), raw);
-    const user = DEV_USERS.find((u) => u.username === username);
+    const { username } = parseOrThrow(REQUEST_SCHEMAS.DevTokenRequest, raw);
+    const user = username.startsWith(CREATOR_PREFIX) ? await this.creatorUser(username.slice(CREATOR_PREFIX.length)) : DEV_USERS.find((u) => u.username === username);
     if (!user) {
       throw new DomainError('validation.failed', `No seeded user ${username}`, [
-        { path: 'username', code: 'unknown_user', message: `One of: ${DEV_USERS.map((u) => u.username).join(', ')}` },
+        {
+          path: 'username',
+          code: 'unknown_user',
+          message: `One of: ${DEV_USERS.map((u) => u.username).join(', ')}; or creator@<handle> for any registered creator (a handle of one of their channels)`,
+        },
       ]);
     }
     return { token: await this.verifier.issueDevToken(user) };
@@ -44,9 +62,23 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ operationId: 'getMe', summary: 'The caller: user, agency and roles' })
+  @ApiOperation({ operationId: 'getMe', summary: 'The caller: user, agency (none for a creator), creator record and roles' })
   @ApiAnswers(200, 'Me')
-  me(@CurrentActor() actor: Actor) {
+  async me(@CurrentActor() actor: Actor): Promise<MeView> {
+    if (isCreatorActor(actor)) {
+      // A creator may not read the registry; the gateway asks for their name.
+      const { items } = await this.registry.request<z.infer<typeof CreatorSelectReply>>(
+        SUBJECTS.registry.creatorSelect, { creatorIds: [actor.creatorId] }, GATEWAY_ACTOR,
+      );
+      const creator = items[0];
+      if (!creator) throw new DomainError('auth.forbidden', `The creator ${actor.creatorId} this token names is not in the registry`);
+      return {
+        user: { id: actor.userId, name: creator.displayName },
+        agency: null,
+        creator: { id: creator.creatorId, displayName: creator.displayName },
+        roles: actor.roles,
+      };
+    }
     const agency = findAgency(actor.orgId)!;
     const seeded = DEV_USERS.find((u) => u.username === actor.userId);
     return {
@@ -54,5 +86,23 @@ export class AuthController {
       agency: { id: agency.id, name: agency.name, nameVi: agency.nameVi, kind: agency.kind },
       roles: actor.roles,
     };
+  }
+
+  /** The creator owning a channel with this handle, as a dev-token subject; an unknown or ambiguous handle is a 400 on `username`. */
+  private async creatorUser(rawHandle: string): Promise<DevTokenSubject> {
+    const handle = normalizeHandle(rawHandle);
+    const refuse = (code: string, message: string) =>
+      new DomainError('validation.failed', `No creator signs in as ${CREATOR_PREFIX}${handle}`, [{ path: 'username', code, message }]);
+    if (!handle) throw refuse('unknown_creator', 'Give the handle of one of the creator\'s channels: creator@<handle>');
+    let found: z.infer<typeof CreatorByHandleReply>;
+    try {
+      found = await this.registry.request(SUBJECTS.registry.creatorByHandle, { handle }, GATEWAY_ACTOR);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'not_found') throw refuse('unknown_creator', `No registered creator has a channel @${handle}; creator@<handle> works for any registered creator`);
+      if (error.code === 'validation.failed') throw refuse(error.errors[0]?.code ?? 'invalid_handle', error.errors[0]?.message ?? error.detail);
+      throw error;
+    }
+    return { username: `${CREATOR_PREFIX}${handle}`, name: found.displayName, orgId: CREATORS_ORG, roles: ['creator'], creatorId: found.creatorId };
   }
 }

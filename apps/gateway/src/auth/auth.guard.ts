@@ -1,10 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, findAgency } from '@concord/domain';
+import { CREATORS_ORG, DomainError, findAgency, isCreatorActor } from '@concord/domain';
 import { IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
 import { TokenVerifier } from './token-verifier';
 
-/** Every route needs a verified bearer token unless marked @Public(). */
+/** Every route needs a verified bearer token unless marked @Public(): of an agency's staff, or of a creator. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -21,7 +21,15 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('auth.unauthenticated', 'Send a bearer token: Authorization: Bearer <token>');
     const actor = await this.verifier.verify(token);
     if (!actor) throw new DomainError('auth.unauthenticated', 'The bearer token is not valid or has expired');
-    if (!findAgency(actor.orgId)) throw new DomainError('auth.forbidden', `Agency ${actor.orgId} is not known to Concord`);
+    // Staff of a known agency, or a creator bound to their registry record; nobody else.
+    if (!findAgency(actor.orgId) && !isCreatorActor(actor)) {
+      throw new DomainError(
+        'auth.forbidden',
+        actor.orgId === CREATORS_ORG
+          ? 'A creator token needs the role creator and the creator claim (the registry id)'
+          : `Agency ${actor.orgId} is not known to Concord`,
+      );
+    }
     request.actor = actor;
     return true;
   }

@@ -2,15 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 
 type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
-import { ROLES, type Actor, type Role } from '@concord/domain';
+import { CREATORS_ORG, ROLES, type Actor, type Role } from '@concord/domain';
 import type { GatewayConfig } from '../gateway.config';
 import type { DevUser } from './dev-users';
 
 const DEV_ISSUER = 'concord-dev';
 const DEV_AUDIENCE = 'concord';
 
+/** Whom a dev token is issued for: a seeded staff user, or a creator (with their registry id). */
+export type DevTokenSubject = DevUser & { creatorId?: string };
+
 /**
- * Verifies bearer JWTs (claims `sub`, `org`, `roles`): against the identity
+ * Verifies bearer JWTs (claims `sub`, `org`, `roles`; for creators also
+ * `creator`, their registry id): against the identity
  * provider's JWKS or public key in production, against the dev secret when
  * CONCORD_DEV_AUTH=1.
  */
@@ -31,9 +35,9 @@ export class TokenVerifier {
     return this.devSecret !== null;
   }
 
-  async issueDevToken(user: DevUser): Promise<string> {
+  async issueDevToken(user: DevTokenSubject): Promise<string> {
     if (!this.devSecret) throw new Error('Dev tokens are disabled');
-    return new SignJWT({ org: user.orgId, roles: user.roles, name: user.name })
+    return new SignJWT({ org: user.orgId, roles: user.roles, name: user.name, ...(user.creatorId ? { creator: user.creatorId } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.username)
       .setIssuer(DEV_ISSUER)
@@ -88,9 +92,15 @@ export class TokenVerifier {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function toActor(payload: Record<string, unknown>): Actor | null {
-  const { sub, org, roles } = payload;
+  const { sub, org, roles, creator } = payload;
   if (typeof sub !== 'string' || typeof org !== 'string' || !Array.isArray(roles)) return null;
   const known = roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string));
-  return { userId: sub, orgId: org, roles: known };
+  if (org !== CREATORS_ORG) return { userId: sub, orgId: org, roles: known };
+  // A creator holds no staff role, and the `creator` claim counts only with org `creators` and role `creator`.
+  const creatorRoles = known.filter((r) => r === 'creator');
+  const creatorId = creatorRoles.length > 0 && typeof creator === 'string' && UUID.test(creator) ? creator.toLowerCase() : undefined;
+  return { userId: sub, orgId: org, roles: creatorRoles, ...(creatorId ? { creatorId } : {}) };
 }

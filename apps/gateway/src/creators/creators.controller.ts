@@ -50,8 +50,9 @@ export class CreatorsController {
   @Get()
   @ApiOperation({ operationId: 'listCreators', summary: 'Search and filter creators (cursor pages)' })
   @ApiQueryFrom(ListCreatorsQuery)
-  @ApiAnswers(200, 'CreatorPage')
+  @ApiAnswers(200, 'CreatorPage', [403])
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    assertMay(actor, 'read');
     const query = parseOrThrow(ListCreatorsQuery, raw);
     return this.registry.request(S.creatorList, { query }, actor);
   }
@@ -81,8 +82,9 @@ export class CreatorsController {
   @Get(':id')
   @ApiOperation({ operationId: 'getCreator', summary: 'A creator, as your agency and role may see it; ETag carries its version' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'Creator')
+  @ApiAnswers(200, 'Creator', [403])
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    assertMay(actor, 'read');
     const creator = await this.registry.request<CreatorView>(S.creatorGet, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${creator.version}"`);
     return creator;

@@ -31,6 +31,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'campaign.status_transition_forbidden': 409,
   'campaign_request.status_transition_forbidden': 409,
   'agency_task.status_transition_forbidden': 409,
+  'campaign.not_active': 409,
+  'brief.past_due': 409,
+  'assignment.status_transition_forbidden': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

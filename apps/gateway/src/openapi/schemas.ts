@@ -8,6 +8,7 @@ import {
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
   CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
   CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView, BriefInput, BriefList, BriefView,
+  FanOutInput, FanOutView, AssignmentView, AssignmentPage, AssignmentProgress, CalendarView,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -21,9 +22,13 @@ const Problem = z.object({
 
 const Me = z.object({
   user: z.object({ id: z.string(), name: z.string().optional() }),
-  agency: z.object({ id: z.string(), name: z.string(), nameVi: z.string(), kind: z.enum(['lead', 'partner']) }),
+  /** The caller's agency; null for a creator, who acts for themselves. */
+  agency: z.object({ id: z.string(), name: z.string(), nameVi: z.string(), kind: z.enum(['lead', 'partner']) }).nullable(),
+  /** Only for a creator (or management company) signed in: their registry record. */
+  creator: z.object({ id: z.uuid(), displayName: z.string() }).optional(),
   roles: z.array(z.string()),
 });
+export type MeView = z.infer<typeof Me>;
 
 /**
  * The zod contracts of `@concord/domain`, named as OpenAPI components: the
@@ -40,7 +45,9 @@ export const REQUEST_SCHEMAS = {
   AddTraining: TrainingInput,
   AddIncident: IncidentInput,
   DismissDuplicate: DismissDuplicateInput,
-  DevTokenRequest: z.object({ username: z.string().min(1) }),
+  DevTokenRequest: z.object({
+    username: z.string().min(1).meta({ description: 'A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle' }),
+  }),
   CreateAgreement: CreateAgreementInput,
   UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: z.number().int().min(1).optional() }),
   LegalDecision: LegalDecisionInput,
@@ -58,6 +65,7 @@ export const REQUEST_SCHEMAS = {
   Note: NoteInput,
   AgencyTask: AgencyTaskInput,
   Brief: BriefInput,
+  FanOut: FanOutInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -80,6 +88,11 @@ export const RESPONSE_SCHEMAS = {
   AgencyTaskPage,
   BriefView,
   BriefList,
+  FanOutView,
+  AssignmentView,
+  AssignmentPage,
+  AssignmentProgress,
+  CalendarView,
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -23,6 +23,7 @@ export interface StatusChange {
 @Index('creators_name_trgm', { synchronize: false })
 @Index('creators_topics', { synchronize: false })
 @Index('creators_languages', { synchronize: false })
+@Index('creators_regions', { synchronize: false })
 @Index('creators_search_words', { synchronize: false })
 export class Creator {
   @PrimaryColumn('uuid')

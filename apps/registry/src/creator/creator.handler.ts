@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreatorCommands, SUBJECTS } from '@concord/domain';
+import { CreatorByHandleRequest, CreatorCommands, CreatorSelectRequest, SUBJECTS } from '@concord/domain';
 import { readEnvelope } from '@concord/messaging';
 import { CreatorService } from './creator.service';
 
@@ -69,5 +69,15 @@ export class CreatorHandler {
   @MessagePattern(S.creatorDuplicates)
   duplicates(@Payload() m: unknown) {
     return this.creators.duplicates(readEnvelope(m, CreatorCommands.duplicates));
+  }
+
+  @MessagePattern(S.creatorSelect)
+  select(@Payload() m: unknown) {
+    return this.creators.select(readEnvelope(m, CreatorSelectRequest));
+  }
+
+  @MessagePattern(S.creatorByHandle)
+  byHandle(@Payload() m: unknown) {
+    return this.creators.byHandle(readEnvelope(m, CreatorByHandleRequest));
   }
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
-  allowedTypos, creatorSearchText, creatorSearchWords, decodeCursor, encodeCursor, foldText, nameWords, queryWords, swappedLetters,
-  type ListCreatorsQuery,
+  allowedTypos, creatorSearchText, creatorSearchWords, decodeCursor, encodeCursor, foldText, nameWords, PLATFORMS, queryWords, swappedLetters,
+  type CreatorCandidate, type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Channel } from './channel.entity';
@@ -9,6 +9,18 @@ import { Creator } from './creator.entity';
 
 /** Rule fields → SQL columns, for permission conditions on `creators c`. */
 export const CREATOR_PERMISSION_COLUMNS = { status: 'c.status' };
+
+/** Which creators a fan-out asks for: these ids, or a page of those a filter finds, in id order after `after`. */
+export type CreatorSelection =
+  | { creatorIds: string[] }
+  | { filter: { topic?: string; language?: string; platform?: string; minFollowers?: number; region?: string }; after?: string; limit: number };
+
+export interface HandleOwner {
+  creatorId: string;
+  displayName: string;
+  kind: string;
+  platform: string;
+}
 
 export interface ChannelOwner {
   platform: string;
@@ -55,6 +67,79 @@ export class CreatorRepository {
          JOIN unnest($1::text[], $2::text[]) AS wanted(platform, handle) ON wanted.platform = ch.platform AND wanted.handle = ch.handle_normalized`,
       [channels.map((c) => c.platform), channels.map((c) => c.handleNormalized)],
     );
+  }
+
+  /** Who owns a channel with this normalised handle, on any platform (one row per channel). */
+  async findHandleOwners(visibility: SqlCondition, handleNormalized: string): Promise<HandleOwner[]> {
+    // `platform = ANY(every platform)` lets the unique (platform, handle_normalized) index answer: one probe per platform.
+    return this.scopedQuery(
+      visibility,
+      `SELECT c.id AS "creatorId", c.display_name AS "displayName", c.kind, ch.platform
+         FROM channels ch JOIN creators c ON c.id = ch.creator_id
+        WHERE ch.platform = ANY(:platforms::text[]) AND ch.handle_normalized = :handle AND ${visibility.sql}
+        ORDER BY ch.created_at, ch.id`,
+      { platforms: [...PLATFORMS], handle: handleNormalized },
+    );
+  }
+
+  /**
+   * Creators for a fan-out, in id order, each with the platforms they have
+   * channels on: one query per page (keyset on the primary key; the
+   * platforms from the `channels_creator` index), and with `count` on a
+   * filter one more, run alongside, for the total.
+   */
+  async select(visibility: SqlCondition, selection: CreatorSelection, count: boolean): Promise<{ items: CreatorCandidate[]; total: number | null }> {
+    const where = [visibility.sql];
+    const params: Record<string, unknown> = {};
+    if ('creatorIds' in selection) {
+      where.push('c.id = ANY(:ids::uuid[])');
+      params.ids = selection.creatorIds;
+    } else {
+      const f = selection.filter;
+      if (f.topic) where.push('c.topics @> ARRAY[:topic]::text[]');
+      if (f.language) where.push('c.languages @> ARRAY[:language]::text[]');
+      if (f.region) where.push('c.regions @> ARRAY[:region]::text[]');
+      if (f.platform || f.minFollowers !== undefined) {
+        // One channel meets both: with a platform, minFollowers is on that platform's channel.
+        const parts = ['ch.creator_id = c.id'];
+        if (f.platform) parts.push('ch.platform = :platform');
+        if (f.minFollowers !== undefined) parts.push('ch.followers >= :minFollowers');
+        where.push(`EXISTS (SELECT 1 FROM channels ch WHERE ${parts.join(' AND ')})`);
+      }
+      Object.assign(params, { topic: f.topic, language: f.language, region: f.region, platform: f.platform, minFollowers: f.minFollowers });
+    }
+    const matches = where.join(' AND ');
+    // By id: every one asked for, no paging. By filter: keyset pages in id order.
+    const page = 'creatorIds' in selection ? { after: '', limit: '', params: {} } : {
+      after: selection.after ? 'AND c.id > :after' : '',
+      limit: 'LIMIT :limit',
+      params: { after: selection.after, limit: selection.limit },
+    };
+    const items = this.scopedQuery<CreatorCandidate>(
+      visibility,
+      `SELECT c.id AS "creatorId", c.display_name AS "displayName", c.status, c.management_company_id AS "managementCompanyId",
+              ARRAY(SELECT DISTINCT ch.platform FROM channels ch WHERE ch.creator_id = c.id ORDER BY 1) AS platforms
+         FROM creators c
+        WHERE ${matches} ${page.after}
+        ORDER BY c.id
+        ${page.limit}`,
+      { ...params, ...page.params },
+    );
+    // Asked by id, every match is on the one page.
+    if (!count || 'creatorIds' in selection) {
+      const found = await items;
+      return { items: found, total: count ? found.length : null };
+    }
+    const counted = this.scopedQuery<{ total: number }>(visibility, `SELECT count(*)::int AS total FROM creators c WHERE ${matches}`, params);
+    const [found, [{ total }]] = await Promise.all([items, counted]);
+    return { items: found, total };
+  }
+
+  /** Runs SQL with TypeORM-style named parameters, the caller's visibility among them. */
+  private async scopedQuery<T>(visibility: SqlCondition, sql: string, params: Record<string, unknown>): Promise<T[]> {
+    if (!visibility?.sql) throw new Error('A creator query needs the caller visibility');
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, { ...params, ...visibility.params });
+    return this.dataSource.query(text, values);
   }
 
   async insert(manager: EntityManager, creator: Creator): Promise<void> {

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  assertConsentForPersonalData, assertCreatorMove, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
+  agencyKind, assertConsentForPersonalData, assertCreatorMove, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
   findRepeatedChannels, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
-  type CreatorCommands, type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView,
+  type CreatorByHandleReply, type CreatorByHandleRequest, type CreatorCommands, type CreatorSelectReply, type CreatorSelectRequest,
+  type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -180,6 +181,52 @@ export class CreatorService {
     const ability = abilityFor(cmd.actor);
     const page = await this.repo.search(visibilityOf(ability), cmd.data.query);
     return { items: page.items.map(toCreatorSummary), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Creators for a fan-out (tasking asks): those of `creatorIds` that exist
+   * and the caller may see, or a page of those `filter` finds, in id order
+   * after `after`. Visibility is the list's: a partner agency gets active
+   * creators only. `nextAfter` names the last id of a full filter page.
+   */
+  async select(cmd: Envelope<z.infer<typeof CreatorSelectRequest>>): Promise<z.infer<typeof CreatorSelectReply>> {
+    const { creatorIds, filter, after, limit, count } = cmd.data;
+    if ((creatorIds === undefined) === (filter === undefined)) {
+      throw new DomainError('validation.failed', 'Give either creatorIds or filter, not both', [
+        { path: 'creatorIds', code: 'one_of', message: 'Give either creatorIds or filter, not both' },
+      ]);
+    }
+    const visibility = visibilityOf(abilityFor(cmd.actor));
+    if (creatorIds) {
+      const { items, total } = await this.repo.select(visibility, { creatorIds: [...new Set(creatorIds)] }, count);
+      return { items, total, nextAfter: null };
+    }
+    const { items, total } = await this.repo.select(visibility, { filter: filter!, after, limit }, count);
+    return { items, total, nextAfter: items.length === limit ? items[items.length - 1].creatorId : null };
+  }
+
+  /**
+   * The creator owning a channel with this handle, on whichever platform
+   * (compared as duplicate detection compares channels). For the lead
+   * agency's staff only: the gateway signs creators in with it.
+   */
+  async byHandle(cmd: Envelope<z.infer<typeof CreatorByHandleRequest>>): Promise<z.infer<typeof CreatorByHandleReply>> {
+    const ability = abilityFor(cmd.actor);
+    if (agencyKind(cmd.actor.orgId) !== 'lead' || !ability.can('read', 'Creator')) {
+      throw new DomainError('auth.forbidden', 'Only the lead agency looks creators up by channel handle');
+    }
+    const handle = normalizeHandle(cmd.data.handle);
+    const owners = await this.repo.findHandleOwners(visibilityOf(ability), handle);
+    const creators = [...new Map(owners.map((o) => [o.creatorId, o])).values()];
+    if (creators.length === 0) throw new NotFoundError('creator', `@${handle}`);
+    if (creators.length > 1) {
+      // The same handle on different platforms, registered to different creators: naming one would be a guess.
+      throw new DomainError('validation.failed', `The handle @${handle} belongs to ${creators.length} creators on different platforms`, [
+        { path: 'handle', code: 'ambiguous_handle', message: owners.map((o) => `${o.platform}: ${o.displayName}`).join('; ') },
+      ]);
+    }
+    const [{ creatorId, displayName, kind }] = creators;
+    return { creatorId, displayName, kind };
   }
 
   async duplicates(cmd: Cmd<'duplicates'>): Promise<{ items: DuplicatePair[]; nextCursor: string | null }> {

@@ -8,6 +8,7 @@ import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRe
 import { DuplicateDismissals1764000000002 } from './migrations/1764000000002-DuplicateDismissals';
 import { SearchWords1764000000003 } from './migrations/1764000000003-SearchWords';
 import { CreatorAgreements1764000000004 } from './migrations/1764000000004-CreatorAgreements';
+import { CreatorRegions1764000000005 } from './migrations/1764000000005-CreatorRegions';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -20,7 +21,7 @@ export function createRegistryDataSource(url: string, poolSize = 10): DataSource
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005],
     poolSize,
     settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
   });

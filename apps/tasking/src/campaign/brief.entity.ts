@@ -31,6 +31,13 @@ export class Brief {
   @Column('int')
   quantity: number;
 
+  /** When the work happens and goes out; overlapping windows of one creator in different campaigns conflict. */
+  @Column({ name: 'window_start', type: 'timestamptz' })
+  windowStart: Date;
+
+  @Column({ name: 'window_end', type: 'timestamptz' })
+  windowEnd: Date;
+
   @Column({ name: 'fee_per_deliverable', type: 'bigint', transformer: bigintAsNumber })
   feePerDeliverable: number;
 

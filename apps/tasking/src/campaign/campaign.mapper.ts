@@ -57,6 +57,7 @@ export function toBriefView(b: Brief, options: { owner: boolean }) {
     languages: b.languages,
     dueAt: b.dueAt.toISOString(),
     quantity: b.quantity,
+    window: { start: b.windowStart.toISOString(), end: b.windowEnd.toISOString() },
     ...(options.owner ? { feePerDeliverable: b.feePerDeliverable } : {}),
     createdBy: b.createdBy,
     createdAt: b.createdAt.toISOString(),

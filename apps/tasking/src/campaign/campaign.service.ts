@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
-  campaignMachine, campaignRequestMachine, decodeCursor, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, type Actor,
+  campaignMachine, campaignRequestMachine, decodeCursor, defaultBriefWindow, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, type Actor,
   type CampaignCommands, type CampaignMove, type CampaignRequestMove, type CampaignView, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type ColumnSpec } from '@concord/permissions';
@@ -90,7 +90,15 @@ export class CampaignService {
       if (campaign.status === 'closed' || campaign.status === 'cancelled') {
         throw new DomainError('campaign.status_transition_forbidden', `The campaign is ${campaign.status}; it takes no more briefs`, [], { from: campaign.status });
       }
-      const brief = manager.create(Brief, { id: newId(), campaignId: campaign.id, ...data.input, dueAt: new Date(data.input.dueAt), createdBy: actor.userId, createdAt: new Date() });
+      const { window: given, ...input } = data.input;
+      const window = given ?? defaultBriefWindow(input.dueAt);
+      if (new Date(window.end).getTime() <= new Date(window.start).getTime()) {
+        throw new DomainError('validation.failed', 'The window ends before it starts', [{ path: 'input.window.end', code: 'before_start', message: 'End after the start' }]);
+      }
+      const brief = manager.create(Brief, {
+        id: newId(), campaignId: campaign.id, ...input, dueAt: new Date(input.dueAt), windowStart: new Date(window.start), windowEnd: new Date(window.end),
+        createdBy: actor.userId, createdAt: new Date(),
+      });
       await manager.insert(Brief, brief as never);
       await appendAudit(manager, { actor, action: 'brief.published', subject: `campaign:${campaign.id}`, data: { briefId: brief.id, kind: brief.kind, quantity: brief.quantity } });
       await recordEvent(manager, EVENTS.tasking.briefPublished, actor, { briefId: brief.id, campaignId: campaign.id, dueAt: data.input.dueAt }, cmd.correlationId);

@@ -9,6 +9,8 @@ import { AgencyTasks1764200000001 } from './migrations/1764200000001-AgencyTasks
 import { Briefs1764200000002 } from './migrations/1764200000002-Briefs';
 import { Brief } from '../campaign/brief.entity';
 import { AgencyTask } from '../campaign/agency-task.entity';
+import { Assignment } from '../assignment/assignment.entity';
+import { Assignments1764200000003 } from './migrations/1764200000003-Assignments';
 
 export const TASKING_SCHEMA = 'tasking';
 
@@ -17,8 +19,8 @@ export function createTaskingDataSource(url: string, poolSize = 10): DataSource 
     url,
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
-    entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002],
+    entities: [Campaign, CampaignRequest, AgencyTask, Brief, Assignment, AuditEntry, OutboxMessage, ProcessedCommand],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003],
     poolSize,
   });
 }

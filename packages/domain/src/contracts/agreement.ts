@@ -212,6 +212,8 @@ export const AgreementEventData = z.object({
   counterpartyId: z.uuid(),
   status: AgreementStatus,
   term: z.object({ start: IsoDate, end: IsoDate }),
+  /** What the agreement delivers per platform (its quota); absent in events older than this field. */
+  deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int() })).default([]),
   reason: z.string().nullable(),
 });
 

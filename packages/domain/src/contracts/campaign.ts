@@ -142,13 +142,21 @@ export const BriefInput = z.object({
   platforms: z.array(Platform).min(1).max(7),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, en')).min(1).max(10),
   dueAt: z.iso.datetime(),
-  quantity: z.number().int().min(1).max(10_000),
+  /** Deliverables each creator makes (each assignment uses this many of its agreement's quota). */
+  quantity: z.number().int().min(1).max(100),
   /** đồng per deliverable */
   feePerDeliverable: z.number().int().min(0).max(10_000_000_000),
+  /**
+   * When the work happens and goes out (e.g. a livestream's hours). Two
+   * assignments of one creator in overlapping windows of different campaigns
+   * conflict. Default: the 24 hours before the due time.
+   */
+  window: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
 });
 
-export const BriefView = BriefInput.omit({ feePerDeliverable: true }).extend({
+export const BriefView = BriefInput.omit({ feePerDeliverable: true, window: true }).extend({
   id: z.uuid(),
+  window: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
   campaignId: z.uuid(),
   /** Only for the owning agency. */
   feePerDeliverable: z.number().int().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENTS, SUBJECTS } from '../subjects';
+import { CreatorByHandleReply, CreatorByHandleRequest, CreatorSelectReply, CreatorSelectRequest } from './assignment';
 import { AuditCommands, AuditPage, AuditVerdict } from './audit';
 import {
   CreatorCommands, CreatorPage, CreatorView, DuplicateDismissal, DuplicatePage, PersonalDataView,
@@ -28,6 +29,8 @@ export const REGISTRY_CONTRACTS = {
   [S.creatorList]: { request: CreatorCommands.list, reply: CreatorPage },
   [S.creatorDuplicates]: { request: CreatorCommands.duplicates, reply: DuplicatePage },
   [S.creatorDismissDuplicate]: { request: CreatorCommands.dismissDuplicate, reply: DuplicateDismissal },
+  [S.creatorSelect]: { request: CreatorSelectRequest, reply: CreatorSelectReply },
+  [S.creatorByHandle]: { request: CreatorByHandleRequest, reply: CreatorByHandleReply },
   [S.auditList]: { request: AuditCommands.list, reply: AuditPage },
   [S.auditVerify]: { request: AuditCommands.verify, reply: AuditVerdict },
 } as const satisfies Record<string, Contract>;

@@ -1,0 +1,81 @@
+import type { EntityManager } from 'typeorm';
+import {
+  AgreementEventData, ApprovalEventData, CreatorStatusChanged, EnvelopeSchema, type AssignmentMove, type Envelope,
+} from '@concord/domain';
+import type { AssignmentService } from './assignment.service';
+
+type Event = Envelope<unknown> & { subject: string };
+
+/** What tasking follows, as written in code (namespaced on the wire). */
+export const FOLLOWED_EVENTS = {
+  agreements: 'concord.events.agreements.agreement.*',
+  creatorStatus: 'concord.events.registry.creator.status_changed',
+  approvals: 'concord.events.approvals.>',
+} as const;
+
+/** The content approval service's events, and the assignment move each makes. */
+const MOVE_OF_APPROVAL_EVENT: Record<string, AssignmentMove | null> = {
+  'submission.submitted': 'submit',
+  'submission.changes_requested': 'request_changes',
+  'submission.approved': 'approve',
+  'submission.rejected': 'reject',
+  'publication.recorded': 'publish',
+  'metrics.reported': 'report',
+  'review.stage_overdue': null,
+};
+
+const actorOf = (event: Event) => EnvelopeSchema.shape.actor.parse(event.actor);
+
+/**
+ * Reactions to other services' events. Each runs inside the consumer's
+ * transaction that records the event in the inbox, so a redelivered event
+ * changes nothing.
+ */
+export class AssignmentReactions {
+  constructor(private readonly assignments: AssignmentService) {}
+
+  /**
+   * Keeps the read model of agreements (which are active, for whom, until
+   * when, with what quota). An ended agreement flags its open assignments
+   * and cancels those whose content was not submitted yet.
+   */
+  async onAgreementEvent(event: Event, m: EntityManager): Promise<void> {
+    const data = AgreementEventData.parse(event.data);
+    await m.query(
+      `INSERT INTO agreement_coverage (agreement_id, agency_id, counterparty_id, status, term_start, term_end, deliverables, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (agreement_id) DO UPDATE
+         SET status = EXCLUDED.status, term_start = EXCLUDED.term_start, term_end = EXCLUDED.term_end,
+             deliverables = EXCLUDED.deliverables, updated_at = EXCLUDED.updated_at
+       WHERE agreement_coverage.updated_at <= EXCLUDED.updated_at`,
+      [data.agreementId, data.agencyId, data.counterpartyId, data.status, data.term.start, data.term.end, JSON.stringify(data.deliverables), event.occurredAt],
+    );
+    if (!event.subject.endsWith('.ended')) return;
+    await m.query(
+      `UPDATE assignments SET flags = array_append(flags, 'agreement_ended'), version = version + 1
+        WHERE agreement_id = $1 AND status NOT IN ('declined', 'expired', 'cancelled', 'closed') AND NOT ('agreement_ended' = ANY(flags))`,
+      [data.agreementId],
+    );
+    const unstarted: { id: string }[] = await m.query(`SELECT id FROM assignments WHERE agreement_id = $1 AND status IN ('offered', 'accepted')`, [data.agreementId]);
+    const note = `Agreement ${data.number} ended (${data.status})${data.reason ? `: ${data.reason}` : ''}`;
+    await this.assignments.moveMany(m, unstarted.map((r) => r.id), { move: 'cancel', note }, actorOf(event), event.correlationId);
+  }
+
+  /** A suspended creator's offers are withdrawn (accepted work stays, for a person to decide). */
+  async onCreatorStatusChanged(event: Event, m: EntityManager): Promise<void> {
+    const data = CreatorStatusChanged.parse(event.data);
+    if (data.to !== 'suspended') return;
+    const offered: { id: string }[] = await m.query(`SELECT id FROM assignments WHERE creator_id = $1 AND status = 'offered'`, [data.creatorId]);
+    await this.assignments.moveMany(m, offered.map((r) => r.id), { move: 'cancel', note: `Offer withdrawn: the creator was suspended (${data.reason})` }, actorOf(event), event.correlationId);
+  }
+
+  /** Content approval moves the assignment: submitted, changes requested, approved, rejected, published, reach reported. */
+  async onApprovalEvent(event: Event, m: EntityManager): Promise<void> {
+    const name = event.subject.split('.').slice(-2).join('.');
+    const move = MOVE_OF_APPROVAL_EVENT[name];
+    if (!move) return;
+    const data = ApprovalEventData.parse(event.data);
+    // A move that does not apply in the assignment's state (e.g. a late duplicate) is a no-op.
+    await this.assignments.moveMany(m, [data.assignmentId], { move, note: typeof data.note === 'string' ? data.note : null }, actorOf(event), event.correlationId);
+  }
+}

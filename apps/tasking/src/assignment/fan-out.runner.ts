@@ -1,0 +1,356 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import {
+  BUSY_ASSIGNMENT_STATUSES, CreatorSelectReply, decideOffer, EVENTS, newId, QUOTA_ASSIGNMENT_STATUSES, SUBJECTS,
+  type Actor, type CoveringAgreement, type CreatorCandidate, type CreatorSelectRequest, type FanOutDecision,
+} from '@concord/domain';
+import { appendAudit } from '@concord/audit';
+import { recordEvent, recordEvents, type ServiceClient } from '@concord/messaging';
+
+export interface FanOutRunnerOptions {
+  /** Open assignments a creator may hold at once. */
+  capacity: number;
+  /** Creators per batch: one registry page, one transaction. */
+  batchSize: number;
+  /** How often to look for unfinished fan-outs when nobody calls `wake()`. */
+  pollMs: number;
+  log: (message: string) => void;
+}
+
+interface FanOutRow {
+  id: string;
+  brief_id: string;
+  campaign_id: string;
+  target: 'creators' | 'filter';
+  creator_ids: string[] | null;
+  filter: Record<string, unknown> | null;
+  overrides: { creatorId: string; reason: string }[];
+  actor: Actor;
+  correlation_id: string;
+  status: 'running' | 'completed';
+  cursor_after: string | null;
+  cursor_index: number;
+  total: number | null;
+  processed: number;
+}
+
+interface BriefRow {
+  platforms: string[];
+  due_at: Date;
+  due_date: string;
+  quantity: number;
+  window_start: Date;
+  window_end: Date;
+  owner_agency_id: string;
+}
+
+interface Page {
+  /** In processing order; null where the registry has no such creator. */
+  entries: { creatorId: string; candidate: CreatorCandidate | null }[];
+  total: number | null;
+  /** The cursor after this page, or done. */
+  next: { after: string | null; index: number } | 'done';
+}
+
+const BATCH_LOCK = 'tasking:fan_out_batches';
+
+/**
+ * Works through unfinished fan-outs, a batch at a time: ask the registry for
+ * a page of creators, then decide, store the offers, their events, the
+ * per-creator results and the fan-out's new cursor in one transaction. A
+ * process or NATS that dies mid-way loses at most an uncommitted batch,
+ * which the next run (here or in another instance) does again from the
+ * stored cursor; nothing is offered twice. Each fan-out is worked by one
+ * process at a time: it holds a session advisory lock, which PostgreSQL
+ * releases the moment that process's connection dies.
+ */
+export class FanOutRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ServiceClient,
+    private readonly options: FanOutRunnerOptions,
+    private readonly onCommitted: () => void,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** A fan-out was just started: look now. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Stops after the batch in flight (its transaction commits or rolls back whole). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        const again = this.again;
+        this.again = false;
+        this.schedule(again ? 0 : this.options.pollMs);
+      });
+    }, delay);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const unfinished: { id: string }[] = await this.dataSource.query(`SELECT id FROM fan_outs WHERE status = 'running' ORDER BY created_at LIMIT 20`);
+      for (const { id } of unfinished) {
+        if (this.stopped) return;
+        await this.runOne(id);
+      }
+    } catch (error) {
+      this.options.log(`fan-out runner: ${(error as Error).message}; will retry`);
+    }
+  }
+
+  /** Works one fan-out to its end, unless another process holds it or something fails (then it is taken up again later). */
+  private async runOne(id: string): Promise<void> {
+    const qr = this.dataSource.createQueryRunner();
+    await qr.connect();
+    const lockKey = `fan_out:${id}`;
+    let locked = false;
+    try {
+      [{ locked }] = await qr.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [lockKey]);
+      if (!locked) return;
+      while (!this.stopped) {
+        const done = await this.runBatch(qr, id);
+        this.onCommitted();
+        if (done) return;
+      }
+    } catch (error) {
+      this.options.log(`fan-out ${id}: ${(error as Error).message}; will resume from its last batch`);
+    } finally {
+      if (locked) await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
+      await qr.release();
+    }
+  }
+
+  /** One batch; true when the fan-out is complete. */
+  private async runBatch(qr: QueryRunner, id: string): Promise<boolean> {
+    const [row]: FanOutRow[] = await qr.query('SELECT * FROM fan_outs WHERE id = $1', [id]);
+    if (!row || row.status === 'completed') return true;
+    const page = await this.fetchPage(row);
+
+    await qr.startTransaction();
+    try {
+      const m = qr.manager;
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [BATCH_LOCK]);
+      const [current]: FanOutRow[] = await m.query('SELECT * FROM fan_outs WHERE id = $1 FOR UPDATE', [id]);
+      if (current.status === 'completed' || current.cursor_index !== row.cursor_index || current.cursor_after !== row.cursor_after) {
+        // Someone else moved it on meanwhile; start over from what is stored.
+        await qr.rollbackTransaction();
+        return current.status === 'completed';
+      }
+      const done = await this.applyPage(m, row, page);
+      await qr.commitTransaction();
+      return done;
+    } catch (error) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction();
+      throw error;
+    }
+  }
+
+  private async fetchPage(row: FanOutRow): Promise<Page> {
+    const size = this.options.batchSize;
+    if (row.target === 'creators') {
+      const ids = (row.creator_ids ?? []).slice(row.cursor_index, row.cursor_index + size);
+      const reply = ids.length ? await this.select(row, { creatorIds: ids, limit: ids.length, count: false }) : { items: [], total: null, nextAfter: null };
+      const found = new Map(reply.items.map((c) => [c.creatorId, c]));
+      const index = row.cursor_index + ids.length;
+      return {
+        entries: ids.map((creatorId) => ({ creatorId, candidate: found.get(creatorId) ?? null })),
+        total: row.creator_ids?.length ?? 0,
+        next: index >= (row.creator_ids?.length ?? 0) ? 'done' : { after: null, index },
+      };
+    }
+    const reply = await this.select(row, {
+      filter: row.filter ?? {}, ...(row.cursor_after ? { after: row.cursor_after } : {}), limit: size, count: row.total === null,
+    });
+    return {
+      entries: reply.items.map((c) => ({ creatorId: c.creatorId, candidate: c })),
+      total: reply.total ?? row.total,
+      next: reply.nextAfter ? { after: reply.nextAfter, index: row.cursor_index + reply.items.length } : 'done',
+    };
+  }
+
+  private async select(row: FanOutRow, request: Partial<CreatorSelectRequest>) {
+    const reply = await this.registry.request(SUBJECTS.registry.creatorSelect, request, row.actor, { correlationId: row.correlation_id });
+    return CreatorSelectReply.parse(reply);
+  }
+
+  /** Decides every creator of the page and stores the lot; true when this was the last page. */
+  private async applyPage(m: EntityManager, row: FanOutRow, page: Page): Promise<boolean> {
+    const [brief]: BriefRow[] = await m.query(
+      `SELECT b.platforms, b.due_at, to_char(b.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_date, b.quantity, b.window_start, b.window_end, c.owner_agency_id
+         FROM briefs b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = $1`,
+      [row.brief_id],
+    );
+    const creatorIds = page.entries.map((e) => e.creatorId);
+    const companyIds = [...new Set(page.entries.map((e) => e.candidate?.managementCompanyId).filter((x): x is string => !!x))];
+    const circumstances = await this.circumstances(m, row, brief, creatorIds, companyIds);
+    const overrides = new Map(row.overrides.map((o) => [o.creatorId, o.reason]));
+    const briefForRules = { platforms: brief.platforms, dueDate: brief.due_date, quantity: brief.quantity };
+
+    const now = new Date().toISOString();
+    const offers: Record<string, unknown>[] = [];
+    const offeredEvents: Record<string, unknown>[] = [];
+    const results: Record<string, unknown>[] = [];
+    const skippedByReason: Record<string, number> = {};
+    const overrideAudits: { creatorId: string; assignmentId: string; kinds: string[]; reason: string }[] = [];
+    page.entries.forEach(({ creatorId, candidate }, i) => {
+      const agreements = [creatorId, candidate?.managementCompanyId].flatMap((owner) => (owner ? (circumstances.agreementsOf.get(owner) ?? []) : []));
+      const decision: FanOutDecision = decideOffer(
+        candidate ? { ...candidate } : null,
+        briefForRules,
+        {
+          agreements,
+          openAssignments: circumstances.open.get(creatorId) ?? 0,
+          conflicts: circumstances.conflicts.get(creatorId) ?? [],
+          alreadyOffered: circumstances.alreadyOffered.has(creatorId),
+          overrideReason: overrides.get(creatorId) ?? null,
+        },
+        this.options.capacity,
+      );
+      const seq = row.processed + i;
+      if (decision.outcome === 'skipped') {
+        skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
+        results.push({ seq, creator_id: creatorId, display_name: candidate?.displayName ?? null, outcome: 'skipped', reason: decision.reason, detail: decision.detail, assignment_id: null, overridden: [] });
+        return;
+      }
+      const id = newId();
+      // Later creators of this batch see what this offer used.
+      const agreement = agreements.find((a) => a.agreementId === decision.agreementId)!;
+      agreement.used += brief.quantity;
+      circumstances.open.set(creatorId, (circumstances.open.get(creatorId) ?? 0) + 1);
+      const reason = overrides.get(creatorId) ?? null;
+      offers.push({
+        id, brief_id: row.brief_id, campaign_id: row.campaign_id, fan_out_id: row.id, creator_id: creatorId, creator_name: candidate!.displayName,
+        management_company_id: candidate!.managementCompanyId, agreement_id: decision.agreementId, quantity: brief.quantity, status: 'offered',
+        window_start: brief.window_start.toISOString(), window_end: brief.window_end.toISOString(), due_at: brief.due_at.toISOString(),
+        overrides: decision.overridden.map((kind) => ({ kind, reason, by: row.actor.userId })),
+        history: [{ from: null, to: 'offered', note: null, at: now, by: row.actor.userId }],
+      });
+      offeredEvents.push({
+        assignmentId: id, fanOutId: row.id, briefId: row.brief_id, campaignId: row.campaign_id, creatorId, agreementId: decision.agreementId, dueAt: brief.due_at.toISOString(),
+      });
+      results.push({ seq, creator_id: creatorId, display_name: candidate!.displayName, outcome: 'offered', reason: null, detail: null, assignment_id: id, overridden: decision.overridden });
+      if (decision.overridden.length) overrideAudits.push({ creatorId, assignmentId: id, kinds: decision.overridden, reason: reason! });
+    });
+
+    if (offers.length) {
+      await m.query(
+        `INSERT INTO assignments (id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
+                                  window_start, window_end, due_at, overrides, history, version)
+         SELECT id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
+                window_start, window_end, due_at, overrides, history, 1
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, brief_id uuid, campaign_id uuid, fan_out_id uuid, creator_id uuid, creator_name text,
+                management_company_id uuid, agreement_id uuid, quantity int, status text, window_start timestamptz, window_end timestamptz,
+                due_at timestamptz, overrides jsonb, history jsonb)`,
+        [JSON.stringify(offers)],
+      );
+    }
+    if (results.length) {
+      await m.query(
+        `INSERT INTO fan_out_results (fan_out_id, seq, creator_id, display_name, outcome, reason, detail, assignment_id, overridden)
+         SELECT $1, seq, creator_id, display_name, outcome, reason, detail, assignment_id, ARRAY(SELECT jsonb_array_elements_text(overridden))
+           FROM jsonb_to_recordset($2::jsonb) AS x(seq int, creator_id uuid, display_name text, outcome text, reason text, detail text, assignment_id uuid, overridden jsonb)`,
+        [row.id, JSON.stringify(results)],
+      );
+    }
+    await recordEvents(m, EVENTS.tasking.assignmentOffered, row.actor, offeredEvents, row.correlation_id);
+    for (const o of overrideAudits) {
+      await appendAudit(m, { actor: row.actor, action: 'assignment.offered_with_override', subject: `assignment:${o.assignmentId}`, reason: o.reason, data: { creatorId: o.creatorId, overridden: o.kinds } });
+    }
+
+    const done = page.next === 'done';
+    const offered = offers.length;
+    const skipped = results.length - offered;
+    const [updated]: { total: number | null; processed: number; offered: number; skipped: number }[] = await m.query(
+      `UPDATE fan_outs SET
+         cursor_after = $2, cursor_index = $3, total = COALESCE($4, total), processed = processed + $5, offered = offered + $6, skipped = skipped + $7,
+         skipped_by_reason = (SELECT COALESCE(jsonb_object_agg(k, v), '{}') FROM (
+             SELECT k, sum(v::int) AS v FROM (SELECT * FROM jsonb_each_text(skipped_by_reason) UNION ALL SELECT * FROM jsonb_each_text($8::jsonb)) s(k, v) GROUP BY k) t),
+         batches = batches + 1, status = $9, completed_at = CASE WHEN $9 = 'completed' THEN now() ELSE NULL END
+       WHERE id = $1
+       RETURNING total, processed, offered, skipped`,
+      [row.id, done ? row.cursor_after : (page.next as { after: string | null }).after, done ? row.cursor_index + page.entries.length : (page.next as { index: number }).index,
+        page.total, results.length, offered, skipped, JSON.stringify(skippedByReason), done ? 'completed' : 'running'],
+    );
+    const progress = { fanOutId: row.id, briefId: row.brief_id, campaignId: row.campaign_id, status: done ? 'completed' : 'running', ...updated };
+    await appendAudit(m, {
+      actor: row.actor, action: done ? 'fan_out.completed' : 'fan_out.batch', subject: `campaign:${row.campaign_id}`,
+      data: { fanOutId: row.id, briefId: row.brief_id, batchOffered: offered, batchSkipped: skipped, ...updated },
+    });
+    await recordEvent(m, done ? EVENTS.tasking.fanOutCompleted : EVENTS.tasking.fanOutProgressed, row.actor, progress, row.correlation_id);
+    return done;
+  }
+
+  /** What decides each creator of a page: agreements (with quota used), open assignments, calendar conflicts, earlier offers of the brief. */
+  private async circumstances(m: EntityManager, row: FanOutRow, brief: BriefRow, creatorIds: string[], companyIds: string[]) {
+    const owners = [...creatorIds, ...companyIds];
+    const agreements: (Omit<CoveringAgreement, 'used'> & { used: string | number })[] = await m.query(
+      `SELECT ac.agreement_id AS "agreementId", ac.counterparty_id AS "counterpartyId", to_char(ac.term_start, 'YYYY-MM-DD') AS "termStart",
+              to_char(ac.term_end, 'YYYY-MM-DD') AS "termEnd", ac.deliverables,
+              COALESCE((SELECT sum(a.quantity) FROM assignments a WHERE a.agreement_id = ac.agreement_id AND a.status = ANY($2)), 0) AS used
+         FROM agreement_coverage ac
+        WHERE ac.counterparty_id = ANY($1) AND ac.status = 'active'`,
+      [owners, QUOTA_ASSIGNMENT_STATUSES],
+    );
+    const agreementsOf = new Map<string, CoveringAgreement[]>();
+    for (const a of agreements) {
+      const list = agreementsOf.get(a.counterpartyId) ?? [];
+      list.push({ ...a, used: Number(a.used) });
+      agreementsOf.set(a.counterpartyId, list);
+    }
+    const openRows: { creator_id: string; n: number }[] = await m.query(
+      `SELECT creator_id, count(*)::int AS n FROM assignments WHERE creator_id = ANY($1) AND status = ANY($2) GROUP BY creator_id`,
+      [creatorIds, BUSY_ASSIGNMENT_STATUSES],
+    );
+    const conflictRows: { assignmentId: string; creatorId: string; campaignId: string; ownerAgencyId: string; windowStart: Date; windowEnd: Date }[] = await m.query(
+      `SELECT a.id AS "assignmentId", a.creator_id AS "creatorId", a.campaign_id AS "campaignId", c.owner_agency_id AS "ownerAgencyId",
+              a.window_start AS "windowStart", a.window_end AS "windowEnd"
+         FROM assignments a JOIN campaigns c ON c.id = a.campaign_id
+        WHERE a.creator_id = ANY($1) AND a.status = ANY($2) AND a.campaign_id <> $3 AND a.window_start < $5 AND $4 < a.window_end
+        ORDER BY a.window_start`,
+      [creatorIds, BUSY_ASSIGNMENT_STATUSES, row.campaign_id, brief.window_start, brief.window_end],
+    );
+    const conflicts = new Map<string, { assignmentId: string; campaignId: string; ownerAgencyId: string; windowStart: string; windowEnd: string }[]>();
+    for (const c of conflictRows) {
+      const list = conflicts.get(c.creatorId) ?? [];
+      list.push({ ...c, windowStart: c.windowStart.toISOString(), windowEnd: c.windowEnd.toISOString() });
+      conflicts.set(c.creatorId, list);
+    }
+    const earlier: { creator_id: string }[] = await m.query(
+      `SELECT DISTINCT creator_id FROM assignments WHERE brief_id = $1 AND creator_id = ANY($2) AND status NOT IN ('cancelled', 'expired')`,
+      [row.brief_id, creatorIds],
+    );
+    return {
+      agreementsOf,
+      open: new Map(openRows.map((r) => [r.creator_id, r.n])),
+      conflicts,
+      alreadyOffered: new Set(earlier.map((r) => r.creator_id)),
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import type { DataSource } from 'typeorm';
+import {
+  decodeCursor, DomainError, encodeCursor, findAgency, newId, NotFoundError, NUMBER_POSITION,
+  type Actor, type AssignmentCommands, type Envelope, type FanOutView,
+} from '@concord/domain';
+import { abilityFor, subject } from '@concord/permissions';
+import { appendAudit } from '@concord/audit';
+import { transactOnce } from '@concord/messaging';
+import type { z } from 'zod';
+
+type Cmd<K extends keyof typeof AssignmentCommands> = Envelope<z.infer<(typeof AssignmentCommands)[K]>>;
+
+interface FanOutViewRow {
+  id: string;
+  brief_id: string;
+  campaign_id: string;
+  owner_agency_id: string;
+  target: 'creators' | 'filter';
+  status: 'running' | 'completed';
+  total: number | null;
+  processed: number;
+  offered: number;
+  skipped: number;
+  skipped_by_reason: Record<string, number>;
+  created_by: string;
+  created_at: Date;
+  completed_at: Date | null;
+}
+
+/**
+ * Starting a fan-out and following it. Starting stores the fan-out (once per
+ * Idempotency-Key) and hands it to the runner; the caller gets the finished
+ * result when it is done within `waitMs`, otherwise its progress so far.
+ */
+export class FanOutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly wakeRunner: () => void,
+    private readonly waitMs: number,
+  ) {}
+
+  async start(cmd: Cmd<'fanOutStart'>): Promise<FanOutView> {
+    const { actor, data } = cmd;
+    const { fanOutId } = await transactOnce(this.dataSource, cmd, async (m) => {
+      const [brief]: { campaign_id: string; due_at: Date; owner_agency_id: string; partner_agency_ids: string[]; status: string }[] = await m.query(
+        `SELECT b.campaign_id, b.due_at, c.owner_agency_id, c.partner_agency_ids, c.status
+           FROM briefs b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = $1 FOR UPDATE OF c`,
+        [data.id],
+      );
+      const ability = abilityFor(actor);
+      const campaign = brief && subject('Campaign', { ownerAgencyId: brief.owner_agency_id, partnerAgencyIds: brief.partner_agency_ids });
+      if (!brief || !ability.can('read', campaign)) throw new NotFoundError('brief', data.id);
+      if (!ability.can('update', campaign)) throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers fan a brief out");
+      if (brief.status !== 'active') {
+        throw new DomainError('campaign.not_active', `The campaign is ${brief.status}; briefs go out to creators once it is active`, [], { status: brief.status });
+      }
+      if (brief.due_at.getTime() < Date.now()) throw new DomainError('brief.past_due', `The brief was due ${brief.due_at.toISOString()}`);
+      const input = data.input;
+      const creatorIds = input.creatorIds ? [...new Set(input.creatorIds)] : null;
+      const id = newId();
+      await m.query(
+        `INSERT INTO fan_outs (id, brief_id, campaign_id, target, creator_ids, filter, overrides, actor, correlation_id, status, total, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', $10, $11)`,
+        [id, data.id, brief.campaign_id, creatorIds ? 'creators' : 'filter', creatorIds, input.filter ? JSON.stringify(input.filter) : null,
+          JSON.stringify(input.overrides), JSON.stringify(actor), cmd.correlationId, creatorIds?.length ?? null, actor.userId],
+      );
+      await appendAudit(m, {
+        actor, action: 'fan_out.started', subject: `campaign:${brief.campaign_id}`,
+        data: { fanOutId: id, briefId: data.id, target: creatorIds ? { creators: creatorIds.length } : { filter: input.filter }, overrides: input.overrides.length },
+      });
+      return { fanOutId: id };
+    });
+    this.wakeRunner();
+    const deadline = Date.now() + this.waitMs;
+    for (;;) {
+      const row = await this.load(fanOutId);
+      if (row.status === 'completed' || Date.now() >= deadline) return this.view(row, { limit: 200 });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async get(cmd: Cmd<'fanOutGet'>): Promise<FanOutView> {
+    const row = await this.load(cmd.data.id);
+    if (!this.mayFollow(cmd.actor, row)) throw new NotFoundError('fan-out', cmd.data.id);
+    return this.view(row, cmd.data.query);
+  }
+
+  /** Fan-outs (with their skip reasons, which name other campaigns) are for the owning agency's staff. */
+  private mayFollow(actor: Actor, row: FanOutViewRow): boolean {
+    return actor.orgId === row.owner_agency_id && findAgency(actor.orgId) !== undefined &&
+      abilityFor(actor).can('read', subject('Assignment', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: [], creatorId: '', managementCompanyId: null }));
+  }
+
+  private async load(id: string): Promise<FanOutViewRow> {
+    const [row]: FanOutViewRow[] = await this.dataSource.query(
+      `SELECT f.id, f.brief_id, f.campaign_id, c.owner_agency_id, f.target, f.status, f.total, f.processed, f.offered, f.skipped, f.skipped_by_reason,
+              f.created_by, f.created_at, f.completed_at
+         FROM fan_outs f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('fan-out', id);
+    return row;
+  }
+
+  private async view(row: FanOutViewRow, query: { outcome?: string; reason?: string; limit: number; cursor?: string }): Promise<FanOutView> {
+    const after = query.cursor ? Number(decodeCursor(query.cursor, NUMBER_POSITION)) : -1;
+    const results: (FanOutView['results'][number] & { seq: number })[] = await this.dataSource.query(
+      `SELECT seq, creator_id AS "creatorId", display_name AS "displayName", outcome, reason, detail, assignment_id AS "assignmentId", overridden
+         FROM fan_out_results
+        WHERE fan_out_id = $1 AND seq > $2 AND ($3::text IS NULL OR outcome = $3) AND ($4::text IS NULL OR reason = $4)
+        ORDER BY seq LIMIT $5`,
+      [row.id, after, query.outcome ?? null, query.reason ?? null, query.limit + 1],
+    );
+    const page = results.slice(0, query.limit);
+    return {
+      id: row.id, briefId: row.brief_id, campaignId: row.campaign_id, status: row.status, target: row.target, total: row.total, processed: row.processed,
+      offered: row.offered, skipped: row.skipped, skippedByReason: row.skipped_by_reason, createdBy: row.created_by, createdAt: row.created_at.toISOString(),
+      completedAt: row.completed_at?.toISOString() ?? null,
+      results: page.map(({ seq: _seq, ...r }) => r),
+      nextCursor: results.length > query.limit ? encodeCursor(String(page[page.length - 1].seq)) : null,
+    };
+  }
+}
