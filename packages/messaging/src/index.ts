@@ -13,3 +13,4 @@ export { connect as connectNats, type NatsConnection } from '@nats-io/transport-
 export * from './messaging.ddl';
 export * from './event-consumer';
 export * from './periodic-job';
+export * from './wakeable-loop';

@@ -2,6 +2,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { namespaceSubject } from '@concord/domain';
+import { WakeableLoop } from './wakeable-loop';
 
 export interface OutboxRelayOptions {
   env: string;
@@ -26,10 +27,7 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private readonly js: JetStreamClient;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+  private readonly loop: WakeableLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,29 +35,21 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.js = jetstream(nc);
+    this.loop = new WakeableLoop(() => this.tick(), options.pollMs ?? 500);
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Look now: a transaction with outbox rows has just committed. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.loop.wake();
   }
 
   /** Stops polling and waits for a batch in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Publishes every pending row; returns how many were published. */
@@ -70,23 +60,6 @@ export class OutboxRelay {
       total += n;
       if (n < (this.options.batchSize ?? 500)) return total;
     }
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.tick().finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.schedule(0);
-        } else {
-          this.schedule(this.options.pollMs ?? 500);
-        }
-      });
-    }, delay);
   }
 
   private async tick(): Promise<void> {

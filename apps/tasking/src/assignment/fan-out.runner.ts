@@ -4,7 +4,7 @@ import {
   type Actor, type CoveringAgreement, type CreatorCandidate, type CreatorSelectRequest, type FanOutDecision,
 } from '@concord/domain';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, recordEvents, type ServiceClient } from '@concord/messaging';
+import { recordEvent, recordEvents, WakeableLoop, type ServiceClient } from '@concord/messaging';
 
 export interface FanOutRunnerOptions {
   /** Open assignments a creator may hold at once. */
@@ -64,9 +64,7 @@ const BATCH_LOCK = 'tasking:fan_out_batches';
  * releases the moment that process's connection dies.
  */
 export class FanOutRunner {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly loop: WakeableLoop;
   private stopped = true;
 
   constructor(
@@ -74,43 +72,24 @@ export class FanOutRunner {
     private readonly registry: ServiceClient,
     private readonly options: FanOutRunnerOptions,
     private readonly onCommitted: () => void,
-  ) {}
+  ) {
+    this.loop = new WakeableLoop(() => this.tick(), options.pollMs);
+  }
 
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** A fan-out was just started: look now. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.loop.wake();
   }
 
   /** Stops after the batch in flight (its transaction commits or rolls back whole). */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.tick().finally(() => {
-        this.running = null;
-        const again = this.again;
-        this.again = false;
-        this.schedule(again ? 0 : this.options.pollMs);
-      });
-    }, delay);
+    await this.loop.stop();
   }
 
   private async tick(): Promise<void> {
