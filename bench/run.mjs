@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: the registry at 100,000 creators, through the gateway
 // (HTTP → NATS → registry → PostgreSQL) next to the same SQL run directly
-// with pg in the same run. Writes docs/benchmarks.md.
+// with pg in the same run; then tasking's fan-out of one brief to 20,000
+// creators next to one bulk INSERT of the same rows. Writes docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchFanOut, fanOutSection } from './fan-out.mjs';
 import { seedAgreements } from './seed-agreements.mjs';
 import { seedCreators } from './seed-creators.mjs';
 
@@ -24,6 +26,7 @@ const COUNT = Number(process.env.BENCH_CREATORS ?? 100_000);
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 50_000);
 const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const FAN_OUT = Number(process.env.BENCH_FAN_OUT ?? 20_000);
 const log = (line) => console.log(`• ${line}`);
 
 const children = [];
@@ -158,11 +161,14 @@ try {
     PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
   };
-  for (const app of ['registry', 'agreements', 'gateway']) {
+  const processes = {};
+  // The gateway is ready when every service answers, tasking included.
+  for (const app of ['registry', 'agreements', 'tasking', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
+    processes[app] = child;
   }
   const base = `http://127.0.0.1:${port}`;
   await waitReady(`${base}/health/ready`);
@@ -239,7 +245,14 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
   console.log(`\n${section}\n${agreementSection}`);
   writeSection('registry', section);
   writeSection('agreements', agreementSection);
-  log(`Wrote docs/benchmarks.md`);
+  log(`Wrote docs/benchmarks.md (registry, agreements)`);
+
+  // Tasking's fan-out, on the same database (the registry answers its pages), after the load runs.
+  const fanOut = await benchFanOut({ env, taskingPid: processes.tasking.pid, registryPid: processes.registry.pid, log, count: FAN_OUT });
+  const fanOutText = fanOutSection(fanOut, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+  console.log(`\n${fanOutText}`);
+  writeSection('fan-out', fanOutText);
+  log(`Wrote docs/benchmarks.md (fan-out)`);
   await cleanup();
 } catch (error) {
   console.error(error);

@@ -64,7 +64,8 @@ export class TaskingModule {
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-tasking-events` });
+            // No async stack traces: the relay publishes thousands of events per fan-out, and each trace costs CPU.
+            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-tasking-events`, noAsyncTraces: true });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },

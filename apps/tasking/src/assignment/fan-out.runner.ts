@@ -21,7 +21,9 @@ interface FanOutRow {
   brief_id: string;
   campaign_id: string;
   target: 'creators' | 'filter';
-  creator_ids: string[] | null;
+  /** This batch's ids (creator-id fan-outs). */
+  page_ids: string[] | null;
+  id_count: number | null;
   filter: Record<string, unknown> | null;
   overrides: { creatorId: string; reason: string }[];
   actor: Actor;
@@ -128,7 +130,13 @@ export class FanOutRunner {
 
   /** One batch; true when the fan-out is complete. */
   private async runBatch(qr: QueryRunner, id: string): Promise<boolean> {
-    const [row]: FanOutRow[] = await qr.query('SELECT * FROM fan_outs WHERE id = $1', [id]);
+    // Only this batch's slice of a long id list (20,000 ids are not read 20 times over).
+    const [row]: FanOutRow[] = await qr.query(
+      `SELECT id, brief_id, campaign_id, target, filter, overrides, actor, correlation_id, status, cursor_after, cursor_index, total, processed,
+              creator_ids[cursor_index + 1 : cursor_index + $2] AS page_ids, cardinality(creator_ids) AS id_count
+         FROM fan_outs WHERE id = $1`,
+      [id, this.options.batchSize],
+    );
     if (!row || row.status === 'completed') return true;
     const page = await this.fetchPage(row);
 
@@ -136,7 +144,10 @@ export class FanOutRunner {
     try {
       const m = qr.manager;
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [BATCH_LOCK]);
-      const [current]: FanOutRow[] = await m.query('SELECT * FROM fan_outs WHERE id = $1 FOR UPDATE', [id]);
+      const [current]: Pick<FanOutRow, 'status' | 'cursor_index' | 'cursor_after'>[] = await m.query(
+        'SELECT status, cursor_index, cursor_after FROM fan_outs WHERE id = $1 FOR UPDATE',
+        [id],
+      );
       if (current.status === 'completed' || current.cursor_index !== row.cursor_index || current.cursor_after !== row.cursor_after) {
         // Someone else moved it on meanwhile; start over from what is stored.
         await qr.rollbackTransaction();
@@ -154,14 +165,14 @@ export class FanOutRunner {
   private async fetchPage(row: FanOutRow): Promise<Page> {
     const size = this.options.batchSize;
     if (row.target === 'creators') {
-      const ids = (row.creator_ids ?? []).slice(row.cursor_index, row.cursor_index + size);
+      const ids = row.page_ids ?? [];
       const reply = ids.length ? await this.select(row, { creatorIds: ids, limit: ids.length, count: false }) : { items: [], total: null, nextAfter: null };
       const found = new Map(reply.items.map((c) => [c.creatorId, c]));
       const index = row.cursor_index + ids.length;
       return {
         entries: ids.map((creatorId) => ({ creatorId, candidate: found.get(creatorId) ?? null })),
-        total: row.creator_ids?.length ?? 0,
-        next: index >= (row.creator_ids?.length ?? 0) ? 'done' : { after: null, index },
+        total: row.id_count ?? 0,
+        next: index >= (row.id_count ?? 0) ? 'done' : { after: null, index },
       };
     }
     const reply = await this.select(row, {
