@@ -127,6 +127,7 @@ try {
   startService('registry', 'apps/registry/dist/main.js');
   startService('agreements', 'apps/agreements/dist/main.js');
   startService('tasking', 'apps/tasking/dist/main.js');
+  startService('approvals', 'apps/approvals/dist/main.js');
   startService('gateway', 'apps/gateway/dist/main.js');
   const base = `http://${env.HOST}:${env.PORT}`;
   await waitReady(`${base}/health/ready`);

@@ -13,7 +13,8 @@ import type { GatewayConfig } from './gateway.config';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { AgreementsClient, RegistryClient, TaskingClient } from './services/service-clients';
+import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from './services/service-clients';
+import { ApprovalsController } from './approvals/approvals.controller';
 import { CampaignRequestsController, CampaignsController } from './campaigns/campaigns.controller';
 import { TasksController } from './campaigns/tasks.controller';
 import { AssignmentsController } from './campaigns/assignments.controller';
@@ -25,6 +26,7 @@ class GatewayLifecycle implements OnApplicationShutdown {
     @Inject(RegistryClient) private readonly registry: RegistryClient,
     @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
     @Inject(TaskingClient) private readonly tasking: TaskingClient,
+    @Inject(ApprovalsClient) private readonly approvals: ApprovalsClient,
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
@@ -32,6 +34,7 @@ class GatewayLifecycle implements OnApplicationShutdown {
     await this.registry.close().catch(() => undefined);
     await this.agreements.close().catch(() => undefined);
     await this.tasking.close().catch(() => undefined);
+    await this.approvals.close().catch(() => undefined);
     if (this.db.isInitialized) await this.db.destroy();
   }
 }
@@ -44,7 +47,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
       controllers: [
-        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, TasksController, AssignmentsController, AuditController,
+        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, TasksController, AssignmentsController, ApprovalsController, AuditController,
         PublicController,
         HealthController,
       ],
@@ -74,6 +77,14 @@ export class GatewayModule {
           provide: TaskingClient,
           useFactory: async () => {
             const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            await client.connect();
+            return client;
+          },
+        },
+        {
+          provide: ApprovalsClient,
+          useFactory: async () => {
+            const client = new ApprovalsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },

@@ -950,6 +950,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assignments/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The creator submits content for an accepted assignment: checked at once, then reviewed stage by stage */
+        post: operations["submitContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version after changes were asked for; the review starts again */
+        post: operations["addSubmissionVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A submission: versions with their check results, comments, decisions, publication, timeline */
+        get: operations["getSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions, word by word */
+        get: operations["diffSubmissionVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a version, optionally on a text range or in reply; addressed to the creator or internal */
+        post: operations["commentSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A reviewer of the stage's agency and role approves, asks for changes or rejects (naming the stage and version decided on) */
+        post: operations["decideSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A legal officer lets a failing check pass for the current version, with a reason */
+        post: operations["overrideCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The creator withdraws their submission before it is decided */
+        post: operations["withdrawSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for review at your agency, soonest due first (mine=true: your roles; admins also get escalated stages, first) */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where and when approved content went out: on the platform and one of the creator's registered channels */
+        post: operations["recordPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publications/{id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A publication's reach at a moment (views, likes, comments, shares as the platform shows them) */
+        post: operations["reportMetrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's reach per platform, per creator and per day, against its targets */
+        get: operations["getCampaignReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as CSV (UTF-8): one line per platform, per creator and per day */
+        get: operations["downloadCampaignReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's review stages (the default until its agency sets one) */
+        get: operations["getReviewWorkflow"];
+        /** Set the campaign's review stages; submissions already made keep theirs */
+        put: operations["setReviewWorkflow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -1299,6 +1538,11 @@ export interface components {
             agreementIds?: string[];
             /** @default [] */
             partnerAgencyIds?: string[];
+            /** @default {} */
+            targets?: {
+                views?: number;
+                publications?: number;
+            };
         };
         CampaignReason: {
             reason: string;
@@ -1378,6 +1622,93 @@ export interface components {
                 /** Format: uuid */
                 creatorId: string;
                 reason: string;
+            }[];
+        };
+        Submission: {
+            title?: string;
+            text: string;
+            media?: {
+                /** Format: uri */
+                url: string;
+                mimeType: string;
+                sizeBytes: number;
+                sha256: string;
+            }[];
+            /** @enum {string} */
+            platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+            /** @enum {string} */
+            kind: "short_video" | "post" | "livestream" | "article";
+            /** Format: date-time */
+            plannedAt: string;
+        };
+        Version: {
+            title?: string;
+            text: string;
+            media?: {
+                /** Format: uri */
+                url: string;
+                mimeType: string;
+                sizeBytes: number;
+                sha256: string;
+            }[];
+        };
+        Comment: {
+            body: string;
+            version?: number;
+            /** Format: uuid */
+            parentId?: string;
+            range?: {
+                start: number;
+                end: number;
+            };
+            /**
+             * @default creator
+             * @enum {string}
+             */
+            visibility?: "creator" | "internal";
+        };
+        Decision: {
+            /** @enum {string} */
+            decision: "approve" | "request_changes" | "reject";
+            stage: number;
+            version: number;
+            reason?: string;
+        };
+        Override: {
+            /** @enum {string} */
+            check: "disclosure_label" | "required_hashtags" | "key_messages" | "platform_limits" | "media_checksums";
+            reason: string;
+        };
+        Withdraw: {
+            reason?: string;
+        };
+        Publication: {
+            /** Format: uri */
+            url: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        Metrics: {
+            /** Format: date-time */
+            at: string;
+            views: number;
+            /** @default 0 */
+            likes?: number;
+            /** @default 0 */
+            comments?: number;
+            /** @default 0 */
+            shares?: number;
+        };
+        Workflow: {
+            stages: {
+                key: string;
+                agency: string;
+                /** @enum {string} */
+                role: "admin" | "registry_officer" | "campaign_manager" | "reviewer" | "legal_officer" | "finance_officer" | "auditor" | "liaison";
+                /** @default 1 */
+                quorum?: number;
+                /** @default 48 */
+                deadlineHours?: number;
             }[];
         };
         Creator: {
@@ -1799,6 +2130,10 @@ export interface components {
                 /** Format: date */
                 end: string;
             };
+            targets: {
+                views?: number;
+                publications?: number;
+            };
             budget?: number;
             agreementIds?: string[];
             /** @enum {string} */
@@ -1836,6 +2171,10 @@ export interface components {
                     start: string;
                     /** Format: date */
                     end: string;
+                };
+                targets: {
+                    views?: number;
+                    publications?: number;
                 };
                 budget?: number;
                 agreementIds?: string[];
@@ -2143,6 +2482,12 @@ export interface components {
                 /** Format: date-time */
                 end: string;
             };
+            campaign: {
+                title: string;
+                requiredHashtags: string[];
+                keyMessages: string[];
+            };
+            disclosureLabel: string | null;
             feePerDeliverable?: number;
             overdue: boolean;
             flags: string[];
@@ -2202,6 +2547,12 @@ export interface components {
                     /** Format: date-time */
                     end: string;
                 };
+                campaign: {
+                    title: string;
+                    requiredHashtags: string[];
+                    keyMessages: string[];
+                };
+                disclosureLabel: string | null;
                 feePerDeliverable?: number;
                 overdue: boolean;
                 flags: string[];
@@ -2256,6 +2607,260 @@ export interface components {
                 status: string;
                 creatorName?: string;
             }[];
+        };
+        SubmissionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            campaignId: string;
+            ownerAgencyId: string;
+            partnerAgencyIds: string[];
+            /** Format: uuid */
+            creatorId: string;
+            creatorName: string;
+            /** @enum {string} */
+            platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+            /** @enum {string} */
+            kind: "short_video" | "post" | "livestream" | "article";
+            /** Format: date-time */
+            plannedAt: string;
+            /** @enum {string} */
+            status: "in_review" | "changes_requested" | "approved" | "rejected" | "withdrawn";
+            stages: {
+                key: string;
+                agencyId: string;
+                role: string;
+                quorum: number;
+                deadlineHours: number;
+            }[];
+            currentStage: {
+                key: string;
+                agencyId: string;
+                role: string;
+                quorum: number;
+                deadlineHours: number;
+                index: number;
+                /** Format: date-time */
+                dueAt: string;
+                overdue: boolean;
+                escalated: boolean;
+                approvals: string[];
+            } | null;
+            versions: {
+                number: number;
+                title: string | null;
+                text: string;
+                media: {
+                    url: string;
+                    mimeType: string;
+                    sizeBytes: number;
+                    sha256: string;
+                }[];
+                checks: {
+                    /** @enum {string} */
+                    check: "disclosure_label" | "required_hashtags" | "key_messages" | "platform_limits" | "media_checksums";
+                    passed: boolean;
+                    detail: string;
+                }[];
+                overrides: {
+                    /** @enum {string} */
+                    check: "disclosure_label" | "required_hashtags" | "key_messages" | "platform_limits" | "media_checksums";
+                    reason: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                submittedBy: string;
+                /** Format: date-time */
+                submittedAt: string;
+            }[];
+            comments: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+                /** Format: uuid */
+                parentId: string | null;
+                range: {
+                    start: number;
+                    end: number;
+                } | null;
+                body: string;
+                /** @enum {string} */
+                visibility: "creator" | "internal";
+                by: string;
+                agencyId: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            decisions: {
+                version: number;
+                stage: string;
+                /** @enum {string} */
+                decision: "approve" | "request_changes" | "reject";
+                reason: string | null;
+                by: string;
+                agencyId: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            publication: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                submissionId: string;
+                /** @enum {string} */
+                platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+                url: string;
+                /** Format: date-time */
+                publishedAt: string;
+                recordedBy: string;
+                latestMetrics: {
+                    /** Format: date-time */
+                    at: string;
+                    views: number;
+                    likes: number;
+                    comments: number;
+                    shares: number;
+                } | null;
+            } | null;
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                what: string;
+                by: string;
+            }[];
+            version: number;
+            submittedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReviewPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                assignmentId: string;
+                /** Format: uuid */
+                campaignId: string;
+                ownerAgencyId: string;
+                creatorName: string;
+                /** @enum {string} */
+                platform: "tiktok" | "youtube" | "facebook" | "instagram" | "x" | "zalo" | "other";
+                /** @enum {string} */
+                kind: "short_video" | "post" | "livestream" | "article";
+                /** @enum {string} */
+                status: "in_review" | "changes_requested" | "approved" | "rejected" | "withdrawn";
+                currentStage: {
+                    key: string;
+                    agencyId: string;
+                    role: string;
+                    quorum: number;
+                    deadlineHours: number;
+                    index: number;
+                    /** Format: date-time */
+                    dueAt: string;
+                    overdue: boolean;
+                    escalated: boolean;
+                    approvals: string[];
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            nextCursor: string | null;
+        };
+        DiffView: {
+            from: number;
+            to: number;
+            title: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            text: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+        };
+        CampaignReport: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            generatedAt: string;
+            totals: {
+                publications: number;
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+            };
+            targets: {
+                views: number | null;
+                publications: number | null;
+            };
+            progress: {
+                views: number | null;
+                publications: number | null;
+            };
+            byPlatform: {
+                publications: number;
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+                platform: string;
+            }[];
+            byCreator: {
+                publications: number;
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+                /** Format: uuid */
+                creatorId: string;
+                creatorName: string;
+            }[];
+            byDay: {
+                /** Format: date */
+                day: string;
+                views: number;
+                likes: number;
+                comments: number;
+                shares: number;
+            }[];
+        };
+        WorkflowView: {
+            /** Format: uuid */
+            campaignId: string;
+            stages: {
+                key: string;
+                agency: string;
+                /** @enum {string} */
+                role: "admin" | "registry_officer" | "campaign_manager" | "reviewer" | "legal_officer" | "finance_officer" | "auditor" | "liaison";
+                /** @default 1 */
+                quorum: number;
+                /** @default 48 */
+                deadlineHours: number;
+            }[];
+            isDefault: boolean;
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        MetricsView: {
+            /** Format: date-time */
+            at: string;
+            views: number;
+            /** @default 0 */
+            likes: number;
+            /** @default 0 */
+            comments: number;
+            /** @default 0 */
+            shares: number;
+            /** Format: uuid */
+            publicationId: string;
         };
         Problem: {
             type: string;
@@ -6415,13 +7020,908 @@ export interface operations {
             };
         };
     };
+    submitContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the assignment */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Submission"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSubmissionVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Version"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffSubmissionVersions: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commentSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Comment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    overrideCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Override"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Withdraw"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                mine?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPublication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Publication"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportMetrics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Metrics"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReport"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadCampaignReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReviewWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setReviewWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Workflow"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
                 subject?: string;
                 limit?: number;
                 cursor?: string;
-                service?: "registry" | "agreements" | "tasking";
+                service?: "registry" | "agreements" | "tasking" | "approvals";
             };
             header?: never;
             path?: never;

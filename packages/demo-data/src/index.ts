@@ -2,3 +2,4 @@ export * from './demo-creators';
 export * from './seed';
 export * from './seed-agreements';
 export * from './seed-campaigns';
+export * from './seed-submissions';

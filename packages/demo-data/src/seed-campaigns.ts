@@ -1,9 +1,11 @@
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import { seedDemoSubmissions, type DemoAuthor } from './seed-submissions';
 
 /** A demo creator who can sign in as `creator@<handle>`. */
 export interface DemoCreatorLogin {
   id: string;
   handle: string;
+  channels: { platform: string; handle: string }[];
 }
 
 /**
@@ -83,7 +85,9 @@ async function seedAssignments(baseUrl: string, key: (step: string) => Record<st
     offered = fanOut.data.results.filter((r) => r.outcome === 'offered');
     if (offered.length === 0) await new Promise((r) => setTimeout(r, 500));
   }
-  const answers: ('accept' | 'decline')[] = ['accept', 'accept', 'accept', 'decline'];
+  // Six accept, one declines, the rest leave the offer open.
+  const answers: ('accept' | 'decline')[] = ['accept', 'accept', 'accept', 'accept', 'accept', 'accept', 'decline'];
+  const authors: DemoAuthor[] = [];
   for (const [i, answer] of answers.entries()) {
     const result = offered[i];
     const creator = creators.find((c) => c.id === result?.creatorId);
@@ -92,5 +96,7 @@ async function seedAssignments(baseUrl: string, key: (step: string) => Record<st
     const params = { params: { path: { id: result.assignmentId } }, body: answer === 'decline' ? { note: 'Đang đi công tác nước ngoài tuần đó' } : {} };
     const answered = answer === 'accept' ? await me.POST('/v1/assignments/{id}/accept', params) : await me.POST('/v1/assignments/{id}/decline', params);
     if (!answered.response.ok && answered.response.status !== 409) throw new Error(`Seeding an answer: ${JSON.stringify(answered.error)}`);
+    if (answer === 'accept') authors.push({ handle: creator.handle, assignmentId: result.assignmentId, channels: creator.channels });
   }
+  await seedDemoSubmissions(baseUrl, key, authors);
 }

@@ -54,7 +54,7 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
   const briefed = individuals
     .filter((c) => c.status === 'active' && c.managementCompanyKey === companies[0].key)
     .slice(0, 40)
-    .map((c) => ({ id: ids.get(c.key)!, handle: c.input.channels[0].handle }));
+    .map((c) => ({ id: ids.get(c.key)!, handle: c.input.channels[0].handle, channels: c.input.channels.map(({ platform, handle }) => ({ platform, handle })) }));
   const requests = await seedDemoCampaigns(baseUrl, version, briefed);
   log(`demo data: ${all.length} creators in the registry, ${agreements} agreements, ${requests} joint campaign requests`);
   return { creators: all.length, agreements };

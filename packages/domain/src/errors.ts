@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   'campaign.not_active',
   'brief.past_due',
   'assignment.status_transition_forbidden',
+  'submission.status_transition_forbidden',
+  'submission.already_decided',
+  'submission.stage_changed',
+  'submission.checks_failing',
+  'submission.assignment_not_accepted',
+  'publication.channel_mismatch',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -84,6 +84,25 @@ export const SUBJECTS = {
     auditList: 'concord.tasking.audit.list',
     auditVerify: 'concord.tasking.audit.verify',
   },
+  approvals: {
+    health: 'concord.approvals.health.check',
+    workflowGet: 'concord.approvals.workflow.get',
+    workflowSet: 'concord.approvals.workflow.set',
+    submit: 'concord.approvals.submission.create',
+    addVersion: 'concord.approvals.submission.add_version',
+    get: 'concord.approvals.submission.get',
+    diff: 'concord.approvals.submission.diff',
+    comment: 'concord.approvals.submission.comment',
+    decide: 'concord.approvals.submission.decide',
+    override: 'concord.approvals.submission.override',
+    withdraw: 'concord.approvals.submission.withdraw',
+    reviews: 'concord.approvals.review.queue',
+    publish: 'concord.approvals.publication.record',
+    metrics: 'concord.approvals.metrics.report',
+    report: 'concord.approvals.campaign.report',
+    auditList: 'concord.approvals.audit.list',
+    auditVerify: 'concord.approvals.audit.verify',
+  },
 } as const;
 
 /** Events (JetStream), past tense. */
@@ -120,6 +139,7 @@ export const EVENTS = {
     submissionChangesRequested: 'concord.events.approvals.submission.changes_requested',
     submissionApproved: 'concord.events.approvals.submission.approved',
     submissionRejected: 'concord.events.approvals.submission.rejected',
+    submissionWithdrawn: 'concord.events.approvals.submission.withdrawn',
     stageOverdue: 'concord.events.approvals.review.stage_overdue',
     publicationRecorded: 'concord.events.approvals.publication.recorded',
     metricsReported: 'concord.events.approvals.metrics.reported',

@@ -19,7 +19,9 @@ export type Action =
   | 'manage_milestones'
   | 'answer'
   | 'follow_up'
-  | 'respond';
+  | 'respond'
+  | 'override'
+  | 'publish';
 
 /** The fields rules may test, per subject. */
 export interface CreatorFields {
@@ -49,7 +51,7 @@ export interface AssignmentFields {
   managementCompanyId: string | null;
 }
 
-export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask' | 'Assignment';
+export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask' | 'Assignment' | 'Submission';
 export type Subjects =
   | SubjectName
   | (CreatorFields & ForcedSubject<'Creator'>)
@@ -58,7 +60,8 @@ export type Subjects =
   | (CampaignFields & ForcedSubject<'Campaign'>)
   | (CampaignRequestFields & ForcedSubject<'CampaignRequest'>)
   | (CampaignRequestFields & ForcedSubject<'AgencyTask'>)
-  | (AssignmentFields & ForcedSubject<'Assignment'>);
+  | (AssignmentFields & ForcedSubject<'Assignment'>)
+  | (AssignmentFields & ForcedSubject<'Submission'>);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -90,6 +93,9 @@ function buildAbility(actor: Actor): AppAbility {
     // a management company's user sees those of the creators it manages.
     can(['read', 'respond'], 'Assignment', { creatorId: actor.creatorId });
     can('read', 'Assignment', { managementCompanyId: actor.creatorId });
+    // Their content: submit versions, withdraw, record where it went out and its reach.
+    can(['read', 'submit', 'publish'], 'Submission', { creatorId: actor.creatorId });
+    can('read', 'Submission', { managementCompanyId: actor.creatorId });
     return build();
   }
   const kind = agencyKind(actor.orgId);
@@ -128,12 +134,19 @@ function buildAbility(actor: Actor): AppAbility {
     // Assignments of its campaigns: every role follows them; managers fan briefs out and cancel them.
     can('read', 'Assignment', { ownerAgencyId: actor.orgId });
     if (has('admin', 'campaign_manager')) can('update', 'Assignment', { ownerAgencyId: actor.orgId });
+    // Content of its campaigns: every role reads it (auditors included); legal officers override failed
+    // checks; managers record publications. Who decides a stage is the workflow's (packages/domain approval).
+    can('read', 'Submission', { ownerAgencyId: actor.orgId });
+    if (has('legal_officer')) can('override', 'Submission', { ownerAgencyId: actor.orgId });
+    if (has('admin', 'campaign_manager')) can('publish', 'Submission', { ownerAgencyId: actor.orgId });
   }
   if (kind === 'partner' && staffRoles.length > 0) {
     // Partner agencies see the campaigns they are partners in, and request joint ones.
     can('read', 'Campaign', { partnerAgencyIds: actor.orgId });
     // ... and the assignments of those campaigns (their progress; never fees or personal data).
     can('read', 'Assignment', { partnerAgencyIds: actor.orgId });
+    // ... and the content of those joint campaigns, which they co-approve.
+    can('read', 'Submission', { partnerAgencyIds: actor.orgId });
     if (has('liaison', 'admin')) can(['create', 'follow_up'], 'CampaignRequest', { fromAgencyId: actor.orgId });
   }
   if (kind && staffRoles.length > 0) {

@@ -506,6 +506,32 @@ for (const action of ['read', 'create', 'update', 'read_personal_data'] as Actio
   creatorRows.push({ name: `creator A may not ${action} a Campaign`, creatorId: CREATOR_A, action, target: () => subject('Campaign', { ownerAgencyId: LEAD, partnerAgencyIds: [] }), expected: false });
   creatorRows.push({ name: `creator A may not ${action} an Agreement`, creatorId: CREATOR_A, action, target: agreement(LEAD), expected: false });
 }
+
+// Submissions (content): every role of the owning agency reads them, legal
+// officers override checks, managers record publications; partners read
+// those of their joint campaigns; the creator reads, submits and publishes
+// their own; their company reads; nobody else. (Who decides a stage is the
+// workflow's: packages/domain approval/review-workflow.)
+const SUBMISSION_ACTIONS: Action[] = ['read', 'submit', 'override', 'publish'];
+const submissionOf = (creatorId: string, partnerAgencyIds: string[] = ['mofa']) => () =>
+  subject('Submission', { ownerAgencyId: LEAD, partnerAgencyIds, creatorId, managementCompanyId: COMPANY });
+for (const role of STAFF_ROLES) {
+  for (const action of SUBMISSION_ACTIONS) {
+    const lead = action === 'read' || (action === 'override' && role === 'legal_officer') || (action === 'publish' && ['admin', 'campaign_manager'].includes(role));
+    rows.push({ name: `lead ${role} ${verdict(lead)} ${action} a Submission of its campaign`, orgId: LEAD, roles: [role], action, target: submissionOf(CREATOR_A), expected: lead });
+    for (const orgId of PARTNERS) {
+      const partner = action === 'read' && orgId === 'mofa';
+      rows.push({ name: `${orgId} ${role} ${verdict(partner)} ${action} a Submission of a campaign with mofa as partner`, orgId, roles: [role], action, target: submissionOf(CREATOR_A), expected: partner });
+    }
+  }
+}
+for (const action of SUBMISSION_ACTIONS) {
+  const own = action !== 'override';
+  creatorRows.push({ name: `creator A ${verdict(own)} ${action} their own Submission`, creatorId: CREATOR_A, action, target: submissionOf(CREATOR_A), expected: own });
+  creatorRows.push({ name: `creator B may not ${action} creator A's Submission`, creatorId: CREATOR_B, action, target: submissionOf(CREATOR_A), expected: false });
+  creatorRows.push({ name: `the management company ${verdict(action === 'read')} ${action} its creator's Submission`, creatorId: COMPANY, action, target: submissionOf(CREATOR_A), expected: action === 'read' });
+}
+
 // The `creator` role held by an agency's user grants nothing there.
 for (const orgId of [LEAD, ...PARTNERS]) {
   for (const [name, target] of [['Creator', creator('active')], ['Agreement', agreement(orgId)], ['Assignment', assignmentOf(CREATOR_A, [orgId])]] as const) {

@@ -2,3 +2,4 @@ export * from './free-port';
 export * from './infrastructure';
 export * from './event-collector';
 export * from './rejection';
+export * from './fixtures';

@@ -63,6 +63,7 @@ export function toAgreementEvent(a: Agreement, reason: string | null = null): Ag
     status: a.status,
     term: { start: a.termStart, end: a.termEnd },
     deliverables: a.deliverables as AgreementEventData['deliverables'],
+    disclosureLabel: a.disclosureLabel,
     reason,
   };
 }

@@ -5,19 +5,20 @@ import { AuditQuery, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain'
 import type { ServiceClient } from '@concord/messaging';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
-import { AgreementsClient, RegistryClient, TaskingClient } from '../services/service-clients';
+import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
 /** Which service keeps the trail of which kind of object. */
 const TRAILS = {
   registry: { kinds: ['creator'], list: SUBJECTS.registry.auditList, verify: SUBJECTS.registry.auditVerify },
   agreements: { kinds: ['agreement'], list: SUBJECTS.agreements.auditList, verify: SUBJECTS.agreements.auditVerify },
-  tasking: { kinds: ['campaign', 'campaign_request', 'agency_task'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify },
+  tasking: { kinds: ['campaign', 'campaign_request', 'agency_task', 'assignment'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify },
+  approvals: { kinds: ['submission'], list: SUBJECTS.approvals.auditList, verify: SUBJECTS.approvals.auditVerify },
 } as const;
 type Trail = keyof typeof TRAILS;
 
 export const GatewayAuditQuery = AuditQuery.extend({
-  /** Whose trail, when no subject says it: registry (default) or agreements. */
-  service: z.enum(['registry', 'agreements', 'tasking']).optional(),
+  /** Whose trail, when no subject says it: registry (default), agreements, tasking or approvals. */
+  service: z.enum(['registry', 'agreements', 'tasking', 'approvals']).optional(),
 });
 
 /** Each service keeps its own hash-chained trail; the gateway routes to the one that holds the subject. */
@@ -31,8 +32,9 @@ export class AuditController {
     @Inject(RegistryClient) registry: RegistryClient,
     @Inject(AgreementsClient) agreements: AgreementsClient,
     @Inject(TaskingClient) tasking: TaskingClient,
+    @Inject(ApprovalsClient) approvals: ApprovalsClient,
   ) {
-    this.clients = { registry, agreements, tasking };
+    this.clients = { registry, agreements, tasking, approvals };
   }
 
   @Get()

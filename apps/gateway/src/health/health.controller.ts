@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { SUBJECTS } from '@concord/domain';
 import { Public } from '../auth/auth.decorators';
 import { ApiAnswers } from '../openapi/schemas';
-import { AgreementsClient, RegistryClient, TaskingClient } from '../services/service-clients';
+import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
 const PROBE = { userId: 'gateway', orgId: 'gateway', roles: [] };
 
@@ -21,6 +21,7 @@ export class HealthController {
     @Inject(RegistryClient) private readonly registry: RegistryClient,
     @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
     @Inject(TaskingClient) private readonly tasking: TaskingClient,
+    @Inject(ApprovalsClient) private readonly approvals: ApprovalsClient,
   ) {}
 
   @Get()
@@ -41,6 +42,7 @@ export class HealthController {
         () => this.probe('registry', () => this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: 2000 })),
         () => this.probe('agreements', () => this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: 2000 })),
         () => this.probe('tasking', () => this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: 2000 })),
+        () => this.probe('approvals', () => this.approvals.request(SUBJECTS.approvals.health, {}, PROBE, { timeoutMs: 2000 })),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

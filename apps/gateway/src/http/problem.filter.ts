@@ -34,6 +34,12 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'campaign.not_active': 409,
   'brief.past_due': 409,
   'assignment.status_transition_forbidden': 409,
+  'submission.status_transition_forbidden': 409,
+  'submission.already_decided': 409,
+  'submission.stage_changed': 409,
+  'submission.checks_failing': 409,
+  'submission.assignment_not_accepted': 409,
+  'publication.channel_mismatch': 422,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

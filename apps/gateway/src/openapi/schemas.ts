@@ -9,6 +9,8 @@ import {
   CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
   CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView, BriefInput, BriefList, BriefView,
   FanOutInput, FanOutView, AssignmentView, AssignmentPage, AssignmentProgress, CalendarView,
+  SubmissionInput, VersionInput, CommentInput, DecisionInput, OverrideInput, WithdrawInput, PublicationInput, MetricsInput, WorkflowInput,
+  SubmissionView, ReviewPage, DiffView, CampaignReport, WorkflowView,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -66,6 +68,15 @@ export const REQUEST_SCHEMAS = {
   AgencyTask: AgencyTaskInput,
   Brief: BriefInput,
   FanOut: FanOutInput,
+  Submission: SubmissionInput,
+  Version: VersionInput,
+  Comment: CommentInput,
+  Decision: DecisionInput,
+  Override: OverrideInput,
+  Withdraw: WithdrawInput,
+  Publication: PublicationInput,
+  Metrics: MetricsInput,
+  Workflow: WorkflowInput,
 } as const;
 
 export const RESPONSE_SCHEMAS = {
@@ -93,6 +104,12 @@ export const RESPONSE_SCHEMAS = {
   AssignmentPage,
   AssignmentProgress,
   CalendarView,
+  SubmissionView,
+  ReviewPage,
+  DiffView,
+  CampaignReport,
+  WorkflowView,
+  MetricsView: MetricsInput.extend({ publicationId: z.uuid() }),
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),

@@ -6,14 +6,11 @@ import { Public } from '../auth/auth.decorators';
 import { PUBLIC_RATE_LIMIT } from '../http/rate-limit';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
+import { csvRow } from '../http/csv';
 
 const PUBLIC_ACTOR = { userId: 'public', orgId: 'public', roles: [] };
 const CSV_COLUMNS = ['number', 'agency', 'counterparty', 'title', 'term_start', 'term_end', 'budget_vnd', 'disclosure_label', 'status'];
 
-/** RFC 4180: quote every field, double the quotes inside. */
-function csvRow(values: (string | number)[]): string {
-  return values.map((v) => `"${String(v).replace(/"/g, '""')}"`).join(',');
-}
 
 /**
  * The public transparency register: which partnerships the state pays for.

@@ -8,3 +8,6 @@ export class AgreementsClient extends ServiceClient {}
 
 /** The tasking service, reached over NATS. */
 export class TaskingClient extends ServiceClient {}
+
+/** The content approval service, reached over NATS. */
+export class ApprovalsClient extends ServiceClient {}

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
 import { startAgreements } from '@concord/agreements';
 import { startTasking } from '@concord/tasking';
+import { startApprovals } from '@concord/approvals';
 import { startRegistry } from '@concord/registry';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { createGateway } from '../gateway.app';
@@ -39,6 +40,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     false,
   );
   const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3 }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
@@ -60,6 +62,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     stop: async () => {
       await gateway.close();
       await agreements.close().catch(() => undefined);
+      await approvals.close().catch(() => undefined);
       await tasking.close().catch(() => undefined);
       await registry.close().catch(() => undefined);
     },

@@ -19,6 +19,8 @@ const MOVE_OF_APPROVAL_EVENT: Record<string, AssignmentMove | null> = {
   'submission.changes_requested': 'request_changes',
   'submission.approved': 'approve',
   'submission.rejected': 'reject',
+  // Withdrawn content: the assignment is back with the creator, who may submit anew.
+  'submission.withdrawn': 'request_changes',
   'publication.recorded': 'publish',
   'metrics.reported': 'report',
   'review.stage_overdue': null,
@@ -42,13 +44,14 @@ export class AssignmentReactions {
   async onAgreementEvent(event: Event, m: EntityManager): Promise<void> {
     const data = AgreementEventData.parse(event.data);
     await m.query(
-      `INSERT INTO agreement_coverage (agreement_id, agency_id, counterparty_id, status, term_start, term_end, deliverables, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO agreement_coverage (agreement_id, agency_id, counterparty_id, status, term_start, term_end, deliverables, disclosure_label, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (agreement_id) DO UPDATE
-         SET status = EXCLUDED.status, term_start = EXCLUDED.term_start, term_end = EXCLUDED.term_end,
-             deliverables = EXCLUDED.deliverables, updated_at = EXCLUDED.updated_at
+         SET status = EXCLUDED.status, term_start = EXCLUDED.term_start, term_end = EXCLUDED.term_end, deliverables = EXCLUDED.deliverables,
+             disclosure_label = COALESCE(EXCLUDED.disclosure_label, agreement_coverage.disclosure_label), updated_at = EXCLUDED.updated_at
        WHERE agreement_coverage.updated_at <= EXCLUDED.updated_at`,
-      [data.agreementId, data.agencyId, data.counterpartyId, data.status, data.term.start, data.term.end, JSON.stringify(data.deliverables), event.occurredAt],
+      [data.agreementId, data.agencyId, data.counterpartyId, data.status, data.term.start, data.term.end, JSON.stringify(data.deliverables),
+        data.disclosureLabel, event.occurredAt],
     );
     if (!event.subject.endsWith('.ended')) return;
     await m.query(

@@ -99,7 +99,11 @@ describe('tasking service: fan-out, assignments and reactions to other services,
   it('lets the creator, and only the creator, accept or decline; partners follow progress without fees', async () => {
     const mine = await sys.client.request<{ items: AssignmentView[] }>(T.assignmentList, { query: { mine: true } }, creatorActor(lan));
     expect(mine.items.map((a) => a.id)).toEqual([offeredToLan]);
-    expect(mine.items[0]).toMatchObject({ status: 'offered', feePerDeliverable: 5_000_000, brief: { title: 'The signing in 60 seconds', quantity: 2 }, agreementId });
+    expect(mine.items[0]).toMatchObject({
+      status: 'offered', feePerDeliverable: 5_000_000, brief: { title: 'The signing in 60 seconds', quantity: 2 }, agreementId,
+      // What the content must carry: the agreement's label, the campaign's key messages.
+      disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', campaign: { title: 'Hanoi Convention — joint with MOFA', keyMessages: ['Viet Nam hosts the signing'], requiredHashtags: [] },
+    });
 
     expect((await rejection(assignment(offeredToLan, creatorActor(hung)))).code).toBe('not_found');
     expect((await rejection(sys.client.request(T.assignmentRespond, { id: offeredToLan, move: 'accept', input: {} }, actors.manager))).code).toBe('auth.forbidden');

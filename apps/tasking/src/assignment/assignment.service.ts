@@ -44,6 +44,10 @@ interface AssignmentRow {
   history: AssignmentView['history'];
   version: number;
   created_at: Date;
+  campaign_title: string;
+  required_hashtags: string[];
+  campaign_key_messages: string[];
+  disclosure_label: string | null;
 }
 
 /** A move made by someone (a creator, a manager) or by an event of another service. */
@@ -154,6 +158,7 @@ export class AssignmentService {
   /**
    * Moves the given assignments, those the move applies to, in one
    * statement, with their events and one audit entry; returns which moved.
+   * A move that would leave the status as it is (more reach reported) records nothing.
    * Used by people's commands and by reactions to other services' events.
    */
   async moveMany(m: EntityManager, ids: string[], change: AssignmentChange, actor: Actor, correlationId?: string): Promise<{ id: string; from: AssignmentStatusName }[]> {
@@ -162,7 +167,7 @@ export class AssignmentService {
     const moved: { id: string; campaign_id: string; creator_id: string; from: AssignmentStatusName }[] = await m.query(
       `UPDATE assignments a SET status = $2, version = a.version + 1,
               history = a.history || jsonb_build_array(jsonb_build_object('from', a.status, 'to', $2::text, 'note', $3::text, 'at', $4::text, 'by', $5::text))
-         FROM (SELECT id, status AS from_status FROM assignments WHERE id = ANY($1) AND status = ANY($6) FOR UPDATE) old
+         FROM (SELECT id, status AS from_status FROM assignments WHERE id = ANY($1) AND status = ANY($6) AND status <> $2 FOR UPDATE) old
         WHERE a.id = old.id
         RETURNING a.id, a.campaign_id, a.creator_id, old.from_status AS "from"`,
       [ids, rule.to, change.note, new Date().toISOString(), actor.userId, rule.from],
@@ -224,10 +229,12 @@ export class AssignmentService {
         'a.status AS status', 'b.kind AS kind', 'b.title AS title', 'b.key_messages AS key_messages', 'b.platforms AS platforms', 'b.languages AS languages',
         'a.due_at AS due_at', 'a.quantity AS quantity', 'b.fee_per_deliverable AS fee_per_deliverable', 'a.window_start AS window_start',
         'a.window_end AS window_end', 'a.flags AS flags', 'a.overrides AS overrides', 'a.history AS history', 'a.version AS version', 'a.created_at AS created_at',
+        'c.title AS campaign_title', 'c.required_hashtags AS required_hashtags', 'c.key_messages AS campaign_key_messages', 'ac.disclosure_label AS disclosure_label',
       ])
       .from('assignments', 'a')
       .innerJoin('briefs', 'b', 'b.id = a.brief_id')
       .innerJoin('campaigns', 'c', 'c.id = a.campaign_id')
+      .leftJoin('agreement_coverage', 'ac', 'ac.agreement_id = a.agreement_id')
       .where(visibility.sql, visibility.params) as SelectQueryBuilder<AssignmentRow & object>;
   }
 
@@ -247,6 +254,8 @@ export class AssignmentService {
       creatorId: r.creator_id, creatorName: r.creator_name, managementCompanyId: r.management_company_id, agreementId: r.agreement_id, status: r.status,
       brief: { kind: r.kind, title: r.title, keyMessages: r.key_messages, platforms: r.platforms, languages: r.languages, dueAt: r.due_at.toISOString(), quantity: r.quantity },
       window: { start: r.window_start.toISOString(), end: r.window_end.toISOString() },
+      campaign: { title: r.campaign_title, requiredHashtags: r.required_hashtags, keyMessages: r.campaign_key_messages },
+      disclosureLabel: r.disclosure_label,
       ...(seesFee ? { feePerDeliverable: Number(r.fee_per_deliverable) } : {}),
       overdue: isAssignmentOverdue(r.status, r.due_at, now), flags: r.flags, overrides: r.overrides, history: r.history, version: r.version,
       createdAt: r.created_at.toISOString(),

@@ -35,6 +35,9 @@ export class Campaign {
   @Column({ name: 'period_end', type: 'date' })
   periodEnd: string;
 
+  @Column('jsonb')
+  targets: { views?: number; publications?: number };
+
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   budget: number;
 

@@ -16,6 +16,7 @@ export function toCampaignView(c: Campaign, options: { owner: boolean }): Campai
     requiredHashtags: c.requiredHashtags,
     platforms: c.platforms as CampaignView['platforms'],
     period: { start: c.periodStart, end: c.periodEnd },
+    targets: c.targets,
     ...(options.owner ? { budget: c.budget, agreementIds: c.agreementIds } : {}),
     status: c.status,
     version: c.version,

@@ -209,7 +209,7 @@ export class CampaignService {
         const owner: Actor = { ...actor, orgId: request.toAgencyId };
         const campaign = this.newCampaign(manager, owner, {
           title: request.title, objective: request.objective, keyMessages: terms.keyMessages ?? request.keyMessages, requiredHashtags: [],
-          platforms: ['tiktok', 'youtube', 'facebook'], period: terms.proposedPeriod, budget: 0, agreementIds: [], partnerAgencyIds: [request.fromAgencyId],
+          platforms: ['tiktok', 'youtube', 'facebook'], period: terms.proposedPeriod, budget: 0, agreementIds: [], partnerAgencyIds: [request.fromAgencyId], targets: {},
         }, request.id);
         await manager.insert(Campaign, campaign as never);
         request.campaignId = campaign.id;
@@ -233,7 +233,7 @@ export class CampaignService {
     return manager.create(Campaign, {
       id: newId(), ownerAgencyId: actor.orgId, partnerAgencyIds: [...new Set(input.partnerAgencyIds)], title: input.title, objective: input.objective,
       keyMessages: input.keyMessages, requiredHashtags: input.requiredHashtags, platforms: input.platforms, periodStart: input.period.start,
-      periodEnd: input.period.end, budget: input.budget, agreementIds: input.agreementIds, status: 'planning', version: 1, sourceRequestId,
+      periodEnd: input.period.end, targets: input.targets ?? {}, budget: input.budget, agreementIds: input.agreementIds, status: 'planning', version: 1, sourceRequestId,
       statusHistory: [{ from: null, to: 'planning', reason: null, at: now.toISOString(), by: actor.userId }], createdBy: actor.userId, createdAt: now,
     });
   }

@@ -214,6 +214,8 @@ export const AgreementEventData = z.object({
   term: z.object({ start: IsoDate, end: IsoDate }),
   /** What the agreement delivers per platform (its quota); absent in events older than this field. */
   deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int() })).default([]),
+  /** The label content under it must carry; absent in events older than this field. */
+  disclosureLabel: z.string().nullable().default(null),
   reason: z.string().nullable(),
 });
 

@@ -99,6 +99,9 @@ export const AssignmentView = z.object({
     quantity: z.number().int(),
   }),
   window: Window,
+  /** What the content must carry and say: the campaign's hashtags and key messages, the agreement's disclosure label. */
+  campaign: z.object({ title: z.string(), requiredHashtags: z.array(z.string()), keyMessages: z.array(z.string()) }),
+  disclosureLabel: z.string().nullable(),
   /** đồng per deliverable: for the owning agency and the creator, never for partner agencies. */
   feePerDeliverable: z.number().int().optional(),
   overdue: z.boolean(),

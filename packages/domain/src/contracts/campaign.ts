@@ -8,6 +8,11 @@ const Period = z.object({ start: IsoDate, end: IsoDate });
 const KeyMessages = z.array(z.string().trim().min(1).max(500)).min(1).max(10);
 const AgencyId = z.string().regex(/^[a-z0-9-]{2,40}$/, 'an agency id such as mofa');
 
+export const CampaignTargets = z.object({
+  views: z.number().int().min(0).optional(),
+  publications: z.number().int().min(0).optional(),
+});
+
 export const CampaignInput = z.object({
   title: z.string().trim().min(3).max(300),
   objective: z.string().trim().min(1).max(4000),
@@ -20,6 +25,8 @@ export const CampaignInput = z.object({
   /** The agreements whose budget the campaign draws on. */
   agreementIds: z.array(z.uuid()).max(50).default([]),
   partnerAgencyIds: z.array(AgencyId).max(10).default([]),
+  /** What the campaign aims to reach; the reach report compares against it. */
+  targets: CampaignTargets.default({}),
 });
 
 export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
@@ -34,6 +41,7 @@ export const CampaignView = z.object({
   requiredHashtags: z.array(z.string()),
   platforms: z.array(Platform),
   period: Period,
+  targets: CampaignTargets,
   /** Only for the owning agency. */
   budget: z.number().int().optional(),
   agreementIds: z.array(z.uuid()).optional(),

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CommonConfig, durationMs, loadConfig } from '@concord/config';
+
+export const ApprovalsConfigSchema = z.object({
+  CONCORD_ENV: CommonConfig.CONCORD_ENV,
+  NATS_URL: CommonConfig.NATS_URL,
+  DATABASE_URL: CommonConfig.DATABASE_URL,
+  LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  APPROVALS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long the service waits for tasking's and the registry's answers. */
+  RPC_TIMEOUT_MS: durationMs(5000),
+  /** How often overdue review stages are looked for and escalated. */
+  APPROVALS_DEADLINES_MS: durationMs(60_000),
+});
+
+export type ApprovalsConfig = z.infer<typeof ApprovalsConfigSchema>;
+/** What a caller may give: defaults fill the rest. */
+export type ApprovalsConfigInput = z.input<typeof ApprovalsConfigSchema>;
+
+export function loadApprovalsConfig(env: NodeJS.ProcessEnv = process.env): ApprovalsConfig {
+  return loadConfig(ApprovalsConfigSchema, env);
+}

@@ -1,0 +1,86 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditReader } from '@concord/audit';
+import { openServiceDatabase } from '@concord/database';
+import { connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection } from '@concord/messaging';
+import type { ApprovalsConfig } from './approvals.config';
+import { AuditHandler } from './audit/audit.handler';
+import { createApprovalsDataSource } from './database/approvals-data-source';
+import { HealthHandler } from './health/health.handler';
+import { CampaignReportService } from './submission/campaign-report.service';
+import { Peers } from './submission/peers';
+import { ReviewQueueService } from './submission/review-queue.service';
+import { SubmissionHandler } from './submission/submission.handler';
+import { SubmissionService } from './submission/submission.service';
+
+export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
+const PEER_CLIENT = Symbol('PEER_CLIENT');
+const DEADLINES = Symbol('DEADLINES');
+
+/** Starts the outbox relay and the deadline watch once wired; stops them, NATS and the pool on shutdown. */
+class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(DEADLINES) private readonly deadlines: PeriodicJob,
+    @Inject(PEER_CLIENT) private readonly peers: ServiceClient,
+    @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+    this.deadlines.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.deadlines.stop();
+    await this.relay.stop();
+    await this.peers.close();
+    await this.nc.drain().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+@Module({})
+export class ApprovalsModule {
+  static forConfig(config: ApprovalsConfig): DynamicModule {
+    const logger = new Logger('approvals');
+    const warn = (m: string) => logger.warn(m);
+    return {
+      module: ApprovalsModule,
+      controllers: [SubmissionHandler, AuditHandler, HealthHandler],
+      providers: [
+        { provide: DataSource, useFactory: () => openServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL)) },
+        {
+          provide: EVENTS_CONNECTION,
+          useFactory: async () => {
+            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-approvals-events` });
+            await ensureEventStream(nc, config.CONCORD_ENV);
+            return nc;
+          },
+        },
+        { provide: PEER_CLIENT, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS) },
+        { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [PEER_CLIENT] },
+        {
+          provide: OutboxRelay,
+          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
+          inject: [DataSource, EVENTS_CONNECTION],
+        },
+        {
+          provide: SubmissionService,
+          useFactory: (ds: DataSource, peers: Peers, relay: OutboxRelay) => new SubmissionService(ds, peers, () => relay.wake()),
+          inject: [DataSource, Peers, OutboxRelay],
+        },
+        { provide: ReviewQueueService, useFactory: (ds: DataSource) => new ReviewQueueService(ds), inject: [DataSource] },
+        { provide: CampaignReportService, useFactory: (ds: DataSource, peers: Peers) => new CampaignReportService(ds, peers), inject: [DataSource, Peers] },
+        {
+          provide: DEADLINES,
+          useFactory: (submissions: SubmissionService) => new PeriodicJob('review deadlines', () => submissions.escalateOverdue(), config.APPROVALS_DEADLINES_MS, warn),
+          inject: [SubmissionService],
+        },
+        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        ApprovalsLifecycle,
+      ],
+    };
+  }
+}

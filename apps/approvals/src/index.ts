@@ -1,0 +1,3 @@
+export * from './approvals.app';
+export * from './approvals.config';
+export { createApprovalsDataSource, APPROVALS_SCHEMA } from './database/approvals-data-source';

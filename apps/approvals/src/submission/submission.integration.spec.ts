@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  EVENTS, SUBJECTS, type Actor, type AssignmentView, type CampaignReport, type CampaignView, type DomainError, type FanOutView, type SubmissionView,
+} from '@concord/domain';
+import {
+  creatorActor, daysFromNow, eventually, EventCollector, isoDate, publishAgreementEvent, registerCreatorWithHandle, rejection as rejectionOf, staff,
+} from '@concord/testing';
+import { newId } from '@concord/domain';
+import { startApprovalsTestSystem, type ApprovalsTestSystem } from '../test/approvals.test-helpers';
+
+const A = SUBJECTS.approvals;
+const T = SUBJECTS.tasking;
+const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
+const reviewer2: Actor = { userId: 'reviewer2@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] };
+const LABEL = '#HợpTác cùng Cục TTCS&TTĐN';
+
+/**
+ * A joint campaign's clip through review: checked, sent back once, passed by
+ * the agency's reviewer, legal and the Foreign Ministry's reviewer,
+ * published on the creator's channel, its reach reported and summed; the
+ * assignment in tasking follows every step through events.
+ */
+describe('approvals service: review, publication and reach, over NATS on PostgreSQL', () => {
+  let sys: ApprovalsTestSystem;
+  let events: EventCollector;
+  let creator: { id: string; handle: string };
+  let me: Actor;
+  let campaignId: string;
+  let assignmentId: string;
+  let submission: SubmissionView;
+
+  const assignment = () => sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentId }, staff.manager);
+  const get = (actor: Actor = staff.reviewer) => sys.client.request<SubmissionView>(A.get, { id: submission.id }, actor);
+  const decide = (actor: Actor, decision: 'approve' | 'request_changes' | 'reject', s: SubmissionView, reason?: string) =>
+    sys.client.request<SubmissionView>(A.decide, { id: s.id, input: { decision, stage: s.currentStage!.index, version: s.versions.length, ...(reason ? { reason } : {}) } }, actor);
+
+  beforeAll(async () => {
+    sys = await startApprovalsTestSystem({ APPROVALS_DEADLINES_MS: 200 });
+    events = await new EventCollector(sys.nc, sys.env).start();
+    creator = await registerCreatorWithHandle(sys.client, 'Lan Anh Travel');
+    me = creatorActor(creator.id, creator.handle);
+    await publishAgreementEvent(sys.nc, sys.env, 'activated', { agreementId: newId(), counterpartyId: creator.id, deliverables: [] });
+    const campaign = await sys.client.request<CampaignView>(T.campaignCreate, {
+      input: {
+        title: 'Hanoi Convention signing', objective: 'Explain the convention abroad', keyMessages: ['Việt Nam là nước chủ nhà'], requiredHashtags: ['#CongUocHaNoi'],
+        platforms: ['tiktok'], period: { start: isoDate(daysFromNow(-1)), end: isoDate(daysFromNow(60)) }, budget: 0, partnerAgencyIds: ['mofa'], targets: { views: 1_000_000, publications: 2 },
+      },
+    }, staff.manager);
+    campaignId = campaign.id;
+    await sys.client.request(T.campaignActivate, { id: campaignId }, staff.manager);
+    const brief = await sys.client.request<{ id: string }>(T.briefCreate, {
+      id: campaignId,
+      input: { kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['hợp tác quốc tế'], platforms: ['tiktok'], languages: ['en'], dueAt: daysFromNow(10).toISOString(), quantity: 1, feePerDeliverable: 1_000_000 },
+    }, staff.manager);
+    const offered = await eventually(async () => {
+      const f = await sys.client.request<FanOutView>(T.fanOutStart, { id: brief.id, input: { creatorIds: [creator.id] } }, staff.manager);
+      return f.results[0].outcome === 'offered' ? f.results[0].assignmentId : null;
+    }, 'the agreement to reach tasking');
+    assignmentId = offered;
+  });
+  afterAll(async () => {
+    await events.stop();
+    await sys.stop();
+  });
+
+  it('refuses content for an assignment the creator has not accepted', async () => {
+    const input = { platform: 'tiktok', kind: 'short_video', plannedAt: daysFromNow(9).toISOString(), text: 'x' };
+    expect((await rejection(sys.client.request(A.submit, { id: assignmentId, input }, me))).code).toBe('submission.assignment_not_accepted');
+    await sys.client.request(T.assignmentRespond, { id: assignmentId, move: 'accept', input: {} }, me);
+    expect((await rejection(sys.client.request(A.submit, { id: assignmentId, input: { ...input, platform: 'youtube' } }, me))).errors).toEqual([expect.objectContaining({ path: 'input.platform' })]);
+  });
+
+  it('checks a version before anyone reviews it, and blocks approval while a check fails', async () => {
+    submission = await sys.client.request<SubmissionView>(A.submit, {
+      id: assignmentId,
+      input: {
+        platform: 'tiktok', kind: 'short_video', plannedAt: daysFromNow(9).toISOString(), title: 'Lễ mở ký',
+        text: 'Việt Nam là nước chủ nhà lễ mở ký 🇻🇳 #CongUocHaNoi',
+        media: [{ url: 'https://drive.example.vn/clip.mp4', mimeType: 'video/mp4', sizeBytes: 10_485_760, sha256: 'a'.repeat(64) }],
+      },
+    }, me);
+    expect(submission).toMatchObject({ status: 'in_review', currentStage: { key: 'agency_review', agencyId: 'mcst-ttcs', role: 'reviewer', index: 0 } });
+    expect(submission.stages.map((s) => s.key)).toEqual(['agency_review', 'legal', 'partner_review:mofa']);
+    const checks = Object.fromEntries(submission.versions[0].checks.map((c) => [c.check, c.passed]));
+    expect(checks).toEqual({ disclosure_label: false, required_hashtags: true, key_messages: false, platform_limits: true, media_checksums: true });
+    await eventually(async () => (await assignment()).status === 'submitted', 'the assignment to follow');
+
+    const blocked = await rejection(decide(staff.reviewer, 'approve', submission));
+    expect(blocked).toMatchObject({ code: 'submission.checks_failing', extensions: { checks: ['disclosure_label', 'key_messages'] } });
+    // A legal officer may let a failing check pass, with a reason; nobody else may, and a passing check needs no override.
+    expect((await rejection(sys.client.request(A.override, { id: submission.id, input: { check: 'key_messages', reason: 'Said in the video' } }, staff.reviewer))).code).toBe('auth.forbidden');
+    expect((await rejection(sys.client.request(A.override, { id: submission.id, input: { check: 'platform_limits', reason: 'n/a' } }, staff.legal))).errors).toEqual([expect.objectContaining({ code: 'check_passes' })]);
+    const overridden = await sys.client.request<SubmissionView>(A.override, { id: submission.id, input: { check: 'key_messages', reason: 'The message is spoken in the video' } }, staff.legal);
+    expect(overridden.versions[0].overrides).toEqual([expect.objectContaining({ check: 'key_messages', by: 'legal@mcst' })]);
+    expect(await rejection(decide(staff.reviewer, 'approve', submission))).toMatchObject({ extensions: { checks: ['disclosure_label'] } });
+    expect((await rejection(decide(staff.legal, 'approve', submission))).code).toBe('auth.forbidden');
+    expect((await rejection(decide(staff.mofaReviewer, 'approve', submission))).code).toBe('auth.forbidden');
+    expect((await rejection(sys.client.request(A.get, { id: submission.id }, staff.hcmc))).code).toBe('not_found');
+  });
+
+  it('asks the creator for changes; they see the comment meant for them, not the reviewers’ notes', async () => {
+    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', range: { start: 0, end: 20 } } }, staff.reviewer);
+    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Internal: check the flag emoji renders', visibility: 'internal' } }, staff.reviewer);
+    const noReason = await rejection(decide(staff.reviewer, 'request_changes', submission));
+    expect(noReason.errors).toEqual([expect.objectContaining({ path: 'input.reason' })]);
+    submission = await decide(staff.reviewer, 'request_changes', submission, 'Disclosure label and a key message are missing');
+    expect(submission).toMatchObject({ status: 'changes_requested', currentStage: null });
+    const mine = await get(me);
+    expect(mine.comments.map((c) => c.body)).toEqual(['Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"']);
+    expect(mine.comments[0].range).toEqual({ start: 0, end: 20 });
+    expect((await get()).comments).toHaveLength(2);
+    await eventually(async () => (await assignment()).status === 'accepted', 'the assignment back with the creator');
+
+    submission = await sys.client.request<SubmissionView>(A.addVersion, {
+      id: submission.id,
+      input: { title: 'Lễ mở ký', text: `Việt Nam là nước chủ nhà lễ mở ký, vì hợp tác quốc tế 🇻🇳 #CongUocHaNoi ${LABEL}`, media: submission.versions[0].media },
+    }, me);
+    expect(submission).toMatchObject({ status: 'in_review', currentStage: { index: 0 } });
+    expect(submission.versions[1].checks.every((c) => c.passed)).toBe(true);
+    const diff = await sys.client.request<{ text: { op: string; text: string }[] }>(A.diff, { id: submission.id, query: { from: 1, to: 2 } }, staff.reviewer);
+    expect(diff.text.filter((p) => p.op === 'insert').map((p) => p.text).join('')).toContain('hợp tác quốc tế');
+    // Versions are immutable, down to the database.
+    await expect(sys.db.query(`UPDATE versions SET text = 'tampered' WHERE submission_id = $1`, [submission.id])).rejects.toThrow(/immutable/);
+  });
+
+  it('counts exactly one of two reviewers deciding the same stage at the same moment', async () => {
+    const outcomes = await Promise.allSettled([decide(staff.reviewer, 'approve', submission), decide(reviewer2, 'approve', submission)]);
+    const fulfilled = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0].reason as DomainError).code).toBe('submission.stage_changed');
+    submission = await get();
+    expect(submission.currentStage).toMatchObject({ key: 'legal', index: 1 });
+    expect(submission.decisions.filter((d) => d.version === 2 && d.stage === 'agency_review')).toHaveLength(1);
+  });
+
+  it('shows each reviewer what waits for them, and escalates a stage past its deadline to the agency’s admins', async () => {
+    const legalQueue = await sys.client.request<{ items: { id: string }[] }>(A.reviews, { query: { mine: true } }, staff.legal);
+    expect(legalQueue.items.map((i) => i.id)).toEqual([submission.id]);
+    expect((await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.reviewer)).items).toEqual([]);
+    expect((await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.admin)).items).toEqual([]);
+
+    await sys.db.query(`UPDATE submissions SET stage_due_at = now() - interval '1 hour' WHERE id = $1`, [submission.id]);
+    await events.waitFor((es) => es.some((e) => e.type === EVENTS.approvals.stageOverdue && (e.data as { submissionId: string }).submissionId === submission.id));
+    const adminQueue = await sys.client.request<{ items: { id: string; currentStage: { escalated: boolean; overdue: boolean } }[] }>(A.reviews, { query: { mine: true } }, staff.admin);
+    expect(adminQueue.items).toEqual([expect.objectContaining({ id: submission.id, currentStage: expect.objectContaining({ escalated: true, overdue: true }) })]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(events.events.filter((e) => e.type === EVENTS.approvals.stageOverdue && (e.data as { submissionId: string }).submissionId === submission.id)).toHaveLength(1);
+  });
+
+  it('passes legal and the Foreign Ministry’s reviewer to approved', async () => {
+    submission = await decide(staff.legal, 'approve', submission);
+    expect(submission.currentStage).toMatchObject({ key: 'partner_review:mofa', agencyId: 'mofa', escalated: false });
+    const forMofa = await sys.client.request<{ items: { id: string }[] }>(A.reviews, { query: { mine: true } }, staff.mofaReviewer);
+    expect(forMofa.items.map((i) => i.id)).toEqual([submission.id]);
+    submission = await decide(staff.mofaReviewer, 'approve', submission);
+    expect(submission).toMatchObject({ status: 'approved', currentStage: null });
+    expect(submission.decisions.map((d) => `${d.stage}:${d.decision}`)).toEqual([
+      'agency_review:request_changes', 'agency_review:approve', 'legal:approve', 'partner_review:mofa:approve',
+    ]);
+    await eventually(async () => (await assignment()).status === 'approved', 'the assignment approved');
+    expect((await rejection(decide(staff.mofaReviewer, 'reject', { ...submission, currentStage: { index: 2 } } as SubmissionView, 'late'))).code).toBe('submission.status_transition_forbidden');
+  });
+
+  it('records the publication only on the creator’s registered channel, then sums reach against the targets', async () => {
+    const elsewhere = await rejection(sys.client.request(A.publish, { id: submission.id, input: { url: 'https://www.tiktok.com/@someone_else/video/1', publishedAt: new Date().toISOString() } }, me));
+    expect(elsewhere).toMatchObject({ code: 'publication.channel_mismatch', errors: [expect.objectContaining({ path: 'input.url', code: 'other_channel' })] });
+    const wrongPlatform = await rejection(sys.client.request(A.publish, { id: submission.id, input: { url: `https://www.youtube.com/@${creator.handle}`, publishedAt: new Date().toISOString() } }, me));
+    expect(wrongPlatform).toMatchObject({ code: 'publication.channel_mismatch', errors: [expect.objectContaining({ code: 'wrong_platform' })] });
+
+    submission = await sys.client.request<SubmissionView>(A.publish, { id: submission.id, input: { url: `https://www.tiktok.com/@${creator.handle}/video/7300000000000000001`, publishedAt: daysFromNow(-2).toISOString() } }, me);
+    const publicationId = submission.publication!.id;
+    await eventually(async () => (await assignment()).status === 'published', 'the assignment published');
+    await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-2).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 } }, me);
+    await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 } }, staff.manager);
+    expect((await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(1).toISOString(), views: 1 } }, me))).errors).toEqual([expect.objectContaining({ path: 'input.at' })]);
+    expect((await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: new Date().toISOString(), views: 1 } }, staff.mofaReviewer))).code).toBe('auth.forbidden');
+
+    const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.mofa);
+    expect(report).toMatchObject({
+      totals: { publications: 1, views: 450_000, likes: 30_000, comments: 900, shares: 4_000 },
+      targets: { views: 1_000_000, publications: 2 },
+      progress: { views: 0.45, publications: 0.5 },
+      byPlatform: [{ platform: 'tiktok', views: 450_000 }],
+      byCreator: [{ creatorId: creator.id, creatorName: 'Lan Anh Travel', views: 450_000 }],
+    });
+    expect(report.byDay.map((d) => [d.day, d.views])).toEqual([[isoDate(daysFromNow(-2)), 120_000], [isoDate(daysFromNow(-1)), 450_000]]);
+    expect((await rejection(sys.client.request(A.report, { id: campaignId }, staff.hcmc))).code).toBe('not_found');
+    await eventually(async () => (await assignment()).status === 'reported', 'the assignment reported');
+  });
+
+  it('lets the owning agency set the workflow; submissions made earlier keep theirs', async () => {
+    expect((await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer' }] } }, staff.mofa))).code).toBe('auth.forbidden');
+    const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(A.workflowSet, {
+      id: campaignId, input: { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer', quorum: 2, deadlineHours: 24 }] },
+    }, staff.manager);
+    expect(set).toMatchObject({ isDefault: false, stages: [{ key: 'legal', quorum: 2 }] });
+    expect((await get()).stages.map((s) => s.key)).toEqual(['agency_review', 'legal', 'partner_review:mofa']);
+  });
+});

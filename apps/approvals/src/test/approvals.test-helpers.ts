@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { startRegistry } from '@concord/registry';
+import { startTasking } from '@concord/tasking';
+import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { startApprovals } from '../approvals.app';
+import type { ApprovalsConfigInput } from '../approvals.config';
+import { createApprovalsDataSource } from '../database/approvals-data-source';
+
+export interface ApprovalsTestSystem {
+  env: string;
+  client: ServiceClient;
+  nc: NatsConnection;
+  /** A pool of its own on approvals' schema, for looking at rows as a test. */
+  db: DataSource;
+  stop(): Promise<void>;
+}
+
+/** Registry + tasking + approvals on real PostgreSQL (one database) and real NATS (one namespace). */
+export async function startApprovalsTestSystem(overrides: Partial<ApprovalsConfigInput> = {}): Promise<ApprovalsTestSystem> {
+  const urls = testUrls();
+  const env = testEnvName();
+  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const common = { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const };
+  const registry = await startRegistry({ ...common, CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 }, false);
+  const tasking = await startTasking({ ...common, TASKING_DB_POOL: 3 }, false);
+  const approvals = await startApprovals({ ...common, APPROVALS_DB_POOL: 4, ...overrides }, false);
+  const client = new ServiceClient(urls.natsUrl, env, 10_000);
+  await client.connect();
+  const db = createApprovalsDataSource(databaseUrl, 2);
+  await db.initialize();
+  const nc = await connectNats({ servers: urls.natsUrl });
+  return {
+    env, client, db, nc,
+    stop: async () => {
+      await nc.drain().catch(() => undefined);
+      await client.close();
+      await db.destroy();
+      await approvals.close().catch(() => undefined);
+      await tasking.close().catch(() => undefined);
+      await registry.close().catch(() => undefined);
+    },
+  };
+}

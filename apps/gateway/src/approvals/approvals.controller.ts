@@ -1,0 +1,183 @@
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  CommentInput, DecisionInput, DiffQuery, IdParam, MetricsInput, OverrideInput, parseOrThrow, PublicationInput, ReviewQuery, SubmissionInput, SUBJECTS,
+  VersionInput, WithdrawInput, WorkflowInput, type Actor, type CampaignReport,
+} from '@concord/domain';
+import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { csvRow } from '../http/csv';
+import { requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { ApprovalsClient } from '../services/service-clients';
+
+const S = SUBJECTS.approvals;
+const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
+type WriteRequest = AuthenticatedRequest & { body: unknown };
+const idOf = (id: string) => parseOrThrow(IdParam, { id }).id;
+const REPORT_COLUMNS = ['section', 'key', 'name', 'publications', 'views', 'likes', 'comments', 'shares'];
+
+/**
+ * Content review: creators submit versions for their assignments, reviewers
+ * of each stage decide, legal overrides failed checks; then the publication
+ * and its reach. The approvals service checks every permission.
+ */
+@ApiTags('content approval')
+@ApiBearerAuth()
+@Controller('v1')
+export class ApprovalsController {
+  constructor(@Inject(ApprovalsClient) private readonly approvals: ApprovalsClient) {}
+
+  @Post('assignments/:id/submissions')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'submitContent', summary: 'The creator submits content for an accepted assignment: checked at once, then reviewed stage by stage' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'the assignment' })
+  @IdempotencyHeader
+  @ApiJsonBody('Submission')
+  @ApiAnswers(201, 'SubmissionView', [403, 409])
+  submit(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.submit, { id: idOf(id), input: parseOrThrow(SubmissionInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post('submissions/:id/versions')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'addSubmissionVersion', summary: 'A new version after changes were asked for; the review starts again' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Version')
+  @ApiAnswers(201, 'SubmissionView', [403, 409])
+  addVersion(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.addVersion, { id: idOf(id), input: parseOrThrow(VersionInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Get('submissions/:id')
+  @ApiOperation({ operationId: 'getSubmission', summary: 'A submission: versions with their check results, comments, decisions, publication, timeline' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'SubmissionView')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.approvals.request(S.get, { id: idOf(id) }, actor);
+  }
+
+  @Get('submissions/:id/diff')
+  @ApiOperation({ operationId: 'diffSubmissionVersions', summary: 'What changed between two versions, word by word' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQueryFrom(DiffQuery)
+  @ApiAnswers(200, 'DiffView')
+  diff(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() raw: unknown) {
+    return this.approvals.request(S.diff, { id: idOf(id), query: parseOrThrow(DiffQuery, raw) }, actor);
+  }
+
+  @Post('submissions/:id/comments')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'commentSubmission', summary: 'Comment on a version, optionally on a text range or in reply; addressed to the creator or internal' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Comment')
+  @ApiAnswers(201, 'SubmissionView', [403])
+  comment(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.comment, { id: idOf(id), input: parseOrThrow(CommentInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post('submissions/:id/decisions')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'decideSubmission', summary: "A reviewer of the stage's agency and role approves, asks for changes or rejects (naming the stage and version decided on)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Decision')
+  @ApiAnswers(200, 'SubmissionView', [403, 409])
+  decide(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.decide, { id: idOf(id), input: parseOrThrow(DecisionInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post('submissions/:id/overrides')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'overrideCheck', summary: 'A legal officer lets a failing check pass for the current version, with a reason' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Override')
+  @ApiAnswers(200, 'SubmissionView', [403])
+  override(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.override, { id: idOf(id), input: parseOrThrow(OverrideInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post('submissions/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'withdrawSubmission', summary: 'The creator withdraws their submission before it is decided' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Withdraw')
+  @ApiAnswers(200, 'SubmissionView', [403, 409])
+  withdraw(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.withdraw, { id: idOf(id), input: parseOrThrow(WithdrawInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Get('reviews')
+  @ApiOperation({ operationId: 'listReviews', summary: 'What waits for review at your agency, soonest due first (mine=true: your roles; admins also get escalated stages, first)' })
+  @ApiQueryFrom(ReviewQuery)
+  @ApiAnswers(200, 'ReviewPage')
+  reviews(@CurrentActor() actor: Actor, @Query() raw: unknown) {
+    return this.approvals.request(S.reviews, { query: parseOrThrow(ReviewQuery, raw) }, actor);
+  }
+
+  @Post('submissions/:id/publication')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'recordPublication', summary: "Where and when approved content went out: on the platform and one of the creator's registered channels" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Publication')
+  @ApiAnswers(201, 'SubmissionView', [403, 409, 422])
+  publish(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.publish, { id: idOf(id), input: parseOrThrow(PublicationInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post('publications/:id/metrics')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'reportMetrics', summary: "A publication's reach at a moment (views, likes, comments, shares as the platform shows them)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Metrics')
+  @ApiAnswers(201, 'MetricsView', [403])
+  metrics(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.metrics, { id: idOf(id), input: parseOrThrow(MetricsInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Get('campaigns/:id/report')
+  @ApiOperation({ operationId: 'getCampaignReport', summary: "A campaign's reach per platform, per creator and per day, against its targets" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'CampaignReport')
+  report(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.approvals.request(S.report, { id: idOf(id) }, actor);
+  }
+
+  @Get('campaigns/:id/report.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="concord-campaign-report.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ operationId: 'downloadCampaignReport', summary: 'The same report as CSV (UTF-8): one line per platform, per creator and per day' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  async reportCsv(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<string> {
+    const r = await this.approvals.request<CampaignReport>(S.report, { id: idOf(id) }, actor);
+    const lines = [REPORT_COLUMNS.join(','), csvRow(['total', '', '', r.totals.publications, r.totals.views, r.totals.likes, r.totals.comments, r.totals.shares])];
+    for (const p of r.byPlatform) lines.push(csvRow(['platform', p.platform, p.platform, p.publications, p.views, p.likes, p.comments, p.shares]));
+    for (const c of r.byCreator) lines.push(csvRow(['creator', c.creatorId, c.creatorName, c.publications, c.views, c.likes, c.comments, c.shares]));
+    for (const d of r.byDay) lines.push(csvRow(['day', d.day, d.day, null, d.views, d.likes, d.comments, d.shares]));
+    return `\uFEFF${lines.join('\r\n')}\r\n`;
+  }
+
+  @Get('campaigns/:id/workflow')
+  @ApiOperation({ operationId: 'getReviewWorkflow', summary: "The campaign's review stages (the default until its agency sets one)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(200, 'WorkflowView')
+  workflow(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.approvals.request(S.workflowGet, { id: idOf(id) }, actor);
+  }
+
+  @Put('campaigns/:id/workflow')
+  @ApiOperation({ operationId: 'setReviewWorkflow', summary: "Set the campaign's review stages; submissions already made keep theirs" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Workflow')
+  @ApiAnswers(200, 'WorkflowView', [403])
+  setWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.workflowSet, { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+}

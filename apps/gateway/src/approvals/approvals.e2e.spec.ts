@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { devToken, type ConcordClient } from '@concord/client';
+import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+
+const day = 24 * 3600_000;
+const at = (days: number) => new Date(Date.now() + days * day);
+const date = (days: number) => at(days).toISOString().slice(0, 10);
+const LABEL = '#HợpTác cùng Cục TTCS&TTĐN';
+
+/**
+ * From brief to reach report through the gateway with the typed client: a
+ * joint campaign's clip passes the lead agency's reviewer, legal and the
+ * Foreign Ministry's reviewer after one round of changes, is published on
+ * the creator's channel and reports reach.
+ */
+describe('a joint campaign’s clip from submission to reach report, through the gateway', () => {
+  let sys: TestSystem;
+  let mofa: ConcordClient, mofaReviewer: ConcordClient, manager: ConcordClient, registrar: ConcordClient, legal: ConcordClient, admin: ConcordClient, reviewer: ConcordClient;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    [mofa, mofaReviewer, manager, registrar, legal, admin, reviewer] = await Promise.all(
+      ['liaison@mofa', 'reviewer@mofa', 'manager@mcst', 'registrar@mcst', 'legal@mcst', 'admin@mcst', 'reviewer@mcst'].map((u) => sys.as(u)),
+    );
+  });
+  afterAll(async () => sys.stop());
+
+  it('passes three stages after one round of changes, is published and reports reach', async () => {
+    // A creator with an active agreement carrying the disclosure label.
+    const handle = uniqueHandle('lan');
+    const { data: creator } = await registrar.POST('/v1/creators', {
+      body: { kind: 'individual', displayName: 'Lan Anh Travel', topics: ['tourism'], languages: ['vi', 'en'], channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 300_000, verified: true }] },
+    });
+    for (const to of ['vetted', 'active'] as const) await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: creator!.id } }, body: { to, reason: 'e2e' } });
+    const { data: agreement } = await manager.POST('/v1/agreements', {
+      body: { kind: 'service_contract', counterpartyId: creator!.id, title: 'Clips for the Hanoi Convention', scope: 'Short videos', term: { start: date(-10), end: date(200) }, budget: 50_000_000, deliverables: [{ platform: 'tiktok', quantity: 5 }], disclosureLabel: LABEL },
+    });
+    await manager.POST('/v1/agreements/{id}/submit-for-review', { params: { path: { id: agreement!.id } } });
+    await legal.POST('/v1/agreements/{id}/legal-decision', { params: { path: { id: agreement!.id } }, body: { decision: 'approve', comments: 'ok' } });
+    for (const party of ['agency', 'counterparty'] as const) {
+      await admin.POST('/v1/agreements/{id}/signatures', { params: { path: { id: agreement!.id } }, body: { party, signatoryName: 'Người ký', signedAt: new Date().toISOString(), method: 'in_person' } });
+    }
+
+    // The Foreign Ministry's joint campaign, accepted and briefed; the creator accepts.
+    const { data: request } = await mofa.POST('/v1/campaign-requests', {
+      body: { title: 'Hanoi Convention — clips abroad', objective: 'Explain the convention', keyMessages: ['Việt Nam là nước chủ nhà'], proposedPeriod: { start: date(0), end: date(60) }, expectedDeliverables: '5 clips', responseDeadline: at(5).toISOString() },
+    });
+    const { data: accepted } = await manager.POST('/v1/campaign-requests/{id}/accept', { params: { path: { id: request!.id } }, body: {} });
+    const campaignId = accepted!.campaignId!;
+    await manager.POST('/v1/campaigns/{id}/activate', { params: { path: { id: campaignId } } });
+    const { data: workflow } = await mofa.GET('/v1/campaigns/{id}/workflow', { params: { path: { id: campaignId } } });
+    expect(workflow).toMatchObject({ isDefault: true });
+    const { data: brief } = await manager.POST('/v1/campaigns/{id}/briefs', {
+      params: { path: { id: campaignId } },
+      body: { kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['Việt Nam là nước chủ nhà'], platforms: ['tiktok'], languages: ['en'], dueAt: at(20).toISOString(), quantity: 1, feePerDeliverable: 5_000_000 },
+    });
+    let assignmentId: string | null = null;
+    for (let i = 0; i < 40 && !assignmentId; i++) {
+      const { data: fanOut } = await manager.POST('/v1/briefs/{id}/assignments', { params: { path: { id: brief!.id } }, body: { creatorIds: [creator!.id] } });
+      assignmentId = fanOut!.results[0].assignmentId;
+      if (!assignmentId) await new Promise((r) => setTimeout(r, 250));
+    }
+    const me = await sys.as(`creator@${handle}`);
+    await me.POST('/v1/assignments/{id}/accept', { params: { path: { id: assignmentId! } }, body: {} });
+
+    // Version 1 forgets the disclosure label: the check says so and the reviewer sends it back.
+    const media = [{ url: 'https://drive.example.vn/clip.mp4', mimeType: 'video/mp4', sizeBytes: 20_000_000, sha256: 'b'.repeat(64) }];
+    const submitted = await me.POST('/v1/assignments/{id}/submissions', {
+      params: { path: { id: assignmentId! } },
+      body: { platform: 'tiktok', kind: 'short_video', plannedAt: at(15).toISOString(), text: 'Việt Nam là nước chủ nhà lễ mở ký Công ước Hà Nội 🇻🇳', media },
+    });
+    expect(submitted.response.status).toBe(201);
+    let s = submitted.data!;
+    expect(s.versions[0].checks.find((c) => c.check === 'disclosure_label')).toMatchObject({ passed: false });
+    const blocked = await reviewer.POST('/v1/submissions/{id}/decisions', { params: { path: { id: s.id } }, body: { decision: 'approve', stage: 0, version: 1 } });
+    expect(blocked.response.status).toBe(409);
+    expect(blocked.error).toMatchObject({ code: 'submission.checks_failing' });
+    s = (await reviewer.POST('/v1/submissions/{id}/decisions', { params: { path: { id: s.id } }, body: { decision: 'request_changes', stage: 0, version: 1, reason: `Add the label ${LABEL}` } })).data!;
+    expect(s.status).toBe('changes_requested');
+
+    s = (await me.POST('/v1/submissions/{id}/versions', { params: { path: { id: s.id } }, body: { text: `Việt Nam là nước chủ nhà lễ mở ký Công ước Hà Nội 🇻🇳 ${LABEL}`, media } })).data!;
+    expect(s.versions[1].checks.every((c) => c.passed)).toBe(true);
+    const { data: diff } = await reviewer.GET('/v1/submissions/{id}/diff', { params: { path: { id: s.id }, query: { from: 1, to: 2 } } });
+    expect(diff!.text.some((p) => p.op === 'insert' && p.text.includes('#HợpTác'))).toBe(true);
+
+    // Three stages: the agency's reviewer, legal, the Foreign Ministry's reviewer.
+    const { data: queue } = await legal.GET('/v1/reviews', { params: { query: { mine: true } } });
+    expect(queue!.items).toEqual([]);
+    s = (await reviewer.POST('/v1/submissions/{id}/decisions', { params: { path: { id: s.id } }, body: { decision: 'approve', stage: 0, version: 2 } })).data!;
+    expect((await legal.GET('/v1/reviews', { params: { query: { mine: true } } })).data!.items.map((i) => i.id)).toEqual([s.id]);
+    s = (await legal.POST('/v1/submissions/{id}/decisions', { params: { path: { id: s.id } }, body: { decision: 'approve', stage: 1, version: 2 } })).data!;
+    const stale = await reviewer.POST('/v1/submissions/{id}/decisions', { params: { path: { id: s.id } }, body: { decision: 'approve', stage: 0, version: 2 } });
+    expect(stale.response.status).toBe(409);
+    s = (await mofaReviewer.POST('/v1/submissions/{id}/decisions', { params: { path: { id: s.id } }, body: { decision: 'approve', stage: 2, version: 2 } })).data!;
+    expect(s.status).toBe('approved');
+
+    // Published on the creator's channel; reach reported twice; the report and its CSV.
+    const wrong = await me.POST('/v1/submissions/{id}/publication', { params: { path: { id: s.id } }, body: { url: 'https://www.tiktok.com/@not_me/video/1', publishedAt: at(-1).toISOString() } });
+    expect(wrong.response.status).toBe(422);
+    expect(wrong.error).toMatchObject({ code: 'publication.channel_mismatch', errors: [expect.objectContaining({ path: 'input.url' })] });
+    s = (await me.POST('/v1/submissions/{id}/publication', { params: { path: { id: s.id } }, body: { url: `https://www.tiktok.com/@${handle}/video/7301`, publishedAt: at(-1).toISOString() } })).data!;
+    await me.POST('/v1/publications/{id}/metrics', { params: { path: { id: s.publication!.id } }, body: { at: at(-0.5).toISOString(), views: 200_000, likes: 15_000 } });
+    await me.POST('/v1/publications/{id}/metrics', { params: { path: { id: s.publication!.id } }, body: { at: new Date().toISOString(), views: 3_000_000, likes: 210_000, shares: 9_000 } });
+    const { data: report } = await mofa.GET('/v1/campaigns/{id}/report', { params: { path: { id: campaignId } } });
+    expect(report).toMatchObject({ totals: { publications: 1, views: 3_000_000, likes: 210_000, shares: 9_000 }, byPlatform: [{ platform: 'tiktok', views: 3_000_000 }], byCreator: [{ creatorName: 'Lan Anh Travel' }] });
+    const csv = await fetch(`${sys.baseUrl}/v1/campaigns/${campaignId}/report.csv`, { headers: { authorization: `Bearer ${await devToken(sys.baseUrl, 'liaison@mofa')}` } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text).toContain('"creator"');
+    expect(text).toContain('"Lan Anh Travel","1","3000000"');
+
+    // The assignment followed every step; the audit trail holds each decision.
+    let history: string[] = [];
+    for (let i = 0; i < 100 && history.at(-1) !== 'reported'; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 50));
+      history = (await manager.GET('/v1/assignments/{id}', { params: { path: { id: assignmentId! } } })).data!.history.map((h) => h.to);
+    }
+    expect(history).toEqual(['offered', 'accepted', 'submitted', 'accepted', 'submitted', 'approved', 'published', 'reported']);
+    const { data: trail } = await (await sys.as('auditor@mcst')).GET('/v1/audit', { params: { query: { subject: `submission:${s.id}` } } });
+    // The lead agency's trail holds its own people's decisions (the creator's and the ministry's are in theirs).
+    expect(trail!.items.map((e) => `${e.action} by ${e.actor.userId}`).sort()).toEqual([
+      'submission.approve by legal@mcst', 'submission.approve by reviewer@mcst', 'submission.request_changes by reviewer@mcst',
+    ]);
+  });
+});
+
