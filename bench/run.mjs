@@ -2,7 +2,12 @@
 // npm run bench: the registry at 100,000 creators, through the gateway
 // (HTTP → NATS → registry → PostgreSQL) next to the same SQL run directly
 // with pg in the same run; then tasking's fan-out of one brief to 20,000
-// creators next to one bulk INSERT of the same rows. Writes docs/benchmarks.md.
+// creators next to one bulk INSERT of the same rows; then approvals' review
+// queue and campaign report (bench/approvals.mjs). Writes docs/benchmarks.md.
+// BENCH_ONLY=approvals (comma-separated, of registry, agreements, fan-out,
+// approvals) still starts the whole system but runs only those measurements
+// (registry and agreements go together: the agreements' counterparties are
+// the seeded creators).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +15,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { approvalsSection, benchApprovals } from './approvals.mjs';
 import { benchFanOut, fanOutSection } from './fan-out.mjs';
 import { seedAgreements } from './seed-agreements.mjs';
 import { seedCreators } from './seed-creators.mjs';
@@ -28,6 +34,8 @@ const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const FAN_OUT = Number(process.env.BENCH_FAN_OUT ?? 20_000);
 const log = (line) => console.log(`• ${line}`);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+const runs = (name) => !ONLY || ONLY.has(name);
 
 const children = [];
 let infra;
@@ -162,8 +170,8 @@ try {
     REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
   };
   const processes = {};
-  // The gateway is ready when every service answers, tasking included.
-  for (const app of ['registry', 'agreements', 'tasking', 'gateway']) {
+  // The gateway is ready when every service answers, tasking and approvals included.
+  for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -173,51 +181,52 @@ try {
   const base = `http://127.0.0.1:${port}`;
   await waitReady(`${base}/health/ready`);
 
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS, options: '-c search_path=registry,public -c pg_trgm.word_similarity_threshold=0.45' });
-  log(`Seeding ${COUNT.toLocaleString('en')} creators`);
-  const seeded = await seedCreators(pool, COUNT);
-  const ids = (await pool.query('SELECT id FROM creators ORDER BY random() LIMIT 5000')).rows.map((r) => r.id);
-  const names = seeded.filter((c) => c.input.topics?.includes('tourism')).slice(0, 5000).map((c) => c.input.displayName);
-  const misspell = (s) => (s.length > 6 ? s.slice(0, 3) + s[4] + s[3] + s.slice(5) : s);
-  const pick = (list) => list[Math.floor(Math.random() * list.length)];
-  const queryText = () => foldText(Math.random() < 0.5 ? pick(names) : misspell(pick(names)));
-  const token = await devToken(base, 'reviewer@mcst');
-
-  log(`Warming up`);
-  await direct('warm-up', pool, () => searchDirect(pool, queryText(), 'tourism'));
-
-  const results = [];
-  log(`GET /v1/creators/{id}: gateway, then pg (${CONNECTIONS} concurrent, ${DURATION_S} s each)`);
-  results.push(await http('GET /v1/creators/{id} via gateway', base, token, () => `/v1/creators/${pick(ids)}`));
-  results.push(await direct('same SQL via pg', pool, async () => {
-    const id = pick(ids);
-    await pool.query(GET_SQL, [id]);
-    await pool.query(CHANNELS_OF_SQL, [[id]]);
-  }));
-  log(`search q + topic: gateway, then pg`);
-  results.push(await http('GET /v1/creators?q=…&topic=tourism&limit=20 via gateway', base, token, () => `/v1/creators?limit=20&topic=tourism&q=${encodeURIComponent(queryText())}`));
-  results.push(await direct('same SQL via pg', pool, async () => {
-    const rows = await searchDirect(pool, queryText(), 'tourism');
-    await pool.query(CHANNELS_OF_SQL, [rows.slice(0, 20).map((r) => r.id)]);
-  }));
-  log(`Seeding ${AGREEMENTS.toLocaleString('en')} agreements`);
-  const counterparties = (await pool.query('SELECT id, display_name AS name FROM creators ORDER BY random() LIMIT 2000')).rows;
-  await seedAgreements(pool, AGREEMENTS, counterparties);
-  const manager = await devToken(base, 'manager@mcst');
-  const agreementResults = [];
-  log(`agreements list and budget: gateway, then pg`);
-  agreementResults.push(await http('GET /v1/agreements?status=active&limit=50 via gateway', base, manager, () => '/v1/agreements?status=active&limit=50'));
-  agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(LIST_AGREEMENTS_SQL, ['mcst-ttcs', 'active'])));
-  agreementResults.push(await http('GET /v1/agreements/budget?year=2026 via gateway', base, manager, () => '/v1/agreements/budget?year=2026'));
-  agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(BUDGET_SQL, ['mcst-ttcs', 2026])));
-  await pool.end();
-
-  const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
-  const rows = results.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.rps)} | ${r.errors} |`);
-  const ratio = (a, b, k) => (a[k] / b[k]).toFixed(2);
-  const [getG, getD, searchG, searchD] = results;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
-  const section = `## Registry at ${COUNT.toLocaleString('en')} creators (\`npm run bench\`)
+  const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+  if (runs('registry') || runs('agreements')) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS, options: '-c search_path=registry,public -c pg_trgm.word_similarity_threshold=0.45' });
+    log(`Seeding ${COUNT.toLocaleString('en')} creators`);
+    const seeded = await seedCreators(pool, COUNT);
+    const ids = (await pool.query('SELECT id FROM creators ORDER BY random() LIMIT 5000')).rows.map((r) => r.id);
+    const names = seeded.filter((c) => c.input.topics?.includes('tourism')).slice(0, 5000).map((c) => c.input.displayName);
+    const misspell = (s) => (s.length > 6 ? s.slice(0, 3) + s[4] + s[3] + s.slice(5) : s);
+    const pick = (list) => list[Math.floor(Math.random() * list.length)];
+    const queryText = () => foldText(Math.random() < 0.5 ? pick(names) : misspell(pick(names)));
+    const token = await devToken(base, 'reviewer@mcst');
+
+    log(`Warming up`);
+    await direct('warm-up', pool, () => searchDirect(pool, queryText(), 'tourism'));
+
+    const results = [];
+    log(`GET /v1/creators/{id}: gateway, then pg (${CONNECTIONS} concurrent, ${DURATION_S} s each)`);
+    results.push(await http('GET /v1/creators/{id} via gateway', base, token, () => `/v1/creators/${pick(ids)}`));
+    results.push(await direct('same SQL via pg', pool, async () => {
+      const id = pick(ids);
+      await pool.query(GET_SQL, [id]);
+      await pool.query(CHANNELS_OF_SQL, [[id]]);
+    }));
+    log(`search q + topic: gateway, then pg`);
+    results.push(await http('GET /v1/creators?q=…&topic=tourism&limit=20 via gateway', base, token, () => `/v1/creators?limit=20&topic=tourism&q=${encodeURIComponent(queryText())}`));
+    results.push(await direct('same SQL via pg', pool, async () => {
+      const rows = await searchDirect(pool, queryText(), 'tourism');
+      await pool.query(CHANNELS_OF_SQL, [rows.slice(0, 20).map((r) => r.id)]);
+    }));
+    log(`Seeding ${AGREEMENTS.toLocaleString('en')} agreements`);
+    const counterparties = (await pool.query('SELECT id, display_name AS name FROM creators ORDER BY random() LIMIT 2000')).rows;
+    await seedAgreements(pool, AGREEMENTS, counterparties);
+    const manager = await devToken(base, 'manager@mcst');
+    const agreementResults = [];
+    log(`agreements list and budget: gateway, then pg`);
+    agreementResults.push(await http('GET /v1/agreements?status=active&limit=50 via gateway', base, manager, () => '/v1/agreements?status=active&limit=50'));
+    agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(LIST_AGREEMENTS_SQL, ['mcst-ttcs', 'active'])));
+    agreementResults.push(await http('GET /v1/agreements/budget?year=2026 via gateway', base, manager, () => '/v1/agreements/budget?year=2026'));
+    agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(BUDGET_SQL, ['mcst-ttcs', 2026])));
+    await pool.end();
+
+    const rows = results.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.rps)} | ${r.errors} |`);
+    const ratio = (a, b, k) => (a[k] / b[k]).toFixed(2);
+    const [getG, getD, searchG, searchD] = results;
+    const section = `## Registry at ${COUNT.toLocaleString('en')} creators (\`npm run bench\`)
 
 Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. Everything (PostgreSQL 18 embedded,
 nats-server, registry, gateway, load generator) shares the same machine. ${CONNECTIONS} concurrent clients, ${DURATION_S} s per row;
@@ -231,8 +240,8 @@ ${rows.join('\n')}
 - GET by id: gateway+NATS over direct SQL at p50 **${ratio(getG, getD, 'p50')}×** (target < 3×), p95 ${ratio(getG, getD, 'p95')}×.
 - Search: gateway+NATS over direct SQL at p50 **${ratio(searchG, searchD, 'p50')}×** (target < 3×); search p95 through the gateway **${f(searchG.p95)} ms** (target < 50 ms).
 `;
-  const [listG, listD, budgetG, budgetD] = agreementResults;
-  const agreementSection = `## Agreements at ${AGREEMENTS.toLocaleString('en')} agreements (\`npm run bench\`)
+    const [listG, listD, budgetG, budgetD] = agreementResults;
+    const agreementSection = `## Agreements at ${AGREEMENTS.toLocaleString('en')} agreements (\`npm run bench\`)
 
 Same run, machine and method as above; the agreements service answers over NATS. One milestone per agreement, half paid.
 
@@ -242,17 +251,29 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
 
 - List: gateway+NATS over direct SQL at p50 **${ratio(listG, listD, 'p50')}×**; budget report **${ratio(budgetG, budgetD, 'p50')}×**.
 `;
-  console.log(`\n${section}\n${agreementSection}`);
-  writeSection('registry', section);
-  writeSection('agreements', agreementSection);
-  log(`Wrote docs/benchmarks.md (registry, agreements)`);
+    console.log(`\n${section}\n${agreementSection}`);
+    writeSection('registry', section);
+    writeSection('agreements', agreementSection);
+    log(`Wrote docs/benchmarks.md (registry, agreements)`);
+  }
 
   // Tasking's fan-out, on the same database (the registry answers its pages), after the load runs.
-  const fanOut = await benchFanOut({ env, taskingPid: processes.tasking.pid, registryPid: processes.registry.pid, log, count: FAN_OUT });
-  const fanOutText = fanOutSection(fanOut, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' ') });
-  console.log(`\n${fanOutText}`);
-  writeSection('fan-out', fanOutText);
-  log(`Wrote docs/benchmarks.md (fan-out)`);
+  if (runs('fan-out')) {
+    const fanOut = await benchFanOut({ env, taskingPid: processes.tasking.pid, registryPid: processes.registry.pid, log, count: FAN_OUT });
+    const fanOutText = fanOutSection(fanOut, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+    console.log(`\n${fanOutText}`);
+    writeSection('fan-out', fanOutText);
+    log(`Wrote docs/benchmarks.md (fan-out)`);
+  }
+
+  // Approvals: the review queue and a campaign's report over its own seeded schema, gateway next to the same SQL.
+  if (runs('approvals')) {
+    const approvals = await benchApprovals({ env, base, log, http, direct, connections: CONNECTIONS, seconds: DURATION_S });
+    const approvalsText = approvalsSection(approvals, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+    console.log(`\n${approvalsText}`);
+    writeSection('approvals', approvalsText);
+    log(`Wrote docs/benchmarks.md (approvals)`);
+  }
   await cleanup();
 } catch (error) {
   console.error(error);

@@ -3,6 +3,7 @@ import { createServiceDataSource } from '@concord/database';
 import { AuditEntry } from '@concord/audit';
 import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { CreateApprovals1764300000000 } from './migrations/1764300000000-CreateApprovals';
+import { ReviewQueueIndexes1764300000001 } from './migrations/1764300000001-ReviewQueueIndexes';
 
 export const APPROVALS_SCHEMA = 'approvals';
 
@@ -13,7 +14,7 @@ export function createApprovalsDataSource(url: string, poolSize = 10): DataSourc
     schema: APPROVALS_SCHEMA,
     applicationName: 'concord-approvals',
     entities: [AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateApprovals1764300000000],
+    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001],
     poolSize,
   });
 }

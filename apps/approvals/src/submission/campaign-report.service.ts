@@ -14,6 +14,35 @@ interface Latest {
   shares: string | null;
 }
 
+/** Each publication of a campaign with its latest figures (exported for the benchmark, which runs the same SQL directly). */
+export const REPORT_LATEST_SQL = `SELECT p.id AS publication_id, p.platform, p.creator_id, s.creator_name, lm.views, lm.likes, lm.comments, lm.shares
+     FROM publications p JOIN submissions s ON s.id = p.submission_id
+     LEFT JOIN LATERAL (SELECT views, likes, comments, shares FROM metrics WHERE publication_id = p.id ORDER BY at DESC LIMIT 1) lm ON true
+    WHERE p.campaign_id = $1`;
+
+/**
+ * Each day: every publication's latest figure so far, summed. Counters are cumulative, so a day's
+ * figure is the highest read that day; the day's growth over the publication's previous day, summed
+ * over publications and accumulated over days, is that sum (publications without a read that day
+ * carry their last figure).
+ */
+export const REPORT_BY_DAY_SQL = `WITH daily AS (
+     SELECT m.publication_id, (m.at AT TIME ZONE 'UTC')::date AS day,
+            max(m.views) AS views, max(m.likes) AS likes, max(m.comments) AS comments, max(m.shares) AS shares
+       FROM metrics m JOIN publications p ON p.id = m.publication_id
+      WHERE p.campaign_id = $1
+      GROUP BY 1, 2
+   ), growth AS (
+     SELECT day,
+            views - COALESCE(lag(views) OVER w, 0) AS views, likes - COALESCE(lag(likes) OVER w, 0) AS likes,
+            comments - COALESCE(lag(comments) OVER w, 0) AS comments, shares - COALESCE(lag(shares) OVER w, 0) AS shares
+       FROM daily WINDOW w AS (PARTITION BY publication_id ORDER BY day)
+   )
+   SELECT to_char(day, 'YYYY-MM-DD') AS day,
+          sum(sum(views)) OVER (ORDER BY day) AS views, sum(sum(likes)) OVER (ORDER BY day) AS likes,
+          sum(sum(comments)) OVER (ORDER BY day) AS comments, sum(sum(shares)) OVER (ORDER BY day) AS shares
+     FROM growth GROUP BY day ORDER BY day`;
+
 type Totals = CampaignReport['totals'];
 const zero = (): Totals => ({ publications: 0, views: 0, likes: 0, comments: 0, shares: 0 });
 const add = (t: Totals, r: { views: number; likes: number; comments: number; shares: number }) => {
@@ -37,23 +66,9 @@ export class CampaignReportService {
 
   async report(cmd: Envelope<z.infer<(typeof ApprovalCommands)['report']>>): Promise<CampaignReport> {
     const campaign = await this.peers.campaign(cmd.actor, cmd.data.id);
-    const [latest, daily]: [Latest[], { publication_id: string; day: string; views: string; likes: string; comments: string; shares: string }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT p.id AS publication_id, p.platform, p.creator_id, s.creator_name, lm.views, lm.likes, lm.comments, lm.shares
-           FROM publications p JOIN submissions s ON s.id = p.submission_id
-           LEFT JOIN LATERAL (SELECT views, likes, comments, shares FROM metrics WHERE publication_id = p.id ORDER BY at DESC LIMIT 1) lm ON true
-          WHERE p.campaign_id = $1`,
-        [cmd.data.id],
-      ),
-      // Counters are cumulative: a day's figure is the highest read that day.
-      this.dataSource.query(
-        `SELECT m.publication_id, to_char(date_trunc('day', m.at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
-                max(m.views) AS views, max(m.likes) AS likes, max(m.comments) AS comments, max(m.shares) AS shares
-           FROM metrics m JOIN publications p ON p.id = m.publication_id
-          WHERE p.campaign_id = $1
-          GROUP BY 1, 2 ORDER BY 2`,
-        [cmd.data.id],
-      ),
+    const [latest, byDay]: [Latest[], { day: string; views: string; likes: string; comments: string; shares: string }[]] = await Promise.all([
+      this.dataSource.query(REPORT_LATEST_SQL, [cmd.data.id]),
+      this.dataSource.query(REPORT_BY_DAY_SQL, [cmd.data.id]),
     ]);
     const totals = zero();
     const byPlatform = new Map<string, Totals>();
@@ -66,22 +81,6 @@ export class CampaignReportService {
       if (!byCreator.has(l.creator_id)) byCreator.set(l.creator_id, { ...zero(), creatorName: l.creator_name });
       add(byCreator.get(l.creator_id)!, figures);
     }
-    // Each day: every publication's latest figure so far, summed (carried forward over days without a read).
-    const days = [...new Set(daily.map((d) => d.day))].sort();
-    const last = new Map<string, { views: number; likes: number; comments: number; shares: number }>();
-    const byDay = days.map((day) => {
-      for (const d of daily.filter((x) => x.day === day)) {
-        last.set(d.publication_id, { views: Number(d.views), likes: Number(d.likes), comments: Number(d.comments), shares: Number(d.shares) });
-      }
-      const sum = { day, views: 0, likes: 0, comments: 0, shares: 0 };
-      for (const f of last.values()) {
-        sum.views += f.views;
-        sum.likes += f.likes;
-        sum.comments += f.comments;
-        sum.shares += f.shares;
-      }
-      return sum;
-    });
     const targets = { views: campaign.targets.views ?? null, publications: campaign.targets.publications ?? null };
     return {
       campaignId: cmd.data.id,
@@ -94,7 +93,7 @@ export class CampaignReportService {
       },
       byPlatform: [...byPlatform.entries()].map(([platform, t]) => ({ platform, ...t })).sort((a, b) => b.views - a.views),
       byCreator: [...byCreator.entries()].map(([creatorId, t]) => ({ creatorId, ...t })).sort((a, b) => b.views - a.views),
-      byDay,
+      byDay: byDay.map((d) => ({ day: d.day, views: Number(d.views), likes: Number(d.likes), comments: Number(d.comments), shares: Number(d.shares) })),
     };
   }
 }

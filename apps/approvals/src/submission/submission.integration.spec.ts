@@ -190,6 +190,37 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     await eventually(async () => (await assignment()).status === 'reported', 'the assignment reported');
   });
 
+  it('pages through a reviewer’s queue soonest due first, each submission once', async () => {
+    const brief = await sys.client.request<{ id: string }>(T.briefCreate, {
+      id: campaignId,
+      input: { kind: 'post', title: 'A post a day', keyMessages: ['hợp tác quốc tế'], platforms: ['tiktok'], languages: ['vi'], dueAt: daysFromNow(12).toISOString(), quantity: 1, feePerDeliverable: 0 },
+    }, staff.manager);
+    const others = await Promise.all(['Hùng Phượt Việt', 'Bếp Nhà Mai', 'Sử Việt Kể Chuyện'].map((n) => registerCreatorWithHandle(sys.client, n)));
+    for (const o of others) await publishAgreementEvent(sys.nc, sys.env, 'activated', { agreementId: newId(), counterpartyId: o.id, deliverables: [] });
+    const ids = others.map((o) => o.id);
+    const offered = await eventually(async () => {
+      const f = await sys.client.request<FanOutView>(T.fanOutStart, { id: brief.id, input: { creatorIds: ids } }, staff.manager);
+      return f.offered === 3 ? f.results : null;
+    }, 'the agreements to reach tasking');
+    const submitted: string[] = [];
+    for (const [i, o] of others.entries()) {
+      const actor = creatorActor(o.id, o.handle);
+      const assignment = offered.find((r) => r.creatorId === o.id)!.assignmentId!;
+      await sys.client.request(T.assignmentRespond, { id: assignment, move: 'accept', input: {} }, actor);
+      submitted.push((await sys.client.request<SubmissionView>(A.submit, { id: assignment, input: { platform: 'tiktok', kind: 'post', plannedAt: daysFromNow(11 - i).toISOString(), text: `Bài ${i} ${LABEL}` } }, actor)).id);
+    }
+    // Due times: make the last submitted the soonest due.
+    await sys.db.query(`UPDATE submissions SET stage_due_at = now() + (interval '1 hour' * array_position($1::uuid[], id)) WHERE id = ANY($1)`, [[...submitted].reverse()]);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await sys.client.request<{ items: { id: string }[]; nextCursor: string | null }>(A.reviews, { query: { mine: true, limit: 1, ...(cursor ? { cursor } : {}) } }, staff.reviewer);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual([...submitted].reverse());
+  });
+
   it('lets the owning agency set the workflow; submissions made earlier keep theirs', async () => {
     expect((await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer' }] } }, staff.mofa))).code).toBe('auth.forbidden');
     const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(A.workflowSet, {
