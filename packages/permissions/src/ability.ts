@@ -95,7 +95,8 @@ function buildAbility(actor: Actor): AppAbility {
     can('read', 'Assignment', { managementCompanyId: actor.creatorId });
     // Their content: submit versions, withdraw, record where it went out and its reach.
     can(['read', 'submit', 'publish'], 'Submission', { creatorId: actor.creatorId });
-    can('read', 'Submission', { managementCompanyId: actor.creatorId });
+    // Their management company's user may do the paperwork for them (submit, record publications and reach).
+    can(['read', 'submit', 'publish'], 'Submission', { managementCompanyId: actor.creatorId });
     return build();
   }
   const kind = agencyKind(actor.orgId);

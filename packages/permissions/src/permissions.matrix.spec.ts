@@ -529,7 +529,7 @@ for (const action of SUBMISSION_ACTIONS) {
   const own = action !== 'override';
   creatorRows.push({ name: `creator A ${verdict(own)} ${action} their own Submission`, creatorId: CREATOR_A, action, target: submissionOf(CREATOR_A), expected: own });
   creatorRows.push({ name: `creator B may not ${action} creator A's Submission`, creatorId: CREATOR_B, action, target: submissionOf(CREATOR_A), expected: false });
-  creatorRows.push({ name: `the management company ${verdict(action === 'read')} ${action} its creator's Submission`, creatorId: COMPANY, action, target: submissionOf(CREATOR_A), expected: action === 'read' });
+  creatorRows.push({ name: `the management company ${verdict(own)} ${action} its creator's Submission`, creatorId: COMPANY, action, target: submissionOf(CREATOR_A), expected: own });
 }
 
 // The `creator` role held by an agency's user grants nothing there.

@@ -103,7 +103,7 @@ export class SubmissionService {
     const { actor, data } = cmd;
     const assignment = await this.peers.assignment(actor, data.id);
     const target = subject('Submission', { ownerAgencyId: assignment.ownerAgencyId, partnerAgencyIds: assignment.partnerAgencyIds, creatorId: assignment.creatorId, managementCompanyId: assignment.managementCompanyId });
-    if (!abilityFor(actor).can('submit', target)) throw new DomainError('auth.forbidden', 'Only the creator of an assignment submits its content');
+    if (!abilityFor(actor).can('submit', target)) throw new DomainError('auth.forbidden', 'Only the creator of an assignment (or their management company) submits its content');
     if (assignment.status !== 'accepted') {
       throw new DomainError('submission.assignment_not_accepted', `The assignment is ${assignment.status}; content is submitted for an accepted assignment`, [], { status: assignment.status });
     }
@@ -145,7 +145,7 @@ export class SubmissionService {
     const { actor, data } = cmd;
     return this.write(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
-      if (!abilityFor(actor).can('submit', subject('Submission', fields(row)))) throw new DomainError('auth.forbidden', 'Only the creator adds versions');
+      if (!abilityFor(actor).can('submit', subject('Submission', fields(row)))) throw new DomainError('auth.forbidden', 'Only the creator (or their management company) adds versions');
       submissionMachine.move(row.status, 'resubmit');
       row.status = 'in_review';
       const number = await this.addVersionRow(m, row, actor, data.input);

@@ -6,15 +6,13 @@ import {
   AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
   SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
 } from '@concord/domain';
-import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { versionFromIfMatch } from '../http/if-match';
-import { requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { type WriteRequest, requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
 
 const S = SUBJECTS.agreements;
-const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
-type WriteRequest = AuthenticatedRequest & { body: unknown };
 
 function idOf(id: string): string {
   return parseOrThrow(IdParam, { id }).id;

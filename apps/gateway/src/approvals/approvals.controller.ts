@@ -1,19 +1,13 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  CommentInput, DecisionInput, DiffQuery, IdParam, MetricsInput, OverrideInput, parseOrThrow, PublicationInput, ReviewQuery, SubmissionInput, SUBJECTS,
-  VersionInput, WithdrawInput, WorkflowInput, type Actor, type CampaignReport,
-} from '@concord/domain';
-import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CommentInput, DecisionInput, DiffQuery, MetricsInput, OverrideInput, parseOrThrow, PublicationInput, ReviewQuery, SubmissionInput, SUBJECTS, VersionInput, WithdrawInput, WorkflowInput, type Actor, type CampaignReport } from '@concord/domain';
+import { CurrentActor } from '../auth/auth.decorators';
 import { csvRow } from '../http/csv';
-import { requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { ApprovalsClient } from '../services/service-clients';
 
 const S = SUBJECTS.approvals;
-const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
-type WriteRequest = AuthenticatedRequest & { body: unknown };
-const idOf = (id: string) => parseOrThrow(IdParam, { id }).id;
 const REPORT_COLUMNS = ['section', 'key', 'name', 'publications', 'views', 'likes', 'comments', 'shares'];
 
 /**

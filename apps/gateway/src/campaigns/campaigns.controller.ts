@@ -1,18 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import {
-  BriefInput, CampaignInput, CampaignQuery, CampaignReasonInput, CampaignRequestInput, CampaignRequestQuery, CounterProposalInput, IdParam,
-  NoteInput, parseOrThrow, PartnerInput, SUBJECTS, type Actor,
-} from '@concord/domain';
-import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
-import { requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { BriefInput, CampaignInput, CampaignQuery, CampaignReasonInput, CampaignRequestInput, CampaignRequestQuery, CounterProposalInput, NoteInput, parseOrThrow, PartnerInput, SUBJECTS, type Actor } from '@concord/domain';
+import { CurrentActor } from '../auth/auth.decorators';
+import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
-const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
-type WriteRequest = AuthenticatedRequest & { body: unknown };
-const idOf = (id: string) => parseOrThrow(IdParam, { id }).id;
 
 /** Campaigns: run by the lead agency, visible to their partner agencies. The tasking service checks every permission. */
 @ApiTags('campaigns')

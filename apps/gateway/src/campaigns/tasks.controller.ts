@@ -2,13 +2,12 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nes
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AgencyTaskInput, AgencyTaskQuery, IdParam, NoteInput, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
-import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
-import { requestOptions } from '../http/request-context';
+import { CurrentActor } from '../auth/auth.decorators';
+import { type WriteRequest, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
-type WriteRequest = AuthenticatedRequest & { body: unknown };
 const Move = z.enum(['accept', 'decline', 'start', 'complete', 'cancel']);
 
 /** Agency tasks: one agency asks another for a piece of work. */

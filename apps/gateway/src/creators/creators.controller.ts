@@ -11,11 +11,10 @@ import { abilityFor, type Action } from '@concord/permissions';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
 
 const S = SUBJECTS.registry;
-const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
 
 /** The coarse check at the edge; the registry checks again on the object. */
 function assertMay(actor: Actor, action: Action): void {
