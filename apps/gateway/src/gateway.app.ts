@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LoggerService } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +7,7 @@ import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerRateLimits } from './http/rate-limit';
+import { servePortal } from './http/portal';
 import { DOCUMENT_MAX_BYTES } from '@concord/domain';
 
 /** Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. */
@@ -36,6 +37,9 @@ export async function createGateway(
     yamlDocumentUrl: 'openapi.yaml',
     customSiteTitle: 'Concord API',
   });
+  if (config.PORTAL_DIR && !(await servePortal(app, config.PORTAL_DIR))) {
+    new Logger('Portal').warn(`The admin portal is not built (no index.html in ${config.PORTAL_DIR}); /portal/ is not served. Run: npm run build`);
+  }
   return app;
 }
 

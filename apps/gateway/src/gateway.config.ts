@@ -20,6 +20,8 @@ export const GatewayConfigSchema = z.object({
   /** How long the gateway waits for a service's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
   GATEWAY_DB_POOL: z.coerce.number().int().min(1).max(100).default(5),
+  /** The built admin portal, served at /portal/ (main.ts: apps/portal/dist beside the gateway); unset or not built: not served. */
+  PORTAL_DIR: z.string().min(1).optional(),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;

@@ -10,7 +10,12 @@ export interface AuditRecord {
   action: string;
   subject: string;
   reason?: string | null;
-  data?: unknown;
+  data?: Record<string, unknown>;
+  /**
+   * Agencies the action concerns besides the actor's own (e.g. the campaign's agency when a creator
+   * submits content): their auditors read it in their trail too. Kept in `data.concerns`, so it is hashed.
+   */
+  concerns?: string[];
 }
 
 const CHAIN_LOCK = 'concord.audit.chain';
@@ -46,7 +51,7 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
     action: record.action,
     subject: record.subject,
     reason: record.reason ?? null,
-    data: JSON.parse(JSON.stringify(record.data ?? {})),
+    data: JSON.parse(JSON.stringify(record.concerns?.length ? { ...record.data, concerns: [...new Set(record.concerns)] } : (record.data ?? {}))),
   };
   const entry = manager.create(AuditEntry, {
     seq,
@@ -87,7 +92,8 @@ export async function listAudit(
   const qb = dataSource
     .getRepository(AuditEntry)
     .createQueryBuilder('a')
-    .where('a.actor_org_id = :org', { org: query.orgId })
+    // An agency's trail: what its people did, and what others did that concerns it.
+    .where(`(a.actor_org_id = :org OR a.data->'concerns' @> jsonb_build_array(:org::text))`, { org: query.orgId })
     .orderBy('a.seq', 'DESC')
     .limit(query.limit + 1);
   if (query.subject) qb.andWhere('a.subject = :subject', { subject: query.subject });

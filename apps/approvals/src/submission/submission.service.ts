@@ -48,6 +48,8 @@ const EVENT_OF: Partial<Record<SubmissionMove | 'submit', string>> = {
   withdraw: EVENTS.approvals.submissionWithdrawn,
 };
 
+/** The agencies whose trails show what happens to a submission: the campaign's and its partners'. */
+const concernsOf = (r: SubmissionRow) => [r.owner_agency_id, ...r.partner_agency_ids];
 const fields = (r: SubmissionRow) => ({ ownerAgencyId: r.owner_agency_id, partnerAgencyIds: r.partner_agency_ids, creatorId: r.creator_id, managementCompanyId: r.management_company_id });
 
 /**
@@ -132,7 +134,7 @@ export class SubmissionService {
       await this.enterStage(m, row, 0, now);
       this.note(row, actor, 'submitted version 1');
       await this.save(m, row);
-      await appendAudit(m, { actor, action: 'submission.submitted', subject: `submission:${id}`, data: { assignmentId: assignment.id, version: 1, stages: stages.map((s) => s.key) } });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'submission.submitted', subject: `submission:${id}`, data: { assignmentId: assignment.id, version: 1, stages: stages.map((s) => s.key) } });
       await this.emit(m, 'submit', row, actor, cmd.correlationId, null);
       return this.view(m, actor, id);
     });
@@ -152,7 +154,7 @@ export class SubmissionService {
       await this.enterStage(m, row, 0, new Date());
       this.note(row, actor, `submitted version ${number}`);
       await this.save(m, row);
-      await appendAudit(m, { actor, action: 'submission.resubmitted', subject: `submission:${row.id}`, data: { version: number } });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'submission.resubmitted', subject: `submission:${row.id}`, data: { version: number } });
       await this.emit(m, 'resubmit', row, actor, cmd.correlationId, null);
       return this.view(m, actor, row.id);
     });
@@ -214,7 +216,7 @@ export class SubmissionService {
       this.note(row, actor, `${input.decision.replace('_', ' ')} at ${stage.key}`);
       await this.save(m, row);
       await appendAudit(m, {
-        actor, action: `submission.${input.decision}`, subject: `submission:${row.id}`, reason: input.reason ?? null,
+        actor, concerns: concernsOf(row), action: `submission.${input.decision}`, subject: `submission:${row.id}`, reason: input.reason ?? null,
         data: { stage: stage.key, version: row.current_version, status: row.status },
       });
       if (move && EVENT_OF[move]) await this.emit(m, move, row, actor, cmd.correlationId, input.reason ?? null, stage.key);
@@ -245,7 +247,7 @@ export class SubmissionService {
         `INSERT INTO comments (id, submission_id, version, parent_id, range_start, range_end, body, visibility, by_user, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [newId(), row.id, version, input.parentId ?? null, input.range?.start ?? null, input.range?.end ?? null, input.body, input.visibility, actor.userId, actor.orgId],
       );
-      await appendAudit(m, { actor, action: 'submission.commented', subject: `submission:${row.id}`, data: { version, visibility: input.visibility } });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'submission.commented', subject: `submission:${row.id}`, data: { version, visibility: input.visibility } });
       return this.view(m, actor, row.id);
     });
   }
@@ -268,7 +270,7 @@ export class SubmissionService {
       );
       this.note(row, actor, `overrode the ${data.input.check} check`);
       await this.save(m, row);
-      await appendAudit(m, { actor, action: 'submission.check_overridden', subject: `submission:${row.id}`, reason: data.input.reason, data: { check: data.input.check, version: row.current_version } });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'submission.check_overridden', subject: `submission:${row.id}`, reason: data.input.reason, data: { check: data.input.check, version: row.current_version } });
       return this.view(m, actor, row.id);
     });
   }
@@ -282,7 +284,7 @@ export class SubmissionService {
       this.leaveStages(row);
       this.note(row, actor, 'withdrew the submission');
       await this.save(m, row);
-      await appendAudit(m, { actor, action: 'submission.withdrawn', subject: `submission:${row.id}`, reason: data.input.reason ?? null });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'submission.withdrawn', subject: `submission:${row.id}`, reason: data.input.reason ?? null });
       await this.emit(m, 'withdraw', row, actor, cmd.correlationId, data.input.reason ?? null);
       return this.view(m, actor, row.id);
     });
@@ -313,7 +315,7 @@ export class SubmissionService {
       );
       this.note(row, actor, `published at ${data.input.url}`);
       await this.save(m, row);
-      await appendAudit(m, { actor, action: 'publication.recorded', subject: `submission:${row.id}`, data: { publicationId: id, url: data.input.url, publishedAt: data.input.publishedAt } });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'publication.recorded', subject: `submission:${row.id}`, data: { publicationId: id, url: data.input.url, publishedAt: data.input.publishedAt } });
       await recordEvent(m, EVENTS.approvals.publicationRecorded, actor, {
         publicationId: id, submissionId: row.id, assignmentId: row.assignment_id, campaignId: row.campaign_id, creatorId: row.creator_id, url: data.input.url, publishedAt: data.input.publishedAt,
       }, cmd.correlationId);
@@ -339,7 +341,7 @@ export class SubmissionService {
          ON CONFLICT (publication_id, at) DO UPDATE SET views = EXCLUDED.views, likes = EXCLUDED.likes, comments = EXCLUDED.comments, shares = EXCLUDED.shares, reported_by = EXCLUDED.reported_by`,
         [publication.id, input.at, input.views, input.likes, input.comments, input.shares, actor.userId],
       );
-      await appendAudit(m, { actor, action: 'metrics.reported', subject: `submission:${row.id}`, data: { publicationId: publication.id, ...input } });
+      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'metrics.reported', subject: `submission:${row.id}`, data: { publicationId: publication.id, ...input } });
       await recordEvent(m, EVENTS.approvals.metricsReported, actor, {
         publicationId: publication.id, submissionId: row.id, assignmentId: row.assignment_id, campaignId: row.campaign_id, at: input.at, views: input.views,
       }, cmd.correlationId);
@@ -360,7 +362,7 @@ export class SubmissionService {
         const stage = row.stages[row.stage_index];
         const system: Actor = { userId: 'system:deadlines', orgId: stage.agencyId, roles: [] };
         await m.query('UPDATE submissions SET escalated_at = $2 WHERE id = $1', [row.id, now]);
-        await appendAudit(m, { actor: system, action: 'review.stage_overdue', subject: `submission:${row.id}`, data: { stage: stage.key, dueAt: row.stage_due_at!.toISOString() } });
+        await appendAudit(m, { actor: system, concerns: concernsOf(row), action: 'review.stage_overdue', subject: `submission:${row.id}`, data: { stage: stage.key, dueAt: row.stage_due_at!.toISOString() } });
         await recordEvent(m, EVENTS.approvals.stageOverdue, system, {
           submissionId: row.id, assignmentId: row.assignment_id, campaignId: row.campaign_id, stage: stage.key, agencyId: stage.agencyId, role: stage.role, dueAt: row.stage_due_at!.toISOString(),
         });

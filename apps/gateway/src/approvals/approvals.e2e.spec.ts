@@ -117,9 +117,11 @@ describe('a joint campaign’s clip from submission to reach report, through the
     }
     expect(history).toEqual(['offered', 'accepted', 'submitted', 'accepted', 'submitted', 'approved', 'published', 'reported']);
     const { data: trail } = await (await sys.as('auditor@mcst')).GET('/v1/audit', { params: { query: { subject: `submission:${s.id}` } } });
-    // The lead agency's trail holds its own people's decisions (the creator's and the ministry's are in theirs).
-    expect(trail!.items.map((e) => `${e.action} by ${e.actor.userId}`).sort()).toEqual([
-      'submission.approve by legal@mcst', 'submission.approve by reviewer@mcst', 'submission.request_changes by reviewer@mcst',
+    // The lead agency's trail holds every step of its campaign's content, whoever took it.
+    expect(trail!.items.map((e) => `${e.action} by ${e.actor.userId}`).reverse()).toEqual([
+      `submission.submitted by creator@${handle}`, 'submission.request_changes by reviewer@mcst', `submission.resubmitted by creator@${handle}`,
+      'submission.approve by reviewer@mcst', 'submission.approve by legal@mcst', 'submission.approve by reviewer@mofa',
+      `publication.recorded by creator@${handle}`, `metrics.reported by creator@${handle}`, `metrics.reported by creator@${handle}`,
     ]);
   });
 });

@@ -164,12 +164,14 @@ export class AssignmentService {
   async moveMany(m: EntityManager, ids: string[], change: AssignmentChange, actor: Actor, correlationId?: string): Promise<{ id: string; from: AssignmentStatusName }[]> {
     if (ids.length === 0) return [];
     const rule = assignmentMachine.table[change.move];
-    const moved: { id: string; campaign_id: string; creator_id: string; from: AssignmentStatusName }[] = await m.query(
+    const moved: { id: string; campaign_id: string; creator_id: string; from: AssignmentStatusName; agencies: string[] }[] = await m.query(
       `UPDATE assignments a SET status = $2, version = a.version + 1,
               history = a.history || jsonb_build_array(jsonb_build_object('from', a.status, 'to', $2::text, 'note', $3::text, 'at', $4::text, 'by', $5::text))
-         FROM (SELECT id, status AS from_status FROM assignments WHERE id = ANY($1) AND status = ANY($6) AND status <> $2 FOR UPDATE) old
+         FROM (SELECT x.id, x.status AS from_status, c.owner_agency_id || c.partner_agency_ids AS agencies
+                 FROM assignments x JOIN campaigns c ON c.id = x.campaign_id
+                WHERE x.id = ANY($1) AND x.status = ANY($6) AND x.status <> $2 FOR UPDATE OF x) old
         WHERE a.id = old.id
-        RETURNING a.id, a.campaign_id, a.creator_id, old.from_status AS "from"`,
+        RETURNING a.id, a.campaign_id, a.creator_id, old.from_status AS "from", old.agencies`,
       [ids, rule.to, change.note, new Date().toISOString(), actor.userId, rule.from],
     );
     if (moved.length === 0) return [];
@@ -177,7 +179,7 @@ export class AssignmentService {
       assignmentId: r.id, campaignId: r.campaign_id, creatorId: r.creator_id, from: r.from, to: rule.to, note: change.note,
     })), correlationId);
     await appendAudit(m, {
-      actor, action: `assignment.${change.move}`, reason: change.note,
+      actor, action: `assignment.${change.move}`, reason: change.note, concerns: moved.flatMap((r) => r.agencies),
       subject: moved.length === 1 ? `assignment:${moved[0].id}` : `campaign:${moved[0].campaign_id}`,
       data: moved.length === 1 ? { status: rule.to, from: moved[0].from } : { status: rule.to, assignments: moved.map((r) => r.id) },
     });
