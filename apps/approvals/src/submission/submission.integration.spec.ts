@@ -219,6 +219,16 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       cursor = page.nextCursor ?? undefined;
     } while (cursor && seen.length < 10);
     expect(seen).toEqual([...submitted].reverse());
+
+    // The creator withdraws one: it leaves the queue, and the assignment is back with them.
+    const first = others[2];
+    const withdrawn = await sys.client.request<SubmissionView>(A.withdraw, { id: submitted[2], input: { reason: 'Re-shooting with better sound' } }, creatorActor(first.id, first.handle));
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', currentStage: null });
+    expect((await rejection(sys.client.request(A.withdraw, { id: submitted[1], input: {} }, creatorActor(first.id, first.handle)))).code).toBe('not_found');
+    const after = await sys.client.request<{ items: { id: string }[] }>(A.reviews, { query: { mine: true } }, staff.reviewer);
+    expect(after.items.map((i) => i.id)).toEqual([submitted[1], submitted[0]]);
+    const assignmentOfFirst = offered.find((r) => r.creatorId === first.id)!.assignmentId!;
+    await eventually(async () => (await sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentOfFirst }, staff.manager)).status === 'accepted', 'the assignment back with the creator');
   });
 
   it('lets the owning agency set the workflow; submissions made earlier keep theirs', async () => {
