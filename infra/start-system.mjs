@@ -133,8 +133,11 @@ try {
   await waitReady(`${base}/health/ready`);
   await seedDemoData(base, log);
 
+  // The gateway serves the admin portal when it is built (npm start builds it).
+  const portal = existsSync(join(root, 'apps/portal/dist/index.html')) ? `${base}/portal/` : 'not built (npm run build)';
   console.log(`
   Concord is running (namespace "${env.CONCORD_ENV}").
+    Portal          ${portal}
     API             ${base}/v1
     API docs        ${base}/docs   (OpenAPI: ${base}/openapi.json)
     Readiness       ${base}/health/ready

@@ -1,0 +1,48 @@
+import { lazy, useState } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import type { ConcordClient } from './api/client';
+import { Layout, RequireSignIn } from './components/layout';
+import { SessionProvider } from './session/session';
+
+// Each page is its own chunk: the first load carries only the shell.
+const HomePage = lazy(() => import('./pages/home-page'));
+const SignInPage = lazy(() => import('./pages/sign-in-page'));
+const CreatorsPage = lazy(() => import('./pages/creators-page'));
+const CreatorPage = lazy(() => import('./pages/creator-page'));
+const RegisterCreatorPage = lazy(() => import('./pages/register-creator-page'));
+const PublicRegisterPage = lazy(() => import('./pages/public-register-page'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+
+/** The portal's pages, under /portal/ (the gateway serves index.html for each). */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'partnerships', element: <PublicRegisterPage /> },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'creators', element: <CreatorsPage /> },
+          { path: 'creators/new', element: <RegisterCreatorPage /> },
+          { path: 'creators/:id', element: <CreatorPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function App({ client, i18n, basename = '/portal' }: { client: ConcordClient; i18n: I18n; basename?: string }) {
+  const [router] = useState(() => createBrowserRouter(routes, { basename }));
+  return (
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider client={client}>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </I18nextProvider>
+  );
+}

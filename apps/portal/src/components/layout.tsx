@@ -1,0 +1,97 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { useFormat } from '../lib/format';
+import { useSession } from '../session/session';
+import { LanguageSwitch } from './language-switch';
+import { Loading } from './messages';
+
+/** Header (brand, navigation, who is signed in, language), the page, and a footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const format = useFormat();
+  const { me } = session;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
+            <span>
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            {session.status === 'signed_in' && (
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+            )}
+            {session.can('read', 'Creator') && (
+              <li>
+                <NavLink to="/creators">{t('nav.creators')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/partnerships">{t('nav.publicRegister')}</NavLink>
+            </li>
+          </ul>
+          <div className="session-box">
+            {me ? (
+              <>
+                <p className="who">
+                  <span className="visually-hidden">{t('session.you')} </span>
+                  <strong>{me.user.name ?? me.creator?.displayName ?? me.user.id}</strong>
+                  <span className="who-detail">
+                    {[me.agency ? format.agency(me.agency.id) : undefined, me.roles.map((r) => t(`roles.${r}` as 'roles.admin', { defaultValue: r })).join(', ')]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </p>
+                <button type="button" className="button-secondary" onClick={session.signOut}>
+                  {t('nav.signOut')}
+                </button>
+              </>
+            ) : (
+              session.status === 'signed_out' && (
+                <NavLink to="/sign-in" className="button-link">
+                  {t('nav.signIn')}
+                </NavLink>
+              )
+            )}
+          </div>
+        </nav>
+      </header>
+      <main id="main" className="main">
+        <Suspense fallback={<Loading label={t('app.loading')} />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.name')} · {t('app.tagline')}</p>
+      </footer>
+    </>
+  );
+}
+
+/** Pages for signed-in users: others are sent to sign in and brought back afterwards. */
+export function RequireSignIn() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'checking') return <Loading label={t('session.checking')} />;
+  if (session.status === 'signed_out') return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}

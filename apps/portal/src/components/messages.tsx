@@ -1,0 +1,54 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldMessage, problemMessage, type FieldProblem, type Message, type Problem } from '../api/problem';
+
+/** Turns a `Message` (catalogue keys to try, values, the API's words as fallback) into text. */
+export function useMessage(): (message: Message) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (message: Message) =>
+      // Keys are built from API codes at run time; the catalogue test checks that every code has one.
+      (t as unknown as (keys: string[], options: Record<string, unknown>) => string)(message.keys, {
+        ...message.values,
+        defaultValue: message.fallback,
+      }),
+    [t],
+  );
+}
+
+/** A problem as an alert: what went wrong in words, and a way to try again where that helps. */
+export function ProblemAlert({ problem, onRetry, id }: { problem: Problem; onRetry?: () => void; id?: string }) {
+  const { t } = useTranslation();
+  const say = useMessage();
+  return (
+    <div className="alert alert-error" role="alert" id={id}>
+      <p>{say(problemMessage(problem))}</p>
+      {onRetry && (
+        <button type="button" className="button-secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The errors of one field, in words, with the id its input points at (aria-describedby). */
+export function FieldErrors({ id, errors, problem }: { id: string; errors: readonly FieldProblem[]; problem?: Problem }) {
+  const say = useMessage();
+  if (errors.length === 0) return null;
+  return (
+    <p className="field-error" id={id}>
+      {errors.map((error) => say(fieldMessage(error, problem))).join(' ')}
+    </p>
+  );
+}
+
+/** A polite status line for loading and progress, read out by screen readers. */
+export function Loading({ label }: { label: string }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}

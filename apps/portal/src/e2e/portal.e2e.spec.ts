@@ -1,0 +1,259 @@
+/**
+ * The portal in a real browser against the real system, started as the
+ * README starts it (`node infra/start-system.mjs`: PostgreSQL, NATS, every
+ * service, the gateway serving the portal, the demo data) on free ports with
+ * its own data folder. Debian's Chromium, driven by playwright-core. Each
+ * story saves screenshots to apps/portal/test-output/<story>/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const outputDir = join(root, 'apps/portal/test-output');
+const CHROMIUM = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
+const START_TIMEOUT_MS = 180_000;
+
+let stack: ChildProcess | undefined;
+let stackOutput = '';
+let dataDir = '';
+let base = '';
+let browser: Browser | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(text: string, lines = 40): string {
+  return text.split('\n').slice(-lines).join('\n');
+}
+
+/** Starts the system as `npm start` does and waits until it is ready and the demo data is in. */
+async function startSystem(): Promise<string> {
+  for (const built of ['apps/gateway/dist/main.js', 'apps/registry/dist/main.js', 'apps/portal/dist/index.html']) {
+    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: build first (npm run build, or npm test, which builds)`);
+  }
+  const [port, pgPort, natsPort] = [await freePort(), await freePort(), await freePort()];
+  dataDir = mkdtempSync(join(tmpdir(), 'concord-portal-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONCORD_DATA_DIR: dataDir,
+    CONCORD_PG_PORT: String(pgPort),
+    CONCORD_NATS_PORT: String(natsPort),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CONCORD_ENV: 'portal_e2e',
+    CONCORD_DEV_AUTH: '1',
+    LOG_LEVEL: 'warn',
+  };
+  // Its own PostgreSQL and NATS, whatever the caller's environment points at.
+  delete env.DATABASE_URL;
+  delete env.NATS_URL;
+  const child = spawn(process.execPath, [join(root, 'infra/start-system.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  stack = child;
+  child.stdout!.on('data', (chunk: Buffer) => (stackOutput += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stackOutput += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`infra/start-system.mjs exited (${child.exitCode}):\n${tail(stackOutput)}`);
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    // Ready, and the demo data seeded: start-system prints the portal's address last.
+    if (ready && stackOutput.includes(`${url}/portal/`)) return url;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The system was not ready within ${START_TIMEOUT_MS / 1000} s:\n${tail(stackOutput)}`);
+}
+
+async function stopSystem(): Promise<void> {
+  const child = stack;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A fresh browser context (nothing signed in, no language chosen) and a way to save numbered screenshots. */
+async function story(name: string): Promise<{ page: Page; context: BrowserContext; shot: (step: string) => Promise<void>; errors: string[] }> {
+  const dir = join(outputDir, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let n = 0;
+  const shot = async (step: string) => {
+    n += 1;
+    await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
+  };
+  return { page, context, shot, errors };
+}
+
+describe('the admin portal in Chromium, against the running system', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not at ${CHROMIUM}. Install Debian's Chromium: apt-get update && apt-get install -y chromium ` +
+          '(.ci/run does this), or set CONCORD_CHROMIUM to a Chromium binary.',
+      );
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    base = await startSystem();
+  }, START_TIMEOUT_MS + 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopSystem();
+  }, 60_000);
+
+  it('a registrar signs in from the picker, registers a creator, sees their personal data with a reason, and is told about a duplicate channel without losing what was typed', async () => {
+    const { page, context, shot, errors } = await story('registrar-duplicate-channel');
+    const handle = `portal${Date.now().toString(36)}`;
+    const first = `Nguyễn Thị E2E ${handle}`;
+    const second = `Trần Văn E2E ${handle}`;
+
+    await page.goto('/portal/');
+    // Signed out: the portal asks to sign in first.
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal/sign-in');
+    await page.getByRole('heading', { name: 'Người dùng mẫu' }).waitFor();
+    await shot('sign-in');
+    await page.getByRole('button', { name: /registrar@mcst/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Xin chào, Lê Thu Hà' }).waitFor();
+    await shot('home');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Nhà sáng tạo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nhà sáng tạo' }).waitFor();
+    await page.getByLabel('Tên hoặc kênh').fill('lan anh travl');
+    await page.getByRole('row').filter({ hasText: 'Lan Anh Travel' }).first().waitFor();
+    await shot('search-as-you-type');
+
+    await page.getByRole('link', { name: 'Đăng ký nhà sáng tạo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký nhà sáng tạo' }).waitFor();
+    await page.getByLabel('Tên hiển thị', { exact: true }).fill(first);
+    await page.getByLabel('Tên tài khoản', { exact: true }).fill(handle);
+    await page.getByLabel('Người theo dõi', { exact: true }).fill('120.000');
+    await page.getByLabel('Địa chỉ kênh', { exact: true }).fill(`https://www.tiktok.com/@${handle}`);
+    await page.getByLabel('Du lịch', { exact: true }).check();
+    await page.getByRole('textbox', { name: 'Ngôn ngữ (không bắt buộc)' }).fill('vi, en');
+    await page.getByLabel('Họ tên theo giấy tờ').fill(first);
+    await page.getByLabel('Số định danh cá nhân').fill('001199012345');
+    await page.getByLabel('Ngày đồng ý').fill('2026-01-05');
+    await page.getByLabel('Phạm vi').fill('registry');
+    await page.getByLabel('Căn cứ').fill('phiếu 12/2026');
+    await page.getByRole('button', { name: 'Đăng ký nhà sáng tạo' }).click();
+    await page.getByRole('heading', { level: 1, name: first }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Đã đăng ký ${first}.` }).waitFor();
+    const firstId = new URL(page.url()).pathname.split('/').pop()!;
+    await shot('registered');
+
+    await page.getByRole('button', { name: 'Hiển thị, kèm lý do…' }).click();
+    await page.getByLabel('Vì sao bạn cần xem?').fill('Kiểm thử đầu cuối');
+    await page.getByRole('button', { name: 'Hiển thị dữ liệu cá nhân' }).click();
+    await page.getByText('001199012345').waitFor();
+    await shot('personal-data-with-reason');
+
+    // The same TikTok channel again, written differently: the registry knows it is the same.
+    await page.goto('/portal/creators/new');
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký nhà sáng tạo' }).waitFor();
+    await page.getByLabel('Tên hiển thị', { exact: true }).fill(second);
+    await page.getByLabel('Tên tài khoản', { exact: true }).fill(`@${handle.toUpperCase()}`);
+    await page.getByLabel('Người theo dõi', { exact: true }).fill('5000');
+    await page.getByLabel('Địa chỉ kênh', { exact: true }).fill(`https://www.tiktok.com/@${handle}`);
+    await page.getByRole('button', { name: 'Đăng ký nhà sáng tạo' }).click();
+
+    const handleInput = page.getByLabel('Tên tài khoản', { exact: true });
+    await page.waitForFunction(() => document.querySelector('#register-channels-0-handle')?.getAttribute('aria-invalid') === 'true');
+    const describedBy = (await handleInput.getAttribute('aria-describedby')) ?? '';
+    const description = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '), describedBy);
+    expect(description).toContain(`Đã được đăng ký cho ${first}.`);
+    const ownerLinks = page.getByRole('link', { name: `Mở trang của nhà sáng tạo: ${first}` });
+    expect(await ownerLinks.count()).toBeGreaterThan(0);
+    expect(await ownerLinks.first().getAttribute('href')).toBe(`/portal/creators/${firstId}`);
+    // Nothing typed is lost.
+    expect(await page.getByLabel('Tên hiển thị', { exact: true }).inputValue()).toBe(second);
+    expect(await handleInput.inputValue()).toBe(`@${handle.toUpperCase()}`);
+    expect(await page.getByLabel('Người theo dõi', { exact: true }).inputValue()).toBe('5000');
+    expect(await page.getByLabel('Địa chỉ kênh', { exact: true }).inputValue()).toBe(`https://www.tiktok.com/@${handle}`);
+    await shot('duplicate-channel');
+
+    await ownerLinks.first().click();
+    await page.getByRole('heading', { level: 1, name: first }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches between Vietnamese and English, and remembers the choice', async () => {
+    const { page, context, shot, errors } = await story('language-switch');
+    await page.goto('/portal/sign-in');
+    await page.getByRole('heading', { name: 'Người dùng mẫu' }).waitFor();
+    // By keyboard: the page opens with focus on its heading, the next stop is the first demo user,
+    // and a demo user is one Enter away.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Đăng nhập');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/admin@mcst/);
+    await page.getByRole('button', { name: /manager@mcst/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Xin chào, Phạm Đức Anh' }).waitFor();
+    // A new page puts focus on its heading, where a screen reader starts reading.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await shot('home-vi');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello, Phạm Đức Anh' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Creators' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Joint campaign requests to answer' }).isVisible()).toBe(true);
+    await shot('home-en');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Hello, Phạm Đức Anh' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Creators' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Creators' }).waitFor();
+    await page.getByRole('row').nth(1).waitFor();
+    await shot('creators-en-after-reload');
+
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nhà sáng tạo' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the public register of partnerships without signing in, with the CSV', async () => {
+    const { page, context, shot, errors } = await story('public-register');
+    await page.goto('/portal/partnerships');
+    await page.getByRole('heading', { level: 1, name: 'Sổ đăng ký công khai các thỏa thuận hợp tác' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'TTDN-' }).first().waitFor();
+    expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await page.getByRole('link', { name: 'Đăng nhập' }).isVisible()).toBe(true);
+    await shot('public-register');
+
+    const csvLink = page.getByRole('link', { name: 'Tải toàn bộ sổ đăng ký (CSV)' });
+    const href = await csvLink.getAttribute('href');
+    expect(href).toBe('/v1/public/partnerships.csv');
+    const csv = await page.request.get(href!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toMatch(/^number,agency,counterparty,[^\r\n]*\r\n"TTDN-/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
