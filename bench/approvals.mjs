@@ -19,6 +19,7 @@
 //   BENCH_APPROVAL_REPORT_CAMPAIGNS real tasking campaigns, the report's    (20)
 //   BENCH_APPROVAL_EXPLAIN=0        skip the EXPLAIN (ANALYZE) plans printed on the console
 import { createRequire } from 'node:module';
+import { sleep, untilAnswered } from './wait.mjs';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 
@@ -38,7 +39,6 @@ export const REPORT_P95_TARGET_MS = 200;
 const MANAGER = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
 const REVIEWER = { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] };
 const QUEUE_LIMIT = 50;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const isoDate = (d) => d.toISOString().slice(0, 10);
 const day = (n) => new Date(Date.now() + n * 24 * 3600_000);
 
@@ -114,17 +114,6 @@ SELECT p.id, p.published_at + interval '3 hours' + k * interval '2 days' + (p.n 
  WHERE p.n >= $1 AND p.n < $2 AND k::bigint * $4 + p.n < $5
  ORDER BY p.n, k`;
 
-async function untilAnswered(client, subject, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await client.request(subject, {}, MANAGER, { timeoutMs: 1000 });
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${subject} never answered: ${error.message}`);
-      await sleep(250);
-    }
-  }
-}
 
 /** `count` campaigns in tasking, as manager@mcst would create them (with reach targets, so the report has progress). */
 async function createCampaigns(client, count) {
@@ -203,8 +192,8 @@ export async function benchApprovals({ env, base, log, http, direct, connections
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: connections, options: '-c search_path=approvals,public' });
   const client = new ServiceClient(env.NATS_URL, env.CONCORD_ENV, 10_000);
   try {
-    await untilAnswered(client, SUBJECTS.tasking.health, 60_000);
-    await untilAnswered(client, SUBJECTS.approvals.health, 60_000);
+    await untilAnswered(client, SUBJECTS.tasking.health, MANAGER, 60_000);
+    await untilAnswered(client, SUBJECTS.approvals.health, MANAGER, 60_000);
     log(`approvals: ${REPORT_CAMPAIGNS} campaigns in tasking as manager@mcst`);
     const real = await createCampaigns(client, REPORT_CAMPAIGNS);
     const campaignIds = [...real, ...Array.from({ length: CAMPAIGNS - real.length }, () => randomUUID())];

@@ -5,6 +5,7 @@
 // bench database (the registry answers tasking's pages of creators).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { sleep, untilAnswered } from './wait.mjs';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,6 @@ const MANAGER = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_
 const PLATFORM = 'tiktok';
 export const FAN_OUT_TARGET_S = 10;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const day = (n) => new Date(Date.now() + n * 24 * 3600_000);
 const isoDate = (d) => d.toISOString().slice(0, 10);
 
@@ -88,17 +88,6 @@ async function pickCreators(pool, count) {
   return { creatorIds: seeded, added: Math.max(0, missing) };
 }
 
-async function untilAnswered(client, subject, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await client.request(subject, {}, MANAGER, { timeoutMs: 1000 });
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${subject} never answered: ${error.message}`);
-      await sleep(250);
-    }
-  }
-}
 
 /**
  * Fans one brief out to `count` creators through the tasking service running
@@ -114,7 +103,7 @@ export async function benchFanOut({ env, taskingPid, registryPid, log, count = 2
   let messages = null;
   let received = null;
   try {
-    await untilAnswered(client, T.health, 60_000);
+    await untilAnswered(client, T.health, MANAGER, 60_000);
 
     log(`fan-out: picking ${count.toLocaleString('en')} active creators on ${PLATFORM}, one covering agreement each`);
     const { creatorIds, added } = await pickCreators(pool, count);
