@@ -19,7 +19,7 @@
 //   BENCH_APPROVAL_REPORT_CAMPAIGNS real tasking campaigns, the report's    (20)
 //   BENCH_APPROVAL_EXPLAIN=0        skip the EXPLAIN (ANALYZE) plans printed on the console
 import { createRequire } from 'node:module';
-import { sleep, untilAnswered } from './wait.mjs';
+import { untilAnswered } from './wait.mjs';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 
