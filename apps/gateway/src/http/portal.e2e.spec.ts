@@ -13,7 +13,7 @@ describe('the admin portal, served at /portal/', () => {
     dir = mkdtempSync(join(tmpdir(), 'concord-portal-dist-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Concord</title><div id="root"></div>');
-    writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("portal")');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('portal '.repeat(1000))})`);
     sys = await startTestSystem({ PORTAL_DIR: dir });
   });
   afterAll(async () => {
@@ -35,6 +35,9 @@ describe('the admin portal, served at /portal/', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('javascript');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Compressed for a browser that accepts it (fetch asks for gzip and brotli and undoes it).
+    expect(asset.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+    expect(await asset.text()).toContain('portal portal');
 
     for (const page of ['/portal/creators', '/portal/creators/0190f1a2-0000-7000-8000-000000000001', '/portal/sign-in?next=%2F']) {
       const r = await fetch(`${sys.baseUrl}${page}`);

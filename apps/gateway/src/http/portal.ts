@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '@concord/domain';
@@ -20,6 +21,8 @@ export async function servePortal(app: NestFastifyApplication, dir: string): Pro
   if (!existsSync(join(dir, 'index.html'))) return false;
   await app.register(
     async (scope: FastifyInstance) => {
+      // The portal's files go out compressed (brotli or gzip, as the browser accepts): the initial JS is ~450 kB raw, ~145 kB gzip.
+      await scope.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
       await scope.register(fastifyStatic, {
         root: dir,
         prefix: '/',
