@@ -3,9 +3,11 @@
 // (HTTP → NATS → registry → PostgreSQL) next to the same SQL run directly
 // with pg in the same run; then tasking's fan-out of one brief to 20,000
 // creators next to one bulk INSERT of the same rows; then approvals' review
-// queue and campaign report (bench/approvals.mjs). Writes docs/benchmarks.md.
+// queue and campaign report (bench/approvals.mjs); then the admin portal's
+// bundle size and home page time to interactive in headless Chromium
+// (bench/portal.mjs). Writes docs/benchmarks.md.
 // BENCH_ONLY=approvals (comma-separated, of registry, agreements, fan-out,
-// approvals) still starts the whole system but runs only those measurements
+// approvals, portal) still starts the whole system but runs only those measurements
 // (registry and agreements go together: the agreements' counterparties are
 // the seeded creators).
 import { spawn } from 'node:child_process';
@@ -17,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { approvalsSection, benchApprovals } from './approvals.mjs';
 import { benchFanOut, fanOutSection } from './fan-out.mjs';
+import { benchPortal, portalSection, snapshotPortalDist } from './portal.mjs';
 import { seedAgreements } from './seed-agreements.mjs';
 import { seedCreators } from './seed-creators.mjs';
 
@@ -27,6 +30,7 @@ const pg = require('pg');
 const { startTestInfrastructure, createTestDatabase, freePort } = require('../packages/testing/dist/index.js');
 const { foldText, queryWords, allowedTypos, swappedLetters } = require('../packages/domain/dist/index.js');
 const { devToken } = require('../packages/client/dist/index.js');
+const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 
 const COUNT = Number(process.env.BENCH_CREATORS ?? 100_000);
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 50_000);
@@ -39,7 +43,9 @@ const runs = (name) => !ONLY || ONLY.has(name);
 
 const children = [];
 let infra;
+let portalDist;
 async function cleanup() {
+  portalDist?.remove();
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
   await infra?.stop();
@@ -169,6 +175,11 @@ try {
     PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
   };
+  // The portal section measures, and the gateway serves, a copy of apps/portal/dist taken now (bench/portal.mjs).
+  if (runs('portal')) {
+    portalDist = await snapshotPortalDist(log);
+    env.PORTAL_DIR = portalDist.dir;
+  }
   const processes = {};
   // The gateway is ready when every service answers, tasking and approvals included.
   for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
@@ -273,6 +284,25 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
     console.log(`\n${approvalsText}`);
     writeSection('approvals', approvalsText);
     log(`Wrote docs/benchmarks.md (approvals)`);
+  }
+
+  // The admin portal: bundle size from apps/portal/dist, home page time to interactive in headless Chromium via the gateway.
+  if (runs('portal')) {
+    const before = ['registry', 'agreements', 'fan-out', 'approvals'].filter(runs);
+    let data;
+    if (before.length) {
+      data = `Data: what the sections above seeded in this run (${before.join(', ')}); manager@mcst's agency (mcst-ttcs) owns the seeded agreements.`;
+    } else {
+      // Alone (BENCH_ONLY=portal): the demo data `npm start` loads, so the home page has something to show.
+      log(`Seeding the demo data (as npm start does)`);
+      const demo = await seedDemoData(base, () => undefined);
+      data = `Data: only the demo data \`npm start\` loads (${demo.creators} creators, ${demo.agreements} agreements, joint campaign requests), seeded for this section (\`BENCH_ONLY=portal\`).`;
+    }
+    const portal = await benchPortal({ base, log, devToken, builtAt: portalDist.builtAt });
+    const portalText = portalSection(portal, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' '), data });
+    console.log(`\n${portalText}`);
+    writeSection('portal', portalText);
+    log(`Wrote docs/benchmarks.md (portal)`);
   }
   await cleanup();
 } catch (error) {
