@@ -13,6 +13,9 @@ const CreatorsPage = lazy(() => import('./pages/creators-page'));
 const CreatorPage = lazy(() => import('./pages/creator-page'));
 const RegisterCreatorPage = lazy(() => import('./pages/register-creator-page'));
 const PublicRegisterPage = lazy(() => import('./pages/public-register-page'));
+const ReviewsPage = lazy(() => import('./pages/reviews-page'));
+const SubmissionPage = lazy(() => import('./pages/submission-page'));
+const SubmitContentPage = lazy(() => import('./pages/submit-content-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 /** The portal's pages, under /portal/ (the gateway serves index.html for each). */
@@ -29,6 +32,9 @@ export const routes: RouteObject[] = [
           { path: 'creators', element: <CreatorsPage /> },
           { path: 'creators/new', element: <RegisterCreatorPage /> },
           { path: 'creators/:id', element: <CreatorPage /> },
+          { path: 'reviews', element: <ReviewsPage /> },
+          { path: 'submissions/:id', element: <SubmissionPage /> },
+          { path: 'assignments/:id/submit', element: <SubmitContentPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

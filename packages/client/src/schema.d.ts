@@ -2488,6 +2488,8 @@ export interface components {
                 keyMessages: string[];
             };
             disclosureLabel: string | null;
+            /** Format: uuid */
+            submissionId: string | null;
             feePerDeliverable?: number;
             overdue: boolean;
             flags: string[];
@@ -2553,6 +2555,8 @@ export interface components {
                     keyMessages: string[];
                 };
                 disclosureLabel: string | null;
+                /** Format: uuid */
+                submissionId: string | null;
                 feePerDeliverable?: number;
                 overdue: boolean;
                 flags: string[];

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { reviews } from '../content/review';
 import { useFormat } from '../lib/format';
 import { useSession } from '../session/session';
 import { LanguageSwitch } from './language-switch';
@@ -42,6 +43,11 @@ export function Layout() {
             {session.can('read', 'Creator') && (
               <li>
                 <NavLink to="/creators">{t('nav.creators')}</NavLink>
+              </li>
+            )}
+            {me && reviews(me) && (
+              <li>
+                <NavLink to="/reviews">{t('nav.reviews')}</NavLink>
               </li>
             )}
             <li>

@@ -256,4 +256,73 @@ describe('the admin portal in Chromium, against the running system', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a reviewer works through the review queue and asks for changes; a creator accepts an offered assignment', async () => {
+    const { page, context, shot, errors } = await story('review-and-creator');
+    await page.goto('/portal/sign-in');
+    await page.getByRole('button', { name: /reviewer@mcst/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
+    // Who has an offer open in the demo data, asked of the API with the reviewer's own token
+    // (sign-ins are rate-limited, and starting the system used many of them).
+    const reviewerToken = await page.evaluate(() => sessionStorage.getItem('concord.token'));
+    const get = async <T,>(path: string) => (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${reviewerToken}` } })).json()) as T;
+    const offered = await get<{ items: { creatorId: string; brief: { title: string } }[] }>('/v1/assignments?status=offered&limit=5');
+    expect(offered.items.length).toBeGreaterThan(0);
+    const offeredCreator = await get<{ channels: { handle: string }[] }>(`/v1/creators/${offered.items[0].creatorId}`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Duyệt nội dung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hàng chờ duyệt' }).waitFor();
+    await page.getByRole('row').nth(1).waitFor();
+    await shot('review-queue');
+
+    await page.getByRole('row').nth(1).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Kiểm tra tự động' }).waitFor();
+    const text = page.getByRole('textbox', { name: /Bôi chọn chữ/ });
+    expect(await text.inputValue()).toContain('Việt Nam');
+    expect(await page.locator('.check').count()).toBe(5);
+    // A comment on a word of the text, selected with the mouse.
+    await text.dblclick({ position: { x: 40, y: 20 } });
+    await page.getByText('Về đoạn').waitFor();
+    await page.getByLabel('Nội dung góp ý').fill('Thêm một câu tiếng Anh ở đây');
+    await page.getByRole('button', { name: 'Thêm góp ý' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã thêm góp ý.' }).waitFor();
+    await shot('review-screen');
+
+    // Asking for changes needs a reason: the form says so before sending.
+    await page.getByLabel('Yêu cầu chỉnh sửa').check();
+    await page.getByRole('button', { name: 'Gửi quyết định' }).click();
+    const reason = page.getByRole('textbox', { name: /^Lý do/ });
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Cần thêm phần tiếng Anh cho khán giả quốc tế');
+    await page.getByRole('button', { name: 'Gửi quyết định' }).click();
+    await page.getByRole('status').filter({ hasText: 'Bạn đã yêu cầu nhà sáng tạo chỉnh sửa.' }).waitFor();
+    await page.getByText('Cần chỉnh sửa', { exact: true }).first().waitFor();
+    await shot('changes-requested');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The creator, in a browser of their own.
+    const creator = await story('creator-accepts-offer');
+    await creator.page.goto('/portal/sign-in');
+    await creator.page.getByLabel('Tên tài khoản kênh').fill(offeredCreator.channels[0].handle);
+    // Sign-ins are limited to 30 a minute, and starting the system used many: wait for the next minute if asked to.
+    for (let attempt = 1; ; attempt++) {
+      await creator.page.getByRole('button', { name: 'Đăng nhập với tư cách nhà sáng tạo này' }).click();
+      const outcome = await Promise.race([
+        creator.page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor().then(() => 'in' as const, () => 'timeout' as const),
+        creator.page.getByText('Bạn đã thử quá nhiều lần').waitFor().then(() => 'limited' as const, () => 'timeout' as const),
+      ]);
+      if (outcome === 'in') break;
+      if (outcome === 'timeout') throw new Error('The creator was neither signed in nor told to wait');
+      if (attempt === 4) throw new Error('Still rate-limited after three waits');
+      await creator.page.waitForTimeout(20_000);
+    }
+    const card = creator.page.getByRole('listitem').filter({ hasText: offered.items[0].brief.title }).filter({ has: creator.page.getByRole('button', { name: 'Nhận', exact: true }) });
+    await card.waitFor();
+    await creator.shot('creator-offer');
+    await card.getByRole('button', { name: 'Nhận', exact: true }).click();
+    await creator.page.getByRole('link', { name: 'Gửi nội dung' }).first().waitFor();
+    await creator.shot('creator-accepted');
+    expect(creator.errors).toEqual([]);
+    await creator.context.close();
+  });
 });

@@ -7,6 +7,8 @@ import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { useApi, type Loaded } from '../lib/use-api';
 import { useApiClient, useSession } from '../session/session';
+import { orderReviews, reviews } from '../content/review';
+import { MyAssignments } from './my-assignments';
 import type { Me } from '../session/ability';
 
 type Request = Schemas['CampaignRequestPage']['items'][number];
@@ -17,8 +19,6 @@ type Budget = Schemas['BudgetReport'];
 
 const DUE_SOON_DAYS = 7;
 const OPEN_TASK = new Set<Task['status']>(['proposed', 'accepted', 'in_progress']);
-/** Roles that review content at some stage of a workflow (admins also get escalated stages). */
-const REVIEWING_ROLES = new Set(['reviewer', 'legal_officer', 'admin']);
 
 /**
  * What waits for me: each block appears only when the user's role can act on
@@ -33,7 +33,7 @@ export default function HomePage() {
   const blocks = {
     requests: session.can('answer', 'CampaignRequest'),
     tasks: session.can('answer', 'AgencyTask'),
-    reviews: me.agency !== null && me.roles.some((role) => REVIEWING_ROLES.has(role)),
+    reviews: reviews(me),
     agreements: session.can('read', 'Agreement'),
   };
   const none = !Object.values(blocks).some(Boolean);
@@ -43,6 +43,7 @@ export default function HomePage() {
       <PageHeading title={t('home.title')}>{t('home.greeting', { name })}</PageHeading>
       <p className="lead">{me.creator ? t('home.creatorIntro') : t('home.intro')}</p>
       {none && !me.creator && <p className="empty">{t('home.nothing')}</p>}
+      {me.creator && <MyAssignments />}
       <div className="blocks">
         {blocks.reviews && <ReviewsBlock />}
         {blocks.requests && <RequestsBlock />}
@@ -145,24 +146,21 @@ function ReviewsBlock() {
   const api = useApiClient();
   const format = useFormat();
   const loaded = useApi((signal) => settle(api.GET('/v1/reviews', { params: { query: { mine: true, limit: 50 } }, signal })), [api]);
-  const ordered = (items: Review[]) =>
-    [...items].sort((a, b) => {
-      const overdue = Number(b.currentStage?.overdue ?? false) - Number(a.currentStage?.overdue ?? false);
-      return overdue || (a.currentStage?.dueAt ?? '').localeCompare(b.currentStage?.dueAt ?? '');
-    });
+  const ordered = (items: Review[]) => orderReviews(items);
   return (
     <Block id="reviews" title={t('home.reviews.title')} loaded={loaded} isEmpty={(d) => d.items.length === 0} empty={t('home.reviews.empty')}>
       {(data) => (
+        <>
         <ul className="work-list">
           {ordered(data.items).map((review) => (
             <li key={review.id} className={review.currentStage?.overdue ? 'overdue' : undefined}>
-              <span className="work-title">
+              <Link className="work-title" to={`/submissions/${review.id}`}>
                 {t('home.reviews.item', {
                   creator: review.creatorName,
                   platform: t(`enums.platform.${review.platform}`),
                   kind: t(`enums.contentKind.${review.kind}`),
                 })}
-              </span>
+              </Link>
               {review.currentStage && (
                 <span className="work-meta">
                   {review.currentStage.overdue && <strong className="tag tag-danger">{t('home.reviews.overdue')}</strong>}{' '}
@@ -172,6 +170,10 @@ function ReviewsBlock() {
             </li>
           ))}
         </ul>
+        <p className="block-link">
+          <Link to="/reviews">{t('home.reviews.all')}</Link>
+        </p>
+        </>
       )}
     </Block>
   );

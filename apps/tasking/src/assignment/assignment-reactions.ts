@@ -78,6 +78,9 @@ export class AssignmentReactions {
     const move = MOVE_OF_APPROVAL_EVENT[name];
     if (!move) return;
     const data = ApprovalEventData.parse(event.data);
+    if (name.startsWith('submission.') && typeof data.submissionId === 'string') {
+      await m.query('UPDATE assignments SET submission_id = $2 WHERE id = $1', [data.assignmentId, data.submissionId]);
+    }
     // A move that does not apply in the assignment's state (e.g. a late duplicate) is a no-op.
     await this.assignments.moveMany(m, [data.assignmentId], { move, note: typeof data.note === 'string' ? data.note : null }, actorOf(event), event.correlationId);
   }

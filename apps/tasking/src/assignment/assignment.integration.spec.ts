@@ -159,8 +159,11 @@ describe('tasking service: fan-out, assignments and reactions to other services,
 
   it('moves assignments with the content approval service’s events, each event once', async () => {
     const reviewerActor = { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer' as const] };
-    const submitted = await publishEvent(sys, EVENTS.approvals.submissionSubmitted, creatorActor(lan), { assignmentId: offeredToLan, submissionId: newId() });
+    const submissionId = newId();
+    const submitted = await publishEvent(sys, EVENTS.approvals.submissionSubmitted, creatorActor(lan), { assignmentId: offeredToLan, submissionId });
     await eventually(async () => (await assignment(offeredToLan)).status === 'submitted', 'submitted');
+    // The creator finds their submission from the assignment.
+    expect((await assignment(offeredToLan, creatorActor(lan))).submissionId).toBe(submissionId);
     // The same event again (a redelivery with the same id) changes nothing.
     await publishEvent(sys, EVENTS.approvals.submissionChangesRequested, reviewerActor, { assignmentId: offeredToLan }, submitted);
     await publishEvent(sys, EVENTS.approvals.submissionApproved, reviewerActor, { assignmentId: offeredToLan });

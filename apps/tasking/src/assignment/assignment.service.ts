@@ -44,6 +44,7 @@ interface AssignmentRow {
   history: AssignmentView['history'];
   version: number;
   created_at: Date;
+  submission_id: string | null;
   campaign_title: string;
   required_hashtags: string[];
   campaign_key_messages: string[];
@@ -231,7 +232,7 @@ export class AssignmentService {
         'a.status AS status', 'b.kind AS kind', 'b.title AS title', 'b.key_messages AS key_messages', 'b.platforms AS platforms', 'b.languages AS languages',
         'a.due_at AS due_at', 'a.quantity AS quantity', 'b.fee_per_deliverable AS fee_per_deliverable', 'a.window_start AS window_start',
         'a.window_end AS window_end', 'a.flags AS flags', 'a.overrides AS overrides', 'a.history AS history', 'a.version AS version', 'a.created_at AS created_at',
-        'c.title AS campaign_title', 'c.required_hashtags AS required_hashtags', 'c.key_messages AS campaign_key_messages', 'ac.disclosure_label AS disclosure_label',
+        'a.submission_id AS submission_id', 'c.title AS campaign_title', 'c.required_hashtags AS required_hashtags', 'c.key_messages AS campaign_key_messages', 'ac.disclosure_label AS disclosure_label',
       ])
       .from('assignments', 'a')
       .innerJoin('briefs', 'b', 'b.id = a.brief_id')
@@ -258,6 +259,7 @@ export class AssignmentService {
       window: { start: r.window_start.toISOString(), end: r.window_end.toISOString() },
       campaign: { title: r.campaign_title, requiredHashtags: r.required_hashtags, keyMessages: r.campaign_key_messages },
       disclosureLabel: r.disclosure_label,
+      submissionId: r.submission_id,
       ...(seesFee ? { feePerDeliverable: Number(r.fee_per_deliverable) } : {}),
       overdue: isAssignmentOverdue(r.status, r.due_at, now), flags: r.flags, overrides: r.overrides, history: r.history, version: r.version,
       createdAt: r.created_at.toISOString(),

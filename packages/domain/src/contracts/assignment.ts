@@ -102,6 +102,8 @@ export const AssignmentView = z.object({
   /** What the content must carry and say: the campaign's hashtags and key messages, the agreement's disclosure label. */
   campaign: z.object({ title: z.string(), requiredHashtags: z.array(z.string()), keyMessages: z.array(z.string()) }),
   disclosureLabel: z.string().nullable(),
+  /** The latest submission of its content (content approval), once there is one. */
+  submissionId: z.uuid().nullable(),
   /** đồng per deliverable: for the owning agency and the creator, never for partner agencies. */
   feePerDeliverable: z.number().int().optional(),
   overdue: z.boolean(),

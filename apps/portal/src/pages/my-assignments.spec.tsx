@@ -1,0 +1,69 @@
+/**
+ * @jest-environment jsdom
+ */
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { createI18n } from '../i18n';
+import { SessionProvider } from '../session/session';
+import { fakeClient, type Call } from '../test/fake-client';
+import { MyAssignments } from './my-assignments';
+
+const offer = {
+  id: 'as-1', briefId: 'b', campaignId: 'c', ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: [], creatorId: 'cr', creatorName: 'Hữu Phước',
+  managementCompanyId: null, agreementId: 'ag', status: 'offered',
+  brief: { kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['Viet Nam hosts the signing'], platforms: ['tiktok'], languages: ['vi'], dueAt: '2026-12-12T10:00:00Z', quantity: 1 },
+  window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
+  campaign: { title: 'Hanoi Convention', requiredHashtags: ['#HanoiConvention'], keyMessages: ['International cooperation'] },
+  disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', feePerDeliverable: 3000000, overdue: false, flags: [], overrides: [], history: [], version: 1, createdAt: '2026-11-30T00:00:00Z',
+};
+
+function renderBlock(answers: Record<string, (call: Call) => { status: number; body: unknown }>) {
+  const client = fakeClient(answers);
+  render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <SessionProvider client={client}>
+        <MemoryRouter>
+          <MyAssignments />
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  );
+  return client;
+}
+
+describe("the creator's assignments", () => {
+  it('shows what the content must carry, and accepts an offer', async () => {
+    let status = 'offered';
+    const client = renderBlock({
+      'GET /v1/assignments': () => ({ status: 200, body: { items: [{ ...offer, status }], nextCursor: null } }),
+      'POST /v1/assignments/{id}/accept': () => {
+        status = 'accepted';
+        return { status: 200, body: { ...offer, status } };
+      },
+    });
+    await screen.findByRole('heading', { name: 'The signing in 60 seconds' });
+    expect(screen.getByText('International cooperation')).toBeTruthy();
+    expect(screen.getByText('Viet Nam hosts the signing')).toBeTruthy();
+    expect(screen.getByText('#HanoiConvention')).toBeTruthy();
+    expect(screen.getByText('#HợpTác cùng Cục TTCS&TTĐN')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Accept' })));
+    const link = await screen.findByRole('link', { name: 'Submit content' });
+    expect(link.getAttribute('href')).toBe('/assignments/as-1/submit');
+    expect(screen.getByRole('status').textContent).toBe('You accepted “The signing in 60 seconds”.');
+    expect(client.calls.find((c) => c.method === 'POST')?.init.params?.path).toEqual({ id: 'as-1' });
+  });
+
+  it('declines with an optional note', async () => {
+    const client = renderBlock({
+      'GET /v1/assignments': () => ({ status: 200, body: { items: [offer], nextCursor: null } }),
+      'POST /v1/assignments/{id}/decline': () => ({ status: 200, body: { ...offer, status: 'declined' } }),
+    });
+    await screen.findByRole('heading', { name: 'The signing in 60 seconds' });
+    fireEvent.click(screen.getByRole('button', { name: 'Decline…' }));
+    fireEvent.change(screen.getByLabelText(/A note for the agency/), { target: { value: 'Abroad that week' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Decline the assignment' })));
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ note: 'Abroad that week' });
+  });
+});

@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { settle, type Schemas } from '../api/client';
+import type { Problem } from '../api/problem';
+import { Loading, ProblemAlert } from '../components/messages';
+import { useFormat } from '../lib/format';
+import { createIdempotencyKeys } from '../lib/idempotency';
+import { useApi } from '../lib/use-api';
+import { useApiClient } from '../session/session';
+
+type Assignment = Schemas['AssignmentPage']['items'][number];
+
+const ORDER: Assignment['status'][] = ['offered', 'accepted', 'submitted', 'approved', 'published', 'reported', 'closed', 'declined', 'expired', 'cancelled'];
+
+/** The creator's own assignments: what each brief asks, and the next step (answer, submit, follow the review). */
+export function MyAssignments() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const loaded = useApi((signal) => settle(api.GET('/v1/assignments', { params: { query: { mine: true, limit: 100 } }, signal })), [api]);
+  const [notice, setNotice] = useState('');
+  const items = useMemo(
+    () => [...(loaded.data?.items ?? [])].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.brief.dueAt.localeCompare(b.brief.dueAt)),
+    [loaded.data],
+  );
+  return (
+    <section className="section" aria-labelledby="assignments-title" aria-busy={loaded.state === 'loading'}>
+      <h2 id="assignments-title">{t('assignments.title')}</h2>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
+      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      {loaded.data && items.length === 0 && <p className="empty">{t('assignments.empty')}</p>}
+      <ul className="card-list">
+        {items.map((assignment) => (
+          <AssignmentCard
+            key={assignment.id}
+            assignment={assignment}
+            onChanged={(message) => {
+              setNotice(message);
+              loaded.reload();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onChanged: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApiClient();
+  const [declining, setDeclining] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const idempotencyKey = useMemo(createIdempotencyKeys, []);
+  const id = `assignment-${assignment.id}`;
+  const messages = [...assignment.campaign.keyMessages, ...assignment.brief.keyMessages.filter((m) => !assignment.campaign.keyMessages.includes(m))];
+  const submissionId = assignment.submissionId;
+
+  async function answer(action: 'accept' | 'decline') {
+    setBusy(true);
+    setProblem(undefined);
+    const body = note.trim() ? { note: note.trim() } : {};
+    const params = { path: { id: assignment.id }, header: { 'Idempotency-Key': idempotencyKey({ action, body }) } };
+    const result = await settle(
+      action === 'accept' ? api.POST('/v1/assignments/{id}/accept', { params, body }) : api.POST('/v1/assignments/{id}/decline', { params, body }),
+    );
+    setBusy(false);
+    if (!result.ok) return setProblem(result.problem);
+    onChanged(t(action === 'accept' ? 'assignments.accepted' : 'assignments.declined', { title: assignment.brief.title }));
+  }
+
+  return (
+    <li className={['card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-title`}>
+      <div className="card-head">
+        <h3 id={`${id}-title`}>{assignment.brief.title}</h3>
+        <span className={`badge badge-${assignment.status}`}>{t(`enums.assignmentStatus.${assignment.status}`)}</span>
+      </div>
+      <p className="work-meta">
+        {assignment.campaign.title} · {t(`enums.contentKind.${assignment.brief.kind}`)} ·{' '}
+        {assignment.brief.platforms.map((p) => t(`enums.platform.${p}`)).join(', ')}
+      </p>
+      <dl className="facts facts-compact">
+        <div>
+          <dt>{t('assignments.due')}</dt>
+          <dd>
+            {format.dateTime(assignment.brief.dueAt)} {assignment.overdue && <strong className="tag tag-danger">{t('assignments.overdue')}</strong>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('assignments.fee')}</dt>
+          <dd>{assignment.feePerDeliverable === undefined ? t('app.none') : format.money(assignment.feePerDeliverable)}</dd>
+        </div>
+        <div>
+          <dt>{t('assignments.quantity')}</dt>
+          <dd>{format.number(assignment.brief.quantity)}</dd>
+        </div>
+        <div>
+          <dt>{t('assignments.disclosure')}</dt>
+          <dd>{assignment.disclosureLabel ? <span className="label-chip">{assignment.disclosureLabel}</span> : t('app.none')}</dd>
+        </div>
+      </dl>
+      <h4>{t('assignments.mustCarry')}</h4>
+      <ul className="must-carry">
+        {messages.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {assignment.campaign.requiredHashtags.length > 0 && (
+          <li>
+            {t('assignments.hashtags')}{' '}
+            {assignment.campaign.requiredHashtags.map((tag) => (
+              <span key={tag} className="label-chip">
+                {tag}
+              </span>
+            ))}
+          </li>
+        )}
+      </ul>
+      {problem && <ProblemAlert problem={problem} />}
+      {assignment.status === 'offered' && (
+        <div className="actions">
+          <button type="button" className="button-primary" disabled={busy} onClick={() => void answer('accept')}>
+            {t('assignments.accept')}
+          </button>
+          {!declining ? (
+            <button type="button" className="button-secondary" disabled={busy} onClick={() => setDeclining(true)}>
+              {t('assignments.decline')}
+            </button>
+          ) : (
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void answer('decline');
+              }}
+            >
+              <label htmlFor={`${id}-note`}>
+                {t('assignments.note')} <span className="optional">({t('register.optional')})</span>
+              </label>
+              <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
+              <div className="actions">
+                <button type="submit" className="button-secondary" disabled={busy}>
+                  {t('assignments.confirmDecline')}
+                </button>
+                <button type="button" className="button-link-plain" onClick={() => setDeclining(false)}>
+                  {t('assignments.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+        </div>
+      )}
+      {assignment.status === 'accepted' && (
+        <div className="actions">
+          <Link className="button-link" to={`/assignments/${assignment.id}/submit`}>
+            {t('assignments.submit')}
+          </Link>
+        </div>
+      )}
+      {submissionId && assignment.status !== 'offered' && (
+        <p>
+          <Link to={`/submissions/${submissionId}`}>{t('assignments.openSubmission')}</Link>
+        </p>
+      )}
+    </li>
+  );
+}
