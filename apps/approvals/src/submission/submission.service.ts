@@ -129,7 +129,7 @@ export class SubmissionService {
         [id, assignment.id, assignment.campaignId, assignment.ownerAgencyId, assignment.partnerAgencyIds, assignment.creatorId, assignment.managementCompanyId,
           assignment.creatorName, data.input.platform, data.input.kind, data.input.plannedAt, JSON.stringify(stages), JSON.stringify(context), actor.userId, now],
       );
-      const row = await this.lockRow(m, id);
+      const row = await this.find(m, actor, id, true);
       await this.addVersionRow(m, row, actor, data.input);
       await this.enterStage(m, row, 0, now);
       this.note(row, actor, 'submitted version 1');
@@ -433,11 +433,6 @@ export class SubmissionService {
   private async find(m: EntityManager, actor: Actor, id: string, lock = false): Promise<SubmissionRow> {
     const [row]: SubmissionRow[] = await m.query(`SELECT * FROM submissions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!row || !abilityFor(actor).can('read', subject('Submission', fields(row)))) throw new NotFoundError('submission', id);
-    return row;
-  }
-
-  private async lockRow(m: EntityManager, id: string): Promise<SubmissionRow> {
-    const [row]: SubmissionRow[] = await m.query('SELECT * FROM submissions WHERE id = $1 FOR UPDATE', [id]);
     return row;
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  AgreementEventData, ApprovalEventData, CreatorStatusChanged, EnvelopeSchema, type AssignmentMove, type Envelope,
+  AgreementEventData, ApprovalEventData, CreatorStatusChanged, type AssignmentMove, type Envelope,
 } from '@concord/domain';
 import type { AssignmentService } from './assignment.service';
 
@@ -25,8 +25,6 @@ const MOVE_OF_APPROVAL_EVENT: Record<string, AssignmentMove | null> = {
   'metrics.reported': 'report',
   'review.stage_overdue': null,
 };
-
-const actorOf = (event: Event) => EnvelopeSchema.shape.actor.parse(event.actor);
 
 /**
  * Reactions to other services' events. Each runs inside the consumer's
@@ -61,7 +59,7 @@ export class AssignmentReactions {
     );
     const unstarted: { id: string }[] = await m.query(`SELECT id FROM assignments WHERE agreement_id = $1 AND status IN ('offered', 'accepted')`, [data.agreementId]);
     const note = `Agreement ${data.number} ended (${data.status})${data.reason ? `: ${data.reason}` : ''}`;
-    await this.assignments.moveMany(m, unstarted.map((r) => r.id), { move: 'cancel', note }, actorOf(event), event.correlationId);
+    await this.assignments.moveMany(m, unstarted.map((r) => r.id), { move: 'cancel', note }, event.actor, event.correlationId);
   }
 
   /** A suspended creator's offers are withdrawn (accepted work stays, for a person to decide). */
@@ -69,7 +67,7 @@ export class AssignmentReactions {
     const data = CreatorStatusChanged.parse(event.data);
     if (data.to !== 'suspended') return;
     const offered: { id: string }[] = await m.query(`SELECT id FROM assignments WHERE creator_id = $1 AND status = 'offered'`, [data.creatorId]);
-    await this.assignments.moveMany(m, offered.map((r) => r.id), { move: 'cancel', note: `Offer withdrawn: the creator was suspended (${data.reason})` }, actorOf(event), event.correlationId);
+    await this.assignments.moveMany(m, offered.map((r) => r.id), { move: 'cancel', note: `Offer withdrawn: the creator was suspended (${data.reason})` }, event.actor, event.correlationId);
   }
 
   /** Content approval moves the assignment: submitted, changes requested, approved, rejected, published, reach reported. */
@@ -82,6 +80,6 @@ export class AssignmentReactions {
       await m.query('UPDATE assignments SET submission_id = $2 WHERE id = $1', [data.assignmentId, data.submissionId]);
     }
     // A move that does not apply in the assignment's state (e.g. a late duplicate) is a no-op.
-    await this.assignments.moveMany(m, [data.assignmentId], { move, note: typeof data.note === 'string' ? data.note : null }, actorOf(event), event.correlationId);
+    await this.assignments.moveMany(m, [data.assignmentId], { move, note: typeof data.note === 'string' ? data.note : null }, event.actor, event.correlationId);
   }
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
-  decodeCursor, DomainError, encodeCursor, findAgency, newId, NotFoundError, NUMBER_POSITION,
+  decodeCursor, DomainError, encodeCursor, newId, NotFoundError, NUMBER_POSITION,
   type Actor, type AssignmentCommands, type Envelope, type FanOutView,
 } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
@@ -87,8 +87,7 @@ export class FanOutService {
 
   /** Fan-outs (with their skip reasons, which name other campaigns) are for the owning agency's staff. */
   private mayFollow(actor: Actor, row: FanOutViewRow): boolean {
-    return actor.orgId === row.owner_agency_id && findAgency(actor.orgId) !== undefined &&
-      abilityFor(actor).can('read', subject('Assignment', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: [], creatorId: '', managementCompanyId: null }));
+    return actor.orgId === row.owner_agency_id && abilityFor(actor).can('read', subject('Campaign', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: [] }));
   }
 
   private async load(id: string): Promise<FanOutViewRow> {
