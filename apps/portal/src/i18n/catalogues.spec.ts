@@ -2,8 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   AGENCY_TASK_STATUSES, AGREEMENT_STATUSES, BRIEF_KINDS, CREATOR_STATUSES, ERROR_CODES, PLATFORMS, ROLES, TOPICS,
 } from '@concord/domain';
-import en from './en.json' with { type: 'json' };
-import vi from './vi.json' with { type: 'json' };
+import { catalogueFiles, catalogues as merged } from './catalogues';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -17,10 +16,23 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return entries;
 }
 
-const catalogues = { vi: flatten(vi), en: flatten(en) };
+const catalogues = { vi: flatten(merged.vi), en: flatten(merged.en) };
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-describe('message catalogues (vi.json, en.json)', () => {
+describe('message catalogues (vi.json, en.json and one pair per area)', () => {
+  it('give each top-level key to one file only, the same file in both languages', () => {
+    for (const files of Object.values(catalogueFiles)) {
+      const owners = new Map<string, string[]>();
+      for (const [file, catalogue] of Object.entries(files)) {
+        for (const key of Object.keys(catalogue)) owners.set(key, [...(owners.get(key) ?? []), file]);
+      }
+      expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+    }
+    for (const area of Object.keys(catalogueFiles.en) as (keyof typeof catalogueFiles.en)[]) {
+      expect({ area, keys: Object.keys(catalogueFiles.vi[area]).sort() }).toEqual({ area, keys: Object.keys(catalogueFiles.en[area]).sort() });
+    }
+  });
+
   it('have the same keys: every text exists in both languages', () => {
     const onlyVi = [...catalogues.vi.keys()].filter((k) => !catalogues.en.has(k));
     const onlyEn = [...catalogues.en.keys()].filter((k) => !catalogues.vi.has(k));

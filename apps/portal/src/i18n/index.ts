@@ -1,7 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import vi from './vi.json' with { type: 'json' };
+import { catalogues } from './catalogues';
 
 /** The portal's languages; Vietnamese first and by default. */
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -10,7 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Where the chosen language is kept between visits. */
 export const LANGUAGE_STORAGE_KEY = 'concord.language';
 
-export const catalogues = { vi, en } as const;
+export { catalogues };
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -29,7 +28,7 @@ function storedLanguage(): Language {
 export function createI18n(language: Language = storedLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: catalogues.vi }, en: { translation: catalogues.en } },
     lng: language,
     fallbackLng: 'vi',
     supportedLngs: [...LANGUAGES],
