@@ -23,5 +23,5 @@ export function fakeClient(answers: Record<string, Answer>): ConcordClient & { c
     const response = { ok: status < 400, status } as Response;
     return status < 400 ? { data: body, response } : { error: body, response };
   };
-  return { GET: call('GET'), POST: call('POST'), calls } as unknown as ConcordClient & { calls: Call[] };
+  return { GET: call('GET'), POST: call('POST'), PUT: call('PUT'), PATCH: call('PATCH'), DELETE: call('DELETE'), calls } as unknown as ConcordClient & { calls: Call[] };
 }
