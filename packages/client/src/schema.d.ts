@@ -2666,6 +2666,15 @@ export interface components {
                     /** @enum {string} */
                     check: "disclosure_label" | "required_hashtags" | "key_messages" | "platform_limits" | "media_checksums";
                     passed: boolean;
+                    /** @enum {string} */
+                    finding?: "label_unknown" | "label_present" | "label_missing" | "hashtags_missing" | "hashtags_present" | "hashtags_none" | "messages_missing" | "messages_present" | "too_long" | "within_limits" | "no_media" | "checksums_missing" | "checksums_present";
+                    values?: string[];
+                    overruns?: {
+                        /** @enum {string} */
+                        part: "caption" | "title";
+                        length: number;
+                        limit: number;
+                    }[];
                     detail: string;
                 }[];
                 overrides: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  AGENCY_TASK_STATUSES, AGREEMENT_STATUSES, BRIEF_KINDS, CREATOR_STATUSES, ERROR_CODES, PLATFORMS, ROLES, TOPICS,
+  AGENCY_TASK_STATUSES, AGREEMENT_STATUSES, BRIEF_KINDS, CHECK_FINDINGS, CREATOR_STATUSES, ERROR_CODES, PLATFORMS, ROLES, TOPICS,
 } from '@concord/domain';
 import { catalogueFiles, catalogues as merged } from './catalogues';
 
@@ -54,7 +54,7 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
     }
   });
 
-  it('name every value the portal shows from the API (statuses, platforms, topics, roles, kinds)', () => {
+  it('name every value the portal shows from the API (statuses, platforms, topics, roles, kinds, check findings)', () => {
     const needed = [
       ...PLATFORMS.map((v) => `enums.platform.${v}`),
       ...TOPICS.map((v) => `enums.topic.${v}`),
@@ -63,6 +63,7 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
       ...AGENCY_TASK_STATUSES.map((v) => `enums.taskStatus.${v}`),
       ...BRIEF_KINDS.map((v) => `enums.contentKind.${v}`),
       ...ROLES.map((v) => `roles.${v}`),
+      ...CHECK_FINDINGS.map((v) => `checkFinding.${v}`),
     ];
     for (const [language, entries] of Object.entries(catalogues)) {
       expect({ language, missing: needed.filter((key) => !entries.has(key)) }).toEqual({ language, missing: [] });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settle } from '../api/client';
 import { orderReviews } from '../content/review';
+import { stageName } from '../content/wording';
 import { Loading, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
@@ -46,7 +47,7 @@ export default function ReviewsPage() {
                       })}
                     </Link>
                   </th>
-                  <td>{review.currentStage ? t('reviews.stageOf', { n: review.currentStage.index + 1, key: review.currentStage.key }) : t('app.none')}</td>
+                  <td>{review.currentStage ? t('reviews.stageOf', { n: review.currentStage.index + 1, key: stageName(t, format.agency, review.currentStage.key) }) : t('app.none')}</td>
                   <td>
                     {review.currentStage && (
                       <>

@@ -32,14 +32,14 @@ const submission = {
   comments: [], decisions: [], publication: null, timeline: [], version: 3, submittedBy: 'creator@hieu', createdAt: '2026-11-30T04:35:00Z',
 };
 
-function renderPage(decide: (call: Call) => { status: number; body: unknown }) {
+function renderPage(decide: (call: Call) => { status: number; body: unknown }, shown: typeof submission = submission, language: 'en' | 'vi' = 'en') {
   const client = fakeClient({
     'GET /v1/me': { status: 200, body: me },
-    'GET /v1/submissions/{id}': { status: 200, body: submission },
+    'GET /v1/submissions/{id}': { status: 200, body: shown },
     'POST /v1/submissions/{id}/decisions': decide,
   });
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n(language)}>
       <SessionProvider client={client}>
         <MemoryRouter initialEntries={[`/submissions/${ID}`]}>
           <Routes>
@@ -92,5 +92,25 @@ describe('the review screen (decision form)', () => {
     await waitFor(() => expect(document.getElementById('checks-problem')).not.toBeNull());
     expect(document.getElementById('checks')?.contains(document.getElementById('checks-problem'))).toBe(true);
     expect(document.getElementById('checks-problem')?.textContent).toContain('Automatic checks are failing');
+  });
+
+  it("words the checks' findings and the stage in the reader's language, from the API's codes", async () => {
+    const found = {
+      ...submission,
+      versions: [{
+        ...submission.versions[0],
+        checks: [
+          { check: 'required_hashtags', passed: false, finding: 'hashtags_missing', values: ['#CôngƯớcHàNội'], detail: 'Missing #CôngƯớcHàNội' },
+          { check: 'platform_limits', passed: false, finding: 'too_long', values: [], overruns: [{ part: 'caption', length: 63_300, limit: 63_206 }], detail: 'Too long' },
+        ],
+      }],
+    } as unknown as typeof submission;
+    renderPage(() => ({ status: 200, body: found }), found, 'vi');
+    const checks = await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
+    const list = checks.parentElement!.textContent!;
+    expect(list).toContain('Thiếu #CôngƯớcHàNội');
+    expect(list).toContain('Quá dài cho Facebook: chú thích 63300/63206 ký tự');
+    expect(list).not.toContain('Missing');
+    expect(document.body.textContent).toContain('Cơ quan duyệt');
   });
 });

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from '../content/content-form';
+import { checkFindingText, stageName } from '../content/wording';
 import { formErrors, quoteOf, reviews, selectedRange, validateDecision, type DecisionKind, type TextRange } from '../content/review';
 import { Field } from '../components/field';
 import { Loading, ProblemAlert, useMessage } from '../components/messages';
@@ -96,7 +97,7 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
           <div>
             <dt>{t('submission.stage')}</dt>
             <dd>
-              {t('submission.stageOf', { n: stage.index + 1, total: submission.stages.length, key: stage.key })} ·{' '}
+              {t('submission.stageOf', { n: stage.index + 1, total: submission.stages.length, key: stageName(t, format.agency, stage.key) })} ·{' '}
               {t('reviews.due', { date: format.dateTime(stage.dueAt) })} {stage.overdue && <strong className="tag tag-danger">{t('reviews.overdue')}</strong>}
             </dd>
           </div>
@@ -174,7 +175,7 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
               </summary>
               {version.title && <h3>{version.title}</h3>}
               <div className="content-text">{version.text}</div>
-              <CheckList version={version} />
+              <CheckList version={version} platform={submission.platform} />
             </details>
           ))}
         </section>
@@ -183,7 +184,7 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
   );
 }
 
-function CheckList({ version }: { version: Version }) {
+function CheckList({ version, platform }: { version: Version; platform: string }) {
   const { t } = useTranslation();
   return (
     <ul className="check-list">
@@ -197,7 +198,7 @@ function CheckList({ version }: { version: Version }) {
             </span>
             <span>
               <strong>{t(`enums.check.${check.check}`)}</strong> — {t(`submission.check.${state}`)}
-              <span className="work-meta"> · {check.detail}</span>
+              <span className="work-meta"> · {checkFindingText(t, check, { platform, mediaCount: version.media.length })}</span>
               {override && <span className="work-meta"> · {t('submission.check.overrideBy', { by: override.by, reason: override.reason })}</span>}
             </span>
           </li>
@@ -218,7 +219,7 @@ function ChecksPanel({ version, submission, problem, onDone }: { version: Versio
       <div id="checks-problem-anchor" tabIndex={-1} className="summary-anchor">
         {problem && <ProblemAlert problem={problem} id="checks-problem" />}
       </div>
-      <CheckList version={version} />
+      <CheckList version={version} platform={submission.platform} />
       {canOverride && failing.length > 0 && <OverrideForm key={failing.map((c) => c.check).join()} submission={submission} failing={failing.map((c) => c.check)} onDone={onDone} />}
     </section>
   );
@@ -331,6 +332,7 @@ function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
   reload: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const api = useApiClient();
   const [decision, setDecision] = useState<DecisionKind | undefined>();
   const [reason, setReason] = useState('');
@@ -372,7 +374,7 @@ function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
   return (
     <section className="section" aria-labelledby="decision-title">
       <h2 id="decision-title">{t('review.decision.title')}</h2>
-      <p className="hint">{t('review.decision.intro', { n: latest.number, stage: stage.key })}</p>
+      <p className="hint">{t('review.decision.intro', { n: latest.number, stage: stageName(t, format.agency, stage.key) })}</p>
       {problem?.code === 'submission.stage_changed' ? (
         <div className="alert alert-error" role="alert">
           <p>{t('review.decision.stageChanged')}</p>
@@ -546,7 +548,7 @@ function Decisions({ submission }: { submission: Submission }) {
         {submission.decisions.map((d, i) => (
           <li key={i}>
             <span className="work-title">
-              {t(`review.decision.${d.decision}`)} · {t('submission.version', { n: d.version })} · {d.stage}
+              {t(`review.decision.${d.decision}`)} · {t('submission.version', { n: d.version })} · {stageName(t, format.agency, d.stage)}
             </span>
             <span className="work-meta">
               {d.by} · {format.agency(d.agencyId)} · {format.dateTime(d.at)}

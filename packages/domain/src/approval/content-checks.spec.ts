@@ -21,6 +21,30 @@ describe('runChecks', () => {
   it('reports every check, in the order people read them', () => {
     expect(runChecks(content(`Chào cả nhà ${LABEL}`), context()).map((r) => r.check)).toEqual([...CHECKS]);
   });
+
+  it('names each finding with a code and the values it is about, so a portal can word it in any language', () => {
+    const failing = runChecks(
+      content('x'.repeat(281), { platform: 'x', media: [media('https://cdn.example.vn/a.mp4', 'nope')] }),
+      context({ requiredHashtags: ['#CôngƯớcHàNội', '#VN'], keyMessages: ['Việt Nam là nước chủ nhà'] }),
+    );
+    expect(failing.map(({ check, passed, finding, values, overruns }) => ({ check, passed, finding, values, overruns }))).toEqual([
+      { check: 'disclosure_label', passed: false, finding: 'label_missing', values: [LABEL], overruns: undefined },
+      { check: 'required_hashtags', passed: false, finding: 'hashtags_missing', values: ['#CôngƯớcHàNội', '#VN'], overruns: undefined },
+      { check: 'key_messages', passed: false, finding: 'messages_missing', values: ['Việt Nam là nước chủ nhà'], overruns: undefined },
+      { check: 'platform_limits', passed: false, finding: 'too_long', values: [], overruns: [{ part: 'caption', length: 281, limit: 280 }] },
+      { check: 'media_checksums', passed: false, finding: 'checksums_missing', values: ['https://cdn.example.vn/a.mp4'], overruns: undefined },
+    ]);
+    const passing = runChecks(
+      content(`${LABEL} #VN Việt Nam là nước chủ nhà`, { media: [media('https://cdn.example.vn/a.mp4', SHA)] }),
+      context({ requiredHashtags: ['#VN'], keyMessages: ['Việt Nam là nước chủ nhà'] }),
+    );
+    expect(passing.map((r) => [r.finding, r.values])).toEqual([
+      ['label_present', [LABEL]], ['hashtags_present', ['#VN']], ['messages_present', []], ['within_limits', []], ['checksums_present', []],
+    ]);
+    expect(runChecks(content('Chào'), context({ disclosureLabel: null })).map((r) => r.finding)).toEqual([
+      'label_unknown', 'hashtags_none', 'messages_present', 'within_limits', 'no_media',
+    ]);
+  });
 });
 
 describe('disclosure label "#HợpTác cùng Cục TTCS&TTĐN"', () => {
@@ -260,7 +284,7 @@ describe('platform limits', () => {
 
 describe('media checksums', () => {
   it('passes with no media, saying so', () => {
-    expect(check('media_checksums', content('Chỉ có chữ'))).toEqual({ check: 'media_checksums', passed: true, detail: 'No media listed' });
+    expect(check('media_checksums', content('Chỉ có chữ'))).toEqual({ check: 'media_checksums', passed: true, finding: 'no_media', values: [], detail: 'No media listed' });
   });
 
   it('passes when every file has a sha256', () => {

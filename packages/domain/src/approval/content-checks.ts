@@ -8,10 +8,32 @@ import { foldText } from '../text/fold';
 export const CHECKS = ['disclosure_label', 'required_hashtags', 'key_messages', 'platform_limits', 'media_checksums'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
+/** What a check found, as a stable code a portal words in the reader's language. */
+export const CHECK_FINDINGS = [
+  'label_unknown', 'label_present', 'label_missing',
+  'hashtags_missing', 'hashtags_present', 'hashtags_none',
+  'messages_missing', 'messages_present',
+  'too_long', 'within_limits',
+  'no_media', 'checksums_missing', 'checksums_present',
+] as const;
+export type CheckFinding = (typeof CHECK_FINDINGS)[number];
+
+/** A text part over its platform's limit, in graphemes. */
+export interface LimitOverrun {
+  part: 'caption' | 'title';
+  length: number;
+  limit: number;
+}
+
 export interface CheckResult {
   check: CheckName;
   passed: boolean;
-  /** What a person reads: what is missing or too long. */
+  finding: CheckFinding;
+  /** What the finding is about: the label, the missing or present hashtags, the missing key messages, the media without checksums. */
+  values: string[];
+  /** For `too_long`: which parts are over, by how much. */
+  overruns?: LimitOverrun[];
+  /** The same in English words, for logs, the API's error messages and clients that do not word findings. */
   detail: string;
 }
 
@@ -88,44 +110,54 @@ export function runChecks(content: ContentToCheck, context: CheckContext): Check
   const label = context.disclosureLabel;
   results.push(
     !label
-      ? { check: 'disclosure_label', passed: false, detail: 'No disclosure label is known for this agreement' }
+      ? { check: 'disclosure_label', passed: false, finding: 'label_unknown', values: [], detail: 'No disclosure label is known for this agreement' }
       : containsFolded(all, label)
-        ? { check: 'disclosure_label', passed: true, detail: `Carries "${label}"` }
-        : { check: 'disclosure_label', passed: false, detail: `The disclosure label "${label}" is missing` },
+        ? { check: 'disclosure_label', passed: true, finding: 'label_present', values: [label], detail: `Carries "${label}"` }
+        : { check: 'disclosure_label', passed: false, finding: 'label_missing', values: [label], detail: `The disclosure label "${label}" is missing` },
   );
 
   const missingTags = context.requiredHashtags.filter((t) => !tags.has(foldHashtag(t)));
-  results.push({
-    check: 'required_hashtags',
-    passed: missingTags.length === 0,
-    detail: missingTags.length ? `Missing ${missingTags.join(', ')}` : context.requiredHashtags.length ? `Has ${context.requiredHashtags.join(', ')}` : 'No hashtags required',
-  });
+  results.push(
+    missingTags.length
+      ? { check: 'required_hashtags', passed: false, finding: 'hashtags_missing', values: missingTags, detail: `Missing ${missingTags.join(', ')}` }
+      : context.requiredHashtags.length
+        ? { check: 'required_hashtags', passed: true, finding: 'hashtags_present', values: context.requiredHashtags, detail: `Has ${context.requiredHashtags.join(', ')}` }
+        : { check: 'required_hashtags', passed: true, finding: 'hashtags_none', values: [], detail: 'No hashtags required' },
+  );
 
   const missingMessages = context.keyMessages.filter((m) => !containsFolded(all, m));
-  results.push({
-    check: 'key_messages',
-    passed: missingMessages.length === 0,
-    detail: missingMessages.length ? `Missing key messages: ${missingMessages.map((m) => `"${m}"`).join('; ')}` : 'Every key message is there',
-  });
+  results.push(
+    missingMessages.length
+      ? {
+          check: 'key_messages', passed: false, finding: 'messages_missing', values: missingMessages,
+          detail: `Missing key messages: ${missingMessages.map((m) => `"${m}"`).join('; ')}`,
+        }
+      : { check: 'key_messages', passed: true, finding: 'messages_present', values: [], detail: 'Every key message is there' },
+  );
 
   const limits = PLATFORM_LIMITS[content.platform] ?? {};
-  const over: string[] = [];
+  const overruns: LimitOverrun[] = [];
   const captionLength = characterCount(content.text);
-  if (limits.caption !== undefined && captionLength > limits.caption) over.push(`caption ${captionLength}/${limits.caption}`);
+  if (limits.caption !== undefined && captionLength > limits.caption) overruns.push({ part: 'caption', length: captionLength, limit: limits.caption });
   const titleLength = content.title ? characterCount(content.title) : 0;
-  if (limits.title !== undefined && titleLength > limits.title) over.push(`title ${titleLength}/${limits.title}`);
-  results.push({
-    check: 'platform_limits',
-    passed: over.length === 0,
-    detail: over.length ? `Too long for ${content.platform}: ${over.join(', ')} characters` : `Within ${content.platform}'s limits`,
-  });
+  if (limits.title !== undefined && titleLength > limits.title) overruns.push({ part: 'title', length: titleLength, limit: limits.title });
+  results.push(
+    overruns.length
+      ? {
+          check: 'platform_limits', passed: false, finding: 'too_long', values: [], overruns,
+          detail: `Too long for ${content.platform}: ${overruns.map((o) => `${o.part} ${o.length}/${o.limit}`).join(', ')} characters`,
+        }
+      : { check: 'platform_limits', passed: true, finding: 'within_limits', values: [], detail: `Within ${content.platform}'s limits` },
+  );
 
-  const unchecked = content.media.filter((m) => !/^[0-9a-f]{64}$/.test(m.sha256));
-  results.push({
-    check: 'media_checksums',
-    passed: unchecked.length === 0,
-    detail: content.media.length === 0 ? 'No media listed' : unchecked.length ? `No sha256 for ${unchecked.map((m) => m.url).join(', ')}` : `${content.media.length} media file(s) with checksums`,
-  });
+  const unchecked = content.media.filter((m) => !/^[0-9a-f]{64}$/.test(m.sha256)).map((m) => m.url);
+  results.push(
+    content.media.length === 0
+      ? { check: 'media_checksums', passed: true, finding: 'no_media', values: [], detail: 'No media listed' }
+      : unchecked.length
+        ? { check: 'media_checksums', passed: false, finding: 'checksums_missing', values: unchecked, detail: `No sha256 for ${unchecked.join(', ')}` }
+        : { check: 'media_checksums', passed: true, finding: 'checksums_present', values: [], detail: `${content.media.length} media file(s) with checksums` },
+  );
   return results;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../actor';
-import { CHECKS } from '../approval/content-checks';
+import { CHECK_FINDINGS, CHECKS } from '../approval/content-checks';
 import { REVIEW_DECISIONS, SUBMISSION_STATUSES } from '../approval/submission-status.machine';
 import { BRIEF_KINDS } from './campaign';
 import { IdParam, PageQuery, pageOf, QueryBoolean } from './common';
@@ -45,7 +45,16 @@ export const SubmissionInput = VersionInput.extend({
   plannedAt: z.iso.datetime(),
 });
 
-export const CheckResultView = z.object({ check: z.enum(CHECKS), passed: z.boolean(), detail: z.string() });
+export const CheckResultView = z.object({
+  check: z.enum(CHECKS),
+  passed: z.boolean(),
+  /** A stable code for what was found, and what it is about (absent on versions checked before findings had codes). */
+  finding: z.enum(CHECK_FINDINGS).optional(),
+  values: z.array(z.string()).optional(),
+  overruns: z.array(z.object({ part: z.enum(['caption', 'title']), length: z.number().int(), limit: z.number().int() })).optional(),
+  /** The finding in English words. */
+  detail: z.string(),
+});
 export const Stage = z.object({ key: z.string(), agencyId: z.string(), role: z.string(), quorum: z.number().int(), deadlineHours: z.number().int() });
 export const SubmissionStatus = z.enum(SUBMISSION_STATUSES);
 
