@@ -1,126 +1,21 @@
 /**
  * The portal in a real browser against the real system, started as the
- * README starts it (`node infra/start-system.mjs`: PostgreSQL, NATS, every
- * service, the gateway serving the portal, the demo data) on free ports with
- * its own data folder. Debian's Chromium, driven by playwright-core. Each
- * story saves screenshots to apps/portal/test-output/<story>/.
+ * README starts it (see ./harness.ts). Each story saves screenshots to
+ * apps/portal/test-output/<story>/.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { apiGet, signInAs, signInAsCreator, startSystem, START_TIMEOUT_MS, story as newStory, type RunningSystem } from './harness';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const outputDir = join(root, 'apps/portal/test-output');
-const CHROMIUM = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
-const START_TIMEOUT_MS = 180_000;
-
-let stack: ChildProcess | undefined;
-let stackOutput = '';
-let dataDir = '';
-let base = '';
-let browser: Browser | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function tail(text: string, lines = 40): string {
-  return text.split('\n').slice(-lines).join('\n');
-}
-
-/** Starts the system as `npm start` does and waits until it is ready and the demo data is in. */
-async function startSystem(): Promise<string> {
-  for (const built of ['apps/gateway/dist/main.js', 'apps/registry/dist/main.js', 'apps/portal/dist/index.html']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: build first (npm run build, or npm test, which builds)`);
-  }
-  const [port, pgPort, natsPort] = [await freePort(), await freePort(), await freePort()];
-  dataDir = mkdtempSync(join(tmpdir(), 'concord-portal-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CONCORD_DATA_DIR: dataDir,
-    CONCORD_PG_PORT: String(pgPort),
-    CONCORD_NATS_PORT: String(natsPort),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    CONCORD_ENV: 'portal_e2e',
-    CONCORD_DEV_AUTH: '1',
-    LOG_LEVEL: 'warn',
-  };
-  // Its own PostgreSQL and NATS, whatever the caller's environment points at.
-  delete env.DATABASE_URL;
-  delete env.NATS_URL;
-  const child = spawn(process.execPath, [join(root, 'infra/start-system.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  stack = child;
-  child.stdout!.on('data', (chunk: Buffer) => (stackOutput += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stackOutput += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`infra/start-system.mjs exited (${child.exitCode}):\n${tail(stackOutput)}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
-    // Ready, and the demo data seeded: start-system prints the portal's address last.
-    if (ready && stackOutput.includes(`${url}/portal/`)) return url;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The system was not ready within ${START_TIMEOUT_MS / 1000} s:\n${tail(stackOutput)}`);
-}
-
-async function stopSystem(): Promise<void> {
-  const child = stack;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** A fresh browser context (nothing signed in, no language chosen) and a way to save numbered screenshots. */
-async function story(name: string): Promise<{ page: Page; context: BrowserContext; shot: (step: string) => Promise<void>; errors: string[] }> {
-  const dir = join(outputDir, name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  let n = 0;
-  const shot = async (step: string) => {
-    n += 1;
-    await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
-  };
-  return { page, context, shot, errors };
-}
+let system: RunningSystem;
+const story = (name: string) => newStory(system, name);
 
 describe('the admin portal in Chromium, against the running system', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not at ${CHROMIUM}. Install Debian's Chromium: apt-get update && apt-get install -y chromium ` +
-          '(.ci/run does this), or set CONCORD_CHROMIUM to a Chromium binary.',
-      );
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    base = await startSystem();
+    system = await startSystem();
   }, START_TIMEOUT_MS + 30_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await stopSystem();
+    await system?.stop();
   }, 60_000);
 
   it('a registrar signs in from the picker, registers a creator, sees their personal data with a reason, and is told about a duplicate channel without losing what was typed', async () => {
@@ -259,16 +154,11 @@ describe('the admin portal in Chromium, against the running system', () => {
 
   it('a reviewer works through the review queue and asks for changes; a creator accepts an offered assignment', async () => {
     const { page, context, shot, errors } = await story('review-and-creator');
-    await page.goto('/portal/sign-in');
-    await page.getByRole('button', { name: /reviewer@mcst/ }).click();
-    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
-    // Who has an offer open in the demo data, asked of the API with the reviewer's own token
-    // (sign-ins are rate-limited, and starting the system used many of them).
-    const reviewerToken = await page.evaluate(() => sessionStorage.getItem('concord.token'));
-    const get = async <T,>(path: string) => (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${reviewerToken}` } })).json()) as T;
-    const offered = await get<{ items: { creatorId: string; brief: { title: string } }[] }>('/v1/assignments?status=offered&limit=5');
+    await signInAs(page, 'reviewer@mcst');
+    // Who has an offer open in the demo data, asked of the API with the reviewer's own token.
+    const offered = await apiGet<{ items: { creatorId: string; brief: { title: string } }[] }>(system, page, '/v1/assignments?status=offered&limit=5');
     expect(offered.items.length).toBeGreaterThan(0);
-    const offeredCreator = await get<{ channels: { handle: string }[] }>(`/v1/creators/${offered.items[0].creatorId}`);
+    const offeredCreator = await apiGet<{ channels: { handle: string }[] }>(system, page, `/v1/creators/${offered.items[0].creatorId}`);
     await page.getByRole('navigation').getByRole('link', { name: 'Duyệt nội dung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hàng chờ duyệt' }).waitFor();
     await page.getByRole('row').nth(1).waitFor();
@@ -302,20 +192,7 @@ describe('the admin portal in Chromium, against the running system', () => {
 
     // The creator, in a browser of their own.
     const creator = await story('creator-accepts-offer');
-    await creator.page.goto('/portal/sign-in');
-    await creator.page.getByLabel('Tên tài khoản kênh').fill(offeredCreator.channels[0].handle);
-    // Sign-ins are limited to 30 a minute, and starting the system used many: wait for the next minute if asked to.
-    for (let attempt = 1; ; attempt++) {
-      await creator.page.getByRole('button', { name: 'Đăng nhập với tư cách nhà sáng tạo này' }).click();
-      const outcome = await Promise.race([
-        creator.page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor().then(() => 'in' as const, () => 'timeout' as const),
-        creator.page.getByText('Bạn đã thử quá nhiều lần').waitFor().then(() => 'limited' as const, () => 'timeout' as const),
-      ]);
-      if (outcome === 'in') break;
-      if (outcome === 'timeout') throw new Error('The creator was neither signed in nor told to wait');
-      if (attempt === 4) throw new Error('Still rate-limited after three waits');
-      await creator.page.waitForTimeout(20_000);
-    }
+    await signInAsCreator(creator.page, offeredCreator.channels[0].handle);
     const card = creator.page.getByRole('listitem').filter({ hasText: offered.items[0].brief.title }).filter({ has: creator.page.getByRole('button', { name: 'Nhận', exact: true }) });
     await card.waitFor();
     await creator.shot('creator-offer');
