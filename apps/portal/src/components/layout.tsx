@@ -45,6 +45,26 @@ export function Layout() {
                 <NavLink to="/creators">{t('nav.creators')}</NavLink>
               </li>
             )}
+            {session.can('read', 'Agreement') && (
+              <li>
+                <NavLink to="/agreements">{t('agreementsArea.nav')}</NavLink>
+              </li>
+            )}
+            {session.can('read', 'Campaign') && (
+              <li>
+                <NavLink to="/campaigns">{t('campaignsArea.nav.campaigns')}</NavLink>
+              </li>
+            )}
+            {session.can('read', 'CampaignRequest') && (
+              <li>
+                <NavLink to="/requests">{t('campaignsArea.nav.requests')}</NavLink>
+              </li>
+            )}
+            {session.can('read', 'Campaign') && (
+              <li>
+                <NavLink to="/calendar">{t('calendar.nav')}</NavLink>
+              </li>
+            )}
             {me && reviews(me) && (
               <li>
                 <NavLink to="/reviews">{t('nav.reviews')}</NavLink>

@@ -8,6 +8,7 @@ import { Loading, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { CreatorAssignments } from '../planning/creator-assignments';
 import { useApiClient, useSession } from '../session/session';
 
 type Creator = Schemas['Creator'];
@@ -21,6 +22,7 @@ export default function CreatorPage() {
   const location = useLocation();
   const loaded = useApi((signal) => settle(api.GET('/v1/creators/{id}', { params: { path: { id } }, signal })), [api, id]);
   const justRegistered = (location.state as { registered?: boolean } | null)?.registered === true;
+  const justUpdated = (location.state as { updated?: boolean } | null)?.updated === true;
 
   if (loaded.state === 'loading' && !loaded.data) return <Loading label={t('creator.loading')} />;
   if (loaded.state === 'error') {
@@ -35,18 +37,31 @@ export default function CreatorPage() {
     );
   }
   const creator = loaded.data!;
-  return <CreatorView creator={creator} justRegistered={justRegistered} />;
+  return <CreatorView creator={creator} justRegistered={justRegistered} justUpdated={justUpdated} />;
 }
 
-function CreatorView({ creator, justRegistered }: { creator: Creator; justRegistered: boolean }) {
+function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creator; justRegistered: boolean; justUpdated: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const session = useSession();
   return (
     <div className="page">
       <p className="breadcrumb">
         <Link to="/creators">{t('nav.creators')}</Link>
       </p>
-      <PageHeading title={creator.displayName}>{creator.displayName}</PageHeading>
+      <div className="page-head">
+        <PageHeading title={creator.displayName}>{creator.displayName}</PageHeading>
+        {session.can('update', 'Creator') && (
+          <Link to={`/creators/${creator.id}/edit`} className="button-link">
+            {t('creator.edit')}
+          </Link>
+        )}
+      </div>
+      {justUpdated && (
+        <div className="alert alert-success" role="status">
+          <p>{t('creator.updated', { name: creator.displayName })}</p>
+        </div>
+      )}
       {justRegistered && (
         <div className="alert alert-success" role="status">
           <p>{t('register.registered', { name: creator.displayName })}</p>
@@ -229,6 +244,8 @@ function CreatorView({ creator, justRegistered }: { creator: Creator; justRegist
           )}
         </section>
       )}
+
+      {session.can('read', 'Assignment') && <CreatorAssignments creatorId={creator.id} />}
 
       <PersonalDataSection creator={creator} />
 

@@ -92,7 +92,9 @@ function RequestsBlock() {
             .sort((a: Request, b: Request) => a.responseDeadline.localeCompare(b.responseDeadline))
             .map((request) => (
               <li key={request.id}>
-                <span className="work-title">{request.title}</span>
+                <Link className="work-title" to={`/requests/${request.id}`}>
+                  {request.title}
+                </Link>
                 <span className="work-meta">
                   {t('home.requests.from', { agency: format.agency(request.fromAgencyId) })} ·{' '}
                   {t('home.requests.deadline', { date: format.dateTime(request.responseDeadline) })}

@@ -1,0 +1,144 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLATFORMS } from '@concord/domain';
+import { fieldKey, problemValues, type FieldProblem, type Problem } from '../api/problem';
+import { Field } from '../components/field';
+import { FieldErrors } from '../components/messages';
+import { emptyDeliverable, inputIdOf, TERM_FIELD_PATHS, type DeliverableDraft, type TermsDraft } from './agreement-form';
+
+type TermField = keyof typeof TERM_FIELD_PATHS;
+
+/**
+ * Field errors in words: the agreements area's own wording for this field and
+ * code, then for the code, then the shared wording, then the API's message.
+ * The result carries its sentence as `message` (code `worded`), for `Field`.
+ */
+export function useWordedErrors(): (errors: readonly FieldProblem[], problem?: Problem) => FieldProblem[] {
+  const { t } = useTranslation();
+  return useCallback(
+    (errors, problem) =>
+      errors.map((error) => {
+        const field = fieldKey(error.path);
+        // Keys are built from API codes at run time; unknown ones fall through to the API's words.
+        const say = t as unknown as (keys: string[], options: Record<string, unknown>) => string;
+        const text = say(
+          [`agreementsArea.fieldErrors.${field}.${error.code}`, `agreementsArea.fieldErrors.${error.code}`, `fields.${field}.${error.code}`, `fieldError.${error.code}`],
+          { ...(problem ? problemValues(problem) : {}), defaultValue: error.message },
+        );
+        return { path: error.path, code: 'worded', message: text };
+      }),
+    [t],
+  );
+}
+
+/**
+ * The terms of an agreement as form fields: title, scope, term, budget,
+ * deliverables, disclosure label, usage rights. Used to draft, to edit a
+ * draft, and to propose an amendment (`form` keeps the ids apart).
+ */
+export function TermsFields({
+  form,
+  draft,
+  errorsAt,
+  onField,
+  onDeliverables,
+}: {
+  form: string;
+  draft: TermsDraft;
+  errorsAt: (path: string) => FieldProblem[];
+  onField: (field: TermField, value: string) => void;
+  onDeliverables: (path: string, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) => void;
+}) {
+  const { t } = useTranslation();
+  const control = (path: string) => ({ id: inputIdOf(form, path), errors: errorsAt(path) });
+  const text = (field: TermField) => ({ value: draft[field], onChange: (e: { target: { value: string } }) => onField(field, e.target.value) });
+  const optional = t('agreementsArea.form.optional');
+  return (
+    <>
+      <Field {...control('title')} label={t('agreementsArea.form.title')}>
+        {(props) => <input {...props} {...text('title')} autoComplete="off" />}
+      </Field>
+      <Field {...control('scope')} label={t('agreementsArea.form.scope')} hint={t('agreementsArea.form.scopeHint')}>
+        {(props) => <textarea {...props} {...text('scope')} rows={4} />}
+      </Field>
+      <fieldset className="group" id={inputIdOf(form, 'term')}>
+        <legend>{t('agreementsArea.form.term')}</legend>
+        <FieldErrors id={`${inputIdOf(form, 'term')}-error`} errors={errorsAt('term')} />
+        <div className="field-row">
+          <Field {...control('term.start')} label={t('agreementsArea.form.termStart')}>
+            {(props) => <input {...props} type="date" {...text('termStart')} />}
+          </Field>
+          <Field {...control('term.end')} label={t('agreementsArea.form.termEnd')}>
+            {(props) => <input {...props} type="date" {...text('termEnd')} />}
+          </Field>
+        </div>
+      </fieldset>
+      <Field {...control('budget')} label={t('agreementsArea.form.budget')} hint={t('agreementsArea.form.budgetHint')}>
+        {(props) => <input {...props} inputMode="numeric" {...text('budget')} autoComplete="off" size={18} />}
+      </Field>
+      <fieldset className="group" id={inputIdOf(form, 'deliverables')}>
+        <legend>
+          {t('agreementsArea.form.deliverables')} <span className="optional">({optional})</span>
+        </legend>
+        <p className="hint">{t('agreementsArea.form.deliverablesHint')}</p>
+        <FieldErrors id={`${inputIdOf(form, 'deliverables')}-error`} errors={errorsAt('deliverables')} />
+        {draft.deliverables.map((row, index) => {
+          const n = index + 1;
+          const path = (field: string) => `deliverables.${index}${field}`;
+          const set = (change: Partial<DeliverableDraft>) =>
+            onDeliverables(path(''), (rows) => rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
+          return (
+            <fieldset key={row.key} className="deliverable-row" id={inputIdOf(form, path(''))}>
+              <legend className="visually-hidden">{t('agreementsArea.form.deliverableRow', { n })}</legend>
+              <FieldErrors id={`${inputIdOf(form, path(''))}-error`} errors={errorsAt(path(''))} />
+              <div className="field-row">
+                <Field {...control(path('.platform'))} label={t('agreementsArea.form.platform', { n })}>
+                  {(props) => (
+                    <select {...props} value={row.platform} onChange={(e) => set({ platform: e.target.value as DeliverableDraft['platform'] })}>
+                      {PLATFORMS.map((platform) => (
+                        <option key={platform} value={platform}>
+                          {t(`enums.platform.${platform}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field {...control(path('.quantity'))} label={t('agreementsArea.form.quantity', { n })}>
+                  {(props) => <input {...props} inputMode="numeric" value={row.quantity} onChange={(e) => set({ quantity: e.target.value })} size={8} autoComplete="off" />}
+                </Field>
+                {draft.deliverables.length > 1 && (
+                  <button type="button" className="button-link-danger" onClick={() => onDeliverables('deliverables', (rows) => rows.filter((_, i) => i !== index))}>
+                    {t('agreementsArea.form.removeDeliverable', { n })}
+                  </button>
+                )}
+              </div>
+            </fieldset>
+          );
+        })}
+        <button type="button" className="button-secondary" onClick={() => onDeliverables('deliverables', (rows) => [...rows, emptyDeliverable()])}>
+          {t('agreementsArea.form.addDeliverable')}
+        </button>
+      </fieldset>
+      <Field {...control('disclosureLabel')} label={t('agreementsArea.form.disclosureLabel')} hint={t('agreementsArea.form.disclosureLabelHint')}>
+        {(props) => <input {...props} {...text('disclosureLabel')} autoComplete="off" />}
+      </Field>
+      <fieldset className="group" id={inputIdOf(form, 'usageRights')}>
+        <legend>
+          {t('agreementsArea.form.usageRights')} <span className="optional">({optional})</span>
+        </legend>
+        <FieldErrors id={`${inputIdOf(form, 'usageRights')}-error`} errors={errorsAt('usageRights')} />
+        <div className="field-row">
+          <Field {...control('usageRights.durationMonths')} label={t('agreementsArea.form.usageMonths')}>
+            {(props) => <input {...props} inputMode="numeric" {...text('usageMonths')} size={6} autoComplete="off" />}
+          </Field>
+          <Field {...control('usageRights.channels')} label={t('agreementsArea.form.usageChannels')} hint={t('agreementsArea.form.usageChannelsHint')}>
+            {(props) => <input {...props} {...text('usageChannels')} autoComplete="off" spellCheck={false} />}
+          </Field>
+          <Field {...control('usageRights.territories')} label={t('agreementsArea.form.usageTerritories')} hint={t('agreementsArea.form.usageTerritoriesHint')}>
+            {(props) => <input {...props} {...text('usageTerritories')} autoComplete="off" spellCheck={false} size={12} />}
+          </Field>
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * @jest-environment jsdom
+ */
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { createI18n } from '../i18n';
+import { SessionProvider } from '../session/session';
+import { tokenStore } from '../session/token-store';
+import { fakeClient, type Call } from '../test/fake-client';
+import AgreementsPage from './agreements-page';
+import NewAgreementPage from './new-agreement-page';
+
+const CREATOR = '0190f1a2-0000-7000-8000-0000000000c1';
+const user = (id: string, roles: string[]) => ({ user: { id, name: id }, agency: { id: 'mcst-ttcs' }, creator: null, roles, permissions: [] });
+const row = (n: number, status: string) => ({
+  id: `0190f1a2-0000-7000-8000-00000000000${n}`, number: `TTDN-2026-000${n}`, kind: 'service_contract',
+  counterparty: { id: CREATOR, displayName: 'Công ty Sao Việt' }, title: `Agreement ${n}`,
+  term: { start: '2026-03-01', end: '2026-12-31' }, budget: 450_000_000, status,
+});
+const budget = { year: 2026, agencies: [{ agencyId: 'mcst-ttcs', committed: 450_000_000, paid: 180_000_000, remaining: 270_000_000 }], counterparties: [] };
+
+function AgreementStub() {
+  return <p>agreement {useParams().id}</p>;
+}
+
+function renderAt(path: string, me: unknown, answers: Record<string, (call: Call) => { status: number; body: unknown }>, language: 'en' | 'vi' = 'en') {
+  const client = fakeClient({ 'GET /v1/me': () => ({ status: 200, body: me }), ...answers });
+  render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <SessionProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="/agreements" element={<AgreementsPage />} />
+            <Route path="/agreements/new" element={<NewAgreementPage />} />
+            <Route path="/agreements/:id" element={<AgreementStub />} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  );
+  return client;
+}
+
+const listCalls = (client: { calls: Call[] }) => client.calls.filter((c) => c.path === '/v1/agreements');
+
+describe('the agreements list', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  it("lists the agency's agreements linked to their pages, under the year's budget", async () => {
+    renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/agreements': () => ({ status: 200, body: { items: [row(1, 'active'), row(2, 'draft')], nextCursor: null } }),
+      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+    });
+    const table = await screen.findByRole('table', { name: 'Agreements of your agency' });
+    expect(within(table).getByRole('link', { name: 'TTDN-2026-0001' }).getAttribute('href')).toBe('/agreements/0190f1a2-0000-7000-8000-000000000001');
+    expect(within(table).getByRole('link', { name: 'Agreement 2' }).getAttribute('href')).toBe('/agreements/0190f1a2-0000-7000-8000-000000000002');
+    expect(within(table).getAllByText('Draft')).toHaveLength(1);
+    const figures = await screen.findByRole('region', { name: /Budget used in/ });
+    expect(figures.textContent).toContain('40% of the committed budget has been paid');
+    expect(screen.getByRole('link', { name: 'New agreement' }).getAttribute('href')).toBe('/agreements/new');
+  });
+
+  it('filters by status and expiry on the server, and says when nothing matches', async () => {
+    const client = renderAt('/agreements', user('legal@mcst', ['legal_officer']), {
+      'GET /v1/agreements': (call) => ({ status: 200, body: { items: call.init.params?.query?.status ? [] : [row(1, 'active')], nextCursor: null } }),
+      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+    });
+    await screen.findByRole('table', { name: 'Agreements of your agency' });
+    expect(screen.queryByRole('link', { name: 'New agreement' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'legal_review' } });
+    expect(await screen.findByText('No agreement matches these filters.')).toBeTruthy();
+    expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ status: 'legal_review', limit: 25 });
+
+    fireEvent.change(screen.getByLabelText('Expiring within (days)'), { target: { value: '30' } });
+    await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ status: 'legal_review', expiringWithinDays: 30 }));
+  });
+
+  it('reads in Vietnamese', async () => {
+    renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/agreements': () => ({ status: 200, body: { items: [row(1, 'legal_review')], nextCursor: null } }),
+      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+    }, 'vi');
+    const table = await screen.findByRole('table', { name: 'Các thỏa thuận của cơ quan bạn' });
+    expect(within(table).getByText('Hợp đồng dịch vụ', { exact: false })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Thỏa thuận mới' })).toBeTruthy();
+    expect(await screen.findByText('Đã chi 40% kinh phí cam kết')).toBeTruthy();
+  });
+
+  it('pages by cursor', async () => {
+    const client = renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/agreements': (call) => ({
+        status: 200,
+        body: call.init.params?.query?.cursor ? { items: [row(3, 'active')], nextCursor: null } : { items: [row(1, 'active'), row(2, 'draft')], nextCursor: 'c2' },
+      }),
+      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+    });
+    await screen.findByRole('link', { name: 'TTDN-2026-0001' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Next page' })));
+    expect(await screen.findByRole('link', { name: 'TTDN-2026-0003' })).toBeTruthy();
+    expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ cursor: 'c2' });
+  });
+});
+
+describe('a new agreement', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  const creators = () => ({
+    status: 200,
+    body: { items: [{ id: CREATOR, kind: 'management_company', displayName: 'Công ty Sao Việt', status: 'active', channels: [], totalFollowers: 0, topics: [], languages: [] }], nextCursor: null },
+  });
+
+  it('checks the draft before sending, then shows the API errors next to their fields and keeps what was typed', async () => {
+    const client = renderAt('/agreements/new', user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/creators': creators,
+      'POST /v1/agreements': () => ({
+        status: 400,
+        body: {
+          type: 'https://concord.gov.vn/problems/validation/failed', title: 'Invalid', code: 'validation.failed', detail: 'The request is not valid',
+          errors: [{ path: 'deliverables.0.quantity', code: 'too_big', message: 'Too big' }],
+        },
+      }),
+    });
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Save the draft' })));
+    const summary = screen.getByRole('alert');
+    expect(summary.textContent).toContain('Choose the counterparty.');
+    expect(summary.textContent).toContain('Enter a title of at least 3 characters.');
+    expect(summary.textContent).toContain('Enter the date the term starts.');
+    expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await screen.findByRole('option', { name: 'Công ty Sao Việt (Management company · Active)' });
+    fireEvent.change(screen.getByLabelText('Counterparty'), { target: { value: CREATOR } });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Ngày Sách và Văn hóa đọc Việt Nam 2027' } });
+    fireEvent.change(screen.getByLabelText(/^Scope/), { target: { value: 'Three videos' } });
+    fireEvent.change(screen.getByLabelText('Starts on'), { target: { value: '2027-04-01' } });
+    fireEvent.change(screen.getByLabelText('Ends on'), { target: { value: '2027-04-30' } });
+    fireEvent.change(screen.getByLabelText(/^Budget/), { target: { value: '30.000.000' } });
+    fireEvent.change(screen.getByLabelText('Number of pieces, deliverable 1'), { target: { value: '99999' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the draft' })));
+    // The contract allows at most 10,000: found before sending, on the row.
+    const quantity = screen.getByLabelText('Number of pieces, deliverable 1');
+    expect(quantity.getAttribute('aria-invalid')).toBe('true');
+    expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    fireEvent.change(quantity, { target: { value: '3' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the draft' })));
+    const post = client.calls.find((c) => c.method === 'POST')!;
+    expect(post.init.body).toEqual({
+      kind: 'service_contract', counterpartyId: CREATOR, title: 'Ngày Sách và Văn hóa đọc Việt Nam 2027', scope: 'Three videos',
+      term: { start: '2027-04-01', end: '2027-04-30' }, budget: 30_000_000, deliverables: [{ platform: 'tiktok', quantity: 3 }],
+      disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+    });
+    await waitFor(() => expect(screen.getByLabelText('Number of pieces, deliverable 1').getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById('new-agreement-deliverables-0-quantity-error')?.textContent).toBe('Enter at most 10,000.');
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Ngày Sách và Văn hóa đọc Việt Nam 2027');
+  });
+
+  it('opens the new agreement once drafted', async () => {
+    renderAt(`/agreements/new?counterparty=${CREATOR}`, user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/creators': creators,
+      'GET /v1/creators/{id}': () => ({ status: 200, body: { id: CREATOR, displayName: 'Công ty Sao Việt' } }),
+      'POST /v1/agreements': () => ({ status: 201, body: { id: 'new-agreement-id' } }),
+    });
+    await screen.findByRole('option', { name: 'Công ty Sao Việt (Management company · Active)' });
+    expect((screen.getByLabelText('Counterparty') as HTMLSelectElement).value).toBe(CREATOR);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Ngày Sách 2027' } });
+    fireEvent.change(screen.getByLabelText(/^Scope/), { target: { value: 'Three videos' } });
+    fireEvent.change(screen.getByLabelText('Starts on'), { target: { value: '2027-04-01' } });
+    fireEvent.change(screen.getByLabelText('Ends on'), { target: { value: '2027-04-30' } });
+    fireEvent.change(screen.getByLabelText(/^Budget/), { target: { value: '30000000' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the draft' })));
+    expect(await screen.findByText('agreement new-agreement-id')).toBeTruthy();
+  });
+});

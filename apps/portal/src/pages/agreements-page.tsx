@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigationType, useSearchParams } from 'react-router';
+import { AGREEMENT_STATUSES } from '@concord/domain';
+import { settle, type Schemas } from '../api/client';
+import { placeFieldErrors } from '../api/problem';
+import { Field } from '../components/field';
+import { Loading, ProblemAlert } from '../components/messages';
+import { PageHeading } from '../components/page';
+import { useFormat } from '../lib/format';
+import { useApi, useDebounced } from '../lib/use-api';
+import { useApiClient, useSession } from '../session/session';
+
+type Summary = Schemas['AgreementPage']['items'][number];
+
+const FILTERS = ['status', 'expiringWithinDays', 'counterpartyId'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+const PAGE_SIZES = [25, 50, 100] as const;
+
+function filtersFrom(params: URLSearchParams): Filters {
+  return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters;
+}
+
+function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
+  const days = filters.expiringWithinDays.trim();
+  return {
+    status: (filters.status || undefined) as Summary['status'] | undefined,
+    // An unreadable number is sent as typed, for the API to name (next to the field).
+    expiringWithinDays: days === '' ? undefined : /^\d+$/.test(days) ? Number(days) : (days as unknown as number),
+    counterpartyId: filters.counterpartyId || undefined,
+    limit,
+    cursor,
+  };
+}
+
+/**
+ * The agency's agreements: filters in the address (shareable, back button
+ * works), pages from the server by cursor, and the year's budget on top for
+ * those who may read agreements.
+ */
+export default function AgreementsPage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const session = useSession();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState<Filters>(() => filtersFrom(params));
+  const [pageSize, setPageSize] = useState<number>(25);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const settled = useDebounced(draft, 300);
+  const applied = useMemo(() => filtersFrom(params), [params]);
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType === 'POP') setDraft(applied);
+  }, [applied, navigationType]);
+  useEffect(() => {
+    if (FILTERS.every((name) => settled[name] === applied[name])) return;
+    apply(settled);
+  }, [settled]);
+
+  function apply(next: Filters) {
+    const nextParams = new URLSearchParams();
+    for (const name of FILTERS) if (next[name]) nextParams.set(name, next[name]);
+    setParams(nextParams, { replace: true });
+    setCursors([undefined]);
+  }
+  function set(name: keyof Filters, value: string, immediate = false) {
+    const next = { ...draft, [name]: value };
+    setDraft(next);
+    if (immediate) apply(next);
+  }
+  function clear() {
+    const empty = filtersFrom(new URLSearchParams());
+    setDraft(empty);
+    apply(empty);
+  }
+
+  const cursor = cursors[cursors.length - 1];
+  const query = queryOf(applied, pageSize, cursor);
+  const loaded = useApi((signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })), [api, JSON.stringify(query)]);
+  const placed = placeFieldErrors(loaded.problem?.errors ?? [], FILTERS);
+  const filtered = FILTERS.some((name) => applied[name] !== '');
+  const items = loaded.data?.items ?? [];
+  const from = (cursors.length - 1) * pageSize + 1;
+  const counterpartyName = applied.counterpartyId ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName : undefined;
+  const status =
+    loaded.state === 'loading'
+      ? t('agreementsArea.list.loading')
+      : loaded.state === 'ok'
+        ? items.length === 0
+          ? filtered
+            ? t('agreementsArea.list.emptyFiltered')
+            : t('agreementsArea.list.empty')
+          : t('agreementsArea.list.showing', { from: format.number(from), to: format.number(from + items.length - 1) })
+        : '';
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <PageHeading title={t('agreementsArea.list.title')}>{t('agreementsArea.list.title')}</PageHeading>
+          <p className="lead">{t('agreementsArea.list.intro')}</p>
+        </div>
+        {session.can('create', 'Agreement') && (
+          <Link to="/agreements/new" className="button-link button-primary">
+            {t('agreementsArea.list.new')}
+          </Link>
+        )}
+      </div>
+
+      {session.can('read', 'Agreement') && <BudgetSummary />}
+
+      <div className="search-panel">
+        <form role="search" aria-label={t('agreementsArea.list.filters')} onSubmit={(e) => e.preventDefault()} noValidate>
+          <fieldset className="filters">
+            <legend>{t('agreementsArea.list.filters')}</legend>
+            <Field id="agreement-status" label={t('agreementsArea.list.status')} errors={placed.byField.get('status')}>
+              {(control) => (
+                <select {...control} value={draft.status} onChange={(e) => set('status', e.target.value, true)}>
+                  <option value="">{t('agreementsArea.list.any')}</option>
+                  {AGREEMENT_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`enums.agreementStatus.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="agreement-expiring" label={t('agreementsArea.list.expiring')} hint={t('agreementsArea.list.expiringHint')} errors={placed.byField.get('expiringWithinDays')}>
+              {(control) => (
+                <input {...control} inputMode="numeric" value={draft.expiringWithinDays} onChange={(e) => set('expiringWithinDays', e.target.value)} size={6} autoComplete="off" />
+              )}
+            </Field>
+          </fieldset>
+          {applied.counterpartyId && (
+            <p className="hint">
+              {t('agreementsArea.list.counterpartyFilter', { name: counterpartyName ?? applied.counterpartyId })}{' '}
+              <button type="button" className="button-link-plain" onClick={() => set('counterpartyId', '', true)}>
+                {t('agreementsArea.list.allCounterparties')}
+              </button>
+            </p>
+          )}
+          {filtered && (
+            <button type="button" className="button-secondary" onClick={clear}>
+              {t('agreementsArea.list.clear')}
+            </button>
+          )}
+        </form>
+      </div>
+
+      <p className="result-status" role="status" aria-live="polite">
+        {loaded.state === 'loading' && <span className="spinner" aria-hidden="true" />}
+        {status}
+      </p>
+      {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" aria-busy={loaded.state === 'loading'}>
+            <caption className="visually-hidden">{t('agreementsArea.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreementsArea.list.number')}</th>
+                <th scope="col">{t('agreementsArea.list.agreementTitle')}</th>
+                <th scope="col">{t('agreementsArea.list.counterparty')}</th>
+                <th scope="col">{t('agreementsArea.list.status')}</th>
+                <th scope="col">{t('agreementsArea.list.term')}</th>
+                <th scope="col" className="numeric">
+                  {t('agreementsArea.list.budget')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((agreement) => (
+                <tr key={agreement.id}>
+                  <th scope="row" className="mono">
+                    <Link to={`/agreements/${agreement.id}`}>{agreement.number}</Link>
+                  </th>
+                  <td>
+                    <Link to={`/agreements/${agreement.id}`}>{agreement.title}</Link>
+                    <span className="work-meta"> · {t(`agreementsArea.kind.${agreement.kind}`)}</span>
+                  </td>
+                  <td>
+                    <Link to={`/creators/${agreement.counterparty.id}`}>{agreement.counterparty.displayName}</Link>
+                  </td>
+                  <td>
+                    <span className={`badge badge-${agreement.status}`}>{t(`enums.agreementStatus.${agreement.status}`)}</span>
+                  </td>
+                  <td>{t('agreementsArea.termValue', { start: format.date(agreement.term.start), end: format.date(agreement.term.end) })}</td>
+                  <td className="numeric">{format.money(agreement.budget)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav className="pagination" aria-label={t('agreementsArea.list.pagination')}>
+        <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {t('agreementsArea.list.previous')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
+          onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
+        >
+          {t('agreementsArea.list.next')}
+        </button>
+        <label className="page-size">
+          {t('agreementsArea.list.pageSize')}{' '}
+          <select
+            value={pageSize}
+            onChange={(e) => {
+              setPageSize(Number(e.target.value));
+              setCursors([undefined]);
+            }}
+          >
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+    </div>
+  );
+}
+
+/** This year's budget of the user's agency: committed under signed agreements, paid, remaining. */
+function BudgetSummary() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const session = useSession();
+  const format = useFormat();
+  const year = new Date().getFullYear();
+  const loaded = useApi((signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })), [api, year]);
+  const mine = loaded.data?.agencies.find((a) => a.agencyId === session.me?.agency?.id);
+  const share = mine && mine.committed > 0 ? mine.paid / mine.committed : 0;
+  return (
+    <section className="section agreements-budget" aria-labelledby="agreements-budget-title">
+      <h2 id="agreements-budget-title">{t('agreementsArea.budget.title', { year })}</h2>
+      {loaded.state === 'loading' && !loaded.data && <Loading label={t('agreementsArea.budget.loading')} />}
+      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      {loaded.data && !mine && <p className="empty">{t('agreementsArea.budget.empty', { year })}</p>}
+      {mine && (
+        <>
+          <dl className="figures">
+            <div>
+              <dt>{t('agreementsArea.budget.committed')}</dt>
+              <dd>{format.money(mine.committed)}</dd>
+            </div>
+            <div>
+              <dt>{t('agreementsArea.budget.paid')}</dt>
+              <dd>{format.money(mine.paid)}</dd>
+            </div>
+            <div>
+              <dt>{t('agreementsArea.budget.remaining')}</dt>
+              <dd>{format.money(mine.remaining)}</dd>
+            </div>
+          </dl>
+          <div className="meter" aria-hidden="true">
+            <span style={{ width: `${Math.min(100, Math.round(share * 100))}%` }} />
+          </div>
+          <p className="work-meta">{t('agreementsArea.budget.usedShare', { percent: format.percent(share) })}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * @jest-environment jsdom
+ */
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { createI18n } from '../i18n';
+import { SessionProvider } from '../session/session';
+import { tokenStore } from '../session/token-store';
+import { fakeClient, type Call } from '../test/fake-client';
+import CalendarPage from './calendar-page';
+
+const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
+const me = { user: { id: 'manager@mcst', name: 'Trần Minh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const base = { campaignId: CAMPAIGN, ownerAgencyId: 'mcst-ttcs' };
+const december = {
+  from: '2026-12-01',
+  to: '2026-12-31',
+  items: [
+    { ...base, kind: 'campaign', id: CAMPAIGN, title: 'Hanoi Convention', start: '2026-12-01T00:00:00.000Z', end: '2026-12-20T23:59:59.999Z', status: 'active' },
+    { ...base, kind: 'brief', id: 'b1', title: 'The signing in 60 seconds', start: '2026-12-05T03:00:00.000Z', end: '2026-12-12T03:00:00.000Z', status: 'active' },
+    { ...base, kind: 'assignment', id: 'a1', title: 'The signing in 60 seconds', start: '2026-12-05T03:00:00.000Z', end: '2026-12-12T03:00:00.000Z', status: 'accepted', creatorName: 'Hữu Phước' },
+  ],
+};
+
+function renderCalendar() {
+  const client = fakeClient({
+    'GET /v1/me': { status: 200, body: me },
+    'GET /v1/calendar': (call: Call) =>
+      call.init.params?.query?.from === '2026-12-01' ? { status: 200, body: december } : { status: 200, body: { from: call.init.params?.query?.from, to: call.init.params?.query?.to, items: [] } },
+  });
+  render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <SessionProvider client={client}>
+        <MemoryRouter initialEntries={['/calendar?month=2026-12']}>
+          <Routes>
+            <Route path="/calendar" element={<CalendarPage />} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  );
+  return client;
+}
+
+describe('the planning calendar', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  it("lists the month's campaigns and, day by day, what starts, ends or falls due, linked to where it is followed", async () => {
+    const client = renderCalendar();
+    expect(await screen.findByRole('heading', { level: 2, name: 'December 2026' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Campaigns running this month' });
+    expect(client.calls.find((c) => c.path === '/v1/calendar')?.init.params?.query).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+
+    const running = screen.getByRole('region', { name: 'Campaigns running this month' });
+    expect(within(running).getByRole('link', { name: 'Hanoi Convention' }).getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}`);
+
+    const dueDay = screen.getByRole('listitem', { name: 'Saturday 12 December' });
+    expect(within(dueDay).getByText('Brief due')).toBeTruthy();
+    expect(within(dueDay).getByRole('link', { name: 'Hữu Phước: The signing in 60 seconds' }).getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}/board#assignment-a1`);
+    expect(within(screen.getByRole('listitem', { name: 'Sunday 20 December' })).getByText('Campaign ends')).toBeTruthy();
+  });
+
+  it('moves to the next month and says when nothing is planned', async () => {
+    const client = renderCalendar();
+    await screen.findByRole('heading', { name: 'Campaigns running this month' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Next month/ })));
+    expect(await screen.findByRole('heading', { level: 2, name: 'January 2027' })).toBeTruthy();
+    expect(await screen.findByText('Nothing starts, ends or falls due this month.')).toBeTruthy();
+    expect(client.calls.filter((c) => c.path === '/v1/calendar').pop()?.init.params?.query).toEqual({ from: '2027-01-01', to: '2027-01-31' });
+  });
+});

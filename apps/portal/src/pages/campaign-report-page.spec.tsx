@@ -1,0 +1,122 @@
+/**
+ * @jest-environment jsdom
+ */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { createI18n } from '../i18n';
+import { SessionProvider } from '../session/session';
+import { tokenStore } from '../session/token-store';
+import { fakeClient, type Call } from '../test/fake-client';
+import CampaignReportPage from './campaign-report-page';
+
+const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
+const me = { user: { id: 'manager@mcst', name: 'Trần Minh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const figures = (views: number) => ({ views, likes: 10, comments: 2, shares: 1 });
+const report = {
+  campaignId: CAMPAIGN,
+  generatedAt: '2026-12-05T08:00:00.000Z',
+  totals: { publications: 3, ...figures(250000) },
+  targets: { views: 1000000, publications: null },
+  progress: { views: 0.25, publications: null },
+  byPlatform: [
+    { platform: 'facebook', publications: 1, ...figures(50000) },
+    { platform: 'tiktok', publications: 2, ...figures(200000) },
+  ],
+  byCreator: [
+    { creatorId: 'cr-1', creatorName: 'Hữu Phước', publications: 2, ...figures(200000) },
+    { creatorId: 'cr-2', creatorName: 'Lan Anh Travel', publications: 1, ...figures(50000) },
+  ],
+  byDay: [
+    { day: '2026-12-01', ...figures(150000) },
+    { day: '2026-12-03', ...figures(100000) },
+  ],
+};
+
+function renderReport(csv: (call: Call) => { status: number; body: unknown }) {
+  const client = fakeClient({
+    'GET /v1/me': { status: 200, body: me },
+    'GET /v1/campaigns/{id}': { status: 200, body: { id: CAMPAIGN, title: 'Hội nghị Hà Nội', ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: [], status: 'active' } },
+    'GET /v1/campaigns/{id}/report': { status: 200, body: report },
+    'GET /v1/campaigns/{id}/report.csv': csv,
+  });
+  render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <SessionProvider client={client}>
+        <MemoryRouter initialEntries={[`/campaigns/${CAMPAIGN}/report`]}>
+          <Routes>
+            <Route path="/campaigns/:id/report" element={<CampaignReportPage />} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  );
+  return client;
+}
+
+const cells = (table: HTMLElement) => within(table).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent));
+
+describe('the campaign report', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('shows totals against the targets, and each chart with a summary and its figures as a table', async () => {
+    renderReport(() => ({ status: 200, body: new Blob(['x']) }));
+    await screen.findByRole('heading', { level: 1, name: 'Report: Hội nghị Hà Nội' });
+    await screen.findByRole('heading', { name: 'Totals' });
+
+    expect(cells(screen.getByRole('table', { name: "Against the campaign's targets" }))).toEqual([
+      ['Measure', 'So far', 'Target', 'Reached'],
+      ['Views', '250,000', '1,000,000', '25%'],
+      ['Publications', '3', 'No target', '—'],
+    ]);
+
+    const overTime = screen.getByRole('figure', { name: 'Views per day' });
+    expect(overTime.getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(overTime).getByText('250,000 views from 1 Dec 2026 to 3 Dec 2026; the most on 1 Dec 2026 (150,000).')).toBeTruthy();
+    // The day without reach is drawn as zero, not skipped.
+    expect(cells(screen.getByRole('table', { name: 'Reach per day' })).slice(1).map((row) => [row[0], row[1], row[5]])).toEqual([
+      ['1 Dec 2026', '150,000', '150,000'],
+      ['2 Dec 2026', '0', '150,000'],
+      ['3 Dec 2026', '100,000', '250,000'],
+    ]);
+
+    expect(within(screen.getByRole('figure', { name: 'Views per platform' })).getByText('Platforms: 2. The most views on TikTok (200,000).')).toBeTruthy();
+    expect(cells(screen.getByRole('table', { name: 'Reach per platform' })).slice(1).map((row) => [row[0], row[2]])).toEqual([
+      ['TikTok', '200,000'],
+      ['Facebook', '50,000'],
+    ]);
+    const creators = screen.getByRole('table', { name: 'Reach per creator, the most viewed first' });
+    expect(within(creators).getByRole('link', { name: 'Hữu Phước' }).getAttribute('href')).toBe('/creators/cr-1');
+  });
+
+  it('downloads the CSV with the signed-in client and hands it to the browser as a file', async () => {
+    const blob = new Blob(['\uFEFFkind,key\r\n'], { type: 'text/csv' });
+    const createObjectURL = jest.fn((_: Blob) => 'blob:report');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    let downloaded: { href: string; download: string } | undefined;
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloaded = { href: this.href, download: this.download };
+    });
+    const client = renderReport(() => ({ status: 200, body: blob }));
+    await screen.findByRole('heading', { name: 'Totals' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
+
+    const call = client.calls.find((c) => c.path === '/v1/campaigns/{id}/report.csv')!;
+    expect(call.init.params?.path).toEqual({ id: CAMPAIGN });
+    expect((call.init as { parseAs?: string }).parseAs).toBe('blob');
+    expect(createObjectURL).toHaveBeenCalledWith(blob);
+    expect(downloaded).toEqual({ href: 'blob:report', download: 'hoi-nghi-ha-noi-report-2026-12-05.csv' });
+  });
+
+  it('says why the CSV could not be made', async () => {
+    renderReport(() => ({ status: 403, body: { code: 'auth.forbidden', detail: 'Forbidden', title: 'Forbidden' } }));
+    await screen.findByRole('heading', { name: 'Totals' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
+    expect(screen.getByRole('alert').textContent).not.toContain('Forbidden');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});

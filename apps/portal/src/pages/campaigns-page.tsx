@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { CAMPAIGN_STATUSES } from '@concord/domain';
+import { settle, type Schemas } from '../api/client';
+import { Field } from '../components/field';
+import { ProblemAlert } from '../components/messages';
+import { PageHeading } from '../components/page';
+import { useFormat } from '../lib/format';
+import { useApi } from '../lib/use-api';
+import { useApiClient, useSession } from '../session/session';
+
+type Status = Schemas['CampaignView']['status'];
+const PAGE_SIZE = 50;
+
+/** The campaigns the user's agency runs or is a partner in, filterable by status. */
+export default function CampaignsPage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const session = useSession();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status') ?? '';
+  const status = (CAMPAIGN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor } }, signal })),
+    [api, status, cursor],
+  );
+  const items = loaded.data?.items ?? [];
+
+  function filter(next: string) {
+    setParams(next ? new URLSearchParams({ status: next }) : new URLSearchParams(), { replace: true });
+    setCursors([undefined]);
+  }
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <PageHeading title={t('campaignsArea.list.title')}>{t('campaignsArea.list.title')}</PageHeading>
+          <p className="lead">{t('campaignsArea.list.intro')}</p>
+        </div>
+        {session.can('read', 'CampaignRequest') && (
+          <Link to="/requests" className="button-link button-secondary">
+            {t('campaignsArea.list.requests')}
+          </Link>
+        )}
+      </div>
+
+      <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={t('campaignsArea.list.filter')}>
+        <Field id="campaigns-status" label={t('campaignsArea.list.status')}>
+          {(props) => (
+            <select {...props} value={status ?? ''} onChange={(e) => filter(e.target.value)}>
+              <option value="">{t('campaignsArea.list.allStatuses')}</option>
+              {CAMPAIGN_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`campaignsArea.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </form>
+
+      <p className="result-status" role="status" aria-live="polite">
+        {loaded.state === 'loading' && (
+          <>
+            <span className="spinner" aria-hidden="true" />
+            {t('app.loading')}
+          </>
+        )}
+        {loaded.state === 'ok' && items.length === 0 && (status ? t('campaignsArea.list.emptyFiltered') : t('campaignsArea.list.empty'))}
+      </p>
+      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" aria-busy={loaded.state === 'loading'}>
+            <caption className="visually-hidden">{t('campaignsArea.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('campaignsArea.list.campaign')}</th>
+                <th scope="col">{t('campaignsArea.list.owner')}</th>
+                <th scope="col">{t('campaignsArea.list.partners')}</th>
+                <th scope="col">{t('campaignsArea.list.period')}</th>
+                <th scope="col">{t('campaignsArea.list.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((campaign) => (
+                <tr key={campaign.id}>
+                  <th scope="row">
+                    <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
+                  </th>
+                  <td>{format.agency(campaign.ownerAgencyId)}</td>
+                  <td>{campaign.partnerAgencyIds.map(format.agency).join('; ') || t('app.none')}</td>
+                  <td>{t('requests.period', { start: format.date(campaign.period.start), end: format.date(campaign.period.end) })}</td>
+                  <td>
+                    <span className={`badge badge-${campaign.status}`}>{t(`campaignsArea.status.${campaign.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {(cursors.length > 1 || loaded.data?.nextCursor) && (
+        <nav className="pagination" aria-label={t('campaignsArea.list.pagination')}>
+          <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            {t('requests.previous')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
+            onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
+          >
+            {t('requests.next')}
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
+import { settle, type Schemas } from '../api/client';
+import { Field } from '../components/field';
+import { ProblemAlert } from '../components/messages';
+import { PageHeading } from '../components/page';
+import { useFormat } from '../lib/format';
+import { useApi } from '../lib/use-api';
+import { useApiClient, useSession } from '../session/session';
+
+type Request = Schemas['CampaignRequestPage']['items'][number];
+type Box = 'inbox' | 'outbox';
+type Status = Request['status'];
+const PAGE_SIZE = 50;
+
+/**
+ * Joint campaign requests: the inbox (sent to the user's agency) and the
+ * outbox (sent by it), each filterable by status, a page at a time. The tab
+ * and the filter live in the address, so a view can be shared.
+ */
+export default function RequestsPage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const session = useSession();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  // Those who answer requests start at their inbox; those who send them, at their outbox.
+  const defaultBox: Box = session.can('answer', 'CampaignRequest') || !session.can('create', 'CampaignRequest') ? 'inbox' : 'outbox';
+  const box: Box = params.get('box') === 'outbox' ? 'outbox' : params.get('box') === 'inbox' ? 'inbox' : defaultBox;
+  const statusParam = params.get('status') ?? '';
+  const status = (CAMPAIGN_REQUEST_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaign-requests', { params: { query: { box, status, limit: PAGE_SIZE, cursor } }, signal })),
+    [api, box, status, cursor],
+  );
+
+  function show(next: { box?: Box; status?: string }) {
+    const p = new URLSearchParams(params);
+    if (next.box) p.set('box', next.box);
+    if (next.status !== undefined) {
+      if (next.status) p.set('status', next.status);
+      else p.delete('status');
+    }
+    setParams(p, { replace: true });
+    setCursors([undefined]);
+  }
+
+  const items = loaded.data?.items ?? [];
+  const boxes: Box[] = ['inbox', 'outbox'];
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <PageHeading title={t('requests.title')}>{t('requests.title')}</PageHeading>
+          <p className="lead">{t('requests.intro')}</p>
+        </div>
+        {session.can('create', 'CampaignRequest') && (
+          <Link to="/requests/new" className="button-link button-primary">
+            {t('requests.new')}
+          </Link>
+        )}
+      </div>
+
+      <div className="tabs" role="tablist" aria-label={t('requests.tabs.label')}>
+        {boxes.map((b) => (
+          <button
+            key={b}
+            type="button"
+            role="tab"
+            id={`requests-tab-${b}`}
+            aria-selected={box === b}
+            aria-controls="requests-panel"
+            tabIndex={box === b ? 0 : -1}
+            className={box === b ? 'tab tab-current' : 'tab'}
+            onClick={() => show({ box: b })}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const other = b === 'inbox' ? 'outbox' : 'inbox';
+              show({ box: other });
+              document.getElementById(`requests-tab-${other}`)?.focus();
+            }}
+          >
+            {t(`requests.tabs.${b}`)}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" id="requests-panel" aria-labelledby={`requests-tab-${box}`} className="tab-panel">
+        <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={t('requests.filter')}>
+          <Field id="requests-status" label={t('requests.status.filter')}>
+            {(props) => (
+              <select {...props} value={status ?? ''} onChange={(e) => show({ status: e.target.value })}>
+                <option value="">{t('requests.status.all')}</option>
+                {CAMPAIGN_REQUEST_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`requests.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </form>
+
+        <p className="result-status" role="status" aria-live="polite">
+          {loaded.state === 'loading' && (
+            <>
+              <span className="spinner" aria-hidden="true" />
+              {t('app.loading')}
+            </>
+          )}
+          {loaded.state === 'ok' && items.length === 0 && (status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`))}
+        </p>
+        {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+
+        {items.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table" aria-busy={loaded.state === 'loading'}>
+              <caption className="visually-hidden">{t(`requests.table.${box}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('requests.table.title')}</th>
+                  <th scope="col">{box === 'inbox' ? t('requests.table.from') : t('requests.table.to')}</th>
+                  <th scope="col">{t('requests.table.period')}</th>
+                  <th scope="col">{t('requests.table.deadline')}</th>
+                  <th scope="col">{t('requests.table.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((request) => (
+                  <tr key={request.id}>
+                    <th scope="row">
+                      <Link to={`/requests/${request.id}`}>{request.title}</Link>
+                    </th>
+                    <td>{format.agency(box === 'inbox' ? request.fromAgencyId : request.toAgencyId)}</td>
+                    <td>{t('requests.period', { start: format.date(request.proposedPeriod.start), end: format.date(request.proposedPeriod.end) })}</td>
+                    <td>{format.dateTime(request.responseDeadline)}</td>
+                    <td>
+                      <span className={`badge badge-${request.status}`}>{t(`requests.status.${request.status}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        {(cursors.length > 1 || loaded.data?.nextCursor) && (
+          <nav className="pagination" aria-label={t('requests.pagination')}>
+            <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              {t('requests.previous')}
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
+              onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
+            >
+              {t('requests.next')}
+            </button>
+          </nav>
+        )}
+      </div>
+    </div>
+  );
+}
