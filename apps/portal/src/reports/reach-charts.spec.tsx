@@ -19,6 +19,12 @@ describe('the report charts (recharts, at a fixed size)', () => {
     expect(ticks).toEqual(['day 01', 'day 02', 'day 03']);
   });
 
+  it('marks a single day of reach with a dot, which an area alone would not draw', () => {
+    const points = reachOverTime([{ day: '2026-12-01', ...figures(48_250) }]);
+    const { container } = render(<ReachOverTimeChart points={points} text={text} day={(d) => `day ${d.slice(8)}`} width={600} />);
+    expect(container.querySelectorAll('.recharts-area-dots .recharts-dot')).toHaveLength(1);
+  });
+
   it('draws one bar per platform, the largest first', () => {
     const points = reachByPlatform([{ platform: 'facebook', publications: 1, ...figures(500) }, { platform: 'tiktok', publications: 1, ...figures(2000) }]);
     const { container } = render(<ReachByPlatformChart points={points} text={text} platform={(p) => p.toUpperCase()} width={600} />);

@@ -11,6 +11,7 @@ import type { DayPoint, PlatformPoint } from './report-data';
 const BRAND = '#0b3d91';
 const GRID = '#d5d9e0';
 const HEIGHT = 280;
+const MAX_DOTS = 62;
 
 interface ChartText {
   /** The measure's name in the reader's language (tooltip, axis). */
@@ -30,7 +31,11 @@ export function ReachOverTimeChart({ points, text, day, width }: { points: DayPo
       <XAxis dataKey="day" tickFormatter={day} minTickGap={24} />
       <YAxis tickFormatter={text.compact} width={64} />
       <Tooltip labelFormatter={(label) => day(String(label))} formatter={(value) => [text.number(Number(value)), text.views]} />
-      <Area type="monotone" dataKey="views" name={text.views} stroke={BRAND} fill={BRAND} fillOpacity={0.18} strokeWidth={2} isAnimationActive={false} />
+      {/* Dots mark each day while they fit: a campaign's first day of reach is a single point, which an area alone does not draw. */}
+      <Area
+        type="monotone" dataKey="views" name={text.views} stroke={BRAND} fill={BRAND} fillOpacity={0.18} strokeWidth={2} isAnimationActive={false}
+        dot={points.length <= MAX_DOTS ? { r: 4, fill: BRAND, strokeWidth: 0 } : false}
+      />
     </AreaChart>
   );
 }
