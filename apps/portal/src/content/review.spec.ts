@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formErrors, orderReviews, quoteOf, selectedRange, validateDecision } from './review';
+import { diffWords } from '@concord/domain';
+import { formErrors, orderReviews, quoteOf, selectedRange, sideBySide, validateDecision } from './review';
 
 describe('the range a reviewer selected in the text', () => {
   it('is the selection in order, within the text', () => {
@@ -47,5 +48,17 @@ describe('the review queue', () => {
     const at = (id: string, dueAt: string, overdue = false) => ({ id, currentStage: { dueAt, overdue } });
     const items = [at('later', '2026-12-03T00:00:00Z'), at('soon', '2026-12-01T00:00:00Z'), at('late', '2026-12-05T00:00:00Z', true)];
     expect(orderReviews(items).map((i) => i.id)).toEqual(['late', 'soon', 'later']);
+  });
+});
+
+describe('a diff side by side', () => {
+  it('shows the earlier text with its removals and the later text with its additions, each whole', () => {
+    const from = 'Việt Nam là nước chủ nhà lễ mở ký';
+    const to = 'Việt Nam là chủ nhà trang trọng của lễ mở ký';
+    const { before, after } = sideBySide(diffWords(from, to));
+    expect(before.map((p) => p.text).join('')).toBe(from);
+    expect(after.map((p) => p.text).join('')).toBe(to);
+    expect(before.filter((p) => p.op === 'delete').map((p) => p.text.trim())).toEqual(['nước']);
+    expect(after.filter((p) => p.op === 'insert').map((p) => p.text.trim())).toEqual(['trang trọng của']);
   });
 });

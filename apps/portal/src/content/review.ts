@@ -1,3 +1,4 @@
+import type { DiffPart } from '@concord/domain';
 import type { FieldProblem, Problem } from '../api/problem';
 
 /** A range of a version's text, as the API counts it: `start` inclusive, `end` exclusive, in UTF-16 units. */
@@ -60,3 +61,14 @@ export function reviews(me: { agency: unknown; roles: readonly string[] }): bool
   return me.agency !== null && me.roles.some((role) => REVIEWING_ROLES.has(role));
 }
 
+
+/**
+ * A diff laid out side by side: the earlier version with what was removed
+ * marked, the later one with what was added marked; unchanged text on both.
+ */
+export function sideBySide(parts: readonly DiffPart[]): { before: DiffPart[]; after: DiffPart[] } {
+  return {
+    before: parts.filter((part) => part.op !== 'insert'),
+    after: parts.filter((part) => part.op !== 'delete'),
+  };
+}

@@ -32,11 +32,12 @@ const submission = {
   comments: [], decisions: [], publication: null, timeline: [], version: 3, submittedBy: 'creator@hieu', createdAt: '2026-11-30T04:35:00Z',
 };
 
-function renderPage(decide: (call: Call) => { status: number; body: unknown }, shown: typeof submission = submission, language: 'en' | 'vi' = 'en') {
+function renderPage(decide: (call: Call) => { status: number; body: unknown }, shown: typeof submission = submission, language: 'en' | 'vi' = 'en', extra: Record<string, (call: Call) => { status: number; body: unknown }> = {}) {
   const client = fakeClient({
     'GET /v1/me': { status: 200, body: me },
     'GET /v1/submissions/{id}': { status: 200, body: shown },
     'POST /v1/submissions/{id}/decisions': decide,
+    ...extra,
   });
   render(
     <I18nextProvider i18n={createI18n(language)}>
@@ -112,5 +113,28 @@ describe('the review screen (decision form)', () => {
     expect(list).toContain('Quá dài cho Facebook: chú thích 63300/63206 ký tự');
     expect(list).not.toContain('Missing');
     expect(document.body.textContent).toContain('Cơ quan duyệt');
+  });
+
+  it('shows the changes side by side: the earlier version with its removals, the later with its additions', async () => {
+    const v1 = { ...submission.versions[0], number: 1, text: 'Việt Nam là nước chủ nhà' };
+    const v2 = { ...submission.versions[0], number: 2, text: 'Việt Nam là chủ nhà trang trọng' };
+    const twoVersions = { ...submission, versions: [v1, v2] };
+    const client = renderPage(() => ({ status: 200, body: twoVersions }), twoVersions, 'en', {
+      'GET /v1/submissions/{id}/diff': () => ({
+        status: 200,
+        body: {
+          from: 1, to: 2, title: [],
+          text: [{ op: 'equal', text: 'Việt Nam là ' }, { op: 'delete', text: 'nước ' }, { op: 'equal', text: 'chủ nhà' }, { op: 'insert', text: ' trang trọng' }],
+        },
+      }),
+    });
+    const before = await screen.findByRole('group', { name: 'Version 1, what was removed' });
+    const after = screen.getByRole('group', { name: 'Version 2, what was added' });
+    expect(before.querySelector('.content-text')?.textContent).toBe('Việt Nam là nước chủ nhà');
+    expect(before.querySelector('del')?.textContent).toBe('nước ');
+    expect(before.querySelector('ins')).toBeNull();
+    expect(after.querySelector('.content-text')?.textContent).toBe('Việt Nam là chủ nhà trang trọng');
+    expect(after.querySelector('ins')?.textContent).toBe(' trang trọng');
+    expect(client.calls.find((c) => c.path === '/v1/submissions/{id}/diff')?.init.params?.query).toEqual({ from: 1, to: 2 });
   });
 });

@@ -5,7 +5,7 @@ import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from '../content/content-form';
 import { checkFindingText, stageName } from '../content/wording';
-import { formErrors, quoteOf, reviews, selectedRange, validateDecision, type DecisionKind, type TextRange } from '../content/review';
+import { formErrors, quoteOf, reviews, selectedRange, sideBySide, validateDecision, type DecisionKind, type TextRange } from '../content/review';
 import { Field } from '../components/field';
 import { Loading, ProblemAlert, useMessage } from '../components/messages';
 import { PageHeading } from '../components/page';
@@ -313,15 +313,34 @@ function DiffPanel({ submission }: { submission: Submission }) {
       </div>
       <p className="hint">{t('review.diff.legend')}</p>
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
-      {loaded.data && (
-        <>
-          {loaded.data.title.some((s) => s.op !== 'equal') && <h3 className="diff">{parts(loaded.data.title)}</h3>}
-          <div className="content-text diff" aria-label={t('review.diff.text')}>
-            {parts(loaded.data.text)}
-          </div>
-        </>
-      )}
+      {loaded.data && <SideBySide diff={loaded.data} from={from} to={to} parts={parts} />}
     </section>
+  );
+}
+
+/** The earlier version on the left with its removals marked, the later one on the right with its additions. */
+function SideBySide({ diff, from, to, parts }: {
+  diff: Schemas['DiffView'];
+  from: number;
+  to: number;
+  parts: (segments: Schemas['DiffView']['text']) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const text = sideBySide(diff.text);
+  const title = sideBySide(diff.title);
+  const titleChanged = diff.title.some((s) => s.op !== 'equal');
+  const column = (side: 'before' | 'after', n: number) => (
+    <div className="diff-column" role="group" aria-label={t(`review.diff.${side}`, { n })}>
+      <h3 className="diff-column-title">{t(`review.diff.${side}`, { n })}</h3>
+      {titleChanged && <p className="diff diff-title">{parts(title[side])}</p>}
+      <div className="content-text diff">{parts(text[side])}</div>
+    </div>
+  );
+  return (
+    <div className="diff-columns">
+      {column('before', from)}
+      {column('after', to)}
+    </div>
   );
 }
 
