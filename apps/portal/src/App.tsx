@@ -1,70 +1,62 @@
-import { lazy, useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import type { ConcordClient } from './api/client';
-import { Layout, RequireSignIn } from './components/layout';
+import { Layout, PageLoading, RequireSignIn } from './components/layout';
+import { RouteError } from './components/route-error';
+import { RouterInstance } from './lib/navigation-pending';
 import { SessionProvider } from './session/session';
 
-// Each page is its own chunk: the first load carries only the shell.
-const HomePage = lazy(() => import('./pages/home-page'));
-const SignInPage = lazy(() => import('./pages/sign-in-page'));
-const CreatorsPage = lazy(() => import('./pages/creators-page'));
-const CreatorPage = lazy(() => import('./pages/creator-page'));
-const RegisterCreatorPage = lazy(() => import('./pages/register-creator-page'));
-const PublicRegisterPage = lazy(() => import('./pages/public-register-page'));
-const ReviewsPage = lazy(() => import('./pages/reviews-page'));
-const SubmissionPage = lazy(() => import('./pages/submission-page'));
-const SubmitContentPage = lazy(() => import('./pages/submit-content-page'));
-const AssignmentsBoardPage = lazy(() => import('./pages/assignments-board-page'));
-const CalendarPage = lazy(() => import('./pages/calendar-page'));
-const CampaignReportPage = lazy(() => import('./pages/campaign-report-page'));
-const EditCreatorPage = lazy(() => import('./pages/edit-creator-page'));
-const AgreementsPage = lazy(() => import('./pages/agreements-page'));
-const NewAgreementPage = lazy(() => import('./pages/new-agreement-page'));
-const AgreementPage = lazy(() => import('./pages/agreement-page'));
-const RequestsPage = lazy(() => import('./pages/requests-page'));
-const NewRequestPage = lazy(() => import('./pages/new-request-page'));
-const RequestPage = lazy(() => import('./pages/request-page'));
-const CampaignsPage = lazy(() => import('./pages/campaigns-page'));
-const CampaignPage = lazy(() => import('./pages/campaign-page'));
-const FanOutPage = lazy(() => import('./pages/fan-out-page'));
-const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+
+/**
+ * Each page is its own chunk, loaded by the router before it shows the page
+ * (the shell and the page that was open stay up meanwhile; the layout says
+ * a page is loading): the first load carries only the shell.
+ */
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
 /** The portal's pages, under /portal/ (the gateway serves index.html for each). */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'partnerships', element: <PublicRegisterPage /> },
       {
-        element: <RequireSignIn />,
+        // A page whose code fails to load (or that fails while drawing) is replaced by an explanation; the header stays.
+        errorElement: <RouteError />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'creators', element: <CreatorsPage /> },
-          { path: 'creators/new', element: <RegisterCreatorPage /> },
-          { path: 'creators/:id', element: <CreatorPage /> },
-          { path: 'creators/:id/edit', element: <EditCreatorPage /> },
-          { path: 'campaigns/:id/board', element: <AssignmentsBoardPage /> },
-          { path: 'campaigns/:id/report', element: <CampaignReportPage /> },
-          { path: 'calendar', element: <CalendarPage /> },
-          { path: 'agreements', element: <AgreementsPage /> },
-          { path: 'agreements/new', element: <NewAgreementPage /> },
-          { path: 'agreements/:id', element: <AgreementPage /> },
-          { path: 'requests', element: <RequestsPage /> },
-          { path: 'requests/new', element: <NewRequestPage /> },
-          { path: 'requests/:id', element: <RequestPage /> },
-          { path: 'campaigns', element: <CampaignsPage /> },
-          { path: 'campaigns/:id', element: <CampaignPage /> },
-          { path: 'campaigns/:id/briefs/:briefId/fan-out', element: <FanOutPage /> },
-          { path: 'fan-outs/:fanOutId', element: <FanOutPage /> },
-          { path: 'reviews', element: <ReviewsPage /> },
-          { path: 'submissions/:id', element: <SubmissionPage /> },
-          { path: 'assignments/:id/submit', element: <SubmitContentPage /> },
+          { path: 'sign-in', lazy: page(() => import('./pages/sign-in-page')) },
+          { path: 'partnerships', lazy: page(() => import('./pages/public-register-page')) },
+          {
+            element: <RequireSignIn />,
+            children: [
+              { index: true, lazy: page(() => import('./pages/home-page')) },
+              { path: 'creators', lazy: page(() => import('./pages/creators-page')) },
+              { path: 'creators/new', lazy: page(() => import('./pages/register-creator-page')) },
+              { path: 'creators/:id', lazy: page(() => import('./pages/creator-page')) },
+              { path: 'creators/:id/edit', lazy: page(() => import('./pages/edit-creator-page')) },
+              { path: 'campaigns/:id/board', lazy: page(() => import('./pages/assignments-board-page')) },
+              { path: 'campaigns/:id/report', lazy: page(() => import('./pages/campaign-report-page')) },
+              { path: 'calendar', lazy: page(() => import('./pages/calendar-page')) },
+              { path: 'agreements', lazy: page(() => import('./pages/agreements-page')) },
+              { path: 'agreements/new', lazy: page(() => import('./pages/new-agreement-page')) },
+              { path: 'agreements/:id', lazy: page(() => import('./pages/agreement-page')) },
+              { path: 'requests', lazy: page(() => import('./pages/requests-page')) },
+              { path: 'requests/new', lazy: page(() => import('./pages/new-request-page')) },
+              { path: 'requests/:id', lazy: page(() => import('./pages/request-page')) },
+              { path: 'campaigns', lazy: page(() => import('./pages/campaigns-page')) },
+              { path: 'campaigns/:id', lazy: page(() => import('./pages/campaign-page')) },
+              { path: 'campaigns/:id/briefs/:briefId/fan-out', lazy: page(() => import('./pages/fan-out-page')) },
+              { path: 'fan-outs/:fanOutId', lazy: page(() => import('./pages/fan-out-page')) },
+              { path: 'reviews', lazy: page(() => import('./pages/reviews-page')) },
+              { path: 'submissions/:id', lazy: page(() => import('./pages/submission-page')) },
+              { path: 'assignments/:id/submit', lazy: page(() => import('./pages/submit-content-page')) },
+            ],
+          },
+          { path: '*', lazy: page(() => import('./pages/not-found-page')) },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];
@@ -74,7 +66,9 @@ export function App({ client, i18n, basename = '/portal' }: { client: ConcordCli
   return (
     <I18nextProvider i18n={i18n}>
       <SessionProvider client={client}>
-        <RouterProvider router={router} />
+        <RouterInstance.Provider value={router}>
+          <RouterProvider router={router} />
+        </RouterInstance.Provider>
       </SessionProvider>
     </I18nextProvider>
   );

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { reviews } from '../content/review';
 import { useFormat } from '../lib/format';
 import { useSession } from '../session/session';
@@ -13,6 +13,7 @@ export function Layout() {
   const session = useSession();
   const format = useFormat();
   const { me } = session;
+  const navigation = useNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -100,8 +101,9 @@ export function Layout() {
           </div>
         </nav>
       </header>
-      <main id="main" className="main">
-        <Suspense fallback={<Loading label={t('app.loading')} />}>
+      {navigation.state === 'loading' && <div className="page-progress" role="progressbar" aria-label={t('app.loading')} />}
+      <main id="main" className="main" aria-busy={navigation.state === 'loading'}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </main>
@@ -110,6 +112,12 @@ export function Layout() {
       </footer>
     </>
   );
+}
+
+/** What shows while a page's code loads (the first page, or a part a page loads later). */
+export function PageLoading() {
+  const { t } = useTranslation();
+  return <Loading label={t('app.loading')} />;
 }
 
 /** Pages for signed-in users: others are sent to sign in and brought back afterwards. */

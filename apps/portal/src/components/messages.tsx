@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldMessage, problemMessage, type FieldProblem, type Message, type Problem } from '../api/problem';
 
@@ -50,5 +50,31 @@ export function Loading({ label }: { label: string }) {
       <span className="spinner" aria-hidden="true" />
       {label}
     </p>
+  );
+}
+
+/** The status line over a list of results: a spinner while it loads, and what it shows, read out politely. */
+export function ResultStatus({ loading, children }: { loading: boolean; children?: ReactNode }) {
+  return (
+    <p className="result-status" role="status" aria-live="polite">
+      {loading && <span className="spinner" aria-hidden="true" />}
+      {children}
+    </p>
+  );
+}
+
+/**
+ * A success message in a live region that is always there (so the message is
+ * read out when it comes), e.g. after an action or on arriving from a form.
+ */
+export function SuccessNotice({ message }: { message?: string }) {
+  return (
+    <div role="status" aria-live="polite">
+      {message && (
+        <div className="alert alert-success">
+          <p>{message}</p>
+        </div>
+      )}
+    </div>
   );
 }

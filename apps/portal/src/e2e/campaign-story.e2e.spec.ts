@@ -9,7 +9,7 @@
  * read from the portal's own catalogues, in the language each person uses.
  * Screenshots go to apps/portal/test-output/campaign-story/.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { catalogues } from '../i18n/catalogues';
 import { apiGet, signInAs, signInAsCreator, startSystem, START_TIMEOUT_MS, story, type RunningSystem, type Story } from './harness';
@@ -61,6 +61,11 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     system = await startSystem();
   }, START_TIMEOUT_MS + 30_000);
 
+  // Where everyone's page was when a chapter ended: what to look at when one fails.
+  afterEach(async () => {
+    for (const { shot } of people.values()) await shot('end-of-chapter', { fullPage: false });
+  });
+
   afterAll(async () => {
     for (const { context } of people.values()) await context.close();
     await system?.stop();
@@ -100,6 +105,8 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await page.getByRole('button', { name: t('requests.answer.accept') }).click();
     await page.getByText(t('requests.answer.accepted')).waitFor();
     await page.getByRole('link', { name: t('requests.detail.openCampaign') }).click();
+    // The campaign's page has the request's title: wait for its address, not its heading.
+    await page.waitForURL(/\/portal\/campaigns\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     shared.campaignId = new URL(page.url()).pathname.split('/').pop();
 
@@ -123,7 +130,8 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await page.getByRole('heading', { level: 1, name: t('fanOut.follow.title') }).waitFor();
     await page.getByRole('progressbar', { name: t('fanOut.follow.progress') }).waitFor();
     await page.getByText(/^Hoàn tất: /).waitFor({ timeout: 60_000 });
-    await shot('fan-out-complete');
+    // The outcomes run to hundreds of rows: the window's worth shows the counts and the first reasons.
+    await shot('fan-out-complete', { fullPage: false });
     const outcomes = page.getByRole('table', { name: t('fanOut.outcomes.title') });
     const offered = outcomes.getByRole('row').filter({ hasText: t('fanOut.outcomes.offered') });
     const skipped = outcomes.getByRole('row').filter({ hasText: t('fanOut.reason.no_agreement') });
@@ -173,8 +181,8 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await reviewer.page.getByRole('navigation').getByRole('link', { name: en('nav.reviews') }).click();
     await reviewer.page.getByRole('heading', { level: 1, name: en('reviews.title') }).waitFor();
     await reviewer.page.getByRole('row').filter({ hasText: creator.name }).first().getByRole('link').click();
-    expect(new URL(reviewer.page.url()).pathname).toBe(shared.submissionUrl);
     await reviewer.page.getByRole('heading', { name: en('submission.checks') }).waitFor();
+    expect(new URL(reviewer.page.url()).pathname).toBe(shared.submissionUrl);
     // Every automatic check passes: the text carries the label, hashtags and key messages.
     expect(await reviewer.page.locator('.check-passed').count()).toBe(5);
     await reviewer.page.getByLabel(en('review.decision.request_changes')).check();

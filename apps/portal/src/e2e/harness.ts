@@ -6,7 +6,7 @@
  * context per person, saving numbered screenshots to apps/portal/test-output/<story>/.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +28,8 @@ export interface RunningSystem {
 export interface Story {
   page: Page;
   context: BrowserContext;
-  /** Saves the page as the story's next numbered screenshot. */
-  shot: (step: string) => Promise<void>;
+  /** Saves the page (all of it, or what the window shows) as the story's next numbered screenshot. */
+  shot: (step: string, options?: { fullPage?: boolean }) => Promise<void>;
   /** Uncaught errors of the page's scripts: a story ends by expecting none. */
   errors: string[];
 }
@@ -119,11 +119,28 @@ export async function story(system: RunningSystem, name: string): Promise<Story>
   const context = await system.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: system.base });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  // What the browser said, for whoever looks into a failed story: <story>/browser.log.
+  const log = (line: string) => appendFileSync(join(dir, 'browser.log'), `${new Date().toISOString()} ${line}\n`);
+  page.on('pageerror', (error) => {
+    errors.push(error.message);
+    log(`page error: ${error.stack ?? error.message}`);
+  });
+  page.on('console', (message) => {
+    log(`console.${message.type()}: ${message.text()}`);
+    // A page the router could not show (its code did not load, or it failed while drawing): see components/route-error.tsx.
+    if (message.type() === 'error' && message.text().startsWith('The page could not be shown')) errors.push(message.text());
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) log(`at ${frame.url()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) log(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => log(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
   let n = 0;
-  const shot = async (step: string) => {
+  const shot = async (step: string, { fullPage = true }: { fullPage?: boolean } = {}) => {
     n += 1;
-    await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
+    await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage });
   };
   return { page, context, shot, errors };
 }

@@ -6,7 +6,7 @@ import type { Problem } from '../api/problem';
 import { AgreementActions } from '../agreements/agreement-actions';
 import { DocumentsSection, HistorySection, MilestonesSection, Reviews, Signatures, useTermWriter, VersionsSection } from '../agreements/agreement-sections';
 import { availableActions, pendingAmendment, termText, type Agreement } from '../agreements/lifecycle';
-import { Loading, ProblemAlert, useMessage } from '../components/messages';
+import { Loading, ProblemAlert, SuccessNotice, useMessage } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
@@ -51,13 +51,7 @@ export default function AgreementPage() {
       <PageHeading title={agreement ? agreement.number : t('agreementsArea.detail.title')}>
         {agreement ? t('agreementsArea.detail.heading', { number: agreement.number, title: agreement.title }) : t('agreementsArea.detail.title')}
       </PageHeading>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <div className="alert alert-success">
-            <p>{notice}</p>
-          </div>
-        )}
-      </div>
+      <SuccessNotice message={notice} />
       <div ref={staleRef} tabIndex={-1} className="summary-anchor">
         {stale && (
           <div className="alert alert-error" role="alert">

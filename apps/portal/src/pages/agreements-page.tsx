@@ -1,14 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigationType, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AGREEMENT_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../api/client';
 import { placeFieldErrors } from '../api/problem';
 import { Field } from '../components/field';
-import { Loading, ProblemAlert } from '../components/messages';
+import { Loading, ProblemAlert, ResultStatus } from '../components/messages';
 import { PageHeading } from '../components/page';
+import { Pager } from '../components/pager';
 import { useFormat } from '../lib/format';
-import { useApi, useDebounced } from '../lib/use-api';
+import { useApi } from '../lib/use-api';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useUrlFilters } from '../lib/use-url-filters';
 import { useApiClient, useSession } from '../session/session';
 
 type Summary = Schemas['AgreementPage']['items'][number];
@@ -16,10 +19,6 @@ type Summary = Schemas['AgreementPage']['items'][number];
 const FILTERS = ['status', 'expiringWithinDays', 'counterpartyId'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const PAGE_SIZES = [25, 50, 100] as const;
-
-function filtersFrom(params: URLSearchParams): Filters {
-  return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters;
-}
 
 function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
   const days = filters.expiringWithinDays.trim();
@@ -43,45 +42,15 @@ export default function AgreementsPage() {
   const api = useApiClient();
   const session = useSession();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState<Filters>(() => filtersFrom(params));
   const [pageSize, setPageSize] = useState<number>(25);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const settled = useDebounced(draft, 300);
-  const applied = useMemo(() => filtersFrom(params), [params]);
-  const navigationType = useNavigationType();
-  useEffect(() => {
-    if (navigationType === 'POP') setDraft(applied);
-  }, [applied, navigationType]);
-  useEffect(() => {
-    if (FILTERS.every((name) => settled[name] === applied[name])) return;
-    apply(settled);
-  }, [settled]);
+  const pages = useCursorPages();
+  const { draft, applied, filtered, set, clear } = useUrlFilters(FILTERS, pages.reset);
 
-  function apply(next: Filters) {
-    const nextParams = new URLSearchParams();
-    for (const name of FILTERS) if (next[name]) nextParams.set(name, next[name]);
-    setParams(nextParams, { replace: true });
-    setCursors([undefined]);
-  }
-  function set(name: keyof Filters, value: string, immediate = false) {
-    const next = { ...draft, [name]: value };
-    setDraft(next);
-    if (immediate) apply(next);
-  }
-  function clear() {
-    const empty = filtersFrom(new URLSearchParams());
-    setDraft(empty);
-    apply(empty);
-  }
-
-  const cursor = cursors[cursors.length - 1];
-  const query = queryOf(applied, pageSize, cursor);
+  const query = queryOf(applied, pageSize, pages.cursor);
   const loaded = useApi((signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })), [api, JSON.stringify(query)]);
   const placed = placeFieldErrors(loaded.problem?.errors ?? [], FILTERS);
-  const filtered = FILTERS.some((name) => applied[name] !== '');
   const items = loaded.data?.items ?? [];
-  const from = (cursors.length - 1) * pageSize + 1;
+  const from = (pages.page - 1) * pageSize + 1;
   const counterpartyName = applied.counterpartyId ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName : undefined;
   const status =
     loaded.state === 'loading'
@@ -148,10 +117,7 @@ export default function AgreementsPage() {
         </form>
       </div>
 
-      <p className="result-status" role="status" aria-live="polite">
-        {loaded.state === 'loading' && <span className="spinner" aria-hidden="true" />}
-        {status}
-      </p>
+      <ResultStatus loading={loaded.state === 'loading'}>{status}</ResultStatus>
       {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
       {items.length > 0 && (
@@ -195,35 +161,7 @@ export default function AgreementsPage() {
         </div>
       )}
 
-      <nav className="pagination" aria-label={t('agreementsArea.list.pagination')}>
-        <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          {t('agreementsArea.list.previous')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
-          onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
-        >
-          {t('agreementsArea.list.next')}
-        </button>
-        <label className="page-size">
-          {t('agreementsArea.list.pageSize')}{' '}
-          <select
-            value={pageSize}
-            onChange={(e) => {
-              setPageSize(Number(e.target.value));
-              setCursors([undefined]);
-            }}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
-      </nav>
+      <Pager label={t('agreementsArea.list.pagination')} pages={pages} loaded={loaded} pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }} />
     </div>
   );
 }

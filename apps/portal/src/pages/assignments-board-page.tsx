@@ -5,7 +5,7 @@ import { subject } from '@concord/permissions';
 import { settle, type ConcordClient, type Result } from '../api/client';
 import type { Problem } from '../api/problem';
 import { Field } from '../components/field';
-import { Loading, ProblemAlert } from '../components/messages';
+import { Loading, ProblemAlert, SuccessNotice } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
@@ -55,13 +55,7 @@ export default function AssignmentsBoardPage() {
           <Link to="/calendar">{t('board.calendarLink')}</Link>
         </p>
       </div>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <div className="alert alert-success">
-            <p>{notice}</p>
-          </div>
-        )}
-      </div>
+      <SuccessNotice message={notice} />
       {campaign.state === 'error' && campaign.problem.status !== 404 && <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />}
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('board.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}

@@ -8,7 +8,7 @@ import { BRIEF_FIELD_PATHS, BRIEF_FORM_PATHS, buildBrief, emptyBriefDraft, valid
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import { inputIdOf } from '../campaigns/request-form';
 import { Field } from '../components/field';
-import { FieldErrors, Loading, ProblemAlert } from '../components/messages';
+import { FieldErrors, Loading, ProblemAlert, SuccessNotice } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
@@ -41,13 +41,7 @@ export default function CampaignPage() {
         <Link to="/campaigns">{t('campaignsArea.list.title')}</Link>
       </p>
       <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')}>{campaign?.title ?? t('campaignsArea.page.title')}</PageHeading>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <div className="alert alert-success">
-            <p>{notice}</p>
-          </div>
-        )}
-      </div>
+      <SuccessNotice message={notice} />
       {loaded.state === 'loading' && !campaign && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {campaign && <CampaignView campaign={campaign} onDone={done} reload={loaded.reload} />}

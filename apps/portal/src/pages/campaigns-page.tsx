@@ -1,13 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../api/client';
-import { Field } from '../components/field';
-import { ProblemAlert } from '../components/messages';
+import { ProblemAlert, ResultStatus } from '../components/messages';
 import { PageHeading } from '../components/page';
+import { Pager } from '../components/pager';
+import { SelectFilter } from '../components/select-filter';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { useCursorPages } from '../lib/use-cursor-pages';
 import { useApiClient, useSession } from '../session/session';
 
 type Status = Schemas['CampaignView']['status'];
@@ -22,17 +23,16 @@ export default function CampaignsPage() {
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status') ?? '';
   const status = (CAMPAIGN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor } }, signal })),
-    [api, status, cursor],
+    (signal) => settle(api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor: pages.cursor } }, signal })),
+    [api, status, pages.cursor],
   );
   const items = loaded.data?.items ?? [];
 
   function filter(next: string) {
     setParams(next ? new URLSearchParams({ status: next }) : new URLSearchParams(), { replace: true });
-    setCursors([undefined]);
+    pages.reset();
   }
 
   return (
@@ -49,30 +49,19 @@ export default function CampaignsPage() {
         )}
       </div>
 
-      <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={t('campaignsArea.list.filter')}>
-        <Field id="campaigns-status" label={t('campaignsArea.list.status')}>
-          {(props) => (
-            <select {...props} value={status ?? ''} onChange={(e) => filter(e.target.value)}>
-              <option value="">{t('campaignsArea.list.allStatuses')}</option>
-              {CAMPAIGN_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`campaignsArea.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </form>
+      <SelectFilter
+        id="campaigns-status"
+        formLabel={t('campaignsArea.list.filter')}
+        label={t('campaignsArea.list.status')}
+        value={status ?? ''}
+        options={[{ value: '', text: t('campaignsArea.list.allStatuses') }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, text: t(`campaignsArea.status.${s}`) }))]}
+        onChange={filter}
+      />
 
-      <p className="result-status" role="status" aria-live="polite">
-        {loaded.state === 'loading' && (
-          <>
-            <span className="spinner" aria-hidden="true" />
-            {t('app.loading')}
-          </>
-        )}
+      <ResultStatus loading={loaded.state === 'loading'}>
+        {loaded.state === 'loading' && t('app.loading')}
         {loaded.state === 'ok' && items.length === 0 && (status ? t('campaignsArea.list.emptyFiltered') : t('campaignsArea.list.empty'))}
-      </p>
+      </ResultStatus>
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
       {items.length > 0 && (
@@ -107,21 +96,7 @@ export default function CampaignsPage() {
         </div>
       )}
 
-      {(cursors.length > 1 || loaded.data?.nextCursor) && (
-        <nav className="pagination" aria-label={t('campaignsArea.list.pagination')}>
-          <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('requests.previous')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
-            onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
-          >
-            {t('requests.next')}
-          </button>
-        </nav>
-      )}
+      <Pager label={t('campaignsArea.list.pagination')} pages={pages} loaded={loaded} />
     </div>
   );
 }

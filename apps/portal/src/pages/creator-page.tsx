@@ -157,6 +157,12 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
 
       <section className="section" aria-labelledby="agreements-title">
         <h2 id="agreements-title">{t('creator.agreements.title')}</h2>
+        {(session.can('read', 'Agreement') || session.can('create', 'Agreement')) && (
+          <p className="section-links">
+            {session.can('read', 'Agreement') && <Link to={`/agreements?counterpartyId=${creator.id}`}>{t('creator.agreements.all')}</Link>}
+            {session.can('create', 'Agreement') && <Link to={`/agreements/new?counterparty=${creator.id}`}>{t('creator.agreements.new')}</Link>}
+          </p>
+        )}
         {!creator.activeAgreements?.length ? (
           <p className="empty">{t('creator.agreements.empty')}</p>
         ) : (
@@ -172,7 +178,14 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
               <tbody>
                 {creator.activeAgreements.map((agreement) => (
                   <tr key={agreement.agreementId}>
-                    <td className="mono">{agreement.number}</td>
+                    <td className="mono">
+                      {/* Another agency's agreement is not ours to open: its number only. */}
+                      {session.can('read', 'Agreement') && agreement.agencyId === session.me?.agency?.id ? (
+                        <Link to={`/agreements/${agreement.agreementId}`}>{agreement.number}</Link>
+                      ) : (
+                        agreement.number
+                      )}
+                    </td>
                     <td>{format.agency(agreement.agencyId)}</td>
                     <td>{t('creator.agreements.termValue', { start: format.date(agreement.termStart), end: format.date(agreement.termEnd) })}</td>
                   </tr>

@@ -1,14 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigationType, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CREATOR_STATUSES, PLATFORMS, TOPICS } from '@concord/domain';
 import { settle, type Schemas } from '../api/client';
 import { placeFieldErrors } from '../api/problem';
 import { Field } from '../components/field';
-import { ProblemAlert } from '../components/messages';
+import { ProblemAlert, ResultStatus } from '../components/messages';
 import { PageHeading } from '../components/page';
+import { Pager } from '../components/pager';
 import { useFormat } from '../lib/format';
-import { useApi, useDebounced } from '../lib/use-api';
+import { useApi } from '../lib/use-api';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useUrlFilters } from '../lib/use-url-filters';
 import { useApiClient, useSession } from '../session/session';
 
 type Creator = Schemas['CreatorPage']['items'][number];
@@ -17,10 +20,6 @@ const FILTERS = ['q', 'topic', 'language', 'platform', 'status', 'minFollowers']
 type Filters = Record<(typeof FILTERS)[number], string>;
 const PAGE_SIZES = [25, 50, 100, 200] as const;
 const TYPING_PAUSE_MS = 300;
-
-function filtersFrom(params: URLSearchParams): Filters {
-  return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters;
-}
 
 /** The API query for these filters; empty ones are left out. */
 function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
@@ -47,57 +46,20 @@ export default function CreatorsPage() {
   const api = useApiClient();
   const session = useSession();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState<Filters>(() => filtersFrom(params));
   const [pageSize, setPageSize] = useState<number>(50);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-
+  const pages = useCursorPages();
   // What is typed settles for a moment before it is searched; choices from lists apply at once.
-  const settled = useDebounced(draft, TYPING_PAUSE_MS);
-  const applied = useMemo(() => filtersFrom(params), [params]);
-  const navigationType = useNavigationType();
-  useEffect(() => {
-    // Back and forward bring an earlier search back: show it in the fields too.
-    if (navigationType === 'POP') setDraft(applied);
-  }, [applied, navigationType]);
-  useEffect(() => {
-    if (FILTERS.every((name) => settled[name] === applied[name])) return;
-    const next = new URLSearchParams();
-    for (const name of FILTERS) if (settled[name]) next.set(name, settled[name]);
-    setParams(next, { replace: true });
-    setCursors([undefined]);
-    // `applied` follows `params`; only a settled change writes the address.
-  }, [settled]);
+  const { draft, applied, filtered, set, clear } = useUrlFilters(FILTERS, pages.reset, TYPING_PAUSE_MS);
 
-  const cursor = cursors[cursors.length - 1];
-  const query = queryOf(applied, pageSize, cursor);
+  const query = queryOf(applied, pageSize, pages.cursor);
   const loaded = useApi(
     (signal) => settle(api.GET('/v1/creators', { params: { query }, signal })),
     [api, JSON.stringify(query)],
   );
   const placed = placeFieldErrors(loaded.problem?.errors ?? [], FILTERS);
-  const filtered = FILTERS.some((name) => applied[name] !== '');
-
-  function set(name: keyof Filters, value: string, immediate = false) {
-    const next = { ...draft, [name]: value };
-    setDraft(next);
-    if (immediate) {
-      const nextParams = new URLSearchParams();
-      for (const key of FILTERS) if (next[key]) nextParams.set(key, next[key]);
-      setParams(nextParams, { replace: true });
-      setCursors([undefined]);
-    }
-  }
-
-  function clear() {
-    const empty = filtersFrom(new URLSearchParams());
-    setDraft(empty);
-    setParams(new URLSearchParams(), { replace: true });
-    setCursors([undefined]);
-  }
 
   const items = loaded.data?.items ?? [];
-  const from = (cursors.length - 1) * pageSize + 1;
+  const from = (pages.page - 1) * pageSize + 1;
   const status =
     loaded.state === 'loading'
       ? t('creators.loading')
@@ -187,10 +149,7 @@ export default function CreatorsPage() {
         </form>
       </div>
 
-      <p className="result-status" role="status" aria-live="polite">
-        {loaded.state === 'loading' && <span className="spinner" aria-hidden="true" />}
-        {status}
-      </p>
+      <ResultStatus loading={loaded.state === 'loading'}>{status}</ResultStatus>
       {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && (
         <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
       )}
@@ -233,35 +192,7 @@ export default function CreatorsPage() {
         </div>
       )}
 
-      <nav className="pagination" aria-label={t('creators.pagination')}>
-        <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          {t('creators.previous')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
-          onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
-        >
-          {t('creators.next')}
-        </button>
-        <label className="page-size">
-          {t('creators.pageSize')}{' '}
-          <select
-            value={pageSize}
-            onChange={(e) => {
-              setPageSize(Number(e.target.value));
-              setCursors([undefined]);
-            }}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
-      </nav>
+      <Pager label={t('creators.pagination')} pages={pages} loaded={loaded} pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }} />
     </div>
   );
 }

@@ -1,16 +1,17 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { TOPICS } from '@concord/domain';
 import { settle, type Schemas } from '../api/client';
-import { fieldMessage, placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../api/problem';
+import { placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../api/problem';
+import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
-import { FieldErrors, Loading, ProblemAlert, useMessage } from '../components/messages';
+import { Loading, ProblemAlert, useMessage } from '../components/messages';
 import { PageHeading } from '../components/page';
 import {
   buildUpdate, changedFields, draftFromCreator, EDIT_FIELD_PATHS, EDIT_FORM_PATHS, editInputId, ifMatchOf, rebaseDraft, showsConsent, validateUpdate,
   type EditDraft, type EditField,
 } from '../creators/edit-form';
+import { ConsentFields, ProfileFields } from '../creators/profile-fields';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
 import { useApi } from '../lib/use-api';
@@ -81,8 +82,6 @@ function EditForm({ initial }: { initial: Creator }) {
   const problem = ownErrors.length > 0 ? undefined : refusal?.problem;
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
   const control = (field: EditField) => ({ id: editInputId(EDIT_FIELD_PATHS[field]), errors: errorsAt(EDIT_FIELD_PATHS[field]), problem });
-  const summaryItems = [...placed.byField.entries()].flatMap(([path, list]) => list.map((error) => ({ path, error })));
-  const hasFieldErrors = summaryItems.length > 0 || placed.unplaced.length > 0;
 
   function update<K extends EditField>(field: K, value: EditDraft[K]) {
     const path = EDIT_FIELD_PATHS[field];
@@ -185,23 +184,7 @@ function EditForm({ initial }: { initial: Creator }) {
             </button>
           </div>
         )}
-        {!stale && hasFieldErrors && (
-          <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{t('creatorEdit.summaryTitle')}</h2>
-            {problem && problem.code !== 'validation.failed' && <p>{say(problemMessage(problem))}</p>}
-            <ul>
-              {summaryItems.map(({ path, error }) => (
-                <li key={`${path}-${error.code}`}>
-                  <a href={`#${editInputId(path)}`}>{say(fieldMessage(error, problem))}</a>
-                </li>
-              ))}
-              {placed.unplaced.map((error) => (
-                <li key={`${error.path}-${error.code}`}>{say(fieldMessage(error, problem))}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {!stale && !hasFieldErrors && problem && <ProblemAlert problem={problem} />}
+        {!stale && <ErrorSummary title={t('creatorEdit.summaryTitle')} placed={placed} problem={problem} inputId={editInputId} />}
       </div>
       <div role="status" aria-live="polite">
         {unchanged && (
@@ -216,51 +199,10 @@ function EditForm({ initial }: { initial: Creator }) {
           {(props) => <input {...props} value={draft.displayName} onChange={(e) => update('displayName', e.target.value)} autoComplete="off" />}
         </Field>
 
-        <fieldset className="group" id={editInputId('topics')}>
-          <legend>
-            {t('register.topics')} <span className="optional">({t('register.optional')})</span>
-          </legend>
-          <FieldErrors id="edit-creator-topics-error" errors={errorsAt('topics')} problem={problem} />
-          <div className="checkbox-grid">
-            {TOPICS.map((topic) => (
-              <label key={topic} className="choice">
-                <input
-                  type="checkbox"
-                  checked={draft.topics.includes(topic)}
-                  onChange={(e) => update('topics', e.target.checked ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic))}
-                />
-                {t(`enums.topic.${topic}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <div className="field-row">
-          <Field {...control('languages')} label={t('register.languages')} hint={t('register.languagesHint')} optional={t('register.optional')}>
-            {(props) => <input {...props} value={draft.languages} onChange={(e) => update('languages', e.target.value)} autoComplete="off" spellCheck={false} />}
-          </Field>
-          <Field {...control('regions')} label={t('register.regions')} hint={t('register.regionsHint')} optional={t('register.optional')}>
-            {(props) => <input {...props} value={draft.regions} onChange={(e) => update('regions', e.target.value)} autoComplete="off" spellCheck={false} />}
-          </Field>
-        </div>
+        <ProfileFields draft={draft} inputId={editInputId} errorsAt={errorsAt} problem={problem} onChange={update} />
 
         {consent && (
-          <fieldset className="group" id={editInputId('consent')}>
-            <legend>{t('register.consent.legend')}</legend>
-            <p className="hint">{t('creatorEdit.consentHint')}</p>
-            <FieldErrors id="edit-creator-consent-error" errors={errorsAt('consent')} problem={problem} />
-            <Field {...control('consentGivenAt')} label={t('register.consent.givenAt')}>
-              {(props) => <input {...props} type="date" value={draft.consentGivenAt} onChange={(e) => update('consentGivenAt', e.target.value)} />}
-            </Field>
-            <div className="field-row">
-              <Field {...control('consentScope')} label={t('register.consent.scope')} hint={t('register.consent.scopeHint')}>
-                {(props) => <input {...props} value={draft.consentScope} onChange={(e) => update('consentScope', e.target.value)} autoComplete="off" />}
-              </Field>
-              <Field {...control('consentEvidence')} label={t('register.consent.evidence')} hint={t('register.consent.evidenceHint')}>
-                {(props) => <input {...props} value={draft.consentEvidence} onChange={(e) => update('consentEvidence', e.target.value)} autoComplete="off" />}
-              </Field>
-            </div>
-          </fieldset>
+          <ConsentFields draft={draft} inputId={editInputId} errorsAt={errorsAt} problem={problem} onChange={update} hint={t('creatorEdit.consentHint')} />
         )}
 
         <p className="hint">{t('creatorEdit.elsewhere')}</p>

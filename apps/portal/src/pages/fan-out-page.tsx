@@ -13,9 +13,12 @@ import { inputIdOf } from '../campaigns/request-form';
 import { Field } from '../components/field';
 import { FieldErrors, Loading, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
+import { Pager } from '../components/pager';
+import { SelectFilter } from '../components/select-filter';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
 import { useApi, useDebounced } from '../lib/use-api';
+import { useCursorPages } from '../lib/use-cursor-pages';
 import { useApiClient, useSession } from '../session/session';
 
 type Creator = Schemas['CreatorPage']['items'][number];
@@ -377,11 +380,10 @@ function Outcomes({ view }: { view: FanOutView }) {
   const api = useApiClient();
   const session = useSession();
   const [filter, setFilter] = useState<OutcomeFilter>('all');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/fan-outs/{id}', { params: { path: { id: view.id }, query: { ...outcomeQuery(filter), limit: RESULTS_PAGE, cursor } }, signal })),
-    [api, view.id, filter, cursor],
+    (signal) => settle(api.GET('/v1/fan-outs/{id}', { params: { path: { id: view.id }, query: { ...outcomeQuery(filter), limit: RESULTS_PAGE, cursor: pages.cursor } }, signal })),
+    [api, view.id, filter, pages.cursor],
   );
   const reasons = skipSummary(view);
   const canOverride = session.can('update', 'Assignment');
@@ -414,29 +416,22 @@ function Outcomes({ view }: { view: FanOutView }) {
         </>
       )}
 
-      <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={t('fanOut.outcomes.filter')}>
-        <Field id="fan-out-filter" label={t('fanOut.outcomes.show')}>
-          {(props) => (
-            <select
-              {...props}
-              value={filter}
-              onChange={(e) => {
-                setFilter(e.target.value as OutcomeFilter);
-                setCursors([undefined]);
-              }}
-            >
-              <option value="all">{t('fanOut.outcomes.all')}</option>
-              <option value="offered">{t('fanOut.outcomes.onlyOffered')}</option>
-              <option value="skipped">{t('fanOut.outcomes.onlySkipped')}</option>
-              {reasons.map((r) => (
-                <option key={r.reason} value={r.reason}>
-                  {t('fanOut.outcomes.onlyReason', { reason: t(`fanOut.reason.${r.reason}`) })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </form>
+      <SelectFilter<OutcomeFilter>
+        id="fan-out-filter"
+        formLabel={t('fanOut.outcomes.filter')}
+        label={t('fanOut.outcomes.show')}
+        value={filter}
+        options={[
+          { value: 'all', text: t('fanOut.outcomes.all') },
+          { value: 'offered', text: t('fanOut.outcomes.onlyOffered') },
+          { value: 'skipped', text: t('fanOut.outcomes.onlySkipped') },
+          ...reasons.map((r) => ({ value: r.reason, text: t('fanOut.outcomes.onlyReason', { reason: t(`fanOut.reason.${r.reason}`) }) })),
+        ]}
+        onChange={(next) => {
+          setFilter(next);
+          pages.reset();
+        }}
+      />
 
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
@@ -471,21 +466,7 @@ function Outcomes({ view }: { view: FanOutView }) {
           </table>
         </div>
       )}
-      {(cursors.length > 1 || loaded.data?.nextCursor) && (
-        <nav className="pagination" aria-label={t('fanOut.outcomes.pagination')}>
-          <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('requests.previous')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
-            onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
-          >
-            {t('requests.next')}
-          </button>
-        </nav>
-      )}
+      <Pager label={t('fanOut.outcomes.pagination')} pages={pages} loaded={loaded} />
       <p className="block-link">
         <Link to={`/campaigns/${view.campaignId}`}>{t('fanOut.follow.backToCampaign')}</Link>
       </p>

@@ -198,7 +198,9 @@ function AgreementsBlock() {
             .map((agreement) => (
               <li key={agreement.id}>
                 <span className="work-title">
-                  <span className="mono">{agreement.number}</span> · {agreement.title}
+                  <Link to={`/agreements/${agreement.id}`}>
+                    <span className="mono">{agreement.number}</span> · {agreement.title}
+                  </Link>
                 </span>
                 <span className="work-meta">
                   <Link to={`/creators/${agreement.counterparty.id}`}>{agreement.counterparty.displayName}</Link> ·{' '}

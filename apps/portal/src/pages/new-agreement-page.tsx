@@ -2,14 +2,15 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { settle } from '../api/client';
-import { placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../api/problem';
+import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import {
   buildCreateRequest, emptyAgreementDraft, inputIdOf, TERM_FIELD_PATHS, termPaths, toFormPaths, validateCreate,
   type AgreementDraft, type AgreementKind, type DeliverableDraft,
 } from '../agreements/agreement-form';
 import { TermsFields, useWordedErrors } from '../agreements/terms-fields';
+import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
-import { FieldErrors, ProblemAlert, useMessage } from '../components/messages';
+import { FieldErrors, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { createIdempotencyKeys } from '../lib/idempotency';
 import { useApi, useDebounced } from '../lib/use-api';
@@ -30,7 +31,6 @@ interface Refusal {
  */
 export default function NewAgreementPage() {
   const { t } = useTranslation();
-  const say = useMessage();
   const worded = useWordedErrors();
   const api = useApiClient();
   const session = useSession();
@@ -84,8 +84,6 @@ export default function NewAgreementPage() {
     requestAnimationFrame(() => summary.current?.focus());
   }
 
-  const summaryItems = [...placed.byField.entries()].flatMap(([path, list]) => list.map((error) => ({ path, error })));
-  const hasFieldErrors = summaryItems.length > 0 || placed.unplaced.length > 0;
 
   if (session.me && !session.can('create', 'Agreement')) {
     return (
@@ -105,23 +103,7 @@ export default function NewAgreementPage() {
       <p className="lead">{t('agreementsArea.new.intro')}</p>
 
       <div ref={summary} tabIndex={-1} className="summary-anchor">
-        {hasFieldErrors && (
-          <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{t('agreementsArea.form.summaryTitle')}</h2>
-            {problem && problem.code !== 'validation.failed' && <p>{say(problemMessage(problem))}</p>}
-            <ul>
-              {summaryItems.map(({ path, error }, i) => (
-                <li key={`${path}-${i}`}>
-                  <a href={`#${inputIdOf(FORM, path)}`}>{error.message}</a>
-                </li>
-              ))}
-              {placed.unplaced.map((error, i) => (
-                <li key={`unplaced-${i}`}>{error.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {!hasFieldErrors && problem && <ProblemAlert problem={problem} />}
+        <ErrorSummary title={t('agreementsArea.form.summaryTitle')} placed={placed} problem={problem} inputId={(path) => inputIdOf(FORM, path)} />
       </div>
 
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>

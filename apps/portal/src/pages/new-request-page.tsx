@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AGENCIES } from '@concord/domain';
 import { settle } from '../api/client';
-import { fieldMessage, placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../api/problem';
+import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import {
   REQUEST_FIELD_PATHS, REQUEST_FORM_PATHS, buildRequest, emptyRequestDraft, inputIdOf, validateRequest, type RequestDraft,
 } from '../campaigns/request-form';
+import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
-import { FieldErrors, ProblemAlert, useMessage } from '../components/messages';
+import { FieldErrors } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
@@ -30,7 +31,6 @@ const LEAD_AGENCIES = AGENCIES.filter((a) => a.kind === 'lead');
  */
 export default function NewRequestPage() {
   const { t } = useTranslation();
-  const say = useMessage();
   const api = useApiClient();
   const session = useSession();
   const format = useFormat();
@@ -47,8 +47,6 @@ export default function NewRequestPage() {
   const problem = ownErrors.length > 0 ? undefined : refusal?.problem;
   const placed = placeFieldErrors(shown, REQUEST_FORM_PATHS);
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
-  const summaryItems = [...placed.byField.entries()].flatMap(([path, list]) => list.map((error) => ({ path, error })));
-  const hasFieldErrors = summaryItems.length > 0 || placed.unplaced.length > 0;
 
   if (!session.can('create', 'CampaignRequest')) {
     return (
@@ -104,23 +102,7 @@ export default function NewRequestPage() {
       <p className="lead">{t('requests.form.intro')}</p>
 
       <div ref={summary} tabIndex={-1} className="summary-anchor">
-        {hasFieldErrors && (
-          <div className="error-summary" role="alert" aria-labelledby="request-summary-title">
-            <h2 id="request-summary-title">{t('requests.form.summaryTitle')}</h2>
-            {problem && problem.code !== 'validation.failed' && <p>{say(problemMessage(problem))}</p>}
-            <ul>
-              {summaryItems.map(({ path, error }) => (
-                <li key={`${path}-${error.code}`}>
-                  <a href={`#${inputIdOf(FORM, path)}`}>{say(fieldMessage(error, problem))}</a>
-                </li>
-              ))}
-              {placed.unplaced.map((error) => (
-                <li key={`${error.path}-${error.code}`}>{say(fieldMessage(error, problem))}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {!hasFieldErrors && problem && <ProblemAlert problem={problem} />}
+        <ErrorSummary title={t('requests.form.summaryTitle')} titleId="request-summary-title" placed={placed} problem={problem} inputId={(path) => inputIdOf(FORM, path)} />
       </div>
 
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../api/client';
 import { Loading, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
+import { Pager } from '../components/pager';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { useCursorPages } from '../lib/use-cursor-pages';
 import { useApiClient } from '../session/session';
 
 const PAGE_SIZE = 50;
@@ -14,11 +15,10 @@ export default function PublicRegisterPage() {
   const { t } = useTranslation();
   const api = useApiClient();
   const format = useFormat();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/public/partnerships', { params: { query: { limit: PAGE_SIZE, cursor } }, signal })),
-    [api, cursor],
+    (signal) => settle(api.GET('/v1/public/partnerships', { params: { query: { limit: PAGE_SIZE, cursor: pages.cursor } }, signal })),
+    [api, pages.cursor],
   );
   const items = loaded.data?.items ?? [];
 
@@ -73,21 +73,7 @@ export default function PublicRegisterPage() {
           </table>
         </div>
       )}
-      {(cursors.length > 1 || loaded.data?.nextCursor) && (
-        <nav className="pagination" aria-label={t('publicRegister.pagination')}>
-          <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('publicRegister.previous')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
-            onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
-          >
-            {t('publicRegister.next')}
-          </button>
-        </nav>
-      )}
+      <Pager label={t('publicRegister.pagination')} pages={pages} loaded={loaded} />
     </div>
   );
 }

@@ -1,15 +1,17 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PLATFORMS, TOPICS } from '@concord/domain';
+import { PLATFORMS } from '@concord/domain';
 import { settle } from '../api/client';
-import { existingCreator, fieldMessage, placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../api/problem';
+import { existingCreator, placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import {
   buildRequest, emptyChannel, emptyDraft, fieldPathOf, formPaths, inputIdOf, toFormPaths, validateRequest,
   type ChannelDraft, type FormField, type RegisterDraft,
 } from '../creators/register-form';
+import { ErrorSummary } from '../components/error-summary';
+import { ConsentFields, ProfileFields } from '../creators/profile-fields';
 import { Field, type ControlProps } from '../components/field';
-import { FieldErrors, ProblemAlert, useMessage } from '../components/messages';
+import { FieldErrors } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { createIdempotencyKeys } from '../lib/idempotency';
 import { useApiClient } from '../session/session';
@@ -27,7 +29,6 @@ interface Refusal {
  */
 export default function RegisterCreatorPage() {
   const { t } = useTranslation();
-  const say = useMessage();
   const api = useApiClient();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<RegisterDraft>(emptyDraft);
@@ -91,8 +92,6 @@ export default function RegisterCreatorPage() {
 
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
   const control = (path: string) => ({ id: inputIdOf(path), errors: errorsAt(path), problem });
-  const summaryItems = [...placed.byField.entries()].flatMap(([path, list]) => list.map((error) => ({ path, error })));
-  const hasFieldErrors = summaryItems.length > 0 || placed.unplaced.length > 0;
 
   return (
     <div className="page page-form">
@@ -103,28 +102,13 @@ export default function RegisterCreatorPage() {
       <p className="lead">{t('register.intro')}</p>
 
       <div ref={summary} tabIndex={-1} className="summary-anchor">
-        {hasFieldErrors && (
-          <div className="error-summary" role="alert" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{t('register.summaryTitle')}</h2>
-            {problem && problem.code !== 'validation.failed' && <p>{say(problemMessage(problem))}</p>}
-            <ul>
-              {summaryItems.map(({ path, error }) => (
-                <li key={`${path}-${error.code}`}>
-                  <a href={`#${inputIdOf(path)}`}>{say(fieldMessage(error, problem))}</a>
-                </li>
-              ))}
-              {placed.unplaced.map((error) => (
-                <li key={`${error.path}-${error.code}`}>{say(fieldMessage(error, problem))}</li>
-              ))}
-            </ul>
-            {existing && (
-              <p>
-                <Link to={`/creators/${existing.id}`}>{t('register.existing', { name: existing.name })}</Link>
-              </p>
-            )}
-          </div>
-        )}
-        {!hasFieldErrors && problem && <ProblemAlert problem={problem} />}
+        <ErrorSummary title={t('register.summaryTitle')} placed={placed} problem={problem} inputId={inputIdOf}>
+          {existing && (
+            <p>
+              <Link to={`/creators/${existing.id}`}>{t('register.existing', { name: existing.name })}</Link>
+            </p>
+          )}
+        </ErrorSummary>
       </div>
 
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
@@ -167,33 +151,7 @@ export default function RegisterCreatorPage() {
           </button>
         </fieldset>
 
-        <fieldset className="group" id={inputIdOf('topics')}>
-          <legend>
-            {t('register.topics')} <span className="optional">({t('register.optional')})</span>
-          </legend>
-          <FieldErrors id="register-topics-error" errors={errorsAt('topics')} problem={problem} />
-          <div className="checkbox-grid">
-            {TOPICS.map((topic) => (
-              <label key={topic} className="choice">
-                <input
-                  type="checkbox"
-                  checked={draft.topics.includes(topic)}
-                  onChange={(e) => update('topics', e.target.checked ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic))}
-                />
-                {t(`enums.topic.${topic}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <div className="field-row">
-          <Field {...control('languages')} label={t('register.languages')} hint={t('register.languagesHint')} optional={t('register.optional')}>
-            {(props) => <input {...props} value={draft.languages} onChange={(e) => update('languages', e.target.value)} autoComplete="off" spellCheck={false} />}
-          </Field>
-          <Field {...control('regions')} label={t('register.regions')} hint={t('register.regionsHint')} optional={t('register.optional')}>
-            {(props) => <input {...props} value={draft.regions} onChange={(e) => update('regions', e.target.value)} autoComplete="off" spellCheck={false} />}
-          </Field>
-        </div>
+        <ProfileFields draft={draft} inputId={inputIdOf} errorsAt={errorsAt} problem={problem} onChange={update} />
 
         <fieldset className="group" id={inputIdOf('personalData')}>
           <legend>
@@ -217,22 +175,7 @@ export default function RegisterCreatorPage() {
           </Field>
         </fieldset>
 
-        <fieldset className="group" id={inputIdOf('consent')}>
-          <legend>{t('register.consent.legend')}</legend>
-          <p className="hint">{t('register.consent.intro')}</p>
-          <FieldErrors id="register-consent-error" errors={errorsAt('consent')} problem={problem} />
-          <Field {...control('consent.givenAt')} label={t('register.consent.givenAt')}>
-            {(props) => <input {...props} type="date" value={draft.consentGivenAt} onChange={(e) => update('consentGivenAt', e.target.value)} />}
-          </Field>
-          <div className="field-row">
-            <Field {...control('consent.scope')} label={t('register.consent.scope')} hint={t('register.consent.scopeHint')}>
-              {(props) => <input {...props} value={draft.consentScope} onChange={(e) => update('consentScope', e.target.value)} autoComplete="off" />}
-            </Field>
-            <Field {...control('consent.evidence')} label={t('register.consent.evidence')} hint={t('register.consent.evidenceHint')}>
-              {(props) => <input {...props} value={draft.consentEvidence} onChange={(e) => update('consentEvidence', e.target.value)} autoComplete="off" />}
-            </Field>
-          </div>
-        </fieldset>
+        <ConsentFields draft={draft} inputId={inputIdOf} errorsAt={errorsAt} problem={problem} onChange={update} hint={t('register.consent.intro')} />
 
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>

@@ -9,7 +9,7 @@ import {
   type CampaignRequestView, type CounterDraft, type RequestAction,
 } from '../campaigns/request-form';
 import { Field } from '../components/field';
-import { FieldErrors, Loading, ProblemAlert } from '../components/messages';
+import { FieldErrors, Loading, ProblemAlert, SuccessNotice } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
@@ -44,13 +44,7 @@ export default function RequestPage() {
         <Link to="/requests">{t('requests.title')}</Link>
       </p>
       <PageHeading title={request?.title ?? t('requests.detail.title')}>{request?.title ?? t('requests.detail.title')}</PageHeading>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <div className="alert alert-success">
-            <p>{notice.text}</p>
-          </div>
-        )}
-      </div>
+      <SuccessNotice message={notice?.text} />
       {loaded.state === 'loading' && !request && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {request && <RequestView request={request} onDone={done} reload={loaded.reload} />}

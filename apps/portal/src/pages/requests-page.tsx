@@ -1,13 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../api/client';
-import { Field } from '../components/field';
-import { ProblemAlert } from '../components/messages';
+import { ProblemAlert, ResultStatus } from '../components/messages';
 import { PageHeading } from '../components/page';
+import { Pager } from '../components/pager';
+import { SelectFilter } from '../components/select-filter';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { useCursorPages } from '../lib/use-cursor-pages';
 import { useApiClient, useSession } from '../session/session';
 
 type Request = Schemas['CampaignRequestPage']['items'][number];
@@ -31,12 +32,11 @@ export default function RequestsPage() {
   const box: Box = params.get('box') === 'outbox' ? 'outbox' : params.get('box') === 'inbox' ? 'inbox' : defaultBox;
   const statusParam = params.get('status') ?? '';
   const status = (CAMPAIGN_REQUEST_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
 
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaign-requests', { params: { query: { box, status, limit: PAGE_SIZE, cursor } }, signal })),
-    [api, box, status, cursor],
+    (signal) => settle(api.GET('/v1/campaign-requests', { params: { query: { box, status, limit: PAGE_SIZE, cursor: pages.cursor } }, signal })),
+    [api, box, status, pages.cursor],
   );
 
   function show(next: { box?: Box; status?: string }) {
@@ -47,7 +47,7 @@ export default function RequestsPage() {
       else p.delete('status');
     }
     setParams(p, { replace: true });
-    setCursors([undefined]);
+    pages.reset();
   }
 
   const items = loaded.data?.items ?? [];
@@ -92,30 +92,19 @@ export default function RequestsPage() {
       </div>
 
       <div role="tabpanel" id="requests-panel" aria-labelledby={`requests-tab-${box}`} className="tab-panel">
-        <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={t('requests.filter')}>
-          <Field id="requests-status" label={t('requests.status.filter')}>
-            {(props) => (
-              <select {...props} value={status ?? ''} onChange={(e) => show({ status: e.target.value })}>
-                <option value="">{t('requests.status.all')}</option>
-                {CAMPAIGN_REQUEST_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`requests.status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </form>
+        <SelectFilter
+          id="requests-status"
+          formLabel={t('requests.filter')}
+          label={t('requests.status.filter')}
+          value={status ?? ''}
+          options={[{ value: '', text: t('requests.status.all') }, ...CAMPAIGN_REQUEST_STATUSES.map((s) => ({ value: s, text: t(`requests.status.${s}`) }))]}
+          onChange={(next) => show({ status: next })}
+        />
 
-        <p className="result-status" role="status" aria-live="polite">
-          {loaded.state === 'loading' && (
-            <>
-              <span className="spinner" aria-hidden="true" />
-              {t('app.loading')}
-            </>
-          )}
+        <ResultStatus loading={loaded.state === 'loading'}>
+          {loaded.state === 'loading' && t('app.loading')}
           {loaded.state === 'ok' && items.length === 0 && (status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`))}
-        </p>
+        </ResultStatus>
         {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
         {items.length > 0 && (
@@ -150,21 +139,7 @@ export default function RequestsPage() {
           </div>
         )}
 
-        {(cursors.length > 1 || loaded.data?.nextCursor) && (
-          <nav className="pagination" aria-label={t('requests.pagination')}>
-            <button type="button" className="button-secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('requests.previous')}
-            </button>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={!loaded.data?.nextCursor || loaded.state !== 'ok'}
-              onClick={() => setCursors((c) => [...c, loaded.data!.nextCursor!])}
-            >
-              {t('requests.next')}
-            </button>
-          </nav>
-        )}
+        <Pager label={t('requests.pagination')} pages={pages} loaded={loaded} />
       </div>
     </div>
   );

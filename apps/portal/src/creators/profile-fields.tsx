@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { TOPICS } from '@concord/domain';
+import type { FieldProblem, Problem } from '../api/problem';
+import { Field } from '../components/field';
+import { FieldErrors } from '../components/messages';
+
+type Topic = (typeof TOPICS)[number];
+
+/** What the profile fields hold, as typed (lists as `vi, en`). */
+export interface ProfileDraft {
+  topics: Topic[];
+  languages: string;
+  regions: string;
+}
+
+export interface ConsentDraft {
+  /** `YYYY-MM-DD` from a date input. */
+  consentGivenAt: string;
+  consentScope: string;
+  consentEvidence: string;
+}
+
+/** How a creator form ties these fields to itself: ids, errors by request path, and changes. */
+interface FormTies<D> {
+  draft: D;
+  /** The id of the input that shows errors at `path` (also the error summary's link target). */
+  inputId: (path: string) => string;
+  errorsAt: (path: string) => FieldProblem[];
+  problem?: Problem;
+  /** A method, so that a form's own `update` of its larger draft fits. */
+  onChange<K extends keyof D>(field: K, value: D[K]): void;
+}
+
+/** A creator's topics (checkboxes), languages and regions: the same on the register and the edit form. */
+export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: FormTies<ProfileDraft>) {
+  const { t } = useTranslation();
+  const control = (path: 'languages' | 'regions') => ({ id: inputId(path), errors: errorsAt(path), problem });
+  return (
+    <>
+      <fieldset className="group" id={inputId('topics')}>
+        <legend>
+          {t('register.topics')} <span className="optional">({t('register.optional')})</span>
+        </legend>
+        <FieldErrors id={`${inputId('topics')}-error`} errors={errorsAt('topics')} problem={problem} />
+        <div className="checkbox-grid">
+          {TOPICS.map((topic) => (
+            <label key={topic} className="choice">
+              <input
+                type="checkbox"
+                checked={draft.topics.includes(topic)}
+                onChange={(e) => onChange('topics', e.target.checked ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic))}
+              />
+              {t(`enums.topic.${topic}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="field-row">
+        <Field {...control('languages')} label={t('register.languages')} hint={t('register.languagesHint')} optional={t('register.optional')}>
+          {(props) => <input {...props} value={draft.languages} onChange={(e) => onChange('languages', e.target.value)} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field {...control('regions')} label={t('register.regions')} hint={t('register.regionsHint')} optional={t('register.optional')}>
+          {(props) => <input {...props} value={draft.regions} onChange={(e) => onChange('regions', e.target.value)} autoComplete="off" spellCheck={false} />}
+        </Field>
+      </div>
+    </>
+  );
+}
+
+/** The creator's consent (when given, its scope, the evidence): the same on the register and the edit form. */
+export function ConsentFields({ draft, inputId, errorsAt, problem, onChange, hint }: FormTies<ConsentDraft> & { hint: string }) {
+  const { t } = useTranslation();
+  const control = (path: 'consent.givenAt' | 'consent.scope' | 'consent.evidence') => ({ id: inputId(path), errors: errorsAt(path), problem });
+  return (
+    <fieldset className="group" id={inputId('consent')}>
+      <legend>{t('register.consent.legend')}</legend>
+      <p className="hint">{hint}</p>
+      <FieldErrors id={`${inputId('consent')}-error`} errors={errorsAt('consent')} problem={problem} />
+      <Field {...control('consent.givenAt')} label={t('register.consent.givenAt')}>
+        {(props) => <input {...props} type="date" value={draft.consentGivenAt} onChange={(e) => onChange('consentGivenAt', e.target.value)} />}
+      </Field>
+      <div className="field-row">
+        <Field {...control('consent.scope')} label={t('register.consent.scope')} hint={t('register.consent.scopeHint')}>
+          {(props) => <input {...props} value={draft.consentScope} onChange={(e) => onChange('consentScope', e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field {...control('consent.evidence')} label={t('register.consent.evidence')} hint={t('register.consent.evidenceHint')}>
+          {(props) => <input {...props} value={draft.consentEvidence} onChange={(e) => onChange('consentEvidence', e.target.value)} autoComplete="off" />}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
