@@ -131,6 +131,7 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await page.getByRole('progressbar', { name: t('fanOut.follow.progress') }).waitFor();
     await page.getByText(/^Hoàn tất: /).waitFor({ timeout: 60_000 });
     // The outcomes run to hundreds of rows: the window's worth shows the counts and the first reasons.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot('fan-out-complete', { fullPage: false });
     const outcomes = page.getByRole('table', { name: t('fanOut.outcomes.title') });
     const offered = outcomes.getByRole('row').filter({ hasText: t('fanOut.outcomes.offered') });

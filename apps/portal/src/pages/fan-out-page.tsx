@@ -315,6 +315,11 @@ function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
     };
   }, [api, id, view, problem, pollMs, attempt]);
 
+  const campaignId = view?.campaignId;
+  const campaign = useApi(
+    (signal) => (campaignId ? settle(api.GET('/v1/campaigns/{id}', { params: { path: { id: campaignId } }, signal })) : new Promise<never>(() => undefined)),
+    [api, campaignId],
+  );
   const title = t('fanOut.follow.title');
   return (
     <div className="page">
@@ -323,7 +328,7 @@ function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
         {view && (
           <>
             {' › '}
-            <Link to={`/campaigns/${view.campaignId}`}>{t('fanOut.follow.campaign')}</Link>
+            <Link to={`/campaigns/${view.campaignId}`}>{campaign.data?.title ?? t('fanOut.follow.campaign')}</Link>
           </>
         )}
       </p>
