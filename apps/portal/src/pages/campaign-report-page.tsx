@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle } from '../api/client';
@@ -122,10 +122,11 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
         <>
           <section className="section" aria-labelledby="report-time">
             <h2 id="report-time">{t('report.time.title')}</h2>
-            <figure className="chart" aria-labelledby="report-time-caption" aria-describedby="report-time-summary">
-              <figcaption id="report-time-caption">{t('report.time.caption')}</figcaption>
-              <p id="report-time-summary" className="hint">
-                {peak
+            <ChartFigure
+              id="report-time"
+              caption={t('report.time.caption')}
+              summary={
+                peak
                   ? t('report.time.summary', {
                       total: format.number(days[days.length - 1].cumulative),
                       first: format.date(days[0].day),
@@ -133,16 +134,10 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
                       peakDay: format.date(peak.day),
                       peak: format.number(peak.views),
                     })
-                  : t('report.time.none')}
-              </p>
-              {days.length > 0 && (
-                <div aria-hidden="true" className="chart-area">
-                  <Suspense fallback={null}>
-                    <ReachOverTimeChart points={days} text={text} day={day} />
-                  </Suspense>
-                </div>
-              )}
-            </figure>
+                  : t('report.time.none')
+              }
+              chart={days.length > 0 && <ReachOverTimeChart points={days} text={text} day={day} />}
+            />
             {days.length > 0 && (
               <div className="table-scroll table-tall">
                 <table className="data-table">
@@ -177,21 +172,16 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
 
           <section className="section" aria-labelledby="report-platforms">
             <h2 id="report-platforms">{t('report.platforms.title')}</h2>
-            <figure className="chart" aria-labelledby="report-platforms-caption" aria-describedby="report-platforms-summary">
-              <figcaption id="report-platforms-caption">{t('report.platforms.caption')}</figcaption>
-              <p id="report-platforms-summary" className="hint">
-                {platforms.length > 0
+            <ChartFigure
+              id="report-platforms"
+              caption={t('report.platforms.caption')}
+              summary={
+                platforms.length > 0
                   ? t('report.platforms.summary', { count: platforms.length, top: platformName(platforms[0].platform), views: format.number(platforms[0].views) })
-                  : t('report.platforms.none')}
-              </p>
-              {platforms.length > 0 && (
-                <div aria-hidden="true" className="chart-area">
-                  <Suspense fallback={null}>
-                    <ReachByPlatformChart points={platforms} text={text} platform={platformName} />
-                  </Suspense>
-                </div>
-              )}
-            </figure>
+                  : t('report.platforms.none')
+              }
+              chart={platforms.length > 0 && <ReachByPlatformChart points={platforms} text={text} platform={platformName} />}
+            />
             {platforms.length > 0 && (
               <div className="table-scroll">
                 <table className="data-table">
@@ -272,6 +262,27 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
  * the address), so a plain link would be refused: it is fetched with the
  * client and handed to the browser as a file.
  */
+/**
+ * A chart as a figure: its caption and a summary in words (what a screen
+ * reader reads; the drawing itself is hidden from it, and the same figures
+ * follow as a table), the chart's code loaded with it.
+ */
+function ChartFigure({ id, caption, summary, chart }: { id: string; caption: string; summary: string; chart: ReactNode }) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-summary`}>
+      <figcaption id={`${id}-caption`}>{caption}</figcaption>
+      <p id={`${id}-summary`} className="hint">
+        {summary}
+      </p>
+      {chart && (
+        <div aria-hidden="true" className="chart-area">
+          <Suspense fallback={null}>{chart}</Suspense>
+        </div>
+      )}
+    </figure>
+  );
+}
+
 function CsvDownload({ campaignId, fileName }: { campaignId: string; fileName: string }) {
   const { t } = useTranslation();
   const api = useApiClient();
