@@ -101,14 +101,24 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   it('asks the creator for changes; they see the comment meant for them, not the reviewers’ notes', async () => {
     await sys.client.request(A.comment, { id: submission.id, input: { body: 'Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', range: { start: 0, end: 20 } } }, staff.reviewer);
     await sys.client.request(A.comment, { id: submission.id, input: { body: 'Internal: check the flag emoji renders', visibility: 'internal' } }, staff.reviewer);
+    const notes = (await get()).comments;
+    const internal = notes.find((c) => c.visibility === 'internal')!;
+    const toCreator = notes.find((c) => c.visibility === 'creator')!;
+    // An answer to an internal note stays among reviewers; a creator cannot answer one at all.
+    const leaked = await rejection(sys.client.request(A.comment, { id: submission.id, input: { body: 'Renders fine', parentId: internal.id } }, staff.reviewer));
+    expect(leaked.errors).toEqual([expect.objectContaining({ path: 'input.visibility', code: 'reply_stays_internal' })]);
+    const unseen = await rejection(sys.client.request(A.comment, { id: submission.id, input: { body: 'Ghi chú nào?', parentId: internal.id } }, me));
+    expect(unseen.errors).toEqual([expect.objectContaining({ path: 'input.parentId', code: 'unknown_comment' })]);
+    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Renders fine on iOS', parentId: internal.id, visibility: 'internal' } }, staff.reviewer);
+    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Đã thêm nhãn', parentId: toCreator.id } }, me);
     const noReason = await rejection(decide(staff.reviewer, 'request_changes', submission));
     expect(noReason.errors).toEqual([expect.objectContaining({ path: 'input.reason' })]);
     submission = await decide(staff.reviewer, 'request_changes', submission, 'Disclosure label and a key message are missing');
     expect(submission).toMatchObject({ status: 'changes_requested', currentStage: null });
     const mine = await get(me);
-    expect(mine.comments.map((c) => c.body)).toEqual(['Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"']);
+    expect(mine.comments.map((c) => [c.body, c.parentId])).toEqual([['Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', null], ['Đã thêm nhãn', toCreator.id]]);
     expect(mine.comments[0].range).toEqual({ start: 0, end: 20 });
-    expect((await get()).comments).toHaveLength(2);
+    expect((await get()).comments).toHaveLength(4);
     await eventually(async () => (await assignment()).status === 'accepted', 'the assignment back with the creator');
 
     submission = await sys.client.request<SubmissionView>(A.addVersion, {

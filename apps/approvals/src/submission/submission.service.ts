@@ -240,8 +240,15 @@ export class SubmissionService {
         throw new DomainError('validation.failed', 'The range ends before it starts', [{ path: 'input.range.end', code: 'before_start', message: 'End at or after the start' }]);
       }
       if (input.parentId) {
-        const parent = await m.query('SELECT 1 FROM comments WHERE id = $1 AND submission_id = $2', [input.parentId, row.id]);
-        if (!parent.length) throw new DomainError('validation.failed', 'No such comment to answer', [{ path: 'input.parentId', code: 'unknown_comment', message: 'Answer a comment of this submission' }]);
+        const [parent] = await m.query('SELECT visibility FROM comments WHERE id = $1 AND submission_id = $2', [input.parentId, row.id]);
+        // A creator cannot see, so cannot answer, the reviewers' internal comments.
+        if (!parent || (isCreatorActor(actor) && parent.visibility === 'internal')) {
+          throw new DomainError('validation.failed', 'No such comment to answer', [{ path: 'input.parentId', code: 'unknown_comment', message: 'Answer a comment of this submission' }]);
+        }
+        // An answer to an internal comment stays among reviewers: the creator would read it without what it answers.
+        if (parent.visibility === 'internal' && input.visibility !== 'internal') {
+          throw new DomainError('validation.failed', 'An answer to an internal comment is internal', [{ path: 'input.visibility', code: 'reply_stays_internal', message: 'Answer an internal comment internally' }]);
+        }
       }
       await m.query(
         `INSERT INTO comments (id, submission_id, version, parent_id, range_start, range_end, body, visibility, by_user, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

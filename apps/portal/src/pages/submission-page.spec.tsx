@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { createI18n } from '../i18n';
@@ -32,9 +32,9 @@ const submission = {
   comments: [], decisions: [], publication: null, timeline: [], version: 3, submittedBy: 'creator@hieu', createdAt: '2026-11-30T04:35:00Z',
 };
 
-function renderPage(decide: (call: Call) => { status: number; body: unknown }, shown: typeof submission = submission, language: 'en' | 'vi' = 'en', extra: Record<string, (call: Call) => { status: number; body: unknown }> = {}) {
+function renderPage(decide: (call: Call) => { status: number; body: unknown }, shown: typeof submission = submission, language: 'en' | 'vi' = 'en', extra: Record<string, (call: Call) => { status: number; body: unknown }> = {}, who: unknown = me) {
   const client = fakeClient({
-    'GET /v1/me': { status: 200, body: me },
+    'GET /v1/me': { status: 200, body: who },
     'GET /v1/submissions/{id}': { status: 200, body: shown },
     'POST /v1/submissions/{id}/decisions': decide,
     ...extra,
@@ -136,5 +136,130 @@ describe('the review screen (decision form)', () => {
     expect(after.querySelector('.content-text')?.textContent).toBe('Việt Nam là chủ nhà trang trọng');
     expect(after.querySelector('ins')?.textContent).toBe(' trang trọng');
     expect(client.calls.find((c) => c.path === '/v1/submissions/{id}/diff')?.init.params?.query).toEqual({ from: 1, to: 2 });
+  });
+});
+
+type Comment = { id: string; version: number; parentId: string | null; range: null; body: string; visibility: 'creator' | 'internal'; by: string; agencyId: string; at: string };
+const comment = (id: string, over: Partial<Comment> = {}): Comment => ({
+  id, version: 2, parentId: null, range: null, body: `Comment ${id}`, visibility: 'creator', by: 'reviewer@mcst', agencyId: 'mcst-ttcs', at: '2026-11-30T05:00:00Z', ...over,
+});
+const C1 = '0190f1a2-0000-7000-8000-0000000000c1';
+const C2 = '0190f1a2-0000-7000-8000-0000000000c2';
+const R1 = '0190f1a2-0000-7000-8000-0000000000d1';
+const R2 = '0190f1a2-0000-7000-8000-0000000000d2';
+
+/** The page's fake API with comments that grow as replies are posted (the POST answers the whole view, as the API does). */
+function withComments(initial: Comment[], answer?: (call: Call) => { status: number; body: unknown } | undefined) {
+  let comments = initial;
+  const view = () => ({ ...submission, comments }) as unknown as typeof submission;
+  return {
+    shown: view(),
+    extra: {
+      'GET /v1/submissions/{id}': () => ({ status: 200, body: view() }),
+      'POST /v1/submissions/{id}/comments': (call: Call) => {
+        const refused = answer?.(call);
+        if (refused) return refused;
+        const sent = call.init.body as { body: string; parentId?: string; visibility: 'creator' | 'internal'; version: number };
+        const id = comments.some((c) => c.id === R1) ? R2 : R1;
+        comments = [...comments, comment(id, { body: sent.body, parentId: sent.parentId ?? null, visibility: sent.visibility, version: sent.version, at: '2026-11-30T06:00:00Z' })];
+        return { status: 201, body: view() };
+      },
+    },
+  };
+}
+
+describe('the review screen (comments and replies)', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  it('sends a reply with the parent comment and shows it under that comment, focused', async () => {
+    const api = withComments([
+      comment(C1, { by: 'creator@hieu', agencyId: 'creators', body: 'Can I keep the opening?' }),
+      comment(C2, { visibility: 'internal', body: 'Check with legal' }),
+      comment(R2, { parentId: C1, body: 'Yes, keep it.', at: '2026-11-30T05:30:00Z' }),
+    ]);
+    const client = renderPage(() => ({ status: 200, body: submission }), api.shown, 'en', api.extra);
+    const reply = await screen.findByRole('button', { name: /^Reply to creator@hieu \(/ });
+    // The earlier reply is already shown under its parent.
+    const thread = document.getElementById(`comment-${C1}`)!;
+    expect(screen.getByRole('list', { name: 'Replies to creator@hieu' }).textContent).toContain('Yes, keep it.');
+
+    fireEvent.click(reply);
+    const body = screen.getByRole('textbox', { name: 'Your reply' });
+    expect(document.activeElement).toBe(body);
+    expect(thread.textContent).toContain('Who sees it: The creator and reviewers');
+    fireEvent.change(body, { target: { value: ' Shorten it to one line, please. ' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the reply' })));
+
+    const posted = client.calls.filter((c) => c.method === 'POST' && c.path === '/v1/submissions/{id}/comments');
+    expect(posted).toHaveLength(1);
+    expect(posted[0].init.body).toEqual({ body: 'Shorten it to one line, please.', version: 2, parentId: C1, visibility: 'creator' });
+    expect(posted[0].init.params?.header?.['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(await screen.findByText('Your reply was added.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe(`comment-${R1}`));
+    // Under its parent, after the earlier reply, with who and when; the form is closed.
+    const replies = within(screen.getByRole('list', { name: 'Replies to creator@hieu' })).getAllByRole('listitem');
+    expect(replies.map((li) => li.querySelector('.comment-body')?.textContent)).toEqual(['Yes, keep it.', 'Shorten it to one line, please.']);
+    expect(replies[1].querySelector('.work-meta')?.textContent).toContain('reviewer@mcst');
+    expect(thread.contains(document.getElementById(`comment-${R1}`))).toBe(true);
+    expect(document.getElementById(`comment-${C2}`)!.contains(document.getElementById(`comment-${R1}`))).toBe(false);
+    expect(screen.queryByRole('textbox', { name: 'Your reply' })).toBeNull();
+  });
+
+  it("keeps an internal note's replies internal", async () => {
+    const api = withComments([comment(C2, { visibility: 'internal', body: 'Check with legal' })]);
+    const client = renderPage(() => ({ status: 200, body: submission }), api.shown, 'en', api.extra);
+    fireEvent.click(await screen.findByRole('button', { name: /^Reply to reviewer@mcst \(/ }));
+    expect(document.getElementById(`comment-${C2}`)!.textContent).toContain('Who sees it: Reviewers only (internal)');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your reply' }), { target: { value: 'Legal agrees' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the reply' })));
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({ parentId: C2, visibility: 'internal' });
+    await waitFor(() => expect(document.getElementById(`comment-${C2}`)!.contains(document.getElementById(`comment-${R1}`))).toBe(true));
+  });
+
+  it('says what is wrong next to the reply, keeps what was typed, and gives focus back to Reply on cancel', async () => {
+    const api = withComments([comment(C1)], (call) =>
+      (call.init.body as { body: string }).body.length > 10
+        ? { status: 422, body: { ...problem('validation.failed', 'Invalid'), errors: [{ path: 'input.body', code: 'too_big', message: 'At most 4000 characters' }] } }
+        : undefined,
+    );
+    const client = renderPage(() => ({ status: 200, body: submission }), api.shown, 'vi', api.extra);
+    const reply = await screen.findByRole('button', { name: /^Trả lời reviewer@mcst \(/ });
+    fireEvent.click(reply);
+    // Nothing typed: said in words, nothing sent.
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Gửi trả lời' })));
+    const body = screen.getByRole('textbox', { name: 'Nội dung trả lời' });
+    expect(body.getAttribute('aria-invalid')).toBe('true');
+    expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    fireEvent.change(body, { target: { value: 'Một câu trả lời quá dài' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Gửi trả lời' })));
+    expect((body as HTMLTextAreaElement).value).toBe('Một câu trả lời quá dài');
+    expect(body.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById(body.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!);
+    expect(error?.textContent).toMatch(/\S/);
+    expect(error?.textContent).not.toContain('At most 4000 characters');
+    expect(document.activeElement).toBe(body);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hủy' }));
+    expect(screen.queryByRole('textbox', { name: 'Nội dung trả lời' })).toBeNull();
+    expect(document.activeElement).toBe(reply);
+    expect(reply.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('gives a creator no Reply on an internal note, and sends their replies to the reviewers', async () => {
+    const creator = { user: { id: 'creator@hieu', name: 'Hiếu' }, agency: null, creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' }, roles: ['creator'], permissions: [] };
+    const api = withComments([
+      comment(C1, { body: 'Add the English sentence' }),
+      comment(C2, { visibility: 'internal', by: 'legal@mcst', body: 'Check with legal' }),
+    ]);
+    const client = renderPage(() => ({ status: 200, body: submission }), { ...api.shown, status: 'changes_requested', currentStage: null } as unknown as typeof submission, 'en', api.extra, creator);
+    await screen.findByText('Add the English sentence');
+    expect(screen.getAllByRole('button', { name: /^Reply/ }).map((b) => b.getAttribute('aria-label'))).toEqual([expect.stringMatching(/^Reply to reviewer@mcst \(.*2026.*\)$/)]);
+    expect(within(document.getElementById(`comment-${C2}`)!).queryByRole('button', { name: /^Reply/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: /^Reply to reviewer@mcst \(/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your reply' }), { target: { value: 'Added' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the reply' })));
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ body: 'Added', version: 2, parentId: C1, visibility: 'creator' });
   });
 });

@@ -1,9 +1,10 @@
-import { useMemo, useRef, useState, type FormEvent, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from '../content/content-form';
+import { addedReply, canReply, replyVisibility, threadComments, writesAsCreator, type Thread } from '../content/comment-thread';
 import { checkFindingText, stageName } from '../content/wording';
 import { formErrors, quoteOf, reviews, selectedRange, sideBySide, validateDecision, type DecisionKind, type TextRange } from '../content/review';
 import { Field } from '../components/field';
@@ -18,6 +19,7 @@ import { isoToLocal, localToIso } from './submit-content-page';
 type Submission = Schemas['SubmissionView'];
 type Version = Submission['versions'][number];
 type CheckName = Version['checks'][number]['check'];
+type Comment = Submission['comments'][number];
 
 /**
  * One submission: its versions with their automatic checks, comments and
@@ -163,7 +165,7 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
 
       {isCreator && <CreatorActions submission={submission} latest={latest} onDone={onDone} />}
 
-      <Comments submission={submission} />
+      <Comments submission={submission} onDone={onDone} />
       <Decisions submission={submission} />
       {submission.versions.length > 1 && (
         <section className="section" aria-labelledby="earlier-title">
@@ -525,34 +527,180 @@ function CommentForm({ submission, version, range, onClearRange, onDone }: {
   );
 }
 
-function Comments({ submission }: { submission: Submission }) {
+function Comments({ submission, onDone }: { submission: Submission; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const textOf = (n: number) => submission.versions.find((v) => v.number === n)?.text ?? '';
+  const session = useSession();
+  const asCreator = writesAsCreator(session.me!);
+  const threads = useMemo(() => threadComments(submission.comments), [submission.comments]);
+  // After a reply is sent the page reloads; focus goes to the reply once it is shown.
+  const [focusId, setFocusId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!focusId) return;
+    const shown = document.getElementById(`comment-${focusId}`);
+    if (shown) {
+      shown.focus();
+      setFocusId(undefined);
+    }
+  }, [focusId, submission.comments]);
+  const replied = (id: string) => {
+    setFocusId(id);
+    onDone(t('review.comment.replySent'));
+  };
   return (
     <section className="section" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('submission.comments')}</h2>
       {submission.comments.length === 0 && <p className="empty">{t('submission.noComments')}</p>}
-      <ul className="work-list">
-        {submission.comments.map((comment) => (
-          <li key={comment.id}>
-            <span className="work-meta">
-              {comment.by} · {format.dateTime(comment.at)} · {t('submission.version', { n: comment.version })}
-              {comment.visibility === 'internal' && (
-                <>
-                  {' '}
-                  <span className="tag tag-muted">{t('review.comment.internal')}</span>
-                </>
-              )}
-            </span>
-            {comment.range && (
-              <q className="quote">{quoteOf(textOf(comment.version), comment.range)}</q>
-            )}
-            <span>{comment.body}</span>
-          </li>
+      <ul className="work-list comment-list">
+        {threads.map((thread) => (
+          <CommentItem key={thread.comment.id} thread={thread} submission={submission} asCreator={asCreator} onReplied={replied} depth={0} />
         ))}
       </ul>
     </section>
+  );
+}
+
+function CommentItem({ thread, submission, asCreator, onReplied, depth }: {
+  thread: Thread<Comment>;
+  submission: Submission;
+  asCreator: boolean;
+  onReplied: (id: string) => void;
+  depth: number;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const { comment, replies } = thread;
+  const textOf = (n: number) => submission.versions.find((v) => v.number === n)?.text ?? '';
+  const formId = `reply-${comment.id}`;
+  return (
+    <li id={`comment-${comment.id}`} tabIndex={-1} className="comment">
+      <span className="work-meta">
+        {comment.by} · {format.dateTime(comment.at)}
+        {depth === 0 && <> · {t('submission.version', { n: comment.version })}</>}
+        {comment.visibility === 'internal' && (
+          <>
+            {' '}
+            <span className="tag tag-muted">{t('review.comment.internal')}</span>
+          </>
+        )}
+      </span>
+      {comment.range && (
+        <q className="quote">{quoteOf(textOf(comment.version), comment.range)}</q>
+      )}
+      <span className="comment-body">{comment.body}</span>
+      {canReply(comment, asCreator) && (
+        <div className="comment-actions">
+          <button
+            ref={replyButton}
+            type="button"
+            className="button-link-plain"
+            aria-expanded={replying}
+            aria-controls={replying ? formId : undefined}
+            aria-label={t('review.comment.replyTo', { by: comment.by, at: format.dateTime(comment.at) })}
+            onClick={() => (replying ? document.getElementById(`${formId}-body`)?.focus() : setReplying(true))}
+          >
+            {t('review.comment.reply')}
+          </button>
+        </div>
+      )}
+      {replying && (
+        <ReplyForm
+          id={formId}
+          submission={submission}
+          parent={comment}
+          asCreator={asCreator}
+          onCancel={() => {
+            setReplying(false);
+            replyButton.current?.focus();
+          }}
+          onSent={(id) => {
+            setReplying(false);
+            onReplied(id ?? comment.id);
+          }}
+        />
+      )}
+      {replies.length > 0 && (
+        <ul className="comment-replies" aria-label={t('review.comment.replies', { by: comment.by })}>
+          {replies.map((reply) => (
+            <CommentItem key={reply.comment.id} thread={reply} submission={submission} asCreator={asCreator} onReplied={onReplied} depth={depth + 1} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A reply under a comment: seen by the same people as the comment; what was typed stays on an error. */
+function ReplyForm({ id, submission, parent, asCreator, onCancel, onSent }: {
+  id: string;
+  submission: Submission;
+  parent: Comment;
+  asCreator: boolean;
+  onCancel: () => void;
+  onSent: (id: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApiClient();
+  const w = useWrite();
+  const [body, setBody] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const visibility = replyVisibility(parent, asCreator);
+  const fieldErrors = empty ? [] : formErrors(w.problem);
+  const bodyErrors = empty ? [{ path: 'body', code: 'required', message: '' }] : fieldErrors.filter((e) => e.path === 'body');
+  const otherErrors = fieldErrors.filter((e) => e.path !== 'body');
+  const bodyId = `${id}-body`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!body.trim()) {
+      setEmpty(true);
+      return document.getElementById(bodyId)?.focus();
+    }
+    const request = { body: body.trim(), version: parent.version, parentId: parent.id, visibility };
+    w.setBusy(true);
+    const result = await settle(api.POST('/v1/submissions/{id}/comments', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(request) } }, body: request }));
+    w.setBusy(false);
+    if (!result.ok) {
+      w.setProblem(result.problem);
+      return document.getElementById(bodyId)?.focus();
+    }
+    w.setProblem(undefined);
+    onSent(addedReply(submission.comments, result.data.comments, parent.id)?.id);
+  }
+
+  return (
+    <form id={id} className="inline-form reply-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy} aria-label={t('review.comment.replyTo', { by: parent.by, at: format.dateTime(parent.at) })}>
+      {w.problem && !empty && !bodyErrors.length && !otherErrors.length && <ProblemAlert problem={w.problem} />}
+      {otherErrors.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <p>{otherErrors.map((e) => t(`review.comment.errors.${e.code}` as 'review.comment.errors.unknown_comment', { defaultValue: e.message })).join(' ')}</p>
+        </div>
+      )}
+      <Field id={bodyId} label={t('review.comment.replyBody')} hint={t('review.comment.replySeenBy', { who: t(`review.comment.${visibility}`) })} errors={bodyErrors} problem={w.problem}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={body}
+            autoFocus
+            onChange={(e) => {
+              setBody(e.target.value);
+              setEmpty(false);
+            }}
+          />
+        )}
+      </Field>
+      <div className="reply-actions">
+        <button type="submit" className="button-secondary" disabled={w.busy}>
+          {t('review.comment.replySubmit')}
+        </button>
+        <button type="button" className="button-link-plain" onClick={onCancel}>
+          {t('review.comment.replyCancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
