@@ -234,7 +234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your agency's agreements (filters: status, counterparty, expiring within N days) */
+        /** Your agency's agreements (search by number, title or counterparty name; filters: status, counterparty, expiring within N days) */
         get: operations["listAgreements"];
         put?: never;
         /** Draft an agreement with a registered creator or management company */
@@ -3886,6 +3886,7 @@ export interface operations {
     listAgreements: {
         parameters: {
             query?: {
+                q?: string;
                 status?: "draft" | "legal_review" | "approved" | "signed" | "active" | "suspended" | "expired" | "terminated";
                 counterpartyId?: string;
                 expiringWithinDays?: number;

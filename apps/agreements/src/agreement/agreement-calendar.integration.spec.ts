@@ -28,7 +28,7 @@ describe('agreement calendar', () => {
     const now = new Date();
     await db.getRepository(Agreement).insert({
       id, number: agreementNumber('TTDN', 2026, n), agencyId: 'mcst-ttcs', kind: 'memorandum', counterpartyId: newId(),
-      counterpartyName: 'Lê Minh Khang', title: 'Calendar test', scope: 'x', termStart, termEnd, budget: 1, deliverables: [],
+      counterpartyName: 'Lê Minh Khang', title: 'Calendar test', searchText: 'calendar test', scope: 'x', termStart, termEnd, budget: 1, deliverables: [],
       disclosureLabel: '#HợpTác', usageRights: null, status, version: 3, signatures: [], legalReviews: [], statusHistory: [],
       createdBy: 'manager@mcst', createdAt: now, updatedAt: now,
     } as never);

@@ -57,6 +57,10 @@ export class Agreement {
   @Column('text')
   title: string;
 
+  /** The folded number, title and counterparty name that the list's `q` matches; set by the repository on every write. */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText: string;
+
   @Column('text')
   scope: string;
 

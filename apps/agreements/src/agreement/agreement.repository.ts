@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, UUID_POSITION, type ListAgreementsQuery } from '@concord/domain';
+import { agreementQueryWords, agreementSearchText, decodeCursor, encodeCursor, UUID_POSITION, type ListAgreementsQuery } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
@@ -105,10 +105,12 @@ export class AgreementRepository {
   }
 
   async insert(manager: EntityManager, agreement: Agreement): Promise<void> {
+    indexForSearch(agreement);
     await manager.insert(Agreement, agreement as never);
   }
 
   async save(manager: EntityManager, agreement: Agreement): Promise<void> {
+    indexForSearch(agreement);
     const { id, createdAt: _c, milestones: _m, versions: _v, documents: _d, ...changes } = agreement;
     await manager.update(Agreement, { id }, changes as never);
   }
@@ -129,9 +131,16 @@ export class AgreementRepository {
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 
-  /** A page of visible agreements, newest first by id (UUIDv7), with the list filters. */
+  /** A page of visible agreements, newest first by id (UUIDv7), with the list filters and `q` (every word must match). */
   async list(visibility: SqlCondition, query: ListAgreementsQuery, today: string): Promise<{ items: Agreement[]; nextCursor: string | null }> {
     const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').where(visibility.sql, visibility.params);
+    if (query.q) {
+      // Every word somewhere in the folded number, title or counterparty name. An agency has thousands of
+      // agreements, not millions: its rows (agency_id index) are scanned without a text index.
+      const words = agreementQueryWords(query.q);
+      if (words.length === 0) qb.andWhere('1 = 0');
+      words.forEach((word, i) => qb.andWhere(`a.search_text LIKE :q${i}`, { [`q${i}`]: `%${escapeLike(word)}%` }));
+    }
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.counterpartyId) qb.andWhere('a.counterparty_id = :cp', { cp: query.counterpartyId });
     if (query.expiringWithinDays !== undefined) {
@@ -147,3 +156,12 @@ export class AgreementRepository {
   }
 }
 
+/** What `q` reads is derived from the number, title and counterparty name whenever the agreement is written. */
+function indexForSearch(agreement: Agreement): void {
+  agreement.searchText = agreementSearchText(agreement.number, agreement.title, agreement.counterpartyName);
+}
+
+/** A word taken literally by LIKE (backslash is PostgreSQL's default escape). */
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

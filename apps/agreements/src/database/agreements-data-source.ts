@@ -7,6 +7,7 @@ import { CreateAgreements1764100000000 } from './migrations/1764100000000-Create
 import { Milestones1764100000001 } from './migrations/1764100000001-Milestones';
 import { AgreementVersions1764100000002 } from './migrations/1764100000002-AgreementVersions';
 import { Documents1764100000003 } from './migrations/1764100000003-Documents';
+import { AgreementSearchText1764100000004 } from './migrations/1764100000004-AgreementSearchText';
 import { AgreementDocument } from '../agreement/agreement-document.entity';
 import { AgreementVersion } from '../agreement/agreement-version.entity';
 import { Milestone } from '../agreement/milestone.entity';
@@ -19,7 +20,7 @@ export function createAgreementsDataSource(url: string, poolSize = 10): DataSour
     schema: AGREEMENTS_SCHEMA,
     applicationName: 'concord-agreements',
     entities: [Agreement, Milestone, AgreementVersion, AgreementDocument, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003],
+    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003, AgreementSearchText1764100000004],
     poolSize,
   });
 }

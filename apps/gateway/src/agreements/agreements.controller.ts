@@ -41,7 +41,7 @@ export class AgreementsController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listAgreements', summary: "Your agency's agreements (filters: status, counterparty, expiring within N days)" })
+  @ApiOperation({ operationId: 'listAgreements', summary: "Your agency's agreements (search by number, title or counterparty name; filters: status, counterparty, expiring within N days)" })
   @ApiQueryFrom(ListAgreementsQuery)
   @ApiAnswers(200, 'AgreementPage')
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
 import { createI18n } from '../i18n';
 import { SessionProvider } from '../session/session';
 import { tokenStore } from '../session/token-store';
@@ -25,6 +25,11 @@ function AgreementStub() {
   return <p>agreement {useParams().id}</p>;
 }
 
+/** The address's query, where the page keeps its search and filters. */
+function AddressProbe() {
+  return <output aria-label="address">{useLocation().search}</output>;
+}
+
 function renderAt(path: string, me: unknown, answers: Record<string, (call: Call) => { status: number; body: unknown }>, language: 'en' | 'vi' = 'en') {
   const client = fakeClient({ 'GET /v1/me': () => ({ status: 200, body: me }), ...answers });
   render(
@@ -32,7 +37,7 @@ function renderAt(path: string, me: unknown, answers: Record<string, (call: Call
       <SessionProvider client={client}>
         <MemoryRouter initialEntries={[path]}>
           <Routes>
-            <Route path="/agreements" element={<AgreementsPage />} />
+            <Route path="/agreements" element={<><AgreementsPage /><AddressProbe /></>} />
             <Route path="/agreements/new" element={<NewAgreementPage />} />
             <Route path="/agreements/:id" element={<AgreementStub />} />
           </Routes>
@@ -70,11 +75,59 @@ describe('the agreements list', () => {
     await screen.findByRole('table', { name: 'Agreements of your agency' });
     expect(screen.queryByRole('link', { name: 'New agreement' })).toBeNull();
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'legal_review' } });
-    expect(await screen.findByText('No agreement matches these filters.')).toBeTruthy();
+    expect(await screen.findByText('No agreement matches this search and these filters.')).toBeTruthy();
     expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ status: 'legal_review', limit: 25 });
 
     fireEvent.change(screen.getByLabelText('Expiring within (days)'), { target: { value: '30' } });
     await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ status: 'legal_review', expiringWithinDays: 30 }));
+  });
+
+  it('searches by number, title or counterparty as you type, keeping the words in the address', async () => {
+    const client = renderAt('/agreements?q=TTDN-2026', user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/agreements': (call) => ({ status: 200, body: { items: call.init.params?.query?.q === 'hà giang' ? [] : [row(1, 'active')], nextCursor: null } }),
+      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+    });
+    await screen.findByRole('table', { name: 'Agreements of your agency' });
+    const search = screen.getByRole('searchbox', { name: 'Number, title or counterparty' }) as HTMLInputElement;
+    expect(search.value).toBe('TTDN-2026');
+    expect(listCalls(client)[0]?.init.params?.query).toMatchObject({ q: 'TTDN-2026', limit: 25 });
+
+    fireEvent.change(search, { target: { value: '  cong ty sao viet ' } });
+    await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ q: 'cong ty sao viet' }));
+    expect(screen.getByRole('status', { name: 'address' }).textContent).toBe('?q=++cong+ty+sao+viet+');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'active' } });
+    await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ q: 'cong ty sao viet', status: 'active' }));
+
+    fireEvent.change(search, { target: { value: 'hà giang' } });
+    expect(await screen.findByText('No agreement matches this search and these filters.')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Clear the search and filters' })));
+    expect(search.value).toBe('');
+    expect(listCalls(client).at(-1)?.init.params?.query).not.toHaveProperty('q', expect.anything());
+    expect(screen.getByRole('status', { name: 'address' }).textContent).toBe('');
+  });
+
+  it('shows a refused search next to its field, keeping what was typed', async () => {
+    const long = 'sao '.repeat(30);
+    renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
+      'GET /v1/agreements': (call) =>
+        call.init.params?.query?.q
+          ? {
+              status: 400,
+              body: {
+                type: 'https://concord.gov.vn/problems/validation/failed', title: 'Invalid', code: 'validation.failed', detail: 'The request is not valid',
+                errors: [{ path: 'q', code: 'too_big', message: 'Too big', maximum: 100 }],
+              },
+            }
+          : { status: 200, body: { items: [row(1, 'active')], nextCursor: null } },
+      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+    });
+    await screen.findByRole('table', { name: 'Agreements of your agency' });
+    const search = screen.getByRole('searchbox', { name: 'Number, title or counterparty' }) as HTMLInputElement;
+    fireEvent.change(search, { target: { value: long } });
+    await waitFor(() => expect(search.getAttribute('aria-invalid')).toBe('true'));
+    expect(search.getAttribute('aria-describedby')).toContain('agreement-q-error');
+    expect(document.getElementById('agreement-q-error')?.textContent).toBe('This is too long or too large.');
+    expect(search.value).toBe(long);
   });
 
   it('reads in Vietnamese', async () => {

@@ -16,13 +16,14 @@ import { useApiClient, useSession } from '../session/session';
 
 type Summary = Schemas['AgreementPage']['items'][number];
 
-const FILTERS = ['status', 'expiringWithinDays', 'counterpartyId'] as const;
+const FILTERS = ['q', 'status', 'expiringWithinDays', 'counterpartyId'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const PAGE_SIZES = [25, 50, 100] as const;
 
 function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
   const days = filters.expiringWithinDays.trim();
   return {
+    q: filters.q.trim() || undefined,
     status: (filters.status || undefined) as Summary['status'] | undefined,
     // An unreadable number is sent as typed, for the API to name (next to the field).
     expiringWithinDays: days === '' ? undefined : /^\d+$/.test(days) ? Number(days) : (days as unknown as number),
@@ -33,9 +34,10 @@ function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
 }
 
 /**
- * The agency's agreements: filters in the address (shareable, back button
- * works), pages from the server by cursor, and the year's budget on top for
- * those who may read agreements.
+ * The agency's agreements: searched as you type (number, title or
+ * counterparty, accents optional) and filtered, both in the address
+ * (shareable, back button works), pages from the server by cursor, and the
+ * year's budget on top for those who may read agreements.
  */
 export default function AgreementsPage() {
   const { t } = useTranslation();
@@ -80,7 +82,12 @@ export default function AgreementsPage() {
       {session.can('read', 'Agreement') && <BudgetSummary />}
 
       <div className="search-panel">
-        <form role="search" aria-label={t('agreementsArea.list.filters')} onSubmit={(e) => e.preventDefault()} noValidate>
+        <form role="search" aria-label={t('agreementsArea.list.search')} onSubmit={(e) => e.preventDefault()} noValidate>
+          <Field id="agreement-q" label={t('agreementsArea.list.q')} hint={t('agreementsArea.list.qHint')} errors={placed.byField.get('q')} className="field-wide">
+            {(control) => (
+              <input {...control} type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} autoComplete="off" spellCheck={false} />
+            )}
+          </Field>
           <fieldset className="filters">
             <legend>{t('agreementsArea.list.filters')}</legend>
             <Field id="agreement-status" label={t('agreementsArea.list.status')} errors={placed.byField.get('status')}>

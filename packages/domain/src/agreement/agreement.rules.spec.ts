@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors';
 import type { AgreementMove, AgreementStatusName } from './agreement-status.machine';
-import { agreementNumber, assertTerm, moveAgreement, statusOnSigning, todayInVietnam } from './agreement.rules';
+import { agreementNumber, agreementQueryWords, agreementSearchText, assertTerm, moveAgreement, statusOnSigning, todayInVietnam } from './agreement.rules';
 
 function caught(fn: () => unknown): DomainError {
   try {
@@ -121,5 +121,31 @@ describe('todayInVietnam', () => {
     const after = todayInVietnam(new Date());
     expect([before, after]).toContain(today);
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('agreement search', () => {
+  const text = agreementSearchText('TTDN-2026-0007', 'Quảng bá du lịch Điện Biên Phủ', 'Công ty Sao Việt');
+  const finds = (q: string) => agreementQueryWords(q).length > 0 && agreementQueryWords(q).every((w) => text.includes(w));
+
+  it('folds the number, title and counterparty name into one text', () => {
+    expect(text).toBe('ttdn-2026-0007 quang ba du lich dien bien phu cong ty sao viet');
+  });
+
+  it('folds the query into distinct words, keeping a number whole', () => {
+    expect(agreementQueryWords('  Công ty  SAO sao ')).toEqual(['cong', 'ty', 'sao']);
+    expect(agreementQueryWords('ttdn-2026-00')).toEqual(['ttdn-2026-00']);
+    expect(agreementQueryWords('!!!')).toEqual([]);
+  });
+
+  it.each([
+    ['cong ty sao viet', true],
+    ['ĐIỆN biên', true],
+    ['TTDN-2026-00', true],
+    ['2026-0007 sao', true],
+    ['sao nam', false],
+    ['TTDN-2026-0008', false],
+  ])('"%s" finds it: %s', (q, found) => {
+    expect(finds(q)).toBe(found);
   });
 });

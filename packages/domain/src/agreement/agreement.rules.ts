@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type DocumentType } from '../contracts/agreement';
 import { AGREEMENT_TRANSITIONS, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
 import { machine } from '../state-machine';
+import { foldText } from '../text/fold';
 
 /** The status a move leads to, or `agreement.status_transition_forbidden` naming the moves allowed now. */
 export function moveAgreement(from: AgreementStatusName, move: AgreementMove): AgreementStatusName {
@@ -14,6 +15,23 @@ const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIO
 /** `TTDN-2026-0007`: the agency's prefix, the year, a sequence without gaps. */
 export function agreementNumber(prefix: string, year: number, sequence: number): string {
   return `${prefix}-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+/**
+ * What the agreements list's `q` is matched against: the number, title and
+ * counterparty name, folded (lower case, no diacritics, đ → d).
+ */
+export function agreementSearchText(number: string, title: string, counterpartyName: string): string {
+  return foldText([number, title, counterpartyName].join(' '));
+}
+
+/**
+ * The words of an agreements search, folded like `agreementSearchText`:
+ * "Công ty  SAO" → công, ty, sao folded to cong, ty, sao. Split on spaces
+ * only, so "TTDN-2026-00" stays one word. Each must occur in the search text.
+ */
+export function agreementQueryWords(q: string): string[] {
+  return [...new Set(foldText(q).split(' ').filter(Boolean))];
 }
 
 /** A term is whole dates; it must end on or after it starts. */

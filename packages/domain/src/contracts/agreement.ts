@@ -160,6 +160,13 @@ export const AgreementSummary = AgreementView.pick({
 });
 
 export const ListAgreementsQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Words of the number, title or counterparty name; diacritics and case optional, every word must match (e.g. "sao viet", "TTDN-2026-00")'),
   status: AgreementStatus.optional(),
   counterpartyId: z.uuid().optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),

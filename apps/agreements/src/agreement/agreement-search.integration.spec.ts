@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { newId, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
+import { openServiceDatabase } from '@concord/database';
+import { ServiceClient } from '@concord/messaging';
+import { startRegistry } from '@concord/registry';
+import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { startAgreements } from '../agreements.app';
+import { createAgreementsDataSource } from '../database/agreements-data-source';
+import { AgreementSearchText1764100000004 } from '../database/migrations/1764100000004-AgreementSearchText';
+import { Agreement } from './agreement.entity';
+import { AgreementRepository } from './agreement.repository';
+
+const A = SUBJECTS.agreements;
+const R = SUBJECTS.registry;
+const lead = (userId: string, role: Actor['roles'][number]): Actor => ({ userId, orgId: 'mcst-ttcs', roles: [role] });
+const manager = lead('manager@mcst', 'campaign_manager');
+const legal = lead('legal@mcst', 'legal_officer');
+const admin = lead('admin@mcst', 'admin');
+const registrar = lead('registrar@mcst', 'registry_officer');
+const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
+
+/** `q` on the agreements list: number, title or counterparty name, diacritics and case optional, every word. */
+describe('agreements list search (q)', () => {
+  const env = testEnvName();
+  const year = todayInVietnam().slice(0, 4);
+  let registry: INestMicroservice;
+  let agreements: INestMicroservice;
+  let client: ServiceClient;
+  let db: DataSource;
+  let saoViet: CreatorView;
+  let saoNam: CreatorView;
+  let dienBien: AgreementView;
+  let haGiang: AgreementView;
+  let hue: AgreementView;
+  let otherAgencys: string;
+
+  beforeAll(async () => {
+    const urls = testUrls();
+    const databaseUrl = await createTestDatabase(urls.databaseUrl);
+    registry = await startRegistry(
+      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
+      false,
+    );
+    agreements = await startAgreements(
+      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
+      false,
+    );
+    client = new ServiceClient(urls.natsUrl, env);
+    await client.connect();
+    db = await openServiceDatabase(createAgreementsDataSource(databaseUrl, 2));
+
+    saoViet = await company('Công ty Sao Việt');
+    saoNam = await company('Sao Nam Media');
+    dienBien = await draft(saoViet.id, 'Quảng bá du lịch Điện Biên Phủ 2026');
+    haGiang = await draft(saoNam.id, 'Phim tài liệu Hà Giang');
+    hue = await draft(saoViet.id, 'Livestream lễ hội Huế');
+    await client.request(A.submitForReview, { id: hue.id }, manager);
+    // Another agency's agreement with the same counterparty and words (written as the service writes, search text included).
+    otherAgencys = newId();
+    const now = new Date();
+    await db.transaction((m) =>
+      new AgreementRepository(db).insert(m, m.create(Agreement, {
+        id: otherAgencys, number: `HCMC-${year}-0001`, agencyId: 'hcmc-info', kind: 'memorandum', counterpartyId: saoViet.id,
+        counterpartyName: 'Công ty Sao Việt', title: 'Quảng bá du lịch Điện Biên Phủ 2026', scope: 'x', termStart: '2026-01-01', termEnd: '2026-12-31',
+        budget: 1, deliverables: [], disclosureLabel: '#HợpTác', usageRights: null, status: 'draft', version: 1, signatures: [], legalReviews: [],
+        statusHistory: [], createdBy: 'manager@hcmc', createdAt: now, updatedAt: now,
+      })),
+    );
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await client.close();
+    await agreements.close();
+    await registry.close();
+  });
+
+  async function company(displayName: string): Promise<CreatorView> {
+    const handle = `mcn_${randomBytes(3).toString('hex')}`;
+    return client.request<CreatorView>(R.creatorCreate, {
+      input: {
+        kind: 'management_company',
+        displayName,
+        channels: [{ platform: 'youtube', handle, url: `https://www.youtube.com/@${handle}`, followers: 50000, verified: true }],
+        topics: ['tourism'],
+        languages: ['vi'],
+      },
+    }, registrar);
+  }
+
+  function draft(counterpartyId: string, title: string): Promise<AgreementView> {
+    return client.request<AgreementView>(A.create, {
+      input: {
+        kind: 'service_contract', counterpartyId, title, scope: 'Short videos and livestreams', term: { start: '2026-01-01', end: '2026-12-31' },
+        budget: 100_000_000, deliverables: [{ platform: 'youtube', quantity: 4 }], disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+      },
+    }, manager);
+  }
+
+  async function found(query: Record<string, unknown>, actor: Actor = manager): Promise<string[]> {
+    const page = await client.request<{ items: { id: string; number: string }[] }>(A.list, { query: { limit: 100, ...query } }, actor);
+    return page.items.map((i) => i.number);
+  }
+
+  it('finds by counterparty name and by title without diacritics or case, and never another agency\'s agreement', async () => {
+    expect(dienBien.number).toBe(`TTDN-${year}-0001`);
+    expect(await found({ q: 'cong ty sao viet' })).toEqual([hue.number, dienBien.number]);
+    expect(await found({ q: 'CÔNG TY SAO VIỆT' })).toEqual([hue.number, dienBien.number]);
+    expect(await found({ q: 'dien bien phu' })).toEqual([dienBien.number]);
+    expect(await found({ q: 'Hà  giang' })).toEqual([haGiang.number]);
+    expect(await found({ q: 'le hoi hue' })).toEqual([hue.number]);
+    // The other agency's row matches the words; it is still not found, nor is anything for an agency that sees no agreements.
+    const [other] = await db.query('SELECT search_text FROM agreements WHERE id = $1', [otherAgencys]);
+    expect(other.search_text).toContain('cong ty sao viet');
+    expect(await found({ q: 'HCMC' })).toEqual([]);
+    expect(await found({ q: 'sao viet' }, mofa)).toEqual([]);
+  });
+
+  it('finds by a word\'s beginning and by the number or part of it', async () => {
+    expect(await found({ q: 'sao' })).toEqual([hue.number, haGiang.number, dienBien.number]);
+    expect(await found({ q: `TTDN-${year}-00` })).toEqual([hue.number, haGiang.number, dienBien.number]);
+    expect(await found({ q: haGiang.number.toLowerCase() })).toEqual([haGiang.number]);
+    expect(await found({ q: '0003' })).toEqual([hue.number]);
+  });
+
+  it('needs every word to match, in any of the three', async () => {
+    expect(await found({ q: 'sao giang' })).toEqual([haGiang.number]);
+    expect(await found({ q: `sao viet ${dienBien.number}` })).toEqual([dienBien.number]);
+    expect(await found({ q: 'sao viet ha giang' })).toEqual([]);
+    expect(await found({ q: 'sao nam dien bien' })).toEqual([]);
+    // A LIKE wildcard in the query is a plain character.
+    expect(await found({ q: 's_o' })).toEqual([]);
+  });
+
+  it('combines with status and the other filters', async () => {
+    expect(await found({ q: 'sao viet', status: 'legal_review' })).toEqual([hue.number]);
+    expect(await found({ q: 'sao viet', status: 'draft' })).toEqual([dienBien.number]);
+    expect(await found({ q: 'sao', counterpartyId: saoNam.id })).toEqual([haGiang.number]);
+    const first = await client.request<{ items: { number: string }[]; nextCursor: string | null }>(A.list, { query: { q: 'sao', limit: 2 } }, manager);
+    expect(first.items.map((i) => i.number)).toEqual([hue.number, haGiang.number]);
+    expect(await found({ q: 'sao', cursor: first.nextCursor })).toEqual([dienBien.number]);
+  });
+
+  it('follows a draft\'s new title and an amendment that changes the title', async () => {
+    const edited = await client.request<AgreementView>(A.update, { id: haGiang.id, expectedVersion: haGiang.version, changes: { title: 'Ẩm thực Hà Nội' } }, manager);
+    expect(await found({ q: 'ha giang' })).toEqual([]);
+    expect(await found({ q: 'am thuc ha noi' })).toEqual([haGiang.number]);
+
+    await client.request(R.creatorChangeStatus, { id: saoNam.id, input: { to: 'vetted', reason: 'vetting passed' } }, registrar);
+    await client.request(A.submitForReview, { id: edited.id }, manager);
+    await client.request(A.legalDecision, { id: edited.id, input: { decision: 'approve', comments: 'ok' } }, legal);
+    const signature = { signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' };
+    for (const party of ['agency', 'counterparty'] as const) await client.request(A.sign, { id: edited.id, input: { party, ...signature } }, admin);
+    await client.request(A.amend, { id: edited.id, input: { changes: { title: 'Ẩm thực Hà Nội và Hội An' }, reason: 'Hội An added' } }, manager);
+    expect(await found({ q: 'hoi an' })).toEqual([]);
+    await client.request(A.amendmentDecision, { id: edited.id, version: 2, input: { decision: 'approve', comments: 'ok' } }, legal);
+    for (const party of ['agency', 'counterparty'] as const) await client.request(A.amendmentSign, { id: edited.id, version: 2, input: { party, ...signature } }, admin);
+    expect(await found({ q: 'hoi an' })).toEqual([haGiang.number]);
+    expect(await found({ q: 'am thuc', status: 'active' })).toEqual([haGiang.number]);
+  });
+
+  it('fills the search text of agreements that existed before the migration', async () => {
+    const migration = new AgreementSearchText1764100000004();
+    const runner = db.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration.down(runner);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const rows: { number: string; search_text: string }[] = await db.query("SELECT number, search_text FROM agreements WHERE agency_id = 'mcst-ttcs' ORDER BY number");
+    expect(rows).toEqual([
+      { number: dienBien.number, search_text: `${dienBien.number.toLowerCase()} quang ba du lich dien bien phu 2026 cong ty sao viet` },
+      { number: haGiang.number, search_text: `${haGiang.number.toLowerCase()} am thuc ha noi va hoi an sao nam media` },
+      { number: hue.number, search_text: `${hue.number.toLowerCase()} livestream le hoi hue cong ty sao viet` },
+    ]);
+    expect(await found({ q: 'cong ty sao viet' })).toEqual([hue.number, dienBien.number]);
+  });
+});
