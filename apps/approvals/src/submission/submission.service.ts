@@ -447,18 +447,17 @@ export class SubmissionService {
   async view(m: EntityManager, actor: Actor, id: string): Promise<SubmissionView> {
     const [row]: SubmissionRow[] = await m.query('SELECT * FROM submissions WHERE id = $1', [id]);
     const forCreator = isCreatorActor(actor);
-    const [versions, overrides, comments, decisions, publications] = await Promise.all([
-      m.query('SELECT number, title, text, media, checks, submitted_by, submitted_at FROM versions WHERE submission_id = $1 ORDER BY number', [id]),
-      m.query('SELECT version, "check", reason, by_user, at FROM check_overrides WHERE submission_id = $1', [id]),
-      m.query(`SELECT * FROM comments WHERE submission_id = $1 ${forCreator ? "AND visibility = 'creator'" : ''} ORDER BY at, id`, [id]),
-      m.query('SELECT version, stage, decision, reason, by_user, agency_id, at FROM decisions WHERE submission_id = $1 ORDER BY at, id', [id]),
-      m.query(
-        `SELECT p.*, lm.at AS m_at, lm.views, lm.likes, lm.comments AS m_comments, lm.shares FROM publications p
-           LEFT JOIN LATERAL (SELECT * FROM metrics WHERE publication_id = p.id ORDER BY at DESC LIMIT 1) lm ON true
-          WHERE p.submission_id = $1`,
-        [id],
-      ),
-    ]);
+    // In a transaction `m` is one connection, which runs one query at a time (pg refuses overlapping ones): ask in turn.
+    const versions = await m.query('SELECT number, title, text, media, checks, submitted_by, submitted_at FROM versions WHERE submission_id = $1 ORDER BY number', [id]);
+    const overrides = await m.query('SELECT version, "check", reason, by_user, at FROM check_overrides WHERE submission_id = $1', [id]);
+    const comments = await m.query(`SELECT * FROM comments WHERE submission_id = $1 ${forCreator ? "AND visibility = 'creator'" : ''} ORDER BY at, id`, [id]);
+    const decisions = await m.query('SELECT version, stage, decision, reason, by_user, agency_id, at FROM decisions WHERE submission_id = $1 ORDER BY at, id', [id]);
+    const publications = await m.query(
+      `SELECT p.*, lm.at AS m_at, lm.views, lm.likes, lm.comments AS m_comments, lm.shares FROM publications p
+         LEFT JOIN LATERAL (SELECT * FROM metrics WHERE publication_id = p.id ORDER BY at DESC LIMIT 1) lm ON true
+        WHERE p.submission_id = $1`,
+      [id],
+    );
     const stage = row.stages[row.stage_index];
     const p = publications[0];
     return {
