@@ -1,3 +1,4 @@
+export * from './demo-calendar';
 export * from './demo-creators';
 export * from './seed';
 export * from './seed-agreements';

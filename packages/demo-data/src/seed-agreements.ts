@@ -1,4 +1,5 @@
 import { createConcordClient, devToken, type ConcordClient, type Schemas } from '@concord/client';
+import type { DemoCalendar } from './demo-calendar';
 
 type Step = 'submit' | 'approve' | 'sign' | 'milestone' | 'pay' | 'terminate';
 
@@ -11,15 +12,19 @@ interface DemoAgreement {
 
 const LABEL = '#HợpTác cùng Cục TTCS&TTĐN';
 
-/** A few agreements in different states, after the 2024 pilot (invented terms). */
-function demoAgreements(companies: [string, string], individuals: string[]): DemoAgreement[] {
+/**
+ * A few agreements in different states, after the 2024 pilot (invented terms).
+ * The one in force and the draft have terms around the demo's anchor day; the
+ * others are dated events.
+ */
+function demoAgreements(companies: [string, string], individuals: string[], calendar: DemoCalendar): DemoAgreement[] {
   const [saoViet, mayXanh] = companies;
   return [
     {
       key: 'dien-bien-phu-3d',
       counterparty: saoViet,
       body: {
-        kind: 'service_contract', title: 'Ra mắt trình chiếu 3D Điện Biên Phủ', term: { start: '2026-03-01', end: '2026-12-31' },
+        kind: 'service_contract', title: 'Ra mắt trình chiếu 3D Điện Biên Phủ', term: { start: calendar.monthStart(-8), end: calendar.monthEnd(3) },
         scope: '50 short videos and posts around the Điện Biên Phủ 3D-mapping launch, with behind-the-scenes livestreams',
         budget: 450_000_000, deliverables: [{ platform: 'tiktok', quantity: 30 }, { platform: 'facebook', quantity: 20 }], disclosureLabel: LABEL,
         usageRights: { durationMonths: 24, channels: ['tiktok', 'facebook', 'youtube'], territories: ['VN'] },
@@ -49,7 +54,7 @@ function demoAgreements(companies: [string, string], individuals: string[]): Dem
       key: 'bao-tang-quan-su',
       counterparty: individuals[1],
       body: {
-        kind: 'service_contract', title: 'Tham quan Bảo tàng Lịch sử Quân sự Việt Nam', term: { start: '2027-01-10', end: '2027-03-31' },
+        kind: 'service_contract', title: 'Tham quan Bảo tàng Lịch sử Quân sự Việt Nam', term: { start: calendar.day(41), end: calendar.monthEnd(4) },
         scope: 'A channel visit to the Military History Museum: one long video and five shorts', budget: 60_000_000,
         deliverables: [{ platform: 'youtube', quantity: 6 }], disclosureLabel: LABEL,
       },
@@ -76,10 +81,11 @@ export async function seedDemoAgreements(
   baseUrl: string,
   version: string,
   counterparties: { companies: [string, string]; activeIndividuals: string[] },
+  calendar: DemoCalendar,
 ): Promise<number> {
   const as = async (username: string) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) });
   const [manager, legal, admin, finance] = await Promise.all(['manager@mcst', 'legal@mcst', 'admin@mcst', 'finance@mcst'].map(as));
-  const all = demoAgreements(counterparties.companies, counterparties.activeIndividuals);
+  const all = demoAgreements(counterparties.companies, counterparties.activeIndividuals, calendar);
   for (const a of all) {
     const key = (step: string) => ({ 'Idempotency-Key': `demo-${version}-agreement-${a.key}-${step}` });
     const created = await manager.POST('/v1/agreements', { params: { header: key('draft') }, body: { ...a.body, counterpartyId: a.counterparty } });

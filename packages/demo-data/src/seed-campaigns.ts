@@ -1,4 +1,5 @@
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import type { DemoCalendar } from './demo-calendar';
 import { seedDemoSubmissions, type DemoAuthor } from './seed-submissions';
 
 /** A demo creator who can sign in as `creator@<handle>`. */
@@ -13,7 +14,7 @@ export interface DemoCreatorLogin {
  * the lead agency and active; and one request still waiting in the inbox.
  * Stable Idempotency-Keys make a second run change nothing.
  */
-export async function seedDemoCampaigns(baseUrl: string, version: string, creators: DemoCreatorLogin[] = []): Promise<number> {
+export async function seedDemoCampaigns(baseUrl: string, version: string, calendar: DemoCalendar, creators: DemoCreatorLogin[] = []): Promise<number> {
   const mofa = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'liaison@mofa') });
   const manager = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'manager@mcst') });
   const key = (step: string) => ({ 'Idempotency-Key': `demo-${version}-campaign-${step}` });
@@ -24,9 +25,9 @@ export async function seedDemoCampaigns(baseUrl: string, version: string, creato
       title: 'Lễ mở ký Công ước Hà Nội — video ngắn tiếng Anh',
       objective: 'Explain the Hanoi Convention signing to foreign audiences through creators with international followings',
       keyMessages: ['Việt Nam là nước chủ nhà lễ mở ký', 'Hợp tác quốc tế phòng chống tội phạm mạng'],
-      proposedPeriod: { start: '2026-10-20', end: '2026-12-20' },
+      proposedPeriod: { start: calendar.day(-41), end: calendar.day(20) },
       expectedDeliverables: '10 short clips in English, 2 livestreams',
-      responseDeadline: '2026-10-10T10:00:00Z',
+      responseDeadline: calendar.at(-51, '10:00'),
     },
   });
   if (!joint.data) throw new Error(`Seeding the joint request: ${JSON.stringify(joint.error)}`);
@@ -38,7 +39,7 @@ export async function seedDemoCampaigns(baseUrl: string, version: string, creato
   if (campaignId) {
     const activated = await manager.POST('/v1/campaigns/{id}/activate', { params: { path: { id: campaignId }, header: key('hanoi-convention-activate') } });
     if (!activated.response.ok && activated.response.status !== 409) throw new Error(`Seeding the campaign: ${JSON.stringify(activated.error)}`);
-    await seedAssignments(baseUrl, key, campaignId, creators);
+    await seedAssignments(baseUrl, key, calendar, campaignId, creators);
   }
 
   const waiting = await createConcordClient({ baseUrl, token: await devToken(baseUrl, 'liaison@hcmc') }).POST('/v1/campaign-requests', {
@@ -47,9 +48,9 @@ export async function seedDemoCampaigns(baseUrl: string, version: string, creato
       title: 'Giải thích thủ tục hành chính trực tuyến — TP.HCM',
       objective: 'Creator clubs explain online public services to Ho Chi Minh City residents',
       keyMessages: ['Nộp hồ sơ trực tuyến, không cần xếp hàng'],
-      proposedPeriod: { start: '2027-01-05', end: '2027-03-31' },
+      proposedPeriod: { start: calendar.day(36), end: calendar.day(121) },
       expectedDeliverables: '30 short videos in Vietnamese',
-      responseDeadline: '2026-12-15T10:00:00Z',
+      responseDeadline: calendar.at(15, '10:00'),
     },
   });
   if (!waiting.data) throw new Error(`Seeding the HCMC request: ${JSON.stringify(waiting.error)}`);
@@ -62,14 +63,14 @@ export async function seedDemoCampaigns(baseUrl: string, version: string, creato
  * The agreement's activation reaches tasking as an event, so the fan-out is
  * tried again (with a new key) until it finds them covered.
  */
-async function seedAssignments(baseUrl: string, key: (step: string) => Record<string, string>, campaignId: string, creators: DemoCreatorLogin[]): Promise<void> {
+async function seedAssignments(baseUrl: string, key: (step: string) => Record<string, string>, calendar: DemoCalendar, campaignId: string, creators: DemoCreatorLogin[]): Promise<void> {
   if (creators.length === 0) return;
   const manager = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'manager@mcst') });
   const brief = await manager.POST('/v1/campaigns/{id}/briefs', {
     params: { path: { id: campaignId }, header: key('hanoi-convention-brief') },
     body: {
       kind: 'short_video', title: 'Lễ mở ký trong 60 giây — The signing in 60 seconds', keyMessages: ['Việt Nam là nước chủ nhà lễ mở ký'],
-      platforms: ['tiktok', 'facebook'], languages: ['en', 'vi'], dueAt: '2026-12-12T10:00:00Z', quantity: 1, feePerDeliverable: 3_000_000,
+      platforms: ['tiktok', 'facebook'], languages: ['en', 'vi'], dueAt: calendar.at(12, '10:00'), quantity: 1, feePerDeliverable: 3_000_000,
     },
   });
   if (!brief.data) throw new Error(`Seeding the brief: ${JSON.stringify(brief.error)}`);
@@ -79,7 +80,7 @@ async function seedAssignments(baseUrl: string, key: (step: string) => Record<st
       params: { path: { id: brief.data.id }, header: key(`hanoi-convention-fan-out-${attempt}`) },
       body: { creatorIds: creators.map((c) => c.id) },
     });
-    // 409: the brief is past due (the demo is older than its dates); nothing more to offer.
+    // 409: the brief is past due (a demo loaded more than twelve days ago); nothing more to offer.
     if (fanOut.response.status === 409) return;
     if (!fanOut.data) throw new Error(`Seeding the fan-out: ${JSON.stringify(fanOut.error)}`);
     offered = fanOut.data.results.filter((r) => r.outcome === 'offered');
@@ -98,5 +99,5 @@ async function seedAssignments(baseUrl: string, key: (step: string) => Record<st
     if (!answered.response.ok && answered.response.status !== 409) throw new Error(`Seeding an answer: ${JSON.stringify(answered.error)}`);
     if (answer === 'accept') authors.push({ handle: creator.handle, assignmentId: result.assignmentId, channels: creator.channels });
   }
-  await seedDemoSubmissions(baseUrl, key, authors);
+  await seedDemoSubmissions(baseUrl, key, calendar, authors);
 }

@@ -1,4 +1,5 @@
 import { createConcordClient, devToken, type ConcordClient, type Schemas } from '@concord/client';
+import type { DemoCalendar } from './demo-calendar';
 
 /** A demo creator who accepted the joint brief, with their channels. */
 export interface DemoAuthor {
@@ -23,7 +24,7 @@ const PATHS = ['published', 'changes_requested', 'in_review_legal', 'rejected', 
  * to every state of the review. Fixed times and stable Idempotency-Keys make
  * a second run change nothing.
  */
-export async function seedDemoSubmissions(baseUrl: string, key: Key, authors: DemoAuthor[], log: (line: string) => void = console.log): Promise<number> {
+export async function seedDemoSubmissions(baseUrl: string, key: Key, calendar: DemoCalendar, authors: DemoAuthor[], log: (line: string) => void = console.log): Promise<number> {
   const as = async (username: string) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) });
   const [reviewer, legal, mofaReviewer] = await Promise.all(['reviewer@mcst', 'legal@mcst', 'reviewer@mofa'].map(as));
   let n = 0;
@@ -47,7 +48,7 @@ export async function seedDemoSubmissions(baseUrl: string, key: Key, authors: De
     const step = (s: string) => key(`submission-${i}-${s}`);
     let s = must(await me.POST('/v1/assignments/{id}/submissions', {
       params: { path: { id: author.assignmentId }, header: step('submit') },
-      body: { platform: channel.platform as Submission['platform'], kind: 'short_video', plannedAt: '2026-12-10T09:00:00Z', title: 'Lễ mở ký trong 60 giây', text: text(path !== 'changes_requested'), media: MEDIA },
+      body: { platform: channel.platform as Submission['platform'], kind: 'short_video', plannedAt: calendar.at(10, '09:00'), title: 'Lễ mở ký trong 60 giây', text: text(path !== 'changes_requested'), media: MEDIA },
     }), 'submit');
     const decide = async (client: ConcordClient, decision: 'approve' | 'request_changes' | 'reject', label: string, reason?: string) => {
       s = must(await client.POST('/v1/submissions/{id}/decisions', {
@@ -67,8 +68,8 @@ export async function seedDemoSubmissions(baseUrl: string, key: Key, authors: De
       await decide(legal, 'approve', 'legal');
       await decide(mofaReviewer, 'approve', 'mofa');
       const url = channel.platform === 'tiktok' ? `https://www.tiktok.com/@${channel.handle}/video/7441000000000000001` : `https://www.facebook.com/${channel.handle}/videos/1021000000000001`;
-      s = must(await me.POST('/v1/submissions/{id}/publication', { params: { path: { id: s.id }, header: step('publish') }, body: { url, publishedAt: '2026-11-25T09:00:00Z' } }), 'publish');
-      for (const [j, m] of [{ at: '2026-11-26T09:00:00Z', views: 850_000, likes: 61_000, comments: 2_300, shares: 7_400 }, { at: '2026-11-28T09:00:00Z', views: 3_100_000, likes: 212_000, comments: 8_900, shares: 26_000 }].entries()) {
+      s = must(await me.POST('/v1/submissions/{id}/publication', { params: { path: { id: s.id }, header: step('publish') }, body: { url, publishedAt: calendar.at(-5, '09:00') } }), 'publish');
+      for (const [j, m] of [{ at: calendar.at(-4, '09:00'), views: 850_000, likes: 61_000, comments: 2_300, shares: 7_400 }, { at: calendar.at(-2, '09:00'), views: 3_100_000, likes: 212_000, comments: 8_900, shares: 26_000 }].entries()) {
         must(await me.POST('/v1/publications/{id}/metrics', { params: { path: { id: s.publication!.id }, header: step(`metrics-${j}`) }, body: m }), 'metrics');
       }
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import { demoCalendar } from './demo-calendar';
 import { demoCreators, type DemoCreator } from './demo-creators';
 import { seedDemoAgreements } from './seed-agreements';
 import { seedDemoCampaigns } from './seed-campaigns';
@@ -26,7 +27,8 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
   const api = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'registrar@mcst') });
   const all = demoCreators();
   // Keys name this exact data set: a changed generator seeds anew instead of colliding with old keys.
-  const version = createHash('sha256').update(JSON.stringify(all)).digest('hex').slice(0, 10);
+  // (Since the demo's dates count from its anchor, the keys name that too: older data sets had fixed dates.)
+  const version = createHash('sha256').update(JSON.stringify(all)).update('dates from the anchor').digest('hex').slice(0, 10);
   const ids = new Map<string, string>();
   const companies = all.filter((c) => c.input.kind === 'management_company');
   const individuals = all.filter((c) => c.input.kind !== 'management_company');
@@ -45,17 +47,21 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
       if (!response.ok && response.status !== 409) throw new Error(`Seeding ${c.key} → ${to}: ${JSON.stringify(error)}`);
     }
   });
+  // The demo's dates count from the day it was first loaded: the first company's registration, which a replay answers unchanged.
+  const first = await api.GET('/v1/creators/{id}', { params: { path: { id: ids.get(companies[0].key)! } } });
+  if (!first.data) throw new Error(`Reading the demo's first creator: ${JSON.stringify(first.error)}`);
+  const calendar = demoCalendar(new Date(first.data.createdAt));
   const activeIndividuals = individuals.filter((c) => c.status === 'active').slice(0, 3).map((c) => ids.get(c.key)!);
   const agreements = await seedDemoAgreements(baseUrl, version, {
     companies: [ids.get(companies[0].key)!, ids.get(companies[1].key)!],
     activeIndividuals,
-  });
+  }, calendar);
   // The joint campaign's brief goes to the active creators of the company whose agreement is active.
   const briefed = individuals
     .filter((c) => c.status === 'active' && c.managementCompanyKey === companies[0].key)
     .slice(0, 40)
     .map((c) => ({ id: ids.get(c.key)!, handle: c.input.channels[0].handle, channels: c.input.channels.map(({ platform, handle }) => ({ platform, handle })) }));
-  const requests = await seedDemoCampaigns(baseUrl, version, briefed);
+  const requests = await seedDemoCampaigns(baseUrl, version, calendar, briefed);
   log(`demo data: ${all.length} creators in the registry, ${agreements} agreements, ${requests} joint campaign requests`);
   return { creators: all.length, agreements };
 }

@@ -23,6 +23,9 @@ function text(language: Language, key: string, values: Record<string, string | n
   return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
 
+/** A calendar day `n` days from today, as a date field takes it (the story's dates move with the day it runs). */
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
 let system: RunningSystem;
 const stamp = Date.now().toString(36);
 const title = `Công ước Hà Nội: một năm sau ${stamp}`;
@@ -81,10 +84,10 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await page.getByLabel(t('requests.form.titleLabel'), { exact: true }).fill(title);
     await page.getByLabel(t('requests.form.objective'), { exact: true }).fill('Explain to foreign audiences what the Hanoi Convention changed in its first year');
     await page.getByLabel(t('requests.form.keyMessages'), { exact: true }).fill(keyMessage);
-    await page.getByLabel(t('requests.form.periodStart'), { exact: true }).fill('2026-12-01');
-    await page.getByLabel(t('requests.form.periodEnd'), { exact: true }).fill('2027-01-31');
+    await page.getByLabel(t('requests.form.periodStart'), { exact: true }).fill(day(1));
+    await page.getByLabel(t('requests.form.periodEnd'), { exact: true }).fill(day(60));
     await page.getByLabel(t('requests.form.deliverables'), { exact: true }).fill('5 short videos in English');
-    await page.getByLabel(t('requests.form.deadline'), { exact: true }).fill('2026-12-20T10:00');
+    await page.getByLabel(t('requests.form.deadline'), { exact: true }).fill(`${day(14)}T10:00`);
     await shot('request-form');
     await page.getByRole('button', { name: t('requests.form.submit') }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -114,7 +117,7 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await page.getByText(t('campaignsArea.lifecycle.activated')).waitFor();
     await page.getByRole('button', { name: t('campaignsArea.briefs.addOpen') }).click();
     await page.getByLabel(t('campaignsArea.briefs.titleLabel'), { exact: true }).fill(briefTitle);
-    await page.getByLabel(t('campaignsArea.briefs.due'), { exact: true }).fill('2026-12-20T10:00');
+    await page.getByLabel(t('campaignsArea.briefs.due'), { exact: true }).fill(`${day(20)}T10:00`);
     await page.getByLabel(t('campaignsArea.briefs.fee'), { exact: true }).fill('3000000');
     for (const platform of ['tiktok', 'facebook'] as const) await page.getByRole('checkbox', { name: text('vi', `enums.platform.${platform}`), exact: true }).check();
     await shot('brief-form');
@@ -163,7 +166,7 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await card.getByRole('link', { name: t('assignments.submit') }).click();
     await page.getByRole('heading', { level: 1, name: t('submit.title') }).waitFor();
     await page.getByLabel(t('submit.platform'), { exact: true }).selectOption(creator.platform);
-    await page.getByLabel(t('submit.plannedAt'), { exact: true }).fill('2026-12-18T09:00');
+    await page.getByLabel(t('submit.plannedAt'), { exact: true }).fill(`${day(18)}T09:00`);
     await page.getByLabel(t('content.text'), { exact: true }).fill(`Một năm sau lễ mở ký: ${keyMessage}. ${mustCarry}`);
     await shot('content-form');
     await page.getByRole('button', { name: t('submit.send') }).click();
