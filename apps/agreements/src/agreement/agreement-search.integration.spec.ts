@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { newId, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
 import { openServiceDatabase } from '@concord/database';
 import { ServiceClient } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
-import { startAgreements } from '../agreements.app';
 import { createAgreementsDataSource } from '../database/agreements-data-source';
 import { AgreementSearchText1764100000004 } from '../database/migrations/1764100000004-AgreementSearchText';
 import { Agreement } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
+import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
 
 const A = SUBJECTS.agreements;
 const R = SUBJECTS.registry;
@@ -24,10 +21,8 @@ const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] 
 
 /** `q` on the agreements list: number, title or counterparty name, diacritics and case optional, every word. */
 describe('agreements list search (q)', () => {
-  const env = testEnvName();
   const year = todayInVietnam().slice(0, 4);
-  let registry: INestMicroservice;
-  let agreements: INestMicroservice;
+  let sut: AgreementsUnderTest;
   let client: ServiceClient;
   let db: DataSource;
   let saoViet: CreatorView;
@@ -38,19 +33,9 @@ describe('agreements list search (q)', () => {
   let otherAgencys: string;
 
   beforeAll(async () => {
-    const urls = testUrls();
-    const databaseUrl = await createTestDatabase(urls.databaseUrl);
-    registry = await startRegistry(
-      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
-      false,
-    );
-    agreements = await startAgreements(
-      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
-      false,
-    );
-    client = new ServiceClient(urls.natsUrl, env);
-    await client.connect();
-    db = await openServiceDatabase(createAgreementsDataSource(databaseUrl, 2));
+    sut = await startAgreementsWithRegistry();
+    client = sut.client;
+    db = await openServiceDatabase(createAgreementsDataSource(sut.databaseUrl, 2));
 
     saoViet = await company('Công ty Sao Việt');
     saoNam = await company('Sao Nam Media');
@@ -72,9 +57,7 @@ describe('agreements list search (q)', () => {
   });
   afterAll(async () => {
     await db.destroy();
-    await client.close();
-    await agreements.close();
-    await registry.close();
+    await sut.stop();
   });
 
   async function company(displayName: string): Promise<CreatorView> {

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, EventCollector, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
-import { startAgreements } from '../agreements.app';
+import { EventCollector, rejection as rejectionOf } from '@concord/testing';
+import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
 
 const A = SUBJECTS.agreements;
 const R = SUBJECTS.registry;
@@ -30,35 +28,21 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
 const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
 
 describe('agreements service over NATS, on PostgreSQL, asking the registry', () => {
-  const env = testEnvName();
-  let registry: INestMicroservice;
-  let agreements: INestMicroservice;
+  let sut: AgreementsUnderTest;
   let client: ServiceClient;
   let nc: NatsConnection;
   let events: EventCollector;
 
   beforeAll(async () => {
-    const urls = testUrls();
-    const databaseUrl = await createTestDatabase(urls.databaseUrl);
-    registry = await startRegistry(
-      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
-      false,
-    );
-    agreements = await startAgreements(
-      { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
-      false,
-    );
-    client = new ServiceClient(urls.natsUrl, env);
-    await client.connect();
-    nc = await connectNats({ servers: urls.natsUrl });
-    events = await new EventCollector(nc, env).start();
+    sut = await startAgreementsWithRegistry();
+    client = sut.client;
+    nc = await connectNats({ servers: sut.natsUrl });
+    events = await new EventCollector(nc, sut.env).start();
   });
   afterAll(async () => {
     await events.stop();
     await nc.drain();
-    await client.close();
-    await agreements.close();
-    await registry.close().catch(() => undefined);
+    await sut.stop();
   });
 
   async function creator(): Promise<CreatorView> {
@@ -267,7 +251,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     const c = await creator();
     const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
     await client.request(A.submitForReview, { id: draft.id }, manager);
-    await registry.close();
+    await sut.registry.close();
     const down = await rejection(client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal));
     expect(down.code).toBe('service.unavailable');
     expect(down.extensions).toMatchObject({ service: 'registry' });
