@@ -6,6 +6,7 @@ import { settle, type Schemas } from '../api/client';
 import { placeFieldErrors } from '../api/problem';
 import { Field } from '../components/field';
 import { Loading, ProblemAlert, ResultStatus } from '../components/messages';
+import { BudgetFigures } from '../components/budget-figures';
 import { PageHeading } from '../components/page';
 import { Pager } from '../components/pager';
 import { useFormat } from '../lib/format';
@@ -178,39 +179,16 @@ function BudgetSummary() {
   const { t } = useTranslation();
   const api = useApiClient();
   const session = useSession();
-  const format = useFormat();
   const year = new Date().getFullYear();
   const loaded = useApi((signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })), [api, year]);
   const mine = loaded.data?.agencies.find((a) => a.agencyId === session.me?.agency?.id);
-  const share = mine && mine.committed > 0 ? mine.paid / mine.committed : 0;
   return (
     <section className="section agreements-budget" aria-labelledby="agreements-budget-title">
       <h2 id="agreements-budget-title">{t('agreementsArea.budget.title', { year })}</h2>
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('agreementsArea.budget.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.data && !mine && <p className="empty">{t('agreementsArea.budget.empty', { year })}</p>}
-      {mine && (
-        <>
-          <dl className="figures">
-            <div>
-              <dt>{t('agreementsArea.budget.committed')}</dt>
-              <dd>{format.money(mine.committed)}</dd>
-            </div>
-            <div>
-              <dt>{t('agreementsArea.budget.paid')}</dt>
-              <dd>{format.money(mine.paid)}</dd>
-            </div>
-            <div>
-              <dt>{t('agreementsArea.budget.remaining')}</dt>
-              <dd>{format.money(mine.remaining)}</dd>
-            </div>
-          </dl>
-          <div className="meter" aria-hidden="true">
-            <span style={{ width: `${Math.min(100, Math.round(share * 100))}%` }} />
-          </div>
-          <p className="work-meta">{t('agreementsArea.budget.usedShare', { percent: format.percent(share) })}</p>
-        </>
-      )}
+      {mine && <BudgetFigures budget={mine} />}
     </section>
   );
 }

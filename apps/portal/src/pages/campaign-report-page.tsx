@@ -183,33 +183,11 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
               chart={platforms.length > 0 && <ReachByPlatformChart points={platforms} text={text} platform={platformName} />}
             />
             {platforms.length > 0 && (
-              <div className="table-scroll">
-                <table className="data-table">
-                  <caption className="table-caption">{t('report.platforms.tableCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('report.platforms.platform')}</th>
-                      {MEASURES.map((m) => (
-                        <th key={m} scope="col" className="numeric">
-                          {t(`report.measure.${m}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {platforms.map((p) => (
-                      <tr key={p.platform}>
-                        <th scope="row">{platformName(p.platform)}</th>
-                        {MEASURES.map((m) => (
-                          <td key={m} className="numeric">
-                            {format.number(p[m])}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <MeasuresTable
+                caption={t('report.platforms.tableCaption')}
+                rowHeader={t('report.platforms.platform')}
+                rows={platforms.map((p) => ({ key: p.platform, label: platformName(p.platform), figures: p }))}
+              />
             )}
           </section>
 
@@ -218,37 +196,13 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
             {report.byCreator.length === 0 ? (
               <p className="empty">{t('report.creators.empty')}</p>
             ) : (
-              <div className="table-scroll">
-                <table className="data-table">
-                  <caption className="table-caption">{t('report.creators.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('report.creators.creator')}</th>
-                      {MEASURES.map((m) => (
-                        <th key={m} scope="col" className="numeric">
-                          {t(`report.measure.${m}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...report.byCreator]
-                      .sort((a, b) => b.views - a.views || a.creatorName.localeCompare(b.creatorName))
-                      .map((c) => (
-                        <tr key={c.creatorId}>
-                          <th scope="row">
-                            <Link to={`/creators/${c.creatorId}`}>{c.creatorName}</Link>
-                          </th>
-                          {MEASURES.map((m) => (
-                            <td key={m} className="numeric">
-                              {format.number(c[m])}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
+              <MeasuresTable
+                caption={t('report.creators.caption')}
+                rowHeader={t('report.creators.creator')}
+                rows={[...report.byCreator]
+                  .sort((a, b) => b.views - a.views || a.creatorName.localeCompare(b.creatorName))
+                  .map((c) => ({ key: c.creatorId, label: <Link to={`/creators/${c.creatorId}`}>{c.creatorName}</Link>, figures: c }))}
+              />
             )}
           </section>
         </>
@@ -262,6 +216,45 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
  * the address), so a plain link would be refused: it is fetched with the
  * client and handed to the browser as a file.
  */
+/** Publications, views, likes, comments and shares, one row per platform or creator. */
+function MeasuresTable({ caption, rowHeader, rows }: {
+  caption: string;
+  rowHeader: string;
+  rows: { key: string; label: ReactNode; figures: Record<(typeof MEASURES)[number], number> }[];
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="table-caption">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            {MEASURES.map((m) => (
+              <th key={m} scope="col" className="numeric">
+                {t(`report.measure.${m}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {MEASURES.map((m) => (
+                <td key={m} className="numeric">
+                  {format.number(row.figures[m])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * A chart as a figure: its caption and a summary in words (what a screen
  * reader reads; the drawing itself is hidden from it, and the same figures

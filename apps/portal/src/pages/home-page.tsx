@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settle, type Result, type Schemas } from '../api/client';
 import { Loading, ProblemAlert } from '../components/messages';
+import { BudgetFigures } from '../components/budget-figures';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { useApi, type Loaded } from '../lib/use-api';
@@ -217,7 +218,6 @@ function AgreementsBlock() {
 function BudgetBlock({ me }: { me: Me }) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const format = useFormat();
   const year = new Date().getFullYear();
   const loaded = useApi((signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })), [api, year]);
   const own = (budget: Budget) => budget.agencies.find((a) => a.agencyId === me.agency?.id);
@@ -229,32 +229,7 @@ function BudgetBlock({ me }: { me: Me }) {
       isEmpty={(d) => !own(d) || own(d)!.committed === 0}
       empty={t('home.budget.empty', { year })}
     >
-      {(data) => {
-        const mine = own(data)!;
-        const share = mine.committed > 0 ? mine.paid / mine.committed : 0;
-        return (
-          <>
-            <dl className="figures">
-              <div>
-                <dt>{t('home.budget.committed')}</dt>
-                <dd>{format.money(mine.committed)}</dd>
-              </div>
-              <div>
-                <dt>{t('home.budget.paid')}</dt>
-                <dd>{format.money(mine.paid)}</dd>
-              </div>
-              <div>
-                <dt>{t('home.budget.remaining')}</dt>
-                <dd>{format.money(mine.remaining)}</dd>
-              </div>
-            </dl>
-            <div className="meter" aria-hidden="true">
-              <span style={{ width: `${Math.min(100, Math.round(share * 100))}%` }} />
-            </div>
-            <p className="work-meta">{t('home.budget.usedShare', { percent: format.percent(share) })}</p>
-          </>
-        );
-      }}
+      {(data) => <BudgetFigures budget={own(data)!} />}
     </Block>
   );
 }
