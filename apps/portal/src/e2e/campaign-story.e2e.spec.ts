@@ -23,7 +23,10 @@ function text(language: Language, key: string, values: Record<string, string | n
   return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
 
-/** A calendar day `n` days from today, as a date field takes it (the story's dates move with the day it runs). */
+/**
+ * A calendar day `n` days from today, as a date field takes it (the story's dates move with the day it runs).
+ * (@concord/testing has the same helpers, but its Node-side modules do not load under the portal's jest setup.)
+ */
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 let system: RunningSystem;
