@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { createI18n } from '../i18n';
@@ -36,8 +36,8 @@ const results = [
   result('3', 'Quang Linh', 'skipped', 'suspended'),
 ];
 
-function renderPage() {
-  let polls = 0;
+/** Polls report the state the POST answered with until the test lets the fan-out finish. */
+function renderPage(progress: { finished: boolean }) {
   const client = fakeClient({
     'GET /v1/me': () => ({ status: 200, body: manager }),
     'GET /v1/campaigns/{id}': () => ({ status: 200, body: campaign }),
@@ -49,13 +49,12 @@ function renderPage() {
     'GET /v1/fan-outs/{id}': (call: Call) => {
       const query = call.init.params?.query ?? {};
       if (query.limit === 1) {
-        polls += 1;
-        const done = polls >= 2;
+        const done = progress.finished;
         return {
           status: 200,
           body: {
-            ...base, status: done ? 'completed' : 'running', total: 3, processed: done ? 3 : 2, offered: 1, skipped: done ? 2 : 1,
-            skippedByReason: done ? { no_agreement: 1, suspended: 1 } : { no_agreement: 1 }, completedAt: done ? '2026-11-30T09:00:05Z' : null, results: [],
+            ...base, status: done ? 'completed' : 'running', total: 3, processed: done ? 3 : 1, offered: 1, skipped: done ? 2 : 0,
+            skippedByReason: done ? { no_agreement: 1, suspended: 1 } : {}, completedAt: done ? '2026-11-30T09:00:05Z' : null, results: [],
           },
         };
       }
@@ -82,7 +81,8 @@ describe('offering a brief to creators (fan-out)', () => {
   beforeEach(() => tokenStore.set('a-token'));
 
   it('sends the filter, shows a live progress bar, then each outcome with the skip reason in words', async () => {
-    const client = renderPage();
+    const progress = { finished: false };
+    const client = renderPage(progress);
     await screen.findByRole('heading', { name: 'Offer “The signing in 60 seconds” to creators' });
     fireEvent.change(await screen.findByLabelText('Topic'), { target: { value: 'diplomacy' } });
     fireEvent.change(screen.getByLabelText('Minimum followers'), { target: { value: '50.000' } });
@@ -98,11 +98,15 @@ describe('offering a brief to creators (fan-out)', () => {
     expect(bar.getAttribute('value')).toBe('1');
     expect(bar.getAttribute('max')).toBe('3');
     expect(screen.getByText('1 of 3 creators looked at: 1 offered, 0 skipped.')).toBeTruthy();
+    const polls = () => client.calls.filter((c) => c.path === '/v1/fan-outs/{id}' && c.init.params?.query?.limit === 1).length;
+    await waitFor(() => expect(polls()).toBeGreaterThanOrEqual(1));
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('1');
 
     // Polled until complete.
+    progress.finished = true;
     expect(await screen.findByText('Complete: 3 creators looked at, 1 offered, 2 skipped.', {}, { timeout: 3000 })).toBeTruthy();
     expect(screen.getByRole('progressbar').getAttribute('value')).toBe('3');
-    expect(client.calls.filter((c) => c.path === '/v1/fan-outs/{id}' && c.init.params?.query?.limit === 1).length).toBeGreaterThanOrEqual(2);
+    expect(polls()).toBeGreaterThanOrEqual(2);
 
     const table = await screen.findByRole('table', { name: "Each creator's outcome" });
     const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) });
@@ -121,7 +125,7 @@ describe('offering a brief to creators (fan-out)', () => {
   });
 
   it('asks for at least one creator before sending chosen creators', async () => {
-    const client = renderPage();
+    const client = renderPage({ finished: false });
     fireEvent.click(await screen.findByRole('radio', { name: 'Creators I choose' }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Offer the brief' })));
     expect(screen.getByText('Choose at least one creator.')).toBeTruthy();
