@@ -155,6 +155,12 @@ export function clusterFolderFor(
 
   const clusters = join(sharedRoot, 'postgres');
   makeSharedFolder(sharedRoot);
+  const sharedBlocked = firstFolderBlocking(user, sharedRoot);
+  if (sharedBlocked) {
+    throw new EmbeddedPostgresUnavailableError(
+      `The postgres user cannot enter ${blocked}, where PostgreSQL's data would be, nor ${sharedBlocked}, where it would be kept instead.`,
+    );
+  }
   makeSharedFolder(clusters);
   pruneAbandonedClusters(clusters);
   const home = join(clusters, randomBytes(8).toString('hex'));
