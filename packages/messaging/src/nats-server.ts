@@ -74,6 +74,8 @@ export async function startNatsServer(options: {
   storeDir: string;
   configFile?: string;
   log?: (line: string) => void;
+  /** Told nats-server's PID as soon as it is spawned (the launcher records it to stop it if the launcher dies). */
+  onSpawn?: (pid: number) => void;
 }): Promise<RunningNats> {
   const binary = ensureNatsServerBinary(options.log);
   mkdirSync(options.storeDir, { recursive: true });
@@ -81,6 +83,7 @@ export async function startNatsServer(options: {
   args.push('-js', '-a', '127.0.0.1', '-p', String(options.port), '-sd', options.storeDir);
   // Own process group: a terminal's Ctrl-C reaches the launcher, which stops NATS after the services.
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  if (child.pid !== undefined) options.onSpawn?.(child.pid);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
