@@ -5,7 +5,7 @@ import { unsafeTextErrors } from './text/unsafe-text';
 /** Zod issues as field errors with dotted paths. */
 export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   const pathOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
-  return error.issues.flatMap((issue) =>
+  return error.issues.flatMap((issue): FieldError[] =>
     // An unknown field is named by its own path, one error each.
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), code: issue.code, message: `Unknown field ${key}` }))
