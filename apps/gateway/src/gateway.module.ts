@@ -11,6 +11,7 @@ import { CreatorsController } from './creators/creators.controller';
 import { createGatewayDataSource } from './database/gateway-data-source';
 import type { GatewayConfig } from './gateway.config';
 import { HealthController } from './health/health.controller';
+import { KnownQueryGuard } from './http/known-query.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from './services/service-clients';
@@ -90,6 +91,7 @@ export class GatewayModule {
           },
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: KnownQueryGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         GatewayLifecycle,

@@ -19,7 +19,7 @@ export async function seedDemoCampaigns(baseUrl: string, version: string, calend
   const manager = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'manager@mcst') });
   const key = (step: string) => ({ 'Idempotency-Key': `demo-${version}-campaign-${step}` });
 
-  const joint = await mofa.POST('/v1/campaign-requests', {
+  const jointRequest = (responseDeadline: string) => mofa.POST('/v1/campaign-requests', {
     params: { header: key('hanoi-convention-request') },
     body: {
       title: 'Lễ mở ký Công ước Hà Nội — video ngắn tiếng Anh',
@@ -27,9 +27,13 @@ export async function seedDemoCampaigns(baseUrl: string, version: string, calend
       keyMessages: ['Việt Nam là nước chủ nhà lễ mở ký', 'Hợp tác quốc tế phòng chống tội phạm mạng'],
       proposedPeriod: { start: calendar.day(-41), end: calendar.day(20) },
       expectedDeliverables: '10 short clips in English, 2 livestreams',
-      responseDeadline: calendar.at(-51, '10:00'),
+      responseDeadline,
     },
   });
+  // A request is answered before its deadline, which cannot already be past when it is sent.
+  let joint = await jointRequest(calendar.at(1, '10:00'));
+  // Demo data loaded before past deadlines were refused carries the earlier one under the same key: replay it.
+  if (joint.error?.code === 'idempotency.key_reused') joint = await jointRequest(calendar.at(-51, '10:00'));
   if (!joint.data) throw new Error(`Seeding the joint request: ${JSON.stringify(joint.error)}`);
   const accepted = await manager.POST('/v1/campaign-requests/{id}/accept', {
     params: { path: { id: joint.data.id }, header: key('hanoi-convention-accept') },

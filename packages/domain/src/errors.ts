@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'agency_task.status_transition_forbidden',
   'campaign.not_active',
   'brief.past_due',
+  'due_date.past',
   'assignment.status_transition_forbidden',
   'submission.status_transition_forbidden',
   'submission.already_decided',

@@ -7,6 +7,7 @@ export * from './envelope';
 export * from './validation';
 export * from './text/fold';
 export * from './text/search-words';
+export * from './text/unsafe-text';
 export * from './creator/creator-status.machine';
 export * from './creator/channel-handle';
 export * from './creator/creator.rules';

@@ -1,20 +1,29 @@
 import type { z } from 'zod';
 import { DomainError, type FieldError } from './errors';
+import { unsafeTextErrors } from './text/unsafe-text';
 
 /** Zod issues as field errors with dotted paths. */
 export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    code: issue.code,
-    message: issue.message,
-  }));
+  const pathOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
+  return error.issues.flatMap((issue): FieldError[] =>
+    // An unknown field is named by its own path, one error each.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), code: issue.code, message: `Unknown field ${key}` }))
+      : [{ path: pathOf(issue.path), code: issue.code, message: issue.message }],
+  );
 }
 
-/** Parses `value` with `schema`, or throws `validation.failed` naming every bad field. */
+/**
+ * Parses `value` with `schema`, or throws `validation.failed` naming every bad
+ * field. Every contract goes through here, so here (once) any text with NUL
+ * or a lone surrogate is refused, whatever the field.
+ */
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.infer<T> {
+  const unsafe = unsafeTextErrors(value, prefix);
   const result = schema.safeParse(value);
-  if (!result.success) {
-    const errors = toFieldErrors(result.error, prefix);
+  if (unsafe.length > 0 || !result.success) {
+    const flagged = new Set(unsafe.map((e) => e.path));
+    const errors = [...unsafe, ...(result.success ? [] : toFieldErrors(result.error, prefix).filter((e) => !flagged.has(e.path)))];
     throw new DomainError('validation.failed', `The request is not valid: ${errors.map((e) => e.path).join(', ')}`, errors);
   }
   return result.data;

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, IdParam, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
+  AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, ExpectedVersion, IdParam, QueryInt, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
   SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -19,7 +19,7 @@ function idOf(id: string): string {
 }
 
 function versionOf(version: string): number {
-  return parseOrThrow(z.object({ version: z.coerce.number().int().min(2) }), { version }).version;
+  return parseOrThrow(z.object({ version: QueryInt(2) }), { version }).version;
 }
 
 /** Agreements between an agency and a creator or management company. The agreements service checks every permission. */
@@ -76,7 +76,7 @@ export class AgreementsController {
   @ApiAnswers(200, 'Agreement', [403, 409, 412, 428])
   update(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined) {
     const { expectedVersion: inBody, ...changes } = parseOrThrow(
-      UpdateAgreementInput.extend({ expectedVersion: z.number().int().min(1).optional() }).strict(),
+      UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
       req.body ?? {},
     );
     const expectedVersion = versionFromIfMatch(ifMatch) ?? inBody;

@@ -13,7 +13,7 @@ const DEV_AUDIENCE = 'concord';
 export type DevTokenSubject = DevUser & { creatorId?: string };
 
 /**
- * Verifies bearer JWTs (claims `sub`, `org`, `roles`; for creators also
+ * Verifies bearer JWTs (claims `sub`, `org`, `roles`, `exp`; for creators also
  * `creator`, their registry id): against the identity
  * provider's JWKS or public key in production, against the dev secret when
  * CONCORD_DEV_AUTH=1.
@@ -66,9 +66,10 @@ export class TokenVerifier {
     const attempts: (() => Promise<{ payload: Record<string, unknown> }>)[] = [];
     if (this.devSecret) {
       const secret = this.devSecret;
-      attempts.push(() => jwtVerify(token, secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] }));
+      attempts.push(() => jwtVerify(token, secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] }));
     }
-    const options = { issuer: this.config.AUTH_ISSUER, audience: this.config.AUTH_AUDIENCE };
+    // A token that never expires is refused: a leaked one would work for ever.
+    const options = { issuer: this.config.AUTH_ISSUER, audience: this.config.AUTH_AUDIENCE, requiredClaims: ['exp'] };
     if (this.jwks) {
       const jwks = this.jwks;
       attempts.push(() => jwtVerify(token, jwks, options));
@@ -81,9 +82,7 @@ export class TokenVerifier {
       try {
         const { payload } = await attempt();
         const actor = toActor(payload);
-        // A token without `exp` is checked again after a minute.
-        const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now() + 60_000;
-        return actor ? { actor, expiresAt } : null;
+        return actor ? { actor, expiresAt: (payload.exp as number) * 1000 } : null;
       } catch {
         // try the next way, if any
       }

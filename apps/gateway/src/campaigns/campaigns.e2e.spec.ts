@@ -19,7 +19,7 @@ describe('joint campaigns through the gateway, with the typed client', () => {
       body: {
         title: 'Hanoi Convention signing — explainer clips', objective: 'Explain the convention to foreign audiences',
         keyMessages: ['Viet Nam hosts the signing'], proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
-        expectedDeliverables: '10 short clips in English', responseDeadline: '2026-09-15T10:00:00Z',
+        expectedDeliverables: '10 short clips in English', responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
       },
     });
     expect(submitted.response.status).toBe(201);
@@ -55,7 +55,7 @@ describe('joint campaigns through the gateway, with the typed client', () => {
     expect(briefsForMofa!.items).toEqual([expect.objectContaining({ id: brief.data!.id, quantity: 10 })]);
     expect(briefsForMofa!.items[0].feePerDeliverable).toBeUndefined();
 
-    const task = await mofa.POST('/v1/tasks', { body: { toAgencyId: 'mcst-ttcs', campaignId, title: '10 short clips in English', description: 'For the signing ceremony', dueAt: '2026-10-25T10:00:00Z' } });
+    const task = await mofa.POST('/v1/tasks', { body: { toAgencyId: 'mcst-ttcs', campaignId, title: '10 short clips in English', description: 'For the signing ceremony', dueAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } });
     expect(task.response.status).toBe(201);
     const taskAccepted = await manager.POST('/v1/tasks/{id}/{move}', { params: { path: { id: task.data!.id, move: 'accept' } }, body: {} });
     expect(taskAccepted.data!.status).toBe('accepted');

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
-  ChangeStatusInput, ChannelInput, DismissDuplicateInput, DomainError, DuplicatesQuery, IdParam, IncidentInput, ListCreatorsQuery,
+  ChangeStatusInput, ChannelInput, DismissDuplicateInput, DomainError, DuplicatesQuery, ExpectedVersion, IdParam, IncidentInput, ListCreatorsQuery,
   parseOrThrow, PersonalDataQuery, RegisterCreatorInput, SUBJECTS, TrainingInput, UpdateCreatorInput, VettingInput,
   type Actor, type CreatorView,
 } from '@concord/domain';
@@ -104,7 +104,7 @@ export class CreatorsController {
   ) {
     assertMay(actor, 'update');
     const { expectedVersion: inBody, ...changes } = parseOrThrow(
-      UpdateCreatorInput.extend({ expectedVersion: z.number().int().min(1).optional() }).strict(),
+      UpdateCreatorInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
       req.body ?? {},
     );
     const expectedVersion = versionFromIfMatch(ifMatch) ?? inBody;

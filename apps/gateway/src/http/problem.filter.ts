@@ -33,6 +33,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'agency_task.status_transition_forbidden': 409,
   'campaign.not_active': 409,
   'brief.past_due': 409,
+  'due_date.past': 422,
   'assignment.status_transition_forbidden': 409,
   'submission.status_transition_forbidden': 409,
   'submission.already_decided': 409,

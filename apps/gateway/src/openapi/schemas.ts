@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   AuditPage, AuditVerdicts, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
-  IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
+  ExpectedVersion, IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
   AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
   CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
@@ -40,7 +40,7 @@ export type MeView = z.infer<typeof Me>;
  */
 export const REQUEST_SCHEMAS = {
   RegisterCreator: RegisterCreatorInput,
-  UpdateCreator: UpdateCreatorInput.extend({ expectedVersion: z.number().int().min(1).optional() }),
+  UpdateCreator: UpdateCreatorInput.extend({ expectedVersion: ExpectedVersion.optional() }),
   ChangeCreatorStatus: ChangeStatusInput,
   AddChannel: ChannelInput,
   AddVetting: VettingInput,
@@ -51,7 +51,7 @@ export const REQUEST_SCHEMAS = {
     username: z.string().min(1).meta({ description: 'A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle' }),
   }),
   CreateAgreement: CreateAgreementInput,
-  UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: z.number().int().min(1).optional() }),
+  UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }),
   LegalDecision: LegalDecisionInput,
   Signature: SignatureInput,
   Reason: ReasonInput,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agencyTaskMachine, decodeCursor, DomainError, encodeCursor, NUMBER_POSITION, EVENTS, findAgency, isTaskOverdue, newId, NotFoundError, type Actor, type AgencyTaskMove,
+  agencyTaskMachine, decodeCursor, DomainError, encodeCursor, NUMBER_POSITION, EVENTS, findAgency, isTaskOverdue, newId, NotFoundError, refusePastDue, type Actor, type AgencyTaskMove,
   type CampaignCommands, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
@@ -8,6 +8,7 @@ import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { AgencyTask } from './agency-task.entity';
+import { findVisibleCampaign } from './campaign.service';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
@@ -42,8 +43,15 @@ export class AgencyTaskService {
     if (!findAgency(input.toAgencyId) || input.toAgencyId === actor.orgId) {
       throw new DomainError('validation.failed', 'Ask another known agency', [{ path: 'toAgencyId', code: 'unknown_agency', message: 'Name another agency, e.g. mcst-ttcs or mofa' }]);
     }
+    refusePastDue(input.dueAt, new Date(), 'dueAt');
     const result = await transactOnce(this.dataSource, cmd, async (manager) => {
       const now = new Date();
+      // A campaign the asking agency cannot see answers as one that does not exist: no existence oracle.
+      if (input.campaignId && !(await findVisibleCampaign(manager, actor, input.campaignId))) {
+        throw new DomainError('not_found', `campaign ${input.campaignId} was not found`, [
+          { path: 'campaignId', code: 'not_found', message: 'Name a campaign of your agency or one it partners in' },
+        ], { resource: 'campaign', id: input.campaignId });
+      }
       const task = manager.create(AgencyTask, {
         id: newId(), fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId, campaignId: input.campaignId ?? null, title: input.title,
         description: input.description, dueAt: new Date(input.dueAt), status: 'proposed', version: 1, createdBy: actor.userId, createdAt: now,

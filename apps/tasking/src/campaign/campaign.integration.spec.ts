@@ -3,6 +3,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { createTestDatabase, EventCollector, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
+import pg from 'pg';
 import { startTasking } from '../tasking.app';
 
 const T = SUBJECTS.tasking;
@@ -14,6 +15,9 @@ const hcmc: Actor = { userId: 'liaison@hcmc', orgId: 'hcmc-info', roles: ['liais
 
 const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
 
+/** A time `days` from now, ISO. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
 const request = (title = 'Hanoi Convention signing — explainer clips in English') => ({
   input: {
     title,
@@ -21,7 +25,7 @@ const request = (title = 'Hanoi Convention signing — explainer clips in Englis
     keyMessages: ['Viet Nam hosts the signing', 'International cooperation against cybercrime'],
     proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
     expectedDeliverables: '10 short clips in English',
-    responseDeadline: '2026-09-15T10:00:00Z',
+    responseDeadline: inDays(14),
   },
 });
 
@@ -31,10 +35,12 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
   let client: ServiceClient;
   let nc: NatsConnection;
   let events: EventCollector;
+  let databaseUrl: string;
 
   beforeAll(async () => {
     const urls = testUrls();
-    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await createTestDatabase(urls.databaseUrl), LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
+    databaseUrl = await createTestDatabase(urls.databaseUrl);
+    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
     client = new ServiceClient(urls.natsUrl, env);
     await client.connect();
     nc = await connectNats({ servers: urls.natsUrl });
@@ -131,10 +137,15 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
       client.request<{ id: string; status: string; overdue: boolean }>(T.taskCreate, {
         input: { toAgencyId: 'mcst-ttcs', title, description: '10 short clips in English on the Hanoi Convention signing', dueAt },
       }, mofa);
-    const late = await ask('Clips for the signing (late)', '2020-01-01T00:00:00Z');
+    const late = await ask('Clips for the signing (late)', inDays(1));
     const onTime = await ask('Clips for the signing', '2099-01-01T00:00:00Z');
-    expect(late).toMatchObject({ status: 'proposed', overdue: true });
     expect(onTime.overdue).toBe(false);
+    // The first task's due time passes.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    await db.query(`UPDATE tasking.agency_tasks SET due_at = now() - interval '1 day' WHERE id = $1`, [late.id]);
+    await db.end();
+    expect(await client.request(T.taskGet, { id: late.id }, mofa)).toMatchObject({ status: 'proposed', overdue: true });
     expect((await rejection(client.request(T.taskCreate, { input: { toAgencyId: 'mofa', title: 'x to self', description: 'x', dueAt: '2099-01-01T00:00:00Z' } }, mofa))).errors[0].path).toBe('toAgencyId');
 
     const overdue = await client.request<{ items: { id: string }[] }>(T.taskList, { query: { box: 'inbox', overdue: true } }, reviewer);
@@ -150,5 +161,22 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
     expect(done.history.map((h) => h.to)).toEqual(['proposed', 'accepted', 'in_progress', 'done']);
     expect((await rejection(client.request(T.taskMove, { id: onTime.id, move: 'cancel', input: {} }, mofa))).code).toBe('agency_task.status_transition_forbidden');
     expect((await client.request<{ status: string; overdue: boolean }>(T.taskMove, { id: late.id, move: 'cancel', input: { note: 'Too late now' } }, mofa))).toMatchObject({ status: 'cancelled', overdue: false });
+  });
+
+  it('refuses work asked for already overdue, and a campaign it cannot see as one that does not exist', async () => {
+    const ask = (dueAt: string, campaignId?: string) =>
+      rejection(client.request(T.taskCreate, { input: { toAgencyId: 'mcst-ttcs', title: 'Clips', description: 'x', dueAt, ...(campaignId ? { campaignId } : {}) } }, mofa));
+    const overdue = await ask('2020-01-01T00:00:00Z');
+    expect(overdue).toMatchObject({ code: 'due_date.past', errors: [{ path: 'dueAt', code: 'past' }] });
+    const overdueRequest = await rejection(client.request(T.requestCreate, { input: { ...request().input, responseDeadline: '2020-01-01T08:00:00+07:00' } }, mofa));
+    expect(overdueRequest).toMatchObject({ code: 'due_date.past', errors: [{ path: 'responseDeadline' }] });
+
+    // hcmc's own campaign exists, but mofa cannot see it: the same answer as a campaign that never existed.
+    const hidden = await client.request<CampaignView>(T.campaignCreate, { input: { title: 'Hồ Chí Minh City services', objective: 'x', keyMessages: ['x'], platforms: ['tiktok'], period: { start: '2026-10-01', end: '2026-10-31' }, budget: 0 } }, manager);
+    const unknown = await ask(inDays(3), '01900000-0000-7000-8000-000000000000');
+    const notVisible = await ask(inDays(3), hidden.id);
+    expect(unknown).toMatchObject({ code: 'not_found', errors: [{ path: 'campaignId', code: 'not_found' }] });
+    const shape = (e: DomainError) => ({ code: e.code, errors: e.errors, resource: e.extensions.resource });
+    expect(shape(notVisible)).toEqual(shape(unknown));
   });
 });

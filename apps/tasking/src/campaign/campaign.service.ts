@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
-  campaignMachine, campaignRequestMachine, decodeCursor, defaultBriefWindow, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, type Actor,
+  campaignMachine, campaignRequestMachine, decodeCursor, defaultBriefWindow, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, refusePastDue, type Actor,
   type CampaignCommands, type CampaignMove, type CampaignRequestMove, type CampaignView, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type ColumnSpec } from '@concord/permissions';
@@ -15,6 +15,14 @@ import { Brief } from './brief.entity';
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
 const CAMPAIGN_COLUMNS: Record<string, ColumnSpec> = { ownerAgencyId: 'c.owner_agency_id', partnerAgencyIds: { array: 'c.partner_agency_ids' } };
+
+/** The campaign `id` as `actor` may see it; one the caller may not see, or none at all, is `not_found` alike. */
+export async function findVisibleCampaign(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Campaign | null> {
+  const visibility = toSqlCondition(abilityFor(actor), 'read', 'Campaign', CAMPAIGN_COLUMNS);
+  const qb = manager.getRepository(Campaign).createQueryBuilder('c').where(visibility.sql, visibility.params).andWhere('c.id = :id', { id });
+  if (lock) qb.setLock('pessimistic_write');
+  return qb.getOne();
+}
 const REQUEST_COLUMNS: Record<string, ColumnSpec> = { fromAgencyId: 'r.from_agency_id', toAgencyId: 'r.to_agency_id' };
 
 /**
@@ -126,6 +134,7 @@ export class CampaignService {
         { path: 'toAgencyId', code: 'not_lead_agency', message: 'Address the lead agency, mcst-ttcs' },
       ]);
     }
+    refusePastDue(input.responseDeadline, new Date(), 'responseDeadline');
     return this.write(cmd, async (manager) => {
       const now = new Date();
       const request = manager.create(CampaignRequest, {
@@ -280,9 +289,7 @@ export class CampaignService {
   }
 
   private async findCampaign(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Campaign> {
-    const qb = this.visible(manager, Campaign, 'c', actor, 'Campaign', CAMPAIGN_COLUMNS).andWhere('c.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    const campaign = await qb.getOne();
+    const campaign = await findVisibleCampaign(manager, actor, id, lock);
     if (!campaign) throw new NotFoundError('campaign', id);
     return campaign;
   }

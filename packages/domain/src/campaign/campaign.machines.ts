@@ -1,4 +1,5 @@
 import { machine } from '../state-machine';
+import { DomainError } from '../errors';
 
 export const CAMPAIGN_STATUSES = ['planning', 'active', 'closed', 'cancelled'] as const;
 export type CampaignStatusName = (typeof CAMPAIGN_STATUSES)[number];
@@ -63,6 +64,15 @@ export const agencyTaskMachine = machine<AgencyTaskStatusName, {
 export type AgencyTaskMove = keyof typeof agencyTaskMachine.table;
 
 /** Overdue: past its due time and still open. */
+/** Work asked for with a due time already past is late before it starts: refused (422) at `path`. */
+export function refusePastDue(dueAt: string, now: Date, path: string): void {
+  if (Date.parse(dueAt) < now.getTime()) {
+    throw new DomainError('due_date.past', `${path} ${dueAt} has already passed`, [
+      { path, code: 'past', message: `Choose a time after ${now.toISOString()}` },
+    ]);
+  }
+}
+
 export function isTaskOverdue(status: AgencyTaskStatusName, dueAt: Date, now: Date): boolean {
   return ['proposed', 'accepted', 'in_progress'].includes(status) && dueAt.getTime() < now.getTime();
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../agreement/agreement-status.machine';
-import { ExpectedVersion, IdParam, PageQuery, pageOf } from './common';
+import { DateTime, ExpectedVersion, IdParam, Int, IsoDate, PageQuery, pageOf, Period } from './common';
 import { Platform } from './creator';
 
 export const AGREEMENT_KINDS = ['memorandum', 'service_contract'] as const;
 export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
-const IsoDate = z.iso.date();
 
 const Deliverables = z.array(z.object({ platform: Platform, quantity: z.number().int().min(1).max(10_000) })).max(20);
 
@@ -13,7 +12,7 @@ const Deliverables = z.array(z.object({ platform: Platform, quantity: z.number()
 export const AgreementTerms = z.object({
   title: z.string().trim().min(3).max(300),
   scope: z.string().trim().min(1).max(10_000),
-  term: z.object({ start: IsoDate, end: IsoDate }),
+  term: Period,
   /** State-budget support, in đồng (VND has no minor unit). */
   budget: z.number().int().min(0).max(1_000_000_000_000),
   deliverables: Deliverables,
@@ -44,7 +43,7 @@ export const LegalDecisionInput = z.object({
 export const SignatureInput = z.object({
   party: z.enum(['agency', 'counterparty']),
   signatoryName: z.string().trim().min(2).max(200),
-  signedAt: z.iso.datetime(),
+  signedAt: DateTime,
   method: z.enum(['in_person', 'e_signature']),
   reference: z.string().trim().max(200).optional(),
 });
@@ -62,7 +61,7 @@ export const UpdateMilestoneInput = MilestoneInput.partial().extend({ status: z.
 
 export const PaymentInput = z.object({
   paymentReference: z.string().trim().min(1).max(200),
-  paidAt: z.iso.datetime().optional(),
+  paidAt: DateTime.optional(),
 });
 
 export const MilestoneView = MilestoneInput.extend({
@@ -206,8 +205,8 @@ export const AgreementCommands = {
   budget: z.object({ query: BudgetQuery }),
   publicRegister: z.object({ query: PublicPartnershipQuery }),
   amend: IdParam.extend({ input: AmendmentInput }),
-  amendmentDecision: IdParam.extend({ version: z.number().int().min(2), input: LegalDecisionInput }),
-  amendmentSign: IdParam.extend({ version: z.number().int().min(2), input: SignatureInput }),
+  amendmentDecision: IdParam.extend({ version: Int(2), input: LegalDecisionInput }),
+  amendmentSign: IdParam.extend({ version: Int(2), input: SignatureInput }),
   addDocument: IdParam.extend({ input: DocumentUpload }),
   getDocument: IdParam.extend({ documentId: z.uuid() }),
 };

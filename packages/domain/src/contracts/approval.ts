@@ -3,7 +3,7 @@ import { ROLES } from '../actor';
 import { CHECK_FINDINGS, CHECKS } from '../approval/content-checks';
 import { REVIEW_DECISIONS, SUBMISSION_STATUSES } from '../approval/submission-status.machine';
 import { BRIEF_KINDS } from './campaign';
-import { IdParam, PageQuery, pageOf, QueryBoolean } from './common';
+import { DateTime, IdParam, Int, PageQuery, pageOf, QueryBoolean, QueryInt, SafeInt } from './common';
 import { Platform } from './creator';
 
 export const StageTemplateInput = z.object({
@@ -27,7 +27,7 @@ export const WorkflowView = z.object({
 export const MediaInput = z.object({
   url: z.url().max(2000),
   mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'a MIME type such as video/mp4'),
-  sizeBytes: z.number().int().min(1).max(50 * 1024 ** 3),
+  sizeBytes: SafeInt(1, 50 * 1024 ** 3),
   /** Hex sha256 of the file, which stays with the creator. */
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters').transform((s) => s.toLowerCase()),
 });
@@ -42,7 +42,7 @@ export const VersionInput = z.object({
 export const SubmissionInput = VersionInput.extend({
   platform: Platform,
   kind: z.enum(BRIEF_KINDS),
-  plannedAt: z.iso.datetime(),
+  plannedAt: DateTime,
 });
 
 export const CheckResultView = z.object({
@@ -112,7 +112,7 @@ export const SubmissionView = z.object({
   creatorName: z.string(),
   platform: Platform,
   kind: z.enum(BRIEF_KINDS),
-  plannedAt: z.iso.datetime(),
+  plannedAt: DateTime,
   status: SubmissionStatus,
   stages: z.array(Stage),
   /** The stage in review (in_review only). */
@@ -134,28 +134,31 @@ export const SubmissionSummary = SubmissionView.pick({
 export const DecisionInput = z.object({
   decision: z.enum(REVIEW_DECISIONS),
   /** The stage (its index) and version the reviewer decided on: if the review moved on meanwhile, the decision is refused. */
-  stage: z.number().int().min(0),
-  version: z.number().int().min(1),
+  stage: Int(0),
+  version: Int(1),
   reason: z.string().trim().min(1).max(4000).optional(),
 });
 
 export const CommentInput = z.object({
   body: z.string().trim().min(1).max(4000),
-  version: z.number().int().min(1).optional(),
+  version: Int(1).optional(),
   parentId: z.uuid().optional(),
-  range: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).optional(),
+  range: z
+    .object({ start: Int(0), end: Int(0) })
+    .refine((r) => r.start <= r.end, { path: ['end'], message: 'ends before it starts' })
+    .optional(),
   visibility: z.enum(['creator', 'internal']).default('creator'),
 });
 
 export const OverrideInput = z.object({ check: z.enum(CHECKS), reason: z.string().trim().min(3).max(2000) });
 export const WithdrawInput = z.object({ reason: z.string().trim().max(2000).optional() });
-export const PublicationInput = z.object({ url: z.url().max(2000), publishedAt: z.iso.datetime() });
+export const PublicationInput = z.object({ url: z.url().max(2000), publishedAt: DateTime });
 export const MetricsInput = z.object({
-  at: z.iso.datetime(),
-  views: z.number().int().min(0),
-  likes: z.number().int().min(0).default(0),
-  comments: z.number().int().min(0).default(0),
-  shares: z.number().int().min(0).default(0),
+  at: DateTime,
+  views: SafeInt(),
+  likes: SafeInt().default(0),
+  comments: SafeInt().default(0),
+  shares: SafeInt().default(0),
 });
 
 export const ReviewQuery = z.object({
@@ -165,7 +168,7 @@ export const ReviewQuery = z.object({
 });
 export const ReviewPage = pageOf(SubmissionSummary);
 
-export const DiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const DiffQuery = z.object({ from: QueryInt(1), to: QueryInt(1) });
 export const DiffView = z.object({
   from: z.number().int(),
   to: z.number().int(),

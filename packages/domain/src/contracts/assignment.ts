@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATUSES } from '../assignment/assignment-status.machine';
 import { SKIP_REASONS } from '../assignment/fan-out.rules';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
 import { BRIEF_KINDS, CampaignReasonInput, NoteInput } from './campaign';
-import { IdParam, PageQuery, pageOf, QueryBoolean } from './common';
+import { IdParam, Int, IsoDate, PageQuery, pageOf, QueryBoolean } from './common';
 import { LanguageCode, Platform, RegionCode, Topic } from './creator';
 
 /** Which creators of the registry a fan-out targets. */
@@ -11,7 +11,7 @@ export const FanOutFilter = z.object({
   topic: Topic.optional(),
   language: LanguageCode.optional(),
   platform: Platform.optional(),
-  minFollowers: z.number().int().min(0).optional(),
+  minFollowers: Int().optional(),
   region: RegionCode.optional(),
 });
 
@@ -129,7 +129,9 @@ export const AssignmentPage = pageOf(AssignmentView);
 /** How many assignments of a campaign are in each state (what partner agencies follow). */
 export const AssignmentProgress = z.object({ campaignId: z.uuid(), byStatus: z.record(z.string(), z.number().int()), total: z.number().int() });
 
-export const CalendarQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const CalendarQuery = z
+  .object({ from: IsoDate, to: IsoDate })
+  .refine((q) => Date.parse(q.from) <= Date.parse(q.to), { path: ['to'], message: 'ends before it starts' });
 export const CalendarEntry = z.object({
   kind: z.enum(['campaign', 'brief', 'assignment']),
   id: z.uuid(),

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { AGENCY_TASK_STATUSES, CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
-import { IdParam, PageQuery, pageOf, QueryBoolean } from './common';
+import { DateTime, IdParam, Int, PageQuery, pageOf, Period, QueryBoolean, SafeInt, TimeWindow } from './common';
 import { Platform } from './creator';
 
-const IsoDate = z.iso.date();
-const Period = z.object({ start: IsoDate, end: IsoDate });
 const KeyMessages = z.array(z.string().trim().min(1).max(500)).min(1).max(10);
 const AgencyId = z.string().regex(/^[a-z0-9-]{2,40}$/, 'an agency id such as mofa');
 
 export const CampaignTargets = z.object({
-  views: z.number().int().min(0).optional(),
-  publications: z.number().int().min(0).optional(),
+  views: SafeInt().optional(),
+  publications: Int().optional(),
 });
 
 export const CampaignInput = z.object({
@@ -62,7 +60,7 @@ export const CampaignRequestInput = z.object({
   keyMessages: KeyMessages,
   proposedPeriod: Period,
   expectedDeliverables: z.string().trim().min(1).max(2000),
-  responseDeadline: z.iso.datetime(),
+  responseDeadline: DateTime,
   /** The lead agency, unless another is named. */
   toAgencyId: AgencyId.default('mcst-ttcs'),
 });
@@ -110,7 +108,7 @@ export const AgencyTaskInput = z.object({
   campaignId: z.uuid().optional(),
   title: z.string().trim().min(3).max(300),
   description: z.string().trim().min(1).max(4000),
-  dueAt: z.iso.datetime(),
+  dueAt: DateTime,
 });
 
 export const AgencyTaskStatus = z.enum(AGENCY_TASK_STATUSES);
@@ -149,7 +147,7 @@ export const BriefInput = z.object({
   keyMessages: KeyMessages,
   platforms: z.array(Platform).min(1).max(7),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, en')).min(1).max(10),
-  dueAt: z.iso.datetime(),
+  dueAt: DateTime,
   /** Deliverables each creator makes (each assignment uses this many of its agreement's quota). */
   quantity: z.number().int().min(1).max(100),
   /** đồng per deliverable */
@@ -159,7 +157,7 @@ export const BriefInput = z.object({
    * assignments of one creator in overlapping windows of different campaigns
    * conflict. Default: the 24 hours before the due time.
    */
-  window: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
+  window: TimeWindow.optional(),
 });
 
 export const BriefView = BriefInput.omit({ feePerDeliverable: true, window: true }).extend({

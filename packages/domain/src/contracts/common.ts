@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+/** Largest value an int4 column holds: counts, versions, indexes, followers. */
+export const INT4_MAX = 2_147_483_647;
+/** Largest whole number JavaScript counts exactly; bigint columns (đồng, reach) take at most this. */
+export const BIGINT_MAX = Number.MAX_SAFE_INTEGER;
+
+/** An integer an int4 column can hold, from `min` (default 0). */
+export const Int = (min = 0, max = INT4_MAX) => z.number().int().min(min).max(max);
+/** An integer a bigint column can hold and JavaScript counts exactly (money, reach). */
+export const SafeInt = (min = 0, max = BIGINT_MAX) => z.number().int().min(min).max(max);
+/** An integer from a query string, in the same ranges. */
+export const QueryInt = (min = 0, max = INT4_MAX) => z.coerce.number().int().min(min).max(max);
+
+
 export const IdParam = z.object({ id: z.uuid() });
 
 export const PageQuery = {
@@ -11,7 +24,36 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
-export const ExpectedVersion = z.number().int().min(1);
+export const ExpectedVersion = Int(1);
 
 /** A query-string boolean: "true" / "false". */
 export const QueryBoolean = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+/** A calendar date, YYYY-MM-DD, in years 1900–9999 (what PostgreSQL and the calendar both hold). */
+export const IsoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01', { message: 'a date from 1900-01-01 on', abort: true });
+
+/**
+ * A point in time: ISO 8601 with `Z` or an offset (`2026-09-02T08:00:00+07:00`),
+ * kept and answered in UTC (`2026-09-02T01:00:00.000Z`); a time in `Z` stays as written.
+ */
+export const DateTime = z.iso
+  .datetime({ offset: true })
+  .refine((v) => {
+    const t = Date.parse(v);
+    return Number.isNaN(t) || (t >= Date.UTC(1900, 0, 1) && t < Date.UTC(10000, 0, 1));
+  }, { message: 'a time from 1900 to 9999', abort: true })
+  .overwrite((v) => (v.endsWith('Z') ? v : new Date(v).toISOString()));
+
+/** A period from `start` to `end` (both included); an `end` before its `start` is refused at `end`. */
+function periodOf(point: z.ZodType<string, string>) {
+  return z
+    .object({ start: point, end: point })
+    .refine((p: { start: string; end: string }) => Date.parse(p.start) <= Date.parse(p.end), { path: ['end'], message: 'ends before it starts' });
+}
+
+/** A date period, e.g. a campaign's or an agreement's term. */
+export const Period = periodOf(IsoDate);
+/** A time window, e.g. a brief's. */
+export const TimeWindow = periodOf(DateTime);

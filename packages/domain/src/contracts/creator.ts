@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
-import { ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean } from './common';
+import { DateTime, ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean, QueryInt } from './common';
 
 export const PLATFORMS = ['tiktok', 'youtube', 'facebook', 'instagram', 'x', 'zalo', 'other'] as const;
 export const TOPICS = [
@@ -23,7 +23,7 @@ export const ChannelInput = z.object({
   url: z.url({ protocol: /^https?$/ }).max(500),
   followers: z.number().int().min(0).max(2_000_000_000),
   verified: z.boolean().default(false),
-  verifiedCheckedAt: z.iso.datetime().optional(),
+  verifiedCheckedAt: DateTime.optional(),
 });
 
 export const PersonalData = z.object({
@@ -34,7 +34,7 @@ export const PersonalData = z.object({
 });
 
 export const Consent = z.object({
-  givenAt: z.iso.datetime(),
+  givenAt: DateTime,
   scope: z.string().trim().min(1).max(200),
   evidence: z.string().trim().min(1).max(500),
 });
@@ -71,17 +71,17 @@ export const ChangeStatusInput = z.object({
 export const VettingInput = z.object({
   outcome: z.enum(['passed', 'failed', 'conditional']),
   notes: z.string().trim().min(1).max(4000),
-  vettedAt: z.iso.datetime().optional(),
+  vettedAt: DateTime.optional(),
 });
 
 export const TrainingInput = z.object({
   course: z.string().trim().min(1).max(300),
-  completedAt: z.iso.datetime(),
+  completedAt: DateTime,
   hours: z.number().min(0).max(1000).optional(),
 });
 
 export const IncidentInput = z.object({
-  occurredAt: z.iso.datetime(),
+  occurredAt: DateTime,
   severity: z.enum(['low', 'medium', 'high']),
   description: z.string().trim().min(1).max(4000),
   actionTaken: z.string().trim().max(4000).optional(),
@@ -148,7 +148,7 @@ export const ListCreatorsQuery = z.object({
   language: LanguageCode.optional(),
   platform: Platform.optional(),
   status: CreatorStatus.optional(),
-  minFollowers: z.coerce.number().int().min(0).optional(),
+  minFollowers: QueryInt().optional(),
   verified: QueryBoolean.optional(),
   ...PageQuery,
 });
