@@ -10,6 +10,7 @@ import { SessionProvider } from '../session/session';
 import { tokenStore } from '../session/token-store';
 import { fakeClient, type Call } from '../test/fake-client';
 import SubmissionPage from './submission-page';
+import { rawCodes } from '../test/raw-codes';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000aa';
 const me = {
@@ -322,5 +323,24 @@ describe('the review screen (keyboard and focus)', () => {
     fireEvent.change(document.activeElement!, { target: { value: 'Say “Viet Nam” in the English version' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add the comment' })));
     expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({ range: { start: 0, end: 8 }, version: 2 });
+  });
+});
+
+describe('the review screen (wording)', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  it('words stages, statuses and dates for a Vietnamese reader: no raw codes, dates as dd/mm/yyyy', async () => {
+    const partner = { ...stage, key: 'partner_review:mofa', agencyId: 'mofa', index: 1 };
+    const shown = {
+      ...submission, stages: [stage, partner], currentStage: partner,
+      decisions: [{ decision: 'approve', version: 2, stage: 'agency_review', by: 'reviewer@mcst', agencyId: 'mcst-ttcs', at: '2026-12-01T04:00:00Z', reason: null }],
+    } as unknown as typeof submission;
+    renderPage(() => ({ status: 200, body: shown }), shown, 'vi');
+    await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
+    const text = document.body.textContent!;
+    expect(rawCodes(text)).toEqual([]);
+    expect(text).toContain('Cơ quan phối hợp duyệt');
+    expect(text).toContain('09:00 10/12/2026');
+    expect(text).not.toMatch(/thg \d/);
   });
 });
