@@ -1189,6 +1189,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns/{id}/workflow/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A partner agency agrees to a joint campaign's workflow that leaves out its review: the owning agency may then set exactly these stages */
+        post: operations["consentToReviewWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -2861,6 +2878,24 @@ export interface components {
             updatedBy: string | null;
             /** Format: date-time */
             updatedAt: string | null;
+        };
+        WorkflowConsentView: {
+            /** Format: uuid */
+            campaignId: string;
+            agencyId: string;
+            stages: {
+                key: string;
+                agency: string;
+                /** @enum {string} */
+                role: "admin" | "registry_officer" | "campaign_manager" | "reviewer" | "legal_officer" | "finance_officer" | "auditor" | "liaison";
+                /** @default 1 */
+                quorum: number;
+                /** @default 48 */
+                deadlineHours: number;
+            }[];
+            givenBy: string;
+            /** Format: date-time */
+            givenAt: string;
         };
         MetricsView: {
             /** Format: date-time */
@@ -7889,6 +7924,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowView"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consentToReviewWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body return the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Workflow"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowConsentView"];
                 };
             };
             /** @description Problem details (RFC 9457) */

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'submission.checks_failing',
   'submission.assignment_not_accepted',
   'publication.channel_mismatch',
+  'workflow.not_allowed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

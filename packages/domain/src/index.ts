@@ -31,6 +31,7 @@ export * from './contracts/assignment';
 export * from './approval/content-checks';
 export * from './approval/submission-status.machine';
 export * from './approval/review-workflow';
+export * from './approval/workflow-rules';
 export * from './approval/text-diff';
 export * from './contracts/approval';
 export * from './approval/publication-url';

@@ -88,6 +88,7 @@ export const SUBJECTS = {
     health: 'concord.approvals.health.check',
     workflowGet: 'concord.approvals.workflow.get',
     workflowSet: 'concord.approvals.workflow.set',
+    workflowConsent: 'concord.approvals.workflow.consent',
     submit: 'concord.approvals.submission.create',
     addVersion: 'concord.approvals.submission.add_version',
     get: 'concord.approvals.submission.get',

@@ -21,7 +21,8 @@ export type Action =
   | 'follow_up'
   | 'respond'
   | 'override'
-  | 'publish';
+  | 'publish'
+  | 'consent';
 
 /** The fields rules may test, per subject. */
 export interface CreatorFields {
@@ -149,6 +150,8 @@ function buildAbility(actor: Actor): AppAbility {
     // ... and the content of those joint campaigns, which they co-approve.
     can('read', 'Submission', { partnerAgencyIds: actor.orgId });
     if (has('liaison', 'admin')) can(['create', 'follow_up'], 'CampaignRequest', { fromAgencyId: actor.orgId });
+    // ... and their liaison officers or admins consent to a workflow that leaves out their review.
+    if (has('liaison', 'admin')) can('consent', 'Campaign', { partnerAgencyIds: actor.orgId });
   }
   if (kind && staffRoles.length > 0) {
     can('read', 'CampaignRequest', { fromAgencyId: actor.orgId });

@@ -212,7 +212,7 @@ for (const action of AGREEMENT_ACTIONS) {
   }
 }
 
-const CAMPAIGN_ACTIONS: Action[] = ['read', 'create', 'update', 'change_status'];
+const CAMPAIGN_ACTIONS: Action[] = ['read', 'create', 'update', 'change_status', 'consent'];
 
 /** Lead agency, per role: the Campaign actions allowed, on campaigns its own agency owns only. */
 const LEAD_CAMPAIGN_ALLOWED: Record<StaffRole, Action[]> = {
@@ -253,7 +253,8 @@ for (const role of STAFF_ROLES) {
 }
 
 // Campaigns, partner agencies: every agency × role × action × partner lists.
-// Any role reads a campaign that lists its agency as a partner; nobody writes.
+// Any role reads a campaign that lists its agency as a partner; nobody writes; liaison officers and
+// admins consent to a workflow that leaves out their review.
 for (const orgId of PARTNERS) {
   const otherPartners = PARTNERS.filter((p) => p !== orgId);
   const lists: { partners: string[]; member: boolean }[] = [
@@ -268,20 +269,21 @@ for (const orgId of PARTNERS) {
   for (const role of STAFF_ROLES) {
     for (const action of CAMPAIGN_ACTIONS) {
       for (const { partners, member } of lists) {
-        const expected = action === 'read' && member;
+        const expected = member && (action === 'read' || (action === 'consent' && (role === 'liaison' || role === 'admin')));
         rows.push({
           name: `partner ${orgId} ${role} ${verdict(expected)} ${action} a Campaign of ${LEAD} with partners ${listed(partners)}`,
           orgId, roles: [role], action, target: campaign(LEAD, partners), expected,
         });
       }
+      const listedAllows = action === 'read' || (action === 'consent' && (role === 'liaison' || role === 'admin'));
       // Owning a campaign is not being its partner.
       rows.push({
         name: `partner ${orgId} ${role} may not ${action} a Campaign it owns with partners []`,
         orgId, roles: [role], action, target: campaign(orgId, []), expected: false,
       });
       rows.push({
-        name: `partner ${orgId} ${role} ${verdict(action === 'read')} ${action} a Campaign it owns that lists it as a partner`,
-        orgId, roles: [role], action, target: campaign(orgId, [orgId]), expected: action === 'read',
+        name: `partner ${orgId} ${role} ${verdict(listedAllows)} ${action} a Campaign it owns that lists it as a partner`,
+        orgId, roles: [role], action, target: campaign(orgId, [orgId]), expected: listedAllows,
       });
     }
   }

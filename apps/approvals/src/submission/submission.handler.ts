@@ -27,6 +27,11 @@ export class SubmissionHandler {
     return this.submissions.setWorkflow(readEnvelope(m, ApprovalCommands.workflowSet));
   }
 
+  @MessagePattern(S.workflowConsent)
+  workflowConsent(@Payload() m: unknown) {
+    return this.submissions.consentToWorkflow(readEnvelope(m, ApprovalCommands.workflowConsent));
+  }
+
   @MessagePattern(S.submit)
   submit(@Payload() m: unknown) {
     return this.submissions.submit(readEnvelope(m, ApprovalCommands.submit));

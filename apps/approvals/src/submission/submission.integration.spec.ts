@@ -242,11 +242,41 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   });
 
   it('lets the owning agency set the workflow; submissions made earlier keep theirs', async () => {
-    expect((await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer' }] } }, staff.mofa))).code).toBe('auth.forbidden');
-    const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(A.workflowSet, {
-      id: campaignId, input: { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer', quorum: 2, deadlineHours: 24 }] },
-    }, staff.manager);
+    const legalOnly = { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer', quorum: 2, deadlineHours: 24 }] };
+    expect((await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: legalOnly }, staff.mofa))).code).toBe('auth.forbidden');
+    // Leaving out the Foreign Ministry's review needs its consent to exactly these stages.
+    await sys.client.request(A.workflowConsent, { id: campaignId, input: legalOnly }, staff.mofa);
+    const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(A.workflowSet, { id: campaignId, input: legalOnly }, staff.manager);
     expect(set).toMatchObject({ isDefault: false, stages: [{ key: 'legal', quorum: 2 }] });
     expect((await get()).stages.map((s) => s.key)).toEqual(['agency_review', 'legal', 'partner_review:mofa']);
+  });
+
+  it("keeps legal review and the partner's review in a joint campaign's workflow, and names only the campaign's agencies", async () => {
+    const workflow = async () => (await sys.client.request<{ stages: unknown[] }>(A.workflowGet, { id: campaignId }, staff.manager)).stages;
+    const refused = async (stages: object[]) => {
+      const before = await workflow();
+      const error = await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: { stages } }, staff.manager));
+      expect(error.code).toBe('workflow.not_allowed');
+      expect(await workflow()).toEqual(before);
+      return (error.errors ?? []).map((e) => [e.path, e.code]);
+    };
+    const reviewer = { key: 'agency_review', agency: 'owner', role: 'reviewer' };
+    const legal = { key: 'legal', agency: 'owner', role: 'legal_officer' };
+    const partner = { key: 'partner_review', agency: 'partners', role: 'reviewer' };
+    expect(await refused([reviewer, partner])).toEqual([['input.stages', 'legal_required']]);
+    expect(await refused([reviewer, legal, partner, { key: 'hcmc', agency: 'hcmc-info', role: 'reviewer' }])).toEqual([['input.stages.3.agency', 'agency_not_on_campaign']]);
+
+    // The partner's review is back; leaving it out again needs a new consent from the partner, for these stages.
+    await sys.client.request(A.workflowSet, { id: campaignId, input: { stages: [reviewer, legal, partner] } }, staff.manager);
+    expect(await refused([reviewer, legal])).toEqual([['input.stages', 'partner_consent_required']]);
+    // Consent is the partner's: the owning agency cannot give it, nor can a partner's reviewer.
+    expect((await rejection(sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.manager))).code).toBe('auth.forbidden');
+    expect((await rejection(sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.mofaReviewer))).code).toBe('auth.forbidden');
+    // Consent to other stages does not cover these.
+    await sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [legal] } }, staff.mofa);
+    expect(await refused([reviewer, legal])).toEqual([['input.stages', 'partner_consent_required']]);
+    await sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.mofa);
+    const set = await sys.client.request<{ stages: { key: string }[] }>(A.workflowSet, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.manager);
+    expect(set.stages.map((s) => s.key)).toEqual(['agency_review', 'legal']);
   });
 });

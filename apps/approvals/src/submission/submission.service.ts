@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  applyDecision, blockingChecks, checkPublicationUrl, DEFAULT_WORKFLOW, diffWords, DomainError, EVENTS, isCreatorActor, mayDecide, newId, NotFoundError,
+  applyDecision, assertWorkflowAllowed, blockingChecks, checkPublicationUrl, DEFAULT_WORKFLOW, diffWords, DomainError, EVENTS, isCreatorActor, mayDecide, newId, NotFoundError,
   resolveStages, runChecks, submissionMachine,
   type Actor, type ApprovalCommands, type CheckName, type CheckResult, type Envelope, type ReviewStage, type StageTemplate, type SubmissionMove,
   type SubmissionStatusName, type SubmissionView, type VersionInput,
@@ -87,6 +87,10 @@ export class SubmissionService {
       throw new DomainError('validation.failed', 'Stage keys must differ', [{ path: 'input.stages', code: 'duplicate_key', message: 'Give each stage its own key' }]);
     }
     const result = await transactOnce(this.dataSource, cmd, async (m) => {
+      // Legal review stays, partners' reviews stay unless they consented to exactly these stages, only the campaign's agencies are named.
+      const [row] = await m.query('SELECT stages FROM workflows WHERE campaign_id = $1 FOR UPDATE', [data.id]);
+      const consents: { agency_id: string }[] = await m.query('SELECT agency_id FROM workflow_consents WHERE campaign_id = $1 AND stages = $2::jsonb', [data.id, JSON.stringify(data.input.stages)]);
+      assertWorkflowAllowed(data.input.stages, (row?.stages ?? DEFAULT_WORKFLOW) as StageTemplate[], campaign, consents.map((c) => c.agency_id));
       await m.query(
         `INSERT INTO workflows (campaign_id, stages, updated_by, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (campaign_id) DO UPDATE SET stages = EXCLUDED.stages, updated_by = EXCLUDED.updated_by, updated_at = now()`,
@@ -94,6 +98,30 @@ export class SubmissionService {
       );
       await appendAudit(m, { actor, action: 'workflow.set', subject: `campaign:${data.id}`, data: { stages: data.input.stages } });
       return { campaignId: data.id, stages: data.input.stages, isDefault: false, updatedBy: actor.userId, updatedAt: new Date().toISOString() };
+    });
+    return result;
+  }
+
+  /**
+   * A partner agency of a joint campaign agrees to a workflow that leaves out
+   * (some of) its review: its liaison officers or admins consent to exactly
+   * these stages, and the owning agency may then set them. Audited.
+   */
+  async consentToWorkflow(cmd: Cmd<'workflowConsent'>) {
+    const { actor, data } = cmd;
+    const campaign = await this.peers.campaign(actor, data.id);
+    if (!abilityFor(actor).can('consent', subject('Campaign', { ownerAgencyId: campaign.ownerAgencyId, partnerAgencyIds: campaign.partnerAgencyIds }))) {
+      throw new DomainError('auth.forbidden', "Only a partner agency's liaison officers or admins consent to a joint campaign's workflow");
+    }
+    const result = await transactOnce(this.dataSource, cmd, async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO workflow_consents (campaign_id, agency_id, stages, given_by, given_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (campaign_id, agency_id) DO UPDATE SET stages = EXCLUDED.stages, given_by = EXCLUDED.given_by, given_at = EXCLUDED.given_at
+         RETURNING given_at`,
+        [data.id, actor.orgId, JSON.stringify(data.input.stages), actor.userId],
+      );
+      await appendAudit(m, { actor, action: 'workflow.consented', subject: `campaign:${data.id}`, data: { agencyId: actor.orgId, stages: data.input.stages } });
+      return { campaignId: data.id, agencyId: actor.orgId, stages: data.input.stages, givenBy: actor.userId, givenAt: (row.given_at as Date).toISOString() };
     });
     return result;
   }

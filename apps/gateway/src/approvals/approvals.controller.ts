@@ -170,8 +170,22 @@ export class ApprovalsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Workflow')
-  @ApiAnswers(200, 'WorkflowView', [403])
+  @ApiAnswers(200, 'WorkflowView', [403, 422])
   setWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.approvals.request(S.workflowSet, { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
+  @Post('campaigns/:id/workflow/consent')
+  @HttpCode(201)
+  @ApiOperation({
+    operationId: 'consentToReviewWorkflow',
+    summary: "A partner agency agrees to a joint campaign's workflow that leaves out its review: the owning agency may then set exactly these stages",
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('Workflow')
+  @ApiAnswers(201, 'WorkflowConsentView', [403])
+  consentToWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.approvals.request(S.workflowConsent, { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) }, actor, requestOptions(req));
   }
 }

@@ -10,7 +10,7 @@ import {
   CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView, BriefInput, BriefList, BriefView,
   FanOutInput, FanOutView, AssignmentView, AssignmentPage, AssignmentProgress, CalendarView,
   SubmissionInput, VersionInput, CommentInput, DecisionInput, OverrideInput, WithdrawInput, PublicationInput, MetricsInput, WorkflowInput,
-  SubmissionView, ReviewPage, DiffView, CampaignReport, WorkflowView,
+  SubmissionView, ReviewPage, DiffView, CampaignReport, WorkflowView, WorkflowConsentView,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -109,6 +109,7 @@ export const RESPONSE_SCHEMAS = {
   DiffView,
   CampaignReport,
   WorkflowView,
+  WorkflowConsentView,
   MetricsView: MetricsInput.extend({ publicationId: z.uuid() }),
   Problem,
   Me,

@@ -24,7 +24,7 @@ export function useTermWriter(): TermWriter {
       date: format.date,
       money: format.money,
       platform: (p: string) => t(`enums.platform.${p}` as 'enums.platform.tiktok'),
-      months: (n: number) => t('agreementsArea.usageMonthsValue', { n }),
+      months: (n: number) => t('agreementsArea.usageMonthsValue', { count: n }),
       none: t('app.none'),
     }),
     [format, t],

@@ -1,6 +1,6 @@
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldMessage, problemMessage, type FieldProblem, type Message, type Problem } from '../api/problem';
+import { fieldKey, fieldMessage, problemMessage, type FieldProblem, type Message, type Problem } from '../api/problem';
 
 /** Turns a `Message` (catalogue keys to try, values, the API's words as fallback) into text. */
 export function useMessage(): (message: Message) => string {
@@ -23,6 +23,19 @@ export function ProblemAlert({ problem, onRetry, id }: { problem: Problem; onRet
   return (
     <div className="alert alert-error" role="alert" id={id}>
       <p>{say(problemMessage(problem))}</p>
+      {/* A form that did not place these next to its fields: each named here, never only "some fields need attention". */}
+      {(problem.errors?.length ?? 0) > 0 && (
+        <ul>
+          {problem.errors!.map((error, i) => (
+            <li key={i}>
+              {t('problemField', {
+                field: t(`fieldName.${fieldKey(error.path.replace(/^input\./, '')).replace(/\./g, '_')}` as 'fieldName.stages', { defaultValue: t('fieldName.unknown') }),
+                message: say(fieldMessage({ ...error, path: error.path.replace(/^input\./, '') }, problem)),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
       {onRetry && (
         <button type="button" className="button-secondary" onClick={onRetry}>
           {t('app.retry')}

@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import {
   AGENCY_TASK_STATUSES, AGREEMENT_STATUSES, BRIEF_KINDS, CHECK_FINDINGS, CREATOR_STATUSES, ERROR_CODES, PLATFORMS, ROLES, TOPICS,
 } from '@concord/domain';
+import { rawCodes } from '../test/raw-codes';
 import { catalogueFiles, catalogues as merged } from './catalogues';
+import { createI18n } from './index';
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -34,14 +38,43 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
   });
 
   it('have the same keys: every text exists in both languages', () => {
-    const onlyVi = [...catalogues.vi.keys()].filter((k) => !catalogues.en.has(k));
-    const onlyEn = [...catalogues.en.keys()].filter((k) => !catalogues.vi.has(k));
+    // Plural forms differ per language (English: one, other; Vietnamese: other): compared by their base key.
+    const keys = (entries: Map<string, string>) => new Set([...entries.keys()].map((k) => k.replace(PLURAL_SUFFIX, '')));
+    const vi = keys(catalogues.vi);
+    const en = keys(catalogues.en);
+    const onlyVi = [...vi].filter((k) => !en.has(k));
+    const onlyEn = [...en].filter((k) => !vi.has(k));
     expect({ onlyVi, onlyEn }).toEqual({ onlyVi: [], onlyEn: [] });
+  });
+
+  it('give every counted text the plural forms its language has, and count with them ("1 submission", "2 submissions")', () => {
+    for (const [language, entries] of Object.entries(catalogues)) {
+      const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const bases = new Set([...entries.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
+      for (const base of bases) {
+        expect({ language, base, forms: forms.filter((form) => !entries.has(`${base}_${form}`)) }).toEqual({ language, base, forms: [] });
+      }
+    }
+    // An English count before a plural noun is a plural key (a bare key would say "1 submissions").
+    const counted = [...catalogues.en].filter(([key, text]) => /\{\{count\}\} [a-z]+s\b/.test(text) && !PLURAL_SUFFIX.test(key)).map(([key]) => key);
+    expect(counted).toEqual([]);
+    const en = createI18n('en');
+    expect(en.t('reviews.caption', { count: 1 })).toBe('1 submission waiting for review');
+    expect(en.t('reviews.caption', { count: 2 })).toBe('2 submissions waiting for review');
+    expect(createI18n('vi').t('reviews.caption', { count: 1 })).toBe('1 bài đang chờ duyệt');
+  });
+
+  it('show no raw codes: no text carries a code such as agency_review, partner_review:mofa or tiktok, facebook', () => {
+    for (const [language, entries] of Object.entries(catalogues)) {
+      // Hints that show what to type (`vi, en`) are the exception: there the codes are the point.
+      const raw = [...entries].filter(([key]) => !/(Hint|invalid_format)$/.test(key)).filter(([, text]) => rawCodes(text.replace(/\{\{\s*\w+\s*\}\}/g, '')).length > 0).map(([key, text]) => `${key}: ${text}`);
+      expect({ language, raw }).toEqual({ language, raw: [] });
+    }
   });
 
   it('have no empty text, and the same placeholders in both languages', () => {
     for (const [key, text] of catalogues.en) {
-      const other = catalogues.vi.get(key) ?? '';
+      const other = catalogues.vi.get(key) ?? catalogues.vi.get(key.replace(PLURAL_SUFFIX, '_other')) ?? '';
       expect({ key, empty: text.trim() === '' || other.trim() === '' }).toEqual({ key, empty: false });
       expect({ key, placeholders: placeholders(other) }).toEqual({ key, placeholders: placeholders(text) });
     }

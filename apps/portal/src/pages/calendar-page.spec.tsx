@@ -9,6 +9,7 @@ import { createI18n } from '../i18n';
 import { SessionProvider } from '../session/session';
 import { tokenStore } from '../session/token-store';
 import { fakeClient, type Call } from '../test/fake-client';
+import { readFileSync } from 'node:fs';
 import CalendarPage from './calendar-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
@@ -24,14 +25,14 @@ const december = {
   ],
 };
 
-function renderCalendar() {
+function renderCalendar(language: 'en' | 'vi' = 'en') {
   const client = fakeClient({
     'GET /v1/me': { status: 200, body: me },
     'GET /v1/calendar': (call: Call) =>
       call.init.params?.query?.from === '2026-12-01' ? { status: 200, body: december } : { status: 200, body: { from: call.init.params?.query?.from, to: call.init.params?.query?.to, items: [] } },
   });
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n(language)}>
       <SessionProvider client={client}>
         <MemoryRouter initialEntries={['/calendar?month=2026-12']}>
           <Routes>
@@ -69,5 +70,15 @@ describe('the planning calendar', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'January 2027' })).toBeTruthy();
     expect(await screen.findByText('Nothing starts, ends or falls due this month.')).toBeTruthy();
     expect(client.calls.filter((c) => c.path === '/v1/calendar').pop()?.init.params?.query).toEqual({ from: '2027-01-01', to: '2027-01-31' });
+  });
+
+  it('capitalises headings only as the language does: the first word, not every word', async () => {
+    renderCalendar('vi');
+    const heading = await screen.findByRole('heading', { level: 2, name: /2026/ });
+    // "Tháng 12 năm 2026" (the browser may spell the month out: "tháng mười hai"); never "Năm" or "Mười Hai".
+    expect(heading.textContent).toMatch(/^Tháng [^A-ZĐ]* 2026$/);
+    // The stylesheet does not capitalise them word by word either.
+    const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
+    expect(css.match(/\.(calendar-month|agenda-day h4)\s*\{[^}]*\}/g)?.join('\n')).not.toMatch(/text-transform:\s*capitalize/);
   });
 });

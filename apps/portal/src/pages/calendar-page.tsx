@@ -26,8 +26,10 @@ export default function CalendarPage() {
   const loaded = useApi((signal) => settle(api.GET('/v1/calendar', { params: { query: { from, to } }, signal })), [api, from, to]);
   const agenda = useMemo(() => monthAgenda(loaded.data?.items ?? [], month), [loaded.data, key]);
   const locale = LOCALES[i18n.language] ?? 'vi-VN';
-  const monthName = (m: Month) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(m.year, m.month - 1, 1)));
-  const dayName = (day: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  // Headings start with a capital, as a sentence does; the rest as the language writes it ("Tháng 12 năm 2026", not "Tháng 12 Năm 2026").
+  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+  const monthName = (m: Month) => sentence(new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(m.year, m.month - 1, 1))));
+  const dayName = (day: string) => sentence(new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)));
   const go = (delta: number) => setParams({ month: monthKey(shiftMonth(month, delta)) });
   const busyDays = agenda.days.filter((d) => d.entries.length > 0);
   const title = t('calendar.title');

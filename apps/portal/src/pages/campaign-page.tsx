@@ -334,7 +334,7 @@ function Briefs({ campaign, canAdd, canFanOut }: { campaign: Campaign; canAdd: b
                 </div>
                 <div>
                   <dt>{t('campaignsArea.briefs.languages')}</dt>
-                  <dd>{brief.languages.join(', ')}</dd>
+                  <dd>{format.languages(brief.languages)}</dd>
                 </div>
                 <div>
                   <dt>{t('campaignsArea.briefs.quantity')}</dt>

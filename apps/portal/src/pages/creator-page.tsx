@@ -84,7 +84,7 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
         </div>
         <div>
           <dt>{t('creator.facts.languages')}</dt>
-          <dd>{creator.languages.join(', ') || t('app.none')}</dd>
+          <dd>{format.languages(creator.languages) || t('app.none')}</dd>
         </div>
         <div>
           <dt>{t('creator.facts.regions')}</dt>

@@ -184,7 +184,7 @@ export default function CreatorsPage() {
                   </td>
                   <td className="numeric">{format.number(creator.totalFollowers)}</td>
                   <td>{creator.topics.map((topic) => t(`enums.topic.${topic}`)).join(', ') || t('app.none')}</td>
-                  <td>{creator.languages.join(', ') || t('app.none')}</td>
+                  <td>{format.languages(creator.languages) || t('app.none')}</td>
                 </tr>
               ))}
             </tbody>

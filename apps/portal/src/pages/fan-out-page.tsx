@@ -243,7 +243,7 @@ function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOv
               <li key={c.id}>
                 <span className="work-title">{c.displayName}</span>
                 <span className="work-meta">
-                  {c.channels.map((ch) => `${t(`enums.platform.${ch.platform}`)} @${ch.handle}`).join(', ')} · {t('fanOut.start.followers', { n: format.number(c.totalFollowers) })}
+                  {c.channels.map((ch) => `${t(`enums.platform.${ch.platform}`)} @${ch.handle}`).join(', ')} · {t('fanOut.start.followers', { count: c.totalFollowers, formatted: format.number(c.totalFollowers) })}
                 </span>
                 <button type="button" className="button-secondary" onClick={() => choose(c)}>
                   {t('fanOut.start.choose', { name: c.displayName })}

@@ -67,3 +67,30 @@ describe("the creator's assignments", () => {
     expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ note: 'Abroad that week' });
   });
 });
+
+describe("the creator's assignment after reviewers ask for changes", () => {
+  const SUBMISSION = '0190f1a2-0000-7000-8000-0000000000aa';
+  // After changes are asked for, tasking puts the assignment back to `accepted`; its submission says what happened.
+  const back = { ...offer, status: 'accepted', submissionId: SUBMISSION };
+  const answers = (submissionStatus: string) => ({
+    'GET /v1/assignments': () => ({ status: 200, body: { items: [back], nextCursor: null } }),
+    'GET /v1/submissions/{id}': () => ({ status: 200, body: { id: SUBMISSION, status: submissionStatus } }),
+  });
+
+  it('says changes were asked for and leads to a new version of the submission, not to a second one', async () => {
+    const client = renderBlock(answers('changes_requested'));
+    const link = await screen.findByRole('link', { name: 'Send a new version' });
+    expect(link.getAttribute('href')).toBe(`/submissions/${SUBMISSION}`);
+    expect(screen.getByText('Changes requested', { selector: '.badge' })).toBeTruthy();
+    expect(screen.queryByText('Accepted')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Submit content' })).toBeNull();
+    expect(client.calls.find((c) => c.path === '/v1/submissions/{id}')?.init.params?.path).toEqual({ id: SUBMISSION });
+  });
+
+  it('offers to submit anew once the earlier submission was withdrawn', async () => {
+    renderBlock(answers('withdrawn'));
+    const link = await screen.findByRole('link', { name: 'Submit content' });
+    expect(link.getAttribute('href')).toBe('/assignments/as-1/submit');
+    expect(screen.getByRole('link', { name: 'Open your submission' }).getAttribute('href')).toBe(`/submissions/${SUBMISSION}`);
+  });
+});

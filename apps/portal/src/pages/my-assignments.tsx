@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { settle, type Schemas } from '../api/client';
+import { settle, type Result, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
+import { assignmentStep } from '../content/assignment-step';
 import { Loading, ProblemAlert } from '../components/messages';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
@@ -10,6 +11,9 @@ import { useApi } from '../lib/use-api';
 import { useApiClient } from '../session/session';
 
 type Assignment = Schemas['AssignmentPage']['items'][number];
+
+/** What a card without a submission to follow loads. */
+const NOTHING = { ok: true, data: undefined } as Result<undefined>;
 
 const ORDER: Assignment['status'][] = ['offered', 'accepted', 'submitted', 'approved', 'published', 'reported', 'closed', 'declined', 'expired', 'cancelled'];
 
@@ -60,6 +64,13 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
   const id = `assignment-${assignment.id}`;
   const messages = [...assignment.campaign.keyMessages, ...assignment.brief.keyMessages.filter((m) => !assignment.campaign.keyMessages.includes(m))];
   const submissionId = assignment.submissionId;
+  // An accepted assignment with a submission: changes were asked for (or it was withdrawn); the submission says which.
+  const followsSubmission = assignment.status === 'accepted' && submissionId !== null;
+  const submission = useApi(
+    (signal) => (followsSubmission ? settle(api.GET('/v1/submissions/{id}', { params: { path: { id: submissionId } }, signal })) : Promise.resolve(NOTHING)),
+    [api, followsSubmission, submissionId],
+  );
+  const { step, shows } = assignmentStep(assignment.status, submissionId, submission.data);
 
   async function answer(action: 'accept' | 'decline') {
     setBusy(true);
@@ -78,7 +89,7 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
     <li className={['card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-title`}>
       <div className="card-head">
         <h3 id={`${id}-title`}>{assignment.brief.title}</h3>
-        <span className={`badge badge-${assignment.status}`}>{t(`enums.assignmentStatus.${assignment.status}`)}</span>
+        <span className={`badge badge-${shows.status}`}>{shows.of === 'submission' ? t(`enums.submissionStatus.${shows.status}`) : t(`enums.assignmentStatus.${shows.status}`)}</span>
       </div>
       <p className="work-meta">
         {assignment.campaign.title} · {t(`enums.contentKind.${assignment.brief.kind}`)} ·{' '}
@@ -121,7 +132,7 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
         )}
       </ul>
       {problem && <ProblemAlert problem={problem} />}
-      {assignment.status === 'offered' && (
+      {step.kind === 'answer' && (
         <div className="actions">
           <button type="button" className="button-primary" disabled={busy} onClick={() => void answer('accept')}>
             {t('assignments.accept')}
@@ -154,14 +165,24 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
           )}
         </div>
       )}
-      {assignment.status === 'accepted' && (
+      {step.kind === 'submit' && (
         <div className="actions">
           <Link className="button-link" to={`/assignments/${assignment.id}/submit`}>
             {t('assignments.submit')}
           </Link>
         </div>
       )}
-      {submissionId && assignment.status !== 'offered' && (
+      {step.kind === 'new_version' && submissionId && (
+        <>
+          <p>{t('assignments.changesRequested')}</p>
+          <div className="actions">
+            <Link className="button-link" to={`/submissions/${submissionId}`}>
+              {t('assignments.newVersion')}
+            </Link>
+          </div>
+        </>
+      )}
+      {submissionId && step.kind !== 'answer' && step.kind !== 'new_version' && (
         <p>
           <Link to={`/submissions/${submissionId}`}>{t('assignments.openSubmission')}</Link>
         </p>

@@ -10,6 +10,7 @@ import { SessionProvider } from '../session/session';
 import { tokenStore } from '../session/token-store';
 import { fakeClient, type Call } from '../test/fake-client';
 import SubmissionPage from './submission-page';
+import { rawCodes } from '../test/raw-codes';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000aa';
 const me = {
@@ -261,5 +262,85 @@ describe('the review screen (comments and replies)', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Your reply' }), { target: { value: 'Added' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the reply' })));
     expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ body: 'Added', version: 2, parentId: C1, visibility: 'creator' });
+  });
+});
+
+describe('the review screen (who decides)', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  // The approvals service refuses a decision unless the person holds the stage's role at its agency
+  // (packages/domain `mayDecide`); an escalated stage goes up the admins' queue, but its reviewers still decide.
+  const escalated = { ...stage, overdue: true, escalated: true };
+  const overdue = { ...submission, currentStage: escalated, stages: [escalated] };
+  const person = (id: string, roles: string[], agency = 'mcst-ttcs') => ({ ...me, user: { id, name: id }, agency: { id: agency }, roles });
+  it.each([
+    ['an admin of the agency', person('admin@mcst', ['admin']), false],
+    ['a reviewer of the agency', person('reviewer@mcst', ['reviewer']), true],
+    ['an admin who also reviews', person('boss@mcst', ['admin', 'reviewer']), true],
+    ['a reviewer of another agency', person('reviewer@mofa', ['reviewer'], 'mofa'), false],
+  ])('on an escalated stage, %s sees decision buttons only if the server takes the decision', async (_who, who, decides) => {
+    renderPage(() => ({ status: 200, body: overdue }), overdue, 'en', {}, who);
+    await screen.findByRole('heading', { name: 'Comment' });
+    expect(screen.queryByRole('heading', { name: 'Your decision' }) !== null).toBe(decides);
+    expect(screen.queryByRole('button', { name: 'Send the decision' }) !== null).toBe(decides);
+    expect(screen.queryByLabelText('Approve') !== null).toBe(decides);
+    if (!decides) expect(document.getElementById('decided-by')?.textContent).toBe('This stage is decided by Department of Grassroots Information and Foreign Information, Ministry of Culture, Sports and Tourism (Reviewer).');
+  });
+});
+
+describe('the review screen (keyboard and focus)', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  it('moves focus to the message saying what happened after a decision is sent', async () => {
+    renderPage(() => ({ status: 200, body: { ...submission, status: 'approved', currentStage: null } }));
+    await screen.findByRole('heading', { name: 'Your decision' });
+    fireEvent.click(screen.getByLabelText('Approve'));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the decision' })));
+    const status = document.getElementById('submission-notice')!;
+    expect(status.textContent).toBe('You approved this version.');
+    expect(document.activeElement).toBe(status);
+  });
+
+  it('comments on a passage selected with the keyboard, through a button that comes next in Tab order', async () => {
+    const client = renderPage(() => ({ status: 200, body: submission }), submission, 'en', {
+      'POST /v1/submissions/{id}/comments': () => ({ status: 201, body: submission }),
+    });
+    const text = (await screen.findByRole('textbox', { name: /Select words in the text/ })) as HTMLTextAreaElement;
+    const take = screen.getByRole('button', { name: 'Comment on the selected words' });
+    // Tab order: the text, then this button (a native button, not taken out of the order).
+    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled);
+    expect(focusable[focusable.indexOf(text) + 1]).toBe(take);
+
+    // Nothing selected yet: the button says what to do.
+    fireEvent.click(take);
+    expect(screen.getByText(/Select words in the text first/)).toBeTruthy();
+
+    text.focus();
+    text.setSelectionRange(0, 8); // "Việt Nam", as Shift + arrows would select it
+    fireEvent.click(take);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Your comment' }));
+    expect(screen.getByText('Việt Nam', { selector: 'q' })).toBeTruthy();
+    fireEvent.change(document.activeElement!, { target: { value: 'Say “Viet Nam” in the English version' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add the comment' })));
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({ range: { start: 0, end: 8 }, version: 2 });
+  });
+});
+
+describe('the review screen (wording)', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+
+  it('words stages, statuses and dates for a Vietnamese reader: no raw codes, dates as dd/mm/yyyy', async () => {
+    const partner = { ...stage, key: 'partner_review:mofa', agencyId: 'mofa', index: 1 };
+    const shown = {
+      ...submission, stages: [stage, partner], currentStage: partner,
+      decisions: [{ decision: 'approve', version: 2, stage: 'agency_review', by: 'reviewer@mcst', agencyId: 'mcst-ttcs', at: '2026-12-01T04:00:00Z', reason: null }],
+    } as unknown as typeof submission;
+    renderPage(() => ({ status: 200, body: shown }), shown, 'vi');
+    await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
+    const text = document.body.textContent!;
+    expect(rawCodes(text)).toEqual([]);
+    expect(text).toContain('Cơ quan phối hợp duyệt');
+    expect(text).toContain('09:00 10/12/2026');
+    expect(text).not.toMatch(/thg \d/);
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type SyntheticEvent } from 'react';
+import { mayDecide } from '@concord/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { settle, type Schemas } from '../api/client';
@@ -13,6 +14,7 @@ import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
 import { useApi } from '../lib/use-api';
+import { actorOf } from '../session/ability';
 import { useApiClient, useSession } from '../session/session';
 import { isoToLocal, localToIso } from './submit-content-page';
 
@@ -52,7 +54,7 @@ export default function SubmissionPage() {
             })
           : t('submission.title')}
       </PageHeading>
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" id="submission-notice" tabIndex={-1} className="summary-anchor">
         {notice && <div className="alert alert-success"><p>{notice}</p></div>}
       </div>
       {loaded.state === 'loading' && !submission && <Loading label={t('app.loading')} />}
@@ -71,16 +73,23 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
   const isCreator = me.creator?.id === submission.creatorId;
   const isReviewer = reviews(me) && submission.status === 'in_review' && submission.currentStage !== null;
   const current = submission.currentStage;
-  // The stage's own role at its agency decides; admins take over stages escalated to them.
-  const canDecide =
-    current !== null &&
-    isReviewer &&
-    ((current.agencyId === me.agency?.id && me.roles.includes(current.role)) || (current.escalated && me.roles.includes('admin')));
+  // Who decides a stage is the domain's rule, the same the approvals service applies.
+  const canDecide = isReviewer && mayDecide(current ?? undefined, actorOf(me), submission.submittedBy);
   const [range, setRange] = useState<TextRange | undefined>();
   const [checksProblem, setChecksProblem] = useState<Problem | undefined>();
   const stage = submission.currentStage;
   const pickRange = (event: SyntheticEvent<HTMLTextAreaElement>) =>
     setRange(selectedRange(event.currentTarget.selectionStart, event.currentTarget.selectionEnd, latest.text.length));
+  const [nothingSelected, setNothingSelected] = useState(false);
+  // For keyboard users: the words selected in the text (Shift + arrows) become the comment's passage, and focus goes to the comment.
+  const takeSelection = () => {
+    const text = document.getElementById('current-text') as HTMLTextAreaElement | null;
+    const picked = selectedRange(text?.selectionStart, text?.selectionEnd, latest.text.length);
+    setNothingSelected(!picked);
+    if (!picked) return;
+    setRange(picked);
+    document.getElementById('comment-body')?.focus();
+  };
 
   return (
     <>
@@ -130,6 +139,14 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
                 onMouseUp={pickRange}
                 onKeyUp={pickRange}
               />
+              <p className="reply-actions">
+                <button type="button" className="button-secondary" onClick={takeSelection} aria-describedby={nothingSelected ? 'take-selection-hint' : undefined}>
+                  {t('review.comment.takeSelection')}
+                </button>
+                <span id="take-selection-hint" className="hint" aria-live="polite">
+                  {nothingSelected ? t('review.comment.nothingSelected') : ''}
+                </span>
+              </p>
             </>
           ) : (
             <div className="content-text" id="current-text">
@@ -158,7 +175,13 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
 
       {isReviewer && stage && (
         <div className="review-grid">
-          {canDecide && <DecisionForm key={`${stage.index}-${latest.number}`} submission={submission} onDone={onDone} onChecksFailing={setChecksProblem} reload={reload} />}
+          {canDecide ? (
+            <DecisionForm key={`${stage.index}-${latest.number}`} submission={submission} onDone={onDone} onChecksFailing={setChecksProblem} reload={reload} />
+          ) : (
+            <p className="hint" id="decided-by">
+              {t('review.decision.notYours', { agency: format.agency(stage.agencyId), role: t(`roles.${stage.role}`) })}
+            </p>
+          )}
           <CommentForm submission={submission} version={latest} range={range} onClearRange={() => setRange(undefined)} onDone={onDone} />
         </div>
       )}
@@ -381,7 +404,10 @@ function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
       setAttempted(false);
       setReason('');
       setDecision(undefined);
-      return onDone(t(`review.decided.${decision}`));
+      onDone(t(`review.decided.${decision}`));
+      // The form may go (the review moved on): focus goes to the message that says what happened.
+      document.getElementById('submission-notice')?.focus();
+      return;
     }
     if (result.problem.code === 'submission.checks_failing') {
       onChecksFailing(result.problem);

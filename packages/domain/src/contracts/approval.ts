@@ -23,6 +23,14 @@ export const WorkflowView = z.object({
   updatedBy: z.string().nullable(),
   updatedAt: z.iso.datetime().nullable(),
 });
+/** A partner agency's consent to a workflow of a joint campaign that leaves out its review. */
+export const WorkflowConsentView = z.object({
+  campaignId: z.uuid(),
+  agencyId: z.string(),
+  stages: z.array(StageTemplateInput.required()),
+  givenBy: z.string(),
+  givenAt: z.iso.datetime(),
+});
 
 export const MediaInput = z.object({
   url: z.url().max(2000),
@@ -193,6 +201,7 @@ export const CampaignReport = z.object({
 export const ApprovalCommands = {
   workflowGet: IdParam,
   workflowSet: IdParam.extend({ input: WorkflowInput }),
+  workflowConsent: IdParam.extend({ input: WorkflowInput }),
   submit: IdParam.extend({ input: SubmissionInput }),
   addVersion: IdParam.extend({ input: VersionInput }),
   get: IdParam,
