@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'submission.checks_failing',
   'submission.assignment_not_accepted',
   'publication.channel_mismatch',
+  'metrics.counter_decreased',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

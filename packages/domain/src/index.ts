@@ -33,3 +33,4 @@ export * from './approval/review-workflow';
 export * from './approval/text-diff';
 export * from './contracts/approval';
 export * from './approval/publication-url';
+export * from './approval/reach-counters';

@@ -40,6 +40,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'submission.checks_failing': 409,
   'submission.assignment_not_accepted': 409,
   'publication.channel_mismatch': 422,
+  'metrics.counter_decreased': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

@@ -156,6 +156,8 @@ export const MetricsInput = z.object({
   likes: z.number().int().min(0).default(0),
   comments: z.number().int().min(0).default(0),
   shares: z.number().int().min(0).default(0),
+  /** Figures below an earlier reading (or above a later one) are refused unless they correct a mistake, with the reason (stored and audited). */
+  correction: z.object({ reason: z.string().trim().min(3).max(2000) }).optional(),
 });
 
 export const ReviewQuery = z.object({
