@@ -20,6 +20,7 @@ export * from './contracts/audit';
 export * from './contracts/registry.contracts';
 export * from './agreement/agreement-status.machine';
 export * from './agreement/agreement.rules';
+export * from './agreement/agreement-budget';
 export * from './contracts/agreement';
 export * from './state-machine';
 export * from './campaign/campaign.machines';
