@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'submission.assignment_not_accepted',
   'publication.channel_mismatch',
   'workflow.not_allowed',
+  'metrics.counter_decreased',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

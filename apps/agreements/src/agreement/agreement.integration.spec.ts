@@ -192,6 +192,16 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       counterpartyId: c.id, displayName: 'Đặng Minh Châu Travel', committed: 100_000_000, paid: 40_000_000, remaining: 60_000_000,
     });
     expect(await client.request(A.budget, { query: { year: 2026 } }, mofa)).toEqual({ year: 2026, agencies: [], counterparties: [] });
+
+    // Terminated, the agreement commits only what was paid: its unpaid 60,000,000 is no longer committed nor remaining.
+    type Budget = { agencies: { agencyId: string; committed: number; remaining: number }[]; counterparties: { counterpartyId: string }[] };
+    const before = (await client.request<Budget>(A.budget, { query: { year: 2026 } }, finance)).agencies.find((l) => l.agencyId === 'mcst-ttcs')!;
+    await client.request(A.terminate, { id: draft.id, input: { reason: 'The programme was cancelled' } }, admin);
+    const after = await client.request<Budget>(A.budget, { query: { year: 2026 } }, finance);
+    expect(after.counterparties.find((l) => l.counterpartyId === c.id)).toEqual({
+      counterpartyId: c.id, displayName: 'Đặng Minh Châu Travel', committed: 40_000_000, paid: 40_000_000, remaining: 0,
+    });
+    expect(after.agencies.find((l) => l.agencyId === 'mcst-ttcs')).toMatchObject({ committed: before.committed - 60_000_000, remaining: before.remaining - 60_000_000 });
   });
 
   it('amends a signed agreement as a new version through review and signatures, keeping the prior version readable', async () => {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { agreementQueryWords, agreementSearchText, decodeCursor, encodeCursor, UUID_POSITION, type ListAgreementsQuery } from '@concord/domain';
+import { AGREEMENT_BUDGETED, agreementQueryWords, agreementSearchText, decodeCursor, encodeCursor, UUID_POSITION, type AgreementStatusName, type ListAgreementsQuery } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
@@ -62,35 +62,22 @@ export class AgreementRepository {
   }
 
   /**
-   * Budget of a year (agreements whose term starts in it and that were
-   * signed): committed, paid (paid milestones) and remaining, by agency and
-   * by counterparty.
+   * The agreements that count in a year's budget (their term starts in it and
+   * they were signed: `AGREEMENT_BUDGETED`), each with what its paid
+   * milestones add up to. The service weighs them with `agreementBudget`.
    */
-  async budget(visibility: SqlCondition, year: number) {
+  async budgetAgreements(visibility: SqlCondition, year: number) {
     const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
-      `WITH a AS (
-         SELECT a.id, a.agency_id, a.counterparty_id, a.counterparty_name, a.budget
-           FROM agreements a
-          WHERE ${visibility.sql} AND a.term_start >= make_date(:year, 1, 1) AND a.term_start < make_date(:year + 1, 1, 1)
-            AND a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')
-       ), paid AS (
-         SELECT m.agreement_id, sum(m.amount) AS paid FROM milestones m JOIN a ON a.id = m.agreement_id WHERE m.status = 'paid' GROUP BY m.agreement_id
-       ), a_paid AS (
-         SELECT a.*, coalesce(paid.paid, 0) AS paid FROM a LEFT JOIN paid ON paid.agreement_id = a.id
-       )
-       SELECT 'agency' AS level, agency_id AS key, NULL AS name, sum(budget)::bigint AS committed, sum(paid)::bigint AS paid FROM a_paid GROUP BY agency_id
-       UNION ALL
-       SELECT 'counterparty', counterparty_id::text, max(counterparty_name), sum(budget)::bigint, sum(paid)::bigint FROM a_paid GROUP BY counterparty_id
-       ORDER BY 1, 2`,
-      { ...visibility.params, year },
+      `SELECT a.agency_id, a.counterparty_id, a.counterparty_name, a.status, a.budget,
+              coalesce((SELECT sum(m.amount) FROM milestones m WHERE m.agreement_id = a.id AND m.status = 'paid'), 0)::bigint AS paid
+         FROM agreements a
+        WHERE ${visibility.sql} AND a.term_start >= make_date(:year, 1, 1) AND a.term_start < make_date(:year + 1, 1, 1)
+          AND a.status IN (:...statuses)
+        ORDER BY a.agency_id, a.counterparty_id`,
+      { ...visibility.params, year, statuses: [...AGREEMENT_BUDGETED] },
     );
-    const rows: { level: string; key: string; name: string | null; committed: string; paid: string }[] = await this.dataSource.query(sql, params);
-    const line = (r: (typeof rows)[number]) => ({ committed: Number(r.committed), paid: Number(r.paid), remaining: Number(r.committed) - Number(r.paid) });
-    return {
-      year,
-      agencies: rows.filter((r) => r.level === 'agency').map((r) => ({ agencyId: r.key, ...line(r) })),
-      counterparties: rows.filter((r) => r.level === 'counterparty').map((r) => ({ counterpartyId: r.key, displayName: r.name ?? '', ...line(r) })),
-    };
+    const rows: { agency_id: string; counterparty_id: string; counterparty_name: string; status: AgreementStatusName; budget: string; paid: string }[] = await this.dataSource.query(sql, params);
+    return rows.map((r) => ({ agencyId: r.agency_id, counterpartyId: r.counterparty_id, counterpartyName: r.counterparty_name, status: r.status, budget: Number(r.budget), paid: Number(r.paid) }));
   }
 
   /** The next number of an agency's year, in the caller's transaction: a rollback leaves no gap. */

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agreementNumber, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
-  todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
+  agreementBudget, agreementNumber, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
+  sumBudget, todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
   type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
@@ -233,10 +233,29 @@ export class AgreementService {
     });
   }
 
-  /** Committed, paid and remaining budget of a year, by agency and by counterparty, for what the caller may see. */
+  /**
+   * Committed, paid and remaining budget of a year, by agency and by
+   * counterparty, for what the caller may see: each agreement weighed by
+   * `agreementBudget` (an expired or terminated one commits only what it paid).
+   */
   async budget(cmd: Cmd<'budget'>) {
     const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'Agreement', AGREEMENT_PERMISSION_COLUMNS);
-    return this.repo.budget(visibility, cmd.data.query.year);
+    const year = cmd.data.query.year;
+    const agreements = await this.repo.budgetAgreements(visibility, year);
+    const byAgency = new Map<string, ReturnType<typeof agreementBudget>[]>();
+    const byCounterparty = new Map<string, { displayName: string; lines: ReturnType<typeof agreementBudget>[] }>();
+    for (const a of agreements) {
+      const line = agreementBudget(a);
+      byAgency.set(a.agencyId, [...(byAgency.get(a.agencyId) ?? []), line]);
+      const c = byCounterparty.get(a.counterpartyId) ?? { displayName: a.counterpartyName, lines: [] };
+      c.lines.push(line);
+      byCounterparty.set(a.counterpartyId, c);
+    }
+    return {
+      year,
+      agencies: [...byAgency.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([agencyId, lines]) => ({ agencyId, ...sumBudget(lines) })),
+      counterparties: [...byCounterparty.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([counterpartyId, c]) => ({ counterpartyId, displayName: c.displayName, ...sumBudget(c.lines) })),
+    };
   }
 
   /**

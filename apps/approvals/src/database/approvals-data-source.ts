@@ -4,6 +4,7 @@ import { AuditEntry } from '@concord/audit';
 import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { CreateApprovals1764300000000 } from './migrations/1764300000000-CreateApprovals';
 import { ReviewQueueIndexes1764300000001 } from './migrations/1764300000001-ReviewQueueIndexes';
+import { MetricsCorrections1764300000002 } from './migrations/1764300000002-MetricsCorrections';
 import { WorkflowConsents1764300000005 } from './migrations/1764300000005-WorkflowConsents';
 
 export const APPROVALS_SCHEMA = 'approvals';
@@ -15,7 +16,7 @@ export function createApprovalsDataSource(url: string, poolSize = 10): DataSourc
     schema: APPROVALS_SCHEMA,
     applicationName: 'concord-approvals',
     entities: [AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, WorkflowConsents1764300000005],
+    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, MetricsCorrections1764300000002, WorkflowConsents1764300000005],
     poolSize,
   });
 }

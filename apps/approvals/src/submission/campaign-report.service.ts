@@ -14,18 +14,20 @@ interface Latest {
 }
 
 /**
- * A campaign's reach in one pass over its metrics (exported for the benchmark, which runs the same SQL directly):
- * - `latest`: each publication with its latest figures (counters are cumulative: the highest of its last day);
- * - `by_day`: each day, every publication's latest figure so far, summed. A day's figure is the highest read that
- *   day; the growth over the publication's previous day, summed over publications and accumulated over days, is
- *   that sum (publications without a read that day carry their last figure).
+ * A campaign's reach in one pass over its metrics (exported for the benchmark, which runs the same SQL directly).
+ * Counters are cumulative, so nothing is added up over time:
+ * - `daily`: each publication's last reading of each day (a correction later that day replaces the figures before it);
+ * - `latest`: each publication's latest reading (what its `latestMetrics` shows);
+ * - `by_day`: every day from the first reading to the last, each publication's latest reading by the end of that day,
+ *   summed. It is computed as each publication's change over its previous day's reading, summed per day and
+ *   accumulated over days, so a day without a reading carries the last figures and the last day equals the totals.
  */
 export const REPORT_SQL = `WITH daily AS (
-     SELECT m.publication_id, (m.at AT TIME ZONE 'UTC')::date AS day,
-            max(m.views) AS views, max(m.likes) AS likes, max(m.comments) AS comments, max(m.shares) AS shares
+     SELECT DISTINCT ON (m.publication_id, (m.at AT TIME ZONE 'UTC')::date)
+            m.publication_id, (m.at AT TIME ZONE 'UTC')::date AS day, m.views, m.likes, m.comments, m.shares
        FROM metrics m JOIN publications p ON p.id = m.publication_id
       WHERE p.campaign_id = $1
-      GROUP BY 1, 2
+      ORDER BY m.publication_id, (m.at AT TIME ZONE 'UTC')::date, m.at DESC
    ), growth AS (
      SELECT day,
             views - COALESCE(lag(views) OVER w, 0) AS views, likes - COALESCE(lag(likes) OVER w, 0) AS likes,
@@ -33,6 +35,8 @@ export const REPORT_SQL = `WITH daily AS (
        FROM daily WINDOW w AS (PARTITION BY publication_id ORDER BY day)
    ), latest AS (
      SELECT DISTINCT ON (publication_id) publication_id, views, likes, comments, shares FROM daily ORDER BY publication_id, day DESC
+   ), days AS (
+     SELECT generate_series(min(day), max(day), interval '1 day')::date AS day FROM daily
    )
    SELECT
      (SELECT COALESCE(json_agg(x), '[]') FROM (
@@ -40,10 +44,10 @@ export const REPORT_SQL = `WITH daily AS (
           FROM publications p JOIN submissions s ON s.id = p.submission_id LEFT JOIN latest l ON l.publication_id = p.id
          WHERE p.campaign_id = $1) x) AS latest,
      (SELECT COALESCE(json_agg(d ORDER BY d.day), '[]') FROM (
-        SELECT to_char(day, 'YYYY-MM-DD') AS day,
-               sum(sum(views)) OVER (ORDER BY day) AS views, sum(sum(likes)) OVER (ORDER BY day) AS likes,
-               sum(sum(comments)) OVER (ORDER BY day) AS comments, sum(sum(shares)) OVER (ORDER BY day) AS shares
-          FROM growth GROUP BY day) d) AS by_day`;
+        SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
+               sum(COALESCE(sum(g.views), 0)) OVER w AS views, sum(COALESCE(sum(g.likes), 0)) OVER w AS likes,
+               sum(COALESCE(sum(g.comments), 0)) OVER w AS comments, sum(COALESCE(sum(g.shares), 0)) OVER w AS shares
+          FROM days LEFT JOIN growth g ON g.day = days.day GROUP BY days.day WINDOW w AS (ORDER BY days.day)) d) AS by_day`;
 
 type Totals = CampaignReport['totals'];
 const zero = (): Totals => ({ publications: 0, views: 0, likes: 0, comments: 0, shares: 0 });

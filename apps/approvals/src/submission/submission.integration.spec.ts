@@ -179,10 +179,10 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     const wrongPlatform = await rejection(sys.client.request(A.publish, { id: submission.id, input: { url: `https://www.youtube.com/@${creator.handle}`, publishedAt: new Date().toISOString() } }, me));
     expect(wrongPlatform).toMatchObject({ code: 'publication.channel_mismatch', errors: [expect.objectContaining({ code: 'wrong_platform' })] });
 
-    submission = await sys.client.request<SubmissionView>(A.publish, { id: submission.id, input: { url: `https://www.tiktok.com/@${creator.handle}/video/7300000000000000001`, publishedAt: daysFromNow(-2).toISOString() } }, me);
+    submission = await sys.client.request<SubmissionView>(A.publish, { id: submission.id, input: { url: `https://www.tiktok.com/@${creator.handle}/video/7300000000000000001`, publishedAt: daysFromNow(-3).toISOString() } }, me);
     const publicationId = submission.publication!.id;
     await eventually(async () => (await assignment()).status === 'published', 'the assignment published');
-    await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-2).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 } }, me);
+    await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-3).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 } }, me);
     await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 } }, staff.manager);
     expect((await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(1).toISOString(), views: 1 } }, me))).errors).toEqual([expect.objectContaining({ path: 'input.at' })]);
     expect((await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: new Date().toISOString(), views: 1 } }, staff.mofaReviewer))).code).toBe('auth.forbidden');
@@ -195,9 +195,39 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       byPlatform: [{ platform: 'tiktok', views: 450_000 }],
       byCreator: [{ creatorId: creator.id, creatorName: 'Lan Anh Travel', views: 450_000 }],
     });
-    expect(report.byDay.map((d) => [d.day, d.views])).toEqual([[isoDate(daysFromNow(-2)), 120_000], [isoDate(daysFromNow(-1)), 450_000]]);
+    // Views so far, day by day: the day without a reading carries the figure before it, and the last day is the total.
+    expect(report.byDay.map((d) => [d.day, d.views])).toEqual([[isoDate(daysFromNow(-3)), 120_000], [isoDate(daysFromNow(-2)), 120_000], [isoDate(daysFromNow(-1)), 450_000]]);
     expect((await rejection(sys.client.request(A.report, { id: campaignId }, staff.hcmc))).code).toBe('not_found');
     await eventually(async () => (await assignment()).status === 'reported', 'the assignment reported');
+  });
+
+  it('refuses a falling counter with both readings, accepts it as an audited correction, and then the view and the report agree', async () => {
+    const publicationId = submission.publication!.id;
+    const now = new Date();
+    const fallen = await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000 } }, me));
+    expect(fallen).toMatchObject({
+      code: 'metrics.counter_decreased',
+      errors: [expect.objectContaining({ path: 'input.views', code: 'below_previous' })],
+      extensions: { previous: expect.objectContaining({ views: 450_000 }), sent: expect.objectContaining({ views: 1_000 }) },
+    });
+    // Slipped in between two readings, above the later one: the later one would fall.
+    const between = await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-2).toISOString(), views: 500_000, likes: 10_000, comments: 300, shares: 1_200 } }, me));
+    expect(between).toMatchObject({ code: 'metrics.counter_decreased', errors: [expect.objectContaining({ path: 'input.views', code: 'above_next' })], extensions: { next: expect.objectContaining({ views: 450_000 }) } });
+    expect((await sys.db.query('SELECT count(*)::int AS n FROM metrics WHERE publication_id = $1', [publicationId]))[0].n).toBe(2);
+
+    const corrected = await sys.client.request(A.metrics, {
+      id: publicationId, input: { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000, correction: { reason: 'The platform removed bot views' } },
+    }, me);
+    expect(corrected).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' } });
+    expect((await sys.db.query('SELECT correction_reason FROM metrics WHERE publication_id = $1 AND at = $2', [publicationId, now]))[0].correction_reason).toBe('The platform removed bot views');
+    const [audit] = await sys.db.query(`SELECT action, data FROM audit_log WHERE action = 'metrics.corrected'`);
+    expect(audit.data).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' }, previous: expect.objectContaining({ views: 450_000 }) });
+
+    const view = await sys.client.request<SubmissionView>(A.get, { id: submission.id }, staff.manager);
+    const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.manager);
+    expect(view.publication!.latestMetrics).toMatchObject({ views: 1_000 });
+    expect(report.totals.views).toBe(1_000);
+    expect(report.byDay.at(-1)).toMatchObject({ day: isoDate(now), views: 1_000 });
   });
 
   it('pages through a reviewer’s queue soonest due first, each submission once', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  applyDecision, assertWorkflowAllowed, blockingChecks, checkPublicationUrl, DEFAULT_WORKFLOW, diffWords, DomainError, EVENTS, isCreatorActor, mayDecide, newId, NotFoundError,
+  applyDecision, assertCountersGrow, assertWorkflowAllowed, blockingChecks, checkPublicationUrl, DEFAULT_WORKFLOW, diffWords, DomainError, EVENTS, isCreatorActor, mayDecide, newId, NotFoundError,
   resolveStages, runChecks, submissionMachine,
   type Actor, type ApprovalCommands, type CheckName, type CheckResult, type Envelope, type ReviewStage, type StageTemplate, type SubmissionMove,
   type SubmissionStatusName, type SubmissionView, type VersionInput,
@@ -358,29 +358,45 @@ export class SubmissionService {
     });
   }
 
-  /** Reach at a moment (cumulative counters, as platforms show them). */
+  /**
+   * Reach at a moment (cumulative counters, as platforms show them). Counters
+   * only grow: figures below the reading before (or above the one after) are
+   * refused unless sent as a correction with its reason, kept with the
+   * figures and in the audit trail.
+   */
   async reportMetrics(cmd: Cmd<'metrics'>) {
     const { actor, data } = cmd;
     return this.write(cmd, async (m) => {
-      const [publication] = await m.query('SELECT id, submission_id FROM publications WHERE id = $1', [data.id]);
+      // Locked: two readings of one publication are compared one after the other.
+      const [publication] = await m.query('SELECT id, submission_id FROM publications WHERE id = $1 FOR UPDATE', [data.id]);
       if (!publication) throw new NotFoundError('publication', data.id);
       const row = await this.find(m, actor, publication.submission_id).catch(() => null);
       if (!row) throw new NotFoundError('publication', data.id);
       if (!abilityFor(actor).can('publish', subject('Submission', fields(row)))) throw new DomainError('auth.forbidden', 'The creator or the owning agency’s campaign managers report reach');
-      const input = data.input;
+      const { correction, ...input } = data.input;
       if (new Date(input.at).getTime() > Date.now() + 5 * 60_000) {
         throw new DomainError('validation.failed', 'Reach is reported for a moment that has passed', [{ path: 'input.at', code: 'in_future', message: 'Give the time the figures were read' }]);
       }
+      const reading = (r: { at: Date; views: string; likes: string; comments: string; shares: string } | undefined) =>
+        r && { at: r.at.toISOString(), views: Number(r.views), likes: Number(r.likes), comments: Number(r.comments), shares: Number(r.shares) };
+      const [previous] = await m.query('SELECT at, views, likes, comments, shares FROM metrics WHERE publication_id = $1 AND at <= $2 ORDER BY at DESC LIMIT 1', [publication.id, input.at]);
+      const [next] = await m.query('SELECT at, views, likes, comments, shares FROM metrics WHERE publication_id = $1 AND at > $2 ORDER BY at LIMIT 1', [publication.id, input.at]);
+      const sent = { ...input, at: new Date(input.at).toISOString() };
+      assertCountersGrow(sent, { previous: reading(previous), next: reading(next) }, correction);
       await m.query(
-        `INSERT INTO metrics (publication_id, at, views, likes, comments, shares, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (publication_id, at) DO UPDATE SET views = EXCLUDED.views, likes = EXCLUDED.likes, comments = EXCLUDED.comments, shares = EXCLUDED.shares, reported_by = EXCLUDED.reported_by`,
-        [publication.id, input.at, input.views, input.likes, input.comments, input.shares, actor.userId],
+        `INSERT INTO metrics (publication_id, at, views, likes, comments, shares, reported_by, correction_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (publication_id, at) DO UPDATE SET views = EXCLUDED.views, likes = EXCLUDED.likes, comments = EXCLUDED.comments, shares = EXCLUDED.shares,
+           reported_by = EXCLUDED.reported_by, correction_reason = EXCLUDED.correction_reason`,
+        [publication.id, input.at, input.views, input.likes, input.comments, input.shares, actor.userId, correction?.reason ?? null],
       );
-      await appendAudit(m, { actor, concerns: concernsOf(row), action: 'metrics.reported', subject: `submission:${row.id}`, data: { publicationId: publication.id, ...input } });
+      await appendAudit(m, {
+        actor, concerns: concernsOf(row), action: correction ? 'metrics.corrected' : 'metrics.reported', subject: `submission:${row.id}`,
+        data: { publicationId: publication.id, ...input, ...(correction ? { correction, previous: reading(previous) ?? null, next: reading(next) ?? null } : {}) },
+      });
       await recordEvent(m, EVENTS.approvals.metricsReported, actor, {
         publicationId: publication.id, submissionId: row.id, assignmentId: row.assignment_id, campaignId: row.campaign_id, at: input.at, views: input.views,
       }, cmd.correlationId);
-      return { publicationId: publication.id, ...input };
+      return { publicationId: publication.id, ...input, ...(correction ? { correction } : {}) };
     });
   }
 

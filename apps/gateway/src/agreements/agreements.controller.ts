@@ -50,7 +50,11 @@ export class AgreementsController {
   }
 
   @Get('budget')
-  @ApiOperation({ operationId: 'getAgreementBudget', summary: 'Committed, paid and remaining budget of a year, by agency and by counterparty' })
+  @ApiOperation({
+    operationId: 'getAgreementBudget',
+    summary: 'Committed, paid and remaining budget of a year, by agency and by counterparty',
+    description: 'Agreements signed with a term starting in the year. Committed is what was paid plus, for agreements still in force (signed, active, suspended), the rest of their budget; an expired or terminated agreement commits only what it paid.',
+  })
   @ApiQueryFrom(BudgetQuery)
   @ApiAnswers(200, 'BudgetReport')
   budget(@CurrentActor() actor: Actor, @Query() raw: unknown) {

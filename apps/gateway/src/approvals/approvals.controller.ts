@@ -125,11 +125,17 @@ export class ApprovalsController {
 
   @Post('publications/:id/metrics')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'reportMetrics', summary: "A publication's reach at a moment (views, likes, comments, shares as the platform shows them)" })
+  @ApiOperation({
+    operationId: 'reportMetrics',
+    summary: "A publication's reach at a moment (views, likes, comments, shares as the platform shows them)",
+    description:
+      'Counters are cumulative and only grow: figures below the reading before (or above the one after) are refused with 409 `metrics.counter_decreased`, ' +
+      'which carries `previous` (or `next`) and `sent` and names each counter in `errors[]`. To replace wrong figures, send them with `correction: { reason }`; the reason is stored and audited.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Metrics')
-  @ApiAnswers(201, 'MetricsView', [403])
+  @ApiAnswers(201, 'MetricsView', [403, 409])
   metrics(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.approvals.request(S.metrics, { id: idOf(id), input: parseOrThrow(MetricsInput, req.body ?? {}) }, actor, requestOptions(req));
   }

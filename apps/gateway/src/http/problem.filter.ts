@@ -42,6 +42,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'submission.assignment_not_accepted': 409,
   'publication.channel_mismatch': 422,
   'workflow.not_allowed': 422,
+  'metrics.counter_decreased': 409,
 };
 
 /** Turns anything thrown into RFC 9457 problem+json; no stack traces or SQL leave the gateway. */

@@ -17,20 +17,21 @@ const figures = (views: number) => ({ views, likes: 10, comments: 2, shares: 1 }
 const report = {
   campaignId: CAMPAIGN,
   generatedAt: '2026-12-05T08:00:00.000Z',
-  totals: { publications: 3, ...figures(250000) },
-  targets: { views: 1000000, publications: null },
+  totals: { publications: 3, ...figures(3100000) },
+  targets: { views: 12400000, publications: null },
   progress: { views: 0.25, publications: null },
   byPlatform: [
-    { platform: 'facebook', publications: 1, ...figures(50000) },
-    { platform: 'tiktok', publications: 2, ...figures(200000) },
+    { platform: 'facebook', publications: 1, ...figures(600000) },
+    { platform: 'tiktok', publications: 2, ...figures(2500000) },
   ],
   byCreator: [
-    { creatorId: 'cr-1', creatorName: 'Hữu Phước', publications: 2, ...figures(200000) },
-    { creatorId: 'cr-2', creatorName: 'Lan Anh Travel', publications: 1, ...figures(50000) },
+    { creatorId: 'cr-1', creatorName: 'Hữu Phước', publications: 2, ...figures(2500000) },
+    { creatorId: 'cr-2', creatorName: 'Lan Anh Travel', publications: 1, ...figures(600000) },
   ],
+  // Cumulative, as the server reports it: every publication's latest reading by the end of the day, summed.
   byDay: [
-    { day: '2026-12-01', ...figures(150000) },
-    { day: '2026-12-03', ...figures(100000) },
+    { day: '2026-12-01', ...figures(850000) },
+    { day: '2026-12-03', ...figures(3100000) },
   ],
 };
 
@@ -70,24 +71,25 @@ describe('the campaign report', () => {
 
     expect(cells(screen.getByRole('table', { name: "Against the campaign's targets" }))).toEqual([
       ['Measure', 'So far', 'Target', 'Reached'],
-      ['Views', '250,000', '1,000,000', '25%'],
+      ['Views', '3,100,000', '12,400,000', '25%'],
       ['Publications', '3', 'No target', '—'],
     ]);
 
-    const overTime = screen.getByRole('figure', { name: 'Views per day' });
+    const overTime = screen.getByRole('figure', { name: 'Views so far, day by day' });
     expect(overTime.getAttribute('aria-describedby')).toBeTruthy();
-    expect(within(overTime).getByText('250,000 views from 1 Dec 2026 to 3 Dec 2026; the most on 1 Dec 2026 (150,000).')).toBeTruthy();
-    // The day without reach is drawn as zero, not skipped.
-    expect(cells(screen.getByRole('table', { name: 'Reach per day' })).slice(1).map((row) => [row[0], row[1], row[5]])).toEqual([
-      ['1 Dec 2026', '150,000', '150,000'],
-      ['2 Dec 2026', '0', '150,000'],
-      ['3 Dec 2026', '100,000', '250,000'],
+    // The summary says the report's total (3,100,000), not the days added up (3,950,000).
+    expect(within(overTime).getByText('3,100,000 views by 3 Dec 2026 (first reading 1 Dec 2026); the most new views on 3 Dec 2026 (2,250,000).')).toBeTruthy();
+    // The day without a reading keeps the last figures, not zero.
+    expect(cells(screen.getByRole('table', { name: 'Reach by the end of each day (a day without a reading keeps the last figures)' })).slice(1).map((row) => [row[0], row[1], row[5]])).toEqual([
+      ['1 Dec 2026', '850,000', '850,000'],
+      ['2 Dec 2026', '850,000', '0'],
+      ['3 Dec 2026', '3,100,000', '2,250,000'],
     ]);
 
-    expect(within(screen.getByRole('figure', { name: 'Views per platform' })).getByText('Platforms: 2. The most views on TikTok (200,000).')).toBeTruthy();
+    expect(within(screen.getByRole('figure', { name: 'Views per platform' })).getByText('Platforms: 2. The most views on TikTok (2,500,000).')).toBeTruthy();
     expect(cells(screen.getByRole('table', { name: 'Reach per platform' })).slice(1).map((row) => [row[0], row[2]])).toEqual([
-      ['TikTok', '200,000'],
-      ['Facebook', '50,000'],
+      ['TikTok', '2,500,000'],
+      ['Facebook', '600,000'],
     ]);
     const creators = screen.getByRole('table', { name: 'Reach per creator, the most viewed first' });
     expect(within(creators).getByRole('link', { name: 'Hữu Phước' }).getAttribute('href')).toBe('/creators/cr-1');

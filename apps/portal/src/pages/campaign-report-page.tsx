@@ -128,11 +128,11 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
               summary={
                 peak
                   ? t('report.time.summary', {
-                      total: format.number(days[days.length - 1].cumulative),
+                      total: format.number(days[days.length - 1].views),
                       first: format.date(days[0].day),
                       last: format.date(days[days.length - 1].day),
                       peakDay: format.date(peak.day),
-                      peak: format.number(peak.views),
+                      peak: format.number(peak.added),
                     })
                   : t('report.time.none')
               }
@@ -150,7 +150,7 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
                           {t(`report.measure.${m}`)}
                         </th>
                       ))}
-                      <th scope="col" className="numeric">{t('report.time.cumulative')}</th>
+                      <th scope="col" className="numeric">{t('report.time.added')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -161,7 +161,7 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
                         <td className="numeric">{format.number(d.likes)}</td>
                         <td className="numeric">{format.number(d.comments)}</td>
                         <td className="numeric">{format.number(d.shares)}</td>
-                        <td className="numeric">{format.number(d.cumulative)}</td>
+                        <td className="numeric">{format.number(d.added)}</td>
                       </tr>
                     ))}
                   </tbody>

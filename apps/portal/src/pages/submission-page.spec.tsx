@@ -344,3 +344,57 @@ describe('the review screen (wording)', () => {
     expect(text).not.toMatch(/thg \d/);
   });
 });
+
+describe('the creator’s reach form', () => {
+  beforeEach(() => tokenStore.set('a-token'));
+  const creator = { user: { id: 'creator@hieu', name: 'Hiếu' }, agency: null, creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' }, roles: ['creator'], permissions: [] };
+  const previous = { at: '2026-12-01T02:00:00.000Z', views: 350_000, likes: 20_000, comments: 500, shares: 900 };
+  const published = {
+    ...submission, status: 'approved', currentStage: null,
+    publication: { id: '0190f1a2-0000-7000-8000-0000000000bb', submissionId: ID, platform: 'facebook', url: 'https://www.facebook.com/hieu/posts/1', publishedAt: '2026-11-30T09:00:00Z', recordedBy: 'creator@hieu', latestMetrics: previous },
+  } as unknown as typeof submission;
+  const fallen = (call: Call) => {
+    const body = call.init.body as { views: number; likes: number; comments: number; shares: number; correction?: { reason: string } };
+    if (body.correction) return { status: 201, body: { publicationId: published.publication, ...body } };
+    return {
+      status: 409,
+      body: {
+        ...problem('metrics.counter_decreased', 'Reach counters only grow: this reading is below the one before it'),
+        errors: [{ path: 'input.views', code: 'below_previous', message: '350000 views were reported before' }],
+        previous, sent: { at: '2026-12-02T02:00:00.000Z', ...body },
+      },
+    };
+  };
+
+  it('says which counter fell, with both figures, and sends the same figures as a correction with its reason', async () => {
+    const client = renderPage(() => ({ status: 500, body: {} }), published, 'en', { 'POST /v1/publications/{id}/metrics': fallen }, creator);
+    await screen.findByRole('heading', { name: 'Report reach' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Views' }), { target: { value: '1000' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Likes' }), { target: { value: '20000' } });
+    expect(screen.queryByRole('button', { name: 'Send as a correction' })).toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Report the reach' })));
+
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Views: you entered 1,000, but 350,000 were reported on');
+    expect(alert.textContent).not.toContain('Reach counters only grow: this reading');
+    expect(screen.getByRole('textbox', { name: 'Views' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Lower than the figure reported before.')).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('textbox', { name: /Why the earlier figures were wrong/ }), { target: { value: 'The platform removed bot views' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send as a correction' })));
+    const posts = client.calls.filter((c) => c.method === 'POST' && c.path === '/v1/publications/{id}/metrics');
+    expect(posts).toHaveLength(2);
+    expect(posts[1].init.body).toMatchObject({ views: 1000, likes: 20000, correction: { reason: 'The platform removed bot views' } });
+    expect(posts[1].init.params?.header?.['Idempotency-Key']).not.toBe(posts[0].init.params?.header?.['Idempotency-Key']);
+    expect(await screen.findByText('The correction was recorded, with its reason.')).toBeTruthy();
+  });
+
+  it('words the refusal in Vietnamese', async () => {
+    renderPage(() => ({ status: 500, body: {} }), published, 'vi', { 'POST /v1/publications/{id}/metrics': fallen }, creator);
+    await screen.findByRole('heading', { name: 'Báo cáo lượt tiếp cận' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Lượt xem' }), { target: { value: '1000' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Báo cáo lượt tiếp cận' })));
+    expect(screen.getByRole('alert').textContent).toContain('bạn nhập 1.000, nhưng đã có 350.000 được báo cáo lúc');
+    expect(screen.getByRole('button', { name: 'Gửi dưới dạng đính chính' })).toBeTruthy();
+  });
+});

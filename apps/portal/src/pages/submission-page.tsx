@@ -897,26 +897,49 @@ function ProblemAlertText({ problem }: { problem: Problem }): ReactNode {
   );
 }
 
+const COUNTERS = ['views', 'likes', 'comments', 'shares'] as const;
+type CounterReading = { at: string } & Record<(typeof COUNTERS)[number], number>;
+
+/**
+ * Reach as the platform shows it. Counters only grow: when the API refuses
+ * figures below the last reading (409 `metrics.counter_decreased`), the form
+ * says which, with both figures, and offers to send them as a correction with
+ * a reason (which the API stores and audits).
+ */
 function MetricsForm({ publication, onDone }: { publication: NonNullable<Submission['publication']>; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApiClient();
   const w = useWrite();
   const [values, setValues] = useState({ views: '', likes: '', comments: '', shares: '' });
+  const [correcting, setCorrecting] = useState(false);
+  const [reason, setReason] = useState('');
   const errors = formErrors(w.problem);
   const at = (path: string) => errors.filter((e) => e.path === path);
   const latest = publication.latestMetrics;
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const fallen = w.problem?.code === 'metrics.counter_decreased' ? w.problem : undefined;
+  async function send(correct: boolean) {
     const n = (s: string) => Number(s.replace(/[\s.,]/g, '') || '0');
-    const body = { at: new Date().toISOString(), views: n(values.views), likes: n(values.likes), comments: n(values.comments), shares: n(values.shares) };
+    const body = {
+      at: new Date().toISOString(), views: n(values.views), likes: n(values.likes), comments: n(values.comments), shares: n(values.shares),
+      ...(correct ? { correction: { reason: reason.trim() } } : {}),
+    };
     w.setBusy(true);
     const result = await settle(api.POST('/v1/publications/{id}/metrics', { params: { path: { id: publication.id }, header: { 'Idempotency-Key': w.key(body) } }, body }));
     w.setBusy(false);
-    if (!result.ok) return w.setProblem(result.problem);
+    if (!result.ok) {
+      if (result.problem.code === 'metrics.counter_decreased') setCorrecting(true);
+      return w.setProblem(result.problem);
+    }
     w.setProblem(undefined);
+    setCorrecting(false);
+    setReason('');
     setValues({ views: '', likes: '', comments: '', shares: '' });
-    onDone(t('submission.metrics.done'));
+    onDone(t(correct ? 'submission.metrics.corrected' : 'submission.metrics.done'));
+  }
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await send(false);
   }
   return (
     <section className="section" aria-labelledby="metrics-title">
@@ -932,10 +955,14 @@ function MetricsForm({ publication, onDone }: { publication: NonNullable<Submiss
           {t('submission.metrics.latest', { views: format.number(latest.views), date: format.dateTime(latest.at) })}
         </p>
       )}
-      {w.problem && !errors.length && <ProblemAlert problem={w.problem} />}
+      {fallen ? (
+        <CounterFallen problem={fallen} />
+      ) : (
+        w.problem && !errors.length && <ProblemAlert problem={w.problem} />
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy}>
         <div className="field-row">
-          {(['views', 'likes', 'comments', 'shares'] as const).map((k) => (
+          {COUNTERS.map((k) => (
             <Field key={k} id={`metrics-${k}`} label={t(`submission.metrics.${k}`)} errors={at(k)} problem={w.problem}>
               {(props) => <input {...props} inputMode="numeric" value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} autoComplete="off" />}
             </Field>
@@ -944,7 +971,46 @@ function MetricsForm({ publication, onDone }: { publication: NonNullable<Submiss
         <button type="submit" className="button-primary" disabled={w.busy}>
           {t('submission.metrics.submit')}
         </button>
+        {correcting && (
+          <>
+            <Field id="metrics-correction" label={t('submission.metrics.correctionReason')} hint={t('submission.metrics.correctionHint')} errors={at('correction.reason')} problem={w.problem}>
+              {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+            <button type="button" className="button-secondary" disabled={w.busy} onClick={() => void send(true)}>
+              {t('submission.metrics.sendCorrection')}
+            </button>
+          </>
+        )}
       </form>
     </section>
+  );
+}
+
+/** Which counters fell, with the figure reported before (or after) and the one sent. */
+function CounterFallen({ problem }: { problem: Problem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sent = problem.sent as CounterReading | undefined;
+  const previous = problem.previous as CounterReading | undefined;
+  const next = problem.next as CounterReading | undefined;
+  const fallen = (problem.errors ?? []).map((e) => ({ counter: e.path.replace(/^input\./, '') as (typeof COUNTERS)[number], below: e.code === 'below_previous' }));
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{t('submission.metrics.fallen')}</p>
+      <ul>
+        {fallen.map(({ counter, below }) => {
+          const other = below ? previous : next;
+          if (!COUNTERS.includes(counter) || !sent || !other) return null;
+          return (
+            <li key={counter}>
+              {t(below ? 'submission.metrics.below' : 'submission.metrics.above', {
+                measure: t(`submission.metrics.${counter}`), sent: format.number(sent[counter]), other: format.number(other[counter]), date: format.dateTime(other.at),
+              })}
+            </li>
+          );
+        })}
+      </ul>
+      <p>{t('submission.metrics.correctOrFix')}</p>
+    </div>
   );
 }

@@ -17,6 +17,11 @@ describe('the report charts (recharts, at a fixed size)', () => {
     expect(container.querySelector('.recharts-area-area')?.getAttribute('d')).toBeTruthy();
     const ticks = Array.from(container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'), (t) => t.textContent);
     expect(ticks).toEqual(['day 01', 'day 02', 'day 03']);
+    // Views so far: the day without a reading stays at the first day's height, and the last day is highest.
+    const heights = Array.from(container.querySelectorAll('.recharts-area-dots .recharts-dot'), (d) => Number(d.getAttribute('cy')));
+    expect(heights).toHaveLength(3);
+    expect(heights[1]).toBe(heights[0]);
+    expect(heights[2]).toBeLessThan(heights[1]);
   });
 
   it('marks a single day of reach with a dot, which an area alone would not draw', () => {

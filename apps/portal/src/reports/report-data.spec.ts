@@ -4,20 +4,27 @@ import { csvFileName, peakDay, reachByPlatform, reachOverTime, targetLines, type
 const figures = (views: number) => ({ views, likes: views / 10, comments: 1, shares: 2 });
 
 describe('the campaign report (chart data)', () => {
-  it('draws reach day by day: days in order, missing days as zero, with the running total', () => {
+  it('draws reach so far day by day: days in order, a day without a reading carrying the last figures, and what each day added', () => {
+    // The demo campaign: 850,000 views read on the 1st, 3,100,000 on the 3rd; the counters are cumulative.
     const points = reachOverTime([
-      { day: '2026-12-04', ...figures(300) },
-      { day: '2026-12-01', ...figures(1000) },
-      { day: '2026-12-02', ...figures(500) },
+      { day: '2026-12-03', ...figures(3_100_000) },
+      { day: '2026-12-01', ...figures(850_000) },
     ]);
-    expect(points.map((p) => [p.day, p.views, p.cumulative])).toEqual([
-      ['2026-12-01', 1000, 1000],
-      ['2026-12-02', 500, 1500],
-      ['2026-12-03', 0, 1500],
-      ['2026-12-04', 300, 1800],
+    expect(points.map((p) => [p.day, p.views, p.likes, p.added])).toEqual([
+      ['2026-12-01', 850_000, 85_000, 850_000],
+      ['2026-12-02', 850_000, 85_000, 0],
+      ['2026-12-03', 3_100_000, 310_000, 2_250_000],
     ]);
-    expect(peakDay(points)?.day).toBe('2026-12-01');
+    // The last day is the report's total, not the sum of the days (3,950,000).
+    expect(points.at(-1)?.views).toBe(3_100_000);
+    expect(peakDay(points)?.day).toBe('2026-12-03');
     expect(reachOverTime([])).toEqual([]);
+  });
+
+  it('shows a correction as a day that took views away', () => {
+    const points = reachOverTime([{ day: '2026-12-01', ...figures(5000) }, { day: '2026-12-02', ...figures(4000) }]);
+    expect(points.map((p) => [p.views, p.added])).toEqual([[5000, 5000], [4000, -1000]]);
+    expect(peakDay(points)?.day).toBe('2026-12-01');
   });
 
   it('crosses month ends when filling days', () => {

@@ -1,9 +1,11 @@
 import type { Schemas } from '../api/client';
 
 /**
- * A campaign report shaped for its charts and tables: reach (views) per day
- * with gaps filled and a running total, reach per platform largest first,
- * and progress against the campaign's targets. Pure functions: no React.
+ * A campaign report shaped for its charts and tables: reach (views) day by
+ * day as figures so far (counters are cumulative: a day without a reading
+ * carries the last figure) with what each day added, reach per platform
+ * largest first, and progress against the campaign's targets. Pure
+ * functions: no React.
  */
 
 export type CampaignReport = Schemas['CampaignReport'];
@@ -11,12 +13,13 @@ export type CampaignReport = Schemas['CampaignReport'];
 export interface DayPoint {
   /** `YYYY-MM-DD` */
   day: string;
+  /** Views so far: each publication's latest reading by the end of this day, summed (the report's `byDay`). */
   views: number;
-  /** Views up to and including this day. */
-  cumulative: number;
   likes: number;
   comments: number;
   shares: number;
+  /** Views this day added to the day before's (the first day: all its views; negative after a correction). */
+  added: number;
 }
 
 export interface PlatformPoint {
@@ -38,8 +41,11 @@ function nextDay(day: string): string {
 const MAX_FILLED_DAYS = 400;
 
 /**
- * Reach by day, in order, the days without any reach between the first and
- * the last filled with zeros (a line over missing days would lie), with the running total.
+ * Reach day by day, in order, from the first day with a reading to the last.
+ * The report's figures are cumulative (each publication's latest reading so
+ * far, summed), so a day without any reading carries the day before's
+ * figures, never zero, and the last day equals the report's totals; `added`
+ * is what each day added.
  */
 export function reachOverTime(byDay: CampaignReport['byDay']): DayPoint[] {
   const known = new Map(byDay.map((d) => [d.day, d]));
@@ -48,12 +54,12 @@ export function reachOverTime(byDay: CampaignReport['byDay']): DayPoint[] {
   const all: string[] = [];
   for (let day = days[0]; day <= days[days.length - 1] && all.length <= MAX_FILLED_DAYS; day = nextDay(day)) all.push(day);
   const sequence = all.length > MAX_FILLED_DAYS ? days : all;
-  let cumulative = 0;
+  let last = { views: 0, likes: 0, comments: 0, shares: 0 };
   return sequence.map((day) => {
+    const before = last.views;
     const d = known.get(day);
-    const views = d?.views ?? 0;
-    cumulative += views;
-    return { day, views, cumulative, likes: d?.likes ?? 0, comments: d?.comments ?? 0, shares: d?.shares ?? 0 };
+    if (d) last = { views: d.views, likes: d.likes, comments: d.comments, shares: d.shares };
+    return { day, ...last, added: last.views - before };
   });
 }
 
@@ -82,9 +88,9 @@ export function targetLines(report: CampaignReport): TargetLine[] {
   });
 }
 
-/** The day with the most reach, for the chart's summary (the first such day on a tie). */
+/** The day that added the most views, for the chart's summary (the first such day on a tie). */
 export function peakDay(points: readonly DayPoint[]): DayPoint | undefined {
-  return points.reduce<DayPoint | undefined>((best, p) => (best === undefined || p.views > best.views ? p : best), undefined);
+  return points.reduce<DayPoint | undefined>((best, p) => (best === undefined || p.added > best.added ? p : best), undefined);
 }
 
 /** The downloaded file's name: the campaign's title in plain letters and the date the report was made. */

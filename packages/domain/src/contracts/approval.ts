@@ -167,6 +167,8 @@ export const MetricsInput = z.object({
   likes: SafeInt().default(0),
   comments: SafeInt().default(0),
   shares: SafeInt().default(0),
+  /** Figures below an earlier reading (or above a later one) are refused unless they correct a mistake, with the reason (stored and audited). */
+  correction: z.object({ reason: z.string().trim().min(3).max(2000) }).optional(),
 });
 
 export const ReviewQuery = z.object({
