@@ -148,6 +148,7 @@ export function clusterFolderFor(
   if (existsSync(marker)) {
     const { path } = JSON.parse(readFileSync(marker, 'utf8')) as { path: string };
     giveTo(user, path);
+    log(`PostgreSQL's cluster is kept in ${path} (the postgres user cannot enter ${dataDir}; see ${marker})`);
     return { dir: path, home: dirname(path) };
   }
   const blocked = firstFolderBlocking(user, dataDir);
