@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The README's commands: `npm start`, `npm test`, `npm run bench`.
 // Plain Node, no dependencies: installs what is missing (npm ci), builds
-// (turbo), then hands over to the command.
+// (turbo), then hands over to the command. package.json runs this with
+// `exec`: npm forwards SIGINT/SIGTERM to its child and returns when that
+// child exits; without exec the child was `sh`, which died at once, so npm
+// returned while the system was still stopping behind the prompt.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -148,6 +148,7 @@ export function clusterFolderFor(
   if (existsSync(marker)) {
     const { path } = JSON.parse(readFileSync(marker, 'utf8')) as { path: string };
     giveTo(user, path);
+    log(`PostgreSQL's cluster is kept in ${path} (the postgres user cannot enter ${dataDir}; see ${marker})`);
     return { dir: path, home: dirname(path) };
   }
   const blocked = firstFolderBlocking(user, dataDir);
@@ -166,10 +167,11 @@ export function clusterFolderFor(
   const home = join(clusters, randomBytes(8).toString('hex'));
   makeSharedFolder(home);
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(home, OWNER), persistent ? join(realpathSync(dataDir), MARKER) : realpathSync(dataDir));
   const dir = join(home, 'data');
-  giveTo(user, dir);
+  // The marker before the owner file: a concurrent prune never finds an owner whose marker is not there yet.
   if (persistent) writeFileSync(marker, JSON.stringify({ path: dir }, null, 2) + '\n');
+  writeFileSync(join(home, OWNER), persistent ? join(realpathSync(dataDir), MARKER) : realpathSync(dataDir));
+  giveTo(user, dir);
   log(`The postgres user cannot enter ${blocked}: PostgreSQL's cluster is kept in ${dir} instead`);
   return { dir, home };
 }

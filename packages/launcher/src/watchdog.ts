@@ -12,10 +12,11 @@ import { isRunning, type ProcessIdentity } from './process-identity';
  * once: no polling, and no confusion when PIDs are reused. It then stops
  * everything the lock file records (services, then NATS, then PostgreSQL)
  * and removes the lock. We chose this over the alternatives because:
- * `prctl(PR_SET_PDEATHSIG)` is not reachable from Node, and `setpriv
- * --pdeathsig` would be lost on PostgreSQL's change of user and cannot give
- * the stop order; polling `process.ppid` in each child works only for our
- * own Node services, not for postgres or nats-server. The watchdog runs in
+ * `prctl(PR_SET_PDEATHSIG)` is not reachable from Node; wrapping each child
+ * in util-linux's `setpriv --pdeathsig` (Linux only) would signal every
+ * child at the same instant, PostgreSQL while the services still drain,
+ * with no SIGKILL for one that hangs; polling `process.ppid` works only in
+ * our own Node services, not in postgres or nats-server. The watchdog runs in
  * its own session, so a terminal's Ctrl-C does not reach it; our end of the
  * pipe is close-on-exec, so no other child holds it open. If the watchdog
  * is killed too, the next start stops the orphans from the same lock file.
