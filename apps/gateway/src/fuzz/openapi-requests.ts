@@ -40,7 +40,10 @@ export interface FuzzRequest {
 
 /** What the generator may draw ids and names from: objects that exist, so requests reach past "not found". */
 export interface Pools {
+  /** Every id seeded. */
   ids: string[];
+  /** Ids by the path segment that names their kind (`creators`, `campaigns`, `milestones`, …). */
+  byKind: Record<string, string[]>;
   users: number;
 }
 
@@ -203,11 +206,19 @@ export function reversePeriods(body: unknown): unknown {
   return out;
 }
 
-function pathParameter(p: Parameter, doc: OpenApiDocument, pools: Pools): fc.Arbitrary<string> {
+function pathParameter(p: Parameter, template: string, doc: OpenApiDocument, pools: Pools): fc.Arbitrary<string> {
   const schema = p.schema ? resolve(p.schema, doc) : { type: 'string' };
   if (schema.enum) return fc.constantFrom(...schema.enum.map(String));
   if (schema.type === 'integer' || schema.type === 'number') return fc.integer({ min: 1, max: 4 }).map(String);
-  return fc.oneof({ arbitrary: fc.constantFrom(...pools.ids), weight: 5 }, { arbitrary: fc.uuid({ version: 7 }), weight: 1 });
+  // The segment before `{name}` names the kind: /v1/campaigns/{id} takes a campaign's id.
+  const segments = template.split('/');
+  const kind = segments[segments.indexOf(`{${p.name}}`) - 1];
+  const own = pools.byKind[kind] ?? [];
+  return fc.oneof(
+    ...(own.length ? [{ arbitrary: fc.constantFrom(...own), weight: 8 }] : []),
+    { arbitrary: fc.constantFrom(...pools.ids), weight: 1 },
+    { arbitrary: fc.uuid({ version: 7 }), weight: 1 },
+  );
 }
 
 /** Every request an operation may get: a mostly valid one, or one with a hostile value in one place. */
@@ -221,7 +232,7 @@ export function requestsFor(doc: OpenApiDocument, pools: Pools): fc.Arbitrary<Fu
       const bodySchema = op.requestBody?.content?.['application/json']?.schema;
       const arbitrary = fc
         .record({
-          path: fc.tuple(...pathParams.map((p) => pathParameter(p, doc, pools))),
+          path: fc.tuple(...pathParams.map((p) => pathParameter(p, template, doc, pools))),
           query: fc.tuple(...queryParams.map((p) => fc.option(valueFor(p.schema ?? {}, doc, pools), { freq: p.required ? 20 : 2, nil: undefined }))),
           body: bodySchema ? valueFor(bodySchema, doc, pools) : fc.constant(undefined),
           user: fc.nat({ max: pools.users - 1 }),
