@@ -8,6 +8,7 @@ import { GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerRateLimits } from './http/rate-limit';
 import { servePortal } from './http/portal';
+import { answerClientError } from './http/client-error';
 import { DOCUMENT_MAX_BYTES } from '@concord/domain';
 
 /** Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. */
@@ -17,6 +18,7 @@ export async function createGateway(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
+    clientErrorHandler: answerClientError,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

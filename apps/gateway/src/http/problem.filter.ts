@@ -52,20 +52,27 @@ export function toHttpProblem(exception: unknown, logger?: Logger): Problem & { 
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const code: ErrorCode = status === 404 ? 'not_found' : status === 401 ? 'auth.unauthenticated' : status < 500 ? 'validation.failed' : 'internal';
-    const detail = status === 404 ? 'No such resource' : exception.message;
-    return { ...new DomainError(code, detail).toProblem(), status };
+    if (status < 500) return frameworkProblem(status, status === 404 ? 'No such resource' : exception.message);
+    logger?.error(exception.stack);
+    return { ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(), status: 500 };
   }
   const carried = (exception as { problem?: Problem })?.problem;
   if (carried && DomainError.isProblem(carried)) return { ...carried, status: STATUS_OF[carried.code] };
   const status = (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own errors: malformed JSON, body too large, unsupported media type.
-    const detail = (exception as Error).message;
-    return { ...new DomainError('validation.failed', detail, [{ path: '(body)', code: 'unreadable', message: detail }]).toProblem(), status };
+    return frameworkProblem(status, (exception as Error).message);
   }
   logger?.error(exception instanceof Error ? exception.stack : String(exception));
   return { ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(), status: 500 };
+}
+
+/** The framework's own 4xx (Nest or Fastify) with its status kept and a stable code; a refused request names what was wrong with it. */
+function frameworkProblem(status: number, detail: string): Problem & { status: number } {
+  const code: ErrorCode | undefined = ({ 401: 'auth.unauthenticated', 403: 'auth.forbidden', 404: 'not_found', 429: 'rate_limited' } as const)[status];
+  if (code) return { ...new DomainError(code, detail).toProblem(), status };
+  const what = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'unreadable';
+  return { ...new DomainError('validation.failed', detail, [{ path: '(body)', code: what, message: detail }]).toProblem(), status };
 }
 
 @Catch()

@@ -15,6 +15,8 @@ export interface TestSystem {
   gateway: NestFastifyApplication;
   registry: INestMicroservice;
   config: GatewayConfig;
+  /** The database every service of this system keeps its schema in. */
+  databaseUrl: string;
   as(username: string): Promise<ConcordClient>;
   stop(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function startTestSystem(overrides: Partial<Record<string, string>>
     gateway,
     registry,
     config,
+    databaseUrl,
     as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
     stop: async () => {
       await gateway.close();

@@ -44,7 +44,8 @@ export const DateTime = z.iso
     const t = Date.parse(v);
     return Number.isNaN(t) || (t >= Date.UTC(1900, 0, 1) && t < Date.UTC(10000, 0, 1));
   }, { message: 'a time from 1900 to 9999', abort: true })
-  .overwrite((v) => (v.endsWith('Z') ? v : new Date(v).toISOString()));
+  // Checks go on after a failed one: only a time that parses is rewritten.
+  .overwrite((v) => (v.endsWith('Z') || Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString()));
 
 /** A period from `start` to `end` (both included); an `end` before its `start` is refused at `end`. */
 function periodOf(point: z.ZodType<string, string>) {

@@ -90,6 +90,12 @@ describe('periods in order', () => {
 });
 
 describe('date-times with an offset', () => {
+  it('refuses a time that is not one as validation, whatever the text', () => {
+    for (const dueAt of ['', '   ', 'a\u0000b', '💥', '2026-13-01T00:00:00+07:00']) {
+      expect(paths(refusal(AgencyTaskInput, { toAgencyId: 'mofa', title: 'Dịch', description: 'x', dueAt }))).toEqual(['dueAt']);
+    }
+  });
+
   it('accepts +07:00 and keeps the time in UTC', () => {
     const task = parseOrThrow(AgencyTaskInput, { toAgencyId: 'mofa', title: 'Dịch', description: 'x', dueAt: '2026-09-02T08:00:00+07:00' });
     expect(task.dueAt).toBe('2026-09-02T01:00:00.000Z');
