@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../api/client';
 import { placeFieldErrors, type FieldProblem } from '../api/problem';
+import { DateInput } from '../components/date-input';
 import { Field } from '../components/field';
 import { FieldErrors } from '../components/messages';
 import { useApiClient } from '../session/session';
@@ -189,7 +190,7 @@ function SignAction({ agreement, version, onDone, onStale }: Props & { version?:
           {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
         </Field>
         <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
-          {(props) => <input {...props} type="datetime-local" value={signedAt} onChange={(e) => setSignedAt(e.target.value)} />}
+          {(props) => <DateInput {...props} kind="datetime-local" value={signedAt} onChange={(e) => setSignedAt(e.target.value)} />}
         </Field>
         <Field id={`${id}-method`} label={t('agreementsArea.actions.sign.method')} errors={at('method')}>
           {(props) => (

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../api/client';
 import type { FieldProblem } from '../api/problem';
+import { DateInput } from '../components/date-input';
 import { Field } from '../components/field';
 import { ProblemAlert } from '../components/messages';
 import { useFormat } from '../lib/format';
@@ -267,7 +268,7 @@ function AddMilestoneForm({ agreement, onDone, onStale }: Props) {
       </Field>
       <div className="field-row">
         <Field id="milestone-due" label={t('agreementsArea.milestones.dueDate')} errors={at('dueDate')}>
-          {(props) => <input {...props} type="date" value={values.dueDate} onChange={(e) => setValues({ ...values, dueDate: e.target.value })} />}
+          {(props) => <DateInput {...props} value={values.dueDate} onChange={(e) => setValues({ ...values, dueDate: e.target.value })} />}
         </Field>
         <Field id="milestone-amount" label={t('agreementsArea.milestones.amountLabel')} errors={at('amount')}>
           {(props) => <input {...props} inputMode="numeric" value={values.amount} onChange={(e) => setValues({ ...values, amount: e.target.value })} autoComplete="off" size={16} />}
@@ -335,7 +336,7 @@ function PaymentForm({ agreement, onDone, onStale }: Props) {
           {(props) => <input {...props} value={reference} onChange={(e) => setReference(e.target.value)} autoComplete="off" />}
         </Field>
         <Field id="payment-at" label={t('agreementsArea.milestones.paidAt')} errors={at('paidAt')}>
-          {(props) => <input {...props} type="datetime-local" value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />}
+          {(props) => <DateInput {...props} kind="datetime-local" value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />}
         </Field>
       </div>
       <button type="submit" className="button-secondary" disabled={w.busy}>

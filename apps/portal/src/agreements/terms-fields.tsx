@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '@concord/domain';
 import { fieldKey, problemValues, type FieldProblem, type Problem } from '../api/problem';
+import { DateInput } from '../components/date-input';
 import { Field } from '../components/field';
 import { FieldErrors } from '../components/messages';
 import { emptyDeliverable, inputIdOf, TERM_FIELD_PATHS, type DeliverableDraft, type TermsDraft } from './agreement-form';
@@ -66,10 +67,10 @@ export function TermsFields({
         <FieldErrors id={`${inputIdOf(form, 'term')}-error`} errors={errorsAt('term')} />
         <div className="field-row">
           <Field {...control('term.start')} label={t('agreementsArea.form.termStart')}>
-            {(props) => <input {...props} type="date" {...text('termStart')} />}
+            {(props) => <DateInput {...props} {...text('termStart')} />}
           </Field>
           <Field {...control('term.end')} label={t('agreementsArea.form.termEnd')}>
-            {(props) => <input {...props} type="date" {...text('termEnd')} />}
+            {(props) => <DateInput {...props} {...text('termEnd')} />}
           </Field>
         </div>
       </fieldset>

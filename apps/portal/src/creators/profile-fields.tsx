@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TOPICS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../api/problem';
+import { DateInput } from '../components/date-input';
 import { Field } from '../components/field';
 import { FieldErrors } from '../components/messages';
 
@@ -78,7 +79,7 @@ export function ConsentFields({ draft, inputId, errorsAt, problem, onChange, hin
       <p className="hint">{hint}</p>
       <FieldErrors id={`${inputId('consent')}-error`} errors={errorsAt('consent')} problem={problem} />
       <Field {...control('consent.givenAt')} label={t('register.consent.givenAt')}>
-        {(props) => <input {...props} type="date" value={draft.consentGivenAt} onChange={(e) => onChange('consentGivenAt', e.target.value)} />}
+        {(props) => <DateInput {...props} value={draft.consentGivenAt} onChange={(e) => onChange('consentGivenAt', e.target.value)} />}
       </Field>
       <div className="field-row">
         <Field {...control('consent.scope')} label={t('register.consent.scope')} hint={t('register.consent.scopeHint')}>

@@ -201,8 +201,14 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     // The creator reads the reason and sends version 2.
     const author = people.get(`creator@${creator.handle}`)!;
     const vi = (key: string, values?: Record<string, string | number>) => text('vi', key, values);
-    await author.page.goto(`/portal${shared.submissionUrl!.replace(/^\/portal/, '')}`);
+    // From the assignment card, which follows the submission: changes requested, and a way to the new version (not "Submit content").
+    await author.page.goto('/portal/');
+    const card = author.page.getByRole('listitem').filter({ hasText: briefTitle });
+    await card.getByText(vi('enums.submissionStatus.changes_requested'), { exact: true }).waitFor();
+    expect(await card.getByRole('link', { name: vi('assignments.submit') }).count()).toBe(0);
+    await card.getByRole('link', { name: vi('assignments.newVersion') }).click();
     await author.page.getByText('Add one sentence in English for foreign viewers').first().waitFor();
+    expect(new URL(author.page.url()).pathname).toBe(shared.submissionUrl);
     const newVersion = author.page.getByRole('region', { name: vi('submission.newVersion.title') });
     const textBox = newVersion.getByLabel(vi('content.text'), { exact: true });
     await textBox.fill(`${await textBox.inputValue()}\nOne year on, Viet Nam is a trusted partner.`);

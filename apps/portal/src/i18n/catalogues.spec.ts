@@ -64,6 +64,12 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
     expect(createI18n('vi').t('reviews.caption', { count: 1 })).toBe('1 bài đang chờ duyệt');
   });
 
+  it('keep each language to itself: no Vietnamese words on English pages ("Budget (đồng)"), but for the language switch', () => {
+    const vietnamese = /[đĐưƯơƠăĂâÂêÊôÔạảãàáặẳẵằắậẩẫầấẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý]/;
+    const mixed = [...catalogues.en].filter(([key, text]) => key !== 'language.vi' && vietnamese.test(text)).map(([key, text]) => `${key}: ${text}`);
+    expect(mixed).toEqual([]);
+  });
+
   it('show no raw codes: no text carries a code such as agency_review, partner_review:mofa or tiktok, facebook', () => {
     for (const [language, entries] of Object.entries(catalogues)) {
       // Hints that show what to type (`vi, en`) are the exception: there the codes are the point.

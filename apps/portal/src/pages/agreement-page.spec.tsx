@@ -131,7 +131,7 @@ describe('the agreement page', () => {
       'PATCH /v1/agreements/{id}': () => ({ status: 200, body: agreementWith('draft', { budget: 500_000_000, version: 4 }) }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit the draft…' }));
-    fireEvent.change(screen.getByLabelText('Budget (đồng)'), { target: { value: '500.000.000' } });
+    fireEvent.change(screen.getByLabelText('Budget (VND)'), { target: { value: '500.000.000' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the changes' })));
     const patch = client.calls.find((c) => c.method === 'PATCH')!;
     expect(patch.init.body).toEqual({ budget: 500_000_000 });
@@ -240,11 +240,11 @@ describe('the agreement page', () => {
     expect(button('Suspend…')).toBeNull();
     fireEvent.change(screen.getByLabelText('Milestone'), { target: { value: 'Tạm ứng 40%' } });
     fireEvent.change(screen.getByLabelText('Due date'), { target: { value: '2026-03-01' } });
-    fireEvent.change(screen.getByLabelText('Amount (đồng)'), { target: { value: '500.000.000' } });
+    fireEvent.change(screen.getByLabelText('Amount (VND)'), { target: { value: '500.000.000' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add the milestone' })));
     expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ label: 'Tạm ứng 40%', dueDate: '2026-03-01', amount: 500_000_000 });
     await waitFor(() => expect(document.getElementById('milestone-amount-error')?.textContent).toBe("This would take the milestones above the agreement's budget."));
-    expect((screen.getByLabelText('Amount (đồng)') as HTMLInputElement).value).toBe('500.000.000');
+    expect((screen.getByLabelText('Amount (VND)') as HTMLInputElement).value).toBe('500.000.000');
   });
 
   it('uploads a document as the request body, with its type and name', async () => {

@@ -7,6 +7,7 @@ import { placeFieldErrors, type FieldProblem, type Problem } from '../api/proble
 import { BRIEF_FIELD_PATHS, BRIEF_FORM_PATHS, buildBrief, emptyBriefDraft, validateBrief, type BriefDraft } from '../campaigns/brief-form';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import { inputIdOf } from '../campaigns/request-form';
+import { DateInput } from '../components/date-input';
 import { Field } from '../components/field';
 import { FieldErrors, Loading, ProblemAlert, SuccessNotice } from '../components/messages';
 import { PageHeading } from '../components/page';
@@ -486,7 +487,7 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
           {(props) => <input {...props} value={draft.languages} onChange={(e) => update('languages', e.target.value)} autoComplete="off" spellCheck={false} size={10} />}
         </Field>
         <Field {...control('dueAt')} label={t('campaignsArea.briefs.due')}>
-          {(props) => <input {...props} type="datetime-local" value={draft.dueAt} onChange={(e) => update('dueAt', e.target.value)} />}
+          {(props) => <DateInput {...props} kind="datetime-local" value={draft.dueAt} onChange={(e) => update('dueAt', e.target.value)} />}
         </Field>
         <Field {...control('quantity')} label={t('campaignsArea.briefs.quantity')}>
           {(props) => <input {...props} inputMode="numeric" value={draft.quantity} onChange={(e) => update('quantity', e.target.value)} size={5} autoComplete="off" />}
@@ -503,10 +504,10 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
         <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'window')}-error`} errors={at('window')} problem={shownProblem} />
         <div className="field-row">
           <Field {...control('windowStart')} label={t('campaignsArea.briefs.windowStart')}>
-            {(props) => <input {...props} type="datetime-local" value={draft.windowStart} onChange={(e) => update('windowStart', e.target.value)} />}
+            {(props) => <DateInput {...props} kind="datetime-local" value={draft.windowStart} onChange={(e) => update('windowStart', e.target.value)} />}
           </Field>
           <Field {...control('windowEnd')} label={t('campaignsArea.briefs.windowEnd')}>
-            {(props) => <input {...props} type="datetime-local" value={draft.windowEnd} onChange={(e) => update('windowEnd', e.target.value)} />}
+            {(props) => <DateInput {...props} kind="datetime-local" value={draft.windowEnd} onChange={(e) => update('windowEnd', e.target.value)} />}
           </Field>
         </div>
       </fieldset>

@@ -9,6 +9,7 @@ import { useFormat } from '../lib/format';
 import { useApi, type Loaded } from '../lib/use-api';
 import { useApiClient, useSession } from '../session/session';
 import { orderReviews, reviews } from '../content/review';
+import { stageName } from '../content/wording';
 import { MyAssignments } from './my-assignments';
 import type { Me } from '../session/ability';
 
@@ -167,7 +168,7 @@ function ReviewsBlock() {
               {review.currentStage && (
                 <span className="work-meta">
                   {review.currentStage.overdue && <strong className="tag tag-danger">{t('home.reviews.overdue')}</strong>}{' '}
-                  {t('home.reviews.due', { date: format.dateTime(review.currentStage.dueAt) })} · {t('home.reviews.stage', { stage: review.currentStage.key })}
+                  {t('home.reviews.due', { date: format.dateTime(review.currentStage.dueAt) })} · {t('home.reviews.stage', { stage: stageName(t, format.agency, review.currentStage.key) })}
                 </span>
               )}
             </li>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type SyntheticEvent } from 'react';
-import { mayDecide } from '@concord/domain';
+import { mayDecide, type Role } from '@concord/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
+import { DateInput } from '../components/date-input';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from '../content/content-form';
 import { addedReply, canReply, replyVisibility, threadComments, writesAsCreator, type Thread } from '../content/comment-thread';
 import { checkFindingText, stageName } from '../content/wording';
@@ -74,7 +75,7 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
   const isReviewer = reviews(me) && submission.status === 'in_review' && submission.currentStage !== null;
   const current = submission.currentStage;
   // Who decides a stage is the domain's rule, the same the approvals service applies.
-  const canDecide = isReviewer && mayDecide(current ?? undefined, actorOf(me), submission.submittedBy);
+  const canDecide = isReviewer && current !== null && mayDecide({ ...current, role: current.role as Role }, actorOf(me), submission.submittedBy);
   const [range, setRange] = useState<TextRange | undefined>();
   const [checksProblem, setChecksProblem] = useState<Problem | undefined>();
   const stage = submission.currentStage;
@@ -179,7 +180,7 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
             <DecisionForm key={`${stage.index}-${latest.number}`} submission={submission} onDone={onDone} onChecksFailing={setChecksProblem} reload={reload} />
           ) : (
             <p className="hint" id="decided-by">
-              {t('review.decision.notYours', { agency: format.agency(stage.agencyId), role: t(`roles.${stage.role}`) })}
+              {t('review.decision.notYours', { agency: format.agency(stage.agencyId), role: t(`roles.${stage.role}` as 'roles.admin') })}
             </p>
           )}
           <CommentForm submission={submission} version={latest} range={range} onClearRange={() => setRange(undefined)} onDone={onDone} />
@@ -877,7 +878,7 @@ function PublicationForm({ submission, onDone }: { submission: Submission; onDon
           {(props) => <input {...props} type="url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} autoComplete="off" />}
         </Field>
         <Field id="publication-at" label={t('submission.publication.at')} errors={at('publishedAt')} problem={w.problem}>
-          {(props) => <input {...props} type="datetime-local" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />}
+          {(props) => <DateInput {...props} kind="datetime-local" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />}
         </Field>
         <button type="submit" className="button-primary" disabled={w.busy}>
           {t('submission.publication.submit')}

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { BRIEF_KINDS } from '@concord/domain';
 import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
+import { DateInput } from '../components/date-input';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from '../content/content-form';
 import { formErrors } from '../content/review';
 import { Field } from '../components/field';
@@ -133,7 +134,7 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
             )}
           </Field>
           <Field id="submit-plannedAt" label={t('submit.plannedAt')} errors={own('plannedAt')} problem={problem}>
-            {(props) => <input {...props} type="datetime-local" value={plannedAt} onChange={(e) => setPlannedAt(e.target.value)} />}
+            {(props) => <DateInput {...props} kind="datetime-local" value={plannedAt} onChange={(e) => setPlannedAt(e.target.value)} />}
           </Field>
         </div>
         <ContentFields prefix="submit" draft={draft} onChange={setDraft} errors={rest} problem={problem} />
