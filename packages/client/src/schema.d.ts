@@ -134,7 +134,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a creator through prospect → vetted → active → suspended → offboarded, with a reason */
+        /**
+         * Move a creator through prospect → vetted → active → suspended → offboarded, with a reason
+         * @description Registry officers move creators. `vetted` needs a passed or conditional latest vetting result (else 409 `creator.vetting_required`); without one, only the legal officer sets `vetted`, with `override: true` and the reason, which the status history and the audit trail keep and legal review shows.
+         */
         post: operations["changeCreatorStatus"];
         delete?: never;
         options?: never;
@@ -252,7 +255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Committed, paid and remaining budget of a year, by agency and by counterparty */
+        /**
+         * Committed, paid and remaining budget of a year, by agency and by counterparty
+         * @description Agreements signed with a term starting in the year. Committed is what was paid plus, for agreements still in force (signed, active, suspended), the rest of their budget; an expired or terminated agreement commits only what it paid.
+         */
         get: operations["getAgreementBudget"];
         put?: never;
         post?: never;
@@ -1129,7 +1135,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A publication's reach at a moment (views, likes, comments, shares as the platform shows them) */
+        /**
+         * A publication's reach at a moment (views, likes, comments, shares as the platform shows them)
+         * @description Counters are cumulative and only grow: figures below the reading before (or above the one after) are refused with 409 `metrics.counter_decreased`, which carries `previous` (or `next`) and `sent` and names each counter in `errors[]`. To replace wrong figures, send them with `correction: { reason }`; the reason is stored and audited.
+         */
         post: operations["reportMetrics"];
         delete?: never;
         options?: never;
@@ -1360,6 +1369,7 @@ export interface components {
             /** @enum {string} */
             to: "prospect" | "vetted" | "active" | "suspended" | "offboarded";
             reason: string;
+            override?: boolean;
         };
         AddChannel: {
             /** @enum {string} */
@@ -1698,6 +1708,9 @@ export interface components {
             comments?: number;
             /** @default 0 */
             shares?: number;
+            correction?: {
+                reason: string;
+            };
         };
         Workflow: {
             stages: {
@@ -1789,6 +1802,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 by: string;
+                override?: boolean;
             }[];
             activeAgreements?: {
                 /** Format: uuid */
@@ -1949,6 +1963,12 @@ export interface components {
                 by: string;
                 /** Format: date-time */
                 at: string;
+                counterpartyVettedByOverride?: {
+                    reason: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
             }[];
             milestones: {
                 label: string;
@@ -2016,6 +2036,12 @@ export interface components {
                     by: string;
                     /** Format: date-time */
                     at: string;
+                    counterpartyVettedByOverride?: {
+                        reason: string;
+                        by: string;
+                        /** Format: date-time */
+                        at: string;
+                    };
                 }[];
                 signatures: {
                     /** @enum {string} */
@@ -2872,6 +2898,9 @@ export interface components {
             comments: number;
             /** @default 0 */
             shares: number;
+            correction?: {
+                reason: string;
+            };
             /** Format: uuid */
             publicationId: string;
         };
@@ -7741,6 +7770,15 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

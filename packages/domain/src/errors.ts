@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'creator.status_transition_forbidden',
   'creator.consent_required',
   'creator.reason_required',
+  'creator.vetting_required',
   'agreement.status_transition_forbidden',
   'agreement.not_editable',
   'agreement.counterparty_not_eligible',

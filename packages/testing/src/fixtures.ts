@@ -52,6 +52,8 @@ export async function registerCreatorWithHandle(
     },
   }, staff.registrar);
   const path = { prospect: [], vetted: ['vetted'], active: ['vetted', 'active'], suspended: ['vetted', 'active', 'suspended'] }[options.status ?? 'active'];
+  // `vetted` needs a passed vetting result on record.
+  if (path.length) await client.request(SUBJECTS.registry.creatorAddVetting, { id: creator.id, input: { outcome: 'passed', notes: 'test: vetting passed' } }, staff.registrar);
   for (const to of path) {
     await client.request(SUBJECTS.registry.creatorChangeStatus, { id: creator.id, input: { to, reason: `test: ${to}` } }, staff.registrar);
   }

@@ -19,6 +19,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'creator.status_transition_forbidden': 409,
   'creator.consent_required': 400,
   'creator.reason_required': 400,
+  'creator.vetting_required': 409,
   'agreement.status_transition_forbidden': 409,
   'agreement.not_editable': 409,
   'agreement.counterparty_not_eligible': 422,

@@ -41,6 +41,13 @@ export const LegalDecisionInput = z.object({
   comments: z.string().trim().min(1).max(4000),
 });
 
+/** A legal officer's decision; an approval notes a counterparty set vetted by the legal officer's override of its vetting record. */
+const LegalReviewView = LegalDecisionInput.extend({
+  by: z.string(),
+  at: z.iso.datetime(),
+  counterpartyVettedByOverride: z.object({ reason: z.string(), by: z.string(), at: z.iso.datetime() }).optional(),
+});
+
 export const SignatureInput = z.object({
   party: z.enum(['agency', 'counterparty']),
   signatoryName: z.string().trim().min(2).max(200),
@@ -122,7 +129,7 @@ export const AgreementVersionView = z.object({
   terms: AgreementTerms,
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
   reason: z.string().nullable(),
-  legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  legalReviews: z.array(LegalReviewView),
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
@@ -144,7 +151,7 @@ export const AgreementView = z.object({
   status: AgreementStatus,
   version: z.number().int(),
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
-  legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  legalReviews: z.array(LegalReviewView),
   milestones: z.array(MilestoneView),
   documents: z.array(DocumentView),
   /** The signed terms over time; an amendment in progress is the last one. */
