@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'campaign_request.status_transition_forbidden',
   'agency_task.status_transition_forbidden',
   'campaign.not_active',
+  'campaign.not_funded',
+  'agency.unknown',
   'brief.past_due',
   'assignment.status_transition_forbidden',
   'submission.status_transition_forbidden',

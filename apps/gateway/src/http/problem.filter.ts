@@ -33,6 +33,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'campaign_request.status_transition_forbidden': 409,
   'agency_task.status_transition_forbidden': 409,
   'campaign.not_active': 409,
+  'campaign.not_funded': 422,
+  'agency.unknown': 422,
   'brief.past_due': 409,
   'assignment.status_transition_forbidden': 409,
   'submission.status_transition_forbidden': 409,

@@ -230,6 +230,8 @@ export const AgreementEventData = z.object({
   deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int() })).default([]),
   /** The label content under it must carry; absent in events older than this field. */
   disclosureLabel: z.string().nullable().default(null),
+  /** đồng (what campaigns drawing on the agreement may spend); absent in events older than this field. */
+  budget: z.number().int().nullable().default(null),
   reason: z.string().nullable(),
 });
 
