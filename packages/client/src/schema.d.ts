@@ -534,7 +534,10 @@ export interface paths {
         /** Campaigns your agency runs or is a partner in */
         get: operations["listCampaigns"];
         put?: never;
-        /** Start planning a campaign (objective, key messages, hashtags, platforms, period, budget) */
+        /**
+         * Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)
+         * @description Partner agencies must be agencies Concord knows, other than your own (422 `agency.unknown`, at `input.partnerAgencyIds.N`). The agreements named in `agreementIds` fund the campaign: each must be an agreement of your agency in force (signed, active or suspended) and together their budgets must cover the campaign budget (422 `campaign.not_funded`, at `input.agreementIds.N` or `input.budget`). A campaign naming no agreement is not checked.
+         */
         post: operations["createCampaign"];
         delete?: never;
         options?: never;
@@ -637,7 +640,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a partner agency to a campaign */
+        /**
+         * Add a partner agency to a campaign
+         * @description An agency Concord knows, other than the owner (422 `agency.unknown` at `agencyId`).
+         */
         post: operations["addCampaignPartner"];
         delete?: never;
         options?: never;
@@ -655,7 +661,10 @@ export interface paths {
         /** Your agency's inbox (requests to it) or outbox (requests from it) */
         get: operations["listCampaignRequests"];
         put?: never;
-        /** A partner agency asks the lead agency for a joint campaign */
+        /**
+         * A partner agency asks the lead agency for a joint campaign
+         * @description `toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).
+         */
         post: operations["requestJointCampaign"];
         delete?: never;
         options?: never;
@@ -5381,6 +5390,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -5829,6 +5847,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCampaignRequests: {
@@ -5935,6 +5962,15 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
