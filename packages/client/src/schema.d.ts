@@ -134,7 +134,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a creator through prospect → vetted → active → suspended → offboarded, with a reason */
+        /**
+         * Move a creator through prospect → vetted → active → suspended → offboarded, with a reason
+         * @description Registry officers move creators. `vetted` needs a passed or conditional latest vetting result (else 409 `creator.vetting_required`); without one, only the legal officer sets `vetted`, with `override: true` and the reason, which the status history and the audit trail keep and legal review shows.
+         */
         post: operations["changeCreatorStatus"];
         delete?: never;
         options?: never;
@@ -252,7 +255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Committed, paid and remaining budget of a year, by agency and by counterparty */
+        /**
+         * Committed, paid and remaining budget of a year, by agency and by counterparty
+         * @description Agreements signed with a term starting in the year. Committed is what was paid plus, for agreements still in force (signed, active, suspended), the rest of their budget; an expired or terminated agreement commits only what it paid.
+         */
         get: operations["getAgreementBudget"];
         put?: never;
         post?: never;
@@ -528,7 +534,10 @@ export interface paths {
         /** Campaigns your agency runs or is a partner in */
         get: operations["listCampaigns"];
         put?: never;
-        /** Start planning a campaign (objective, key messages, hashtags, platforms, period, budget) */
+        /**
+         * Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)
+         * @description Partner agencies must be agencies Concord knows, other than your own (422 `agency.unknown`, at `input.partnerAgencyIds.N`). The agreements named in `agreementIds` fund the campaign: each must be an agreement of your agency in force (signed, active or suspended) and together their budgets must cover the campaign budget (422 `campaign.not_funded`, at `input.agreementIds.N` or `input.budget`). A campaign naming no agreement is not checked.
+         */
         post: operations["createCampaign"];
         delete?: never;
         options?: never;
@@ -631,7 +640,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a partner agency to a campaign */
+        /**
+         * Add a partner agency to a campaign
+         * @description An agency Concord knows, other than the owner (422 `agency.unknown` at `agencyId`).
+         */
         post: operations["addCampaignPartner"];
         delete?: never;
         options?: never;
@@ -649,7 +661,10 @@ export interface paths {
         /** Your agency's inbox (requests to it) or outbox (requests from it) */
         get: operations["listCampaignRequests"];
         put?: never;
-        /** A partner agency asks the lead agency for a joint campaign */
+        /**
+         * A partner agency asks the lead agency for a joint campaign
+         * @description `toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).
+         */
         post: operations["requestJointCampaign"];
         delete?: never;
         options?: never;
@@ -1129,7 +1144,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A publication's reach at a moment (views, likes, comments, shares as the platform shows them) */
+        /**
+         * A publication's reach at a moment (views, likes, comments, shares as the platform shows them)
+         * @description Counters are cumulative and only grow: figures below the reading before (or above the one after) are refused with 409 `metrics.counter_decreased`, which carries `previous` (or `next`) and `sent` and names each counter in `errors[]`. To replace wrong figures, send them with `correction: { reason }`; the reason is stored and audited.
+         */
         post: operations["reportMetrics"];
         delete?: never;
         options?: never;
@@ -1377,6 +1395,7 @@ export interface components {
             /** @enum {string} */
             to: "prospect" | "vetted" | "active" | "suspended" | "offboarded";
             reason: string;
+            override?: boolean;
         };
         AddChannel: {
             /** @enum {string} */
@@ -1715,6 +1734,9 @@ export interface components {
             comments?: number;
             /** @default 0 */
             shares?: number;
+            correction?: {
+                reason: string;
+            };
         };
         Workflow: {
             stages: {
@@ -1806,6 +1828,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 by: string;
+                override?: boolean;
             }[];
             activeAgreements?: {
                 /** Format: uuid */
@@ -1966,6 +1989,12 @@ export interface components {
                 by: string;
                 /** Format: date-time */
                 at: string;
+                counterpartyVettedByOverride?: {
+                    reason: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                };
             }[];
             milestones: {
                 label: string;
@@ -2033,6 +2062,12 @@ export interface components {
                     by: string;
                     /** Format: date-time */
                     at: string;
+                    counterpartyVettedByOverride?: {
+                        reason: string;
+                        by: string;
+                        /** Format: date-time */
+                        at: string;
+                    };
                 }[];
                 signatures: {
                     /** @enum {string} */
@@ -2907,6 +2942,9 @@ export interface components {
             comments: number;
             /** @default 0 */
             shares: number;
+            correction?: {
+                reason: string;
+            };
             /** Format: uuid */
             publicationId: string;
         };
@@ -5387,6 +5425,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -5835,6 +5882,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listCampaignRequests: {
@@ -5941,6 +5997,15 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7776,6 +7841,15 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

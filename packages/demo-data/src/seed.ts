@@ -38,6 +38,14 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
     ids.set(c.key, await register(api, version, c, companyId));
   });
   await inParallel(all, 8, async (c) => {
+    // `vetted` needs a passed vetting result on record (a replay of the same key records nothing new).
+    if (PATH_TO[c.status].length) {
+      const { error, response } = await api.POST('/v1/creators/{id}/vetting', {
+        params: { path: { id: ids.get(c.key)! }, header: { 'Idempotency-Key': `demo-${version}-${c.key}-vetting` } },
+        body: { outcome: 'passed', notes: REASONS.vetted },
+      });
+      if (!response.ok) throw new Error(`Seeding ${c.key}'s vetting: ${JSON.stringify(error)}`);
+    }
     for (const to of PATH_TO[c.status]) {
       const { error, response } = await api.POST('/v1/creators/{id}/status', {
         params: { path: { id: ids.get(c.key)! }, header: { 'Idempotency-Key': `demo-${version}-${c.key}-${to}` } },

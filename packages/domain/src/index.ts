@@ -25,6 +25,7 @@ export * from './agreement/agreement-budget';
 export * from './contracts/agreement';
 export * from './state-machine';
 export * from './campaign/campaign.machines';
+export * from './campaign/campaign-funding';
 export * from './contracts/campaign';
 export * from './assignment/assignment-status.machine';
 export * from './assignment/fan-out.rules';

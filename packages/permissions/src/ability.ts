@@ -21,6 +21,7 @@ export type Action =
   | 'follow_up'
   | 'respond'
   | 'override'
+  | 'override_vetting'
   | 'publish'
   | 'consent';
 
@@ -113,6 +114,8 @@ function buildAbility(actor: Actor): AppAbility {
     if (has(...LEAD_REGISTRY_WRITERS)) {
       can(['create', 'update', 'change_status', 'read_personal_data'], 'Creator');
     }
+    // Setting a creator vetted against (or without) the vetting record is the legal officer's call.
+    if (has('legal_officer')) can('override_vetting', 'Creator');
   }
   if (kind === 'partner' && staffRoles.length > 0) {
     can('read', 'Creator', { status: 'active' });

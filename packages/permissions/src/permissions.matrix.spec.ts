@@ -15,7 +15,7 @@ const LEAD = 'mcst-ttcs';
 const PARTNERS = ['mofa', 'hcmc-info', 'hanoi-tourism'] as const;
 const UNKNOWN = 'some-other-ministry';
 
-const CREATOR_ACTIONS: Action[] = ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'];
+const CREATOR_ACTIONS: Action[] = ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted', 'override_vetting'];
 
 /** Lead agency, per role: the Creator actions allowed (on a creator of any status). */
 const LEAD_CREATOR_ALLOWED: Record<StaffRole, Action[]> = {
@@ -23,7 +23,7 @@ const LEAD_CREATOR_ALLOWED: Record<StaffRole, Action[]> = {
   registry_officer: ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted'],
   campaign_manager: ['read', 'read_restricted'],
   reviewer: ['read', 'read_restricted'],
-  legal_officer: ['read', 'read_restricted'],
+  legal_officer: ['read', 'read_restricted', 'override_vetting'],
   finance_officer: ['read', 'read_restricted'],
   auditor: ['read', 'read_restricted'],
   liaison: ['read', 'read_restricted'],

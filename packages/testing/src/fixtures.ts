@@ -52,6 +52,8 @@ export async function registerCreatorWithHandle(
     },
   }, staff.registrar);
   const path = { prospect: [], vetted: ['vetted'], active: ['vetted', 'active'], suspended: ['vetted', 'active', 'suspended'] }[options.status ?? 'active'];
+  // `vetted` needs a passed vetting result on record.
+  if (path.length) await client.request(SUBJECTS.registry.creatorAddVetting, { id: creator.id, input: { outcome: 'passed', notes: 'test: vetting passed' } }, staff.registrar);
   for (const to of path) {
     await client.request(SUBJECTS.registry.creatorChangeStatus, { id: creator.id, input: { to, reason: `test: ${to}` } }, staff.registrar);
   }
@@ -70,11 +72,11 @@ export function publishAgreementEvent(
   nc: NatsConnection,
   env: string,
   kind: 'activated' | 'ended' | 'amended',
-  agreement: Partial<Omit<AgreementEventData, 'disclosureLabel'>> & { agreementId: string; counterpartyId: string; disclosureLabel?: string | null },
+  agreement: Partial<Omit<AgreementEventData, 'disclosureLabel' | 'budget'>> & { agreementId: string; counterpartyId: string; disclosureLabel?: string | null; budget?: number | null },
 ): Promise<string> {
   const data: AgreementEventData = {
     number: 'TTDN-2026-0001', agencyId: 'mcst-ttcs', status: kind === 'ended' ? 'terminated' : 'active', term: { start: '2026-01-01', end: '2027-12-31' },
-    deliverables: [{ platform: 'tiktok', quantity: 100 }], disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', reason: null, ...agreement,
+    deliverables: [{ platform: 'tiktok', quantity: 100 }], disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', budget: null, reason: null, ...agreement,
   };
   return publishEvent(nc, env, EVENTS.agreements[kind], staff.admin, data);
 }

@@ -131,6 +131,7 @@ describe('agreements list search (q)', () => {
     expect(await found({ q: 'ha giang' })).toEqual([]);
     expect(await found({ q: 'am thuc ha noi' })).toEqual([haGiang.number]);
 
+    await client.request(R.creatorAddVetting, { id: saoNam.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: saoNam.id, input: { to: 'vetted', reason: 'vetting passed' } }, registrar);
     await client.request(A.submitForReview, { id: edited.id }, manager);
     await client.request(A.legalDecision, { id: edited.id, input: { decision: 'approve', comments: 'ok' } }, legal);

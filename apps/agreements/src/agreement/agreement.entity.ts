@@ -19,6 +19,8 @@ export interface LegalReview {
   comments: string;
   by: string;
   at: string;
+  /** The counterparty was set vetted by the legal officer's override of its vetting record. */
+  counterpartyVettedByOverride?: { reason: string; by: string; at: string };
 }
 
 export interface AgreementStatusChange {

@@ -121,9 +121,11 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(returned.legalReviews.at(-1)).toMatchObject({ decision: 'return', comments: 'Add the disclosure clause', by: 'legal@mcst' });
     await client.request(A.submitForReview, { id: draft.id }, manager);
 
+    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'vetting passed' } }, registrar);
     const approved = await client.request<AgreementView>(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'Compliant' } }, legal);
     expect(approved.status).toBe('approved');
+    expect(approved.legalReviews.at(-1)).not.toHaveProperty('counterpartyVettedByOverride');
 
     const agencySigned = await client.request<AgreementView>(A.sign, {
       id: draft.id, input: { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: '2026-02-01T03:00:00Z', method: 'in_person' },
@@ -167,6 +169,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   it('plans and pays milestones within the budget, never edits a paid one, and reports the year\'s budget', async () => {
     const finance = lead('finance@mcst', 'finance_officer');
     const c = await creator();
+    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
     const draft = await client.request<AgreementView>(A.create, { input: { ...draftInput(c.id, '2026-01-01', '2026-12-31'), budget: 100_000_000 } }, manager);
     const first = await client.request<AgreementView>(A.addMilestone, { id: draft.id, input: { label: 'Advance', dueDate: '2026-03-01', amount: 40_000_000 } }, finance);
@@ -207,6 +210,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   it('amends a signed agreement as a new version through review and signatures, keeping the prior version readable', async () => {
     const finance = lead('finance@mcst', 'finance_officer');
     const c = await creator();
+    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
     const draft = await client.request<AgreementView>(A.create, { input: { ...draftInput(c.id), budget: 100_000_000 } }, manager);
     expect((await rejection(client.request(A.amend, { id: draft.id, input: { changes: { budget: 1 }, reason: 'x' } }, manager))).code).toBe('agreement.not_editable');
@@ -245,8 +249,24 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     await events.waitFor((es) => es.some((e) => e.type.endsWith('.amended') && (e.data as { agreementId: string }).agreementId === draft.id));
   });
 
+  it('shows in legal review that a counterparty whose vetting failed was set vetted by the legal officer’s override', async () => {
+    const c = await creator();
+    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'failed', notes: 'Undisclosed sponsorships in 2025' } }, registrar);
+    // With only a failed vetting result, the registrar cannot set vetted, so legal review cannot pass.
+    expect((await rejection(client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar))).code).toBe('creator.vetting_required');
+    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    await client.request(A.submitForReview, { id: draft.id }, manager);
+    expect((await rejection(client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal))).code).toBe('agreement.counterparty_not_eligible');
+
+    const reason = 'Sponsorships disclosed since; the ministry accepts the risk for this agreement';
+    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason, override: true } }, legal);
+    const approved = await client.request<AgreementView>(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'Approved on the override' } }, legal);
+    expect(approved.legalReviews.at(-1)).toMatchObject({ decision: 'approve', counterpartyVettedByOverride: { reason, by: 'legal@mcst', at: expect.any(String) } });
+  });
+
   it('stays signed, not active, when the term has not begun', async () => {
     const c = await creator();
+    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
     const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id, '2099-01-01', '2099-12-31') }, manager);
     await client.request(A.submitForReview, { id: draft.id }, manager);

@@ -64,6 +64,7 @@ export function toAgreementEvent(a: Agreement, reason: string | null = null): Ag
     term: { start: a.termStart, end: a.termEnd },
     deliverables: a.deliverables as AgreementEventData['deliverables'],
     disclosureLabel: a.disclosureLabel,
+    budget: a.budget,
     reason,
   };
 }

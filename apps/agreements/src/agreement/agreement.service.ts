@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   agreementBudget, agreementNumber, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
-  sumBudget, todayInVietnam, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
+  sumBudget, todayInVietnam, vettingOverrideOf, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
   type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
@@ -128,18 +128,25 @@ export class AgreementService {
     return this.move(cmd, 'submit', 'submit_for_review', null);
   }
 
-  /** Only a legal officer approves or sends back, with comments; approval needs a vetted or active counterparty. */
+  /**
+   * Only a legal officer approves or sends back, with comments; approval needs a vetted or active counterparty,
+   * and notes it when the counterparty was set vetted by override of its vetting record.
+   */
   async legalDecision(cmd: Cmd<'legalDecision'>): Promise<AgreementView> {
     const { actor, data } = cmd;
     const { decision, comments } = data.input;
+    let override: ReturnType<typeof vettingOverrideOf> = null;
     if (decision === 'approve') {
       const ability = abilityFor(actor);
       const current = await this.findReadable(ability, data.id);
       assertMayOn(ability, 'legal_decision', current);
-      await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
+      override = await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
     }
     return this.move(cmd, 'legal_decision', decision === 'approve' ? 'legal_approve' : 'legal_return', comments, (agreement) => {
-      agreement.legalReviews = [...agreement.legalReviews, { decision, comments, by: actor.userId, at: new Date().toISOString() }];
+      agreement.legalReviews = [
+        ...agreement.legalReviews,
+        { decision, comments, by: actor.userId, at: new Date().toISOString(), ...(override ? { counterpartyVettedByOverride: override } : {}) },
+      ];
     });
   }
 
@@ -304,17 +311,21 @@ export class AgreementService {
   /** A legal officer approves or returns an amendment; approval needs a counterparty still vetted or active. */
   async amendmentDecision(cmd: Cmd<'amendmentDecision'>): Promise<AgreementView> {
     const { actor, data } = cmd;
+    let override: ReturnType<typeof vettingOverrideOf> = null;
     if (data.input.decision === 'approve') {
       const ability = abilityFor(actor);
       const current = await this.findReadable(ability, data.id);
       assertMayOn(ability, 'legal_decision', current);
-      await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
+      override = await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
     }
     return this.write(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'legal_decision', data.id);
       const amendment = this.versionOf(agreement, data.version, 'in_review');
       amendment.status = data.input.decision === 'approve' ? 'approved' : 'returned';
-      amendment.legalReviews = [...amendment.legalReviews, { ...data.input, by: actor.userId, at: new Date().toISOString() }];
+      amendment.legalReviews = [
+        ...amendment.legalReviews,
+        { ...data.input, by: actor.userId, at: new Date().toISOString(), ...(override ? { counterpartyVettedByOverride: override } : {}) },
+      ];
       await this.repo.saveVersion(manager, amendment);
       return this.commit(manager, actor, agreement, `agreement.amendment_${data.input.decision === 'approve' ? 'approved' : 'returned'}`, { version: amendment.version }, data.input.comments);
     });
@@ -443,8 +454,11 @@ export class AgreementService {
     });
   }
 
-  /** Asks the registry: an agreement is approved only with a vetted or active counterparty. */
-  private async assertCounterpartyEligible(actor: Actor, counterpartyId: string, correlationId: string): Promise<void> {
+  /**
+   * Asks the registry: an agreement is approved only with a vetted or active counterparty. Returns the
+   * legal officer's override that set the counterparty vetted, if that is how it was vetted.
+   */
+  private async assertCounterpartyEligible(actor: Actor, counterpartyId: string, correlationId: string): Promise<ReturnType<typeof vettingOverrideOf>> {
     const counterparty = await this.counterparties.find(actor, counterpartyId, correlationId);
     if (!['vetted', 'active'].includes(counterparty.status)) {
       throw new DomainError(
@@ -454,6 +468,7 @@ export class AgreementService {
         { counterpartyStatus: counterparty.status },
       );
     }
+    return vettingOverrideOf(counterparty.statusHistory);
   }
 
   private versionOf(agreement: Agreement, version: number, expected: AgreementVersion['status']): AgreementVersion {

@@ -33,6 +33,7 @@ describe('agreements through the gateway, with the typed client', () => {
         topics: ['history'], languages: ['vi'],
       },
     });
+    await registrar.POST('/v1/creators/{id}/vetting', { params: { path: { id: data!.id } }, body: { outcome: 'passed', notes: 'Identity and past content checked' } });
     await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: data!.id } }, body: { to: 'vetted', reason: 'vetting passed' } });
     return data!.id;
   }

@@ -31,6 +31,7 @@ describe('a joint campaign’s clip from submission to reach report, through the
     const { data: creator } = await registrar.POST('/v1/creators', {
       body: { kind: 'individual', displayName: 'Lan Anh Travel', topics: ['tourism'], languages: ['vi', 'en'], channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 300_000, verified: true }] },
     });
+    await registrar.POST('/v1/creators/{id}/vetting', { params: { path: { id: creator!.id } }, body: { outcome: 'passed', notes: 'e2e' } });
     for (const to of ['vetted', 'active'] as const) await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: creator!.id } }, body: { to, reason: 'e2e' } });
     const { data: agreement } = await manager.POST('/v1/agreements', {
       body: { kind: 'service_contract', counterpartyId: creator!.id, title: 'Clips for the Hanoi Convention', scope: 'Short videos', term: { start: date(-10), end: date(200) }, budget: 50_000_000, deliverables: [{ platform: 'tiktok', quantity: 5 }], disclosureLabel: LABEL },

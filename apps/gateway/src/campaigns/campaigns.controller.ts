@@ -17,10 +17,17 @@ export class CampaignsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createCampaign', summary: 'Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)' })
+  @ApiOperation({
+    operationId: 'createCampaign',
+    summary: 'Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)',
+    description:
+      'Partner agencies must be agencies Concord knows, other than your own (422 `agency.unknown`, at `input.partnerAgencyIds.N`). ' +
+      'The agreements named in `agreementIds` fund the campaign: each must be an agreement of your agency in force (signed, active or suspended) ' +
+      'and together their budgets must cover the campaign budget (422 `campaign.not_funded`, at `input.agreementIds.N` or `input.budget`). A campaign naming no agreement is not checked.',
+  })
   @IdempotencyHeader
   @ApiJsonBody('Campaign')
-  @ApiAnswers(201, 'CampaignView', [403])
+  @ApiAnswers(201, 'CampaignView', [403, 422])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
     return this.tasking.request(S.campaignCreate, { input: parseOrThrow(CampaignInput, req.body ?? {}) }, actor, requestOptions(req));
   }
@@ -94,11 +101,11 @@ export class CampaignsController {
 
   @Post(':id/partners')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'addCampaignPartner', summary: 'Add a partner agency to a campaign' })
+  @ApiOperation({ operationId: 'addCampaignPartner', summary: 'Add a partner agency to a campaign', description: 'An agency Concord knows, other than the owner (422 `agency.unknown` at `agencyId`).' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Partner')
-  @ApiAnswers(200, 'CampaignView', [403])
+  @ApiAnswers(200, 'CampaignView', [403, 422])
   addPartner(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.tasking.request(S.campaignAddPartner, { id: idOf(id), input: parseOrThrow(PartnerInput, req.body ?? {}) }, actor, requestOptions(req));
   }
@@ -113,10 +120,14 @@ export class CampaignRequestsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'requestJointCampaign', summary: 'A partner agency asks the lead agency for a joint campaign' })
+  @ApiOperation({
+    operationId: 'requestJointCampaign',
+    summary: 'A partner agency asks the lead agency for a joint campaign',
+    description: '`toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).',
+  })
   @IdempotencyHeader
   @ApiJsonBody('CampaignRequest')
-  @ApiAnswers(201, 'CampaignRequestView', [403])
+  @ApiAnswers(201, 'CampaignRequestView', [403, 422])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
     return this.tasking.request(S.requestCreate, { input: parseOrThrow(CampaignRequestInput, req.body ?? {}) }, actor, requestOptions(req));
   }

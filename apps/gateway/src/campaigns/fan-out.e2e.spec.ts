@@ -34,6 +34,7 @@ describe('joint campaign to creators’ answers, through the gateway', () => {
       },
     });
     if (!data) throw new Error(JSON.stringify(error));
+    await registrar.POST('/v1/creators/{id}/vetting', { params: { path: { id: data.id } }, body: { outcome: 'passed', notes: 'e2e' } });
     for (const to of ['vetted', 'active'] as const) await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: data.id } }, body: { to, reason: 'e2e' } });
     return { id: data.id, handle };
   }

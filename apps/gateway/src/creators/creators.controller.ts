@@ -118,13 +118,20 @@ export class CreatorsController {
 
   @Post(':id/status')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'changeCreatorStatus', summary: 'Move a creator through prospect → vetted → active → suspended → offboarded, with a reason' })
+  @ApiOperation({
+    operationId: 'changeCreatorStatus',
+    summary: 'Move a creator through prospect → vetted → active → suspended → offboarded, with a reason',
+    description:
+      'Registry officers move creators. `vetted` needs a passed or conditional latest vetting result (else 409 `creator.vetting_required`); ' +
+      'without one, only the legal officer sets `vetted`, with `override: true` and the reason, which the status history and the audit trail keep and legal review shows.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('ChangeCreatorStatus')
   @ApiAnswers(200, 'Creator', [403, 409])
   changeStatus(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
-    assertMay(actor, 'change_status');
+    const override = (req.body as { override?: unknown } | undefined)?.override === true;
+    assertMay(actor, override ? 'override_vetting' : 'change_status');
     const input = parseOrThrow(ChangeStatusInput, req.body ?? {});
     return this.registry.request(S.creatorChangeStatus, { id: idOf(id), input }, actor, requestOptions(req));
   }

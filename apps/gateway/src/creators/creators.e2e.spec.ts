@@ -91,6 +91,11 @@ describe('creators through the gateway, with the typed client (as a ministry int
     const { data: c } = await registrar.POST('/v1/creators', { body: registration('Đoàn Minh Khôi') });
     const hidden = await mofa.GET('/v1/creators/{id}', { params: { path: { id: c!.id } } });
     expect(hidden.response.status).toBe(404);
+    // Vetted needs a passed vetting result on record: 409 creator.vetting_required without one.
+    const unvetted = await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'vetted', reason: 'vetting passed' } });
+    expect(unvetted.response.status).toBe(409);
+    expect(unvetted.error).toMatchObject({ code: 'creator.vetting_required', errors: [expect.objectContaining({ path: 'to' })] });
+    await registrar.POST('/v1/creators/{id}/vetting', { params: { path: { id: c!.id } }, body: { outcome: 'passed', notes: 'Identity and past content checked' } });
     await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'vetted', reason: 'vetting passed' } });
     await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'active', reason: 'agreement signed' } });
     const visible = await mofa.GET('/v1/creators/{id}', { params: { path: { id: c!.id } } });

@@ -133,6 +133,13 @@ export function Reviews({ reviews }: { reviews: Agreement['legalReviews'] }) {
             {r.by} · {format.dateTime(r.at)}
           </span>
           <span>{r.comments}</span>
+          {r.counterpartyVettedByOverride && (
+            <strong className="tag tag-danger">
+              {t('agreementsArea.review.vettedByOverride', {
+                by: r.counterpartyVettedByOverride.by, date: format.dateTime(r.counterpartyVettedByOverride.at), reason: r.counterpartyVettedByOverride.reason,
+              })}
+            </strong>
+          )}
         </li>
       ))}
     </ul>

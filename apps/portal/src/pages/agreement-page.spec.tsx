@@ -73,6 +73,16 @@ describe('the agreement page', () => {
     expect(screen.getAllByText('Active').length).toBeGreaterThan(0);
   });
 
+  it('shows in the legal review that the counterparty was set vetted by override, with the reason', async () => {
+    const review = {
+      decision: 'approve', comments: 'Approved on the override', by: 'legal@mcst', at: '2026-03-02T02:00:00Z',
+      counterpartyVettedByOverride: { reason: 'Sponsorships disclosed since; the ministry accepts the risk', by: 'legal@mcst', at: '2026-03-01T02:00:00Z' },
+    };
+    renderPage(user('admin@mcst', ['admin']), agreementWith('approved', { legalReviews: [review] }));
+    await screen.findByText('Approved on the override');
+    expect(screen.getByText(/^The counterparty was set vetted by the legal officer's override of its vetting record \(legal@mcst, .*2026.*\): Sponsorships disclosed since; the ministry accepts the risk$/)).toBeTruthy();
+  });
+
   it('offers the actions of the status and of the role, and no others', async () => {
     renderPage(user('admin@mcst', ['admin']), agreementWith('active'));
     await screen.findByRole('button', { name: 'Suspend…' });

@@ -281,6 +281,7 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
                     {entry.from
                       ? t('creator.history.moved', { from: t(`enums.creatorStatus.${entry.from}`), to: t(`enums.creatorStatus.${entry.to}`) })
                       : t('creator.history.initial', { to: t(`enums.creatorStatus.${entry.to}`) })}
+                    {entry.override && <strong className="tag tag-danger">{t('creator.history.override')}</strong>}
                   </td>
                   <td>{entry.reason}</td>
                   <td>{format.dateTime(entry.at)}</td>

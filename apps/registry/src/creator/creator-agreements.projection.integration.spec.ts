@@ -30,7 +30,7 @@ describe("creators' agreements read model", () => {
     const creatorId = newId();
     const data: AgreementEventData = {
       agreementId: newId(), number: 'TTDN-2026-0042', agencyId: 'mcst-ttcs', counterpartyId: creatorId, status: 'active',
-      term: { start: '2026-01-01', end: '2026-12-31' }, deliverables: [], disclosureLabel: null, reason: null,
+      term: { start: '2026-01-01', end: '2026-12-31' }, deliverables: [], disclosureLabel: null, budget: null, reason: null,
     };
     const activated = event(EVENTS.agreements.activated, data, '2026-02-01T00:00:00Z');
     expect(await consumer.apply(activated)).toBe(true);

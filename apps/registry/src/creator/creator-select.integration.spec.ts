@@ -24,8 +24,12 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
   const ids = (reply: Reply) => reply.items.map((i) => i.creatorId);
   const sorted = (...letters: string[]) => letters.map((l) => c[l].id).sort();
   const register = (input: Record<string, unknown>) => r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar);
-  const activate = async (id: string) => {
+  const vet = async (id: string) => {
+    await r.client.request(S.creatorAddVetting, { id, input: { outcome: 'passed', notes: 'checked' } }, actors.registrar);
     await r.client.request(S.creatorChangeStatus, { id, input: { to: 'vetted', reason: 'vetting passed' } }, actors.registrar);
+  };
+  const activate = async (id: string) => {
+    await vet(id);
     await r.client.request(S.creatorChangeStatus, { id, input: { to: 'active', reason: 'agreement signed' } }, actors.registrar);
   };
 
@@ -58,7 +62,7 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
     c.g = await register(registration({ displayName: 'Giang One', topics: ['history'], languages: ['fr'], regions: ['FR'], channels: [channel('tiktok', `same_${tag}`, 10)] }));
     c.h = await register(registration({ displayName: 'Hà Two', topics: ['history'], languages: ['fr'], regions: ['FR'], channels: [channel('zalo', `same_${tag}`, 10)] }));
     for (const l of ['a', 'd', 'e']) await activate(c[l].id);
-    await r.client.request(S.creatorChangeStatus, { id: c.c.id, input: { to: 'vetted', reason: 'vetting passed' } }, actors.registrar);
+    await vet(c.c.id);
   });
   afterAll(async () => r.stop());
 

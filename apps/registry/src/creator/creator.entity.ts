@@ -16,6 +16,8 @@ export interface StatusChange {
   reason: string;
   at: string;
   by: string;
+  /** Set vetted by the legal officer's override of the vetting record. */
+  override?: boolean;
 }
 
 @Entity({ name: 'creators' })

@@ -77,10 +77,32 @@ describe('registry service over NATS, on PostgreSQL', () => {
     const forbidden = await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'active', reason: 'skip vetting' } }, actors.registrar));
     expect(forbidden.code).toBe('creator.status_transition_forbidden');
     expect(forbidden.extensions).toMatchObject({ from: 'prospect', allowed: ['vetted', 'offboarded'] });
+    await r.client.request(S.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'Identity and past content checked' } }, actors.registrar);
     const vetted = await r.client.request<CreatorView>(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'vetting passed' } }, actors.registrar);
-    expect(vetted).toMatchObject({ status: 'vetted', version: 2 });
+    expect(vetted).toMatchObject({ status: 'vetted', version: 3 });
     expect(vetted.statusHistory.at(-1)).toMatchObject({ from: 'prospect', to: 'vetted', reason: 'vetting passed', by: 'registrar@mcst' });
     await events.waitFor((es) => es.some((e) => e.type.endsWith('status_changed') && (e.data as { creatorId: string }).creatorId === c.id));
+  });
+
+  it('sets vetted only on a passed or conditional vetting result; the legal officer may override, with a reason kept in the history and the trail', async () => {
+    const c = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    const none = await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'looks fine' } }, actors.registrar));
+    expect(none).toMatchObject({ code: 'creator.vetting_required', errors: [expect.objectContaining({ path: 'to', code: 'vetting_required' })], extensions: { latestOutcome: null } });
+    await r.client.request(S.creatorAddVetting, { id: c.id, input: { outcome: 'failed', notes: 'Undisclosed sponsorships in 2025' } }, actors.registrar);
+    const failed = await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'looks fine' } }, actors.registrar));
+    expect(failed).toMatchObject({ code: 'creator.vetting_required', extensions: { latestOutcome: 'failed' } });
+    // The registrar may not override; the legal officer may, but not without a reason, and not to any other status.
+    expect((await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'override', override: true } }, actors.registrar))).code).toBe('auth.forbidden');
+    expect((await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: ' ', override: true } }, actors.legal))).errors).toEqual([expect.objectContaining({ path: 'input.reason' })]);
+    expect((await rejection(r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'offboarded', reason: 'gone', override: true } }, actors.legal))).errors).toEqual([expect.objectContaining({ path: 'override' })]);
+    expect((await r.db.query('SELECT status, version FROM creators WHERE id = $1', [c.id]))[0]).toEqual({ status: 'prospect', version: 2 });
+
+    const overridden = await r.client.request<CreatorView>(S.creatorChangeStatus, {
+      id: c.id, input: { to: 'vetted', reason: 'The 2025 sponsorships were disclosed after the fact; the ministry accepts the risk', override: true },
+    }, actors.legal);
+    expect(overridden.statusHistory.at(-1)).toMatchObject({ from: 'prospect', to: 'vetted', by: 'legal@mcst', override: true, reason: expect.stringContaining('accepts the risk') });
+    const trail = await r.client.request<{ items: { action: string; reason: string | null }[] }>(S.auditList, { query: { subject: `creator:${c.id}` } }, actors.auditor);
+    expect(trail.items[0]).toMatchObject({ action: 'creator.vetting_overridden', reason: expect.stringContaining('accepts the risk') });
   });
 
   it('refuses a stale expected version and keeps the newer data', async () => {
@@ -98,6 +120,7 @@ describe('registry service over NATS, on PostgreSQL', () => {
     const hidden = await rejection(r.client.request(S.creatorGet, { id: c.id }, actors.mofaLiaison));
     expect(hidden.code).toBe('not_found');
     await r.client.request(S.creatorAddIncident, { id: c.id, input: { occurredAt: '2026-02-01T00:00:00Z', severity: 'low', description: 'late disclosure label' } }, actors.registrar);
+    await r.client.request(S.creatorAddVetting, { id: c.id, input: { outcome: 'conditional', notes: 'Disclosure labels to be watched' } }, actors.registrar);
     await r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, actors.registrar);
     await r.client.request(S.creatorChangeStatus, { id: c.id, input: { to: 'active', reason: 'agreement signed' } }, actors.registrar);
     const seen = await r.client.request<CreatorView>(S.creatorGet, { id: c.id }, actors.mofaLiaison);

@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agencyKind, assertConsentForPersonalData, assertCreatorMove, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
+  agencyKind, assertConsentForPersonalData, assertCreatorMove, assertVettingAgrees, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
   findRepeatedChannels, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
   type CreatorByHandleReply, type CreatorByHandleRequest, type CreatorCommands, type CreatorSelectReply, type CreatorSelectRequest,
-  type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView,
+  type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView, type VettingOutcome,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -117,17 +117,25 @@ export class CreatorService {
     });
   }
 
+  /**
+   * Moves a creator along the lifecycle (registry officers). `vetted` needs a
+   * passed or conditional vetting result, or the legal officer's override,
+   * which the status history and the audit trail keep with its reason.
+   */
   async changeStatus(cmd: Cmd<'changeStatus'>): Promise<CreatorView> {
     const { actor, data } = cmd;
-    const ability = requireAbility(actor, 'change_status');
+    const override = data.input.override === true;
+    const ability = requireAbility(actor, override ? 'override_vetting' : 'change_status');
     return this.write(cmd, async (manager) => {
       const creator = await this.loadForChange(manager, ability, data.id);
       const from = creator.status;
       const { to, reason } = data.input;
       assertCreatorMove(from, to, reason);
+      assertVettingAgrees(to, creator.vetting as unknown as { outcome: VettingOutcome; vettedAt: string }[], override);
       creator.status = to;
-      creator.statusHistory = [...creator.statusHistory, { from, to, reason, at: new Date().toISOString(), by: actor.userId }];
-      const view = await this.commitChange(manager, actor, creator, 'creator.status_changed', { from, to }, reason, cmd.correlationId, null);
+      creator.statusHistory = [...creator.statusHistory, { from, to, reason, at: new Date().toISOString(), by: actor.userId, ...(override ? { override } : {}) }];
+      const action = override ? 'creator.vetting_overridden' : 'creator.status_changed';
+      const view = await this.commitChange(manager, actor, creator, action, { from, to, ...(override ? { override } : {}) }, reason, cmd.correlationId, null);
       await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, { creatorId: creator.id, from, to, reason }, cmd.correlationId);
       return view;
     });

@@ -13,6 +13,7 @@ export const actors = {
   admin: { userId: 'admin@mcst', orgId: 'mcst-ttcs', roles: ['admin'] },
   reviewer: { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] },
   auditor: { userId: 'auditor@mcst', orgId: 'mcst-ttcs', roles: ['auditor'] },
+  legal: { userId: 'legal@mcst', orgId: 'mcst-ttcs', roles: ['legal_officer'] },
   mofaLiaison: { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] },
 } satisfies Record<string, Actor>;
 

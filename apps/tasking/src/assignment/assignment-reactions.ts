@@ -42,14 +42,15 @@ export class AssignmentReactions {
   async onAgreementEvent(event: Event, m: EntityManager): Promise<void> {
     const data = AgreementEventData.parse(event.data);
     await m.query(
-      `INSERT INTO agreement_coverage (agreement_id, agency_id, counterparty_id, status, term_start, term_end, deliverables, disclosure_label, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO agreement_coverage (agreement_id, agency_id, counterparty_id, status, term_start, term_end, deliverables, disclosure_label, budget, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (agreement_id) DO UPDATE
          SET status = EXCLUDED.status, term_start = EXCLUDED.term_start, term_end = EXCLUDED.term_end, deliverables = EXCLUDED.deliverables,
-             disclosure_label = COALESCE(EXCLUDED.disclosure_label, agreement_coverage.disclosure_label), updated_at = EXCLUDED.updated_at
+             disclosure_label = COALESCE(EXCLUDED.disclosure_label, agreement_coverage.disclosure_label),
+             budget = COALESCE(EXCLUDED.budget, agreement_coverage.budget), updated_at = EXCLUDED.updated_at
        WHERE agreement_coverage.updated_at <= EXCLUDED.updated_at`,
       [data.agreementId, data.agencyId, data.counterpartyId, data.status, data.term.start, data.term.end, JSON.stringify(data.deliverables),
-        data.disclosureLabel, event.occurredAt],
+        data.disclosureLabel, data.budget, event.occurredAt],
     );
     if (!event.subject.endsWith('.ended')) return;
     await m.query(

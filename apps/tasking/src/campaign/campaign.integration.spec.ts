@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestMicroservice } from '@nestjs/common';
-import { DomainError, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
+import { DomainError, newId, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, EventCollector, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
+import { createTestDatabase, eventually, EventCollector, publishAgreementEvent, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
 import pg from 'pg';
 import { startTasking } from '../tasking.app';
 
@@ -87,6 +87,48 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
     const active = await client.request<CampaignView>(T.campaignActivate, { id: accepted.campaignId }, manager);
     expect(active.status).toBe('active');
     await events.waitFor((es) => es.some((e) => e.type.endsWith('campaign.created')) && es.some((e) => e.type.endsWith('campaign_request.answered')));
+  });
+
+  it('refuses unknown partner agencies, and a budget the campaign’s agreements do not cover, at the field, creating nothing', async () => {
+    const campaignInput = (budget: number, agreementIds: string[], partnerAgencyIds: string[] = []) => ({
+      input: {
+        title: 'Ngày hội văn hóa đọc', objective: 'Reading culture', keyMessages: ['Đọc sách mỗi ngày'], platforms: ['tiktok'],
+        period: { start: '2026-10-01', end: '2026-10-31' }, budget, agreementIds, partnerAgencyIds,
+      },
+    });
+    const count = async () => (await client.request<{ items: unknown[] }>(T.campaignList, { query: { limit: 100 } }, manager)).items.length;
+    const before = await count();
+
+    const unknownPartner = await rejection(client.request(T.campaignCreate, campaignInput(0, [], ['mofa', 'ministry-of-nowhere', 'mcst-ttcs']), manager));
+    expect(unknownPartner).toMatchObject({ code: 'agency.unknown' });
+    expect(unknownPartner.errors.map((e) => [e.path, e.code])).toEqual([['input.partnerAgencyIds.1', 'unknown_agency'], ['input.partnerAgencyIds.2', 'own_agency']]);
+    const unknownTo = await rejection(client.request(T.requestCreate, { input: { ...request().input, toAgencyId: 'ministry-of-nowhere' } }, mofa));
+    expect(unknownTo).toMatchObject({ code: 'agency.unknown', errors: [expect.objectContaining({ path: 'toAgencyId', code: 'unknown_agency' })] });
+
+    // The agreements service's events tell tasking which agreements exist, whose, in what status, with what budget.
+    const [active, terminated, others] = [newId(), newId(), newId()];
+    await publishAgreementEvent(nc, env, 'activated', { agreementId: active, counterpartyId: newId(), budget: 300_000_000 });
+    await publishAgreementEvent(nc, env, 'ended', { agreementId: terminated, counterpartyId: newId(), budget: 80_000_000 });
+    await publishAgreementEvent(nc, env, 'activated', { agreementId: others, counterpartyId: newId(), agencyId: 'hcmc-info', budget: 900_000_000 });
+    const over = await eventually(async () => {
+      const e = await rejection(client.request(T.campaignCreate, campaignInput(300_000_001, [active]), manager));
+      return e.errors?.[0]?.code === 'over_agreements' ? e : null;
+    }, 'the agreement in tasking');
+    expect(over).toMatchObject({ code: 'campaign.not_funded', errors: [expect.objectContaining({ path: 'input.budget' })], extensions: { budget: 300_000_001, funded: 300_000_000 } });
+    const notFunding = await eventually(async () => {
+      const e = await rejection(client.request(T.campaignCreate, campaignInput(1, [active, terminated, others, newId()]), manager));
+      return e.errors?.[0]?.code === 'agreement_not_in_force' ? e : null;
+    }, 'the ended agreement in tasking');
+    expect(notFunding.errors.map((e) => [e.path, e.code])).toEqual([
+      ['input.agreementIds.1', 'agreement_not_in_force'], ['input.agreementIds.2', 'unknown_agreement'], ['input.agreementIds.3', 'unknown_agreement'],
+    ]);
+    expect(await count()).toBe(before);
+
+    const funded = await client.request<CampaignView>(T.campaignCreate, campaignInput(300_000_000, [active], ['mofa']), manager);
+    expect(funded).toMatchObject({ budget: 300_000_000, agreementIds: [active], partnerAgencyIds: ['mofa'] });
+    const unknownAdded = await rejection(client.request(T.campaignAddPartner, { id: funded.id, input: { agencyId: 'ministry-of-nowhere' } }, manager));
+    expect(unknownAdded).toMatchObject({ code: 'agency.unknown', errors: [expect.objectContaining({ path: 'agencyId', code: 'unknown_agency' })] });
+    expect((await client.request<CampaignView>(T.campaignGet, { id: funded.id }, manager)).partnerAgencyIds).toEqual(['mofa']);
   });
 
   it('declines and withdraws requests as their sides may, and runs a lead campaign through its lifecycle', async () => {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
-  campaignMachine, campaignRequestMachine, decodeCursor, defaultBriefWindow, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, refusePastDue, type Actor,
-  type CampaignCommands, type CampaignMove, type CampaignRequestMove, type CampaignView, type Envelope,
+  assertCampaignFunded, assertKnownAgencies, campaignMachine, campaignRequestMachine, decodeCursor, defaultBriefWindow, DomainError, encodeCursor, UUID_POSITION, EVENTS, findAgency, newId, NotFoundError, refusePastDue, type Actor,
+  type AgreementStatusName, type CampaignCommands, type CampaignMove, type FundingAgreement, type CampaignRequestMove, type CampaignView, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type ColumnSpec } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -43,8 +43,10 @@ export class CampaignService {
     if (!abilityFor(actor).can('create', subject('Campaign', { ownerAgencyId: actor.orgId, partnerAgencyIds: [] }))) {
       throw new DomainError('auth.forbidden', 'Your role may not run campaigns');
     }
+    assertKnownAgencies(data.input.partnerAgencyIds.map((agencyId, i) => ({ path: `input.partnerAgencyIds.${i}`, agencyId })), actor.orgId);
     return this.write(cmd, async (manager) => {
       const campaign = this.newCampaign(manager, actor, data.input, null);
+      assertCampaignFunded(campaign, await this.fundingAgreements(manager, campaign.agreementIds));
       await manager.insert(Campaign, campaign as never);
       await appendAudit(manager, { actor, action: 'campaign.created', subject: `campaign:${campaign.id}`, data: { title: campaign.title, partners: campaign.partnerAgencyIds } });
       await recordEvent(manager, EVENTS.tasking.campaignCreated, actor, this.campaignEvent(campaign), cmd.correlationId);
@@ -78,11 +80,9 @@ export class CampaignService {
 
   async addPartner(cmd: Cmd<'addPartner'>): Promise<CampaignView> {
     const { actor, data } = cmd;
-    if (!findAgency(data.input.agencyId)) {
-      throw new DomainError('validation.failed', `Agency ${data.input.agencyId} is not known`, [{ path: 'agencyId', code: 'unknown_agency', message: 'Name a known agency' }]);
-    }
     return this.write(cmd, async (manager) => {
       const campaign = await this.loadCampaignFor(manager, actor, 'update', data.id);
+      assertKnownAgencies([{ path: 'agencyId', agencyId: data.input.agencyId }], campaign.ownerAgencyId);
       if (!campaign.partnerAgencyIds.includes(data.input.agencyId)) campaign.partnerAgencyIds = [...campaign.partnerAgencyIds, data.input.agencyId];
       return this.saveCampaign(manager, actor, campaign, 'campaign.partner_added', { agencyId: data.input.agencyId }, null);
     });
@@ -129,6 +129,7 @@ export class CampaignService {
     if (!abilityFor(actor).can('create', subject('CampaignRequest', { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId }))) {
       throw new DomainError('auth.forbidden', 'Only a partner agency liaison requests joint campaigns');
     }
+    assertKnownAgencies([{ path: 'toAgencyId', agencyId: input.toAgencyId }], actor.orgId);
     if (findAgency(input.toAgencyId)?.kind !== 'lead') {
       throw new DomainError('validation.failed', 'Joint campaigns are requested from the lead agency', [
         { path: 'toAgencyId', code: 'not_lead_agency', message: 'Address the lead agency, mcst-ttcs' },
@@ -232,6 +233,16 @@ export class CampaignService {
       await recordEvent(manager, EVENTS.tasking.requestAnswered, actor, this.requestEvent(request), cmd.correlationId);
       return toCampaignRequestView(request);
     });
+  }
+
+  /** The agreements a campaign names, as this service knows them from the agreements service's events. */
+  private async fundingAgreements(manager: EntityManager, ids: readonly string[]): Promise<FundingAgreement[]> {
+    if (ids.length === 0) return [];
+    const rows: { agreement_id: string; agency_id: string; status: AgreementStatusName; budget: string | null }[] = await manager.query(
+      'SELECT agreement_id, agency_id, status, budget FROM agreement_coverage WHERE agreement_id = ANY($1::uuid[])',
+      [[...ids]],
+    );
+    return rows.map((r) => ({ agreementId: r.agreement_id, agencyId: r.agency_id, status: r.status, budget: r.budget === null ? null : Number(r.budget) }));
   }
 
   private newCampaign(manager: EntityManager, actor: Actor, input: z.infer<(typeof CampaignCommands)['create']>['input'], sourceRequestId: string | null): Campaign {

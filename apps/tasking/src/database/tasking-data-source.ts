@@ -12,6 +12,7 @@ import { AgencyTask } from '../campaign/agency-task.entity';
 import { Assignments1764200000003 } from './migrations/1764200000003-Assignments';
 import { ContentTerms1764200000004 } from './migrations/1764200000004-ContentTerms';
 import { AssignmentSubmission1764200000005 } from './migrations/1764200000005-AssignmentSubmission';
+import { AgreementBudget1764200000010 } from './migrations/1764200000010-AgreementBudget';
 
 export const TASKING_SCHEMA = 'tasking';
 
@@ -21,7 +22,7 @@ export function createTaskingDataSource(url: string, poolSize = 10): DataSource 
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
     entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000010],
     poolSize,
   });
 }

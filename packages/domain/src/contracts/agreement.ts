@@ -40,6 +40,13 @@ export const LegalDecisionInput = z.object({
   comments: z.string().trim().min(1).max(4000),
 });
 
+/** A legal officer's decision; an approval notes a counterparty set vetted by the legal officer's override of its vetting record. */
+const LegalReviewView = LegalDecisionInput.extend({
+  by: z.string(),
+  at: z.iso.datetime(),
+  counterpartyVettedByOverride: z.object({ reason: z.string(), by: z.string(), at: z.iso.datetime() }).optional(),
+});
+
 export const SignatureInput = z.object({
   party: z.enum(['agency', 'counterparty']),
   signatoryName: z.string().trim().min(2).max(200),
@@ -121,7 +128,7 @@ export const AgreementVersionView = z.object({
   terms: AgreementTerms,
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
   reason: z.string().nullable(),
-  legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  legalReviews: z.array(LegalReviewView),
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
@@ -143,7 +150,7 @@ export const AgreementView = z.object({
   status: AgreementStatus,
   version: z.number().int(),
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
-  legalReviews: z.array(LegalDecisionInput.extend({ by: z.string(), at: z.iso.datetime() })),
+  legalReviews: z.array(LegalReviewView),
   milestones: z.array(MilestoneView),
   documents: z.array(DocumentView),
   /** The signed terms over time; an amendment in progress is the last one. */
@@ -222,6 +229,8 @@ export const AgreementEventData = z.object({
   deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int() })).default([]),
   /** The label content under it must carry; absent in events older than this field. */
   disclosureLabel: z.string().nullable().default(null),
+  /** đồng (what campaigns drawing on the agreement may spend); absent in events older than this field. */
+  budget: z.number().int().nullable().default(null),
   reason: z.string().nullable(),
 });
 

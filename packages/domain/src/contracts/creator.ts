@@ -66,6 +66,8 @@ export const UpdateCreatorInput = z
 export const ChangeStatusInput = z.object({
   to: CreatorStatus,
   reason: z.string().trim().min(1).max(1000),
+  /** `vetted` without a passed or conditional vetting result: the legal officer only, the reason saying why. */
+  override: z.boolean().optional(),
 });
 
 export const VettingInput = z.object({
@@ -116,7 +118,11 @@ export const CreatorView = z.object({
   training: z.array(TrainingInput.extend(Recorded)),
   incidents: z.array(IncidentInput.extend(Recorded)).optional(),
   statusHistory: z.array(
-    z.object({ from: CreatorStatus.nullable(), to: CreatorStatus, reason: z.string(), at: z.iso.datetime(), by: z.string() }),
+    z.object({
+      from: CreatorStatus.nullable(), to: CreatorStatus, reason: z.string(), at: z.iso.datetime(), by: z.string(),
+      /** Set vetted by the legal officer's override of the vetting record. */
+      override: z.boolean().optional(),
+    }),
   ),
   /** From the agreements service's events (lead agency only). */
   activeAgreements: z

@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import {
   assertConsentForPersonalData,
   assertCreatorMove,
+  assertVettingAgrees,
   creatorSearchText,
   findRepeatedChannels,
 } from './creator.rules';
@@ -65,6 +66,34 @@ describe('assertCreatorMove', () => {
 
   it('asks for the reason before judging the move', () => {
     expect(caught(() => assertCreatorMove('offboarded', 'active', ' ')).code).toBe('creator.reason_required');
+  });
+});
+
+describe('assertVettingAgrees: vetted agrees with the vetting record', () => {
+  const record = (outcome: 'passed' | 'failed' | 'conditional', vettedAt: string) => ({ outcome, vettedAt });
+  it.each<[string, ReturnType<typeof record>[], boolean]>([
+    ['no record', [], false],
+    ['only a failed result', [record('failed', '2026-03-01T00:00:00Z')], false],
+    ['a pass, later failed', [record('passed', '2026-03-01T00:00:00Z'), record('failed', '2026-05-01T00:00:00Z')], false],
+    ['a pass', [record('passed', '2026-03-01T00:00:00Z')], true],
+    ['a conditional pass', [record('conditional', '2026-03-01T00:00:00Z')], true],
+    ['a failure, later passed (records out of order)', [record('passed', '2026-05-01T00:00:00Z'), record('failed', '2026-03-01T00:00:00Z')], true],
+  ])('with %s, vetted is allowed: %s', (_, vetting, allowed) => {
+    if (allowed) {
+      expect(() => assertVettingAgrees('vetted', vetting, false)).not.toThrow();
+    } else {
+      const err = caught(() => assertVettingAgrees('vetted', vetting, false));
+      expect(err.code).toBe('creator.vetting_required');
+      expect(err.errors).toEqual([expect.objectContaining({ path: 'to', code: 'vetting_required' })]);
+    }
+    // The legal officer's override sets vetted whatever the record says.
+    expect(() => assertVettingAgrees('vetted', vetting, true)).not.toThrow();
+  });
+
+  it('judges only moves to vetted, and refuses an override of anything else', () => {
+    expect(() => assertVettingAgrees('active', [], false)).not.toThrow();
+    expect(() => assertVettingAgrees('offboarded', [record('failed', '2026-03-01T00:00:00Z')], false)).not.toThrow();
+    expect(caught(() => assertVettingAgrees('active', [], true)).errors).toEqual([expect.objectContaining({ path: 'override', code: 'only_for_vetted' })]);
   });
 });
 
