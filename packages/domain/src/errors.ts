@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'idempotency.key_reused',
   'idempotency.in_progress',
   'service.unavailable',
+  /** A service did not answer after the request was sent: it may have been applied (retry with the same Idempotency-Key). */
+  'service.outcome_unknown',
   'internal',
   'creator.channel_taken',
   'creator.status_transition_forbidden',
@@ -34,6 +36,7 @@ export const ERROR_CODES = [
   'campaign.not_active',
   'brief.past_due',
   'assignment.status_transition_forbidden',
+  'fan_out.status_transition_forbidden',
   'submission.status_transition_forbidden',
   'submission.already_decided',
   'submission.stage_changed',
