@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
-import type { AgreementsConfig } from './agreements.config';
+import { AgreementsConfigSchema, type AgreementsConfigInput } from './agreements.config';
 import { AgreementsModule } from './agreements.module';
 
 /** Builds and starts the agreements microservice: NATS request-reply on its namespaced subjects. */
-export async function startAgreements(config: AgreementsConfig, logger?: LoggerService | false): Promise<INestMicroservice> {
+export async function startAgreements(given: AgreementsConfigInput, logger?: LoggerService | false): Promise<INestMicroservice> {
+  const config = AgreementsConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(AgreementsModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
       { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.agreements`, name: `concord-${config.CONCORD_ENV}-agreements` },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, durationMs, loadConfig } from '@concord/config';
+import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const AgreementsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -7,6 +7,8 @@ export const AgreementsConfigSchema = z.object({
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   AGREEMENTS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  ...databaseTimeoutConfig(),
+  ...retentionConfig(),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
   /** How often signed agreements are activated on their start date and ended ones expired. */
@@ -14,6 +16,8 @@ export const AgreementsConfigSchema = z.object({
 });
 
 export type AgreementsConfig = z.infer<typeof AgreementsConfigSchema>;
+/** What a caller may give: defaults fill the rest. */
+export type AgreementsConfigInput = z.input<typeof AgreementsConfigSchema>;
 
 export function loadAgreementsConfig(env: NodeJS.ProcessEnv = process.env): AgreementsConfig {
   return loadConfig(AgreementsConfigSchema, env);

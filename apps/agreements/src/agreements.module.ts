@@ -1,8 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
-import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
@@ -15,9 +15,12 @@ import { HealthHandler } from './health/health.handler';
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 
 /** Starts the outbox relay once everything is wired; stops it, NATS clients and the pool on shutdown. */
+const PRUNING = Symbol('PRUNING');
+
 class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(AgreementCalendar) private readonly calendar: AgreementCalendar,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(ServiceClient) private readonly registry: ServiceClient,
@@ -26,11 +29,13 @@ class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.pruning.start();
     this.calendar.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.calendar.stop();
+    await this.pruning.stop();
     await this.relay.stop();
     await this.registry.close();
     await this.nc.drain().catch(() => undefined);
@@ -48,7 +53,7 @@ export class AgreementsModule {
       providers: [
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL)),
+          useFactory: () => openServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: EVENTS_CONNECTION,
@@ -83,6 +88,12 @@ export class AgreementsModule {
           inject: [AgreementService],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: PRUNING,
+          useFactory: (ds: DataSource) =>
+            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), (m) => new Logger('Pruning').warn(m)),
+          inject: [DataSource],
+        },
         AgreementsLifecycle,
       ],
     };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, durationMs, loadConfig } from '@concord/config';
+import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const ApprovalsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -7,6 +7,8 @@ export const ApprovalsConfigSchema = z.object({
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   APPROVALS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  ...databaseTimeoutConfig(),
+  ...retentionConfig(),
   /** How long the service waits for tasking's and the registry's answers. */
   RPC_TIMEOUT_MS: durationMs(5000),
   /** How often overdue review stages are looked for and escalated. */

@@ -1,8 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
-import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
 import { AuditHandler } from './audit/audit.handler';
 import { createApprovalsDataSource } from './database/approvals-data-source';
@@ -18,9 +18,12 @@ const PEER_CLIENT = Symbol('PEER_CLIENT');
 const DEADLINES = Symbol('DEADLINES');
 
 /** Starts the outbox relay and the deadline watch once wired; stops them, NATS and the pool on shutdown. */
+const PRUNING = Symbol('PRUNING');
+
 class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(DEADLINES) private readonly deadlines: PeriodicJob,
     @Inject(PEER_CLIENT) private readonly peers: ServiceClient,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
@@ -29,11 +32,13 @@ class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.pruning.start();
     this.deadlines.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.deadlines.stop();
+    await this.pruning.stop();
     await this.relay.stop();
     await this.peers.close();
     await this.nc.drain().catch(() => undefined);
@@ -50,7 +55,7 @@ export class ApprovalsModule {
       module: ApprovalsModule,
       controllers: [SubmissionHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => openServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL)) },
+        { provide: DataSource, useFactory: () => openServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config))) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
@@ -79,6 +84,12 @@ export class ApprovalsModule {
           inject: [SubmissionService],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: PRUNING,
+          useFactory: (ds: DataSource) =>
+            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), warn),
+          inject: [DataSource],
+        },
         ApprovalsLifecycle,
       ],
     };

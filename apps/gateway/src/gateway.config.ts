@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, durationMs, flag, loadConfig, port } from '@concord/config';
+import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -20,6 +20,9 @@ export const GatewayConfigSchema = z.object({
   /** How long the gateway waits for a service's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
   GATEWAY_DB_POOL: z.coerce.number().int().min(1).max(100).default(5),
+  /** Short: with PostgreSQL stalled, a keyed write answers 503 within ~5 s. */
+  ...databaseTimeoutConfig({ statementMs: 3000, lockMs: 2000, acquireMs: 3000 }),
+  ...retentionConfig(),
   /** The built admin portal, served at /portal/ (main.ts: apps/portal/dist beside the gateway); unset or not built: not served. */
   PORTAL_DIR: z.string().min(1).optional(),
 });

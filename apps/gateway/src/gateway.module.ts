@@ -1,8 +1,9 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { openServiceDatabase } from '@concord/database';
+import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { pruneJob, type PeriodicJob } from '@concord/messaging';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -22,8 +23,11 @@ import { AssignmentsController } from './campaigns/assignments.controller';
 import { AgreementsController } from './agreements/agreements.controller';
 import { PublicController } from './public/public.controller';
 
-class GatewayLifecycle implements OnApplicationShutdown {
+const PRUNING = Symbol('PRUNING');
+
+class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
+    @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(RegistryClient) private readonly registry: RegistryClient,
     @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
     @Inject(TaskingClient) private readonly tasking: TaskingClient,
@@ -31,7 +35,12 @@ class GatewayLifecycle implements OnApplicationShutdown {
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
+  onApplicationBootstrap(): void {
+    this.pruning.start();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.pruning.stop();
     await this.registry.close().catch(() => undefined);
     await this.agreements.close().catch(() => undefined);
     await this.tasking.close().catch(() => undefined);
@@ -56,7 +65,7 @@ export class GatewayModule {
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL)),
+          useFactory: () => openServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: RegistryClient,
@@ -94,6 +103,17 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: KnownQueryGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        {
+          provide: PRUNING,
+          // Answered keys (and keys whose request died) after IDEMPOTENCY_RETENTION_HOURS.
+          useFactory: (db: DataSource) =>
+            pruneJob(
+              db,
+              [{ table: 'idempotency_keys', expired: "created_at < $1 AND (state = 'completed' OR locked_until < now())", retentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000 }],
+              (m) => new Logger('Pruning').warn(m),
+            ),
+          inject: [DataSource],
+        },
         GatewayLifecycle,
       ],
     };

@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
-import type { RegistryConfig } from './registry.config';
+import { RegistryConfigSchema, type RegistryConfigInput } from './registry.config';
 import { RegistryModule } from './registry.module';
 
 /** Builds and starts the registry microservice: NATS request-reply on its namespaced subjects. */
-export async function startRegistry(config: RegistryConfig, logger?: LoggerService | false): Promise<INestMicroservice> {
+export async function startRegistry(given: RegistryConfigInput, logger?: LoggerService | false): Promise<INestMicroservice> {
+  const config = RegistryConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(RegistryModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
       { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.registry`, name: `concord-${config.CONCORD_ENV}-registry` },

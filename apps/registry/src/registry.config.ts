@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, loadConfig } from '@concord/config';
+import { CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -11,9 +11,13 @@ export const RegistryConfigSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (openssl rand -base64 32)'),
   REGISTRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  ...databaseTimeoutConfig(),
+  ...retentionConfig(),
 });
 
 export type RegistryConfig = z.infer<typeof RegistryConfigSchema>;
+/** What a caller may give: defaults fill the rest. */
+export type RegistryConfigInput = z.input<typeof RegistryConfigSchema>;
 
 export function loadRegistryConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
   return loadConfig(RegistryConfigSchema, env);

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection } from '@concord/messaging';
+import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
 import { AuditReader } from '@concord/audit';
@@ -16,9 +16,12 @@ export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 
 /** Starts the outbox relay once everything is wired; stops it, NATS and the pool on shutdown. */
+const PRUNING = Symbol('PRUNING');
+
 class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(EventConsumer) private readonly agreementEvents: EventConsumer,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -26,11 +29,13 @@ class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.pruning.start();
     await this.agreementEvents.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.agreementEvents.stop();
+    await this.pruning.stop();
     await this.relay.stop();
     await this.nc.drain().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
@@ -48,7 +53,7 @@ export class RegistryModule {
         { provide: REGISTRY_CONFIG, useValue: config },
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL)),
+          useFactory: () => openServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: EVENTS_CONNECTION,
@@ -86,6 +91,12 @@ export class RegistryModule {
           inject: [DataSource, EVENTS_CONNECTION],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: PRUNING,
+          useFactory: (ds: DataSource) =>
+            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), (m) => new Logger('Pruning').warn(m)),
+          inject: [DataSource],
+        },
         RegistryLifecycle,
       ],
     };

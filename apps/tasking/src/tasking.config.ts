@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CommonConfig, durationMs, loadConfig } from '@concord/config';
+import { FAN_OUT_MAX_ATTEMPTS } from '@concord/domain';
+import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -7,12 +8,18 @@ export const TaskingConfigSchema = z.object({
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   TASKING_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  ...databaseTimeoutConfig(),
+  ...retentionConfig(),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
   /** Open assignments (offered, accepted, submitted, approved) a creator may hold at once. */
   TASKING_CREATOR_CAPACITY: z.coerce.number().int().min(1).max(100).default(3),
   /** Creators per fan-out batch (one registry page, one transaction). */
   TASKING_FANOUT_BATCH: z.coerce.number().int().min(10).max(5000).default(1000),
+  /** Failed attempts in a row (e.g. the registry does not answer) before a fan-out is failed with the reason. */
+  TASKING_FANOUT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(FAN_OUT_MAX_ATTEMPTS),
+  /** The first retry's delay; each next one doubles, up to a minute. */
+  TASKING_FANOUT_RETRY_MS: durationMs(1000),
   /** How long starting a fan-out waits for it to finish before answering with its progress. */
   TASKING_FANOUT_WAIT_MS: durationMs(2000),
   /** How often unanswered offers past their due time expire. */

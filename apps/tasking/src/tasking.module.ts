@@ -1,8 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
-import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection } from '@concord/messaging';
+import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentService } from './assignment/assignment.service';
@@ -22,9 +22,12 @@ const CONSUMERS = Symbol('CONSUMERS');
 const OFFER_CALENDAR = Symbol('OFFER_CALENDAR');
 
 /** Starts the relay, the fan-out runner, the consumers and the offer calendar once wired; stops them, NATS and the pool on shutdown. */
+const PRUNING = Symbol('PRUNING');
+
 class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(FanOutRunner) private readonly runner: FanOutRunner,
     @Inject(CONSUMERS) private readonly consumers: EventConsumer[],
     @Inject(OFFER_CALENDAR) private readonly calendar: PeriodicJob,
@@ -35,6 +38,7 @@ class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.pruning.start();
     this.runner.start();
     this.calendar.start();
     for (const consumer of this.consumers) await consumer.start();
@@ -44,6 +48,7 @@ class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.runner.stop();
     await this.calendar.stop();
     for (const consumer of this.consumers) await consumer.stop();
+    await this.pruning.stop();
     await this.relay.stop();
     await this.registry.close();
     await this.nc.drain().catch(() => undefined);
@@ -60,7 +65,7 @@ export class TaskingModule {
       module: TaskingModule,
       controllers: [CampaignHandler, AssignmentHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => openServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL)) },
+        { provide: DataSource, useFactory: () => openServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config))) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
@@ -89,13 +94,21 @@ export class TaskingModule {
         {
           provide: FanOutRunner,
           useFactory: (ds: DataSource, registry: ServiceClient, relay: OutboxRelay) =>
-            new FanOutRunner(ds, registry, { capacity: config.TASKING_CREATOR_CAPACITY, batchSize: config.TASKING_FANOUT_BATCH, pollMs: 1000, log: warn }, () => relay.wake()),
+            new FanOutRunner(
+              ds,
+              registry,
+              {
+                capacity: config.TASKING_CREATOR_CAPACITY, batchSize: config.TASKING_FANOUT_BATCH, pollMs: 1000, log: warn,
+                maxAttempts: config.TASKING_FANOUT_MAX_ATTEMPTS, retryBaseMs: config.TASKING_FANOUT_RETRY_MS,
+              },
+              () => relay.wake(),
+            ),
           inject: [DataSource, REGISTRY, OutboxRelay],
         },
         {
           provide: FanOutService,
-          useFactory: (ds: DataSource, runner: FanOutRunner) => new FanOutService(ds, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS),
-          inject: [DataSource, FanOutRunner],
+          useFactory: (ds: DataSource, runner: FanOutRunner, relay: OutboxRelay) => new FanOutService(ds, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS, () => relay.wake()),
+          inject: [DataSource, FanOutRunner, OutboxRelay],
         },
         {
           provide: AssignmentService,
@@ -122,6 +135,12 @@ export class TaskingModule {
           inject: [DataSource, EVENTS_CONNECTION, AssignmentService],
         },
         { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: PRUNING,
+          useFactory: (ds: DataSource) =>
+            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), warn),
+          inject: [DataSource],
+        },
         TaskingLifecycle,
       ],
     };

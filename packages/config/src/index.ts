@@ -41,6 +41,23 @@ export const CommonConfig = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
+/** Database timeouts (packages/database `databaseTimeouts`): the services' defaults; the gateway gives shorter ones. */
+export const databaseTimeoutConfig = (defaults = { statementMs: 15_000, lockMs: 5_000, acquireMs: 5_000 }) => ({
+  DB_STATEMENT_TIMEOUT_MS: durationMs(defaults.statementMs),
+  DB_LOCK_TIMEOUT_MS: durationMs(defaults.lockMs),
+  DB_ACQUIRE_TIMEOUT_MS: durationMs(defaults.acquireMs),
+});
+
+/**
+ * How long idempotency records (the gateway's keys, the services' processed
+ * commands) and published outbox rows are kept before pruning. At least an
+ * hour: longer than JetStream's 15-minute duplicate window.
+ */
+export const retentionConfig = () => ({
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 366).default(24),
+  OUTBOX_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 366).default(24 * 7),
+});
+
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 export const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
 export const durationMs = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);

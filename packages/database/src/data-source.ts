@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { CLIENT_GRACE_MS, DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './timeouts';
 
 export interface ServiceDatabaseOptions {
   url: string;
@@ -8,6 +9,8 @@ export interface ServiceDatabaseOptions {
   migrations: MixedList<Function | string>;
   applicationName: string;
   poolSize?: number;
+  /** Statement, lock and pool-acquire timeouts (DEFAULT_DATABASE_TIMEOUTS when not given). */
+  timeouts?: DatabaseTimeouts;
   /** Extra `-c name=value` settings for every connection. */
   settings?: Record<string, string | number>;
 }
@@ -15,10 +18,19 @@ export interface ServiceDatabaseOptions {
 /**
  * A TypeORM DataSource bound to one service's schema: entities without an
  * explicit schema land there, raw SQL resolves there first (search_path),
- * and migrations are recorded there. Never `synchronize`.
+ * and migrations are recorded there. Never `synchronize`. Nothing waits for
+ * ever: PostgreSQL cancels statements and lock waits past their timeouts,
+ * the client gives up on a server that does not answer at all, and waiting
+ * for a connection is bounded.
  */
 export function createServiceDataSource(options: ServiceDatabaseOptions): DataSource {
-  const settings = { search_path: `${options.schema},public`, ...options.settings };
+  const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+  const settings = {
+    search_path: `${options.schema},public`,
+    statement_timeout: timeouts.statementMs,
+    lock_timeout: timeouts.lockMs,
+    ...options.settings,
+  };
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -30,6 +42,8 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     applicationName: options.applicationName,
     extra: {
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: timeouts.acquireMs,
+      query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
       options: Object.entries(settings)
         .map(([k, v]) => `-c ${k}=${v}`)
         .join(' '),

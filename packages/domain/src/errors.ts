@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'idempotency.key_reused',
   'idempotency.in_progress',
   'service.unavailable',
+  /** A service did not answer after the request was sent: it may have been applied (retry with the same Idempotency-Key). */
+  'service.outcome_unknown',
   'internal',
   'creator.channel_taken',
   'creator.status_transition_forbidden',
@@ -38,6 +40,7 @@ export const ERROR_CODES = [
   'brief.past_due',
   'due_date.past',
   'assignment.status_transition_forbidden',
+  'fan_out.status_transition_forbidden',
   'submission.status_transition_forbidden',
   'submission.already_decided',
   'submission.stage_changed',

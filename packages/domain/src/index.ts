@@ -29,6 +29,7 @@ export * from './campaign/campaign-funding';
 export * from './contracts/campaign';
 export * from './assignment/assignment-status.machine';
 export * from './assignment/fan-out.rules';
+export * from './assignment/fan-out-status.machine';
 export * from './contracts/assignment';
 export * from './approval/content-checks';
 export * from './approval/submission-status.machine';

@@ -75,6 +75,7 @@ export const SUBJECTS = {
     briefList: 'concord.tasking.brief.list',
     fanOutStart: 'concord.tasking.fan_out.start',
     fanOutGet: 'concord.tasking.fan_out.get',
+    fanOutCancel: 'concord.tasking.fan_out.cancel',
     assignmentList: 'concord.tasking.assignment.list',
     assignmentGet: 'concord.tasking.assignment.get',
     assignmentRespond: 'concord.tasking.assignment.respond',
@@ -133,6 +134,8 @@ export const EVENTS = {
     assignmentStatusChanged: 'concord.events.tasking.assignment.status_changed',
     fanOutProgressed: 'concord.events.tasking.fan_out.progressed',
     fanOutCompleted: 'concord.events.tasking.fan_out.completed',
+    fanOutFailed: 'concord.events.tasking.fan_out.failed',
+    fanOutCancelled: 'concord.events.tasking.fan_out.cancelled',
   },
   /** The content approval service's events (tasking moves assignments with them). */
   approvals: {

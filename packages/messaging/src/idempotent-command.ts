@@ -4,10 +4,23 @@ import { canonicalJson, DomainError, type Envelope } from '@concord/domain';
 import { ProcessedCommand } from './processed-command.entity';
 
 /**
- * Runs `effect` once per (agency, subject, Idempotency-Key), inside the
- * caller's transaction. The same key with the same data returns the stored
- * reply; with other data it is `idempotency.key_reused`. Without a key the
- * effect simply runs.
+ * The scope of an Idempotency-Key: one user's (of one agency) for one
+ * subject. Another user's key, even with the same value and body, is
+ * another command: it never returns that user's reply (which a creator
+ * could otherwise read, or act on, through another creator's key).
+ */
+export function commandKey(envelope: Envelope<unknown>): string {
+  const { orgId, userId } = envelope.actor;
+  return `${orgId}:${userId}:${envelope.type}:${envelope.idempotencyKey}`;
+}
+
+/**
+ * Runs `effect` once per (agency, user, subject, Idempotency-Key), inside
+ * the caller's transaction. The same key with the same data returns the
+ * stored reply; with other data it is `idempotency.key_reused`. Without a
+ * key the effect simply runs. A replay goes only to the user who sent the
+ * command: permissions were checked for that user when it ran, and the
+ * gateway checks the caller's access again before any replay.
  */
 export async function once<R>(
   manager: EntityManager,
@@ -15,7 +28,7 @@ export async function once<R>(
   effect: () => Promise<R>,
 ): Promise<R> {
   if (!envelope.idempotencyKey) return effect();
-  const key = `${envelope.actor.orgId}:${envelope.type}:${envelope.idempotencyKey}`;
+  const key = commandKey(envelope);
   const requestHash = createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
   // Serialise concurrent attempts with the same key for the rest of this transaction.
   await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);

@@ -15,3 +15,14 @@ export const MESSAGING_DDL: readonly string[] = [
     created_at timestamptz NOT NULL DEFAULT now()
   )`,
 ];
+
+/**
+ * What pruning needs (see `prune.ts`): processed commands by age, published
+ * outbox rows by when they were published. Each service's migration
+ * `MessagingRetention` runs it. Processed-command keys are scoped per user
+ * from this version on (commandKey); keys recorded before stay until pruned.
+ */
+export const MESSAGING_RETENTION_DDL: readonly string[] = [
+  'CREATE INDEX IF NOT EXISTS processed_commands_created ON processed_commands (created_at)',
+  'CREATE INDEX IF NOT EXISTS outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL',
+];

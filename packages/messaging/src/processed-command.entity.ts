@@ -8,7 +8,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'processed_commands' })
 export class ProcessedCommand {
-  /** `<agency>:<subject>:<idempotency key>` */
+  /** `<agency>:<user>:<subject>:<idempotency key>` (commandKey) */
   @PrimaryColumn('text')
   key: string;
 

@@ -1,7 +1,8 @@
-import { connect, errors, type NatsConnection } from '@nats-io/transport-node';
+import { errors, type NatsConnection } from '@nats-io/transport-node';
 import {
   createEnvelope, DomainError, namespaceSubject, type Actor, type Problem,
 } from '@concord/domain';
+import { connectNats, followConnection } from './nats-connection';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -23,11 +24,15 @@ interface NestReply {
  * over one connection with NATS's multiplexed request inbox: one message out
  * and one back per request, no subscription per request as Nest's
  * ClientProxy makes. A problem reply becomes a `DomainError` with the
- * service's code; silence or no listener becomes `service.unavailable`
- * naming the service.
+ * service's code. No listener, or NATS disconnected, is
+ * `service.unavailable` at once (nothing was sent, or nobody got it);
+ * silence after sending is `service.outcome_unknown` (the command may have
+ * been applied: retry with the same Idempotency-Key).
  */
 export class ServiceClient {
   private nc: NatsConnection | null = null;
+  private connecting: Promise<NatsConnection> | null = null;
+  private link: { connected(): boolean } | null = null;
 
   constructor(
     private readonly natsUrl: string,
@@ -36,7 +41,15 @@ export class ServiceClient {
   ) {}
 
   async connect(): Promise<void> {
-    this.nc ??= await connect({ servers: this.natsUrl, name: `concord-${this.env}-client`, maxReconnectAttempts: -1 });
+    if (this.nc) return;
+    this.connecting ??= connectNats({ servers: this.natsUrl, name: `concord-${this.env}-client` });
+    try {
+      const nc = await this.connecting;
+      this.link = followConnection(nc);
+      this.nc = nc;
+    } finally {
+      this.connecting = null;
+    }
   }
 
   async request<T>(subject: string, data: unknown, actor: Actor, options: RequestOptions = {}): Promise<T> {
@@ -46,12 +59,24 @@ export class ServiceClient {
     let reply: NestReply;
     try {
       if (!this.nc) await this.connect();
+      if (!this.link!.connected()) {
+        throw new DomainError('service.unavailable', `The ${service} service cannot be reached: NATS is disconnected; nothing was sent`, [], { service });
+      }
       const message = await this.nc!.request(wire, JSON.stringify({ pattern: wire, data: envelope, id: envelope.id }), {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
       });
       reply = message.json<NestReply>();
     } catch (error) {
-      if (isUnanswered(error)) throw new DomainError('service.unavailable', `The ${service} service did not answer`, [], { service });
+      if (error instanceof DomainError) throw error;
+      if (isNoResponders(error)) throw new DomainError('service.unavailable', `The ${service} service is not running; nothing was done`, [], { service });
+      if (isTimeout(error)) {
+        throw new DomainError(
+          'service.outcome_unknown',
+          `The ${service} service did not answer in time; the request may or may not have been applied. Retry with the same Idempotency-Key: it is applied at most once`,
+          [],
+          { service },
+        );
+      }
       throw new DomainError('service.unavailable', `The ${service} service cannot be reached: ${(error as Error).message}`, [], { service });
     }
     if (reply.err !== undefined && reply.err !== null) {
@@ -64,7 +89,7 @@ export class ServiceClient {
   /** Resolves when the NATS server answers a round trip. */
   async ping(timeoutMs = 2000): Promise<void> {
     if (!this.nc) await this.connect();
-    if (this.nc!.isClosed()) throw new Error('NATS connection is closed');
+    if (!this.link!.connected()) throw new Error('NATS is disconnected');
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -81,13 +106,14 @@ export class ServiceClient {
   async close(): Promise<void> {
     await this.nc?.drain().catch(() => undefined);
     this.nc = null;
+    this.link = null;
   }
 }
 
-function isUnanswered(error: unknown): boolean {
-  return (
-    error instanceof errors.NoRespondersError ||
-    error instanceof errors.TimeoutError ||
-    (error instanceof errors.RequestError && /no responders|timeout/i.test(error.message))
-  );
+function isNoResponders(error: unknown): boolean {
+  return error instanceof errors.NoRespondersError || (error instanceof errors.RequestError && /no responders/i.test(error.message));
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof errors.TimeoutError || (error instanceof errors.RequestError && /timeout/i.test(error.message));
 }

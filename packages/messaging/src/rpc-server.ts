@@ -1,5 +1,6 @@
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
 import { namespaceSubject } from '@concord/domain';
+import { NATS_RECONNECT } from './nats-connection';
 
 type AddHandler = ServerNats['addHandler'];
 
@@ -7,14 +8,15 @@ type AddHandler = ServerNats['addHandler'];
  * Nest's NATS transport with Concord's namespacing: a handler written for
  * `concord.registry.creator.create` subscribes to
  * `concord.<env>.registry.creator.create`. Every handler joins the
- * service's queue group, so instances share the load.
+ * service's queue group, so instances share the load. It reconnects to
+ * NATS for ever (NATS_RECONNECT), so a NATS restart never leaves it deaf.
  */
 export class NamespacedNatsServer extends ServerNats {
   constructor(
     options: NatsOptions['options'],
     private readonly env: string,
   ) {
-    super({ gracefulShutdown: true, gracePeriod: 3000, ...options });
+    super({ gracefulShutdown: true, gracePeriod: 3000, ...NATS_RECONNECT, ...options });
   }
 
   override addHandler(...args: Parameters<AddHandler>): ReturnType<AddHandler> {

@@ -131,7 +131,7 @@ function buildAbility(actor: Actor): AppAbility {
     if (has('finance_officer')) can('manage_milestones', 'Agreement', own);
   }
   if (kind === 'lead' && staffRoles.length > 0) {
-    // Campaigns of the lead agency: every role reads them; managers run them.
+    // Campaigns of the lead agency: every role reads them; managers run them (fanning briefs out, cancelling a fan-out).
     can('read', 'Campaign', { ownerAgencyId: actor.orgId });
     if (has('admin', 'campaign_manager')) can(['create', 'update', 'change_status'], 'Campaign', { ownerAgencyId: actor.orgId });
     // Joint campaign requests addressed to the lead agency: managers answer them.

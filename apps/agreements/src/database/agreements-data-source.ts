@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource } from '@concord/database';
+import { createServiceDataSource, type DatabaseTimeouts } from '@concord/database';
 import { AuditEntry } from '@concord/audit';
 import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { Agreement } from '../agreement/agreement.entity';
@@ -8,19 +8,21 @@ import { Milestones1764100000001 } from './migrations/1764100000001-Milestones';
 import { AgreementVersions1764100000002 } from './migrations/1764100000002-AgreementVersions';
 import { Documents1764100000003 } from './migrations/1764100000003-Documents';
 import { AgreementSearchText1764100000004 } from './migrations/1764100000004-AgreementSearchText';
+import { MessagingRetention1764100000010 } from './migrations/1764100000010-MessagingRetention';
 import { AgreementDocument } from '../agreement/agreement-document.entity';
 import { AgreementVersion } from '../agreement/agreement-version.entity';
 import { Milestone } from '../agreement/milestone.entity';
 
 export const AGREEMENTS_SCHEMA = 'agreements';
 
-export function createAgreementsDataSource(url: string, poolSize = 10): DataSource {
+export function createAgreementsDataSource(url: string, poolSize = 10, timeouts?: DatabaseTimeouts): DataSource {
   return createServiceDataSource({
     url,
     schema: AGREEMENTS_SCHEMA,
     applicationName: 'concord-agreements',
     entities: [Agreement, Milestone, AgreementVersion, AgreementDocument, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003, AgreementSearchText1764100000004],
+    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003, AgreementSearchText1764100000004, MessagingRetention1764100000010],
     poolSize,
+    timeouts,
   });
 }

@@ -43,6 +43,20 @@ export class AssignmentsController {
     return this.tasking.request(S.fanOutGet, { id: idOf(id), query: parseOrThrow(FanOutQuery, raw) }, actor);
   }
 
+  @Post('fan-outs/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'cancelFanOut',
+    summary: "A campaign manager of the owning agency stops a running fan-out, with a reason: the offers made so far stay, no more are made",
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @IdempotencyHeader
+  @ApiJsonBody('CampaignReason')
+  @ApiAnswers(200, 'FanOutView', [403, 409])
+  cancelFanOut(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+    return this.tasking.request(S.fanOutCancel, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+  }
+
   @Get('assignments')
   @ApiOperation({ operationId: 'listAssignments', summary: 'Assignments you may see: a creator’s own (mine=true), or a campaign’s, a brief’s, a creator’s' })
   @ApiQueryFrom(AssignmentQuery)

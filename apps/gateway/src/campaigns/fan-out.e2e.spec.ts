@@ -109,6 +109,11 @@ describe('joint campaign to creators’ answers, through the gateway', () => {
     });
     expect(replayed.data!.id).toBe(fanOut.data!.id);
     expect(await mofa.GET('/v1/fan-outs/{id}', { params: { path: { id: fanOut.data!.id } } }).then((r) => r.response.status)).toBe(404);
+    // A finished fan-out is not cancelled (the route is the owning agency's managers'; another agency does not see it).
+    const cancelled = await manager.POST('/v1/fan-outs/{id}/cancel', { params: { path: { id: fanOut.data!.id } }, body: { reason: 'Too late' } });
+    expect(cancelled.response.status).toBe(409);
+    expect(cancelled.error).toMatchObject({ code: 'fan_out.status_transition_forbidden' });
+    expect((await mofa.POST('/v1/fan-outs/{id}/cancel', { params: { path: { id: fanOut.data!.id } }, body: { reason: 'x' } })).response.status).toBe(404);
 
     // Creators answer for themselves: two decline, the rest accept.
     const answers = await Promise.all(creators.filter((_, i) => i !== 7).slice(0, 12).map(async (c, i) => {

@@ -1,14 +1,15 @@
-import { createServiceDataSource } from '@concord/database';
+import { createServiceDataSource, type DatabaseTimeouts } from '@concord/database';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
-import { CreateIdempotencyKeys1764000000001 } from './migrations';
+import { CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002 } from './migrations';
 
-export function createGatewayDataSource(url: string, poolSize = 5) {
+export function createGatewayDataSource(url: string, poolSize = 5, timeouts?: DatabaseTimeouts) {
   return createServiceDataSource({
     url,
     schema: 'gateway',
     applicationName: 'concord-gateway',
     entities: [IdempotencyRecord],
-    migrations: [CreateIdempotencyKeys1764000000001],
+    migrations: [CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002],
     poolSize,
+    timeouts,
   });
 }

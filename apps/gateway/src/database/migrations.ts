@@ -22,3 +22,16 @@ export class CreateIdempotencyKeys1764000000001 implements MigrationInterface {
     await db.query('DROP TABLE idempotency_keys');
   }
 }
+
+/** Keys are held on a short lease by an owner (gateway process and request), so a crashed gateway's keys free up in seconds. */
+export class IdempotencyKeyOwner1764000000002 implements MigrationInterface {
+  name = 'IdempotencyKeyOwner1764000000002';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE idempotency_keys ADD COLUMN owner text NULL');
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE idempotency_keys DROP COLUMN owner');
+  }
+}

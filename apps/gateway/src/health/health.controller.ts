@@ -4,11 +4,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { SUBJECTS } from '@concord/domain';
+import { DATABASE_PROBE_MS, databaseAnswers } from '@concord/database';
 import { Public } from '../auth/auth.decorators';
 import { ApiAnswers } from '../openapi/schemas';
+import { RETRY_AFTER_UNAVAILABLE_S } from '../http/problem.filter';
 import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
 const PROBE = { userId: 'gateway', orgId: 'gateway', roles: [] };
+/** Each probe has its own short timeout: a stalled dependency is reported down, not waited for. */
+const PROBE_MS = DATABASE_PROBE_MS;
 
 @ApiTags('health')
 @Public()
@@ -37,16 +41,18 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       return await this.health.check([
-        () => this.probe('postgres', () => this.db.query('SELECT 1')),
-        () => this.probe('nats', () => this.registry.ping()),
-        () => this.probe('registry', () => this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: 2000 })),
-        () => this.probe('agreements', () => this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: 2000 })),
-        () => this.probe('tasking', () => this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: 2000 })),
-        () => this.probe('approvals', () => this.approvals.request(SUBJECTS.approvals.health, {}, PROBE, { timeoutMs: 2000 })),
+        () => this.probe('postgres', async () => {
+          if (!(await databaseAnswers(this.db, PROBE_MS))) throw new Error(`PostgreSQL did not answer within ${PROBE_MS} ms`);
+        }),
+        () => this.probe('nats', () => this.registry.ping(PROBE_MS)),
+        () => this.probe('registry', () => this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: PROBE_MS })),
+        () => this.probe('agreements', () => this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: PROBE_MS })),
+        () => this.probe('tasking', () => this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: PROBE_MS })),
+        () => this.probe('approvals', () => this.approvals.request(SUBJECTS.approvals.health, {}, PROBE, { timeoutMs: PROBE_MS })),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      void reply.status(503);
+      void reply.status(503).header('retry-after', String(RETRY_AFTER_UNAVAILABLE_S));
       return error.getResponse();
     }
   }

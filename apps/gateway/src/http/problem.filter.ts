@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type ErrorCode, type Problem } from '@concord/domain';
+import { isDatabaseUnavailable } from '@concord/database';
 
 /** Every error code's HTTP status. A code without one does not compile. */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -14,6 +15,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'idempotency.key_reused': 422,
   'idempotency.in_progress': 409,
   'service.unavailable': 503,
+  'service.outcome_unknown': 503,
   internal: 500,
   'creator.channel_taken': 409,
   'creator.status_transition_forbidden': 409,
@@ -38,6 +40,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'brief.past_due': 409,
   'due_date.past': 422,
   'assignment.status_transition_forbidden': 409,
+  'fan_out.status_transition_forbidden': 409,
   'submission.status_transition_forbidden': 409,
   'submission.already_decided': 409,
   'submission.stage_changed': 409,
@@ -61,6 +64,10 @@ export function toHttpProblem(exception: unknown, logger?: Logger): Problem & { 
   }
   const carried = (exception as { problem?: Problem })?.problem;
   if (carried && DomainError.isProblem(carried)) return { ...carried, status: STATUS_OF[carried.code] };
+  if (isDatabaseUnavailable(exception)) {
+    logger?.warn(`database unavailable: ${(exception as Error).message}`);
+    return { ...new DomainError('service.unavailable', 'The gateway cannot reach its database just now; nothing was done. Retry later').toProblem(), status: 503 };
+  }
   const status = (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own errors: malformed JSON, body too large, unsupported media type.
@@ -78,14 +85,36 @@ function frameworkProblem(status: number, detail: string): Problem & { status: n
   return { ...new DomainError('validation.failed', detail, [{ path: '(body)', code: what, message: detail }]).toProblem(), status };
 }
 
+/** Seconds a client waits before retrying a 503 when nothing more precise is known. */
+export const RETRY_AFTER_UNAVAILABLE_S = 2;
+
+/**
+ * `Retry-After` (seconds) for an answer that says "not now": every 503 and
+ * every 409 `idempotency.in_progress` carries one (a problem may say how
+ * long with `retryAfter`).
+ */
+export function retryAfterOf(problem: Problem & { status: number }): number | null {
+  const given = typeof problem.retryAfter === 'number' ? Math.max(1, Math.ceil(problem.retryAfter)) : null;
+  if (problem.code === 'idempotency.in_progress') return given ?? 1;
+  if (problem.status === 503) return given ?? RETRY_AFTER_UNAVAILABLE_S;
+  return null;
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const problem = toHttpProblem(exception, this.logger);
+    const request = host.switchToHttp().getRequest<{ method?: string }>();
+    let problem = toHttpProblem(exception, this.logger);
+    if (problem.code === 'service.outcome_unknown' && (request.method === 'GET' || request.method === 'HEAD')) {
+      // A read changes nothing: its outcome is never in doubt.
+      problem = { ...problem, code: 'service.unavailable', type: new DomainError('service.unavailable', '').toProblem().type, title: 'Unavailable', detail: problem.detail.replace(/;.*$/, '; retry later') };
+    }
     if (problem.code === 'auth.unauthenticated') reply.header('www-authenticate', 'Bearer');
+    const retryAfter = retryAfterOf(problem);
+    if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 }

@@ -14,8 +14,13 @@ export class IdempotencyRecord {
   @Column('text')
   state: 'in_progress' | 'completed';
 
+  /** The lease of the request working on it, renewed while it runs. */
   @Column({ name: 'locked_until', type: 'timestamptz' })
   lockedUntil: Date;
+
+  /** `<gateway process>:<request>` holding the lease while in progress. */
+  @Column({ type: 'text', nullable: true })
+  owner: string | null;
 
   @Column({ name: 'response_status', type: 'int', nullable: true })
   responseStatus: number | null;

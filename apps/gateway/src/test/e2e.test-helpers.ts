@@ -21,9 +21,15 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-/** Gateway + registry on real PostgreSQL and NATS, in a namespace of their own. */
-export async function startTestSystem(overrides: Partial<Record<string, string>> = {}): Promise<TestSystem> {
-  const urls = testUrls();
+/**
+ * Gateway + services on real PostgreSQL and NATS, in a namespace of their
+ * own: the run's servers, or `servers` (a test that stops or pauses them).
+ */
+export async function startTestSystem(
+  overrides: Partial<Record<string, string>> = {},
+  servers?: { databaseUrl: string; natsUrl: string },
+): Promise<TestSystem> {
+  const urls = servers ?? testUrls();
   const env = testEnvName();
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
   const registry = await startRegistry(

@@ -42,6 +42,8 @@ describe('what the answer says', () => {
     expect(progressOf({ status: 'running', total: 120, processed: 40 })).toEqual({ value: 40, max: 120, done: false });
     expect(progressOf({ status: 'running', total: null, processed: 5 })).toEqual({ value: 5, max: undefined, done: false });
     expect(progressOf({ status: 'completed', total: null, processed: 7 })).toEqual({ value: 7, max: 7, done: true });
+    expect(progressOf({ status: 'failed', total: null, processed: 0 })).toEqual({ value: 0, max: undefined, done: true });
+    expect(progressOf({ status: 'cancelled', total: 300, processed: 100 })).toEqual({ value: 100, max: 300, done: true });
   });
 
   it('summarises skip reasons, most frequent first, leaving out those that did not occur', () => {

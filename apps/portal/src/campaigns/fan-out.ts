@@ -79,9 +79,9 @@ export function validateFanOut(body: FanOutBody): FieldProblem[] {
   return toFormPaths(errors);
 }
 
-/** How far a fan-out has got: a determinate bar once the registry has counted the creators. */
+/** How far a fan-out has got: a determinate bar once the registry has counted the creators; done once it completed, failed or was cancelled. */
 export function progressOf(view: Pick<FanOutView, 'status' | 'total' | 'processed'>): { value: number; max: number | undefined; done: boolean } {
-  const done = view.status === 'completed';
+  const done = view.status !== 'running';
   const max = view.total ?? (done ? view.processed : undefined);
   return { value: view.processed, max: max === 0 ? undefined : max, done };
 }

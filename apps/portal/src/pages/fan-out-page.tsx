@@ -284,7 +284,7 @@ function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOv
   );
 }
 
-/** Polls a running fan-out until it completes, then shows the outcomes. */
+/** Polls a running fan-out until it ends (completed, failed or cancelled), then shows the outcomes. */
 function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
   const { t } = useTranslation();
   const api = useApiClient();
@@ -295,7 +295,7 @@ function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (view?.status === 'completed' || problem) return;
+    if ((view && view.status !== 'running') || problem) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       settle(api.GET('/v1/fan-outs/{id}', { params: { path: { id }, query: { limit: 1 } }, signal: controller.signal })).then(
@@ -344,7 +344,7 @@ function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
         />
       )}
       {view && <ProgressPanel view={view} />}
-      {view?.status === 'completed' && <Outcomes view={view} />}
+      {view && view.status !== 'running' && <Outcomes view={view} />}
     </div>
   );
 }
@@ -354,7 +354,9 @@ function ProgressPanel({ view }: { view: FanOutView }) {
   const format = useFormat();
   const { value, max, done } = progressOf(view);
   const counts = { offered: format.number(view.offered), skipped: format.number(view.skipped) };
-  const text = done
+  const text = view.status === 'failed' || view.status === 'cancelled'
+    ? t(`fanOut.follow.${view.status}`, { ...counts, processed: format.number(view.processed), reason: view.reason ?? '' })
+    : done
     ? t('fanOut.follow.done', { ...counts, processed: format.number(view.processed) })
     : max === undefined
       ? t('fanOut.follow.counting', { ...counts, processed: format.number(value) })

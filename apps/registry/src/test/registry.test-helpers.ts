@@ -5,7 +5,7 @@ import type { Actor } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { startRegistry } from '../registry.app';
-import type { RegistryConfig } from '../registry.config';
+import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
 
 export const actors = {
@@ -30,14 +30,14 @@ export interface TestRegistry {
 /** A registry on real PostgreSQL (its own database) and real NATS (its own namespace). */
 export async function startTestRegistry(): Promise<TestRegistry> {
   const urls = testUrls();
-  const config: RegistryConfig = {
+  const config: RegistryConfig = RegistryConfigSchema.parse({
     CONCORD_ENV: testEnvName(),
     NATS_URL: urls.natsUrl,
     DATABASE_URL: await createTestDatabase(urls.databaseUrl),
     LOG_LEVEL: 'error',
     CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: 5,
-  };
+  });
   const app = await startRegistry(config, false);
   const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV);
   await client.connect();

@@ -25,6 +25,11 @@ export class AssignmentHandler {
     return this.fanOuts.get(readEnvelope(m, AssignmentCommands.fanOutGet));
   }
 
+  @MessagePattern(S.fanOutCancel)
+  fanOutCancel(@Payload() m: unknown) {
+    return this.fanOuts.cancel(readEnvelope(m, AssignmentCommands.fanOutCancel));
+  }
+
   @MessagePattern(S.assignmentList)
   list(@Payload() m: unknown) {
     return this.assignments.list(readEnvelope(m, AssignmentCommands.list));

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
-  BUSY_ASSIGNMENT_STATUSES, CreatorSelectReply, decideOffer, EVENTS, newId, QUOTA_ASSIGNMENT_STATUSES, SUBJECTS,
-  type Actor, type CoveringAgreement, type CreatorCandidate, type CreatorSelectRequest, type FanOutDecision,
+  BUSY_ASSIGNMENT_STATUSES, CreatorSelectReply, decideOffer, EVENTS, fanOutMachine, fanOutRetryDelayMs, newId, QUOTA_ASSIGNMENT_STATUSES, SUBJECTS,
+  type Actor, type CoveringAgreement, type CreatorCandidate, type CreatorSelectRequest, type FanOutDecision, type FanOutStatusName,
 } from '@concord/domain';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, recordEvents, WakeableLoop, type ServiceClient } from '@concord/messaging';
@@ -14,6 +14,10 @@ export interface FanOutRunnerOptions {
   /** How often to look for unfinished fan-outs when nobody calls `wake()`. */
   pollMs: number;
   log: (message: string) => void;
+  /** Failed attempts in a row before a fan-out is failed. */
+  maxAttempts: number;
+  /** The first retry's delay (then doubling, at most a minute). */
+  retryBaseMs: number;
 }
 
 interface FanOutRow {
@@ -28,7 +32,7 @@ interface FanOutRow {
   overrides: { creatorId: string; reason: string }[];
   actor: Actor;
   correlation_id: string;
-  status: 'running' | 'completed';
+  status: FanOutStatusName;
   cursor_after: string | null;
   cursor_index: number;
   total: number | null;
@@ -54,6 +58,10 @@ interface Page {
 }
 
 const BATCH_LOCK = 'tasking:fan_out_batches';
+/** Fan-outs looked at per round. */
+const PER_ROUND = 20;
+/** Batches of one fan-out per turn: then the next fan-out gets its turn, so a long one holds up no other. */
+const BATCHES_PER_TURN = 10;
 
 /**
  * Works through unfinished fan-outs, a batch at a time: ask the registry for
@@ -64,6 +72,14 @@ const BATCH_LOCK = 'tasking:fan_out_batches';
  * stored cursor; nothing is offered twice. Each fan-out is worked by one
  * process at a time: it holds a session advisory lock, which PostgreSQL
  * releases the moment that process's connection dies.
+ *
+ * Fair: each round takes the running fan-outs attempted least recently
+ * (never attempted first) and gives each a turn of a few batches. A failed
+ * attempt (e.g. the registry does not answer) is logged in one line and
+ * retried after a doubling backoff, during which the fan-out waits its turn
+ * without taking one; after `maxAttempts` failures in a row it is failed,
+ * with the reason, an audit entry and an event. A cancelled fan-out stops
+ * before its next batch.
  */
 export class FanOutRunner {
   private readonly loop: WakeableLoop;
@@ -96,32 +112,46 @@ export class FanOutRunner {
 
   private async tick(): Promise<void> {
     try {
-      const unfinished: { id: string }[] = await this.dataSource.query(`SELECT id FROM fan_outs WHERE status = 'running' ORDER BY created_at LIMIT 20`);
-      for (const { id } of unfinished) {
+      const due: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM fan_outs
+          WHERE status = 'running' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+          ORDER BY last_attempt_at NULLS FIRST, created_at LIMIT $1`,
+        [PER_ROUND],
+      );
+      let unfinished = false;
+      for (const { id } of due) {
         if (this.stopped) return;
-        await this.runOne(id);
+        if ((await this.runOne(id)) === 'more') unfinished = true;
       }
+      // Work is left that is not waiting out a backoff: the next round at once.
+      if (unfinished || due.length === PER_ROUND) this.loop.wake();
     } catch (error) {
       this.options.log(`fan-out runner: ${(error as Error).message}; will retry`);
     }
   }
 
-  /** Works one fan-out to its end, unless another process holds it or something fails (then it is taken up again later). */
-  private async runOne(id: string): Promise<void> {
+  /**
+   * Gives one fan-out a turn of up to BATCHES_PER_TURN batches, unless
+   * another process holds it. 'more' when it has batches left.
+   */
+  private async runOne(id: string): Promise<'done' | 'more' | 'skipped'> {
     const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
     const lockKey = `fan_out:${id}`;
     let locked = false;
     try {
+      await qr.connect();
       [{ locked }] = await qr.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [lockKey]);
-      if (!locked) return;
-      while (!this.stopped) {
+      if (!locked) return 'skipped';
+      await qr.query('UPDATE fan_outs SET last_attempt_at = now() WHERE id = $1', [id]);
+      for (let n = 0; n < BATCHES_PER_TURN && !this.stopped; n++) {
         const done = await this.runBatch(qr, id);
         this.onCommitted();
-        if (done) return;
+        if (done) return 'done';
       }
+      return 'more';
     } catch (error) {
-      this.options.log(`fan-out ${id}: ${(error as Error).message}; will resume from its last batch`);
+      await this.recordFailure(qr, id, error as Error).catch((e: Error) => this.options.log(`fan-out ${id}: ${(error as Error).message}; recording the failure failed too: ${e.message}`));
+      return 'skipped';
     } finally {
       if (locked) await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
       await qr.release();
@@ -137,7 +167,7 @@ export class FanOutRunner {
          FROM fan_outs WHERE id = $1`,
       [id, this.options.batchSize],
     );
-    if (!row || row.status === 'completed') return true;
+    if (!row || row.status !== 'running') return true;
     const page = await this.fetchPage(row);
 
     await qr.startTransaction();
@@ -148,10 +178,10 @@ export class FanOutRunner {
         'SELECT status, cursor_index, cursor_after FROM fan_outs WHERE id = $1 FOR UPDATE',
         [id],
       );
-      if (current.status === 'completed' || current.cursor_index !== row.cursor_index || current.cursor_after !== row.cursor_after) {
-        // Someone else moved it on meanwhile; start over from what is stored.
+      if (current.status !== 'running' || current.cursor_index !== row.cursor_index || current.cursor_after !== row.cursor_after) {
+        // Someone else moved it on (or cancelled it) meanwhile; start over from what is stored.
         await qr.rollbackTransaction();
-        return current.status === 'completed';
+        return current.status !== 'running';
       }
       const done = await this.applyPage(m, row, page);
       await qr.commitTransaction();
@@ -282,11 +312,12 @@ export class FanOutRunner {
          cursor_after = $2, cursor_index = $3, total = COALESCE($4, total), processed = processed + $5, offered = offered + $6, skipped = skipped + $7,
          skipped_by_reason = (SELECT COALESCE(jsonb_object_agg(k, v), '{}') FROM (
              SELECT k, sum(v::int) AS v FROM (SELECT * FROM jsonb_each_text(skipped_by_reason) UNION ALL SELECT * FROM jsonb_each_text($8::jsonb)) s(k, v) GROUP BY k) t),
-         batches = batches + 1, status = $9, completed_at = CASE WHEN $9 = 'completed' THEN now() ELSE NULL END
+         batches = batches + 1, status = $9, completed_at = CASE WHEN $9 = 'completed' THEN now() ELSE NULL END,
+         failed_attempts = 0, next_attempt_at = NULL, reason = NULL
        WHERE id = $1
        RETURNING total, processed, offered, skipped`,
       [row.id, done ? row.cursor_after : (page.next as { after: string | null }).after, done ? row.cursor_index + page.entries.length : (page.next as { index: number }).index,
-        page.total, results.length, offered, skipped, JSON.stringify(skippedByReason), done ? 'completed' : 'running'],
+        page.total, results.length, offered, skipped, JSON.stringify(skippedByReason), done ? fanOutMachine.move(row.status, 'complete') : 'running'],
     );
     const progress = { fanOutId: row.id, briefId: row.brief_id, campaignId: row.campaign_id, status: done ? 'completed' : 'running', ...updated };
     await appendAudit(m, {
@@ -295,6 +326,53 @@ export class FanOutRunner {
     });
     await recordEvent(m, done ? EVENTS.tasking.fanOutCompleted : EVENTS.tasking.fanOutProgressed, row.actor, progress, row.correlation_id);
     return done;
+  }
+
+  /**
+   * A failed attempt: one log line; the fan-out waits out a doubling
+   * backoff, or, after `maxAttempts` failures in a row, is failed with the
+   * reason (audited, and an event says so).
+   */
+  private async recordFailure(qr: QueryRunner, id: string, error: Error): Promise<void> {
+    const reason = error.message;
+    if (qr.isTransactionActive) await qr.rollbackTransaction();
+    await qr.startTransaction();
+    try {
+      const m = qr.manager;
+      const [row]: (Pick<FanOutRow, 'brief_id' | 'campaign_id' | 'actor' | 'correlation_id' | 'status' | 'processed'> & { failed_attempts: number; offered: number })[] = await m.query(
+        'SELECT brief_id, campaign_id, actor, correlation_id, status, processed, offered, failed_attempts FROM fan_outs WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!row || row.status !== 'running') {
+        await qr.rollbackTransaction();
+        return;
+      }
+      const failures = row.failed_attempts + 1;
+      if (failures < this.options.maxAttempts) {
+        const delay = fanOutRetryDelayMs(failures, this.options.retryBaseMs);
+        await m.query(
+          `UPDATE fan_outs SET failed_attempts = $2, reason = $3, next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
+          [id, failures, reason, delay / 1000],
+        );
+        await qr.commitTransaction();
+        this.options.log(`fan-out ${id}: attempt ${failures} of ${this.options.maxAttempts} failed (${reason}); next attempt in ${delay} ms`);
+        return;
+      }
+      const status = fanOutMachine.move(row.status, 'fail');
+      await m.query(
+        `UPDATE fan_outs SET status = $2, failed_attempts = $3, reason = $4, next_attempt_at = NULL, completed_at = now() WHERE id = $1`,
+        [id, status, failures, reason],
+      );
+      const ended = { fanOutId: id, briefId: row.brief_id, campaignId: row.campaign_id, status, reason, processed: row.processed, offered: row.offered };
+      await appendAudit(m, { actor: row.actor, action: 'fan_out.failed', subject: `campaign:${row.campaign_id}`, reason, data: { ...ended, attempts: failures } });
+      await recordEvent(m, EVENTS.tasking.fanOutFailed, row.actor, ended, row.correlation_id);
+      await qr.commitTransaction();
+      this.onCommitted();
+      this.options.log(`fan-out ${id}: failed after ${failures} attempts in a row (${reason})`);
+    } catch (e) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw e;
+    }
   }
 
   /** What decides each creator of a page: agreements (with quota used), open assignments, calendar conflicts, earlier offers of the brief. */

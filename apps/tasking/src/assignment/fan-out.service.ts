@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import {
-  decodeCursor, DomainError, encodeCursor, newId, NotFoundError, NUMBER_POSITION,
-  type Actor, type AssignmentCommands, type Envelope, type FanOutView,
+  decodeCursor, DomainError, encodeCursor, EVENTS, fanOutMachine, newId, NotFoundError, NUMBER_POSITION,
+  type Actor, type AssignmentCommands, type Envelope, type FanOutStatusName, type FanOutView,
 } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { transactOnce } from '@concord/messaging';
+import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 
 type Cmd<K extends keyof typeof AssignmentCommands> = Envelope<z.infer<(typeof AssignmentCommands)[K]>>;
@@ -16,7 +16,9 @@ interface FanOutViewRow {
   campaign_id: string;
   owner_agency_id: string;
   target: 'creators' | 'filter';
-  status: 'running' | 'completed';
+  status: FanOutStatusName;
+  reason: string | null;
+  failed_attempts: number;
   total: number | null;
   processed: number;
   offered: number;
@@ -30,13 +32,16 @@ interface FanOutViewRow {
 /**
  * Starting a fan-out and following it. Starting stores the fan-out (once per
  * Idempotency-Key) and hands it to the runner; the caller gets the finished
- * result when it is done within `waitMs`, otherwise its progress so far.
+ * result when it is done within `waitMs`, otherwise its progress so far. A
+ * campaign manager of the owning agency may cancel a running one: the
+ * offers made so far stay, no more are made.
  */
 export class FanOutService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly wakeRunner: () => void,
     private readonly waitMs: number,
+    private readonly onCommitted: () => void = () => undefined,
   ) {}
 
   async start(cmd: Cmd<'fanOutStart'>): Promise<FanOutView> {
@@ -74,7 +79,7 @@ export class FanOutService {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       const row = await this.load(fanOutId);
-      if (row.status === 'completed' || Date.now() >= deadline) return this.view(row, { limit: 200 });
+      if (row.status !== 'running' || Date.now() >= deadline) return this.view(row, { limit: 200 });
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -85,15 +90,37 @@ export class FanOutService {
     return this.view(row, cmd.data.query);
   }
 
+  async cancel(cmd: Cmd<'fanOutCancel'>): Promise<FanOutView> {
+    const { actor, data } = cmd;
+    await transactOnce(this.dataSource, cmd, async (m) => {
+      const [row]: { status: FanOutStatusName; brief_id: string; campaign_id: string; processed: number; offered: number; owner_agency_id: string; partner_agency_ids: string[] }[] = await m.query(
+        `SELECT f.status, f.brief_id, f.campaign_id, f.processed, f.offered, c.owner_agency_id, c.partner_agency_ids
+           FROM fan_outs f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1 FOR UPDATE OF f`,
+        [data.id],
+      );
+      if (!row || !this.mayFollow(actor, row)) throw new NotFoundError('fan-out', data.id);
+      const campaign = subject('Campaign', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: row.partner_agency_ids });
+      if (!abilityFor(actor).can('update', campaign)) throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers cancel a fan-out");
+      const status = fanOutMachine.move(row.status, 'cancel');
+      await m.query(`UPDATE fan_outs SET status = $2, reason = $3, next_attempt_at = NULL, completed_at = now() WHERE id = $1`, [data.id, status, data.input.reason]);
+      const ended = { fanOutId: data.id, briefId: row.brief_id, campaignId: row.campaign_id, status, reason: data.input.reason, processed: row.processed, offered: row.offered };
+      await appendAudit(m, { actor, action: 'fan_out.cancelled', subject: `campaign:${row.campaign_id}`, reason: data.input.reason, data: ended });
+      await recordEvent(m, EVENTS.tasking.fanOutCancelled, actor, ended, cmd.correlationId);
+      return { cancelled: data.id };
+    });
+    this.onCommitted();
+    return this.view(await this.load(data.id), { limit: 200 });
+  }
+
   /** Fan-outs (with their skip reasons, which name other campaigns) are for the owning agency's staff. */
-  private mayFollow(actor: Actor, row: FanOutViewRow): boolean {
+  private mayFollow(actor: Actor, row: Pick<FanOutViewRow, 'owner_agency_id'>): boolean {
     return actor.orgId === row.owner_agency_id && abilityFor(actor).can('read', subject('Campaign', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: [] }));
   }
 
   private async load(id: string): Promise<FanOutViewRow> {
     const [row]: FanOutViewRow[] = await this.dataSource.query(
       `SELECT f.id, f.brief_id, f.campaign_id, c.owner_agency_id, f.target, f.status, f.total, f.processed, f.offered, f.skipped, f.skipped_by_reason,
-              f.created_by, f.created_at, f.completed_at
+              f.reason, f.failed_attempts, f.created_by, f.created_at, f.completed_at
          FROM fan_outs f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1`,
       [id],
     );
@@ -114,7 +141,7 @@ export class FanOutService {
     return {
       id: row.id, briefId: row.brief_id, campaignId: row.campaign_id, status: row.status, target: row.target, total: row.total, processed: row.processed,
       offered: row.offered, skipped: row.skipped, skippedByReason: row.skipped_by_reason, createdBy: row.created_by, createdAt: row.created_at.toISOString(),
-      completedAt: row.completed_at?.toISOString() ?? null,
+      completedAt: row.completed_at?.toISOString() ?? null, reason: row.reason, failedAttempts: row.failed_attempts,
       results: page.map(({ seq: _seq, ...r }) => r),
       nextCursor: results.length > query.limit ? encodeCursor(String(page[page.length - 1].seq)) : null,
     };

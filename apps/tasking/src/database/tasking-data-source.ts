@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource } from '@concord/database';
+import { createServiceDataSource, type DatabaseTimeouts } from '@concord/database';
 import { AuditEntry } from '@concord/audit';
 import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { CampaignRequest } from '../campaign/campaign-request.entity';
@@ -13,16 +13,19 @@ import { Assignments1764200000003 } from './migrations/1764200000003-Assignments
 import { ContentTerms1764200000004 } from './migrations/1764200000004-ContentTerms';
 import { AssignmentSubmission1764200000005 } from './migrations/1764200000005-AssignmentSubmission';
 import { AgreementBudget1764200000010 } from './migrations/1764200000010-AgreementBudget';
+import { MessagingRetention1764200000010 } from './migrations/1764200000010-MessagingRetention';
+import { FanOutRetries1764200000011 } from './migrations/1764200000011-FanOutRetries';
 
 export const TASKING_SCHEMA = 'tasking';
 
-export function createTaskingDataSource(url: string, poolSize = 10): DataSource {
+export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: DatabaseTimeouts): DataSource {
   return createServiceDataSource({
     url,
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
     entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000010],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000010, MessagingRetention1764200000010, FanOutRetries1764200000011],
     poolSize,
+    timeouts,
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATUSES } from '../assignment/assignment-status.machine';
 import { SKIP_REASONS } from '../assignment/fan-out.rules';
+import { FAN_OUT_STATUSES } from '../assignment/fan-out-status.machine';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
 import { BRIEF_KINDS, CampaignReasonInput, NoteInput } from './campaign';
 import { IdParam, Int, IsoDate, PageQuery, pageOf, QueryBoolean } from './common';
@@ -34,7 +35,7 @@ export const FanOutInput = z
     }
   });
 
-export const FanOutStatus = z.enum(['running', 'completed']);
+export const FanOutStatus = z.enum(FAN_OUT_STATUSES);
 export const SkipReason = z.enum(SKIP_REASONS);
 export const OverrideKind = z.enum(['over_capacity', 'calendar_conflict']);
 
@@ -70,7 +71,12 @@ export const FanOutView = z.object({
   skippedByReason: z.record(z.string(), z.number().int()),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
+  /** When it completed, failed or was cancelled. */
   completedAt: z.iso.datetime().nullable(),
+  /** Why it failed (its last error) or was cancelled (the manager's reason); null otherwise. */
+  reason: z.string().nullable(),
+  /** Failed attempts in a row so far (a running fan-out retrying with backoff). */
+  failedAttempts: z.number().int(),
   results: z.array(FanOutResult),
   nextCursor: z.string().nullable(),
 });
@@ -148,6 +154,7 @@ export const CalendarView = z.object({ from: z.iso.date(), to: z.iso.date(), ite
 export const AssignmentCommands = {
   fanOutStart: IdParam.extend({ input: FanOutInput }),
   fanOutGet: IdParam.extend({ query: FanOutQuery }),
+  fanOutCancel: IdParam.extend({ input: CampaignReasonInput }),
   list: z.object({ query: AssignmentQuery }),
   get: IdParam,
   respond: IdParam.extend({ move: z.enum(['accept', 'decline']), input: NoteInput }),
@@ -198,6 +205,16 @@ export const AssignmentStatusChanged = z.object({
   from: AssignmentStatus,
   to: AssignmentStatus,
   note: z.string().nullable(),
+});
+/** A fan-out ended without completing: failed (its batches kept failing) or cancelled by a campaign manager. */
+export const FanOutEnded = z.object({
+  fanOutId: z.uuid(),
+  briefId: z.uuid(),
+  campaignId: z.uuid(),
+  status: z.enum(['failed', 'cancelled']),
+  reason: z.string(),
+  processed: z.number().int(),
+  offered: z.number().int(),
 });
 export const FanOutProgressed = z.object({
   fanOutId: z.uuid(),

@@ -1,0 +1,156 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import type { ConcordClient, Schemas } from '@concord/client';
+import { startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
+import { startNatsServer, type RunningNats } from '@concord/messaging';
+import { eventually, freePort } from '@concord/testing';
+import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+
+type Registration = Schemas['RegisterCreator'];
+
+const registration = (displayName: string, handle = uniqueHandle('kol')): Registration => ({
+  kind: 'individual',
+  displayName,
+  personalData: { legalName: displayName, nationalId: '001199012345', phone: '+84912345678', email: 'kol@example.vn' },
+  consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
+  channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true }],
+  topics: ['tourism'],
+  languages: ['vi'],
+  regions: ['VN-HN'],
+  managementCompanyId: null,
+});
+
+/** The PostgreSQL server process and its backends: what SIGSTOP pauses (a stalled disk, a VM frozen, a debugger attached). */
+function postgresProcesses(postmaster: number): number[] {
+  const children = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        // Field 4 of /proc/<pid>/stat is the parent's pid (after the command name in parentheses).
+        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
+/**
+ * Nothing stalls for ever: the gateway and the services on a PostgreSQL and
+ * a NATS of their own, which this test pauses and stops. Every request here
+ * is given far longer than the answers it expects (RPC timeout 30 s, jest
+ * 25 s): a request that waited for the database or NATS to come back would
+ * fail the test instead of answering.
+ */
+describe('with PostgreSQL or NATS stalled or stopped', () => {
+  let root: string;
+  let postgres: RunningPostgres;
+  let postmaster: number;
+  let nats: RunningNats;
+  let natsPort: number;
+  let sys: TestSystem;
+  let registrar: ConcordClient;
+  let reviewer: ConcordClient;
+  let paused: number[] = [];
+
+  const pause = () => {
+    paused = postgresProcesses(postmaster);
+    for (const pid of paused) process.kill(pid, 'SIGSTOP');
+  };
+  const resume = () => {
+    for (const pid of paused) process.kill(pid, 'SIGCONT');
+    paused = [];
+  };
+  const ready = async () => {
+    const r = await fetch(`${sys.baseUrl}/health/ready`);
+    return { status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { info?: Record<string, { status: string }>; error?: Record<string, { status: string }> } };
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'concord-stalls-'));
+    // As root, embedded PostgreSQL runs as the `postgres` user, which must reach its data folder.
+    chmodSync(root, 0o755);
+    postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), persistent: true, fast: true });
+    natsPort = await freePort();
+    nats = await startNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
+    sys = await startTestSystem({ RPC_TIMEOUT_MS: '30000' }, { databaseUrl: postgres.url, natsUrl: nats.url });
+    [registrar, reviewer] = await Promise.all([sys.as('registrar@mcst'), sys.as('reviewer@mcst')]);
+    const probe = new pg.Client({ connectionString: postgres.url });
+    await probe.connect();
+    const [{ pid }] = (await probe.query('SELECT pg_backend_pid() AS pid')).rows;
+    await probe.end();
+    postmaster = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  }, 60_000);
+  afterAll(async () => {
+    resume();
+    await sys?.stop().catch(() => undefined);
+    await nats?.stop();
+    await postgres?.stop().catch(() => undefined);
+    rmSync(root, { recursive: true, force: true });
+  }, 60_000);
+
+  it('answers a keyed write 503 with Retry-After and reports PostgreSQL down while it is paused; both recover when it resumes', async () => {
+    const body = registration('Hồ Xuân Hương Đọc Thơ');
+    const key = `paused-${uniqueHandle('k')}`;
+    expect((await ready()).status).toBe(200);
+    pause();
+    try {
+      const [health, write] = await Promise.all([ready(), registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } })]);
+      expect(health.status).toBe(503);
+      expect(health.retryAfter).not.toBeNull();
+      expect(health.body.error).toMatchObject({ postgres: { status: 'down' } });
+      expect(write.response.status).toBe(503);
+      expect(write.response.headers.get('content-type')).toContain('application/problem+json');
+      expect(Number(write.response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(write.error).toMatchObject({ code: 'service.unavailable' });
+    } finally {
+      resume();
+    }
+    const retried = await eventually(async () => {
+      const r = await registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } });
+      return r.response.status === 201 ? r : null;
+    }, 'the write to go through once PostgreSQL resumes');
+    expect(retried.data!.displayName).toBe('Hồ Xuân Hương Đọc Thơ');
+    expect((await ready()).status).toBe(200);
+  }, 25_000);
+
+  it('fails a request at once with 503 while NATS is down, and answers as soon as NATS is back', async () => {
+    await nats.stop();
+    const down = await reviewer.GET('/v1/creators');
+    expect(down.response.status).toBe(503);
+    expect(down.response.headers.get('retry-after')).not.toBeNull();
+    expect(down.error).toMatchObject({ code: 'service.unavailable', service: 'registry' });
+
+    nats = await startNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
+    // Until the gateway and the registry have reconnected each try is refused at once; none waits for the RPC timeout.
+    const back = await eventually(async () => {
+      const r = await reviewer.GET('/v1/creators');
+      if (r.response.status !== 200) expect(r.response.status).toBe(503);
+      return r.response.status === 200 ? r : null;
+    }, 'the registry to answer after NATS returned');
+    expect(back.data!.items.length).toBeGreaterThan(0);
+  }, 25_000);
+
+  it('answers 503 problem+json, never 500, while PostgreSQL is stopped', async () => {
+    await postgres.stop();
+    const answers = [
+      await reviewer.GET('/v1/creators'),
+      await reviewer.GET('/v1/campaigns'),
+      await registrar.POST('/v1/creators', { body: registration('Nguyễn Du Kể Kiều'), params: { header: { 'Idempotency-Key': `stopped-${uniqueHandle('k')}` } } }),
+      await registrar.POST('/v1/creators', { body: registration('Bà Huyện Thanh Quan') }),
+    ];
+    for (const { response, error } of answers) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.headers.get('retry-after')).not.toBeNull();
+      expect(error).toMatchObject({ code: 'service.unavailable' });
+    }
+    const health = await ready();
+    expect(health.status).toBe(503);
+    expect(health.body.error).toMatchObject({ postgres: { status: 'down' } });
+  }, 25_000);
+});
