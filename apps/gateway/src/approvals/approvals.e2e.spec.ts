@@ -125,5 +125,28 @@ describe('a joint campaign’s clip from submission to reach report, through the
       `publication.recorded by creator@${handle}`, `metrics.reported by creator@${handle}`, `metrics.reported by creator@${handle}`,
     ]);
   });
+
+  it("refuses, as 422 problem+json with field paths, a workflow that leaves out the partner's review until the partner consents", async () => {
+    const { data: request } = await mofa.POST('/v1/campaign-requests', {
+      body: { title: 'Hanoi Convention — workflow', objective: 'Explain the convention', keyMessages: ['Việt Nam là nước chủ nhà'], proposedPeriod: { start: date(0), end: date(60) }, expectedDeliverables: '2 clips', responseDeadline: at(5).toISOString() },
+    });
+    const { data: accepted } = await manager.POST('/v1/campaign-requests/{id}/accept', { params: { path: { id: request!.id } }, body: {} });
+    const id = accepted!.campaignId!;
+    const stages = [{ key: 'agency_review', agency: 'owner', role: 'reviewer' as const }, { key: 'legal', agency: 'owner', role: 'legal_officer' as const }];
+
+    const refused = await manager.PUT('/v1/campaigns/{id}/workflow', { params: { path: { id } }, body: { stages } });
+    expect(refused.response.status).toBe(422);
+    expect(refused.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.error).toMatchObject({ code: 'workflow.not_allowed', errors: [expect.objectContaining({ path: 'input.stages', code: 'partner_consent_required' })] });
+    const noLegal = await manager.PUT('/v1/campaigns/{id}/workflow', { params: { path: { id } }, body: { stages: [stages[0], { key: 'partner_review', agency: 'partners', role: 'reviewer' }] } });
+    expect(noLegal.error).toMatchObject({ code: 'workflow.not_allowed', errors: [expect.objectContaining({ path: 'input.stages', code: 'legal_required' })] });
+    expect((await manager.GET('/v1/campaigns/{id}/workflow', { params: { path: { id } } })).data).toMatchObject({ isDefault: true });
+
+    const consent = await mofa.POST('/v1/campaigns/{id}/workflow/consent', { params: { path: { id } }, body: { stages } });
+    expect(consent.response.status).toBe(201);
+    expect(consent.data).toMatchObject({ campaignId: id, agencyId: 'mofa', givenBy: 'liaison@mofa' });
+    const set = await manager.PUT('/v1/campaigns/{id}/workflow', { params: { path: { id } }, body: { stages } });
+    expect(set.data?.stages.map((s) => s.key)).toEqual(['agency_review', 'legal']);
+  });
 });
 
