@@ -61,6 +61,8 @@ async function stopAll(code) {
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(0));
+// A closed terminal (SIGHUP) makes writes fail: the orderly stop goes on regardless.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 /** Secrets generated once per checkout, kept in the git-ignored data folder. */
 function localSecrets() {

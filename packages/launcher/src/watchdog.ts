@@ -52,6 +52,8 @@ export function startWatchdog(lock: LauncherLock, script: string): Watchdog {
 /** The watchdog's side: waits for the launcher's pipe to close, then stops what the launcher left. */
 export function runWatchdog(lockPath: string, launcher: ProcessIdentity): void {
   for (const signal of ['SIGINT', 'SIGHUP', 'SIGPIPE'] as const) process.on(signal, () => undefined);
+  // Its stderr is the launcher's terminal, which may be gone: a failed write must not stop the cleanup.
+  process.stderr.on('error', () => undefined);
   const log = (line: string) => process.stderr.write(`• watchdog: ${line}\n`);
   let done = false;
   const launcherGone = async () => {
