@@ -151,20 +151,13 @@ function writeSection(name, section) {
 
 // What the agreements service runs (apps/agreements/src/agreement/agreement.repository.ts).
 const LIST_AGREEMENTS_SQL = `SELECT a.* FROM agreements.agreements a WHERE a.agency_id = $1 AND a.status = $2 ORDER BY a.id DESC LIMIT 51`;
-const BUDGET_SQL = `WITH a AS (
-    SELECT a.id, a.agency_id, a.counterparty_id, a.counterparty_name, a.budget
-      FROM agreements.agreements a
-     WHERE a.agency_id = $1 AND a.term_start >= make_date($2, 1, 1) AND a.term_start < make_date($2 + 1, 1, 1)
-       AND a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')
-  ), paid AS (
-    SELECT m.agreement_id, sum(m.amount) AS paid FROM agreements.milestones m JOIN a ON a.id = m.agreement_id WHERE m.status = 'paid' GROUP BY m.agreement_id
-  ), a_paid AS (
-    SELECT a.*, coalesce(paid.paid, 0) AS paid FROM a LEFT JOIN paid ON paid.agreement_id = a.id
-  )
-  SELECT 'agency' AS level, agency_id AS key, NULL AS name, sum(budget)::bigint AS committed, sum(paid)::bigint AS paid FROM a_paid GROUP BY agency_id
-  UNION ALL
-  SELECT 'counterparty', counterparty_id::text, max(counterparty_name), sum(budget)::bigint, sum(paid)::bigint FROM a_paid GROUP BY counterparty_id
-  ORDER BY 1, 2`;
+// The budget reads the year's agreements with what each paid; the service weighs and adds them up (packages/domain agreementBudget).
+const BUDGET_SQL = `SELECT a.agency_id, a.counterparty_id, a.counterparty_name, a.status, a.budget,
+         coalesce((SELECT sum(m.amount) FROM agreements.milestones m WHERE m.agreement_id = a.id AND m.status = 'paid'), 0)::bigint AS paid
+    FROM agreements.agreements a
+   WHERE a.agency_id = $1 AND a.term_start >= make_date($2, 1, 1) AND a.term_start < make_date($2 + 1, 1, 1)
+     AND a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')
+   ORDER BY a.agency_id, a.counterparty_id`;
 
 try {
   infra = await startTestInfrastructure();

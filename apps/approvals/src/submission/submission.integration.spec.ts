@@ -223,6 +223,10 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     const [audit] = await sys.db.query(`SELECT action, data FROM audit_log WHERE action = 'metrics.corrected'`);
     expect(audit.data).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' }, previous: expect.objectContaining({ views: 450_000 }) });
 
+    // A reading earlier the same day, above the correction, taken as a correction too: the day counts its last reading, not its highest.
+    await sys.client.request(A.metrics, {
+      id: publicationId, input: { at: new Date(now.getTime() - 1_000).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000, correction: { reason: 'Entered late' } },
+    }, me);
     const view = await sys.client.request<SubmissionView>(A.get, { id: submission.id }, staff.manager);
     const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.manager);
     expect(view.publication!.latestMetrics).toMatchObject({ views: 1_000 });

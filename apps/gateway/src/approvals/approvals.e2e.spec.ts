@@ -109,6 +109,22 @@ describe('a joint campaign’s clip from submission to reach report, through the
     const text = await csv.text();
     expect(text).toContain('"creator"');
     expect(text).toContain('"Lan Anh Travel","1","3000000"');
+    // Day lines are views so far (cumulative): the last day is the total, never the readings added up (3,200,000).
+    const dayLines = text.trim().split('\r\n').filter((l) => l.startsWith('"day"'));
+    expect(dayLines.at(-1)).toMatch(/^"day","\d{4}-\d{2}-\d{2}","\d{4}-\d{2}-\d{2}","","3000000","210000",/);
+    expect(text).not.toContain('3200000');
+
+    // A falling counter is refused with both readings; as a correction with its reason it is taken.
+    const fallen = await me.POST('/v1/publications/{id}/metrics', { params: { path: { id: s.publication!.id } }, body: { at: new Date().toISOString(), views: 1_000, likes: 210_000, shares: 9_000 } });
+    expect(fallen.response.status).toBe(409);
+    expect(fallen.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(fallen.error).toMatchObject({ code: 'metrics.counter_decreased', previous: { views: 3_000_000 }, sent: { views: 1_000 }, errors: [expect.objectContaining({ path: 'input.views' })] });
+    const corrected = await me.POST('/v1/publications/{id}/metrics', {
+      params: { path: { id: s.publication!.id } }, body: { at: new Date().toISOString(), views: 1_000, likes: 210_000, shares: 9_000, correction: { reason: 'Bot views removed by the platform' } },
+    });
+    expect(corrected.response.status).toBe(201);
+    const { data: afterCorrection } = await mofa.GET('/v1/campaigns/{id}/report', { params: { path: { id: campaignId } } });
+    expect(afterCorrection!.totals.views).toBe(1_000);
 
     // The assignment followed every step; the audit trail holds each decision.
     let history: string[] = [];
@@ -122,7 +138,7 @@ describe('a joint campaign’s clip from submission to reach report, through the
     expect(trail!.items.map((e) => `${e.action} by ${e.actor.userId}`).reverse()).toEqual([
       `submission.submitted by creator@${handle}`, 'submission.request_changes by reviewer@mcst', `submission.resubmitted by creator@${handle}`,
       'submission.approve by reviewer@mcst', 'submission.approve by legal@mcst', 'submission.approve by reviewer@mofa',
-      `publication.recorded by creator@${handle}`, `metrics.reported by creator@${handle}`, `metrics.reported by creator@${handle}`,
+      `publication.recorded by creator@${handle}`, `metrics.reported by creator@${handle}`, `metrics.reported by creator@${handle}`, `metrics.corrected by creator@${handle}`,
     ]);
   });
 
