@@ -12,7 +12,7 @@ import { AgencyTask } from '../campaign/agency-task.entity';
 import { Assignments1764200000003 } from './migrations/1764200000003-Assignments';
 import { ContentTerms1764200000004 } from './migrations/1764200000004-ContentTerms';
 import { AssignmentSubmission1764200000005 } from './migrations/1764200000005-AssignmentSubmission';
-import { AgreementBudget1764200000010 } from './migrations/1764200000010-AgreementBudget';
+import { AgreementBudget1764200000006 } from './migrations/1764200000006-AgreementBudget';
 import { MessagingRetention1764200000010 } from './migrations/1764200000010-MessagingRetention';
 import { FanOutRetries1764200000011 } from './migrations/1764200000011-FanOutRetries';
 
@@ -24,7 +24,7 @@ export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: D
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
     entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000010, MessagingRetention1764200000010, FanOutRetries1764200000011],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000006, MessagingRetention1764200000010, FanOutRetries1764200000011],
     poolSize,
     timeouts,
   });

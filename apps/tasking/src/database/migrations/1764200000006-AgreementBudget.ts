@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * checked against the agreements that fund it (null: known only from events
  * older than the budget field).
  */
-export class AgreementBudget1764200000010 implements MigrationInterface {
-  name = 'AgreementBudget1764200000010';
+export class AgreementBudget1764200000006 implements MigrationInterface {
+  name = 'AgreementBudget1764200000006';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE agreement_coverage ADD COLUMN budget bigint');
