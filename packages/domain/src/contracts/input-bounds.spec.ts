@@ -60,7 +60,7 @@ describe('integers a column can hold', () => {
   });
 
   it('documents the range in the JSON schema', () => {
-    const schema = z.toJSONSchema(FanOutInput, { io: 'input' }) as { properties: { filter: { properties: { minFollowers: object } } } };
+    const schema = z.toJSONSchema(FanOutInput, { io: 'input' }) as unknown as { properties: { filter: { properties: { minFollowers: object } } } };
     expect(schema.properties.filter.properties.minFollowers).toMatchObject({ minimum: 0, maximum: 2147483647 });
   });
 });
