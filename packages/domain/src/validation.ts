@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import { DomainError, type FieldError } from './errors';
 import { unsafeTextErrors } from './text/unsafe-text';
 
+/** A refinement may name its own code (`params.code`, e.g. `before_start`); others keep zod's. */
+function codeOf(issue: z.core.$ZodIssue): string {
+  const own = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof own === 'string' ? own : issue.code;
+}
+
 /** Zod issues as field errors with dotted paths. */
 export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   const pathOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
@@ -9,7 +15,7 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
     // An unknown field is named by its own path, one error each.
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), code: issue.code, message: `Unknown field ${key}` }))
-      : [{ path: pathOf(issue.path), code: issue.code, message: issue.message }],
+      : [{ path: pathOf(issue.path), code: codeOf(issue), message: issue.message }],
   );
 }
 

@@ -92,7 +92,8 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   it('refuses a term that ends before it starts and an unknown counterparty, creating nothing', async () => {
     const c = await creator();
     const backwards = await rejection(client.request(A.create, { input: draftInput(c.id, '2026-06-01', '2026-05-01') }, manager));
-    expect(backwards.errors[0]).toMatchObject({ path: 'term.end' });
+    // The contract orders every period, so the command's own parse refuses it, at its place in the command.
+    expect(backwards.errors[0]).toMatchObject({ path: 'input.term.end' });
     const unknown = await rejection(client.request(A.create, { input: draftInput('01a20e35-34e4-727a-8fbf-6d323698c309') }, manager));
     expect(unknown.errors[0]).toMatchObject({ path: 'counterpartyId' });
   });

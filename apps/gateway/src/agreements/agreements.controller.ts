@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, ExpectedVersion, IdParam, QueryInt, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
+  AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, ExpectedVersion, IdParam, INT4_MAX, QueryInt, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
   SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -179,7 +179,7 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'decideAmendment', summary: 'Legal officers approve or return an amendment, with comments' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2 } })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
   @ApiJsonBody('LegalDecision')
   @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
@@ -192,7 +192,7 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'signAmendment', summary: "Record one party's signature of an approved amendment; with both, its terms take effect" })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2 } })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
   @ApiJsonBody('Signature')
   @ApiAnswers(200, 'Agreement', [403, 409])

@@ -75,8 +75,6 @@ export function buildBrief(draft: BriefDraft): BriefBody {
 export function validateBrief(body: BriefBody): FieldProblem[] {
   const parsed = BriefInput.safeParse(body);
   const errors: FieldProblem[] = parsed.success ? [] : toFieldErrors(parsed.error);
-  if (body.window?.start && body.window.end && body.window.end < body.window.start) {
-    errors.push({ path: 'window.end', code: 'before_start', message: 'End after the start' });
-  }
+  // A window that ends before it starts: the contract names it at window.end (before_start).
   return errors;
 }

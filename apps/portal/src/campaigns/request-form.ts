@@ -71,13 +71,6 @@ export function buildRequest(draft: RequestDraft): CampaignRequestBody {
   };
 }
 
-/** A period that ends before it starts, named on its end (as the campaign service does). */
-function periodOrder(period: { start: string; end: string }, path: string): FieldProblem[] {
-  return period.start && period.end && period.end < period.start
-    ? [{ path: `${path}.end`, code: 'before_start', message: 'End on or after the start date' }]
-    : [];
-}
-
 /** What the API would refuse, found before sending. */
 export function validateRequest(body: CampaignRequestBody): FieldProblem[] {
   const parsed = CampaignRequestInput.safeParse(body);
@@ -85,7 +78,8 @@ export function validateRequest(body: CampaignRequestBody): FieldProblem[] {
   if (body.toAgencyId && findAgency(body.toAgencyId)?.kind !== 'lead' && !errors.some((e) => e.path === 'toAgencyId')) {
     errors.push({ path: 'toAgencyId', code: 'not_lead_agency', message: 'Address the lead agency' });
   }
-  return [...errors, ...periodOrder(body.proposedPeriod, 'proposedPeriod')];
+  // A period that ends before it starts: the contract names it at proposedPeriod.end (before_start).
+  return errors;
 }
 
 export interface CounterDraft {
@@ -128,7 +122,8 @@ export function buildCounter(draft: CounterDraft, request: CampaignRequestView):
 export function validateCounter(body: CounterProposalBody): FieldProblem[] {
   const parsed = CounterProposalInput.safeParse(body);
   const errors: FieldProblem[] = parsed.success ? [] : toFieldErrors(parsed.error);
-  return [...errors, ...periodOrder(body.proposedPeriod, 'proposedPeriod')];
+  // A period that ends before it starts: the contract names it at proposedPeriod.end (before_start).
+  return errors;
 }
 
 /** What a user may do with a request, by its status, their agency's side and their permissions. */

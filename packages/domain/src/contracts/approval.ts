@@ -3,7 +3,7 @@ import { ROLES } from '../actor';
 import { CHECK_FINDINGS, CHECKS } from '../approval/content-checks';
 import { REVIEW_DECISIONS, SUBMISSION_STATUSES } from '../approval/submission-status.machine';
 import { BRIEF_KINDS } from './campaign';
-import { DateTime, IdParam, Int, PageQuery, pageOf, QueryBoolean, QueryInt, SafeInt } from './common';
+import { BEFORE_START, DateTime, IdParam, Int, PageQuery, pageOf, QueryBoolean, QueryInt, SafeInt } from './common';
 import { Platform } from './creator';
 
 export const StageTemplateInput = z.object({
@@ -153,7 +153,7 @@ export const CommentInput = z.object({
   parentId: z.uuid().optional(),
   range: z
     .object({ start: Int(0), end: Int(0) })
-    .refine((r) => r.start <= r.end, { path: ['end'], message: 'ends before it starts' })
+    .refine((r) => r.start <= r.end, { path: ['end'], ...BEFORE_START })
     .optional(),
   visibility: z.enum(['creator', 'internal']).default('creator'),
 });

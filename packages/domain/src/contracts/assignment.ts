@@ -4,7 +4,7 @@ import { SKIP_REASONS } from '../assignment/fan-out.rules';
 import { FAN_OUT_STATUSES } from '../assignment/fan-out-status.machine';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
 import { BRIEF_KINDS, CampaignReasonInput, NoteInput } from './campaign';
-import { IdParam, Int, IsoDate, PageQuery, pageOf, QueryBoolean } from './common';
+import { BEFORE_START, IdParam, Int, IsoDate, PageQuery, pageOf, QueryBoolean } from './common';
 import { LanguageCode, Platform, RegionCode, Topic } from './creator';
 
 /** Which creators of the registry a fan-out targets. */
@@ -137,7 +137,7 @@ export const AssignmentProgress = z.object({ campaignId: z.uuid(), byStatus: z.r
 
 export const CalendarQuery = z
   .object({ from: IsoDate, to: IsoDate })
-  .refine((q) => Date.parse(q.from) <= Date.parse(q.to), { path: ['to'], message: 'ends before it starts' });
+  .refine((q) => Date.parse(q.from) <= Date.parse(q.to), { path: ['to'], ...BEFORE_START });
 export const CalendarEntry = z.object({
   kind: z.enum(['campaign', 'brief', 'assignment']),
   id: z.uuid(),

@@ -47,11 +47,14 @@ export const DateTime = z.iso
   // Checks go on after a failed one: only a time that parses is rewritten.
   .overwrite((v) => (v.endsWith('Z') || Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString()));
 
+/** How a period that ends before it starts is refused: at its end, with the code `before_start`. */
+export const BEFORE_START = { message: 'ends before it starts', params: { code: 'before_start' } } as const;
+
 /** A period from `start` to `end` (both included); an `end` before its `start` is refused at `end`. */
 function periodOf(point: z.ZodType<string, string>) {
   return z
     .object({ start: point, end: point })
-    .refine((p: { start: string; end: string }) => Date.parse(p.start) <= Date.parse(p.end), { path: ['end'], message: 'ends before it starts' });
+    .refine((p: { start: string; end: string }) => Date.parse(p.start) <= Date.parse(p.end), { path: ['end'], ...BEFORE_START });
 }
 
 /** A date period, e.g. a campaign's or an agreement's term. */
