@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { KnownQueryGuard } from './http/known-query.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { idempotencyKeyRetention } from './idempotency/idempotency-retention';
 import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from './services/service-clients';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { CampaignRequestsController, CampaignsController } from './campaigns/campaigns.controller';
@@ -105,13 +106,7 @@ export class GatewayModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: PRUNING,
-          // Answered keys (and keys whose request died) after IDEMPOTENCY_RETENTION_HOURS.
-          useFactory: (db: DataSource) =>
-            pruneJob(
-              db,
-              [{ table: 'idempotency_keys', expired: "created_at < $1 AND (state = 'completed' OR locked_until < now())", retentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000 }],
-              (m) => new Logger('Pruning').warn(m),
-            ),
+          useFactory: (db: DataSource) => pruneJob(db, idempotencyKeyRetention(config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), (m) => new Logger('Pruning').warn(m)),
           inject: [DataSource],
         },
         GatewayLifecycle,

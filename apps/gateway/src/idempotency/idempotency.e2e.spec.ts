@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import type { ConcordClient, Schemas } from '@concord/client';
 import { eventually, freePort } from '@concord/testing';
-import { waitForPort } from '@concord/messaging';
+import { pruneExpired, waitForPort } from '@concord/messaging';
 import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { idempotencyKeyRetention } from './idempotency-retention';
 
 type Registration = Schemas['RegisterCreator'];
 
@@ -148,5 +150,18 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
     }, 'the key to be released', 3000);
     expect(retried.response.status).toBe(201);
     expect(await creatorsWithHandle(body.channels![0].handle)).toBe(1);
+  });
+
+  it('prunes keys past their retention that were answered or whose request died, never one still held', async () => {
+    await db.query(`
+      INSERT INTO gateway.idempotency_keys (scope, fingerprint, state, locked_until, owner, response_status, response_body, created_at) VALUES
+        ('prune:answered', 'f', 'completed', now() - interval '25 hours', NULL, 201, '{}', now() - interval '25 hours'),
+        ('prune:died', 'f', 'in_progress', now() - interval '25 hours', 'gone:1', NULL, NULL, now() - interval '25 hours'),
+        ('prune:held', 'f', 'in_progress', now() + interval '5 seconds', 'alive:1', NULL, NULL, now() - interval '25 hours'),
+        ('prune:recent', 'f', 'completed', now() - interval '1 hour', NULL, 201, '{}', now() - interval '1 hour')`);
+    const gateway = sys.gateway.get(DataSource);
+    await pruneExpired(gateway, idempotencyKeyRetention(sys.config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000));
+    const { rows } = await db.query(`SELECT scope FROM gateway.idempotency_keys WHERE scope LIKE 'prune:%' ORDER BY scope`);
+    expect(rows.map((r) => r.scope)).toEqual(['prune:held', 'prune:recent']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EVENTS, SUBJECTS, type CampaignView, type DomainError, type FanOutView } from '@concord/domain';
+import { EVENTS, SUBJECTS, type Actor, type CampaignView, type DomainError, type FanOutView } from '@concord/domain';
 import { EventCollector, rejection as rejectionOf } from '@concord/testing';
 import {
   actors, daysFromNow, eventually, isoDate, newId, publishAgreementEvent, registerCreator, startTaskingTestSystem, type TaskingTestSystem,
@@ -36,8 +36,8 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
     );
     return id;
   };
-  const getFanOut = (id: string, actor = actors.manager) => sys.client.request<FanOutView>(T.fanOutGet, { id, query: {} }, actor);
-  const cancel = (id: string, actor = actors.manager, reason = 'Wrong audience: stop offering') =>
+  const getFanOut = (id: string, actor: Actor = actors.manager) => sys.client.request<FanOutView>(T.fanOutGet, { id, query: {} }, actor);
+  const cancel = (id: string, actor: Actor = actors.manager, reason = 'Wrong audience: stop offering') =>
     sys.client.request<FanOutView>(T.fanOutCancel, { id, input: { reason } }, actor);
 
   beforeAll(async () => {

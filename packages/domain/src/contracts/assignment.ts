@@ -73,7 +73,7 @@ export const FanOutView = z.object({
   createdAt: z.iso.datetime(),
   /** When it completed, failed or was cancelled. */
   completedAt: z.iso.datetime().nullable(),
-  /** Why it failed (its last error) or was cancelled (the manager's reason); null otherwise. */
+  /** Why it failed (its last error), was cancelled (the manager's reason), or is retrying (the last error); null otherwise. */
   reason: z.string().nullable(),
   /** Failed attempts in a row so far (a running fan-out retrying with backoff). */
   failedAttempts: z.number().int(),
