@@ -166,7 +166,7 @@ describe('the admin portal in Chromium, against the running system', () => {
 
     await page.getByRole('row').nth(1).getByRole('link').click();
     await page.getByRole('heading', { name: 'Kiểm tra tự động' }).waitFor();
-    const text = page.getByRole('textbox', { name: /Bôi chọn chữ/ });
+    const text = page.getByRole('textbox', { name: /Chọn chữ trong nội dung/ });
     expect(await text.inputValue()).toContain('Việt Nam');
     expect(await page.locator('.check').count()).toBe(5);
     // A comment on a word of the text, selected with the mouse.
