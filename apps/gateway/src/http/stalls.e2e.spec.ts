@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import type { ConcordClient, Schemas } from '@concord/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
 import { startNatsServer, type RunningNats } from '@concord/messaging';
@@ -79,11 +78,7 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     nats = await startNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '30000' }, { databaseUrl: postgres.url, natsUrl: nats.url });
     [registrar, reviewer] = await Promise.all([sys.as('registrar@mcst'), sys.as('reviewer@mcst')]);
-    const probe = new pg.Client({ connectionString: postgres.url });
-    await probe.connect();
-    const [{ pid }] = (await probe.query('SELECT pg_backend_pid() AS pid')).rows;
-    await probe.end();
-    postmaster = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    postmaster = postgres.pid;
   }, 60_000);
   afterAll(async () => {
     resume();

@@ -30,6 +30,8 @@ export async function startTestSystem(
   servers?: { databaseUrl: string; natsUrl: string },
 ): Promise<TestSystem> {
   const urls = servers ?? testUrls();
+  /** An RPC_TIMEOUT_MS override holds for every caller: the gateway and the services that ask others. */
+  const rpcTimeout = overrides.RPC_TIMEOUT_MS === undefined ? {} : { RPC_TIMEOUT_MS: Number(overrides.RPC_TIMEOUT_MS) };
   const env = testEnvName();
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
   const registry = await startRegistry(
@@ -44,11 +46,11 @@ export async function startTestSystem(
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, AGREEMENTS_CALENDAR_MS: 60_000 },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000 },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3 }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
