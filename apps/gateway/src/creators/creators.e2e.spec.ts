@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { ConcordClient, Schemas } from '@concord/client';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
 type Registration = Schemas['RegisterCreator'];
 
-function registration(displayName: string, handle = uniqueHandle('kol')): Registration {
-  return {
-    kind: 'individual',
-    displayName,
-    personalData: { legalName: displayName, nationalId: '001199012345', phone: '+84912345678', email: 'kol@example.vn' },
-    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-    channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true }],
-    topics: ['tourism'],
-    languages: ['vi', 'en'],
-    regions: ['VN-HN'],
-    managementCompanyId: null,
-  };
-}
 
 describe('creators through the gateway, with the typed client (as a ministry integrates)', () => {
   let sys: TestSystem;

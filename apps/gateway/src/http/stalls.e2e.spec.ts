@@ -2,25 +2,13 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ConcordClient, Schemas } from '@concord/client';
+import type { ConcordClient } from '@concord/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
 import { startNatsServer, type RunningNats } from '@concord/messaging';
 import { eventually, freePort } from '@concord/testing';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
-type Registration = Schemas['RegisterCreator'];
 
-const registration = (displayName: string, handle = uniqueHandle('kol')): Registration => ({
-  kind: 'individual',
-  displayName,
-  personalData: { legalName: displayName, nationalId: '001199012345', phone: '+84912345678', email: 'kol@example.vn' },
-  consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-  channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true }],
-  topics: ['tourism'],
-  languages: ['vi'],
-  regions: ['VN-HN'],
-  managementCompanyId: null,
-});
 
 /** The PostgreSQL server process and its backends: what SIGSTOP pauses (a stalled disk, a VM frozen, a debugger attached). */
 function postgresProcesses(postmaster: number): number[] {

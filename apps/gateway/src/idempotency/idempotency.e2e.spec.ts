@@ -4,27 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { ConcordClient, Schemas } from '@concord/client';
+import type { ConcordClient } from '@concord/client';
 import { eventually, freePort } from '@concord/testing';
 import { pruneExpired, waitForPort } from '@concord/messaging';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 import { idempotencyKeyRetention } from './idempotency-retention';
 
-type Registration = Schemas['RegisterCreator'];
 
-function registration(displayName: string, handle = uniqueHandle('kol')): Registration {
-  return {
-    kind: 'individual',
-    displayName,
-    personalData: { legalName: displayName, nationalId: '001199012345', phone: '+84912345678', email: 'kol@example.vn' },
-    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-    channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true }],
-    topics: ['tourism'],
-    languages: ['vi'],
-    regions: ['VN-HN'],
-    managementCompanyId: null,
-  };
-}
 
 const SECRET = randomBytes(32).toString('hex');
 

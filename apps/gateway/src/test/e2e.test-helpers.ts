@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createConcordClient, devToken, type ConcordClient } from '@concord/client';
+import { createConcordClient, devToken, type ConcordClient, type Schemas } from '@concord/client';
 import { startAgreements } from '@concord/agreements';
 import { startTasking } from '@concord/tasking';
 import { startApprovals } from '@concord/approvals';
@@ -82,4 +82,19 @@ export async function startTestSystem(
 
 export function uniqueHandle(prefix: string): string {
   return `${prefix}_${randomBytes(3).toString('hex')}`;
+}
+
+/** A valid individual creator's registration, with one TikTok channel under `handle`. */
+export function registration(displayName: string, handle = uniqueHandle('kol')): Schemas['RegisterCreator'] {
+  return {
+    kind: 'individual',
+    displayName,
+    personalData: { legalName: displayName, nationalId: '001199012345', phone: '+84912345678', email: 'kol@example.vn' },
+    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
+    channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true }],
+    topics: ['tourism'],
+    languages: ['vi', 'en'],
+    regions: ['VN-HN'],
+    managementCompanyId: null,
+  };
 }
