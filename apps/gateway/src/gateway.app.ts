@@ -7,6 +7,7 @@ import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/document';
 import { registerRateLimits } from './http/rate-limit';
+import { registerSecurityHeaders } from './http/security-headers';
 import { servePortal } from './http/portal';
 import { answerClientError } from './http/client-error';
 import { DOCUMENT_MAX_BYTES } from '@concord/domain';
@@ -29,6 +30,7 @@ export async function createGateway(
     preview: options.preview,
     abortOnError: false,
   });
+  await registerSecurityHeaders(app, config.CORS_ORIGINS);
   await registerRateLimits(app);
   // Documents arrive as the file itself: any body that is not JSON is read as bytes, up to a little above the limit
   // (the agreements service gives the clear error for a file too large).

@@ -23,6 +23,12 @@ export const GatewayConfigSchema = z.object({
   /** Short: with PostgreSQL stalled, a keyed write answers 503 within ~5 s. */
   ...databaseTimeoutConfig({ statementMs: 3000, lockMs: 2000, acquireMs: 3000 }),
   ...retentionConfig(),
+  /** Origins (comma-separated, e.g. `https://portal.mofa.gov.vn`) whose web applications may call the API from a browser; unset: CORS closed. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   /** The built admin portal, served at /portal/ (main.ts: apps/portal/dist beside the gateway); unset or not built: not served. */
   PORTAL_DIR: z.string().min(1).optional(),
 });

@@ -30,7 +30,7 @@ export interface Story {
   context: BrowserContext;
   /** Saves the page (all of it, or what the window shows) as the story's next numbered screenshot. */
   shot: (step: string, options?: { fullPage?: boolean }) => Promise<void>;
-  /** Uncaught errors of the page's scripts: a story ends by expecting none. */
+  /** Uncaught errors of the page's scripts, and anything the Content-Security-Policy refused: a story ends by expecting none. */
   errors: string[];
 }
 
@@ -129,6 +129,8 @@ export async function story(system: RunningSystem, name: string): Promise<Story>
     log(`console.${message.type()}: ${message.text()}`);
     // A page the router could not show (its code did not load, or it failed while drawing): see components/route-error.tsx.
     if (message.type() === 'error' && message.text().startsWith('The page could not be shown')) errors.push(message.text());
+    // The gateway serves the portal under a Content-Security-Policy (apps/gateway/src/http/security-headers.ts); Chromium reports what it refused.
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) errors.push(message.text());
   });
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) log(`at ${frame.url()}`);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+
+// infra/compose.yaml is how people with Docker run Concord. Whoever reaches
+// the machine must not get an admin token or the bus: dev sign-in is off,
+// no secret has a default, and only the gateway is published.
+type ComposeService = { ports?: string[]; environment?: Record<string, string> };
+const compose = load(readFileSync(join(process.cwd(), '..', '..', 'infra', 'compose.yaml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
+const services = Object.entries(compose.services);
+
+describe('infra/compose.yaml', () => {
+  it('publishes only the gateway: PostgreSQL and NATS stay on the compose network', () => {
+    const published = services.filter(([, s]) => (s.ports ?? []).length > 0).map(([name]) => name);
+    expect(published).toEqual(['gateway']);
+  });
+
+  it('keeps dev sign-in off in every service', () => {
+    for (const [name, service] of services.filter(([, s]) => s.environment)) {
+      expect({ name, devAuth: service.environment?.CONCORD_DEV_AUTH ?? '0' }).toEqual({ name, devAuth: '0' });
+    }
+  });
+
+  it('has no default for any secret: it refuses to start until each is set', () => {
+    const secretNames = /(PASSWORD|SECRET|KEY|DATABASE_URL|JWKS|ISSUER)/;
+    for (const [name, service] of services) {
+      for (const [variable, value] of Object.entries(service.environment ?? {})) {
+        if (!secretNames.test(variable)) continue;
+        const interpolations = String(value).match(/\$\{[^}]*\}/g) ?? [];
+        expect({ name, variable, fromEnvironment: interpolations.length > 0 }).toEqual({
+          name,
+          variable,
+          fromEnvironment: true,
+        });
+        for (const interpolation of interpolations) {
+          // ${VAR:?message} refuses to start when VAR is unset; ${VAR:-default} would not.
+          expect({ variable, interpolation, required: /^\$\{[A-Z0-9_]+:\?/.test(interpolation) }).toEqual({
+            variable,
+            interpolation,
+            required: true,
+          });
+        }
+      }
+    }
+  });
+});
