@@ -8,7 +8,7 @@
 // - Ctrl-C / SIGTERM / SIGHUP stop services, then NATS, then PostgreSQL, and
 //   this process exits only once all of them have (`npm start` runs it with
 //   `exec`, so npm waits for it too).
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -75,7 +75,23 @@ function localSecrets() {
     );
     log(`Generated local secrets in ${file} (personal-data key, dev token secret)`);
   }
-  return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = JSON.parse(readFileSync(file, 'utf8'));
+  if (!secrets.auditKeys) {
+    // Each service's Ed25519 audit signing key (a 32-byte seed); the gateway gets the public halves.
+    secrets.auditKeys = Object.fromEntries(AUDITED_SERVICES.map((s) => [s, randomBytes(32).toString('base64')]));
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    log(`Generated audit signing keys in ${file}`);
+  }
+  return secrets;
+}
+
+const AUDITED_SERVICES = ['registry', 'agreements', 'tasking', 'approvals'];
+
+/** The raw 32-byte Ed25519 public key (base64) of a 32-byte seed (base64). */
+function auditPublicKeyOf(seed) {
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(seed, 'base64')]);
+  const spki = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
+  return spki.subarray(12).toString('base64');
 }
 
 /** Ready = the gateway says every dependency is up and no service is waiting to be restarted. */
@@ -98,7 +114,9 @@ async function waitReady(url, timeoutMs = 90_000) {
 }
 
 function startService(name, script) {
-  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env });
+  // Each process holds only its own audit signing key (the gateway none: it verifies with the public keys).
+  const own = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CONCORD_AUDIT_KEY_') || k === `CONCORD_AUDIT_KEY_${name.toUpperCase()}`));
+  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: own });
 }
 
 async function start() {
@@ -115,6 +133,11 @@ async function start() {
   const secrets = localSecrets();
   env.CONCORD_PII_KEY ??= secrets.piiKey;
   env.CONCORD_DEV_AUTH_SECRET ??= secrets.devAuthSecret;
+  for (const service of AUDITED_SERVICES) {
+    const name = service.toUpperCase();
+    env[`CONCORD_AUDIT_KEY_${name}`] ??= secrets.auditKeys[service];
+    env[`CONCORD_AUDIT_PUBLIC_KEY_${name}`] ??= auditPublicKeyOf(env[`CONCORD_AUDIT_KEY_${name}`]);
+  }
   const pgPort = Number(env.CONCORD_PG_PORT ?? 54329);
   const natsPort = Number(env.CONCORD_NATS_PORT ?? 14222);
   await ensurePortsFree([

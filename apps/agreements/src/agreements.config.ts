@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { auditEvidenceConfig, base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const AgreementsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -9,6 +9,9 @@ export const AgreementsConfigSchema = z.object({
   AGREEMENTS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   ...databaseTimeoutConfig(),
   ...retentionConfig(),
+  /** The agreements service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
+  CONCORD_AUDIT_KEY_AGREEMENTS: base64Key32.optional(),
+  ...auditEvidenceConfig(),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
   /** How often signed agreements are activated on their start date and ended ones expired. */

@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditReader } from '@concord/audit';
+import { AuditEvidence, AuditReader } from '@concord/audit';
+import { EVENTS } from '@concord/domain';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
@@ -20,6 +21,7 @@ const PRUNING = Symbol('PRUNING');
 class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(AuditEvidence) private readonly evidence: AuditEvidence,
     @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(AgreementCalendar) private readonly calendar: AgreementCalendar,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
@@ -29,6 +31,7 @@ class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.evidence.start();
     this.pruning.start();
     this.calendar.start();
   }
@@ -36,6 +39,7 @@ class AgreementsLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     await this.calendar.stop();
     await this.pruning.stop();
+    await this.evidence.stop();
     await this.relay.stop();
     await this.registry.close();
     await this.nc.drain().catch(() => undefined);
@@ -87,7 +91,22 @@ export class AgreementsModule {
           useFactory: (agreements: AgreementService) => new AgreementCalendar(agreements, config.AGREEMENTS_CALENDAR_MS),
           inject: [AgreementService],
         },
-        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: AuditEvidence,
+          useFactory: (ds: DataSource, relay: OutboxRelay) =>
+            new AuditEvidence({
+              dataSource: ds,
+              service: 'agreements',
+              signingKey: config.CONCORD_AUDIT_KEY_AGREEMENTS,
+              checkpointSubject: EVENTS.agreements.auditCheckpointed,
+              wakeRelay: () => relay.wake(),
+              sequenceMs: config.AUDIT_SEQUENCE_MS,
+              checkpointMs: config.AUDIT_CHECKPOINT_MS,
+              log: (m) => new Logger('AuditEvidence').warn(m),
+            }),
+          inject: [DataSource, OutboxRelay],
+        },
+        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'agreements', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { auditEvidenceConfig, base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const ApprovalsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -9,6 +9,9 @@ export const ApprovalsConfigSchema = z.object({
   APPROVALS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   ...databaseTimeoutConfig(),
   ...retentionConfig(),
+  /** The approvals service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
+  CONCORD_AUDIT_KEY_APPROVALS: base64Key32.optional(),
+  ...auditEvidenceConfig(),
   /** How long the service waits for tasking's and the registry's answers. */
   RPC_TIMEOUT_MS: durationMs(5000),
   /** How often overdue review stages are looked for and escalated. */

@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditReader } from '@concord/audit';
+import { AuditEvidence, AuditReader } from '@concord/audit';
+import { EVENTS } from '@concord/domain';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
@@ -23,6 +24,7 @@ const PRUNING = Symbol('PRUNING');
 class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(AuditEvidence) private readonly evidence: AuditEvidence,
     @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(DEADLINES) private readonly deadlines: PeriodicJob,
     @Inject(PEER_CLIENT) private readonly peers: ServiceClient,
@@ -32,6 +34,7 @@ class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.evidence.start();
     this.pruning.start();
     this.deadlines.start();
   }
@@ -39,6 +42,7 @@ class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     await this.deadlines.stop();
     await this.pruning.stop();
+    await this.evidence.stop();
     await this.relay.stop();
     await this.peers.close();
     await this.nc.drain().catch(() => undefined);
@@ -83,7 +87,22 @@ export class ApprovalsModule {
           useFactory: (submissions: SubmissionService) => new PeriodicJob('review deadlines', () => submissions.escalateOverdue(), config.APPROVALS_DEADLINES_MS, warn),
           inject: [SubmissionService],
         },
-        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: AuditEvidence,
+          useFactory: (ds: DataSource, relay: OutboxRelay) =>
+            new AuditEvidence({
+              dataSource: ds,
+              service: 'approvals',
+              signingKey: config.CONCORD_AUDIT_KEY_APPROVALS,
+              checkpointSubject: EVENTS.approvals.auditCheckpointed,
+              wakeRelay: () => relay.wake(),
+              sequenceMs: config.AUDIT_SEQUENCE_MS,
+              checkpointMs: config.AUDIT_CHECKPOINT_MS,
+              log: (m) => new Logger('AuditEvidence').warn(m),
+            }),
+          inject: [DataSource, OutboxRelay],
+        },
+        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'approvals', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

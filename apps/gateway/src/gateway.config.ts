@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
+import { base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -31,6 +31,11 @@ export const GatewayConfigSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   /** The built admin portal, served at /portal/ (main.ts: apps/portal/dist beside the gateway); unset or not built: not served. */
   PORTAL_DIR: z.string().min(1).optional(),
+  /** Each service's Ed25519 audit public key (32 bytes, base64): checkpoints are kept, and chains verified, only against these. */
+  CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: base64Key32.optional(),
+  CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: base64Key32.optional(),
+  CONCORD_AUDIT_PUBLIC_KEY_TASKING: base64Key32.optional(),
+  CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: base64Key32.optional(),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -39,6 +44,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const schema = GatewayConfigSchema.superRefine((c, ctx) => {
     if (!c.CONCORD_DEV_AUTH && !c.AUTH_JWKS_URL && !c.AUTH_PUBLIC_KEY) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or CONCORD_DEV_AUTH=1 for development)' });
+    }
+    for (const service of ['REGISTRY', 'AGREEMENTS', 'TASKING', 'APPROVALS'] as const) {
+      const variable = `CONCORD_AUDIT_PUBLIC_KEY_${service}` as const;
+      if (!c.CONCORD_DEV_AUTH && !c[variable]) {
+        ctx.addIssue({ code: 'custom', path: [variable], message: "required outside development: the service's audit public key (npm start generates the pair)" });
+      }
     }
   });
   return loadConfig(schema as unknown as typeof GatewayConfigSchema, env);

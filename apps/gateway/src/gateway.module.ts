@@ -3,7 +3,9 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { pruneJob, type PeriodicJob } from '@concord/messaging';
+import { connectNats, ensureEventStream, EventConsumer, pruneJob, type NatsConnection, type PeriodicJob } from '@concord/messaging';
+import { AuditCheckpointStore, CHECKPOINT_EVENTS_FILTER } from './audit/audit-checkpoint.store';
+import { AuditKeys } from './audit/audit-keys';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -25,6 +27,7 @@ import { AgreementsController } from './agreements/agreements.controller';
 import { PublicController } from './public/public.controller';
 
 const PRUNING = Symbol('PRUNING');
+const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -34,13 +37,18 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(TaskingClient) private readonly tasking: TaskingClient,
     @Inject(ApprovalsClient) private readonly approvals: ApprovalsClient,
     @Inject(DataSource) private readonly db: DataSource,
+    @Inject(EventConsumer) private readonly checkpoints: EventConsumer,
+    @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.pruning.start();
+    await this.checkpoints.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.checkpoints.stop();
+    await this.nc.drain().catch(() => undefined);
     await this.pruning.stop();
     await this.registry.close().catch(() => undefined);
     await this.agreements.close().catch(() => undefined);
@@ -108,6 +116,35 @@ export class GatewayModule {
           provide: PRUNING,
           useFactory: (db: DataSource) => pruneJob(db, idempotencyKeyRetention(config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), (m) => new Logger('Pruning').warn(m)),
           inject: [DataSource],
+        },
+        { provide: AuditKeys, useValue: new AuditKeys(config) },
+        {
+          provide: EVENTS_CONNECTION,
+          useFactory: async () => {
+            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-gateway-events` });
+            await ensureEventStream(nc, config.CONCORD_ENV);
+            return nc;
+          },
+        },
+        {
+          provide: AuditCheckpointStore,
+          useFactory: (db: DataSource, keys: AuditKeys) => new AuditCheckpointStore(db, keys, (m) => new Logger('AuditCheckpoints').warn(m)),
+          inject: [DataSource, AuditKeys],
+        },
+        {
+          provide: EventConsumer,
+          useFactory: (db: DataSource, nc: NatsConnection, store: AuditCheckpointStore) =>
+            new EventConsumer({
+              nc,
+              dataSource: db,
+              env: config.CONCORD_ENV,
+              service: 'gateway',
+              purpose: 'audit_checkpoints',
+              filter: CHECKPOINT_EVENTS_FILTER,
+              handle: store.keep,
+              log: (m) => new Logger('AuditCheckpoints').warn(m),
+            }),
+          inject: [DataSource, EVENTS_CONNECTION, AuditCheckpointStore],
         },
         GatewayLifecycle,
       ],

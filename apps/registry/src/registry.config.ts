@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
+import { auditEvidenceConfig, base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -13,6 +13,9 @@ export const RegistryConfigSchema = z.object({
   REGISTRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   ...databaseTimeoutConfig(),
   ...retentionConfig(),
+  /** The registry service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
+  CONCORD_AUDIT_KEY_REGISTRY: base64Key32.optional(),
+  ...auditEvidenceConfig(),
 });
 
 export type RegistryConfig = z.infer<typeof RegistryConfigSchema>;

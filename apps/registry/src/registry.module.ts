@@ -4,7 +4,8 @@ import { openServiceDatabase, databaseTimeouts } from '@concord/database';
 import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
-import { AuditReader } from '@concord/audit';
+import { AuditEvidence, AuditReader } from '@concord/audit';
+import { EVENTS } from '@concord/domain';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
 import { PersonalDataCipher } from './creator/personal-data.cipher';
@@ -21,6 +22,7 @@ const PRUNING = Symbol('PRUNING');
 class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(AuditEvidence) private readonly evidence: AuditEvidence,
     @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(EventConsumer) private readonly agreementEvents: EventConsumer,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
@@ -29,6 +31,7 @@ class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.evidence.start();
     this.pruning.start();
     await this.agreementEvents.start();
   }
@@ -36,6 +39,7 @@ class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     await this.agreementEvents.stop();
     await this.pruning.stop();
+    await this.evidence.stop();
     await this.relay.stop();
     await this.nc.drain().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
@@ -90,7 +94,22 @@ export class RegistryModule {
             }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
-        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: AuditEvidence,
+          useFactory: (ds: DataSource, relay: OutboxRelay) =>
+            new AuditEvidence({
+              dataSource: ds,
+              service: 'registry',
+              signingKey: config.CONCORD_AUDIT_KEY_REGISTRY,
+              checkpointSubject: EVENTS.registry.auditCheckpointed,
+              wakeRelay: () => relay.wake(),
+              sequenceMs: config.AUDIT_SEQUENCE_MS,
+              checkpointMs: config.AUDIT_CHECKPOINT_MS,
+              log: (m) => new Logger('AuditEvidence').warn(m),
+            }),
+          inject: [DataSource, OutboxRelay],
+        },
+        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'registry', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FAN_OUT_MAX_ATTEMPTS } from '@concord/domain';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { auditEvidenceConfig, base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -10,6 +10,9 @@ export const TaskingConfigSchema = z.object({
   TASKING_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   ...databaseTimeoutConfig(),
   ...retentionConfig(),
+  /** The tasking service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
+  CONCORD_AUDIT_KEY_TASKING: base64Key32.optional(),
+  ...auditEvidenceConfig(),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),
   /** Open assignments (offered, accepted, submitted, approved) a creator may hold at once. */

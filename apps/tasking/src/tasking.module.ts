@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditReader } from '@concord/audit';
+import { AuditEvidence, AuditReader } from '@concord/audit';
+import { EVENTS } from '@concord/domain';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
 import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
@@ -27,6 +28,7 @@ const PRUNING = Symbol('PRUNING');
 class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(AuditEvidence) private readonly evidence: AuditEvidence,
     @Inject(PRUNING) private readonly pruning: PeriodicJob,
     @Inject(FanOutRunner) private readonly runner: FanOutRunner,
     @Inject(CONSUMERS) private readonly consumers: EventConsumer[],
@@ -38,6 +40,7 @@ class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.evidence.start();
     this.pruning.start();
     this.runner.start();
     this.calendar.start();
@@ -49,6 +52,7 @@ class TaskingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.calendar.stop();
     for (const consumer of this.consumers) await consumer.stop();
     await this.pruning.stop();
+    await this.evidence.stop();
     await this.relay.stop();
     await this.registry.close();
     await this.nc.drain().catch(() => undefined);
@@ -134,7 +138,22 @@ export class TaskingModule {
           },
           inject: [DataSource, EVENTS_CONNECTION, AssignmentService],
         },
-        { provide: AuditReader, useFactory: (ds: DataSource) => new AuditReader(ds), inject: [DataSource] },
+        {
+          provide: AuditEvidence,
+          useFactory: (ds: DataSource, relay: OutboxRelay) =>
+            new AuditEvidence({
+              dataSource: ds,
+              service: 'tasking',
+              signingKey: config.CONCORD_AUDIT_KEY_TASKING,
+              checkpointSubject: EVENTS.tasking.auditCheckpointed,
+              wakeRelay: () => relay.wake(),
+              sequenceMs: config.AUDIT_SEQUENCE_MS,
+              checkpointMs: config.AUDIT_CHECKPOINT_MS,
+              log: (m) => new Logger('AuditEvidence').warn(m),
+            }),
+          inject: [DataSource, OutboxRelay],
+        },
+        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'tasking', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

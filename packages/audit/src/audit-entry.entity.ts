@@ -2,14 +2,15 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
 
 /**
- * One link of a service's append-only, hash-chained audit trail:
- * hash = sha256(prevHash + canonical JSON of the entry's facts).
+ * One fact of a service's audit trail, queued in the business transaction
+ * (no lock); the sequencer links it into the chain afterwards (`audit_chain`).
  */
-@Entity({ name: 'audit_log' })
-@Index('audit_log_subject', ['subject', 'seq'])
+@Entity({ name: 'audit_entries' })
+@Index('audit_entries_subject', ['subject', 'pos'])
 export class AuditEntry {
-  @PrimaryColumn('bigint', { transformer: bigintAsNumber })
-  seq: number;
+  /** Queue order only; the chain's order is `audit_chain.seq`. */
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber, generatedIdentity: 'ALWAYS' })
+  pos: number;
 
   @Column('uuid', { unique: true })
   id: string;
@@ -35,10 +36,4 @@ export class AuditEntry {
 
   @Column('jsonb')
   data: object;
-
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
-  prevHash: string;
-
-  @Column({ type: 'char', length: 64 })
-  hash: string;
 }

@@ -1,21 +1,35 @@
 import type { DataSource } from 'typeorm';
+import type { KeyObject } from 'node:crypto';
 import { DomainError, type AuditCommands, type Envelope } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
 import type { z } from 'zod';
-import { listAudit, verifyAudit } from './audit-trail';
+import { ownCheckpoints } from './audit-checkpoints';
+import { listAudit } from './audit-trail';
+import { exportTrail, verifyTrail } from './audit-verification';
 
-/** Reading and verifying one service's audit trail, for auditors and admins of the caller's agency. */
+/** Reading, verifying and exporting one service's audit trail, for auditors and admins of the caller's agency. */
 export class AuditReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly service: string,
+    private readonly publicKey: KeyObject,
+  ) {}
 
   list(cmd: Envelope<z.infer<typeof AuditCommands.list>>) {
     this.assert(cmd, 'read');
     return listAudit(this.dataSource, { orgId: cmd.actor.orgId, ...cmd.data.query });
   }
 
-  verify(cmd: Envelope<unknown>) {
+  /** Against the checkpoints the caller keeps (the gateway's copies) and the ones this service kept itself. */
+  async verify(cmd: Envelope<z.infer<typeof AuditCommands.verify>>) {
     this.assert(cmd, 'verify');
-    return verifyAudit(this.dataSource);
+    const own = await ownCheckpoints(this.dataSource, this.service);
+    return verifyTrail(this.dataSource, { service: this.service, publicKey: this.publicKey, checkpoints: [...(cmd.data.checkpoints ?? []), ...own] });
+  }
+
+  export(cmd: Envelope<z.infer<typeof AuditCommands.export>>) {
+    this.assert(cmd, 'read');
+    return exportTrail(this.dataSource, { service: this.service, orgId: cmd.actor.orgId, after: cmd.data.after, limit: cmd.data.limit });
   }
 
   private assert(cmd: Envelope<unknown>, action: 'read' | 'verify'): void {

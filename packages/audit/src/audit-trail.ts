@@ -1,9 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  chainHash, ChainVerifier, decodeCursor, encodeCursor, GENESIS_HASH, NUMBER_POSITION, newId, type Actor, type AuditEntryView, type AuditFacts,
-  type ChainVerdict,
-} from '@concord/domain';
-import { AuditEntry } from './audit-entry.entity';
+import { decodeCursor, encodeCursor, NUMBER_POSITION, newId, type Actor, type AuditEntryView, type AuditFacts } from '@concord/domain';
 
 export interface AuditRecord {
   actor: Actor;
@@ -18,31 +14,41 @@ export interface AuditRecord {
   concerns?: string[];
 }
 
-const CHAIN_LOCK = 'concord.audit.chain';
+/** An `audit_entries` row as SQL returns it. */
+export interface AuditEntryRow {
+  pos: string | number;
+  id: string;
+  at: Date;
+  actor_user_id: string;
+  actor_org_id: string;
+  action: string;
+  subject: string;
+  reason: string | null;
+  data: unknown;
+}
 
-function factsOf(entry: AuditEntry): AuditFacts {
+export const ENTRY_COLUMNS = 'e.pos, e.id, e.at, e.actor_user_id, e.actor_org_id, e.action, e.subject, e.reason, e.data';
+
+/** The facts a link's digest covers, as read back from the database. */
+export function factsOfRow(row: AuditEntryRow): AuditFacts {
   return {
-    id: entry.id,
-    at: entry.at.toISOString(),
-    actorUserId: entry.actorUserId,
-    actorOrgId: entry.actorOrgId,
-    action: entry.action,
-    subject: entry.subject,
-    reason: entry.reason,
-    data: entry.data,
+    id: row.id,
+    at: row.at.toISOString(),
+    actorUserId: row.actor_user_id,
+    actorOrgId: row.actor_org_id,
+    action: row.action,
+    subject: row.subject,
+    reason: row.reason,
+    data: row.data,
   };
 }
 
 /**
- * Appends to the audit trail inside the caller's transaction, so the entry
- * commits with the change it records or not at all. Appends are serialised
- * (a transaction-scoped advisory lock) so the chain never forks.
+ * Records an audit entry inside the caller's transaction, so it commits with
+ * the change it records or not at all. No lock and no read of the chain: the
+ * service's sequencer links it afterwards (AuditSequencer).
  */
-export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [CHAIN_LOCK]);
-  const [last] = await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const prevHash: string = last?.hash ?? GENESIS_HASH;
-  const seq = last ? Number(last.seq) + 1 : 1;
+export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<AuditFacts> {
   const facts: AuditFacts = {
     id: newId(),
     at: new Date().toISOString(),
@@ -53,77 +59,55 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
     reason: record.reason ?? null,
     data: JSON.parse(JSON.stringify(record.concerns?.length ? { ...record.data, concerns: [...new Set(record.concerns)] } : (record.data ?? {}))),
   };
-  const entry = manager.create(AuditEntry, {
-    seq,
+  await manager.query(
+    `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+    [facts.id, facts.at, facts.actorUserId, facts.actorOrgId, facts.action, facts.subject, facts.reason, JSON.stringify(facts.data)],
+  );
+  return facts;
+}
+
+function toAuditView(row: AuditEntryRow & { seq: string | null; hash: string | null }): AuditEntryView {
+  const facts = factsOfRow(row);
+  return {
+    seq: row.seq === null ? null : Number(row.seq),
     id: facts.id,
-    at: new Date(facts.at),
-    actorUserId: facts.actorUserId,
-    actorOrgId: facts.actorOrgId,
+    at: facts.at,
+    actor: { userId: facts.actorUserId, orgId: facts.actorOrgId },
     action: facts.action,
     subject: facts.subject,
     reason: facts.reason,
-    data: facts.data as object,
-    prevHash,
-    hash: chainHash(prevHash, facts),
-  });
-  await manager.insert(AuditEntry, entry);
-  return entry;
-}
-
-export function toAuditView(entry: AuditEntry): AuditEntryView {
-  return {
-    seq: entry.seq,
-    id: entry.id,
-    at: entry.at.toISOString(),
-    actor: { userId: entry.actorUserId, orgId: entry.actorOrgId },
-    action: entry.action,
-    subject: entry.subject,
-    reason: entry.reason,
-    data: entry.data,
-    hash: entry.hash,
+    data: facts.data,
+    hash: row.hash,
   };
 }
 
-/** A page of the trail, newest first, restricted to what one agency did. */
+/** SQL: may agency `$1` read this entry? What its people did, and what others did that concerns it. */
+export const VISIBLE_TO_ORG = `(e.actor_org_id = $1 OR e.data->'concerns' @> jsonb_build_array($1::text))`;
+
+/** A page of the trail, newest first, restricted to what one agency may see; entries not linked yet are listed too. */
 export async function listAudit(
   dataSource: DataSource,
   query: { orgId: string; subject?: string; limit: number; cursor?: string },
 ): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
-  const qb = dataSource
-    .getRepository(AuditEntry)
-    .createQueryBuilder('a')
-    // An agency's trail: what its people did, and what others did that concerns it.
-    .where(`(a.actor_org_id = :org OR a.data->'concerns' @> jsonb_build_array(:org::text))`, { org: query.orgId })
-    .orderBy('a.seq', 'DESC')
-    .limit(query.limit + 1);
-  if (query.subject) qb.andWhere('a.subject = :subject', { subject: query.subject });
-  if (query.cursor) qb.andWhere('a.seq < :before', { before: Number(decodeCursor(query.cursor, NUMBER_POSITION)) });
-  const rows = await qb.getMany();
+  const params: unknown[] = [query.orgId, query.limit + 1];
+  const where = [VISIBLE_TO_ORG];
+  if (query.subject) {
+    params.push(query.subject);
+    where.push(`e.subject = $${params.length}`);
+  }
+  if (query.cursor) {
+    params.push(Number(decodeCursor(query.cursor, NUMBER_POSITION)));
+    where.push(`e.pos < $${params.length}`);
+  }
+  const rows: (AuditEntryRow & { seq: string | null; hash: string | null })[] = await dataSource.query(
+    `SELECT ${ENTRY_COLUMNS}, c.seq, c.hash FROM audit_entries e LEFT JOIN audit_chain c ON c.entry_id = e.id
+     WHERE ${where.join(' AND ')} ORDER BY e.pos DESC LIMIT $2`,
+    params,
+  );
   const page = rows.slice(0, query.limit);
   return {
     items: page.map(toAuditView),
-    nextCursor: rows.length > query.limit ? encodeCursor(String(page[page.length - 1].seq)) : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(String(page[page.length - 1].pos)) : null,
   };
-}
-
-/** Walks the whole chain in order, in pages, recomputing every hash. */
-export async function verifyAudit(dataSource: DataSource, pageSize = 2000): Promise<ChainVerdict> {
-  const verifier = new ChainVerifier();
-  let after = 0;
-  for (;;) {
-    const rows = await dataSource
-      .getRepository(AuditEntry)
-      .createQueryBuilder('a')
-      .where('a.seq > :after', { after })
-      .orderBy('a.seq', 'ASC')
-      .limit(pageSize)
-      .getMany();
-    for (const row of rows) {
-      if (!verifier.push({ seq: row.seq, prevHash: row.prevHash, hash: row.hash, facts: factsOf(row) })) {
-        return verifier.verdict();
-      }
-    }
-    if (rows.length < pageSize) return verifier.verdict();
-    after = rows[rows.length - 1].seq;
-  }
 }

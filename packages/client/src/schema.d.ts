@@ -1265,8 +1265,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk every service's hash chain and say whether each holds */
+        /** Check every service's chain: each entry against its digest, each link against the one before and the service's signature, and the chain against the signed checkpoints the gateway keeps; names where a chain broke */
         get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your agency's copy of the trails, one link per line (NDJSON): every link with its digest, hash and signature; the facts of the entries your agency may see. Check it offline with `npx concord-audit-verify` against the public checkpoints and keys */
+        get: operations["exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service's signed audit checkpoints (service, size, head hash, time, Ed25519 signature), as the gateway keeps them: keep copies, and check an export against them (no sign-in) */
+        get: operations["listAuditCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/audit/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each service's Ed25519 public key that signs its audit chain and checkpoints (no sign-in) */
+        get: operations["listAuditKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1925,7 +1976,7 @@ export interface components {
         };
         AuditPage: {
             items: {
-                seq: number;
+                seq: number | null;
                 /** Format: uuid */
                 id: string;
                 /** Format: date-time */
@@ -1938,7 +1989,7 @@ export interface components {
                 subject: string;
                 reason: string | null;
                 data: unknown;
-                hash: string;
+                hash: string | null;
             }[];
             nextCursor: string | null;
         };
@@ -1947,11 +1998,58 @@ export interface components {
             entries: number;
             services: {
                 [key: string]: {
+                    service?: string;
                     valid: boolean;
                     entries: number;
+                    pending?: number;
+                    checkpoints?: number;
+                    latestCheckpoint?: {
+                        size: number;
+                        head: string;
+                        at: string;
+                    } | null;
                     brokenAt?: number;
+                    problem?: {
+                        seq: number;
+                        code: string;
+                        detail: string;
+                    };
                 };
             };
+        };
+        AuditExportLine: {
+            service: string;
+            seq: number;
+            digest: string;
+            prevHash: string;
+            hash: string;
+            signature: string;
+            facts?: {
+                id: string;
+                at: string;
+                actorUserId: string;
+                actorOrgId: string;
+                action: string;
+                subject: string;
+                reason: string | null;
+                data: unknown;
+            };
+            /** @enum {boolean} */
+            gone?: true;
+        };
+        AuditCheckpoints: {
+            checkpoints: {
+                service: string;
+                size: number;
+                head: string;
+                /** Format: date-time */
+                at: string;
+                signature: string;
+            }[];
+        };
+        /** @description Each service's Ed25519 audit public key: 32 bytes, base64 */
+        AuditPublicKeys: {
+            [key: string]: string;
         };
         Agreement: {
             /** Format: uuid */
@@ -8309,6 +8407,177 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: {
+                service?: "registry" | "agreements" | "tasking" | "approvals";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["AuditExportLine"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditCheckpoints: {
+        parameters: {
+            query?: {
+                service?: "registry" | "agreements" | "tasking" | "approvals";
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpoints"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPublicKeys"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

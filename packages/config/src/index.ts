@@ -62,3 +62,16 @@ export const port = (fallback: number) => z.coerce.number().int().min(0).max(655
 export const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
 export const durationMs = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
 export * from './run-process';
+
+/** An Ed25519 key's 32-byte seed (or raw public key), base64 (`openssl rand -base64 32`). */
+export const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes in base64 (openssl rand -base64 32)');
+
+/** How a service's audit sequencer and checkpointer run (packages/audit AuditEvidence). */
+export const auditEvidenceConfig = () => ({
+  /** How often the sequencer looks for entries to link (it is also woken after writes). */
+  AUDIT_SEQUENCE_MS: durationMs(250),
+  /** How often the service signs and publishes a checkpoint of its chain (only when it grew). */
+  AUDIT_CHECKPOINT_MS: durationMs(60_000),
+});

@@ -13,6 +13,7 @@ export * from './creator/channel-handle';
 export * from './creator/creator.rules';
 export * from './audit/canonical-json';
 export * from './audit/hash-chain';
+export * from './audit/evidence';
 export * from './contracts/common';
 export * from './contracts/cursor';
 export * from './contracts/creator';

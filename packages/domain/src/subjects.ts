@@ -25,6 +25,7 @@ export const SUBJECTS = {
     creatorByHandle: 'concord.registry.creator.by_handle',
     auditList: 'concord.registry.audit.list',
     auditVerify: 'concord.registry.audit.verify',
+    auditExport: 'concord.registry.audit.export',
   },
   agreements: {
     health: 'concord.agreements.health.check',
@@ -50,6 +51,7 @@ export const SUBJECTS = {
     getDocument: 'concord.agreements.document.get',
     auditList: 'concord.agreements.audit.list',
     auditVerify: 'concord.agreements.audit.verify',
+    auditExport: 'concord.agreements.audit.export',
   },
   tasking: {
     health: 'concord.tasking.health.check',
@@ -84,6 +86,7 @@ export const SUBJECTS = {
     calendar: 'concord.tasking.calendar.view',
     auditList: 'concord.tasking.audit.list',
     auditVerify: 'concord.tasking.audit.verify',
+    auditExport: 'concord.tasking.audit.export',
   },
   approvals: {
     health: 'concord.approvals.health.check',
@@ -104,6 +107,7 @@ export const SUBJECTS = {
     report: 'concord.approvals.campaign.report',
     auditList: 'concord.approvals.audit.list',
     auditVerify: 'concord.approvals.audit.verify',
+    auditExport: 'concord.approvals.audit.export',
   },
 } as const;
 
@@ -113,6 +117,7 @@ export const EVENTS = {
     creatorRegistered: 'concord.events.registry.creator.registered',
     creatorUpdated: 'concord.events.registry.creator.updated',
     creatorStatusChanged: 'concord.events.registry.creator.status_changed',
+    auditCheckpointed: 'concord.events.registry.audit.checkpointed',
   },
   agreements: {
     approved: 'concord.events.agreements.agreement.approved',
@@ -121,6 +126,7 @@ export const EVENTS = {
     suspended: 'concord.events.agreements.agreement.suspended',
     ended: 'concord.events.agreements.agreement.ended',
     amended: 'concord.events.agreements.agreement.amended',
+    auditCheckpointed: 'concord.events.agreements.audit.checkpointed',
   },
   tasking: {
     campaignCreated: 'concord.events.tasking.campaign.created',
@@ -136,6 +142,7 @@ export const EVENTS = {
     fanOutCompleted: 'concord.events.tasking.fan_out.completed',
     fanOutFailed: 'concord.events.tasking.fan_out.failed',
     fanOutCancelled: 'concord.events.tasking.fan_out.cancelled',
+    auditCheckpointed: 'concord.events.tasking.audit.checkpointed',
   },
   /** The content approval service's events (tasking moves assignments with them). */
   approvals: {
@@ -147,6 +154,7 @@ export const EVENTS = {
     stageOverdue: 'concord.events.approvals.review.stage_overdue',
     publicationRecorded: 'concord.events.approvals.publication.recorded',
     metricsReported: 'concord.events.approvals.metrics.reported',
+    auditCheckpointed: 'concord.events.approvals.audit.checkpointed',
   },
 } as const;
 

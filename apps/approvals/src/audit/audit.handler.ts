@@ -17,4 +17,9 @@ export class AuditHandler {
   verify(@Payload() m: unknown) {
     return this.audit.verify(readEnvelope(m, AuditCommands.verify));
   }
+
+  @MessagePattern(SUBJECTS.approvals.auditExport)
+  export(@Payload() m: unknown) {
+    return this.audit.export(readEnvelope(m, AuditCommands.export));
+  }
 }

@@ -7,6 +7,7 @@ import { ReviewQueueIndexes1764300000001 } from './migrations/1764300000001-Revi
 import { MetricsCorrections1764300000002 } from './migrations/1764300000002-MetricsCorrections';
 import { WorkflowConsents1764300000005 } from './migrations/1764300000005-WorkflowConsents';
 import { MessagingRetention1764300000010 } from './migrations/1764300000010-MessagingRetention';
+import { AuditEvidence1764300000016 } from './migrations/1764300000016-AuditEvidence';
 
 export const APPROVALS_SCHEMA = 'approvals';
 
@@ -17,7 +18,7 @@ export function createApprovalsDataSource(url: string, poolSize = 10, timeouts?:
     schema: APPROVALS_SCHEMA,
     applicationName: 'concord-approvals',
     entities: [AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, MetricsCorrections1764300000002, WorkflowConsents1764300000005, MessagingRetention1764300000010],
+    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, MetricsCorrections1764300000002, WorkflowConsents1764300000005, MessagingRetention1764300000010, AuditEvidence1764300000016],
     poolSize,
     timeouts,
   });

@@ -220,7 +220,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     }, me);
     expect(corrected).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' } });
     expect((await sys.db.query('SELECT correction_reason FROM metrics WHERE publication_id = $1 AND at = $2', [publicationId, now]))[0].correction_reason).toBe('The platform removed bot views');
-    const [audit] = await sys.db.query(`SELECT action, data FROM audit_log WHERE action = 'metrics.corrected'`);
+    const [audit] = await sys.db.query(`SELECT action, data FROM audit_entries WHERE action = 'metrics.corrected'`);
     expect(audit.data).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' }, previous: expect.objectContaining({ views: 450_000 }) });
 
     // A reading earlier the same day, above the correction, taken as a correction too: the day counts its last reading, not its highest.

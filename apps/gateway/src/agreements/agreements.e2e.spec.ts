@@ -107,6 +107,7 @@ describe('agreements through the gateway, with the typed client', () => {
     expect(trail!.items.map((e) => e.action).slice(0, 5)).toEqual([
       'agreement.amended', 'agreement.amendment_signature_recorded', 'agreement.amendment_approved', 'agreement.amendment_proposed', 'agreement.milestone_paid',
     ]);
+    await sys.settleAudit();
     const { data: verdict } = await auditor.GET('/v1/audit/verify');
     expect(verdict).toMatchObject({ valid: true, services: { registry: { valid: true }, agreements: { valid: true } } });
     const { data: budget } = await finance.GET('/v1/agreements/budget', { params: { query: { year: 2026 } } });

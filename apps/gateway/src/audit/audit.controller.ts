@@ -1,20 +1,28 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AuditQuery, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
+import { AuditQuery, parseOrThrow, SUBJECTS, type Actor, type AuditVerdict, type ExportedLink } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
+import { AuditCheckpointStore } from './audit-checkpoint.store';
+import { AuditKeys } from './audit-keys';
 import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
 /** Which service keeps the trail of which kind of object. */
 const TRAILS = {
-  registry: { kinds: ['creator'], list: SUBJECTS.registry.auditList, verify: SUBJECTS.registry.auditVerify },
-  agreements: { kinds: ['agreement'], list: SUBJECTS.agreements.auditList, verify: SUBJECTS.agreements.auditVerify },
-  tasking: { kinds: ['campaign', 'campaign_request', 'agency_task', 'assignment'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify },
-  approvals: { kinds: ['submission'], list: SUBJECTS.approvals.auditList, verify: SUBJECTS.approvals.auditVerify },
+  registry: { kinds: ['creator'], list: SUBJECTS.registry.auditList, verify: SUBJECTS.registry.auditVerify, export: SUBJECTS.registry.auditExport },
+  agreements: { kinds: ['agreement'], list: SUBJECTS.agreements.auditList, verify: SUBJECTS.agreements.auditVerify, export: SUBJECTS.agreements.auditExport },
+  tasking: { kinds: ['campaign', 'campaign_request', 'agency_task', 'assignment'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify, export: SUBJECTS.tasking.auditExport },
+  approvals: { kinds: ['submission'], list: SUBJECTS.approvals.auditList, verify: SUBJECTS.approvals.auditVerify, export: SUBJECTS.approvals.auditExport },
 } as const;
 type Trail = keyof typeof TRAILS;
+
+export const AuditExportQuery = z.object({
+  /** Whose trail: one service, or (unset) all four one after another. */
+  service: z.enum(['registry', 'agreements', 'tasking', 'approvals']).optional(),
+});
 
 export const GatewayAuditQuery = AuditQuery.extend({
   /** Whose trail, when no subject says it: registry (default), agreements, tasking or approvals. */
@@ -33,6 +41,8 @@ export class AuditController {
     @Inject(AgreementsClient) agreements: AgreementsClient,
     @Inject(TaskingClient) tasking: TaskingClient,
     @Inject(ApprovalsClient) approvals: ApprovalsClient,
+    @Inject(AuditCheckpointStore) private readonly checkpoints: AuditCheckpointStore,
+    @Inject(AuditKeys) private readonly keys: AuditKeys,
   ) {
     this.clients = { registry, agreements, tasking, approvals };
   }
@@ -49,14 +59,52 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ operationId: 'verifyAudit', summary: "Walk every service's hash chain and say whether each holds" })
+  @ApiOperation({
+    operationId: 'verifyAudit',
+    summary: "Check every service's chain: each entry against its digest, each link against the one before and the service's signature, and the chain against the signed checkpoints the gateway keeps; names where a chain broke",
+  })
   @ApiAnswers(200, 'AuditVerdict', [403])
   async verify(@CurrentActor() actor: Actor) {
     const trails = Object.keys(TRAILS) as Trail[];
-    const verdicts = await Promise.all(
-      trails.map((t) => this.clients[t].request<{ valid: boolean; entries: number; brokenAt?: number }>(TRAILS[t].verify, {}, actor)),
-    );
+    const verdicts = await Promise.all(trails.map((t) => this.verifyOne(t, actor)));
     const services = Object.fromEntries(trails.map((t, i) => [t, verdicts[i]]));
     return { valid: verdicts.every((v) => v.valid), entries: verdicts.reduce((n, v) => n + v.entries, 0), services };
+  }
+
+  @Get('export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({
+    operationId: 'exportAudit',
+    summary:
+      "Your agency's copy of the trails, one link per line (NDJSON): every link with its digest, hash and signature; the facts of the entries your agency may see. Check it offline with `npx concord-audit-verify` against the public checkpoints and keys",
+  })
+  @ApiQueryFrom(AuditExportQuery)
+  @ApiAnswers(200, 'AuditExportLine', [403])
+  async export(@CurrentActor() actor: Actor, @Query() raw: unknown): Promise<StreamableFile> {
+    const { service } = parseOrThrow(AuditExportQuery, raw);
+    const trails = service ? [service] : (Object.keys(TRAILS) as Trail[]);
+    // Ask once before answering, so a caller who may not read the trail gets the service's refusal, not an empty stream.
+    const first = await this.clients[trails[0]].request<{ links: ExportedLink[]; next: number | null }>(TRAILS[trails[0]].export, { after: 0, limit: 1000 }, actor);
+    const pages = async function* (this: AuditController) {
+      for (const [i, trail] of trails.entries()) {
+        let page = i === 0 ? first : await this.clients[trail].request<{ links: ExportedLink[]; next: number | null }>(TRAILS[trail].export, { after: 0, limit: 1000 }, actor);
+        for (;;) {
+          if (page.links.length) yield page.links.map((l) => `${JSON.stringify(l)}\n`).join('');
+          if (page.next === null) break;
+          page = await this.clients[trail].request(TRAILS[trail].export, { after: page.next, limit: 1000 }, actor);
+        }
+      }
+    }.call(this);
+    return new StreamableFile(Readable.from(pages), { type: 'application/x-ndjson', disposition: 'attachment; filename="concord-audit.ndjson"' });
+  }
+
+  /** One service's verdict against the checkpoints the gateway verified and kept; without a configured key there is nothing to check against. */
+  private async verifyOne(trail: Trail, actor: Actor): Promise<AuditVerdict> {
+    const checkpoints = await this.checkpoints.latest(trail);
+    const verdict = await this.clients[trail].request<AuditVerdict>(TRAILS[trail].verify, { checkpoints }, actor);
+    if (!this.keys.of(trail)) {
+      return { ...verdict, valid: false, problem: { seq: 0, code: 'key.missing', detail: `no audit public key is configured at the gateway for ${trail} (CONCORD_AUDIT_PUBLIC_KEY_${trail.toUpperCase()})` } };
+    }
+    return verdict;
   }
 }

@@ -160,6 +160,7 @@ describe('creators through the gateway, with the typed client (as a ministry int
       ['creator.personal_data_read', 'registrar@mcst', 'check identity before signing'],
       ['creator.registered', 'registrar@mcst', null],
     ]);
+    await sys.settleAudit();
     const { data: verdict } = await auditor.GET('/v1/audit/verify');
     expect(verdict).toMatchObject({ valid: true });
     expect(verdict!.entries).toBeGreaterThan(2);

@@ -1,6 +1,6 @@
 import { createServiceDataSource, type DatabaseTimeouts } from '@concord/database';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
-import { CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002 } from './migrations';
+import { AuditCheckpoints1764000000016, CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002 } from './migrations';
 
 export function createGatewayDataSource(url: string, poolSize = 5, timeouts?: DatabaseTimeouts) {
   return createServiceDataSource({
@@ -8,7 +8,7 @@ export function createGatewayDataSource(url: string, poolSize = 5, timeouts?: Da
     schema: 'gateway',
     applicationName: 'concord-gateway',
     entities: [IdempotencyRecord],
-    migrations: [CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002],
+    migrations: [CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002, AuditCheckpoints1764000000016],
     poolSize,
     timeouts,
   });

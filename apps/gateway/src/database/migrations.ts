@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { INBOX_DDL } from '@concord/messaging';
 
 /** The gateway's own schema holds only what idempotency needs. */
 export class CreateIdempotencyKeys1764000000001 implements MigrationInterface {
@@ -33,5 +34,35 @@ export class IdempotencyKeyOwner1764000000002 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE idempotency_keys DROP COLUMN owner');
+  }
+}
+
+/**
+ * The gateway's copies of every service's signed audit checkpoints, consumed
+ * from the event stream (with the inbox that makes redelivery a no-op): kept
+ * outside the services' schemas, so truncating a service's tables does not
+ * erase the evidence. Two checkpoints for one size with different heads are
+ * both kept: that disagreement is itself the evidence.
+ */
+export class AuditCheckpoints1764000000016 implements MigrationInterface {
+  name = 'AuditCheckpoints1764000000016';
+
+  async up(db: QueryRunner): Promise<void> {
+    for (const statement of INBOX_DDL) await db.query(statement);
+    await db.query(`
+      CREATE TABLE audit_checkpoints (
+        service text NOT NULL,
+        size bigint NOT NULL,
+        head char(64) NOT NULL,
+        at timestamptz NOT NULL,
+        signature text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (service, size, head)
+      )`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE audit_checkpoints');
+    await db.query('DROP TABLE inbox');
   }
 }

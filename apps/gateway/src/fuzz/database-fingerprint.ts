@@ -4,6 +4,14 @@ import pg from 'pg';
 const SCHEMAS = ['registry', 'agreements', 'tasking', 'approvals'];
 
 /**
+ * What moves on its own, whatever a request did: the audit sequencer links
+ * entries written earlier and the checkpointer signs them (ADR 0016). A
+ * refused write still shows if it wrote an audit entry (`audit_entries`).
+ */
+const BACKGROUND_TABLES = ['audit_chain', 'audit_checkpoints'];
+const BACKGROUND_ROWS: Record<string, string> = { outbox: "WHERE subject NOT LIKE '%.audit.checkpointed'" };
+
+/**
  * A cheap fingerprint of every service table: its row count and, where it
  * has one, its latest `updated_at`. A refused write must leave it as it was
  * (a changed row shows in its table's audit chain and, mostly, its count).
@@ -22,8 +30,8 @@ export class DatabaseFingerprint {
         ORDER BY 1, 2`,
       [SCHEMAS],
     );
-    const parts = rows.map(
-      (r) => `SELECT '${r.table_schema}.${r.table_name}' AS t, count(*)::text ${r.has_updated ? "|| ' ' || coalesce(max(updated_at)::text, '')" : ''} AS v FROM "${r.table_schema}"."${r.table_name}"`,
+    const parts = rows.filter((r) => !BACKGROUND_TABLES.includes(r.table_name)).map(
+      (r) => `SELECT '${r.table_schema}.${r.table_name}' AS t, count(*)::text ${r.has_updated ? "|| ' ' || coalesce(max(updated_at)::text, '')" : ''} AS v FROM "${r.table_schema}"."${r.table_name}" ${BACKGROUND_ROWS[r.table_name] ?? ''}`,
     );
     return new DatabaseFingerprint(client, parts.join(' UNION ALL '));
   }

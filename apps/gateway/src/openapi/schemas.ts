@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AuditPage, AuditVerdicts, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
+  AuditPage, AuditVerdicts, ExportedLink, SignedCheckpointSchema, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
   ExpectedVersion, IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
   AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
   PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
@@ -87,6 +87,9 @@ export const RESPONSE_SCHEMAS = {
   PersonalData: PersonalDataView,
   AuditPage,
   AuditVerdict: AuditVerdicts,
+  AuditExportLine: ExportedLink,
+  AuditCheckpoints: z.object({ checkpoints: z.array(SignedCheckpointSchema) }),
+  AuditPublicKeys: z.record(z.string(), z.string()).meta({ description: 'Each service\'s Ed25519 audit public key: 32 bytes, base64' }),
   Agreement: AgreementView,
   AgreementPage,
   BudgetReport,

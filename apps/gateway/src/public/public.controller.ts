@@ -6,9 +6,19 @@ import { Public } from '../auth/auth.decorators';
 import { PUBLIC_RATE_LIMIT } from '../http/rate-limit';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
+import { AuditCheckpointStore } from '../audit/audit-checkpoint.store';
+import { AuditKeys } from '../audit/audit-keys';
+import { z } from 'zod';
 import { csvRow } from '../http/csv';
 
 const PUBLIC_ACTOR = { userId: 'public', orgId: 'public', roles: [] };
+export const PublicCheckpointQuery = z.object({
+  service: z.enum(['registry', 'agreements', 'tasking', 'approvals']).optional(),
+  /** Only checkpoints of a larger size (page on with the last size you got, per service). */
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+});
+
 const CSV_COLUMNS = ['number', 'agency', 'counterparty', 'title', 'term_start', 'term_end', 'budget_vnd', 'disclosure_label', 'status'];
 
 
@@ -20,7 +30,31 @@ const CSV_COLUMNS = ['number', 'agency', 'counterparty', 'title', 'term_start', 
 @Public()
 @Controller('v1/public')
 export class PublicController {
-  constructor(@Inject(AgreementsClient) private readonly agreements: AgreementsClient) {}
+  constructor(
+    @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
+    @Inject(AuditCheckpointStore) private readonly checkpoints: AuditCheckpointStore,
+    @Inject(AuditKeys) private readonly keys: AuditKeys,
+  ) {}
+
+  @Get('audit/checkpoints')
+  @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
+  @ApiOperation({
+    operationId: 'listAuditCheckpoints',
+    summary: "Every service's signed audit checkpoints (service, size, head hash, time, Ed25519 signature), as the gateway keeps them: keep copies, and check an export against them (no sign-in)",
+  })
+  @ApiQueryFrom(PublicCheckpointQuery)
+  @ApiAnswers(200, 'AuditCheckpoints', [429])
+  async auditCheckpoints(@Query() raw: unknown) {
+    return { checkpoints: await this.checkpoints.page(parseOrThrow(PublicCheckpointQuery, raw)) };
+  }
+
+  @Get('audit/keys')
+  @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
+  @ApiOperation({ operationId: 'listAuditKeys', summary: "Each service's Ed25519 public key that signs its audit chain and checkpoints (no sign-in)" })
+  @ApiAnswers(200, 'AuditPublicKeys', [429])
+  auditKeys() {
+    return this.keys.published();
+  }
 
   @Get('partnerships')
   @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })

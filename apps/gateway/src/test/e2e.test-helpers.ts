@@ -9,6 +9,9 @@ import { startRegistry } from '@concord/registry';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
+import { AuditEvidence } from '@concord/audit';
+import { auditSigningKey, type AuditSigningKey } from '@concord/domain';
+import { AuditCheckpointStore } from '../audit/audit-checkpoint.store';
 
 export interface TestSystem {
   baseUrl: string;
@@ -17,6 +20,10 @@ export interface TestSystem {
   config: GatewayConfig;
   /** The database every service of this system keeps its schema in. */
   databaseUrl: string;
+  /** The services' audit signing keys (the gateway is configured with their public halves). */
+  auditKeys: Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
+  /** Every service links its queued audit entries and signs a checkpoint now, and the gateway has kept each checkpoint. */
+  settleAudit(): Promise<void>;
   as(username: string): Promise<ConcordClient>;
   stop(): Promise<void>;
 }
@@ -34,6 +41,11 @@ export async function startTestSystem(
   const rpcTimeout = overrides.RPC_TIMEOUT_MS === undefined ? {} : { RPC_TIMEOUT_MS: Number(overrides.RPC_TIMEOUT_MS) };
   const env = testEnvName();
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  /** Each service's audit signing key, and its public half for the gateway, as npm start generates them. */
+  const auditKeys = Object.fromEntries(
+    (['registry', 'agreements', 'tasking', 'approvals'] as const).map((s) => [s, auditSigningKey(randomBytes(32).toString('base64'))]),
+  ) as Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
+  const seed = (s: keyof typeof auditKeys) => auditKeys[s].privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32).toString('base64');
   const registry = await startRegistry(
     {
       CONCORD_ENV: env,
@@ -42,15 +54,16 @@ export async function startTestSystem(
       LOG_LEVEL: 'error',
       CONCORD_PII_KEY: randomBytes(32).toString('base64'),
       REGISTRY_DB_POOL: 5,
+      CONCORD_AUDIT_KEY_REGISTRY: seed('registry'),
     },
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000 },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements') },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_TASKING: seed('tasking') }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_APPROVALS: seed('approvals') }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
@@ -58,6 +71,10 @@ export async function startTestSystem(
     PORT: '0',
     CONCORD_DEV_AUTH: '1',
     RPC_TIMEOUT_MS: '3000',
+    CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: auditKeys.registry.publicKeyBase64,
+    CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: auditKeys.agreements.publicKeyBase64,
+    CONCORD_AUDIT_PUBLIC_KEY_TASKING: auditKeys.tasking.publicKeyBase64,
+    CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: auditKeys.approvals.publicKeyBase64,
     ...overrides,
   });
   const gateway = await createGateway(config, { logger: false });
@@ -69,6 +86,17 @@ export async function startTestSystem(
     registry,
     config,
     databaseUrl,
+    auditKeys,
+    settleAudit: async () => {
+      // Each service links what is queued and signs a checkpoint now; then the gateway has consumed every one.
+      const services = { registry, agreements, tasking, approvals };
+      const store = gateway.get(AuditCheckpointStore);
+      for (const [name, app] of Object.entries(services)) {
+        const latest = await app.get(AuditEvidence).settle();
+        if (!latest) continue;
+        for (let i = 0; i < 200 && ((await store.latest(name, 1))[0]?.size ?? 0) < latest.size; i++) await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
     stop: async () => {
       await gateway.close();

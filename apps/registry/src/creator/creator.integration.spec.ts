@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
 import { EventCollector, rejection as rejectionOf } from '@concord/testing';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
+import { AuditEvidence } from '@concord/audit';
 
 const S = SUBJECTS.registry;
 
@@ -30,7 +31,7 @@ describe('registry service over NATS, on PostgreSQL', () => {
     expect(row.personal_data_enc).toMatch(/^v1:/);
     expect(row.personal_data_enc).not.toContain('001199012345');
 
-    const [audit] = await r.db.query("SELECT action, actor_user_id, actor_org_id FROM audit_log WHERE subject = $1", [`creator:${created.id}`]);
+    const [audit] = await r.db.query("SELECT action, actor_user_id, actor_org_id FROM audit_entries WHERE subject = $1", [`creator:${created.id}`]);
     expect(audit).toEqual({ action: 'creator.registered', actor_user_id: 'registrar@mcst', actor_org_id: 'mcst-ttcs' });
 
     const seen = await events.waitFor((es) => es.some((e) => e.type.endsWith('creator.registered') && (e.data as { creator: { id: string } }).creator.id === created.id));
@@ -195,15 +196,17 @@ describe('registry service over NATS, on PostgreSQL', () => {
     expect(other.code).toBe('idempotency.key_reused');
   });
 
-  it('keeps a verifiable hash chain and detects an entry changed behind its back', async () => {
-    const ok = await r.client.request<{ valid: boolean; entries: number }>(S.auditVerify, {}, actors.auditor);
-    expect(ok.valid).toBe(true);
+  it('links every entry into a signed chain and names an entry changed behind its back', async () => {
+    await r.app.get(AuditEvidence).settle();
+    const ok = await r.client.request<{ valid: boolean; entries: number; pending: number }>(S.auditVerify, {}, actors.auditor);
+    expect(ok).toMatchObject({ valid: true, pending: 0 });
     expect(ok.entries).toBeGreaterThan(5);
-    await expect(r.db.query("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2")).rejects.toThrow(/append-only/);
-    await r.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete');
-    await r.db.query("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2");
-    await r.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete');
+    const second = "(SELECT entry_id FROM audit_chain WHERE seq = 2)";
+    await expect(r.db.query(`UPDATE audit_entries SET reason = 'nothing to see' WHERE id = ${second}`)).rejects.toThrow(/insert-only/);
+    await r.db.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_update_or_delete');
+    await r.db.query(`UPDATE audit_entries SET reason = 'nothing to see' WHERE id = ${second}`);
+    await r.db.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_update_or_delete');
     const broken = await r.client.request(S.auditVerify, {}, actors.auditor);
-    expect(broken).toEqual({ valid: false, entries: 2, brokenAt: 2 });
+    expect(broken).toMatchObject({ valid: false, entries: 2, brokenAt: 2, problem: { seq: 2, code: 'entry.changed' } });
   });
 });

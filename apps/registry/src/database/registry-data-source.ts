@@ -10,6 +10,7 @@ import { SearchWords1764000000003 } from './migrations/1764000000003-SearchWords
 import { CreatorAgreements1764000000004 } from './migrations/1764000000004-CreatorAgreements';
 import { CreatorRegions1764000000005 } from './migrations/1764000000005-CreatorRegions';
 import { MessagingRetention1764000000010 } from './migrations/1764000000010-MessagingRetention';
+import { AuditEvidence1764000000016 } from './migrations/1764000000016-AuditEvidence';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -22,7 +23,7 @@ export function createRegistryDataSource(url: string, poolSize = 10, timeouts?: 
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010, AuditEvidence1764000000016],
     poolSize,
     timeouts,
     settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },

@@ -89,7 +89,7 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
     const failedEvents = await events.waitFor((es) => es.filter((e) => e.type === EVENTS.tasking.fanOutFailed).length >= failing.length);
     const failedIds = failedEvents.filter((e) => e.type === EVENTS.tasking.fanOutFailed).map((e) => (e.data as { fanOutId: string }).fanOutId);
     expect(failedIds.sort()).toEqual([...failing].sort());
-    const [audit] = await sys.db.query(`SELECT action, reason FROM audit_log WHERE action = 'fan_out.failed' AND data->>'fanOutId' = $1`, [failing[0]]);
+    const [audit] = await sys.db.query(`SELECT action, reason FROM audit_entries WHERE action = 'fan_out.failed' AND data->>'fanOutId' = $1`, [failing[0]]);
     expect(audit.reason).toMatch(/platform/);
   });
 
@@ -104,7 +104,7 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
     expect((await rejection(cancel(id))).code).toBe('fan_out.status_transition_forbidden');
 
     await events.waitFor((es) => es.some((e) => e.type === EVENTS.tasking.fanOutCancelled && (e.data as { fanOutId: string }).fanOutId === id));
-    const [audit] = await sys.db.query(`SELECT actor_user_id, reason FROM audit_log WHERE action = 'fan_out.cancelled' AND data->>'fanOutId' = $1`, [id]);
+    const [audit] = await sys.db.query(`SELECT actor_user_id, reason FROM audit_entries WHERE action = 'fan_out.cancelled' AND data->>'fanOutId' = $1`, [id]);
     expect(audit).toEqual({ actor_user_id: actors.manager.userId, reason: 'Wrong audience: stop offering' });
 
     // The runner leaves it alone from then on.

@@ -14,6 +14,7 @@ import { ContentTerms1764200000004 } from './migrations/1764200000004-ContentTer
 import { AssignmentSubmission1764200000005 } from './migrations/1764200000005-AssignmentSubmission';
 import { AgreementBudget1764200000006 } from './migrations/1764200000006-AgreementBudget';
 import { MessagingRetention1764200000010 } from './migrations/1764200000010-MessagingRetention';
+import { AuditEvidence1764200000016 } from './migrations/1764200000016-AuditEvidence';
 import { FanOutRetries1764200000011 } from './migrations/1764200000011-FanOutRetries';
 
 export const TASKING_SCHEMA = 'tasking';
@@ -24,7 +25,7 @@ export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: D
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
     entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000006, MessagingRetention1764200000010, FanOutRetries1764200000011],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000006, MessagingRetention1764200000010, FanOutRetries1764200000011, AuditEvidence1764200000016],
     poolSize,
     timeouts,
   });

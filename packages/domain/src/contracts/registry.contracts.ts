@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENTS, SUBJECTS } from '../subjects';
 import { CreatorByHandleReply, CreatorByHandleRequest, CreatorSelectReply, CreatorSelectRequest } from './assignment';
-import { AuditCommands, AuditPage, AuditVerdict } from './audit';
+import { AuditCommands, AuditExportPage, AuditPage, AuditVerdict } from './audit';
 import {
   CreatorCommands, CreatorPage, CreatorView, DuplicateDismissal, DuplicatePage, PersonalDataView,
 } from './creator';
@@ -33,6 +33,7 @@ export const REGISTRY_CONTRACTS = {
   [S.creatorByHandle]: { request: CreatorByHandleRequest, reply: CreatorByHandleReply },
   [S.auditList]: { request: AuditCommands.list, reply: AuditPage },
   [S.auditVerify]: { request: AuditCommands.verify, reply: AuditVerdict },
+  [S.auditExport]: { request: AuditCommands.export, reply: AuditExportPage },
 } as const satisfies Record<string, Contract>;
 
 export type RegistrySubject = keyof typeof REGISTRY_CONTRACTS;

@@ -1,0 +1,64 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { checkpointSigned, SignedCheckpointSchema, type Envelope, type SignedCheckpoint } from '@concord/domain';
+import type { AuditKeys } from './audit-keys';
+
+/** Events this store keeps: every service's `audit.checkpointed`. */
+export const CHECKPOINT_EVENTS_FILTER = 'concord.events.*.audit.checkpointed';
+
+interface CheckpointRow {
+  service: string;
+  size: string;
+  head: string;
+  at: Date;
+  signature: string;
+}
+
+const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({ service: r.service, size: Number(r.size), head: r.head, at: r.at.toISOString(), signature: r.signature });
+
+/**
+ * The gateway's copies of the services' signed checkpoints (its own schema).
+ * A checkpoint is kept only when the configured public key of the service
+ * named in its subject verifies it; anything else is dropped and logged.
+ */
+export class AuditCheckpointStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: AuditKeys,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Applies one `concord.<env>.events.<service>.audit.checkpointed` event (inside the consumer's inbox transaction). */
+  keep = async (event: Envelope<unknown> & { subject: string }, manager: EntityManager): Promise<void> => {
+    const service = event.subject.split('.').at(-3) ?? '';
+    const parsed = SignedCheckpointSchema.safeParse(event.data);
+    const key = this.keys.of(service);
+    if (!parsed.success || parsed.data.service !== service || !key || !checkpointSigned(key, parsed.data)) {
+      this.log(`dropping an audit checkpoint on ${event.subject} that ${service}'s configured key does not verify`);
+      return;
+    }
+    const c = parsed.data;
+    await manager.query(
+      'INSERT INTO audit_checkpoints (service, size, head, at, signature) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [c.service, c.size, c.head, c.at, c.signature],
+    );
+  };
+
+  /** Checkpoints in (service, size) order, after a position, for the public endpoint. */
+  async page(query: { service?: string; after?: number; limit: number }): Promise<SignedCheckpoint[]> {
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      `SELECT service, size, head, at, signature FROM audit_checkpoints
+       WHERE ($1::text IS NULL OR service = $1) AND size > $2 ORDER BY service, size, at LIMIT $3`,
+      [query.service ?? null, query.after ?? 0, query.limit],
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  /** The latest `limit` checkpoints of one service (a chain is checked against them). */
+  async latest(service: string, limit = 1000): Promise<SignedCheckpoint[]> {
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      'SELECT service, size, head, at, signature FROM audit_checkpoints WHERE service = $1 ORDER BY size DESC, at DESC LIMIT $2',
+      [service, limit],
+    );
+    return rows.map(toCheckpoint).reverse();
+  }
+}

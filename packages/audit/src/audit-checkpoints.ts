@@ -1,0 +1,48 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { signCheckpoint, type Actor, type AuditSigningKey, type SignedCheckpoint } from '@concord/domain';
+import { chainTail, trySequencerLock } from './audit-sequencer';
+
+/** Who signs checkpoints in the event envelope: the service itself, no person. */
+export const AUDIT_SYSTEM_ACTOR: Actor = { userId: 'system:audit', orgId: 'system', roles: [] };
+
+/** Publishes an event inside the transaction (the service's outbox: `recordEvent` of @concord/messaging). */
+export type RecordEvent = (manager: EntityManager, subject: string, actor: Actor, data: unknown) => Promise<unknown>;
+
+/**
+ * Signs a checkpoint of the service's chain (service, size, head hash, time)
+ * when the chain grew since the last one, keeps it in `audit_checkpoints`
+ * and publishes it through the outbox in the same transaction, so anyone
+ * consuming the event stream (the gateway does) keeps a copy outside the
+ * service's schema.
+ */
+export class AuditCheckpointer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly service: string,
+    private readonly key: AuditSigningKey,
+    private readonly subject: string,
+    private readonly recordEvent: RecordEvent,
+  ) {}
+
+  async checkpoint(): Promise<SignedCheckpoint | null> {
+    return this.dataSource.transaction(async (m) => {
+      if (!(await trySequencerLock(m))) return null;
+      const tail = await chainTail(m);
+      const [last] = await m.query('SELECT max(size) AS size FROM audit_checkpoints');
+      if (!tail || tail.seq <= Number(last?.size ?? 0)) return null;
+      const signed = signCheckpoint(this.key.privateKey, { service: this.service, size: tail.seq, head: tail.hash, at: new Date().toISOString() });
+      await m.query('INSERT INTO audit_checkpoints (size, head, at, signature) VALUES ($1, $2, $3, $4)', [signed.size, signed.head, signed.at, signed.signature]);
+      await this.recordEvent(m, this.subject, AUDIT_SYSTEM_ACTOR, signed);
+      return signed;
+    });
+  }
+}
+
+/** The latest checkpoints a service signed, as it kept them (oldest first). */
+export async function ownCheckpoints(dataSource: DataSource, service: string, limit = 1000): Promise<SignedCheckpoint[]> {
+  const rows: { size: string; head: string; at: Date; signature: string }[] = await dataSource.query(
+    'SELECT size, head, at, signature FROM audit_checkpoints ORDER BY size DESC LIMIT $1',
+    [limit],
+  );
+  return rows.reverse().map((r) => ({ service, size: Number(r.size), head: r.head, at: r.at.toISOString(), signature: r.signature }));
+}

@@ -1,0 +1,77 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The evidence tables every service keeps in its own schema. All insert-only
+ * (a trigger refuses UPDATE, DELETE and TRUNCATE; the service's database role
+ * is granted only SELECT and INSERT on `audit_*`):
+ *
+ * - `audit_entries`: the facts, written in the business transaction, no lock;
+ *   `pos` is only the queue order.
+ * - `audit_chain`: the sequencer's links (seq, entry, digest, previous hash,
+ *   hash, Ed25519 signature), written after the fact, one sequencer at a time.
+ * - `audit_checkpoints`: the signed checkpoints this service published.
+ *
+ * `pos` is an identity column: inserting needs no privilege on its sequence.
+ */
+export const AUDIT_EVIDENCE_DDL: readonly string[] = [
+  `CREATE TABLE audit_entries (
+    pos bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id uuid NOT NULL UNIQUE,
+    at timestamptz NOT NULL,
+    actor_user_id text NOT NULL,
+    actor_org_id text NOT NULL,
+    action text NOT NULL,
+    subject text NOT NULL,
+    reason text NULL,
+    data jsonb NOT NULL
+  )`,
+  'CREATE INDEX audit_entries_subject ON audit_entries (subject, pos)',
+  `CREATE TABLE audit_chain (
+    seq bigint PRIMARY KEY,
+    entry_id uuid NOT NULL UNIQUE,
+    entry_pos bigint NOT NULL,
+    digest char(64) NOT NULL,
+    prev_hash char(64) NOT NULL,
+    hash char(64) NOT NULL,
+    signature text NOT NULL,
+    linked_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE audit_checkpoints (
+    size bigint PRIMARY KEY,
+    head char(64) NOT NULL,
+    at timestamptz NOT NULL,
+    signature text NOT NULL
+  )`,
+  `CREATE FUNCTION audit_insert_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION '% is insert-only', TG_TABLE_NAME;
+  END $$`,
+  ...['audit_entries', 'audit_chain', 'audit_checkpoints'].flatMap((t) => [
+    `CREATE TRIGGER ${t}_no_update_or_delete BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION audit_insert_only()`,
+    `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION audit_insert_only()`,
+  ]),
+];
+
+/**
+ * Creates the evidence tables and moves an existing trail into them: the
+ * old `audit_log` entries become the first queued entries (in their order),
+ * followed by one entry that records the old chain's length and head hash,
+ * so the sequencer's signed chain vouches for the history as it was. The
+ * old table stays, read-only, as it was.
+ */
+export async function createAuditEvidenceTables(db: QueryRunner): Promise<void> {
+  for (const statement of AUDIT_EVIDENCE_DDL) await db.query(statement);
+  await db.query(`
+    INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
+    SELECT id, at, actor_user_id, actor_org_id, action, subject, reason, data FROM audit_log ORDER BY seq`);
+  await db.query(`
+    INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
+    SELECT gen_random_uuid(), date_trunc('milliseconds', now()), 'system:audit', 'system', 'audit.trail_migrated', 'audit_log:' || id, NULL,
+           jsonb_build_object('legacyEntries', seq, 'legacyHead', hash)
+    FROM audit_log ORDER BY seq DESC LIMIT 1`);
+}
+
+export async function dropAuditEvidenceTables(db: QueryRunner): Promise<void> {
+  await db.query('DROP TABLE audit_checkpoints, audit_chain, audit_entries');
+  await db.query('DROP FUNCTION audit_insert_only()');
+}

@@ -1,0 +1,89 @@
+import type { DataSource } from 'typeorm';
+import { auditSigningKey, type AuditSigningKey, type SignedCheckpoint } from '@concord/domain';
+import { PeriodicJob, recordEvent, WakeableLoop } from '@concord/messaging';
+import { generateKeyPairSync } from 'node:crypto';
+import { AuditCheckpointer, ownCheckpoints } from './audit-checkpoints';
+import { AuditSequencer } from './audit-sequencer';
+
+export interface AuditEvidenceOptions {
+  dataSource: DataSource;
+  service: 'registry' | 'agreements' | 'tasking' | 'approvals';
+  /** The service's Ed25519 signing key: its 32-byte seed, base64 (CONCORD_AUDIT_KEY_<SERVICE>). */
+  signingKey: string | undefined;
+  /** Where the service's checkpoints are published (EVENTS.<service>.auditCheckpointed). */
+  checkpointSubject: string;
+  /** Wakes the outbox relay, so a checkpoint is published at once. */
+  wakeRelay: () => void;
+  sequenceMs: number;
+  checkpointMs: number;
+  log: (message: string) => void;
+}
+
+/**
+ * A service's evidence: the sequencer that links its queued audit entries
+ * (polled every `sequenceMs`, or woken) and the checkpointer that signs and
+ * publishes its chain every `checkpointMs`.
+ */
+export class AuditEvidence {
+  readonly key: AuditSigningKey;
+  readonly sequencer: AuditSequencer;
+  readonly checkpointer: AuditCheckpointer;
+  private readonly loop: WakeableLoop;
+  private readonly job: PeriodicJob;
+
+  constructor(private readonly options: AuditEvidenceOptions) {
+    this.key = options.signingKey ? auditSigningKey(options.signingKey) : throwawayKey(options);
+    this.sequencer = new AuditSequencer(options.dataSource, options.service, this.key);
+    this.checkpointer = new AuditCheckpointer(options.dataSource, options.service, this.key, options.checkpointSubject, (m, subject, actor, data) =>
+      recordEvent(m, subject, actor, data),
+    );
+    this.loop = new WakeableLoop(
+      () => this.sequencer.integrate().then(() => undefined, (e: Error) => options.log(`audit sequencer: ${e.message}; will retry`)),
+      options.sequenceMs,
+    );
+    this.job = new PeriodicJob('audit checkpoint', () => this.checkpoint(), options.checkpointMs, options.log);
+  }
+
+  start(): void {
+    this.loop.start();
+    this.job.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.job.stop();
+    await this.loop.stop();
+  }
+
+  /** Links what is queued now (e.g. right after a write). */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /**
+   * Links everything queued and signs a checkpoint of it now (tests and
+   * operators need not wait for the interval); answers the latest checkpoint.
+   */
+  async settle(): Promise<SignedCheckpoint | null> {
+    await this.sequencer.integrate();
+    await this.checkpoint();
+    const own = await ownCheckpoints(this.options.dataSource, this.options.service, 1);
+    return own.at(-1) ?? null;
+  }
+
+  private async checkpoint(): Promise<SignedCheckpoint | null> {
+    const signed = await this.checkpointer.checkpoint();
+    if (signed) this.options.wakeRelay();
+    return signed;
+  }
+}
+
+/** Without a configured key (tests, a first run): a key for this process only, and a warning, since no verifier can know it. */
+function throwawayKey(options: AuditEvidenceOptions): AuditSigningKey {
+  options.log(
+    `CONCORD_AUDIT_KEY_${options.service.toUpperCase()} is not set: signing the audit trail with a throwaway key; ` +
+      'its checkpoints cannot be checked by anyone else (npm start generates one; production must configure it)',
+  );
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const seed = privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32);
+  return auditSigningKey(seed.toString('base64'));
+}
