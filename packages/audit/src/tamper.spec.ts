@@ -43,7 +43,7 @@ class Trail {
   readonly sequencer: AuditSequencer;
   readonly checkpointer: AuditCheckpointer;
 
-  constructor(readonly db: DataSource) {
+  constructor(readonly db: DataSource, readonly url = '') {
     this.sequencer = new AuditSequencer(db, SERVICE, key);
     this.checkpointer = new AuditCheckpointer(db, SERVICE, key, 'concord.events.registry.audit.checkpointed', async (_m, _s, _a, data) => {
       this.kept.push(data as SignedCheckpoint);
@@ -57,7 +57,7 @@ class Trail {
     await legacy(first);
     await first.destroy();
     const db = createServiceDataSource({ url, schema, applicationName: 'audit-tamper', entities: [], migrations: [LegacyAuditLog1700000000001, AuditEvidence1700000000002], poolSize: 4 });
-    return new Trail(await openServiceDatabase(db));
+    return new Trail(await openServiceDatabase(db), url);
   }
 
   async write(n: number, actor = mcst): Promise<void> {
@@ -229,6 +229,33 @@ describe('tamper suite: every attack is named, online and offline, with where th
     expect(trail.kept.map((c) => c.size)).toEqual([30, 33]);
     expect(await trail.verify()).toMatchObject({ valid: false, brokenAt: 30, problem: { code: 'checkpoint.disagrees' } });
     expect(await trail.verifyOffline()).toMatchObject({ valid: false, brokenAt: 30, problem: { code: 'checkpoint.disagrees' } });
+  });
+});
+
+describe("the service's database role: SELECT and INSERT on audit_* only", () => {
+  it('is enough to write entries, run the sequencer and sign checkpoints; it cannot update, delete or truncate the trail', async () => {
+    const owner = await Trail.open('roles');
+    const role = `audit_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    await owner.db.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    await owner.db.query(`GRANT USAGE ON SCHEMA roles TO ${role}`);
+    await owner.db.query(`GRANT SELECT, INSERT ON audit_entries, audit_chain, audit_checkpoints TO ${role}`);
+    const url = new URL(owner.url);
+    url.username = role;
+    url.password = password;
+    const asService = new Trail(await createServiceDataSource({ url: url.toString(), schema: 'roles', applicationName: 'audit-role', entities: [], migrations: [], poolSize: 2 }).initialize());
+    try {
+      await asService.write(3);
+      await asService.seal();
+      expect(asService.kept).toMatchObject([{ size: 3 }]);
+      expect(await asService.verify()).toMatchObject({ valid: true, entries: 3 });
+      await expect(asService.db.query("UPDATE audit_entries SET reason = 'x'")).rejects.toThrow(/permission denied/);
+      await expect(asService.db.query('DELETE FROM audit_chain')).rejects.toThrow(/permission denied/);
+      await expect(asService.db.query('TRUNCATE audit_checkpoints')).rejects.toThrow(/permission denied/);
+    } finally {
+      await asService.db.destroy();
+      await owner.db.destroy();
+    }
   });
 });
 
