@@ -45,7 +45,7 @@ class Trail {
 
   constructor(readonly db: DataSource, readonly url = '') {
     this.sequencer = new AuditSequencer(db, SERVICE, key);
-    this.checkpointer = new AuditCheckpointer(db, SERVICE, key, 'concord.events.registry.audit.checkpointed', async (_m, _s, _a, data) => {
+    this.checkpointer = new AuditCheckpointer(db, SERVICE, key, 'concord.events.audit.registry.checkpointed', async (_m, _s, _a, data) => {
       this.kept.push(data as SignedCheckpoint);
     });
   }

@@ -1282,7 +1282,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your agency's copy of the trails, one link per line (NDJSON): every link with its digest, hash and signature; the facts of the entries your agency may see. Check it offline with `npx concord-audit-verify` against the public checkpoints and keys */
+        /** Your agency's copy of the trails, one link per line (NDJSON): every link with its digest, hash and signature; the facts of the entries your agency may see. Check it offline with `npm run audit:verify` (README) against the public checkpoints and keys */
         get: operations["exportAudit"];
         put?: never;
         post?: never;

@@ -117,7 +117,7 @@ export const EVENTS = {
     creatorRegistered: 'concord.events.registry.creator.registered',
     creatorUpdated: 'concord.events.registry.creator.updated',
     creatorStatusChanged: 'concord.events.registry.creator.status_changed',
-    auditCheckpointed: 'concord.events.registry.audit.checkpointed',
+    auditCheckpointed: 'concord.events.audit.registry.checkpointed',
   },
   agreements: {
     approved: 'concord.events.agreements.agreement.approved',
@@ -126,7 +126,7 @@ export const EVENTS = {
     suspended: 'concord.events.agreements.agreement.suspended',
     ended: 'concord.events.agreements.agreement.ended',
     amended: 'concord.events.agreements.agreement.amended',
-    auditCheckpointed: 'concord.events.agreements.audit.checkpointed',
+    auditCheckpointed: 'concord.events.audit.agreements.checkpointed',
   },
   tasking: {
     campaignCreated: 'concord.events.tasking.campaign.created',
@@ -142,7 +142,7 @@ export const EVENTS = {
     fanOutCompleted: 'concord.events.tasking.fan_out.completed',
     fanOutFailed: 'concord.events.tasking.fan_out.failed',
     fanOutCancelled: 'concord.events.tasking.fan_out.cancelled',
-    auditCheckpointed: 'concord.events.tasking.audit.checkpointed',
+    auditCheckpointed: 'concord.events.audit.tasking.checkpointed',
   },
   /** The content approval service's events (tasking moves assignments with them). */
   approvals: {
@@ -154,7 +154,7 @@ export const EVENTS = {
     stageOverdue: 'concord.events.approvals.review.stage_overdue',
     publicationRecorded: 'concord.events.approvals.publication.recorded',
     metricsReported: 'concord.events.approvals.metrics.reported',
-    auditCheckpointed: 'concord.events.approvals.audit.checkpointed',
+    auditCheckpointed: 'concord.events.audit.approvals.checkpointed',
   },
 } as const;
 

@@ -2,8 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { checkpointSigned, SignedCheckpointSchema, type Envelope, type SignedCheckpoint } from '@concord/domain';
 import type { AuditKeys } from './audit-keys';
 
-/** Events this store keeps: every service's `audit.checkpointed`. */
-export const CHECKPOINT_EVENTS_FILTER = 'concord.events.*.audit.checkpointed';
+/**
+ * Events this store keeps: every service's checkpoints, `concord.events.audit.<service>.checkpointed`
+ * (a subject tree of their own, so consumers of a service's `events.<service>.>` never see them).
+ */
+export const CHECKPOINT_EVENTS_FILTER = 'concord.events.audit.*.checkpointed';
 
 interface CheckpointRow {
   service: string;
@@ -27,9 +30,9 @@ export class AuditCheckpointStore {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Applies one `concord.<env>.events.<service>.audit.checkpointed` event (inside the consumer's inbox transaction). */
+  /** Applies one `concord.<env>.events.audit.<service>.checkpointed` event (inside the consumer's inbox transaction). */
   keep = async (event: Envelope<unknown> & { subject: string }, manager: EntityManager): Promise<void> => {
-    const service = event.subject.split('.').at(-3) ?? '';
+    const service = event.subject.split('.').at(-2) ?? '';
     const parsed = SignedCheckpointSchema.safeParse(event.data);
     const key = this.keys.of(service);
     if (!parsed.success || parsed.data.service !== service || !key || !checkpointSigned(key, parsed.data)) {

@@ -9,7 +9,7 @@ const SCHEMAS = ['registry', 'agreements', 'tasking', 'approvals'];
  * refused write still shows if it wrote an audit entry (`audit_entries`).
  */
 const BACKGROUND_TABLES = ['audit_chain', 'audit_checkpoints'];
-const BACKGROUND_ROWS: Record<string, string> = { outbox: "WHERE subject NOT LIKE '%.audit.checkpointed'" };
+const BACKGROUND_ROWS: Record<string, string> = { outbox: "WHERE subject NOT LIKE 'concord.events.audit.%'" };
 
 /**
  * A cheap fingerprint of every service table: its row count and, where it
