@@ -45,6 +45,8 @@ export async function startTestSystem(
   const auditKeys = Object.fromEntries(
     (['registry', 'agreements', 'tasking', 'approvals'] as const).map((s) => [s, auditSigningKey(randomBytes(32).toString('base64'))]),
   ) as Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
+  /** Checkpoints only when a test asks (settleAudit), never on a timer in the middle of one. */
+  const audit = { AUDIT_CHECKPOINT_MS: 3_600_000 };
   const seed = (s: keyof typeof auditKeys) => auditKeys[s].privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32).toString('base64');
   const registry = await startRegistry(
     {
@@ -55,15 +57,16 @@ export async function startTestSystem(
       CONCORD_PII_KEY: randomBytes(32).toString('base64'),
       REGISTRY_DB_POOL: 5,
       CONCORD_AUDIT_KEY_REGISTRY: seed('registry'),
+      ...audit,
     },
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements') },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'), ...audit },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_TASKING: seed('tasking') }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_APPROVALS: seed('approvals') }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_TASKING: seed('tasking'), ...audit }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'), ...audit }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
