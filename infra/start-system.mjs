@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { startEmbeddedPostgres, ensureDatabase } = require('../packages/database/dist/index.js');
-const { startNatsServer } = require('../packages/messaging/dist/index.js');
+const { startNatsServer, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
   '../packages/launcher/dist/index.js',
@@ -75,8 +75,19 @@ function localSecrets() {
     );
     log(`Generated local secrets in ${file} (personal-data key, dev token secret)`);
   }
-  return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = JSON.parse(readFileSync(file, 'utf8'));
+  // Added to a data folder made before ADR 0014 too: one Ed25519 key per process that vouches for actors.
+  if (!secrets.actorKeys) {
+    secrets.actorKeys = Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, generateActorKeyPair().privateKey]));
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    log(`Generated the actor-signing keys of ${ACTOR_SIGNERS.join(', ')} in ${file}`);
+  }
+  return secrets;
 }
+
+/** The processes that vouch for the actor of the requests they send (ADR 0014); production gives each its key as <NAME>_ACTOR_KEY. */
+const ACTOR_SIGNERS = ['gateway', 'agreements', 'tasking', 'approvals'];
+const actorKeys = {};
 
 /** Ready = the gateway says every dependency is up and no service is waiting to be restarted. */
 async function waitReady(url, timeoutMs = 90_000) {
@@ -98,7 +109,8 @@ async function waitReady(url, timeoutMs = 90_000) {
 }
 
 function startService(name, script) {
-  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env });
+  const own = actorKeys[name] ? { CONCORD_ACTOR_KEY: actorKeys[name] } : {};
+  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: { ...env, ...own } });
 }
 
 async function start() {
@@ -115,6 +127,8 @@ async function start() {
   const secrets = localSecrets();
   env.CONCORD_PII_KEY ??= secrets.piiKey;
   env.CONCORD_DEV_AUTH_SECRET ??= secrets.devAuthSecret;
+  for (const name of ACTOR_SIGNERS) actorKeys[name] = env[`${name.toUpperCase()}_ACTOR_KEY`] ?? secrets.actorKeys[name];
+  env.CONCORD_ACTOR_ISSUERS ??= formatActorIssuers(Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, actorPublicKeyOf(actorKeys[name])])));
   const pgPort = Number(env.CONCORD_PG_PORT ?? 54329);
   const natsPort = Number(env.CONCORD_NATS_PORT ?? 14222);
   await ensurePortsFree([

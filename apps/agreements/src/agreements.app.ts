@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
 import { AgreementsConfigSchema, type AgreementsConfigInput } from './agreements.config';
 import { AgreementsModule } from './agreements.module';
 
@@ -15,6 +15,7 @@ export async function startAgreements(given: AgreementsConfigInput, logger?: Log
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

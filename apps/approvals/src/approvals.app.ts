@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
 import { ApprovalsConfigSchema, type ApprovalsConfigInput } from './approvals.config';
 import { ApprovalsModule } from './approvals.module';
 
@@ -15,6 +15,7 @@ export async function startApprovals(given: ApprovalsConfigInput, logger?: Logge
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

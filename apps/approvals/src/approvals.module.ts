@@ -2,7 +2,7 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
+import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
 import { AuditHandler } from './audit/audit.handler';
 import { createApprovalsDataSource } from './database/approvals-data-source';
@@ -64,7 +64,7 @@ export class ApprovalsModule {
             return nc;
           },
         },
-        { provide: PEER_CLIENT, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS) },
+        { provide: PEER_CLIENT, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('approvals', config.CONCORD_ACTOR_KEY)) },
         { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [PEER_CLIENT] },
         {
           provide: OutboxRelay,

@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from '@concord/config';
+import { testActorConfig } from '@concord/testing';
 import { loadGatewayConfig } from './gateway.config';
 
-const base = { NATS_URL: 'nats://127.0.0.1:4222', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', CONCORD_DEV_AUTH: '1' };
+const base = {
+  NATS_URL: 'nats://127.0.0.1:4222', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', CONCORD_DEV_AUTH: '1',
+  CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
+};
 
 describe('gateway configuration', () => {
   it('reads a valid environment with defaults', () => {
@@ -19,5 +23,11 @@ describe('gateway configuration', () => {
   it('refuses to start without a way to verify tokens unless dev auth is on', () => {
     expect(() => loadGatewayConfig({ ...base, CONCORD_DEV_AUTH: '0' })).toThrow(/AUTH_JWKS_URL/);
     expect(loadGatewayConfig({ ...base, CONCORD_DEV_AUTH: '0', AUTH_JWKS_URL: 'https://idp.example.gov.vn/jwks' }).CONCORD_DEV_AUTH).toBe(false);
+  });
+
+  it('refuses to start without the key that signs the actor of its requests, or with one that is not an Ed25519 private key', () => {
+    const { CONCORD_ACTOR_KEY: _key, ...withoutKey } = base;
+    expect(() => loadGatewayConfig(withoutKey)).toThrow(/CONCORD_ACTOR_KEY/);
+    expect(() => loadGatewayConfig({ ...base, CONCORD_ACTOR_KEY: Buffer.from('not a key').toString('base64') })).toThrow(/CONCORD_ACTOR_KEY: an Ed25519 private key/);
   });
 });

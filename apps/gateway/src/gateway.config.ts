@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorProofConfig } from '@concord/messaging';
 import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
@@ -6,6 +7,8 @@ export const GatewayConfigSchema = z.object({
   NATS_URL: CommonConfig.NATS_URL,
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** Signs the actor (the signed-in user) of every request the gateway sends to a service (ADR 0014). */
+  CONCORD_ACTOR_KEY: ActorProofConfig.CONCORD_ACTOR_KEY,
   PORT: port(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** `1`: POST /v1/auth/dev-token issues tokens for seeded users. Never in production. */

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { pruneJob, type PeriodicJob } from '@concord/messaging';
+import { ActorProofSigner, pruneJob, type PeriodicJob } from '@concord/messaging';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -54,6 +54,8 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 export class GatewayModule {
   /** `preview`: only the routes, for writing the OpenAPI document without PostgreSQL or NATS. */
   static forConfig(config: GatewayConfig): DynamicModule {
+    // The gateway vouches for the signed-in user of every request it sends (ADR 0014).
+    const signer = new ActorProofSigner('gateway', config.CONCORD_ACTOR_KEY);
     return {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
@@ -71,7 +73,7 @@ export class GatewayModule {
         {
           provide: RegistryClient,
           useFactory: async () => {
-            const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -79,7 +81,7 @@ export class GatewayModule {
         {
           provide: AgreementsClient,
           useFactory: async () => {
-            const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -87,7 +89,7 @@ export class GatewayModule {
         {
           provide: TaskingClient,
           useFactory: async () => {
-            const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -95,7 +97,7 @@ export class GatewayModule {
         {
           provide: ApprovalsClient,
           useFactory: async () => {
-            const client = new ApprovalsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new ApprovalsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },

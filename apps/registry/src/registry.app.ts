@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
 import { RegistryConfigSchema, type RegistryConfigInput } from './registry.config';
 import { RegistryModule } from './registry.module';
 
@@ -15,6 +15,7 @@ export async function startRegistry(given: RegistryConfigInput, logger?: LoggerS
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

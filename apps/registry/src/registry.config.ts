@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorProofConfig } from '@concord/messaging';
 import { CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
@@ -6,6 +7,8 @@ export const RegistryConfigSchema = z.object({
   NATS_URL: CommonConfig.NATS_URL,
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** The issuers whose proof of a request's actor it believes (ADR 0014). */
+  CONCORD_ACTOR_ISSUERS: ActorProofConfig.CONCORD_ACTOR_ISSUERS,
   /** 32 random bytes, base64: encrypts creators' personal data at rest. */
   CONCORD_PII_KEY: z
     .string()

@@ -2,7 +2,7 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
 import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
+import { ActorProofSigner, connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentService } from './assignment/assignment.service';
@@ -75,7 +75,7 @@ export class TaskingModule {
             return nc;
           },
         },
-        { provide: REGISTRY, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS) },
+        { provide: REGISTRY, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('tasking', config.CONCORD_ACTOR_KEY)) },
         {
           provide: OutboxRelay,
           useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),

@@ -46,4 +46,21 @@ describe('infra/compose.yaml', () => {
       }
     }
   });
+
+  it('gives each process that vouches for actors its own signing key, and every service the issuers it believes', () => {
+    // js-yaml 5 leaves YAML merge keys (`<<: *env`) unmerged; Docker Compose merges them.
+    const envOf = (name: string): Record<string, string | undefined> => {
+      const { '<<': merged, ...own } = (compose.services[name]?.environment ?? {}) as Record<string, unknown>;
+      return { ...(merged as Record<string, string> | undefined), ...(own as Record<string, string>) };
+    };
+    const keyOf = (name: string) => envOf(name).CONCORD_ACTOR_KEY;
+    const signers = ['gateway', 'agreements', 'tasking', 'approvals'];
+    expect(signers.map((name) => keyOf(name)?.match(/^\$\{([A-Z_]+):\?/)?.[1])).toEqual(['GATEWAY_ACTOR_KEY', 'AGREEMENTS_ACTOR_KEY', 'TASKING_ACTOR_KEY', 'APPROVALS_ACTOR_KEY']);
+    for (const name of ['registry', ...signers.slice(1)]) {
+      expect({ name, issuers: envOf(name).CONCORD_ACTOR_ISSUERS?.split(',').map((pair) => pair.split('=')[0]) }).toEqual({
+        name,
+        issuers: signers,
+      });
+    }
+  });
 });

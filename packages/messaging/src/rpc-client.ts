@@ -3,6 +3,7 @@ import {
   createEnvelope, DomainError, namespaceSubject, type Actor, type Problem,
 } from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
+import type { ActorProofSigner } from './actor-proof';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -28,6 +29,11 @@ interface NestReply {
  * `service.unavailable` at once (nothing was sent, or nobody got it);
  * silence after sending is `service.outcome_unknown` (the command may have
  * been applied: retry with the same Idempotency-Key).
+ *
+ * Every envelope carries the signer's proof of its actor (ADR 0014): the
+ * gateway vouches for the signed-in user; a service calling another on a
+ * user's behalf vouches, as itself, for that original user. Without a
+ * signer, services refuse what it sends (`actor.unproven`).
  */
 export class ServiceClient {
   private nc: NatsConnection | null = null;
@@ -38,6 +44,7 @@ export class ServiceClient {
     private readonly natsUrl: string,
     private readonly env: string,
     private readonly defaultTimeoutMs = 5000,
+    private readonly signer?: ActorProofSigner,
   ) {}
 
   async connect(): Promise<void> {
@@ -53,9 +60,10 @@ export class ServiceClient {
   }
 
   async request<T>(subject: string, data: unknown, actor: Actor, options: RequestOptions = {}): Promise<T> {
-    const envelope = createEnvelope(subject, actor, data, options);
     const service = subject.split('.')[1] ?? subject;
     const wire = namespaceSubject(this.env, subject);
+    const unsigned = createEnvelope(subject, actor, data, options);
+    const envelope = this.signer ? { ...unsigned, proof: await this.signer.sign(wire, unsigned) } : unsigned;
     let reply: NestReply;
     try {
       if (!this.nc) await this.connect();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { ServiceClient } from '@concord/messaging';
+import type { ServiceClient } from '@concord/messaging';
 import { startRegistry } from '@concord/registry';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls } from '@concord/testing';
 import { startAgreements } from '../agreements.app';
 
 /** The agreements service and the registry it asks, on a fresh database and the test NATS, and a client to talk to them. */
@@ -21,14 +21,14 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   const urls = testUrls();
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
   const registry: INestMicroservice = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3, ...testActorConfig('registry') },
     false,
   );
   const agreements: INestMicroservice = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000, ...testActorConfig('agreements') },
     false,
   );
-  const client = new ServiceClient(urls.natsUrl, env);
+  const client = testServiceClient(urls.natsUrl, env);
   await client.connect();
   return {
     env,

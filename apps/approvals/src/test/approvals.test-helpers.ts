@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { startRegistry } from '@concord/registry';
 import { startTasking } from '@concord/tasking';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls } from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
 import { createApprovalsDataSource } from '../database/approvals-data-source';
@@ -24,10 +24,10 @@ export async function startApprovalsTestSystem(overrides: Partial<ApprovalsConfi
   const env = testEnvName();
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
   const common = { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const };
-  const registry = await startRegistry({ ...common, CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 }, false);
-  const tasking = await startTasking({ ...common, TASKING_DB_POOL: 3 }, false);
-  const approvals = await startApprovals({ ...common, APPROVALS_DB_POOL: 4, ...overrides }, false);
-  const client = new ServiceClient(urls.natsUrl, env, 10_000);
+  const registry = await startRegistry({ ...common, CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3, ...testActorConfig('registry') }, false);
+  const tasking = await startTasking({ ...common, TASKING_DB_POOL: 3, ...testActorConfig('tasking') }, false);
+  const approvals = await startApprovals({ ...common, APPROVALS_DB_POOL: 4, ...testActorConfig('approvals'), ...overrides }, false);
+  const client = testServiceClient(urls.natsUrl, env, 10_000);
   await client.connect();
   const db = createApprovalsDataSource(databaseUrl, 2);
   await db.initialize();

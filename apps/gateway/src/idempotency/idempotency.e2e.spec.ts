@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { ConcordClient } from '@concord/client';
-import { eventually, freePort } from '@concord/testing';
+import { eventually, freePort, testActorConfig } from '@concord/testing';
 import { pruneExpired, waitForPort } from '@concord/messaging';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 import { idempotencyKeyRetention } from './idempotency-retention';
@@ -94,6 +94,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
       env: {
         ...process.env, CONCORD_ENV: sys.config.CONCORD_ENV, NATS_URL: sys.config.NATS_URL, DATABASE_URL: sys.config.DATABASE_URL,
         PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_DEV_AUTH_SECRET: SECRET, RPC_TIMEOUT_MS: '60000', LOG_LEVEL: 'error',
+        CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
       },
       stdio: ['ignore', 'ignore', 'ignore'],
     });

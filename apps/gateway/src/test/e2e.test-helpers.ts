@@ -6,7 +6,7 @@ import { startAgreements } from '@concord/agreements';
 import { startTasking } from '@concord/tasking';
 import { startApprovals } from '@concord/approvals';
 import { startRegistry } from '@concord/registry';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, testActorConfig, testEnvName, testUrls } from '@concord/testing';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
 
@@ -42,15 +42,16 @@ export async function startTestSystem(
       LOG_LEVEL: 'error',
       CONCORD_PII_KEY: randomBytes(32).toString('base64'),
       REGISTRY_DB_POOL: 5,
+      ...testActorConfig('registry'),
     },
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000 },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, ...testActorConfig('agreements') },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('tasking') }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('approvals') }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
@@ -58,6 +59,7 @@ export async function startTestSystem(
     PORT: '0',
     CONCORD_DEV_AUTH: '1',
     RPC_TIMEOUT_MS: '3000',
+    CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
     ...overrides,
   });
   const gateway = await createGateway(config, { logger: false });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
-import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
+import { createTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
@@ -28,7 +28,7 @@ export interface TestRegistry {
 }
 
 /** A registry on real PostgreSQL (its own database) and real NATS (its own namespace). */
-export async function startTestRegistry(): Promise<TestRegistry> {
+export async function startTestRegistry(options: { logger?: LoggerService } = {}): Promise<TestRegistry> {
   const urls = testUrls();
   const config: RegistryConfig = RegistryConfigSchema.parse({
     CONCORD_ENV: testEnvName(),
@@ -37,9 +37,10 @@ export async function startTestRegistry(): Promise<TestRegistry> {
     LOG_LEVEL: 'error',
     CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: 5,
+    CONCORD_ACTOR_ISSUERS: testActorConfig('registry').CONCORD_ACTOR_ISSUERS,
   });
-  const app = await startRegistry(config, false);
-  const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV);
+  const app = await startRegistry(config, options.logger ?? false);
+  const client = testServiceClient(config.NATS_URL, config.CONCORD_ENV);
   await client.connect();
   const nc = await connectNats({ servers: config.NATS_URL });
   const db = createRegistryDataSource(config.DATABASE_URL, 2);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { EVENTS, SUBJECTS, type CampaignView, type FanOutView } from '@concord/domain';
 import { startNatsServer, type RunningNats } from '@concord/messaging';
-import { EventCollector, freePort } from '@concord/testing';
+import { EventCollector, freePort, testActorConfig } from '@concord/testing';
 import { actors, daysFromNow, eventually, isoDate, newId, startTaskingTestSystem, type TaskingTestSystem } from '../test/tasking.test-helpers';
 
 const T = SUBJECTS.tasking;
@@ -30,7 +30,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
     child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
         ...process.env, CONCORD_ENV: sys.env, NATS_URL: sys.natsUrl, DATABASE_URL: sys.databaseUrl,
-        TASKING_FANOUT_BATCH: '50', TASKING_FANOUT_WAIT_MS: '1', LOG_LEVEL: 'error',
+        TASKING_FANOUT_BATCH: '50', TASKING_FANOUT_WAIT_MS: '1', LOG_LEVEL: 'error', ...testActorConfig('tasking'),
       },
       stdio: ['ignore', 'ignore', 'ignore'],
     });

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
-import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { startRegistry } from '@concord/registry';
-import { createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testEnvName, testUrls } from '@concord/testing';
+import {
+  createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testServiceClient, testUrls,
+} from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { startTasking } from '../tasking.app';
 import type { TaskingConfigInput } from '../tasking.config';
@@ -33,13 +35,13 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const natsUrl = options.natsUrl ?? urls.natsUrl;
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
+    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5, ...testActorConfig('registry') },
     false,
   );
-  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
+  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4, ...testActorConfig('tasking') };
   const sys: TaskingTestSystem = {
     env, databaseUrl, natsUrl, tasking: null,
-    client: new ServiceClient(natsUrl, env, 10_000),
+    client: testServiceClient(natsUrl, env, 10_000),
     nc: await connectNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
     startTasking: async (overrides = {}) => (sys.tasking = await startTasking({ ...base, ...options.tasking, ...overrides }, false)),
