@@ -27,7 +27,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const pg = require('pg');
-const { startTestInfrastructure, createTestDatabase, freePort } = require('../packages/testing/dist/index.js');
+const { startTestInfrastructure, createTestDatabase, freePort, testActorConfig } = require('../packages/testing/dist/index.js');
 const { foldText, queryWords, allowedTypos, swappedLetters } = require('../packages/domain/dist/index.js');
 const { devToken } = require('../packages/client/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
@@ -178,7 +178,7 @@ try {
   for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env: { ...env, ...testActorConfig(app) }, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     processes[app] = child;
   }
