@@ -19,10 +19,10 @@ describe('proof of the actor', () => {
     expect(checkActorProofClaims(claims, { ...expected, now: later(ACTOR_PROOF_LIFETIME_SECONDS + ACTOR_PROOF_CLOCK_SKEW_SECONDS + 1) })).toBe('expired');
   });
 
-  it.each([
+  it.each<[string, unknown, ActorProofExpectation]>([
     ['malformed', 'not claims', expected],
-    ['issuer_mismatch', claims, { ...expected, signedBy: 'tasking' as const }],
-    ['issuer_not_trusted_for_subject', actorProofClaims('agreements', wire, envelope, 'digest', now), { ...expected, signedBy: 'agreements' as const }],
+    ['issuer_mismatch', claims, { ...expected, signedBy: 'tasking' }],
+    ['issuer_not_trusted_for_subject', actorProofClaims('agreements', wire, envelope, 'digest', now), { ...expected, signedBy: 'agreements' }],
     ['too_long_lived', { ...claims, exp: claims.iat + ACTOR_PROOF_LIFETIME_SECONDS + 1 }, expected],
     ['not_yet_valid', actorProofClaims('gateway', wire, envelope, 'digest', later(60)), expected],
     ['other_subject', claims, { ...expected, wireSubject: 'concord.dev.registry.creator.update', subject: SUBJECTS.registry.creatorUpdate }],
@@ -34,7 +34,7 @@ describe('proof of the actor', () => {
     ['other_envelope', claims, { ...expected, envelope: { ...envelope, idempotencyKey: 'k-2' } }],
     ['other_envelope', claims, { ...expected, envelope: { ...envelope, correlationId: 'c-2' } }],
     ['data_altered', claims, { ...expected, dataDigest: 'other' }],
-  ] as const)('is refused as %s', (reason, given, expectation) => {
+  ])('is refused as %s', (reason, given, expectation) => {
     expect(checkActorProofClaims(given, expectation)).toBe(reason);
   });
 
