@@ -3,9 +3,10 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testEnvName, testUrls } from '@concord/testing';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
+import { createServiceTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testEnvName, testUrls } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
+import { migrateTaskingDatabase } from '../database/migrate-tasking';
 import { startTasking } from '../tasking.app';
 import type { TaskingConfigInput } from '../tasking.config';
 
@@ -15,7 +16,10 @@ export { newId };
 
 export interface TaskingTestSystem {
   env: string;
+  /** The database as its administrator. */
   databaseUrl: string;
+  /** What tasking connects as (its own role, ADR 0015). */
+  taskingDatabaseUrl: string;
   natsUrl: string;
   client: ServiceClient;
   nc: NatsConnection;
@@ -31,14 +35,16 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const urls = testUrls();
   const env = testEnvName();
   const natsUrl = options.natsUrl ?? urls.natsUrl;
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const databaseUrl = database.adminUrl;
+  const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
+    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
     false,
   );
-  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
+  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: taskingDatabaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
   const sys: TaskingTestSystem = {
-    env, databaseUrl, natsUrl, tasking: null,
+    env, databaseUrl, taskingDatabaseUrl, natsUrl, tasking: null,
     client: new ServiceClient(natsUrl, env, 10_000),
     nc: await connectNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
