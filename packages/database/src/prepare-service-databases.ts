@@ -41,15 +41,18 @@ function runMigrationScript(script: string, env: NodeJS.ProcessEnv, log: (line: 
  */
 export async function prepareServiceDatabases(options: PrepareServiceDatabasesOptions): Promise<Record<string, string>> {
   const log = options.log ?? (() => undefined);
-  const urls: Record<string, string> = {};
+  const provisioned = [];
   for (const { schema, extensions } of SERVICE_SCHEMAS) {
     const passwords = options.passwords[schema];
     if (!passwords) throw new Error(`No passwords for the roles of schema ${schema}`);
-    const provisioned = await provisionServiceSchema(options.adminUrl, { schema, extensions, passwords, setPasswords: options.setPasswords });
-    if (provisioned.reassigned > 0) log(`${schema}: ${provisioned.reassigned} objects of an older start now belong to ${provisioned.roles.owner}`);
-    const { DATABASE_URL: _ignored, ...env } = process.env;
-    await runMigrationScript(join(options.root, 'apps', schema, 'dist', 'migrate.js'), { ...env, MIGRATION_DATABASE_URL: provisioned.ownerUrl }, log);
-    urls[schema] = provisioned.serviceUrl;
+    const done = await provisionServiceSchema(options.adminUrl, { schema, extensions, passwords, setPasswords: options.setPasswords });
+    if (done.reassigned > 0) log(`${schema}: ${done.reassigned} objects of an older start now belong to ${done.roles.owner}`);
+    provisioned.push(done);
   }
-  return urls;
+  // Each schema's migrations touch only that schema: they run side by side.
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  await Promise.all(
+    provisioned.map((p) => runMigrationScript(join(options.root, 'apps', p.schema, 'dist', 'migrate.js'), { ...env, MIGRATION_DATABASE_URL: p.ownerUrl }, log)),
+  );
+  return Object.fromEntries(provisioned.map((p) => [p.schema, p.serviceUrl]));
 }
