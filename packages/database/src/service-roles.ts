@@ -214,7 +214,8 @@ export async function migrateServiceDatabase(dataSource: DataSource, serviceRole
     const [found] = await dataSource.query('SELECT 1 AS ok FROM pg_namespace WHERE nspname = $1', [schema]);
     if (!found) await dataSource.query(`CREATE SCHEMA ${id(schema)}`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await grantServiceAccess(dataSource, schema, serviceRole);
+    // In one transaction: a service already running never sees its rights half revoked.
+    await dataSource.transaction((manager) => grantServiceAccess(manager, schema, serviceRole));
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();
