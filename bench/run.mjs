@@ -28,6 +28,7 @@ const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const pg = require('pg');
 const { startTestInfrastructure, createTestDatabase, freePort, testActorConfig } = require('../packages/testing/dist/index.js');
+const { generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
 const { foldText, queryWords, allowedTypos, swappedLetters } = require('../packages/domain/dist/index.js');
 const { devToken } = require('../packages/client/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
@@ -174,11 +175,15 @@ try {
     env.PORTAL_DIR = portalDist.dir;
   }
   const processes = {};
+  // Each service connects as its own role, as under npm start (ADR 0015); the benchmark's own pools below are the administrator's.
+  const serviceUrls = await prepareServiceDatabases({ adminUrl: databaseUrl, root, passwords: generateRolePasswords(), setPasswords: true });
   // The gateway is ready when every service answers, tasking and approvals included.
   for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env: { ...env, ...testActorConfig(app) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], {
+      env: { ...env, DATABASE_URL: serviceUrls[app], ...testActorConfig(app) }, stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(child);
     processes[app] = child;
   }

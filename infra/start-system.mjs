@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres, ensureDatabase } = require('../packages/database/dist/index.js');
+const { startEmbeddedPostgres, ensureDatabase, generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
 const { startNatsServer, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
@@ -89,6 +89,22 @@ function localSecrets() {
 const ACTOR_SIGNERS = ['gateway', 'agreements', 'tasking', 'approvals'];
 const actorKeys = {};
 
+/**
+ * Passwords of each schema's owner and service roles (ADR 0015), generated
+ * once into the git-ignored data folder; a schema added later gets its
+ * passwords on the next start.
+ */
+function databaseRolePasswords() {
+  const file = join(dataDir, 'database-roles.json');
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const passwords = { ...generateRolePasswords(), ...kept };
+  if (Object.keys(passwords).length !== Object.keys(kept).length) {
+    writeFileSync(file, JSON.stringify(passwords, null, 2), { mode: 0o600 });
+    log(`Generated the database roles' passwords in ${file}`);
+  }
+  return passwords;
+}
+
 /** Ready = the gateway says every dependency is up and no service is waiting to be restarted. */
 async function waitReady(url, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -108,8 +124,14 @@ async function waitReady(url, timeoutMs = 90_000) {
   throw new Error(`Not ready after ${timeoutMs / 1000} s: ${last}${crashed.length ? `\n  crashed: ${crashed.join(', ')}` : ''}`);
 }
 
+/** Each service connects to PostgreSQL as its own role (ADR 0015). */
+const serviceDatabaseUrls = {};
+
 function startService(name, script) {
-  const own = actorKeys[name] ? { CONCORD_ACTOR_KEY: actorKeys[name] } : {};
+  const own = {
+    ...(serviceDatabaseUrls[name] ? { DATABASE_URL: serviceDatabaseUrls[name] } : {}),
+    ...(actorKeys[name] ? { CONCORD_ACTOR_KEY: actorKeys[name] } : {}),
+  };
   supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: { ...env, ...own } });
 }
 
@@ -151,8 +173,14 @@ async function start() {
     if (stopping) return;
     env.DATABASE_URL = await ensureDatabase(pg.url, 'concord');
   } else {
-    log('Using PostgreSQL at DATABASE_URL');
+    log('Using PostgreSQL at DATABASE_URL (as the administrator that creates the services\' roles)');
   }
+  // Roles and schemas, then each schema's migrations as its owner; the services connect as their own roles.
+  Object.assign(
+    serviceDatabaseUrls,
+    await prepareServiceDatabases({ adminUrl: env.DATABASE_URL, root, passwords: databaseRolePasswords(), setPasswords: true, log }),
+  );
+  if (stopping) return;
 
   if (!env.NATS_URL) {
     log(`Starting nats-server with JetStream on 127.0.0.1:${natsPort} (data in ${join(dataDir, 'nats')})`);

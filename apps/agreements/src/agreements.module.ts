@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
@@ -53,7 +53,7 @@ export class AgreementsModule {
       providers: [
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config))),
+          useFactory: () => connectServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: EVENTS_CONNECTION,

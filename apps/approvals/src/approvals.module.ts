@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
 import { AuditHandler } from './audit/audit.handler';
@@ -55,7 +55,7 @@ export class ApprovalsModule {
       module: ApprovalsModule,
       controllers: [SubmissionHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => openServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config))) },
+        { provide: DataSource, useFactory: () => connectServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config))) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {

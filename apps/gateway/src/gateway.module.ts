@@ -2,7 +2,7 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, pruneJob, type PeriodicJob } from '@concord/messaging';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -68,7 +68,7 @@ export class GatewayModule {
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config))),
+          useFactory: () => connectServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: RegistryClient,

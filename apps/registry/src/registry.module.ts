@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
@@ -53,7 +53,7 @@ export class RegistryModule {
         { provide: REGISTRY_CONFIG, useValue: config },
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config))),
+          useFactory: () => connectServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: EVENTS_CONNECTION,

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
@@ -65,7 +65,7 @@ export class TaskingModule {
       module: TaskingModule,
       controllers: [CampaignHandler, AssignmentHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => openServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config))) },
+        { provide: DataSource, useFactory: () => connectServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config))) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {

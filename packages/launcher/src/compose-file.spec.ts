@@ -6,7 +6,7 @@ import { load } from 'js-yaml';
 // infra/compose.yaml is how people with Docker run Concord. Whoever reaches
 // the machine must not get an admin token or the bus: dev sign-in is off,
 // no secret has a default, and only the gateway is published.
-type ComposeService = { ports?: string[]; environment?: Record<string, string> };
+type ComposeService = { ports?: string[]; environment?: Record<string, string>; command?: string[] };
 const compose = load(readFileSync(join(process.cwd(), '..', '..', 'infra', 'compose.yaml'), 'utf8')) as {
   services: Record<string, ComposeService>;
 };
@@ -22,6 +22,14 @@ describe('infra/compose.yaml', () => {
     for (const [name, service] of services.filter(([, s]) => s.environment)) {
       expect({ name, devAuth: service.environment?.CONCORD_DEV_AUTH ?? '0' }).toEqual({ name, devAuth: '0' });
     }
+  });
+
+  it('connects each service as its own database role, after the migration step has run as the schemas\' owners (ADR 0015)', () => {
+    const roles = services
+      .filter(([name, s]) => name !== 'migrate' && s.environment?.DATABASE_URL)
+      .map(([name, s]) => [name, /^postgres:\/\/([^:]+):/.exec(s.environment!.DATABASE_URL)?.[1]]);
+    expect(roles).toEqual(['registry', 'agreements', 'tasking', 'approvals', 'gateway'].map((name) => [name, `concord_${name}`]));
+    expect(compose.services.migrate).toMatchObject({ command: ['node', 'infra/prepare-database.mjs'] });
   });
 
   it('has no default for any secret: it refuses to start until each is set', () => {

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { ensureDatabase, startEmbeddedPostgres } from '@concord/database';
+import { createHash, randomBytes } from 'node:crypto';
+import { ensureDatabase, provisionServiceSchema, SERVICE_SCHEMAS, startEmbeddedPostgres, type ProvisionedSchema } from '@concord/database';
 import { startNatsServer } from '@concord/messaging';
 import { freePort } from './free-port';
 
@@ -70,6 +70,51 @@ export async function startTestInfrastructure(env: NodeJS.ProcessEnv = process.e
 /** A fresh database for one test file, on the run's server. */
 export async function createTestDatabase(serverUrl: string): Promise<string> {
   return ensureDatabase(serverUrl, `t_${randomBytes(6).toString('hex')}`);
+}
+
+export interface ServiceTestDatabase {
+  /** The database as the server's administrator: for tests that look behind the services' backs. */
+  adminUrl: string;
+  /** Each schema's roles and URLs (owner for migrations, service for the service). */
+  schemas: Record<string, ProvisionedSchema>;
+  /** Runs `migrate` (e.g. migrateRegistryDatabase) as the schema's owner and returns the URL the service connects with. */
+  serviceUrl(schema: string, migrate: (ownerUrl: string) => Promise<unknown>): Promise<string>;
+}
+
+/**
+ * Passwords of the test roles on one server: derived from its admin URL, so
+ * every test file of a run (and every run on that server) agrees without
+ * resetting them under another's feet, and nobody without the admin URL
+ * can work them out.
+ */
+function testRolePasswords(serverUrl: string, schema: string) {
+  const server = new URL(serverUrl);
+  server.pathname = '/';
+  const derive = (kind: string) => createHash('sha256').update(`concord-test-role\0${server.toString()}\0${schema}\0${kind}`).digest('hex').slice(0, 32);
+  return { owner: derive('owner'), service: derive('service') };
+}
+
+/**
+ * A fresh database for one test file with every service's roles (ADR 0015):
+ * schemas owned by their owner roles; services connect as their own roles
+ * once their migrations have run as the owner.
+ */
+export async function createServiceTestDatabase(serverUrl: string): Promise<ServiceTestDatabase> {
+  const adminUrl = await createTestDatabase(serverUrl);
+  const schemas: Record<string, ProvisionedSchema> = {};
+  for (const { schema, extensions } of SERVICE_SCHEMAS) {
+    schemas[schema] = await provisionServiceSchema(adminUrl, { schema, extensions, passwords: testRolePasswords(serverUrl, schema), setPasswords: false });
+  }
+  return {
+    adminUrl,
+    schemas,
+    serviceUrl: async (schema, migrate) => {
+      const provisioned = schemas[schema];
+      if (!provisioned) throw new Error(`No schema ${schema} in ${SERVICE_SCHEMAS.map((s) => s.schema).join(', ')}`);
+      await migrate(provisioned.ownerUrl);
+      return provisioned.serviceUrl;
+    },
+  };
 }
 
 /** A fresh namespace (`CONCORD_ENV`) for one test file. */

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
-import { startTasking } from '@concord/tasking';
-import { createTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls } from '@concord/testing';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
+import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls } from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
 import { createApprovalsDataSource } from '../database/approvals-data-source';
+import { migrateApprovalsDatabase } from '../database/migrate-approvals';
 
 export interface ApprovalsTestSystem {
   env: string;
@@ -22,14 +23,14 @@ export interface ApprovalsTestSystem {
 export async function startApprovalsTestSystem(overrides: Partial<ApprovalsConfigInput> = {}): Promise<ApprovalsTestSystem> {
   const urls = testUrls();
   const env = testEnvName();
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
-  const common = { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const };
-  const registry = await startRegistry({ ...common, CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3, ...testActorConfig('registry') }, false);
-  const tasking = await startTasking({ ...common, TASKING_DB_POOL: 3, ...testActorConfig('tasking') }, false);
-  const approvals = await startApprovals({ ...common, APPROVALS_DB_POOL: 4, ...testActorConfig('approvals'), ...overrides }, false);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const common = { CONCORD_ENV: env, NATS_URL: urls.natsUrl, LOG_LEVEL: 'error' as const };
+  const registry = await startRegistry({ ...common, DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3, ...testActorConfig('registry') }, false);
+  const tasking = await startTasking({ ...common, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), TASKING_DB_POOL: 3, ...testActorConfig('tasking') }, false);
+  const approvals = await startApprovals({ ...common, DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), APPROVALS_DB_POOL: 4, ...testActorConfig('approvals'), ...overrides }, false);
   const client = testServiceClient(urls.natsUrl, env, 10_000);
   await client.connect();
-  const db = createApprovalsDataSource(databaseUrl, 2);
+  const db = createApprovalsDataSource(database.adminUrl, 2);
   await db.initialize();
   const nc = await connectNats({ servers: urls.natsUrl });
   return {

@@ -32,7 +32,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
   beforeAll(async () => {
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '2000', CONCORD_DEV_AUTH_SECRET: SECRET });
     [registrar, admin] = await Promise.all([sys.as('registrar@mcst'), sys.as('admin@mcst')]);
-    db = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    db = new pg.Client({ connectionString: sys.databaseUrl });
     await db.connect();
   });
   afterAll(async () => {
@@ -65,7 +65,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
   it('answers a service that did not answer in time with 503 service.outcome_unknown and Retry-After; the retry with the same key applies it once', async () => {
     const body = registration('Tôn Nữ Thu Hà');
     const key = `unknown-${uniqueHandle('k')}`;
-    const lock = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    const lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
     try {
       // The registry's write waits on this lock for longer than the gateway waits for its answer.
@@ -100,7 +100,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
     });
     const body = registration('Cao Bá Quát Kể Chuyện');
     const key = `crash-${uniqueHandle('k')}`;
-    const lock = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    const lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
     try {
       await waitForPort(port, '127.0.0.1', 30_000);

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConcordClient, devToken, type ConcordClient, type Schemas } from '@concord/client';
-import { startAgreements } from '@concord/agreements';
-import { startTasking } from '@concord/tasking';
-import { startApprovals } from '@concord/approvals';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, testActorConfig, testEnvName, testUrls } from '@concord/testing';
+import { migrateAgreementsDatabase, startAgreements } from '@concord/agreements';
+import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
+import { migrateApprovalsDatabase, startApprovals } from '@concord/approvals';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testUrls } from '@concord/testing';
+import { migrateGatewayDatabase } from '../database/migrate-gateway';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
 
@@ -14,8 +15,9 @@ export interface TestSystem {
   baseUrl: string;
   gateway: NestFastifyApplication;
   registry: INestMicroservice;
+  /** DATABASE_URL is the gateway's own role (ADR 0015). */
   config: GatewayConfig;
-  /** The database every service of this system keeps its schema in. */
+  /** The database every service of this system keeps its schema in, as its administrator (each service connects as its own role). */
   databaseUrl: string;
   as(username: string): Promise<ConcordClient>;
   stop(): Promise<void>;
@@ -33,12 +35,13 @@ export async function startTestSystem(
   /** An RPC_TIMEOUT_MS override holds for every caller: the gateway and the services that ask others. */
   const rpcTimeout = overrides.RPC_TIMEOUT_MS === undefined ? {} : { RPC_TIMEOUT_MS: Number(overrides.RPC_TIMEOUT_MS) };
   const env = testEnvName();
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const databaseUrl = database.adminUrl;
   const registry = await startRegistry(
     {
       CONCORD_ENV: env,
       NATS_URL: urls.natsUrl,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
       LOG_LEVEL: 'error',
       CONCORD_PII_KEY: randomBytes(32).toString('base64'),
       REGISTRY_DB_POOL: 5,
@@ -47,15 +50,15 @@ export async function startTestSystem(
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, ...testActorConfig('agreements') },
+    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, ...testActorConfig('agreements') },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('tasking') }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('approvals') }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('tasking') }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('approvals') }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     NATS_URL: urls.natsUrl,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: await database.serviceUrl('gateway', migrateGatewayDatabase),
     PORT: '0',
     CONCORD_DEV_AUTH: '1',
     RPC_TIMEOUT_MS: '3000',

@@ -29,7 +29,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
   const startChild = () => {
     child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
-        ...process.env, CONCORD_ENV: sys.env, NATS_URL: sys.natsUrl, DATABASE_URL: sys.databaseUrl,
+        ...process.env, CONCORD_ENV: sys.env, NATS_URL: sys.natsUrl, DATABASE_URL: sys.taskingDatabaseUrl,
         TASKING_FANOUT_BATCH: '50', TASKING_FANOUT_WAIT_MS: '1', LOG_LEVEL: 'error', ...testActorConfig('tasking'),
       },
       stdio: ['ignore', 'ignore', 'ignore'],

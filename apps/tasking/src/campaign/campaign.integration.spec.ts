@@ -3,10 +3,11 @@ import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, newId, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import {
-  createTestDatabase, eventually, EventCollector, publishAgreementEvent, testActorConfig, testEnvName, testServiceClient, testUrls, rejection as rejectionOf,
+  createServiceTestDatabase, eventually, EventCollector, publishAgreementEvent, testActorConfig, testEnvName, testServiceClient, testUrls, rejection as rejectionOf,
 } from '@concord/testing';
 import pg from 'pg';
 import { startTasking } from '../tasking.app';
+import { migrateTaskingDatabase } from '../database/migrate-tasking';
 
 const T = SUBJECTS.tasking;
 const manager: Actor = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
@@ -41,8 +42,9 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
 
   beforeAll(async () => {
     const urls = testUrls();
-    databaseUrl = await createTestDatabase(urls.databaseUrl);
-    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...testActorConfig('tasking') }, false);
+    const database = await createServiceTestDatabase(urls.databaseUrl);
+    databaseUrl = database.adminUrl;
+    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...testActorConfig('tasking') }, false);
     client = testServiceClient(urls.natsUrl, env);
     await client.connect();
     nc = await connectNats({ servers: urls.natsUrl });

@@ -3,11 +3,12 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
-  createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testServiceClient, testUrls,
+  createServiceTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testServiceClient, testUrls,
 } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
+import { migrateTaskingDatabase } from '../database/migrate-tasking';
 import { startTasking } from '../tasking.app';
 import type { TaskingConfigInput } from '../tasking.config';
 
@@ -17,7 +18,10 @@ export { newId };
 
 export interface TaskingTestSystem {
   env: string;
+  /** The database as its administrator. */
   databaseUrl: string;
+  /** What tasking connects as (its own role, ADR 0015). */
+  taskingDatabaseUrl: string;
   natsUrl: string;
   client: ServiceClient;
   nc: NatsConnection;
@@ -33,14 +37,16 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const urls = testUrls();
   const env = testEnvName();
   const natsUrl = options.natsUrl ?? urls.natsUrl;
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const databaseUrl = database.adminUrl;
+  const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5, ...testActorConfig('registry') },
+    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5, ...testActorConfig('registry') },
     false,
   );
-  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4, ...testActorConfig('tasking') };
+  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: taskingDatabaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4, ...testActorConfig('tasking') };
   const sys: TaskingTestSystem = {
-    env, databaseUrl, natsUrl, tasking: null,
+    env, databaseUrl, taskingDatabaseUrl, natsUrl, tasking: null,
     client: testServiceClient(natsUrl, env, 10_000),
     nc: await connectNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
