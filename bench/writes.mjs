@@ -1,0 +1,170 @@
+// Write throughput through the gateway: POST /v1/creators (registrar@mcst,
+// unique channels, valid personal data) alone, POST /v1/agreements drafts
+// (manager@mcst, against creators registered first) alone, then both at the
+// same time. Every request is a real write: its own Idempotency-Key, a real
+// bearer token from the gateway, the whole path HTTP → gateway → NATS →
+// service → PostgreSQL (drafts also ask the registry for the counterparty).
+// Called by bench/run.mjs (BENCH_ONLY=writes runs only this part).
+//
+// Targets (issue 12): together within 1.3× of alone (p50, each load), and
+// registrations ≥ 300/s on this machine through the gateway.
+//
+// Knobs:
+//   BENCH_WRITE_SECONDS            seconds per measurement                   (10)
+//   BENCH_WRITE_CONNECTIONS        concurrent registrations                  (16)
+//   BENCH_WRITE_DRAFT_CONNECTIONS  concurrent drafts                         (4)
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+const { demoCreators } = require('../packages/demo-data/dist/index.js');
+const { devToken } = require('../packages/client/dist/index.js');
+
+export const REGISTRATIONS_TARGET_RPS = 300;
+export const TOGETHER_TARGET_RATIO = 1.3;
+
+const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
+const REGISTER_CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS ?? 16);
+const DRAFT_CONNECTIONS = Number(process.env.BENCH_WRITE_DRAFT_CONNECTIONS ?? 4);
+const COUNTERPARTIES = 50;
+const LABEL = '#HợpTác cùng Cục TTCS&TTĐN';
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Registration bodies, endlessly: the demo data's names, personal data and
+ * consent (so duplicate checks and encryption do their real work), with every
+ * handle made unique to this run (a taken channel would be a 409).
+ */
+function registrations() {
+  const pool = demoCreators(2_000, 4242).filter((c) => c.input.kind === 'individual');
+  const run = randomBytes(3).toString('hex');
+  let n = 0;
+  return () => {
+    const { input } = pool[n % pool.length];
+    const tag = `w${run}${(n++).toString(36)}`;
+    return {
+      ...input,
+      managementCompanyId: null,
+      channels: input.channels.map((ch) => {
+        const handle = `${ch.handle.slice(0, 60)}.${tag}`;
+        return { ...ch, handle, url: `https://example.vn/${ch.platform}/${handle}` };
+      }),
+    };
+  };
+}
+
+function drafts(counterpartyIds) {
+  let n = 0;
+  return () => {
+    const i = n++;
+    return {
+      kind: 'service_contract',
+      counterpartyId: counterpartyIds[i % counterpartyIds.length],
+      title: `Bench draft ${i}: short videos on heritage sites`,
+      scope: 'Five short videos and two posts on heritage sites, with the disclosure label on each',
+      term: { start: '2027-03-01', end: '2027-06-30' },
+      budget: 25_000_000 + (i % 40) * 1_000_000,
+      deliverables: [{ platform: 'tiktok', quantity: 5 }, { platform: 'facebook', quantity: 2 }],
+      disclosureLabel: LABEL,
+    };
+  };
+}
+
+/** One POST load under autocannon: each request with a fresh body and Idempotency-Key; latencies of the 201s. */
+function load(name, base, token, path, nextBody, connections, duration = SECONDS) {
+  const latencies = [];
+  const statuses = new Map();
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          method: 'POST',
+          path,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
+          body: JSON.stringify(nextBody()),
+        }),
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status === 201) latencies.push(ms);
+    else statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  return instance.then((result) => {
+    const sorted = Float64Array.from(latencies).sort();
+    const errors = [...statuses.values()].reduce((a, b) => a + b, 0) + result.errors + result.timeouts;
+    return {
+      name, connections, n: latencies.length, rps: latencies.length / result.duration, errors,
+      statuses: Object.fromEntries(statuses), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
+    };
+  });
+}
+
+export async function benchWrites({ base, log }) {
+  const registrar = await devToken(base, 'registrar@mcst');
+  const manager = await devToken(base, 'manager@mcst');
+  const nextRegistration = registrations();
+
+  // The drafts' counterparties, registered through the API (this also warms the registration path up).
+  log(`Registering ${COUNTERPARTIES} counterparties for the drafts`);
+  const counterpartyIds = [];
+  for (let i = 0; i < COUNTERPARTIES; i++) {
+    const res = await fetch(`${base}/v1/creators`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${registrar}`, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
+      body: JSON.stringify(nextRegistration()),
+    });
+    if (res.status !== 201) throw new Error(`Registering a counterparty: ${res.status} ${await res.text()}`);
+    counterpartyIds.push((await res.json()).id);
+  }
+  const nextDraft = drafts(counterpartyIds);
+  const register = (label) => load(`POST /v1/creators ${label}`, base, registrar, '/v1/creators', nextRegistration, REGISTER_CONNECTIONS);
+  const draft = (label) => load(`POST /v1/agreements ${label}`, base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS);
+
+  log(`Warming up (2 s of drafts)`);
+  await load('warm-up', base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS, 2);
+
+  log(`Registrations alone (${REGISTER_CONNECTIONS} concurrent, ${SECONDS} s)`);
+  const registerAlone = await register('alone');
+  log(`Drafts alone (${DRAFT_CONNECTIONS} concurrent, ${SECONDS} s)`);
+  const draftAlone = await draft('alone');
+  log(`Both at the same time (${SECONDS} s)`);
+  const [registerTogether, draftTogether] = await Promise.all([register('with drafts'), draft('with registrations')]);
+  return { registerAlone, draftAlone, registerTogether, draftTogether, seconds: SECONDS };
+}
+
+export function writesSection(r, { machine, when, data }) {
+  const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+  const row = (x) => `| ${x.name} | ${x.connections} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${Math.round(x.rps)} | ${x.errors}${x.errors ? ` (${Object.entries(x.statuses).map(([s, k]) => `${k}× ${s}`).join(', ') || 'socket'})` : ''} |`;
+  const ratio = (a, b) => a / b;
+  const regP50 = ratio(r.registerTogether.p50, r.registerAlone.p50);
+  const draftP50 = ratio(r.draftTogether.p50, r.draftAlone.p50);
+  const regRps = ratio(r.registerAlone.rps, r.registerTogether.rps);
+  const draftRps = ratio(r.draftAlone.rps, r.draftTogether.rps);
+  const mark = (ok) => (ok ? 'met' : '**missed**');
+  return `## Write throughput: registrations and agreement drafts (\`npm run bench\`)
+
+Run ${when} UTC on ${machine}. Everything shares the same machine. Through the gateway with real tokens, every request its own
+Idempotency-Key and body: \`POST /v1/creators\` as registrar@mcst (demo names with personal data and consent, unique channels),
+\`POST /v1/agreements\` drafts as manager@mcst (the agreements service asks the registry for the counterparty). Each load alone,
+then both at the same time; ${r.seconds} s per row, latencies of the 201 answers in ms. ${data}
+
+| measurement | connections | p50 | p95 | p99 | req/s | errors |
+|---|---|---|---|---|---|---|
+${[r.registerAlone, r.draftAlone, r.registerTogether, r.draftTogether].map(row).join('\n')}
+
+- Together over alone at p50: registrations **${f(regP50)}×**, drafts **${f(draftP50)}×** (target ≤ ${TOGETHER_TARGET_RATIO}×: ${mark(Math.max(regP50, draftP50) <= TOGETHER_TARGET_RATIO)}).
+- Throughput alone over together: registrations ${f(regRps)}×, drafts ${f(draftRps)}×.
+- Registrations alone: **${Math.round(r.registerAlone.rps)}/s** (target ≥ ${REGISTRATIONS_TARGET_RPS}/s: ${mark(r.registerAlone.rps >= REGISTRATIONS_TARGET_RPS)}).
+`;
+}
