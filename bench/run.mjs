@@ -273,7 +273,7 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
       await pool.end();
       data = `The registry held ${COUNT.toLocaleString('en')} seeded creators (\`BENCH_CREATORS\`) before the run.`;
     }
-    const writes = await benchWrites({ base, log });
+    const writes = await benchWrites({ base, log, databaseUrl });
     const writesText = writesSection(writes, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' '), data });
     console.log(`\n${writesText}`);
     writeSection('writes', writesText);

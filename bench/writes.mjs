@@ -13,6 +13,8 @@
 //   BENCH_WRITE_SECONDS            seconds per measurement                   (10)
 //   BENCH_WRITE_CONNECTIONS        concurrent registrations                  (16)
 //   BENCH_WRITE_DRAFT_CONNECTIONS  concurrent drafts                         (4)
+//   BENCH_WRITE_WAITS=1            print what the services' PostgreSQL sessions were doing
+//                                  (pg_stat_activity sampled every 20 ms) in each measurement
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 
@@ -29,6 +31,44 @@ const REGISTER_CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS ?? 16);
 const DRAFT_CONNECTIONS = Number(process.env.BENCH_WRITE_DRAFT_CONNECTIONS ?? 4);
 const COUNTERPARTIES = 50;
 const LABEL = '#HợpTác cùng Cục TTCS&TTĐN';
+const WAITS = process.env.BENCH_WRITE_WAITS === '1';
+const pg = require('pg');
+
+/**
+ * Samples pg_stat_activity while `work` runs: per service, how often its sessions were running a statement, waiting for a
+ * lock (and which) or idle in a transaction (waiting for the service). Where the time of a write goes, from the database's side.
+ */
+async function sampled(databaseUrl, label, log, work) {
+  if (!WAITS) return work();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const tally = new Map();
+  let samples = 0;
+  let done = false;
+  const sampler = (async () => {
+    while (!done) {
+      const { rows } = await client.query(
+        `SELECT application_name AS app, state, coalesce(wait_event_type || ':' || wait_event, 'cpu') AS wait, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query
+           FROM pg_stat_activity WHERE application_name LIKE 'concord-%' AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      );
+      samples += 1;
+      for (const r of rows) {
+        const key = `${r.app} ${r.state === 'active' ? r.wait : r.state} ${r.state === 'active' ? r.query : ''}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  try {
+    return await work();
+  } finally {
+    done = true;
+    await sampler;
+    await client.end();
+    log(`${label}: busy sessions per sample (${samples} samples)`);
+    for (const [key, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${(n / samples).toFixed(2)}  ${key}`);
+  }
+}
 
 function percentile(sorted, p) {
   if (!sorted.length) return NaN;
@@ -110,7 +150,7 @@ function load(name, base, token, path, nextBody, connections, duration = SECONDS
   });
 }
 
-export async function benchWrites({ base, log }) {
+export async function benchWrites({ base, log, databaseUrl }) {
   const registrar = await devToken(base, 'registrar@mcst');
   const manager = await devToken(base, 'manager@mcst');
   const nextRegistration = registrations();
@@ -135,11 +175,11 @@ export async function benchWrites({ base, log }) {
   await load('warm-up', base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS, 2);
 
   log(`Registrations alone (${REGISTER_CONNECTIONS} concurrent, ${SECONDS} s)`);
-  const registerAlone = await register('alone');
+  const registerAlone = await sampled(databaseUrl, 'registrations alone', log, () => register('alone'));
   log(`Drafts alone (${DRAFT_CONNECTIONS} concurrent, ${SECONDS} s)`);
-  const draftAlone = await draft('alone');
+  const draftAlone = await sampled(databaseUrl, 'drafts alone', log, () => draft('alone'));
   log(`Both at the same time (${SECONDS} s)`);
-  const [registerTogether, draftTogether] = await Promise.all([register('with drafts'), draft('with registrations')]);
+  const [registerTogether, draftTogether] = await sampled(databaseUrl, 'both', log, () => Promise.all([register('with drafts'), draft('with registrations')]));
   return { registerAlone, draftAlone, registerTogether, draftTogether, seconds: SECONDS };
 }
 
