@@ -15,6 +15,7 @@
 // Knobs:
 //   BENCH_WRITE_SECONDS            seconds per measurement                   (10)
 //   BENCH_WRITE_CONNECTIONS        concurrent registrations                  (16)
+//   BENCH_WRITE_RATE               registrations offered per second, 0 = flat out (0)
 //   BENCH_WRITE_DRAFT_CONNECTIONS  concurrent drafts                         (4)
 //   BENCH_WRITE_DRAFT_RATE         drafts offered per second, 0 = as fast as they go (20)
 //   BENCH_WRITE_WAITS=1            print what the services' PostgreSQL sessions were doing
@@ -32,6 +33,7 @@ export const TOGETHER_TARGET_RATIO = 1.3;
 
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
 const REGISTER_CONNECTIONS = Number(process.env.BENCH_WRITE_CONNECTIONS ?? 16);
+const REGISTER_RATE = Number(process.env.BENCH_WRITE_RATE ?? 0);
 const DRAFT_CONNECTIONS = Number(process.env.BENCH_WRITE_DRAFT_CONNECTIONS ?? 4);
 const DRAFT_RATE = Number(process.env.BENCH_WRITE_DRAFT_RATE ?? 20);
 const COUNTERPARTIES = 50;
@@ -174,13 +176,13 @@ export async function benchWrites({ base, log, databaseUrl }) {
     counterpartyIds.push((await res.json()).id);
   }
   const nextDraft = drafts(counterpartyIds);
-  const register = (label) => load(`POST /v1/creators ${label}`, base, registrar, '/v1/creators', nextRegistration, REGISTER_CONNECTIONS);
+  const register = (label) => load(`POST /v1/creators ${label}`, base, registrar, '/v1/creators', nextRegistration, REGISTER_CONNECTIONS, { rate: REGISTER_RATE });
   const draft = (label) => load(`POST /v1/agreements ${label}`, base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS, { rate: DRAFT_RATE });
 
   log(`Warming up (2 s of drafts)`);
   await load('warm-up', base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS, { duration: 2 });
 
-  log(`Registrations alone (${REGISTER_CONNECTIONS} concurrent, ${SECONDS} s)`);
+  log(`Registrations alone (${REGISTER_CONNECTIONS} concurrent, ${REGISTER_RATE > 0 ? `${REGISTER_RATE}/s offered` : 'flat out'}, ${SECONDS} s)`);
   const registerAlone = await sampled(databaseUrl, 'registrations alone', log, () => register('alone'));
   log(`Drafts alone (${DRAFT_CONNECTIONS} concurrent, ${DRAFT_RATE > 0 ? `${DRAFT_RATE}/s offered` : 'flat out'}, ${SECONDS} s)`);
   const draftAlone = await sampled(databaseUrl, 'drafts alone', log, () => draft('alone'));
@@ -205,7 +207,7 @@ export function writesSection(r, { machine, when, data }) {
 Run ${when} UTC on ${machine}. Everything (PostgreSQL, nats-server, the services, the gateway, the load generator) shares the
 same machine. Through the gateway with real tokens, every request its own Idempotency-Key and body: \`POST /v1/creators\` as
 registrar@mcst (demo names with personal data and consent, unique channels: encryption, the duplicate-name check, the search
-vocabulary, audit and outbox all do their work) flat out; \`POST /v1/agreements\` drafts as manager@mcst at a steady offered rate
+vocabulary, audit and outbox all do their work) ${r.registerAlone.rate > 0 ? 'at a steady offered rate' : 'flat out'}; \`POST /v1/agreements\` drafts as manager@mcst at a steady offered rate
 (the agreements service asks the registry for the counterparty, then numbers, audits and stores the draft). Each load alone,
 then both at the same time; ${r.seconds} s per row, latencies of the 201 answers in ms. ${data}
 
