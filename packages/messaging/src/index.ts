@@ -16,3 +16,4 @@ export * from './event-consumer';
 export * from './periodic-job';
 export * from './wakeable-loop';
 export * from './retention';
+export * from './bus-permissions';

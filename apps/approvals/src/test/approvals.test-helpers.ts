@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { startRegistry } from '@concord/registry';
 import { startTasking } from '@concord/tasking';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, testEnvName, testNats, testNatsConfig, testUrls } from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
 import { createApprovalsDataSource } from '../database/approvals-data-source';
@@ -23,15 +23,15 @@ export async function startApprovalsTestSystem(overrides: Partial<ApprovalsConfi
   const urls = testUrls();
   const env = testEnvName();
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
-  const common = { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const };
-  const registry = await startRegistry({ ...common, CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 }, false);
-  const tasking = await startTasking({ ...common, TASKING_DB_POOL: 3 }, false);
-  const approvals = await startApprovals({ ...common, APPROVALS_DB_POOL: 4, ...overrides }, false);
-  const client = new ServiceClient(urls.natsUrl, env, 10_000);
+  const common = { CONCORD_ENV: env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const };
+  const registry = await startRegistry({ ...common, ...testNatsConfig('registry'), CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 }, false);
+  const tasking = await startTasking({ ...common, ...testNatsConfig('tasking'), TASKING_DB_POOL: 3 }, false);
+  const approvals = await startApprovals({ ...common, ...testNatsConfig('approvals'), APPROVALS_DB_POOL: 4, ...overrides }, false);
+  const client = new ServiceClient(testNats('gateway'), env, 10_000);
   await client.connect();
   const db = createApprovalsDataSource(databaseUrl, 2);
   await db.initialize();
-  const nc = await connectNats({ servers: urls.natsUrl });
+  const nc = await connectNats(testNats('harness'));
   return {
     env, client, db, nc,
     stop: async () => {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { startRegistry } from '@concord/registry';
-import { createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testEnvName, testUrls } from '@concord/testing';
+import { createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testEnvName, testNats, testNatsConfig, testUrls } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { startTasking } from '../tasking.app';
 import type { TaskingConfigInput } from '../tasking.config';
@@ -33,14 +33,14 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const natsUrl = options.natsUrl ?? urls.natsUrl;
   const databaseUrl = await createTestDatabase(urls.databaseUrl);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
+    { CONCORD_ENV: env, ...testNatsConfig('registry', natsUrl), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
     false,
   );
-  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
+  const base = { CONCORD_ENV: env, ...testNatsConfig('tasking', natsUrl), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
   const sys: TaskingTestSystem = {
     env, databaseUrl, natsUrl, tasking: null,
-    client: new ServiceClient(natsUrl, env, 10_000),
-    nc: await connectNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
+    client: new ServiceClient(testNats('gateway', natsUrl), env, 10_000),
+    nc: await connectNats({ ...testNats('harness', natsUrl), maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
     startTasking: async (overrides = {}) => (sys.tasking = await startTasking({ ...base, ...options.tasking, ...overrides }, false)),
     stop: async () => {
