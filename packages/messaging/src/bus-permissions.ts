@@ -129,6 +129,8 @@ export function busAuthorizationConfig(
     `# Generated from packages/messaging/src/bus-permissions.ts (environment ${env === '*' ? 'any' : env}): do not edit.`,
     '# Every client must present one of these NKeys; each may publish and subscribe only to what is listed.',
     'authorization {',
+    '  # Seconds a client has to authenticate: generous, so a busy machine (a test run on two cores) is not taken for an attacker.',
+    '  timeout: 10',
     '  users = [',
     users.join('\n'),
     '  ]',

@@ -17,3 +17,4 @@ export * from './periodic-job';
 export * from './wakeable-loop';
 export * from './retention';
 export * from './bus-permissions';
+export * from './bus-identities';
