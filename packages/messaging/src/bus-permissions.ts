@@ -126,7 +126,7 @@ export function busAuthorizationConfig(
   );
   for (const e of extra) users.push(user(e.comment, e.nkey, e.permissions));
   return [
-    `# Generated from packages/messaging/src/bus-permissions.ts (environment ${env === '*' ? 'any' : env}): do not edit.`,
+    `# Generated from packages/messaging/src/bus-permissions.ts (environment ${env === '*' ? 'any' : env}): do not edit; npm run nats:authorization rewrites it.`,
     '# Every client must present one of these NKeys; each may publish and subscribe only to what is listed.',
     'authorization {',
     '  # Seconds a client has to authenticate: generous, so a busy machine (a test run on two cores) is not taken for an attacker.',
@@ -137,4 +137,14 @@ export function busAuthorizationConfig(
     '}',
     '',
   ].join('\n');
+}
+
+/**
+ * The authorization a deployment's nats-server includes
+ * (infra/nats/authorization.production.conf): each identity's public key is
+ * read from the server's environment, `<IDENTITY>_NATS_NKEY`.
+ */
+export function productionAuthorizationConfig(env = '*'): string {
+  const keys = Object.fromEntries(BUS_IDENTITIES.map((identity) => [identity, `$${identity.toUpperCase()}_NATS_NKEY`]));
+  return busAuthorizationConfig(keys, env);
 }

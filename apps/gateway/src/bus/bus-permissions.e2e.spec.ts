@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect, type Subscription } from '@nats-io/transport-node';
 import { createEnvelope, EVENTS, namespaceSubject, SUBJECTS } from '@concord/domain';
 import {
-  BUS, BUS_SERVICES, connectNats, createBusNkey, natsOptions, startNatsServer, writeNatsServerConfig,
+  BUS, BUS_SERVICES, connectNats, createBusNkey, natsOptions, productionAuthorizationConfig, startNatsServer, writeNatsServerConfig,
   type BusIdentity, type BusSeeds, type NatsConnection, type RunningNats,
 } from '@concord/messaging';
 import { EventCollector, freePort, publishEvent, rejection, staff, testNats } from '@concord/testing';
@@ -165,5 +165,13 @@ describe('NATS permissions pinned to one environment (as npm start writes them)'
       await registry.close();
       await gateway.close();
     }
+  });
+});
+
+describe('the production authorization (infra/nats/authorization.production.conf)', () => {
+  it('is what the permission table generates (npm run nats:authorization rewrites it)', () => {
+    const committed = readFileSync(join(process.cwd(), '../../infra/nats/authorization.production.conf'), 'utf8');
+    expect(committed).toBe(productionAuthorizationConfig());
+    for (const identity of ['gateway', ...BUS_SERVICES]) expect(committed).toContain(`nkey: $${identity.toUpperCase()}_NATS_NKEY,`);
   });
 });
