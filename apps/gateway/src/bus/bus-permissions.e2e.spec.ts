@@ -153,7 +153,7 @@ describe('NATS permissions pinned to one environment (as npm start writes them)'
     const registry = await connectNats({ ...natsOptions('registry', { NATS_URL: nats.url, NATS_NKEY_SEED: seeds.registry }), maxReconnectAttempts: 0 });
     const gateway = await connectNats({ ...natsOptions('gateway', { NATS_URL: nats.url, NATS_NKEY_SEED: seeds.gateway }), maxReconnectAttempts: 0 });
     try {
-      registry.subscribe('concord.alpha.registry.>', { callback: (_, m) => m.respond('pong') });
+      registry.subscribe('concord.alpha.registry.>', { callback: (_, m) => void m.respond('pong') });
       await registry.flush();
       expect((await gateway.request('concord.alpha.registry.health.check', 'ping', { timeout: 5000 })).string()).toBe('pong');
 
