@@ -170,6 +170,8 @@ try {
     ...process.env, CONCORD_ENV: `bench_${randomBytes(3).toString('hex')}`, DATABASE_URL: databaseUrl, NATS_URL: infra.natsUrl,
     PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
+    // NATS identities (bus-permissions.ts): the bench's own clients play the gateway, or the tests' harness.
+    GATEWAY_NATS_NKEY_SEED: infra.natsSeeds.gateway, HARNESS_NATS_NKEY_SEED: infra.natsSeeds.harness,
   };
   // The portal section measures, and the gateway serves, a copy of apps/portal/dist taken now (bench/portal.mjs).
   if (runs('portal')) {
@@ -183,7 +185,7 @@ try {
   for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env: { ...env, DATABASE_URL: serviceUrls[app] }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env: { ...env, DATABASE_URL: serviceUrls[app], NATS_NKEY_SEED: infra.natsSeeds[app] }, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     processes[app] = child;
   }

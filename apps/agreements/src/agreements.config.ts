@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const AgreementsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   AGREEMENTS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),

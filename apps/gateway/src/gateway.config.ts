@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   PORT: port(3000),

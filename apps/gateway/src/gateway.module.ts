@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { pruneJob, type PeriodicJob } from '@concord/messaging';
+import { natsOptions, pruneJob, type PeriodicJob } from '@concord/messaging';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -71,7 +71,7 @@ export class GatewayModule {
         {
           provide: RegistryClient,
           useFactory: async () => {
-            const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new RegistryClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },
@@ -79,7 +79,7 @@ export class GatewayModule {
         {
           provide: AgreementsClient,
           useFactory: async () => {
-            const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new AgreementsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },
@@ -87,7 +87,7 @@ export class GatewayModule {
         {
           provide: TaskingClient,
           useFactory: async () => {
-            const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new TaskingClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },
@@ -95,7 +95,7 @@ export class GatewayModule {
         {
           provide: ApprovalsClient,
           useFactory: async () => {
-            const client = new ApprovalsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new ApprovalsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
             await client.connect();
             return client;
           },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   /** 32 random bytes, base64: encrypts creators' personal data at rest. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { FAN_OUT_MAX_ATTEMPTS } from '@concord/domain';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   TASKING_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),

@@ -3,7 +3,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createServiceTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { createServiceTestDatabase, testEnvName, testNats, testNatsConfig, testUrls } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
@@ -37,16 +37,16 @@ export async function startTestRegistry(): Promise<TestRegistry> {
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const config: RegistryConfig = RegistryConfigSchema.parse({
     CONCORD_ENV: testEnvName(),
-    NATS_URL: urls.natsUrl,
+    ...testNatsConfig('registry'),
     DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
     LOG_LEVEL: 'error',
     CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: 5,
   });
   const app = await startRegistry(config, false);
-  const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV);
+  const client = new ServiceClient(testNats('gateway'), config.CONCORD_ENV);
   await client.connect();
-  const nc = await connectNats({ servers: config.NATS_URL });
+  const nc = await connectNats(testNats('harness'));
   const db = createRegistryDataSource(database.adminUrl, 2);
   await db.initialize();
   return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, newId, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createServiceTestDatabase, eventually, EventCollector, publishAgreementEvent, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
+import { createServiceTestDatabase, eventually, EventCollector, publishAgreementEvent, testEnvName, testNats, testNatsConfig, testUrls, rejection as rejectionOf } from '@concord/testing';
 import pg from 'pg';
 import { startTasking } from '../tasking.app';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
@@ -42,10 +42,10 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
     const urls = testUrls();
     const database = await createServiceTestDatabase(urls.databaseUrl);
     databaseUrl = database.adminUrl;
-    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
-    client = new ServiceClient(urls.natsUrl, env);
+    tasking = await startTasking({ CONCORD_ENV: env, ...testNatsConfig('tasking'), DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
+    client = new ServiceClient(testNats('gateway'), env);
     await client.connect();
-    nc = await connectNats({ servers: urls.natsUrl });
+    nc = await connectNats(testNats('harness'));
     events = await new EventCollector(nc, env).start();
   });
   afterAll(async () => {
