@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { startEmbeddedPostgres, ensureDatabase, generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
-const { startNatsServer, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
+const { ensureBusSeeds, startNatsServer, writeNatsServerConfig, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
   '../packages/launcher/dist/index.js',
@@ -126,10 +126,14 @@ async function waitReady(url, timeoutMs = 90_000) {
 
 /** Each service connects to PostgreSQL as its own role (ADR 0015). */
 const serviceDatabaseUrls = {};
+/** Each process's NATS identity (bus-permissions.ts): its own seed, from the data folder or `<NAME>_NATS_NKEY_SEED`. */
+const natsSeeds = {};
 
 function startService(name, script) {
+  const seed = natsSeeds[name] ?? env[`${name.toUpperCase()}_NATS_NKEY_SEED`];
   const own = {
     ...(serviceDatabaseUrls[name] ? { DATABASE_URL: serviceDatabaseUrls[name] } : {}),
+    ...(seed ? { NATS_NKEY_SEED: seed } : {}),
     ...(actorKeys[name] ? { CONCORD_ACTOR_KEY: actorKeys[name] } : {}),
   };
   supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: { ...env, ...own } });
@@ -184,10 +188,15 @@ async function start() {
 
   if (!env.NATS_URL) {
     log(`Starting nats-server with JetStream on 127.0.0.1:${natsPort} (data in ${join(dataDir, 'nats')})`);
+    // Every process connects with its own NKey and may use only its own subjects (packages/messaging/src/bus-permissions.ts).
+    Object.assign(natsSeeds, ensureBusSeeds(join(dataDir, 'nats-identities.json'), log));
+    const configFile = writeNatsServerConfig(
+      join(dataDir, 'nats-server.conf'), join(root, 'infra/nats/nats-server.conf'), natsSeeds, env.CONCORD_ENV,
+    );
     const nats = await startNatsServer({
       port: natsPort,
       storeDir: join(dataDir, 'nats'),
-      configFile: join(root, 'infra/nats/nats-server.conf'),
+      configFile,
       log,
       onSpawn: (pid) => lock.record({ name: 'nats', pid, stopSignal: 'SIGTERM', group: false, order: 1 }),
     });

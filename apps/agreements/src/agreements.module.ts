@@ -2,7 +2,7 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { DataSource } from 'typeorm';
 import { AuditReader } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
+import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob, natsOptions } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
@@ -58,7 +58,7 @@ export class AgreementsModule {
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-agreements-events` });
+            const nc = await connectNats({ ...natsOptions('agreements', config, `concord-${config.CONCORD_ENV}-agreements-events`) });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
@@ -66,7 +66,7 @@ export class AgreementsModule {
         {
           provide: ServiceClient,
           useFactory: async () => {
-            const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('agreements', config.CONCORD_ACTOR_KEY));
+            const client = new ServiceClient(natsOptions('agreements', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('agreements', config.CONCORD_ACTOR_KEY));
             await client.connect();
             return client;
           },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   /** Signs the actor (the signed-in user) of every request the gateway sends to a service (ADR 0014). */

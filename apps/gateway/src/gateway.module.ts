@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { ActorProofSigner, pruneJob, type PeriodicJob } from '@concord/messaging';
+import { ActorProofSigner, pruneJob, type PeriodicJob, natsOptions } from '@concord/messaging';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -73,7 +73,7 @@ export class GatewayModule {
         {
           provide: RegistryClient,
           useFactory: async () => {
-            const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new RegistryClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -81,7 +81,7 @@ export class GatewayModule {
         {
           provide: AgreementsClient,
           useFactory: async () => {
-            const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new AgreementsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -89,7 +89,7 @@ export class GatewayModule {
         {
           provide: TaskingClient,
           useFactory: async () => {
-            const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new TaskingClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -97,7 +97,7 @@ export class GatewayModule {
         {
           provide: ApprovalsClient,
           useFactory: async () => {
-            const client = new ApprovalsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new ApprovalsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   /** The issuers whose proof of a request's actor it believes (ADR 0014). */

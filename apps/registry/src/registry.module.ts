@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
+import { connectNats, natsOptions, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
 import { AuditReader } from '@concord/audit';
@@ -58,7 +58,7 @@ export class RegistryModule {
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-registry-events` });
+            const nc = await connectNats({ ...natsOptions('registry', config, `concord-${config.CONCORD_ENV}-registry-events`) });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },

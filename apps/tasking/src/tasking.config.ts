@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { FAN_OUT_MAX_ATTEMPTS } from '@concord/domain';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
   /** The issuers whose proof of a request's actor it believes (ADR 0014). */

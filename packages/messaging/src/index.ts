@@ -18,3 +18,5 @@ export * from './event-consumer';
 export * from './periodic-job';
 export * from './wakeable-loop';
 export * from './retention';
+export * from './bus-permissions';
+export * from './bus-identities';

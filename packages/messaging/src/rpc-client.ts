@@ -1,4 +1,4 @@
-import { errors, type NatsConnection } from '@nats-io/transport-node';
+import { errors, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
 import {
   createEnvelope, DomainError, namespaceSubject, type Actor, type Problem,
 } from '@concord/domain';
@@ -41,7 +41,8 @@ export class ServiceClient {
   private link: { connected(): boolean } | null = null;
 
   constructor(
-    private readonly natsUrl: string,
+    /** A NATS URL, or a bus identity's connection options (`natsOptions`: its NKey, inbox prefix, TLS). */
+    private readonly nats: string | NodeConnectionOptions,
     private readonly env: string,
     private readonly defaultTimeoutMs = 5000,
     private readonly signer?: ActorProofSigner,
@@ -49,7 +50,8 @@ export class ServiceClient {
 
   async connect(): Promise<void> {
     if (this.nc) return;
-    this.connecting ??= connectNats({ servers: this.natsUrl, name: `concord-${this.env}-client` });
+    const options = typeof this.nats === 'string' ? { servers: this.nats } : this.nats;
+    this.connecting ??= connectNats({ name: `concord-${this.env}-client`, ...options });
     try {
       const nc = await this.connecting;
       this.link = followConnection(nc);

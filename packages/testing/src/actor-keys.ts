@@ -1,3 +1,4 @@
+import type { NodeConnectionOptions } from '@nats-io/transport-node';
 import { ACTOR_ISSUERS, type ActorIssuer } from '@concord/domain';
 import { ActorProofSigner, formatActorIssuers, generateActorKeyPair, ServiceClient } from '@concord/messaging';
 
@@ -24,6 +25,7 @@ export function testActorSigner(issuer: ActorIssuer = 'gateway'): ActorProofSign
 }
 
 /** A client that sends requests as the gateway would: any actor, vouched for with the test gateway key. */
-export function testServiceClient(natsUrl: string, env: string, timeoutMs?: number, issuer: ActorIssuer = 'gateway'): ServiceClient {
-  return new ServiceClient(natsUrl, env, timeoutMs, testActorSigner(issuer));
+/** `nats`: a bus identity's connection options (`testNats('gateway')`) or a URL. */
+export function testServiceClient(nats: string | NodeConnectionOptions, env: string, timeoutMs?: number, issuer: ActorIssuer = 'gateway'): ServiceClient {
+  return new ServiceClient(nats, env, timeoutMs, testActorSigner(issuer));
 }

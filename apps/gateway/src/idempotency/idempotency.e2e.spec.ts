@@ -92,7 +92,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
     const port = await freePort();
     const crashed: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
-        ...process.env, CONCORD_ENV: sys.config.CONCORD_ENV, NATS_URL: sys.config.NATS_URL, DATABASE_URL: sys.config.DATABASE_URL,
+        ...process.env, CONCORD_ENV: sys.config.CONCORD_ENV, NATS_URL: sys.config.NATS_URL, NATS_NKEY_SEED: sys.config.NATS_NKEY_SEED, DATABASE_URL: sys.config.DATABASE_URL,
         PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_DEV_AUTH_SECRET: SECRET, RPC_TIMEOUT_MS: '60000', LOG_LEVEL: 'error',
         CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
       },

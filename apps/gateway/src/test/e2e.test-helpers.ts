@@ -6,7 +6,7 @@ import { migrateAgreementsDatabase, startAgreements } from '@concord/agreements'
 import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
 import { migrateApprovalsDatabase, startApprovals } from '@concord/approvals';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testUrls } from '@concord/testing';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testUrls, testNatsConfig } from '@concord/testing';
 import { migrateGatewayDatabase } from '../database/migrate-gateway';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
@@ -40,7 +40,7 @@ export async function startTestSystem(
   const registry = await startRegistry(
     {
       CONCORD_ENV: env,
-      NATS_URL: urls.natsUrl,
+      ...testNatsConfig('registry', urls.natsUrl),
       DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
       LOG_LEVEL: 'error',
       CONCORD_PII_KEY: randomBytes(32).toString('base64'),
@@ -50,14 +50,14 @@ export async function startTestSystem(
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, ...testActorConfig('agreements') },
+    { CONCORD_ENV: env, ...testNatsConfig('agreements', urls.natsUrl), ...testActorConfig('agreements'), DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000 },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('tasking') }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, ...testActorConfig('approvals') }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, ...testNatsConfig('tasking', urls.natsUrl), ...testActorConfig('tasking'), DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, ...testNatsConfig('approvals', urls.natsUrl), ...testActorConfig('approvals'), DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
-    NATS_URL: urls.natsUrl,
+    ...testNatsConfig('gateway', urls.natsUrl),
     DATABASE_URL: await database.serviceUrl('gateway', migrateGatewayDatabase),
     PORT: '0',
     CONCORD_DEV_AUTH: '1',

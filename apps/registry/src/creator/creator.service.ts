@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   agencyKind, assertConsentForPersonalData, assertCreatorMove, assertVettingAgrees, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
-  findRepeatedChannels, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
+  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
   type CreatorByHandleReply, type CreatorByHandleRequest, type CreatorCommands, type CreatorSelectReply, type CreatorSelectRequest,
   type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView, type VettingOutcome,
 } from '@concord/domain';
@@ -47,6 +47,8 @@ export class CreatorService {
       await this.assertChannelsFree(manager, input.channels);
       if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
       const id = newId();
+      // Before the writes: the audit append serialises this service's writes until commit, the duplicate check need not.
+      const possibleDuplicates = await this.repo.similarNames(manager, id, foldText(input.displayName));
       const now = new Date();
       const creator = manager.create(Creator, {
         id,
@@ -77,7 +79,6 @@ export class CreatorService {
         data: { displayName: creator.displayName, channels: input.channels.map((c) => channelKey(c.platform, c.handle)), personalData: Boolean(input.personalData) },
       });
       await recordEvent(manager, EVENTS.registry.creatorRegistered, actor, { creator: toCreatorSummary(creator) }, cmd.correlationId);
-      const possibleDuplicates = await this.repo.similarNames(manager, id, creator.displayNameFolded);
       return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
     });
     return view;

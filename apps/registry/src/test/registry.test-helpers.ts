@@ -3,7 +3,7 @@ import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls } from '@concord/testing';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
@@ -37,7 +37,7 @@ export async function startTestRegistry(options: { logger?: LoggerService } = {}
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const config: RegistryConfig = RegistryConfigSchema.parse({
     CONCORD_ENV: testEnvName(),
-    NATS_URL: urls.natsUrl,
+    ...testNatsConfig('registry'),
     DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
     LOG_LEVEL: 'error',
     CONCORD_PII_KEY: randomBytes(32).toString('base64'),
@@ -45,9 +45,9 @@ export async function startTestRegistry(options: { logger?: LoggerService } = {}
     CONCORD_ACTOR_ISSUERS: testActorConfig('registry').CONCORD_ACTOR_ISSUERS,
   });
   const app = await startRegistry(config, options.logger ?? false);
-  const client = testServiceClient(config.NATS_URL, config.CONCORD_ENV);
+  const client = testServiceClient(testNats('gateway'), config.CONCORD_ENV);
   await client.connect();
-  const nc = await connectNats({ servers: config.NATS_URL });
+  const nc = await connectNats(testNats('harness'));
   const db = createRegistryDataSource(database.adminUrl, 2);
   await db.initialize();
   return {

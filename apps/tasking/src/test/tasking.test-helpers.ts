@@ -4,9 +4,7 @@ import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
-import {
-  createServiceTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testServiceClient, testUrls,
-} from '@concord/testing';
+import { createServiceTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testNats, testNatsConfig, testServiceClient, testUrls } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
 import { startTasking } from '../tasking.app';
@@ -41,14 +39,14 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const databaseUrl = database.adminUrl;
   const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5, ...testActorConfig('registry') },
+    { CONCORD_ENV: env, ...testNatsConfig('registry', natsUrl), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
     false,
   );
-  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: taskingDatabaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4, ...testActorConfig('tasking') };
+  const base = { CONCORD_ENV: env, ...testNatsConfig('tasking', natsUrl), ...testActorConfig('tasking'), DATABASE_URL: taskingDatabaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
   const sys: TaskingTestSystem = {
     env, databaseUrl, taskingDatabaseUrl, natsUrl, tasking: null,
-    client: testServiceClient(natsUrl, env, 10_000),
-    nc: await connectNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
+    client: testServiceClient(testNats('gateway', natsUrl), env, 10_000),
+    nc: await connectNats({ ...testNats('harness', natsUrl), maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
     startTasking: async (overrides = {}) => (sys.tasking = await startTasking({ ...base, ...options.tasking, ...overrides }, false)),
     stop: async () => {
