@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { namespaceSubject, SUBJECTS, type Actor, type AgreementView, type CreatorView, type Envelope } from '@concord/domain';
 import { ActorProofVerifier, connectNats, type NatsConnection } from '@concord/messaging';
-import { testActorConfig } from '@concord/testing';
+import { testActorConfig, testNats } from '@concord/testing';
 import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
 
 const manager: Actor = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
@@ -19,7 +19,7 @@ describe('agreements asks the registry as the original user, vouched for by agre
 
   beforeAll(async () => {
     sut = await startAgreementsWithRegistry();
-    nc = await connectNats({ servers: sut.natsUrl });
+    nc = await connectNats(testNats('harness'));
   });
   afterAll(async () => {
     await nc.drain();

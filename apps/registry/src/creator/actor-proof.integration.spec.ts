@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { LoggerService } from '@nestjs/common';
 import { createEnvelope, namespaceSubject, SUBJECTS, type Actor, type CreatorView, type Envelope, type Problem } from '@concord/domain';
 import { ActorProofSigner, generateActorKeyPair } from '@concord/messaging';
-import { EventCollector, testActorSigner, testServiceClient } from '@concord/testing';
+import { EventCollector, testActorSigner, testNats, testServiceClient } from '@concord/testing';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 
 const S = SUBJECTS.registry;
@@ -114,7 +114,7 @@ describe('registry: a request is accepted only when its actor is proven', () => 
   });
 
   it('refuses a service that vouches for a request it has no reason to make (agreements may only look creators up)', async () => {
-    const asAgreements = testServiceClient(r.config.NATS_URL, r.config.CONCORD_ENV, 10_000, 'agreements');
+    const asAgreements = testServiceClient(testNats('harness'), r.config.CONCORD_ENV, 10_000, 'agreements');
     try {
       await expect(asAgreements.request(S.creatorCreate, { input: registration() }, actors.registrar)).rejects.toMatchObject({
         code: 'actor.unproven',
