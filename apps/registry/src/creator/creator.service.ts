@@ -8,6 +8,7 @@ import {
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
+import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
 import { activeAgreementsOf } from './creator-agreements.projection';
@@ -28,13 +29,22 @@ export type OnCommitted = () => void;
  */
 export class CreatorService {
   private readonly repo: CreatorRepository;
+  private readonly writeSlot: pLimit.Limit;
 
+  /**
+   * `concurrentWrites`: how many write transactions may hold a pool
+   * connection at once. Fewer than the pool has, so that reads (a draft
+   * asking for its counterparty, a page of creators) never queue behind a
+   * burst of registrations for a connection; the writes queue here instead.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: PersonalDataCipher,
     private readonly onCommitted: OnCommitted,
+    concurrentWrites = Number.POSITIVE_INFINITY,
   ) {
     this.repo = new CreatorRepository(dataSource);
+    this.writeSlot = pLimit(concurrentWrites);
   }
 
   async register(cmd: Cmd<'create'>): Promise<CreatorView> {
@@ -270,7 +280,7 @@ export class CreatorService {
 
   /** Runs a command in one transaction, once per Idempotency-Key, and wakes the relay after commit. */
   private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
-    const run = () => transactOnce(this.dataSource, cmd, body);
+    const run = () => this.writeSlot(() => transactOnce(this.dataSource, cmd, body));
     let result: R;
     try {
       result = await run();
