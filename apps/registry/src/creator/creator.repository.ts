@@ -37,6 +37,33 @@ export interface ChannelOwner {
   displayName: string;
 }
 
+export interface SimilarName {
+  id: string;
+  displayName: string;
+  similarity: number;
+}
+
+const CHANNEL_OWNERS_SQL = `SELECT ch.platform, ch.handle, c.id AS "creatorId", c.display_name AS "displayName"
+  FROM channels ch JOIN creators c ON c.id = ch.creator_id
+  JOIN unnest($1::text[], $2::text[]) AS wanted(platform, handle) ON wanted.platform = ch.platform AND wanted.handle = ch.handle_normalized`;
+
+function channelOwnersParams(channels: { platform: string; handleNormalized: string }[]): [string[], string[]] {
+  return [channels.map((c) => c.platform), channels.map((c) => c.handleNormalized)];
+}
+
+/**
+ * Creators whose folded display names are near-equal to the folded name $1
+ * (not $2, at most $3). The trigram index is asked at the threshold kept
+ * (`%` at the connection's `pg_trgm.similarity_threshold`; pg_trgm's default
+ * 0.3 made it fetch every name sharing a common family name: 155 → 32 ms at
+ * 100,000 creators).
+ */
+const SIMILAR_NAMES_SQL = `SELECT id, display_name AS "displayName", round(similarity(display_name_folded, $1)::numeric, 3)::float AS similarity
+  FROM creators
+ WHERE id <> $2 AND display_name_folded % $1 AND status <> 'offboarded'
+ ORDER BY similarity DESC, id
+ LIMIT $3`;
+
 /**
  * Creators in PostgreSQL. Every read takes the caller's visibility (a SQL
  * condition from `@concord/permissions`) first, so no query runs unscoped.
@@ -69,12 +96,27 @@ export class CreatorRepository {
   /** Which of these channels are registered already, and to whom. */
   async findChannelOwners(manager: EntityManager, channels: { platform: string; handleNormalized: string }[]): Promise<ChannelOwner[]> {
     if (channels.length === 0) return [];
-    return manager.query(
-      `SELECT ch.platform, ch.handle, c.id AS "creatorId", c.display_name AS "displayName"
-         FROM channels ch JOIN creators c ON c.id = ch.creator_id
-         JOIN unnest($1::text[], $2::text[]) AS wanted(platform, handle) ON wanted.platform = ch.platform AND wanted.handle = ch.handle_normalized`,
-      [channels.map((c) => c.platform), channels.map((c) => c.handleNormalized)],
+    return manager.query(CHANNEL_OWNERS_SQL, channelOwnersParams(channels));
+  }
+
+  /**
+   * What a registration checks before its writes, in one round trip: which
+   * of its channels are registered already (findChannelOwners) and which
+   * names are near-equal to its name (the duplicate check).
+   */
+  async channelOwnersAndSimilarNames(
+    manager: EntityManager,
+    channels: { platform: string; handleNormalized: string }[],
+    id: string,
+    folded: string,
+    limit = 5,
+  ): Promise<{ owners: ChannelOwner[]; similar: SimilarName[] }> {
+    const [row]: { owners: ChannelOwner[]; similar: SimilarName[] }[] = await manager.query(
+      `SELECT (SELECT coalesce(json_agg(o), '[]') FROM (${CHANNEL_OWNERS_SQL}) o) AS owners,
+              (SELECT coalesce(json_agg(s ORDER BY s.similarity DESC, s.id), '[]') FROM (${SIMILAR_NAMES_SQL.replace(/\$(\d)/g, (_, n: string) => `$${Number(n) + 2}`)}) s) AS similar`,
+      [...channelOwnersParams(channels), folded, id, limit],
     );
+    return { owners: row.owners, similar: row.similar.filter((r) => r.similarity >= DUPLICATE_NAME_SIMILARITY) };
   }
 
   /** Who owns a channel with this normalised handle, on any platform (one row per channel). */
@@ -193,25 +235,6 @@ export class CreatorRepository {
     creator.displayNameFolded = foldText(creator.displayName);
     creator.searchText = creatorSearchText(creator.displayName, handles);
     creator.searchWords = creatorSearchWords(creator.displayName, handles);
-  }
-
-  /**
-   * Creators whose folded display names are near-equal to `folded`. The
-   * trigram index is asked at the threshold kept (the connection's
-   * `pg_trgm.similarity_threshold`; pg_trgm's default 0.3 made it fetch
-   * every name sharing a common family name: 155 → 32 ms at 100,000
-   * creators).
-   */
-  async similarNames(manager: EntityManager, id: string, folded: string, limit = 5) {
-    const rows: { id: string; displayName: string; similarity: number }[] = await manager.query(
-      `SELECT id, display_name AS "displayName", round(similarity(display_name_folded, $1)::numeric, 3)::float AS similarity
-         FROM creators
-        WHERE id <> $2 AND display_name_folded % $1 AND status <> 'offboarded'
-        ORDER BY similarity DESC, id
-        LIMIT $3`,
-      [folded, id, limit],
-    );
-    return rows.filter((r) => r.similarity >= DUPLICATE_NAME_SIMILARITY);
   }
 
   /**

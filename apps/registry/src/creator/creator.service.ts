@@ -54,11 +54,11 @@ export class CreatorService {
     assertConsentForPersonalData(Boolean(input.personalData), Boolean(input.consent));
     assertNoRepeatedChannels(input.channels);
     const view = await this.write(cmd, async (manager) => {
-      await this.assertChannelsFree(manager, input.channels);
-      if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
       const id = newId();
-      // Before the writes: the audit append serialises this service's writes until commit, the duplicate check need not.
-      const possibleDuplicates = await this.repo.similarNames(manager, id, foldText(input.displayName));
+      // Before the writes, in one round trip: are the channels free, and which names are near-equal (the duplicate check).
+      const { owners, similar: possibleDuplicates } = await this.repo.channelOwnersAndSimilarNames(manager, wantedChannels(input.channels), id, foldText(input.displayName));
+      if (owners.length) throw channelTaken(owners, input.channels);
+      if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
       const now = new Date();
       const creator = manager.create(Creator, {
         id,
@@ -347,10 +347,7 @@ export class CreatorService {
   }
 
   private async assertChannelsFree(manager: EntityManager, channels: ChannelInput[]): Promise<void> {
-    const owners = await this.repo.findChannelOwners(
-      manager,
-      channels.map((c) => ({ platform: c.platform, handleNormalized: normalizeHandle(c.handle) })),
-    );
+    const owners = await this.repo.findChannelOwners(manager, wantedChannels(channels));
     if (owners.length) throw channelTaken(owners, channels);
   }
 
@@ -415,4 +412,8 @@ function channelTaken(owners: ChannelOwner[], requested: ChannelInput[]): Domain
     })),
     { existingCreatorId: first.creatorId, existingCreatorName: first.displayName, channelIndex: index },
   );
+}
+
+function wantedChannels(channels: ChannelInput[]): { platform: string; handleNormalized: string }[] {
+  return channels.map((c) => ({ platform: c.platform, handleNormalized: normalizeHandle(c.handle) }));
 }
