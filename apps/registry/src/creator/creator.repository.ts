@@ -113,7 +113,7 @@ export class CreatorRepository {
   ): Promise<{ owners: ChannelOwner[]; similar: SimilarName[] }> {
     const [row]: { owners: ChannelOwner[]; similar: SimilarName[] }[] = await manager.query(
       `SELECT (SELECT coalesce(json_agg(o), '[]') FROM (${CHANNEL_OWNERS_SQL}) o) AS owners,
-              (SELECT coalesce(json_agg(s ORDER BY s.similarity DESC, s.id), '[]') FROM (${SIMILAR_NAMES_SQL.replace(/\$(\d)/g, (_, n: string) => `$${Number(n) + 2}`)}) s) AS similar`,
+              (SELECT coalesce(json_agg(s ORDER BY s.similarity DESC, s.id), '[]') FROM (${SIMILAR_NAMES_SQL.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 2}`)}) s) AS similar`,
       [...channelOwnersParams(channels), folded, id, limit],
     );
     return { owners: row.owners, similar: row.similar.filter((r) => r.similarity >= DUPLICATE_NAME_SIMILARITY) };
