@@ -72,7 +72,7 @@ export class RegistryModule {
         {
           provide: CreatorService,
           useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake()),
+            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake(), writeTransactions(config.REGISTRY_DB_POOL)),
           inject: [DataSource, OutboxRelay],
         },
         {
@@ -101,4 +101,9 @@ export class RegistryModule {
       ],
     };
   }
+}
+
+/** Write transactions at once: all but two of the pool's connections, which stay free for reads. */
+export function writeTransactions(poolSize: number): number {
+  return Math.max(1, poolSize - 2);
 }

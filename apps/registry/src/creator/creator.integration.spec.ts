@@ -40,6 +40,26 @@ describe('registry service over NATS, on PostgreSQL', () => {
     expect(JSON.stringify(event)).not.toContain('001199012345');
   });
 
+  it('registers a channel once when several registrations race for it, and tells every other one who won', async () => {
+    const handle = `race_${Date.now().toString(36)}`;
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        r.client.request<CreatorView>(S.creatorCreate, {
+          input: registration({
+            displayName: `Racer ${i}`,
+            channels: [{ platform: 'youtube', handle, url: `https://www.youtube.com/@${handle}`, followers: 10 + i, verified: false }],
+          }),
+        }, actors.registrar),
+      ),
+    );
+    const won = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    expect(won).toHaveLength(1);
+    const lost = attempts.flatMap((a) => (a.status === 'rejected' ? [a.reason as DomainError] : []));
+    expect(lost.map((e) => [e.code, e.extensions?.existingCreatorId])).toEqual(Array(5).fill(['creator.channel_taken', won[0].id]));
+    const [{ count }] = await r.db.query("SELECT count(*)::int AS count FROM creators WHERE display_name LIKE 'Racer %'");
+    expect(count).toBe(1);
+  });
+
   it('refuses a channel that is already registered, case-insensitively and with a leading @, naming the owner', async () => {
     const first = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
     const handle = first.channels[0].handle;
