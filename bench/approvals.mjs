@@ -26,7 +26,9 @@ import { randomUUID } from 'node:crypto';
 const require = createRequire(import.meta.url);
 const pg = require('pg');
 const { SUBJECTS } = require('../packages/domain/dist/index.js');
-const { ServiceClient } = require('../packages/messaging/dist/index.js');
+const { natsOptions } = require('../packages/messaging/dist/index.js');
+// Asks as the gateway would, with the bench's actor keys (the services run with testActorConfig, ADR 0014).
+const { testServiceClient } = require('../packages/testing/dist/index.js');
 const { devToken } = require('../packages/client/dist/index.js');
 
 const CAMPAIGNS = Number(process.env.BENCH_APPROVAL_CAMPAIGNS ?? 1_000);
@@ -190,7 +192,7 @@ async function explain(pool, sql, params) {
  */
 export async function benchApprovals({ env, base, log, http, direct, connections, seconds }) {
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: connections, options: '-c search_path=approvals,public' });
-  const client = new ServiceClient(env.NATS_URL, env.CONCORD_ENV, 10_000);
+  const client = testServiceClient(natsOptions('gateway', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.GATEWAY_NATS_NKEY_SEED }), env.CONCORD_ENV, 10_000);
   try {
     await untilAnswered(client, SUBJECTS.tasking.health, MANAGER, 60_000);
     await untilAnswered(client, SUBJECTS.approvals.health, MANAGER, 60_000);

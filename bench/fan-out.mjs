@@ -14,7 +14,9 @@ const { DeliverPolicy, jetstream } = require('@nats-io/jetstream');
 const {
   EVENTS, SUBJECTS, eventStreamName, namespaceSubject, newId, foldText, creatorSearchText, creatorSearchWords, normalizeHandle,
 } = require('../packages/domain/dist/index.js');
-const { ServiceClient, connectNats } = require('../packages/messaging/dist/index.js');
+const { connectNats, natsOptions } = require('../packages/messaging/dist/index.js');
+// Asks as the gateway would, with the bench's actor keys (the services run with testActorConfig, ADR 0014).
+const { testServiceClient } = require('../packages/testing/dist/index.js');
 
 const T = SUBJECTS.tasking;
 const MANAGER = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
@@ -98,8 +100,8 @@ async function pickCreators(pool, count) {
 export async function benchFanOut({ env, taskingPid, registryPid, log, count = 20_000, timeoutS = 120 }) {
   const envName = env.CONCORD_ENV;
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
-  const client = new ServiceClient(env.NATS_URL, envName, 10_000);
-  const nc = await connectNats({ servers: env.NATS_URL, name: `concord-${envName}-bench-fan-out` });
+  const client = testServiceClient(natsOptions('gateway', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.GATEWAY_NATS_NKEY_SEED }), envName, 10_000);
+  const nc = await connectNats(natsOptions('harness', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.HARNESS_NATS_NKEY_SEED }, `concord-${envName}-bench-fan-out`));
   let messages = null;
   let received = null;
   try {

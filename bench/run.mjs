@@ -5,8 +5,9 @@
 // creators next to one bulk INSERT of the same rows; then approvals' review
 // queue and campaign report (bench/approvals.mjs); then the admin portal's
 // bundle size and home page time to interactive in headless Chromium
-// (bench/portal.mjs). Writes docs/benchmarks.md.
-// BENCH_ONLY=approvals (comma-separated, of registry, agreements, fan-out,
+// (bench/portal.mjs); registrations and agreement drafts written through the
+// gateway, each alone and both together (bench/writes.mjs). Writes docs/benchmarks.md.
+// BENCH_ONLY=approvals (comma-separated, of registry, agreements, writes, fan-out,
 // approvals, portal) still starts the whole system but runs only those measurements
 // (registry and agreements go together: the agreements' counterparties are
 // the seeded creators).
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { approvalsSection, benchApprovals } from './approvals.mjs';
 import { benchFanOut, fanOutSection } from './fan-out.mjs';
 import { benchPortal, portalSection, snapshotPortalDist } from './portal.mjs';
+import { benchWrites, writesSection } from './writes.mjs';
 import { seedAgreements } from './seed-agreements.mjs';
 import { seedCreators } from './seed-creators.mjs';
 
@@ -27,7 +29,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const pg = require('pg');
-const { startTestInfrastructure, createTestDatabase, freePort } = require('../packages/testing/dist/index.js');
+const { startTestInfrastructure, createTestDatabase, freePort, testActorConfig } = require('../packages/testing/dist/index.js');
+const { generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
 const { foldText, queryWords, allowedTypos, swappedLetters } = require('../packages/domain/dist/index.js');
 const { devToken } = require('../packages/client/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
@@ -167,6 +170,8 @@ try {
     ...process.env, CONCORD_ENV: `bench_${randomBytes(3).toString('hex')}`, DATABASE_URL: databaseUrl, NATS_URL: infra.natsUrl,
     PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
+    // NATS identities (bus-permissions.ts): the bench's own clients play the gateway, or the tests' harness.
+    GATEWAY_NATS_NKEY_SEED: infra.natsSeeds.gateway, HARNESS_NATS_NKEY_SEED: infra.natsSeeds.harness,
   };
   // The portal section measures, and the gateway serves, a copy of apps/portal/dist taken now (bench/portal.mjs).
   if (runs('portal')) {
@@ -174,11 +179,15 @@ try {
     env.PORTAL_DIR = portalDist.dir;
   }
   const processes = {};
+  // Each service connects as its own role, as under npm start (ADR 0015); the benchmark's own pools below are the administrator's.
+  const serviceUrls = await prepareServiceDatabases({ adminUrl: databaseUrl, root, passwords: generateRolePasswords(), setPasswords: true });
   // The gateway is ready when every service answers, tasking and approvals included.
   for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
     const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], {
+      env: { ...env, DATABASE_URL: serviceUrls[app], NATS_NKEY_SEED: infra.natsSeeds[app], ...testActorConfig(app) }, stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(child);
     processes[app] = child;
   }
@@ -261,6 +270,23 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
     log(`Wrote docs/benchmarks.md (registry, agreements)`);
   }
 
+  // Write throughput: registrations and agreement drafts, each alone and both together (bench/writes.mjs).
+  if (runs('writes')) {
+    let data = `The registry held the ${COUNT.toLocaleString('en')} creators seeded above.`;
+    if (!runs('registry') && !runs('agreements')) {
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+      log(`Seeding ${COUNT.toLocaleString('en')} creators`);
+      await seedCreators(pool, COUNT);
+      await pool.end();
+      data = `The registry held ${COUNT.toLocaleString('en')} seeded creators (\`BENCH_CREATORS\`) before the run.`;
+    }
+    const writes = await benchWrites({ base, log, databaseUrl });
+    const writesText = writesSection(writes, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' '), data });
+    console.log(`\n${writesText}`);
+    writeSection('writes', writesText);
+    log(`Wrote docs/benchmarks.md (writes)`);
+  }
+
   // Tasking's fan-out, on the same database (the registry answers its pages), after the load runs.
   if (runs('fan-out')) {
     const fanOut = await benchFanOut({ env, taskingPid: processes.tasking.pid, registryPid: processes.registry.pid, log, count: FAN_OUT });
@@ -281,7 +307,7 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
 
   // The admin portal: bundle size from apps/portal/dist, home page time to interactive in headless Chromium via the gateway.
   if (runs('portal')) {
-    const before = ['registry', 'agreements', 'fan-out', 'approvals'].filter(runs);
+    const before = ['registry', 'agreements', 'writes', 'fan-out', 'approvals'].filter(runs);
     let data;
     if (before.length) {
       data = `Data: what the sections above seeded in this run (${before.join(', ')}); manager@mcst's agency (mcst-ttcs) owns the seeded agreements.`;

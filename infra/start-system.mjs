@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres, ensureDatabase } = require('../packages/database/dist/index.js');
-const { startNatsServer } = require('../packages/messaging/dist/index.js');
+const { startEmbeddedPostgres, ensureDatabase, generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
+const { ensureBusSeeds, startNatsServer, writeNatsServerConfig, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
   '../packages/launcher/dist/index.js',
@@ -82,6 +82,12 @@ function localSecrets() {
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     log(`Generated audit signing keys in ${file}`);
   }
+  // Added to a data folder made before ADR 0014 too: one Ed25519 key per process that vouches for actors.
+  if (!secrets.actorKeys) {
+    secrets.actorKeys = Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, generateActorKeyPair().privateKey]));
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    log(`Generated the actor-signing keys of ${ACTOR_SIGNERS.join(', ')} in ${file}`);
+  }
   return secrets;
 }
 
@@ -92,6 +98,26 @@ function auditPublicKeyOf(seed) {
   const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(seed, 'base64')]);
   const spki = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
   return spki.subarray(12).toString('base64');
+}
+
+/** The processes that vouch for the actor of the requests they send (ADR 0014); production gives each its key as <NAME>_ACTOR_KEY. */
+const ACTOR_SIGNERS = ['gateway', 'agreements', 'tasking', 'approvals'];
+const actorKeys = {};
+
+/**
+ * Passwords of each schema's owner and service roles (ADR 0015), generated
+ * once into the git-ignored data folder; a schema added later gets its
+ * passwords on the next start.
+ */
+function databaseRolePasswords() {
+  const file = join(dataDir, 'database-roles.json');
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const passwords = { ...generateRolePasswords(), ...kept };
+  if (Object.keys(passwords).length !== Object.keys(kept).length) {
+    writeFileSync(file, JSON.stringify(passwords, null, 2), { mode: 0o600 });
+    log(`Generated the database roles' passwords in ${file}`);
+  }
+  return passwords;
 }
 
 /** Ready = the gateway says every dependency is up and no service is waiting to be restarted. */
@@ -113,10 +139,21 @@ async function waitReady(url, timeoutMs = 90_000) {
   throw new Error(`Not ready after ${timeoutMs / 1000} s: ${last}${crashed.length ? `\n  crashed: ${crashed.join(', ')}` : ''}`);
 }
 
+/** Each service connects to PostgreSQL as its own role (ADR 0015). */
+const serviceDatabaseUrls = {};
+/** Each process's NATS identity (bus-permissions.ts): its own seed, from the data folder or `<NAME>_NATS_NKEY_SEED`. */
+const natsSeeds = {};
+
 function startService(name, script) {
+  const seed = natsSeeds[name] ?? env[`${name.toUpperCase()}_NATS_NKEY_SEED`];
   // Each process holds only its own audit signing key (the gateway none: it verifies with the public keys).
-  const own = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CONCORD_AUDIT_KEY_') || k === `CONCORD_AUDIT_KEY_${name.toUpperCase()}`));
-  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: own });
+  const base = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CONCORD_AUDIT_KEY_') || k === `CONCORD_AUDIT_KEY_${name.toUpperCase()}`));
+  const own = {
+    ...(serviceDatabaseUrls[name] ? { DATABASE_URL: serviceDatabaseUrls[name] } : {}),
+    ...(seed ? { NATS_NKEY_SEED: seed } : {}),
+    ...(actorKeys[name] ? { CONCORD_ACTOR_KEY: actorKeys[name] } : {}),
+  };
+  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: { ...base, ...own } });
 }
 
 async function start() {
@@ -138,6 +175,8 @@ async function start() {
     env[`CONCORD_AUDIT_KEY_${name}`] ??= secrets.auditKeys[service];
     env[`CONCORD_AUDIT_PUBLIC_KEY_${name}`] ??= auditPublicKeyOf(env[`CONCORD_AUDIT_KEY_${name}`]);
   }
+  for (const name of ACTOR_SIGNERS) actorKeys[name] = env[`${name.toUpperCase()}_ACTOR_KEY`] ?? secrets.actorKeys[name];
+  env.CONCORD_ACTOR_ISSUERS ??= formatActorIssuers(Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, actorPublicKeyOf(actorKeys[name])])));
   const pgPort = Number(env.CONCORD_PG_PORT ?? 54329);
   const natsPort = Number(env.CONCORD_NATS_PORT ?? 14222);
   await ensurePortsFree([
@@ -160,15 +199,26 @@ async function start() {
     if (stopping) return;
     env.DATABASE_URL = await ensureDatabase(pg.url, 'concord');
   } else {
-    log('Using PostgreSQL at DATABASE_URL');
+    log('Using PostgreSQL at DATABASE_URL (as the administrator that creates the services\' roles)');
   }
+  // Roles and schemas, then each schema's migrations as its owner; the services connect as their own roles.
+  Object.assign(
+    serviceDatabaseUrls,
+    await prepareServiceDatabases({ adminUrl: env.DATABASE_URL, root, passwords: databaseRolePasswords(), setPasswords: true, log }),
+  );
+  if (stopping) return;
 
   if (!env.NATS_URL) {
     log(`Starting nats-server with JetStream on 127.0.0.1:${natsPort} (data in ${join(dataDir, 'nats')})`);
+    // Every process connects with its own NKey and may use only its own subjects (packages/messaging/src/bus-permissions.ts).
+    Object.assign(natsSeeds, ensureBusSeeds(join(dataDir, 'nats-identities.json'), log));
+    const configFile = writeNatsServerConfig(
+      join(dataDir, 'nats-server.conf'), join(root, 'infra/nats/nats-server.conf'), natsSeeds, env.CONCORD_ENV,
+    );
     const nats = await startNatsServer({
       port: natsPort,
       storeDir: join(dataDir, 'nats'),
-      configFile: join(root, 'infra/nats/nats-server.conf'),
+      configFile,
       log,
       onSpawn: (pid) => lock.record({ name: 'nats', pid, stopSignal: 'SIGTERM', group: false, order: 1 }),
     });

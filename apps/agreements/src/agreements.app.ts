@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter, natsOptions } from '@concord/messaging';
 import { AgreementsConfigSchema, type AgreementsConfigInput } from './agreements.config';
 import { AgreementsModule } from './agreements.module';
 
@@ -9,12 +9,13 @@ export async function startAgreements(given: AgreementsConfigInput, logger?: Log
   const config = AgreementsConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(AgreementsModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
-      { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.agreements`, name: `concord-${config.CONCORD_ENV}-agreements` },
+      { ...natsOptions('agreements', config, `concord-${config.CONCORD_ENV}-agreements`), queue: `concord.${config.CONCORD_ENV}.agreements` },
       config.CONCORD_ENV,
     ),
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

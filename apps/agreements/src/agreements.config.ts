@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { auditEvidenceConfig, base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig } from '@concord/config';
+import { ActorProofConfig } from '@concord/messaging';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig, auditEvidenceConfig, base64Key32 } from '@concord/config';
 
 export const AgreementsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** The issuers whose proof of a request's actor it believes (ADR 0014). */
+  CONCORD_ACTOR_ISSUERS: ActorProofConfig.CONCORD_ACTOR_ISSUERS,
+  /** Signs the actor of the requests it sends to other services (ADR 0014). */
+  CONCORD_ACTOR_KEY: ActorProofConfig.CONCORD_ACTOR_KEY,
   AGREEMENTS_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   ...databaseTimeoutConfig(),
   ...retentionConfig(),

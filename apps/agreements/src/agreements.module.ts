@@ -1,9 +1,9 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, AuditReader } from '@concord/audit';
+import { AuditReader, AuditEvidence } from '@concord/audit';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob, natsOptions } from '@concord/messaging';
 import { EVENTS } from '@concord/domain';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
@@ -57,12 +57,12 @@ export class AgreementsModule {
       providers: [
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config))),
+          useFactory: () => connectServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-agreements-events` });
+            const nc = await connectNats({ ...natsOptions('agreements', config, `concord-${config.CONCORD_ENV}-agreements-events`) });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
@@ -70,7 +70,7 @@ export class AgreementsModule {
         {
           provide: ServiceClient,
           useFactory: async () => {
-            const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new ServiceClient(natsOptions('agreements', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('agreements', config.CONCORD_ACTOR_KEY));
             await client.connect();
             return client;
           },

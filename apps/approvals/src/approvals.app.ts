@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter, natsOptions } from '@concord/messaging';
 import { ApprovalsConfigSchema, type ApprovalsConfigInput } from './approvals.config';
 import { ApprovalsModule } from './approvals.module';
 
@@ -9,12 +9,13 @@ export async function startApprovals(given: ApprovalsConfigInput, logger?: Logge
   const config = ApprovalsConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(ApprovalsModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
-      { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.approvals`, name: `concord-${config.CONCORD_ENV}-approvals` },
+      { ...natsOptions('approvals', config, `concord-${config.CONCORD_ENV}-approvals`), queue: `concord.${config.CONCORD_ENV}.approvals` },
       config.CONCORD_ENV,
     ),
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

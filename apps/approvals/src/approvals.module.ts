@@ -1,9 +1,9 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, AuditReader } from '@concord/audit';
+import { AuditReader, AuditEvidence } from '@concord/audit';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob, natsOptions } from '@concord/messaging';
 import { EVENTS } from '@concord/domain';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
 import { AuditHandler } from './audit/audit.handler';
 import { createApprovalsDataSource } from './database/approvals-data-source';
@@ -59,16 +59,16 @@ export class ApprovalsModule {
       module: ApprovalsModule,
       controllers: [SubmissionHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => openServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config))) },
+        { provide: DataSource, useFactory: () => connectServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config))) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-approvals-events` });
+            const nc = await connectNats({ ...natsOptions('approvals', config, `concord-${config.CONCORD_ENV}-approvals-events`) });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
         },
-        { provide: PEER_CLIENT, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS) },
+        { provide: PEER_CLIENT, useFactory: () => new ServiceClient(natsOptions('approvals', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('approvals', config.CONCORD_ACTOR_KEY)) },
         { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [PEER_CLIENT] },
         {
           provide: OutboxRelay,

@@ -3,3 +3,4 @@ export * from './approvals.config';
 export { createApprovalsDataSource, APPROVALS_SCHEMA } from './database/approvals-data-source';
 export { reviewQueueQuery } from './submission/review-queue.service';
 export { REPORT_SQL } from './submission/campaign-report.service';
+export { migrateApprovalsDatabase } from './database/migrate-approvals';

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port } from '@concord/config';
+import { ActorProofConfig } from '@concord/messaging';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port, base64Key32 } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** Signs the actor (the signed-in user) of every request the gateway sends to a service (ADR 0014). */
+  CONCORD_ACTOR_KEY: ActorProofConfig.CONCORD_ACTOR_KEY,
   PORT: port(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** `1`: POST /v1/auth/dev-token issues tokens for seeded users. Never in production. */

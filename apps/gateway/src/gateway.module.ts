@@ -2,8 +2,8 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, pruneJob, type NatsConnection, type PeriodicJob } from '@concord/messaging';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { ActorProofSigner, pruneJob, type PeriodicJob, natsOptions, connectNats, ensureEventStream, EventConsumer, type NatsConnection } from '@concord/messaging';
 import { AuditCheckpointStore, CHECKPOINT_EVENTS_FILTER } from './audit/audit-checkpoint.store';
 import { AuditKeys } from './audit/audit-keys';
 import { AuditController } from './audit/audit.controller';
@@ -62,6 +62,8 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 export class GatewayModule {
   /** `preview`: only the routes, for writing the OpenAPI document without PostgreSQL or NATS. */
   static forConfig(config: GatewayConfig): DynamicModule {
+    // The gateway vouches for the signed-in user of every request it sends (ADR 0014).
+    const signer = new ActorProofSigner('gateway', config.CONCORD_ACTOR_KEY);
     return {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
@@ -74,12 +76,12 @@ export class GatewayModule {
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config))),
+          useFactory: () => connectServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: RegistryClient,
           useFactory: async () => {
-            const client = new RegistryClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new RegistryClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -87,7 +89,7 @@ export class GatewayModule {
         {
           provide: AgreementsClient,
           useFactory: async () => {
-            const client = new AgreementsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new AgreementsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -95,7 +97,7 @@ export class GatewayModule {
         {
           provide: TaskingClient,
           useFactory: async () => {
-            const client = new TaskingClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new TaskingClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -103,7 +105,7 @@ export class GatewayModule {
         {
           provide: ApprovalsClient,
           useFactory: async () => {
-            const client = new ApprovalsClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS);
+            const client = new ApprovalsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
             await client.connect();
             return client;
           },
@@ -121,7 +123,7 @@ export class GatewayModule {
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-gateway-events` });
+            const nc = await connectNats(natsOptions('gateway', config, `concord-${config.CONCORD_ENV}-gateway-events`));
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },

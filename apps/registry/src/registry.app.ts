@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter, natsOptions } from '@concord/messaging';
 import { RegistryConfigSchema, type RegistryConfigInput } from './registry.config';
 import { RegistryModule } from './registry.module';
 
@@ -9,12 +9,13 @@ export async function startRegistry(given: RegistryConfigInput, logger?: LoggerS
   const config = RegistryConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(RegistryModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
-      { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.registry`, name: `concord-${config.CONCORD_ENV}-registry` },
+      { ...natsOptions('registry', config, `concord-${config.CONCORD_ENV}-registry`), queue: `concord.${config.CONCORD_ENV}.registry` },
       config.CONCORD_ENV,
     ),
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

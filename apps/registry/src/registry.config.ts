@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { auditEvidenceConfig, base64Key32, CommonConfig, databaseTimeoutConfig, retentionConfig, loadConfig } from '@concord/config';
+import { ActorProofConfig } from '@concord/messaging';
+import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, loadConfig, auditEvidenceConfig, base64Key32 } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
   NATS_URL: CommonConfig.NATS_URL,
+  ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** The issuers whose proof of a request's actor it believes (ADR 0014). */
+  CONCORD_ACTOR_ISSUERS: ActorProofConfig.CONCORD_ACTOR_ISSUERS,
   /** 32 random bytes, base64: encrypts creators' personal data at rest. */
   CONCORD_PII_KEY: z
     .string()

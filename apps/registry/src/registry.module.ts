@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectNats, natsOptions, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
 import { AuditEvidence, AuditReader } from '@concord/audit';
@@ -57,12 +57,12 @@ export class RegistryModule {
         { provide: REGISTRY_CONFIG, useValue: config },
         {
           provide: DataSource,
-          useFactory: () => openServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config))),
+          useFactory: () => connectServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config))),
         },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-registry-events` });
+            const nc = await connectNats({ ...natsOptions('registry', config, `concord-${config.CONCORD_ENV}-registry-events`) });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
@@ -76,7 +76,7 @@ export class RegistryModule {
         {
           provide: CreatorService,
           useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake()),
+            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake(), writeTransactions(config.REGISTRY_DB_POOL)),
           inject: [DataSource, OutboxRelay],
         },
         {
@@ -120,4 +120,9 @@ export class RegistryModule {
       ],
     };
   }
+}
+
+/** Write transactions at once: all but two of the pool's connections, which stay free for reads. */
+export function writeTransactions(poolSize: number): number {
+  return Math.max(1, poolSize - 2);
 }

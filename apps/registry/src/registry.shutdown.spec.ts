@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
-import { ServiceClient } from '@concord/messaging';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import type { ServiceClient } from '@concord/messaging';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
+import { migrateRegistryDatabase } from './database/migrate-registry';
 import { actors, registration } from './test/registry.test-helpers';
 
 /**
@@ -22,12 +23,13 @@ describe('registry process shutdown', () => {
 
   beforeAll(async () => {
     const urls = testUrls();
-    databaseUrl = await createTestDatabase(urls.databaseUrl);
+    const database = await createServiceTestDatabase(urls.databaseUrl);
+    databaseUrl = database.adminUrl;
     child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
-      env: { ...process.env, CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, CONCORD_PII_KEY: randomBytes(32).toString('base64') },
+      env: { ...process.env, CONCORD_ENV: env, ...testNatsConfig('registry'), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), CONCORD_PII_KEY: randomBytes(32).toString('base64') },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    client = new ServiceClient(urls.natsUrl, env, 10_000);
+    client = testServiceClient(testNats('gateway'), env, 10_000);
     await client.connect();
     const deadline = Date.now() + 30_000;
     for (;;) {

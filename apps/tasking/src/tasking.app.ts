@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
-import { NamespacedNatsServer, RpcProblemFilter } from '@concord/messaging';
+import { ActorProofGuard, ActorProofVerifier, NamespacedNatsServer, RpcProblemFilter, natsOptions } from '@concord/messaging';
 import { TaskingConfigSchema, type TaskingConfigInput } from './tasking.config';
 import { TaskingModule } from './tasking.module';
 
@@ -9,12 +9,13 @@ export async function startTasking(given: TaskingConfigInput, logger?: LoggerSer
   const config = TaskingConfigSchema.parse(given);
   const app = await NestFactory.createMicroservice(TaskingModule.forConfig(config), {
     strategy: new NamespacedNatsServer(
-      { servers: config.NATS_URL, queue: `concord.${config.CONCORD_ENV}.tasking`, name: `concord-${config.CONCORD_ENV}-tasking` },
+      { ...natsOptions('tasking', config, `concord-${config.CONCORD_ENV}-tasking`), queue: `concord.${config.CONCORD_ENV}.tasking` },
       config.CONCORD_ENV,
     ),
     logger: logger ?? ['error', 'warn', 'log'],
   });
   app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;
 }

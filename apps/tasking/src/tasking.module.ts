@@ -1,9 +1,9 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, AuditReader } from '@concord/audit';
+import { AuditReader, AuditEvidence } from '@concord/audit';
+import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { ActorProofSigner, connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob, natsOptions } from '@concord/messaging';
 import { EVENTS } from '@concord/domain';
-import { openServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob } from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentService } from './assignment/assignment.service';
@@ -69,17 +69,17 @@ export class TaskingModule {
       module: TaskingModule,
       controllers: [CampaignHandler, AssignmentHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => openServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config))) },
+        { provide: DataSource, useFactory: () => connectServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config))) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
             // No async stack traces: the relay publishes thousands of events per fan-out, and each trace costs CPU.
-            const nc = await connectNats({ servers: config.NATS_URL, name: `concord-${config.CONCORD_ENV}-tasking-events`, noAsyncTraces: true });
+            const nc = await connectNats({ ...natsOptions('tasking', config, `concord-${config.CONCORD_ENV}-tasking-events`), noAsyncTraces: true });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
         },
-        { provide: REGISTRY, useFactory: () => new ServiceClient(config.NATS_URL, config.CONCORD_ENV, config.RPC_TIMEOUT_MS) },
+        { provide: REGISTRY, useFactory: () => new ServiceClient(natsOptions('tasking', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('tasking', config.CONCORD_ACTOR_KEY)) },
         {
           provide: OutboxRelay,
           useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
@@ -128,12 +128,12 @@ export class TaskingModule {
           provide: CONSUMERS,
           useFactory: (ds: DataSource, nc: NatsConnection, assignments: AssignmentService) => {
             const reactions = new AssignmentReactions(assignments);
-            const consumer = (purpose: string, filter: string, handle: EventConsumerOptions['handle']) =>
-              new EventConsumer({ nc, dataSource: ds, env: config.CONCORD_ENV, service: 'tasking', purpose, filter, handle, log: warn });
+            const consumer = (purpose: keyof typeof FOLLOWED_EVENTS, handle: EventConsumerOptions['handle']) =>
+              new EventConsumer({ nc, dataSource: ds, env: config.CONCORD_ENV, service: 'tasking', purpose, filter: FOLLOWED_EVENTS[purpose], handle, log: warn });
             return [
-              consumer('agreement_coverage', FOLLOWED_EVENTS.agreements, (e, m) => reactions.onAgreementEvent(e, m)),
-              consumer('creator_status', FOLLOWED_EVENTS.creatorStatus, (e, m) => reactions.onCreatorStatusChanged(e, m)),
-              consumer('assignment_progress', FOLLOWED_EVENTS.approvals, (e, m) => reactions.onApprovalEvent(e, m)),
+              consumer('agreement_coverage', (e, m) => reactions.onAgreementEvent(e, m)),
+              consumer('creator_status', (e, m) => reactions.onCreatorStatusChanged(e, m)),
+              consumer('assignment_progress', (e, m) => reactions.onApprovalEvent(e, m)),
             ];
           },
           inject: [DataSource, EVENTS_CONNECTION, AssignmentService],

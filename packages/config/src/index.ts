@@ -41,6 +41,21 @@ export const CommonConfig = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
+/**
+ * How a process authenticates to NATS and encrypts its connection: its own
+ * NKey seed (the server holds only the public key and the permissions,
+ * packages/messaging/src/bus-permissions.ts) and, in production, TLS.
+ */
+export const natsConfig = () => ({
+  NATS_NKEY_SEED: z
+    .string()
+    .regex(/^SU[A-Z2-7]{56}$/, "a user NKey seed (SU…, 58 characters): `npm run nats:identities` makes them")
+    .optional(),
+  NATS_TLS_CA: z.string().optional(),
+  NATS_TLS_CERT: z.string().optional(),
+  NATS_TLS_KEY: z.string().optional(),
+});
+
 /** Database timeouts (packages/database `databaseTimeouts`): the services' defaults; the gateway gives shorter ones. */
 export const databaseTimeoutConfig = (defaults = { statementMs: 15_000, lockMs: 5_000, acquireMs: 5_000 }) => ({
   DB_STATEMENT_TIMEOUT_MS: durationMs(defaults.statementMs),

@@ -51,7 +51,12 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
   });
 }
 
-/** Connects, makes sure the schema exists and applies pending migrations. */
+/**
+ * Connects, makes sure the schema exists and applies pending migrations, as
+ * whoever the URL names: tests that exercise repositories directly use it as
+ * the administrator. Services connect with `connectServiceDatabase` and are
+ * migrated by their owner role's migration step (ADR 0015, service-roles.ts).
+ */
 export async function openServiceDatabase(dataSource: DataSource): Promise<DataSource> {
   await dataSource.initialize();
   const schema = (dataSource.options as { schema?: string }).schema;

@@ -18,6 +18,8 @@ export const EnvelopeSchema = z.object({
   correlationId: z.string().min(1),
   /** For commands: the caller's Idempotency-Key, scoped to the actor's agency. */
   idempotencyKey: z.string().min(1).max(200).optional(),
+  /** Proof of the actor: the sender's short-lived signature over the envelope (ADR 0014, actor-proof.ts). */
+  proof: z.string().min(1).max(4000).optional(),
   data: z.unknown(),
 });
 

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'auth.unauthenticated',
   'auth.forbidden',
+  /** A request between Concord's processes whose actor is not proven (no, a forged or an expired proof): refused, nothing done (ADR 0014). */
+  'actor.unproven',
   'not_found',
   'version.mismatch',
   'version.required',

@@ -4,6 +4,7 @@ export * from './actor';
 export * from './agencies';
 export * from './subjects';
 export * from './envelope';
+export * from './actor-proof';
 export * from './validation';
 export * from './text/fold';
 export * from './text/search-words';

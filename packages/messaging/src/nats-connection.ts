@@ -1,4 +1,5 @@
-import { connect, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator, nkeys, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
+import { inboxPrefix } from './bus-permissions';
 
 /**
  * How every Concord connection to NATS reconnects: for ever, and quickly
@@ -12,6 +13,47 @@ export const NATS_RECONNECT = { maxReconnectAttempts: -1, reconnectTimeWait: 250
 /** Connects to NATS with Concord's reconnect settings. */
 export function connectNats(options: NodeConnectionOptions): Promise<NatsConnection> {
   return connect({ ...NATS_RECONNECT, ...options });
+}
+
+/** How a process reaches NATS, from its configuration (README, "Configuration"). */
+export interface NatsSettings {
+  NATS_URL: string;
+  /** The identity's NKey seed (`SU…`): the server knows only its public key. */
+  NATS_NKEY_SEED?: string | undefined;
+  /** PEM files: the CA that signed the server's certificate, and this client's certificate and key (mutual TLS). */
+  NATS_TLS_CA?: string | undefined;
+  NATS_TLS_CERT?: string | undefined;
+  NATS_TLS_KEY?: string | undefined;
+}
+
+/**
+ * The connection options of one bus identity (see bus-permissions.ts): its
+ * NKey, TLS when configured, and replies on its own inbox prefix — the only
+ * inbox subjects NATS lets it subscribe to.
+ */
+export function natsOptions(identity: string, settings: NatsSettings, name?: string): NodeConnectionOptions {
+  const tls = settings.NATS_TLS_CA || settings.NATS_TLS_CERT || settings.NATS_TLS_KEY
+    ? { caFile: settings.NATS_TLS_CA, certFile: settings.NATS_TLS_CERT, keyFile: settings.NATS_TLS_KEY }
+    : undefined;
+  const seed = settings.NATS_NKEY_SEED ? new TextEncoder().encode(settings.NATS_NKEY_SEED) : undefined;
+  return {
+    servers: settings.NATS_URL,
+    inboxPrefix: inboxPrefix(identity),
+    ...(name ? { name } : {}),
+    ...(seed ? { authenticator: nkeyAuthenticator(seed) } : {}),
+    ...(tls ? { tls } : {}),
+  };
+}
+
+/** A new NKey pair for a bus identity: the seed for the client, the public key (`U…`) for the server's configuration. */
+export function createBusNkey(): { seed: string; publicKey: string } {
+  const pair = nkeys.createUser();
+  return { seed: new TextDecoder().decode(pair.getSeed()), publicKey: pair.getPublicKey() };
+}
+
+/** The public key (`U…`) of a seed. */
+export function nkeyPublicKey(seed: string): string {
+  return nkeys.fromSeed(new TextEncoder().encode(seed)).getPublicKey();
 }
 
 /**

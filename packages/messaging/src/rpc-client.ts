@@ -1,8 +1,9 @@
-import { errors, type NatsConnection } from '@nats-io/transport-node';
+import { errors, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
 import {
   createEnvelope, DomainError, namespaceSubject, type Actor, type Problem,
 } from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
+import type { ActorProofSigner } from './actor-proof';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -28,6 +29,11 @@ interface NestReply {
  * `service.unavailable` at once (nothing was sent, or nobody got it);
  * silence after sending is `service.outcome_unknown` (the command may have
  * been applied: retry with the same Idempotency-Key).
+ *
+ * Every envelope carries the signer's proof of its actor (ADR 0014): the
+ * gateway vouches for the signed-in user; a service calling another on a
+ * user's behalf vouches, as itself, for that original user. Without a
+ * signer, services refuse what it sends (`actor.unproven`).
  */
 export class ServiceClient {
   private nc: NatsConnection | null = null;
@@ -35,14 +41,17 @@ export class ServiceClient {
   private link: { connected(): boolean } | null = null;
 
   constructor(
-    private readonly natsUrl: string,
+    /** A NATS URL, or a bus identity's connection options (`natsOptions`: its NKey, inbox prefix, TLS). */
+    private readonly nats: string | NodeConnectionOptions,
     private readonly env: string,
     private readonly defaultTimeoutMs = 5000,
+    private readonly signer?: ActorProofSigner,
   ) {}
 
   async connect(): Promise<void> {
     if (this.nc) return;
-    this.connecting ??= connectNats({ servers: this.natsUrl, name: `concord-${this.env}-client` });
+    const options = typeof this.nats === 'string' ? { servers: this.nats } : this.nats;
+    this.connecting ??= connectNats({ name: `concord-${this.env}-client`, ...options });
     try {
       const nc = await this.connecting;
       this.link = followConnection(nc);
@@ -53,9 +62,10 @@ export class ServiceClient {
   }
 
   async request<T>(subject: string, data: unknown, actor: Actor, options: RequestOptions = {}): Promise<T> {
-    const envelope = createEnvelope(subject, actor, data, options);
     const service = subject.split('.')[1] ?? subject;
     const wire = namespaceSubject(this.env, subject);
+    const unsigned = createEnvelope(subject, actor, data, options);
+    const envelope = this.signer ? { ...unsigned, proof: await this.signer.sign(wire, unsigned) } : unsigned;
     let reply: NestReply;
     try {
       if (!this.nc) await this.connect();

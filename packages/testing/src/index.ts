@@ -3,3 +3,4 @@ export * from './infrastructure';
 export * from './event-collector';
 export * from './rejection';
 export * from './fixtures';
+export * from './actor-keys';

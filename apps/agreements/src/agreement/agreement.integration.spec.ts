@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { EventCollector, rejection as rejectionOf } from '@concord/testing';
+import { EventCollector, testNats, rejection as rejectionOf } from '@concord/testing';
 import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
 
 const A = SUBJECTS.agreements;
@@ -36,7 +36,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   beforeAll(async () => {
     sut = await startAgreementsWithRegistry();
     client = sut.client;
-    nc = await connectNats({ servers: sut.natsUrl });
+    nc = await connectNats(testNats('harness', sut.natsUrl));
     events = await new EventCollector(nc, sut.env).start();
   });
   afterAll(async () => {

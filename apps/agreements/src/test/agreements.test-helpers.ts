@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { ServiceClient } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import type { ServiceClient } from '@concord/messaging';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
 import { startAgreements } from '../agreements.app';
+import { migrateAgreementsDatabase } from '../database/migrate-agreements';
 
 /** The agreements service and the registry it asks, on a fresh database and the test NATS, and a client to talk to them. */
 export interface AgreementsUnderTest {
   env: string;
   natsUrl: string;
+  /** The database as its administrator (the services connect as their own roles). */
   databaseUrl: string;
   client: ServiceClient;
   /** The registry, for tests of what happens when it stops answering. */
@@ -19,16 +21,17 @@ export interface AgreementsUnderTest {
 export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest> {
   const env = testEnvName();
   const urls = testUrls();
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const databaseUrl = database.adminUrl;
   const registry: INestMicroservice = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
+    { CONCORD_ENV: env, ...testNatsConfig('registry'), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
     false,
   );
   const agreements: INestMicroservice = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
+    { CONCORD_ENV: env, ...testNatsConfig('agreements'), ...testActorConfig('agreements'), DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
     false,
   );
-  const client = new ServiceClient(urls.natsUrl, env);
+  const client = testServiceClient(testNats('gateway'), env);
   await client.connect();
   return {
     env,

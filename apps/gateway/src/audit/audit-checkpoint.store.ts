@@ -1,12 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { checkpointSigned, SignedCheckpointSchema, type Envelope, type SignedCheckpoint } from '@concord/domain';
 import type { AuditKeys } from './audit-keys';
+import { BUS } from '@concord/messaging';
 
 /**
  * Events this store keeps: every service's checkpoints, `concord.events.audit.<service>.checkpointed`
  * (a subject tree of their own, so consumers of a service's `events.<service>.>` never see them).
  */
-export const CHECKPOINT_EVENTS_FILTER = 'concord.events.audit.*.checkpointed';
+export const CHECKPOINT_EVENTS_FILTER = BUS.gateway.consumes.audit_checkpoints;
 
 interface CheckpointRow {
   service: string;

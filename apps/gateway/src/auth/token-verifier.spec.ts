@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { testActorConfig } from '@concord/testing';
 import { GatewayConfigSchema } from '../gateway.config';
 import { TokenVerifier } from './token-verifier';
 
@@ -7,7 +8,7 @@ const DEV_SECRET = 'a-dev-secret-of-at-least-thirty-two-characters';
 const claims = { org: 'mcst-ttcs', roles: ['registry_officer'] };
 
 function configOf(extra: Record<string, string>) {
-  return GatewayConfigSchema.parse({ CONCORD_ENV: 'test', NATS_URL: 'nats://127.0.0.1:1', DATABASE_URL: 'postgres://x@127.0.0.1/x', ...extra });
+  return GatewayConfigSchema.parse({ CONCORD_ENV: 'test', NATS_URL: 'nats://127.0.0.1:1', DATABASE_URL: 'postgres://x@127.0.0.1/x', CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY, ...extra });
 }
 
 describe('TokenVerifier', () => {

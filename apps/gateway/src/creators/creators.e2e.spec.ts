@@ -132,7 +132,7 @@ describe('creators through the gateway, with the typed client (as a ministry int
     const first = await registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } });
     expect(first.response.status).toBe(201);
     // What a gateway that crashed before storing the response leaves behind: no record of the key.
-    const db = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    const db = new pg.Client({ connectionString: sys.databaseUrl });
     await db.connect();
     try {
       await db.query("DELETE FROM gateway.idempotency_keys WHERE scope LIKE '%' || $1", [key]);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import pg from 'pg';
+import { generateActorKeyPair } from '@concord/messaging';
+import { registration, startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
 
 describe('health, docs and dev auth', () => {
   let sys: TestSystem;
@@ -58,5 +60,35 @@ describe('without CONCORD_DEV_AUTH', () => {
     const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin@mcst"}' });
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('a gateway signing with a key the services do not believe (ADR 0014)', () => {
+  let sys: TestSystem;
+
+  beforeAll(async () => {
+    sys = await startTestSystem({ CONCORD_ACTOR_KEY: generateActorKeyPair().privateKey });
+  });
+  afterAll(async () => sys.stop());
+
+  it('is not ready, naming every service, and a signed-in user gets 500 actor.unproven with nothing registered', async () => {
+    const ready = await fetch(`${sys.baseUrl}/health/ready`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { error: Record<string, { status: string; message: string }> };
+    expect(Object.keys(body.error).sort()).toEqual(['agreements', 'approvals', 'registry', 'tasking']);
+    expect(body.error.registry!.message).toMatch(/actor is not proven \(unknown_issuer\)/);
+
+    const registrar = await sys.as('registrar@mcst');
+    const created = await registrar.POST('/v1/creators', { body: registration('Không Ai Tin Khoá Này'), params: { header: { 'Idempotency-Key': 'untrusted-gateway-1' } } });
+    expect(created.response.status).toBe(500);
+    expect(created.error).toMatchObject({ code: 'actor.unproven' });
+    const db = new pg.Client({ connectionString: sys.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query("SELECT count(*)::int AS n FROM registry.creators WHERE display_name = 'Không Ai Tin Khoá Này'");
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 });

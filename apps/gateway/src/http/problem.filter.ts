@@ -9,6 +9,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   rate_limited: 429,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
+  // Only if a service refused the gateway's (or another service's) proof: Concord's keys are misconfigured; the caller can do nothing about it.
+  'actor.unproven': 500,
   not_found: 404,
   'version.mismatch': 412,
   'version.required': 428,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
-import { startNatsServer, type RunningNats } from '@concord/messaging';
-import { eventually, freePort } from '@concord/testing';
+import type { RunningNats } from '@concord/messaging';
+import { eventually, freePort, startTestNatsServer } from '@concord/testing';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
 
@@ -63,7 +63,7 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     chmodSync(root, 0o755);
     postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), persistent: true, fast: true });
     natsPort = await freePort();
-    nats = await startNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
+    nats = await startTestNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '30000' }, { databaseUrl: postgres.url, natsUrl: nats.url });
     [registrar, reviewer] = await Promise.all([sys.as('registrar@mcst'), sys.as('reviewer@mcst')]);
     postmaster = postgres.pid;
@@ -108,7 +108,7 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     expect(down.response.headers.get('retry-after')).not.toBeNull();
     expect(down.error).toMatchObject({ code: 'service.unavailable', service: 'registry' });
 
-    nats = await startNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
+    nats = await startTestNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
     // Until the gateway and the registry have reconnected each try is refused at once; none waits for the RPC timeout.
     const back = await eventually(async () => {
       const r = await reviewer.GET('/v1/creators');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { ConcordClient } from '@concord/client';
-import { eventually, freePort } from '@concord/testing';
+import { eventually, freePort, testActorConfig } from '@concord/testing';
 import { pruneExpired, waitForPort } from '@concord/messaging';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 import { idempotencyKeyRetention } from './idempotency-retention';
@@ -32,7 +32,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
   beforeAll(async () => {
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '2000', CONCORD_DEV_AUTH_SECRET: SECRET });
     [registrar, admin] = await Promise.all([sys.as('registrar@mcst'), sys.as('admin@mcst')]);
-    db = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    db = new pg.Client({ connectionString: sys.databaseUrl });
     await db.connect();
   });
   afterAll(async () => {
@@ -65,7 +65,7 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
   it('answers a service that did not answer in time with 503 service.outcome_unknown and Retry-After; the retry with the same key applies it once', async () => {
     const body = registration('Tôn Nữ Thu Hà');
     const key = `unknown-${uniqueHandle('k')}`;
-    const lock = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    const lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
     try {
       // The registry's write waits on this lock for longer than the gateway waits for its answer.
@@ -92,14 +92,15 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
     const port = await freePort();
     const crashed: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
-        ...process.env, CONCORD_ENV: sys.config.CONCORD_ENV, NATS_URL: sys.config.NATS_URL, DATABASE_URL: sys.config.DATABASE_URL,
+        ...process.env, CONCORD_ENV: sys.config.CONCORD_ENV, NATS_URL: sys.config.NATS_URL, NATS_NKEY_SEED: sys.config.NATS_NKEY_SEED, DATABASE_URL: sys.config.DATABASE_URL,
         PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_DEV_AUTH_SECRET: SECRET, RPC_TIMEOUT_MS: '60000', LOG_LEVEL: 'error',
+        CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
       },
       stdio: ['ignore', 'ignore', 'ignore'],
     });
     const body = registration('Cao Bá Quát Kể Chuyện');
     const key = `crash-${uniqueHandle('k')}`;
-    const lock = new pg.Client({ connectionString: sys.config.DATABASE_URL });
+    const lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
     try {
       await waitForPort(port, '127.0.0.1', 30_000);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema } from '../gateway.config';
 import { buildOpenApiDocument } from './document';
+import { generateActorKeyPair } from '@concord/messaging';
 
 /**
  * Writes apps/gateway/openapi.json from the controllers and contracts,
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     NATS_URL: 'nats://unused:4222',
     DATABASE_URL: 'postgres://unused/unused',
     CONCORD_DEV_AUTH: '1',
+    // Never used: preview mode sends nothing.
+    CONCORD_ACTOR_KEY: generateActorKeyPair().privateKey,
   });
   const app = await createGateway(config, { logger: false, preview: true });
   const document = buildOpenApiDocument(app);

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConcordClient, devToken, type ConcordClient, type Schemas } from '@concord/client';
-import { startAgreements } from '@concord/agreements';
-import { startTasking } from '@concord/tasking';
-import { startApprovals } from '@concord/approvals';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { migrateAgreementsDatabase, startAgreements } from '@concord/agreements';
+import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
+import { migrateApprovalsDatabase, startApprovals } from '@concord/approvals';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testUrls, testNatsConfig } from '@concord/testing';
+import { migrateGatewayDatabase } from '../database/migrate-gateway';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
 import { AuditEvidence } from '@concord/audit';
@@ -17,8 +18,9 @@ export interface TestSystem {
   baseUrl: string;
   gateway: NestFastifyApplication;
   registry: INestMicroservice;
+  /** DATABASE_URL is the gateway's own role (ADR 0015). */
   config: GatewayConfig;
-  /** The database every service of this system keeps its schema in. */
+  /** The database every service of this system keeps its schema in, as its administrator (each service connects as its own role). */
   databaseUrl: string;
   /** The services' audit signing keys (the gateway is configured with their public halves). */
   auditKeys: Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
@@ -40,7 +42,8 @@ export async function startTestSystem(
   /** An RPC_TIMEOUT_MS override holds for every caller: the gateway and the services that ask others. */
   const rpcTimeout = overrides.RPC_TIMEOUT_MS === undefined ? {} : { RPC_TIMEOUT_MS: Number(overrides.RPC_TIMEOUT_MS) };
   const env = testEnvName();
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const databaseUrl = database.adminUrl;
   /** Each service's audit signing key, and its public half for the gateway, as npm start generates them. */
   const auditKeys = Object.fromEntries(
     (['registry', 'agreements', 'tasking', 'approvals'] as const).map((s) => [s, auditSigningKey(randomBytes(32).toString('base64'))]),
@@ -51,26 +54,27 @@ export async function startTestSystem(
   const registry = await startRegistry(
     {
       CONCORD_ENV: env,
-      NATS_URL: urls.natsUrl,
-      DATABASE_URL: databaseUrl,
+      ...testNatsConfig('registry', urls.natsUrl),
+      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
       LOG_LEVEL: 'error',
       CONCORD_PII_KEY: randomBytes(32).toString('base64'),
       REGISTRY_DB_POOL: 5,
       CONCORD_AUDIT_KEY_REGISTRY: seed('registry'),
       ...audit,
+      ...testActorConfig('registry'),
     },
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000, CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'), ...audit },
+    { CONCORD_ENV: env, ...testNatsConfig('agreements', urls.natsUrl), ...testActorConfig('agreements'), CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'), ...audit, DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000 },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_TASKING: seed('tasking'), ...audit }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout, CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'), ...audit }, false);
+  const tasking = await startTasking({ CONCORD_ENV: env, ...testNatsConfig('tasking', urls.natsUrl), ...testActorConfig('tasking'), CONCORD_AUDIT_KEY_TASKING: seed('tasking'), ...audit, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout }, false);
+  const approvals = await startApprovals({ CONCORD_ENV: env, ...testNatsConfig('approvals', urls.natsUrl), ...testActorConfig('approvals'), CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'), ...audit, DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout }, false);
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
-    NATS_URL: urls.natsUrl,
-    DATABASE_URL: databaseUrl,
+    ...testNatsConfig('gateway', urls.natsUrl),
+    DATABASE_URL: await database.serviceUrl('gateway', migrateGatewayDatabase),
     PORT: '0',
     CONCORD_DEV_AUTH: '1',
     RPC_TIMEOUT_MS: '3000',
@@ -78,6 +82,7 @@ export async function startTestSystem(
     CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: auditKeys.agreements.publicKeyBase64,
     CONCORD_AUDIT_PUBLIC_KEY_TASKING: auditKeys.tasking.publicKeyBase64,
     CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: auditKeys.approvals.publicKeyBase64,
+    CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
     ...overrides,
   });
   const gateway = await createGateway(config, { logger: false });

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { AgreementEventData, type Envelope } from '@concord/domain';
+import { BUS } from '@concord/messaging';
 
-/** The agreement events the registry follows. */
-export const AGREEMENT_EVENTS_FILTER = 'concord.events.agreements.agreement.*';
+/** The agreement events the registry follows (the bus's permission table lets its consumer read these and no others). */
+export const AGREEMENT_EVENTS_FILTER = BUS.registry.consumes.creator_agreements;
 
 /**
  * Keeps `creator_agreements` in step with the agreements service: each

@@ -41,6 +41,26 @@ describe('registry service over NATS, on PostgreSQL', () => {
     expect(JSON.stringify(event)).not.toContain('001199012345');
   });
 
+  it('registers a channel once when several registrations race for it, and tells every other one who won', async () => {
+    const handle = `race_${Date.now().toString(36)}`;
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        r.client.request<CreatorView>(S.creatorCreate, {
+          input: registration({
+            displayName: `Racer ${i}`,
+            channels: [{ platform: 'youtube', handle, url: `https://www.youtube.com/@${handle}`, followers: 10 + i, verified: false }],
+          }),
+        }, actors.registrar),
+      ),
+    );
+    const won = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    expect(won).toHaveLength(1);
+    const lost = attempts.flatMap((a) => (a.status === 'rejected' ? [a.reason as DomainError] : []));
+    expect(lost.map((e) => [e.code, e.extensions?.existingCreatorId])).toEqual(Array(5).fill(['creator.channel_taken', won[0].id]));
+    const [{ count }] = await r.db.query("SELECT count(*)::int AS count FROM creators WHERE display_name LIKE 'Racer %'");
+    expect(count).toBe(1);
+  });
+
   it('refuses a channel that is already registered, case-insensitively and with a leading @, naming the owner', async () => {
     const first = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
     const handle = first.channels[0].handle;
@@ -185,6 +205,25 @@ describe('registry service over NATS, on PostgreSQL', () => {
     expect(seen[0]).toBe(ids[0]);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining([ids[0], ids[1]]));
+  });
+
+  it('names only near-equal names as possible duplicates on registration, and the duplicates list still goes lower when asked', async () => {
+    // 'tran minh khoi' and 'tran duc khoi' share 10 of 19 trigrams: similarity 0.53, under the 0.6 a registration names.
+    const first = await r.client.request<CreatorView>(S.creatorCreate, { input: registration({ displayName: 'Trần Minh Khôi' }) }, actors.registrar);
+    const second = await r.client.request<CreatorView>(S.creatorCreate, { input: registration({ displayName: 'Trần Đức Khôi' }) }, actors.registrar);
+    const close = await r.client.request<CreatorView>(S.creatorCreate, { input: registration({ displayName: 'Tran Minh Khoi' }) }, actors.registrar);
+    expect(second.possibleDuplicates!.map((d) => d.id)).not.toContain(first.id);
+    expect(close.possibleDuplicates!.map((d) => d.id)).toContain(first.id);
+
+    type Page = { items: { a: { id: string }; b: { id: string }; similarity: number }[] };
+    const isPair = (p: Page['items'][number]) => [p.a.id, p.b.id].sort().join() === [first.id, second.id].sort().join();
+    // As many lists as the service has connections: none of them may have kept the registration's threshold.
+    const lists = await Promise.all(
+      Array.from({ length: 5 }, () => r.client.request<Page>(S.creatorDuplicates, { query: { minSimilarity: 0.5, limit: 200 } }, actors.registrar)),
+    );
+    for (const list of lists) expect(list.items.filter(isPair).map((p) => p.similarity)).toEqual([0.526]);
+    const standard = await r.client.request<Page>(S.creatorDuplicates, { query: { minSimilarity: 0.6, limit: 200 } }, actors.registrar);
+    expect(standard.items.some(isPair)).toBe(false);
   });
 
   it('replays an idempotent command instead of acting twice, and refuses the key for another request', async () => {

@@ -1,13 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   agencyKind, assertConsentForPersonalData, assertCreatorMove, assertVettingAgrees, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
-  findRepeatedChannels, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
+  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
   type CreatorByHandleReply, type CreatorByHandleRequest, type CreatorCommands, type CreatorSelectReply, type CreatorSelectRequest,
   type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView, type VettingOutcome,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
+import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
 import { activeAgreementsOf } from './creator-agreements.projection';
@@ -28,13 +29,22 @@ export type OnCommitted = () => void;
  */
 export class CreatorService {
   private readonly repo: CreatorRepository;
+  private readonly writeSlot: pLimit.Limit;
 
+  /**
+   * `concurrentWrites`: how many write transactions may hold a pool
+   * connection at once. Fewer than the pool has, so that reads (a draft
+   * asking for its counterparty, a page of creators) never queue behind a
+   * burst of registrations for a connection; the writes queue here instead.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: PersonalDataCipher,
     private readonly onCommitted: OnCommitted,
+    concurrentWrites = Number.POSITIVE_INFINITY,
   ) {
     this.repo = new CreatorRepository(dataSource);
+    this.writeSlot = pLimit(concurrentWrites);
   }
 
   async register(cmd: Cmd<'create'>): Promise<CreatorView> {
@@ -44,9 +54,11 @@ export class CreatorService {
     assertConsentForPersonalData(Boolean(input.personalData), Boolean(input.consent));
     assertNoRepeatedChannels(input.channels);
     const view = await this.write(cmd, async (manager) => {
-      await this.assertChannelsFree(manager, input.channels);
-      if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
       const id = newId();
+      // Before the writes, in one round trip: are the channels free, and which names are near-equal (the duplicate check).
+      const { owners, similar: possibleDuplicates } = await this.repo.channelOwnersAndSimilarNames(manager, wantedChannels(input.channels), id, foldText(input.displayName));
+      if (owners.length) throw channelTaken(owners, input.channels);
+      if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
       const now = new Date();
       const creator = manager.create(Creator, {
         id,
@@ -77,7 +89,6 @@ export class CreatorService {
         data: { displayName: creator.displayName, channels: input.channels.map((c) => channelKey(c.platform, c.handle)), personalData: Boolean(input.personalData) },
       });
       await recordEvent(manager, EVENTS.registry.creatorRegistered, actor, { creator: toCreatorSummary(creator) }, cmd.correlationId);
-      const possibleDuplicates = await this.repo.similarNames(manager, id, creator.displayNameFolded);
       return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
     });
     return view;
@@ -269,7 +280,7 @@ export class CreatorService {
 
   /** Runs a command in one transaction, once per Idempotency-Key, and wakes the relay after commit. */
   private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
-    const run = () => transactOnce(this.dataSource, cmd, body);
+    const run = () => this.writeSlot(() => transactOnce(this.dataSource, cmd, body));
     let result: R;
     try {
       result = await run();
@@ -336,10 +347,7 @@ export class CreatorService {
   }
 
   private async assertChannelsFree(manager: EntityManager, channels: ChannelInput[]): Promise<void> {
-    const owners = await this.repo.findChannelOwners(
-      manager,
-      channels.map((c) => ({ platform: c.platform, handleNormalized: normalizeHandle(c.handle) })),
-    );
+    const owners = await this.repo.findChannelOwners(manager, wantedChannels(channels));
     if (owners.length) throw channelTaken(owners, channels);
   }
 
@@ -404,4 +412,8 @@ function channelTaken(owners: ChannelOwner[], requested: ChannelInput[]): Domain
     })),
     { existingCreatorId: first.creatorId, existingCreatorName: first.displayName, channelIndex: index },
   );
+}
+
+function wantedChannels(channels: ChannelInput[]): { platform: string; handleNormalized: string }[] {
+  return channels.map((c) => ({ platform: c.platform, handleNormalized: normalizeHandle(c.handle) }));
 }

@@ -4,6 +4,7 @@ import { AuditEntry } from '@concord/audit';
 import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { Channel } from '../creator/channel.entity';
 import { Creator } from '../creator/creator.entity';
+import { DUPLICATE_NAME_SIMILARITY } from '../creator/creator.repository';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
 import { DuplicateDismissals1764000000002 } from './migrations/1764000000002-DuplicateDismissals';
 import { SearchWords1764000000003 } from './migrations/1764000000003-SearchWords';
@@ -26,6 +27,6 @@ export function createRegistryDataSource(url: string, poolSize = 10, timeouts?: 
     migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010, AuditEvidence1764000000016],
     poolSize,
     timeouts,
-    settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
+    settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD, 'pg_trgm.similarity_threshold': DUPLICATE_NAME_SIMILARITY },
   });
 }

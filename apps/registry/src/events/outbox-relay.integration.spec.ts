@@ -6,8 +6,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { eventStreamName, EVENTS } from '@concord/domain';
 import { openServiceDatabase } from '@concord/database';
-import { connectNats, ensureEventStream, OutboxRelay, recordEvent, startNatsServer, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, EventCollector, freePort, testEnvName, testUrls } from '@concord/testing';
+import { connectNats, ensureEventStream, OutboxRelay, recordEvent, type NatsConnection } from '@concord/messaging';
+import { createTestDatabase, EventCollector, freePort, startTestNatsServer, testEnvName, testNats, testUrls } from '@concord/testing';
 import { createRegistryDataSource } from '../database/registry-data-source';
 import { actors } from '../test/registry.test-helpers';
 
@@ -25,7 +25,7 @@ describe('outbox relay', () => {
   beforeAll(async () => {
     const urls = testUrls();
     db = await openServiceDatabase(createRegistryDataSource(await createTestDatabase(urls.databaseUrl), 3));
-    nc = await connectNats({ servers: urls.natsUrl });
+    nc = await connectNats(testNats('harness'));
     await ensureEventStream(nc, env);
     events = await new EventCollector(nc, env).start();
   });
@@ -96,8 +96,8 @@ describe('outbox relay while NATS is down', () => {
     const storeDir = mkdtempSync(join(tmpdir(), 'concord-nats-'));
     const port = await freePort();
     const db = await openServiceDatabase(createRegistryDataSource(await createTestDatabase(urls.databaseUrl), 3));
-    let nats = await startNatsServer({ port, storeDir });
-    const nc = await connectNats({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    let nats = await startTestNatsServer({ port, storeDir });
+    const nc = await connectNats({ ...testNats('harness', nats.url), maxReconnectAttempts: -1, reconnectTimeWait: 100 });
     try {
       await ensureEventStream(nc, env);
       const relay = new OutboxRelay(db, nc, { env, pollMs: 100 });
@@ -111,7 +111,7 @@ describe('outbox relay while NATS is down', () => {
       const [{ n: waiting }] = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
       expect(waiting).toBe(1);
 
-      nats = await startNatsServer({ port, storeDir });
+      nats = await startTestNatsServer({ port, storeDir });
       const deadline = Date.now() + 20_000;
       for (;;) {
         const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
-import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
+import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
+import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
+import { migrateRegistryDatabase } from '../database/migrate-registry';
 
 export const actors = {
   registrar: { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] },
@@ -18,7 +19,10 @@ export const actors = {
 } satisfies Record<string, Actor>;
 
 export interface TestRegistry {
+  /** DATABASE_URL is the registry's own role (ADR 0015). */
   config: RegistryConfig;
+  /** The same database as its administrator. */
+  adminDatabaseUrl: string;
   app: INestMicroservice;
   client: ServiceClient;
   nc: NatsConnection;
@@ -28,24 +32,27 @@ export interface TestRegistry {
 }
 
 /** A registry on real PostgreSQL (its own database) and real NATS (its own namespace). */
-export async function startTestRegistry(): Promise<TestRegistry> {
+export async function startTestRegistry(options: { logger?: LoggerService } = {}): Promise<TestRegistry> {
   const urls = testUrls();
+  const database = await createServiceTestDatabase(urls.databaseUrl);
   const config: RegistryConfig = RegistryConfigSchema.parse({
     CONCORD_ENV: testEnvName(),
-    NATS_URL: urls.natsUrl,
-    DATABASE_URL: await createTestDatabase(urls.databaseUrl),
+    ...testNatsConfig('registry'),
+    DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
     LOG_LEVEL: 'error',
     CONCORD_PII_KEY: randomBytes(32).toString('base64'),
     REGISTRY_DB_POOL: 5,
+    CONCORD_ACTOR_ISSUERS: testActorConfig('registry').CONCORD_ACTOR_ISSUERS,
   });
-  const app = await startRegistry(config, false);
-  const client = new ServiceClient(config.NATS_URL, config.CONCORD_ENV);
+  const app = await startRegistry(config, options.logger ?? false);
+  const client = testServiceClient(testNats('gateway'), config.CONCORD_ENV);
   await client.connect();
-  const nc = await connectNats({ servers: config.NATS_URL });
-  const db = createRegistryDataSource(config.DATABASE_URL, 2);
+  const nc = await connectNats(testNats('harness'));
+  const db = createRegistryDataSource(database.adminUrl, 2);
   await db.initialize();
   return {
     config,
+    adminDatabaseUrl: database.adminUrl,
     app,
     client,
     nc,

@@ -2,16 +2,13 @@ import type { EntityManager } from 'typeorm';
 import {
   AgreementEventData, ApprovalEventData, CreatorStatusChanged, type AssignmentMove, type Envelope,
 } from '@concord/domain';
+import { BUS } from '@concord/messaging';
 import type { AssignmentService } from './assignment.service';
 
 type Event = Envelope<unknown> & { subject: string };
 
-/** What tasking follows, as written in code (namespaced on the wire). */
-export const FOLLOWED_EVENTS = {
-  agreements: 'concord.events.agreements.agreement.*',
-  creatorStatus: 'concord.events.registry.creator.status_changed',
-  approvals: 'concord.events.approvals.>',
-} as const;
+/** What tasking follows, as written in code (namespaced on the wire): its consumers in the bus's permission table. */
+export const FOLLOWED_EVENTS = BUS.tasking.consumes;
 
 /** The content approval service's events, and the assignment move each makes. */
 const MOVE_OF_APPROVAL_EVENT: Record<string, AssignmentMove | null> = {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { EVENTS, SUBJECTS, type CampaignView, type FanOutView } from '@concord/domain';
-import { startNatsServer, type RunningNats } from '@concord/messaging';
-import { EventCollector, freePort } from '@concord/testing';
+import type { RunningNats } from '@concord/messaging';
+import { EventCollector, freePort, testActorConfig, startTestNatsServer, testNatsConfig } from '@concord/testing';
 import { actors, daysFromNow, eventually, isoDate, newId, startTaskingTestSystem, type TaskingTestSystem } from '../test/tasking.test-helpers';
 
 const T = SUBJECTS.tasking;
@@ -29,7 +29,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
   const startChild = () => {
     child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
-        ...process.env, CONCORD_ENV: sys.env, NATS_URL: sys.natsUrl, DATABASE_URL: sys.databaseUrl,
+        ...process.env, CONCORD_ENV: sys.env, ...testNatsConfig('tasking', sys.natsUrl), ...testActorConfig('tasking'), DATABASE_URL: sys.taskingDatabaseUrl,
         TASKING_FANOUT_BATCH: '50', TASKING_FANOUT_WAIT_MS: '1', LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -43,7 +43,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
   beforeAll(async () => {
     natsPort = await freePort();
     storeDir = mkdtempSync(join(tmpdir(), 'concord-nats-'));
-    nats = await startNatsServer({ port: natsPort, storeDir });
+    nats = await startTestNatsServer({ port: natsPort, storeDir });
     sys = await startTaskingTestSystem({ natsUrl: nats.url, tasking: false });
     lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
@@ -103,7 +103,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
     expect(whileDown.processed).toBeLessThan(CREATORS);
 
     // NATS comes back and the fan-out goes on; then the process is killed part-way through.
-    nats = await startNatsServer({ port: natsPort, storeDir });
+    nats = await startTestNatsServer({ port: natsPort, storeDir });
     await eventually(async () => (await fanOutRow())!.processed > whileDown.processed, 'progress after NATS came back', 30_000);
     await holdBatches();
     const beforeKill = (await fanOutRow())!;

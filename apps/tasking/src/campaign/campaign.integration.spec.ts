@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestMicroservice } from '@nestjs/common';
 import { DomainError, newId, SUBJECTS, type Actor, type CampaignRequestView, type CampaignView } from '@concord/domain';
-import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, eventually, EventCollector, publishAgreementEvent, testEnvName, testUrls, rejection as rejectionOf } from '@concord/testing';
+import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
+import { createServiceTestDatabase, eventually, EventCollector, publishAgreementEvent, testActorConfig, testEnvName, testNats, testServiceClient, testNatsConfig, testUrls, rejection as rejectionOf } from '@concord/testing';
 import pg from 'pg';
 import { startTasking } from '../tasking.app';
+import { migrateTaskingDatabase } from '../database/migrate-tasking';
 
 const T = SUBJECTS.tasking;
 const manager: Actor = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
@@ -39,11 +40,12 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
 
   beforeAll(async () => {
     const urls = testUrls();
-    databaseUrl = await createTestDatabase(urls.databaseUrl);
-    tasking = await startTasking({ CONCORD_ENV: env, NATS_URL: urls.natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
-    client = new ServiceClient(urls.natsUrl, env);
+    const database = await createServiceTestDatabase(urls.databaseUrl);
+    databaseUrl = database.adminUrl;
+    tasking = await startTasking({ CONCORD_ENV: env, ...testNatsConfig('tasking'), ...testActorConfig('tasking'), DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3 }, false);
+    client = testServiceClient(testNats('gateway'), env);
     await client.connect();
-    nc = await connectNats({ servers: urls.natsUrl });
+    nc = await connectNats(testNats('harness'));
     events = await new EventCollector(nc, env).start();
   });
   afterAll(async () => {

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
-import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { startRegistry } from '@concord/registry';
-import { createTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testEnvName, testUrls } from '@concord/testing';
+import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
+import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
+import { createServiceTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testNats, testNatsConfig, testServiceClient, testUrls } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
+import { migrateTaskingDatabase } from '../database/migrate-tasking';
 import { startTasking } from '../tasking.app';
 import type { TaskingConfigInput } from '../tasking.config';
 
@@ -15,7 +16,10 @@ export { newId };
 
 export interface TaskingTestSystem {
   env: string;
+  /** The database as its administrator. */
   databaseUrl: string;
+  /** What tasking connects as (its own role, ADR 0015). */
+  taskingDatabaseUrl: string;
   natsUrl: string;
   client: ServiceClient;
   nc: NatsConnection;
@@ -31,16 +35,18 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const urls = testUrls();
   const env = testEnvName();
   const natsUrl = options.natsUrl ?? urls.natsUrl;
-  const databaseUrl = await createTestDatabase(urls.databaseUrl);
+  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const databaseUrl = database.adminUrl;
+  const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
+    { CONCORD_ENV: env, ...testNatsConfig('registry', natsUrl), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
     false,
   );
-  const base = { CONCORD_ENV: env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
+  const base = { CONCORD_ENV: env, ...testNatsConfig('tasking', natsUrl), ...testActorConfig('tasking'), DATABASE_URL: taskingDatabaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
   const sys: TaskingTestSystem = {
-    env, databaseUrl, natsUrl, tasking: null,
-    client: new ServiceClient(natsUrl, env, 10_000),
-    nc: await connectNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
+    env, databaseUrl, taskingDatabaseUrl, natsUrl, tasking: null,
+    client: testServiceClient(testNats('gateway', natsUrl), env, 10_000),
+    nc: await connectNats({ ...testNats('harness', natsUrl), maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
     startTasking: async (overrides = {}) => (sys.tasking = await startTasking({ ...base, ...options.tasking, ...overrides }, false)),
     stop: async () => {
