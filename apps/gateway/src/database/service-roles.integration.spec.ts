@@ -119,6 +119,20 @@ describe('each service connects as its own role (ADR 0015)', () => {
     expect((await admin.query(`SELECT actor_user_id FROM ${table} WHERE seq = 1`)).rows).toEqual([{ actor_user_id: 'registrar@mcst' }]);
   });
 
+  it.each(servicesWithAudit.flatMap((schema) => (['audit_entries', 'audit_chain', 'audit_checkpoints'] as const).map((t) => [schema, t])))(
+    '%s: may read its %s but not update, delete, truncate it or switch its triggers off',
+    async (schema, name) => {
+      const client = as[schema];
+      const table = `${schema}.${name}`;
+      expect(await refusal(client, `SELECT count(*) FROM ${table}`)).toBeNull();
+      const column = name === 'audit_entries' ? 'actor_user_id' : 'signature';
+      expect(await refusal(client, `UPDATE ${table} SET ${column} = ${column}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `DELETE FROM ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `TRUNCATE ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toBe(INSUFFICIENT_PRIVILEGE);
+    },
+  );
+
   it.each(schemas)('%s: cannot rewrite its migration history (it may read it, to refuse to start on an old schema)', async (schema) => {
     const client = as[schema];
     expect(await refusal(client, `SELECT count(*) FROM ${schema}.migrations`)).toBeNull();
@@ -193,6 +207,6 @@ describe('a database from before the service roles (everything owned by the admi
     const database = await createServiceTestDatabase(testUrls().databaseUrl);
     const started = connectServiceDatabase(createRegistryDataSource(database.schemas.registry.serviceUrl, 1));
     await expect(started).rejects.toBeInstanceOf(MigrationsPendingError);
-    await expect(started).rejects.toThrow(/registry.*lacks 6 migration.*dist\/migrate\.js/);
+    await expect(started).rejects.toThrow(/registry.*lacks \d+ migration.*dist\/migrate\.js/);
   });
 });

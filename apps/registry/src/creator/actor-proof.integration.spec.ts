@@ -42,7 +42,7 @@ describe('registry: a request is accepted only when its actor is proven', () => 
     proof: await signer.sign(wire(subject), envelope, now),
   });
   const rowCounts = async () => {
-    const [row] = await r.db.query(`SELECT (SELECT count(*) FROM creators)::int AS creators, (SELECT count(*) FROM audit_log)::int AS audit,
+    const [row] = await r.db.query(`SELECT (SELECT count(*) FROM creators)::int AS creators, (SELECT count(*) FROM audit_entries)::int AS audit,
       (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM processed_commands)::int AS commands`);
     return row as Record<string, number>;
   };
@@ -133,12 +133,12 @@ describe('registry: a request is accepted only when its actor is proven', () => 
     const reply = await send(S.creatorCreate, await signed(S.creatorCreate, createEnvelope(S.creatorCreate, actors.registrar, { input })));
     expect(reply.err).toBeUndefined();
     const created = reply.response as CreatorView;
-    const [audit] = await r.db.query('SELECT actor_user_id FROM audit_log WHERE subject = $1', [`creator:${created.id}`]);
+    const [audit] = await r.db.query('SELECT actor_user_id FROM audit_entries WHERE subject = $1', [`creator:${created.id}`]);
     expect(audit).toEqual({ actor_user_id: 'registrar@mcst' });
     const seen = await events.waitFor((es) => es.some((e) => (e.data as { creator?: { id: string } }).creator?.id === created.id));
     // Every refused attempt above came first: none of them left an event (or an audit entry by anyone but the registrar).
     expect(seen.filter((e) => e.type.endsWith('creator.registered')).map((e) => (e.data as { creator: { id: string } }).creator.id)).toEqual([existing.id, created.id]);
-    const actorsInTrail = await r.db.query('SELECT DISTINCT actor_user_id FROM audit_log');
+    const actorsInTrail = await r.db.query('SELECT DISTINCT actor_user_id FROM audit_entries');
     expect(actorsInTrail).toEqual([{ actor_user_id: 'registrar@mcst' }]);
   });
 });
