@@ -1,9 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditReader, AuditEvidence } from '@concord/audit';
+import { AuditEvidence, auditProviders } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob, natsOptions } from '@concord/messaging';
-import { EVENTS } from '@concord/domain';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
@@ -91,22 +90,12 @@ export class AgreementsModule {
           useFactory: (agreements: AgreementService) => new AgreementCalendar(agreements, config.AGREEMENTS_CALENDAR_MS),
           inject: [AgreementService],
         },
-        {
-          provide: AuditEvidence,
-          useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new AuditEvidence({
-              dataSource: ds,
-              service: 'agreements',
-              signingKey: config.CONCORD_AUDIT_KEY_AGREEMENTS,
-              checkpointSubject: EVENTS.agreements.auditCheckpointed,
-              wakeRelay: () => relay.wake(),
-              sequenceMs: config.AUDIT_SEQUENCE_MS,
-              checkpointMs: config.AUDIT_CHECKPOINT_MS,
-              log: (m) => new Logger('AuditEvidence').warn(m),
-            }),
-          inject: [DataSource, OutboxRelay],
-        },
-        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'agreements', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
+        ...auditProviders('agreements', {
+          signingKey: config.CONCORD_AUDIT_KEY_AGREEMENTS,
+          sequenceMs: config.AUDIT_SEQUENCE_MS,
+          checkpointMs: config.AUDIT_CHECKPOINT_MS,
+          log: (m) => new Logger('AuditEvidence').warn(m),
+        }),
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

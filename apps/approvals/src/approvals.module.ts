@@ -1,9 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditReader, AuditEvidence } from '@concord/audit';
+import { AuditEvidence, auditProviders } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob, natsOptions } from '@concord/messaging';
-import { EVENTS } from '@concord/domain';
 import type { ApprovalsConfig } from './approvals.config';
 import { AuditHandler } from './audit/audit.handler';
 import { createApprovalsDataSource } from './database/approvals-data-source';
@@ -87,22 +86,12 @@ export class ApprovalsModule {
           useFactory: (submissions: SubmissionService) => new PeriodicJob('review deadlines', () => submissions.escalateOverdue(), config.APPROVALS_DEADLINES_MS, warn),
           inject: [SubmissionService],
         },
-        {
-          provide: AuditEvidence,
-          useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new AuditEvidence({
-              dataSource: ds,
-              service: 'approvals',
-              signingKey: config.CONCORD_AUDIT_KEY_APPROVALS,
-              checkpointSubject: EVENTS.approvals.auditCheckpointed,
-              wakeRelay: () => relay.wake(),
-              sequenceMs: config.AUDIT_SEQUENCE_MS,
-              checkpointMs: config.AUDIT_CHECKPOINT_MS,
-              log: (m) => new Logger('AuditEvidence').warn(m),
-            }),
-          inject: [DataSource, OutboxRelay],
-        },
-        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'approvals', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
+        ...auditProviders('approvals', {
+          signingKey: config.CONCORD_AUDIT_KEY_APPROVALS,
+          sequenceMs: config.AUDIT_SEQUENCE_MS,
+          checkpointMs: config.AUDIT_CHECKPOINT_MS,
+          log: (m) => new Logger('AuditEvidence').warn(m),
+        }),
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

@@ -4,8 +4,7 @@ import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { connectNats, natsOptions, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
-import { AuditEvidence, AuditReader } from '@concord/audit';
-import { EVENTS } from '@concord/domain';
+import { AuditEvidence, auditProviders } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
 import { PersonalDataCipher } from './creator/personal-data.cipher';
@@ -94,22 +93,12 @@ export class RegistryModule {
             }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
-        {
-          provide: AuditEvidence,
-          useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new AuditEvidence({
-              dataSource: ds,
-              service: 'registry',
-              signingKey: config.CONCORD_AUDIT_KEY_REGISTRY,
-              checkpointSubject: EVENTS.registry.auditCheckpointed,
-              wakeRelay: () => relay.wake(),
-              sequenceMs: config.AUDIT_SEQUENCE_MS,
-              checkpointMs: config.AUDIT_CHECKPOINT_MS,
-              log: (m) => new Logger('AuditEvidence').warn(m),
-            }),
-          inject: [DataSource, OutboxRelay],
-        },
-        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'registry', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
+        ...auditProviders('registry', {
+          signingKey: config.CONCORD_AUDIT_KEY_REGISTRY,
+          sequenceMs: config.AUDIT_SEQUENCE_MS,
+          checkpointMs: config.AUDIT_CHECKPOINT_MS,
+          log: (m) => new Logger('AuditEvidence').warn(m),
+        }),
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

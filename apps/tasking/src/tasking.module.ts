@@ -1,9 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditReader, AuditEvidence } from '@concord/audit';
+import { AuditEvidence, auditProviders } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob, natsOptions } from '@concord/messaging';
-import { EVENTS } from '@concord/domain';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentService } from './assignment/assignment.service';
@@ -138,22 +137,12 @@ export class TaskingModule {
           },
           inject: [DataSource, EVENTS_CONNECTION, AssignmentService],
         },
-        {
-          provide: AuditEvidence,
-          useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new AuditEvidence({
-              dataSource: ds,
-              service: 'tasking',
-              signingKey: config.CONCORD_AUDIT_KEY_TASKING,
-              checkpointSubject: EVENTS.tasking.auditCheckpointed,
-              wakeRelay: () => relay.wake(),
-              sequenceMs: config.AUDIT_SEQUENCE_MS,
-              checkpointMs: config.AUDIT_CHECKPOINT_MS,
-              log: (m) => new Logger('AuditEvidence').warn(m),
-            }),
-          inject: [DataSource, OutboxRelay],
-        },
-        { provide: AuditReader, useFactory: (ds: DataSource, evidence: AuditEvidence) => new AuditReader(ds, 'tasking', evidence.key.publicKey), inject: [DataSource, AuditEvidence] },
+        ...auditProviders('tasking', {
+          signingKey: config.CONCORD_AUDIT_KEY_TASKING,
+          sequenceMs: config.AUDIT_SEQUENCE_MS,
+          checkpointMs: config.AUDIT_CHECKPOINT_MS,
+          log: (m) => new Logger('AuditEvidence').warn(m),
+        }),
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>

@@ -8,3 +8,4 @@ export * from './audit-checkpoints';
 export * from './audit-verification';
 export * from './audit-evidence';
 export * from './offline-verifier';
+export * from './audit-providers';
