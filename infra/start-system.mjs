@@ -8,7 +8,7 @@
 // - Ctrl-C / SIGTERM / SIGHUP stop services, then NATS, then PostgreSQL, and
 //   this process exits only once all of them have (`npm start` runs it with
 //   `exec`, so npm waits for it too).
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { startEmbeddedPostgres, ensureDatabase, generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
 const { ensureBusSeeds, startNatsServer, writeNatsServerConfig, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
+const { auditSigningKey } = require('../packages/domain/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
   '../packages/launcher/dist/index.js',
@@ -93,13 +94,6 @@ function localSecrets() {
 
 const AUDITED_SERVICES = ['registry', 'agreements', 'tasking', 'approvals'];
 
-/** The raw 32-byte Ed25519 public key (base64) of a 32-byte seed (base64). */
-function auditPublicKeyOf(seed) {
-  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(seed, 'base64')]);
-  const spki = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
-  return spki.subarray(12).toString('base64');
-}
-
 /** The processes that vouch for the actor of the requests they send (ADR 0014); production gives each its key as <NAME>_ACTOR_KEY. */
 const ACTOR_SIGNERS = ['gateway', 'agreements', 'tasking', 'approvals'];
 const actorKeys = {};
@@ -173,7 +167,7 @@ async function start() {
   for (const service of AUDITED_SERVICES) {
     const name = service.toUpperCase();
     env[`CONCORD_AUDIT_KEY_${name}`] ??= secrets.auditKeys[service];
-    env[`CONCORD_AUDIT_PUBLIC_KEY_${name}`] ??= auditPublicKeyOf(env[`CONCORD_AUDIT_KEY_${name}`]);
+    env[`CONCORD_AUDIT_PUBLIC_KEY_${name}`] ??= auditSigningKey(env[`CONCORD_AUDIT_KEY_${name}`]).publicKeyBase64;
   }
   for (const name of ACTOR_SIGNERS) actorKeys[name] = env[`${name.toUpperCase()}_ACTOR_KEY`] ?? secrets.actorKeys[name];
   env.CONCORD_ACTOR_ISSUERS ??= formatActorIssuers(Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, actorPublicKeyOf(actorKeys[name])])));
