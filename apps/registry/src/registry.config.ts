@@ -15,6 +15,8 @@ export const RegistryConfigSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (openssl rand -base64 32)'),
   REGISTRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** How often each registry instance reads the creators' names changed by others, for its duplicate check (ADR 0017). */
+  REGISTRY_NAMES_REFRESH_MS: z.coerce.number().int().min(100).default(2000),
   ...databaseTimeoutConfig(),
   ...retentionConfig(),
   /** The registry service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */

@@ -8,6 +8,7 @@ import { AuditEvidence, auditProviders } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
 import { PersonalDataCipher } from './creator/personal-data.cipher';
+import { SimilarNames } from './creator/similar-names';
 import { createRegistryDataSource } from './database/registry-data-source';
 import { HealthHandler } from './health/health.handler';
 import type { RegistryConfig } from './registry.config';
@@ -17,12 +18,14 @@ export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 
 /** Starts the outbox relay once everything is wired; stops it, NATS and the pool on shutdown. */
 const PRUNING = Symbol('PRUNING');
+const NAMES_REFRESH = Symbol('NAMES_REFRESH');
 
 class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(AuditEvidence) private readonly evidence: AuditEvidence,
     @Inject(PRUNING) private readonly pruning: PeriodicJob,
+    @Inject(NAMES_REFRESH) private readonly namesRefresh: PeriodicJob,
     @Inject(EventConsumer) private readonly agreementEvents: EventConsumer,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -32,12 +35,14 @@ class RegistryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.relay.start();
     this.evidence.start();
     this.pruning.start();
+    this.namesRefresh.start();
     await this.agreementEvents.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.agreementEvents.stop();
     await this.pruning.stop();
+    await this.namesRefresh.stop();
     await this.evidence.stop();
     await this.relay.stop();
     await this.nc.drain().catch(() => undefined);
@@ -72,11 +77,18 @@ export class RegistryModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
+        { provide: SimilarNames, useFactory: (ds: DataSource) => new SimilarNames(ds), inject: [DataSource] },
+        {
+          provide: NAMES_REFRESH,
+          useFactory: (names: SimilarNames) =>
+            new PeriodicJob('names refresh', () => names.refresh(), config.REGISTRY_NAMES_REFRESH_MS, (m) => new Logger('SimilarNames').warn(m)),
+          inject: [SimilarNames],
+        },
         {
           provide: CreatorService,
-          useFactory: (ds: DataSource, relay: OutboxRelay) =>
-            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake(), writeTransactions(config.REGISTRY_DB_POOL)),
-          inject: [DataSource, OutboxRelay],
+          useFactory: (ds: DataSource, relay: OutboxRelay, names: SimilarNames) =>
+            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake(), names, writeTransactions(config.REGISTRY_DB_POOL)),
+          inject: [DataSource, OutboxRelay, SimilarNames],
         },
         {
           provide: EventConsumer,

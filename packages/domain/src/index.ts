@@ -8,6 +8,8 @@ export * from './actor-proof';
 export * from './validation';
 export * from './text/fold';
 export * from './text/search-words';
+export * from './text/trigrams';
+export * from './text/similar-name-index';
 export * from './text/unsafe-text';
 export * from './creator/creator-status.machine';
 export * from './creator/channel-handle';

@@ -11,12 +11,12 @@ import { Creator } from './creator.entity';
 export const CREATOR_PERMISSION_COLUMNS = { status: 'c.status' };
 
 /**
- * How similar (pg_trgm) two folded display names must be for a registration
- * to name the other as a possible duplicate. Every registry connection has
- * it as `pg_trgm.similarity_threshold` (registry-data-source.ts), so `%`
- * asks the trigram index at this threshold without a statement of its own.
+ * How similar (pg_trgm's similarity) two folded display names must be for a
+ * registration to name the other as a possible duplicate (asked in memory,
+ * similar-names.ts), and how many it names at most.
  */
 export const DUPLICATE_NAME_SIMILARITY = 0.6;
+export const POSSIBLE_DUPLICATES = 5;
 
 /** Which creators a fan-out asks for: these ids, or a page of those a filter finds, in id order after `after`. */
 export type CreatorSelection =
@@ -37,12 +37,6 @@ export interface ChannelOwner {
   displayName: string;
 }
 
-export interface SimilarName {
-  id: string;
-  displayName: string;
-  similarity: number;
-}
-
 const CHANNEL_OWNERS_SQL = `SELECT ch.platform, ch.handle, c.id AS "creatorId", c.display_name AS "displayName"
   FROM channels ch JOIN creators c ON c.id = ch.creator_id
   JOIN unnest($1::text[], $2::text[]) AS wanted(platform, handle) ON wanted.platform = ch.platform AND wanted.handle = ch.handle_normalized`;
@@ -50,19 +44,6 @@ const CHANNEL_OWNERS_SQL = `SELECT ch.platform, ch.handle, c.id AS "creatorId", 
 function channelOwnersParams(channels: { platform: string; handleNormalized: string }[]): [string[], string[]] {
   return [channels.map((c) => c.platform), channels.map((c) => c.handleNormalized)];
 }
-
-/**
- * Creators whose folded display names are near-equal to the folded name $1
- * (not $2, at most $3). The trigram index is asked at the threshold kept
- * (`%` at the connection's `pg_trgm.similarity_threshold`; pg_trgm's default
- * 0.3 made it fetch every name sharing a common family name: 155 → 32 ms at
- * 100,000 creators).
- */
-const SIMILAR_NAMES_SQL = `SELECT id, display_name AS "displayName", round(similarity(display_name_folded, $1)::numeric, 3)::float AS similarity
-  FROM creators
- WHERE id <> $2 AND display_name_folded % $1 AND status <> 'offboarded'
- ORDER BY similarity DESC, id
- LIMIT $3`;
 
 /**
  * Creators in PostgreSQL. Every read takes the caller's visibility (a SQL
@@ -97,26 +78,6 @@ export class CreatorRepository {
   async findChannelOwners(manager: EntityManager, channels: { platform: string; handleNormalized: string }[]): Promise<ChannelOwner[]> {
     if (channels.length === 0) return [];
     return manager.query(CHANNEL_OWNERS_SQL, channelOwnersParams(channels));
-  }
-
-  /**
-   * What a registration checks before its writes, in one round trip: which
-   * of its channels are registered already (findChannelOwners) and which
-   * names are near-equal to its name (the duplicate check).
-   */
-  async channelOwnersAndSimilarNames(
-    manager: EntityManager,
-    channels: { platform: string; handleNormalized: string }[],
-    id: string,
-    folded: string,
-    limit = 5,
-  ): Promise<{ owners: ChannelOwner[]; similar: SimilarName[] }> {
-    const [row]: { owners: ChannelOwner[]; similar: SimilarName[] }[] = await manager.query(
-      `SELECT (SELECT coalesce(json_agg(o), '[]') FROM (${CHANNEL_OWNERS_SQL}) o) AS owners,
-              (SELECT coalesce(json_agg(s ORDER BY s.similarity DESC, s.id), '[]') FROM (${SIMILAR_NAMES_SQL.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 2}`)}) s) AS similar`,
-      [...channelOwnersParams(channels), folded, id, limit],
-    );
-    return { owners: row.owners, similar: row.similar.filter((r) => r.similarity >= DUPLICATE_NAME_SIMILARITY) };
   }
 
   /** Who owns a channel with this normalised handle, on any platform (one row per channel). */

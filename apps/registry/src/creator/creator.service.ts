@@ -14,7 +14,8 @@ import { Channel } from './channel.entity';
 import { activeAgreementsOf } from './creator-agreements.projection';
 import { Creator, type RecordedEntry } from './creator.entity';
 import { toCreatorSummary, toCreatorView } from './creator.mapper';
-import { CREATOR_PERMISSION_COLUMNS, CreatorRepository, type ChannelOwner } from './creator.repository';
+import { CREATOR_PERMISSION_COLUMNS, CreatorRepository, DUPLICATE_NAME_SIMILARITY, POSSIBLE_DUPLICATES, type ChannelOwner } from './creator.repository';
+import type { SimilarNames } from './similar-names';
 import type { PersonalDataCipher } from './personal-data.cipher';
 
 type Cmd<K extends keyof typeof CreatorCommands> = Envelope<z.infer<(typeof CreatorCommands)[K]>>;
@@ -41,6 +42,7 @@ export class CreatorService {
     private readonly dataSource: DataSource,
     private readonly cipher: PersonalDataCipher,
     private readonly onCommitted: OnCommitted,
+    private readonly similarNames: SimilarNames,
     concurrentWrites = Number.POSITIVE_INFINITY,
   ) {
     this.repo = new CreatorRepository(dataSource);
@@ -53,10 +55,11 @@ export class CreatorService {
     const input = cmd.data.input;
     assertConsentForPersonalData(Boolean(input.personalData), Boolean(input.consent));
     assertNoRepeatedChannels(input.channels);
+    // The duplicate check, in memory (ADR 0017): names near-equal to this one, as pg_trgm's `%` would find them.
+    const possibleDuplicates = await this.similarNames.similarTo(foldText(input.displayName), { threshold: DUPLICATE_NAME_SIMILARITY, limit: POSSIBLE_DUPLICATES });
     const view = await this.write(cmd, async (manager) => {
       const id = newId();
-      // Before the writes, in one round trip: are the channels free, and which names are near-equal (the duplicate check).
-      const { owners, similar: possibleDuplicates } = await this.repo.channelOwnersAndSimilarNames(manager, wantedChannels(input.channels), id, foldText(input.displayName));
+      const owners = await this.repo.findChannelOwners(manager, wantedChannels(input.channels));
       if (owners.length) throw channelTaken(owners, input.channels);
       if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
       const now = new Date();
@@ -91,6 +94,7 @@ export class CreatorService {
       await recordEvent(manager, EVENTS.registry.creatorRegistered, actor, { creator: toCreatorSummary(creator) }, cmd.correlationId);
       return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
     });
+    this.similarNames.apply(view);
     return view;
   }
 
@@ -105,7 +109,7 @@ export class CreatorService {
   async update(cmd: Cmd<'update'>): Promise<CreatorView> {
     const { actor, data } = cmd;
     const ability = requireAbility(actor, 'update');
-    return this.write(cmd, async (manager) => {
+    const view = await this.write(cmd, async (manager) => {
       const creator = await this.loadForChange(manager, ability, data.id, data.expectedVersion);
       const changes = data.changes;
       const changed = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
@@ -126,6 +130,8 @@ export class CreatorService {
       assertConsentForPersonalData(creator.personalDataEnc !== null, creator.consent !== null);
       return this.commitChange(manager, actor, creator, 'creator.updated', { changed }, null, cmd.correlationId, changed);
     });
+    this.similarNames.apply(view);
+    return view;
   }
 
   /**
@@ -137,7 +143,7 @@ export class CreatorService {
     const { actor, data } = cmd;
     const override = data.input.override === true;
     const ability = requireAbility(actor, override ? 'override_vetting' : 'change_status');
-    return this.write(cmd, async (manager) => {
+    const view = await this.write(cmd, async (manager) => {
       const creator = await this.loadForChange(manager, ability, data.id);
       const from = creator.status;
       const { to, reason } = data.input;
@@ -146,10 +152,12 @@ export class CreatorService {
       creator.status = to;
       creator.statusHistory = [...creator.statusHistory, { from, to, reason, at: new Date().toISOString(), by: actor.userId, ...(override ? { override } : {}) }];
       const action = override ? 'creator.vetting_overridden' : 'creator.status_changed';
-      const view = await this.commitChange(manager, actor, creator, action, { from, to, ...(override ? { override } : {}) }, reason, cmd.correlationId, null);
+      const committed = await this.commitChange(manager, actor, creator, action, { from, to, ...(override ? { override } : {}) }, reason, cmd.correlationId, null);
       await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, { creatorId: creator.id, from, to, reason }, cmd.correlationId);
-      return view;
+      return committed;
     });
+    this.similarNames.apply(view);
+    return view;
   }
 
   async addChannel(cmd: Cmd<'addChannel'>): Promise<CreatorView> {

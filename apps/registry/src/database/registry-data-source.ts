@@ -4,7 +4,6 @@ import { AuditEntry } from '@concord/audit';
 import { OutboxMessage, ProcessedCommand } from '@concord/messaging';
 import { Channel } from '../creator/channel.entity';
 import { Creator } from '../creator/creator.entity';
-import { DUPLICATE_NAME_SIMILARITY } from '../creator/creator.repository';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
 import { DuplicateDismissals1764000000002 } from './migrations/1764000000002-DuplicateDismissals';
 import { SearchWords1764000000003 } from './migrations/1764000000003-SearchWords';
@@ -12,6 +11,7 @@ import { CreatorAgreements1764000000004 } from './migrations/1764000000004-Creat
 import { CreatorRegions1764000000005 } from './migrations/1764000000005-CreatorRegions';
 import { MessagingRetention1764000000010 } from './migrations/1764000000010-MessagingRetention';
 import { AuditEvidence1764000000016 } from './migrations/1764000000016-AuditEvidence';
+import { CreatorsChangedSince1764000000017 } from './migrations/1764000000017-CreatorsChangedSince';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -24,9 +24,9 @@ export function createRegistryDataSource(url: string, poolSize = 10, timeouts?: 
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010, AuditEvidence1764000000016],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010, AuditEvidence1764000000016, CreatorsChangedSince1764000000017],
     poolSize,
     timeouts,
-    settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD, 'pg_trgm.similarity_threshold': DUPLICATE_NAME_SIMILARITY },
+    settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },
   });
 }
