@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { writeLater } from '@concord/database';
 import { decodeCursor, encodeCursor, NUMBER_POSITION, newId, type Actor, type AuditEntryView, type AuditFacts } from '@concord/domain';
 
 export interface AuditRecord {
@@ -59,7 +60,8 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
     reason: record.reason ?? null,
     data: JSON.parse(JSON.stringify(record.concerns?.length ? { ...record.data, concerns: [...new Set(record.concerns)] } : (record.data ?? {}))),
   };
-  await manager.query(
+  await writeLater(
+    manager,
     `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
     [facts.id, facts.at, facts.actorUserId, facts.actorOrgId, facts.action, facts.subject, facts.reason, JSON.stringify(facts.data)],

@@ -5,3 +5,4 @@ export * from './postgres-as-root';
 export * from './timeouts';
 export * from './service-roles';
 export * from './prepare-service-databases';
+export * from './deferred-writes';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { deferWrites, flushWrites } from '@concord/database';
 import { canonicalJson, DomainError, type Envelope } from '@concord/domain';
 import { ProcessedCommand } from './processed-command.entity';
 
@@ -27,7 +28,11 @@ export async function once<R>(
   envelope: Envelope<unknown>,
   effect: () => Promise<R>,
 ): Promise<R> {
-  if (!envelope.idempotencyKey) return effect();
+  if (!envelope.idempotencyKey) {
+    const reply = await effect();
+    await flushWrites(manager);
+    return reply;
+  }
   const key = commandKey(envelope);
   const requestHash = createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
   // Serialise concurrent attempts with the same key for the rest of this transaction.
@@ -40,11 +45,22 @@ export async function once<R>(
     return previous.reply as R;
   }
   const reply = await effect();
-  await manager.insert(ProcessedCommand, { key, requestHash, reply: reply as object });
+  // The effect's audit entries and events, and the record of this command, in one statement.
+  await flushWrites(manager, [
+    'INSERT INTO processed_commands (key, request_hash, reply) VALUES ($1, $2, $3::jsonb)',
+    [key, requestHash, JSON.stringify(reply ?? null)],
+  ]);
   return reply;
 }
 
-/** Runs a command's effect in one transaction, once per Idempotency-Key. */
+/**
+ * Runs a command's effect in one transaction, once per Idempotency-Key; the
+ * effect's audit entries and outbox events go with the command's record as
+ * one statement at its end (deferWrites).
+ */
 export function transactOnce<R>(dataSource: DataSource, envelope: Envelope<unknown>, effect: (manager: EntityManager) => Promise<R>): Promise<R> {
-  return dataSource.transaction((manager) => once(manager, envelope, () => effect(manager)));
+  return dataSource.transaction((manager) => {
+    deferWrites(manager);
+    return once(manager, envelope, () => effect(manager));
+  });
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { createEnvelope, type Actor, type Envelope } from '@concord/domain';
-import { OutboxMessage } from './outbox.entity';
+import { writeLater } from '@concord/database';
 
 /** Records an event in the outbox, inside the caller's transaction. */
 export async function recordEvent<T>(
@@ -11,13 +11,7 @@ export async function recordEvent<T>(
   correlationId?: string,
 ): Promise<Envelope<T>> {
   const envelope = createEnvelope(subject, actor, data, { correlationId });
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxMessage)
-    .values({ id: envelope.id, subject, envelope: () => ':envelope::jsonb' })
-    .setParameter('envelope', JSON.stringify(envelope))
-    .execute();
+  await writeLater(manager, 'INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3::jsonb)', [envelope.id, subject, JSON.stringify(envelope)]);
   return envelope;
 }
 

@@ -4,6 +4,7 @@ import {
   type CreatorCandidate, type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
+import { oneStatement } from '@concord/database';
 import { Channel } from './channel.entity';
 import { Creator } from './creator.entity';
 
@@ -358,20 +359,4 @@ export function encodeSearchCursor(cursor: Cursor): string {
 function decodeSearchCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   return JSON.parse(decodeCursor(value, /^\{"id":"[0-9a-f-]{36}"(,"rank":\d+)?(,"mode":"(words|joined|trigram)")?\}$/)) as Cursor;
-}
-
-/**
- * Several INSERTs as one statement: all but the last as data-modifying CTEs
- * (`WITH s0 AS (...), s1 AS (...) last`), their `$n` parameters renumbered
- * after those before them. The statements must not return rows that matter.
- */
-export function oneStatement(parts: readonly (readonly [string, readonly unknown[]])[]): [string, unknown[]] {
-  const params: unknown[] = [];
-  const sqls = parts.map(([sql, values]) => {
-    const offset = params.length;
-    params.push(...values);
-    return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  });
-  const last = sqls.pop() as string;
-  return [sqls.length ? `WITH ${sqls.map((sql, i) => `s${i} AS (${sql})`).join(', ')} ${last}` : last, params];
 }

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { SimilarNameIndex } from './similar-name-index';
 import { roundSimilarity, trigramSimilarity, trigramsOf } from './trigrams';
 import { foldText } from './fold';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { oneStatement } from './creator.repository';
+import { oneStatement } from './deferred-writes';
 
 describe('oneStatement', () => {
   it('joins INSERTs into one statement, the earlier ones as CTEs, renumbering their parameters in order', () => {
