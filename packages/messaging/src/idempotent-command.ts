@@ -35,10 +35,16 @@ export async function once<R>(
   }
   const key = commandKey(envelope);
   const requestHash = createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
-  // Serialise concurrent attempts with the same key for the rest of this transaction.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-  const previous = await manager.findOne(ProcessedCommand, { where: { key } });
-  if (previous) {
+  // Claim the key: a concurrent attempt with the same key waits here until this transaction ends, then finds its record.
+  for (;;) {
+    const claimed: unknown[] = await manager.query(
+      `INSERT INTO processed_commands (key, request_hash, reply) VALUES ($1, $2, 'null') ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [key, requestHash],
+    );
+    if (claimed.length) break;
+    const previous = await manager.findOne(ProcessedCommand, { where: { key } });
+    // Pruned between the two statements: claim again.
+    if (!previous) continue;
     if (previous.requestHash !== requestHash) {
       throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was used for a different request');
     }
@@ -46,10 +52,7 @@ export async function once<R>(
   }
   const reply = await effect();
   // The effect's audit entries and events, and the record of this command, in one statement.
-  await flushWrites(manager, [
-    'INSERT INTO processed_commands (key, request_hash, reply) VALUES ($1, $2, $3::jsonb)',
-    [key, requestHash, JSON.stringify(reply ?? null)],
-  ]);
+  await flushWrites(manager, ['UPDATE processed_commands SET reply = $1::jsonb WHERE key = $2', [JSON.stringify(reply ?? null), key]]);
   return reply;
 }
 
