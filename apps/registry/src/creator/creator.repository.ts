@@ -4,7 +4,7 @@ import {
   type CreatorCandidate, type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
-import { oneStatement } from '@concord/database';
+import { writeLater } from '@concord/database';
 import { Channel } from './channel.entity';
 import { Creator } from './creator.entity';
 
@@ -155,11 +155,11 @@ export class CreatorRepository {
   }
 
   /**
-   * The creator, its channels and its name words for search in one
-   * statement (one round trip instead of three): the vocabulary and the
-   * creator as data-modifying CTEs, the channels as the main INSERT, each
-   * as TypeORM would write it alone. The channels' foreign key is checked
-   * at the end of the statement, when the creator is in.
+   * The creator, its channels and its name words for search, each as
+   * TypeORM would write it alone, as writes the command's transaction sends
+   * at its end with its audit entry and event: one statement in all
+   * (writeLater). The channels' foreign key is checked at the end of that
+   * statement, when the creator is in; a taken channel fails it there.
    */
   async insert(manager: EntityManager, creator: Creator): Promise<void> {
     this.deriveSearchFields(creator);
@@ -169,9 +169,7 @@ export class CreatorRepository {
       manager.createQueryBuilder().insert().into(Creator).values(row as Creator).updateEntity(false).getQueryAndParameters(),
     ];
     if (channels?.length) parts.push(manager.createQueryBuilder().insert().into(Channel).values(channels).updateEntity(false).getQueryAndParameters());
-    else parts.push(['SELECT 1', []]);
-    const [sql, params] = oneStatement(parts);
-    await manager.query(sql, params);
+    for (const [sql, params] of parts) await writeLater(manager, sql, params);
   }
 
   async addChannel(manager: EntityManager, channel: Channel): Promise<void> {
