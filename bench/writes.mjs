@@ -251,7 +251,8 @@ export async function benchWrites({ base, log, databaseUrl }) {
       : load(`POST /v1/agreements ${label}`, base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS);
   const offered = (rate) => (rate > 0 ? `${rate}/s offered` : 'flat out');
 
-  log(`Warming up (2 s of drafts)`);
+  log(`Warming up (3 s of registrations flat out, 2 s of drafts)`);
+  await load('warm-up', base, registrar, '/v1/creators', nextRegistration, REGISTER_CONNECTIONS, { duration: 3 });
   await load('warm-up', base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS, { duration: 2 });
 
   log(`Registrations flat out (${REGISTER_CONNECTIONS} concurrent, ${SECONDS} s)`);

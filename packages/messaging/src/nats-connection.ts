@@ -39,6 +39,9 @@ export function natsOptions(identity: string, settings: NatsSettings, name?: str
   return {
     servers: settings.NATS_URL,
     inboxPrefix: inboxPrefix(identity),
+    // A request's timeout error need not carry the stack of where it was sent (the correlation id says which it was):
+    // without this nats.js builds an Error, stack and all, for every request it sends.
+    noAsyncTraces: true,
     ...(name ? { name } : {}),
     ...(seed ? { authenticator: nkeyAuthenticator(seed) } : {}),
     ...(tls ? { tls } : {}),
