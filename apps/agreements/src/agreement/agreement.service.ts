@@ -109,18 +109,9 @@ export class AgreementService {
         });
       }
       const c = data.changes;
-      if (c.title !== undefined) agreement.title = c.title;
-      if (c.scope !== undefined) agreement.scope = c.scope;
-      if (c.term) {
-        assertTerm(c.term.start, c.term.end);
-        agreement.termStart = c.term.start;
-        agreement.termEnd = c.term.end;
-      }
-      if (c.budget !== undefined) agreement.budget = c.budget;
-      if (c.deliverables !== undefined) agreement.deliverables = c.deliverables;
-      if (c.disclosureLabel !== undefined) agreement.disclosureLabel = c.disclosureLabel;
-      if (c.usageRights !== undefined) agreement.usageRights = c.usageRights;
-      return this.commit(manager, actor, agreement, 'agreement.updated', { changed: Object.keys(c) }, null);
+      const changed = (Object.keys(c) as (keyof AgreementChanges)[]).filter((k) => c[k] !== undefined);
+      for (const field of changed) applyAgreementChange(field, agreement, c);
+      return this.commit(manager, actor, agreement, 'agreement.updated', { changed }, null);
     });
   }
 
@@ -534,6 +525,46 @@ export class AgreementService {
     assertMayOn(ability, action, agreement);
     return agreement;
   }
+}
+
+/** A draft's edit: the fields of `UpdateAgreementInput` it changes. */
+type AgreementChanges = z.infer<(typeof AgreementCommands)['update']>['changes'];
+
+/**
+ * How each field of a draft's edit changes the agreement: one entry for
+ * every field of `UpdateAgreementInput`, or this does not compile, so a
+ * field added to the contract cannot be answered 200 and dropped.
+ */
+const AGREEMENT_CHANGES: { [K in keyof AgreementChanges]-?: (agreement: Agreement, value: Exclude<AgreementChanges[K], undefined>) => void } = {
+  title: (agreement, value) => {
+    agreement.title = value;
+  },
+  scope: (agreement, value) => {
+    agreement.scope = value;
+  },
+  term: (agreement, value) => {
+    assertTerm(value.start, value.end);
+    agreement.termStart = value.start;
+    agreement.termEnd = value.end;
+  },
+  budget: (agreement, value) => {
+    agreement.budget = value;
+  },
+  deliverables: (agreement, value) => {
+    agreement.deliverables = value;
+  },
+  disclosureLabel: (agreement, value) => {
+    agreement.disclosureLabel = value;
+  },
+  usageRights: (agreement, value) => {
+    agreement.usageRights = value;
+  },
+};
+
+function applyAgreementChange(field: keyof AgreementChanges, agreement: Agreement, changes: AgreementChanges): void {
+  // The table's type ties each field to its value's type; TypeScript cannot follow that through a field chosen at run time.
+  const apply = AGREEMENT_CHANGES[field] as (agreement: Agreement, value: unknown) => void;
+  apply(agreement, changes[field]);
 }
 
 function assertMayOn(ability: AppAbility, action: Action, agreement: Agreement): void {
