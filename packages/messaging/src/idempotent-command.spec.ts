@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { createServiceDataSource, startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
+import { createEnvelope, DomainError, type Actor } from '@concord/domain';
+import { appendAuditRow, outboxCount } from './idempotent-command.test-helpers';
+import { MESSAGING_DDL } from './messaging.ddl';
+import { ProcessedCommand } from './processed-command.entity';
+import { OutboxMessage } from './outbox.entity';
+import { transactOnce } from './idempotent-command';
+import { recordEvent } from './outbox';
+
+const actor: Actor = { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** transactOnce on a real PostgreSQL: each command's effect once per key, its writes with it or not at all. */
+describe('transactOnce', () => {
+  let postgres: RunningPostgres;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    postgres = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'concord-messaging-')), port: await freePort(), persistent: false, fast: true });
+    const setup = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [] });
+    await setup.initialize();
+    for (const ddl of MESSAGING_DDL) await setup.query(ddl);
+    await setup.query('CREATE TABLE things (id serial PRIMARY KEY, name text NOT NULL UNIQUE)');
+    await setup.query('CREATE TABLE notes (id serial PRIMARY KEY, note text NOT NULL)');
+    await setup.destroy();
+    db = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [ProcessedCommand, OutboxMessage], poolSize: 8 });
+    await db.initialize();
+  }, 120_000);
+  afterAll(async () => {
+    await db?.destroy();
+    await postgres?.stop();
+  });
+
+  const command = (key: string | undefined, name: string) => createEnvelope('concord.test.thing.create', actor, { name }, { idempotencyKey: key });
+  const create = (key: string | undefined, name: string, pause = 0) =>
+    transactOnce(db, command(key, name), async (manager) => {
+      const [row] = await manager.query('INSERT INTO things (name) VALUES ($1) RETURNING id', [name]);
+      await appendAuditRow(manager, `made ${name}`);
+      await recordEvent(manager, 'concord.events.test.thing.created', actor, { id: row.id });
+      if (pause) await new Promise((r) => setTimeout(r, pause));
+      return { id: row.id as number, name };
+    });
+
+  it('runs a command once for many concurrent attempts with one key, and answers them all alike', async () => {
+    const outboxBefore = await outboxCount(db);
+    const replies = await Promise.all(Array.from({ length: 6 }, () => create('key-race', 'race', 50)));
+    expect(new Set(replies.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'race'")).toEqual([{ n: 1 }]);
+    expect(await db.query("SELECT count(*)::int AS n FROM notes WHERE note = 'made race'")).toEqual([{ n: 1 }]);
+    expect(await outboxCount(db)).toBe(outboxBefore + 1);
+    const [record] = await db.query("SELECT reply FROM processed_commands WHERE key LIKE '%key-race'");
+    expect(record.reply).toEqual(replies[0]);
+  });
+
+  it('refuses the same key with another body, changing nothing', async () => {
+    await create('key-reused', 'first');
+    const error = await create('key-reused', 'second').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('idempotency.key_reused');
+    expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'second'")).toEqual([{ n: 0 }]);
+  });
+
+  it('keeps nothing of a command that fails, its key included, so a retry runs it', async () => {
+    await create(undefined, 'taken');
+    const outboxBefore = await outboxCount(db);
+    const failed = await create('key-retry', 'taken').catch((e: unknown) => e);
+    expect((failed as { code?: string }).code).toBe('23505');
+    expect(await db.query("SELECT count(*)::int AS n FROM processed_commands WHERE key LIKE '%key-retry'")).toEqual([{ n: 0 }]);
+    expect(await outboxCount(db)).toBe(outboxBefore);
+    await db.query("UPDATE things SET name = 'taken before' WHERE name = 'taken'");
+    const retried = await create('key-retry', 'taken');
+    expect(retried.name).toBe('taken');
+    expect(await outboxCount(db)).toBe(outboxBefore + 1);
+  });
+
+  it('sends the audit row, the event and the reply as one statement at the end: a failure there rolls back the effect', async () => {
+    const outboxBefore = await outboxCount(db);
+    const failed = await transactOnce(db, command('key-late', 'late'), async (manager) => {
+      await manager.query('INSERT INTO things (name) VALUES ($1)', ['late']);
+      await recordEvent(manager, 'concord.events.test.thing.created', actor, { id: 0 });
+      // An audit row that breaks a constraint: nothing of it is sent until the end, and then everything goes back.
+      await appendAuditRow(manager, null);
+      return { ok: true };
+    }).catch((e: unknown) => e);
+    expect((failed as { code?: string }).code).toBe('23502');
+    expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'late'")).toEqual([{ n: 0 }]);
+    expect(await outboxCount(db)).toBe(outboxBefore);
+  });
+});
