@@ -33,13 +33,13 @@ describe('transactOnce', () => {
 
   beforeAll(async () => {
     postgres = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'concord-messaging-')), port: await freePort(), persistent: false, fast: true });
-    const setup = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [] });
+    const setup = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [], migrations: [], applicationName: 'concord-messaging-test' });
     await setup.initialize();
     for (const ddl of MESSAGING_DDL) await setup.query(ddl);
     await setup.query('CREATE TABLE things (id serial PRIMARY KEY, name text NOT NULL UNIQUE)');
     await setup.query('CREATE TABLE notes (id serial PRIMARY KEY, note text NOT NULL)');
     await setup.destroy();
-    db = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [ProcessedCommand, OutboxMessage], poolSize: 8 });
+    db = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [ProcessedCommand, OutboxMessage], migrations: [], applicationName: 'concord-messaging-test', poolSize: 8 });
     await db.initialize();
   }, 120_000);
   afterAll(async () => {
