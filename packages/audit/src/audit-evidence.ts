@@ -64,8 +64,19 @@ export class AuditEvidence {
    * operators need not wait for the interval); answers the latest checkpoint.
    */
   async settle(): Promise<SignedCheckpoint | null> {
-    await this.sequencer.integrate();
-    await this.checkpoint();
+    // The periodic sequencer may hold the chain's lock at this moment (then nothing is linked or signed here): try
+    // until every committed entry is linked and the latest checkpoint covers the whole chain.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.sequencer.integrate();
+      await this.checkpoint();
+      const [state]: { pending: number; tail: number; signed: number }[] = await this.options.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)) AS pending,
+                (SELECT coalesce(max(seq), 0)::int FROM audit_chain) AS tail,
+                (SELECT coalesce(max(size), 0)::int FROM audit_checkpoints) AS signed`,
+      );
+      if ((state.pending === 0 && state.signed >= state.tail) || attempt === SETTLE_ATTEMPTS) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const own = await ownCheckpoints(this.options.dataSource, this.options.service, 1);
     return own.at(-1) ?? null;
   }
@@ -76,6 +87,9 @@ export class AuditEvidence {
     return signed;
   }
 }
+
+/** How many times `settle` tries before it answers with what it has (≈ 10 s of a busy machine). */
+const SETTLE_ATTEMPTS = 200;
 
 /** Without a configured key (tests, a first run): a key for this process only, and a warning, since no verifier can know it. */
 function throwawayKey(options: AuditEvidenceOptions): AuditSigningKey {
