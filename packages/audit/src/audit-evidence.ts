@@ -3,7 +3,7 @@ import { auditSigningKey, type AuditSigningKey, type SignedCheckpoint } from '@c
 import { PeriodicJob, recordEvent, WakeableLoop } from '@concord/messaging';
 import { generateKeyPairSync } from 'node:crypto';
 import { AuditCheckpointer, ownCheckpoints } from './audit-checkpoints';
-import { AuditSequencer } from './audit-sequencer';
+import { AuditSequencer, chainTail, pendingEntries } from './audit-sequencer';
 
 export interface AuditEvidenceOptions {
   dataSource: DataSource;
@@ -69,16 +69,11 @@ export class AuditEvidence {
     for (let attempt = 1; ; attempt += 1) {
       await this.sequencer.integrate();
       await this.checkpoint();
-      const [state]: { pending: number; tail: number; signed: number }[] = await this.options.dataSource.query(
-        `SELECT (SELECT count(*)::int FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)) AS pending,
-                (SELECT coalesce(max(seq), 0)::int FROM audit_chain) AS tail,
-                (SELECT coalesce(max(size), 0)::int FROM audit_checkpoints) AS signed`,
-      );
-      if ((state.pending === 0 && state.signed >= state.tail) || attempt === SETTLE_ATTEMPTS) break;
+      const { dataSource, service } = this.options;
+      const [pending, tail, [latest]] = await Promise.all([pendingEntries(dataSource), chainTail(dataSource), ownCheckpoints(dataSource, service, 1)]);
+      if ((pending === 0 && (latest?.size ?? 0) >= (tail?.seq ?? 0)) || attempt === SETTLE_ATTEMPTS) return latest ?? null;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const own = await ownCheckpoints(this.options.dataSource, this.options.service, 1);
-    return own.at(-1) ?? null;
   }
 
   private async checkpoint(): Promise<SignedCheckpoint | null> {

@@ -16,6 +16,14 @@ export interface ChainTail {
   entryPos: number;
 }
 
+/** How many committed entries wait to be linked into the chain. */
+export async function pendingEntries(manager: EntityManager | DataSource): Promise<number> {
+  const [row] = await manager.query(
+    'SELECT count(*)::int AS n FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)',
+  );
+  return row.n;
+}
+
 export async function chainTail(manager: EntityManager | DataSource): Promise<ChainTail | null> {
   const [row] = await manager.query('SELECT seq, hash, entry_pos FROM audit_chain ORDER BY seq DESC LIMIT 1');
   return row ? { seq: Number(row.seq), hash: row.hash, entryPos: Number(row.entry_pos) } : null;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { TrailVerifier, type ExportedLink, type SignedCheckpoint, type TrailVerdict } from '@concord/domain';
 import type { KeyObject } from 'node:crypto';
 import { ENTRY_COLUMNS, factsOfRow, VISIBLE_TO_ORG, type AuditEntryRow } from './audit-trail';
+import { pendingEntries } from './audit-sequencer';
 
 interface LinkRow {
   seq: string;
@@ -48,10 +49,7 @@ export async function verifyTrail(
     if (!going || rows.length < pageSize) break;
     after = Number(rows[rows.length - 1].seq);
   }
-  const [pending] = await dataSource.query(
-    'SELECT count(*)::int AS n FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)',
-  );
-  return { ...verifier.verdict(), pending: pending.n };
+  return { ...verifier.verdict(), pending: await pendingEntries(dataSource) };
 }
 
 /**

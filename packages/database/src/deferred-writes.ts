@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** A statement and its `$n` parameters. */
 export type Statement = readonly [string, readonly unknown[]];
@@ -41,6 +41,12 @@ export async function writeLater(manager: EntityManager, sql: string, params: re
   const queue = queueOf(manager);
   if (queue) queue.push([sql, params]);
   else await manager.query(sql, [...params]);
+}
+
+/** Inserts `rows` of `entity` as TypeORM would (no values read back), now or at `flushWrites` (see `writeLater`). */
+export async function insertLater<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: E | E[]): Promise<void> {
+  const [sql, params] = manager.createQueryBuilder().insert().into(entity).values(rows as never).updateEntity(false).getQueryAndParameters();
+  await writeLater(manager, sql, params);
 }
 
 /** Sends what waits, and `last` after it, as one statement; later writes run at once again. */

@@ -6,3 +6,4 @@ export * from './timeouts';
 export * from './service-roles';
 export * from './prepare-service-databases';
 export * from './deferred-writes';
+export * from './free-port';

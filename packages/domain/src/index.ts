@@ -6,6 +6,7 @@ export * from './subjects';
 export * from './envelope';
 export * from './actor-proof';
 export * from './validation';
+export * from './changes';
 export * from './text/fold';
 export * from './text/search-words';
 export * from './text/trigrams';

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
+import { createServiceDataSource, freePort, startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
 import { createEnvelope, DomainError, type Actor } from '@concord/domain';
 import { appendAuditRow, outboxCount } from './idempotent-command.test-helpers';
 import { MESSAGING_DDL } from './messaging.ddl';
@@ -14,17 +13,6 @@ import { transactOnce } from './idempotent-command';
 import { recordEvent } from './outbox';
 
 const actor: Actor = { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** transactOnce on a real PostgreSQL: each command's effect once per key, its writes with it or not at all. */
 describe('transactOnce', () => {

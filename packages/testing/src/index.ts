@@ -1,4 +1,4 @@
-export * from './free-port';
+export { freePort } from '@concord/database';
 export * from './infrastructure';
 export * from './event-collector';
 export * from './rejection';

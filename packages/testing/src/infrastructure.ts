@@ -2,12 +2,11 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { ensureDatabase, provisionServiceSchema, SERVICE_SCHEMAS, startEmbeddedPostgres, type ProvisionedSchema } from '@concord/database';
+import { ensureDatabase, freePort, provisionServiceSchema, SERVICE_SCHEMAS, startEmbeddedPostgres, type ProvisionedSchema } from '@concord/database';
 import type { NodeConnectionOptions } from '@nats-io/transport-node';
 import {
   BUS_IDENTITIES, busAuthorizationConfig, createBusNkey, natsOptions, startNatsServer, type BusIdentity, type RunningNats,
 } from '@concord/messaging';
-import { freePort } from './free-port';
 
 /** The same nats-server settings as `npm start` (JetStream on, 8 MB messages for documents), found from the working folder up. */
 function natsConfig(): string | undefined {

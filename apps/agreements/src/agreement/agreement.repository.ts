@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AGREEMENT_BUDGETED, agreementQueryWords, agreementSearchText, decodeCursor, encodeCursor, UUID_POSITION, type AgreementStatusName, type ListAgreementsQuery } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
-import { writeLater } from '@concord/database';
+import { insertLater } from '@concord/database';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
 import { AgreementVersion } from './agreement-version.entity';
@@ -92,11 +92,10 @@ export class AgreementRepository {
     return row.last as number;
   }
 
-  /** A new draft, as TypeORM would write it, sent with the command's audit entry and reply at its end (writeLater). */
+  /** A new draft, as TypeORM would write it, sent with the command's audit entry and reply at its end (insertLater). */
   async insert(manager: EntityManager, agreement: Agreement): Promise<void> {
     indexForSearch(agreement);
-    const [sql, params] = manager.createQueryBuilder().insert().into(Agreement).values(agreement as never).updateEntity(false).getQueryAndParameters();
-    await writeLater(manager, sql, params);
+    await insertLater(manager, Agreement, agreement);
   }
 
   async save(manager: EntityManager, agreement: Agreement): Promise<void> {

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agreementBudget, agreementNumber, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
+  agreementBudget, agreementNumber, applyChanges, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
   sumBudget, todayInVietnam, vettingOverrideOf, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
-  type Envelope,
+  type ChangeAppliers, type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -109,8 +109,7 @@ export class AgreementService {
         });
       }
       const c = data.changes;
-      const changed = (Object.keys(c) as (keyof AgreementChanges)[]).filter((k) => c[k] !== undefined);
-      for (const field of changed) applyAgreementChange(field, agreement, c);
+      const changed = await applyChanges(AGREEMENT_CHANGES, agreement, c, undefined);
       return this.commit(manager, actor, agreement, 'agreement.updated', { changed }, null);
     });
   }
@@ -530,12 +529,8 @@ export class AgreementService {
 /** A draft's edit: the fields of `UpdateAgreementInput` it changes. */
 type AgreementChanges = z.infer<(typeof AgreementCommands)['update']>['changes'];
 
-/**
- * How each field of a draft's edit changes the agreement: one entry for
- * every field of `UpdateAgreementInput`, or this does not compile, so a
- * field added to the contract cannot be answered 200 and dropped.
- */
-const AGREEMENT_CHANGES: { [K in keyof AgreementChanges]-?: (agreement: Agreement, value: Exclude<AgreementChanges[K], undefined>) => void } = {
+/** How each field of a draft's edit changes the agreement. */
+const AGREEMENT_CHANGES: ChangeAppliers<AgreementChanges, Agreement> = {
   title: (agreement, value) => {
     agreement.title = value;
   },
@@ -560,12 +555,6 @@ const AGREEMENT_CHANGES: { [K in keyof AgreementChanges]-?: (agreement: Agreemen
     agreement.usageRights = value;
   },
 };
-
-function applyAgreementChange(field: keyof AgreementChanges, agreement: Agreement, changes: AgreementChanges): void {
-  // The table's type ties each field to its value's type; TypeScript cannot follow that through a field chosen at run time.
-  const apply = AGREEMENT_CHANGES[field] as (agreement: Agreement, value: unknown) => void;
-  apply(agreement, changes[field]);
-}
 
 function assertMayOn(ability: AppAbility, action: Action, agreement: Agreement): void {
   if (!ability.can(action, subject('Agreement', { agencyId: agreement.agencyId }))) {

@@ -4,7 +4,7 @@ import {
   type CreatorCandidate, type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
-import { writeLater } from '@concord/database';
+import { insertLater, writeLater } from '@concord/database';
 import { Channel } from './channel.entity';
 import { Creator } from './creator.entity';
 
@@ -37,6 +37,9 @@ export interface ChannelOwner {
   creatorId: string;
   displayName: string;
 }
+
+/** The name words search knows ($1: a name's words), kept by each write of a name. */
+const GROW_VOCABULARY_SQL = 'INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING';
 
 const CHANNEL_OWNERS_SQL = `SELECT ch.platform, ch.handle, c.id AS "creatorId", c.display_name AS "displayName"
   FROM channels ch JOIN creators c ON c.id = ch.creator_id
@@ -164,12 +167,9 @@ export class CreatorRepository {
   async insert(manager: EntityManager, creator: Creator): Promise<void> {
     this.deriveSearchFields(creator);
     const { channels, ...row } = creator;
-    const parts: [string, unknown[]][] = [
-      ['INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [nameWords(creator.displayName)]],
-      manager.createQueryBuilder().insert().into(Creator).values(row as Creator).updateEntity(false).getQueryAndParameters(),
-    ];
-    if (channels?.length) parts.push(manager.createQueryBuilder().insert().into(Channel).values(channels).updateEntity(false).getQueryAndParameters());
-    for (const [sql, params] of parts) await writeLater(manager, sql, params);
+    await writeLater(manager, GROW_VOCABULARY_SQL, [nameWords(creator.displayName)]);
+    await insertLater(manager, Creator, row as Creator);
+    if (channels?.length) await insertLater(manager, Channel, channels);
   }
 
   async addChannel(manager: EntityManager, channel: Channel): Promise<void> {
@@ -185,9 +185,7 @@ export class CreatorRepository {
   /** Derives what search reads from the name and handles, and grows the vocabulary of name words. */
   private async indexForSearch(manager: EntityManager, creator: Creator): Promise<void> {
     this.deriveSearchFields(creator);
-    await manager.query('INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [
-      nameWords(creator.displayName),
-    ]);
+    await manager.query(GROW_VOCABULARY_SQL, [nameWords(creator.displayName)]);
   }
 
   private deriveSearchFields(creator: Creator): void {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agencyKind, assertConsentForPersonalData, assertCreatorMove, assertVettingAgrees, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
-  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChannelInput,
+  agencyKind, applyChanges, assertConsentForPersonalData, assertCreatorMove, assertVettingAgrees, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
+  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChangeAppliers, type ChannelInput,
   type CreatorByHandleReply, type CreatorByHandleRequest, type CreatorCommands, type CreatorSelectReply, type CreatorSelectRequest,
   type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView, type UpdateCreatorInput, type VettingOutcome,
 } from '@concord/domain';
@@ -110,9 +110,8 @@ export class CreatorService {
     const view = await this.write(cmd, async (manager) => {
       const creator = await this.loadForChange(manager, ability, data.id, data.expectedVersion);
       const changes = data.changes;
-      const changed = (Object.keys(changes) as (keyof UpdateCreatorInput)[]).filter((k) => changes[k] !== undefined);
       const context: ChangeContext = { manager, ability, cipher: this.cipher, assertManagementCompany: (m, a, companyId, selfId) => this.assertManagementCompany(m, a, companyId, selfId) };
-      for (const field of changed) await applyCreatorChange(field, creator, changes, context);
+      const changed = await applyChanges(CREATOR_CHANGES, creator, changes, context);
       assertConsentForPersonalData(creator.personalDataEnc !== null, creator.consent !== null);
       return this.commitChange(manager, actor, creator, 'creator.updated', { changed }, null, cmd.correlationId, changed);
     });
@@ -373,12 +372,8 @@ interface ChangeContext {
   assertManagementCompany(manager: EntityManager, ability: AppAbility, companyId: string, selfId?: string): Promise<void>;
 }
 
-/**
- * How each field of a creator update changes the creator: one entry for
- * every field of `UpdateCreatorInput`, or this does not compile, so a field
- * added to the contract cannot be answered 200 and dropped.
- */
-const CREATOR_CHANGES: { [K in keyof UpdateCreatorInput]-?: (creator: Creator, value: Exclude<UpdateCreatorInput[K], undefined>, context: ChangeContext) => void | Promise<void> } = {
+/** How each field of a creator update changes the creator. */
+const CREATOR_CHANGES: ChangeAppliers<UpdateCreatorInput, Creator, ChangeContext> = {
   displayName: (creator, value) => {
     creator.displayName = value;
   },
@@ -402,12 +397,6 @@ const CREATOR_CHANGES: { [K in keyof UpdateCreatorInput]-?: (creator: Creator, v
     creator.personalDataEnc = value ? cipher.encrypt(creator.id, value) : null;
   },
 };
-
-function applyCreatorChange(field: keyof UpdateCreatorInput, creator: Creator, changes: UpdateCreatorInput, context: ChangeContext): void | Promise<void> {
-  // The table's type ties each field to its value's type; TypeScript cannot follow that through a field chosen at run time.
-  const apply = CREATOR_CHANGES[field] as (creator: Creator, value: unknown, context: ChangeContext) => void | Promise<void>;
-  return apply(creator, changes[field], context);
-}
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { driverError?: { code?: string; constraint?: string } };

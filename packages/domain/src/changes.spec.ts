@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import { applyChanges, type ChangeAppliers } from './changes';
+
+interface Changes {
+  name?: string;
+  tags?: string[] | null;
+}
+
+describe('applyChanges', () => {
+  const appliers: ChangeAppliers<Changes, { name: string; tags: string[] }, string> = {
+    name: (target, value, suffix) => {
+      target.name = `${value}${suffix}`;
+    },
+    tags: async (target, value) => {
+      target.tags = value ?? [];
+    },
+  };
+
+  it('applies the fields given, through their appliers and with the context, and names them', async () => {
+    const target = { name: 'a', tags: ['x'] };
+    expect(await applyChanges(appliers, target, { tags: null, name: 'b' }, '!')).toEqual(['tags', 'name']);
+    expect(target).toEqual({ name: 'b!', tags: [] });
+  });
+
+  it('leaves a field that is absent or undefined as it was', async () => {
+    const target = { name: 'a', tags: ['x'] };
+    expect(await applyChanges(appliers, target, { name: undefined }, '!')).toEqual([]);
+    expect(target).toEqual({ name: 'a', tags: ['x'] });
+  });
+});
