@@ -31,6 +31,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { measured } from './process-cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -255,29 +256,63 @@ export async function benchWrites({ base, log, databaseUrl }) {
   await load('warm-up', base, registrar, '/v1/creators', nextRegistration, REGISTER_CONNECTIONS, { duration: 3 });
   await load('warm-up', base, manager, '/v1/agreements', nextDraft, DRAFT_CONNECTIONS, { duration: 2 });
 
+  // Each measurement is also a window of CPU accounting (process-cpu.mjs): what every process ran and waited for a core.
+  const windows = [];
+  const window = async (label, work) => {
+    const { result, cpu } = await measured(work);
+    const answered = [result].flat().reduce((sum, x) => sum + x.n, 0);
+    windows.push({ label, answered, cpu });
+    return result;
+  };
+  // What the system spends doing nothing asked of it (relays, sequencers, timers, PostgreSQL's own processes): every window
+  // below carries this too.
+  log(`Idle (5 s after 5 s for the warm-up's events and audit entries to be published and chained)`);
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  await window('idle, 5 s (CPU per second, not per request)', () => new Promise((resolve) => setTimeout(() => resolve({ n: 5 }), 5_000)));
   log(`Registrations flat out (${REGISTER_CONNECTIONS} concurrent, ${SECONDS} s)`);
-  const flatOut = await sampled(databaseUrl, 'registrations flat out', log, () => register('flat out', 0));
+  const flatOut = await window('registrations flat out', () => sampled(databaseUrl, 'registrations flat out', log, () => register('flat out', 0)));
   log(`Registrations flat out with drafts (${SECONDS} s)`);
-  const [flatOutWithDrafts, draftsWithFlatOut] = await sampled(databaseUrl, 'registrations flat out with drafts', log, () =>
-    Promise.all([register('flat out, with drafts', 0), draft('with registrations flat out')]),
+  const [flatOutWithDrafts, draftsWithFlatOut] = await window('registrations flat out and drafts', () =>
+    sampled(databaseUrl, 'registrations flat out with drafts', log, () => Promise.all([register('flat out, with drafts', 0), draft('with registrations flat out')])),
   );
   const steady = REGISTER_RATE ?? Math.max(1, Math.round(flatOut.rps / 2));
   log(`Registrations alone (${offered(steady)}, ${SECONDS} s)`);
-  const registerAlone = await sampled(databaseUrl, 'registrations alone', log, () => register('alone', steady));
+  const registerAlone = await window('registrations alone', () => sampled(databaseUrl, 'registrations alone', log, () => register('alone', steady)));
   log(`Drafts alone (${DRAFT_CONNECTIONS} concurrent, ${offered(DRAFT_RATE)}, ${SECONDS} s)`);
-  const draftAlone = await sampled(databaseUrl, 'drafts alone', log, () => draft('alone'));
+  const draftAlone = await window('drafts alone', () => sampled(databaseUrl, 'drafts alone', log, () => draft('alone')));
   log(`Both at the same time (${SECONDS} s)`);
-  const [registerTogether, draftTogether] = await sampled(databaseUrl, 'both', log, () => Promise.all([register('with drafts', steady), draft('with registrations')]));
+  const [registerTogether, draftTogether] = await window('registrations and drafts', () =>
+    sampled(databaseUrl, 'both', log, () => Promise.all([register('with drafts', steady), draft('with registrations')])),
+  );
   // The control: drafts next to a process that has nothing to do with Concord and keeps one core busy.
   log(`Drafts with one core busy elsewhere (${SECONDS} s)`);
   const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
   let draftBesideBurner;
   try {
-    draftBesideBurner = await draft('with one core busy elsewhere');
+    draftBesideBurner = await window('drafts, one core busy elsewhere', () => draft('with one core busy elsewhere'));
   } finally {
     burner.kill('SIGKILL');
   }
-  return { flatOut, flatOutWithDrafts, draftsWithFlatOut, registerAlone, draftAlone, registerTogether, draftTogether, draftBesideBurner, seconds: SECONDS };
+  return { flatOut, flatOutWithDrafts, draftsWithFlatOut, registerAlone, draftAlone, registerTogether, draftTogether, draftBesideBurner, windows, seconds: SECONDS };
+}
+
+const COST_COLUMNS = ['gateway', 'registry', 'agreements', 'nats', 'postgres', 'load generator'];
+
+/** The CPU table: per window, ms of CPU per answered request in each process, and ms waited for a core per request. */
+function costTable(windows) {
+  const f = (n) => n.toFixed(2);
+  const rows = windows.map(({ label, answered, cpu }) => {
+    const per = (ms) => ms / Math.max(1, answered);
+    const of = (group) => cpu.get(group) ?? { cpuMs: 0, waitMs: 0 };
+    const rest = [...cpu].filter(([g]) => !COST_COLUMNS.includes(g)).reduce((sum, [, c]) => sum + c.cpuMs, 0);
+    const all = [...cpu.values()];
+    const cpuTotal = all.reduce((sum, c) => sum + c.cpuMs, 0);
+    const waitTotal = all.reduce((sum, c) => sum + c.waitMs, 0);
+    return `| ${label} | ${answered} | ${COST_COLUMNS.map((g) => f(per(of(g).cpuMs))).join(' | ')} | ${f(per(rest))} | ${f(per(cpuTotal))} | ${f(per(waitTotal))} |`;
+  });
+  return `| window | answered | ${COST_COLUMNS.join(' | ')} | the rest | all CPU | waited for a core |
+|---|---|${COST_COLUMNS.map(() => '---|').join('')}---|---|---|
+${rows.join('\n')}`;
 }
 
 export function writesSection(r, { machine, when, data }) {
@@ -310,5 +345,11 @@ ${[r.flatOut, r.flatOutWithDrafts, r.draftsWithFlatOut, r.registerAlone, r.draft
 - Registrations flat out: **${Math.round(r.flatOut.rps)}/s** (target ≥ ${REGISTRATIONS_TARGET_RPS}/s: ${mark(r.flatOut.rps >= REGISTRATIONS_TARGET_RPS)}); ${Math.round(r.flatOutWithDrafts.rps)}/s with drafts.
 - At a steady ${r.registerAlone.rate} registrations/s, together over alone: drafts' p50 **${f(draftP50)}×**, registrations' p50 **${f(regP50)}×**, throughput (alone ÷ together) registrations ${f(regRps)}×, drafts ${f(draftRps)}× (target ≤ ${TOGETHER_TARGET_RATIO}×: ${mark(together <= TOGETHER_TARGET_RATIO)}).
 - With registrations flat out (both cores full), drafts' p50 is ${f(r.draftsWithFlatOut.p50 / r.draftAlone.p50)}× alone. The control, drafts beside a process that only keeps one core busy: ${f(r.draftBesideBurner.p50 / r.draftAlone.p50)}× alone.
+
+Where the CPU went in each measurement (\`bench/process-cpu.mjs\`, from the kernel's per-thread schedstat): milliseconds of CPU
+per answered request (registrations and drafts together where both ran) in each process, and the milliseconds all of them
+spent runnable but waiting for one of the two cores. "The rest" is tasking, approvals and, in the control, the busy process.
+
+${costTable(r.windows)}
 `;
 }

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import { ActorProofSigner, pruneJob, type PeriodicJob, natsOptions, connectNats, ensureEventStream, EventConsumer, type NatsConnection } from '@concord/messaging';
-import { AuditCheckpointStore, CHECKPOINT_EVENTS_FILTER } from './audit/audit-checkpoint.store';
+import { AuditCheckpointRepository, CHECKPOINT_EVENTS_FILTER } from './audit/audit-checkpoint.repository';
 import { AuditKeys } from './audit/audit-keys';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -129,13 +129,13 @@ export class GatewayModule {
           },
         },
         {
-          provide: AuditCheckpointStore,
-          useFactory: (db: DataSource, keys: AuditKeys) => new AuditCheckpointStore(db, keys, (m) => new Logger('AuditCheckpoints').warn(m)),
+          provide: AuditCheckpointRepository,
+          useFactory: (db: DataSource, keys: AuditKeys) => new AuditCheckpointRepository(db, keys, (m) => new Logger('AuditCheckpoints').warn(m)),
           inject: [DataSource, AuditKeys],
         },
         {
           provide: EventConsumer,
-          useFactory: (db: DataSource, nc: NatsConnection, store: AuditCheckpointStore) =>
+          useFactory: (db: DataSource, nc: NatsConnection, store: AuditCheckpointRepository) =>
             new EventConsumer({
               nc,
               dataSource: db,
@@ -146,7 +146,7 @@ export class GatewayModule {
               handle: store.keep,
               log: (m) => new Logger('AuditCheckpoints').warn(m),
             }),
-          inject: [DataSource, EVENTS_CONNECTION, AuditCheckpointStore],
+          inject: [DataSource, EVENTS_CONNECTION, AuditCheckpointRepository],
         },
         GatewayLifecycle,
       ],

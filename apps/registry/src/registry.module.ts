@@ -8,6 +8,7 @@ import { AuditEvidence, auditProviders } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
 import { PersonalDataCipher } from './creator/personal-data.cipher';
+import { CreatorRepository } from './creator/creator.repository';
 import { SimilarNames } from './creator/similar-names';
 import { createRegistryDataSource } from './database/registry-data-source';
 import { HealthHandler } from './health/health.handler';
@@ -77,7 +78,7 @@ export class RegistryModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
-        { provide: SimilarNames, useFactory: (ds: DataSource) => new SimilarNames(ds), inject: [DataSource] },
+        { provide: SimilarNames, useFactory: (ds: DataSource) => new SimilarNames(new CreatorRepository(ds)), inject: [DataSource] },
         {
           provide: NAMES_REFRESH,
           useFactory: (names: SimilarNames) =>

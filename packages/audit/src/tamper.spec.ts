@@ -180,6 +180,32 @@ describe('the audit trail on PostgreSQL: lock-free entries, a signing sequencer,
   });
 });
 
+describe('entries whose transaction commits after later ones were linked', () => {
+  it('are linked at the next run, not only at the next full sweep, and in commit order after the others', async () => {
+    const trail = await Trail.open('late');
+    // No full sweep after the first run for an hour: only the remembered gap can find the late entry.
+    const sequencer = new AuditSequencer(trail.db, SERVICE, key, { sweepMs: 3_600_000 });
+    const late = trail.db.createQueryRunner();
+    try {
+      await late.startTransaction();
+      await appendAudit(late.manager, { actor: mofa, action: 'creator.registered', subject: 'creator:late', data: {} });
+      await trail.write(2);
+      expect(await sequencer.integrate()).toBe(2);
+      await late.commitTransaction();
+
+      expect(await sequencer.integrate()).toBe(1);
+      const order: { subject: string }[] = await trail.db.query('SELECT e.subject FROM audit_chain c JOIN audit_entries e ON e.id = c.entry_id ORDER BY c.seq');
+      expect(order.at(-1)).toEqual({ subject: 'creator:late' });
+      await trail.checkpointer.checkpoint();
+      expect(await trail.verify()).toMatchObject({ valid: true, entries: 3, pending: 0 });
+      expect(await sequencer.integrate()).toBe(0);
+    } finally {
+      await late.release();
+      await trail.db.destroy();
+    }
+  });
+});
+
 describe('tamper suite: every attack is named, online and offline, with where the chain broke', () => {
   let trail: Trail;
   let schemas = 0;

@@ -72,6 +72,10 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // An ordered index scan (OUTBOX_ORDERED_DDL) stops after the batch and marks the entries of published rows dead as
+      // it passes them; a bitmap scan, which PostgreSQL prefers while its estimate of unpublished rows is high, reads
+      // every such entry on every poll and marks none.
+      await manager.query('SET LOCAL enable_bitmapscan = off');
       const rows: { id: string; subject: string; envelope: unknown }[] = await manager.query(
         `SELECT id, subject, envelope FROM outbox
           WHERE published_at IS NULL

@@ -7,7 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  * Rows are kept after publishing, for replay.
  */
 @Entity({ name: 'outbox' })
-@Index('outbox_unpublished', ['createdAt'], { where: 'published_at IS NULL' })
+@Index('outbox_unpublished', ['createdAt', 'id'], { where: 'published_at IS NULL' })
 export class OutboxMessage {
   @PrimaryColumn('uuid')
   id: string;

@@ -10,6 +10,7 @@ import { Documents1764100000003 } from './migrations/1764100000003-Documents';
 import { AgreementSearchText1764100000004 } from './migrations/1764100000004-AgreementSearchText';
 import { MessagingRetention1764100000010 } from './migrations/1764100000010-MessagingRetention';
 import { AuditEvidence1764100000016 } from './migrations/1764100000016-AuditEvidence';
+import { OutboxInOrder1764100000018 } from './migrations/1764100000018-OutboxInOrder';
 import { AgreementDocument } from '../agreement/agreement-document.entity';
 import { AgreementVersion } from '../agreement/agreement-version.entity';
 import { Milestone } from '../agreement/milestone.entity';
@@ -22,7 +23,7 @@ export function createAgreementsDataSource(url: string, poolSize = 10, timeouts?
     schema: AGREEMENTS_SCHEMA,
     applicationName: 'concord-agreements',
     entities: [Agreement, Milestone, AgreementVersion, AgreementDocument, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003, AgreementSearchText1764100000004, MessagingRetention1764100000010, AuditEvidence1764100000016],
+    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003, AgreementSearchText1764100000004, MessagingRetention1764100000010, AuditEvidence1764100000016, OutboxInOrder1764100000018],
     poolSize,
     timeouts,
   });

@@ -8,6 +8,7 @@ import { MetricsCorrections1764300000002 } from './migrations/1764300000002-Metr
 import { WorkflowConsents1764300000005 } from './migrations/1764300000005-WorkflowConsents';
 import { MessagingRetention1764300000010 } from './migrations/1764300000010-MessagingRetention';
 import { AuditEvidence1764300000016 } from './migrations/1764300000016-AuditEvidence';
+import { OutboxInOrder1764300000018 } from './migrations/1764300000018-OutboxInOrder';
 
 export const APPROVALS_SCHEMA = 'approvals';
 
@@ -18,7 +19,7 @@ export function createApprovalsDataSource(url: string, poolSize = 10, timeouts?:
     schema: APPROVALS_SCHEMA,
     applicationName: 'concord-approvals',
     entities: [AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, MetricsCorrections1764300000002, WorkflowConsents1764300000005, MessagingRetention1764300000010, AuditEvidence1764300000016],
+    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, MetricsCorrections1764300000002, WorkflowConsents1764300000005, MessagingRetention1764300000010, AuditEvidence1764300000016, OutboxInOrder1764300000018],
     poolSize,
     timeouts,
   });

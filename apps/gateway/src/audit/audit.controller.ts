@@ -6,7 +6,7 @@ import { AuditQuery, parseOrThrow, SUBJECTS, type Actor, type AuditVerdict, type
 import type { ServiceClient } from '@concord/messaging';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
-import { AuditCheckpointStore } from './audit-checkpoint.store';
+import { AuditCheckpointRepository } from './audit-checkpoint.repository';
 import { AuditKeys } from './audit-keys';
 import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from '../services/service-clients';
 
@@ -41,7 +41,7 @@ export class AuditController {
     @Inject(AgreementsClient) agreements: AgreementsClient,
     @Inject(TaskingClient) tasking: TaskingClient,
     @Inject(ApprovalsClient) approvals: ApprovalsClient,
-    @Inject(AuditCheckpointStore) private readonly checkpoints: AuditCheckpointStore,
+    @Inject(AuditCheckpointRepository) private readonly checkpoints: AuditCheckpointRepository,
     @Inject(AuditKeys) private readonly keys: AuditKeys,
   ) {
     this.clients = { registry, agreements, tasking, approvals };

@@ -6,7 +6,7 @@ import { Public } from '../auth/auth.decorators';
 import { PUBLIC_RATE_LIMIT } from '../http/rate-limit';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
-import { AuditCheckpointStore } from '../audit/audit-checkpoint.store';
+import { AuditCheckpointRepository } from '../audit/audit-checkpoint.repository';
 import { AuditKeys } from '../audit/audit-keys';
 import { z } from 'zod';
 import { csvRow } from '../http/csv';
@@ -32,7 +32,7 @@ const CSV_COLUMNS = ['number', 'agency', 'counterparty', 'title', 'term_start', 
 export class PublicController {
   constructor(
     @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
-    @Inject(AuditCheckpointStore) private readonly checkpoints: AuditCheckpointStore,
+    @Inject(AuditCheckpointRepository) private readonly checkpoints: AuditCheckpointRepository,
     @Inject(AuditKeys) private readonly keys: AuditKeys,
   ) {}
 

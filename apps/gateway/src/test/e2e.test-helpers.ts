@@ -12,7 +12,7 @@ import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
 import { AuditEvidence } from '@concord/audit';
 import { auditSigningKey, type AuditSigningKey } from '@concord/domain';
-import { AuditCheckpointStore } from '../audit/audit-checkpoint.store';
+import { AuditCheckpointRepository } from '../audit/audit-checkpoint.repository';
 
 export interface TestSystem {
   baseUrl: string;
@@ -98,7 +98,7 @@ export async function startTestSystem(
     settleAudit: async () => {
       // Each service links what is queued and signs a checkpoint now; then the gateway has consumed every one.
       const services = { registry, agreements, tasking, approvals };
-      const store = gateway.get(AuditCheckpointStore);
+      const store = gateway.get(AuditCheckpointRepository);
       for (const [name, app] of Object.entries(services)) {
         const latest = await app.get(AuditEvidence).settle();
         if (!latest) continue;

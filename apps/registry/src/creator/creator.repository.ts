@@ -8,6 +8,16 @@ import { insertLater, writeLater } from '@concord/database';
 import { Channel } from './channel.entity';
 import { Creator } from './creator.entity';
 
+/** A creator's name as it changed, for the duplicate check's memory. */
+export interface NameChange {
+  id: string;
+  displayName: string;
+  status: string;
+  version: number;
+  /** `updated_at` in microseconds since 1970 (bigint, as text). */
+  changedAt: string;
+}
+
 /** Rule fields → SQL columns, for permission conditions on `creators c`. */
 export const CREATOR_PERMISSION_COLUMNS = { status: 'c.status' };
 
@@ -79,6 +89,20 @@ export class CreatorRepository {
   }
 
   /** Which of these channels are registered already, and to whom. */
+  /**
+   * Each creator's name, status and version changed after `sinceMicros − overlapMicros` (microseconds since 1970), or
+   * every creator when `sinceMicros` is null: what the duplicate check keeps in memory (similar-names.ts). Not per
+   * agency: a name is a duplicate whoever registered the other.
+   */
+  namesChangedSince(sinceMicros: number | null, overlapMicros: number): Promise<NameChange[]> {
+    return this.dataSource.query(
+      `SELECT id, display_name AS "displayName", status, version, (extract(epoch FROM updated_at) * 1000000)::bigint AS "changedAt"
+         FROM creators
+        WHERE $1::bigint IS NULL OR updated_at > to_timestamp(($1::bigint - $2::bigint) / 1000000.0)`,
+      [sinceMicros, overlapMicros],
+    );
+  }
+
   async findChannelOwners(manager: EntityManager, channels: { platform: string; handleNormalized: string }[]): Promise<ChannelOwner[]> {
     if (channels.length === 0) return [];
     return manager.query(CHANNEL_OWNERS_SQL, channelOwnersParams(channels));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { foldText, SUBJECTS, type CreatorView } from '@concord/domain';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 import { DUPLICATE_NAME_SIMILARITY, POSSIBLE_DUPLICATES } from './creator.repository';
+import { CreatorRepository } from './creator.repository';
 import { SimilarNames } from './similar-names';
 
 const S = SUBJECTS.registry;
@@ -42,7 +43,7 @@ describe('the duplicate check in memory (ADR 0017)', () => {
   it('finds exactly what pg_trgm finds in SQL, in the same order, with the same similarities', async () => {
     await insertCreators(r, names(3000, 7));
     await insertCreators(r, names(200, 11), 'offboarded');
-    const memory = new SimilarNames(r.db);
+    const memory = new SimilarNames(new CreatorRepository(r.db));
     await memory.refresh();
     let named = 0;
     for (const probe of names(300, 13)) {
@@ -64,7 +65,7 @@ describe('the duplicate check in memory (ADR 0017)', () => {
   });
 
   it("sees another instance's registrations, renames and offboardings after its next refresh", async () => {
-    const other = new SimilarNames(r.db);
+    const other = new SimilarNames(new CreatorRepository(r.db));
     await other.refresh();
     const ask = (name: string) => other.similarTo(foldText(name), { threshold: DUPLICATE_NAME_SIMILARITY, limit: 50 });
 
@@ -86,7 +87,7 @@ describe('the duplicate check in memory (ADR 0017)', () => {
 
   it('keeps a newer version it holds when a refresh reads an older one', async () => {
     const [id] = await insertCreators(r, ['Đà Lạt Mộng Mơ Cùng Tôi']);
-    const memory = new SimilarNames(r.db);
+    const memory = new SimilarNames(new CreatorRepository(r.db));
     memory.apply({ id, displayName: 'Chợ Nổi Cái Răng Sáng Sớm', status: 'prospect', version: 5 });
     await memory.refresh();
     const ask = (name: string) => memory.similarTo(foldText(name), { threshold: DUPLICATE_NAME_SIMILARITY, limit: 50 });

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
 import { foldText, SimilarNameIndex, type SimilarName } from '@concord/domain';
+import type { CreatorRepository } from './creator.repository';
 
 /** What the index needs of a creator: its name, whether it still counts, and the version that says which is newer. */
 export interface NamedCreator {
@@ -7,11 +7,6 @@ export interface NamedCreator {
   displayName: string;
   status: string;
   version: number;
-}
-
-interface ChangedRow extends NamedCreator {
-  /** `updated_at` in microseconds since 1970. */
-  changedAt: string;
 }
 
 /**
@@ -35,7 +30,7 @@ export class SimilarNames {
   private refreshing: Promise<void> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly creators: Pick<CreatorRepository, 'namesChangedSince'>,
     /** How far before the latest change seen each refresh looks again: longer than any registry transaction. */
     private readonly overlapMs = 10_000,
   ) {}
@@ -64,12 +59,7 @@ export class SimilarNames {
   }
 
   private async readChanges(): Promise<void> {
-    const rows: ChangedRow[] = await this.dataSource.query(
-      `SELECT id, display_name AS "displayName", status, version, (extract(epoch FROM updated_at) * 1000000)::bigint AS "changedAt"
-         FROM creators
-        WHERE $1::bigint IS NULL OR updated_at > to_timestamp(($1::bigint - $2::bigint) / 1000000.0)`,
-      [this.since, this.overlapMs * 1000],
-    );
+    const rows = await this.creators.namesChangedSince(this.since, this.overlapMs * 1000);
     for (const row of rows) {
       this.apply(row);
       this.since = Math.max(this.since ?? 0, Number(row.changedAt));

@@ -12,6 +12,7 @@ import { CreatorRegions1764000000005 } from './migrations/1764000000005-CreatorR
 import { MessagingRetention1764000000010 } from './migrations/1764000000010-MessagingRetention';
 import { AuditEvidence1764000000016 } from './migrations/1764000000016-AuditEvidence';
 import { CreatorsChangedSince1764000000017 } from './migrations/1764000000017-CreatorsChangedSince';
+import { OutboxInOrder1764000000018 } from './migrations/1764000000018-OutboxInOrder';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -24,7 +25,7 @@ export function createRegistryDataSource(url: string, poolSize = 10, timeouts?: 
     schema: REGISTRY_SCHEMA,
     applicationName: 'concord-registry',
     entities: [Creator, Channel, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010, AuditEvidence1764000000016, CreatorsChangedSince1764000000017],
+    migrations: [CreateRegistry1764000000000, DuplicateDismissals1764000000002, SearchWords1764000000003, CreatorAgreements1764000000004, CreatorRegions1764000000005, MessagingRetention1764000000010, AuditEvidence1764000000016, CreatorsChangedSince1764000000017, OutboxInOrder1764000000018],
     poolSize,
     timeouts,
     settings: { 'pg_trgm.word_similarity_threshold': WORD_SIMILARITY_THRESHOLD },

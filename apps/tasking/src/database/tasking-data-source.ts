@@ -16,6 +16,7 @@ import { AgreementBudget1764200000006 } from './migrations/1764200000006-Agreeme
 import { MessagingRetention1764200000010 } from './migrations/1764200000010-MessagingRetention';
 import { AuditEvidence1764200000016 } from './migrations/1764200000016-AuditEvidence';
 import { FanOutRetries1764200000011 } from './migrations/1764200000011-FanOutRetries';
+import { OutboxInOrder1764200000018 } from './migrations/1764200000018-OutboxInOrder';
 
 export const TASKING_SCHEMA = 'tasking';
 
@@ -25,7 +26,7 @@ export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: D
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
     entities: [Campaign, CampaignRequest, AgencyTask, Brief, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000006, MessagingRetention1764200000010, FanOutRetries1764200000011, AuditEvidence1764200000016],
+    migrations: [CreateTasking1764200000000, AgencyTasks1764200000001, Briefs1764200000002, Assignments1764200000003, ContentTerms1764200000004, AssignmentSubmission1764200000005, AgreementBudget1764200000006, MessagingRetention1764200000010, FanOutRetries1764200000011, AuditEvidence1764200000016, OutboxInOrder1764200000018],
     poolSize,
     timeouts,
   });

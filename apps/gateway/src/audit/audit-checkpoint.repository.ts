@@ -24,7 +24,7 @@ const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({ service: r.servi
  * A checkpoint is kept only when the configured public key of the service
  * named in its subject verifies it; anything else is dropped and logged.
  */
-export class AuditCheckpointStore {
+export class AuditCheckpointRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly keys: AuditKeys,
