@@ -56,5 +56,5 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       }
     }
   });
-  return loadConfig(schema as unknown as typeof GatewayConfigSchema, env);
+  return loadConfig(schema, env);
 }

@@ -63,7 +63,7 @@ describe('registry process shutdown', () => {
     const refused = outcomes.filter((o) => o.status === 'rejected');
     // Refused: not taken (no responders) or, for one that reached the closing process and got no answer, of unknown outcome
     // to the caller (a retry with its Idempotency-Key is safe); the count below shows none of them did anything.
-    for (const r of refused) expect(['service.unavailable', 'service.outcome_unknown']).toContain(((r as PromiseRejectedResult).reason as DomainError).code);
+    for (const r of refused) expect(['service.unavailable', 'service.outcome_unknown']).toContain(((r).reason as DomainError).code);
     expect(answered).toBeGreaterThan(0);
 
     const db = new pg.Client({ connectionString: databaseUrl });

@@ -5,7 +5,10 @@ export interface ServiceDatabaseOptions {
   url: string;
   /** The schema this service owns, e.g. `registry`. */
   schema: string;
+  // TypeORM's own types for entity classes and migrations.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   applicationName: string;
   poolSize?: number;

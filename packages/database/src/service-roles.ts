@@ -230,7 +230,7 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   const [usable] = await dataSource.query(`SELECT 1 AS ok FROM pg_namespace n WHERE n.nspname = $1 AND has_schema_privilege(n.oid, 'USAGE')`, [schema]);
   const [table] = usable ? await dataSource.query('SELECT to_regclass($1) AS t', [`${id(schema)}.migrations`]) : [];
   if (!table?.t) return known;
-  const done = new Set(((await dataSource.query(`SELECT name FROM ${id(schema)}.migrations`)) as { name: string }[]).map((r) => r.name));
+  const done = new Set((await dataSource.query<{ name: string }[]>(`SELECT name FROM ${id(schema)}.migrations`)).map((r) => r.name));
   return known.filter((name) => !done.has(name));
 }
 

@@ -11,6 +11,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The role of a creator's (or management company's) own account. */
+export const CREATOR_ROLE: Role = 'creator';
+
 /**
  * Creators and management companies sign in as themselves, not as staff of
  * an agency: their actor's `orgId` is this, their only role `creator`, and
@@ -29,5 +32,5 @@ export interface Actor {
 
 /** A creator acting for themselves (or their management company), not an agency's staff. */
 export function isCreatorActor(actor: Actor): actor is Actor & { creatorId: string } {
-  return actor.orgId === CREATORS_ORG && actor.roles.includes('creator') && typeof actor.creatorId === 'string';
+  return actor.orgId === CREATORS_ORG && actor.roles.includes(CREATOR_ROLE) && typeof actor.creatorId === 'string';
 }

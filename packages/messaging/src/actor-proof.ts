@@ -131,7 +131,7 @@ export class ActorProofVerifier {
       return { proven: false, reason: 'malformed', issuer: null };
     }
     const known = typeof kid === 'string' ? this.keys.get(kid) : undefined;
-    const named = typeof kid === 'string' ? kid.split(':')[0]! : null;
+    const named = typeof kid === 'string' ? kid.split(':')[0] : null;
     if (!known) return { proven: false, reason: 'unknown_issuer', issuer: named };
     let payload: Uint8Array;
     try {

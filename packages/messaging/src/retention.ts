@@ -39,10 +39,10 @@ export async function pruneExpired(dataSource: DataSource, kinds: readonly Retai
     const cutoff = new Date(Date.now() - checkRetention(kind.retentionMs, kind.table));
     pruned[kind.table] = 0;
     for (;;) {
-      const [, deleted] = (await dataSource.query(
+      const [, deleted] = await dataSource.query<[unknown, number]>(
         `DELETE FROM ${kind.table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${kind.table} WHERE ${kind.expired} LIMIT $2 FOR UPDATE SKIP LOCKED))`,
         [cutoff, batch],
-      )) as [unknown, number];
+      );
       pruned[kind.table] += deleted;
       if (deleted < batch) break;
     }

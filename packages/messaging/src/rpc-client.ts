@@ -1,6 +1,6 @@
 import { errors, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
 import {
-  createEnvelope, DomainError, namespaceSubject, type Actor, type Problem,
+  createEnvelope, DomainError, namespaceSubject, type Actor,
 } from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
 import type { ActorProofSigner } from './actor-proof';
@@ -90,7 +90,7 @@ export class ServiceClient {
       throw new DomainError('service.unavailable', `The ${service} service cannot be reached: ${(error as Error).message}`, [], { service });
     }
     if (reply.err !== undefined && reply.err !== null) {
-      if (DomainError.isProblem(reply.err)) throw DomainError.fromProblem(reply.err as Problem);
+      if (DomainError.isProblem(reply.err)) throw DomainError.fromProblem(reply.err);
       throw new DomainError('internal', `The ${service} service failed to answer`, [], { service });
     }
     return reply.response as T;

@@ -24,7 +24,7 @@ export class EventCollector {
     this.messages = messages;
     this.done = (async () => {
       for await (const m of messages) {
-        this.events.push({ ...(m.json() as Envelope), subject: m.subject, seq: m.seq });
+        this.events.push({ ...m.json<Envelope>(), subject: m.subject, seq: m.seq });
         if (this.stopped) break;
       }
     })();

@@ -31,7 +31,7 @@ describe('agreement calendar', () => {
       counterpartyName: 'Lê Minh Khang', title: 'Calendar test', searchText: 'calendar test', scope: 'x', termStart, termEnd, budget: 1, deliverables: [],
       disclosureLabel: '#HợpTác', usageRights: null, status, version: 3, signatures: [], legalReviews: [], statusHistory: [],
       createdBy: 'manager@mcst', createdAt: now, updatedAt: now,
-    } as never);
+    });
     return id;
   }
 

@@ -40,7 +40,7 @@ export class AgreementRepository {
   }
 
   async insertDocument(manager: EntityManager, document: AgreementDocument): Promise<void> {
-    await manager.insert(AgreementDocument, document as never);
+    await manager.insert(AgreementDocument, document);
   }
 
   /** A document's bytes, for an agreement already found visible. */
@@ -54,12 +54,12 @@ export class AgreementRepository {
   }
 
   async insertMilestone(manager: EntityManager, milestone: Milestone): Promise<void> {
-    await manager.insert(Milestone, milestone as never);
+    await manager.insert(Milestone, milestone);
   }
 
   async saveMilestone(manager: EntityManager, milestone: Milestone): Promise<void> {
     const { id, createdAt: _c, ...changes } = milestone;
-    await manager.update(Milestone, { id }, changes as never);
+    await manager.update(Milestone, { id }, changes);
   }
 
   /**
@@ -101,7 +101,7 @@ export class AgreementRepository {
   async save(manager: EntityManager, agreement: Agreement): Promise<void> {
     indexForSearch(agreement);
     const { id, createdAt: _c, milestones: _m, versions: _v, documents: _d, ...changes } = agreement;
-    await manager.update(Agreement, { id }, changes as never);
+    await manager.update(Agreement, { id }, changes);
   }
 
   /**

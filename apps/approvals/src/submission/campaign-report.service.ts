@@ -74,7 +74,7 @@ export class CampaignReportService {
     // Asking tasking for the campaign is the permission check; the figures are read meanwhile and dropped if it refuses.
     const [campaign, [{ latest, by_day: byDay }]] = await Promise.all([
       this.peers.campaign(cmd.actor, cmd.data.id),
-      this.dataSource.query(REPORT_SQL, [cmd.data.id]) as Promise<{ latest: Latest[]; by_day: { day: string; views: number; likes: number; comments: number; shares: number }[] }[]>,
+      this.dataSource.query<{ latest: Latest[]; by_day: { day: string; views: number; likes: number; comments: number; shares: number }[] }[]>(REPORT_SQL, [cmd.data.id]),
     ]);
     const totals = zero();
     const byPlatform = new Map<string, Totals>();

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';

@@ -29,6 +29,6 @@ export class AuditKeys {
 
   /** What `GET /v1/public/audit/keys` answers and the offline verifier reads: `{ service: base64 Ed25519 public key }`. */
   published(): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.raw).filter(([, v]) => v)) as Record<string, string>;
+    return Object.fromEntries(Object.entries(this.raw).filter(([, v]) => v));
   }
 }

@@ -49,7 +49,7 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
     const checkpoints = await (await fetch(`${sys.baseUrl}/v1/public/audit/checkpoints`)).json();
     const keys = await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json();
     // An export with no link at all (every trail empty) has an empty body.
-    return verifyExport(parseExport((exported.data as unknown as string | undefined) ?? ''), parseCheckpoints(checkpoints), parseKeys(keys));
+    return verifyExport(parseExport((exported.data) ?? ''), parseCheckpoints(checkpoints), parseKeys(keys));
   }
 
   it("exports the agency's trail as NDJSON that an inspector checks offline against the public checkpoints and keys", async () => {

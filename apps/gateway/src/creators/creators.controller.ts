@@ -1,7 +1,6 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import {
   ChangeStatusInput, ChannelInput, DismissDuplicateInput, DomainError, DuplicatesQuery, ExpectedVersion, IdParam, IncidentInput, ListCreatorsQuery,
   parseOrThrow, PersonalDataQuery, RegisterCreatorInput, SUBJECTS, TrainingInput, UpdateCreatorInput, VettingInput,

@@ -76,7 +76,7 @@ describe('a gateway signing with a key the services do not believe (ADR 0014)', 
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as { error: Record<string, { status: string; message: string }> };
     expect(Object.keys(body.error).sort()).toEqual(['agreements', 'approvals', 'registry', 'tasking']);
-    expect(body.error.registry!.message).toMatch(/actor is not proven \(unknown_issuer\)/);
+    expect(body.error.registry.message).toMatch(/actor is not proven \(unknown_issuer\)/);
 
     const registrar = await sys.as('registrar@mcst');
     const created = await registrar.POST('/v1/creators', { body: registration('Không Ai Tin Khoá Này'), params: { header: { 'Idempotency-Key': 'untrusted-gateway-1' } } });

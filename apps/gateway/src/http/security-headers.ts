@@ -40,7 +40,7 @@ function serialise(policy: Record<string, string[]>): string {
  * names the origins a ministry's web application calls from.
  */
 export async function registerSecurityHeaders(app: NestFastifyApplication, corsOrigins: readonly string[]): Promise<void> {
-  await app.register(fastifyHelmet as never, {
+  await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: PORTAL_CSP },
     referrerPolicy: { policy: 'no-referrer' },
@@ -53,7 +53,7 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, corsO
     return payload;
   });
   if (corsOrigins.length > 0) {
-    await app.register(fastifyCors as never, {
+    await app.register(fastifyCors, {
       origin: [...corsOrigins],
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-request-id'],

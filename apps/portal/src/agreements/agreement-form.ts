@@ -178,7 +178,7 @@ export function changedTerms(draft: TermsDraft, current: Terms): { changes: Upda
     if (next === undefined) continue;
     if (comparable(next) !== comparable((current as unknown as Record<string, unknown>)[field])) changes[field] = next;
   }
-  return { changes: changes as UpdateAgreementRequest, deliverableRows };
+  return { changes: changes, deliverableRows };
 }
 
 export function buildAmendment(draft: TermsDraft, current: Terms, reason: string): { body: AmendmentRequest; deliverableRows: number[] } {

@@ -53,7 +53,7 @@ export function buildFanOut(draft: FanOutDraft): FanOutBody {
       ...(draft.topic ? { topic: draft.topic } : {}),
       ...(draft.language.trim() ? { language: draft.language.trim().toLowerCase() } : {}),
       ...(draft.platform ? { platform: draft.platform } : {}),
-      ...(minFollowers !== undefined ? { minFollowers: minFollowers as number } : {}),
+      ...(minFollowers !== undefined ? { minFollowers: minFollowers } : {}),
       ...(draft.region.trim() ? { region: draft.region.trim().toUpperCase() } : {}),
     },
     overrides: [],

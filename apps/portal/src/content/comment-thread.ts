@@ -2,6 +2,7 @@
  * A submission's comments as threads: the API sends them flat, oldest first,
  * each reply naming its parent (`parentId`). Pure functions: no React.
  */
+import { CREATOR_ROLE } from '@concord/domain';
 
 export type CommentVisibility = 'creator' | 'internal';
 
@@ -38,7 +39,7 @@ export function threadComments<T extends ThreadedComment>(comments: readonly T[]
 
 /** Whether the signed-in person writes as a creator (the API's rule: a creator's account, not agency staff). */
 export function writesAsCreator(me: { agency: unknown; creator?: unknown; roles: readonly string[] }): boolean {
-  return me.agency == null && me.creator != null && me.roles.includes('creator');
+  return me.agency == null && me.creator != null && me.roles.includes(CREATOR_ROLE);
 }
 
 /**

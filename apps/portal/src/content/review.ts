@@ -1,4 +1,4 @@
-import type { DiffPart } from '@concord/domain';
+import { REVIEWING_ROLES, type DiffPart } from '@concord/domain';
 import type { FieldProblem, Problem } from '../api/problem';
 
 /** A range of a version's text, as the API counts it: `start` inclusive, `end` exclusive, in UTF-16 units. */
@@ -55,10 +55,10 @@ export function orderReviews<T extends Staged>(items: readonly T[]): T[] {
 }
 
 /** Roles that review content at some stage of a workflow (admins also get escalated stages). */
-export const REVIEWING_ROLES: ReadonlySet<string> = new Set(['reviewer', 'legal_officer', 'admin']);
+const REVIEWING: ReadonlySet<string> = new Set(REVIEWING_ROLES);
 
 export function reviews(me: { agency: unknown; roles: readonly string[] }): boolean {
-  return me.agency !== null && me.roles.some((role) => REVIEWING_ROLES.has(role));
+  return me.agency !== null && me.roles.some((role) => REVIEWING.has(role));
 }
 
 

@@ -268,7 +268,7 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     const perDay = manager.page.getByRole('figure', { name: t('report.time.caption') });
     await perDay.locator('svg.recharts-surface').waitFor();
     // The chart draws the reported views, and its table says the same number.
-    const views = new Intl.NumberFormat('vi-VN').format(shared.views!);
+    const views = new Intl.NumberFormat('vi-VN').format(shared.views);
     await manager.page.getByRole('table', { name: t('report.time.tableCaption') }).getByText(views).first().waitFor();
     // One day of reach so far: the chart marks it with a dot.
     await perDay.locator('.recharts-area-dots .recharts-dot').first().waitFor();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigationType, useSearchParams } from 'react-router';
+import { NavigationType, useNavigationType, useSearchParams } from 'react-router';
 import { useNavigationPending } from './navigation-pending';
 import { useDebounced } from './use-api';
 
@@ -30,7 +30,7 @@ export function useUrlFilters<Name extends string>(names: readonly Name[], onApp
   const navigationType = useNavigationType();
   useEffect(() => {
     // Back and forward bring an earlier search back: show it in the fields too.
-    if (navigationType === 'POP') setDraft(applied);
+    if (navigationType === NavigationType.Pop) setDraft(applied);
   }, [applied, navigationType]);
   const leaving = useNavigationPending();
   useEffect(() => {

@@ -113,7 +113,7 @@ function EditForm({ initial }: { initial: Creator }) {
     );
     if (result.ok) {
       setBusy(false);
-      navigate(`/creators/${base.id}`, { state: { updated: true } });
+      void navigate(`/creators/${base.id}`, { state: { updated: true } });
       return;
     }
     if (result.problem.code === 'version.mismatch' || result.problem.status === 412) {

@@ -79,7 +79,7 @@ function FanOutStart() {
     const result = await settle(api.POST('/v1/briefs/{id}/assignments', { params: { path: { id: briefId }, header: { 'Idempotency-Key': key(body) } }, body }));
     setBusy(false);
     if (result.ok) {
-      navigate(`/fan-outs/${result.data.id}`, { state: { view: result.data } });
+      void navigate(`/fan-outs/${result.data.id}`, { state: { view: result.data } });
       return;
     }
     setProblem(result.problem);
@@ -505,7 +505,7 @@ function OfferAnyway({ view, result }: { view: FanOutView; result: FanOutResult 
     setProblem(undefined);
     const answer = await settle(api.POST('/v1/briefs/{id}/assignments', { params: { path: { id: view.briefId }, header: { 'Idempotency-Key': key(body) } }, body }));
     setBusy(false);
-    if (answer.ok) navigate(`/fan-outs/${answer.data.id}`, { state: { view: answer.data } });
+    if (answer.ok) void navigate(`/fan-outs/${answer.data.id}`, { state: { view: answer.data } });
     else setProblem(answer.problem);
   }
 

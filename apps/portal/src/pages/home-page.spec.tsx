@@ -42,7 +42,7 @@ describe('the home page', () => {
       </I18nextProvider>,
     );
     await screen.findByRole('link', { name: /Hiếu Và Lễ Hội Hà Nội/ });
-    const text = document.body.textContent!;
+    const text = document.body.textContent;
     expect(rawCodes(text)).toEqual([]);
     expect(text).toContain(language === 'vi' ? 'Bước: Cơ quan phối hợp duyệt (Vụ Thông tin Báo chí, Bộ Ngoại giao)' : 'Stage: Partner review (');
   });

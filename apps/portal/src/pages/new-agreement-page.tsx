@@ -73,7 +73,7 @@ export default function NewAgreementPage() {
     const result = await settle(api.POST('/v1/agreements', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }));
     setBusy(false);
     if (result.ok) {
-      navigate(`/agreements/${result.data.id}`, { state: { drafted: true } });
+      void navigate(`/agreements/${result.data.id}`, { state: { drafted: true } });
       return;
     }
     setRefusal({ problem: result.problem, errors: toFormPaths(result.problem.errors ?? [], deliverableRows) });

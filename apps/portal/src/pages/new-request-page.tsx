@@ -77,7 +77,7 @@ export default function NewRequestPage() {
     const result = await settle(api.POST('/v1/campaign-requests', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }));
     setBusy(false);
     if (result.ok) {
-      navigate(`/requests/${result.data.id}`, { state: { sent: true } });
+      void navigate(`/requests/${result.data.id}`, { state: { sent: true } });
       return;
     }
     setRefusal({ problem: result.problem, errors: apiFieldErrors(result.problem) });

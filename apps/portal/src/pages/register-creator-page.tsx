@@ -79,7 +79,7 @@ export default function RegisterCreatorPage() {
     const result = await settle(api.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }));
     setBusy(false);
     if (result.ok) {
-      navigate(`/creators/${result.data.id}`, { state: { registered: true } });
+      void navigate(`/creators/${result.data.id}`, { state: { registered: true } });
       return;
     }
     setRefusal({ problem: result.problem, errors: toFormPaths(result.problem.errors ?? [], channelRows) });

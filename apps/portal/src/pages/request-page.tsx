@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { settle, type Result } from '../api/client';
+import { settle, type Result, type Schemas } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import {
@@ -174,7 +174,7 @@ function Answers({ request, actions, onDone, reload }: {
   const api = useApiClient();
   const path = { id: request.id };
   const post = (to: '/v1/campaign-requests/{id}/accept' | '/v1/campaign-requests/{id}/decline' | '/v1/campaign-requests/{id}/withdraw'): Send => (body, key) =>
-    settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body: body as never }));
+    settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body: body as Schemas['Note'] & Schemas['CampaignReason'] }));
   return (
     <section className="section" aria-labelledby="request-answer-title">
       <h2 id="request-answer-title">{t('requests.answer.title')}</h2>

@@ -45,7 +45,7 @@ export default function SignInPage() {
 
   async function finish(result: Result<unknown>, field?: Failure['field']) {
     if (result.ok) {
-      navigate(from, { replace: true });
+      void navigate(from, { replace: true });
       return;
     }
     const errors = result.problem.errors ?? [];

@@ -109,7 +109,7 @@ describe('the review screen (decision form)', () => {
     } as unknown as typeof submission;
     renderPage(() => ({ status: 200, body: found }), found, 'vi');
     const checks = await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
-    const list = checks.parentElement!.textContent!;
+    const list = checks.parentElement!.textContent;
     expect(list).toContain('Thiếu #CôngƯớcHàNội');
     expect(list).toContain('Quá dài cho Facebook: chú thích 63300/63206 ký tự');
     expect(list).not.toContain('Missing');
@@ -337,7 +337,7 @@ describe('the review screen (wording)', () => {
     } as unknown as typeof submission;
     renderPage(() => ({ status: 200, body: shown }), shown, 'vi');
     await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
-    const text = document.body.textContent!;
+    const text = document.body.textContent;
     expect(rawCodes(text)).toEqual([]);
     expect(text).toContain('Cơ quan phối hợp duyệt');
     expect(text).toContain('09:00 10/12/2026');

@@ -237,7 +237,7 @@ function CheckList({ version, platform }: { version: Version; platform: string }
 function ChecksPanel({ version, submission, problem, onDone }: { version: Version; submission: Submission; problem?: Problem; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const canOverride = session.me!.roles.includes('legal_officer') && submission.status === 'in_review';
+  const canOverride = session.can('override', 'Submission') && submission.status === 'in_review';
   const failing = version.checks.filter((c) => !c.passed && !version.overrides.some((o) => o.check === c.check));
   return (
     <section className="section" aria-labelledby="checks-title" id="checks">

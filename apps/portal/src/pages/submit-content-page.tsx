@@ -87,7 +87,7 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
     );
     setBusy(false);
     if (result.ok) {
-      navigate(`/submissions/${result.data.id}`, { state: { submitted: true } });
+      void navigate(`/submissions/${result.data.id}`, { state: { submitted: true } });
       return;
     }
     setProblem(result.problem);

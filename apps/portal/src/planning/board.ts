@@ -34,7 +34,7 @@ export function groupByStatus(items: readonly BoardAssignment[]): BoardColumn[] 
 
 /** The states from which the owning agency may cancel (work not yet submitted), from the domain's state machine. */
 export function isCancellable(status: AssignmentStatusName): boolean {
-  return (assignmentMachine.table.cancel.from as readonly AssignmentStatusName[]).includes(status);
+  return (assignmentMachine.table.cancel.from).includes(status);
 }
 
 /** How many assignments are overdue: said above the board. */

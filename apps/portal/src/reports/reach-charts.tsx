@@ -30,7 +30,7 @@ export function ReachOverTimeChart({ points, text, day, width }: { points: DayPo
       <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
       <XAxis dataKey="day" tickFormatter={day} minTickGap={24} />
       <YAxis tickFormatter={text.compact} width={64} />
-      <Tooltip labelFormatter={(label) => day(String(label))} formatter={(value) => [text.number(Number(value)), text.views]} />
+      <Tooltip labelFormatter={(label) => day(typeof label === 'string' || typeof label === 'number' ? String(label) : '')} formatter={(value) => [text.number(Number(value)), text.views]} />
       {/* Dots mark each day while they fit: a campaign's first day of reach is a single point, which an area alone does not draw. */}
       <Area
         type="monotone" dataKey="views" name={text.views} stroke={BRAND} fill={BRAND} fillOpacity={0.18} strokeWidth={2} isAnimationActive={false}
@@ -46,7 +46,7 @@ export function ReachByPlatformChart({ points, text, platform, width }: { points
       <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="platform" tickFormatter={platform} />
       <YAxis tickFormatter={text.compact} width={64} />
-      <Tooltip labelFormatter={(label) => platform(String(label))} formatter={(value) => [text.number(Number(value)), text.views]} />
+      <Tooltip labelFormatter={(label) => platform(typeof label === 'string' ? label : '')} formatter={(value) => [text.number(Number(value)), text.views]} />
       <Bar dataKey="views" name={text.views} fill={BRAND} isAnimationActive={false} />
     </BarChart>
   );

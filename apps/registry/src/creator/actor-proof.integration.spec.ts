@@ -86,7 +86,7 @@ describe('registry: a request is accepted only when its actor is proven', () => 
   it('refuses a proof whose claims were rewritten to name another actor (the signature no longer matches)', async () => {
     const envelope = await signed(S.creatorCreate, createEnvelope(S.creatorCreate, actors.registrar, { input: registration() }));
     const [header, payload, signature] = envelope.proof!.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: mallory.userId, act: mallory })).toString('base64url');
     await expectRefused(await send(S.creatorCreate, { ...envelope, actor: mallory, proof: `${header}.${forged}.${signature}` }), 'bad_signature');
   });

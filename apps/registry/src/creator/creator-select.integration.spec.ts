@@ -111,7 +111,7 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
         after = page.nextAfter;
         expect(pages).toBeLessThan(all.length + 1);
       }
-      expect(first!.total).toBe(all.length);
+      expect(first.total).toBe(all.length);
       expect(seen).toEqual(all);
     }
   });

@@ -203,7 +203,7 @@ export class CreatorRepository {
   async save(manager: EntityManager, creator: Creator): Promise<void> {
     await this.indexForSearch(manager, creator);
     const { channels: _channels, createdAt: _c, updatedAt: _u, id, ...changes } = creator;
-    await manager.update(Creator, { id }, changes as Partial<Creator> as never);
+    await manager.update(Creator, { id }, changes);
   }
 
   /** Derives what search reads from the name and handles, and grows the vocabulary of name words. */

@@ -57,7 +57,7 @@ export class AgencyTaskService {
         description: input.description, dueAt: new Date(input.dueAt), status: 'proposed', version: 1, createdBy: actor.userId, createdAt: now,
         history: [{ from: null, to: 'proposed', note: null, at: now.toISOString(), by: actor.userId }],
       });
-      await manager.insert(AgencyTask, task as never);
+      await manager.insert(AgencyTask, task);
       await appendAudit(manager, { actor, action: 'agency_task.proposed', subject: `agency_task:${task.id}`, data: { to: task.toAgencyId, dueAt: input.dueAt } });
       await recordEvent(manager, EVENTS.tasking.taskProposed, actor, { taskId: task.id, fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId, status: task.status }, cmd.correlationId);
       return toAgencyTaskView(task);
@@ -102,7 +102,7 @@ export class AgencyTaskService {
       task.status = to;
       task.version += 1;
       const { id, createdAt: _c, ...changes } = task;
-      await manager.update(AgencyTask, { id }, changes as never);
+      await manager.update(AgencyTask, { id }, changes);
       await appendAudit(manager, { actor, action: `agency_task.${data.move}`, subject: `agency_task:${task.id}`, reason: note, data: { status: to } });
       await recordEvent(manager, EVENTS.tasking.taskStatusChanged, actor, { taskId: task.id, fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId, status: to }, cmd.correlationId);
       return toAgencyTaskView(task);

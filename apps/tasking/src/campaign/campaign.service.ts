@@ -47,7 +47,7 @@ export class CampaignService {
     return this.write(cmd, async (manager) => {
       const campaign = this.newCampaign(manager, actor, data.input, null);
       assertCampaignFunded(campaign, await this.fundingAgreements(manager, campaign.agreementIds));
-      await manager.insert(Campaign, campaign as never);
+      await manager.insert(Campaign, campaign);
       await appendAudit(manager, { actor, action: 'campaign.created', subject: `campaign:${campaign.id}`, data: { title: campaign.title, partners: campaign.partnerAgencyIds } });
       await recordEvent(manager, EVENTS.tasking.campaignCreated, actor, this.campaignEvent(campaign), cmd.correlationId);
       return toCampaignView(campaign, { owner: true });
@@ -107,7 +107,7 @@ export class CampaignService {
         id: newId(), campaignId: campaign.id, ...input, dueAt: new Date(input.dueAt), windowStart: new Date(window.start), windowEnd: new Date(window.end),
         createdBy: actor.userId, createdAt: new Date(),
       });
-      await manager.insert(Brief, brief as never);
+      await manager.insert(Brief, brief);
       await appendAudit(manager, { actor, action: 'brief.published', subject: `campaign:${campaign.id}`, data: { briefId: brief.id, kind: brief.kind, quantity: brief.quantity } });
       await recordEvent(manager, EVENTS.tasking.briefPublished, actor, { briefId: brief.id, campaignId: campaign.id, dueAt: data.input.dueAt }, cmd.correlationId);
       return toBriefView(brief, { owner: true });
@@ -145,7 +145,7 @@ export class CampaignService {
         counterProposal: null, campaignId: null, history: [{ from: null, to: 'submitted', note: null, at: now.toISOString(), by: actor.userId }],
         version: 1, createdBy: actor.userId, createdAt: now,
       });
-      await manager.insert(CampaignRequest, request as never);
+      await manager.insert(CampaignRequest, request);
       await appendAudit(manager, { actor, action: 'campaign_request.submitted', subject: `campaign_request:${request.id}`, data: { to: request.toAgencyId, title: request.title } });
       await recordEvent(manager, EVENTS.tasking.requestSubmitted, actor, this.requestEvent(request), cmd.correlationId);
       return toCampaignRequestView(request);
@@ -221,14 +221,14 @@ export class CampaignService {
           title: request.title, objective: request.objective, keyMessages: terms.keyMessages ?? request.keyMessages, requiredHashtags: [],
           platforms: ['tiktok', 'youtube', 'facebook'], period: terms.proposedPeriod, budget: 0, agreementIds: [], partnerAgencyIds: [request.fromAgencyId], targets: {},
         }, request.id);
-        await manager.insert(Campaign, campaign as never);
+        await manager.insert(Campaign, campaign);
         request.campaignId = campaign.id;
         await appendAudit(manager, { actor, action: 'campaign.created', subject: `campaign:${campaign.id}`, data: { fromRequest: request.id } });
         await recordEvent(manager, EVENTS.tasking.campaignCreated, actor, this.campaignEvent(campaign), cmd.correlationId);
       }
       request.version += 1;
       const { id, createdAt: _c, ...changes } = request;
-      await manager.update(CampaignRequest, { id }, changes as never);
+      await manager.update(CampaignRequest, { id }, changes);
       await appendAudit(manager, { actor, action: `campaign_request.${move}`, subject: `campaign_request:${request.id}`, reason: note, data: { status: to, campaignId: request.campaignId } });
       await recordEvent(manager, EVENTS.tasking.requestAnswered, actor, this.requestEvent(request), cmd.correlationId);
       return toCampaignRequestView(request);
@@ -274,7 +274,7 @@ export class CampaignService {
   private async saveCampaign(manager: EntityManager, actor: Actor, campaign: Campaign, action: string, data: Record<string, unknown>, reason: string | null) {
     campaign.version += 1;
     const { id, createdAt: _c, ...changes } = campaign;
-    await manager.update(Campaign, { id }, changes as never);
+    await manager.update(Campaign, { id }, changes);
     await appendAudit(manager, { actor, action, subject: `campaign:${campaign.id}`, reason, data: { ...data, version: campaign.version } });
     return toCampaignView(campaign, { owner: true });
   }

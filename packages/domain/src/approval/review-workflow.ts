@@ -29,6 +29,9 @@ export const DEFAULT_WORKFLOW: StageTemplate[] = [
   { key: 'partner_review', agency: 'partners', role: 'reviewer', quorum: 1, deadlineHours: 72 },
 ];
 
+/** Who has a review queue to look at: the roles the default workflow asks to decide, and admins, who decide escalated stages. */
+export const REVIEWING_ROLES: readonly Role[] = [...new Set<Role>([...DEFAULT_WORKFLOW.map((s) => s.role), 'admin'])];
+
 /** The stages a submission follows, from a template and the campaign's agencies. */
 export function resolveStages(template: StageTemplate[], ownerAgencyId: string, partnerAgencyIds: string[]): ReviewStage[] {
   return template.flatMap((t): ReviewStage[] => {

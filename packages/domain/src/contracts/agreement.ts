@@ -100,6 +100,7 @@ export type DocumentType = keyof typeof DOCUMENT_TYPES;
 export const DOCUMENT_MAX_BYTES = 4 * 1024 * 1024;
 
 export const DocumentUpload = z.object({
+  // eslint-disable-next-line no-control-regex -- NUL is what this refuses
   name: z.string().trim().min(1).max(200).regex(/^[^\\/\u0000]+$/, 'a file name without slashes'),
   mimeType: z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]),
   contentBase64: z.string().min(1),

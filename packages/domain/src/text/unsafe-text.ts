@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors';
 
 /** NUL, or a UTF-16 surrogate without its other half: text PostgreSQL cannot store and no person typed. */
+// eslint-disable-next-line no-control-regex -- NUL is what this finds
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isUnsafeText(text: string): boolean {
