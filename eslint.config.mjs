@@ -49,10 +49,16 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // A new status or kind must be handled wherever a switch decides on it.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSAsExpression > TSNeverKeyword', message: '`as never` switches the type checker off: give the value its real type.' },
+        {
+          selector: 'TSAsExpression > TSNeverKeyword',
+          message: '`as never` switches the type checker off: give the value its real type.',
+        },
       ],
       'concord/no-sql-outside-repositories': 'error',
     },
@@ -65,8 +71,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'nats', 'react', 'react-*'], message: 'packages/domain holds rules only: frameworks and drivers live in the apps.' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:dgram', 'node:dns', 'node:worker_threads'], message: 'packages/domain does no I/O.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'nats', 'react', 'react-*'],
+              message: 'packages/domain holds rules only: frameworks and drivers live in the apps.',
+            },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'fs',
+                'node:net',
+                'node:http',
+                'node:https',
+                'node:child_process',
+                'node:dgram',
+                'node:dns',
+                'node:worker_threads',
+              ],
+              message: 'packages/domain does no I/O.',
+            },
             { group: ['@concord/*'], message: 'packages/domain depends on no other workspace.' },
           ],
         },
@@ -81,8 +104,18 @@ export default tseslint.config(
     // Where SQL belongs: repositories, migrations and DDL, the data-access packages themselves, and tests looking
     // behind a service's back.
     files: [
-      '**/*.repository.ts', '**/migrations/**', '**/database/**', '**/*.ddl.ts', '**/*.spec.ts', '**/*.test-helpers.ts', '**/test/**', '**/fuzz/**',
-      'packages/database/src/**', 'packages/messaging/src/**', 'packages/audit/src/**', 'packages/testing/src/**',
+      '**/*.repository.ts',
+      '**/migrations/**',
+      '**/database/**',
+      '**/*.ddl.ts',
+      '**/*.spec.ts',
+      '**/*.test-helpers.ts',
+      '**/test/**',
+      '**/fuzz/**',
+      'packages/database/src/**',
+      'packages/messaging/src/**',
+      'packages/audit/src/**',
+      'packages/testing/src/**',
       ...SQL_NOT_YET_IN_REPOSITORIES,
     ],
     rules: { 'concord/no-sql-outside-repositories': 'off' },

@@ -116,18 +116,26 @@ SELECT p.id, p.published_at + interval '3 hours' + k * interval '2 days' + (p.n 
  WHERE p.n >= $1 AND p.n < $2 AND k::bigint * $4 + p.n < $5
  ORDER BY p.n, k`;
 
-
 /** `count` campaigns in tasking, as manager@mcst would create them (with reach targets, so the report has progress). */
 async function createCampaigns(client, count) {
   const ids = [];
   for (let i = 0; i < count; i++) {
-    const campaign = await client.request(SUBJECTS.tasking.campaignCreate, {
-      input: {
-        title: `Approvals benchmark ${String(i + 1).padStart(3, '0')}`, objective: 'Reach report over seeded publications', keyMessages: ['Viet Nam welcomes you'],
-        platforms: ['tiktok', 'youtube', 'facebook', 'instagram', 'zalo'], period: { start: isoDate(day(-120)), end: isoDate(day(60)) }, budget: 0,
-        partnerAgencyIds: i % 4 === 1 ? ['mofa'] : [], targets: { views: 50_000_000, publications: 200 },
+    const campaign = await client.request(
+      SUBJECTS.tasking.campaignCreate,
+      {
+        input: {
+          title: `Approvals benchmark ${String(i + 1).padStart(3, '0')}`,
+          objective: 'Reach report over seeded publications',
+          keyMessages: ['Viet Nam welcomes you'],
+          platforms: ['tiktok', 'youtube', 'facebook', 'instagram', 'zalo'],
+          period: { start: isoDate(day(-120)), end: isoDate(day(60)) },
+          budget: 0,
+          partnerAgencyIds: i % 4 === 1 ? ['mofa'] : [],
+          targets: { views: 50_000_000, publications: 200 },
+        },
       },
-    }, MANAGER);
+      MANAGER,
+    );
     ids.push(campaign.id);
   }
   return ids;
@@ -137,9 +145,17 @@ async function createCampaigns(client, count) {
 export async function seedApprovals(db, campaignIds, log) {
   const t0 = performance.now();
   const step = 50_000;
-  log(`approvals: seeding ${SUBMISSIONS.toLocaleString('en')} submissions over ${CAMPAIGNS.toLocaleString('en')} campaigns`);
+  log(
+    `approvals: seeding ${SUBMISSIONS.toLocaleString('en')} submissions over ${CAMPAIGNS.toLocaleString('en')} campaigns`,
+  );
   for (let lo = 0; lo < SUBMISSIONS; lo += step) {
-    await db.query(SUBMISSIONS_SQL, [campaignIds, lo, Math.min(SUBMISSIONS, lo + step) - 1, CAMPAIGNS, REPORT_CAMPAIGNS]);
+    await db.query(SUBMISSIONS_SQL, [
+      campaignIds,
+      lo,
+      Math.min(SUBMISSIONS, lo + step) - 1,
+      CAMPAIGNS,
+      REPORT_CAMPAIGNS,
+    ]);
   }
   log(`approvals: publications of the approved submissions`);
   await db.query(PUBLICATIONS_SQL);
@@ -150,7 +166,9 @@ export async function seedApprovals(db, campaignIds, log) {
   const [{ p }] = (await db.query('SELECT count(*)::int AS p FROM bench_publications')).rows;
   if (p === 0) throw new Error('no publications seeded');
   const perPublication = Math.ceil(METRICS / p);
-  log(`approvals: ${METRICS.toLocaleString('en')} metric points over ${p.toLocaleString('en')} publications (${Math.floor(METRICS / p)}–${perPublication} each)`);
+  log(
+    `approvals: ${METRICS.toLocaleString('en')} metric points over ${p.toLocaleString('en')} publications (${Math.floor(METRICS / p)}–${perPublication} each)`,
+  );
   const pubStep = Math.max(1, Math.floor(400_000 / perPublication));
   for (let lo = 0; lo < p; lo += pubStep) {
     await db.query(METRICS_SQL, [lo, lo + pubStep, perPublication, p, METRICS]);
@@ -159,7 +177,9 @@ export async function seedApprovals(db, campaignIds, log) {
   await db.query('VACUUM ANALYZE approvals.metrics');
   const seedSeconds = (performance.now() - t0) / 1000;
 
-  const counts = (await db.query(`SELECT
+  const counts = (
+    await db.query(
+      `SELECT
       (SELECT count(*) FROM approvals.submissions)::int AS submissions,
       (SELECT count(*) FROM approvals.submissions WHERE status = 'in_review')::int AS "inReview",
       (SELECT count(*) FROM approvals.submissions WHERE status = 'in_review' AND escalated_at IS NOT NULL)::int AS escalated,
@@ -167,16 +187,22 @@ export async function seedApprovals(db, campaignIds, log) {
       (SELECT count(*) FROM approvals.metrics)::int AS metrics,
       (SELECT count(DISTINCT campaign_id) FROM approvals.submissions)::int AS campaigns,
       (SELECT count(*) FROM approvals.submissions WHERE status = 'in_review' AND stage_agency_id = $1 AND stage_role = ANY($2))::int AS "reviewerQueue"`,
-    [REVIEWER.orgId, REVIEWER.roles])).rows[0];
+      [REVIEWER.orgId, REVIEWER.roles],
+    )
+  ).rows[0];
   const reportCampaigns = campaignIds.slice(0, REPORT_CAMPAIGNS);
-  const [perReport] = (await db.query(
-    `SELECT avg(n)::float AS publications, avg(m)::float AS metrics FROM (
+  const [perReport] = (
+    await db.query(
+      `SELECT avg(n)::float AS publications, avg(m)::float AS metrics FROM (
        SELECT p.campaign_id, count(DISTINCT p.id) AS n, count(m.*) AS m FROM approvals.publications p LEFT JOIN approvals.metrics m ON m.publication_id = p.id
         WHERE p.campaign_id = ANY($1) GROUP BY p.campaign_id) x`,
-    [reportCampaigns],
-  )).rows;
-  const [{ bytes }] = (await db.query(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'approvals' AND c.relkind = 'r'`)).rows;
+      [reportCampaigns],
+    )
+  ).rows;
+  const [{ bytes }] = (
+    await db.query(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'approvals' AND c.relkind = 'r'`)
+  ).rows;
   return { ...counts, seedSeconds, perReport, schemaMiB: Number(bytes) / 2 ** 20 };
 }
 
@@ -191,8 +217,16 @@ async function explain(pool, sql, params) {
  * `direct` (same concurrency and duration as the other rows).
  */
 export async function benchApprovals({ env, base, log, http, direct, connections, seconds }) {
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: connections, options: '-c search_path=approvals,public' });
-  const client = testServiceClient(natsOptions('gateway', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.GATEWAY_NATS_NKEY_SEED }), env.CONCORD_ENV, 10_000);
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: connections,
+    options: '-c search_path=approvals,public',
+  });
+  const client = testServiceClient(
+    natsOptions('gateway', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.GATEWAY_NATS_NKEY_SEED }),
+    env.CONCORD_ENV,
+    10_000,
+  );
   try {
     await untilAnswered(client, SUBJECTS.tasking.health, MANAGER, 60_000);
     await untilAnswered(client, SUBJECTS.approvals.health, MANAGER, 60_000);
@@ -207,7 +241,9 @@ export async function benchApprovals({ env, base, log, http, direct, connections
     } finally {
       db.release();
     }
-    log(`approvals: seeded in ${data.seedSeconds.toFixed(1)} s (${Math.round(data.schemaMiB)} MiB): ${JSON.stringify({ ...data, perReport: undefined })}`);
+    log(
+      `approvals: seeded in ${data.seedSeconds.toFixed(1)} s (${Math.round(data.schemaMiB)} MiB): ${JSON.stringify({ ...data, perReport: undefined })}`,
+    );
 
     const reviewer = await devToken(base, REVIEWER.userId);
     const manager = await devToken(base, MANAGER.userId);
@@ -220,17 +256,27 @@ export async function benchApprovals({ env, base, log, http, direct, connections
     const page = await get(`/v1/reviews?mine=true&limit=${QUEUE_LIMIT}`, reviewer);
     const expected = Math.min(QUEUE_LIMIT, data.reviewerQueue);
     if (page.items.length !== expected || page.items.some((s) => s.currentStage.role !== 'reviewer')) {
-      throw new Error(`review queue answered ${page.items.length} items (expected ${expected} at the reviewer's stages)`);
+      throw new Error(
+        `review queue answered ${page.items.length} items (expected ${expected} at the reviewer's stages)`,
+      );
     }
     const report = await get(`/v1/campaigns/${real[0]}/report`, manager);
-    if (!(report.totals.publications > 0) || !report.byDay.length) throw new Error(`empty report: ${JSON.stringify(report.totals)}`);
+    if (!(report.totals.publications > 0) || !report.byDay.length)
+      throw new Error(`empty report: ${JSON.stringify(report.totals)}`);
     const direct0 = (await pool.query(REPORT_SQL, [real[0]])).rows[0].latest;
-    if (direct0.length !== report.totals.publications) throw new Error(`report counts ${report.totals.publications} publications, SQL ${direct0.length}`);
+    if (direct0.length !== report.totals.publications)
+      throw new Error(`report counts ${report.totals.publications} publications, SQL ${direct0.length}`);
 
     const plans = {};
     if (EXPLAIN) {
-      { const q = queueQuery(REVIEWER, true); plans.queue = await explain(pool, q.sql, q.params); }
-      { const q = queueQuery({ userId: 'admin@mcst', orgId: 'mcst-ttcs', roles: ['admin'] }, true); plans.queueAdmin = await explain(pool, q.sql, q.params); }
+      {
+        const q = queueQuery(REVIEWER, true);
+        plans.queue = await explain(pool, q.sql, q.params);
+      }
+      {
+        const q = queueQuery({ userId: 'admin@mcst', orgId: 'mcst-ttcs', roles: ['admin'] }, true);
+        plans.queueAdmin = await explain(pool, q.sql, q.params);
+      }
       plans.report = await explain(pool, REPORT_SQL, [real[0]]);
       for (const [name, plan] of Object.entries(plans)) console.log(`\n— EXPLAIN ${name}\n${plan}`);
     }
@@ -245,13 +291,35 @@ export async function benchApprovals({ env, base, log, http, direct, connections
 
     const results = [];
     log(`approvals: review queue, gateway then pg (${connections} concurrent, ${seconds} s each)`);
-    results.push(await http(`GET /v1/reviews?mine=true&limit=${QUEUE_LIMIT} via gateway`, base, reviewer, () => `/v1/reviews?mine=true&limit=${QUEUE_LIMIT}`));
+    results.push(
+      await http(
+        `GET /v1/reviews?mine=true&limit=${QUEUE_LIMIT} via gateway`,
+        base,
+        reviewer,
+        () => `/v1/reviews?mine=true&limit=${QUEUE_LIMIT}`,
+      ),
+    );
     const queue = queueQuery(REVIEWER, true);
     results.push(await direct('same SQL via pg', pool, () => pool.query(queue.sql, queue.params)));
     log(`approvals: campaign report over ${real.length} campaigns, gateway then pg`);
-    results.push(await http('GET /v1/campaigns/{id}/report via gateway', base, manager, () => `/v1/campaigns/${nextCampaign()}/report`));
+    results.push(
+      await http(
+        'GET /v1/campaigns/{id}/report via gateway',
+        base,
+        manager,
+        () => `/v1/campaigns/${nextCampaign()}/report`,
+      ),
+    );
     results.push(await direct('same SQL via pg', pool, () => pool.query(REPORT_SQL, [nextCampaign()])));
-    return { data, results, plans, reportCampaigns: real.length, reportDays: report.byDay.length, connections, seconds };
+    return {
+      data,
+      results,
+      plans,
+      reportCampaigns: real.length,
+      reportDays: report.byDay.length,
+      connections,
+      seconds,
+    };
   } finally {
     await client.close();
     await pool.end();

@@ -12,7 +12,15 @@ const require = createRequire(import.meta.url);
 const pg = require('pg');
 const { DeliverPolicy, jetstream } = require('@nats-io/jetstream');
 const {
-  EVENTS, SUBJECTS, eventStreamName, namespaceSubject, newId, foldText, creatorSearchText, creatorSearchWords, normalizeHandle,
+  EVENTS,
+  SUBJECTS,
+  eventStreamName,
+  namespaceSubject,
+  newId,
+  foldText,
+  creatorSearchText,
+  creatorSearchWords,
+  normalizeHandle,
 } = require('../packages/domain/dist/index.js');
 const { connectNats, natsOptions } = require('../packages/messaging/dist/index.js');
 // Asks as the gateway would, with the bench's actor keys (the services run with testActorConfig, ADR 0014).
@@ -48,12 +56,14 @@ function resetPeak(pid) {
  * them, straight into the registry schema) when the seed has too few.
  */
 async function pickCreators(pool, count) {
-  const seeded = (await pool.query(
-    `SELECT c.id FROM registry.creators c
+  const seeded = (
+    await pool.query(
+      `SELECT c.id FROM registry.creators c
       WHERE c.status = 'active' AND EXISTS (SELECT 1 FROM registry.channels ch WHERE ch.creator_id = c.id AND ch.platform = $1)
       ORDER BY c.id LIMIT $2`,
-    [PLATFORM, count],
-  )).rows.map((r) => r.id);
+      [PLATFORM, count],
+    )
+  ).rows.map((r) => r.id);
   const missing = count - seeded.length;
   for (let i = 0; i < missing; i += 2000) {
     const creators = [];
@@ -63,9 +73,19 @@ async function pickCreators(pool, count) {
       const name = `Fan-out Bench ${String(j).padStart(6, '0')}`;
       const handle = `fanout_bench_${String(j).padStart(6, '0')}`;
       creators.push({
-        id, display_name: name, display_name_folded: foldText(name), search_text: creatorSearchText(name, [handle]), search_words: creatorSearchWords(name, [handle]),
+        id,
+        display_name: name,
+        display_name_folded: foldText(name),
+        search_text: creatorSearchText(name, [handle]),
+        search_words: creatorSearchWords(name, [handle]),
       });
-      channels.push({ id: newId(), creator_id: id, handle, handle_normalized: normalizeHandle(handle), url: `https://www.tiktok.com/@${handle}` });
+      channels.push({
+        id: newId(),
+        creator_id: id,
+        handle,
+        handle_normalized: normalizeHandle(handle),
+        url: `https://www.tiktok.com/@${handle}`,
+      });
     }
     await pool.query(
       `INSERT INTO registry.creators (id, kind, display_name, display_name_folded, search_text, search_words, status, version, topics, languages, regions,
@@ -90,7 +110,6 @@ async function pickCreators(pool, count) {
   return { creatorIds: seeded, added: Math.max(0, missing) };
 }
 
-
 /**
  * Fans one brief out to `count` creators through the tasking service running
  * on `env` (the bench's database, NATS and namespace) and returns the
@@ -100,8 +119,18 @@ async function pickCreators(pool, count) {
 export async function benchFanOut({ env, taskingPid, registryPid, log, count = 20_000, timeoutS = 120 }) {
   const envName = env.CONCORD_ENV;
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
-  const client = testServiceClient(natsOptions('gateway', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.GATEWAY_NATS_NKEY_SEED }), envName, 10_000);
-  const nc = await connectNats(natsOptions('harness', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.HARNESS_NATS_NKEY_SEED }, `concord-${envName}-bench-fan-out`));
+  const client = testServiceClient(
+    natsOptions('gateway', { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.GATEWAY_NATS_NKEY_SEED }),
+    envName,
+    10_000,
+  );
+  const nc = await connectNats(
+    natsOptions(
+      'harness',
+      { NATS_URL: env.NATS_URL, NATS_NKEY_SEED: env.HARNESS_NATS_NKEY_SEED },
+      `concord-${envName}-bench-fan-out`,
+    ),
+  );
   let messages = null;
   let received = null;
   try {
@@ -119,24 +148,43 @@ export async function benchFanOut({ env, taskingPid, registryPid, log, count = 2
     );
     await pool.query('VACUUM ANALYZE tasking.agreement_coverage');
 
-    const campaign = await client.request(T.campaignCreate, {
-      input: {
-        title: 'Fan-out benchmark', objective: 'Offer one brief to every creator with an agreement', keyMessages: ['Viet Nam welcomes you'],
-        platforms: [PLATFORM], period: { start: isoDate(day(-1)), end: isoDate(day(60)) }, budget: 0,
+    const campaign = await client.request(
+      T.campaignCreate,
+      {
+        input: {
+          title: 'Fan-out benchmark',
+          objective: 'Offer one brief to every creator with an agreement',
+          keyMessages: ['Viet Nam welcomes you'],
+          platforms: [PLATFORM],
+          period: { start: isoDate(day(-1)), end: isoDate(day(60)) },
+          budget: 0,
+        },
       },
-    }, MANAGER);
+      MANAGER,
+    );
     await client.request(T.campaignActivate, { id: campaign.id }, MANAGER);
-    const brief = await client.request(T.briefCreate, {
-      id: campaign.id,
-      input: {
-        kind: 'short_video', title: 'Fan-out benchmark brief', keyMessages: ['Viet Nam welcomes you'], platforms: [PLATFORM], languages: ['vi'],
-        dueAt: day(10).toISOString(), quantity: 1, feePerDeliverable: 1_000_000,
+    const brief = await client.request(
+      T.briefCreate,
+      {
+        id: campaign.id,
+        input: {
+          kind: 'short_video',
+          title: 'Fan-out benchmark brief',
+          keyMessages: ['Viet Nam welcomes you'],
+          platforms: [PLATFORM],
+          languages: ['vi'],
+          dueAt: day(10).toISOString(),
+          quantity: 1,
+          feePerDeliverable: 1_000_000,
+        },
       },
-    }, MANAGER);
+      MANAGER,
+    );
 
     // Every assignment.offered event of this brief, from an ordered consumer started before the fan-out.
     const consumer = await jetstream(nc).consumers.get(eventStreamName(envName), {
-      filter_subjects: namespaceSubject(envName, EVENTS.tasking.assignmentOffered), deliver_policy: DeliverPolicy.All,
+      filter_subjects: namespaceSubject(envName, EVENTS.tasking.assignmentOffered),
+      deliver_policy: DeliverPolicy.All,
     });
     messages = await consumer.consume();
     const delivered = new Set();
@@ -157,34 +205,45 @@ export async function benchFanOut({ env, taskingPid, registryPid, log, count = 2
     log(`fan-out: one brief to ${count.toLocaleString('en')} creators (timeout ${timeoutS} s)`);
     t0 = performance.now();
     const deadline = t0 + timeoutS * 1000;
-    let view = await client.request(T.fanOutStart, { id: brief.id, input: { creatorIds } }, MANAGER, { timeoutMs: timeoutS * 1000 });
+    let view = await client.request(T.fanOutStart, { id: brief.id, input: { creatorIds } }, MANAGER, {
+      timeoutMs: timeoutS * 1000,
+    });
     const answeredAt = performance.now() - t0;
     while (view.status !== 'completed') {
       if (performance.now() > deadline) {
-        throw new Error(`fan-out not completed after ${timeoutS} s: ${view.processed}/${view.total} processed, ${view.offered} offered`);
+        throw new Error(
+          `fan-out not completed after ${timeoutS} s: ${view.processed}/${view.total} processed, ${view.offered} offered`,
+        );
       }
       await sleep(50);
       view = await client.request(T.fanOutGet, { id: view.id, query: { limit: 1 } }, MANAGER);
     }
     const storedAt = performance.now() - t0;
     while (deliveredAt === null) {
-      if (performance.now() > deadline) throw new Error(`only ${delivered.size} of ${count} assignment.offered events delivered after ${timeoutS} s`);
+      if (performance.now() > deadline)
+        throw new Error(`only ${delivered.size} of ${count} assignment.offered events delivered after ${timeoutS} s`);
       await sleep(10);
     }
     const tasking = memoryOf(taskingPid);
     const registry = memoryOf(registryPid);
 
-    const [{ n: stored }] = (await pool.query('SELECT count(*)::int AS n FROM tasking.assignments WHERE brief_id = $1', [brief.id])).rows;
+    const [{ n: stored }] = (
+      await pool.query('SELECT count(*)::int AS n FROM tasking.assignments WHERE brief_id = $1', [brief.id])
+    ).rows;
     if (stored !== count || view.offered !== count) {
-      throw new Error(`fan-out stored ${stored} assignments, offered ${view.offered} of ${count}; skipped: ${JSON.stringify(view.skippedByReason)}`);
+      throw new Error(
+        `fan-out stored ${stored} assignments, offered ${view.offered} of ${count}; skipped: ${JSON.stringify(view.skippedByReason)}`,
+      );
     }
-    const [server] = (await pool.query(
-      `SELECT extract(epoch FROM f.completed_at - f.created_at) * 1000 AS "completedMs", f.batches,
+    const [server] = (
+      await pool.query(
+        `SELECT extract(epoch FROM f.completed_at - f.created_at) * 1000 AS "completedMs", f.batches,
               (SELECT extract(epoch FROM max(o.published_at) - f.created_at) * 1000 FROM tasking.outbox o
                 WHERE o.subject = $2 AND o.envelope->'data'->>'fanOutId' = f.id::text) AS "publishedMs"
          FROM tasking.fan_outs f WHERE f.id = $1`,
-      [view.id, EVENTS.tasking.assignmentOffered],
-    )).rows;
+        [view.id, EVENTS.tasking.assignmentOffered],
+      )
+    ).rows;
 
     // Baseline: the same rows, same columns, one INSERT into a copy of the table (its indexes and foreign keys too).
     log(`fan-out baseline: one bulk INSERT of the same ${count.toLocaleString('en')} rows`);
@@ -209,9 +268,19 @@ export async function benchFanOut({ env, taskingPid, registryPid, log, count = 2
     if (copied !== count) throw new Error(`baseline inserted ${copied} rows, not ${count}`);
 
     return {
-      count, platform: PLATFORM, added, batches: server.batches, answeredMs: answeredAt, storedMs: storedAt, deliveredMs: deliveredAt, baselineMs,
-      serverCompletedMs: Number(server.completedMs), serverPublishedMs: Number(server.publishedMs),
-      tasking: { ...tasking, idleRssMiB: idle.rssMiB }, registry, peaksReset,
+      count,
+      platform: PLATFORM,
+      added,
+      batches: server.batches,
+      answeredMs: answeredAt,
+      storedMs: storedAt,
+      deliveredMs: deliveredAt,
+      baselineMs,
+      serverCompletedMs: Number(server.completedMs),
+      serverPublishedMs: Number(server.publishedMs),
+      tasking: { ...tasking, idleRssMiB: idle.rssMiB },
+      registry,
+      peaksReset,
     };
   } finally {
     messages?.stop();

@@ -83,12 +83,20 @@ export async function snapshotPortalDist(log) {
       cpSync(built, copy, { recursive: true, filter: (src) => !src.endsWith('.map') });
       if (!incomplete(copy)) {
         dist = copy;
-        return { dir: copy, builtAt: statSync(join(built, 'index.html')).mtime, remove: () => rmSync(copy, { recursive: true, force: true }) };
+        return {
+          dir: copy,
+          builtAt: statSync(join(built, 'index.html')).mtime,
+          remove: () => rmSync(copy, { recursive: true, force: true }),
+        };
       }
       rmSync(copy, { recursive: true, force: true });
     }
-    if (attempt >= 36) throw new Error(`apps/portal/dist is not whole (${missing ?? 'changed while copied'}): build it (npx turbo run build)`);
-    if (attempt === 0) log(`apps/portal/dist is not whole (${missing ?? 'changed while copied'}): waiting for the build in progress`);
+    if (attempt >= 36)
+      throw new Error(
+        `apps/portal/dist is not whole (${missing ?? 'changed while copied'}): build it (npx turbo run build)`,
+      );
+    if (attempt === 0)
+      log(`apps/portal/dist is not whole (${missing ?? 'changed while copied'}): waiting for the build in progress`);
     await new Promise((r) => setTimeout(r, 5000));
   }
 }
@@ -101,9 +109,18 @@ export function bundleSizes(builtAt) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const fileOf = (src) => join(dist, src.replace(/^\/portal\//, '').replace(/^\//, ''));
   const attr = (tag, name) => new RegExp(`\\b${name}="([^"]+)"`).exec(tag)?.[1];
-  const entries = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /type="module"/.test(tag) && attr(tag, 'src')).map((tag) => attr(tag, 'src'));
-  const preloads = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /rel="modulepreload"/.test(tag)).map((tag) => attr(tag, 'href'));
-  const styles = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /rel="stylesheet"/.test(tag)).map((tag) => attr(tag, 'href'));
+  const entries = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /type="module"/.test(tag) && attr(tag, 'src'))
+    .map((tag) => attr(tag, 'src'));
+  const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /rel="modulepreload"/.test(tag))
+    .map((tag) => attr(tag, 'href'));
+  const styles = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /rel="stylesheet"/.test(tag))
+    .map((tag) => attr(tag, 'href'));
   if (!entries.length) throw new Error(`No <script type="module" src> in ${join(dist, 'index.html')}`);
   const measure = (file) => {
     const buffer = readFileSync(file);
@@ -111,7 +128,9 @@ export function bundleSizes(builtAt) {
   };
   const initial = [...new Set([...entries, ...preloads])].map((src) => measure(fileOf(src)));
   const initialNames = new Set(initial.map((f) => f.file));
-  const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => measure(join(dist, 'assets', f)));
+  const allJs = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => measure(join(dist, 'assets', f)));
   const lazy = allJs.filter((f) => !initialNames.has(f.file)).sort((a, b) => b.gzip - a.gzip);
   const css = styles.map((href) => measure(fileOf(href)));
   const sum = (list, k) => list.reduce((s, f) => s + f[k], 0);
@@ -152,45 +171,72 @@ const probe = ({ kind, tokenKey, token }) => {
       done = true;
       observer.disconnect();
       const rendered = performance.now();
-      if (state === 'error') return resolve({ error: document.querySelector('[role="alert"]')?.textContent ?? 'alert', rendered });
+      if (state === 'error')
+        return resolve({ error: document.querySelector('[role="alert"]')?.textContent ?? 'alert', rendered });
       requestIdleCallback(() => resolve({ rendered, idle: performance.now() }));
     };
     const observer = new MutationObserver(check);
-    observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
+    observer.observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-busy', 'class'],
+    });
   });
 };
 
 async function measureOnce(page, url, kind, gzipOf) {
   await page.goto(url, { waitUntil: 'commit' });
-  const result = await page.evaluate(() => Promise.race([
-    window.__benchInteractive,
-    new Promise((resolve) => setTimeout(() => resolve({ error: 'not interactive within 30 s' }), 30_000)),
-  ]));
+  const result = await page.evaluate(() =>
+    Promise.race([
+      window.__benchInteractive,
+      new Promise((resolve) => setTimeout(() => resolve({ error: 'not interactive within 30 s' }), 30_000)),
+    ]),
+  );
   if (result.error) {
-    const seen = await page.evaluate(() => ({
-      h1: document.querySelector('h1')?.textContent, loading: !!document.querySelector('.loading'), busy: !!document.querySelector('[aria-busy="true"]'),
-      alert: document.querySelector('[role="alert"]')?.textContent, path: location.pathname,
-    })).catch(() => ({}));
+    const seen = await page
+      .evaluate(() => ({
+        h1: document.querySelector('h1')?.textContent,
+        loading: !!document.querySelector('.loading'),
+        busy: !!document.querySelector('[aria-busy="true"]'),
+        alert: document.querySelector('[role="alert"]')?.textContent,
+        path: location.pathname,
+      }))
+      .catch(() => ({}));
     throw new Error(`${url}: ${result.error} (page: ${JSON.stringify(seen)})`);
   }
   await page.waitForLoadState('load');
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const scripts = performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || /\.js$/.test(r.name));
-    const apiEntries = performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.startsWith('/v1/'));
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || /\.js$/.test(r.name));
+    const apiEntries = performance
+      .getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.startsWith('/v1/'));
     const api = apiEntries.map((r) => new URL(r.name).pathname);
     return {
-      responseEnd: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
+      responseEnd: nav.responseEnd,
+      dcl: nav.domContentLoadedEventEnd,
+      load: nav.loadEventEnd,
       apiStart: apiEntries.length ? Math.min(...apiEntries.map((r) => r.startTime)) : NaN,
       apiEnd: apiEntries.length ? Math.max(...apiEntries.map((r) => r.responseEnd)) : NaN,
       lastJs: Math.max(0, ...scripts.filter((r) => /\.js$/.test(r.name)).map((r) => r.responseEnd)),
-      scripts: scripts.map((r) => new URL(r.name).pathname), api,
+      scripts: scripts.map((r) => new URL(r.name).pathname),
+      api,
       items: document.querySelectorAll('.page .work-list > li, .page .data-table tbody tr').length,
-      blocks: [...document.querySelectorAll('.page .blocks > section.block h2')].map((h) => h.id.replace(/-title$/, '')),
+      blocks: [...document.querySelectorAll('.page .blocks > section.block h2')].map((h) =>
+        h.id.replace(/-title$/, ''),
+      ),
     };
   });
   const jsFiles = [...new Set(timing.scripts.filter((p) => p.endsWith('.js')).map((p) => basename(p)))];
-  return { ...timing, ...result, jsGzip: jsFiles.reduce((s, f) => s + (gzipOf.get(f) ?? 0), 0), jsFiles: jsFiles.length };
+  return {
+    ...timing,
+    ...result,
+    jsGzip: jsFiles.reduce((s, f) => s + (gzipOf.get(f) ?? 0), 0),
+    jsFiles: jsFiles.length,
+  };
 }
 
 async function measurePage(browser, base, { kind, path, token, gzipOf, log }) {
@@ -211,7 +257,9 @@ async function measurePage(browser, base, { kind, path, token, gzipOf, log }) {
   const warm = [];
   for (let i = 0; i < WARM; i++) warm.push(await measureOnce(page, url, kind, gzipOf));
   await context.close();
-  log(`${path}: cold idle ${cold.map((r) => r.idle.toFixed(0)).join(', ')} ms; warm median ${median(warm.map((r) => r.idle)).toFixed(0)} ms`);
+  log(
+    `${path}: cold idle ${cold.map((r) => r.idle.toFixed(0)).join(', ')} ms; warm median ${median(warm.map((r) => r.idle)).toFixed(0)} ms`,
+  );
   return { path, cold, warm };
 }
 
@@ -224,18 +272,32 @@ const median = (values) => percentile(values, 50);
 
 /** Measures the bundle and, with the system running at `base`, the home page and the baseline. */
 export async function benchPortal({ base, log, devToken, builtAt }) {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('apps/portal/dist/index.html is missing: build first (npx turbo run build)');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('apps/portal/dist/index.html is missing: build first (npx turbo run build)');
   const bundle = bundleSizes(builtAt);
   log(`Portal bundle: initial JS ${kb(bundle.initialGzip).toFixed(1)} kB gzip (${bundle.initial.length} files)`);
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium, or set CONCORD_CHROMIUM`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium, or set CONCORD_CHROMIUM`);
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
   try {
     const version = browser.version();
     const token = await devToken(base, USER);
     log(`Portal home page as ${USER}: ${COLD} cold, ${WARM} warm navigations; then the public register, signed out`);
-    const home = await measurePage(browser, base, { kind: 'home', path: '/portal/', token, gzipOf: bundle.gzipOf, log });
-    const baseline = await measurePage(browser, base, { kind: 'register', path: '/portal/partnerships', token: undefined, gzipOf: bundle.gzipOf, log });
+    const home = await measurePage(browser, base, {
+      kind: 'home',
+      path: '/portal/',
+      token,
+      gzipOf: bundle.gzipOf,
+      log,
+    });
+    const baseline = await measurePage(browser, base, {
+      kind: 'register',
+      path: '/portal/partnerships',
+      token: undefined,
+      gzipOf: bundle.gzipOf,
+      log,
+    });
     // The floor under both: one GET /health from Node, same gateway.
     const health = [];
     for (let i = 0; i < 50; i++) {
@@ -259,7 +321,10 @@ export function portalSection(r, { machine, when, data }) {
     return `| ${name} | ${runs.length} | ${ms(median(col('responseEnd')))} | ${ms(median(col('dcl')))} | ${ms(median(col('load')))} | ${ms(median(col('apiStart')))} | ${ms(median(col('apiEnd')))} | ${ms(median(col('rendered')))} | **${ms(median(col('idle')))}** | ${ms(percentile(col('idle'), 95))} | ${ms(Math.max(...col('idle')))} |`;
   };
   const homeWarm = median(home.warm.map((x) => x.idle));
-  const homeWarmP95 = percentile(home.warm.map((x) => x.idle), 95);
+  const homeWarmP95 = percentile(
+    home.warm.map((x) => x.idle),
+    95,
+  );
   const homeCold = median(home.cold.map((x) => x.idle));
   const first = home.cold[0];
   const sample = home.warm[home.warm.length - 1];

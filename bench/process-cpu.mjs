@@ -47,9 +47,9 @@ function snapshot() {
   const ppid = parents();
   const ours = new Set([process.pid]);
   // Descendants: repeat until no process joins (a child may be listed before its parent).
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const [pid, parent] of ppid) if (!ours.has(pid) && ours.has(parent)) ours.add(pid), (grew = true);
+    for (const [pid, parent] of ppid) if (!ours.has(pid) && ours.has(parent)) (ours.add(pid), (grew = true));
   }
   const perProcess = new Map();
   for (const pid of ours) {

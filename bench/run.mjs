@@ -29,7 +29,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const pg = require('pg');
-const { startTestInfrastructure, createTestDatabase, freePort, testActorConfig } = require('../packages/testing/dist/index.js');
+const {
+  startTestInfrastructure,
+  createTestDatabase,
+  freePort,
+  testActorConfig,
+} = require('../packages/testing/dist/index.js');
 const { generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
 const { foldText, queryWords, allowedTypos, swappedLetters } = require('../packages/domain/dist/index.js');
 const { devToken } = require('../packages/client/dist/index.js');
@@ -41,7 +46,13 @@ const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const FAN_OUT = Number(process.env.BENCH_FAN_OUT ?? 20_000);
 const log = (line) => console.log(`• ${line}`);
-const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+const ONLY = process.env.BENCH_ONLY
+  ? new Set(
+      process.env.BENCH_ONLY.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+  : null;
 const runs = (name) => !ONLY || ONLY.has(name);
 
 const children = [];
@@ -60,7 +71,14 @@ function percentile(sorted, p) {
 }
 function summarize(latencies, seconds, errors) {
   const sorted = Float64Array.from(latencies).sort();
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps: latencies.length / seconds, n: latencies.length, errors };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    rps: latencies.length / seconds,
+    n: latencies.length,
+    errors,
+  };
 }
 
 async function waitReady(url) {
@@ -123,7 +141,9 @@ const EXPAND_SQL = `SELECT q.i::int AS i, array_agg(DISTINCT v.word) AS words
   FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(w, k, i)
   JOIN search_vocabulary v ON q.k > 0 AND public.levenshtein_less_equal(v.word, q.w, q.k) <= q.k
   GROUP BY q.i`;
-const searchSql = (conditions) => `SELECT c.id, c.kind, c.display_name, c.status, c.topics, c.languages, c.regions, c.total_followers,
+const searchSql = (
+  conditions,
+) => `SELECT c.id, c.kind, c.display_name, c.status, c.topics, c.languages, c.regions, c.total_followers,
   (public.word_similarity($1, c.search_text) * 1000)::int AS rank FROM creators c
   WHERE 1 = 1 AND c.topics @> ARRAY[$2]::text[] AND ${conditions}
   ORDER BY rank DESC, c.id ASC LIMIT 21`;
@@ -131,11 +151,20 @@ async function searchDirect(pool, q, topic) {
   const words = queryWords(q);
   const { rows } = await pool.query(EXPAND_SQL, [words, words.map(allowedTypos)]);
   const near = new Map(rows.map((r) => [r.i, r.words]));
-  const groups = words.map((w, i) => [...new Set([w, ...(near.get(i + 1) ?? []), ...(w.length > 3 ? swappedLetters(w) : [])])]);
-  const byWords = await pool.query(searchSql(groups.map((_, i) => `c.search_words && $${i + 3}::text[]`).join(' AND ')), [q, topic, ...groups]);
+  const groups = words.map((w, i) => [
+    ...new Set([w, ...(near.get(i + 1) ?? []), ...(w.length > 3 ? swappedLetters(w) : [])]),
+  ]);
+  const byWords = await pool.query(
+    searchSql(groups.map((_, i) => `c.search_words && $${i + 3}::text[]`).join(' AND ')),
+    [q, topic, ...groups],
+  );
   if (byWords.rows.length) return byWords.rows;
   const joined = words.join('');
-  const byJoined = await pool.query(searchSql('c.search_words && $3::text[]'), [q, topic, [joined, ...swappedLetters(joined)]]);
+  const byJoined = await pool.query(searchSql('c.search_words && $3::text[]'), [
+    q,
+    topic,
+    [joined, ...swappedLetters(joined)],
+  ]);
   if (byJoined.rows.length) return byJoined.rows;
   return (await pool.query(searchSql('$1 OPERATOR(public.<%) c.search_text'), [q, topic])).rows;
 }
@@ -167,11 +196,19 @@ try {
   const databaseUrl = await createTestDatabase(infra.databaseUrl);
   const port = await freePort();
   const env = {
-    ...process.env, CONCORD_ENV: `bench_${randomBytes(3).toString('hex')}`, DATABASE_URL: databaseUrl, NATS_URL: infra.natsUrl,
-    PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_PII_KEY: randomBytes(32).toString('base64'),
-    REGISTRY_DB_POOL: '16', LOG_LEVEL: 'warn',
+    ...process.env,
+    CONCORD_ENV: `bench_${randomBytes(3).toString('hex')}`,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: infra.natsUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CONCORD_DEV_AUTH: '1',
+    CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+    REGISTRY_DB_POOL: '16',
+    LOG_LEVEL: 'warn',
     // NATS identities (bus-permissions.ts): the bench's own clients play the gateway, or the tests' harness.
-    GATEWAY_NATS_NKEY_SEED: infra.natsSeeds.gateway, HARNESS_NATS_NKEY_SEED: infra.natsSeeds.harness,
+    GATEWAY_NATS_NKEY_SEED: infra.natsSeeds.gateway,
+    HARNESS_NATS_NKEY_SEED: infra.natsSeeds.harness,
   };
   // The portal section measures, and the gateway serves, a copy of apps/portal/dist taken now (bench/portal.mjs).
   if (runs('portal')) {
@@ -180,13 +217,21 @@ try {
   }
   const processes = {};
   // Each service connects as its own role, as under npm start (ADR 0015); the benchmark's own pools below are the administrator's.
-  const serviceUrls = await prepareServiceDatabases({ adminUrl: databaseUrl, root, passwords: generateRolePasswords(), setPasswords: true });
+  const serviceUrls = await prepareServiceDatabases({
+    adminUrl: databaseUrl,
+    root,
+    passwords: generateRolePasswords(),
+    setPasswords: true,
+  });
   // The gateway is ready when every service answers, tasking and approvals included.
   for (const app of ['registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
     // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of each service there, to see where time goes.
-    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
     const child = spawn(process.execPath, [...profile, join(root, `apps/${app}/dist/main.js`)], {
-      env: { ...env, DATABASE_URL: serviceUrls[app], NATS_NKEY_SEED: infra.natsSeeds[app], ...testActorConfig(app) }, stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...env, DATABASE_URL: serviceUrls[app], NATS_NKEY_SEED: infra.natsSeeds[app], ...testActorConfig(app) },
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(child);
     processes[app] = child;
@@ -197,11 +242,18 @@ try {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
   const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
   if (runs('registry') || runs('agreements')) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS, options: '-c search_path=registry,public -c pg_trgm.word_similarity_threshold=0.45' });
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: CONNECTIONS,
+      options: '-c search_path=registry,public -c pg_trgm.word_similarity_threshold=0.45',
+    });
     log(`Seeding ${COUNT.toLocaleString('en')} creators`);
     const seeded = await seedCreators(pool, COUNT);
     const ids = (await pool.query('SELECT id FROM creators ORDER BY random() LIMIT 5000')).rows.map((r) => r.id);
-    const names = seeded.filter((c) => c.input.topics?.includes('tourism')).slice(0, 5000).map((c) => c.input.displayName);
+    const names = seeded
+      .filter((c) => c.input.topics?.includes('tourism'))
+      .slice(0, 5000)
+      .map((c) => c.input.displayName);
     const misspell = (s) => (s.length > 6 ? s.slice(0, 3) + s[4] + s[3] + s.slice(5) : s);
     const pick = (list) => list[Math.floor(Math.random() * list.length)];
     const queryText = () => foldText(Math.random() < 0.5 ? pick(names) : misspell(pick(names)));
@@ -213,30 +265,61 @@ try {
     const results = [];
     log(`GET /v1/creators/{id}: gateway, then pg (${CONNECTIONS} concurrent, ${DURATION_S} s each)`);
     results.push(await http('GET /v1/creators/{id} via gateway', base, token, () => `/v1/creators/${pick(ids)}`));
-    results.push(await direct('same SQL via pg', pool, async () => {
-      const id = pick(ids);
-      await pool.query(GET_SQL, [id]);
-      await pool.query(CHANNELS_OF_SQL, [[id]]);
-    }));
+    results.push(
+      await direct('same SQL via pg', pool, async () => {
+        const id = pick(ids);
+        await pool.query(GET_SQL, [id]);
+        await pool.query(CHANNELS_OF_SQL, [[id]]);
+      }),
+    );
     log(`search q + topic: gateway, then pg`);
-    results.push(await http('GET /v1/creators?q=…&topic=tourism&limit=20 via gateway', base, token, () => `/v1/creators?limit=20&topic=tourism&q=${encodeURIComponent(queryText())}`));
-    results.push(await direct('same SQL via pg', pool, async () => {
-      const rows = await searchDirect(pool, queryText(), 'tourism');
-      await pool.query(CHANNELS_OF_SQL, [rows.slice(0, 20).map((r) => r.id)]);
-    }));
+    results.push(
+      await http(
+        'GET /v1/creators?q=…&topic=tourism&limit=20 via gateway',
+        base,
+        token,
+        () => `/v1/creators?limit=20&topic=tourism&q=${encodeURIComponent(queryText())}`,
+      ),
+    );
+    results.push(
+      await direct('same SQL via pg', pool, async () => {
+        const rows = await searchDirect(pool, queryText(), 'tourism');
+        await pool.query(CHANNELS_OF_SQL, [rows.slice(0, 20).map((r) => r.id)]);
+      }),
+    );
     log(`Seeding ${AGREEMENTS.toLocaleString('en')} agreements`);
-    const counterparties = (await pool.query('SELECT id, display_name AS name FROM creators ORDER BY random() LIMIT 2000')).rows;
+    const counterparties = (
+      await pool.query('SELECT id, display_name AS name FROM creators ORDER BY random() LIMIT 2000')
+    ).rows;
     await seedAgreements(pool, AGREEMENTS, counterparties);
     const manager = await devToken(base, 'manager@mcst');
     const agreementResults = [];
     log(`agreements list and budget: gateway, then pg`);
-    agreementResults.push(await http('GET /v1/agreements?status=active&limit=50 via gateway', base, manager, () => '/v1/agreements?status=active&limit=50'));
-    agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(LIST_AGREEMENTS_SQL, ['mcst-ttcs', 'active'])));
-    agreementResults.push(await http('GET /v1/agreements/budget?year=2026 via gateway', base, manager, () => '/v1/agreements/budget?year=2026'));
+    agreementResults.push(
+      await http(
+        'GET /v1/agreements?status=active&limit=50 via gateway',
+        base,
+        manager,
+        () => '/v1/agreements?status=active&limit=50',
+      ),
+    );
+    agreementResults.push(
+      await direct('same SQL via pg', pool, () => pool.query(LIST_AGREEMENTS_SQL, ['mcst-ttcs', 'active'])),
+    );
+    agreementResults.push(
+      await http(
+        'GET /v1/agreements/budget?year=2026 via gateway',
+        base,
+        manager,
+        () => '/v1/agreements/budget?year=2026',
+      ),
+    );
     agreementResults.push(await direct('same SQL via pg', pool, () => pool.query(BUDGET_SQL, ['mcst-ttcs', 2026])));
     await pool.end();
 
-    const rows = results.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.rps)} | ${r.errors} |`);
+    const rows = results.map(
+      (r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.rps)} | ${r.errors} |`,
+    );
     const ratio = (a, b, k) => (a[k] / b[k]).toFixed(2);
     const [getG, getD, searchG, searchD] = results;
     const section = `## Registry at ${COUNT.toLocaleString('en')} creators (\`npm run bench\`)
@@ -281,7 +364,11 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
       data = `The registry held ${COUNT.toLocaleString('en')} seeded creators (\`BENCH_CREATORS\`) before the run.`;
     }
     const writes = await benchWrites({ base, log, databaseUrl });
-    const writesText = writesSection(writes, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' '), data });
+    const writesText = writesSection(writes, {
+      machine,
+      when: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      data,
+    });
     console.log(`\n${writesText}`);
     writeSection('writes', writesText);
     log(`Wrote docs/benchmarks.md (writes)`);
@@ -289,8 +376,17 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
 
   // Tasking's fan-out, on the same database (the registry answers its pages), after the load runs.
   if (runs('fan-out')) {
-    const fanOut = await benchFanOut({ env, taskingPid: processes.tasking.pid, registryPid: processes.registry.pid, log, count: FAN_OUT });
-    const fanOutText = fanOutSection(fanOut, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+    const fanOut = await benchFanOut({
+      env,
+      taskingPid: processes.tasking.pid,
+      registryPid: processes.registry.pid,
+      log,
+      count: FAN_OUT,
+    });
+    const fanOutText = fanOutSection(fanOut, {
+      machine,
+      when: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    });
     console.log(`\n${fanOutText}`);
     writeSection('fan-out', fanOutText);
     log(`Wrote docs/benchmarks.md (fan-out)`);
@@ -298,8 +394,19 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
 
   // Approvals: the review queue and a campaign's report over its own seeded schema, gateway next to the same SQL.
   if (runs('approvals')) {
-    const approvals = await benchApprovals({ env, base, log, http, direct, connections: CONNECTIONS, seconds: DURATION_S });
-    const approvalsText = approvalsSection(approvals, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+    const approvals = await benchApprovals({
+      env,
+      base,
+      log,
+      http,
+      direct,
+      connections: CONNECTIONS,
+      seconds: DURATION_S,
+    });
+    const approvalsText = approvalsSection(approvals, {
+      machine,
+      when: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    });
     console.log(`\n${approvalsText}`);
     writeSection('approvals', approvalsText);
     log(`Wrote docs/benchmarks.md (approvals)`);
@@ -318,7 +425,11 @@ ${agreementResults.map((r) => `| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p
       data = `Data: only the demo data \`npm start\` loads (${demo.creators} creators, ${demo.agreements} agreements, joint campaign requests), seeded for this section (\`BENCH_ONLY=portal\`).`;
     }
     const portal = await benchPortal({ base, log, devToken, builtAt: portalDist.builtAt });
-    const portalText = portalSection(portal, { machine, when: new Date().toISOString().slice(0, 16).replace('T', ' '), data });
+    const portalText = portalSection(portal, {
+      machine,
+      when: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      data,
+    });
     console.log(`\n${portalText}`);
     writeSection('portal', portalText);
     log(`Wrote docs/benchmarks.md (portal)`);

@@ -6,10 +6,24 @@ const require = createRequire(import.meta.url);
 const cliProgress = require('cli-progress');
 const { newId, agreementSearchText } = require('../packages/domain/dist/index.js');
 
-const STATUSES = ['active', 'active', 'active', 'signed', 'expired', 'terminated', 'draft', 'legal_review', 'suspended', 'approved'];
+const STATUSES = [
+  'active',
+  'active',
+  'active',
+  'signed',
+  'expired',
+  'terminated',
+  'draft',
+  'legal_review',
+  'suspended',
+  'approved',
+];
 
 export async function seedAgreements(pool, count, counterparties) {
-  const bar = new cliProgress.SingleBar({ format: '  seeding agreements [{bar}] {value}/{total} {eta_formatted}' }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '  seeding agreements [{bar}] {value}/{total} {eta_formatted}' },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(count, 0);
   for (let i = 0; i < count; i += 2000) {
     const agreements = [];
@@ -22,13 +36,29 @@ export async function seedAgreements(pool, count, counterparties) {
       const number = `BENCH-${year}-${String(j).padStart(6, '0')}`;
       const title = `Bench agreement ${j}`;
       agreements.push({
-        id, number, agency_id: 'mcst-ttcs', kind: j % 2 ? 'memorandum' : 'service_contract',
-        counterparty_id: counterparty.id, counterparty_name: counterparty.name, title, scope: 'bench',
+        id,
+        number,
+        agency_id: 'mcst-ttcs',
+        kind: j % 2 ? 'memorandum' : 'service_contract',
+        counterparty_id: counterparty.id,
+        counterparty_name: counterparty.name,
+        title,
+        scope: 'bench',
         // What the service stores for search (apps/agreements agreement.repository.ts indexForSearch).
         search_text: agreementSearchText(number, title, counterparty.name),
-        term_start: `${year}-01-01`, term_end: `${year}-12-31`, budget, status: STATUSES[j % STATUSES.length],
+        term_start: `${year}-01-01`,
+        term_end: `${year}-12-31`,
+        budget,
+        status: STATUSES[j % STATUSES.length],
       });
-      milestones.push({ id: newId(), agreement_id: id, label: 'Advance', due_date: `${year}-03-01`, amount: budget / 2, status: j % 2 ? 'paid' : 'planned' });
+      milestones.push({
+        id: newId(),
+        agreement_id: id,
+        label: 'Advance',
+        due_date: `${year}-03-01`,
+        amount: budget / 2,
+        status: j % 2 ? 'paid' : 'planned',
+      });
     }
     await pool.query(
       `INSERT INTO agreements.agreements (id, number, agency_id, kind, counterparty_id, counterparty_name, title, scope, term_start, term_end,

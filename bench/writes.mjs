@@ -83,7 +83,8 @@ async function sampled(databaseUrl, label, log, work) {
     await sampler;
     await client.end();
     log(`${label}: busy sessions per sample (${samples} samples)`);
-    for (const [key, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${(n / samples).toFixed(2)}  ${key}`);
+    for (const [key, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`    ${(n / samples).toFixed(2)}  ${key}`);
   }
 }
 
@@ -126,7 +127,10 @@ function drafts(counterpartyIds) {
       scope: 'Five short videos and two posts on heritage sites, with the disclosure label on each',
       term: { start: '2027-03-01', end: '2027-06-30' },
       budget: 25_000_000 + (i % 40) * 1_000_000,
-      deliverables: [{ platform: 'tiktok', quantity: 5 }, { platform: 'facebook', quantity: 2 }],
+      deliverables: [
+        { platform: 'tiktok', quantity: 5 },
+        { platform: 'facebook', quantity: 2 },
+      ],
       disclosureLabel: LABEL,
     };
   };
@@ -148,7 +152,11 @@ function load(name, base, token, path, nextBody, connections, { duration = SECON
           ...req,
           method: 'POST',
           path,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomBytes(12).toString('hex'),
+          },
           body: JSON.stringify(nextBody()),
         }),
       },
@@ -162,8 +170,16 @@ function load(name, base, token, path, nextBody, connections, { duration = SECON
     const sorted = Float64Array.from(latencies).sort();
     const errors = [...statuses.values()].reduce((a, b) => a + b, 0) + result.errors + result.timeouts;
     return {
-      name, connections, rate, n: latencies.length, rps: latencies.length / result.duration, errors,
-      statuses: Object.fromEntries(statuses), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
+      name,
+      connections,
+      rate,
+      n: latencies.length,
+      rps: latencies.length / result.duration,
+      errors,
+      statuses: Object.fromEntries(statuses),
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
     };
   });
 }
@@ -186,18 +202,27 @@ function steadyLoad(name, base, token, path, nextBody, rate, { duration = SECOND
   const send = (scheduled) =>
     new Promise((resolve) => {
       const body = JSON.stringify(nextBody());
-      const req = http.request(url, {
-        method: 'POST',
-        agent,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': randomBytes(12).toString('hex') },
-      }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 201) latencies.push(performance.now() - scheduled);
-          else statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          resolve();
-        });
-      });
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'idempotency-key': randomBytes(12).toString('hex'),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 201) latencies.push(performance.now() - scheduled);
+            else statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors += 1;
         resolve();
@@ -210,15 +235,24 @@ function steadyLoad(name, base, token, path, nextBody, rate, { duration = SECOND
     const tick = () => {
       while (sent < total && due(sent) <= performance.now()) inFlight.push(send(due(sent++)));
       if (sent < total) setTimeout(tick, Math.max(0, due(sent) - performance.now()));
-      else Promise.all(inFlight).then(() => {
-        agent.destroy();
-        const elapsed = (performance.now() - start) / 1000;
-        const sorted = Float64Array.from(latencies).sort();
-        resolve({
-          name, connections: 'open', rate, n: latencies.length, rps: latencies.length / Math.max(elapsed, duration), statuses: Object.fromEntries(statuses),
-          errors: errors + [...statuses.values()].reduce((a, b) => a + b, 0), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
+      else
+        Promise.all(inFlight).then(() => {
+          agent.destroy();
+          const elapsed = (performance.now() - start) / 1000;
+          const sorted = Float64Array.from(latencies).sort();
+          resolve({
+            name,
+            connections: 'open',
+            rate,
+            n: latencies.length,
+            rps: latencies.length / Math.max(elapsed, duration),
+            statuses: Object.fromEntries(statuses),
+            errors: errors + [...statuses.values()].reduce((a, b) => a + b, 0),
+            p50: percentile(sorted, 50),
+            p95: percentile(sorted, 95),
+            p99: percentile(sorted, 99),
+          });
         });
-      });
     };
     tick();
   });
@@ -235,7 +269,11 @@ export async function benchWrites({ base, log, databaseUrl }) {
   for (let i = 0; i < COUNTERPARTIES; i++) {
     const res = await fetch(`${base}/v1/creators`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${registrar}`, 'content-type': 'application/json', 'idempotency-key': randomBytes(12).toString('hex') },
+      headers: {
+        authorization: `Bearer ${registrar}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomBytes(12).toString('hex'),
+      },
       body: JSON.stringify(nextRegistration()),
     });
     if (res.status !== 201) throw new Error(`Registering a counterparty: ${res.status} ${await res.text()}`);
@@ -268,21 +306,34 @@ export async function benchWrites({ base, log, databaseUrl }) {
   // below carries this too.
   log(`Idle (5 s after 5 s for the warm-up's events and audit entries to be published and chained)`);
   await new Promise((resolve) => setTimeout(resolve, 5_000));
-  await window('idle, 5 s (CPU per second, not per request)', () => new Promise((resolve) => setTimeout(() => resolve({ n: 5 }), 5_000)));
+  await window(
+    'idle, 5 s (CPU per second, not per request)',
+    () => new Promise((resolve) => setTimeout(() => resolve({ n: 5 }), 5_000)),
+  );
   log(`Registrations flat out (${REGISTER_CONNECTIONS} concurrent, ${SECONDS} s)`);
-  const flatOut = await window('registrations flat out', () => sampled(databaseUrl, 'registrations flat out', log, () => register('flat out', 0)));
+  const flatOut = await window('registrations flat out', () =>
+    sampled(databaseUrl, 'registrations flat out', log, () => register('flat out', 0)),
+  );
   log(`Registrations flat out with drafts (${SECONDS} s)`);
   const [flatOutWithDrafts, draftsWithFlatOut] = await window('registrations flat out and drafts', () =>
-    sampled(databaseUrl, 'registrations flat out with drafts', log, () => Promise.all([register('flat out, with drafts', 0), draft('with registrations flat out')])),
+    sampled(databaseUrl, 'registrations flat out with drafts', log, () =>
+      Promise.all([register('flat out, with drafts', 0), draft('with registrations flat out')]),
+    ),
   );
   const steady = REGISTER_RATE ?? Math.max(1, Math.round(flatOut.rps / 2));
   log(`Registrations alone (${offered(steady)}, ${SECONDS} s)`);
-  const registerAlone = await window('registrations alone', () => sampled(databaseUrl, 'registrations alone', log, () => register('alone', steady)));
+  const registerAlone = await window('registrations alone', () =>
+    sampled(databaseUrl, 'registrations alone', log, () => register('alone', steady)),
+  );
   log(`Drafts alone (${DRAFT_CONNECTIONS} concurrent, ${offered(DRAFT_RATE)}, ${SECONDS} s)`);
-  const draftAlone = await window('drafts alone', () => sampled(databaseUrl, 'drafts alone', log, () => draft('alone')));
+  const draftAlone = await window('drafts alone', () =>
+    sampled(databaseUrl, 'drafts alone', log, () => draft('alone')),
+  );
   log(`Both at the same time (${SECONDS} s)`);
   const [registerTogether, draftTogether] = await window('registrations and drafts', () =>
-    sampled(databaseUrl, 'both', log, () => Promise.all([register('with drafts', steady), draft('with registrations')])),
+    sampled(databaseUrl, 'both', log, () =>
+      Promise.all([register('with drafts', steady), draft('with registrations')]),
+    ),
   );
   // The control: drafts next to a process that has nothing to do with Concord and keeps one core busy.
   log(`Drafts with one core busy elsewhere (${SECONDS} s)`);
@@ -293,7 +344,18 @@ export async function benchWrites({ base, log, databaseUrl }) {
   } finally {
     burner.kill('SIGKILL');
   }
-  return { flatOut, flatOutWithDrafts, draftsWithFlatOut, registerAlone, draftAlone, registerTogether, draftTogether, draftBesideBurner, windows, seconds: SECONDS };
+  return {
+    flatOut,
+    flatOutWithDrafts,
+    draftsWithFlatOut,
+    registerAlone,
+    draftAlone,
+    registerTogether,
+    draftTogether,
+    draftBesideBurner,
+    windows,
+    seconds: SECONDS,
+  };
 }
 
 const COST_COLUMNS = ['gateway', 'registry', 'agreements', 'nats', 'postgres', 'load generator'];
@@ -318,8 +380,16 @@ ${rows.join('\n')}`;
 export function writesSection(r, { machine, when, data }) {
   const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
   const offered = (x) => (x.rate > 0 ? `${x.rate}/s` : 'flat out');
-  const failures = (x) => (x.errors ? ` (${Object.entries(x.statuses).map(([s, k]) => `${k}× ${s}`).join(', ') || 'no answer'})` : '');
-  const row = (x) => `| ${x.name} | ${x.connections} | ${offered(x)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${Math.round(x.rps)} | ${x.errors}${failures(x)} |`;
+  const failures = (x) =>
+    x.errors
+      ? ` (${
+          Object.entries(x.statuses)
+            .map(([s, k]) => `${k}× ${s}`)
+            .join(', ') || 'no answer'
+        })`
+      : '';
+  const row = (x) =>
+    `| ${x.name} | ${x.connections} | ${offered(x)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${Math.round(x.rps)} | ${x.errors}${failures(x)} |`;
   const draftP50 = r.draftTogether.p50 / r.draftAlone.p50;
   const regP50 = r.registerTogether.p50 / r.registerAlone.p50;
   const regRps = r.registerAlone.rps / r.registerTogether.rps;

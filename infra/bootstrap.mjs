@@ -44,7 +44,14 @@ function build() {
  */
 async function ensureNatsServer() {
   if (process.env.NATS_URL) return;
-  run('npx', ['turbo', 'run', 'build', '--filter=@concord/messaging', '--output-logs=errors-only', '--log-prefix=none']);
+  run('npx', [
+    'turbo',
+    'run',
+    'build',
+    '--filter=@concord/messaging',
+    '--output-logs=errors-only',
+    '--log-prefix=none',
+  ]);
   const { ensureNatsServerBinary } = createRequire(import.meta.url)('../packages/messaging/dist/index.js');
   try {
     ensureNatsServerBinary((line) => console.log(`• ${line}`));
@@ -57,11 +64,15 @@ async function ensureNatsServer() {
 /** turbo runs every workspace's tests; the jest totals are summed into one closing line. */
 async function runTests() {
   await ensureNatsServer();
-  const child = spawn('npx', ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...process.argv.slice(3)], {
-    cwd: root,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    'npx',
+    ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...process.argv.slice(3)],
+    {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   // Passed on, and waited for: npm (which runs this with exec) returns once the tests have stopped.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   let passed = 0;

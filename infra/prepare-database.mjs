@@ -22,7 +22,13 @@ const adminUrl = variable('DATABASE_URL');
 const passwords = Object.fromEntries(
   SERVICE_SCHEMAS.map(({ schema }) => {
     const prefix = schema.toUpperCase();
-    return [schema, { service: variable(`${prefix}_DB_PASSWORD`), owner: process.env[`${prefix}_DB_OWNER_PASSWORD`] || randomBytes(24).toString('hex') }];
+    return [
+      schema,
+      {
+        service: variable(`${prefix}_DB_PASSWORD`),
+        owner: process.env[`${prefix}_DB_OWNER_PASSWORD`] || randomBytes(24).toString('hex'),
+      },
+    ];
   }),
 );
 if (missing.length > 0) {
@@ -30,7 +36,13 @@ if (missing.length > 0) {
   process.exit(1);
 }
 try {
-  await prepareServiceDatabases({ adminUrl, root, passwords, setPasswords: true, log: (line) => console.log(`• ${line}`) });
+  await prepareServiceDatabases({
+    adminUrl,
+    root,
+    passwords,
+    setPasswords: true,
+    log: (line) => console.log(`• ${line}`),
+  });
   console.log('• Roles, schemas and migrations are ready; start each service with its own DATABASE_URL.');
 } catch (error) {
   console.error(`✗ ${error.message}`);

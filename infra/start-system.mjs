@@ -16,13 +16,30 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres, ensureDatabase, generateRolePasswords, prepareServiceDatabases } = require('../packages/database/dist/index.js');
-const { ensureBusSeeds, startNatsServer, writeNatsServerConfig, generateActorKeyPair, actorPublicKeyOf, formatActorIssuers } = require('../packages/messaging/dist/index.js');
+const {
+  startEmbeddedPostgres,
+  ensureDatabase,
+  generateRolePasswords,
+  prepareServiceDatabases,
+} = require('../packages/database/dist/index.js');
+const {
+  ensureBusSeeds,
+  startNatsServer,
+  writeNatsServerConfig,
+  generateActorKeyPair,
+  actorPublicKeyOf,
+  formatActorIssuers,
+} = require('../packages/messaging/dist/index.js');
 const { auditSigningKey } = require('../packages/domain/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
-const { LauncherLock, LauncherLockedError, ServiceSupervisor, ensurePortsFree, launcherDataDir, startWatchdog } = require(
-  '../packages/launcher/dist/index.js',
-);
+const {
+  LauncherLock,
+  LauncherLockedError,
+  ServiceSupervisor,
+  ensurePortsFree,
+  launcherDataDir,
+  startWatchdog,
+} = require('../packages/launcher/dist/index.js');
 
 const env = { ...process.env };
 env.CONCORD_ENV ??= 'dev';
@@ -71,7 +88,11 @@ function localSecrets() {
   if (!existsSync(file)) {
     writeFileSync(
       file,
-      JSON.stringify({ piiKey: randomBytes(32).toString('base64'), devAuthSecret: randomBytes(32).toString('hex') }, null, 2),
+      JSON.stringify(
+        { piiKey: randomBytes(32).toString('base64'), devAuthSecret: randomBytes(32).toString('hex') },
+        null,
+        2,
+      ),
       { mode: 0o600 },
     );
     log(`Generated local secrets in ${file} (personal-data key, dev token secret)`);
@@ -130,7 +151,9 @@ async function waitReady(url, timeoutMs = 90_000) {
   }
   if (stopping) return;
   const crashed = supervisor.crashed();
-  throw new Error(`Not ready after ${timeoutMs / 1000} s: ${last}${crashed.length ? `\n  crashed: ${crashed.join(', ')}` : ''}`);
+  throw new Error(
+    `Not ready after ${timeoutMs / 1000} s: ${last}${crashed.length ? `\n  crashed: ${crashed.join(', ')}` : ''}`,
+  );
 }
 
 /** Each service connects to PostgreSQL as its own role (ADR 0015). */
@@ -141,13 +164,22 @@ const natsSeeds = {};
 function startService(name, script) {
   const seed = natsSeeds[name] ?? env[`${name.toUpperCase()}_NATS_NKEY_SEED`];
   // Each process holds only its own audit signing key (the gateway none: it verifies with the public keys).
-  const base = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CONCORD_AUDIT_KEY_') || k === `CONCORD_AUDIT_KEY_${name.toUpperCase()}`));
+  const base = Object.fromEntries(
+    Object.entries(env).filter(
+      ([k]) => !k.startsWith('CONCORD_AUDIT_KEY_') || k === `CONCORD_AUDIT_KEY_${name.toUpperCase()}`,
+    ),
+  );
   const own = {
     ...(serviceDatabaseUrls[name] ? { DATABASE_URL: serviceDatabaseUrls[name] } : {}),
     ...(seed ? { NATS_NKEY_SEED: seed } : {}),
     ...(actorKeys[name] ? { CONCORD_ACTOR_KEY: actorKeys[name] } : {}),
   };
-  supervisor.start({ name, command: process.execPath, args: ['--enable-source-maps', join(root, script)], env: { ...base, ...own } });
+  supervisor.start({
+    name,
+    command: process.execPath,
+    args: ['--enable-source-maps', join(root, script)],
+    env: { ...base, ...own },
+  });
 }
 
 async function start() {
@@ -170,7 +202,9 @@ async function start() {
     env[`CONCORD_AUDIT_PUBLIC_KEY_${name}`] ??= auditSigningKey(env[`CONCORD_AUDIT_KEY_${name}`]).publicKeyBase64;
   }
   for (const name of ACTOR_SIGNERS) actorKeys[name] = env[`${name.toUpperCase()}_ACTOR_KEY`] ?? secrets.actorKeys[name];
-  env.CONCORD_ACTOR_ISSUERS ??= formatActorIssuers(Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, actorPublicKeyOf(actorKeys[name])])));
+  env.CONCORD_ACTOR_ISSUERS ??= formatActorIssuers(
+    Object.fromEntries(ACTOR_SIGNERS.map((name) => [name, actorPublicKeyOf(actorKeys[name])])),
+  );
   const pgPort = Number(env.CONCORD_PG_PORT ?? 54329);
   const natsPort = Number(env.CONCORD_NATS_PORT ?? 14222);
   await ensurePortsFree([
@@ -193,12 +227,18 @@ async function start() {
     if (stopping) return;
     env.DATABASE_URL = await ensureDatabase(pg.url, 'concord');
   } else {
-    log('Using PostgreSQL at DATABASE_URL (as the administrator that creates the services\' roles)');
+    log("Using PostgreSQL at DATABASE_URL (as the administrator that creates the services' roles)");
   }
   // Roles and schemas, then each schema's migrations as its owner; the services connect as their own roles.
   Object.assign(
     serviceDatabaseUrls,
-    await prepareServiceDatabases({ adminUrl: env.DATABASE_URL, root, passwords: databaseRolePasswords(), setPasswords: true, log }),
+    await prepareServiceDatabases({
+      adminUrl: env.DATABASE_URL,
+      root,
+      passwords: databaseRolePasswords(),
+      setPasswords: true,
+      log,
+    }),
   );
   if (stopping) return;
 
@@ -207,7 +247,10 @@ async function start() {
     // Every process connects with its own NKey and may use only its own subjects (packages/messaging/src/bus-permissions.ts).
     Object.assign(natsSeeds, ensureBusSeeds(join(dataDir, 'nats-identities.json'), log));
     const configFile = writeNatsServerConfig(
-      join(dataDir, 'nats-server.conf'), join(root, 'infra/nats/nats-server.conf'), natsSeeds, env.CONCORD_ENV,
+      join(dataDir, 'nats-server.conf'),
+      join(root, 'infra/nats/nats-server.conf'),
+      natsSeeds,
+      env.CONCORD_ENV,
     );
     const nats = await startNatsServer({
       port: natsPort,
@@ -236,7 +279,9 @@ async function start() {
   if (stopping) return;
 
   // The gateway serves the admin portal when it is built (npm start builds it).
-  const portal = existsSync(join(root, 'apps/portal/dist/index.html')) ? `${base}/portal/` : 'not built (npm run build)';
+  const portal = existsSync(join(root, 'apps/portal/dist/index.html'))
+    ? `${base}/portal/`
+    : 'not built (npm run build)';
   console.log(`
   Concord is running (namespace "${env.CONCORD_ENV}", launcher PID ${process.pid}, data in ${dataDir}).
     Portal          ${portal}

@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { BUS_IDENTITIES, createBusNkey, productionAuthorizationConfig } = require('../../packages/messaging/dist/index.js');
+const {
+  BUS_IDENTITIES,
+  createBusNkey,
+  productionAuthorizationConfig,
+} = require('../../packages/messaging/dist/index.js');
 
 const [command, ...rest] = process.argv.slice(2);
 const envFlag = rest.indexOf('--env');

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig, auditEvidenceConfig, base64Key32 } from '@concord/config';
+import {
+  CommonConfig,
+  natsConfig,
+  databaseTimeoutConfig,
+  retentionConfig,
+  durationMs,
+  loadConfig,
+  auditEvidenceConfig,
+  base64Key32,
+} from '@concord/config';
 
 export const AgreementsConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,

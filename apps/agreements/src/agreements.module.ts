@@ -1,8 +1,26 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvidence, auditProviders } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, ServiceClient, type NatsConnection, messagingRetention, pruneJob, PeriodicJob, natsOptions } from '@concord/messaging';
+import {
+  ActorProofSigner,
+  connectNats,
+  ensureEventStream,
+  OutboxRelay,
+  ServiceClient,
+  type NatsConnection,
+  messagingRetention,
+  pruneJob,
+  PeriodicJob,
+  natsOptions,
+} from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
@@ -56,12 +74,17 @@ export class AgreementsModule {
       providers: [
         {
           provide: DataSource,
-          useFactory: () => connectServiceDatabase(createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config))),
+          useFactory: () =>
+            connectServiceDatabase(
+              createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config)),
+            ),
         },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ ...natsOptions('agreements', config, `concord-${config.CONCORD_ENV}-agreements-events`) });
+            const nc = await connectNats({
+              ...natsOptions('agreements', config, `concord-${config.CONCORD_ENV}-agreements-events`),
+            });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
@@ -69,14 +92,20 @@ export class AgreementsModule {
         {
           provide: ServiceClient,
           useFactory: async () => {
-            const client = new ServiceClient(natsOptions('agreements', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('agreements', config.CONCORD_ACTOR_KEY));
+            const client = new ServiceClient(
+              natsOptions('agreements', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              new ActorProofSigner('agreements', config.CONCORD_ACTOR_KEY),
+            );
             await client.connect();
             return client;
           },
         },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
+          useFactory: (ds: DataSource, nc: NatsConnection) =>
+            new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
         {
@@ -87,7 +116,8 @@ export class AgreementsModule {
         },
         {
           provide: AgreementCalendar,
-          useFactory: (agreements: AgreementService) => new AgreementCalendar(agreements, config.AGREEMENTS_CALENDAR_MS),
+          useFactory: (agreements: AgreementService) =>
+            new AgreementCalendar(agreements, config.AGREEMENTS_CALENDAR_MS),
           inject: [AgreementService],
         },
         ...auditProviders('agreements', {
@@ -99,7 +129,14 @@ export class AgreementsModule {
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>
-            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), (m) => new Logger('Pruning').warn(m)),
+            pruneJob(
+              ds,
+              messagingRetention({
+                commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+                outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+              }),
+              (m) => new Logger('Pruning').warn(m),
+            ),
           inject: [DataSource],
         },
         AgreementsLifecycle,

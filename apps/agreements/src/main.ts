@@ -6,7 +6,10 @@ import { loadAgreementsConfig } from './agreements.config';
 
 runProcess('agreements', async () => {
   const config = loadAgreementsConfig();
-  const logger = new ConsoleLogger('agreements', { json: process.env.LOG_FORMAT === 'json', logLevels: ['error', 'warn'] });
+  const logger = new ConsoleLogger('agreements', {
+    json: process.env.LOG_FORMAT === 'json',
+    logLevels: ['error', 'warn'],
+  });
   const app = await startAgreements(config, logger);
   console.log(`agreements listening on NATS (namespace ${config.CONCORD_ENV})`);
   return app;

@@ -1,8 +1,26 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvidence, auditProviders } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { ActorProofSigner, connectNats, ensureEventStream, OutboxRelay, PeriodicJob, ServiceClient, type NatsConnection, messagingRetention, pruneJob, natsOptions } from '@concord/messaging';
+import {
+  ActorProofSigner,
+  connectNats,
+  ensureEventStream,
+  OutboxRelay,
+  PeriodicJob,
+  ServiceClient,
+  type NatsConnection,
+  messagingRetention,
+  pruneJob,
+  natsOptions,
+} from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
 import { AuditHandler } from './audit/audit.handler';
 import { createApprovalsDataSource } from './database/approvals-data-source';
@@ -58,32 +76,65 @@ export class ApprovalsModule {
       module: ApprovalsModule,
       controllers: [SubmissionHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => connectServiceDatabase(createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config))) },
+        {
+          provide: DataSource,
+          useFactory: () =>
+            connectServiceDatabase(
+              createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config)),
+            ),
+        },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ ...natsOptions('approvals', config, `concord-${config.CONCORD_ENV}-approvals-events`) });
+            const nc = await connectNats({
+              ...natsOptions('approvals', config, `concord-${config.CONCORD_ENV}-approvals-events`),
+            });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
         },
-        { provide: PEER_CLIENT, useFactory: () => new ServiceClient(natsOptions('approvals', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('approvals', config.CONCORD_ACTOR_KEY)) },
+        {
+          provide: PEER_CLIENT,
+          useFactory: () =>
+            new ServiceClient(
+              natsOptions('approvals', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              new ActorProofSigner('approvals', config.CONCORD_ACTOR_KEY),
+            ),
+        },
         { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [PEER_CLIENT] },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
+          useFactory: (ds: DataSource, nc: NatsConnection) =>
+            new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
         {
           provide: SubmissionService,
-          useFactory: (ds: DataSource, peers: Peers, relay: OutboxRelay) => new SubmissionService(ds, peers, () => relay.wake()),
+          useFactory: (ds: DataSource, peers: Peers, relay: OutboxRelay) =>
+            new SubmissionService(ds, peers, () => relay.wake()),
           inject: [DataSource, Peers, OutboxRelay],
         },
-        { provide: ReviewQueueService, useFactory: (ds: DataSource) => new ReviewQueueService(ds), inject: [DataSource] },
-        { provide: CampaignReportService, useFactory: (ds: DataSource, peers: Peers) => new CampaignReportService(ds, peers), inject: [DataSource, Peers] },
+        {
+          provide: ReviewQueueService,
+          useFactory: (ds: DataSource) => new ReviewQueueService(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: CampaignReportService,
+          useFactory: (ds: DataSource, peers: Peers) => new CampaignReportService(ds, peers),
+          inject: [DataSource, Peers],
+        },
         {
           provide: DEADLINES,
-          useFactory: (submissions: SubmissionService) => new PeriodicJob('review deadlines', () => submissions.escalateOverdue(), config.APPROVALS_DEADLINES_MS, warn),
+          useFactory: (submissions: SubmissionService) =>
+            new PeriodicJob(
+              'review deadlines',
+              () => submissions.escalateOverdue(),
+              config.APPROVALS_DEADLINES_MS,
+              warn,
+            ),
           inject: [SubmissionService],
         },
         ...auditProviders('approvals', {
@@ -95,7 +146,14 @@ export class ApprovalsModule {
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>
-            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), warn),
+            pruneJob(
+              ds,
+              messagingRetention({
+                commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+                outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+              }),
+              warn,
+            ),
           inject: [DataSource],
         },
         ApprovalsLifecycle,

@@ -42,13 +42,18 @@ export async function createGateway(
     customSiteTitle: 'Concord API',
   });
   if (config.PORTAL_DIR && !(await servePortal(app, config.PORTAL_DIR))) {
-    new Logger('Portal').warn(`The admin portal is not built (no index.html in ${config.PORTAL_DIR}); /portal/ is not served. Run: npm run build`);
+    new Logger('Portal').warn(
+      `The admin portal is not built (no index.html in ${config.PORTAL_DIR}); /portal/ is not served. Run: npm run build`,
+    );
   }
   return app;
 }
 
 /** Starts the gateway on HOST:PORT. */
-export async function startGateway(config: GatewayConfig, logger?: LoggerService | false): Promise<NestFastifyApplication> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger?: LoggerService | false,
+): Promise<NestFastifyApplication> {
   const app = await createGateway(config, { logger });
   await app.listen({ port: config.PORT, host: config.HOST });
   return app;

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, flag, loadConfig, port, base64Key32 } from '@concord/config';
+import {
+  CommonConfig,
+  natsConfig,
+  databaseTimeoutConfig,
+  retentionConfig,
+  durationMs,
+  flag,
+  loadConfig,
+  port,
+  base64Key32,
+} from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -31,7 +41,12 @@ export const GatewayConfigSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   /** The built admin portal, served at /portal/ (main.ts: apps/portal/dist beside the gateway); unset or not built: not served. */
   PORTAL_DIR: z.string().min(1).optional(),
@@ -47,12 +62,20 @@ export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const schema = GatewayConfigSchema.superRefine((c, ctx) => {
     if (!c.CONCORD_DEV_AUTH && !c.AUTH_JWKS_URL && !c.AUTH_PUBLIC_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or CONCORD_DEV_AUTH=1 for development)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWKS_URL'],
+        message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or CONCORD_DEV_AUTH=1 for development)',
+      });
     }
     for (const service of ['REGISTRY', 'AGREEMENTS', 'TASKING', 'APPROVALS'] as const) {
       const variable = `CONCORD_AUDIT_PUBLIC_KEY_${service}` as const;
       if (!c.CONCORD_DEV_AUTH && !c[variable]) {
-        ctx.addIssue({ code: 'custom', path: [variable], message: "required outside development: the service's audit public key (npm start generates the pair)" });
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: "required outside development: the service's audit public key (npm start generates the pair)",
+        });
       }
     }
   });

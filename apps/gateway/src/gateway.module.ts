@@ -1,9 +1,25 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { ActorProofSigner, pruneJob, type PeriodicJob, natsOptions, connectNats, ensureEventStream, EventConsumer, type NatsConnection } from '@concord/messaging';
+import {
+  ActorProofSigner,
+  pruneJob,
+  type PeriodicJob,
+  natsOptions,
+  connectNats,
+  ensureEventStream,
+  EventConsumer,
+  type NatsConnection,
+} from '@concord/messaging';
 import { AuditCheckpointRepository, CHECKPOINT_EVENTS_FILTER } from './audit/audit-checkpoint.repository';
 import { AuditKeys } from './audit/audit-keys';
 import { AuditController } from './audit/audit.controller';
@@ -68,7 +84,15 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
       controllers: [
-        AuthController, CreatorsController, AgreementsController, CampaignsController, CampaignRequestsController, TasksController, AssignmentsController, ApprovalsController, AuditController,
+        AuthController,
+        CreatorsController,
+        AgreementsController,
+        CampaignsController,
+        CampaignRequestsController,
+        TasksController,
+        AssignmentsController,
+        ApprovalsController,
+        AuditController,
         PublicController,
         HealthController,
       ],
@@ -76,12 +100,20 @@ export class GatewayModule {
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
           provide: DataSource,
-          useFactory: () => connectServiceDatabase(createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config))),
+          useFactory: () =>
+            connectServiceDatabase(
+              createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config)),
+            ),
         },
         {
           provide: RegistryClient,
           useFactory: async () => {
-            const client = new RegistryClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new RegistryClient(
+              natsOptions('gateway', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              signer,
+            );
             await client.connect();
             return client;
           },
@@ -89,7 +121,12 @@ export class GatewayModule {
         {
           provide: AgreementsClient,
           useFactory: async () => {
-            const client = new AgreementsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new AgreementsClient(
+              natsOptions('gateway', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              signer,
+            );
             await client.connect();
             return client;
           },
@@ -97,7 +134,12 @@ export class GatewayModule {
         {
           provide: TaskingClient,
           useFactory: async () => {
-            const client = new TaskingClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new TaskingClient(
+              natsOptions('gateway', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              signer,
+            );
             await client.connect();
             return client;
           },
@@ -105,7 +147,12 @@ export class GatewayModule {
         {
           provide: ApprovalsClient,
           useFactory: async () => {
-            const client = new ApprovalsClient(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+            const client = new ApprovalsClient(
+              natsOptions('gateway', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              signer,
+            );
             await client.connect();
             return client;
           },
@@ -116,21 +163,27 @@ export class GatewayModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: PRUNING,
-          useFactory: (db: DataSource) => pruneJob(db, idempotencyKeyRetention(config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), (m) => new Logger('Pruning').warn(m)),
+          useFactory: (db: DataSource) =>
+            pruneJob(db, idempotencyKeyRetention(config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), (m) =>
+              new Logger('Pruning').warn(m),
+            ),
           inject: [DataSource],
         },
         { provide: AuditKeys, useValue: new AuditKeys(config) },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats(natsOptions('gateway', config, `concord-${config.CONCORD_ENV}-gateway-events`));
+            const nc = await connectNats(
+              natsOptions('gateway', config, `concord-${config.CONCORD_ENV}-gateway-events`),
+            );
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
         },
         {
           provide: AuditCheckpointRepository,
-          useFactory: (db: DataSource, keys: AuditKeys) => new AuditCheckpointRepository(db, keys, (m) => new Logger('AuditCheckpoints').warn(m)),
+          useFactory: (db: DataSource, keys: AuditKeys) =>
+            new AuditCheckpointRepository(db, keys, (m) => new Logger('AuditCheckpoints').warn(m)),
           inject: [DataSource, AuditKeys],
         },
         {

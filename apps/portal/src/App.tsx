@@ -8,7 +8,6 @@ import { RouteError } from './components/route-error';
 import { RouterInstance } from './lib/navigation-pending';
 import { SessionProvider } from './session/session';
 
-
 /**
  * Each page is its own chunk, loaded by the router before it shows the page
  * (the shell and the page that was open stay up meanwhile; the layout says

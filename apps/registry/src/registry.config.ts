@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, loadConfig, auditEvidenceConfig, base64Key32 } from '@concord/config';
+import {
+  CommonConfig,
+  natsConfig,
+  databaseTimeoutConfig,
+  retentionConfig,
+  loadConfig,
+  auditEvidenceConfig,
+  base64Key32,
+} from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,

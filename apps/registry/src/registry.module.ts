@@ -1,7 +1,24 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { connectNats, natsOptions, ensureEventStream, EventConsumer, OutboxRelay, type NatsConnection, messagingRetention, pruneJob, PeriodicJob } from '@concord/messaging';
+import {
+  connectNats,
+  natsOptions,
+  ensureEventStream,
+  EventConsumer,
+  OutboxRelay,
+  type NatsConnection,
+  messagingRetention,
+  pruneJob,
+  PeriodicJob,
+} from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
 import { AuditHandler } from './audit/audit.handler';
 import { AuditEvidence, auditProviders } from '@concord/audit';
@@ -62,12 +79,17 @@ export class RegistryModule {
         { provide: REGISTRY_CONFIG, useValue: config },
         {
           provide: DataSource,
-          useFactory: () => connectServiceDatabase(createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config))),
+          useFactory: () =>
+            connectServiceDatabase(
+              createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config)),
+            ),
         },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats({ ...natsOptions('registry', config, `concord-${config.CONCORD_ENV}-registry-events`) });
+            const nc = await connectNats({
+              ...natsOptions('registry', config, `concord-${config.CONCORD_ENV}-registry-events`),
+            });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
@@ -78,17 +100,32 @@ export class RegistryModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
-        { provide: SimilarNames, useFactory: (ds: DataSource) => new SimilarNames(new CreatorRepository(ds)), inject: [DataSource] },
+        {
+          provide: SimilarNames,
+          useFactory: (ds: DataSource) => new SimilarNames(new CreatorRepository(ds)),
+          inject: [DataSource],
+        },
         {
           provide: NAMES_REFRESH,
           useFactory: (names: SimilarNames) =>
-            new PeriodicJob('names refresh', () => names.refresh(), config.REGISTRY_NAMES_REFRESH_MS, (m) => new Logger('SimilarNames').warn(m)),
+            new PeriodicJob(
+              'names refresh',
+              () => names.refresh(),
+              config.REGISTRY_NAMES_REFRESH_MS,
+              (m) => new Logger('SimilarNames').warn(m),
+            ),
           inject: [SimilarNames],
         },
         {
           provide: CreatorService,
           useFactory: (ds: DataSource, relay: OutboxRelay, names: SimilarNames) =>
-            new CreatorService(ds, new PersonalDataCipher(config.CONCORD_PII_KEY), () => relay.wake(), names, writeTransactions(config.REGISTRY_DB_POOL)),
+            new CreatorService(
+              ds,
+              new PersonalDataCipher(config.CONCORD_PII_KEY),
+              () => relay.wake(),
+              names,
+              writeTransactions(config.REGISTRY_DB_POOL),
+            ),
           inject: [DataSource, OutboxRelay, SimilarNames],
         },
         {
@@ -115,7 +152,14 @@ export class RegistryModule {
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>
-            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), (m) => new Logger('Pruning').warn(m)),
+            pruneJob(
+              ds,
+              messagingRetention({
+                commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+                outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+              }),
+              (m) => new Logger('Pruning').warn(m),
+            ),
           inject: [DataSource],
         },
         RegistryLifecycle,

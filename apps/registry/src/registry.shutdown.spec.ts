@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
+import {
+  createServiceTestDatabase,
+  testActorConfig,
+  testEnvName,
+  testServiceClient,
+  testUrls,
+  testNats,
+  testNatsConfig,
+} from '@concord/testing';
 import { migrateRegistryDatabase } from './database/migrate-registry';
 import { actors, registration } from './test/registry.test-helpers';
 
@@ -26,7 +34,14 @@ describe('registry process shutdown', () => {
     const database = await createServiceTestDatabase(urls.databaseUrl);
     databaseUrl = database.adminUrl;
     child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
-      env: { ...process.env, CONCORD_ENV: env, ...testNatsConfig('registry'), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), CONCORD_PII_KEY: randomBytes(32).toString('base64') },
+      env: {
+        ...process.env,
+        CONCORD_ENV: env,
+        ...testNatsConfig('registry'),
+        ...testActorConfig('registry'),
+        DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+        CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     client = testServiceClient(testNats('gateway'), env, 10_000);
@@ -51,7 +66,11 @@ describe('registry process shutdown', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const requests = Array.from({ length: 60 }, (_, i) =>
       new Promise((r) => setTimeout(r, i * 5)).then(() =>
-        client.request<CreatorView>(SUBJECTS.registry.creatorCreate, { input: registration({ displayName: `Shutdown Test ${i}` }) }, actors.registrar),
+        client.request<CreatorView>(
+          SUBJECTS.registry.creatorCreate,
+          { input: registration({ displayName: `Shutdown Test ${i}` }) },
+          actors.registrar,
+        ),
       ),
     );
     await new Promise((r) => setTimeout(r, 100));
@@ -63,13 +82,16 @@ describe('registry process shutdown', () => {
     const refused = outcomes.filter((o) => o.status === 'rejected');
     // Refused: not taken (no responders) or, for one that reached the closing process and got no answer, of unknown outcome
     // to the caller (a retry with its Idempotency-Key is safe); the count below shows none of them did anything.
-    for (const r of refused) expect(['service.unavailable', 'service.outcome_unknown']).toContain(((r).reason as DomainError).code);
+    for (const r of refused)
+      expect(['service.unavailable', 'service.outcome_unknown']).toContain((r.reason as DomainError).code);
     expect(answered).toBeGreaterThan(0);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query("SELECT count(*)::int AS n FROM registry.creators WHERE display_name LIKE 'Shutdown Test %'");
+      const { rows } = await db.query(
+        "SELECT count(*)::int AS n FROM registry.creators WHERE display_name LIKE 'Shutdown Test %'",
+      );
       expect(rows[0].n).toBe(answered);
     } finally {
       await db.end();

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { FAN_OUT_MAX_ATTEMPTS } from '@concord/domain';
 import { ActorProofConfig } from '@concord/messaging';
-import { CommonConfig, natsConfig, databaseTimeoutConfig, retentionConfig, durationMs, loadConfig, auditEvidenceConfig, base64Key32 } from '@concord/config';
+import {
+  CommonConfig,
+  natsConfig,
+  databaseTimeoutConfig,
+  retentionConfig,
+  durationMs,
+  loadConfig,
+  auditEvidenceConfig,
+  base64Key32,
+} from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,

@@ -1,8 +1,28 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvidence, auditProviders } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
-import { ActorProofSigner, connectNats, ensureEventStream, EventConsumer, OutboxRelay, PeriodicJob, ServiceClient, type EventConsumerOptions, type NatsConnection, messagingRetention, pruneJob, natsOptions } from '@concord/messaging';
+import {
+  ActorProofSigner,
+  connectNats,
+  ensureEventStream,
+  EventConsumer,
+  OutboxRelay,
+  PeriodicJob,
+  ServiceClient,
+  type EventConsumerOptions,
+  type NatsConnection,
+  messagingRetention,
+  pruneJob,
+  natsOptions,
+} from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentService } from './assignment/assignment.service';
@@ -68,20 +88,39 @@ export class TaskingModule {
       module: TaskingModule,
       controllers: [CampaignHandler, AssignmentHandler, AuditHandler, HealthHandler],
       providers: [
-        { provide: DataSource, useFactory: () => connectServiceDatabase(createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config))) },
+        {
+          provide: DataSource,
+          useFactory: () =>
+            connectServiceDatabase(
+              createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config)),
+            ),
+        },
         {
           provide: EVENTS_CONNECTION,
           useFactory: async () => {
             // No async stack traces: the relay publishes thousands of events per fan-out, and each trace costs CPU.
-            const nc = await connectNats({ ...natsOptions('tasking', config, `concord-${config.CONCORD_ENV}-tasking-events`), noAsyncTraces: true });
+            const nc = await connectNats({
+              ...natsOptions('tasking', config, `concord-${config.CONCORD_ENV}-tasking-events`),
+              noAsyncTraces: true,
+            });
             await ensureEventStream(nc, config.CONCORD_ENV);
             return nc;
           },
         },
-        { provide: REGISTRY, useFactory: () => new ServiceClient(natsOptions('tasking', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, new ActorProofSigner('tasking', config.CONCORD_ACTOR_KEY)) },
+        {
+          provide: REGISTRY,
+          useFactory: () =>
+            new ServiceClient(
+              natsOptions('tasking', config),
+              config.CONCORD_ENV,
+              config.RPC_TIMEOUT_MS,
+              new ActorProofSigner('tasking', config.CONCORD_ACTOR_KEY),
+            ),
+        },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
+          useFactory: (ds: DataSource, nc: NatsConnection) =>
+            new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
         {
@@ -101,8 +140,12 @@ export class TaskingModule {
               ds,
               registry,
               {
-                capacity: config.TASKING_CREATOR_CAPACITY, batchSize: config.TASKING_FANOUT_BATCH, pollMs: 1000, log: warn,
-                maxAttempts: config.TASKING_FANOUT_MAX_ATTEMPTS, retryBaseMs: config.TASKING_FANOUT_RETRY_MS,
+                capacity: config.TASKING_CREATOR_CAPACITY,
+                batchSize: config.TASKING_FANOUT_BATCH,
+                pollMs: 1000,
+                log: warn,
+                maxAttempts: config.TASKING_FANOUT_MAX_ATTEMPTS,
+                retryBaseMs: config.TASKING_FANOUT_RETRY_MS,
               },
               () => relay.wake(),
             ),
@@ -110,7 +153,13 @@ export class TaskingModule {
         },
         {
           provide: FanOutService,
-          useFactory: (ds: DataSource, runner: FanOutRunner, relay: OutboxRelay) => new FanOutService(ds, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS, () => relay.wake()),
+          useFactory: (ds: DataSource, runner: FanOutRunner, relay: OutboxRelay) =>
+            new FanOutService(
+              ds,
+              () => runner.wake(),
+              config.TASKING_FANOUT_WAIT_MS,
+              () => relay.wake(),
+            ),
           inject: [DataSource, FanOutRunner, OutboxRelay],
         },
         {
@@ -120,7 +169,13 @@ export class TaskingModule {
         },
         {
           provide: OFFER_CALENDAR,
-          useFactory: (assignments: AssignmentService) => new PeriodicJob('offer calendar', () => assignments.expireOverdueOffers(), config.TASKING_CALENDAR_MS, warn),
+          useFactory: (assignments: AssignmentService) =>
+            new PeriodicJob(
+              'offer calendar',
+              () => assignments.expireOverdueOffers(),
+              config.TASKING_CALENDAR_MS,
+              warn,
+            ),
           inject: [AssignmentService],
         },
         {
@@ -128,7 +183,16 @@ export class TaskingModule {
           useFactory: (ds: DataSource, nc: NatsConnection, assignments: AssignmentService) => {
             const reactions = new AssignmentReactions(assignments);
             const consumer = (purpose: keyof typeof FOLLOWED_EVENTS, handle: EventConsumerOptions['handle']) =>
-              new EventConsumer({ nc, dataSource: ds, env: config.CONCORD_ENV, service: 'tasking', purpose, filter: FOLLOWED_EVENTS[purpose], handle, log: warn });
+              new EventConsumer({
+                nc,
+                dataSource: ds,
+                env: config.CONCORD_ENV,
+                service: 'tasking',
+                purpose,
+                filter: FOLLOWED_EVENTS[purpose],
+                handle,
+                log: warn,
+              });
             return [
               consumer('agreement_coverage', (e, m) => reactions.onAgreementEvent(e, m)),
               consumer('creator_status', (e, m) => reactions.onCreatorStatusChanged(e, m)),
@@ -146,7 +210,14 @@ export class TaskingModule {
         {
           provide: PRUNING,
           useFactory: (ds: DataSource) =>
-            pruneJob(ds, messagingRetention({ commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000 }), warn),
+            pruneJob(
+              ds,
+              messagingRetention({
+                commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+                outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+              }),
+              warn,
+            ),
           inject: [DataSource],
         },
         TaskingLifecycle,

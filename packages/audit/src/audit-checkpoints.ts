@@ -30,8 +30,18 @@ export class AuditCheckpointer {
       const tail = await chainTail(m);
       const [last] = await m.query('SELECT max(size) AS size FROM audit_checkpoints');
       if (!tail || tail.seq <= Number(last?.size ?? 0)) return null;
-      const signed = signCheckpoint(this.key.privateKey, { service: this.service, size: tail.seq, head: tail.hash, at: new Date().toISOString() });
-      await m.query('INSERT INTO audit_checkpoints (size, head, at, signature) VALUES ($1, $2, $3, $4)', [signed.size, signed.head, signed.at, signed.signature]);
+      const signed = signCheckpoint(this.key.privateKey, {
+        service: this.service,
+        size: tail.seq,
+        head: tail.hash,
+        at: new Date().toISOString(),
+      });
+      await m.query('INSERT INTO audit_checkpoints (size, head, at, signature) VALUES ($1, $2, $3, $4)', [
+        signed.size,
+        signed.head,
+        signed.at,
+        signed.signature,
+      ]);
       await this.recordEvent(m, this.subject, AUDIT_SYSTEM_ACTOR, signed);
       return signed;
     });
@@ -39,10 +49,16 @@ export class AuditCheckpointer {
 }
 
 /** The latest checkpoints a service signed, as it kept them (oldest first). */
-export async function ownCheckpoints(dataSource: DataSource, service: string, limit = 1000): Promise<SignedCheckpoint[]> {
+export async function ownCheckpoints(
+  dataSource: DataSource,
+  service: string,
+  limit = 1000,
+): Promise<SignedCheckpoint[]> {
   const rows: { size: string; head: string; at: Date; signature: string }[] = await dataSource.query(
     'SELECT size, head, at, signature FROM audit_checkpoints ORDER BY size DESC LIMIT $1',
     [limit],
   );
-  return rows.reverse().map((r) => ({ service, size: Number(r.size), head: r.head, at: r.at.toISOString(), signature: r.signature }));
+  return rows
+    .reverse()
+    .map((r) => ({ service, size: Number(r.size), head: r.head, at: r.at.toISOString(), signature: r.signature }));
 }

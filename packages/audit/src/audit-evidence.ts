@@ -34,11 +34,19 @@ export class AuditEvidence {
   constructor(private readonly options: AuditEvidenceOptions) {
     this.key = options.signingKey ? auditSigningKey(options.signingKey) : throwawayKey(options);
     this.sequencer = new AuditSequencer(options.dataSource, options.service, this.key);
-    this.checkpointer = new AuditCheckpointer(options.dataSource, options.service, this.key, options.checkpointSubject, (m, subject, actor, data) =>
-      recordEvent(m, subject, actor, data),
+    this.checkpointer = new AuditCheckpointer(
+      options.dataSource,
+      options.service,
+      this.key,
+      options.checkpointSubject,
+      (m, subject, actor, data) => recordEvent(m, subject, actor, data),
     );
     this.loop = new WakeableLoop(
-      () => this.sequencer.integrate().then(() => undefined, (e: Error) => options.log(`audit sequencer: ${e.message}; will retry`)),
+      () =>
+        this.sequencer.integrate().then(
+          () => undefined,
+          (e: Error) => options.log(`audit sequencer: ${e.message}; will retry`),
+        ),
       options.sequenceMs,
     );
     this.job = new PeriodicJob('audit checkpoint', () => this.checkpoint(), options.checkpointMs, options.log);
@@ -70,8 +78,13 @@ export class AuditEvidence {
       await this.sequencer.integrate();
       await this.checkpoint();
       const { dataSource, service } = this.options;
-      const [pending, tail, [latest]] = await Promise.all([pendingEntries(dataSource), chainTail(dataSource), ownCheckpoints(dataSource, service, 1)]);
-      if ((pending === 0 && (latest?.size ?? 0) >= (tail?.seq ?? 0)) || attempt === SETTLE_ATTEMPTS) return latest ?? null;
+      const [pending, tail, [latest]] = await Promise.all([
+        pendingEntries(dataSource),
+        chainTail(dataSource),
+        ownCheckpoints(dataSource, service, 1),
+      ]);
+      if ((pending === 0 && (latest?.size ?? 0) >= (tail?.seq ?? 0)) || attempt === SETTLE_ATTEMPTS)
+        return latest ?? null;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

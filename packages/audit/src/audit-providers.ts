@@ -37,7 +37,8 @@ export function auditProviders(service: AuditEvidenceOptions['service'], setting
     },
     {
       provide: AuditReader,
-      useFactory: (dataSource: DataSource, evidence: AuditEvidence) => new AuditReader(dataSource, service, evidence.key.publicKey),
+      useFactory: (dataSource: DataSource, evidence: AuditEvidence) =>
+        new AuditReader(dataSource, service, evidence.key.publicKey),
       inject: [DataSource, AuditEvidence],
     },
   ];

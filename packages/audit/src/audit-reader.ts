@@ -24,12 +24,21 @@ export class AuditReader {
   async verify(cmd: Envelope<z.infer<typeof AuditCommands.verify>>) {
     this.assert(cmd, 'verify');
     const own = await ownCheckpoints(this.dataSource, this.service);
-    return verifyTrail(this.dataSource, { service: this.service, publicKey: this.publicKey, checkpoints: [...(cmd.data.checkpoints ?? []), ...own] });
+    return verifyTrail(this.dataSource, {
+      service: this.service,
+      publicKey: this.publicKey,
+      checkpoints: [...(cmd.data.checkpoints ?? []), ...own],
+    });
   }
 
   export(cmd: Envelope<z.infer<typeof AuditCommands.export>>) {
     this.assert(cmd, 'read');
-    return exportTrail(this.dataSource, { service: this.service, orgId: cmd.actor.orgId, after: cmd.data.after, limit: cmd.data.limit });
+    return exportTrail(this.dataSource, {
+      service: this.service,
+      orgId: cmd.actor.orgId,
+      after: cmd.data.after,
+      limit: cmd.data.limit,
+    });
   }
 
   private assert(cmd: Envelope<unknown>, action: 'read' | 'verify'): void {

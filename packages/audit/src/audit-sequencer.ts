@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { entryDigest, GENESIS_HASH, linkHash, linkStatement, signStatement, type AuditSigningKey } from '@concord/domain';
+import {
+  entryDigest,
+  GENESIS_HASH,
+  linkHash,
+  linkStatement,
+  signStatement,
+  type AuditSigningKey,
+} from '@concord/domain';
 import { ENTRY_COLUMNS, factsOfRow, type AuditEntryRow } from './audit-trail';
 
 /** Only a service's sequencer (and checkpointer) takes this lock, once per run: business writes never wait on it. */
@@ -72,7 +79,8 @@ export class AuditSequencer {
   /** The unlinked entries this run looks at: everything on a sweep, else what follows `highWater` and the recent gaps. */
   private unlinked(m: EntityManager, sweep: boolean, batch: number): Promise<AuditEntryRow[]> {
     const missing = 'NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)';
-    if (sweep) return m.query(`SELECT ${ENTRY_COLUMNS} FROM audit_entries e WHERE ${missing} ORDER BY e.pos LIMIT $1`, [batch]);
+    if (sweep)
+      return m.query(`SELECT ${ENTRY_COLUMNS} FROM audit_entries e WHERE ${missing} ORDER BY e.pos LIMIT $1`, [batch]);
     const now = Date.now();
     for (const [pos, since] of this.gaps) if (now - since > (this.options.gapMs ?? 120_000)) this.gaps.delete(pos);
     // Two index range reads, not one OR (which PostgreSQL answered with a scan of the whole table).
@@ -117,7 +125,15 @@ export class AuditSequencer {
         seq += 1;
         const digest = entryDigest(factsOfRow(row));
         const hash = linkHash(prev, digest);
-        const link = { seq, entry_id: row.id, entry_pos: Number(row.pos), digest, prev_hash: prev, hash, signature: signStatement(this.key.privateKey, linkStatement(this.service, seq, hash)) };
+        const link = {
+          seq,
+          entry_id: row.id,
+          entry_pos: Number(row.pos),
+          digest,
+          prev_hash: prev,
+          hash,
+          signature: signStatement(this.key.privateKey, linkStatement(this.service, seq, hash)),
+        };
         prev = hash;
         return link;
       });

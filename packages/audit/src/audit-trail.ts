@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeLater } from '@concord/database';
-import { decodeCursor, encodeCursor, NUMBER_POSITION, newId, type Actor, type AuditEntryView, type AuditFacts } from '@concord/domain';
+import {
+  decodeCursor,
+  encodeCursor,
+  NUMBER_POSITION,
+  newId,
+  type Actor,
+  type AuditEntryView,
+  type AuditFacts,
+} from '@concord/domain';
 
 export interface AuditRecord {
   actor: Actor;
@@ -28,7 +36,8 @@ export interface AuditEntryRow {
   data: unknown;
 }
 
-export const ENTRY_COLUMNS = 'e.pos, e.id, e.at, e.actor_user_id, e.actor_org_id, e.action, e.subject, e.reason, e.data';
+export const ENTRY_COLUMNS =
+  'e.pos, e.id, e.at, e.actor_user_id, e.actor_org_id, e.action, e.subject, e.reason, e.data';
 
 /** The facts a link's digest covers, as read back from the database. */
 export function factsOfRow(row: AuditEntryRow): AuditFacts {
@@ -58,13 +67,26 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
     action: record.action,
     subject: record.subject,
     reason: record.reason ?? null,
-    data: JSON.parse(JSON.stringify(record.concerns?.length ? { ...record.data, concerns: [...new Set(record.concerns)] } : (record.data ?? {}))),
+    data: JSON.parse(
+      JSON.stringify(
+        record.concerns?.length ? { ...record.data, concerns: [...new Set(record.concerns)] } : (record.data ?? {}),
+      ),
+    ),
   };
   await writeLater(
     manager,
     `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [facts.id, facts.at, facts.actorUserId, facts.actorOrgId, facts.action, facts.subject, facts.reason, JSON.stringify(facts.data)],
+    [
+      facts.id,
+      facts.at,
+      facts.actorUserId,
+      facts.actorOrgId,
+      facts.action,
+      facts.subject,
+      facts.reason,
+      JSON.stringify(facts.data),
+    ],
   );
   return facts;
 }

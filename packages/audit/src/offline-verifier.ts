@@ -1,8 +1,18 @@
-import { auditPublicKey, ExportedLink, SignedCheckpointSchema, TrailVerifier, type SignedCheckpoint, type TrailVerdict } from '@concord/domain';
+import {
+  auditPublicKey,
+  ExportedLink,
+  SignedCheckpointSchema,
+  TrailVerifier,
+  type SignedCheckpoint,
+  type TrailVerdict,
+} from '@concord/domain';
 import { z } from 'zod';
 
 /** What `GET /v1/public/audit/checkpoints` answers (or a plain array of checkpoints). */
-const CheckpointsFile = z.union([z.object({ checkpoints: z.array(SignedCheckpointSchema) }), z.array(SignedCheckpointSchema)]);
+const CheckpointsFile = z.union([
+  z.object({ checkpoints: z.array(SignedCheckpointSchema) }),
+  z.array(SignedCheckpointSchema),
+]);
 /** What `GET /v1/public/audit/keys` answers: `{ service: base64 Ed25519 public key }`. */
 const KeysFile = z.record(z.string(), z.string());
 
@@ -22,7 +32,8 @@ export function parseExport(ndjson: string): ExportedLink[] {
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
       const parsed = ExportedLink.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`line ${i + 1} of the export is not an audit link: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        throw new Error(`line ${i + 1} of the export is not an audit link: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
 }
@@ -35,14 +46,30 @@ export function parseExport(ndjson: string): ExportedLink[] {
  * than a signed checkpoint was cut). Every service that has a key, a link or
  * a checkpoint gets a verdict.
  */
-export function verifyExport(links: readonly ExportedLink[], checkpoints: readonly SignedCheckpoint[], keys: Record<string, string>): TrailVerdict[] {
-  const services = [...new Set([...Object.keys(keys), ...links.map((l) => l.service), ...checkpoints.map((c) => c.service)])].sort();
+export function verifyExport(
+  links: readonly ExportedLink[],
+  checkpoints: readonly SignedCheckpoint[],
+  keys: Record<string, string>,
+): TrailVerdict[] {
+  const services = [
+    ...new Set([...Object.keys(keys), ...links.map((l) => l.service), ...checkpoints.map((c) => c.service)]),
+  ].sort();
   return services.map((service) => {
     const verifier = new TrailVerifier(service, keys[service] ? auditPublicKey(keys[service]) : null, checkpoints);
     for (const link of links) {
       if (link.service !== service) continue;
       const facts = link.gone ? null : link.facts;
-      if (!verifier.push({ seq: link.seq, digest: link.digest, prevHash: link.prevHash, hash: link.hash, signature: link.signature, facts })) break;
+      if (
+        !verifier.push({
+          seq: link.seq,
+          digest: link.digest,
+          prevHash: link.prevHash,
+          hash: link.hash,
+          signature: link.signature,
+          facts,
+        })
+      )
+        break;
     }
     return verifier.verdict();
   });

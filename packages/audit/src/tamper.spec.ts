@@ -3,7 +3,16 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createServiceDataSource, openServiceDatabase } from '@concord/database';
 import {
-  auditSigningKey, chainHash, entryDigest, GENESIS_HASH, linkHash, linkStatement, signStatement, type Actor, type AuditFacts, type SignedCheckpoint,
+  auditSigningKey,
+  chainHash,
+  entryDigest,
+  GENESIS_HASH,
+  linkHash,
+  linkStatement,
+  signStatement,
+  type Actor,
+  type AuditFacts,
+  type SignedCheckpoint,
 } from '@concord/domain';
 import { createTestDatabase, testUrls } from '@concord/testing';
 import { AUDIT_LOG_DDL } from './audit-log.ddl';
@@ -43,26 +52,51 @@ class Trail {
   readonly sequencer: AuditSequencer;
   readonly checkpointer: AuditCheckpointer;
 
-  constructor(readonly db: DataSource, readonly url = '') {
+  constructor(
+    readonly db: DataSource,
+    readonly url = '',
+  ) {
     this.sequencer = new AuditSequencer(db, SERVICE, key);
-    this.checkpointer = new AuditCheckpointer(db, SERVICE, key, 'concord.events.audit.registry.checkpointed', async (_m, _s, _a, data) => {
-      this.kept.push(data as SignedCheckpoint);
-    });
+    this.checkpointer = new AuditCheckpointer(
+      db,
+      SERVICE,
+      key,
+      'concord.events.audit.registry.checkpointed',
+      async (_m, _s, _a, data) => {
+        this.kept.push(data as SignedCheckpoint);
+      },
+    );
   }
 
   static async open(schema: string, legacy: (db: DataSource) => Promise<void> = async () => undefined): Promise<Trail> {
     const url = await createTestDatabase(testUrls().databaseUrl);
-    const first = createServiceDataSource({ url, schema, applicationName: 'audit-tamper', entities: [], migrations: [LegacyAuditLog1700000000001], poolSize: 4 });
+    const first = createServiceDataSource({
+      url,
+      schema,
+      applicationName: 'audit-tamper',
+      entities: [],
+      migrations: [LegacyAuditLog1700000000001],
+      poolSize: 4,
+    });
     await openServiceDatabase(first);
     await legacy(first);
     await first.destroy();
-    const db = createServiceDataSource({ url, schema, applicationName: 'audit-tamper', entities: [], migrations: [LegacyAuditLog1700000000001, AuditEvidence1700000000002], poolSize: 4 });
+    const db = createServiceDataSource({
+      url,
+      schema,
+      applicationName: 'audit-tamper',
+      entities: [],
+      migrations: [LegacyAuditLog1700000000001, AuditEvidence1700000000002],
+      poolSize: 4,
+    });
     return new Trail(await openServiceDatabase(db), url);
   }
 
   async write(n: number, actor = mcst): Promise<void> {
     for (let i = 0; i < n; i++) {
-      await this.db.transaction((m) => appendAudit(m, { actor, action: 'creator.registered', subject: `creator:${randomUUIDv7ish()}`, data: { i } }));
+      await this.db.transaction((m) =>
+        appendAudit(m, { actor, action: 'creator.registered', subject: `creator:${randomUUIDv7ish()}`, data: { i } }),
+      );
     }
   }
 
@@ -90,7 +124,7 @@ class Trail {
   /** The agency's export, written out as NDJSON and read back, then checked offline with only the kept checkpoints and keys. */
   async verifyOffline(orgId = mcst.orgId) {
     const lines: string[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await exportTrail(this.db, { service: SERVICE, orgId, after, limit: 7 });
       lines.push(...page.links.map((l) => JSON.stringify(l)));
       if (page.next === null) break;
@@ -108,15 +142,32 @@ function randomUUIDv7ish(): string {
 
 /** Rewrites links from `from` on (facts as they are now, numbering as it is now), with hashes recomputed but no key to sign them. */
 async function relinkFrom(trail: Trail, from: number): Promise<void> {
-  const rows: { seq: string; entry_id: string }[] = await trail.db.query('SELECT seq, entry_id FROM audit_chain WHERE seq >= $1 ORDER BY seq', [from]);
+  const rows: { seq: string; entry_id: string }[] = await trail.db.query(
+    'SELECT seq, entry_id FROM audit_chain WHERE seq >= $1 ORDER BY seq',
+    [from],
+  );
   const [before] = await trail.db.query('SELECT hash FROM audit_chain WHERE seq = $1', [from - 1]);
   let prev: string = before?.hash ?? GENESIS_HASH;
   for (const row of rows) {
-    const [e] = await trail.db.query('SELECT id, at, actor_user_id, actor_org_id, action, subject, reason, data FROM audit_entries WHERE id = $1', [row.entry_id]);
-    const facts: AuditFacts = { id: e.id, at: e.at.toISOString(), actorUserId: e.actor_user_id, actorOrgId: e.actor_org_id, action: e.action, subject: e.subject, reason: e.reason, data: e.data };
+    const [e] = await trail.db.query(
+      'SELECT id, at, actor_user_id, actor_org_id, action, subject, reason, data FROM audit_entries WHERE id = $1',
+      [row.entry_id],
+    );
+    const facts: AuditFacts = {
+      id: e.id,
+      at: e.at.toISOString(),
+      actorUserId: e.actor_user_id,
+      actorOrgId: e.actor_org_id,
+      action: e.action,
+      subject: e.subject,
+      reason: e.reason,
+      data: e.data,
+    };
     const digest = entryDigest(facts);
     const hash = linkHash(prev, digest);
-    await trail.tamper(`UPDATE audit_chain SET digest = '${digest}', prev_hash = '${prev}', hash = '${hash}' WHERE seq = ${row.seq}`);
+    await trail.tamper(
+      `UPDATE audit_chain SET digest = '${digest}', prev_hash = '${prev}', hash = '${hash}' WHERE seq = ${row.seq}`,
+    );
     prev = hash;
   }
 }
@@ -124,12 +175,24 @@ async function relinkFrom(trail: Trail, from: number): Promise<void> {
 /** Appends an entry and a link for it behind the sequencer's back: hash right, signature from a key that is not the service's. */
 async function appendForged(trail: Trail, hash: 'recomputed' | 'bad'): Promise<void> {
   const [tail] = await trail.db.query('SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1');
-  const facts: AuditFacts = { id: randomUUIDv7ish(), at: new Date().toISOString(), actorUserId: 'mallory@nowhere', actorOrgId: 'mcst-ttcs', action: 'creator.status_changed', subject: `creator:${randomUUIDv7ish()}`, reason: null, data: {} };
+  const facts: AuditFacts = {
+    id: randomUUIDv7ish(),
+    at: new Date().toISOString(),
+    actorUserId: 'mallory@nowhere',
+    actorOrgId: 'mcst-ttcs',
+    action: 'creator.status_changed',
+    subject: `creator:${randomUUIDv7ish()}`,
+    reason: null,
+    data: {},
+  };
   const digest = entryDigest(facts);
   const good = linkHash(tail.hash, digest);
   const forgedHash = hash === 'recomputed' ? good : 'f'.repeat(64);
   const seq = Number(tail.seq) + 1;
-  const signature = signStatement(auditSigningKey(randomBytes(32).toString('base64')).privateKey, linkStatement(SERVICE, seq, forgedHash));
+  const signature = signStatement(
+    auditSigningKey(randomBytes(32).toString('base64')).privateKey,
+    linkStatement(SERVICE, seq, forgedHash),
+  );
   await trail.tamper(
     `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data) VALUES ('${facts.id}', '${facts.at}', '${facts.actorUserId}', '${facts.actorOrgId}', '${facts.action}', '${facts.subject}', NULL, '{}')`,
     `INSERT INTO audit_chain (seq, entry_id, entry_pos, digest, prev_hash, hash, signature) SELECT ${seq}, '${facts.id}', pos, '${digest}', '${tail.hash}', '${forgedHash}', '${signature}' FROM audit_entries WHERE id = '${facts.id}'`,
@@ -162,15 +225,22 @@ describe('the audit trail on PostgreSQL: lock-free entries, a signing sequencer,
   });
 
   it('links entries written at the same time by many transactions exactly once each, and only one sequencer runs at a time', async () => {
-    await Promise.all([trail.write(20), trail.write(20, mofa), trail.sequencer.integrate(), new AuditSequencer(trail.db, SERVICE, key).integrate()]);
+    await Promise.all([
+      trail.write(20),
+      trail.write(20, mofa),
+      trail.sequencer.integrate(),
+      new AuditSequencer(trail.db, SERVICE, key).integrate(),
+    ]);
     await Promise.all([trail.sequencer.integrate(), new AuditSequencer(trail.db, SERVICE, key).integrate()]);
     await trail.sequencer.integrate();
-    const [counts] = await trail.db.query('SELECT (SELECT count(*) FROM audit_entries)::int AS entries, (SELECT count(*) FROM audit_chain)::int AS links, (SELECT max(seq) FROM audit_chain)::int AS top');
+    const [counts] = await trail.db.query(
+      'SELECT (SELECT count(*) FROM audit_entries)::int AS entries, (SELECT count(*) FROM audit_chain)::int AS links, (SELECT max(seq) FROM audit_chain)::int AS top',
+    );
     expect(counts).toEqual({ entries: 43, links: 43, top: 43 });
     expect(await trail.verify()).toMatchObject({ valid: true, entries: 43, pending: 0 });
   });
 
-  it("exports every link, with facts only for what the agency may see, and the offline check still holds", async () => {
+  it('exports every link, with facts only for what the agency may see, and the offline check still holds', async () => {
     await trail.seal();
     const page = await exportTrail(trail.db, { service: SERVICE, orgId: mofa.orgId, after: 0, limit: 100 });
     expect(page.links).toHaveLength(43);
@@ -194,7 +264,9 @@ describe('entries whose transaction commits after later ones were linked', () =>
       await late.commitTransaction();
 
       expect(await sequencer.integrate()).toBe(1);
-      const order: { subject: string }[] = await trail.db.query('SELECT e.subject FROM audit_chain c JOIN audit_entries e ON e.id = c.entry_id ORDER BY c.seq');
+      const order: { subject: string }[] = await trail.db.query(
+        'SELECT e.subject FROM audit_chain c JOIN audit_entries e ON e.id = c.entry_id ORDER BY c.seq',
+      );
       expect(order.at(-1)).toEqual({ subject: 'creator:late' });
       await trail.checkpointer.checkpoint();
       expect(await trail.verify()).toMatchObject({ valid: true, entries: 3, pending: 0 });
@@ -221,23 +293,76 @@ describe('tamper suite: every attack is named, online and offline, with where th
   afterAll(async () => trail?.db.destroy());
 
   const attacks: [string, () => Promise<void>, { seq: number; code: string }][] = [
-    ['an entry updated', () => trail.tamper(`UPDATE audit_entries SET reason = 'nothing to see' WHERE id = ${atSeq(7)}`), { seq: 7, code: 'entry.changed' }],
-    ['an entry deleted, its link left', () => trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(9)}`), { seq: 9, code: 'entry.missing' }],
-    ['an entry and its link deleted in the middle', () => trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(12)}`, 'DELETE FROM audit_chain WHERE seq = 12'), { seq: 12, code: 'link.missing' }],
-    ['the last entry deleted', () => trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(30)}`, 'DELETE FROM audit_chain WHERE seq = 30'), { seq: 30, code: 'chain.truncated' }],
-    ['the last 10 entries deleted', () => trail.tamper('DELETE FROM audit_entries WHERE id IN (SELECT entry_id FROM audit_chain WHERE seq > 20)', 'DELETE FROM audit_chain WHERE seq > 20'), { seq: 21, code: 'chain.truncated' }],
-    ['two links reordered', () => trail.tamper('UPDATE audit_chain SET seq = -seq WHERE seq IN (5, 6)', 'UPDATE audit_chain SET seq = CASE seq WHEN -5 THEN 6 ELSE 5 END WHERE seq IN (-5, -6)'), { seq: 5, code: 'link.prev_hash' }],
+    [
+      'an entry updated',
+      () => trail.tamper(`UPDATE audit_entries SET reason = 'nothing to see' WHERE id = ${atSeq(7)}`),
+      { seq: 7, code: 'entry.changed' },
+    ],
+    [
+      'an entry deleted, its link left',
+      () => trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(9)}`),
+      { seq: 9, code: 'entry.missing' },
+    ],
+    [
+      'an entry and its link deleted in the middle',
+      () => trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(12)}`, 'DELETE FROM audit_chain WHERE seq = 12'),
+      { seq: 12, code: 'link.missing' },
+    ],
+    [
+      'the last entry deleted',
+      () => trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(30)}`, 'DELETE FROM audit_chain WHERE seq = 30'),
+      { seq: 30, code: 'chain.truncated' },
+    ],
+    [
+      'the last 10 entries deleted',
+      () =>
+        trail.tamper(
+          'DELETE FROM audit_entries WHERE id IN (SELECT entry_id FROM audit_chain WHERE seq > 20)',
+          'DELETE FROM audit_chain WHERE seq > 20',
+        ),
+      { seq: 21, code: 'chain.truncated' },
+    ],
+    [
+      'two links reordered',
+      () =>
+        trail.tamper(
+          'UPDATE audit_chain SET seq = -seq WHERE seq IN (5, 6)',
+          'UPDATE audit_chain SET seq = CASE seq WHEN -5 THEN 6 ELSE 5 END WHERE seq IN (-5, -6)',
+        ),
+      { seq: 5, code: 'link.prev_hash' },
+    ],
     ['an entry appended with a bad hash', () => appendForged(trail, 'bad'), { seq: 31, code: 'link.hash' }],
-    ['an entry appended with a correctly recomputed hash', () => appendForged(trail, 'recomputed'), { seq: 31, code: 'link.signature' }],
-    ['the chain rewritten from a point', async () => {
-      await trail.tamper(`UPDATE audit_entries SET data = '{"i": 999}' WHERE id = ${atSeq(15)}`);
-      await relinkFrom(trail, 15);
-    }, { seq: 15, code: 'link.signature' }],
-    ['an entry deleted and the rest relinked', async () => {
-      await trail.tamper(`DELETE FROM audit_entries WHERE id = ${atSeq(10)}`, 'DELETE FROM audit_chain WHERE seq = 10', 'UPDATE audit_chain SET seq = 1 - seq WHERE seq > 10', 'UPDATE audit_chain SET seq = -seq WHERE seq < 0');
-      await relinkFrom(trail, 10);
-    }, { seq: 10, code: 'link.signature' }],
-    ['every audit table truncated', () => trail.tamper('TRUNCATE audit_entries, audit_chain, audit_checkpoints'), { seq: 1, code: 'chain.truncated' }],
+    [
+      'an entry appended with a correctly recomputed hash',
+      () => appendForged(trail, 'recomputed'),
+      { seq: 31, code: 'link.signature' },
+    ],
+    [
+      'the chain rewritten from a point',
+      async () => {
+        await trail.tamper(`UPDATE audit_entries SET data = '{"i": 999}' WHERE id = ${atSeq(15)}`);
+        await relinkFrom(trail, 15);
+      },
+      { seq: 15, code: 'link.signature' },
+    ],
+    [
+      'an entry deleted and the rest relinked',
+      async () => {
+        await trail.tamper(
+          `DELETE FROM audit_entries WHERE id = ${atSeq(10)}`,
+          'DELETE FROM audit_chain WHERE seq = 10',
+          'UPDATE audit_chain SET seq = 1 - seq WHERE seq > 10',
+          'UPDATE audit_chain SET seq = -seq WHERE seq < 0',
+        );
+        await relinkFrom(trail, 10);
+      },
+      { seq: 10, code: 'link.signature' },
+    ],
+    [
+      'every audit table truncated',
+      () => trail.tamper('TRUNCATE audit_entries, audit_chain, audit_checkpoints'),
+      { seq: 1, code: 'chain.truncated' },
+    ],
   ];
 
   it.each(attacks)('%s', async (_name, attack, where) => {
@@ -249,12 +374,23 @@ describe('tamper suite: every attack is named, online and offline, with where th
   });
 
   it('a sequencer that keeps running after a tail was cut does not hide it: the kept checkpoint disagrees', async () => {
-    await trail.tamper('DELETE FROM audit_entries WHERE id IN (SELECT entry_id FROM audit_chain WHERE seq > 25)', 'DELETE FROM audit_chain WHERE seq > 25');
+    await trail.tamper(
+      'DELETE FROM audit_entries WHERE id IN (SELECT entry_id FROM audit_chain WHERE seq > 25)',
+      'DELETE FROM audit_chain WHERE seq > 25',
+    );
     await trail.write(8);
     await trail.seal();
     expect(trail.kept.map((c) => c.size)).toEqual([30, 33]);
-    expect(await trail.verify()).toMatchObject({ valid: false, brokenAt: 30, problem: { code: 'checkpoint.disagrees' } });
-    expect(await trail.verifyOffline()).toMatchObject({ valid: false, brokenAt: 30, problem: { code: 'checkpoint.disagrees' } });
+    expect(await trail.verify()).toMatchObject({
+      valid: false,
+      brokenAt: 30,
+      problem: { code: 'checkpoint.disagrees' },
+    });
+    expect(await trail.verifyOffline()).toMatchObject({
+      valid: false,
+      brokenAt: 30,
+      problem: { code: 'checkpoint.disagrees' },
+    });
   });
 });
 
@@ -269,7 +405,16 @@ describe("the service's database role: SELECT and INSERT on audit_* only", () =>
     const url = new URL(owner.url);
     url.username = role;
     url.password = password;
-    const asService = new Trail(await createServiceDataSource({ url: url.toString(), schema: 'roles', applicationName: 'audit-role', entities: [], migrations: [], poolSize: 2 }).initialize());
+    const asService = new Trail(
+      await createServiceDataSource({
+        url: url.toString(),
+        schema: 'roles',
+        applicationName: 'audit-role',
+        entities: [],
+        migrations: [],
+        poolSize: 2,
+      }).initialize(),
+    );
     try {
       await asService.write(3);
       await asService.seal();
@@ -290,11 +435,32 @@ describe('moving an existing audit_log into the evidence tables', () => {
     let legacyHead = GENESIS_HASH;
     const trail = await Trail.open('legacy', async (db) => {
       for (let seq = 1; seq <= 4; seq++) {
-        const facts: AuditFacts = { id: randomUUIDv7ish(), at: `2026-0${seq}-01T08:00:00.000Z`, actorUserId: 'registrar@mcst', actorOrgId: 'mcst-ttcs', action: 'creator.registered', subject: `creator:${randomUUIDv7ish()}`, reason: null, data: { seq } };
+        const facts: AuditFacts = {
+          id: randomUUIDv7ish(),
+          at: `2026-0${seq}-01T08:00:00.000Z`,
+          actorUserId: 'registrar@mcst',
+          actorOrgId: 'mcst-ttcs',
+          action: 'creator.registered',
+          subject: `creator:${randomUUIDv7ish()}`,
+          reason: null,
+          data: { seq },
+        };
         const hash = chainHash(legacyHead, facts);
         await db.query(
           'INSERT INTO audit_log (seq, id, at, actor_user_id, actor_org_id, action, subject, reason, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-          [seq, facts.id, facts.at, facts.actorUserId, facts.actorOrgId, facts.action, facts.subject, facts.reason, JSON.stringify(facts.data), legacyHead, hash],
+          [
+            seq,
+            facts.id,
+            facts.at,
+            facts.actorUserId,
+            facts.actorOrgId,
+            facts.action,
+            facts.subject,
+            facts.reason,
+            JSON.stringify(facts.data),
+            legacyHead,
+            hash,
+          ],
         );
         legacyHead = hash;
       }
@@ -302,9 +468,10 @@ describe('moving an existing audit_log into the evidence tables', () => {
     try {
       await trail.seal();
       expect(await trail.verify()).toMatchObject({ valid: true, entries: 5 });
-      const rows: { action: string; data: { seq?: number; legacyEntries?: number; legacyHead?: string } }[] = await trail.db.query(
-        'SELECT e.action, e.data FROM audit_chain c JOIN audit_entries e ON e.id = c.entry_id ORDER BY c.seq',
-      );
+      const rows: { action: string; data: { seq?: number; legacyEntries?: number; legacyHead?: string } }[] =
+        await trail.db.query(
+          'SELECT e.action, e.data FROM audit_chain c JOIN audit_entries e ON e.id = c.entry_id ORDER BY c.seq',
+        );
       expect(rows.map((r) => r.data.seq ?? r.action)).toEqual([1, 2, 3, 4, 'audit.trail_migrated']);
       expect(rows[4].data).toEqual({ legacyEntries: 4, legacyHead });
     } finally {

@@ -2,12 +2,22 @@ import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { CommonConfig, ConfigError, flag, loadConfig, port } from './index';
 
-const Schema = z.object({ CONCORD_ENV: CommonConfig.CONCORD_ENV, NATS_URL: CommonConfig.NATS_URL, PORT: port(3000), CONCORD_DEV_AUTH: flag });
+const Schema = z.object({
+  CONCORD_ENV: CommonConfig.CONCORD_ENV,
+  NATS_URL: CommonConfig.NATS_URL,
+  PORT: port(3000),
+  CONCORD_DEV_AUTH: flag,
+});
 
 describe('loadConfig', () => {
   it('applies defaults and parses values', () => {
     const config = loadConfig(Schema, { NATS_URL: 'nats://127.0.0.1:4222', CONCORD_DEV_AUTH: '1' });
-    expect(config).toEqual({ CONCORD_ENV: 'dev', NATS_URL: 'nats://127.0.0.1:4222', PORT: 3000, CONCORD_DEV_AUTH: true });
+    expect(config).toEqual({
+      CONCORD_ENV: 'dev',
+      NATS_URL: 'nats://127.0.0.1:4222',
+      PORT: 3000,
+      CONCORD_DEV_AUTH: true,
+    });
   });
 
   it('names every wrong variable in its message', () => {

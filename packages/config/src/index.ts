@@ -49,7 +49,7 @@ export const CommonConfig = {
 export const natsConfig = () => ({
   NATS_NKEY_SEED: z
     .string()
-    .regex(/^SU[A-Z2-7]{56}$/, "a user NKey seed (SU…, 58 characters): `npm run nats:identities` makes them")
+    .regex(/^SU[A-Z2-7]{56}$/, 'a user NKey seed (SU…, 58 characters): `npm run nats:identities` makes them')
     .optional(),
   NATS_TLS_CA: z.string().optional(),
   NATS_TLS_CERT: z.string().optional(),
@@ -69,12 +69,23 @@ export const databaseTimeoutConfig = (defaults = { statementMs: 15_000, lockMs: 
  * hour: longer than JetStream's 15-minute duplicate window.
  */
 export const retentionConfig = () => ({
-  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 366).default(24),
-  OUTBOX_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 366).default(24 * 7),
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 366)
+    .default(24),
+  OUTBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 366)
+    .default(24 * 7),
 });
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
-export const flag = z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true');
+export const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
 export const durationMs = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
 export * from './run-process';
 

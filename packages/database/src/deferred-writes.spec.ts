@@ -8,7 +8,9 @@ describe('oneStatement', () => {
       ['INSERT INTO b (x, y) VALUES ($1, $2)', ['b1', 'b2']],
       ['INSERT INTO c (x, y) VALUES ($2, $1)', ['c1', 'c2']],
     ]);
-    expect(sql).toBe('WITH s0 AS (INSERT INTO a (x) VALUES ($1)), s1 AS (INSERT INTO b (x, y) VALUES ($2, $3)) INSERT INTO c (x, y) VALUES ($5, $4)');
+    expect(sql).toBe(
+      'WITH s0 AS (INSERT INTO a (x) VALUES ($1)), s1 AS (INSERT INTO b (x, y) VALUES ($2, $3)) INSERT INTO c (x, y) VALUES ($5, $4)',
+    );
     expect(params).toEqual(['a1', 'b1', 'b2', 'c1', 'c2']);
   });
 

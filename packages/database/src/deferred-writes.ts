@@ -44,8 +44,18 @@ export async function writeLater(manager: EntityManager, sql: string, params: re
 }
 
 /** Inserts `rows` of `entity` as TypeORM would (no values read back), now or at `flushWrites` (see `writeLater`). */
-export async function insertLater<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: E | E[]): Promise<void> {
-  const [sql, params] = manager.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).getQueryAndParameters();
+export async function insertLater<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: E | E[],
+): Promise<void> {
+  const [sql, params] = manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(rows)
+    .updateEntity(false)
+    .getQueryAndParameters();
   await writeLater(manager, sql, params);
 }
 

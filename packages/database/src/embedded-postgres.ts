@@ -42,7 +42,9 @@ async function packagedBinaries(): Promise<{ nativeDir: string; version: string 
   try {
     ({ postgres } = (await import(name)) as { postgres: string });
   } catch {
-    throw new Error(`No PostgreSQL binaries for ${process.platform}-${process.arch} (${name} is not installed): set DATABASE_URL`);
+    throw new Error(
+      `No PostgreSQL binaries for ${process.platform}-${process.arch} (${name} is not installed): set DATABASE_URL`,
+    );
   }
   const nativeDir = dirname(dirname(postgres));
   const { version } = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
@@ -55,7 +57,9 @@ async function packagedBinaries(): Promise<{ nativeDir: string; version: string 
  */
 function messagesLocale(): string {
   try {
-    const available = new Set(execSync('locale -a', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/));
+    const available = new Set(
+      execSync('locale -a', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/),
+    );
     return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8'].find((l) => available.has(l)) ?? 'C';
   } catch {
     return 'C';
@@ -72,7 +76,13 @@ function run(binary: string, args: string[], user: RunAs | null, env: NodeJS.Pro
   });
 }
 
-async function initdb(bin: string, dataDir: string, user: RunAs | null, env: NodeJS.ProcessEnv, log: (l: string) => void) {
+async function initdb(
+  bin: string,
+  dataDir: string,
+  user: RunAs | null,
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+) {
   // Beside the cluster, where the user running initdb can read it (the system temp folder may not be).
   const passwordFile = join(dirname(dataDir), `.pwfile-${randomBytes(6).toString('hex')}`);
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
@@ -80,7 +90,13 @@ async function initdb(bin: string, dataDir: string, user: RunAs | null, env: Nod
   try {
     const child = run(
       join(bin, 'bin', 'initdb'),
-      [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${env.LC_MESSAGES}`],
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        `--lc-messages=${env.LC_MESSAGES}`,
+      ],
       user,
       env,
     );
@@ -146,7 +162,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (text.includes('database system is ready to accept connections')) resolve();
     });
     child.stdout?.resume();
-    void exited.then(() => reject(new Error(`PostgreSQL stopped while starting on port ${options.port}: ${tail.trim()}`)));
+    void exited.then(() =>
+      reject(new Error(`PostgreSQL stopped while starting on port ${options.port}: ${tail.trim()}`)),
+    );
   });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');

@@ -49,7 +49,10 @@ export function isRoot(): boolean {
 
 function idOf(flag: '-u' | '-g', name: string): number | null {
   try {
-    return Number.parseInt(execFileSync('id', [flag, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), 10);
+    return Number.parseInt(
+      execFileSync('id', [flag, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      10,
+    );
   } catch {
     return null;
   }
@@ -61,7 +64,8 @@ export function postgresUser(): RunAs {
   if (uid === null) {
     const created =
       spawnSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' }).status === 0 &&
-      spawnSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' }).status === 0;
+      spawnSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' })
+        .status === 0;
     uid = idOf('-u', 'postgres');
     if (!created || uid === null) {
       throw new EmbeddedPostgresUnavailableError(
@@ -82,11 +86,15 @@ export function firstFolderBlocking(user: RunAs, path: string): string | null {
     if (dirname(dir) === dir) break;
   }
   // Asked as that user (a shell under its uid/gid), so ACLs and groups count as the kernel counts them.
-  const check = spawnSync('/bin/sh', ['-c', 'for d; do [ -e "$d" ] || exit 0; [ -x "$d" ] || { echo "$d"; exit 1; }; done', 'sh', ...folders], {
-    uid: user.uid,
-    gid: user.gid,
-    encoding: 'utf8',
-  });
+  const check = spawnSync(
+    '/bin/sh',
+    ['-c', 'for d; do [ -e "$d" ] || exit 0; [ -x "$d" ] || { echo "$d"; exit 1; }; done', 'sh', ...folders],
+    {
+      uid: user.uid,
+      gid: user.gid,
+      encoding: 'utf8',
+    },
+  );
   if (check.error) throw check.error;
   return check.status === 0 ? null : check.stdout.trim() || path;
 }
@@ -111,7 +119,10 @@ export function binariesReachableBy(user: RunAs, nativeDir: string, version: str
     }
   }
   const blocked = firstFolderBlocking(user, join(target, 'bin', 'postgres'));
-  if (blocked) throw new EmbeddedPostgresUnavailableError(`The postgres user cannot enter ${blocked}, where the PostgreSQL binaries were copied.`);
+  if (blocked)
+    throw new EmbeddedPostgresUnavailableError(
+      `The postgres user cannot enter ${blocked}, where the PostgreSQL binaries were copied.`,
+    );
   return target;
 }
 

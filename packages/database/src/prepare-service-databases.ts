@@ -39,20 +39,34 @@ function runMigrationScript(script: string, env: NodeJS.ProcessEnv, log: (line: 
  * migration step as the owner (the same command production runs), and
  * return each service's own `DATABASE_URL`.
  */
-export async function prepareServiceDatabases(options: PrepareServiceDatabasesOptions): Promise<Record<string, string>> {
+export async function prepareServiceDatabases(
+  options: PrepareServiceDatabasesOptions,
+): Promise<Record<string, string>> {
   const log = options.log ?? (() => undefined);
   const provisioned = [];
   for (const { schema, extensions } of SERVICE_SCHEMAS) {
     const passwords = options.passwords[schema];
     if (!passwords) throw new Error(`No passwords for the roles of schema ${schema}`);
-    const done = await provisionServiceSchema(options.adminUrl, { schema, extensions, passwords, setPasswords: options.setPasswords });
-    if (done.reassigned > 0) log(`${schema}: ${done.reassigned} objects of an older start now belong to ${done.roles.owner}`);
+    const done = await provisionServiceSchema(options.adminUrl, {
+      schema,
+      extensions,
+      passwords,
+      setPasswords: options.setPasswords,
+    });
+    if (done.reassigned > 0)
+      log(`${schema}: ${done.reassigned} objects of an older start now belong to ${done.roles.owner}`);
     provisioned.push(done);
   }
   // Each schema's migrations touch only that schema: they run side by side.
   const { DATABASE_URL: _ignored, ...env } = process.env;
   await Promise.all(
-    provisioned.map((p) => runMigrationScript(join(options.root, 'apps', p.schema, 'dist', 'migrate.js'), { ...env, MIGRATION_DATABASE_URL: p.ownerUrl }, log)),
+    provisioned.map((p) =>
+      runMigrationScript(
+        join(options.root, 'apps', p.schema, 'dist', 'migrate.js'),
+        { ...env, MIGRATION_DATABASE_URL: p.ownerUrl },
+        log,
+      ),
+    ),
   );
   return Object.fromEntries(provisioned.map((p) => [p.schema, p.serviceUrl]));
 }

@@ -41,7 +41,10 @@ export interface ServiceRolePasswords {
 /** Fresh passwords for the roles of every schema (`npm start` keeps them in the data folder). */
 export function generateRolePasswords(): Record<string, ServiceRolePasswords> {
   return Object.fromEntries(
-    SERVICE_SCHEMAS.map(({ schema }) => [schema, { owner: randomBytes(24).toString('hex'), service: randomBytes(24).toString('hex') }]),
+    SERVICE_SCHEMAS.map(({ schema }) => [
+      schema,
+      { owner: randomBytes(24).toString('hex'), service: randomBytes(24).toString('hex') },
+    ]),
   );
 }
 
@@ -91,7 +94,8 @@ async function ensureLoginRole(client: pg.Client, name: string, password: string
  * before ADR 0015 has them all owned by the admin that ran the migrations.
  */
 async function reassignSchemaObjects(client: pg.Client, schema: string, owner: string): Promise<number> {
-  const stale = (sql: string) => client.query<{ stmt: string }>(sql, [schema, owner]).then((r) => r.rows.map((row) => row.stmt));
+  const stale = (sql: string) =>
+    client.query<{ stmt: string }>(sql, [schema, owner]).then((r) => r.rows.map((row) => row.stmt));
   const relations = await stale(`
     SELECT format('ALTER %s %I.%I OWNER TO %I',
              CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
@@ -146,7 +150,9 @@ export async function provisionServiceSchema(adminUrl: string, options: Provisio
   const reassigned = await withClient(adminUrl, async (client) => {
     await ensureLoginRole(client, roles.owner, options.passwords.owner, options.setPasswords ?? true);
     await ensureLoginRole(client, roles.service, options.passwords.service, options.setPasswords ?? true);
-    const [{ rolsuper, db }] = (await client.query('SELECT rolsuper, current_database() AS db FROM pg_roles WHERE rolname = current_user')).rows;
+    const [{ rolsuper, db }] = (
+      await client.query('SELECT rolsuper, current_database() AS db FROM pg_roles WHERE rolname = current_user')
+    ).rows;
     // CREATE SCHEMA … AUTHORIZATION and ALTER … OWNER TO need a non-superuser to be a member of the owner role.
     if (!rolsuper) await client.query(`GRANT ${id(roles.owner)} TO CURRENT_USER`);
     await client.query(`GRANT CONNECT ON DATABASE ${id(db)} TO ${id(roles.owner)}, ${id(roles.service)}`);
@@ -155,13 +161,17 @@ export async function provisionServiceSchema(adminUrl: string, options: Provisio
       if (error.code !== '42501') throw error; // not the owner of public: the runbook asks its owner to do it
     });
     for (const extension of options.extensions ?? []) {
-      await client.query(`CREATE EXTENSION IF NOT EXISTS ${id(extension)} WITH SCHEMA public`).catch((error: { code?: string }) => {
+      await client
+        .query(`CREATE EXTENSION IF NOT EXISTS ${id(extension)} WITH SCHEMA public`)
+        .catch((error: { code?: string }) => {
+          if (!RACED.has(error.code ?? '')) throw error;
+        });
+    }
+    await client
+      .query(`CREATE SCHEMA IF NOT EXISTS ${id(options.schema)} AUTHORIZATION ${id(roles.owner)}`)
+      .catch((error: { code?: string }) => {
         if (!RACED.has(error.code ?? '')) throw error;
       });
-    }
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${id(options.schema)} AUTHORIZATION ${id(roles.owner)}`).catch((error: { code?: string }) => {
-      if (!RACED.has(error.code ?? '')) throw error;
-    });
     await client.query(`ALTER SCHEMA ${id(options.schema)} OWNER TO ${id(roles.owner)}`);
     return reassignSchemaObjects(client, options.schema, roles.owner);
   });
@@ -190,7 +200,9 @@ export async function grantServiceAccess(db: Queryable, schema: string, serviceR
   const role = id(serviceRole);
   await db.query(`GRANT USAGE ON SCHEMA ${s} TO ${role}`);
   await db.query(`REVOKE CREATE ON SCHEMA ${s} FROM ${role}`);
-  const tables = (await db.query('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename', [schema])) as { tablename: string }[];
+  const tables = (await db.query('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename', [
+    schema,
+  ])) as { tablename: string }[];
   for (const { tablename } of tables) {
     const table = `${s}.${id(tablename)}`;
     await db.query(`REVOKE ALL ON ${table} FROM ${role}`);
@@ -227,10 +239,15 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   const schema = (dataSource.options as { schema?: string }).schema!;
   const known = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
   // Before its first migration step the service may not even look into the schema.
-  const [usable] = await dataSource.query(`SELECT 1 AS ok FROM pg_namespace n WHERE n.nspname = $1 AND has_schema_privilege(n.oid, 'USAGE')`, [schema]);
+  const [usable] = await dataSource.query(
+    `SELECT 1 AS ok FROM pg_namespace n WHERE n.nspname = $1 AND has_schema_privilege(n.oid, 'USAGE')`,
+    [schema],
+  );
   const [table] = usable ? await dataSource.query('SELECT to_regclass($1) AS t', [`${id(schema)}.migrations`]) : [];
   if (!table?.t) return known;
-  const done = new Set((await dataSource.query<{ name: string }[]>(`SELECT name FROM ${id(schema)}.migrations`)).map((r) => r.name));
+  const done = new Set(
+    (await dataSource.query<{ name: string }[]>(`SELECT name FROM ${id(schema)}.migrations`)).map((r) => r.name),
+  );
   return known.filter((name) => !done.has(name));
 }
 
@@ -265,10 +282,16 @@ export async function connectServiceDatabase(dataSource: DataSource): Promise<Da
  * owner's URL) and DATABASE_SERVICE_ROLE (default `concord_<schema>`),
  * migrates, grants, and says what it did.
  */
-export async function runMigrationStep(schema: string, createDataSource: (url: string) => DataSource, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runMigrationStep(
+  schema: string,
+  createDataSource: (url: string) => DataSource,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const url = env.MIGRATION_DATABASE_URL;
   if (!url || !/^postgres(ql)?:\/\/.+/.test(url)) {
-    throw new Error('MIGRATION_DATABASE_URL: a PostgreSQL URL of the schema owner, such as postgres://concord_registry_owner:…@host:5432/concord');
+    throw new Error(
+      'MIGRATION_DATABASE_URL: a PostgreSQL URL of the schema owner, such as postgres://concord_registry_owner:…@host:5432/concord',
+    );
   }
   const serviceRole = env.DATABASE_SERVICE_ROLE || serviceRoleNames(schema).service;
   const applied = await migrateServiceDatabase(createDataSource(url), serviceRole);

@@ -21,8 +21,16 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 15_000
 export const CLIENT_GRACE_MS = 1_000;
 
 /** The timeouts a process configured (DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
-export function databaseTimeouts(config: { DB_STATEMENT_TIMEOUT_MS: number; DB_LOCK_TIMEOUT_MS: number; DB_ACQUIRE_TIMEOUT_MS: number }): DatabaseTimeouts {
-  return { statementMs: config.DB_STATEMENT_TIMEOUT_MS, lockMs: config.DB_LOCK_TIMEOUT_MS, acquireMs: config.DB_ACQUIRE_TIMEOUT_MS };
+export function databaseTimeouts(config: {
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_LOCK_TIMEOUT_MS: number;
+  DB_ACQUIRE_TIMEOUT_MS: number;
+}): DatabaseTimeouts {
+  return {
+    statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockMs: config.DB_LOCK_TIMEOUT_MS,
+    acquireMs: config.DB_ACQUIRE_TIMEOUT_MS,
+  };
 }
 
 /** SQLSTATEs that mean "not now" rather than "wrong": timeouts, a server going away, too many connections. */
@@ -54,7 +62,13 @@ const UNAVAILABLE_MESSAGES = [
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 3; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH)$/.test(code))) return true;
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_SQLSTATES.has(code) ||
+        code.startsWith('08') ||
+        /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH)$/.test(code))
+    )
+      return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((p) => p.test(message))) return true;
     // TypeORM wraps the driver's error.
     e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;

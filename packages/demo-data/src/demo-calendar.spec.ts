@@ -20,6 +20,10 @@ describe("the demo's calendar", () => {
 
   it('gives the same dates for the same anchor on any later day', () => {
     const again = demoCalendar(new Date('2026-11-30T23:00:00Z'));
-    expect([again.day(12), again.monthEnd(3), again.monthStart(-8)]).toEqual([calendar.day(12), calendar.monthEnd(3), calendar.monthStart(-8)]);
+    expect([again.day(12), again.monthEnd(3), again.monthStart(-8)]).toEqual([
+      calendar.day(12),
+      calendar.monthEnd(3),
+      calendar.monthStart(-8),
+    ]);
   });
 });

@@ -2,7 +2,24 @@ import { describe, expect, it } from '@jest/globals';
 import { foldText, RegisterCreatorInput } from '@concord/domain';
 import { DEMO_NEAR_DUPLICATE_PAIRS, demoCreators, type DemoCreator } from './demo-creators';
 
-const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const URL_PREFIX: Record<string, string> = {
   tiktok: 'https://www.tiktok.com/@',
   youtube: 'https://www.youtube.com/@',
@@ -16,7 +33,10 @@ const URL_PREFIX: Record<string, string> = {
 function trgmSimilarity(a: string, b: string): number {
   const grams = (s: string) => {
     const set = new Set<string>();
-    for (const w of s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)) {
+    for (const w of s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)) {
       const p = `  ${w} `;
       for (let i = 0; i < p.length - 2; i++) set.add(p.slice(i, i + 3));
     }
@@ -148,7 +168,9 @@ describe('demoCreators', () => {
     expect(share(english, people.length)).toBeLessThan(0.5);
     const languages = new Set(people.flatMap((c) => c.input.languages));
     expect([...languages].filter((l) => ['fr', 'zh', 'ko', 'ja'].includes(l)).length).toBeGreaterThanOrEqual(2);
-    expect(people.some((c) => c.input.regions.includes('VN-SG') && c.input.topics.includes('public_services'))).toBe(true);
+    expect(people.some((c) => c.input.regions.includes('VN-SG') && c.input.topics.includes('public_services'))).toBe(
+      true,
+    );
     expect(people.some((c) => c.input.regions.includes('VN-71'))).toBe(true);
   });
 
@@ -158,7 +180,13 @@ describe('demoCreators', () => {
     expect(share(named.length, people.length)).toBeGreaterThan(0.1);
     expect(share(named.length, people.length)).toBeLessThan(0.4);
     const displayNames = all.map((c) => c.input.displayName);
-    for (const name of ['Hùng Phượt Việt', 'Bếp Nhà Mai', 'Sử Việt Kể Chuyện', 'Góc Nhìn Quân Sự', 'Sách Hay Mỗi Ngày']) {
+    for (const name of [
+      'Hùng Phượt Việt',
+      'Bếp Nhà Mai',
+      'Sử Việt Kể Chuyện',
+      'Góc Nhìn Quân Sự',
+      'Sách Hay Mỗi Ngày',
+    ]) {
       expect(displayNames).toContain(name);
     }
   });

@@ -251,8 +251,20 @@ const ABROAD: readonly Place[] = [
 ];
 
 type ThemeId =
-  | 'travel' | 'cuisine' | 'culture' | 'history' | 'defence' | 'reading' | 'patriotic'
-  | 'policy' | 'diaspora' | 'lifestyle' | 'music' | 'technology' | 'sports' | 'green';
+  | 'travel'
+  | 'cuisine'
+  | 'culture'
+  | 'history'
+  | 'defence'
+  | 'reading'
+  | 'patriotic'
+  | 'policy'
+  | 'diaspora'
+  | 'lifestyle'
+  | 'music'
+  | 'technology'
+  | 'sports'
+  | 'green';
 
 interface Theme {
   weight: number;
@@ -271,7 +283,12 @@ interface Theme {
 }
 
 const SOCIAL: readonly (readonly [Platform, number])[] = [
-  ['tiktok', 35], ['youtube', 25], ['facebook', 25], ['instagram', 7], ['zalo', 5], ['x', 3],
+  ['tiktok', 35],
+  ['youtube', 25],
+  ['facebook', 25],
+  ['instagram', 7],
+  ['zalo', 5],
+  ['x', 3],
 ];
 
 const THEMES: Record<ThemeId, Theme> = {
@@ -279,11 +296,25 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 18,
     topics: ['tourism', 'culture', 'cuisine', 'lifestyle', 'environment'],
     templates: [
-      '{N} Phượt {P}', '{N} Travel', '{N} Đi {P}', 'Xuyên Việt Cùng {N}', 'Phượt Cùng {N}',
-      '{N} Check-in {P}', '{P} Trong Mắt {N}', '{N} Vlog', '{N} Xách Balo', '{N} Lang Thang {P}',
+      '{N} Phượt {P}',
+      '{N} Travel',
+      '{N} Đi {P}',
+      'Xuyên Việt Cùng {N}',
+      'Phượt Cùng {N}',
+      '{N} Check-in {P}',
+      '{P} Trong Mắt {N}',
+      '{N} Vlog',
+      '{N} Xách Balo',
+      '{N} Lang Thang {P}',
     ],
     places: DOMESTIC,
-    platforms: [['tiktok', 35], ['youtube', 30], ['facebook', 20], ['instagram', 12], ['x', 3]],
+    platforms: [
+      ['tiktok', 35],
+      ['youtube', 30],
+      ['facebook', 20],
+      ['instagram', 12],
+      ['x', 3],
+    ],
     english: 0.35,
     company: 'company-02',
     tags: ['travel', 'phuot', 'dulich', 'trip'],
@@ -292,11 +323,22 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 12,
     topics: ['cuisine', 'culture', 'tourism', 'lifestyle'],
     templates: [
-      'Bếp Nhà {N}', '{N} Ăn Gì Hôm Nay', 'Ẩm Thực {P} Cùng {N}', '{N} Review Món Ngon', '{N} Nấu Ăn',
-      'Hương Vị {P} Của {N}', '{N} Food Tour {P}', 'Góc Bếp {N}',
+      'Bếp Nhà {N}',
+      '{N} Ăn Gì Hôm Nay',
+      'Ẩm Thực {P} Cùng {N}',
+      '{N} Review Món Ngon',
+      '{N} Nấu Ăn',
+      'Hương Vị {P} Của {N}',
+      '{N} Food Tour {P}',
+      'Góc Bếp {N}',
     ],
     places: DOMESTIC,
-    platforms: [['tiktok', 45], ['youtube', 25], ['facebook', 22], ['instagram', 8]],
+    platforms: [
+      ['tiktok', 45],
+      ['youtube', 25],
+      ['facebook', 22],
+      ['instagram', 8],
+    ],
     english: 0.25,
     company: 'company-02',
     tags: ['food', 'bep', 'amthuc', 'kitchen'],
@@ -305,8 +347,14 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 11,
     topics: ['culture', 'history', 'music', 'tourism', 'education'],
     templates: [
-      'Văn Hóa Việt Cùng {N}', '{N} Kể Chuyện Làng', 'Áo Dài {N}', '{N} Và Lễ Hội {P}', 'Nét Đẹp {P} Cùng {N}',
-      '{N} Di Sản {P}', 'Phố Cổ Cùng {N}', '{N} Nghề Truyền Thống',
+      'Văn Hóa Việt Cùng {N}',
+      '{N} Kể Chuyện Làng',
+      'Áo Dài {N}',
+      '{N} Và Lễ Hội {P}',
+      'Nét Đẹp {P} Cùng {N}',
+      '{N} Di Sản {P}',
+      'Phố Cổ Cùng {N}',
+      '{N} Nghề Truyền Thống',
     ],
     places: [P.hue, P.hoian, P.hanoi, P.ninhbinh, P.hagiang, P.cantho, P.saigon, P.sapa],
     platforms: SOCIAL,
@@ -318,11 +366,20 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 9,
     topics: ['history', 'culture', 'education', 'defence'],
     templates: [
-      '{N} Kể Chuyện Sử Việt', 'Dấu Ấn {P} Cùng {N}', 'Lịch Sử 5 Phút Cùng {N}', '{N} Sử Ký',
-      'Góc Sử {N}', '{N} Về Nguồn {P}', 'Nhật Ký {P} Của {N}',
+      '{N} Kể Chuyện Sử Việt',
+      'Dấu Ấn {P} Cùng {N}',
+      'Lịch Sử 5 Phút Cùng {N}',
+      '{N} Sử Ký',
+      'Góc Sử {N}',
+      '{N} Về Nguồn {P}',
+      'Nhật Ký {P} Của {N}',
     ],
     places: [P.dienbien, P.hanoi, P.hue, P.haiphong, P.saigon, P.quangtri],
-    platforms: [['youtube', 40], ['facebook', 30], ['tiktok', 30]],
+    platforms: [
+      ['youtube', 40],
+      ['facebook', 30],
+      ['tiktok', 30],
+    ],
     english: 0.25,
     company: 'company-01',
     tags: ['lichsu', 'history', 'suviet'],
@@ -331,11 +388,21 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 8,
     topics: ['defence', 'history', 'education', 'technology'],
     templates: [
-      'Góc Quân Sự {N}', '{N} Bảo Tàng Quân Sự', 'Hồ Sơ Quốc Phòng {N}', '{N} Quân Sử Việt', 'Lính Trẻ {N}',
-      'Quân Sử Cùng {N}', '{N} Triển Lãm Quốc Phòng', 'Hải Quân {P} Cùng {N}',
+      'Góc Quân Sự {N}',
+      '{N} Bảo Tàng Quân Sự',
+      'Hồ Sơ Quốc Phòng {N}',
+      '{N} Quân Sử Việt',
+      'Lính Trẻ {N}',
+      'Quân Sử Cùng {N}',
+      '{N} Triển Lãm Quốc Phòng',
+      'Hải Quân {P} Cùng {N}',
     ],
     places: [P.hanoi, P.dienbien, P.haiphong, P.saigon, P.danang, P.nhatrang],
-    platforms: [['youtube', 40], ['tiktok', 35], ['facebook', 25]],
+    platforms: [
+      ['youtube', 40],
+      ['tiktok', 35],
+      ['facebook', 25],
+    ],
     english: 0.2,
     company: 'company-01',
     tags: ['quansu', 'military', 'quandoi'],
@@ -345,7 +412,12 @@ const THEMES: Record<ThemeId, Theme> = {
     topics: ['education', 'culture', 'history', 'lifestyle'],
     templates: ['{N} Đọc Sách', 'Tủ Sách {N}', 'Đọc Cùng {N}', '{N} Review Sách', 'Trạm Sách {N}', '{N} Mê Sách'],
     places: [P.hanoi, P.saigon, P.danang, P.hue, P.cantho],
-    platforms: [['facebook', 35], ['tiktok', 35], ['youtube', 20], ['instagram', 10]],
+    platforms: [
+      ['facebook', 35],
+      ['tiktok', 35],
+      ['youtube', 20],
+      ['instagram', 10],
+    ],
     english: 0.2,
     company: 'company-01',
     tags: ['docsach', 'books', 'tusach'],
@@ -354,11 +426,19 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 6,
     topics: ['culture', 'history', 'defence', 'education'],
     templates: [
-      'Tự Hào Việt Nam {N}', 'Việt Nam Trong Tim {N}', '{N} Yêu Tổ Quốc', 'Sắc Đỏ {P} Cùng {N}',
-      '{N} Và Lá Cờ Tổ Quốc', 'Dải Đất Hình Chữ S {N}',
+      'Tự Hào Việt Nam {N}',
+      'Việt Nam Trong Tim {N}',
+      '{N} Yêu Tổ Quốc',
+      'Sắc Đỏ {P} Cùng {N}',
+      '{N} Và Lá Cờ Tổ Quốc',
+      'Dải Đất Hình Chữ S {N}',
     ],
     places: [P.hanoi, P.dienbien, P.saigon, P.haiphong, P.hagiang, P.quangtri],
-    platforms: [['tiktok', 40], ['facebook', 35], ['youtube', 25]],
+    platforms: [
+      ['tiktok', 40],
+      ['facebook', 35],
+      ['youtube', 25],
+    ],
     english: 0.15,
     company: 'company-01',
     tags: ['tuhao', 'vietnam', 'toquoc'],
@@ -367,11 +447,21 @@ const THEMES: Record<ThemeId, Theme> = {
     weight: 9,
     topics: ['public_services', 'policy', 'technology', 'education'],
     templates: [
-      '{N} Giải Thích Chính Sách', 'Dịch Vụ Công Cùng {N}', 'Thủ Tục Online {N}', 'Chính Sách 60 Giây {N}',
-      '{N} Hướng Dẫn Dịch Vụ Công', 'Luật Dễ Hiểu Cùng {N}', '{N} Công Dân Số {P}',
+      '{N} Giải Thích Chính Sách',
+      'Dịch Vụ Công Cùng {N}',
+      'Thủ Tục Online {N}',
+      'Chính Sách 60 Giây {N}',
+      '{N} Hướng Dẫn Dịch Vụ Công',
+      'Luật Dễ Hiểu Cùng {N}',
+      '{N} Công Dân Số {P}',
     ],
     places: [P.saigon, P.saigon, P.saigon, P.hanoi, P.danang, P.cantho],
-    platforms: [['facebook', 35], ['tiktok', 30], ['zalo', 20], ['youtube', 15]],
+    platforms: [
+      ['facebook', 35],
+      ['tiktok', 30],
+      ['zalo', 20],
+      ['youtube', 15],
+    ],
     english: 0.1,
     company: 'company-02',
     tags: ['dichvucong', 'chinhsach', 'congdan', 'phapluat'],
@@ -379,9 +469,21 @@ const THEMES: Record<ThemeId, Theme> = {
   diaspora: {
     weight: 7,
     topics: ['diplomacy', 'culture', 'tourism', 'cuisine', 'lifestyle'],
-    templates: ['{N} Ở {P}', '{N} Sống Ở {P}', 'Người Việt Tại {P} Cùng {N}', '{N} {P} Diary', '{N} In {P}', 'Bếp Việt Ở {P} {N}'],
+    templates: [
+      '{N} Ở {P}',
+      '{N} Sống Ở {P}',
+      'Người Việt Tại {P} Cùng {N}',
+      '{N} {P} Diary',
+      '{N} In {P}',
+      'Bếp Việt Ở {P} {N}',
+    ],
     places: ABROAD,
-    platforms: [['youtube', 35], ['instagram', 25], ['facebook', 25], ['tiktok', 15]],
+    platforms: [
+      ['youtube', 35],
+      ['instagram', 25],
+      ['facebook', 25],
+      ['tiktok', 15],
+    ],
     english: 0.6,
     company: 'company-02',
     tags: ['overseas', 'xuxa', 'life'],
@@ -401,7 +503,11 @@ const THEMES: Record<ThemeId, Theme> = {
     topics: ['music', 'culture', 'lifestyle'],
     templates: ['{N} Music', '{N} Hát Dân Ca', '{N} Acoustic', 'Nhạc Cụ Dân Tộc {N}', '{N} Cải Lương'],
     places: [P.hanoi, P.saigon, P.hue, P.cantho],
-    platforms: [['youtube', 45], ['tiktok', 35], ['facebook', 20]],
+    platforms: [
+      ['youtube', 45],
+      ['tiktok', 35],
+      ['facebook', 20],
+    ],
     english: 0.25,
     company: 'company-01',
     tags: ['music', 'dancaviet', 'acoustic'],
@@ -411,7 +517,12 @@ const THEMES: Record<ThemeId, Theme> = {
     topics: ['technology', 'education', 'public_services'],
     templates: ['{N} Công Nghệ', '{N} Tech', 'Chuyển Đổi Số Cùng {N}', '{N} Review Ứng Dụng'],
     places: BIG_CITIES,
-    platforms: [['youtube', 40], ['tiktok', 30], ['facebook', 20], ['x', 10]],
+    platforms: [
+      ['youtube', 40],
+      ['tiktok', 30],
+      ['facebook', 20],
+      ['x', 10],
+    ],
     english: 0.45,
     company: 'company-02',
     tags: ['tech', 'congnghe', 'chuyendoiso'],
@@ -421,7 +532,11 @@ const THEMES: Record<ThemeId, Theme> = {
     topics: ['sports', 'health', 'lifestyle'],
     templates: ['{N} Thể Thao', '{N} Fitness', 'Bóng Đá Cùng {N}', '{N} Chạy Bộ {P}'],
     places: BIG_CITIES,
-    platforms: [['tiktok', 40], ['youtube', 30], ['facebook', 30]],
+    platforms: [
+      ['tiktok', 40],
+      ['youtube', 30],
+      ['facebook', 30],
+    ],
     english: 0.25,
     company: 'company-02',
     tags: ['sport', 'fit', 'running'],
@@ -443,36 +558,204 @@ const THEME_WEIGHTS = (Object.keys(THEMES) as ThemeId[]).map((id) => [id, THEMES
 // ---------------------------------------------------------------- names
 
 const FAMILY: readonly (readonly [string, number])[] = [
-  ['Nguyễn', 38], ['Trần', 11], ['Lê', 9.5], ['Phạm', 7], ['Hoàng', 5], ['Huỳnh', 5], ['Phan', 4.5], ['Vũ', 3.9],
-  ['Võ', 3.9], ['Đặng', 2.1], ['Bùi', 2], ['Đỗ', 1.4], ['Hồ', 1.3], ['Ngô', 1.3], ['Dương', 1], ['Lý', 0.5],
+  ['Nguyễn', 38],
+  ['Trần', 11],
+  ['Lê', 9.5],
+  ['Phạm', 7],
+  ['Hoàng', 5],
+  ['Huỳnh', 5],
+  ['Phan', 4.5],
+  ['Vũ', 3.9],
+  ['Võ', 3.9],
+  ['Đặng', 2.1],
+  ['Bùi', 2],
+  ['Đỗ', 1.4],
+  ['Hồ', 1.3],
+  ['Ngô', 1.3],
+  ['Dương', 1],
+  ['Lý', 0.5],
 ];
 const MIDDLE_F: readonly (readonly [string, number])[] = [
-  ['Thị', 30], ['Ngọc', 8], ['Thu', 6], ['Thanh', 6], ['Minh', 5], ['Hồng', 5], ['Thùy', 5], ['Phương', 4],
-  ['Kim', 4], ['Bảo', 3], ['Mai', 3], ['Khánh', 3], ['Diệu', 2], ['Hải', 2],
+  ['Thị', 30],
+  ['Ngọc', 8],
+  ['Thu', 6],
+  ['Thanh', 6],
+  ['Minh', 5],
+  ['Hồng', 5],
+  ['Thùy', 5],
+  ['Phương', 4],
+  ['Kim', 4],
+  ['Bảo', 3],
+  ['Mai', 3],
+  ['Khánh', 3],
+  ['Diệu', 2],
+  ['Hải', 2],
 ];
 const MIDDLE_M: readonly (readonly [string, number])[] = [
-  ['Văn', 28], ['Minh', 8], ['Quốc', 6], ['Đức', 6], ['Hải', 5], ['Hoàng', 5], ['Thanh', 5], ['Công', 4],
-  ['Hữu', 4], ['Trung', 3], ['Tuấn', 3], ['Gia', 3], ['Xuân', 3], ['Quang', 4], ['Ngọc', 2],
+  ['Văn', 28],
+  ['Minh', 8],
+  ['Quốc', 6],
+  ['Đức', 6],
+  ['Hải', 5],
+  ['Hoàng', 5],
+  ['Thanh', 5],
+  ['Công', 4],
+  ['Hữu', 4],
+  ['Trung', 3],
+  ['Tuấn', 3],
+  ['Gia', 3],
+  ['Xuân', 3],
+  ['Quang', 4],
+  ['Ngọc', 2],
 ];
 const GIVEN_F = [
-  'Lan', 'Mai', 'Hương', 'Linh', 'Trang', 'Thảo', 'Hà', 'Ngân', 'Nhung', 'Hạnh', 'Yến', 'Vy', 'Trâm', 'Hằng',
-  'Loan', 'Tú', 'Oanh', 'Quyên', 'Thư', 'Nhi', 'Diệp', 'Chi', 'Hiền', 'Ly', 'Phương', 'Anh', 'Uyên', 'Giang',
-  'Huyền', 'Ngọc', 'Vân', 'My', 'Nga', 'Thủy', 'Dung', 'Trinh', 'Châu', 'Hoa', 'Cúc', 'Xuân', 'Thoa',
-  'Hậu', 'Liên', 'Nhàn', 'Tuyết', 'Thơ', 'Duyên', 'Hân', 'Khuê', 'Trà', 'Mơ', 'Thắm', 'Điệp', 'Lụa', 'Sen',
+  'Lan',
+  'Mai',
+  'Hương',
+  'Linh',
+  'Trang',
+  'Thảo',
+  'Hà',
+  'Ngân',
+  'Nhung',
+  'Hạnh',
+  'Yến',
+  'Vy',
+  'Trâm',
+  'Hằng',
+  'Loan',
+  'Tú',
+  'Oanh',
+  'Quyên',
+  'Thư',
+  'Nhi',
+  'Diệp',
+  'Chi',
+  'Hiền',
+  'Ly',
+  'Phương',
+  'Anh',
+  'Uyên',
+  'Giang',
+  'Huyền',
+  'Ngọc',
+  'Vân',
+  'My',
+  'Nga',
+  'Thủy',
+  'Dung',
+  'Trinh',
+  'Châu',
+  'Hoa',
+  'Cúc',
+  'Xuân',
+  'Thoa',
+  'Hậu',
+  'Liên',
+  'Nhàn',
+  'Tuyết',
+  'Thơ',
+  'Duyên',
+  'Hân',
+  'Khuê',
+  'Trà',
+  'Mơ',
+  'Thắm',
+  'Điệp',
+  'Lụa',
+  'Sen',
 ];
 const GIVEN_M = [
-  'Hùng', 'Dũng', 'Tuấn', 'Minh', 'Nam', 'Long', 'Khoa', 'Huy', 'Phong', 'Quân', 'Bình', 'Sơn', 'Trung',
-  'Hiếu', 'Đạt', 'Thắng', 'Tùng', 'Vinh', 'Khánh', 'Phúc', 'Hải', 'Toàn', 'Lâm', 'Tài', 'Cường', 'Kiên',
-  'Nghĩa', 'Thịnh', 'Duy', 'Anh', 'Bảo', 'Hưng', 'Lộc', 'Trí', 'Tâm', 'Việt', 'Quang', 'Thành', 'Hòa', 'Tiến',
-  'Khải', 'Luân', 'Nhân', 'Phát', 'Quý', 'Sang', 'Tín', 'Thiện', 'Vũ', 'Hậu', 'Định', 'Công', 'Đông', 'Kha',
+  'Hùng',
+  'Dũng',
+  'Tuấn',
+  'Minh',
+  'Nam',
+  'Long',
+  'Khoa',
+  'Huy',
+  'Phong',
+  'Quân',
+  'Bình',
+  'Sơn',
+  'Trung',
+  'Hiếu',
+  'Đạt',
+  'Thắng',
+  'Tùng',
+  'Vinh',
+  'Khánh',
+  'Phúc',
+  'Hải',
+  'Toàn',
+  'Lâm',
+  'Tài',
+  'Cường',
+  'Kiên',
+  'Nghĩa',
+  'Thịnh',
+  'Duy',
+  'Anh',
+  'Bảo',
+  'Hưng',
+  'Lộc',
+  'Trí',
+  'Tâm',
+  'Việt',
+  'Quang',
+  'Thành',
+  'Hòa',
+  'Tiến',
+  'Khải',
+  'Luân',
+  'Nhân',
+  'Phát',
+  'Quý',
+  'Sang',
+  'Tín',
+  'Thiện',
+  'Vũ',
+  'Hậu',
+  'Định',
+  'Công',
+  'Đông',
+  'Kha',
 ];
 const COMPOUND_F = [
-  'Lan Anh', 'Minh Tú', 'Hồng Nhung', 'Bảo Ngọc', 'Thu Hà', 'Phương Linh', 'Ngọc Ánh', 'Khánh Linh',
-  'Thùy Dung', 'Mai Anh', 'Hải Yến', 'Thanh Hương', 'Diệu Linh', 'Quỳnh Như', 'Bích Ngọc', 'Kim Ngân',
+  'Lan Anh',
+  'Minh Tú',
+  'Hồng Nhung',
+  'Bảo Ngọc',
+  'Thu Hà',
+  'Phương Linh',
+  'Ngọc Ánh',
+  'Khánh Linh',
+  'Thùy Dung',
+  'Mai Anh',
+  'Hải Yến',
+  'Thanh Hương',
+  'Diệu Linh',
+  'Quỳnh Như',
+  'Bích Ngọc',
+  'Kim Ngân',
 ];
 const COMPOUND_M = [
-  'Quang Huy', 'Minh Khôi', 'Đức Anh', 'Gia Bảo', 'Hoàng Nam', 'Tuấn Anh', 'Bảo Long', 'Anh Tuấn',
-  'Trọng Nghĩa', 'Thành Trung', 'Minh Quân', 'Đăng Khoa', 'Hữu Phước', 'Việt Hoàng', 'Tiến Dũng', 'Hải Đăng',
+  'Quang Huy',
+  'Minh Khôi',
+  'Đức Anh',
+  'Gia Bảo',
+  'Hoàng Nam',
+  'Tuấn Anh',
+  'Bảo Long',
+  'Anh Tuấn',
+  'Trọng Nghĩa',
+  'Thành Trung',
+  'Minh Quân',
+  'Đăng Khoa',
+  'Hữu Phước',
+  'Việt Hoàng',
+  'Tiến Dũng',
+  'Hải Đăng',
 ];
 
 interface Person {
@@ -500,7 +783,14 @@ function makePerson(rng: Rng, spec?: PersonSpec): Person {
   let middle: string | null;
   if (spec) {
     given = spec.given;
-    middle = spec.middle !== undefined ? spec.middle : given.includes(' ') ? (female ? 'Thị' : null) : rng.weighted(female ? MIDDLE_F : MIDDLE_M);
+    middle =
+      spec.middle !== undefined
+        ? spec.middle
+        : given.includes(' ')
+          ? female
+            ? 'Thị'
+            : null
+          : rng.weighted(female ? MIDDLE_F : MIDDLE_M);
   } else if (rng.chance(0.3)) {
     given = rng.pick(female ? COMPOUND_F : COMPOUND_M);
     middle = rng.chance(0.5) ? (female ? 'Thị' : 'Văn') : null;
@@ -511,7 +801,8 @@ function makePerson(rng: Rng, spec?: PersonSpec): Person {
   }
   const full = [family, middle, given].filter(Boolean).join(' ');
   let short = given;
-  if (!given.includes(' ') && middle && middle !== 'Thị' && middle !== 'Văn' && rng.chance(0.5)) short = `${middle} ${given}`;
+  if (!given.includes(' ') && middle && middle !== 'Thị' && middle !== 'Văn' && rng.chance(0.5))
+    short = `${middle} ${given}`;
   return { family, middle, given, female, full, short };
 }
 
@@ -562,9 +853,23 @@ const SHOWCASE: readonly Preset[] = [
 
 /** Spread over the list: pair firsts early, showcase in between, pair seconds late. */
 const PRESETS: readonly Preset[] = [
-  NEAR_DUPLICATES[0][0], SHOWCASE[0], SHOWCASE[1], NEAR_DUPLICATES[1][0], SHOWCASE[2], SHOWCASE[3],
-  NEAR_DUPLICATES[2][0], SHOWCASE[4], SHOWCASE[5], SHOWCASE[6], NEAR_DUPLICATES[0][1], SHOWCASE[7],
-  SHOWCASE[8], NEAR_DUPLICATES[1][1], SHOWCASE[9], SHOWCASE[10], NEAR_DUPLICATES[2][1],
+  NEAR_DUPLICATES[0][0],
+  SHOWCASE[0],
+  SHOWCASE[1],
+  NEAR_DUPLICATES[1][0],
+  SHOWCASE[2],
+  SHOWCASE[3],
+  NEAR_DUPLICATES[2][0],
+  SHOWCASE[4],
+  SHOWCASE[5],
+  SHOWCASE[6],
+  NEAR_DUPLICATES[0][1],
+  SHOWCASE[7],
+  SHOWCASE[8],
+  NEAR_DUPLICATES[1][1],
+  SHOWCASE[9],
+  SHOWCASE[10],
+  NEAR_DUPLICATES[2][1],
 ];
 
 // ---------------------------------------------------------------- companies
@@ -646,7 +951,11 @@ class HandleRegistry {
 }
 
 const MAX_STEM = 18;
-const SEPARATORS = [['', 70], ['.', 15], ['_', 15]] as const;
+const SEPARATORS = [
+  ['', 70],
+  ['.', 15],
+  ['_', 15],
+] as const;
 
 /** Person names repeat a lot: their joined ASCII forms are cached. */
 const JOINED = new Map<string, string>();
@@ -690,7 +999,18 @@ function handleStem(rng: Rng, displayName: string, person: Person, personNamed: 
   return joinWords([short, rng.pick(theme.tags)], sep) || short;
 }
 
-const EXTRA_SUFFIXES = ['.official', 'official', '_tv', 'tv', '.vn', 'vn', 'channel', '.fanpage', '_official', '.media'];
+const EXTRA_SUFFIXES = [
+  '.official',
+  'official',
+  '_tv',
+  'tv',
+  '.vn',
+  'vn',
+  'channel',
+  '.fanpage',
+  '_official',
+  '.media',
+];
 
 function followersFor(rng: Rng): number {
   const r = rng.next();
@@ -764,10 +1084,15 @@ function fill(template: string, person: Person, place: Place): string {
 }
 
 function pickTopics(rng: Rng, theme: Theme): Topic[] {
-  const count = rng.weighted([[1, 30], [2, 45], [3, 25]] as const);
+  const count = rng.weighted([
+    [1, 30],
+    [2, 45],
+    [3, 25],
+  ] as const);
   const topics: Topic[] = [theme.topics[0]];
   const rest = theme.topics.slice(1);
-  while (topics.length < count && rest.length) topics.push(rest.splice(M.floor(rng.next() * M.min(rest.length, 3)), 1)[0]);
+  while (topics.length < count && rest.length)
+    topics.push(rest.splice(M.floor(rng.next() * M.min(rest.length, 3)), 1)[0]);
   return topics;
 }
 
@@ -864,7 +1189,11 @@ export function demoCreators(count = 200, seed = 2024): DemoCreator[] {
     const status = statuses[j];
     let managementCompanyKey: string | null = null;
     if (companies.length === COMPANIES.length && rng.chance(0.3)) {
-      managementCompanyKey = rng.chance(0.75) ? theme.company : theme.company === 'company-01' ? 'company-02' : 'company-01';
+      managementCompanyKey = rng.chance(0.75)
+        ? theme.company
+        : theme.company === 'company-01'
+          ? 'company-02'
+          : 'company-01';
     }
 
     const hasPersonalData = preset?.personalData ?? rng.chance(PERSONAL_DATA_CHANCE[status]);
@@ -872,7 +1201,11 @@ export function demoCreators(count = 200, seed = 2024): DemoCreator[] {
     const personalData = hasPersonalData ? makePersonalData(rng, person, place) : undefined;
     const consent = hasPersonalData || consentOnly ? makeConsent(rng, j + 1) : undefined;
 
-    const channelCount = rng.weighted([[1, 40], [2, 40], [3, 20]] as const);
+    const channelCount = rng.weighted([
+      [1, 40],
+      [2, 40],
+      [3, 20],
+    ] as const);
     const platforms: Platform[] = [];
     for (let tries = 0; platforms.length < channelCount && tries < 20; tries++) {
       const p = rng.weighted(theme.platforms);
@@ -881,9 +1214,11 @@ export function demoCreators(count = 200, seed = 2024): DemoCreator[] {
     const stem = handleStem(rng, displayName, person, personNamed, theme);
     const primaryFollowers = followersFor(rng);
     const channels = platforms.map((platform, i) => {
-      const suffix = i === 0 ? (rng.chance(0.5) ? '' : rng.digits(rng.int(2, 4))) : rng.chance(0.6) ? rng.pick(EXTRA_SUFFIXES) : '';
+      const suffix =
+        i === 0 ? (rng.chance(0.5) ? '' : rng.digits(rng.int(2, 4))) : rng.chance(0.6) ? rng.pick(EXTRA_SUFFIXES) : '';
       const handle = handles.claim(rng, stem, suffix);
-      const followers = i === 0 ? primaryFollowers : M.max(1_000, M.round(primaryFollowers * (0.05 + rng.next() * 0.55)));
+      const followers =
+        i === 0 ? primaryFollowers : M.max(1_000, M.round(primaryFollowers * (0.05 + rng.next() * 0.55)));
       return makeChannel(rng, platform, handle, followers);
     });
 

@@ -24,9 +24,17 @@ function demoAgreements(companies: [string, string], individuals: string[], cale
       key: 'dien-bien-phu-3d',
       counterparty: saoViet,
       body: {
-        kind: 'service_contract', title: 'Ra mắt trình chiếu 3D Điện Biên Phủ', term: { start: calendar.monthStart(-8), end: calendar.monthEnd(3) },
-        scope: '50 short videos and posts around the Điện Biên Phủ 3D-mapping launch, with behind-the-scenes livestreams',
-        budget: 450_000_000, deliverables: [{ platform: 'tiktok', quantity: 30 }, { platform: 'facebook', quantity: 20 }], disclosureLabel: LABEL,
+        kind: 'service_contract',
+        title: 'Ra mắt trình chiếu 3D Điện Biên Phủ',
+        term: { start: calendar.monthStart(-8), end: calendar.monthEnd(3) },
+        scope:
+          '50 short videos and posts around the Điện Biên Phủ 3D-mapping launch, with behind-the-scenes livestreams',
+        budget: 450_000_000,
+        deliverables: [
+          { platform: 'tiktok', quantity: 30 },
+          { platform: 'facebook', quantity: 20 },
+        ],
+        disclosureLabel: LABEL,
         usageRights: { durationMonths: 24, channels: ['tiktok', 'facebook', 'youtube'], territories: ['VN'] },
       },
       steps: ['submit', 'approve', 'sign', 'milestone', 'pay'],
@@ -35,9 +43,13 @@ function demoAgreements(companies: [string, string], individuals: string[], cale
       key: 'huong-ve-la-co',
       counterparty: mayXanh,
       body: {
-        kind: 'memorandum', title: 'Chiến dịch "Hướng về lá cờ Tổ quốc" 2/9/2024', term: { start: '2024-08-15', end: '2024-09-30' },
+        kind: 'memorandum',
+        title: 'Chiến dịch "Hướng về lá cờ Tổ quốc" 2/9/2024',
+        term: { start: '2024-08-15', end: '2024-09-30' },
         scope: 'Creators of the company publish content for the national flag campaign around 2 September 2024',
-        budget: 120_000_000, deliverables: [{ platform: 'youtube', quantity: 12 }], disclosureLabel: LABEL,
+        budget: 120_000_000,
+        deliverables: [{ platform: 'youtube', quantity: 12 }],
+        disclosureLabel: LABEL,
       },
       steps: ['submit', 'approve', 'sign'],
     },
@@ -45,8 +57,13 @@ function demoAgreements(companies: [string, string], individuals: string[], cale
       key: 'van-hoa-doc',
       counterparty: individuals[0],
       body: {
-        kind: 'service_contract', title: 'Ngày Sách và Văn hóa đọc Việt Nam 2027', term: { start: '2027-04-01', end: '2027-04-30' },
-        scope: 'Three videos introducing reading-culture events', budget: 30_000_000, deliverables: [{ platform: 'tiktok', quantity: 3 }], disclosureLabel: LABEL,
+        kind: 'service_contract',
+        title: 'Ngày Sách và Văn hóa đọc Việt Nam 2027',
+        term: { start: '2027-04-01', end: '2027-04-30' },
+        scope: 'Three videos introducing reading-culture events',
+        budget: 30_000_000,
+        deliverables: [{ platform: 'tiktok', quantity: 3 }],
+        disclosureLabel: LABEL,
       },
       steps: ['submit'],
     },
@@ -54,9 +71,13 @@ function demoAgreements(companies: [string, string], individuals: string[], cale
       key: 'bao-tang-quan-su',
       counterparty: individuals[1],
       body: {
-        kind: 'service_contract', title: 'Tham quan Bảo tàng Lịch sử Quân sự Việt Nam', term: { start: calendar.day(41), end: calendar.monthEnd(4) },
-        scope: 'A channel visit to the Military History Museum: one long video and five shorts', budget: 60_000_000,
-        deliverables: [{ platform: 'youtube', quantity: 6 }], disclosureLabel: LABEL,
+        kind: 'service_contract',
+        title: 'Tham quan Bảo tàng Lịch sử Quân sự Việt Nam',
+        term: { start: calendar.day(41), end: calendar.monthEnd(4) },
+        scope: 'A channel visit to the Military History Museum: one long video and five shorts',
+        budget: 60_000_000,
+        deliverables: [{ platform: 'youtube', quantity: 6 }],
+        disclosureLabel: LABEL,
       },
       steps: [],
     },
@@ -64,8 +85,13 @@ function demoAgreements(companies: [string, string], individuals: string[], cale
       key: 'trien-lam-quoc-phong',
       counterparty: individuals[2],
       body: {
-        kind: 'service_contract', title: 'Triển lãm Quốc phòng quốc tế — kênh trải nghiệm', term: { start: '2026-05-01', end: '2026-12-31' },
-        scope: 'Coverage of the international defence expo', budget: 80_000_000, deliverables: [{ platform: 'facebook', quantity: 8 }], disclosureLabel: LABEL,
+        kind: 'service_contract',
+        title: 'Triển lãm Quốc phòng quốc tế — kênh trải nghiệm',
+        term: { start: '2026-05-01', end: '2026-12-31' },
+        scope: 'Coverage of the international defence expo',
+        budget: 80_000_000,
+        deliverables: [{ platform: 'facebook', quantity: 8 }],
+        disclosureLabel: LABEL,
       },
       steps: ['submit', 'approve', 'sign', 'terminate'],
     },
@@ -84,17 +110,23 @@ export async function seedDemoAgreements(
   calendar: DemoCalendar,
 ): Promise<number> {
   const as = async (username: string) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) });
-  const [manager, legal, admin, finance] = await Promise.all(['manager@mcst', 'legal@mcst', 'admin@mcst', 'finance@mcst'].map(as));
+  const [manager, legal, admin, finance] = await Promise.all(
+    ['manager@mcst', 'legal@mcst', 'admin@mcst', 'finance@mcst'].map(as),
+  );
   const all = demoAgreements(counterparties.companies, counterparties.activeIndividuals, calendar);
   for (const a of all) {
     const key = (step: string) => ({ 'Idempotency-Key': `demo-${version}-agreement-${a.key}-${step}` });
-    const created = await manager.POST('/v1/agreements', { params: { header: key('draft') }, body: { ...a.body, counterpartyId: a.counterparty } });
+    const created = await manager.POST('/v1/agreements', {
+      params: { header: key('draft') },
+      body: { ...a.body, counterpartyId: a.counterparty },
+    });
     if (!created.data) throw new Error(`Seeding agreement ${a.key}: ${JSON.stringify(created.error)}`);
     const path = { id: created.data.id };
     for (const step of a.steps) {
       const result = await runStep(step, { manager, legal, admin, finance }, path, key, a);
       // 409: the agreement was moved by hand since; the demo leaves it where it is.
-      if (!result.response.ok && result.response.status !== 409) throw new Error(`Seeding agreement ${a.key} (${step}): ${JSON.stringify(result.error)}`);
+      if (!result.response.ok && result.response.status !== 409)
+        throw new Error(`Seeding agreement ${a.key} (${step}): ${JSON.stringify(result.error)}`);
     }
   }
   return all.length;
@@ -111,20 +143,37 @@ async function runStep(
     case 'submit':
       return users.manager.POST('/v1/agreements/{id}/submit-for-review', { params: { path, header: key(step) } });
     case 'approve':
-      return users.legal.POST('/v1/agreements/{id}/legal-decision', { params: { path, header: key(step) }, body: { decision: 'approve', comments: 'Disclosure clause and usage rights checked' } });
+      return users.legal.POST('/v1/agreements/{id}/legal-decision', {
+        params: { path, header: key(step) },
+        body: { decision: 'approve', comments: 'Disclosure clause and usage rights checked' },
+      });
     case 'sign': {
       const agency = await users.admin.POST('/v1/agreements/{id}/signatures', {
         params: { path, header: key('sign-agency') },
-        body: { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: `${a.body.term.start}T02:00:00Z`, method: 'in_person' },
+        body: {
+          party: 'agency',
+          signatoryName: 'Trần Minh Quân',
+          signedAt: `${a.body.term.start}T02:00:00Z`,
+          method: 'in_person',
+        },
       });
       if (!agency.response.ok) return agency;
       return users.admin.POST('/v1/agreements/{id}/signatures', {
         params: { path, header: key('sign-counterparty') },
-        body: { party: 'counterparty', signatoryName: 'Đại diện bên đối tác', signedAt: `${a.body.term.start}T03:00:00Z`, method: 'e_signature', reference: `VNPT-CA ${a.key}` },
+        body: {
+          party: 'counterparty',
+          signatoryName: 'Đại diện bên đối tác',
+          signedAt: `${a.body.term.start}T03:00:00Z`,
+          method: 'e_signature',
+          reference: `VNPT-CA ${a.key}`,
+        },
       });
     }
     case 'milestone':
-      return users.finance.POST('/v1/agreements/{id}/milestones', { params: { path, header: key(step) }, body: { label: 'Tạm ứng 40%', dueDate: a.body.term.start, amount: Math.round(a.body.budget * 0.4) } });
+      return users.finance.POST('/v1/agreements/{id}/milestones', {
+        params: { path, header: key(step) },
+        body: { label: 'Tạm ứng 40%', dueDate: a.body.term.start, amount: Math.round(a.body.budget * 0.4) },
+      });
     case 'pay': {
       const { data } = await users.finance.GET('/v1/agreements/{id}', { params: { path } });
       const milestoneId = data!.milestones[0].id;
@@ -134,6 +183,9 @@ async function runStep(
       });
     }
     case 'terminate':
-      return users.admin.POST('/v1/agreements/{id}/terminate', { params: { path, header: key(step) }, body: { reason: 'Expo channel programme cancelled by the organiser' } });
+      return users.admin.POST('/v1/agreements/{id}/terminate', {
+        params: { path, header: key(step) },
+        body: { reason: 'Expo channel programme cancelled by the organiser' },
+      });
   }
 }

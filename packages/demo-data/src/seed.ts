@@ -23,12 +23,19 @@ const REASONS = {
  * write carries a stable Idempotency-Key, so running it again (every
  * `npm start`) changes nothing.
  */
-export async function seedDemoData(baseUrl: string, log: (line: string) => void = console.log): Promise<{ creators: number; agreements: number }> {
+export async function seedDemoData(
+  baseUrl: string,
+  log: (line: string) => void = console.log,
+): Promise<{ creators: number; agreements: number }> {
   const api = createConcordClient({ baseUrl, token: await devToken(baseUrl, 'registrar@mcst') });
   const all = demoCreators();
   // Keys name this exact data set: a changed generator seeds anew instead of colliding with old keys.
   // (Since the demo's dates count from its anchor, the keys name that too: older data sets had fixed dates.)
-  const version = createHash('sha256').update(JSON.stringify(all)).update('dates from the anchor').digest('hex').slice(0, 10);
+  const version = createHash('sha256')
+    .update(JSON.stringify(all))
+    .update('dates from the anchor')
+    .digest('hex')
+    .slice(0, 10);
   const ids = new Map<string, string>();
   const companies = all.filter((c) => c.input.kind === 'management_company');
   const individuals = all.filter((c) => c.input.kind !== 'management_company');
@@ -52,36 +59,57 @@ export async function seedDemoData(baseUrl: string, log: (line: string) => void 
         body: { to, reason: REASONS[to] },
       });
       // 409: the creator was moved by hand since; the demo leaves it where it is.
-      if (!response.ok && response.status !== 409) throw new Error(`Seeding ${c.key} → ${to}: ${JSON.stringify(error)}`);
+      if (!response.ok && response.status !== 409)
+        throw new Error(`Seeding ${c.key} → ${to}: ${JSON.stringify(error)}`);
     }
   });
   // The demo's dates count from the day it was first loaded: the first company's registration, which a replay answers unchanged.
   const first = await api.GET('/v1/creators/{id}', { params: { path: { id: ids.get(companies[0].key)! } } });
   if (!first.data) throw new Error(`Reading the demo's first creator: ${JSON.stringify(first.error)}`);
   const calendar = demoCalendar(new Date(first.data.createdAt));
-  const activeIndividuals = individuals.filter((c) => c.status === 'active').slice(0, 3).map((c) => ids.get(c.key)!);
-  const agreements = await seedDemoAgreements(baseUrl, version, {
-    companies: [ids.get(companies[0].key)!, ids.get(companies[1].key)!],
-    activeIndividuals,
-  }, calendar);
+  const activeIndividuals = individuals
+    .filter((c) => c.status === 'active')
+    .slice(0, 3)
+    .map((c) => ids.get(c.key)!);
+  const agreements = await seedDemoAgreements(
+    baseUrl,
+    version,
+    {
+      companies: [ids.get(companies[0].key)!, ids.get(companies[1].key)!],
+      activeIndividuals,
+    },
+    calendar,
+  );
   // The joint campaign's brief goes to the active creators of the company whose agreement is active.
   const briefed = individuals
     .filter((c) => c.status === 'active' && c.managementCompanyKey === companies[0].key)
     .slice(0, 40)
-    .map((c) => ({ id: ids.get(c.key)!, handle: c.input.channels[0].handle, channels: c.input.channels.map(({ platform, handle }) => ({ platform, handle })) }));
+    .map((c) => ({
+      id: ids.get(c.key)!,
+      handle: c.input.channels[0].handle,
+      channels: c.input.channels.map(({ platform, handle }) => ({ platform, handle })),
+    }));
   const requests = await seedDemoCampaigns(baseUrl, version, calendar, briefed);
-  log(`demo data: ${all.length} creators in the registry, ${agreements} agreements, ${requests} joint campaign requests`);
+  log(
+    `demo data: ${all.length} creators in the registry, ${agreements} agreements, ${requests} joint campaign requests`,
+  );
   return { creators: all.length, agreements };
 }
 
-async function register(api: ConcordClient, version: string, c: DemoCreator, managementCompanyId: string | null): Promise<string> {
+async function register(
+  api: ConcordClient,
+  version: string,
+  c: DemoCreator,
+  managementCompanyId: string | null,
+): Promise<string> {
   const { data, error, response } = await api.POST('/v1/creators', {
     params: { header: { 'Idempotency-Key': `demo-${version}-${c.key}` } },
     body: { ...c.input, managementCompanyId },
   });
   if (data) return data.id;
-  const existing = (error as { code?: string; existingCreatorId?: string } | undefined);
-  if (response.status === 409 && existing?.code === 'creator.channel_taken' && existing.existingCreatorId) return existing.existingCreatorId;
+  const existing = error as { code?: string; existingCreatorId?: string } | undefined;
+  if (response.status === 409 && existing?.code === 'creator.channel_taken' && existing.existingCreatorId)
+    return existing.existingCreatorId;
   throw new Error(`Seeding ${c.key}: ${response.status} ${JSON.stringify(error)}`);
 }
 

@@ -72,7 +72,13 @@ export interface ProvableEnvelope {
 }
 
 /** The claims an issuer signs for an envelope sent on `wireSubject` at `now`. */
-export function actorProofClaims(issuer: ActorIssuer, wireSubject: string, envelope: ProvableEnvelope, dataDigest: string, now: Date): ActorProofClaims {
+export function actorProofClaims(
+  issuer: ActorIssuer,
+  wireSubject: string,
+  envelope: ProvableEnvelope,
+  dataDigest: string,
+  now: Date,
+): ActorProofClaims {
   const iat = Math.floor(now.getTime() / 1000);
   return {
     iss: issuer,
@@ -125,8 +131,13 @@ export function checkActorProofClaims(claims: unknown, expected: ActorProofExpec
   if (claims.iat > now + ACTOR_PROOF_CLOCK_SKEW_SECONDS) return 'not_yet_valid';
   if (claims.exp < now - ACTOR_PROOF_CLOCK_SKEW_SECONDS) return 'expired';
   if (claims.aud !== expected.wireSubject) return 'other_subject';
-  if (claims.sub !== expected.envelope.actor.userId || !sameActor(claims.act, expected.envelope.actor)) return 'actor_altered';
-  if (claims.jti !== expected.envelope.id || claims.cid !== expected.envelope.correlationId || claims.idk !== expected.envelope.idempotencyKey) {
+  if (claims.sub !== expected.envelope.actor.userId || !sameActor(claims.act, expected.envelope.actor))
+    return 'actor_altered';
+  if (
+    claims.jti !== expected.envelope.id ||
+    claims.cid !== expected.envelope.correlationId ||
+    claims.idk !== expected.envelope.idempotencyKey
+  ) {
     return 'other_envelope';
   }
   if (claims.dig !== expected.dataDigest) return 'data_altered';
@@ -134,7 +145,12 @@ export function checkActorProofClaims(claims: unknown, expected: ActorProofExpec
 }
 
 function canonicalActor(actor: Actor): Actor {
-  return { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles], ...(actor.creatorId !== undefined ? { creatorId: actor.creatorId } : {}) };
+  return {
+    userId: actor.userId,
+    orgId: actor.orgId,
+    roles: [...actor.roles],
+    ...(actor.creatorId !== undefined ? { creatorId: actor.creatorId } : {}),
+  };
 }
 
 function sameActor(a: Actor, b: Actor): boolean {
@@ -155,9 +171,12 @@ function isClaims(value: unknown): value is ActorProofClaims {
     isActorIssuer(c.iss) &&
     typeof c.aud === 'string' &&
     typeof c.sub === 'string' &&
-    typeof act === 'object' && act !== null &&
-    typeof act.userId === 'string' && typeof act.orgId === 'string' &&
-    Array.isArray(act.roles) && act.roles.every((r) => typeof r === 'string') &&
+    typeof act === 'object' &&
+    act !== null &&
+    typeof act.userId === 'string' &&
+    typeof act.orgId === 'string' &&
+    Array.isArray(act.roles) &&
+    act.roles.every((r) => typeof r === 'string') &&
     (act.creatorId === undefined || typeof act.creatorId === 'string') &&
     typeof c.jti === 'string' &&
     typeof c.cid === 'string' &&

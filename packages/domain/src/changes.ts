@@ -8,7 +8,12 @@ export type ChangeAppliers<C extends object, T, X = undefined> = {
 };
 
 /** Applies each field present in `changes` (in the order given) through its applier; answers the fields applied. */
-export async function applyChanges<C extends object, T, X>(appliers: ChangeAppliers<C, T, X>, target: T, changes: C, context: X): Promise<(keyof C)[]> {
+export async function applyChanges<C extends object, T, X>(
+  appliers: ChangeAppliers<C, T, X>,
+  target: T,
+  changes: C,
+  context: X,
+): Promise<(keyof C)[]> {
   const changed = (Object.keys(changes) as (keyof C)[]).filter((field) => changes[field] !== undefined);
   for (const field of changed) {
     // The table's type ties each field to its value's type; TypeScript cannot follow that through a field chosen at run time.

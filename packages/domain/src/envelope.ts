@@ -36,7 +36,12 @@ export function createEnvelope<T>(
     id,
     type,
     occurredAt: (options.occurredAt ?? new Date()).toISOString(),
-    actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles], ...(actor.creatorId ? { creatorId: actor.creatorId } : {}) },
+    actor: {
+      userId: actor.userId,
+      orgId: actor.orgId,
+      roles: [...actor.roles],
+      ...(actor.creatorId ? { creatorId: actor.creatorId } : {}),
+    },
     correlationId: options.correlationId ?? id,
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     data,

@@ -67,7 +67,12 @@ describe('DomainError.fromProblem', () => {
 describe('NotFoundError', () => {
   it('names the resource and id', () => {
     const err = new NotFoundError('Creator', 'abc');
-    expect(err.toProblem()).toMatchObject({ code: 'not_found', detail: 'Creator abc was not found', resource: 'Creator', id: 'abc' });
+    expect(err.toProblem()).toMatchObject({
+      code: 'not_found',
+      detail: 'Creator abc was not found',
+      resource: 'Creator',
+      id: 'abc',
+    });
   });
 });
 

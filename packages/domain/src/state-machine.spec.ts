@@ -10,15 +10,22 @@ import { machine } from './state-machine';
  */
 type Door = 'closed' | 'open' | 'gone';
 const DOORS: Door[] = ['closed', 'open', 'gone'];
-const door = machine<Door, {
-  open_wide: { from: readonly Door[]; to: Door };
-  shut: { from: readonly Door[]; to: Door };
-  tear_down: { from: readonly Door[]; to: Door };
-}>('A door', {
-  open_wide: { from: ['closed'], to: 'open' },
-  shut: { from: ['open'], to: 'closed' },
-  tear_down: { from: ['closed', 'open'], to: 'gone' },
-}, 'campaign.status_transition_forbidden');
+const door = machine<
+  Door,
+  {
+    open_wide: { from: readonly Door[]; to: Door };
+    shut: { from: readonly Door[]; to: Door };
+    tear_down: { from: readonly Door[]; to: Door };
+  }
+>(
+  'A door',
+  {
+    open_wide: { from: ['closed'], to: 'open' },
+    shut: { from: ['open'], to: 'closed' },
+    tear_down: { from: ['closed', 'open'], to: 'gone' },
+  },
+  'campaign.status_transition_forbidden',
+);
 type DoorMove = keyof typeof door.table;
 const MOVES: DoorMove[] = ['open_wide', 'shut', 'tear_down'];
 
@@ -40,14 +47,44 @@ describe('machine()', () => {
 
   it.each<{ from: Door; move: DoorMove; to: Door | null; detail: string | null; allowed: DoorMove[] }>([
     { from: 'closed', move: 'open_wide', to: 'open', detail: null, allowed: ['open_wide', 'tear_down'] },
-    { from: 'closed', move: 'shut', to: null, detail: 'A door that is closed cannot shut; allowed now: open_wide, tear_down', allowed: ['open_wide', 'tear_down'] },
+    {
+      from: 'closed',
+      move: 'shut',
+      to: null,
+      detail: 'A door that is closed cannot shut; allowed now: open_wide, tear_down',
+      allowed: ['open_wide', 'tear_down'],
+    },
     { from: 'closed', move: 'tear_down', to: 'gone', detail: null, allowed: ['open_wide', 'tear_down'] },
-    { from: 'open', move: 'open_wide', to: null, detail: 'A door that is open cannot open wide; allowed now: shut, tear_down', allowed: ['shut', 'tear_down'] },
+    {
+      from: 'open',
+      move: 'open_wide',
+      to: null,
+      detail: 'A door that is open cannot open wide; allowed now: shut, tear_down',
+      allowed: ['shut', 'tear_down'],
+    },
     { from: 'open', move: 'shut', to: 'closed', detail: null, allowed: ['shut', 'tear_down'] },
     { from: 'open', move: 'tear_down', to: 'gone', detail: null, allowed: ['shut', 'tear_down'] },
-    { from: 'gone', move: 'open_wide', to: null, detail: 'A door that is gone cannot open wide; allowed now: nothing (final)', allowed: [] },
-    { from: 'gone', move: 'shut', to: null, detail: 'A door that is gone cannot shut; allowed now: nothing (final)', allowed: [] },
-    { from: 'gone', move: 'tear_down', to: null, detail: 'A door that is gone cannot tear down; allowed now: nothing (final)', allowed: [] },
+    {
+      from: 'gone',
+      move: 'open_wide',
+      to: null,
+      detail: 'A door that is gone cannot open wide; allowed now: nothing (final)',
+      allowed: [],
+    },
+    {
+      from: 'gone',
+      move: 'shut',
+      to: null,
+      detail: 'A door that is gone cannot shut; allowed now: nothing (final)',
+      allowed: [],
+    },
+    {
+      from: 'gone',
+      move: 'tear_down',
+      to: null,
+      detail: 'A door that is gone cannot tear down; allowed now: nothing (final)',
+      allowed: [],
+    },
   ])('$from --$move--> $to', ({ from, move, to, detail, allowed }) => {
     expect(door.movesFrom(from)).toEqual(allowed);
     if (to !== null) {
@@ -60,7 +97,13 @@ describe('machine()', () => {
     expect(error.message).toBe(detail);
     expect(error.errors).toEqual([]);
     expect(error.extensions).toEqual({ from, move, allowed });
-    expect(error.toProblem()).toMatchObject({ code: 'campaign.status_transition_forbidden', detail, from, move, allowed });
+    expect(error.toProblem()).toMatchObject({
+      code: 'campaign.status_transition_forbidden',
+      detail,
+      from,
+      move,
+      allowed,
+    });
   });
 
   it('names moves in the message with spaces, but keeps the move name in the extensions', () => {
@@ -70,7 +113,10 @@ describe('machine()', () => {
   });
 
   it('lists allowed moves in table key order, not in the order of from lists', () => {
-    const m = machine<'a' | 'b', { z: { from: readonly ('a' | 'b')[]; to: 'a' | 'b' }; y: { from: readonly ('a' | 'b')[]; to: 'a' | 'b' } }>(
+    const m = machine<
+      'a' | 'b',
+      { z: { from: readonly ('a' | 'b')[]; to: 'a' | 'b' }; y: { from: readonly ('a' | 'b')[]; to: 'a' | 'b' } }
+    >(
       'A thing',
       { z: { from: ['b', 'a'], to: 'b' }, y: { from: ['a'], to: 'a' } },
       'campaign_request.status_transition_forbidden',
@@ -89,7 +135,9 @@ describe('machine()', () => {
       { a_b_c: { from: ['s'], to: 't' } },
       'campaign.status_transition_forbidden',
     );
-    expect(caught(() => m.move('t', 'a_b_c')).detail).toBe('A thing that is t cannot a b c; allowed now: nothing (final)');
+    expect(caught(() => m.move('t', 'a_b_c')).detail).toBe(
+      'A thing that is t cannot a b c; allowed now: nothing (final)',
+    );
   });
 
   it('a move either leads where the table says or throws, agreeing with movesFrom', () => {

@@ -7,7 +7,8 @@ export type TransitionTable<S extends string> = Readonly<Record<string, { from: 
  * leads to, or throws `code` naming the moves allowed from `from`.
  */
 export function machine<S extends string, T extends TransitionTable<S>>(what: string, table: T, code: ErrorCode) {
-  const movesFrom = (status: S) => (Object.keys(table) as (keyof T & string)[]).filter((m) => table[m].from.includes(status));
+  const movesFrom = (status: S) =>
+    (Object.keys(table) as (keyof T & string)[]).filter((m) => table[m].from.includes(status));
   return {
     table,
     movesFrom,
@@ -15,11 +16,16 @@ export function machine<S extends string, T extends TransitionTable<S>>(what: st
       const rule = table[move];
       if (!rule.from.includes(from)) {
         const allowed = movesFrom(from);
-        throw new DomainError(code, `${what} that is ${from} cannot ${move.replace(/_/g, ' ')}; allowed now: ${allowed.join(', ') || 'nothing (final)'}`, [], {
-          from,
-          move,
-          allowed,
-        });
+        throw new DomainError(
+          code,
+          `${what} that is ${from} cannot ${move.replace(/_/g, ' ')}; allowed now: ${allowed.join(', ') || 'nothing (final)'}`,
+          [],
+          {
+            from,
+            move,
+            allowed,
+          },
+        );
       }
       return rule.to;
     },

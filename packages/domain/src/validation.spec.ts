@@ -58,7 +58,11 @@ describe('parseOrThrow with RegisterCreatorInput', () => {
 
   it('defaults a channel to unverified and trims names', () => {
     const { verified: _v, ...channel } = sample.channels[0];
-    const parsed = parseOrThrow(RegisterCreatorInput, { ...sample, displayName: '  Hồng Nhung  ', channels: [channel] });
+    const parsed = parseOrThrow(RegisterCreatorInput, {
+      ...sample,
+      displayName: '  Hồng Nhung  ',
+      channels: [channel],
+    });
     expect(parsed.displayName).toBe('Hồng Nhung');
     expect(parsed.channels[0].verified).toBe(false);
   });
@@ -86,7 +90,11 @@ describe('parseOrThrow with RegisterCreatorInput', () => {
     ['fractional followers', { channels: [{ ...sample.channels[0], followers: 1.5 }] }, 'channels.0.followers'],
     ['unknown topic', { topics: ['tourism', 'gossip'] }, 'topics.1'],
     ['lower-case region', { regions: ['vn-hn'] }, 'regions.0'],
-    ['11-digit national id', { personalData: { ...sample.personalData, nationalId: '00119901234' } }, 'personalData.nationalId'],
+    [
+      '11-digit national id',
+      { personalData: { ...sample.personalData, nationalId: '00119901234' } },
+      'personalData.nationalId',
+    ],
     ['bad email', { personalData: { ...sample.personalData, email: 'nhung@' } }, 'personalData.email'],
     ['consent without evidence', { consent: { ...sample.consent, evidence: ' ' } }, 'consent.evidence'],
     ['consent date not ISO', { consent: { ...sample.consent, givenAt: '05/01/2026' } }, 'consent.givenAt'],

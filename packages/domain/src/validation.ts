@@ -14,7 +14,11 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] =>
     // An unknown field is named by its own path, one error each.
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), code: issue.code, message: `Unknown field ${key}` }))
+      ? issue.keys.map((key) => ({
+          path: pathOf([...issue.path, key]),
+          code: issue.code,
+          message: `Unknown field ${key}`,
+        }))
       : [{ path: pathOf(issue.path), code: codeOf(issue), message: issue.message }],
   );
 }
@@ -29,8 +33,15 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, pre
   const result = schema.safeParse(value);
   if (unsafe.length > 0 || !result.success) {
     const flagged = new Set(unsafe.map((e) => e.path));
-    const errors = [...unsafe, ...(result.success ? [] : toFieldErrors(result.error, prefix).filter((e) => !flagged.has(e.path)))];
-    throw new DomainError('validation.failed', `The request is not valid: ${errors.map((e) => e.path).join(', ')}`, errors);
+    const errors = [
+      ...unsafe,
+      ...(result.success ? [] : toFieldErrors(result.error, prefix).filter((e) => !flagged.has(e.path))),
+    ];
+    throw new DomainError(
+      'validation.failed',
+      `The request is not valid: ${errors.map((e) => e.path).join(', ')}`,
+      errors,
+    );
   }
   return result.data;
 }

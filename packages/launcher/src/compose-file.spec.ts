@@ -24,11 +24,13 @@ describe('infra/compose.yaml', () => {
     }
   });
 
-  it('connects each service as its own database role, after the migration step has run as the schemas\' owners (ADR 0015)', () => {
+  it("connects each service as its own database role, after the migration step has run as the schemas' owners (ADR 0015)", () => {
     const roles = services
       .filter(([name, s]) => name !== 'migrate' && s.environment?.DATABASE_URL)
       .map(([name, s]) => [name, /^postgres:\/\/([^:]+):/.exec(s.environment!.DATABASE_URL)?.[1]]);
-    expect(roles).toEqual(['registry', 'agreements', 'tasking', 'approvals', 'gateway'].map((name) => [name, `concord_${name}`]));
+    expect(roles).toEqual(
+      ['registry', 'agreements', 'tasking', 'approvals', 'gateway'].map((name) => [name, `concord_${name}`]),
+    );
     expect(compose.services.migrate).toMatchObject({ command: ['node', 'infra/prepare-database.mjs'] });
   });
 
@@ -63,9 +65,19 @@ describe('infra/compose.yaml', () => {
     };
     const keyOf = (name: string) => envOf(name).CONCORD_ACTOR_KEY;
     const signers = ['gateway', 'agreements', 'tasking', 'approvals'];
-    expect(signers.map((name) => keyOf(name)?.match(/^\$\{([A-Z_]+):\?/)?.[1])).toEqual(['GATEWAY_ACTOR_KEY', 'AGREEMENTS_ACTOR_KEY', 'TASKING_ACTOR_KEY', 'APPROVALS_ACTOR_KEY']);
+    expect(signers.map((name) => keyOf(name)?.match(/^\$\{([A-Z_]+):\?/)?.[1])).toEqual([
+      'GATEWAY_ACTOR_KEY',
+      'AGREEMENTS_ACTOR_KEY',
+      'TASKING_ACTOR_KEY',
+      'APPROVALS_ACTOR_KEY',
+    ]);
     for (const name of ['registry', ...signers.slice(1)]) {
-      expect({ name, issuers: envOf(name).CONCORD_ACTOR_ISSUERS?.split(',').map((pair) => pair.split('=')[0]) }).toEqual({
+      expect({
+        name,
+        issuers: envOf(name)
+          .CONCORD_ACTOR_ISSUERS?.split(',')
+          .map((pair) => pair.split('=')[0]),
+      }).toEqual({
         name,
         issuers: signers,
       });

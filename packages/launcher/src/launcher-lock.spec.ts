@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LauncherLock, LauncherLockedError, LOCK_FILE, readLock, refuseIfHeld, type LockContents } from './launcher-lock';
+import {
+  LauncherLock,
+  LauncherLockedError,
+  LOCK_FILE,
+  readLock,
+  refuseIfHeld,
+  type LockContents,
+} from './launcher-lock';
 import { identify, isRunning } from './process-identity';
 import type { RecordedProcess } from './stop-processes';
 import { deadProcess, killQuietly, running, sleeper } from './test-processes.test-helpers';
@@ -26,12 +33,18 @@ describe('LauncherLock', () => {
     started.push(child.pid!);
     return child.pid!;
   };
-  const writeLock = (contents: LockContents) => writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify(contents, null, 2));
+  const writeLock = (contents: LockContents) =>
+    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify(contents, null, 2));
 
   it('refuses while the launcher that holds the data folder runs, naming its PID, and leaves its processes alone', async () => {
     const launcher = spawnSleeper();
     const postgres = spawnSleeper();
-    writeLock({ launcher: identify(launcher), watchdog: null, startedAt: '2026-12-02T10:00:00.000Z', processes: [service('postgres', postgres, 2)] });
+    writeLock({
+      launcher: identify(launcher),
+      watchdog: null,
+      startedAt: '2026-12-02T10:00:00.000Z',
+      processes: [service('postgres', postgres, 2)],
+    });
 
     const refusal = LauncherLock.acquire(dataDir, () => undefined);
 
@@ -43,8 +56,17 @@ describe('LauncherLock', () => {
   });
 
   it("stops a dead launcher's orphans (services, then NATS, then PostgreSQL) and takes the data folder", async () => {
-    const orphans = [service('registry', spawnSleeper()), service('nats', spawnSleeper(), 1), service('postgres', spawnSleeper(), 2)];
-    writeLock({ launcher: await deadProcess(), watchdog: null, startedAt: '2026-12-02T10:00:00.000Z', processes: orphans });
+    const orphans = [
+      service('registry', spawnSleeper()),
+      service('nats', spawnSleeper(), 1),
+      service('postgres', spawnSleeper(), 2),
+    ];
+    writeLock({
+      launcher: await deadProcess(),
+      watchdog: null,
+      startedAt: '2026-12-02T10:00:00.000Z',
+      processes: orphans,
+    });
     const lines: string[] = [];
 
     const lock = await LauncherLock.acquire(dataDir, (l) => lines.push(l));
@@ -64,7 +86,12 @@ describe('LauncherLock', () => {
   it('never signals a process that merely reuses a recorded PID', async () => {
     const unrelated = spawnSleeper();
     const reused = { ...service('gateway', unrelated), startTime: '1' }; // same PID, another start time
-    writeLock({ launcher: await deadProcess(), watchdog: null, startedAt: '2026-12-02T10:00:00.000Z', processes: [reused] });
+    writeLock({
+      launcher: await deadProcess(),
+      watchdog: null,
+      startedAt: '2026-12-02T10:00:00.000Z',
+      processes: [reused],
+    });
 
     const lock = await LauncherLock.acquire(dataDir, () => undefined);
 

@@ -83,7 +83,12 @@ export class LauncherLock {
    */
   static async acquire(dataDir: string, log: (line: string) => void): Promise<LauncherLock> {
     const path = join(dataDir, LOCK_FILE);
-    const contents: LockContents = { launcher: identify(process.pid), watchdog: null, startedAt: new Date().toISOString(), processes: [] };
+    const contents: LockContents = {
+      launcher: identify(process.pid),
+      watchdog: null,
+      startedAt: new Date().toISOString(),
+      processes: [],
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         // 'wx': created only if absent, so of two launchers starting together exactly one gets it.

@@ -17,13 +17,19 @@ setInterval(() => {}, 1000);
 describe('npm start', () => {
   it('returns only once the launcher has stopped, when npm is sent SIGTERM', async () => {
     // The root package.json's own start script, with the launcher replaced by one that is slow to stop.
-    const script: string = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const script: string = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+    ).scripts.start;
     expect(script).toContain('node infra/bootstrap.mjs start');
     const dir = mkdtempSync(join(tmpdir(), 'concord-npm-start-'));
     writeFileSync(join(dir, 'launcher.js'), SLOW_TO_STOP);
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name: 'npm-start-signals', private: true, scripts: { start: script.replace('node infra/bootstrap.mjs start', 'node launcher.js') } }),
+      JSON.stringify({
+        name: 'npm-start-signals',
+        private: true,
+        scripts: { start: script.replace('node infra/bootstrap.mjs start', 'node launcher.js') },
+      }),
     );
     let launcher: number | undefined;
     try {
@@ -35,7 +41,9 @@ describe('npm start', () => {
         }),
       );
       let stoppedWhenNpmReturned: boolean | undefined;
-      const returned = new Promise((resolve) => npm.once('exit', () => resolve((stoppedWhenNpmReturned = existsSync(join(dir, 'stopped'))))));
+      const returned = new Promise((resolve) =>
+        npm.once('exit', () => resolve((stoppedWhenNpmReturned = existsSync(join(dir, 'stopped'))))),
+      );
 
       npm.kill('SIGTERM');
       await returned;

@@ -16,7 +16,9 @@ describe('ensurePortsFree', () => {
           { port: taken, host: '127.0.0.1', variable: 'PORT' },
         ]),
       ).rejects.toThrow(`Port already in use by another program: 127.0.0.1:${taken} (set PORT to use another)`);
-      await expect(ensurePortsFree([{ port: free, host: '127.0.0.1', variable: 'CONCORD_PG_PORT' }])).resolves.toBeUndefined();
+      await expect(
+        ensurePortsFree([{ port: free, host: '127.0.0.1', variable: 'CONCORD_PG_PORT' }]),
+      ).resolves.toBeUndefined();
     } finally {
       server.close();
     }

@@ -22,6 +22,8 @@ function inUse({ port, host }: PortUse): Promise<boolean> {
  */
 export async function ensurePortsFree(ports: PortUse[]): Promise<void> {
   const taken: string[] = [];
-  for (const use of ports) if (await inUse(use)) taken.push(`${use.host}:${use.port} (set ${use.variable} to use another)`);
-  if (taken.length > 0) throw new Error(`Port${taken.length > 1 ? 's' : ''} already in use by another program: ${taken.join(', ')}`);
+  for (const use of ports)
+    if (await inUse(use)) taken.push(`${use.host}:${use.port} (set ${use.variable} to use another)`);
+  if (taken.length > 0)
+    throw new Error(`Port${taken.length > 1 ? 's' : ''} already in use by another program: ${taken.join(', ')}`);
 }

@@ -31,11 +31,20 @@ describe('ServiceSupervisor', () => {
     const { supervisor, lines, spawned } = supervisorWithLogs();
     stop = () => supervisor.stop(2_000);
     supervisor.start({ name: 'steady', command: process.execPath, args: STEADY, env: process.env });
-    supervisor.start({ name: 'crashy', command: process.execPath, args: ['-e', 'setTimeout(() => process.exit(3), 50)'], env: process.env });
+    supervisor.start({
+      name: 'crashy',
+      command: process.execPath,
+      args: ['-e', 'setTimeout(() => process.exit(3), 50)'],
+      env: process.env,
+    });
 
     await eventually('crashy restarted twice', () => spawned.filter((s) => s.name === 'crashy').length >= 3);
-    expect(lines).toContainEqual(expect.stringMatching(/^crashy exited \(exit code 3\) after [\d.]+ s; restarting it in 0\.05 s \(restart 1\)$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^crashy exited \(exit code 3\) after [\d.]+ s; restarting it in 0\.1 s \(restart 2\)$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^crashy exited \(exit code 3\) after [\d.]+ s; restarting it in 0\.05 s \(restart 1\)$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^crashy exited \(exit code 3\) after [\d.]+ s; restarting it in 0\.1 s \(restart 2\)$/),
+    );
     const steady = spawned.filter((s) => s.name === 'steady');
     expect(steady).toHaveLength(1);
     expect(isRunning(identify(steady[0].pid))).toBe(true);

@@ -65,7 +65,9 @@ export class ServiceSupervisor {
 
   /** Services that have crashed, with how they last exited: for a message when the system does not get ready. */
   crashed(): string[] {
-    return [...this.services.values()].filter((s) => s.restarts > 0).map((s) => `${s.spec.name} (${s.restarts}×, last ${s.lastExit})`);
+    return [...this.services.values()]
+      .filter((s) => s.restarts > 0)
+      .map((s) => `${s.spec.name} (${s.restarts}×, last ${s.lastExit})`);
   }
 
   pid(name: string): number | undefined {
@@ -91,7 +93,11 @@ export class ServiceSupervisor {
 
   private spawn(service: Supervised) {
     const { spec } = service;
-    const child = spawn(spec.command, spec.args, { env: spec.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    const child = spawn(spec.command, spec.args, {
+      env: spec.env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
     child.once('error', (error) => this.options.warn(`${spec.name}: ${error.message}`));
     service.child = child;
     service.startedAt = Date.now();

@@ -19,8 +19,13 @@ class Launcher {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, [join(root, 'infra/start-system.mjs')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) stream.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.child = spawn(process.execPath, [join(root, 'infra/start-system.mjs')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    for (const stream of [this.child.stdout!, this.child.stderr!])
+      stream.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
@@ -31,11 +36,15 @@ class Launcher {
   async waitFor(pattern: RegExp, ms = 180_000): Promise<void> {
     let gone = false;
     void this.exited.then(() => (gone = true));
-    await eventually(`${pattern} in the launcher's output:\n${this.output.slice(-3000)}`, () => {
-      if (pattern.test(this.output)) return true;
-      if (gone) throw new Error(`The launcher exited before ${pattern}:\n${this.output.slice(-3000)}`);
-      return false;
-    }, ms);
+    await eventually(
+      `${pattern} in the launcher's output:\n${this.output.slice(-3000)}`,
+      () => {
+        if (pattern.test(this.output)) return true;
+        if (gone) throw new Error(`The launcher exited before ${pattern}:\n${this.output.slice(-3000)}`);
+        return false;
+      },
+      ms,
+    );
   }
 }
 
@@ -57,7 +66,13 @@ describe('npm start (infra/start-system.mjs)', () => {
     // A fresh data folder inside a folder mode 0700 (mkdtemp's): as root, PostgreSQL's cluster has to be kept elsewhere.
     dataDir = join(mkdtempSync(join(tmpdir(), 'concord-launcher-')), 'data');
     const [pg, nats, http] = [await freePort(), await freePort(), await freePort()];
-    env = { ...process.env, CONCORD_DATA_DIR: dataDir, CONCORD_PG_PORT: String(pg), CONCORD_NATS_PORT: String(nats), PORT: String(http) };
+    env = {
+      ...process.env,
+      CONCORD_DATA_DIR: dataDir,
+      CONCORD_PG_PORT: String(pg),
+      CONCORD_NATS_PORT: String(nats),
+      PORT: String(http),
+    };
     for (const name of ['DATABASE_URL', 'NATS_URL', 'CONCORD_ENV', 'HOST']) delete env[name];
     ready = `http://127.0.0.1:${http}/health/ready`;
   });
@@ -67,7 +82,11 @@ describe('npm start (infra/start-system.mjs)', () => {
     for (const launcher of launchers) killQuietly(-launcher.pid);
     if (left) await stopProcesses(left.processes, () => undefined, 5_000);
     const elsewhere = join(dataDir, 'postgres', 'cluster-elsewhere.json');
-    if (existsSync(elsewhere)) rmSync(dirname((JSON.parse(readFileSync(elsewhere, 'utf8')) as { path: string }).path), { recursive: true, force: true });
+    if (existsSync(elsewhere))
+      rmSync(dirname((JSON.parse(readFileSync(elsewhere, 'utf8')) as { path: string }).path), {
+        recursive: true,
+        force: true,
+      });
     rmSync(dirname(dataDir), { recursive: true, force: true });
   });
 
@@ -79,7 +98,9 @@ describe('npm start (infra/start-system.mjs)', () => {
     const { code } = await second.exited;
 
     expect(code).toBe(1);
-    expect(second.output).toContain(`Concord is already running on the data folder ${dataDir}: launcher PID ${first.pid}`);
+    expect(second.output).toContain(
+      `Concord is already running on the data folder ${dataDir}: launcher PID ${first.pid}`,
+    );
     expect(second.output).not.toMatch(STARTED);
     expect(await answersReady()).toBe(true);
     expect(running(lock().processes)).toHaveLength(7); // postgres, nats, 4 services, gateway
@@ -106,7 +127,11 @@ describe('npm start (infra/start-system.mjs)', () => {
 
     launcher.child.kill('SIGKILL');
 
-    await eventually('every recorded process is gone', () => running([...recorded.processes, recorded.watchdog!]).length === 0, 60_000);
+    await eventually(
+      'every recorded process is gone',
+      () => running([...recorded.processes, recorded.watchdog!]).length === 0,
+      60_000,
+    );
     expect(existsSync(lockFile())).toBe(false);
   }, 120_000);
 
@@ -122,7 +147,9 @@ describe('npm start (infra/start-system.mjs)', () => {
     const next = start();
     await next.waitFor(STARTED);
 
-    expect(next.output).toContain(`The launcher that held this data folder (PID ${crashed.pid}) is gone; stopping what it left running`);
+    expect(next.output).toContain(
+      `The launcher that held this data folder (PID ${crashed.pid}) is gone; stopping what it left running`,
+    );
     expect(running(orphans.processes)).toEqual([]);
     expect(lock().launcher.pid).toBe(next.pid);
     expect(await answersReady()).toBe(true);

@@ -19,7 +19,11 @@ export async function deadProcess(): Promise<ProcessIdentity> {
 }
 
 /** Waits for `condition`, checking every 100 ms; fails naming `what` after `ms`. */
-export async function eventually(what: string, condition: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+export async function eventually(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  ms = 30_000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Still not true after ${ms / 1000} s: ${what}`);

@@ -33,7 +33,7 @@ describe('the watchdog', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("stops every process of a launcher killed with SIGKILL, and frees the data folder", async () => {
+  it('stops every process of a launcher killed with SIGKILL, and frees the data folder', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'concord-watchdog-'));
     const launcher = spawn(process.execPath, ['-e', LAUNCHER, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise((resolve) => launcher.stdout.once('data', resolve));

@@ -26,13 +26,18 @@ export class ActorProofGuard implements CanActivate {
     this.logger.warn(
       `refused a request on ${wireSubject}: actor ${claimedActor(envelope)}, issuer ${verdict.issuer ?? '(none)'}: ${verdict.reason}`,
     );
-    throw new DomainError('actor.unproven', `The request's actor is not proven (${verdict.reason}); nothing was done`, [], { reason: verdict.reason });
+    throw new DomainError(
+      'actor.unproven',
+      `The request's actor is not proven (${verdict.reason}); nothing was done`,
+      [],
+      { reason: verdict.reason },
+    );
   }
 }
 
 /** The actor a refused envelope claims, for the log: never trusted, so quoted and cut short. */
 function claimedActor(envelope: unknown): string {
   const actor = (envelope as { actor?: { userId?: unknown; orgId?: unknown } } | null)?.actor;
-  const quote = (v: unknown) => JSON.stringify(typeof v === 'string' ? v.slice(0, 80) : v ?? null);
+  const quote = (v: unknown) => JSON.stringify(typeof v === 'string' ? v.slice(0, 80) : (v ?? null));
   return `${quote(actor?.userId)} of ${quote(actor?.orgId)}`;
 }

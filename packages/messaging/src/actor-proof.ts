@@ -2,8 +2,13 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, typ
 import { z } from 'zod';
 import { CompactSign, compactVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import {
-  ACTOR_ISSUERS, actorProofClaims, checkActorProofClaims, isActorIssuer,
-  type ActorIssuer, type ActorProofFailure, type ProvableEnvelope,
+  ACTOR_ISSUERS,
+  actorProofClaims,
+  checkActorProofClaims,
+  isActorIssuer,
+  type ActorIssuer,
+  type ActorProofFailure,
+  type ProvableEnvelope,
 } from '@concord/domain';
 
 /**
@@ -23,7 +28,9 @@ const TYPE = 'concord-actor+jws';
 
 /** SHA-256 (base64url) of a request's data as it travels (JSON). */
 export function dataDigest(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data) ?? '').digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(data) ?? '')
+    .digest('base64url');
 }
 
 /** A new Ed25519 key pair in the configuration's form. */
@@ -58,12 +65,16 @@ export function parsePublicKey(base64: string): KeyObject {
  * its key is rotated. Throws naming what is wrong.
  */
 export function parseActorIssuers(value: string): { issuer: ActorIssuer; key: KeyObject }[] {
-  const pairs = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const pairs = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!pairs.length) throw new Error('names no issuer');
   return pairs.map((pair) => {
     const at = pair.indexOf('=');
     const issuer = pair.slice(0, at).trim();
-    if (at < 1 || !isActorIssuer(issuer)) throw new Error(`"${pair.slice(0, 20)}…" does not start with an issuer (${ACTOR_ISSUERS.join(', ')}) and "="`);
+    if (at < 1 || !isActorIssuer(issuer))
+      throw new Error(`"${pair.slice(0, 20)}…" does not start with an issuer (${ACTOR_ISSUERS.join(', ')}) and "="`);
     try {
       return { issuer, key: parsePublicKey(pair.slice(at + 1)) };
     } catch {
@@ -74,7 +85,9 @@ export function parseActorIssuers(value: string): { issuer: ActorIssuer; key: Ke
 
 /** `CONCORD_ACTOR_ISSUERS` for these public keys. */
 export function formatActorIssuers(keys: Partial<Record<ActorIssuer, string>>): string {
-  return Object.entries(keys).map(([issuer, key]) => `${issuer}=${key}`).join(',');
+  return Object.entries(keys)
+    .map(([issuer, key]) => `${issuer}=${key}`)
+    .join(',');
 }
 
 /** A key's id in a proof's header: the issuer and a fingerprint of its public key, so rotated keys are told apart. */
@@ -88,7 +101,10 @@ export class ActorProofSigner {
   private readonly key: KeyObject;
   private readonly kid: string;
 
-  constructor(readonly issuer: ActorIssuer, privateKey: string | KeyObject) {
+  constructor(
+    readonly issuer: ActorIssuer,
+    privateKey: string | KeyObject,
+  ) {
     this.key = typeof privateKey === 'string' ? parsePrivateKey(privateKey) : privateKey;
     this.kid = keyId(issuer, createPublicKey(this.key));
   }
@@ -103,8 +119,7 @@ export class ActorProofSigner {
 }
 
 export type ActorProofVerdict =
-  | { proven: true; issuer: ActorIssuer }
-  | { proven: false; reason: ActorProofFailure; issuer: string | null };
+  { proven: true; issuer: ActorIssuer } | { proven: false; reason: ActorProofFailure; issuer: string | null };
 
 /** Checks proofs against the public keys of the issuers this process believes. */
 export class ActorProofVerifier {
@@ -122,7 +137,8 @@ export class ActorProofVerifier {
   async verify(wireSubject: string, envelope: unknown, now = new Date()): Promise<ActorProofVerdict> {
     const e = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<string, unknown>;
     const proof = e.proof;
-    if (proof === undefined || proof === null || proof === '') return { proven: false, reason: 'missing', issuer: null };
+    if (proof === undefined || proof === null || proof === '')
+      return { proven: false, reason: 'missing', issuer: null };
     if (typeof proof !== 'string' || !isProvable(e)) return { proven: false, reason: 'malformed', issuer: null };
     let kid: unknown;
     try {
@@ -170,8 +186,10 @@ function isProvable(e: Record<string, unknown>): e is Record<string, unknown> & 
     typeof e.id === 'string' &&
     typeof e.correlationId === 'string' &&
     (e.idempotencyKey === undefined || typeof e.idempotencyKey === 'string') &&
-    typeof actor === 'object' && actor !== null &&
-    typeof actor.userId === 'string' && typeof actor.orgId === 'string' &&
+    typeof actor === 'object' &&
+    actor !== null &&
+    typeof actor.userId === 'string' &&
+    typeof actor.orgId === 'string' &&
     Array.isArray(actor.roles)
   );
 }
@@ -192,7 +210,10 @@ export const ActorProofConfig = {
     try {
       parseActorIssuers(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `${(error as Error).message} (expected name=publicKey,…; README, "Configuration")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${(error as Error).message} (expected name=publicKey,…; README, "Configuration")`,
+      });
     }
   }),
 };

@@ -26,7 +26,12 @@ export function ensureBusSeeds(file: string, log: (line: string) => void = () =>
  * `baseConfigFile` followed by the authorization of every identity in
  * `seeds` (public keys only) with its permissions in environment `env`.
  */
-export function writeNatsServerConfig(file: string, baseConfigFile: string, seeds: Partial<BusSeeds>, env: string): string {
+export function writeNatsServerConfig(
+  file: string,
+  baseConfigFile: string,
+  seeds: Partial<BusSeeds>,
+  env: string,
+): string {
   const keys = Object.fromEntries(Object.entries(seeds).map(([identity, seed]) => [identity, nkeyPublicKey(seed)]));
   writeFileSync(file, `${readFileSync(baseConfigFile, 'utf8')}\n${busAuthorizationConfig(keys, env)}`, { mode: 0o600 });
   return file;

@@ -87,7 +87,8 @@ export function busPermissions(identity: BusIdentity, env: string): BusPermissio
     // ensureEventStream: look the stream up, create it or bring its settings up to date (whoever starts first).
     for (const verb of ['INFO', 'CREATE', 'UPDATE']) publish.push(`$JS.API.STREAM.${verb}.${stream}`);
   }
-  if (needs.publishesEvents) publish.push(wire(`concord.events.${identity}.>`), wire(`concord.events.audit.${identity}.>`));
+  if (needs.publishesEvents)
+    publish.push(wire(`concord.events.${identity}.>`), wire(`concord.events.audit.${identity}.>`));
   for (const [purpose, filter] of Object.entries(needs.consumes)) {
     const name = durable(purpose);
     publish.push(

@@ -20,14 +20,32 @@ describe('transactOnce', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    postgres = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'concord-messaging-')), port: await freePort(), persistent: false, fast: true });
-    const setup = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [], migrations: [], applicationName: 'concord-messaging-test' });
+    postgres = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'concord-messaging-')),
+      port: await freePort(),
+      persistent: false,
+      fast: true,
+    });
+    const setup = createServiceDataSource({
+      url: postgres.url,
+      schema: 'public',
+      entities: [],
+      migrations: [],
+      applicationName: 'concord-messaging-test',
+    });
     await setup.initialize();
     for (const ddl of MESSAGING_DDL) await setup.query(ddl);
     await setup.query('CREATE TABLE things (id serial PRIMARY KEY, name text NOT NULL UNIQUE)');
     await setup.query('CREATE TABLE notes (id serial PRIMARY KEY, note text NOT NULL)');
     await setup.destroy();
-    db = createServiceDataSource({ url: postgres.url, schema: 'public', entities: [ProcessedCommand, OutboxMessage], migrations: [], applicationName: 'concord-messaging-test', poolSize: 8 });
+    db = createServiceDataSource({
+      url: postgres.url,
+      schema: 'public',
+      entities: [ProcessedCommand, OutboxMessage],
+      migrations: [],
+      applicationName: 'concord-messaging-test',
+      poolSize: 8,
+    });
     await db.initialize();
   }, 120_000);
   afterAll(async () => {
@@ -35,7 +53,8 @@ describe('transactOnce', () => {
     await postgres?.stop();
   });
 
-  const command = (key: string | undefined, name: string) => createEnvelope('concord.test.thing.create', actor, { name }, { idempotencyKey: key });
+  const command = (key: string | undefined, name: string) =>
+    createEnvelope('concord.test.thing.create', actor, { name }, { idempotencyKey: key });
   const create = (key: string | undefined, name: string, pause = 0) =>
     transactOnce(db, command(key, name), async (manager) => {
       const [row] = await manager.query('INSERT INTO things (name) VALUES ($1) RETURNING id', [name]);
@@ -69,7 +88,9 @@ describe('transactOnce', () => {
     const outboxBefore = await outboxCount(db);
     const failed = await create('key-retry', 'taken').catch((e: unknown) => e);
     expect((failed as { code?: string }).code).toBe('23505');
-    expect(await db.query("SELECT count(*)::int AS n FROM processed_commands WHERE key LIKE '%key-retry'")).toEqual([{ n: 0 }]);
+    expect(await db.query("SELECT count(*)::int AS n FROM processed_commands WHERE key LIKE '%key-retry'")).toEqual([
+      { n: 0 },
+    ]);
     expect(await outboxCount(db)).toBe(outboxBefore);
     await db.query("UPDATE things SET name = 'taken before' WHERE name = 'taken'");
     const retried = await create('key-retry', 'taken');

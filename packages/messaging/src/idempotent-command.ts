@@ -52,7 +52,10 @@ export async function once<R>(
   }
   const reply = await effect();
   // The effect's audit entries and events, and the record of this command, in one statement.
-  await flushWrites(manager, ['UPDATE processed_commands SET reply = $1::jsonb WHERE key = $2', [JSON.stringify(reply ?? null), key]]);
+  await flushWrites(manager, [
+    'UPDATE processed_commands SET reply = $1::jsonb WHERE key = $2',
+    [JSON.stringify(reply ?? null), key],
+  ]);
   return reply;
 }
 
@@ -61,7 +64,11 @@ export async function once<R>(
  * effect's audit entries and outbox events go with the command's record as
  * one statement at its end (deferWrites).
  */
-export function transactOnce<R>(dataSource: DataSource, envelope: Envelope<unknown>, effect: (manager: EntityManager) => Promise<R>): Promise<R> {
+export function transactOnce<R>(
+  dataSource: DataSource,
+  envelope: Envelope<unknown>,
+  effect: (manager: EntityManager) => Promise<R>,
+): Promise<R> {
   return dataSource.transaction((manager) => {
     deferWrites(manager);
     return once(manager, envelope, () => effect(manager));

@@ -1,4 +1,10 @@
-import { connect, nkeyAuthenticator, nkeys, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
+import {
+  connect,
+  nkeyAuthenticator,
+  nkeys,
+  type NatsConnection,
+  type NodeConnectionOptions,
+} from '@nats-io/transport-node';
 import { inboxPrefix } from './bus-permissions';
 
 /**
@@ -32,9 +38,10 @@ export interface NatsSettings {
  * inbox subjects NATS lets it subscribe to.
  */
 export function natsOptions(identity: string, settings: NatsSettings, name?: string): NodeConnectionOptions {
-  const tls = settings.NATS_TLS_CA || settings.NATS_TLS_CERT || settings.NATS_TLS_KEY
-    ? { caFile: settings.NATS_TLS_CA, certFile: settings.NATS_TLS_CERT, keyFile: settings.NATS_TLS_KEY }
-    : undefined;
+  const tls =
+    settings.NATS_TLS_CA || settings.NATS_TLS_CERT || settings.NATS_TLS_KEY
+      ? { caFile: settings.NATS_TLS_CA, certFile: settings.NATS_TLS_CERT, keyFile: settings.NATS_TLS_KEY }
+      : undefined;
   const seed = settings.NATS_NKEY_SEED ? new TextEncoder().encode(settings.NATS_NKEY_SEED) : undefined;
   return {
     servers: settings.NATS_URL,

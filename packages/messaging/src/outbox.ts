@@ -11,7 +11,11 @@ export async function recordEvent<T>(
   correlationId?: string,
 ): Promise<Envelope<T>> {
   const envelope = createEnvelope(subject, actor, data, { correlationId });
-  await writeLater(manager, 'INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3::jsonb)', [envelope.id, subject, JSON.stringify(envelope)]);
+  await writeLater(manager, 'INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3::jsonb)', [
+    envelope.id,
+    subject,
+    JSON.stringify(envelope),
+  ]);
   return envelope;
 }
 

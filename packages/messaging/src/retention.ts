@@ -22,7 +22,9 @@ export const PRUNE_EVERY_MS = 10 * 60_000;
  */
 export function checkRetention(retentionMs: number, what: string): number {
   if (retentionMs <= DUPLICATE_WINDOW_MS) {
-    throw new Error(`${what} retention (${retentionMs} ms) must be longer than the JetStream duplicate window (${DUPLICATE_WINDOW_MS} ms)`);
+    throw new Error(
+      `${what} retention (${retentionMs} ms) must be longer than the JetStream duplicate window (${DUPLICATE_WINDOW_MS} ms)`,
+    );
   }
   return retentionMs;
 }
@@ -33,7 +35,11 @@ export function checkRetention(retentionMs: number, what: string): number {
  * so several instances prune side by side. Returns how many rows went, per
  * table.
  */
-export async function pruneExpired(dataSource: DataSource, kinds: readonly RetainedRows[], batch = PRUNE_BATCH): Promise<Record<string, number>> {
+export async function pruneExpired(
+  dataSource: DataSource,
+  kinds: readonly RetainedRows[],
+  batch = PRUNE_BATCH,
+): Promise<Record<string, number>> {
   const pruned: Record<string, number> = {};
   for (const kind of kinds) {
     const cutoff = new Date(Date.now() - checkRetention(kind.retentionMs, kind.table));
@@ -54,18 +60,32 @@ export async function pruneExpired(dataSource: DataSource, kinds: readonly Retai
 export function messagingRetention(options: { commandRetentionMs: number; outboxRetentionMs: number }): RetainedRows[] {
   return [
     { table: 'processed_commands', expired: 'created_at < $1', retentionMs: options.commandRetentionMs },
-    { table: 'outbox', expired: 'published_at IS NOT NULL AND published_at < $1', retentionMs: options.outboxRetentionMs },
+    {
+      table: 'outbox',
+      expired: 'published_at IS NOT NULL AND published_at < $1',
+      retentionMs: options.outboxRetentionMs,
+    },
   ];
 }
 
 /** The periodic job that prunes `kinds` every PRUNE_EVERY_MS (and once at start). */
-export function pruneJob(dataSource: DataSource, kinds: readonly RetainedRows[], log: (message: string) => void, everyMs = PRUNE_EVERY_MS): PeriodicJob {
+export function pruneJob(
+  dataSource: DataSource,
+  kinds: readonly RetainedRows[],
+  log: (message: string) => void,
+  everyMs = PRUNE_EVERY_MS,
+): PeriodicJob {
   return new PeriodicJob(
     'pruning',
     async () => {
       const pruned = await pruneExpired(dataSource, kinds);
       const total = Object.values(pruned).reduce((a, b) => a + b, 0);
-      if (total > 0) log(`pruned ${Object.entries(pruned).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+      if (total > 0)
+        log(
+          `pruned ${Object.entries(pruned)
+            .map(([t, n]) => `${n} ${t}`)
+            .join(', ')}`,
+        );
     },
     everyMs,
     log,

@@ -1,7 +1,5 @@
 import { errors, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
-import {
-  createEnvelope, DomainError, namespaceSubject, type Actor,
-} from '@concord/domain';
+import { createEnvelope, DomainError, namespaceSubject, type Actor } from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
 import type { ActorProofSigner } from './actor-proof';
 
@@ -70,7 +68,12 @@ export class ServiceClient {
     try {
       if (!this.nc) await this.connect();
       if (!this.link!.connected()) {
-        throw new DomainError('service.unavailable', `The ${service} service cannot be reached: NATS is disconnected; nothing was sent`, [], { service });
+        throw new DomainError(
+          'service.unavailable',
+          `The ${service} service cannot be reached: NATS is disconnected; nothing was sent`,
+          [],
+          { service },
+        );
       }
       const message = await this.nc!.request(wire, JSON.stringify({ pattern: wire, data: envelope, id: envelope.id }), {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
@@ -78,7 +81,10 @@ export class ServiceClient {
       reply = message.json<NestReply>();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      if (isNoResponders(error)) throw new DomainError('service.unavailable', `The ${service} service is not running; nothing was done`, [], { service });
+      if (isNoResponders(error))
+        throw new DomainError('service.unavailable', `The ${service} service is not running; nothing was done`, [], {
+          service,
+        });
       if (isTimeout(error)) {
         throw new DomainError(
           'service.outcome_unknown',
@@ -87,7 +93,12 @@ export class ServiceClient {
           { service },
         );
       }
-      throw new DomainError('service.unavailable', `The ${service} service cannot be reached: ${(error as Error).message}`, [], { service });
+      throw new DomainError(
+        'service.unavailable',
+        `The ${service} service cannot be reached: ${(error as Error).message}`,
+        [],
+        { service },
+      );
     }
     if (reply.err !== undefined && reply.err !== null) {
       if (DomainError.isProblem(reply.err)) throw DomainError.fromProblem(reply.err);
@@ -121,9 +132,14 @@ export class ServiceClient {
 }
 
 function isNoResponders(error: unknown): boolean {
-  return error instanceof errors.NoRespondersError || (error instanceof errors.RequestError && /no responders/i.test(error.message));
+  return (
+    error instanceof errors.NoRespondersError ||
+    (error instanceof errors.RequestError && /no responders/i.test(error.message))
+  );
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof errors.TimeoutError || (error instanceof errors.RequestError && /timeout/i.test(error.message));
+  return (
+    error instanceof errors.TimeoutError || (error instanceof errors.RequestError && /timeout/i.test(error.message))
+  );
 }

@@ -20,7 +20,12 @@ export class RpcProblemFilter implements RpcExceptionFilter<unknown> {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
-      return throwError(() => new DomainError('service.unavailable', 'The service cannot reach its database just now; retry later').toProblem());
+      return throwError(() =>
+        new DomainError(
+          'service.unavailable',
+          'The service cannot reach its database just now; retry later',
+        ).toProblem(),
+      );
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return throwError(() => new DomainError('internal', 'The service failed to handle the request').toProblem());

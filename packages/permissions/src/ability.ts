@@ -53,7 +53,8 @@ export interface AssignmentFields {
   managementCompanyId: string | null;
 }
 
-export type SubjectName = 'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask' | 'Assignment' | 'Submission';
+export type SubjectName =
+  'Creator' | 'AuditTrail' | 'Agreement' | 'Campaign' | 'CampaignRequest' | 'AgencyTask' | 'Assignment' | 'Submission';
 export type Subjects =
   | SubjectName
   | (CreatorFields & ForcedSubject<'Creator'>)
@@ -133,7 +134,8 @@ function buildAbility(actor: Actor): AppAbility {
   if (kind === 'lead' && staffRoles.length > 0) {
     // Campaigns of the lead agency: every role reads them; managers run them (fanning briefs out, cancelling a fan-out).
     can('read', 'Campaign', { ownerAgencyId: actor.orgId });
-    if (has('admin', 'campaign_manager')) can(['create', 'update', 'change_status'], 'Campaign', { ownerAgencyId: actor.orgId });
+    if (has('admin', 'campaign_manager'))
+      can(['create', 'update', 'change_status'], 'Campaign', { ownerAgencyId: actor.orgId });
     // Joint campaign requests addressed to the lead agency: managers answer them.
     if (has('admin', 'campaign_manager')) can('answer', 'CampaignRequest', { toAgencyId: actor.orgId });
     // Assignments of its campaigns: every role follows them; managers fan briefs out and cancel them.

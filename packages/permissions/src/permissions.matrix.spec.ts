@@ -15,7 +15,15 @@ const LEAD = 'mcst-ttcs';
 const PARTNERS = ['mofa', 'hcmc-info', 'hanoi-tourism'] as const;
 const UNKNOWN = 'some-other-ministry';
 
-const CREATOR_ACTIONS: Action[] = ['create', 'update', 'change_status', 'read_personal_data', 'read', 'read_restricted', 'override_vetting'];
+const CREATOR_ACTIONS: Action[] = [
+  'create',
+  'update',
+  'change_status',
+  'read_personal_data',
+  'read',
+  'read_restricted',
+  'override_vetting',
+];
 
 /** Lead agency, per role: the Creator actions allowed (on a creator of any status). */
 const LEAD_CREATOR_ALLOWED: Record<StaffRole, Action[]> = {
@@ -51,7 +59,16 @@ const AUDIT_TRAIL_ROLES: Record<StaffRole, boolean> = {
 };
 
 const AGREEMENT_ACTIONS: Action[] = [
-  'read', 'create', 'update', 'submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate', 'manage_milestones',
+  'read',
+  'create',
+  'update',
+  'submit',
+  'legal_decision',
+  'sign',
+  'suspend',
+  'resume',
+  'terminate',
+  'manage_milestones',
 ];
 
 /** Lead agency, per role: the Agreement actions allowed, on its own agency's agreements only. */
@@ -88,7 +105,11 @@ for (const role of STAFF_ROLES) {
       const expected = LEAD_CREATOR_ALLOWED[role].includes(action);
       rows.push({
         name: `lead ${role} ${verdict(expected)} ${action} a ${status} Creator`,
-        orgId: LEAD, roles: [role], action, target: creator(status), expected,
+        orgId: LEAD,
+        roles: [role],
+        action,
+        target: creator(status),
+        expected,
       });
     }
   }
@@ -102,7 +123,11 @@ for (const orgId of PARTNERS) {
         const expected = PARTNER_CREATOR_ALLOWED[status].includes(action);
         rows.push({
           name: `partner ${orgId} ${role} ${verdict(expected)} ${action} a ${status} Creator`,
-          orgId, roles: [role], action, target: creator(status), expected,
+          orgId,
+          roles: [role],
+          action,
+          target: creator(status),
+          expected,
         });
       }
     }
@@ -114,12 +139,20 @@ for (const action of CREATOR_ACTIONS) {
   for (const status of CREATOR_STATUSES) {
     rows.push({
       name: `unknown-agency admin may not ${action} a ${status} Creator`,
-      orgId: UNKNOWN, roles: ['admin', 'registry_officer'], action, target: creator(status), expected: false,
+      orgId: UNKNOWN,
+      roles: ['admin', 'registry_officer'],
+      action,
+      target: creator(status),
+      expected: false,
     });
     for (const orgId of [LEAD, ...PARTNERS]) {
       rows.push({
         name: `${orgId} user with no roles may not ${action} a ${status} Creator`,
-        orgId, roles: [], action, target: creator(status), expected: false,
+        orgId,
+        roles: [],
+        action,
+        target: creator(status),
+        expected: false,
       });
     }
   }
@@ -133,11 +166,19 @@ for (const orgId of [LEAD, ...PARTNERS]) {
       const own = AUDIT_TRAIL_ROLES[role];
       rows.push({
         name: `${orgId} ${role} ${verdict(own)} ${action} its own AuditTrail`,
-        orgId, roles: [role], action, target: auditTrail(orgId), expected: own,
+        orgId,
+        roles: [role],
+        action,
+        target: auditTrail(orgId),
+        expected: own,
       });
       rows.push({
         name: `${orgId} ${role} may not ${action} the AuditTrail of ${other}`,
-        orgId, roles: [role], action, target: auditTrail(other), expected: false,
+        orgId,
+        roles: [role],
+        action,
+        target: auditTrail(other),
+        expected: false,
       });
     }
   }
@@ -145,12 +186,20 @@ for (const orgId of [LEAD, ...PARTNERS]) {
 for (const action of ['read', 'verify'] as Action[]) {
   rows.push({
     name: `unknown-agency auditor may not ${action} its own AuditTrail`,
-    orgId: UNKNOWN, roles: ['auditor', 'admin'], action, target: auditTrail(UNKNOWN), expected: false,
+    orgId: UNKNOWN,
+    roles: ['auditor', 'admin'],
+    action,
+    target: auditTrail(UNKNOWN),
+    expected: false,
   });
   for (const orgId of [LEAD, ...PARTNERS]) {
     rows.push({
       name: `${orgId} user with no roles may not ${action} its own AuditTrail`,
-      orgId, roles: [], action, target: auditTrail(orgId), expected: false,
+      orgId,
+      roles: [],
+      action,
+      target: auditTrail(orgId),
+      expected: false,
     });
   }
 }
@@ -165,12 +214,20 @@ for (const orgId of [LEAD, ...PARTNERS]) {
       const own = orgId === LEAD && LEAD_AGREEMENT_ALLOWED[role].includes(action);
       rows.push({
         name: `${orgId} ${role} ${verdict(own)} ${action} its own Agreement`,
-        orgId, roles: [role], action, target: agreement(orgId), expected: own,
+        orgId,
+        roles: [role],
+        action,
+        target: agreement(orgId),
+        expected: own,
       });
       for (const other of others) {
         rows.push({
           name: `${orgId} ${role} may not ${action} an Agreement of ${other}`,
-          orgId, roles: [role], action, target: agreement(other), expected: false,
+          orgId,
+          roles: [role],
+          action,
+          target: agreement(other),
+          expected: false,
         });
       }
     }
@@ -179,8 +236,16 @@ for (const orgId of [LEAD, ...PARTNERS]) {
 // Agreements: roles combine, each adding its own rights and no others.
 const AGREEMENT_ROLE_MIXES: { orgId: string; roles: Role[]; allowed: Action[] }[] = [
   { orgId: LEAD, roles: ['reviewer', 'legal_officer'], allowed: ['read', 'legal_decision'] },
-  { orgId: LEAD, roles: ['campaign_manager', 'legal_officer'], allowed: ['read', 'create', 'update', 'submit', 'legal_decision'] },
-  { orgId: LEAD, roles: ['admin', 'legal_officer'], allowed: AGREEMENT_ACTIONS.filter((a) => a !== 'manage_milestones') },
+  {
+    orgId: LEAD,
+    roles: ['campaign_manager', 'legal_officer'],
+    allowed: ['read', 'create', 'update', 'submit', 'legal_decision'],
+  },
+  {
+    orgId: LEAD,
+    roles: ['admin', 'legal_officer'],
+    allowed: AGREEMENT_ACTIONS.filter((a) => a !== 'manage_milestones'),
+  },
   { orgId: LEAD, roles: ['finance_officer', 'auditor'], allowed: ['read', 'manage_milestones'] },
   { orgId: 'mofa', roles: ['admin', 'campaign_manager', 'legal_officer'], allowed: [] },
 ];
@@ -189,11 +254,19 @@ for (const { orgId, roles, allowed } of AGREEMENT_ROLE_MIXES) {
     const expected = allowed.includes(action);
     rows.push({
       name: `${orgId} ${roles.join('+')} ${verdict(expected)} ${action} its own Agreement`,
-      orgId, roles, action, target: agreement(orgId), expected,
+      orgId,
+      roles,
+      action,
+      target: agreement(orgId),
+      expected,
     });
     rows.push({
       name: `${orgId} ${roles.join('+')} may not ${action} an Agreement of other-lead`,
-      orgId, roles, action, target: agreement('other-lead'), expected: false,
+      orgId,
+      roles,
+      action,
+      target: agreement('other-lead'),
+      expected: false,
     });
   }
 }
@@ -202,12 +275,20 @@ for (const { orgId, roles, allowed } of AGREEMENT_ROLE_MIXES) {
 for (const action of AGREEMENT_ACTIONS) {
   rows.push({
     name: `unknown-agency admin may not ${action} its own Agreement`,
-    orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'legal_officer'], action, target: agreement(UNKNOWN), expected: false,
+    orgId: UNKNOWN,
+    roles: ['admin', 'campaign_manager', 'legal_officer'],
+    action,
+    target: agreement(UNKNOWN),
+    expected: false,
   });
   for (const orgId of [LEAD, ...PARTNERS]) {
     rows.push({
       name: `${orgId} user with no roles may not ${action} its own Agreement`,
-      orgId, roles: [], action, target: agreement(orgId), expected: false,
+      orgId,
+      roles: [],
+      action,
+      target: agreement(orgId),
+      expected: false,
     });
   }
 }
@@ -238,14 +319,22 @@ for (const role of STAFF_ROLES) {
     for (const partners of [[], ['mofa'], ['mofa', 'hcmc-info', 'hanoi-tourism']]) {
       rows.push({
         name: `lead ${role} ${verdict(own)} ${action} its own Campaign with partners ${listed(partners)}`,
-        orgId: LEAD, roles: [role], action, target: campaign(LEAD, partners), expected: own,
+        orgId: LEAD,
+        roles: [role],
+        action,
+        target: campaign(LEAD, partners),
+        expected: own,
       });
     }
     for (const other of ['mofa', 'other-lead']) {
       for (const partners of [[], [LEAD], ['hcmc-info', LEAD, 'hanoi-tourism']]) {
         rows.push({
           name: `lead ${role} may not ${action} a Campaign of ${other} with partners ${listed(partners)}`,
-          orgId: LEAD, roles: [role], action, target: campaign(other, partners), expected: false,
+          orgId: LEAD,
+          roles: [role],
+          action,
+          target: campaign(other, partners),
+          expected: false,
         });
       }
     }
@@ -269,21 +358,34 @@ for (const orgId of PARTNERS) {
   for (const role of STAFF_ROLES) {
     for (const action of CAMPAIGN_ACTIONS) {
       for (const { partners, member } of lists) {
-        const expected = member && (action === 'read' || (action === 'consent' && (role === 'liaison' || role === 'admin')));
+        const expected =
+          member && (action === 'read' || (action === 'consent' && (role === 'liaison' || role === 'admin')));
         rows.push({
           name: `partner ${orgId} ${role} ${verdict(expected)} ${action} a Campaign of ${LEAD} with partners ${listed(partners)}`,
-          orgId, roles: [role], action, target: campaign(LEAD, partners), expected,
+          orgId,
+          roles: [role],
+          action,
+          target: campaign(LEAD, partners),
+          expected,
         });
       }
       const listedAllows = action === 'read' || (action === 'consent' && (role === 'liaison' || role === 'admin'));
       // Owning a campaign is not being its partner.
       rows.push({
         name: `partner ${orgId} ${role} may not ${action} a Campaign it owns with partners []`,
-        orgId, roles: [role], action, target: campaign(orgId, []), expected: false,
+        orgId,
+        roles: [role],
+        action,
+        target: campaign(orgId, []),
+        expected: false,
       });
       rows.push({
         name: `partner ${orgId} ${role} ${verdict(listedAllows)} ${action} a Campaign it owns that lists it as a partner`,
-        orgId, roles: [role], action, target: campaign(orgId, [orgId]), expected: listedAllows,
+        orgId,
+        roles: [role],
+        action,
+        target: campaign(orgId, [orgId]),
+        expected: listedAllows,
       });
     }
   }
@@ -293,16 +395,28 @@ for (const orgId of PARTNERS) {
 for (const action of CAMPAIGN_ACTIONS) {
   rows.push({
     name: `unknown-agency admin may not ${action} its own Campaign`,
-    orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'liaison'], action, target: campaign(UNKNOWN, [UNKNOWN]), expected: false,
+    orgId: UNKNOWN,
+    roles: ['admin', 'campaign_manager', 'liaison'],
+    action,
+    target: campaign(UNKNOWN, [UNKNOWN]),
+    expected: false,
   });
   rows.push({
     name: `unknown-agency admin may not ${action} a Campaign of ${LEAD} that lists it`,
-    orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'liaison'], action, target: campaign(LEAD, [UNKNOWN]), expected: false,
+    orgId: UNKNOWN,
+    roles: ['admin', 'campaign_manager', 'liaison'],
+    action,
+    target: campaign(LEAD, [UNKNOWN]),
+    expected: false,
   });
   for (const orgId of [LEAD, ...PARTNERS]) {
     rows.push({
       name: `${orgId} user with no roles may not ${action} its own Campaign that lists it`,
-      orgId, roles: [], action, target: campaign(orgId, [orgId]), expected: false,
+      orgId,
+      roles: [],
+      action,
+      target: campaign(orgId, [orgId]),
+      expected: false,
     });
   }
 }
@@ -343,14 +457,34 @@ for (const orgId of [LEAD, ...PARTNERS]) {
   const targets: { label: string; from: string; to: string; allowed: (role: StaffRole) => Action[] }[] = isLead
     ? [
         { label: `from ${orgId} to mofa`, from: orgId, to: 'mofa', allowed: () => ['read'] },
-        { label: `from mofa to ${orgId}`, from: 'mofa', to: orgId, allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role] },
-        { label: `from hcmc-info to ${orgId}`, from: 'hcmc-info', to: orgId, allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role] },
+        {
+          label: `from mofa to ${orgId}`,
+          from: 'mofa',
+          to: orgId,
+          allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role],
+        },
+        {
+          label: `from hcmc-info to ${orgId}`,
+          from: 'hcmc-info',
+          to: orgId,
+          allowed: (role) => LEAD_REQUEST_TO_OWN_ALLOWED[role],
+        },
         { label: 'from mofa to hcmc-info', from: 'mofa', to: 'hcmc-info', allowed: () => [] },
         { label: 'from mofa to other-lead', from: 'mofa', to: 'other-lead', allowed: () => [] },
       ]
     : [
-        { label: `from ${orgId} to ${LEAD}`, from: orgId, to: LEAD, allowed: (role) => PARTNER_REQUEST_FROM_OWN_ALLOWED[role] },
-        { label: `from ${orgId} to ${p1}`, from: orgId, to: p1, allowed: (role) => PARTNER_REQUEST_FROM_OWN_ALLOWED[role] },
+        {
+          label: `from ${orgId} to ${LEAD}`,
+          from: orgId,
+          to: LEAD,
+          allowed: (role) => PARTNER_REQUEST_FROM_OWN_ALLOWED[role],
+        },
+        {
+          label: `from ${orgId} to ${p1}`,
+          from: orgId,
+          to: p1,
+          allowed: (role) => PARTNER_REQUEST_FROM_OWN_ALLOWED[role],
+        },
         { label: `from ${LEAD} to ${orgId}`, from: LEAD, to: orgId, allowed: () => ['read'] },
         { label: `from ${p1} to ${LEAD}`, from: p1, to: LEAD, allowed: () => [] },
         { label: `from ${p1} to ${p2}`, from: p1, to: p2, allowed: () => [] },
@@ -361,7 +495,11 @@ for (const orgId of [LEAD, ...PARTNERS]) {
         const expected = allowed(role).includes(action);
         rows.push({
           name: `${orgId} ${role} ${verdict(expected)} ${action} a CampaignRequest ${label}`,
-          orgId, roles: [role], action, target: campaignRequest(from, to), expected,
+          orgId,
+          roles: [role],
+          action,
+          target: campaignRequest(from, to),
+          expected,
         });
       }
     }
@@ -382,24 +520,43 @@ for (const { orgId, roles, from, to, allowed } of REQUEST_ROLE_MIXES) {
     const expected = allowed.includes(action);
     rows.push({
       name: `${orgId} ${roles.join('+')} ${verdict(expected)} ${action} a CampaignRequest from ${from} to ${to}`,
-      orgId, roles, action, target: campaignRequest(from, to), expected,
+      orgId,
+      roles,
+      action,
+      target: campaignRequest(from, to),
+      expected,
     });
   }
 }
 
 // Joint campaign requests: an unknown agency, and a user without roles, get nothing.
 for (const action of CAMPAIGN_REQUEST_ACTIONS) {
-  for (const [from, to] of [[UNKNOWN, LEAD], [LEAD, UNKNOWN], [UNKNOWN, UNKNOWN]]) {
+  for (const [from, to] of [
+    [UNKNOWN, LEAD],
+    [LEAD, UNKNOWN],
+    [UNKNOWN, UNKNOWN],
+  ]) {
     rows.push({
       name: `unknown-agency admin may not ${action} a CampaignRequest from ${from} to ${to}`,
-      orgId: UNKNOWN, roles: ['admin', 'campaign_manager', 'liaison'], action, target: campaignRequest(from, to), expected: false,
+      orgId: UNKNOWN,
+      roles: ['admin', 'campaign_manager', 'liaison'],
+      action,
+      target: campaignRequest(from, to),
+      expected: false,
     });
   }
   for (const orgId of [LEAD, ...PARTNERS]) {
-    for (const [from, to] of [[orgId, orgId === LEAD ? 'mofa' : LEAD], [orgId === LEAD ? 'mofa' : LEAD, orgId]]) {
+    for (const [from, to] of [
+      [orgId, orgId === LEAD ? 'mofa' : LEAD],
+      [orgId === LEAD ? 'mofa' : LEAD, orgId],
+    ]) {
       rows.push({
         name: `${orgId} user with no roles may not ${action} a CampaignRequest from ${from} to ${to}`,
-        orgId, roles: [], action, target: campaignRequest(from, to), expected: false,
+        orgId,
+        roles: [],
+        action,
+        target: campaignRequest(from, to),
+        expected: false,
       });
     }
   }
@@ -411,13 +568,21 @@ for (const orgId of [LEAD, ...PARTNERS]) {
   for (const action of ['answer', 'follow_up', 'submit', 'verify', 'read_restricted'] as Action[]) {
     rows.push({
       name: `${orgId} with every role may not ${action} its own Campaign that lists it`,
-      orgId, roles: all, action, target: campaign(orgId, [orgId]), expected: false,
+      orgId,
+      roles: all,
+      action,
+      target: campaign(orgId, [orgId]),
+      expected: false,
     });
   }
   for (const action of ['update', 'change_status', 'submit', 'verify', 'read_restricted'] as Action[]) {
     rows.push({
       name: `${orgId} with every role may not ${action} a CampaignRequest from it to itself`,
-      orgId, roles: all, action, target: campaignRequest(orgId, orgId), expected: false,
+      orgId,
+      roles: all,
+      action,
+      target: campaignRequest(orgId, orgId),
+      expected: false,
     });
   }
 }
@@ -426,28 +591,56 @@ for (const orgId of [LEAD, ...PARTNERS]) {
 for (const orgId of [LEAD, ...PARTNERS]) {
   rows.push({
     name: `${orgId} admin may not verify a Creator`,
-    orgId, roles: ['admin'], action: 'verify', target: creator('active'), expected: false,
+    orgId,
+    roles: ['admin'],
+    action: 'verify',
+    target: creator('active'),
+    expected: false,
   });
   for (const action of ['create', 'update', 'change_status', 'read_restricted', 'read_personal_data'] as Action[]) {
     rows.push({
       name: `${orgId} admin may not ${action} its own AuditTrail`,
-      orgId, roles: ['admin', 'auditor'], action, target: auditTrail(orgId), expected: false,
+      orgId,
+      roles: ['admin', 'auditor'],
+      action,
+      target: auditTrail(orgId),
+      expected: false,
     });
   }
   for (const action of ['change_status', 'verify', 'read_restricted', 'read_personal_data'] as Action[]) {
     rows.push({
       name: `${orgId} admin may not ${action} its own Agreement`,
-      orgId, roles: ['admin', 'campaign_manager', 'legal_officer'], action, target: agreement(orgId), expected: false,
+      orgId,
+      roles: ['admin', 'campaign_manager', 'legal_officer'],
+      action,
+      target: agreement(orgId),
+      expected: false,
     });
   }
-  for (const action of ['submit', 'legal_decision', 'sign', 'suspend', 'resume', 'terminate', 'manage_milestones'] as Action[]) {
+  for (const action of [
+    'submit',
+    'legal_decision',
+    'sign',
+    'suspend',
+    'resume',
+    'terminate',
+    'manage_milestones',
+  ] as Action[]) {
     rows.push({
       name: `${orgId} admin may not ${action} an active Creator`,
-      orgId, roles: ['admin', 'registry_officer'], action, target: creator('active'), expected: false,
+      orgId,
+      roles: ['admin', 'registry_officer'],
+      action,
+      target: creator('active'),
+      expected: false,
     });
     rows.push({
       name: `${orgId} admin may not ${action} its own AuditTrail`,
-      orgId, roles: ['admin', 'auditor'], action, target: auditTrail(orgId), expected: false,
+      orgId,
+      roles: ['admin', 'auditor'],
+      action,
+      target: auditTrail(orgId),
+      expected: false,
     });
   }
 }
@@ -458,23 +651,59 @@ for (const orgId of [LEAD, ...PARTNERS]) {
 // between other agencies.
 const TASK_ACTIONS: Action[] = ['read', 'create', 'follow_up', 'answer'];
 const COORDINATORS: Role[] = ['liaison', 'campaign_manager', 'admin'];
-const agencyTask = (fromAgencyId: string, toAgencyId: string) => () => subject('AgencyTask', { fromAgencyId, toAgencyId });
+const agencyTask = (fromAgencyId: string, toAgencyId: string) => () =>
+  subject('AgencyTask', { fromAgencyId, toAgencyId });
 for (const orgId of [LEAD, ...PARTNERS]) {
   const other = orgId === 'mofa' ? 'hcmc-info' : 'mofa';
   for (const role of STAFF_ROLES) {
     const coordinator = COORDINATORS.includes(role);
     for (const action of TASK_ACTIONS) {
       const asked = action === 'read' || (coordinator && (action === 'create' || action === 'follow_up'));
-      rows.push({ name: `${orgId} ${role} ${verdict(asked)} ${action} an AgencyTask it asked of ${other}`, orgId, roles: [role], action, target: agencyTask(orgId, other), expected: asked });
+      rows.push({
+        name: `${orgId} ${role} ${verdict(asked)} ${action} an AgencyTask it asked of ${other}`,
+        orgId,
+        roles: [role],
+        action,
+        target: agencyTask(orgId, other),
+        expected: asked,
+      });
       const askedOfIt = action === 'read' || (coordinator && action === 'answer');
-      rows.push({ name: `${orgId} ${role} ${verdict(askedOfIt)} ${action} an AgencyTask ${other} asked of it`, orgId, roles: [role], action, target: agencyTask(other, orgId), expected: askedOfIt });
-      rows.push({ name: `${orgId} ${role} may not ${action} an AgencyTask between ${other} and other-lead`, orgId, roles: [role], action, target: agencyTask(other, 'other-lead'), expected: false });
+      rows.push({
+        name: `${orgId} ${role} ${verdict(askedOfIt)} ${action} an AgencyTask ${other} asked of it`,
+        orgId,
+        roles: [role],
+        action,
+        target: agencyTask(other, orgId),
+        expected: askedOfIt,
+      });
+      rows.push({
+        name: `${orgId} ${role} may not ${action} an AgencyTask between ${other} and other-lead`,
+        orgId,
+        roles: [role],
+        action,
+        target: agencyTask(other, 'other-lead'),
+        expected: false,
+      });
     }
   }
 }
 for (const action of TASK_ACTIONS) {
-  rows.push({ name: `unknown-agency liaison may not ${action} its own AgencyTask`, orgId: UNKNOWN, roles: ['liaison'], action, target: agencyTask(UNKNOWN, LEAD), expected: false });
-  rows.push({ name: `mofa user with no roles may not ${action} its own AgencyTask`, orgId: 'mofa', roles: [], action, target: agencyTask('mofa', LEAD), expected: false });
+  rows.push({
+    name: `unknown-agency liaison may not ${action} its own AgencyTask`,
+    orgId: UNKNOWN,
+    roles: ['liaison'],
+    action,
+    target: agencyTask(UNKNOWN, LEAD),
+    expected: false,
+  });
+  rows.push({
+    name: `mofa user with no roles may not ${action} its own AgencyTask`,
+    orgId: 'mofa',
+    roles: [],
+    action,
+    target: agencyTask('mofa', LEAD),
+    expected: false,
+  });
 }
 
 // Assignments: the owning agency's staff read them and its managers change
@@ -485,28 +714,80 @@ const ASSIGNMENT_ACTIONS: Action[] = ['read', 'update', 'respond'];
 const CREATOR_A = '0190a000-0000-7000-8000-00000000000a';
 const CREATOR_B = '0190a000-0000-7000-8000-00000000000b';
 const COMPANY = '0190a000-0000-7000-8000-00000000000c';
-const assignmentOf = (creatorId: string, partnerAgencyIds: string[] = ['mofa']) => () =>
-  subject('Assignment', { ownerAgencyId: LEAD, partnerAgencyIds, creatorId, managementCompanyId: COMPANY });
+const assignmentOf =
+  (creatorId: string, partnerAgencyIds: string[] = ['mofa']) =>
+  () =>
+    subject('Assignment', { ownerAgencyId: LEAD, partnerAgencyIds, creatorId, managementCompanyId: COMPANY });
 for (const role of STAFF_ROLES) {
   for (const action of ASSIGNMENT_ACTIONS) {
     const lead = action === 'read' || (action === 'update' && ['admin', 'campaign_manager'].includes(role));
-    rows.push({ name: `lead ${role} ${verdict(lead)} ${action} an Assignment of its campaign`, orgId: LEAD, roles: [role], action, target: assignmentOf(CREATOR_A), expected: lead });
+    rows.push({
+      name: `lead ${role} ${verdict(lead)} ${action} an Assignment of its campaign`,
+      orgId: LEAD,
+      roles: [role],
+      action,
+      target: assignmentOf(CREATOR_A),
+      expected: lead,
+    });
     for (const orgId of PARTNERS) {
       const partner = action === 'read' && orgId === 'mofa';
-      rows.push({ name: `${orgId} ${role} ${verdict(partner)} ${action} an Assignment of a campaign with mofa as partner`, orgId, roles: [role], action, target: assignmentOf(CREATOR_A), expected: partner });
+      rows.push({
+        name: `${orgId} ${role} ${verdict(partner)} ${action} an Assignment of a campaign with mofa as partner`,
+        orgId,
+        roles: [role],
+        action,
+        target: assignmentOf(CREATOR_A),
+        expected: partner,
+      });
     }
   }
 }
 const creatorRows: { name: string; creatorId: string; action: Action; target: Row['target']; expected: boolean }[] = [];
 for (const action of ASSIGNMENT_ACTIONS) {
-  creatorRows.push({ name: `creator A ${verdict(action !== 'update')} ${action} their own Assignment`, creatorId: CREATOR_A, action, target: assignmentOf(CREATOR_A), expected: action !== 'update' });
-  creatorRows.push({ name: `creator B may not ${action} creator A's Assignment`, creatorId: CREATOR_B, action, target: assignmentOf(CREATOR_A), expected: false });
-  creatorRows.push({ name: `the management company ${verdict(action === 'read')} ${action} its creator's Assignment`, creatorId: COMPANY, action, target: assignmentOf(CREATOR_A), expected: action === 'read' });
+  creatorRows.push({
+    name: `creator A ${verdict(action !== 'update')} ${action} their own Assignment`,
+    creatorId: CREATOR_A,
+    action,
+    target: assignmentOf(CREATOR_A),
+    expected: action !== 'update',
+  });
+  creatorRows.push({
+    name: `creator B may not ${action} creator A's Assignment`,
+    creatorId: CREATOR_B,
+    action,
+    target: assignmentOf(CREATOR_A),
+    expected: false,
+  });
+  creatorRows.push({
+    name: `the management company ${verdict(action === 'read')} ${action} its creator's Assignment`,
+    creatorId: COMPANY,
+    action,
+    target: assignmentOf(CREATOR_A),
+    expected: action === 'read',
+  });
 }
 for (const action of ['read', 'create', 'update', 'read_personal_data'] as Action[]) {
-  creatorRows.push({ name: `creator A may not ${action} a Creator`, creatorId: CREATOR_A, action, target: creator('active'), expected: false });
-  creatorRows.push({ name: `creator A may not ${action} a Campaign`, creatorId: CREATOR_A, action, target: () => subject('Campaign', { ownerAgencyId: LEAD, partnerAgencyIds: [] }), expected: false });
-  creatorRows.push({ name: `creator A may not ${action} an Agreement`, creatorId: CREATOR_A, action, target: agreement(LEAD), expected: false });
+  creatorRows.push({
+    name: `creator A may not ${action} a Creator`,
+    creatorId: CREATOR_A,
+    action,
+    target: creator('active'),
+    expected: false,
+  });
+  creatorRows.push({
+    name: `creator A may not ${action} a Campaign`,
+    creatorId: CREATOR_A,
+    action,
+    target: () => subject('Campaign', { ownerAgencyId: LEAD, partnerAgencyIds: [] }),
+    expected: false,
+  });
+  creatorRows.push({
+    name: `creator A may not ${action} an Agreement`,
+    creatorId: CREATOR_A,
+    action,
+    target: agreement(LEAD),
+    expected: false,
+  });
 }
 
 // Submissions (content): every role of the owning agency reads them, legal
@@ -515,29 +796,77 @@ for (const action of ['read', 'create', 'update', 'read_personal_data'] as Actio
 // their own; their company reads; nobody else. (Who decides a stage is the
 // workflow's: packages/domain approval/review-workflow.)
 const SUBMISSION_ACTIONS: Action[] = ['read', 'submit', 'override', 'publish'];
-const submissionOf = (creatorId: string, partnerAgencyIds: string[] = ['mofa']) => () =>
-  subject('Submission', { ownerAgencyId: LEAD, partnerAgencyIds, creatorId, managementCompanyId: COMPANY });
+const submissionOf =
+  (creatorId: string, partnerAgencyIds: string[] = ['mofa']) =>
+  () =>
+    subject('Submission', { ownerAgencyId: LEAD, partnerAgencyIds, creatorId, managementCompanyId: COMPANY });
 for (const role of STAFF_ROLES) {
   for (const action of SUBMISSION_ACTIONS) {
-    const lead = action === 'read' || (action === 'override' && role === 'legal_officer') || (action === 'publish' && ['admin', 'campaign_manager'].includes(role));
-    rows.push({ name: `lead ${role} ${verdict(lead)} ${action} a Submission of its campaign`, orgId: LEAD, roles: [role], action, target: submissionOf(CREATOR_A), expected: lead });
+    const lead =
+      action === 'read' ||
+      (action === 'override' && role === 'legal_officer') ||
+      (action === 'publish' && ['admin', 'campaign_manager'].includes(role));
+    rows.push({
+      name: `lead ${role} ${verdict(lead)} ${action} a Submission of its campaign`,
+      orgId: LEAD,
+      roles: [role],
+      action,
+      target: submissionOf(CREATOR_A),
+      expected: lead,
+    });
     for (const orgId of PARTNERS) {
       const partner = action === 'read' && orgId === 'mofa';
-      rows.push({ name: `${orgId} ${role} ${verdict(partner)} ${action} a Submission of a campaign with mofa as partner`, orgId, roles: [role], action, target: submissionOf(CREATOR_A), expected: partner });
+      rows.push({
+        name: `${orgId} ${role} ${verdict(partner)} ${action} a Submission of a campaign with mofa as partner`,
+        orgId,
+        roles: [role],
+        action,
+        target: submissionOf(CREATOR_A),
+        expected: partner,
+      });
     }
   }
 }
 for (const action of SUBMISSION_ACTIONS) {
   const own = action !== 'override';
-  creatorRows.push({ name: `creator A ${verdict(own)} ${action} their own Submission`, creatorId: CREATOR_A, action, target: submissionOf(CREATOR_A), expected: own });
-  creatorRows.push({ name: `creator B may not ${action} creator A's Submission`, creatorId: CREATOR_B, action, target: submissionOf(CREATOR_A), expected: false });
-  creatorRows.push({ name: `the management company ${verdict(own)} ${action} its creator's Submission`, creatorId: COMPANY, action, target: submissionOf(CREATOR_A), expected: own });
+  creatorRows.push({
+    name: `creator A ${verdict(own)} ${action} their own Submission`,
+    creatorId: CREATOR_A,
+    action,
+    target: submissionOf(CREATOR_A),
+    expected: own,
+  });
+  creatorRows.push({
+    name: `creator B may not ${action} creator A's Submission`,
+    creatorId: CREATOR_B,
+    action,
+    target: submissionOf(CREATOR_A),
+    expected: false,
+  });
+  creatorRows.push({
+    name: `the management company ${verdict(own)} ${action} its creator's Submission`,
+    creatorId: COMPANY,
+    action,
+    target: submissionOf(CREATOR_A),
+    expected: own,
+  });
 }
 
 // The `creator` role held by an agency's user grants nothing there.
 for (const orgId of [LEAD, ...PARTNERS]) {
-  for (const [name, target] of [['Creator', creator('active')], ['Agreement', agreement(orgId)], ['Assignment', assignmentOf(CREATOR_A, [orgId])]] as const) {
-    rows.push({ name: `${orgId} user with only the creator role may not read a ${name}`, orgId, roles: ['creator'], action: 'read', target, expected: false });
+  for (const [name, target] of [
+    ['Creator', creator('active')],
+    ['Agreement', agreement(orgId)],
+    ['Assignment', assignmentOf(CREATOR_A, [orgId])],
+  ] as const) {
+    rows.push({
+      name: `${orgId} user with only the creator role may not read a ${name}`,
+      orgId,
+      roles: ['creator'],
+      action: 'read',
+      target,
+      expected: false,
+    });
   }
 }
 
@@ -554,11 +883,16 @@ describe('permission matrix', () => {
 
 describe('creators signing in as themselves', () => {
   it.each(creatorRows)('$name', ({ creatorId, action, target, expected }) => {
-    const ability = abilityFor({ userId: `creator@${creatorId.slice(-2)}`, orgId: CREATORS_ORG, roles: ['creator'], creatorId });
+    const ability = abilityFor({
+      userId: `creator@${creatorId.slice(-2)}`,
+      orgId: CREATORS_ORG,
+      roles: ['creator'],
+      creatorId,
+    });
     expect(ability.can(action, target())).toBe(expected);
   });
 
-  it('builds each creator their own ability (never another creator\'s, cached)', () => {
+  it("builds each creator their own ability (never another creator's, cached)", () => {
     const a = abilityFor({ userId: 'creator@a', orgId: CREATORS_ORG, roles: ['creator'], creatorId: CREATOR_A });
     const b = abilityFor({ userId: 'creator@b', orgId: CREATORS_ORG, roles: ['creator'], creatorId: CREATOR_B });
     expect(a.can('respond', assignmentOf(CREATOR_A)())).toBe(true);

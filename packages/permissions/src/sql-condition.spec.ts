@@ -111,7 +111,9 @@ describe('toSqlCondition for the AuditTrail', () => {
   });
 
   it('a reviewer sees none', () => {
-    expect(toSqlCondition(abilityFor(actor('mcst-ttcs', ['reviewer'])), 'read', 'AuditTrail', AUDIT_COLUMNS).sql).toBe('1 = 0');
+    expect(toSqlCondition(abilityFor(actor('mcst-ttcs', ['reviewer'])), 'read', 'AuditTrail', AUDIT_COLUMNS).sql).toBe(
+      '1 = 0',
+    );
   });
 });
 
@@ -142,7 +144,9 @@ describe('toSqlCondition operators', () => {
 
   it('refuses operators it cannot translate instead of ignoring them', () => {
     const ability = custom((can) => can('read', 'Creator', { followers: { $gt: 10000 } }));
-    expect(() => toSqlCondition(ability, 'read', 'Creator', { followers: 'c.followers' })).toThrow('has no SQL translation');
+    expect(() => toSqlCondition(ability, 'read', 'Creator', { followers: 'c.followers' })).toThrow(
+      'has no SQL translation',
+    );
   });
 });
 
@@ -193,13 +197,18 @@ describe('toSqlCondition for Campaign lists (array column)', () => {
     ['an unknown org reading', 'nowhere', ['admin'], 'read'],
     ['a partner without roles reading', 'mofa', [], 'read'],
   ])('%s campaigns gets nothing: 1 = 0', (_label, orgId, roles, action) => {
-    expect(toSqlCondition(abilityFor(actor(orgId, roles)), action, 'Campaign', CAMPAIGN_COLUMNS)).toEqual({ sql: '1 = 0', params: {} });
+    expect(toSqlCondition(abilityFor(actor(orgId, roles)), action, 'Campaign', CAMPAIGN_COLUMNS)).toEqual({
+      sql: '1 = 0',
+      params: {},
+    });
   });
 
   it('refuses a partner read without an array column for partnerAgencyIds', () => {
-    expect(() => toSqlCondition(abilityFor(actor('mofa', ['reviewer'])), 'read', 'Campaign', { ownerAgencyId: 'c.owner_agency_id' })).toThrow(
-      'No SQL column for permission field "partnerAgencyIds" of Campaign',
-    );
+    expect(() =>
+      toSqlCondition(abilityFor(actor('mofa', ['reviewer'])), 'read', 'Campaign', {
+        ownerAgencyId: 'c.owner_agency_id',
+      }),
+    ).toThrow('No SQL column for permission field "partnerAgencyIds" of Campaign');
   });
 
   // The list filter must agree with the one-at-a-time check for every row.
@@ -222,7 +231,9 @@ describe('toSqlCondition for Campaign lists (array column)', () => {
       const ability = abilityFor(actor(orgId, [role]));
       const cond = toSqlCondition(ability, action, 'Campaign', CAMPAIGN_COLUMNS);
       const row = { 'c.owner_agency_id': owner, 'c.partner_agency_ids': partners };
-      expect(holds(cond, row)).toBe(ability.can(action, subject('Campaign', { ownerAgencyId: owner, partnerAgencyIds: [...partners] })));
+      expect(holds(cond, row)).toBe(
+        ability.can(action, subject('Campaign', { ownerAgencyId: owner, partnerAgencyIds: [...partners] })),
+      );
     },
   );
 });
@@ -234,7 +245,11 @@ describe('toSqlCondition for CampaignRequest lists', () => {
     return m![1].split(' OR ').sort();
   };
 
-  it.each(['mofa', 'hcmc-info', 'hanoi-tourism', 'mcst-ttcs'].flatMap((orgId) => (['reviewer', 'liaison'] as Role[]).map((role) => ({ orgId, role }))))(
+  it.each(
+    ['mofa', 'hcmc-info', 'hanoi-tourism', 'mcst-ttcs'].flatMap((orgId) =>
+      (['reviewer', 'liaison'] as Role[]).map((role) => ({ orgId, role })),
+    ),
+  )(
     '$orgId $role reads requests from or to its agency: an OR of both columns, its org as params',
     ({ orgId, role }) => {
       const cond = toSqlCondition(abilityFor(actor(orgId, [role])), 'read', 'CampaignRequest', REQUEST_COLUMNS);
@@ -260,7 +275,9 @@ describe('toSqlCondition for CampaignRequest lists', () => {
     ['a lead reviewer answers', 'mcst-ttcs', ['reviewer'], 'answer', null],
   ])('%s: filtered on %s', (_label, orgId, roles, action, col) => {
     const cond = toSqlCondition(abilityFor(actor(orgId, roles)), action, 'CampaignRequest', REQUEST_COLUMNS);
-    expect(cond).toEqual(col === null ? { sql: '1 = 0', params: {} } : { sql: `${col} = :perm_0`, params: { perm_0: orgId } });
+    expect(cond).toEqual(
+      col === null ? { sql: '1 = 0', params: {} } : { sql: `${col} = :perm_0`, params: { perm_0: orgId } },
+    );
   });
 
   const requestCases = ['mcst-ttcs', 'mofa', 'hanoi-tourism', 'nowhere'].flatMap((orgId) =>
@@ -281,7 +298,9 @@ describe('toSqlCondition for CampaignRequest lists', () => {
       const ability = abilityFor(actor(orgId, [role]));
       const cond = toSqlCondition(ability, action, 'CampaignRequest', REQUEST_COLUMNS);
       const row = { 'r.from_agency_id': from, 'r.to_agency_id': to };
-      expect(holds(cond, row)).toBe(ability.can(action, subject('CampaignRequest', { fromAgencyId: from, toAgencyId: to })));
+      expect(holds(cond, row)).toBe(
+        ability.can(action, subject('CampaignRequest', { fromAgencyId: from, toAgencyId: to })),
+      );
     },
   );
 });
@@ -305,7 +324,9 @@ describe('toSqlCondition on array columns', () => {
     ['$all', { partnerAgencyIds: { $all: ['mofa'] } }],
     ['$size', { partnerAgencyIds: { $size: 2 } }],
   ])('refuses %s on an array column instead of translating it as if it were scalar', (_op, conditions) => {
-    expect(() => toSqlCondition(custom(conditions), 'read', 'Campaign', ARRAY)).toThrow(/is an array; only equality is translated|has no SQL translation/);
+    expect(() => toSqlCondition(custom(conditions), 'read', 'Campaign', ARRAY)).toThrow(
+      /is an array; only equality is translated|has no SQL translation/,
+    );
   });
 
   it('names the array field when refusing a non-equality operator', () => {
@@ -317,6 +338,8 @@ describe('toSqlCondition on array columns', () => {
   it('answers the same question with different column specs differently', () => {
     const ability = abilityFor(actor('mofa', ['reviewer']));
     expect(toSqlCondition(ability, 'read', 'Campaign', ARRAY).sql).toBe(':perm_0 = ANY(c.partner_agency_ids)');
-    expect(toSqlCondition(ability, 'read', 'Campaign', { partnerAgencyIds: 'c.partner' }).sql).toBe('c.partner = :perm_0');
+    expect(toSqlCondition(ability, 'read', 'Campaign', { partnerAgencyIds: 'c.partner' }).sql).toBe(
+      'c.partner = :perm_0',
+    );
   });
 });

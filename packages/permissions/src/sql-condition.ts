@@ -43,7 +43,12 @@ export function toSqlCondition(
 
 const translated = new WeakMap<AppAbility, Map<string, SqlCondition>>();
 
-function translate(ability: AppAbility, action: Action, subject: SubjectName, columns: Record<string, ColumnSpec>): SqlCondition {
+function translate(
+  ability: AppAbility,
+  action: Action,
+  subject: SubjectName,
+  columns: Record<string, ColumnSpec>,
+): SqlCondition {
   const ast = rulesToAST(ability, action, subject) as AstNode | null;
   if (ast === null) return { sql: '1 = 0', params: {} };
   const params: Record<string, unknown> = {};
@@ -60,7 +65,8 @@ function translate(ability: AppAbility, action: Action, subject: SubjectName, co
   };
   const column = (field: string | undefined) => {
     const col = spec(field);
-    if (typeof col !== 'string') throw new Error(`Permission field "${field}" of ${subject} is an array; only equality is translated`);
+    if (typeof col !== 'string')
+      throw new Error(`Permission field "${field}" of ${subject} is an array; only equality is translated`);
     return col;
   };
   const render = (node: AstNode): string => {

@@ -6,7 +6,10 @@ let keys: Record<ActorIssuer, { privateKey: string; publicKey: string }> | null 
 
 /** One Ed25519 key pair per issuer, made once per test process (services under test run in it too). */
 export function testActorKeyPairs(): Record<ActorIssuer, { privateKey: string; publicKey: string }> {
-  keys ??= Object.fromEntries(ACTOR_ISSUERS.map((issuer) => [issuer, generateActorKeyPair()])) as Record<ActorIssuer, { privateKey: string; publicKey: string }>;
+  keys ??= Object.fromEntries(ACTOR_ISSUERS.map((issuer) => [issuer, generateActorKeyPair()])) as Record<
+    ActorIssuer,
+    { privateKey: string; publicKey: string }
+  >;
   return keys;
 }
 
@@ -26,6 +29,11 @@ export function testActorSigner(issuer: ActorIssuer = 'gateway'): ActorProofSign
 
 /** A client that sends requests as the gateway would: any actor, vouched for with the test gateway key. */
 /** `nats`: a bus identity's connection options (`testNats('gateway')`) or a URL. */
-export function testServiceClient(nats: string | NodeConnectionOptions, env: string, timeoutMs?: number, issuer: ActorIssuer = 'gateway'): ServiceClient {
+export function testServiceClient(
+  nats: string | NodeConnectionOptions,
+  env: string,
+  timeoutMs?: number,
+  issuer: ActorIssuer = 'gateway',
+): ServiceClient {
   return new ServiceClient(nats, env, timeoutMs, testActorSigner(issuer));
 }

@@ -35,7 +35,10 @@ export class EventCollector {
   async waitFor(predicate: (events: this['events']) => boolean, timeoutMs = 10_000): Promise<this['events']> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.events)) {
-      if (Date.now() > deadline) throw new Error(`Events did not arrive in ${timeoutMs} ms; saw ${this.events.map((e) => e.type).join(', ') || 'none'}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Events did not arrive in ${timeoutMs} ms; saw ${this.events.map((e) => e.type).join(', ') || 'none'}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
     return this.events;

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
-  CREATORS_ORG, createEnvelope, EVENTS, namespaceSubject, SUBJECTS, type Actor, type AgreementEventData, type CreatorView,
+  CREATORS_ORG,
+  createEnvelope,
+  EVENTS,
+  namespaceSubject,
+  SUBJECTS,
+  type Actor,
+  type AgreementEventData,
+  type CreatorView,
 } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 
@@ -19,7 +26,12 @@ export const staff = {
 } satisfies Record<string, Actor>;
 
 /** A creator signed in as themselves. */
-export const creatorActor = (creatorId: string, handle = creatorId.slice(-6)): Actor => ({ userId: `creator@${handle}`, orgId: CREATORS_ORG, roles: ['creator'], creatorId });
+export const creatorActor = (creatorId: string, handle = creatorId.slice(-6)): Actor => ({
+  userId: `creator@${handle}`,
+  orgId: CREATORS_ORG,
+  roles: ['creator'],
+  creatorId,
+});
 
 let handles = 0;
 
@@ -27,7 +39,13 @@ let handles = 0;
 export async function registerCreator(
   client: ServiceClient,
   name: string,
-  options: { status?: 'prospect' | 'vetted' | 'active' | 'suspended'; companyId?: string | null; kind?: 'individual' | 'management_company'; platforms?: string[]; topics?: string[] } = {},
+  options: {
+    status?: 'prospect' | 'vetted' | 'active' | 'suspended';
+    companyId?: string | null;
+    kind?: 'individual' | 'management_company';
+    platforms?: string[];
+    topics?: string[];
+  } = {},
 ): Promise<string> {
   return (await registerCreatorWithHandle(client, name, options)).id;
 }
@@ -38,30 +56,66 @@ export async function registerCreatorWithHandle(
   options: Parameters<typeof registerCreator>[2] = {},
 ): Promise<{ id: string; handle: string }> {
   const handle = `c_${randomBytes(3).toString('hex')}${handles++}`;
-  const creator = await client.request<CreatorView>(SUBJECTS.registry.creatorCreate, {
-    input: {
-      kind: options.kind ?? 'individual',
-      displayName: name,
-      personalData: { legalName: name, nationalId: '001199012345', phone: '+84912345678', email: 'creator@example.vn' },
-      consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-      channels: (options.platforms ?? ['tiktok']).map((platform) => ({ platform, handle, url: `https://www.${platform}.com/@${handle}`, followers: 50_000, verified: true })),
-      topics: options.topics ?? ['tourism'],
-      languages: ['vi', 'en'],
-      regions: ['VN-HN'],
-      managementCompanyId: options.companyId ?? null,
+  const creator = await client.request<CreatorView>(
+    SUBJECTS.registry.creatorCreate,
+    {
+      input: {
+        kind: options.kind ?? 'individual',
+        displayName: name,
+        personalData: {
+          legalName: name,
+          nationalId: '001199012345',
+          phone: '+84912345678',
+          email: 'creator@example.vn',
+        },
+        consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
+        channels: (options.platforms ?? ['tiktok']).map((platform) => ({
+          platform,
+          handle,
+          url: `https://www.${platform}.com/@${handle}`,
+          followers: 50_000,
+          verified: true,
+        })),
+        topics: options.topics ?? ['tourism'],
+        languages: ['vi', 'en'],
+        regions: ['VN-HN'],
+        managementCompanyId: options.companyId ?? null,
+      },
     },
-  }, staff.registrar);
-  const path = { prospect: [], vetted: ['vetted'], active: ['vetted', 'active'], suspended: ['vetted', 'active', 'suspended'] }[options.status ?? 'active'];
+    staff.registrar,
+  );
+  const path = {
+    prospect: [],
+    vetted: ['vetted'],
+    active: ['vetted', 'active'],
+    suspended: ['vetted', 'active', 'suspended'],
+  }[options.status ?? 'active'];
   // `vetted` needs a passed vetting result on record.
-  if (path.length) await client.request(SUBJECTS.registry.creatorAddVetting, { id: creator.id, input: { outcome: 'passed', notes: 'test: vetting passed' } }, staff.registrar);
+  if (path.length)
+    await client.request(
+      SUBJECTS.registry.creatorAddVetting,
+      { id: creator.id, input: { outcome: 'passed', notes: 'test: vetting passed' } },
+      staff.registrar,
+    );
   for (const to of path) {
-    await client.request(SUBJECTS.registry.creatorChangeStatus, { id: creator.id, input: { to, reason: `test: ${to}` } }, staff.registrar);
+    await client.request(
+      SUBJECTS.registry.creatorChangeStatus,
+      { id: creator.id, input: { to, reason: `test: ${to}` } },
+      staff.registrar,
+    );
   }
   return { id: creator.id, handle };
 }
 
 /** Publishes an event into JetStream as another service's outbox relay would. Returns the event id. */
-export async function publishEvent(nc: NatsConnection, env: string, subject: string, actor: Actor, data: unknown, id?: string): Promise<string> {
+export async function publishEvent(
+  nc: NatsConnection,
+  env: string,
+  subject: string,
+  actor: Actor,
+  data: unknown,
+  id?: string,
+): Promise<string> {
   const envelope = { ...createEnvelope(subject, actor, data), ...(id ? { id } : {}) };
   await jetstream(nc).publish(namespaceSubject(env, subject), JSON.stringify(envelope), { msgID: envelope.id });
   return envelope.id;
@@ -72,17 +126,33 @@ export function publishAgreementEvent(
   nc: NatsConnection,
   env: string,
   kind: 'activated' | 'ended' | 'amended',
-  agreement: Partial<Omit<AgreementEventData, 'disclosureLabel' | 'budget'>> & { agreementId: string; counterpartyId: string; disclosureLabel?: string | null; budget?: number | null },
+  agreement: Partial<Omit<AgreementEventData, 'disclosureLabel' | 'budget'>> & {
+    agreementId: string;
+    counterpartyId: string;
+    disclosureLabel?: string | null;
+    budget?: number | null;
+  },
 ): Promise<string> {
   const data: AgreementEventData = {
-    number: 'TTDN-2026-0001', agencyId: 'mcst-ttcs', status: kind === 'ended' ? 'terminated' : 'active', term: { start: '2026-01-01', end: '2027-12-31' },
-    deliverables: [{ platform: 'tiktok', quantity: 100 }], disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', budget: null, reason: null, ...agreement,
+    number: 'TTDN-2026-0001',
+    agencyId: 'mcst-ttcs',
+    status: kind === 'ended' ? 'terminated' : 'active',
+    term: { start: '2026-01-01', end: '2027-12-31' },
+    deliverables: [{ platform: 'tiktok', quantity: 100 }],
+    disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+    budget: null,
+    reason: null,
+    ...agreement,
   };
   return publishEvent(nc, env, EVENTS.agreements[kind], staff.admin, data);
 }
 
 /** Waits until `probe` returns something truthy. */
-export async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -2,10 +2,23 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { ensureDatabase, freePort, provisionServiceSchema, SERVICE_SCHEMAS, startEmbeddedPostgres, type ProvisionedSchema } from '@concord/database';
+import {
+  ensureDatabase,
+  freePort,
+  provisionServiceSchema,
+  SERVICE_SCHEMAS,
+  startEmbeddedPostgres,
+  type ProvisionedSchema,
+} from '@concord/database';
 import type { NodeConnectionOptions } from '@nats-io/transport-node';
 import {
-  BUS_IDENTITIES, busAuthorizationConfig, createBusNkey, natsOptions, startNatsServer, type BusIdentity, type RunningNats,
+  BUS_IDENTITIES,
+  busAuthorizationConfig,
+  createBusNkey,
+  natsOptions,
+  startNatsServer,
+  type BusIdentity,
+  type RunningNats,
 } from '@concord/messaging';
 
 /** The same nats-server settings as `npm start` (JetStream on, 8 MB messages for documents), found from the working folder up. */
@@ -56,7 +69,11 @@ export function writeTestNatsConfig(dir: string): { file: string; seeds: Record<
   writeFileSync(
     file,
     `${base ? readFileSync(base, 'utf8') : ''}\n${busAuthorizationConfig(keys, '*', [
-      { comment: 'harness: the tests themselves', nkey: harness.publicKey, permissions: { publish: ['>'], subscribe: ['>'], allowResponses: true } },
+      {
+        comment: 'harness: the tests themselves',
+        nkey: harness.publicKey,
+        permissions: { publish: ['>'], subscribe: ['>'], allowResponses: true },
+      },
     ])}`,
     { mode: 0o600 },
   );
@@ -135,7 +152,11 @@ export interface ServiceTestDatabase {
 function testRolePasswords(serverUrl: string, schema: string) {
   const server = new URL(serverUrl);
   server.pathname = '/';
-  const derive = (kind: string) => createHash('sha256').update(`concord-test-role\0${server.toString()}\0${schema}\0${kind}`).digest('hex').slice(0, 32);
+  const derive = (kind: string) =>
+    createHash('sha256')
+      .update(`concord-test-role\0${server.toString()}\0${schema}\0${kind}`)
+      .digest('hex')
+      .slice(0, 32);
   return { owner: derive('owner'), service: derive('service') };
 }
 
@@ -148,7 +169,12 @@ export async function createServiceTestDatabase(serverUrl: string): Promise<Serv
   const adminUrl = await createTestDatabase(serverUrl);
   const schemas: Record<string, ProvisionedSchema> = {};
   for (const { schema, extensions } of SERVICE_SCHEMAS) {
-    schemas[schema] = await provisionServiceSchema(adminUrl, { schema, extensions, passwords: testRolePasswords(serverUrl, schema), setPasswords: false });
+    schemas[schema] = await provisionServiceSchema(adminUrl, {
+      schema,
+      extensions,
+      passwords: testRolePasswords(serverUrl, schema),
+      setPasswords: false,
+    });
   }
   return {
     adminUrl,
@@ -172,7 +198,9 @@ export function testUrls(): { databaseUrl: string; natsUrl: string } {
   const databaseUrl = process.env.CONCORD_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const natsUrl = process.env.CONCORD_TEST_NATS_URL ?? process.env.NATS_URL;
   if (!databaseUrl || !natsUrl) {
-    throw new Error('No test infrastructure: run tests through `npm test` (jest globalSetup starts PostgreSQL and NATS)');
+    throw new Error(
+      'No test infrastructure: run tests through `npm test` (jest globalSetup starts PostgreSQL and NATS)',
+    );
   }
   return { databaseUrl, natsUrl };
 }
@@ -192,7 +220,10 @@ export function testNats(identity: TestNatsIdentity, natsUrl = testUrls().natsUr
 }
 
 /** A service's NATS variables in tests (`NATS_URL`, `NATS_NKEY_SEED`), to spread into its configuration. */
-export function testNatsConfig(identity: BusIdentity, natsUrl = testUrls().natsUrl): { NATS_URL: string; NATS_NKEY_SEED?: string } {
+export function testNatsConfig(
+  identity: BusIdentity,
+  natsUrl = testUrls().natsUrl,
+): { NATS_URL: string; NATS_NKEY_SEED?: string } {
   const seed = testNatsSeeds()[identity];
   return { NATS_URL: natsUrl, ...(seed ? { NATS_NKEY_SEED: seed } : {}) };
 }

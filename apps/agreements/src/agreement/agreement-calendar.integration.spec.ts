@@ -27,17 +27,37 @@ describe('agreement calendar', () => {
     const id = newId();
     const now = new Date();
     await db.getRepository(Agreement).insert({
-      id, number: agreementNumber('TTDN', 2026, n), agencyId: 'mcst-ttcs', kind: 'memorandum', counterpartyId: newId(),
-      counterpartyName: 'Lê Minh Khang', title: 'Calendar test', searchText: 'calendar test', scope: 'x', termStart, termEnd, budget: 1, deliverables: [],
-      disclosureLabel: '#HợpTác', usageRights: null, status, version: 3, signatures: [], legalReviews: [], statusHistory: [],
-      createdBy: 'manager@mcst', createdAt: now, updatedAt: now,
+      id,
+      number: agreementNumber('TTDN', 2026, n),
+      agencyId: 'mcst-ttcs',
+      kind: 'memorandum',
+      counterpartyId: newId(),
+      counterpartyName: 'Lê Minh Khang',
+      title: 'Calendar test',
+      searchText: 'calendar test',
+      scope: 'x',
+      termStart,
+      termEnd,
+      budget: 1,
+      deliverables: [],
+      disclosureLabel: '#HợpTác',
+      usageRights: null,
+      status,
+      version: 3,
+      signatures: [],
+      legalReviews: [],
+      statusHistory: [],
+      createdBy: 'manager@mcst',
+      createdAt: now,
+      updatedAt: now,
     });
     return id;
   }
 
   it('expires and activates each due agreement exactly once across two instances', async () => {
     const expiring: string[] = [];
-    for (let i = 0; i < 12; i++) expiring.push(await seed(i % 3 === 0 ? 'suspended' : 'active', '2026-01-01', '2026-06-30', i + 1));
+    for (let i = 0; i < 12; i++)
+      expiring.push(await seed(i % 3 === 0 ? 'suspended' : 'active', '2026-01-01', '2026-06-30', i + 1));
     const starting = await seed('signed', '2026-07-01', '2026-12-31', 100);
     const notYet = await seed('signed', '2026-08-01', '2026-12-31', 101);
     const running = await seed('active', '2026-01-01', '2026-12-31', 102);
@@ -63,7 +83,10 @@ describe('agreement calendar', () => {
       { subject: 'concord.events.agreements.agreement.activated', n: 1 },
       { subject: 'concord.events.agreements.agreement.ended', n: 12 },
     ]);
-    const [ended] = await db.query(`SELECT envelope->'data' AS data, envelope->'actor' AS actor FROM outbox WHERE envelope->'data'->>'agreementId' = $1`, [expiring[0]]);
+    const [ended] = await db.query(
+      `SELECT envelope->'data' AS data, envelope->'actor' AS actor FROM outbox WHERE envelope->'data'->>'agreementId' = $1`,
+      [expiring[0]],
+    );
     expect(ended.data).toMatchObject({ status: 'expired', reason: 'expired' });
     expect(ended.actor).toMatchObject({ userId: 'system:calendar', orgId: 'mcst-ttcs' });
   });

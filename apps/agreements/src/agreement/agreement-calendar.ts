@@ -6,6 +6,11 @@ import type { AgreementService } from './agreement.service';
 export class AgreementCalendar extends PeriodicJob {
   constructor(agreements: AgreementService, intervalMs: number) {
     const logger = new Logger('AgreementCalendar');
-    super('calendar', () => agreements.runDueTransitions(), intervalMs, (m) => logger.warn(m));
+    super(
+      'calendar',
+      () => agreements.runDueTransitions(),
+      intervalMs,
+      (m) => logger.warn(m),
+    );
   }
 }

@@ -47,12 +47,33 @@ describe('agreements list search (q)', () => {
     otherAgencys = newId();
     const now = new Date();
     await db.transaction((m) =>
-      new AgreementRepository(db).insert(m, m.create(Agreement, {
-        id: otherAgencys, number: `HCMC-${year}-0001`, agencyId: 'hcmc-info', kind: 'memorandum', counterpartyId: saoViet.id,
-        counterpartyName: 'Công ty Sao Việt', title: 'Quảng bá du lịch Điện Biên Phủ 2026', scope: 'x', termStart: '2026-01-01', termEnd: '2026-12-31',
-        budget: 1, deliverables: [], disclosureLabel: '#HợpTác', usageRights: null, status: 'draft', version: 1, signatures: [], legalReviews: [],
-        statusHistory: [], createdBy: 'manager@hcmc', createdAt: now, updatedAt: now,
-      })),
+      new AgreementRepository(db).insert(
+        m,
+        m.create(Agreement, {
+          id: otherAgencys,
+          number: `HCMC-${year}-0001`,
+          agencyId: 'hcmc-info',
+          kind: 'memorandum',
+          counterpartyId: saoViet.id,
+          counterpartyName: 'Công ty Sao Việt',
+          title: 'Quảng bá du lịch Điện Biên Phủ 2026',
+          scope: 'x',
+          termStart: '2026-01-01',
+          termEnd: '2026-12-31',
+          budget: 1,
+          deliverables: [],
+          disclosureLabel: '#HợpTác',
+          usageRights: null,
+          status: 'draft',
+          version: 1,
+          signatures: [],
+          legalReviews: [],
+          statusHistory: [],
+          createdBy: 'manager@hcmc',
+          createdAt: now,
+          updatedAt: now,
+        }),
+      ),
     );
   });
   afterAll(async () => {
@@ -62,32 +83,58 @@ describe('agreements list search (q)', () => {
 
   async function company(displayName: string): Promise<CreatorView> {
     const handle = `mcn_${randomBytes(3).toString('hex')}`;
-    return client.request<CreatorView>(R.creatorCreate, {
-      input: {
-        kind: 'management_company',
-        displayName,
-        channels: [{ platform: 'youtube', handle, url: `https://www.youtube.com/@${handle}`, followers: 50000, verified: true }],
-        topics: ['tourism'],
-        languages: ['vi'],
+    return client.request<CreatorView>(
+      R.creatorCreate,
+      {
+        input: {
+          kind: 'management_company',
+          displayName,
+          channels: [
+            {
+              platform: 'youtube',
+              handle,
+              url: `https://www.youtube.com/@${handle}`,
+              followers: 50000,
+              verified: true,
+            },
+          ],
+          topics: ['tourism'],
+          languages: ['vi'],
+        },
       },
-    }, registrar);
+      registrar,
+    );
   }
 
   function draft(counterpartyId: string, title: string): Promise<AgreementView> {
-    return client.request<AgreementView>(A.create, {
-      input: {
-        kind: 'service_contract', counterpartyId, title, scope: 'Short videos and livestreams', term: { start: '2026-01-01', end: '2026-12-31' },
-        budget: 100_000_000, deliverables: [{ platform: 'youtube', quantity: 4 }], disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+    return client.request<AgreementView>(
+      A.create,
+      {
+        input: {
+          kind: 'service_contract',
+          counterpartyId,
+          title,
+          scope: 'Short videos and livestreams',
+          term: { start: '2026-01-01', end: '2026-12-31' },
+          budget: 100_000_000,
+          deliverables: [{ platform: 'youtube', quantity: 4 }],
+          disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+        },
       },
-    }, manager);
+      manager,
+    );
   }
 
   async function found(query: Record<string, unknown>, actor: Actor = manager): Promise<string[]> {
-    const page = await client.request<{ items: { id: string; number: string }[] }>(A.list, { query: { limit: 100, ...query } }, actor);
+    const page = await client.request<{ items: { id: string; number: string }[] }>(
+      A.list,
+      { query: { limit: 100, ...query } },
+      actor,
+    );
     return page.items.map((i) => i.number);
   }
 
-  it('finds by counterparty name and by title without diacritics or case, and never another agency\'s agreement', async () => {
+  it("finds by counterparty name and by title without diacritics or case, and never another agency's agreement", async () => {
     expect(dienBien.number).toBe(`TTDN-${year}-0001`);
     expect(await found({ q: 'cong ty sao viet' })).toEqual([hue.number, dienBien.number]);
     expect(await found({ q: 'CÔNG TY SAO VIỆT' })).toEqual([hue.number, dienBien.number]);
@@ -101,7 +148,7 @@ describe('agreements list search (q)', () => {
     expect(await found({ q: 'sao viet' }, mofa)).toEqual([]);
   });
 
-  it('finds by a word\'s beginning and by the number or part of it', async () => {
+  it("finds by a word's beginning and by the number or part of it", async () => {
     expect(await found({ q: 'sao' })).toEqual([hue.number, haGiang.number, dienBien.number]);
     expect(await found({ q: `TTDN-${year}-00` })).toEqual([hue.number, haGiang.number, dienBien.number]);
     expect(await found({ q: haGiang.number.toLowerCase() })).toEqual([haGiang.number]);
@@ -121,26 +168,52 @@ describe('agreements list search (q)', () => {
     expect(await found({ q: 'sao viet', status: 'legal_review' })).toEqual([hue.number]);
     expect(await found({ q: 'sao viet', status: 'draft' })).toEqual([dienBien.number]);
     expect(await found({ q: 'sao', counterpartyId: saoNam.id })).toEqual([haGiang.number]);
-    const first = await client.request<{ items: { number: string }[]; nextCursor: string | null }>(A.list, { query: { q: 'sao', limit: 2 } }, manager);
+    const first = await client.request<{ items: { number: string }[]; nextCursor: string | null }>(
+      A.list,
+      { query: { q: 'sao', limit: 2 } },
+      manager,
+    );
     expect(first.items.map((i) => i.number)).toEqual([hue.number, haGiang.number]);
     expect(await found({ q: 'sao', cursor: first.nextCursor })).toEqual([dienBien.number]);
   });
 
-  it('follows a draft\'s new title and an amendment that changes the title', async () => {
-    const edited = await client.request<AgreementView>(A.update, { id: haGiang.id, expectedVersion: haGiang.version, changes: { title: 'Ẩm thực Hà Nội' } }, manager);
+  it("follows a draft's new title and an amendment that changes the title", async () => {
+    const edited = await client.request<AgreementView>(
+      A.update,
+      { id: haGiang.id, expectedVersion: haGiang.version, changes: { title: 'Ẩm thực Hà Nội' } },
+      manager,
+    );
     expect(await found({ q: 'ha giang' })).toEqual([]);
     expect(await found({ q: 'am thuc ha noi' })).toEqual([haGiang.number]);
 
-    await client.request(R.creatorAddVetting, { id: saoNam.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
-    await client.request(R.creatorChangeStatus, { id: saoNam.id, input: { to: 'vetted', reason: 'vetting passed' } }, registrar);
+    await client.request(
+      R.creatorAddVetting,
+      { id: saoNam.id, input: { outcome: 'passed', notes: 'checked' } },
+      registrar,
+    );
+    await client.request(
+      R.creatorChangeStatus,
+      { id: saoNam.id, input: { to: 'vetted', reason: 'vetting passed' } },
+      registrar,
+    );
     await client.request(A.submitForReview, { id: edited.id }, manager);
     await client.request(A.legalDecision, { id: edited.id, input: { decision: 'approve', comments: 'ok' } }, legal);
     const signature = { signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' };
-    for (const party of ['agency', 'counterparty'] as const) await client.request(A.sign, { id: edited.id, input: { party, ...signature } }, admin);
-    await client.request(A.amend, { id: edited.id, input: { changes: { title: 'Ẩm thực Hà Nội và Hội An' }, reason: 'Hội An added' } }, manager);
+    for (const party of ['agency', 'counterparty'] as const)
+      await client.request(A.sign, { id: edited.id, input: { party, ...signature } }, admin);
+    await client.request(
+      A.amend,
+      { id: edited.id, input: { changes: { title: 'Ẩm thực Hà Nội và Hội An' }, reason: 'Hội An added' } },
+      manager,
+    );
     expect(await found({ q: 'hoi an' })).toEqual([]);
-    await client.request(A.amendmentDecision, { id: edited.id, version: 2, input: { decision: 'approve', comments: 'ok' } }, legal);
-    for (const party of ['agency', 'counterparty'] as const) await client.request(A.amendmentSign, { id: edited.id, version: 2, input: { party, ...signature } }, admin);
+    await client.request(
+      A.amendmentDecision,
+      { id: edited.id, version: 2, input: { decision: 'approve', comments: 'ok' } },
+      legal,
+    );
+    for (const party of ['agency', 'counterparty'] as const)
+      await client.request(A.amendmentSign, { id: edited.id, version: 2, input: { party, ...signature } }, admin);
     expect(await found({ q: 'hoi an' })).toEqual([haGiang.number]);
     expect(await found({ q: 'am thuc', status: 'active' })).toEqual([haGiang.number]);
   });
@@ -156,9 +229,14 @@ describe('agreements list search (q)', () => {
     } finally {
       await runner.release();
     }
-    const rows: { number: string; search_text: string }[] = await db.query("SELECT number, search_text FROM agreements WHERE agency_id = 'mcst-ttcs' ORDER BY number");
+    const rows: { number: string; search_text: string }[] = await db.query(
+      "SELECT number, search_text FROM agreements WHERE agency_id = 'mcst-ttcs' ORDER BY number",
+    );
     expect(rows).toEqual([
-      { number: dienBien.number, search_text: `${dienBien.number.toLowerCase()} quang ba du lich dien bien phu 2026 cong ty sao viet` },
+      {
+        number: dienBien.number,
+        search_text: `${dienBien.number.toLowerCase()} quang ba du lich dien bien phu 2026 cong ty sao viet`,
+      },
       { number: haGiang.number, search_text: `${haGiang.number.toLowerCase()} am thuc ha noi va hoi an sao nam media` },
       { number: hue.number, search_text: `${hue.number.toLowerCase()} livestream le hoi hue cong ty sao viet` },
     ]);

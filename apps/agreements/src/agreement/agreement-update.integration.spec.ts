@@ -16,35 +16,75 @@ describe("a draft's edit applies every field it accepts", () => {
   beforeAll(async () => {
     sut = await startAgreementsWithRegistry();
     const handle = `kol_${randomBytes(3).toString('hex')}`;
-    counterparty = await sut.client.request<CreatorView>(SUBJECTS.registry.creatorCreate, {
-      input: { kind: 'individual', displayName: 'Lò Văn Sùng Tây Bắc', channels: [{ platform: 'youtube', handle, url: `https://www.youtube.com/@${handle}`, followers: 9000, verified: false }], topics: ['culture'], languages: ['vi'] },
-    }, registrar);
+    counterparty = await sut.client.request<CreatorView>(
+      SUBJECTS.registry.creatorCreate,
+      {
+        input: {
+          kind: 'individual',
+          displayName: 'Lò Văn Sùng Tây Bắc',
+          channels: [
+            {
+              platform: 'youtube',
+              handle,
+              url: `https://www.youtube.com/@${handle}`,
+              followers: 9000,
+              verified: false,
+            },
+          ],
+          topics: ['culture'],
+          languages: ['vi'],
+        },
+      },
+      registrar,
+    );
   });
   afterAll(async () => {
     await sut.stop();
   });
 
   // One change per field of the contract, and where it shows: a field added to UpdateAgreementInput fails to compile here until it has both.
-  const cases: { [K in keyof AgreementChanges]-?: { value: Exclude<AgreementChanges[K], undefined>; shows: (view: AgreementView) => unknown } } = {
+  const cases: {
+    [K in keyof AgreementChanges]-?: {
+      value: Exclude<AgreementChanges[K], undefined>;
+      shows: (view: AgreementView) => unknown;
+    };
+  } = {
     title: { value: 'Mùa xuân Tây Bắc 2027', shows: (view) => view.title },
     scope: { value: 'Six short videos on spring festivals of the north-west', shows: (view) => view.scope },
     term: { value: { start: '2027-02-01', end: '2027-05-31' }, shows: (view) => view.term },
     budget: { value: 87_500_000, shows: (view) => view.budget },
     deliverables: { value: [{ platform: 'tiktok', quantity: 6 }], shows: (view) => view.deliverables },
     disclosureLabel: { value: '#HợpTác cùng Sở VHTT Điện Biên', shows: (view) => view.disclosureLabel },
-    usageRights: { value: { durationMonths: 12, channels: ['tiktok'], territories: ['VN', 'LA'] }, shows: (view) => view.usageRights },
+    usageRights: {
+      value: { durationMonths: 12, channels: ['tiktok'], territories: ['VN', 'LA'] },
+      shows: (view) => view.usageRights,
+    },
   };
 
   it.each(Object.keys(cases) as (keyof AgreementChanges)[])('%s: changed and read back', async (field) => {
-    const draft = await sut.client.request<AgreementView>(A.create, {
-      input: {
-        kind: 'service_contract', counterpartyId: counterparty.id, title: 'Quảng bá Tây Bắc', scope: 'Short videos on the north-west',
-        term: { start: '2027-01-01', end: '2027-12-31' }, budget: 50_000_000, deliverables: [{ platform: 'youtube', quantity: 3 }],
-        disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', usageRights: { durationMonths: 24, channels: ['youtube'], territories: ['VN'] },
+    const draft = await sut.client.request<AgreementView>(
+      A.create,
+      {
+        input: {
+          kind: 'service_contract',
+          counterpartyId: counterparty.id,
+          title: 'Quảng bá Tây Bắc',
+          scope: 'Short videos on the north-west',
+          term: { start: '2027-01-01', end: '2027-12-31' },
+          budget: 50_000_000,
+          deliverables: [{ platform: 'youtube', quantity: 3 }],
+          disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+          usageRights: { durationMonths: 24, channels: ['youtube'], territories: ['VN'] },
+        },
       },
-    }, manager);
+      manager,
+    );
     const { value, shows } = cases[field] as { value: unknown; shows: (view: AgreementView) => unknown };
-    const edited = await sut.client.request<AgreementView>(A.update, { id: draft.id, expectedVersion: draft.version, changes: { [field]: value } }, manager);
+    const edited = await sut.client.request<AgreementView>(
+      A.update,
+      { id: draft.id, expectedVersion: draft.version, changes: { [field]: value } },
+      manager,
+    );
     expect(shows(edited)).toEqual(value);
     expect(shows(await sut.client.request<AgreementView>(A.get, { id: draft.id }, manager))).toEqual(value);
     expect(edited.version).toBe(draft.version + 1);

@@ -1,4 +1,10 @@
-import { findAgency, type AgreementEventData, type AgreementSummary, type AgreementView, type PublicPartnership } from '@concord/domain';
+import {
+  findAgency,
+  type AgreementEventData,
+  type AgreementSummary,
+  type AgreementView,
+  type PublicPartnership,
+} from '@concord/domain';
 import type { Agreement } from './agreement.entity';
 import type { AgreementDocument } from './agreement-document.entity';
 
@@ -97,5 +103,13 @@ export function termsOf(a: Agreement): AgreementView['versions'][number]['terms'
 }
 
 export function toDocumentView(d: AgreementDocument) {
-  return { id: d.id, name: d.name, mimeType: d.mimeType, size: d.size, sha256: d.sha256, uploadedBy: d.uploadedBy, uploadedAt: d.uploadedAt.toISOString() };
+  return {
+    id: d.id,
+    name: d.name,
+    mimeType: d.mimeType,
+    size: d.size,
+    sha256: d.sha256,
+    uploadedBy: d.uploadedBy,
+    uploadedAt: d.uploadedAt.toISOString(),
+  };
 }

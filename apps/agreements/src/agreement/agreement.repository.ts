@@ -1,5 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AGREEMENT_BUDGETED, agreementQueryWords, agreementSearchText, decodeCursor, encodeCursor, UUID_POSITION, type AgreementStatusName, type ListAgreementsQuery } from '@concord/domain';
+import {
+  AGREEMENT_BUDGETED,
+  agreementQueryWords,
+  agreementSearchText,
+  decodeCursor,
+  encodeCursor,
+  UUID_POSITION,
+  type AgreementStatusName,
+  type ListAgreementsQuery,
+} from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { insertLater } from '@concord/database';
 import { Agreement } from './agreement.entity';
@@ -17,7 +26,11 @@ export const AGREEMENT_PERMISSION_COLUMNS = { agencyId: 'a.agency_id' };
 export class AgreementRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findVisible(visibility: SqlCondition, id: string, options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Agreement | null> {
+  async findVisible(
+    visibility: SqlCondition,
+    id: string,
+    options: { manager?: EntityManager; lock?: boolean } = {},
+  ): Promise<Agreement | null> {
     if (!visibility?.sql) throw new Error('An agreement query needs the caller visibility');
     const qb = (options.manager ?? this.dataSource.manager)
       .getRepository(Agreement)
@@ -28,9 +41,18 @@ export class AgreementRepository {
     const agreement = await qb.getOne();
     if (agreement) {
       const manager = options.manager ?? this.dataSource.manager;
-      agreement.milestones = await manager.find(Milestone, { where: { agreementId: id }, order: { dueDate: 'ASC', createdAt: 'ASC' } });
-      agreement.versions = await manager.find(AgreementVersion, { where: { agreementId: id }, order: { version: 'ASC' } });
-      agreement.documents = await manager.find(AgreementDocument, { where: { agreementId: id }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+      agreement.milestones = await manager.find(Milestone, {
+        where: { agreementId: id },
+        order: { dueDate: 'ASC', createdAt: 'ASC' },
+      });
+      agreement.versions = await manager.find(AgreementVersion, {
+        where: { agreementId: id },
+        order: { version: 'ASC' },
+      });
+      agreement.documents = await manager.find(AgreementDocument, {
+        where: { agreementId: id },
+        order: { uploadedAt: 'ASC', id: 'ASC' },
+      });
     }
     return agreement;
   }
@@ -77,8 +99,22 @@ export class AgreementRepository {
         ORDER BY a.agency_id, a.counterparty_id`,
       { ...visibility.params, year, statuses: [...AGREEMENT_BUDGETED] },
     );
-    const rows: { agency_id: string; counterparty_id: string; counterparty_name: string; status: AgreementStatusName; budget: string; paid: string }[] = await this.dataSource.query(sql, params);
-    return rows.map((r) => ({ agencyId: r.agency_id, counterpartyId: r.counterparty_id, counterpartyName: r.counterparty_name, status: r.status, budget: Number(r.budget), paid: Number(r.paid) }));
+    const rows: {
+      agency_id: string;
+      counterparty_id: string;
+      counterparty_name: string;
+      status: AgreementStatusName;
+      budget: string;
+      paid: string;
+    }[] = await this.dataSource.query(sql, params);
+    return rows.map((r) => ({
+      agencyId: r.agency_id,
+      counterpartyId: r.counterparty_id,
+      counterpartyName: r.counterparty_name,
+      status: r.status,
+      budget: Number(r.budget),
+      paid: Number(r.paid),
+    }));
   }
 
   /** The next number of an agency's year, in the caller's transaction: a rollback leaves no gap. */
@@ -115,14 +151,24 @@ export class AgreementRepository {
       .where(`a.status IN ('signed', 'active', 'suspended', 'expired', 'terminated')`)
       .andWhere(`(SELECT count(DISTINCT s->>'party') FROM jsonb_array_elements(a.signatures) s) = 2`);
     if (cursor) qb.andWhere('a.id < :cid', { cid: decodeCursor(cursor, UUID_POSITION) });
-    const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
   }
 
   /** A page of visible agreements, newest first by id (UUIDv7), with the list filters and `q` (every word must match). */
-  async list(visibility: SqlCondition, query: ListAgreementsQuery, today: string): Promise<{ items: Agreement[]; nextCursor: string | null }> {
-    const qb = this.dataSource.getRepository(Agreement).createQueryBuilder('a').where(visibility.sql, visibility.params);
+  async list(
+    visibility: SqlCondition,
+    query: ListAgreementsQuery,
+    today: string,
+  ): Promise<{ items: Agreement[]; nextCursor: string | null }> {
+    const qb = this.dataSource
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
+      .where(visibility.sql, visibility.params);
     if (query.q) {
       // Every word somewhere in the folded number, title or counterparty name. An agency has thousands of
       // agreements, not millions: its rows (agency_id index) are scanned without a text index.
@@ -139,7 +185,10 @@ export class AgreementRepository {
       );
     }
     if (query.cursor) qb.andWhere('a.id < :cid', { cid: decodeCursor(query.cursor, UUID_POSITION) });
-    const rows = await qb.orderBy('a.id', 'DESC').limit(query.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('a.id', 'DESC')
+      .limit(query.limit + 1)
+      .getMany();
     const items = rows.slice(0, query.limit);
     return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
   }

@@ -1,8 +1,30 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agreementBudget, agreementNumber, applyChanges, assertDocument, assertMilestoneEditable, assertMilestonesWithinBudget, assertTerm, diffTerms, DomainError, EVENTS, findAgency, moveAgreement, newId, NotFoundError, statusOnSigning,
-  sumBudget, todayInVietnam, vettingOverrideOf, type Actor, type AgreementCommands, type AgreementMove, type AgreementStatusName, type AgreementView,
-  type ChangeAppliers, type Envelope,
+  agreementBudget,
+  agreementNumber,
+  applyChanges,
+  assertDocument,
+  assertMilestoneEditable,
+  assertMilestonesWithinBudget,
+  assertTerm,
+  diffTerms,
+  DomainError,
+  EVENTS,
+  findAgency,
+  moveAgreement,
+  newId,
+  NotFoundError,
+  statusOnSigning,
+  sumBudget,
+  todayInVietnam,
+  vettingOverrideOf,
+  type Actor,
+  type AgreementCommands,
+  type AgreementMove,
+  type AgreementStatusName,
+  type AgreementView,
+  type ChangeAppliers,
+  type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -10,7 +32,14 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
-import { termsOf, toDocumentView, toAgreementEvent, toAgreementSummary, toAgreementView, toPublicPartnership } from './agreement.mapper';
+import {
+  termsOf,
+  toDocumentView,
+  toAgreementEvent,
+  toAgreementSummary,
+  toAgreementView,
+  toPublicPartnership,
+} from './agreement.mapper';
 import { AgreementVersion } from './agreement-version.entity';
 import { AgreementDocument } from './agreement-document.entity';
 import { createHash } from 'node:crypto';
@@ -80,7 +109,12 @@ export class AgreementService {
         updatedAt: now,
       });
       await this.repo.insert(manager, agreement);
-      await appendAudit(manager, { actor, action: 'agreement.drafted', subject: `agreement:${agreement.id}`, data: { number: agreement.number, counterpartyId: counterparty.id, budget: input.budget } });
+      await appendAudit(manager, {
+        actor,
+        action: 'agreement.drafted',
+        subject: `agreement:${agreement.id}`,
+        data: { number: agreement.number, counterpartyId: counterparty.id, budget: input.budget },
+      });
       return toAgreementView(agreement);
     });
   }
@@ -101,12 +135,20 @@ export class AgreementService {
     return this.write(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'update', data.id);
       if (agreement.status !== 'draft') {
-        throw new DomainError('agreement.not_editable', `Only a draft can be edited; this agreement is ${agreement.status}. Amend it instead.`);
+        throw new DomainError(
+          'agreement.not_editable',
+          `Only a draft can be edited; this agreement is ${agreement.status}. Amend it instead.`,
+        );
       }
       if (agreement.version !== data.expectedVersion) {
-        throw new DomainError('version.mismatch', `The agreement is at version ${agreement.version}, not ${data.expectedVersion}; reload and retry`, [], {
-          currentVersion: agreement.version,
-        });
+        throw new DomainError(
+          'version.mismatch',
+          `The agreement is at version ${agreement.version}, not ${data.expectedVersion}; reload and retry`,
+          [],
+          {
+            currentVersion: agreement.version,
+          },
+        );
       }
       const c = data.changes;
       const changed = await applyChanges(AGREEMENT_CHANGES, agreement, c, undefined);
@@ -132,12 +174,24 @@ export class AgreementService {
       assertMayOn(ability, 'legal_decision', current);
       override = await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
     }
-    return this.move(cmd, 'legal_decision', decision === 'approve' ? 'legal_approve' : 'legal_return', comments, (agreement) => {
-      agreement.legalReviews = [
-        ...agreement.legalReviews,
-        { decision, comments, by: actor.userId, at: new Date().toISOString(), ...(override ? { counterpartyVettedByOverride: override } : {}) },
-      ];
-    });
+    return this.move(
+      cmd,
+      'legal_decision',
+      decision === 'approve' ? 'legal_approve' : 'legal_return',
+      comments,
+      (agreement) => {
+        agreement.legalReviews = [
+          ...agreement.legalReviews,
+          {
+            decision,
+            comments,
+            by: actor.userId,
+            at: new Date().toISOString(),
+            ...(override ? { counterpartyVettedByOverride: override } : {}),
+          },
+        ];
+      },
+    );
   }
 
   /** Records one side's signature; with both, the agreement is signed (and active if its term has begun). */
@@ -152,7 +206,14 @@ export class AgreementService {
       agreement.signatures = [...agreement.signatures, { ...data.input, recordedBy: actor.userId }];
       const parties = new Set(agreement.signatures.map((s) => s.party));
       if (parties.size < 2) {
-        return this.commit(manager, actor, agreement, 'agreement.signature_recorded', { party: data.input.party }, null);
+        return this.commit(
+          manager,
+          actor,
+          agreement,
+          'agreement.signature_recorded',
+          { party: data.input.party },
+          null,
+        );
       }
       this.transition(agreement, actor, moveAgreement(agreement.status, 'sign'), null);
       await recordEvent(manager, EVENTS.agreements.signed, actor, toAgreementEvent(agreement), cmd.correlationId);
@@ -160,7 +221,14 @@ export class AgreementService {
         this.transition(agreement, actor, moveAgreement(agreement.status, 'activate'), 'term has begun');
         await recordEvent(manager, EVENTS.agreements.activated, actor, toAgreementEvent(agreement), cmd.correlationId);
       }
-      return this.commit(manager, actor, agreement, 'agreement.signed', { party: data.input.party, status: agreement.status }, null);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        'agreement.signed',
+        { party: data.input.party, status: agreement.status },
+        null,
+      );
     });
   }
 
@@ -182,16 +250,33 @@ export class AgreementService {
     return this.write(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
       if (['terminated', 'expired'].includes(agreement.status)) {
-        throw new DomainError('agreement.not_editable', `No milestones can be added to an agreement that is ${agreement.status}`);
+        throw new DomainError(
+          'agreement.not_editable',
+          `No milestones can be added to an agreement that is ${agreement.status}`,
+        );
       }
       const milestones = agreement.milestones ?? [];
       assertMilestonesWithinBudget([...milestones.map((m) => m.amount), data.input.amount], agreement.budget);
       const milestone = manager.create(Milestone, {
-        id: newId(), agreementId: agreement.id, ...data.input, status: 'planned', paidAt: null, paidBy: null, paymentReference: null, createdAt: new Date(),
+        id: newId(),
+        agreementId: agreement.id,
+        ...data.input,
+        status: 'planned',
+        paidAt: null,
+        paidBy: null,
+        paymentReference: null,
+        createdAt: new Date(),
       });
       await this.repo.insertMilestone(manager, milestone);
       agreement.milestones = [...milestones, milestone];
-      return this.commit(manager, actor, agreement, 'agreement.milestone_added', { milestoneId: milestone.id, amount: milestone.amount }, null);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        'agreement.milestone_added',
+        { milestoneId: milestone.id, amount: milestone.amount },
+        null,
+      );
     });
   }
 
@@ -205,9 +290,19 @@ export class AgreementService {
       const { status, ...changes } = data.input;
       Object.assign(milestone, changes);
       if (status) milestone.status = status;
-      assertMilestonesWithinBudget((agreement.milestones ?? []).map((m) => m.amount), agreement.budget);
+      assertMilestonesWithinBudget(
+        (agreement.milestones ?? []).map((m) => m.amount),
+        agreement.budget,
+      );
       await this.repo.saveMilestone(manager, milestone);
-      return this.commit(manager, actor, agreement, 'agreement.milestone_updated', { milestoneId: milestone.id, changed: Object.keys(data.input) }, null);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        'agreement.milestone_updated',
+        { milestoneId: milestone.id, changed: Object.keys(data.input) },
+        null,
+      );
     });
   }
 
@@ -217,7 +312,10 @@ export class AgreementService {
     return this.write(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
       if (!['signed', 'active', 'suspended', 'expired'].includes(agreement.status)) {
-        throw new DomainError('agreement.not_editable', `Payments are made under a signed agreement; this one is ${agreement.status}`);
+        throw new DomainError(
+          'agreement.not_editable',
+          `Payments are made under a signed agreement; this one is ${agreement.status}`,
+        );
       }
       const milestone = this.milestoneOf(agreement, data.milestoneId);
       assertMilestoneEditable(milestone.status);
@@ -226,7 +324,14 @@ export class AgreementService {
       milestone.paidBy = actor.userId;
       milestone.paymentReference = data.input.paymentReference;
       await this.repo.saveMilestone(manager, milestone);
-      return this.commit(manager, actor, agreement, 'agreement.milestone_paid', { milestoneId: milestone.id, amount: milestone.amount, paymentReference: milestone.paymentReference }, null);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        'agreement.milestone_paid',
+        { milestoneId: milestone.id, amount: milestone.amount, paymentReference: milestone.paymentReference },
+        null,
+      );
     });
   }
 
@@ -250,8 +355,12 @@ export class AgreementService {
     }
     return {
       year,
-      agencies: [...byAgency.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([agencyId, lines]) => ({ agencyId, ...sumBudget(lines) })),
-      counterparties: [...byCounterparty.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([counterpartyId, c]) => ({ counterpartyId, displayName: c.displayName, ...sumBudget(c.lines) })),
+      agencies: [...byAgency.entries()]
+        .sort(([x], [y]) => x.localeCompare(y))
+        .map(([agencyId, lines]) => ({ agencyId, ...sumBudget(lines) })),
+      counterparties: [...byCounterparty.entries()]
+        .sort(([x], [y]) => x.localeCompare(y))
+        .map(([counterpartyId, c]) => ({ counterpartyId, displayName: c.displayName, ...sumBudget(c.lines) })),
     };
   }
 
@@ -265,11 +374,17 @@ export class AgreementService {
     return this.write(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'update', data.id);
       if (!['signed', 'active', 'suspended'].includes(agreement.status)) {
-        throw new DomainError('agreement.not_editable', `Only a signed agreement is amended; this one is ${agreement.status}${agreement.status === 'draft' ? ' (edit the draft instead)' : ''}`);
+        throw new DomainError(
+          'agreement.not_editable',
+          `Only a signed agreement is amended; this one is ${agreement.status}${agreement.status === 'draft' ? ' (edit the draft instead)' : ''}`,
+        );
       }
       const versions = agreement.versions ?? [];
       if (versions.some((v) => v.status === 'in_review' || v.status === 'approved')) {
-        throw new DomainError('agreement.amendment_pending', 'An amendment of this agreement is already under way; finish or return it first');
+        throw new DomainError(
+          'agreement.amendment_pending',
+          'An amendment of this agreement is already under way; finish or return it first',
+        );
       }
       const current = termsOf(agreement);
       const proposed = { ...current, ...data.input.changes };
@@ -280,21 +395,50 @@ export class AgreementService {
           { path: 'changes', code: 'nothing_changes', message: 'Give at least one term with a new value' },
         ]);
       }
-      assertMilestonesWithinBudget((agreement.milestones ?? []).map((m) => m.amount), proposed.budget, 'changes.budget');
+      assertMilestonesWithinBudget(
+        (agreement.milestones ?? []).map((m) => m.amount),
+        proposed.budget,
+        'changes.budget',
+      );
       if (versions.length === 0) {
-        versions.push(manager.create(AgreementVersion, {
-          agreementId: agreement.id, version: 1, status: 'signed', terms: current, changes: [], reason: null,
-          legalReviews: agreement.legalReviews, signatures: agreement.signatures, createdBy: agreement.createdBy, createdAt: agreement.createdAt,
-        }));
+        versions.push(
+          manager.create(AgreementVersion, {
+            agreementId: agreement.id,
+            version: 1,
+            status: 'signed',
+            terms: current,
+            changes: [],
+            reason: null,
+            legalReviews: agreement.legalReviews,
+            signatures: agreement.signatures,
+            createdBy: agreement.createdBy,
+            createdAt: agreement.createdAt,
+          }),
+        );
         await this.repo.saveVersion(manager, versions[0]);
       }
       const amendment = manager.create(AgreementVersion, {
-        agreementId: agreement.id, version: versions[versions.length - 1].version + 1, status: 'in_review', terms: proposed, changes,
-        reason: data.input.reason, legalReviews: [], signatures: [], createdBy: actor.userId, createdAt: new Date(),
+        agreementId: agreement.id,
+        version: versions[versions.length - 1].version + 1,
+        status: 'in_review',
+        terms: proposed,
+        changes,
+        reason: data.input.reason,
+        legalReviews: [],
+        signatures: [],
+        createdBy: actor.userId,
+        createdAt: new Date(),
       });
       await this.repo.saveVersion(manager, amendment);
       agreement.versions = [...versions, amendment];
-      return this.commit(manager, actor, agreement, 'agreement.amendment_proposed', { version: amendment.version, changed: changes.map((c) => c.field) }, data.input.reason);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        'agreement.amendment_proposed',
+        { version: amendment.version, changed: changes.map((c) => c.field) },
+        data.input.reason,
+      );
     });
   }
 
@@ -314,10 +458,22 @@ export class AgreementService {
       amendment.status = data.input.decision === 'approve' ? 'approved' : 'returned';
       amendment.legalReviews = [
         ...amendment.legalReviews,
-        { ...data.input, by: actor.userId, at: new Date().toISOString(), ...(override ? { counterpartyVettedByOverride: override } : {}) },
+        {
+          ...data.input,
+          by: actor.userId,
+          at: new Date().toISOString(),
+          ...(override ? { counterpartyVettedByOverride: override } : {}),
+        },
       ];
       await this.repo.saveVersion(manager, amendment);
-      return this.commit(manager, actor, agreement, `agreement.amendment_${data.input.decision === 'approve' ? 'approved' : 'returned'}`, { version: amendment.version }, data.input.comments);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        `agreement.amendment_${data.input.decision === 'approve' ? 'approved' : 'returned'}`,
+        { version: amendment.version },
+        data.input.comments,
+      );
     });
   }
 
@@ -328,7 +484,10 @@ export class AgreementService {
       const agreement = await this.loadFor(manager, actor, 'sign', data.id);
       const amendment = this.versionOf(agreement, data.version, 'approved');
       if (amendment.signatures.some((s) => s.party === data.input.party)) {
-        throw new DomainError('agreement.already_signed', `The ${data.input.party} has already signed amendment ${amendment.version}`);
+        throw new DomainError(
+          'agreement.already_signed',
+          `The ${data.input.party} has already signed amendment ${amendment.version}`,
+        );
       }
       amendment.signatures = [...amendment.signatures, { ...data.input, recordedBy: actor.userId }];
       if (new Set(amendment.signatures.map((s) => s.party)).size === 2) {
@@ -341,14 +500,33 @@ export class AgreementService {
         }
         const t = amendment.terms;
         Object.assign(agreement, {
-          title: t.title, scope: t.scope, termStart: t.term.start, termEnd: t.term.end, budget: t.budget,
-          deliverables: t.deliverables, disclosureLabel: t.disclosureLabel, usageRights: t.usageRights ?? null,
+          title: t.title,
+          scope: t.scope,
+          termStart: t.term.start,
+          termEnd: t.term.end,
+          budget: t.budget,
+          deliverables: t.deliverables,
+          disclosureLabel: t.disclosureLabel,
+          usageRights: t.usageRights ?? null,
         });
         const summary = `amendment ${amendment.version}: ${amendment.changes.map((c) => c.field).join(', ')}`;
-        await recordEvent(manager, EVENTS.agreements.amended, actor, toAgreementEvent(agreement, summary), cmd.correlationId);
+        await recordEvent(
+          manager,
+          EVENTS.agreements.amended,
+          actor,
+          toAgreementEvent(agreement, summary),
+          cmd.correlationId,
+        );
       }
       await this.repo.saveVersion(manager, amendment);
-      return this.commit(manager, actor, agreement, amendment.status === 'signed' ? 'agreement.amended' : 'agreement.amendment_signature_recorded', { version: amendment.version, party: data.input.party }, null);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        amendment.status === 'signed' ? 'agreement.amended' : 'agreement.amendment_signature_recorded',
+        { version: amendment.version, party: data.input.party },
+        null,
+      );
     });
   }
 
@@ -360,12 +538,26 @@ export class AgreementService {
     return this.write(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'update', data.id);
       const document = manager.create(AgreementDocument, {
-        id: newId(), agreementId: agreement.id, name: data.input.name, mimeType: data.input.mimeType, size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes, uploadedBy: actor.userId, uploadedAt: new Date(),
+        id: newId(),
+        agreementId: agreement.id,
+        name: data.input.name,
+        mimeType: data.input.mimeType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        content: bytes,
+        uploadedBy: actor.userId,
+        uploadedAt: new Date(),
       });
       await this.repo.insertDocument(manager, document);
       agreement.documents = [...(agreement.documents ?? []), document];
-      return this.commit(manager, actor, agreement, 'agreement.document_added', { documentId: document.id, name: document.name, sha256: document.sha256, size: document.size }, null);
+      return this.commit(
+        manager,
+        actor,
+        agreement,
+        'agreement.document_added',
+        { documentId: document.id, name: document.name, sha256: document.sha256, size: document.size },
+        null,
+      );
     });
   }
 
@@ -412,7 +604,14 @@ export class AgreementService {
         const reason = expired ? 'expired' : 'term has begun';
         this.transition(agreement, system, to, reason);
         await recordEvent(manager, EVENT_OF[to]!, system, toAgreementEvent(agreement, reason));
-        await this.commit(manager, system, agreement, expired ? 'agreement.expired' : 'agreement.activated', { status: to, today }, reason);
+        await this.commit(
+          manager,
+          system,
+          agreement,
+          expired ? 'agreement.expired' : 'agreement.activated',
+          { status: to, today },
+          reason,
+        );
         return true;
       });
       if (!done) break;
@@ -448,7 +647,11 @@ export class AgreementService {
    * Asks the registry: an agreement is approved only with a vetted or active counterparty. Returns the
    * legal officer's override that set the counterparty vetted, if that is how it was vetted.
    */
-  private async assertCounterpartyEligible(actor: Actor, counterpartyId: string, correlationId: string): Promise<ReturnType<typeof vettingOverrideOf>> {
+  private async assertCounterpartyEligible(
+    actor: Actor,
+    counterpartyId: string,
+    correlationId: string,
+  ): Promise<ReturnType<typeof vettingOverrideOf>> {
     const counterparty = await this.counterparties.find(actor, counterpartyId, correlationId);
     if (!['vetted', 'active'].includes(counterparty.status)) {
       throw new DomainError(
@@ -465,9 +668,14 @@ export class AgreementService {
     const found = (agreement.versions ?? []).find((v) => v.version === version);
     if (!found) throw new NotFoundError('amendment', `${agreement.id} v${version}`);
     if (found.status !== expected) {
-      throw new DomainError('agreement.status_transition_forbidden', `Amendment ${version} is ${found.status}, not ${expected.replace('_', ' ')}`, [], {
-        from: found.status,
-      });
+      throw new DomainError(
+        'agreement.status_transition_forbidden',
+        `Amendment ${version} is ${found.status}, not ${expected.replace('_', ' ')}`,
+        [],
+        {
+          from: found.status,
+        },
+      );
     }
     return found;
   }
@@ -479,7 +687,10 @@ export class AgreementService {
   }
 
   private transition(agreement: Agreement, actor: Actor, to: AgreementStatusName, reason: string | null): void {
-    agreement.statusHistory = [...agreement.statusHistory, { from: agreement.status, to, reason, at: new Date().toISOString(), by: actor.userId }];
+    agreement.statusHistory = [
+      ...agreement.statusHistory,
+      { from: agreement.status, to, reason, at: new Date().toISOString(), by: actor.userId },
+    ];
     agreement.status = to;
   }
 
@@ -494,7 +705,13 @@ export class AgreementService {
     agreement.version += 1;
     agreement.updatedAt = new Date();
     await this.repo.save(manager, agreement);
-    await appendAudit(manager, { actor, action, subject: `agreement:${agreement.id}`, reason, data: { ...data, version: agreement.version } });
+    await appendAudit(manager, {
+      actor,
+      action,
+      subject: `agreement:${agreement.id}`,
+      reason,
+      data: { ...data, version: agreement.version },
+    });
     return toAgreementView(agreement);
   }
 
@@ -510,7 +727,12 @@ export class AgreementService {
     }
   }
 
-  private async findReadable(ability: AppAbility, id: string, manager?: EntityManager, lock = false): Promise<Agreement> {
+  private async findReadable(
+    ability: AppAbility,
+    id: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<Agreement> {
     const visibility = toSqlCondition(ability, 'read', 'Agreement', AGREEMENT_PERMISSION_COLUMNS);
     const agreement = await this.repo.findVisible(visibility, id, { manager, lock });
     if (!agreement) throw new NotFoundError('agreement', id);

@@ -15,7 +15,11 @@ export class CounterpartyDirectory {
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
         throw new DomainError('validation.failed', 'The counterparty is not in the creator registry', [
-          { path: 'counterpartyId', code: 'unknown_creator', message: 'Name a registered creator or management company' },
+          {
+            path: 'counterpartyId',
+            code: 'unknown_creator',
+            message: 'Name a registered creator or management company',
+          },
         ]);
       }
       throw error;

@@ -23,7 +23,16 @@ export function createAgreementsDataSource(url: string, poolSize = 10, timeouts?
     schema: AGREEMENTS_SCHEMA,
     applicationName: 'concord-agreements',
     entities: [Agreement, Milestone, AgreementVersion, AgreementDocument, AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateAgreements1764100000000, Milestones1764100000001, AgreementVersions1764100000002, Documents1764100000003, AgreementSearchText1764100000004, MessagingRetention1764100000010, AuditEvidence1764100000016, OutboxInOrder1764100000018],
+    migrations: [
+      CreateAgreements1764100000000,
+      Milestones1764100000001,
+      AgreementVersions1764100000002,
+      Documents1764100000003,
+      AgreementSearchText1764100000004,
+      MessagingRetention1764100000010,
+      AuditEvidence1764100000016,
+      OutboxInOrder1764100000018,
+    ],
     poolSize,
     timeouts,
   });

@@ -2,6 +2,9 @@ import { migrateServiceDatabase, serviceRoleNames } from '@concord/database';
 import { createAgreementsDataSource, AGREEMENTS_SCHEMA } from './agreements-data-source';
 
 /** The agreements schema's migration step, as its owner (`ownerUrl`): migrations, then the service role's grants (ADR 0015). */
-export function migrateAgreementsDatabase(ownerUrl: string, serviceRole = serviceRoleNames(AGREEMENTS_SCHEMA).service): Promise<string[]> {
+export function migrateAgreementsDatabase(
+  ownerUrl: string,
+  serviceRole = serviceRoleNames(AGREEMENTS_SCHEMA).service,
+): Promise<string[]> {
   return migrateServiceDatabase(createAgreementsDataSource(ownerUrl, 1), serviceRole);
 }

@@ -12,7 +12,10 @@ export class HealthHandler {
   @MessagePattern(SUBJECTS.agreements.health)
   async check() {
     if (!(await databaseAnswers(this.dataSource))) {
-      throw new DomainError('service.unavailable', 'The agreements database does not answer', [], { service: 'agreements', component: 'database' });
+      throw new DomainError('service.unavailable', 'The agreements database does not answer', [], {
+        service: 'agreements',
+        component: 'database',
+      });
     }
     return { status: 'ok' as const, database: 'up' as const };
   }

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
+import {
+  createServiceTestDatabase,
+  testActorConfig,
+  testEnvName,
+  testServiceClient,
+  testUrls,
+  testNats,
+  testNatsConfig,
+} from '@concord/testing';
 import { startAgreements } from '../agreements.app';
 import { migrateAgreementsDatabase } from '../database/migrate-agreements';
 
@@ -24,11 +32,28 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const databaseUrl = database.adminUrl;
   const registry: INestMicroservice = await startRegistry(
-    { CONCORD_ENV: env, ...testNatsConfig('registry'), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 },
+    {
+      CONCORD_ENV: env,
+      ...testNatsConfig('registry'),
+      ...testActorConfig('registry'),
+      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+      LOG_LEVEL: 'error',
+      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      REGISTRY_DB_POOL: 3,
+    },
     false,
   );
   const agreements: INestMicroservice = await startAgreements(
-    { CONCORD_ENV: env, ...testNatsConfig('agreements'), ...testActorConfig('agreements'), DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 2000, AGREEMENTS_CALENDAR_MS: 60_000 },
+    {
+      CONCORD_ENV: env,
+      ...testNatsConfig('agreements'),
+      ...testActorConfig('agreements'),
+      DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase),
+      LOG_LEVEL: 'error',
+      AGREEMENTS_DB_POOL: 3,
+      RPC_TIMEOUT_MS: 2000,
+      AGREEMENTS_CALENDAR_MS: 60_000,
+    },
     false,
   );
   const client = testServiceClient(testNats('gateway'), env);

@@ -19,7 +19,15 @@ export function createApprovalsDataSource(url: string, poolSize = 10, timeouts?:
     schema: APPROVALS_SCHEMA,
     applicationName: 'concord-approvals',
     entities: [AuditEntry, OutboxMessage, ProcessedCommand],
-    migrations: [CreateApprovals1764300000000, ReviewQueueIndexes1764300000001, MetricsCorrections1764300000002, WorkflowConsents1764300000005, MessagingRetention1764300000010, AuditEvidence1764300000016, OutboxInOrder1764300000018],
+    migrations: [
+      CreateApprovals1764300000000,
+      ReviewQueueIndexes1764300000001,
+      MetricsCorrections1764300000002,
+      WorkflowConsents1764300000005,
+      MessagingRetention1764300000010,
+      AuditEvidence1764300000016,
+      OutboxInOrder1764300000018,
+    ],
     poolSize,
     timeouts,
   });

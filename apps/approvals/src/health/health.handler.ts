@@ -12,7 +12,10 @@ export class HealthHandler {
   @MessagePattern(SUBJECTS.approvals.health)
   async check() {
     if (!(await databaseAnswers(this.dataSource))) {
-      throw new DomainError('service.unavailable', 'The approvals database does not answer', [], { service: 'approvals', component: 'database' });
+      throw new DomainError('service.unavailable', 'The approvals database does not answer', [], {
+        service: 'approvals',
+        component: 'database',
+      });
     }
     return { status: 'ok' as const, database: 'up' as const };
   }

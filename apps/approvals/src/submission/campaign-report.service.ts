@@ -74,13 +74,23 @@ export class CampaignReportService {
     // Asking tasking for the campaign is the permission check; the figures are read meanwhile and dropped if it refuses.
     const [campaign, [{ latest, by_day: byDay }]] = await Promise.all([
       this.peers.campaign(cmd.actor, cmd.data.id),
-      this.dataSource.query<{ latest: Latest[]; by_day: { day: string; views: number; likes: number; comments: number; shares: number }[] }[]>(REPORT_SQL, [cmd.data.id]),
+      this.dataSource.query<
+        {
+          latest: Latest[];
+          by_day: { day: string; views: number; likes: number; comments: number; shares: number }[];
+        }[]
+      >(REPORT_SQL, [cmd.data.id]),
     ]);
     const totals = zero();
     const byPlatform = new Map<string, Totals>();
     const byCreator = new Map<string, Totals & { creatorName: string }>();
     for (const l of latest) {
-      const figures = { views: Number(l.views ?? 0), likes: Number(l.likes ?? 0), comments: Number(l.comments ?? 0), shares: Number(l.shares ?? 0) };
+      const figures = {
+        views: Number(l.views ?? 0),
+        likes: Number(l.likes ?? 0),
+        comments: Number(l.comments ?? 0),
+        shares: Number(l.shares ?? 0),
+      };
       add(totals, figures);
       if (!byPlatform.has(l.platform)) byPlatform.set(l.platform, zero());
       add(byPlatform.get(l.platform)!, figures);
@@ -97,9 +107,19 @@ export class CampaignReportService {
         views: targets.views ? totals.views / targets.views : null,
         publications: targets.publications ? totals.publications / targets.publications : null,
       },
-      byPlatform: [...byPlatform.entries()].map(([platform, t]) => ({ platform, ...t })).sort((a, b) => b.views - a.views),
-      byCreator: [...byCreator.entries()].map(([creatorId, t]) => ({ creatorId, ...t })).sort((a, b) => b.views - a.views),
-      byDay: byDay.map((d) => ({ day: d.day, views: Number(d.views), likes: Number(d.likes), comments: Number(d.comments), shares: Number(d.shares) })),
+      byPlatform: [...byPlatform.entries()]
+        .map(([platform, t]) => ({ platform, ...t }))
+        .sort((a, b) => b.views - a.views),
+      byCreator: [...byCreator.entries()]
+        .map(([creatorId, t]) => ({ creatorId, ...t }))
+        .sort((a, b) => b.views - a.views),
+      byDay: byDay.map((d) => ({
+        day: d.day,
+        views: Number(d.views),
+        likes: Number(d.likes),
+        comments: Number(d.comments),
+        shares: Number(d.shares),
+      })),
     };
   }
 }

@@ -24,7 +24,8 @@ export class Peers {
 
   async channelsOf(creatorId: string): Promise<{ platform: string; handle: string; url: string }[]> {
     try {
-      return CHANNELS.parse(await this.nats.request(SUBJECTS.registry.creatorGet, { id: creatorId }, REGISTRY_READER)).channels;
+      return CHANNELS.parse(await this.nats.request(SUBJECTS.registry.creatorGet, { id: creatorId }, REGISTRY_READER))
+        .channels;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') return [];
       throw error;

@@ -20,7 +20,10 @@ export class ReviewQueueService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(cmd: Envelope<z.infer<(typeof ApprovalCommands)['reviews']>>) {
-    const { actor, data: { query } } = cmd;
+    const {
+      actor,
+      data: { query },
+    } = cmd;
     const { sql, params } = reviewQueueQuery(actor, query);
     // The cursor keeps the due time to the microsecond (as stored), so no row is seen twice or skipped.
     const rows: (SubmissionRow & { rank: 0 | 1; due_key: string })[] = await this.dataSource.query(sql, params);
@@ -31,10 +34,21 @@ export class ReviewQueueService {
       items: items.map((r) => {
         const stage = r.stages[r.stage_index];
         return {
-          id: r.id, assignmentId: r.assignment_id, campaignId: r.campaign_id, ownerAgencyId: r.owner_agency_id, creatorName: r.creator_name,
-          platform: r.platform, kind: r.kind, status: r.status, createdAt: r.created_at.toISOString(),
+          id: r.id,
+          assignmentId: r.assignment_id,
+          campaignId: r.campaign_id,
+          ownerAgencyId: r.owner_agency_id,
+          creatorName: r.creator_name,
+          platform: r.platform,
+          kind: r.kind,
+          status: r.status,
+          createdAt: r.created_at.toISOString(),
           currentStage: {
-            ...stage, index: r.stage_index, dueAt: r.stage_due_at!.toISOString(), overdue: r.stage_due_at!.getTime() < now, escalated: r.escalated_at !== null,
+            ...stage,
+            index: r.stage_index,
+            dueAt: r.stage_due_at!.toISOString(),
+            overdue: r.stage_due_at!.getTime() < now,
+            escalated: r.escalated_at !== null,
             approvals: r.stage_approvals,
           },
         };
@@ -45,7 +59,10 @@ export class ReviewQueueService {
 }
 
 /** The queue's SQL for a caller and a page (exported for the benchmark, which runs the same SQL directly). */
-export function reviewQueueQuery(actor: Actor, query: { mine?: boolean; limit: number; cursor?: string }): { sql: string; params: unknown[] } {
+export function reviewQueueQuery(
+  actor: Actor,
+  query: { mine?: boolean; limit: number; cursor?: string },
+): { sql: string; params: unknown[] } {
   const isAdmin = actor.roles.includes('admin');
   const after: Position | null = query.cursor ? toPosition(decodeCursor(query.cursor, POSITION)) : null;
   const params: unknown[] = [actor.orgId, actor.userId, query.limit + 1];
@@ -61,7 +78,9 @@ export function reviewQueueQuery(actor: Actor, query: { mine?: boolean; limit: n
        WHERE status = 'in_review' AND stage_agency_id = $1 AND submitted_by <> $2 AND ${where} AND ${laterThan(rank)}
        ORDER BY stage_due_at, id LIMIT $3)`;
   const notEscalated = isAdmin ? ' AND escalated_at IS NULL' : '';
-  const parts = query.mine ? actor.roles.map((role) => part(1, `stage_role = ${param(role)}${notEscalated}`)) : [part(1, `true${notEscalated}`)];
+  const parts = query.mine
+    ? actor.roles.map((role) => part(1, `stage_role = ${param(role)}${notEscalated}`))
+    : [part(1, `true${notEscalated}`)];
   if (isAdmin) parts.push(part(0, 'escalated_at IS NOT NULL'));
   return { sql: `SELECT * FROM (${parts.join(' UNION ALL ')}) q ORDER BY rank, stage_due_at, id LIMIT $3`, params };
 }

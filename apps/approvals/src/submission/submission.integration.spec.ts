@@ -1,9 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  EVENTS, SUBJECTS, type Actor, type AssignmentView, type CampaignReport, type CampaignView, type DomainError, type FanOutView, type SubmissionView,
+  EVENTS,
+  SUBJECTS,
+  type Actor,
+  type AssignmentView,
+  type CampaignReport,
+  type CampaignView,
+  type DomainError,
+  type FanOutView,
+  type SubmissionView,
 } from '@concord/domain';
 import {
-  creatorActor, daysFromNow, eventually, EventCollector, isoDate, publishAgreementEvent, registerCreatorWithHandle, rejection as rejectionOf, staff,
+  creatorActor,
+  daysFromNow,
+  eventually,
+  EventCollector,
+  isoDate,
+  publishAgreementEvent,
+  registerCreatorWithHandle,
+  rejection as rejectionOf,
+  staff,
 } from '@concord/testing';
 import { newId } from '@concord/domain';
 import { startApprovalsTestSystem, type ApprovalsTestSystem } from '../test/approvals.test-helpers';
@@ -30,30 +46,75 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   let submission: SubmissionView;
 
   const assignment = () => sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentId }, staff.manager);
-  const get = (actor: Actor = staff.reviewer) => sys.client.request<SubmissionView>(A.get, { id: submission.id }, actor);
-  const decide = (actor: Actor, decision: 'approve' | 'request_changes' | 'reject', s: SubmissionView, reason?: string) =>
-    sys.client.request<SubmissionView>(A.decide, { id: s.id, input: { decision, stage: s.currentStage!.index, version: s.versions.length, ...(reason ? { reason } : {}) } }, actor);
+  const get = (actor: Actor = staff.reviewer) =>
+    sys.client.request<SubmissionView>(A.get, { id: submission.id }, actor);
+  const decide = (
+    actor: Actor,
+    decision: 'approve' | 'request_changes' | 'reject',
+    s: SubmissionView,
+    reason?: string,
+  ) =>
+    sys.client.request<SubmissionView>(
+      A.decide,
+      {
+        id: s.id,
+        input: { decision, stage: s.currentStage!.index, version: s.versions.length, ...(reason ? { reason } : {}) },
+      },
+      actor,
+    );
 
   beforeAll(async () => {
     sys = await startApprovalsTestSystem({ APPROVALS_DEADLINES_MS: 200 });
     events = await new EventCollector(sys.nc, sys.env).start();
     creator = await registerCreatorWithHandle(sys.client, 'Lan Anh Travel');
     me = creatorActor(creator.id, creator.handle);
-    await publishAgreementEvent(sys.nc, sys.env, 'activated', { agreementId: newId(), counterpartyId: creator.id, deliverables: [] });
-    const campaign = await sys.client.request<CampaignView>(T.campaignCreate, {
-      input: {
-        title: 'Hanoi Convention signing', objective: 'Explain the convention abroad', keyMessages: ['Việt Nam là nước chủ nhà'], requiredHashtags: ['#CongUocHaNoi'],
-        platforms: ['tiktok'], period: { start: isoDate(daysFromNow(-1)), end: isoDate(daysFromNow(60)) }, budget: 0, partnerAgencyIds: ['mofa'], targets: { views: 1_000_000, publications: 2 },
+    await publishAgreementEvent(sys.nc, sys.env, 'activated', {
+      agreementId: newId(),
+      counterpartyId: creator.id,
+      deliverables: [],
+    });
+    const campaign = await sys.client.request<CampaignView>(
+      T.campaignCreate,
+      {
+        input: {
+          title: 'Hanoi Convention signing',
+          objective: 'Explain the convention abroad',
+          keyMessages: ['Việt Nam là nước chủ nhà'],
+          requiredHashtags: ['#CongUocHaNoi'],
+          platforms: ['tiktok'],
+          period: { start: isoDate(daysFromNow(-1)), end: isoDate(daysFromNow(60)) },
+          budget: 0,
+          partnerAgencyIds: ['mofa'],
+          targets: { views: 1_000_000, publications: 2 },
+        },
       },
-    }, staff.manager);
+      staff.manager,
+    );
     campaignId = campaign.id;
     await sys.client.request(T.campaignActivate, { id: campaignId }, staff.manager);
-    const brief = await sys.client.request<{ id: string }>(T.briefCreate, {
-      id: campaignId,
-      input: { kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['hợp tác quốc tế'], platforms: ['tiktok'], languages: ['en'], dueAt: daysFromNow(10).toISOString(), quantity: 1, feePerDeliverable: 1_000_000 },
-    }, staff.manager);
+    const brief = await sys.client.request<{ id: string }>(
+      T.briefCreate,
+      {
+        id: campaignId,
+        input: {
+          kind: 'short_video',
+          title: 'The signing in 60 seconds',
+          keyMessages: ['hợp tác quốc tế'],
+          platforms: ['tiktok'],
+          languages: ['en'],
+          dueAt: daysFromNow(10).toISOString(),
+          quantity: 1,
+          feePerDeliverable: 1_000_000,
+        },
+      },
+      staff.manager,
+    );
     const offered = await eventually(async () => {
-      const f = await sys.client.request<FanOutView>(T.fanOutStart, { id: brief.id, input: { creatorIds: [creator.id] } }, staff.manager);
+      const f = await sys.client.request<FanOutView>(
+        T.fanOutStart,
+        { id: brief.id, input: { creatorIds: [creator.id] } },
+        staff.manager,
+      );
       return f.results[0].outcome === 'offered' ? f.results[0].assignmentId : null;
     }, 'the agreement to reach tasking');
     assignmentId = offered;
@@ -65,76 +126,197 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
 
   it('refuses content for an assignment the creator has not accepted', async () => {
     const input = { platform: 'tiktok', kind: 'short_video', plannedAt: daysFromNow(9).toISOString(), text: 'x' };
-    expect((await rejection(sys.client.request(A.submit, { id: assignmentId, input }, me))).code).toBe('submission.assignment_not_accepted');
+    expect((await rejection(sys.client.request(A.submit, { id: assignmentId, input }, me))).code).toBe(
+      'submission.assignment_not_accepted',
+    );
     await sys.client.request(T.assignmentRespond, { id: assignmentId, move: 'accept', input: {} }, me);
-    expect((await rejection(sys.client.request(A.submit, { id: assignmentId, input: { ...input, platform: 'youtube' } }, me))).errors).toEqual([expect.objectContaining({ path: 'input.platform' })]);
+    expect(
+      (
+        await rejection(
+          sys.client.request(A.submit, { id: assignmentId, input: { ...input, platform: 'youtube' } }, me),
+        )
+      ).errors,
+    ).toEqual([expect.objectContaining({ path: 'input.platform' })]);
   });
 
   it('checks a version before anyone reviews it, and blocks approval while a check fails', async () => {
-    submission = await sys.client.request<SubmissionView>(A.submit, {
-      id: assignmentId,
-      input: {
-        platform: 'tiktok', kind: 'short_video', plannedAt: daysFromNow(9).toISOString(), title: 'Lễ mở ký',
-        text: 'Việt Nam là nước chủ nhà lễ mở ký 🇻🇳 #CongUocHaNoi',
-        media: [{ url: 'https://drive.example.vn/clip.mp4', mimeType: 'video/mp4', sizeBytes: 10_485_760, sha256: 'a'.repeat(64) }],
+    submission = await sys.client.request<SubmissionView>(
+      A.submit,
+      {
+        id: assignmentId,
+        input: {
+          platform: 'tiktok',
+          kind: 'short_video',
+          plannedAt: daysFromNow(9).toISOString(),
+          title: 'Lễ mở ký',
+          text: 'Việt Nam là nước chủ nhà lễ mở ký 🇻🇳 #CongUocHaNoi',
+          media: [
+            {
+              url: 'https://drive.example.vn/clip.mp4',
+              mimeType: 'video/mp4',
+              sizeBytes: 10_485_760,
+              sha256: 'a'.repeat(64),
+            },
+          ],
+        },
       },
-    }, me);
-    expect(submission).toMatchObject({ status: 'in_review', currentStage: { key: 'agency_review', agencyId: 'mcst-ttcs', role: 'reviewer', index: 0 } });
+      me,
+    );
+    expect(submission).toMatchObject({
+      status: 'in_review',
+      currentStage: { key: 'agency_review', agencyId: 'mcst-ttcs', role: 'reviewer', index: 0 },
+    });
     expect(submission.stages.map((s) => s.key)).toEqual(['agency_review', 'legal', 'partner_review:mofa']);
     const checks = Object.fromEntries(submission.versions[0].checks.map((c) => [c.check, c.passed]));
-    expect(checks).toEqual({ disclosure_label: false, required_hashtags: true, key_messages: false, platform_limits: true, media_checksums: true });
+    expect(checks).toEqual({
+      disclosure_label: false,
+      required_hashtags: true,
+      key_messages: false,
+      platform_limits: true,
+      media_checksums: true,
+    });
     await eventually(async () => (await assignment()).status === 'submitted', 'the assignment to follow');
 
     const blocked = await rejection(decide(staff.reviewer, 'approve', submission));
-    expect(blocked).toMatchObject({ code: 'submission.checks_failing', extensions: { checks: ['disclosure_label', 'key_messages'] } });
+    expect(blocked).toMatchObject({
+      code: 'submission.checks_failing',
+      extensions: { checks: ['disclosure_label', 'key_messages'] },
+    });
     // A legal officer may let a failing check pass, with a reason; nobody else may, and a passing check needs no override.
-    expect((await rejection(sys.client.request(A.override, { id: submission.id, input: { check: 'key_messages', reason: 'Said in the video' } }, staff.reviewer))).code).toBe('auth.forbidden');
-    expect((await rejection(sys.client.request(A.override, { id: submission.id, input: { check: 'platform_limits', reason: 'n/a' } }, staff.legal))).errors).toEqual([expect.objectContaining({ code: 'check_passes' })]);
-    const overridden = await sys.client.request<SubmissionView>(A.override, { id: submission.id, input: { check: 'key_messages', reason: 'The message is spoken in the video' } }, staff.legal);
-    expect(overridden.versions[0].overrides).toEqual([expect.objectContaining({ check: 'key_messages', by: 'legal@mcst' })]);
-    expect(await rejection(decide(staff.reviewer, 'approve', submission))).toMatchObject({ extensions: { checks: ['disclosure_label'] } });
+    expect(
+      (
+        await rejection(
+          sys.client.request(
+            A.override,
+            { id: submission.id, input: { check: 'key_messages', reason: 'Said in the video' } },
+            staff.reviewer,
+          ),
+        )
+      ).code,
+    ).toBe('auth.forbidden');
+    expect(
+      (
+        await rejection(
+          sys.client.request(
+            A.override,
+            { id: submission.id, input: { check: 'platform_limits', reason: 'n/a' } },
+            staff.legal,
+          ),
+        )
+      ).errors,
+    ).toEqual([expect.objectContaining({ code: 'check_passes' })]);
+    const overridden = await sys.client.request<SubmissionView>(
+      A.override,
+      { id: submission.id, input: { check: 'key_messages', reason: 'The message is spoken in the video' } },
+      staff.legal,
+    );
+    expect(overridden.versions[0].overrides).toEqual([
+      expect.objectContaining({ check: 'key_messages', by: 'legal@mcst' }),
+    ]);
+    expect(await rejection(decide(staff.reviewer, 'approve', submission))).toMatchObject({
+      extensions: { checks: ['disclosure_label'] },
+    });
     expect((await rejection(decide(staff.legal, 'approve', submission))).code).toBe('auth.forbidden');
     expect((await rejection(decide(staff.mofaReviewer, 'approve', submission))).code).toBe('auth.forbidden');
     expect((await rejection(sys.client.request(A.get, { id: submission.id }, staff.hcmc))).code).toBe('not_found');
   });
 
   it('asks the creator for changes; they see the comment meant for them, not the reviewers’ notes', async () => {
-    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', range: { start: 0, end: 20 } } }, staff.reviewer);
-    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Internal: check the flag emoji renders', visibility: 'internal' } }, staff.reviewer);
+    await sys.client.request(
+      A.comment,
+      {
+        id: submission.id,
+        input: { body: 'Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', range: { start: 0, end: 20 } },
+      },
+      staff.reviewer,
+    );
+    await sys.client.request(
+      A.comment,
+      { id: submission.id, input: { body: 'Internal: check the flag emoji renders', visibility: 'internal' } },
+      staff.reviewer,
+    );
     const notes = (await get()).comments;
     const internal = notes.find((c) => c.visibility === 'internal')!;
     const toCreator = notes.find((c) => c.visibility === 'creator')!;
     // An answer to an internal note stays among reviewers; a creator cannot answer one at all.
-    const leaked = await rejection(sys.client.request(A.comment, { id: submission.id, input: { body: 'Renders fine', parentId: internal.id } }, staff.reviewer));
-    expect(leaked.errors).toEqual([expect.objectContaining({ path: 'input.visibility', code: 'reply_stays_internal' })]);
-    const unseen = await rejection(sys.client.request(A.comment, { id: submission.id, input: { body: 'Ghi chú nào?', parentId: internal.id } }, me));
+    const leaked = await rejection(
+      sys.client.request(
+        A.comment,
+        { id: submission.id, input: { body: 'Renders fine', parentId: internal.id } },
+        staff.reviewer,
+      ),
+    );
+    expect(leaked.errors).toEqual([
+      expect.objectContaining({ path: 'input.visibility', code: 'reply_stays_internal' }),
+    ]);
+    const unseen = await rejection(
+      sys.client.request(A.comment, { id: submission.id, input: { body: 'Ghi chú nào?', parentId: internal.id } }, me),
+    );
     expect(unseen.errors).toEqual([expect.objectContaining({ path: 'input.parentId', code: 'unknown_comment' })]);
-    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Renders fine on iOS', parentId: internal.id, visibility: 'internal' } }, staff.reviewer);
-    await sys.client.request(A.comment, { id: submission.id, input: { body: 'Đã thêm nhãn', parentId: toCreator.id } }, me);
+    await sys.client.request(
+      A.comment,
+      { id: submission.id, input: { body: 'Renders fine on iOS', parentId: internal.id, visibility: 'internal' } },
+      staff.reviewer,
+    );
+    await sys.client.request(
+      A.comment,
+      { id: submission.id, input: { body: 'Đã thêm nhãn', parentId: toCreator.id } },
+      me,
+    );
     const noReason = await rejection(decide(staff.reviewer, 'request_changes', submission));
     expect(noReason.errors).toEqual([expect.objectContaining({ path: 'input.reason' })]);
-    submission = await decide(staff.reviewer, 'request_changes', submission, 'Disclosure label and a key message are missing');
+    submission = await decide(
+      staff.reviewer,
+      'request_changes',
+      submission,
+      'Disclosure label and a key message are missing',
+    );
     expect(submission).toMatchObject({ status: 'changes_requested', currentStage: null });
     const mine = await get(me);
-    expect(mine.comments.map((c) => [c.body, c.parentId])).toEqual([['Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', null], ['Đã thêm nhãn', toCreator.id]]);
+    expect(mine.comments.map((c) => [c.body, c.parentId])).toEqual([
+      ['Thêm nhãn hợp tác và thông điệp "hợp tác quốc tế"', null],
+      ['Đã thêm nhãn', toCreator.id],
+    ]);
     expect(mine.comments[0].range).toEqual({ start: 0, end: 20 });
     expect((await get()).comments).toHaveLength(4);
     await eventually(async () => (await assignment()).status === 'accepted', 'the assignment back with the creator');
 
-    submission = await sys.client.request<SubmissionView>(A.addVersion, {
-      id: submission.id,
-      input: { title: 'Lễ mở ký', text: `Việt Nam là nước chủ nhà lễ mở ký, vì hợp tác quốc tế 🇻🇳 #CongUocHaNoi ${LABEL}`, media: submission.versions[0].media },
-    }, me);
+    submission = await sys.client.request<SubmissionView>(
+      A.addVersion,
+      {
+        id: submission.id,
+        input: {
+          title: 'Lễ mở ký',
+          text: `Việt Nam là nước chủ nhà lễ mở ký, vì hợp tác quốc tế 🇻🇳 #CongUocHaNoi ${LABEL}`,
+          media: submission.versions[0].media,
+        },
+      },
+      me,
+    );
     expect(submission).toMatchObject({ status: 'in_review', currentStage: { index: 0 } });
     expect(submission.versions[1].checks.every((c) => c.passed)).toBe(true);
-    const diff = await sys.client.request<{ text: { op: string; text: string }[] }>(A.diff, { id: submission.id, query: { from: 1, to: 2 } }, staff.reviewer);
-    expect(diff.text.filter((p) => p.op === 'insert').map((p) => p.text).join('')).toContain('hợp tác quốc tế');
+    const diff = await sys.client.request<{ text: { op: string; text: string }[] }>(
+      A.diff,
+      { id: submission.id, query: { from: 1, to: 2 } },
+      staff.reviewer,
+    );
+    expect(
+      diff.text
+        .filter((p) => p.op === 'insert')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('hợp tác quốc tế');
     // Versions are immutable, down to the database.
-    await expect(sys.db.query(`UPDATE versions SET text = 'tampered' WHERE submission_id = $1`, [submission.id])).rejects.toThrow(/immutable/);
+    await expect(
+      sys.db.query(`UPDATE versions SET text = 'tampered' WHERE submission_id = $1`, [submission.id]),
+    ).rejects.toThrow(/immutable/);
   });
 
   it('counts exactly one of two reviewers deciding the same stage at the same moment', async () => {
-    const outcomes = await Promise.allSettled([decide(staff.reviewer, 'approve', submission), decide(reviewer2, 'approve', submission)]);
+    const outcomes = await Promise.allSettled([
+      decide(staff.reviewer, 'approve', submission),
+      decide(reviewer2, 'approve', submission),
+    ]);
     const fulfilled = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
@@ -146,46 +328,156 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   });
 
   it('shows each reviewer what waits for them, and escalates a stage past its deadline to the agency’s admins', async () => {
-    const legalQueue = await sys.client.request<{ items: { id: string }[] }>(A.reviews, { query: { mine: true } }, staff.legal);
+    const legalQueue = await sys.client.request<{ items: { id: string }[] }>(
+      A.reviews,
+      { query: { mine: true } },
+      staff.legal,
+    );
     expect(legalQueue.items.map((i) => i.id)).toEqual([submission.id]);
-    expect((await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.reviewer)).items).toEqual([]);
-    expect((await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.admin)).items).toEqual([]);
+    expect(
+      (await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.reviewer)).items,
+    ).toEqual([]);
+    expect(
+      (await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.admin)).items,
+    ).toEqual([]);
 
-    await sys.db.query(`UPDATE submissions SET stage_due_at = now() - interval '1 hour' WHERE id = $1`, [submission.id]);
-    await events.waitFor((es) => es.some((e) => e.type === EVENTS.approvals.stageOverdue && (e.data as { submissionId: string }).submissionId === submission.id));
-    const adminQueue = await sys.client.request<{ items: { id: string; currentStage: { escalated: boolean; overdue: boolean } }[] }>(A.reviews, { query: { mine: true } }, staff.admin);
-    expect(adminQueue.items).toEqual([expect.objectContaining({ id: submission.id, currentStage: expect.objectContaining({ escalated: true, overdue: true }) })]);
+    await sys.db.query(`UPDATE submissions SET stage_due_at = now() - interval '1 hour' WHERE id = $1`, [
+      submission.id,
+    ]);
+    await events.waitFor((es) =>
+      es.some(
+        (e) =>
+          e.type === EVENTS.approvals.stageOverdue &&
+          (e.data as { submissionId: string }).submissionId === submission.id,
+      ),
+    );
+    const adminQueue = await sys.client.request<{
+      items: { id: string; currentStage: { escalated: boolean; overdue: boolean } }[];
+    }>(A.reviews, { query: { mine: true } }, staff.admin);
+    expect(adminQueue.items).toEqual([
+      expect.objectContaining({
+        id: submission.id,
+        currentStage: expect.objectContaining({ escalated: true, overdue: true }),
+      }),
+    ]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(events.events.filter((e) => e.type === EVENTS.approvals.stageOverdue && (e.data as { submissionId: string }).submissionId === submission.id)).toHaveLength(1);
+    expect(
+      events.events.filter(
+        (e) =>
+          e.type === EVENTS.approvals.stageOverdue &&
+          (e.data as { submissionId: string }).submissionId === submission.id,
+      ),
+    ).toHaveLength(1);
   });
 
   it('passes legal and the Foreign Ministry’s reviewer to approved', async () => {
     submission = await decide(staff.legal, 'approve', submission);
     expect(submission.currentStage).toMatchObject({ key: 'partner_review:mofa', agencyId: 'mofa', escalated: false });
-    const forMofa = await sys.client.request<{ items: { id: string }[] }>(A.reviews, { query: { mine: true } }, staff.mofaReviewer);
+    const forMofa = await sys.client.request<{ items: { id: string }[] }>(
+      A.reviews,
+      { query: { mine: true } },
+      staff.mofaReviewer,
+    );
     expect(forMofa.items.map((i) => i.id)).toEqual([submission.id]);
     submission = await decide(staff.mofaReviewer, 'approve', submission);
     expect(submission).toMatchObject({ status: 'approved', currentStage: null });
     expect(submission.decisions.map((d) => `${d.stage}:${d.decision}`)).toEqual([
-      'agency_review:request_changes', 'agency_review:approve', 'legal:approve', 'partner_review:mofa:approve',
+      'agency_review:request_changes',
+      'agency_review:approve',
+      'legal:approve',
+      'partner_review:mofa:approve',
     ]);
     await eventually(async () => (await assignment()).status === 'approved', 'the assignment approved');
-    expect((await rejection(decide(staff.mofaReviewer, 'reject', { ...submission, currentStage: { index: 2 } } as SubmissionView, 'late'))).code).toBe('submission.status_transition_forbidden');
+    expect(
+      (
+        await rejection(
+          decide(staff.mofaReviewer, 'reject', { ...submission, currentStage: { index: 2 } } as SubmissionView, 'late'),
+        )
+      ).code,
+    ).toBe('submission.status_transition_forbidden');
   });
 
   it('records the publication only on the creator’s registered channel, then sums reach against the targets', async () => {
-    const elsewhere = await rejection(sys.client.request(A.publish, { id: submission.id, input: { url: 'https://www.tiktok.com/@someone_else/video/1', publishedAt: new Date().toISOString() } }, me));
-    expect(elsewhere).toMatchObject({ code: 'publication.channel_mismatch', errors: [expect.objectContaining({ path: 'input.url', code: 'other_channel' })] });
-    const wrongPlatform = await rejection(sys.client.request(A.publish, { id: submission.id, input: { url: `https://www.youtube.com/@${creator.handle}`, publishedAt: new Date().toISOString() } }, me));
-    expect(wrongPlatform).toMatchObject({ code: 'publication.channel_mismatch', errors: [expect.objectContaining({ code: 'wrong_platform' })] });
+    const elsewhere = await rejection(
+      sys.client.request(
+        A.publish,
+        {
+          id: submission.id,
+          input: { url: 'https://www.tiktok.com/@someone_else/video/1', publishedAt: new Date().toISOString() },
+        },
+        me,
+      ),
+    );
+    expect(elsewhere).toMatchObject({
+      code: 'publication.channel_mismatch',
+      errors: [expect.objectContaining({ path: 'input.url', code: 'other_channel' })],
+    });
+    const wrongPlatform = await rejection(
+      sys.client.request(
+        A.publish,
+        {
+          id: submission.id,
+          input: { url: `https://www.youtube.com/@${creator.handle}`, publishedAt: new Date().toISOString() },
+        },
+        me,
+      ),
+    );
+    expect(wrongPlatform).toMatchObject({
+      code: 'publication.channel_mismatch',
+      errors: [expect.objectContaining({ code: 'wrong_platform' })],
+    });
 
-    submission = await sys.client.request<SubmissionView>(A.publish, { id: submission.id, input: { url: `https://www.tiktok.com/@${creator.handle}/video/7300000000000000001`, publishedAt: daysFromNow(-3).toISOString() } }, me);
+    submission = await sys.client.request<SubmissionView>(
+      A.publish,
+      {
+        id: submission.id,
+        input: {
+          url: `https://www.tiktok.com/@${creator.handle}/video/7300000000000000001`,
+          publishedAt: daysFromNow(-3).toISOString(),
+        },
+      },
+      me,
+    );
     const publicationId = submission.publication!.id;
     await eventually(async () => (await assignment()).status === 'published', 'the assignment published');
-    await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-3).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 } }, me);
-    await sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 } }, staff.manager);
-    expect((await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(1).toISOString(), views: 1 } }, me))).errors).toEqual([expect.objectContaining({ path: 'input.at' })]);
-    expect((await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: new Date().toISOString(), views: 1 } }, staff.mofaReviewer))).code).toBe('auth.forbidden');
+    await sys.client.request(
+      A.metrics,
+      {
+        id: publicationId,
+        input: { at: daysFromNow(-3).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 },
+      },
+      me,
+    );
+    await sys.client.request(
+      A.metrics,
+      {
+        id: publicationId,
+        input: { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 },
+      },
+      staff.manager,
+    );
+    expect(
+      (
+        await rejection(
+          sys.client.request(
+            A.metrics,
+            { id: publicationId, input: { at: daysFromNow(1).toISOString(), views: 1 } },
+            me,
+          ),
+        )
+      ).errors,
+    ).toEqual([expect.objectContaining({ path: 'input.at' })]);
+    expect(
+      (
+        await rejection(
+          sys.client.request(
+            A.metrics,
+            { id: publicationId, input: { at: new Date().toISOString(), views: 1 } },
+            staff.mofaReviewer,
+          ),
+        )
+      ).code,
+    ).toBe('auth.forbidden');
 
     const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.mofa);
     expect(report).toMatchObject({
@@ -196,7 +488,11 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       byCreator: [{ creatorId: creator.id, creatorName: 'Lan Anh Travel', views: 450_000 }],
     });
     // Views so far, day by day: the day without a reading carries the figure before it, and the last day is the total.
-    expect(report.byDay.map((d) => [d.day, d.views])).toEqual([[isoDate(daysFromNow(-3)), 120_000], [isoDate(daysFromNow(-2)), 120_000], [isoDate(daysFromNow(-1)), 450_000]]);
+    expect(report.byDay.map((d) => [d.day, d.views])).toEqual([
+      [isoDate(daysFromNow(-3)), 120_000],
+      [isoDate(daysFromNow(-2)), 120_000],
+      [isoDate(daysFromNow(-1)), 450_000],
+    ]);
     expect((await rejection(sys.client.request(A.report, { id: campaignId }, staff.hcmc))).code).toBe('not_found');
     await eventually(async () => (await assignment()).status === 'reported', 'the assignment reported');
   });
@@ -204,29 +500,91 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   it('refuses a falling counter with both readings, accepts it as an audited correction, and then the view and the report agree', async () => {
     const publicationId = submission.publication!.id;
     const now = new Date();
-    const fallen = await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000 } }, me));
+    const fallen = await rejection(
+      sys.client.request(
+        A.metrics,
+        {
+          id: publicationId,
+          input: { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000 },
+        },
+        me,
+      ),
+    );
     expect(fallen).toMatchObject({
       code: 'metrics.counter_decreased',
       errors: [expect.objectContaining({ path: 'input.views', code: 'below_previous' })],
-      extensions: { previous: expect.objectContaining({ views: 450_000 }), sent: expect.objectContaining({ views: 1_000 }) },
+      extensions: {
+        previous: expect.objectContaining({ views: 450_000 }),
+        sent: expect.objectContaining({ views: 1_000 }),
+      },
     });
     // Slipped in between two readings, above the later one: the later one would fall.
-    const between = await rejection(sys.client.request(A.metrics, { id: publicationId, input: { at: daysFromNow(-2).toISOString(), views: 500_000, likes: 10_000, comments: 300, shares: 1_200 } }, me));
-    expect(between).toMatchObject({ code: 'metrics.counter_decreased', errors: [expect.objectContaining({ path: 'input.views', code: 'above_next' })], extensions: { next: expect.objectContaining({ views: 450_000 }) } });
-    expect((await sys.db.query('SELECT count(*)::int AS n FROM metrics WHERE publication_id = $1', [publicationId]))[0].n).toBe(2);
+    const between = await rejection(
+      sys.client.request(
+        A.metrics,
+        {
+          id: publicationId,
+          input: { at: daysFromNow(-2).toISOString(), views: 500_000, likes: 10_000, comments: 300, shares: 1_200 },
+        },
+        me,
+      ),
+    );
+    expect(between).toMatchObject({
+      code: 'metrics.counter_decreased',
+      errors: [expect.objectContaining({ path: 'input.views', code: 'above_next' })],
+      extensions: { next: expect.objectContaining({ views: 450_000 }) },
+    });
+    expect(
+      (await sys.db.query('SELECT count(*)::int AS n FROM metrics WHERE publication_id = $1', [publicationId]))[0].n,
+    ).toBe(2);
 
-    const corrected = await sys.client.request(A.metrics, {
-      id: publicationId, input: { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000, correction: { reason: 'The platform removed bot views' } },
-    }, me);
+    const corrected = await sys.client.request(
+      A.metrics,
+      {
+        id: publicationId,
+        input: {
+          at: now.toISOString(),
+          views: 1_000,
+          likes: 30_000,
+          comments: 900,
+          shares: 4_000,
+          correction: { reason: 'The platform removed bot views' },
+        },
+      },
+      me,
+    );
     expect(corrected).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' } });
-    expect((await sys.db.query('SELECT correction_reason FROM metrics WHERE publication_id = $1 AND at = $2', [publicationId, now]))[0].correction_reason).toBe('The platform removed bot views');
+    expect(
+      (
+        await sys.db.query('SELECT correction_reason FROM metrics WHERE publication_id = $1 AND at = $2', [
+          publicationId,
+          now,
+        ])
+      )[0].correction_reason,
+    ).toBe('The platform removed bot views');
     const [audit] = await sys.db.query(`SELECT action, data FROM audit_entries WHERE action = 'metrics.corrected'`);
-    expect(audit.data).toMatchObject({ views: 1_000, correction: { reason: 'The platform removed bot views' }, previous: expect.objectContaining({ views: 450_000 }) });
+    expect(audit.data).toMatchObject({
+      views: 1_000,
+      correction: { reason: 'The platform removed bot views' },
+      previous: expect.objectContaining({ views: 450_000 }),
+    });
 
     // A reading earlier the same day, above the correction, taken as a correction too: the day counts its last reading, not its highest.
-    await sys.client.request(A.metrics, {
-      id: publicationId, input: { at: new Date(now.getTime() - 1_000).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000, correction: { reason: 'Entered late' } },
-    }, me);
+    await sys.client.request(
+      A.metrics,
+      {
+        id: publicationId,
+        input: {
+          at: new Date(now.getTime() - 1_000).toISOString(),
+          views: 450_000,
+          likes: 30_000,
+          comments: 900,
+          shares: 4_000,
+          correction: { reason: 'Entered late' },
+        },
+      },
+      me,
+    );
     const view = await sys.client.request<SubmissionView>(A.get, { id: submission.id }, staff.manager);
     const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.manager);
     expect(view.publication!.latestMetrics).toMatchObject({ views: 1_000 });
@@ -235,15 +593,39 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   });
 
   it('pages through a reviewer’s queue soonest due first, each submission once', async () => {
-    const brief = await sys.client.request<{ id: string }>(T.briefCreate, {
-      id: campaignId,
-      input: { kind: 'post', title: 'A post a day', keyMessages: ['hợp tác quốc tế'], platforms: ['tiktok'], languages: ['vi'], dueAt: daysFromNow(12).toISOString(), quantity: 1, feePerDeliverable: 0 },
-    }, staff.manager);
-    const others = await Promise.all(['Hùng Phượt Việt', 'Bếp Nhà Mai', 'Sử Việt Kể Chuyện'].map((n) => registerCreatorWithHandle(sys.client, n)));
-    for (const o of others) await publishAgreementEvent(sys.nc, sys.env, 'activated', { agreementId: newId(), counterpartyId: o.id, deliverables: [] });
+    const brief = await sys.client.request<{ id: string }>(
+      T.briefCreate,
+      {
+        id: campaignId,
+        input: {
+          kind: 'post',
+          title: 'A post a day',
+          keyMessages: ['hợp tác quốc tế'],
+          platforms: ['tiktok'],
+          languages: ['vi'],
+          dueAt: daysFromNow(12).toISOString(),
+          quantity: 1,
+          feePerDeliverable: 0,
+        },
+      },
+      staff.manager,
+    );
+    const others = await Promise.all(
+      ['Hùng Phượt Việt', 'Bếp Nhà Mai', 'Sử Việt Kể Chuyện'].map((n) => registerCreatorWithHandle(sys.client, n)),
+    );
+    for (const o of others)
+      await publishAgreementEvent(sys.nc, sys.env, 'activated', {
+        agreementId: newId(),
+        counterpartyId: o.id,
+        deliverables: [],
+      });
     const ids = others.map((o) => o.id);
     const offered = await eventually(async () => {
-      const f = await sys.client.request<FanOutView>(T.fanOutStart, { id: brief.id, input: { creatorIds: ids } }, staff.manager);
+      const f = await sys.client.request<FanOutView>(
+        T.fanOutStart,
+        { id: brief.id, input: { creatorIds: ids } },
+        staff.manager,
+      );
       return f.offered === 3 ? f.results : null;
     }, 'the agreements to reach tasking');
     const submitted: string[] = [];
@@ -251,14 +633,37 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       const actor = creatorActor(o.id, o.handle);
       const assignment = offered.find((r) => r.creatorId === o.id)!.assignmentId!;
       await sys.client.request(T.assignmentRespond, { id: assignment, move: 'accept', input: {} }, actor);
-      submitted.push((await sys.client.request<SubmissionView>(A.submit, { id: assignment, input: { platform: 'tiktok', kind: 'post', plannedAt: daysFromNow(11 - i).toISOString(), text: `Bài ${i} ${LABEL}` } }, actor)).id);
+      submitted.push(
+        (
+          await sys.client.request<SubmissionView>(
+            A.submit,
+            {
+              id: assignment,
+              input: {
+                platform: 'tiktok',
+                kind: 'post',
+                plannedAt: daysFromNow(11 - i).toISOString(),
+                text: `Bài ${i} ${LABEL}`,
+              },
+            },
+            actor,
+          )
+        ).id,
+      );
     }
     // Due times: make the last submitted the soonest due.
-    await sys.db.query(`UPDATE submissions SET stage_due_at = now() + (interval '1 hour' * array_position($1::uuid[], id)) WHERE id = ANY($1)`, [[...submitted].reverse()]);
+    await sys.db.query(
+      `UPDATE submissions SET stage_due_at = now() + (interval '1 hour' * array_position($1::uuid[], id)) WHERE id = ANY($1)`,
+      [[...submitted].reverse()],
+    );
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await sys.client.request<{ items: { id: string }[]; nextCursor: string | null }>(A.reviews, { query: { mine: true, limit: 1, ...(cursor ? { cursor } : {}) } }, staff.reviewer);
+      const page = await sys.client.request<{ items: { id: string }[]; nextCursor: string | null }>(
+        A.reviews,
+        { query: { mine: true, limit: 1, ...(cursor ? { cursor } : {}) } },
+        staff.reviewer,
+      );
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor && seen.length < 10);
@@ -266,30 +671,60 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
 
     // The creator withdraws one: it leaves the queue, and the assignment is back with them.
     const first = others[2];
-    const withdrawn = await sys.client.request<SubmissionView>(A.withdraw, { id: submitted[2], input: { reason: 'Re-shooting with better sound' } }, creatorActor(first.id, first.handle));
+    const withdrawn = await sys.client.request<SubmissionView>(
+      A.withdraw,
+      { id: submitted[2], input: { reason: 'Re-shooting with better sound' } },
+      creatorActor(first.id, first.handle),
+    );
     expect(withdrawn).toMatchObject({ status: 'withdrawn', currentStage: null });
-    expect((await rejection(sys.client.request(A.withdraw, { id: submitted[1], input: {} }, creatorActor(first.id, first.handle)))).code).toBe('not_found');
-    const after = await sys.client.request<{ items: { id: string }[] }>(A.reviews, { query: { mine: true } }, staff.reviewer);
+    expect(
+      (
+        await rejection(
+          sys.client.request(A.withdraw, { id: submitted[1], input: {} }, creatorActor(first.id, first.handle)),
+        )
+      ).code,
+    ).toBe('not_found');
+    const after = await sys.client.request<{ items: { id: string }[] }>(
+      A.reviews,
+      { query: { mine: true } },
+      staff.reviewer,
+    );
     expect(after.items.map((i) => i.id)).toEqual([submitted[1], submitted[0]]);
     const assignmentOfFirst = offered.find((r) => r.creatorId === first.id)!.assignmentId!;
-    await eventually(async () => (await sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentOfFirst }, staff.manager)).status === 'accepted', 'the assignment back with the creator');
+    await eventually(
+      async () =>
+        (await sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentOfFirst }, staff.manager)).status ===
+        'accepted',
+      'the assignment back with the creator',
+    );
   });
 
   it('lets the owning agency set the workflow; submissions made earlier keep theirs', async () => {
-    const legalOnly = { stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer', quorum: 2, deadlineHours: 24 }] };
-    expect((await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: legalOnly }, staff.mofa))).code).toBe('auth.forbidden');
+    const legalOnly = {
+      stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer', quorum: 2, deadlineHours: 24 }],
+    };
+    expect(
+      (await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: legalOnly }, staff.mofa))).code,
+    ).toBe('auth.forbidden');
     // Leaving out the Foreign Ministry's review needs its consent to exactly these stages.
     await sys.client.request(A.workflowConsent, { id: campaignId, input: legalOnly }, staff.mofa);
-    const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(A.workflowSet, { id: campaignId, input: legalOnly }, staff.manager);
+    const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(
+      A.workflowSet,
+      { id: campaignId, input: legalOnly },
+      staff.manager,
+    );
     expect(set).toMatchObject({ isDefault: false, stages: [{ key: 'legal', quorum: 2 }] });
     expect((await get()).stages.map((s) => s.key)).toEqual(['agency_review', 'legal', 'partner_review:mofa']);
   });
 
   it("keeps legal review and the partner's review in a joint campaign's workflow, and names only the campaign's agencies", async () => {
-    const workflow = async () => (await sys.client.request<{ stages: unknown[] }>(A.workflowGet, { id: campaignId }, staff.manager)).stages;
+    const workflow = async () =>
+      (await sys.client.request<{ stages: unknown[] }>(A.workflowGet, { id: campaignId }, staff.manager)).stages;
     const refused = async (stages: object[]) => {
       const before = await workflow();
-      const error = await rejection(sys.client.request(A.workflowSet, { id: campaignId, input: { stages } }, staff.manager));
+      const error = await rejection(
+        sys.client.request(A.workflowSet, { id: campaignId, input: { stages } }, staff.manager),
+      );
       expect(error.code).toBe('workflow.not_allowed');
       expect(await workflow()).toEqual(before);
       return (error.errors ?? []).map((e) => [e.path, e.code]);
@@ -298,19 +733,49 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     const legal = { key: 'legal', agency: 'owner', role: 'legal_officer' };
     const partner = { key: 'partner_review', agency: 'partners', role: 'reviewer' };
     expect(await refused([reviewer, partner])).toEqual([['input.stages', 'legal_required']]);
-    expect(await refused([reviewer, legal, partner, { key: 'hcmc', agency: 'hcmc-info', role: 'reviewer' }])).toEqual([['input.stages.3.agency', 'agency_not_on_campaign']]);
+    expect(await refused([reviewer, legal, partner, { key: 'hcmc', agency: 'hcmc-info', role: 'reviewer' }])).toEqual([
+      ['input.stages.3.agency', 'agency_not_on_campaign'],
+    ]);
 
     // The partner's review is back; leaving it out again needs a new consent from the partner, for these stages.
-    await sys.client.request(A.workflowSet, { id: campaignId, input: { stages: [reviewer, legal, partner] } }, staff.manager);
+    await sys.client.request(
+      A.workflowSet,
+      { id: campaignId, input: { stages: [reviewer, legal, partner] } },
+      staff.manager,
+    );
     expect(await refused([reviewer, legal])).toEqual([['input.stages', 'partner_consent_required']]);
     // Consent is the partner's: the owning agency cannot give it, nor can a partner's reviewer.
-    expect((await rejection(sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.manager))).code).toBe('auth.forbidden');
-    expect((await rejection(sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.mofaReviewer))).code).toBe('auth.forbidden');
+    expect(
+      (
+        await rejection(
+          sys.client.request(
+            A.workflowConsent,
+            { id: campaignId, input: { stages: [reviewer, legal] } },
+            staff.manager,
+          ),
+        )
+      ).code,
+    ).toBe('auth.forbidden');
+    expect(
+      (
+        await rejection(
+          sys.client.request(
+            A.workflowConsent,
+            { id: campaignId, input: { stages: [reviewer, legal] } },
+            staff.mofaReviewer,
+          ),
+        )
+      ).code,
+    ).toBe('auth.forbidden');
     // Consent to other stages does not cover these.
     await sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [legal] } }, staff.mofa);
     expect(await refused([reviewer, legal])).toEqual([['input.stages', 'partner_consent_required']]);
     await sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.mofa);
-    const set = await sys.client.request<{ stages: { key: string }[] }>(A.workflowSet, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.manager);
+    const set = await sys.client.request<{ stages: { key: string }[] }>(
+      A.workflowSet,
+      { id: campaignId, input: { stages: [reviewer, legal] } },
+      staff.manager,
+    );
     expect(set.stages.map((s) => s.key)).toEqual(['agency_review', 'legal']);
   });
 });

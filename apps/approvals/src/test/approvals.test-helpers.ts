@@ -3,7 +3,15 @@ import type { DataSource } from 'typeorm';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
+import {
+  createServiceTestDatabase,
+  testActorConfig,
+  testEnvName,
+  testServiceClient,
+  testUrls,
+  testNats,
+  testNatsConfig,
+} from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
 import { createApprovalsDataSource } from '../database/approvals-data-source';
@@ -19,21 +27,55 @@ export interface ApprovalsTestSystem {
 }
 
 /** Registry + tasking + approvals on real PostgreSQL (one database) and real NATS (one namespace). */
-export async function startApprovalsTestSystem(overrides: Partial<ApprovalsConfigInput> = {}): Promise<ApprovalsTestSystem> {
+export async function startApprovalsTestSystem(
+  overrides: Partial<ApprovalsConfigInput> = {},
+): Promise<ApprovalsTestSystem> {
   const urls = testUrls();
   const env = testEnvName();
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const common = { CONCORD_ENV: env, LOG_LEVEL: 'error' as const };
-  const registry = await startRegistry({ ...common, ...testNatsConfig('registry'), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 3 }, false);
-  const tasking = await startTasking({ ...common, ...testNatsConfig('tasking'), ...testActorConfig('tasking'), DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), TASKING_DB_POOL: 3 }, false);
-  const approvals = await startApprovals({ ...common, ...testNatsConfig('approvals'), ...testActorConfig('approvals'), DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), APPROVALS_DB_POOL: 4, ...overrides }, false);
+  const registry = await startRegistry(
+    {
+      ...common,
+      ...testNatsConfig('registry'),
+      ...testActorConfig('registry'),
+      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      REGISTRY_DB_POOL: 3,
+    },
+    false,
+  );
+  const tasking = await startTasking(
+    {
+      ...common,
+      ...testNatsConfig('tasking'),
+      ...testActorConfig('tasking'),
+      DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
+      TASKING_DB_POOL: 3,
+    },
+    false,
+  );
+  const approvals = await startApprovals(
+    {
+      ...common,
+      ...testNatsConfig('approvals'),
+      ...testActorConfig('approvals'),
+      DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase),
+      APPROVALS_DB_POOL: 4,
+      ...overrides,
+    },
+    false,
+  );
   const client = testServiceClient(testNats('gateway'), env, 10_000);
   await client.connect();
   const db = createApprovalsDataSource(database.adminUrl, 2);
   await db.initialize();
   const nc = await connectNats(testNats('harness'));
   return {
-    env, client, db, nc,
+    env,
+    client,
+    db,
+    nc,
     stop: async () => {
       await nc.drain().catch(() => undefined);
       await client.close();

@@ -1,10 +1,41 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AmendmentInput, BudgetQuery, CreateAgreementInput, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, DocumentUpload, DomainError, ExpectedVersion, IdParam, INT4_MAX, QueryInt, MilestoneInput, PaymentInput, UpdateMilestoneInput, LegalDecisionInput, ListAgreementsQuery, parseOrThrow, ReasonInput,
-  SignatureInput, SUBJECTS, UpdateAgreementInput, type Actor, type AgreementView,
+  AmendmentInput,
+  BudgetQuery,
+  CreateAgreementInput,
+  DOCUMENT_MAX_BYTES,
+  DOCUMENT_TYPES,
+  DocumentUpload,
+  DomainError,
+  ExpectedVersion,
+  IdParam,
+  INT4_MAX,
+  QueryInt,
+  MilestoneInput,
+  PaymentInput,
+  UpdateMilestoneInput,
+  LegalDecisionInput,
+  ListAgreementsQuery,
+  parseOrThrow,
+  ReasonInput,
+  SignatureInput,
+  SUBJECTS,
+  UpdateAgreementInput,
+  type Actor,
+  type AgreementView,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { versionFromIfMatch } from '../http/if-match';
@@ -31,7 +62,10 @@ export class AgreementsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'draftAgreement', summary: 'Draft an agreement with a registered creator or management company' })
+  @ApiOperation({
+    operationId: 'draftAgreement',
+    summary: 'Draft an agreement with a registered creator or management company',
+  })
   @IdempotencyHeader
   @ApiJsonBody('CreateAgreement')
   @ApiAnswers(201, 'Agreement', [403, 503])
@@ -41,7 +75,11 @@ export class AgreementsController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listAgreements', summary: "Your agency's agreements (search by number, title or counterparty name; filters: status, counterparty, expiring within N days)" })
+  @ApiOperation({
+    operationId: 'listAgreements',
+    summary:
+      "Your agency's agreements (search by number, title or counterparty name; filters: status, counterparty, expiring within N days)",
+  })
   @ApiQueryFrom(ListAgreementsQuery)
   @ApiAnswers(200, 'AgreementPage')
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
@@ -53,7 +91,8 @@ export class AgreementsController {
   @ApiOperation({
     operationId: 'getAgreementBudget',
     summary: 'Committed, paid and remaining budget of a year, by agency and by counterparty',
-    description: 'Agreements signed with a term starting in the year. Committed is what was paid plus, for agreements still in force (signed, active, suspended), the rest of their budget; an expired or terminated agreement commits only what it paid.',
+    description:
+      'Agreements signed with a term starting in the year. Committed is what was paid plus, for agreements still in force (signed, active, suspended), the rest of their budget; an expired or terminated agreement commits only what it paid.',
   })
   @ApiQueryFrom(BudgetQuery)
   @ApiAnswers(200, 'BudgetReport')
@@ -62,7 +101,10 @@ export class AgreementsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getAgreement', summary: 'An agreement with its signatures, legal reviews and status history; ETag carries its version' })
+  @ApiOperation({
+    operationId: 'getAgreement',
+    summary: 'An agreement with its signatures, legal reviews and status history; ETag carries its version',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'Agreement')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -72,13 +114,21 @@ export class AgreementsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'updateAgreementDraft', summary: 'Change a draft; send the version you expect (If-Match or expectedVersion)' })
+  @ApiOperation({
+    operationId: 'updateAgreementDraft',
+    summary: 'Change a draft; send the version you expect (If-Match or expectedVersion)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "v3"' })
   @IdempotencyHeader
   @ApiJsonBody('UpdateAgreement')
   @ApiAnswers(200, 'Agreement', [403, 409, 412, 428])
-  update(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined) {
+  update(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
     const { expectedVersion: inBody, ...changes } = parseOrThrow(
       UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
       req.body ?? {},
@@ -104,7 +154,10 @@ export class AgreementsController {
 
   @Post(':id/legal-decision')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'decideAgreementLegalReview', summary: 'Legal officers approve or send back, with comments; approval needs a vetted or active counterparty' })
+  @ApiOperation({
+    operationId: 'decideAgreementLegalReview',
+    summary: 'Legal officers approve or send back, with comments; approval needs a vetted or active counterparty',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('LegalDecision')
@@ -116,7 +169,10 @@ export class AgreementsController {
 
   @Post(':id/signatures')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'signAgreement', summary: "Record one party's signature; with both, the agreement is signed (active if its term has begun)" })
+  @ApiOperation({
+    operationId: 'signAgreement',
+    summary: "Record one party's signature; with both, the agreement is signed (active if its term has begun)",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Signature')
@@ -128,7 +184,10 @@ export class AgreementsController {
 
   @Post(':id/milestones')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'addAgreementMilestone', summary: 'Finance officers plan a payment milestone; milestones never sum above the budget' })
+  @ApiOperation({
+    operationId: 'addAgreementMilestone',
+    summary: 'Finance officers plan a payment milestone; milestones never sum above the budget',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Milestone')
@@ -139,33 +198,62 @@ export class AgreementsController {
   }
 
   @Patch(':id/milestones/:milestoneId')
-  @ApiOperation({ operationId: 'updateAgreementMilestone', summary: 'Change a milestone that is not paid, or mark it due' })
+  @ApiOperation({
+    operationId: 'updateAgreementMilestone',
+    summary: 'Change a milestone that is not paid, or mark it due',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'milestoneId', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('UpdateMilestone')
   @ApiAnswers(200, 'Agreement', [403, 409, 422])
-  updateMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('milestoneId') milestoneId: string) {
+  updateMilestone(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Param('milestoneId') milestoneId: string,
+  ) {
     const input = parseOrThrow(UpdateMilestoneInput, req.body ?? {});
-    return this.agreements.request(S.updateMilestone, { id: idOf(id), milestoneId: idOf(milestoneId), input }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.updateMilestone,
+      { id: idOf(id), milestoneId: idOf(milestoneId), input },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/milestones/:milestoneId/payment')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'payAgreementMilestone', summary: 'Record the payment of a milestone (who, when, payment reference); it cannot change afterwards' })
+  @ApiOperation({
+    operationId: 'payAgreementMilestone',
+    summary: 'Record the payment of a milestone (who, when, payment reference); it cannot change afterwards',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'milestoneId', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Payment')
   @ApiAnswers(200, 'Agreement', [403, 409])
-  payMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('milestoneId') milestoneId: string) {
+  payMilestone(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Param('milestoneId') milestoneId: string,
+  ) {
     const input = parseOrThrow(PaymentInput, req.body ?? {});
-    return this.agreements.request(S.payMilestone, { id: idOf(id), milestoneId: idOf(milestoneId), input }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.payMilestone,
+      { id: idOf(id), milestoneId: idOf(milestoneId), input },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/amendments')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'amendAgreement', summary: 'Propose new terms for a signed agreement: a new version, reviewed and signed again' })
+  @ApiOperation({
+    operationId: 'amendAgreement',
+    summary: 'Propose new terms for a signed agreement: a new version, reviewed and signed again',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Amendment')
@@ -177,62 +265,115 @@ export class AgreementsController {
 
   @Post(':id/amendments/:version/legal-decision')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'decideAmendment', summary: 'Legal officers approve or return an amendment, with comments' })
+  @ApiOperation({
+    operationId: 'decideAmendment',
+    summary: 'Legal officers approve or return an amendment, with comments',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
   @ApiJsonBody('LegalDecision')
   @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
-  amendmentDecision(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('version') version: string) {
+  amendmentDecision(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Param('version') version: string,
+  ) {
     const input = parseOrThrow(LegalDecisionInput, req.body ?? {});
-    return this.agreements.request(S.amendmentDecision, { id: idOf(id), version: versionOf(version), input }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.amendmentDecision,
+      { id: idOf(id), version: versionOf(version), input },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/amendments/:version/signatures')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'signAmendment', summary: "Record one party's signature of an approved amendment; with both, its terms take effect" })
+  @ApiOperation({
+    operationId: 'signAmendment',
+    summary: "Record one party's signature of an approved amendment; with both, its terms take effect",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
   @ApiJsonBody('Signature')
   @ApiAnswers(200, 'Agreement', [403, 409])
-  amendmentSign(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('version') version: string) {
+  amendmentSign(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Param('version') version: string,
+  ) {
     const input = parseOrThrow(SignatureInput, req.body ?? {});
-    return this.agreements.request(S.amendmentSign, { id: idOf(id), version: versionOf(version), input }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.amendmentSign,
+      { id: idOf(id), version: versionOf(version), input },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/documents')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'uploadAgreementDocument', summary: `Attach a document: the file as the body, its type as Content-Type (PDF, PNG, JPEG, DOCX), at most ${DOCUMENT_MAX_BYTES} bytes` })
+  @ApiOperation({
+    operationId: 'uploadAgreementDocument',
+    summary: `Attach a document: the file as the body, its type as Content-Type (PDF, PNG, JPEG, DOCX), at most ${DOCUMENT_MAX_BYTES} bytes`,
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'name', required: true, schema: { type: 'string', maxLength: 200 } })
   @ApiConsumes(...Object.keys(DOCUMENT_TYPES))
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @IdempotencyHeader
   @ApiAnswers(201, 'Agreement', [403, 413, 415])
-  addDocument(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Query('name') name: string, @Headers('content-type') type: string | undefined) {
+  addDocument(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Query('name') name: string,
+    @Headers('content-type') type: string | undefined,
+  ) {
     const mimeType = (type ?? '').split(';')[0].trim().toLowerCase();
     if (!(mimeType in DOCUMENT_TYPES)) {
-      throw new DomainError('document.unsupported_type', `Documents are ${Object.keys(DOCUMENT_TYPES).join(', ')}; this one is ${mimeType || 'untyped'}`, [], {
-        allowed: Object.keys(DOCUMENT_TYPES),
-      });
+      throw new DomainError(
+        'document.unsupported_type',
+        `Documents are ${Object.keys(DOCUMENT_TYPES).join(', ')}; this one is ${mimeType || 'untyped'}`,
+        [],
+        {
+          allowed: Object.keys(DOCUMENT_TYPES),
+        },
+      );
     }
     if (!Buffer.isBuffer(req.body)) {
-      throw new DomainError('validation.failed', 'Send the file itself as the request body', [{ path: '(body)', code: 'not_a_file', message: 'The body is the file' }]);
+      throw new DomainError('validation.failed', 'Send the file itself as the request body', [
+        { path: '(body)', code: 'not_a_file', message: 'The body is the file' },
+      ]);
     }
     const input = parseOrThrow(DocumentUpload, { name, mimeType, contentBase64: req.body.toString('base64') });
     return this.agreements.request(S.addDocument, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Get(':id/documents/:documentId')
-  @ApiOperation({ operationId: 'downloadAgreementDocument', summary: 'A document, as the file it is (ETag: its sha256)' })
+  @ApiOperation({
+    operationId: 'downloadAgreementDocument',
+    summary: 'A document, as the file it is (ETag: its sha256)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'documentId', format: 'uuid' })
   @ApiProduces(...Object.keys(DOCUMENT_TYPES))
-  async document(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: FastifyReply) {
-    const doc = await this.agreements.request<{ name: string; mimeType: string; sha256: string; contentBase64: string }>(
-      S.getDocument, { id: idOf(id), documentId: idOf(documentId) }, actor,
-    );
+  async document(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Res() reply: FastifyReply,
+  ) {
+    const doc = await this.agreements.request<{
+      name: string;
+      mimeType: string;
+      sha256: string;
+      contentBase64: string;
+    }>(S.getDocument, { id: idOf(id), documentId: idOf(documentId) }, actor);
     await reply
       .header('content-type', doc.mimeType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
@@ -248,7 +389,12 @@ export class AgreementsController {
   @ApiJsonBody('Reason')
   @ApiAnswers(200, 'Agreement', [403, 409])
   suspend(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.agreements.request(S.suspend, { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.suspend,
+      { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/resume')
@@ -259,7 +405,12 @@ export class AgreementsController {
   @ApiJsonBody('Reason')
   @ApiAnswers(200, 'Agreement', [403, 409])
   resume(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.agreements.request(S.resume, { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.resume,
+      { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/terminate')
@@ -270,6 +421,11 @@ export class AgreementsController {
   @ApiJsonBody('Reason')
   @ApiAnswers(200, 'Agreement', [403, 409])
   terminate(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.agreements.request(S.terminate, { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.agreements.request(
+      S.terminate,
+      { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 }

@@ -1,6 +1,22 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CommentInput, DecisionInput, DiffQuery, MetricsInput, OverrideInput, parseOrThrow, PublicationInput, ReviewQuery, SubmissionInput, SUBJECTS, VersionInput, WithdrawInput, WorkflowInput, type Actor, type CampaignReport } from '@concord/domain';
+import {
+  CommentInput,
+  DecisionInput,
+  DiffQuery,
+  MetricsInput,
+  OverrideInput,
+  parseOrThrow,
+  PublicationInput,
+  ReviewQuery,
+  SubmissionInput,
+  SUBJECTS,
+  VersionInput,
+  WithdrawInput,
+  WorkflowInput,
+  type Actor,
+  type CampaignReport,
+} from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { csvRow } from '../http/csv';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
@@ -23,28 +39,47 @@ export class ApprovalsController {
 
   @Post('assignments/:id/submissions')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'submitContent', summary: 'The creator submits content for an accepted assignment: checked at once, then reviewed stage by stage' })
+  @ApiOperation({
+    operationId: 'submitContent',
+    summary: 'The creator submits content for an accepted assignment: checked at once, then reviewed stage by stage',
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the assignment' })
   @IdempotencyHeader
   @ApiJsonBody('Submission')
   @ApiAnswers(201, 'SubmissionView', [403, 409])
   submit(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.submit, { id: idOf(id), input: parseOrThrow(SubmissionInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.submit,
+      { id: idOf(id), input: parseOrThrow(SubmissionInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('submissions/:id/versions')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'addSubmissionVersion', summary: 'A new version after changes were asked for; the review starts again' })
+  @ApiOperation({
+    operationId: 'addSubmissionVersion',
+    summary: 'A new version after changes were asked for; the review starts again',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Version')
   @ApiAnswers(201, 'SubmissionView', [403, 409])
   addVersion(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.addVersion, { id: idOf(id), input: parseOrThrow(VersionInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.addVersion,
+      { id: idOf(id), input: parseOrThrow(VersionInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get('submissions/:id')
-  @ApiOperation({ operationId: 'getSubmission', summary: 'A submission: versions with their check results, comments, decisions, publication, timeline' })
+  @ApiOperation({
+    operationId: 'getSubmission',
+    summary: 'A submission: versions with their check results, comments, decisions, publication, timeline',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'SubmissionView')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -62,50 +97,87 @@ export class ApprovalsController {
 
   @Post('submissions/:id/comments')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'commentSubmission', summary: 'Comment on a version, optionally on a text range or in reply; addressed to the creator or internal' })
+  @ApiOperation({
+    operationId: 'commentSubmission',
+    summary: 'Comment on a version, optionally on a text range or in reply; addressed to the creator or internal',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Comment')
   @ApiAnswers(201, 'SubmissionView', [403])
   comment(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.comment, { id: idOf(id), input: parseOrThrow(CommentInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.comment,
+      { id: idOf(id), input: parseOrThrow(CommentInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('submissions/:id/decisions')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'decideSubmission', summary: "A reviewer of the stage's agency and role approves, asks for changes or rejects (naming the stage and version decided on)" })
+  @ApiOperation({
+    operationId: 'decideSubmission',
+    summary:
+      "A reviewer of the stage's agency and role approves, asks for changes or rejects (naming the stage and version decided on)",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Decision')
   @ApiAnswers(200, 'SubmissionView', [403, 409])
   decide(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.decide, { id: idOf(id), input: parseOrThrow(DecisionInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.decide,
+      { id: idOf(id), input: parseOrThrow(DecisionInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('submissions/:id/overrides')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'overrideCheck', summary: 'A legal officer lets a failing check pass for the current version, with a reason' })
+  @ApiOperation({
+    operationId: 'overrideCheck',
+    summary: 'A legal officer lets a failing check pass for the current version, with a reason',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Override')
   @ApiAnswers(200, 'SubmissionView', [403])
   override(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.override, { id: idOf(id), input: parseOrThrow(OverrideInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.override,
+      { id: idOf(id), input: parseOrThrow(OverrideInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('submissions/:id/withdraw')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'withdrawSubmission', summary: 'The creator withdraws their submission before it is decided' })
+  @ApiOperation({
+    operationId: 'withdrawSubmission',
+    summary: 'The creator withdraws their submission before it is decided',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Withdraw')
   @ApiAnswers(200, 'SubmissionView', [403, 409])
   withdraw(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.withdraw, { id: idOf(id), input: parseOrThrow(WithdrawInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.withdraw,
+      { id: idOf(id), input: parseOrThrow(WithdrawInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get('reviews')
-  @ApiOperation({ operationId: 'listReviews', summary: 'What waits for review at your agency, soonest due first (mine=true: your roles; admins also get escalated stages, first)' })
+  @ApiOperation({
+    operationId: 'listReviews',
+    summary:
+      'What waits for review at your agency, soonest due first (mine=true: your roles; admins also get escalated stages, first)',
+  })
   @ApiQueryFrom(ReviewQuery)
   @ApiAnswers(200, 'ReviewPage')
   reviews(@CurrentActor() actor: Actor, @Query() raw: unknown) {
@@ -114,13 +186,21 @@ export class ApprovalsController {
 
   @Post('submissions/:id/publication')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'recordPublication', summary: "Where and when approved content went out: on the platform and one of the creator's registered channels" })
+  @ApiOperation({
+    operationId: 'recordPublication',
+    summary: "Where and when approved content went out: on the platform and one of the creator's registered channels",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Publication')
   @ApiAnswers(201, 'SubmissionView', [403, 409, 422])
   publish(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.publish, { id: idOf(id), input: parseOrThrow(PublicationInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.publish,
+      { id: idOf(id), input: parseOrThrow(PublicationInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('publications/:id/metrics')
@@ -137,11 +217,19 @@ export class ApprovalsController {
   @ApiJsonBody('Metrics')
   @ApiAnswers(201, 'MetricsView', [403, 409])
   metrics(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.metrics, { id: idOf(id), input: parseOrThrow(MetricsInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.metrics,
+      { id: idOf(id), input: parseOrThrow(MetricsInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get('campaigns/:id/report')
-  @ApiOperation({ operationId: 'getCampaignReport', summary: "A campaign's reach per platform, per creator and per day, against its targets" })
+  @ApiOperation({
+    operationId: 'getCampaignReport',
+    summary: "A campaign's reach per platform, per creator and per day, against its targets",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'CampaignReport')
   report(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -152,19 +240,41 @@ export class ApprovalsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="concord-campaign-report.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ operationId: 'downloadCampaignReport', summary: 'The same report as CSV (UTF-8): one line per platform, per creator and per day' })
+  @ApiOperation({
+    operationId: 'downloadCampaignReport',
+    summary: 'The same report as CSV (UTF-8): one line per platform, per creator and per day',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   async reportCsv(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<string> {
     const r = await this.approvals.request<CampaignReport>(S.report, { id: idOf(id) }, actor);
-    const lines = [REPORT_COLUMNS.join(','), csvRow(['total', '', '', r.totals.publications, r.totals.views, r.totals.likes, r.totals.comments, r.totals.shares])];
-    for (const p of r.byPlatform) lines.push(csvRow(['platform', p.platform, p.platform, p.publications, p.views, p.likes, p.comments, p.shares]));
-    for (const c of r.byCreator) lines.push(csvRow(['creator', c.creatorId, c.creatorName, c.publications, c.views, c.likes, c.comments, c.shares]));
+    const lines = [
+      REPORT_COLUMNS.join(','),
+      csvRow([
+        'total',
+        '',
+        '',
+        r.totals.publications,
+        r.totals.views,
+        r.totals.likes,
+        r.totals.comments,
+        r.totals.shares,
+      ]),
+    ];
+    for (const p of r.byPlatform)
+      lines.push(csvRow(['platform', p.platform, p.platform, p.publications, p.views, p.likes, p.comments, p.shares]));
+    for (const c of r.byCreator)
+      lines.push(
+        csvRow(['creator', c.creatorId, c.creatorName, c.publications, c.views, c.likes, c.comments, c.shares]),
+      );
     for (const d of r.byDay) lines.push(csvRow(['day', d.day, d.day, null, d.views, d.likes, d.comments, d.shares]));
     return `\uFEFF${lines.join('\r\n')}\r\n`;
   }
 
   @Get('campaigns/:id/workflow')
-  @ApiOperation({ operationId: 'getReviewWorkflow', summary: "The campaign's review stages (the default until its agency sets one)" })
+  @ApiOperation({
+    operationId: 'getReviewWorkflow',
+    summary: "The campaign's review stages (the default until its agency sets one)",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'WorkflowView')
   workflow(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -172,26 +282,40 @@ export class ApprovalsController {
   }
 
   @Put('campaigns/:id/workflow')
-  @ApiOperation({ operationId: 'setReviewWorkflow', summary: "Set the campaign's review stages; submissions already made keep theirs" })
+  @ApiOperation({
+    operationId: 'setReviewWorkflow',
+    summary: "Set the campaign's review stages; submissions already made keep theirs",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Workflow')
   @ApiAnswers(200, 'WorkflowView', [403, 422])
   setWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.workflowSet, { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.workflowSet,
+      { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('campaigns/:id/workflow/consent')
   @HttpCode(201)
   @ApiOperation({
     operationId: 'consentToReviewWorkflow',
-    summary: "A partner agency agrees to a joint campaign's workflow that leaves out its review: the owning agency may then set exactly these stages",
+    summary:
+      "A partner agency agrees to a joint campaign's workflow that leaves out its review: the owning agency may then set exactly these stages",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Workflow')
   @ApiAnswers(201, 'WorkflowConsentView', [403])
   consentToWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(S.workflowConsent, { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.approvals.request(
+      S.workflowConsent,
+      { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 }

@@ -17,7 +17,13 @@ interface CheckpointRow {
   signature: string;
 }
 
-const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({ service: r.service, size: Number(r.size), head: r.head, at: r.at.toISOString(), signature: r.signature });
+const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({
+  service: r.service,
+  size: Number(r.size),
+  head: r.head,
+  at: r.at.toISOString(),
+  signature: r.signature,
+});
 
 /**
  * The gateway's copies of the services' signed checkpoints (its own schema).

@@ -12,10 +12,30 @@ import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from
 
 /** Which service keeps the trail of which kind of object. */
 const TRAILS = {
-  registry: { kinds: ['creator'], list: SUBJECTS.registry.auditList, verify: SUBJECTS.registry.auditVerify, export: SUBJECTS.registry.auditExport },
-  agreements: { kinds: ['agreement'], list: SUBJECTS.agreements.auditList, verify: SUBJECTS.agreements.auditVerify, export: SUBJECTS.agreements.auditExport },
-  tasking: { kinds: ['campaign', 'campaign_request', 'agency_task', 'assignment'], list: SUBJECTS.tasking.auditList, verify: SUBJECTS.tasking.auditVerify, export: SUBJECTS.tasking.auditExport },
-  approvals: { kinds: ['submission'], list: SUBJECTS.approvals.auditList, verify: SUBJECTS.approvals.auditVerify, export: SUBJECTS.approvals.auditExport },
+  registry: {
+    kinds: ['creator'],
+    list: SUBJECTS.registry.auditList,
+    verify: SUBJECTS.registry.auditVerify,
+    export: SUBJECTS.registry.auditExport,
+  },
+  agreements: {
+    kinds: ['agreement'],
+    list: SUBJECTS.agreements.auditList,
+    verify: SUBJECTS.agreements.auditVerify,
+    export: SUBJECTS.agreements.auditExport,
+  },
+  tasking: {
+    kinds: ['campaign', 'campaign_request', 'agency_task', 'assignment'],
+    list: SUBJECTS.tasking.auditList,
+    verify: SUBJECTS.tasking.auditVerify,
+    export: SUBJECTS.tasking.auditExport,
+  },
+  approvals: {
+    kinds: ['submission'],
+    list: SUBJECTS.approvals.auditList,
+    verify: SUBJECTS.approvals.auditVerify,
+    export: SUBJECTS.approvals.auditExport,
+  },
 } as const;
 type Trail = keyof typeof TRAILS;
 
@@ -48,20 +68,27 @@ export class AuditController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listAudit', summary: "Your agency's audit trail, newest first (who, agency, action, when, reason)" })
+  @ApiOperation({
+    operationId: 'listAudit',
+    summary: "Your agency's audit trail, newest first (who, agency, action, when, reason)",
+  })
   @ApiQueryFrom(GatewayAuditQuery)
   @ApiAnswers(200, 'AuditPage', [403])
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     const { service, ...query } = parseOrThrow(GatewayAuditQuery, raw);
     const kind = query.subject?.split(':')[0];
-    const trail = (Object.keys(TRAILS) as Trail[]).find((t) => (TRAILS[t].kinds as readonly string[]).includes(kind ?? '')) ?? service ?? 'registry';
+    const trail =
+      (Object.keys(TRAILS) as Trail[]).find((t) => (TRAILS[t].kinds as readonly string[]).includes(kind ?? '')) ??
+      service ??
+      'registry';
     return this.clients[trail].request(TRAILS[trail].list, { query }, actor);
   }
 
   @Get('verify')
   @ApiOperation({
     operationId: 'verifyAudit',
-    summary: "Check every service's chain: each entry against its digest, each link against the one before and the service's signature, and the chain against the signed checkpoints the gateway keeps; names where a chain broke",
+    summary:
+      "Check every service's chain: each entry against its digest, each link against the one before and the service's signature, and the chain against the signed checkpoints the gateway keeps; names where a chain broke",
   })
   @ApiAnswers(200, 'AuditVerdict', [403])
   async verify(@CurrentActor() actor: Actor) {
@@ -84,10 +111,21 @@ export class AuditController {
     const { service } = parseOrThrow(AuditExportQuery, raw);
     const trails = service ? [service] : (Object.keys(TRAILS) as Trail[]);
     // Ask once before answering, so a caller who may not read the trail gets the service's refusal, not an empty stream.
-    const first = await this.clients[trails[0]].request<{ links: ExportedLink[]; next: number | null }>(TRAILS[trails[0]].export, { after: 0, limit: 1000 }, actor);
+    const first = await this.clients[trails[0]].request<{ links: ExportedLink[]; next: number | null }>(
+      TRAILS[trails[0]].export,
+      { after: 0, limit: 1000 },
+      actor,
+    );
     const pages = async function* (this: AuditController) {
       for (const [i, trail] of trails.entries()) {
-        let page = i === 0 ? first : await this.clients[trail].request<{ links: ExportedLink[]; next: number | null }>(TRAILS[trail].export, { after: 0, limit: 1000 }, actor);
+        let page =
+          i === 0
+            ? first
+            : await this.clients[trail].request<{ links: ExportedLink[]; next: number | null }>(
+                TRAILS[trail].export,
+                { after: 0, limit: 1000 },
+                actor,
+              );
         for (;;) {
           if (page.links.length) yield page.links.map((l) => `${JSON.stringify(l)}\n`).join('');
           if (page.next === null) break;
@@ -95,7 +133,10 @@ export class AuditController {
         }
       }
     }.call(this);
-    return new StreamableFile(Readable.from(pages), { type: 'application/x-ndjson', disposition: 'attachment; filename="concord-audit.ndjson"' });
+    return new StreamableFile(Readable.from(pages), {
+      type: 'application/x-ndjson',
+      disposition: 'attachment; filename="concord-audit.ndjson"',
+    });
   }
 
   /** One service's verdict against the checkpoints the gateway verified and kept; without a configured key there is nothing to check against. */
@@ -103,7 +144,15 @@ export class AuditController {
     const checkpoints = await this.checkpoints.latest(trail);
     const verdict = await this.clients[trail].request<AuditVerdict>(TRAILS[trail].verify, { checkpoints }, actor);
     if (!this.keys.of(trail)) {
-      return { ...verdict, valid: false, problem: { seq: 0, code: 'key.missing', detail: `no audit public key is configured at the gateway for ${trail} (CONCORD_AUDIT_PUBLIC_KEY_${trail.toUpperCase()})` } };
+      return {
+        ...verdict,
+        valid: false,
+        problem: {
+          seq: 0,
+          code: 'key.missing',
+          detail: `no audit public key is configured at the gateway for ${trail} (CONCORD_AUDIT_PUBLIC_KEY_${trail.toUpperCase()})`,
+        },
+      };
     }
     return verdict;
   }

@@ -38,7 +38,10 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
     expect(checkpointSigned(auditPublicKey(keys.agreements), latest)).toBe(false);
 
     const { data: verdict } = await auditor.GET('/v1/audit/verify');
-    expect(verdict).toMatchObject({ valid: true, services: { registry: { valid: true, entries: 3, pending: 0, checkpoints: 1 } } });
+    expect(verdict).toMatchObject({
+      valid: true,
+      services: { registry: { valid: true, entries: 3, pending: 0, checkpoints: 1 } },
+    });
   });
 
   /** What an outside inspector does: download the agency's export, the public checkpoints and keys, and check them offline. */
@@ -49,12 +52,17 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
     const checkpoints = await (await fetch(`${sys.baseUrl}/v1/public/audit/checkpoints`)).json();
     const keys = await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json();
     // An export with no link at all (every trail empty) has an empty body.
-    return verifyExport(parseExport((exported.data) ?? ''), parseCheckpoints(checkpoints), parseKeys(keys));
+    return verifyExport(parseExport(exported.data ?? ''), parseCheckpoints(checkpoints), parseKeys(keys));
   }
 
   it("exports the agency's trail as NDJSON that an inspector checks offline against the public checkpoints and keys", async () => {
     const verdicts = await inspectOffline();
-    expect(verdicts.map((v) => [v.service, v.valid])).toEqual([['agreements', true], ['approvals', true], ['registry', true], ['tasking', true]]);
+    expect(verdicts.map((v) => [v.service, v.valid])).toEqual([
+      ['agreements', true],
+      ['approvals', true],
+      ['registry', true],
+      ['tasking', true],
+    ]);
     expect(verdicts.find((v) => v.service === 'registry')).toMatchObject({ entries: 3, checkpoints: 1 });
     const refused = await registrar.GET('/v1/audit/export', { parseAs: 'text' });
     expect(refused.response.status).toBe(403);
@@ -69,9 +77,16 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
     const { data: verdict } = await auditor.GET('/v1/audit/verify');
     expect(verdict).toMatchObject({
       valid: false,
-      services: { registry: { valid: false, entries: 0, brokenAt: 1, problem: { code: 'chain.truncated' } }, agreements: { valid: true } },
+      services: {
+        registry: { valid: false, entries: 0, brokenAt: 1, problem: { code: 'chain.truncated' } },
+        agreements: { valid: true },
+      },
     });
     const offline = await inspectOffline();
-    expect(offline.find((v) => v.service === 'registry')).toMatchObject({ valid: false, brokenAt: 1, problem: { code: 'chain.truncated' } });
+    expect(offline.find((v) => v.service === 'registry')).toMatchObject({
+      valid: false,
+      brokenAt: 1,
+      problem: { code: 'chain.truncated' },
+    });
   });
 });

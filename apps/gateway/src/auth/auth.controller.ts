@@ -2,8 +2,16 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
-  CREATORS_ORG, DomainError, findAgency, isCreatorActor, normalizeHandle, parseOrThrow, SUBJECTS,
-  type Actor, type CreatorByHandleReply, type CreatorSelectReply,
+  CREATORS_ORG,
+  DomainError,
+  findAgency,
+  isCreatorActor,
+  normalizeHandle,
+  parseOrThrow,
+  SUBJECTS,
+  type Actor,
+  type CreatorByHandleReply,
+  type CreatorSelectReply,
 } from '@concord/domain';
 import { ApiAnswers, ApiJsonBody, REQUEST_SCHEMAS, type MeView } from '../openapi/schemas';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -31,14 +39,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'issueDevToken',
-    summary: 'Development only (CONCORD_DEV_AUTH=1): a token for a seeded user, or creator@<handle> for a registered creator',
+    summary:
+      'Development only (CONCORD_DEV_AUTH=1): a token for a seeded user, or creator@<handle> for a registered creator',
   })
   @ApiJsonBody('DevTokenRequest')
   @ApiAnswers(200, 'DevToken')
   async devToken(@Body() raw: unknown) {
     if (!this.verifier.devTokensEnabled) throw new NotFoundException();
     const { username } = parseOrThrow(REQUEST_SCHEMAS.DevTokenRequest, raw);
-    const user = username.startsWith(CREATOR_PREFIX) ? await this.creatorUser(username.slice(CREATOR_PREFIX.length)) : DEV_USERS.find((u) => u.username === username);
+    const user = username.startsWith(CREATOR_PREFIX)
+      ? await this.creatorUser(username.slice(CREATOR_PREFIX.length))
+      : DEV_USERS.find((u) => u.username === username);
     if (!user) {
       throw new DomainError('validation.failed', `No seeded user ${username}`, [
         {
@@ -62,16 +73,25 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ operationId: 'getMe', summary: 'The caller: user, agency (none for a creator), creator record and roles' })
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'The caller: user, agency (none for a creator), creator record and roles',
+  })
   @ApiAnswers(200, 'Me')
   async me(@CurrentActor() actor: Actor): Promise<MeView> {
     if (isCreatorActor(actor)) {
       // A creator may not read the registry; the gateway asks for their name.
       const { items } = await this.registry.request<z.infer<typeof CreatorSelectReply>>(
-        SUBJECTS.registry.creatorSelect, { creatorIds: [actor.creatorId] }, GATEWAY_ACTOR,
+        SUBJECTS.registry.creatorSelect,
+        { creatorIds: [actor.creatorId] },
+        GATEWAY_ACTOR,
       );
       const creator = items[0];
-      if (!creator) throw new DomainError('auth.forbidden', `The creator ${actor.creatorId} this token names is not in the registry`);
+      if (!creator)
+        throw new DomainError(
+          'auth.forbidden',
+          `The creator ${actor.creatorId} this token names is not in the registry`,
+        );
       return {
         user: { id: actor.userId, name: creator.displayName },
         agency: null,
@@ -92,17 +112,30 @@ export class AuthController {
   private async creatorUser(rawHandle: string): Promise<DevTokenSubject> {
     const handle = normalizeHandle(rawHandle);
     const refuse = (code: string, message: string) =>
-      new DomainError('validation.failed', `No creator signs in as ${CREATOR_PREFIX}${handle}`, [{ path: 'username', code, message }]);
-    if (!handle) throw refuse('unknown_creator', 'Give the handle of one of the creator\'s channels: creator@<handle>');
+      new DomainError('validation.failed', `No creator signs in as ${CREATOR_PREFIX}${handle}`, [
+        { path: 'username', code, message },
+      ]);
+    if (!handle) throw refuse('unknown_creator', "Give the handle of one of the creator's channels: creator@<handle>");
     let found: z.infer<typeof CreatorByHandleReply>;
     try {
       found = await this.registry.request(SUBJECTS.registry.creatorByHandle, { handle }, GATEWAY_ACTOR);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'not_found') throw refuse('unknown_creator', `No registered creator has a channel @${handle}; creator@<handle> works for any registered creator`);
-      if (error.code === 'validation.failed') throw refuse(error.errors[0]?.code ?? 'invalid_handle', error.errors[0]?.message ?? error.detail);
+      if (error.code === 'not_found')
+        throw refuse(
+          'unknown_creator',
+          `No registered creator has a channel @${handle}; creator@<handle> works for any registered creator`,
+        );
+      if (error.code === 'validation.failed')
+        throw refuse(error.errors[0]?.code ?? 'invalid_handle', error.errors[0]?.message ?? error.detail);
       throw error;
     }
-    return { username: `${CREATOR_PREFIX}${handle}`, name: found.displayName, orgId: CREATORS_ORG, roles: ['creator'], creatorId: found.creatorId };
+    return {
+      username: `${CREATOR_PREFIX}${handle}`,
+      name: found.displayName,
+      orgId: CREATORS_ORG,
+      roles: ['creator'],
+      creatorId: found.creatorId,
+    };
   }
 }

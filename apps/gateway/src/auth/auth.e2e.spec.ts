@@ -13,10 +13,19 @@ describe('creators sign in (dev tokens for creator@<handle>)', () => {
   const handle = uniqueHandle('mai');
 
   const devToken = (username: string) =>
-    fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+    fetch(`${sys.baseUrl}/v1/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
   /** A token signed as the gateway's dev tokens are, with any claims. */
   const forge = (claims: Record<string, unknown>, sub: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer('concord-dev').setAudience('concord').setExpirationTime('5m')
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuer('concord-dev')
+      .setAudience('concord')
+      .setExpirationTime('5m')
       .sign(new TextEncoder().encode(SECRET));
   const as = (token: string) => createConcordClient({ baseUrl: sys.baseUrl, token });
 
@@ -25,10 +34,20 @@ describe('creators sign in (dev tokens for creator@<handle>)', () => {
     registrar = await sys.as('registrar@mcst');
     const { data } = await registrar.POST('/v1/creators', {
       body: {
-        kind: 'individual', displayName: 'Đỗ Thị Mai', topics: ['tourism'], languages: ['vi'], regions: ['VN-HN'],
+        kind: 'individual',
+        displayName: 'Đỗ Thị Mai',
+        topics: ['tourism'],
+        languages: ['vi'],
+        regions: ['VN-HN'],
         channels: [
           { platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 90000, verified: true },
-          { platform: 'youtube', handle: `${handle}_yt`, url: `https://www.youtube.com/@${handle}_yt`, followers: 1000, verified: false },
+          {
+            platform: 'youtube',
+            handle: `${handle}_yt`,
+            url: `https://www.youtube.com/@${handle}_yt`,
+            followers: 1000,
+            verified: false,
+          },
         ],
       },
     });
@@ -41,7 +60,12 @@ describe('creators sign in (dev tokens for creator@<handle>)', () => {
       const r = await devToken(username);
       expect(r.status).toBe(200);
       const { token } = (await r.json()) as { token: string };
-      expect(decodeJwt(token)).toMatchObject({ org: 'creators', roles: ['creator'], creator: creator.id, name: 'Đỗ Thị Mai' });
+      expect(decodeJwt(token)).toMatchObject({
+        org: 'creators',
+        roles: ['creator'],
+        creator: creator.id,
+        name: 'Đỗ Thị Mai',
+      });
       expect(decodeJwt(token).sub).toBe(username.endsWith('_yt') ? `creator@${handle}_yt` : `creator@${handle}`);
     }
   });
@@ -63,7 +87,10 @@ describe('creators sign in (dev tokens for creator@<handle>)', () => {
   it('refuses an unknown handle, and an unknown user, with 400 on username naming creator@<handle>', async () => {
     const unknown = await devToken(`creator@nobody_${handle}`);
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'username', code: 'unknown_creator' }] });
+    expect(await unknown.json()).toMatchObject({
+      code: 'validation.failed',
+      errors: [{ path: 'username', code: 'unknown_creator' }],
+    });
     const empty = await devToken('creator@');
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ errors: [{ path: 'username' }] });
@@ -81,25 +108,35 @@ describe('creators sign in (dev tokens for creator@<handle>)', () => {
     expect(list.error).toMatchObject({ code: 'auth.forbidden' });
     const own = await creatorApi.GET('/v1/creators/{id}', { params: { path: { id: creator.id } } });
     expect(own.response.status).toBe(403);
-    const register = await creatorApi.POST('/v1/creators', { body: { kind: 'individual', displayName: 'Self Registered' } });
+    const register = await creatorApi.POST('/v1/creators', {
+      body: { kind: 'individual', displayName: 'Self Registered' },
+    });
     expect(register.response.status).toBe(403);
   });
 
   it('takes the creator claim only with org creators and role creator; any other unknown org stays refused', async () => {
     // Org creators without the claim, or without the role: refused.
-    for (const claims of [{ org: 'creators', roles: ['creator'] }, { org: 'creators', roles: ['admin'], creator: creator.id }, { org: 'creators', roles: ['creator'], creator: 'not-a-uuid' }]) {
+    for (const claims of [
+      { org: 'creators', roles: ['creator'] },
+      { org: 'creators', roles: ['admin'], creator: creator.id },
+      { org: 'creators', roles: ['creator'], creator: 'not-a-uuid' },
+    ]) {
       const r = await as(await forge(claims, 'x@creators')).GET('/v1/me');
       expect(r.response.status).toBe(403);
     }
     // A staff token carrying a creator claim stays staff: the claim is ignored.
-    const staff = await as(await forge({ org: 'mofa', roles: ['liaison', 'creator'], creator: creator.id }, 'liaison@mofa')).GET('/v1/me');
+    const staff = await as(
+      await forge({ org: 'mofa', roles: ['liaison', 'creator'], creator: creator.id }, 'liaison@mofa'),
+    ).GET('/v1/me');
     expect(staff.data).toMatchObject({ agency: { id: 'mofa' } });
     expect(staff.data!.creator).toBeUndefined();
     const stranger = await as(await forge({ org: 'elsewhere', roles: ['admin'] }, 'x@elsewhere')).GET('/v1/me');
     expect(stranger.response.status).toBe(403);
     expect(stranger.error).toMatchObject({ code: 'auth.forbidden' });
     // A production-style token for a creator (no dev sign-in) works the same way.
-    const direct = await as(await forge({ org: 'creators', roles: ['creator'], creator: creator.id }, 'mai@idp')).GET('/v1/me');
+    const direct = await as(await forge({ org: 'creators', roles: ['creator'], creator: creator.id }, 'mai@idp')).GET(
+      '/v1/me',
+    );
     expect(direct.data).toMatchObject({ agency: null, creator: { id: creator.id } });
   });
 });

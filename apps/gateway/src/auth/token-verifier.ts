@@ -37,7 +37,12 @@ export class TokenVerifier {
 
   async issueDevToken(user: DevTokenSubject): Promise<string> {
     if (!this.devSecret) throw new Error('Dev tokens are disabled');
-    return new SignJWT({ org: user.orgId, roles: user.roles, name: user.name, ...(user.creatorId ? { creator: user.creatorId } : {}) })
+    return new SignJWT({
+      org: user.orgId,
+      roles: user.roles,
+      name: user.name,
+      ...(user.creatorId ? { creator: user.creatorId } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.username)
       .setIssuer(DEV_ISSUER)
@@ -66,7 +71,14 @@ export class TokenVerifier {
     const attempts: (() => Promise<{ payload: Record<string, unknown> }>)[] = [];
     if (this.devSecret) {
       const secret = this.devSecret;
-      attempts.push(() => jwtVerify(token, secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] }));
+      attempts.push(() =>
+        jwtVerify(token, secret, {
+          issuer: DEV_ISSUER,
+          audience: DEV_AUDIENCE,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp'],
+        }),
+      );
     }
     // A token that never expires is refused: a leaked one would work for ever.
     const options = { issuer: this.config.AUTH_ISSUER, audience: this.config.AUTH_AUDIENCE, requiredClaims: ['exp'] };
@@ -100,6 +112,7 @@ function toActor(payload: Record<string, unknown>): Actor | null {
   if (org !== CREATORS_ORG) return { userId: sub, orgId: org, roles: known };
   // A creator holds no staff role, and the `creator` claim counts only with org `creators` and role `creator`.
   const creatorRoles = known.filter((r) => r === 'creator');
-  const creatorId = creatorRoles.length > 0 && typeof creator === 'string' && UUID.test(creator) ? creator.toLowerCase() : undefined;
+  const creatorId =
+    creatorRoles.length > 0 && typeof creator === 'string' && UUID.test(creator) ? creator.toLowerCase() : undefined;
   return { userId: sub, orgId: org, roles: creatorRoles, ...(creatorId ? { creatorId } : {}) };
 }

@@ -5,8 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect, type Subscription } from '@nats-io/transport-node';
 import { createEnvelope, EVENTS, namespaceSubject, SUBJECTS } from '@concord/domain';
 import {
-  BUS, BUS_SERVICES, connectNats, createBusNkey, natsOptions, productionAuthorizationConfig, startNatsServer, writeNatsServerConfig,
-  type BusIdentity, type BusSeeds, type NatsConnection, type RunningNats,
+  BUS,
+  BUS_SERVICES,
+  connectNats,
+  createBusNkey,
+  natsOptions,
+  productionAuthorizationConfig,
+  startNatsServer,
+  writeNatsServerConfig,
+  type BusIdentity,
+  type BusSeeds,
+  type NatsConnection,
+  type RunningNats,
 } from '@concord/messaging';
 import { EventCollector, freePort, publishEvent, rejection, staff, testNats } from '@concord/testing';
 import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
@@ -30,7 +40,8 @@ describe('NATS authentication and per-identity permissions', () => {
     return nc;
   };
   const wire = (subject: string) => namespaceSubject(env, subject);
-  const message = (subject: string) => JSON.stringify({ pattern: wire(subject), data: createEnvelope(subject, staff.admin, {}), id: 'x' });
+  const message = (subject: string) =>
+    JSON.stringify({ pattern: wire(subject), data: createEnvelope(subject, staff.admin, {}), id: 'x' });
   /** Waits until `sub` has seen a marker published after everything before it, and says what it saw before the marker. */
   const seenBefore = async (sub: Subscription, markerSubject: string, from: NatsConnection): Promise<string[]> => {
     const seen: string[] = [];
@@ -55,7 +66,10 @@ describe('NATS authentication and per-identity permissions', () => {
     const anonymous = await rejection(connect({ servers: sys.config.NATS_URL, maxReconnectAttempts: 0 }));
     expect(anonymous.message).toMatch(/Authorization Violation/);
     const stranger = await rejection(
-      connect({ ...natsOptions('registry', { NATS_URL: sys.config.NATS_URL, NATS_NKEY_SEED: createBusNkey().seed }), maxReconnectAttempts: 0 }),
+      connect({
+        ...natsOptions('registry', { NATS_URL: sys.config.NATS_URL, NATS_NKEY_SEED: createBusNkey().seed }),
+        maxReconnectAttempts: 0,
+      }),
     );
     expect(stranger.message).toMatch(/Authorization Violation/);
   });
@@ -66,14 +80,20 @@ describe('NATS authentication and per-identity permissions', () => {
     const listener = harness.subscribe(wire('concord.agreements.>'));
     await harness.flush();
 
-    const refused = await rejection(registry.request(wire(SUBJECTS.agreements.create), message(SUBJECTS.agreements.create), { timeout: 5000 }));
-    expect(refused.message).toMatch(new RegExp(`Permissions Violation for Publish to "${wire(SUBJECTS.agreements.create).replace(/\./g, '\\.')}"`));
+    const refused = await rejection(
+      registry.request(wire(SUBJECTS.agreements.create), message(SUBJECTS.agreements.create), { timeout: 5000 }),
+    );
+    expect(refused.message).toMatch(
+      new RegExp(`Permissions Violation for Publish to "${wire(SUBJECTS.agreements.create).replace(/\./g, '\\.')}"`),
+    );
     await registry.flush();
     expect(await seenBefore(listener, wire('concord.agreements.marker'), harness)).toEqual([]);
 
     // The same credentials do what the registry needs: it answers its own subjects, and the agreements service may ask it.
     const agreements = await as('agreements');
-    const answered = await agreements.request(wire(SUBJECTS.registry.health), message(SUBJECTS.registry.health), { timeout: 5000 });
+    const answered = await agreements.request(wire(SUBJECTS.registry.health), message(SUBJECTS.registry.health), {
+      timeout: 5000,
+    });
     expect(answered.json()).toMatchObject({ id: 'x' });
   });
 
@@ -95,15 +115,26 @@ describe('NATS authentication and per-identity permissions', () => {
     const events = await new EventCollector(harness, env).start();
     try {
       const forged = await rejection(
-        publishEvent(registry, env, EVENTS.agreements.activated, staff.admin, { agreementId: 'forged', counterpartyId: 'forged' }),
+        publishEvent(registry, env, EVENTS.agreements.activated, staff.admin, {
+          agreementId: 'forged',
+          counterpartyId: 'forged',
+        }),
       );
-      expect(forged.message).toMatch(/Permissions Violation for Publish to "concord\.[a-z0-9_]+\.events\.agreements\.agreement\.activated"/);
-      for (const [identity, other] of [['tasking', EVENTS.approvals.submissionApproved], ['approvals', EVENTS.tasking.assignmentOffered], ['gateway', EVENTS.registry.creatorUpdated]] as const) {
+      expect(forged.message).toMatch(
+        /Permissions Violation for Publish to "concord\.[a-z0-9_]+\.events\.agreements\.agreement\.activated"/,
+      );
+      for (const [identity, other] of [
+        ['tasking', EVENTS.approvals.submissionApproved],
+        ['approvals', EVENTS.tasking.assignmentOffered],
+        ['gateway', EVENTS.registry.creatorUpdated],
+      ] as const) {
         const refused = await rejection(publishEvent(await as(identity), env, other, staff.admin, {}));
         expect(`${identity}: ${refused.message}`).toMatch(/Permissions Violation for Publish/);
       }
       // Its own events it may publish; the stream holds that one and none of the forged.
-      const own = await publishEvent(registry, env, EVENTS.registry.creatorUpdated, staff.registrar, { note: 'the registry itself' });
+      const own = await publishEvent(registry, env, EVENTS.registry.creatorUpdated, staff.registrar, {
+        note: 'the registry itself',
+      });
       await events.waitFor((seen) => seen.some((e) => e.id === own));
       expect(events.events.map((e) => e.subject)).toEqual([wire(EVENTS.registry.creatorUpdated)]);
     } finally {
@@ -116,10 +147,17 @@ describe('NATS authentication and per-identity permissions', () => {
       const nc = await as(identity);
       const answers: string | null = BUS[identity].answers;
       const othersInbox = identity === 'gateway' ? '_INBOX.registry.>' : '_INBOX.gateway.>';
-      const foreign = [...BUS_SERVICES.filter((s) => s !== answers).map((s) => wire(`concord.${s}.>`)), othersInbox, '_INBOX.>', '>'];
+      const foreign = [
+        ...BUS_SERVICES.filter((s) => s !== answers).map((s) => wire(`concord.${s}.>`)),
+        othersInbox,
+        '_INBOX.>',
+        '>',
+      ];
       for (const subject of foreign) {
         const closed = await nc.subscribe(subject).closed;
-        expect(`${identity} subscribing to ${subject}: ${closed?.message}`).toMatch(/Permissions Violation for Subscription/);
+        expect(`${identity} subscribing to ${subject}: ${closed?.message}`).toMatch(
+          /Permissions Violation for Subscription/,
+        );
       }
     }
     // The requests the gateway sends still reach the one service that should answer them.
@@ -139,7 +177,9 @@ describe('NATS permissions pinned to one environment (as npm start writes them)'
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'concord-bus-'));
-    seeds = Object.fromEntries(['gateway', ...BUS_SERVICES].map((identity) => [identity, createBusNkey().seed])) as BusSeeds;
+    seeds = Object.fromEntries(
+      ['gateway', ...BUS_SERVICES].map((identity) => [identity, createBusNkey().seed]),
+    ) as BusSeeds;
     const base = join(process.cwd(), '../../infra/nats/nats-server.conf');
     const configFile = writeNatsServerConfig(join(dir, 'nats-server.conf'), base, seeds, 'alpha');
     nats = await startNatsServer({ port: await freePort(), storeDir: join(dir, 'nats'), configFile });
@@ -150,15 +190,25 @@ describe('NATS permissions pinned to one environment (as npm start writes them)'
   });
 
   it("answers the registry's requests of its own environment only", async () => {
-    const registry = await connectNats({ ...natsOptions('registry', { NATS_URL: nats.url, NATS_NKEY_SEED: seeds.registry }), maxReconnectAttempts: 0 });
-    const gateway = await connectNats({ ...natsOptions('gateway', { NATS_URL: nats.url, NATS_NKEY_SEED: seeds.gateway }), maxReconnectAttempts: 0 });
+    const registry = await connectNats({
+      ...natsOptions('registry', { NATS_URL: nats.url, NATS_NKEY_SEED: seeds.registry }),
+      maxReconnectAttempts: 0,
+    });
+    const gateway = await connectNats({
+      ...natsOptions('gateway', { NATS_URL: nats.url, NATS_NKEY_SEED: seeds.gateway }),
+      maxReconnectAttempts: 0,
+    });
     try {
       registry.subscribe('concord.alpha.registry.>', { callback: (_, m) => void m.respond('pong') });
       await registry.flush();
-      expect((await gateway.request('concord.alpha.registry.health.check', 'ping', { timeout: 5000 })).string()).toBe('pong');
+      expect((await gateway.request('concord.alpha.registry.health.check', 'ping', { timeout: 5000 })).string()).toBe(
+        'pong',
+      );
 
       const other = registry.subscribe('concord.beta.registry.>');
-      expect((await other.closed)?.message).toMatch(/Permissions Violation for Subscription to "concord\.beta\.registry\.>"/);
+      expect((await other.closed)?.message).toMatch(
+        /Permissions Violation for Subscription to "concord\.beta\.registry\.>"/,
+      );
       const refused = await rejection(gateway.request('concord.beta.registry.health.check', 'ping', { timeout: 5000 }));
       expect(refused.message).toMatch(/Permissions Violation for Publish/);
     } finally {
@@ -172,6 +222,7 @@ describe('the production authorization (infra/nats/authorization.production.conf
   it('is what the permission table generates (npm run nats:authorization rewrites it)', () => {
     const committed = readFileSync(join(process.cwd(), '../../infra/nats/authorization.production.conf'), 'utf8');
     expect(committed).toBe(productionAuthorizationConfig());
-    for (const identity of ['gateway', ...BUS_SERVICES]) expect(committed).toContain(`nkey: $${identity.toUpperCase()}_NATS_NKEY,`);
+    for (const identity of ['gateway', ...BUS_SERVICES])
+      expect(committed).toContain(`nkey: $${identity.toUpperCase()}_NATS_NKEY,`);
   });
 });

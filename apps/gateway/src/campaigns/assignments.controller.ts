@@ -1,6 +1,16 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AssignmentQuery, CalendarQuery, CampaignReasonInput, FanOutInput, FanOutQuery, NoteInput, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
+import {
+  AssignmentQuery,
+  CalendarQuery,
+  CampaignReasonInput,
+  FanOutInput,
+  FanOutQuery,
+  NoteInput,
+  parseOrThrow,
+  SUBJECTS,
+  type Actor,
+} from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
@@ -23,19 +33,29 @@ export class AssignmentsController {
   @HttpCode(201)
   @ApiOperation({
     operationId: 'fanOutBrief',
-    summary: 'Offer a brief to creators (by id, or every creator a registry filter finds); per creator: offered, or skipped with the reason',
-    description: 'Answers with the finished result when the fan-out is done within a couple of seconds, otherwise with its progress (status running): poll GET /v1/fan-outs/{id}. Safe to retry with the same Idempotency-Key: nothing is offered twice.',
+    summary:
+      'Offer a brief to creators (by id, or every creator a registry filter finds); per creator: offered, or skipped with the reason',
+    description:
+      'Answers with the finished result when the fan-out is done within a couple of seconds, otherwise with its progress (status running): poll GET /v1/fan-outs/{id}. Safe to retry with the same Idempotency-Key: nothing is offered twice.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the brief' })
   @IdempotencyHeader
   @ApiJsonBody('FanOut')
   @ApiAnswers(201, 'FanOutView', [403, 409])
   fanOut(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.fanOutStart, { id: idOf(id), input: parseOrThrow(FanOutInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.fanOutStart,
+      { id: idOf(id), input: parseOrThrow(FanOutInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get('fan-outs/:id')
-  @ApiOperation({ operationId: 'getFanOut', summary: "A fan-out's progress and its per-creator results, a page at a time" })
+  @ApiOperation({
+    operationId: 'getFanOut',
+    summary: "A fan-out's progress and its per-creator results, a page at a time",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQueryFrom(FanOutQuery)
   @ApiAnswers(200, 'FanOutView')
@@ -47,18 +67,27 @@ export class AssignmentsController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'cancelFanOut',
-    summary: "A campaign manager of the owning agency stops a running fan-out, with a reason: the offers made so far stay, no more are made",
+    summary:
+      'A campaign manager of the owning agency stops a running fan-out, with a reason: the offers made so far stay, no more are made',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'FanOutView', [403, 409])
   cancelFanOut(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.fanOutCancel, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.fanOutCancel,
+      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get('assignments')
-  @ApiOperation({ operationId: 'listAssignments', summary: 'Assignments you may see: a creator’s own (mine=true), or a campaign’s, a brief’s, a creator’s' })
+  @ApiOperation({
+    operationId: 'listAssignments',
+    summary: 'Assignments you may see: a creator’s own (mine=true), or a campaign’s, a brief’s, a creator’s',
+  })
   @ApiQueryFrom(AssignmentQuery)
   @ApiAnswers(200, 'AssignmentPage')
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
@@ -66,7 +95,11 @@ export class AssignmentsController {
   }
 
   @Get('assignments/:id')
-  @ApiOperation({ operationId: 'getAssignment', summary: 'An assignment, with its brief, window, history and flags (fees only for the owning agency and the creator)' })
+  @ApiOperation({
+    operationId: 'getAssignment',
+    summary:
+      'An assignment, with its brief, window, history and flags (fees only for the owning agency and the creator)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'AssignmentView')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -81,33 +114,57 @@ export class AssignmentsController {
   @ApiJsonBody('Note')
   @ApiAnswers(200, 'AssignmentView', [403, 409])
   accept(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.assignmentRespond, { id: idOf(id), move: 'accept', input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.assignmentRespond,
+      { id: idOf(id), move: 'accept', input: parseOrThrow(NoteInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('assignments/:id/decline')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'declineAssignment', summary: 'The creator declines their offer (a note is welcome, never required)' })
+  @ApiOperation({
+    operationId: 'declineAssignment',
+    summary: 'The creator declines their offer (a note is welcome, never required)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Note')
   @ApiAnswers(200, 'AssignmentView', [403, 409])
   decline(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.assignmentRespond, { id: idOf(id), move: 'decline', input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.assignmentRespond,
+      { id: idOf(id), move: 'decline', input: parseOrThrow(NoteInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post('assignments/:id/cancel')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'cancelAssignment', summary: 'The owning agency cancels an assignment whose content is not yet submitted, with a reason' })
+  @ApiOperation({
+    operationId: 'cancelAssignment',
+    summary: 'The owning agency cancels an assignment whose content is not yet submitted, with a reason',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'AssignmentView', [403, 409])
   cancel(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.assignmentCancel, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.assignmentCancel,
+      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get('campaigns/:id/assignment-progress')
-  @ApiOperation({ operationId: 'getAssignmentProgress', summary: "How a campaign's assignments stand, by state (for the owning and partner agencies)" })
+  @ApiOperation({
+    operationId: 'getAssignmentProgress',
+    summary: "How a campaign's assignments stand, by state (for the owning and partner agencies)",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'AssignmentProgress')
   progress(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -115,7 +172,11 @@ export class AssignmentsController {
   }
 
   @Get('calendar')
-  @ApiOperation({ operationId: 'getCalendar', summary: 'Campaigns, due briefs and assignments between two dates, as far as you may see them (a creator: their own assignments)' })
+  @ApiOperation({
+    operationId: 'getCalendar',
+    summary:
+      'Campaigns, due briefs and assignments between two dates, as far as you may see them (a creator: their own assignments)',
+  })
   @ApiQueryFrom(CalendarQuery)
   @ApiAnswers(200, 'CalendarView')
   calendar(@CurrentActor() actor: Actor, @Query() raw: unknown) {

@@ -1,6 +1,19 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { BriefInput, CampaignInput, CampaignQuery, CampaignReasonInput, CampaignRequestInput, CampaignRequestQuery, CounterProposalInput, NoteInput, parseOrThrow, PartnerInput, SUBJECTS, type Actor } from '@concord/domain';
+import {
+  BriefInput,
+  CampaignInput,
+  CampaignQuery,
+  CampaignReasonInput,
+  CampaignRequestInput,
+  CampaignRequestQuery,
+  CounterProposalInput,
+  NoteInput,
+  parseOrThrow,
+  PartnerInput,
+  SUBJECTS,
+  type Actor,
+} from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
@@ -29,7 +42,12 @@ export class CampaignsController {
   @ApiJsonBody('Campaign')
   @ApiAnswers(201, 'CampaignView', [403, 422])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    return this.tasking.request(S.campaignCreate, { input: parseOrThrow(CampaignInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.campaignCreate,
+      { input: parseOrThrow(CampaignInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get()
@@ -41,7 +59,10 @@ export class CampaignsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getCampaign', summary: 'A campaign (budget and agreements only for the owning agency)' })
+  @ApiOperation({
+    operationId: 'getCampaign',
+    summary: 'A campaign (budget and agreements only for the owning agency)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'CampaignView')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -66,7 +87,12 @@ export class CampaignsController {
   @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'CampaignView', [403, 409])
   close(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.campaignClose, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.campaignClose,
+      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/cancel')
@@ -77,18 +103,31 @@ export class CampaignsController {
   @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'CampaignView', [403, 409])
   cancel(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.campaignCancel, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.campaignCancel,
+      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/briefs')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createBrief', summary: 'Brief a campaign: what to make, on which platforms and languages, by when, how many, for what fee' })
+  @ApiOperation({
+    operationId: 'createBrief',
+    summary: 'Brief a campaign: what to make, on which platforms and languages, by when, how many, for what fee',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Brief')
   @ApiAnswers(201, 'BriefView', [403, 409])
   createBrief(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.briefCreate, { id: idOf(id), input: parseOrThrow(BriefInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.briefCreate,
+      { id: idOf(id), input: parseOrThrow(BriefInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get(':id/briefs')
@@ -101,13 +140,22 @@ export class CampaignsController {
 
   @Post(':id/partners')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'addCampaignPartner', summary: 'Add a partner agency to a campaign', description: 'An agency Concord knows, other than the owner (422 `agency.unknown` at `agencyId`).' })
+  @ApiOperation({
+    operationId: 'addCampaignPartner',
+    summary: 'Add a partner agency to a campaign',
+    description: 'An agency Concord knows, other than the owner (422 `agency.unknown` at `agencyId`).',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Partner')
   @ApiAnswers(200, 'CampaignView', [403, 422])
   addPartner(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.campaignAddPartner, { id: idOf(id), input: parseOrThrow(PartnerInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.campaignAddPartner,
+      { id: idOf(id), input: parseOrThrow(PartnerInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 }
 
@@ -123,17 +171,26 @@ export class CampaignRequestsController {
   @ApiOperation({
     operationId: 'requestJointCampaign',
     summary: 'A partner agency asks the lead agency for a joint campaign',
-    description: '`toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).',
+    description:
+      '`toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).',
   })
   @IdempotencyHeader
   @ApiJsonBody('CampaignRequest')
   @ApiAnswers(201, 'CampaignRequestView', [403, 422])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    return this.tasking.request(S.requestCreate, { input: parseOrThrow(CampaignRequestInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.requestCreate,
+      { input: parseOrThrow(CampaignRequestInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listCampaignRequests', summary: "Your agency's inbox (requests to it) or outbox (requests from it)" })
+  @ApiOperation({
+    operationId: 'listCampaignRequests',
+    summary: "Your agency's inbox (requests to it) or outbox (requests from it)",
+  })
   @ApiQueryFrom(CampaignRequestQuery)
   @ApiAnswers(200, 'CampaignRequestPage')
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
@@ -141,7 +198,10 @@ export class CampaignRequestsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getCampaignRequest', summary: 'A joint campaign request, with its counter-proposal and history' })
+  @ApiOperation({
+    operationId: 'getCampaignRequest',
+    summary: 'A joint campaign request, with its counter-proposal and history',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'CampaignRequestView')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
@@ -150,13 +210,21 @@ export class CampaignRequestsController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'acceptCampaignRequest', summary: 'The lead agency accepts a request, or the requester accepts a counter-proposal; the campaign is created' })
+  @ApiOperation({
+    operationId: 'acceptCampaignRequest',
+    summary: 'The lead agency accepts a request, or the requester accepts a counter-proposal; the campaign is created',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('Note')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
   accept(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.requestAccept, { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.requestAccept,
+      { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/decline')
@@ -167,18 +235,31 @@ export class CampaignRequestsController {
   @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
   decline(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.requestDecline, { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.requestDecline,
+      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/counter')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'counterCampaignRequest', summary: 'The lead agency proposes another period or key messages' })
+  @ApiOperation({
+    operationId: 'counterCampaignRequest',
+    summary: 'The lead agency proposes another period or key messages',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
   @ApiJsonBody('CounterProposal')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
   counter(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.requestCounter, { id: idOf(id), input: parseOrThrow(CounterProposalInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.requestCounter,
+      { id: idOf(id), input: parseOrThrow(CounterProposalInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/withdraw')
@@ -189,6 +270,11 @@ export class CampaignRequestsController {
   @ApiJsonBody('Note')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
   withdraw(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(S.requestWithdraw, { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.requestWithdraw,
+      { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 }

@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AgencyTaskInput, AgencyTaskQuery, IdParam, NoteInput, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
+import {
+  AgencyTaskInput,
+  AgencyTaskQuery,
+  IdParam,
+  NoteInput,
+  parseOrThrow,
+  SUBJECTS,
+  type Actor,
+} from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
@@ -24,11 +32,19 @@ export class TasksController {
   @ApiJsonBody('AgencyTask')
   @ApiAnswers(201, 'AgencyTaskView', [403])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    return this.tasking.request(S.taskCreate, { input: parseOrThrow(AgencyTaskInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.taskCreate,
+      { input: parseOrThrow(AgencyTaskInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listAgencyTasks', summary: 'Tasks asked of your agency (inbox) or by it (outbox), soonest due first; overdue=true for the late ones' })
+  @ApiOperation({
+    operationId: 'listAgencyTasks',
+    summary: 'Tasks asked of your agency (inbox) or by it (outbox), soonest due first; overdue=true for the late ones',
+  })
   @ApiQueryFrom(AgencyTaskQuery)
   @ApiAnswers(200, 'AgencyTaskPage')
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
@@ -45,7 +61,10 @@ export class TasksController {
 
   @Post(':id/:move')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'moveAgencyTask', summary: 'accept | decline | start | complete (the asked agency) or cancel (the asking agency)' })
+  @ApiOperation({
+    operationId: 'moveAgencyTask',
+    summary: 'accept | decline | start | complete (the asked agency) or cancel (the asking agency)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'move', enum: Move.options })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -53,6 +72,11 @@ export class TasksController {
   @ApiAnswers(200, 'AgencyTaskView', [403, 409])
   move(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('move') move: string) {
     const parsed = parseOrThrow(z.object({ id: IdParam.shape.id, move: Move }), { id, move });
-    return this.tasking.request(S.taskMove, { ...parsed, input: parseOrThrow(NoteInput, req.body ?? {}) }, actor, requestOptions(req));
+    return this.tasking.request(
+      S.taskMove,
+      { ...parsed, input: parseOrThrow(NoteInput, req.body ?? {}) },
+      actor,
+      requestOptions(req),
+    );
   }
 }

@@ -2,9 +2,24 @@ import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, 
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  ChangeStatusInput, ChannelInput, DismissDuplicateInput, DomainError, DuplicatesQuery, ExpectedVersion, IdParam, IncidentInput, ListCreatorsQuery,
-  parseOrThrow, PersonalDataQuery, RegisterCreatorInput, SUBJECTS, TrainingInput, UpdateCreatorInput, VettingInput,
-  type Actor, type CreatorView,
+  ChangeStatusInput,
+  ChannelInput,
+  DismissDuplicateInput,
+  DomainError,
+  DuplicatesQuery,
+  ExpectedVersion,
+  IdParam,
+  IncidentInput,
+  ListCreatorsQuery,
+  parseOrThrow,
+  PersonalDataQuery,
+  RegisterCreatorInput,
+  SUBJECTS,
+  TrainingInput,
+  UpdateCreatorInput,
+  VettingInput,
+  type Actor,
+  type CreatorView,
 } from '@concord/domain';
 import { abilityFor, type Action } from '@concord/permissions';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -56,7 +71,10 @@ export class CreatorsController {
   }
 
   @Get('duplicates')
-  @ApiOperation({ operationId: 'listCreatorDuplicates', summary: 'Pairs of creators with near-equal names, for a registrar to review' })
+  @ApiOperation({
+    operationId: 'listCreatorDuplicates',
+    summary: 'Pairs of creators with near-equal names, for a registrar to review',
+  })
   @ApiQueryFrom(DuplicatesQuery)
   @ApiAnswers(200, 'DuplicatePage', [403])
   duplicates(@CurrentActor() actor: Actor, @Query() raw: unknown) {
@@ -67,7 +85,10 @@ export class CreatorsController {
 
   @Post('duplicates/dismissals')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'dismissCreatorDuplicate', summary: 'Record that two near-equal names are different creators; the pair leaves the duplicates list' })
+  @ApiOperation({
+    operationId: 'dismissCreatorDuplicate',
+    summary: 'Record that two near-equal names are different creators; the pair leaves the duplicates list',
+  })
   @IdempotencyHeader
   @ApiJsonBody('DismissDuplicate')
   @ApiAnswers(201, 'DuplicateDismissal', [403])
@@ -78,7 +99,10 @@ export class CreatorsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getCreator', summary: 'A creator, as your agency and role may see it; ETag carries its version' })
+  @ApiOperation({
+    operationId: 'getCreator',
+    summary: 'A creator, as your agency and role may see it; ETag carries its version',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'Creator', [403])
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -89,7 +113,10 @@ export class CreatorsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'updateCreator', summary: 'Change a creator; send the version you expect (If-Match or expectedVersion)' })
+  @ApiOperation({
+    operationId: 'updateCreator',
+    summary: 'Change a creator; send the version you expect (If-Match or expectedVersion)',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "v3"' })
   @IdempotencyHeader
@@ -112,7 +139,12 @@ export class CreatorsController {
         { path: 'expectedVersion', code: 'required', message: 'The version of the creator you read' },
       ]);
     }
-    return this.registry.request(S.creatorUpdate, { id: idOf(id), expectedVersion, changes }, actor, requestOptions(req));
+    return this.registry.request(
+      S.creatorUpdate,
+      { id: idOf(id), expectedVersion, changes },
+      actor,
+      requestOptions(req),
+    );
   }
 
   @Post(':id/status')
@@ -128,7 +160,11 @@ export class CreatorsController {
   @IdempotencyHeader
   @ApiJsonBody('ChangeCreatorStatus')
   @ApiAnswers(200, 'Creator', [403, 409])
-  changeStatus(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+  changeStatus(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Param('id') id: string,
+  ) {
     const override = (req.body as { override?: unknown } | undefined)?.override === true;
     assertMay(actor, override ? 'override_vetting' : 'change_status');
     const input = parseOrThrow(ChangeStatusInput, req.body ?? {});
@@ -142,7 +178,11 @@ export class CreatorsController {
   @IdempotencyHeader
   @ApiJsonBody('AddChannel')
   @ApiAnswers(201, 'Creator', [403, 409])
-  addChannel(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+  addChannel(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Param('id') id: string,
+  ) {
     assertMay(actor, 'update');
     const input = parseOrThrow(ChannelInput, req.body ?? {});
     return this.registry.request(S.creatorAddChannel, { id: idOf(id), input }, actor, requestOptions(req));
@@ -155,7 +195,11 @@ export class CreatorsController {
   @IdempotencyHeader
   @ApiJsonBody('AddVetting')
   @ApiAnswers(201, 'Creator', [403])
-  addVetting(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+  addVetting(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Param('id') id: string,
+  ) {
     assertMay(actor, 'update');
     const input = parseOrThrow(VettingInput, req.body ?? {});
     return this.registry.request(S.creatorAddVetting, { id: idOf(id), input }, actor, requestOptions(req));
@@ -168,7 +212,11 @@ export class CreatorsController {
   @IdempotencyHeader
   @ApiJsonBody('AddTraining')
   @ApiAnswers(201, 'Creator', [403])
-  addTraining(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+  addTraining(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Param('id') id: string,
+  ) {
     assertMay(actor, 'update');
     const input = parseOrThrow(TrainingInput, req.body ?? {});
     return this.registry.request(S.creatorAddTraining, { id: idOf(id), input }, actor, requestOptions(req));
@@ -181,14 +229,21 @@ export class CreatorsController {
   @IdempotencyHeader
   @ApiJsonBody('AddIncident')
   @ApiAnswers(201, 'Creator', [403])
-  addIncident(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }, @Param('id') id: string) {
+  addIncident(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Param('id') id: string,
+  ) {
     assertMay(actor, 'update');
     const input = parseOrThrow(IncidentInput, req.body ?? {});
     return this.registry.request(S.creatorAddIncident, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Get(':id/personal-data')
-  @ApiOperation({ operationId: 'readCreatorPersonalData', summary: 'Decrypted personal data; the read and its reason are audited' })
+  @ApiOperation({
+    operationId: 'readCreatorPersonalData',
+    summary: 'Decrypted personal data; the read and its reason are audited',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQueryFrom(PersonalDataQuery)
   @ApiAnswers(200, 'PersonalData', [403])

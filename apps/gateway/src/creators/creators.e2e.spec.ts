@@ -5,7 +5,6 @@ import { registration, startTestSystem, uniqueHandle, type TestSystem } from '..
 
 type Registration = Schemas['RegisterCreator'];
 
-
 describe('creators through the gateway, with the typed client (as a ministry integrates)', () => {
   let sys: TestSystem;
   let registrar: ConcordClient;
@@ -23,7 +22,11 @@ describe('creators through the gateway, with the typed client (as a ministry int
 
   it('says who the caller is', async () => {
     const { data } = await mofa.GET('/v1/me');
-    expect(data).toMatchObject({ user: { id: 'liaison@mofa' }, agency: { id: 'mofa', kind: 'partner' }, roles: ['liaison'] });
+    expect(data).toMatchObject({
+      user: { id: 'liaison@mofa' },
+      agency: { id: 'mofa', kind: 'partner' },
+      roles: ['liaison'],
+    });
   });
 
   it('refuses calls without a valid token with 401 problem+json', async () => {
@@ -31,41 +34,59 @@ describe('creators through the gateway, with the typed client (as a ministry int
     expect(none.status).toBe(401);
     expect(none.headers.get('content-type')).toContain('application/problem+json');
     expect(await none.json()).toMatchObject({ code: 'auth.unauthenticated', status: 401 });
-    const forged = await fetch(`${sys.baseUrl}/v1/me`, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' } });
+    const forged = await fetch(`${sys.baseUrl}/v1/me`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' },
+    });
     expect(forged.status).toBe(401);
   });
 
   it('registers a creator, then finds them by a misspelled, unaccented name', async () => {
-    const { data: created, response } = await registrar.POST('/v1/creators', { body: registration('Trần Thị Thu Trang') });
+    const { data: created, response } = await registrar.POST('/v1/creators', {
+      body: registration('Trần Thị Thu Trang'),
+    });
     expect(response.status).toBe(201);
     expect(created).toMatchObject({ displayName: 'Trần Thị Thu Trang', status: 'prospect', hasPersonalData: true });
     for (const q of ['tran thi thu trang', 'Tran Thi Thu Tarng']) {
       const { data } = await reviewer.GET('/v1/creators', { params: { query: { q } } });
       expect(data!.items.map((c) => c.id)).toContain(created!.id);
     }
-    const { data: filtered } = await reviewer.GET('/v1/creators', { params: { query: { topic: 'tourism', platform: 'tiktok', minFollowers: 100000, verified: true } } });
+    const { data: filtered } = await reviewer.GET('/v1/creators', {
+      params: { query: { topic: 'tourism', platform: 'tiktok', minFollowers: 100000, verified: true } },
+    });
     expect(filtered!.items.map((c) => c.id)).toContain(created!.id);
   });
 
   it('refuses a duplicate channel with 409 creator.channel_taken naming the existing creator', async () => {
     const handle = uniqueHandle('dup');
     const { data: first } = await registrar.POST('/v1/creators', { body: registration('Lý Hải Đăng', handle) });
-    const { error, response } = await registrar.POST('/v1/creators', { body: registration('Another Person', `@${handle.toUpperCase()}`) });
+    const { error, response } = await registrar.POST('/v1/creators', {
+      body: registration('Another Person', `@${handle.toUpperCase()}`),
+    });
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(error).toMatchObject({ code: 'creator.channel_taken', existingCreatorId: first!.id, errors: [{ path: 'channels.0.handle' }] });
+    expect(error).toMatchObject({
+      code: 'creator.channel_taken',
+      existingCreatorId: first!.id,
+      errors: [{ path: 'channels.0.handle' }],
+    });
   });
 
   it('answers invalid input with 400 and every field path, and registers nothing', async () => {
-    const bad = { ...registration('Bad Input'), languages: ['vi', 'english'], channels: [{ platform: 'tiktok', handle: 'x', url: 'not a url', followers: -5, verified: false }] };
+    const bad = {
+      ...registration('Bad Input'),
+      languages: ['vi', 'english'],
+      channels: [{ platform: 'tiktok', handle: 'x', url: 'not a url', followers: -5, verified: false }],
+    };
     const { error, response } = await registrar.POST('/v1/creators', { body: bad as Registration });
     expect(response.status).toBe(400);
-    expect(error!.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['languages.1', 'channels.0.url', 'channels.0.followers']));
+    expect(error!.errors!.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['languages.1', 'channels.0.url', 'channels.0.followers']),
+    );
     const { data } = await reviewer.GET('/v1/creators', { params: { query: { q: 'Bad Input' } } });
     expect(data!.items.filter((c) => c.displayName === 'Bad Input')).toHaveLength(0);
     const malformed = await fetch(`${sys.baseUrl}/v1/creators`, {
       method: 'POST',
-      headers: { authorization: (await registrarHeader()), 'content-type': 'application/json' },
+      headers: { authorization: await registrarHeader(), 'content-type': 'application/json' },
       body: '{"kind":',
     });
     expect(malformed.status).toBe(400);
@@ -79,12 +100,27 @@ describe('creators through the gateway, with the typed client (as a ministry int
     const hidden = await mofa.GET('/v1/creators/{id}', { params: { path: { id: c!.id } } });
     expect(hidden.response.status).toBe(404);
     // Vetted needs a passed vetting result on record: 409 creator.vetting_required without one.
-    const unvetted = await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'vetted', reason: 'vetting passed' } });
+    const unvetted = await registrar.POST('/v1/creators/{id}/status', {
+      params: { path: { id: c!.id } },
+      body: { to: 'vetted', reason: 'vetting passed' },
+    });
     expect(unvetted.response.status).toBe(409);
-    expect(unvetted.error).toMatchObject({ code: 'creator.vetting_required', errors: [expect.objectContaining({ path: 'to' })] });
-    await registrar.POST('/v1/creators/{id}/vetting', { params: { path: { id: c!.id } }, body: { outcome: 'passed', notes: 'Identity and past content checked' } });
-    await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'vetted', reason: 'vetting passed' } });
-    await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'active', reason: 'agreement signed' } });
+    expect(unvetted.error).toMatchObject({
+      code: 'creator.vetting_required',
+      errors: [expect.objectContaining({ path: 'to' })],
+    });
+    await registrar.POST('/v1/creators/{id}/vetting', {
+      params: { path: { id: c!.id } },
+      body: { outcome: 'passed', notes: 'Identity and past content checked' },
+    });
+    await registrar.POST('/v1/creators/{id}/status', {
+      params: { path: { id: c!.id } },
+      body: { to: 'vetted', reason: 'vetting passed' },
+    });
+    await registrar.POST('/v1/creators/{id}/status', {
+      params: { path: { id: c!.id } },
+      body: { to: 'active', reason: 'agreement signed' },
+    });
     const visible = await mofa.GET('/v1/creators/{id}', { params: { path: { id: c!.id } } });
     expect(visible.response.status).toBe(200);
     expect(visible.data!.vetting).toBeUndefined();
@@ -94,7 +130,10 @@ describe('creators through the gateway, with the typed client (as a ministry int
 
   it('answers a forbidden status move with 409 naming the allowed moves', async () => {
     const { data: c } = await registrar.POST('/v1/creators', { body: registration('Cao Thùy Dương') });
-    const { error, response } = await registrar.POST('/v1/creators/{id}/status', { params: { path: { id: c!.id } }, body: { to: 'active', reason: 'hurry' } });
+    const { error, response } = await registrar.POST('/v1/creators/{id}/status', {
+      params: { path: { id: c!.id } },
+      body: { to: 'active', reason: 'hurry' },
+    });
     expect(response.status).toBe(409);
     expect(error).toMatchObject({ code: 'creator.status_transition_forbidden', allowed: ['vetted', 'offboarded'] });
   });
@@ -103,11 +142,20 @@ describe('creators through the gateway, with the typed client (as a ministry int
     const { data: c } = await registrar.POST('/v1/creators', { body: registration('Mai Phương Thảo') });
     const got = await reviewer.GET('/v1/creators/{id}', { params: { path: { id: c!.id } } });
     expect(got.response.headers.get('etag')).toBe('"v1"');
-    const missing = await registrar.PATCH('/v1/creators/{id}', { params: { path: { id: c!.id } }, body: { topics: ['culture'] } });
+    const missing = await registrar.PATCH('/v1/creators/{id}', {
+      params: { path: { id: c!.id } },
+      body: { topics: ['culture'] },
+    });
     expect(missing.response.status).toBe(428);
-    const ok = await registrar.PATCH('/v1/creators/{id}', { params: { path: { id: c!.id }, header: { 'If-Match': '"v1"' } }, body: { topics: ['culture'] } });
+    const ok = await registrar.PATCH('/v1/creators/{id}', {
+      params: { path: { id: c!.id }, header: { 'If-Match': '"v1"' } },
+      body: { topics: ['culture'] },
+    });
     expect(ok.data).toMatchObject({ version: 2, topics: ['culture'] });
-    const stale = await registrar.PATCH('/v1/creators/{id}', { params: { path: { id: c!.id } }, body: { topics: ['history'], expectedVersion: 1 } });
+    const stale = await registrar.PATCH('/v1/creators/{id}', {
+      params: { path: { id: c!.id } },
+      body: { topics: ['history'], expectedVersion: 1 },
+    });
     expect(stale.response.status).toBe(412);
     expect(stale.error).toMatchObject({ code: 'version.mismatch', currentVersion: 2 });
   });
@@ -121,7 +169,10 @@ describe('creators through the gateway, with the typed client (as a ministry int
     expect(again.response.status).toBe(201);
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
     expect(again.data!.id).toBe(first.data!.id);
-    const other = await registrar.POST('/v1/creators', { body: registration('Someone New'), params: { header: { 'Idempotency-Key': key } } });
+    const other = await registrar.POST('/v1/creators', {
+      body: registration('Someone New'),
+      params: { header: { 'Idempotency-Key': key } },
+    });
     expect(other.response.status).toBe(422);
     expect(other.error).toMatchObject({ code: 'idempotency.key_reused' });
   });
@@ -139,7 +190,9 @@ describe('creators through the gateway, with the typed client (as a ministry int
       const retry = await registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } });
       expect(retry.response.status).toBe(201);
       expect(retry.data!.id).toBe(first.data!.id);
-      const { rows } = await db.query('SELECT count(*)::int AS n FROM registry.channels WHERE handle_normalized = $1', [body.channels![0].handle.toLowerCase()]);
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM registry.channels WHERE handle_normalized = $1', [
+        body.channels![0].handle.toLowerCase(),
+      ]);
       expect(rows[0].n).toBe(1);
     } finally {
       await db.end();
@@ -148,11 +201,17 @@ describe('creators through the gateway, with the typed client (as a ministry int
 
   it('reads personal data only with a reason, and the auditor sees that read in a trail that verifies', async () => {
     const { data: c } = await registrar.POST('/v1/creators', { body: registration('Phan Gia Huy') });
-    const noReason = await registrar.GET('/v1/creators/{id}/personal-data', { params: { path: { id: c!.id }, query: {} as { reason: string } } });
+    const noReason = await registrar.GET('/v1/creators/{id}/personal-data', {
+      params: { path: { id: c!.id }, query: {} as { reason: string } },
+    });
     expect(noReason.response.status).toBe(400);
-    const pd = await registrar.GET('/v1/creators/{id}/personal-data', { params: { path: { id: c!.id }, query: { reason: 'check identity before signing' } } });
+    const pd = await registrar.GET('/v1/creators/{id}/personal-data', {
+      params: { path: { id: c!.id }, query: { reason: 'check identity before signing' } },
+    });
     expect(pd.data).toMatchObject({ legalName: 'Phan Gia Huy', nationalId: '001199012345' });
-    const refused = await reviewer.GET('/v1/creators/{id}/personal-data', { params: { path: { id: c!.id }, query: { reason: 'curious' } } });
+    const refused = await reviewer.GET('/v1/creators/{id}/personal-data', {
+      params: { path: { id: c!.id }, query: { reason: 'curious' } },
+    });
     expect(refused.response.status).toBe(403);
 
     const { data: trail } = await auditor.GET('/v1/audit', { params: { query: { subject: `creator:${c!.id}` } } });
@@ -173,21 +232,31 @@ describe('creators through the gateway, with the typed client (as a ministry int
     const { data: b, response } = await registrar.POST('/v1/creators', { body: registration('Nguyen Thi Hong Nhung') });
     expect(response.status).toBe(201);
     expect(b!.possibleDuplicates!.map((d) => d.id)).toContain(a!.id);
-    const isPair = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join() === [a!.id, b!.id].sort().join();
+    const isPair = (p: { a: { id: string }; b: { id: string } }) =>
+      [p.a.id, p.b.id].sort().join() === [a!.id, b!.id].sort().join();
     const { data: before } = await registrar.GET('/v1/creators/duplicates', { params: { query: { limit: 200 } } });
     expect(before!.items.some(isPair)).toBe(true);
     const denied = await reviewer.GET('/v1/creators/duplicates');
     expect(denied.response.status).toBe(403);
 
-    const dismissed = await registrar.POST('/v1/creators/duplicates/dismissals', { body: { creatorIds: [b!.id, a!.id], reason: 'different people: checked national IDs' } });
+    const dismissed = await registrar.POST('/v1/creators/duplicates/dismissals', {
+      body: { creatorIds: [b!.id, a!.id], reason: 'different people: checked national IDs' },
+    });
     expect(dismissed.response.status).toBe(201);
-    expect(dismissed.data).toMatchObject({ reason: 'different people: checked national IDs', dismissedBy: 'registrar@mcst' });
+    expect(dismissed.data).toMatchObject({
+      reason: 'different people: checked national IDs',
+      dismissedBy: 'registrar@mcst',
+    });
     const { data: after } = await registrar.GET('/v1/creators/duplicates', { params: { query: { limit: 200 } } });
     expect(after!.items.some(isPair)).toBe(false);
   });
 
   async function registrarHeader(): Promise<string> {
-    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'registrar@mcst' }) });
+    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'registrar@mcst' }),
+    });
     return `Bearer ${((await r.json()) as { token: string }).token}`;
   }
 });

@@ -1,6 +1,10 @@
 import { createServiceDataSource, type DatabaseTimeouts } from '@concord/database';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
-import { AuditCheckpoints1764000000016, CreateIdempotencyKeys1764000000001, IdempotencyKeyOwner1764000000002 } from './migrations';
+import {
+  AuditCheckpoints1764000000016,
+  CreateIdempotencyKeys1764000000001,
+  IdempotencyKeyOwner1764000000002,
+} from './migrations';
 
 export const GATEWAY_SCHEMA = 'gateway';
 

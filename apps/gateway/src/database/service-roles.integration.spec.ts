@@ -3,7 +3,12 @@ import pg from 'pg';
 import { createAgreementsDataSource, migrateAgreementsDatabase } from '@concord/agreements';
 import { createApprovalsDataSource, migrateApprovalsDatabase } from '@concord/approvals';
 import {
-  connectServiceDatabase, MigrationsPendingError, openServiceDatabase, provisionServiceSchema, serviceRoleNames, SERVICE_SCHEMAS,
+  connectServiceDatabase,
+  MigrationsPendingError,
+  openServiceDatabase,
+  provisionServiceSchema,
+  serviceRoleNames,
+  SERVICE_SCHEMAS,
 } from '@concord/database';
 import { createRegistryDataSource, migrateRegistryDatabase } from '@concord/registry';
 import { createTaskingDataSource, migrateTaskingDatabase } from '@concord/tasking';
@@ -73,71 +78,97 @@ describe('each service connects as its own role (ADR 0015)', () => {
     await Promise.all([admin, ...Object.values(as)].map((c) => c?.end()));
   });
 
-  it.each(schemas)('%s: is not a superuser, owns nothing, and cannot create tables, even in its own schema', async (schema) => {
-    const client = as[schema];
-    const { rows } = await client.query(
-      `SELECT r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
+  it.each(schemas)(
+    '%s: is not a superuser, owns nothing, and cannot create tables, even in its own schema',
+    async (schema) => {
+      const client = as[schema];
+      const { rows } = await client.query(
+        `SELECT r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
               (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) AS owned,
               (SELECT count(*)::int FROM pg_namespace WHERE nspowner = r.oid) AS schemas_owned
          FROM pg_roles r WHERE r.rolname = current_user`,
-    );
-    expect(rows[0]).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, owned: 0, schemas_owned: 0 });
-    expect((await client.query('SELECT current_user AS me')).rows[0].me).toBe(serviceRoleNames(schema).service);
-    expect(await refusal(client, `CREATE TABLE ${schema}.sneaky (id int)`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, 'CREATE TABLE public.sneaky (id int)')).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `CREATE SCHEMA sneaky_${schema}`)).toBe(INSUFFICIENT_PRIVILEGE);
-  });
+      );
+      expect(rows[0]).toEqual({
+        rolsuper: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        rolbypassrls: false,
+        owned: 0,
+        schemas_owned: 0,
+      });
+      expect((await client.query('SELECT current_user AS me')).rows[0].me).toBe(serviceRoleNames(schema).service);
+      expect(await refusal(client, `CREATE TABLE ${schema}.sneaky (id int)`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, 'CREATE TABLE public.sneaky (id int)')).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `CREATE SCHEMA sneaky_${schema}`)).toBe(INSUFFICIENT_PRIVILEGE);
+    },
+  );
 
   it.each(schemas)("%s: reads and writes its own tables but cannot read another service's", async (schema) => {
     const client = as[schema];
     expect(await refusal(client, `SELECT count(*) FROM ${aTable[schema]}`)).toBeNull();
     for (const other of schemas.filter((s) => s !== schema)) {
-      expect({ other, code: await refusal(client, `SELECT count(*) FROM ${aTable[other]}`) }).toEqual({ other, code: INSUFFICIENT_PRIVILEGE });
+      expect({ other, code: await refusal(client, `SELECT count(*) FROM ${aTable[other]}`) }).toEqual({
+        other,
+        code: INSUFFICIENT_PRIVILEGE,
+      });
     }
   });
 
-  it.each(servicesWithAudit)('%s: may only read and append to its audit table: no update, delete, truncate, trigger switched off or table changed', async (schema) => {
-    const client = as[schema];
-    const table = `${schema}.audit_log`;
-    expect(await refusal(client, `SELECT * FROM ${table}`)).toBeNull();
-    expect(
-      await refusal(
-        client,
-        `INSERT INTO ${table} (seq, id, at, actor_user_id, actor_org_id, action, subject, data, prev_hash, hash)
-         VALUES (2, gen_random_uuid(), now(), 'registrar@mcst', 'mcst-ttcs', 'test.recorded', 'test:2', '{}', repeat('a', 64), repeat('b', 64))`,
-      ),
-    ).toBeNull();
-    expect(await refusal(client, `UPDATE ${table} SET actor_user_id = 'mallory@nowhere'`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `DELETE FROM ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `TRUNCATE ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `ALTER TABLE ${table} DISABLE TRIGGER audit_log_no_update_or_delete`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `DROP TABLE ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, `SELECT * FROM ${table} FOR UPDATE`)).toBe(INSUFFICIENT_PRIVILEGE);
-    expect(await refusal(client, 'SET session_replication_role = replica')).toBe(INSUFFICIENT_PRIVILEGE);
-    // The entry is still there, as it was.
-    expect((await admin.query(`SELECT actor_user_id FROM ${table} WHERE seq = 1`)).rows).toEqual([{ actor_user_id: 'registrar@mcst' }]);
-  });
-
-  it.each(servicesWithAudit.flatMap((schema) => (['audit_entries', 'audit_chain', 'audit_checkpoints'] as const).map((t) => [schema, t])))(
-    '%s: may read its %s but not update, delete, truncate it or switch its triggers off',
-    async (schema, name) => {
+  it.each(servicesWithAudit)(
+    '%s: may only read and append to its audit table: no update, delete, truncate, trigger switched off or table changed',
+    async (schema) => {
       const client = as[schema];
-      const table = `${schema}.${name}`;
-      expect(await refusal(client, `SELECT count(*) FROM ${table}`)).toBeNull();
-      const column = name === 'audit_entries' ? 'actor_user_id' : 'signature';
-      expect(await refusal(client, `UPDATE ${table} SET ${column} = ${column}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      const table = `${schema}.audit_log`;
+      expect(await refusal(client, `SELECT * FROM ${table}`)).toBeNull();
+      expect(
+        await refusal(
+          client,
+          `INSERT INTO ${table} (seq, id, at, actor_user_id, actor_org_id, action, subject, data, prev_hash, hash)
+         VALUES (2, gen_random_uuid(), now(), 'registrar@mcst', 'mcst-ttcs', 'test.recorded', 'test:2', '{}', repeat('a', 64), repeat('b', 64))`,
+        ),
+      ).toBeNull();
+      expect(await refusal(client, `UPDATE ${table} SET actor_user_id = 'mallory@nowhere'`)).toBe(
+        INSUFFICIENT_PRIVILEGE,
+      );
       expect(await refusal(client, `DELETE FROM ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
       expect(await refusal(client, `TRUNCATE ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `ALTER TABLE ${table} DISABLE TRIGGER audit_log_no_update_or_delete`)).toBe(
+        INSUFFICIENT_PRIVILEGE,
+      );
       expect(await refusal(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `DROP TABLE ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, `SELECT * FROM ${table} FOR UPDATE`)).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(client, 'SET session_replication_role = replica')).toBe(INSUFFICIENT_PRIVILEGE);
+      // The entry is still there, as it was.
+      expect((await admin.query(`SELECT actor_user_id FROM ${table} WHERE seq = 1`)).rows).toEqual([
+        { actor_user_id: 'registrar@mcst' },
+      ]);
     },
   );
 
-  it.each(schemas)('%s: cannot rewrite its migration history (it may read it, to refuse to start on an old schema)', async (schema) => {
+  it.each(
+    servicesWithAudit.flatMap((schema) =>
+      (['audit_entries', 'audit_chain', 'audit_checkpoints'] as const).map((t) => [schema, t]),
+    ),
+  )('%s: may read its %s but not update, delete, truncate it or switch its triggers off', async (schema, name) => {
     const client = as[schema];
-    expect(await refusal(client, `SELECT count(*) FROM ${schema}.migrations`)).toBeNull();
-    expect(await refusal(client, `DELETE FROM ${schema}.migrations`)).toBe(INSUFFICIENT_PRIVILEGE);
+    const table = `${schema}.${name}`;
+    expect(await refusal(client, `SELECT count(*) FROM ${table}`)).toBeNull();
+    const column = name === 'audit_entries' ? 'actor_user_id' : 'signature';
+    expect(await refusal(client, `UPDATE ${table} SET ${column} = ${column}`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await refusal(client, `DELETE FROM ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await refusal(client, `TRUNCATE ${table}`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await refusal(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toBe(INSUFFICIENT_PRIVILEGE);
   });
+
+  it.each(schemas)(
+    '%s: cannot rewrite its migration history (it may read it, to refuse to start on an old schema)',
+    async (schema) => {
+      const client = as[schema];
+      expect(await refusal(client, `SELECT count(*) FROM ${schema}.migrations`)).toBeNull();
+      expect(await refusal(client, `DELETE FROM ${schema}.migrations`)).toBe(INSUFFICIENT_PRIVILEGE);
+    },
+  );
 
   it('covers tables a later migration adds: a new audit_* table is append-only for the service, another table read-write', async () => {
     const roles = serviceRoleNames('registry');
@@ -180,23 +211,35 @@ describe('a database from before the service roles (everything owned by the admi
       for (const schema of schemas) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       for (const create of Object.values(factories)) await (await openServiceDatabase(create(adminUrl, 1))).destroy();
       const ownedByAdmin = async () =>
-        (await admin.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                             WHERE n.nspname = ANY($1) AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`, [schemas])).rows[0].n;
+        (
+          await admin.query(
+            `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                             WHERE n.nspname = ANY($1) AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+            [schemas],
+          )
+        ).rows[0].n;
       expect(await ownedByAdmin()).toBeGreaterThan(0);
 
       for (const { schema, extensions } of SERVICE_SCHEMAS) {
         const provisioned = await provisionServiceSchema(adminUrl, {
-          schema, extensions, setPasswords: false,
+          schema,
+          extensions,
+          setPasswords: false,
           // The roles exist already (cluster-wide): their passwords are kept.
           passwords: { owner: 'unused', service: 'unused' },
         });
         expect(provisioned.reassigned).toBeGreaterThan(0);
         await migrations[schema](database.schemas[schema].ownerUrl);
-        const service = await connectServiceDatabase(factories[schema as keyof typeof factories](database.schemas[schema].serviceUrl, 1));
+        const service = await connectServiceDatabase(
+          factories[schema as keyof typeof factories](database.schemas[schema].serviceUrl, 1),
+        );
         await service.destroy();
       }
       expect(await ownedByAdmin()).toBe(0);
-      const { rows } = await admin.query(`SELECT nspname, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname`, [schemas]);
+      const { rows } = await admin.query(
+        `SELECT nspname, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname`,
+        [schemas],
+      );
       expect(rows).toEqual([...schemas].sort().map((s) => ({ nspname: s, owner: serviceRoleNames(s).owner })));
     } finally {
       await admin.end();

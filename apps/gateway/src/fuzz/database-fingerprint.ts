@@ -17,7 +17,10 @@ const BACKGROUND_ROWS: Record<string, string> = { outbox: "WHERE subject NOT LIK
  * (a changed row shows in its table's audit chain and, mostly, its count).
  */
 export class DatabaseFingerprint {
-  private constructor(private readonly client: pg.Client, private readonly sql: string) {}
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly sql: string,
+  ) {}
 
   static async open(databaseUrl: string): Promise<DatabaseFingerprint> {
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -30,9 +33,12 @@ export class DatabaseFingerprint {
         ORDER BY 1, 2`,
       [SCHEMAS],
     );
-    const parts = rows.filter((r) => !BACKGROUND_TABLES.includes(r.table_name)).map(
-      (r) => `SELECT '${r.table_schema}.${r.table_name}' AS t, count(*)::text ${r.has_updated ? "|| ' ' || coalesce(max(updated_at)::text, '')" : ''} AS v FROM "${r.table_schema}"."${r.table_name}" ${BACKGROUND_ROWS[r.table_name] ?? ''}`,
-    );
+    const parts = rows
+      .filter((r) => !BACKGROUND_TABLES.includes(r.table_name))
+      .map(
+        (r) =>
+          `SELECT '${r.table_schema}.${r.table_name}' AS t, count(*)::text ${r.has_updated ? "|| ' ' || coalesce(max(updated_at)::text, '')" : ''} AS v FROM "${r.table_schema}"."${r.table_name}" ${BACKGROUND_ROWS[r.table_name] ?? ''}`,
+      );
     return new DatabaseFingerprint(client, parts.join(' UNION ALL '));
   }
 
@@ -63,5 +69,7 @@ export function sameFingerprint(a: Record<string, string>, b: Record<string, str
 }
 
 export function changedTables(a: Record<string, string>, b: Record<string, string>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t]).map((t) => `${t}: ${a[t]} → ${b[t]}`);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((t) => a[t] !== b[t])
+    .map((t) => `${t}: ${a[t]} → ${b[t]}`);
 }

@@ -28,7 +28,11 @@ const WRITE_BATCH = 8;
 const doc = JSON.parse(readFileSync(join(process.cwd(), 'openapi.json'), 'utf8')) as OpenApiDocument;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-interface Answer { request: FuzzRequest; status: number; problem: string | null }
+interface Answer {
+  request: FuzzRequest;
+  status: number;
+  problem: string | null;
+}
 
 describe(`the API under requests generated from its OpenAPI document (seed ${SEED})`, () => {
   let sys: TestSystem;
@@ -43,10 +47,16 @@ describe(`the API under requests generated from its OpenAPI document (seed ${SEE
     // this test looks for (stalls.e2e.spec.ts is where timeouts are the subject).
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '30000' });
     const staff = await Promise.all(DEV_USERS.map((u) => devToken(sys.baseUrl, u.username)));
-    const [registrar, manager, mofa, finance] = ['registrar@mcst', 'manager@mcst', 'liaison@mofa', 'finance@mcst'].map((u) => staff[DEV_USERS.findIndex((d) => d.username === u)]);
+    const [registrar, manager, mofa, finance] = ['registrar@mcst', 'manager@mcst', 'liaison@mofa', 'finance@mcst'].map(
+      (u) => staff[DEV_USERS.findIndex((d) => d.username === u)],
+    );
     /** POSTs and keeps the id of what it made under `kind`. */
     const post = async (token: string, path: string, body: unknown, kind?: string): Promise<string | undefined> => {
-      const r = await fetch(`${sys.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await fetch(`${sys.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const made = r.ok ? ((await r.json()) as { id?: string; milestones?: { id: string }[] }) : undefined;
       const id = kind === 'milestones' ? made?.milestones?.at(-1)?.id : made?.id;
       if (id && kind) {
@@ -58,22 +68,99 @@ describe(`the API under requests generated from its OpenAPI document (seed ${SEE
     // A few objects of each kind, so generated ids reach past "not found".
     const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
     const day = (days: number) => soon(days).slice(0, 10);
-    const creatorId = await post(registrar, '/v1/creators', {
-      kind: 'individual', displayName: 'Fuzz Nguyễn', channels: [{ platform: 'tiktok', handle: 'fuzz_creator', url: 'https://www.tiktok.com/@fuzz_creator', followers: 1000, verified: true }],
-      topics: ['tourism'], languages: ['vi'], regions: ['VN-HN'],
-    }, 'creators');
-    const campaignId = await post(manager, '/v1/campaigns', { title: 'Fuzz campaign', objective: 'x', keyMessages: ['Việt Nam'], platforms: ['tiktok'], period: { start: day(0), end: day(60) }, budget: 1000 }, 'campaigns');
+    const creatorId = await post(
+      registrar,
+      '/v1/creators',
+      {
+        kind: 'individual',
+        displayName: 'Fuzz Nguyễn',
+        channels: [
+          {
+            platform: 'tiktok',
+            handle: 'fuzz_creator',
+            url: 'https://www.tiktok.com/@fuzz_creator',
+            followers: 1000,
+            verified: true,
+          },
+        ],
+        topics: ['tourism'],
+        languages: ['vi'],
+        regions: ['VN-HN'],
+      },
+      'creators',
+    );
+    const campaignId = await post(
+      manager,
+      '/v1/campaigns',
+      {
+        title: 'Fuzz campaign',
+        objective: 'x',
+        keyMessages: ['Việt Nam'],
+        platforms: ['tiktok'],
+        period: { start: day(0), end: day(60) },
+        budget: 1000,
+      },
+      'campaigns',
+    );
     if (campaignId) {
       await post(manager, `/v1/campaigns/${campaignId}/activate`, {});
-      await post(manager, `/v1/campaigns/${campaignId}/briefs`, { kind: 'post', title: 'Fuzz brief', keyMessages: ['Việt Nam'], platforms: ['tiktok'], languages: ['vi'], dueAt: soon(20), quantity: 1, feePerDeliverable: 0 }, 'briefs');
+      await post(
+        manager,
+        `/v1/campaigns/${campaignId}/briefs`,
+        {
+          kind: 'post',
+          title: 'Fuzz brief',
+          keyMessages: ['Việt Nam'],
+          platforms: ['tiktok'],
+          languages: ['vi'],
+          dueAt: soon(20),
+          quantity: 1,
+          feePerDeliverable: 0,
+        },
+        'briefs',
+      );
     }
-    await post(mofa, '/v1/campaign-requests', { title: 'Fuzz request', objective: 'x', keyMessages: ['x'], proposedPeriod: { start: day(10), end: day(40) }, expectedDeliverables: 'x', responseDeadline: soon(5) }, 'campaign-requests');
-    await post(mofa, '/v1/tasks', { toAgencyId: 'mcst-ttcs', title: 'Fuzz task', description: 'x', dueAt: soon(5) }, 'tasks');
+    await post(
+      mofa,
+      '/v1/campaign-requests',
+      {
+        title: 'Fuzz request',
+        objective: 'x',
+        keyMessages: ['x'],
+        proposedPeriod: { start: day(10), end: day(40) },
+        expectedDeliverables: 'x',
+        responseDeadline: soon(5),
+      },
+      'campaign-requests',
+    );
+    await post(
+      mofa,
+      '/v1/tasks',
+      { toAgencyId: 'mcst-ttcs', title: 'Fuzz task', description: 'x', dueAt: soon(5) },
+      'tasks',
+    );
     if (creatorId) {
-      const agreementId = await post(manager, '/v1/agreements', {
-        kind: 'memorandum', counterpartyId: creatorId, title: 'Fuzz agreement', scope: 'x', term: { start: day(0), end: day(200) }, budget: 1000, disclosureLabel: '#HopTac',
-      }, 'agreements');
-      if (agreementId) await post(finance, `/v1/agreements/${agreementId}/milestones`, { label: 'First', dueDate: day(30), amount: 500 }, 'milestones');
+      const agreementId = await post(
+        manager,
+        '/v1/agreements',
+        {
+          kind: 'memorandum',
+          counterpartyId: creatorId,
+          title: 'Fuzz agreement',
+          scope: 'x',
+          term: { start: day(0), end: day(200) },
+          budget: 1000,
+          disclosureLabel: '#HopTac',
+        },
+        'agreements',
+      );
+      if (agreementId)
+        await post(
+          finance,
+          `/v1/agreements/${agreementId}/milestones`,
+          { label: 'First', dueDate: day(30), amount: 500 },
+          'milestones',
+        );
     }
     const creator = await devToken(sys.baseUrl, 'creator@fuzz_creator').catch(() => null);
     tokens = [...staff, ...(creator ? [creator] : [])];
@@ -89,7 +176,10 @@ describe(`the API under requests generated from its OpenAPI document (seed ${SEE
     const hasBody = request.body !== undefined && request.method !== 'GET';
     const response = await fetch(`${sys.baseUrl}${request.url}`, {
       method: request.method,
-      headers: { authorization: `Bearer ${tokens[request.user]}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${tokens[request.user]}`,
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      },
       body: hasBody ? JSON.stringify(request.body) : undefined,
       signal: AbortSignal.timeout(30_000),
     });
@@ -105,7 +195,14 @@ describe(`the API under requests generated from its OpenAPI document (seed ${SEE
       }
       if (!type.startsWith('application/problem+json')) problem = `content-type ${type}`;
       else if (typeof parsed.code !== 'string') problem = 'no code';
-      else if (parsed.code === 'validation.failed' && !(Array.isArray(parsed.errors) && parsed.errors.length > 0 && parsed.errors.every((e) => typeof e.path === 'string'))) {
+      else if (
+        parsed.code === 'validation.failed' &&
+        !(
+          Array.isArray(parsed.errors) &&
+          parsed.errors.length > 0 &&
+          parsed.errors.every((e) => typeof e.path === 'string')
+        )
+      ) {
         problem = 'validation.failed without errors[] with field paths';
       }
       if (response.status >= 500) problem = `${response.status} ${text.slice(0, 300)}`;
@@ -117,7 +214,14 @@ describe(`the API under requests generated from its OpenAPI document (seed ${SEE
     `${a.status} ${a.problem} ← ${a.request.method} ${a.request.url} as ${a.request.user < DEV_USERS.length ? DEV_USERS[a.request.user].username : 'creator'} (${a.request.hostile ?? 'valid'}) ${JSON.stringify(a.request.body)?.slice(0, 500) ?? ''}`;
 
   it('answers every generated request without a 5xx, every 4xx as problem+json with a code, and a refused write changes nothing', async () => {
-    const all = fc.sample(requestsFor(doc, { ids: ids.length ? ids : ['01900000-0000-7000-8000-000000000001'], byKind, users: tokens.length }), { numRuns: TOTAL, seed: SEED });
+    const all = fc.sample(
+      requestsFor(doc, {
+        ids: ids.length ? ids : ['01900000-0000-7000-8000-000000000001'],
+        byKind,
+        users: tokens.length,
+      }),
+      { numRuns: TOTAL, seed: SEED },
+    );
     const checked = all.filter((r) => r.hostile && WRITES.has(r.method)).slice(0, CHECKED_WRITES);
     const checkedSet = new Set(checked);
     const free = all.filter((r) => !checkedSet.has(r));
@@ -163,9 +267,13 @@ describe(`the API under requests generated from its OpenAPI document (seed ${SEE
     if (process.env.FUZZ_VERBOSE) {
       const byStatus: Record<number, number> = {};
       for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-      console.info(`seed ${SEED}: ${answers.length} requests, by status ${JSON.stringify(byStatus)}; ${comparisons} refused write batches compared; all free ones in ${freeMs} ms, checked writes in ${Date.now() - checkedStart} ms`);
+      console.info(
+        `seed ${SEED}: ${answers.length} requests, by status ${JSON.stringify(byStatus)}; ${comparisons} refused write batches compared; all free ones in ${freeMs} ms, checked writes in ${Date.now() - checkedStart} ms`,
+      );
     }
-    const missing = Object.entries(doc.paths).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`)).filter((op) => !seen.has(op));
+    const missing = Object.entries(doc.paths)
+      .flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`))
+      .filter((op) => !seen.has(op));
     expect(missing).toEqual([]);
     expect(all.length).toBeGreaterThanOrEqual(TOTAL);
     expect(bad.slice(0, 20).map(describeRequest)).toEqual([]);

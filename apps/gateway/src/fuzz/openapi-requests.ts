@@ -22,9 +22,20 @@ type Schema = {
   pattern?: string;
 };
 
-interface Parameter { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema?: Schema }
-interface Operation { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }
-export interface OpenApiDocument { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
+interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
 
 /** One request to send, and whether it carries a hostile value. */
 export interface FuzzRequest {
@@ -118,18 +129,24 @@ export function valueFor(raw: Schema, doc: OpenApiDocument, pools: Pools, depth 
       case 'object': {
         if (depth > 6 || !schema.properties) return fc.constant({});
         const shape: Record<string, fc.Arbitrary<unknown>> = {};
-        for (const [name, property] of Object.entries(schema.properties)) shape[name] = valueFor(property, doc, pools, depth + 1);
+        for (const [name, property] of Object.entries(schema.properties))
+          shape[name] = valueFor(property, doc, pools, depth + 1);
         return fc.record(shape, { requiredKeys: schema.required ?? [] });
       }
       case 'array': {
         const min = schema.minItems ?? 0;
-        return fc.array(schema.items ? valueFor(schema.items, doc, pools, depth + 1) : fc.constant('x'), { minLength: min, maxLength: Math.min(schema.maxItems ?? min + 3, min + 3) });
+        return fc.array(schema.items ? valueFor(schema.items, doc, pools, depth + 1) : fc.constant('x'), {
+          minLength: min,
+          maxLength: Math.min(schema.maxItems ?? min + 3, min + 3),
+        });
       }
       case 'integer':
       case 'number': {
         const min = Math.max(schema.minimum ?? -1000, -1_000_000);
         const max = Math.min(schema.maximum ?? 1_000_000, Math.max(min, 0) + 1_000_000);
-        return schema.type === 'integer' ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+        return schema.type === 'integer'
+          ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+          : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
       }
       case 'boolean':
         return fc.boolean();
@@ -139,13 +156,18 @@ export function valueFor(raw: Schema, doc: OpenApiDocument, pools: Pools, depth 
         return fc.constant('x');
     }
   };
-  return schema.nullable ? fc.oneof({ arbitrary: inner(), weight: 9 }, { arbitrary: fc.constant(null), weight: 1 }) : inner();
+  return schema.nullable
+    ? fc.oneof({ arbitrary: inner(), weight: 9 }, { arbitrary: fc.constant(null), weight: 1 })
+    : inner();
 }
 
 function stringFor(schema: Schema, pools: Pools): fc.Arbitrary<string> {
   switch (schema.format) {
     case 'uuid':
-      return fc.oneof({ arbitrary: fc.constantFrom(...pools.ids), weight: 4 }, { arbitrary: fc.uuid({ version: 7 }), weight: 1 });
+      return fc.oneof(
+        { arbitrary: fc.constantFrom(...pools.ids), weight: 4 },
+        { arbitrary: fc.uuid({ version: 7 }), weight: 1 },
+      );
     case 'date':
       return fc.integer({ min: -30, max: 400 }).map(dayFrom);
     case 'date-time':
@@ -175,18 +197,28 @@ function stringFor(schema: Schema, pools: Pools): fc.Arbitrary<string> {
   }
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 60, Math.max(min, 60));
-  return fc.oneof(
-    fc.string({ minLength: Math.max(min, 3), maxLength: Math.max(max, 3) }),
-    fc.constantFrom('Hương về là cố quốc', 'Nguyễn Thị Hồng Nhung', 'Explain the convention'),
-  ).filter((s) => s.trim().length >= min && s.length <= (schema.maxLength ?? Infinity));
+  return fc
+    .oneof(
+      fc.string({ minLength: Math.max(min, 3), maxLength: Math.max(max, 3) }),
+      fc.constantFrom('Hương về là cố quốc', 'Nguyễn Thị Hồng Nhung', 'Explain the convention'),
+    )
+    .filter((s) => s.trim().length >= min && s.length <= (schema.maxLength ?? Infinity));
 }
 
 /** Puts `value` at one place of `body` (chosen by `pick`): a leaf, an element, or the whole. */
 export function plant(body: unknown, pick: number, value: unknown): unknown {
   const places: (string | number)[][] = [[]];
   const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => { places.push([...path, i]); walk(x, [...path, i]); });
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { places.push([...path, k]); walk(x, [...path, k]); }
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        places.push([...path, i]);
+        walk(x, [...path, i]);
+      });
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        places.push([...path, k]);
+        walk(x, [...path, k]);
+      }
   };
   walk(body, []);
   const path = places.length > 1 ? places[1 + (pick % (places.length - 1))] : [];
@@ -203,7 +235,10 @@ export function reversePeriods(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(reversePeriods);
   if (!body || typeof body !== 'object') return body;
   const out: Record<string, unknown> = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, reversePeriods(v)]));
-  for (const [a, b] of [['start', 'end'], ['from', 'to']]) {
+  for (const [a, b] of [
+    ['start', 'end'],
+    ['from', 'to'],
+  ]) {
     if (typeof out[a] === 'string' && typeof out[b] === 'string') [out[a], out[b]] = [out[b], out[a]];
   }
   return out;
@@ -236,12 +271,23 @@ export function requestsFor(doc: OpenApiDocument, pools: Pools): fc.Arbitrary<Fu
       const arbitrary = fc
         .record({
           path: fc.tuple(...pathParams.map((p) => pathParameter(p, template, doc, pools))),
-          query: fc.tuple(...queryParams.map((p) => fc.option(valueFor(p.schema ?? {}, doc, pools), { freq: p.required ? 20 : 2, nil: undefined }))),
+          query: fc.tuple(
+            ...queryParams.map((p) =>
+              fc.option(valueFor(p.schema ?? {}, doc, pools), { freq: p.required ? 20 : 2, nil: undefined }),
+            ),
+          ),
           body: bodySchema ? valueFor(bodySchema, doc, pools) : fc.constant(undefined),
           user: fc.nat({ max: pools.users - 1 }),
           hostile: fc.oneof(
             { arbitrary: fc.constant(null), weight: 3 },
-            { arbitrary: fc.tuple(fc.constantFrom(...HOSTILE_VALUES), fc.constantFrom('body', 'query', 'path'), fc.nat()), weight: 5 },
+            {
+              arbitrary: fc.tuple(
+                fc.constantFrom(...HOSTILE_VALUES),
+                fc.constantFrom('body', 'query', 'path'),
+                fc.nat(),
+              ),
+              weight: 5,
+            },
             { arbitrary: fc.constant('reversed periods' as const), weight: 1 },
             { arbitrary: fc.constant('unknown query parameter' as const), weight: 1 },
             { arbitrary: fc.constant('wrong body type' as const), weight: 1 },
@@ -284,9 +330,18 @@ export function requestsFor(doc: OpenApiDocument, pools: Pools): fc.Arbitrary<Fu
           }
           let i = 0;
           // A lone surrogate cannot travel in a URL (UTF-8): it goes as U+FFFD, as a browser would send it.
-          const filled = template.replace(/\{[^}]+\}/g, () => encodeURIComponent((pathValues[i++] ?? '').replace(/[\uD800-\uDFFF]/g, '\uFFFD')));
+          const filled = template.replace(/\{[^}]+\}/g, () =>
+            encodeURIComponent((pathValues[i++] ?? '').replace(/[\uD800-\uDFFF]/g, '\uFFFD')),
+          );
           const search = queryValues.length ? `?${new URLSearchParams(queryValues).toString()}` : '';
-          return { method: method.toUpperCase(), url: filled + search, operation: `${method.toUpperCase()} ${template}`, body: sent, user, hostile: label };
+          return {
+            method: method.toUpperCase(),
+            url: filled + search,
+            operation: `${method.toUpperCase()} ${template}`,
+            body: sent,
+            user,
+            hostile: label,
+          };
         });
       operations.push(arbitrary);
     }

@@ -41,14 +41,28 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       return await this.health.check([
-        () => this.probe('postgres', async () => {
-          if (!(await databaseAnswers(this.db, PROBE_MS))) throw new Error(`PostgreSQL did not answer within ${PROBE_MS} ms`);
-        }),
+        () =>
+          this.probe('postgres', async () => {
+            if (!(await databaseAnswers(this.db, PROBE_MS)))
+              throw new Error(`PostgreSQL did not answer within ${PROBE_MS} ms`);
+          }),
         () => this.probe('nats', () => this.registry.ping(PROBE_MS)),
-        () => this.probe('registry', () => this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: PROBE_MS })),
-        () => this.probe('agreements', () => this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: PROBE_MS })),
-        () => this.probe('tasking', () => this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: PROBE_MS })),
-        () => this.probe('approvals', () => this.approvals.request(SUBJECTS.approvals.health, {}, PROBE, { timeoutMs: PROBE_MS })),
+        () =>
+          this.probe('registry', () =>
+            this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: PROBE_MS }),
+          ),
+        () =>
+          this.probe('agreements', () =>
+            this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: PROBE_MS }),
+          ),
+        () =>
+          this.probe('tasking', () =>
+            this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: PROBE_MS }),
+          ),
+        () =>
+          this.probe('approvals', () =>
+            this.approvals.request(SUBJECTS.approvals.health, {}, PROBE, { timeoutMs: PROBE_MS }),
+          ),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

@@ -16,14 +16,20 @@ describe('health, docs and dev auth', () => {
     expect(doc.status).toBe(200);
     const body = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/v1/creators', '/v1/audit/verify', '/health/ready']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/v1/creators', '/v1/audit/verify', '/health/ready']),
+    );
     const docs = await fetch(`${sys.baseUrl}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
   });
 
   it('refuses a dev token for an unknown user', async () => {
-    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"nobody"}' });
+    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"nobody"}',
+    });
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'username' }] });
   });
@@ -32,7 +38,10 @@ describe('health, docs and dev auth', () => {
     expect((await fetch(`${sys.baseUrl}/health`)).status).toBe(200);
     const ready = await fetch(`${sys.baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, nats: { status: 'up' }, registry: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { postgres: { status: 'up' }, nats: { status: 'up' }, registry: { status: 'up' } },
+    });
 
     await sys.registry.close();
     const down = await fetch(`${sys.baseUrl}/health/ready`);
@@ -51,13 +60,18 @@ describe('without CONCORD_DEV_AUTH', () => {
   beforeAll(async () => {
     sys = await startTestSystem({
       CONCORD_DEV_AUTH: '0',
-      AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u\n+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyeh\nkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ\n0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdg\ncKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbc\nmwIDAQAB\n-----END PUBLIC KEY-----',
+      AUTH_PUBLIC_KEY:
+        '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u\n+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyeh\nkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ\n0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdg\ncKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbc\nmwIDAQAB\n-----END PUBLIC KEY-----',
     });
   });
   afterAll(async () => sys.stop());
 
   it('has no dev-token route', async () => {
-    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin@mcst"}' });
+    const r = await fetch(`${sys.baseUrl}/v1/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"admin@mcst"}',
+    });
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -79,13 +93,18 @@ describe('a gateway signing with a key the services do not believe (ADR 0014)', 
     expect(body.error.registry.message).toMatch(/actor is not proven \(unknown_issuer\)/);
 
     const registrar = await sys.as('registrar@mcst');
-    const created = await registrar.POST('/v1/creators', { body: registration('Không Ai Tin Khoá Này'), params: { header: { 'Idempotency-Key': 'untrusted-gateway-1' } } });
+    const created = await registrar.POST('/v1/creators', {
+      body: registration('Không Ai Tin Khoá Này'),
+      params: { header: { 'Idempotency-Key': 'untrusted-gateway-1' } },
+    });
     expect(created.response.status).toBe(500);
     expect(created.error).toMatchObject({ code: 'actor.unproven' });
     const db = new pg.Client({ connectionString: sys.databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query("SELECT count(*)::int AS n FROM registry.creators WHERE display_name = 'Không Ai Tin Khoá Này'");
+      const { rows } = await db.query(
+        "SELECT count(*)::int AS n FROM registry.creators WHERE display_name = 'Không Ai Tin Khoá Này'",
+      );
       expect(rows[0].n).toBe(0);
     } finally {
       await db.end();

@@ -9,9 +9,16 @@ import { DomainError } from '@concord/domain';
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const detail = status === 431 ? 'The request line or headers are too large' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
+  const detail =
+    status === 431
+      ? 'The request line or headers are too large'
+      : status === 408
+        ? 'The request took too long to arrive'
+        : 'The request is not valid HTTP';
   const problem = JSON.stringify({
-    ...new DomainError('validation.failed', detail, [{ path: '(request)', code: error.code ?? 'bad_request', message: detail }]).toProblem(),
+    ...new DomainError('validation.failed', detail, [
+      { path: '(request)', code: error.code ?? 'bad_request', message: detail },
+    ]).toProblem(),
     status,
   });
   socket.end(

@@ -3,7 +3,9 @@ import { csvRow } from './csv';
 
 describe('csvRow', () => {
   it('quotes every field and doubles quotes inside', () => {
-    expect(csvRow(['TTDN-2026-0001', 'Cục "TTCS"', null, 80000000])).toBe('"TTDN-2026-0001","Cục ""TTCS""","","80000000"');
+    expect(csvRow(['TTDN-2026-0001', 'Cục "TTCS"', null, 80000000])).toBe(
+      '"TTDN-2026-0001","Cục ""TTCS""","","80000000"',
+    );
   });
 
   it.each(['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])(

@@ -11,14 +11,26 @@ describe('bad input through the gateway', () => {
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    [registrar, manager, mofa] = await Promise.all(['registrar@mcst', 'manager@mcst', 'liaison@mofa'].map((u) => devToken(sys.baseUrl, u)));
+    [registrar, manager, mofa] = await Promise.all(
+      ['registrar@mcst', 'manager@mcst', 'liaison@mofa'].map((u) => devToken(sys.baseUrl, u)),
+    );
   });
   afterAll(async () => sys.stop());
 
-  const send = (token: string | null, method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+  const send = (
+    token: string | null,
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${sys.baseUrl}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body,
     });
 
@@ -35,18 +47,40 @@ describe('bad input through the gateway', () => {
     await problem(await send(registrar, 'POST', '/v1/creators', '{"kind": "individual",'), 400, 'validation.failed');
     await problem(await send(registrar, 'GET', '/v1/no-such-thing'), 404, 'not_found');
     await problem(await send(null, 'GET', '/v1/no-such-thing'), 404, 'not_found');
-    await problem(await send(registrar, 'POST', '/v1/creators', JSON.stringify({ displayName: 'x'.repeat(1_100_000) })), 413, 'validation.failed');
+    await problem(
+      await send(registrar, 'POST', '/v1/creators', JSON.stringify({ displayName: 'x'.repeat(1_100_000) })),
+      413,
+      'validation.failed',
+    );
     // Another type is read as it comes (documents arrive as bytes); the route's contract then names what is missing.
-    await problem(await send(registrar, 'POST', '/v1/creators', 'kind=individual', { 'content-type': 'application/x-www-form-urlencoded' }), 400, 'validation.failed');
-    await problem(await send(registrar, 'POST', '/v1/creators', 'kind', { 'content-type': 'text/plain' }), 400, 'validation.failed');
+    await problem(
+      await send(registrar, 'POST', '/v1/creators', 'kind=individual', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      400,
+      'validation.failed',
+    );
+    await problem(
+      await send(registrar, 'POST', '/v1/creators', 'kind', { 'content-type': 'text/plain' }),
+      400,
+      'validation.failed',
+    );
     await problem(await send(registrar, 'DELETE', '/v1/creators'), 404, 'not_found');
   });
 
   it('refuses NUL and lone surrogates in a body, a query string and a path, naming the field', async () => {
-    const body = await problem(await send(registrar, 'POST', '/v1/creators', JSON.stringify({ kind: 'individual', displayName: 'An\u0000' })), 400, 'validation.failed');
+    const body = await problem(
+      await send(registrar, 'POST', '/v1/creators', JSON.stringify({ kind: 'individual', displayName: 'An\u0000' })),
+      400,
+      'validation.failed',
+    );
     expect(body.errors!.map((e) => e.path)).toEqual(['displayName']);
     // JSON can carry half a surrogate pair (UTF-8 in a URL cannot).
-    const lone = await problem(await send(registrar, 'POST', '/v1/creators', '{"kind":"individual","displayName":"An","topics":["\\ud83d"]}'), 400, 'validation.failed');
+    const lone = await problem(
+      await send(registrar, 'POST', '/v1/creators', '{"kind":"individual","displayName":"An","topics":["\\ud83d"]}'),
+      400,
+      'validation.failed',
+    );
     expect(lone.errors!.map((e) => e.path)).toEqual(['topics.0']);
     const nul = await problem(await send(registrar, 'GET', '/v1/creators?q=a%00b'), 400, 'validation.failed');
     expect(nul.errors!.map((e) => e.path)).toEqual(['q']);
@@ -55,31 +89,65 @@ describe('bad input through the gateway', () => {
   });
 
   it('refuses a query parameter the route does not have, naming it', async () => {
-    const body = await problem(await send(registrar, 'GET', '/v1/creators?region=FR&topic=tourism'), 400, 'validation.failed');
+    const body = await problem(
+      await send(registrar, 'GET', '/v1/creators?region=FR&topic=tourism'),
+      400,
+      'validation.failed',
+    );
     expect(body.errors!.map((e) => e.path)).toEqual(['region']);
     const none = await problem(await send(registrar, 'GET', '/v1/me?debug=1'), 400, 'validation.failed');
     expect(none.errors!.map((e) => e.path)).toEqual(['debug']);
   });
 
   it('refuses integers beyond what the database holds, with the range in the OpenAPI document', async () => {
-    const body = await problem(await send(registrar, 'GET', '/v1/creators?minFollowers=4294967296'), 400, 'validation.failed');
+    const body = await problem(
+      await send(registrar, 'GET', '/v1/creators?minFollowers=4294967296'),
+      400,
+      'validation.failed',
+    );
     expect(body.errors!.map((e) => e.path)).toEqual(['minFollowers']);
-    const doc = (await (await fetch(`${sys.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters: { name: string; schema: object }[] }>> };
-    expect(doc.paths['/v1/creators'].get.parameters.find((p) => p.name === 'minFollowers')!.schema).toMatchObject({ minimum: 0, maximum: 2147483647 });
+    const doc = (await (await fetch(`${sys.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters: { name: string; schema: object }[] }>>;
+    };
+    expect(doc.paths['/v1/creators'].get.parameters.find((p) => p.name === 'minFollowers')!.schema).toMatchObject({
+      minimum: 0,
+      maximum: 2147483647,
+    });
   });
 
   it('takes a date-time with an offset and answers it in UTC; refuses a period that ends before it starts', async () => {
-    const created = await send(mofa, 'POST', '/v1/tasks', JSON.stringify({ toAgencyId: 'mcst-ttcs', title: 'Clips', description: 'x', dueAt: '2099-09-02T08:00:00+07:00' }));
+    const created = await send(
+      mofa,
+      'POST',
+      '/v1/tasks',
+      JSON.stringify({ toAgencyId: 'mcst-ttcs', title: 'Clips', description: 'x', dueAt: '2099-09-02T08:00:00+07:00' }),
+    );
     expect(created.status).toBe(201);
     expect(((await created.json()) as { dueAt: string }).dueAt).toBe('2099-09-02T01:00:00.000Z');
-    const reversed = await problem(await send(manager, 'GET', '/v1/calendar?from=2026-10-01&to=2026-09-01'), 400, 'validation.failed');
+    const reversed = await problem(
+      await send(manager, 'GET', '/v1/calendar?from=2026-10-01&to=2026-09-01'),
+      400,
+      'validation.failed',
+    );
     expect(reversed.errors!.map((e) => e.path)).toEqual(['to']);
   });
 
   it('answers a task on an unknown campaign 404 at campaignId, not 500', async () => {
     const body = await problem(
-      await send(mofa, 'POST', '/v1/tasks', JSON.stringify({ toAgencyId: 'mcst-ttcs', campaignId: '01900000-0000-7000-8000-000000000000', title: 'Clips', description: 'x', dueAt: '2099-01-01T00:00:00Z' })),
-      404, 'not_found',
+      await send(
+        mofa,
+        'POST',
+        '/v1/tasks',
+        JSON.stringify({
+          toAgencyId: 'mcst-ttcs',
+          campaignId: '01900000-0000-7000-8000-000000000000',
+          title: 'Clips',
+          description: 'x',
+          dueAt: '2099-01-01T00:00:00Z',
+        }),
+      ),
+      404,
+      'not_found',
     );
     expect(body.errors!.map((e) => e.path)).toEqual(['campaignId']);
   });

@@ -19,14 +19,19 @@ export class KnownQueryGuard implements CanActivate {
     const query = context.switchToHttp().getRequest<{ query?: Record<string, unknown> }>().query ?? {};
     const names = Object.keys(query);
     if (names.length === 0) return true;
-    const parameters = this.reflector.get<{ in?: string; name?: string }[]>(DECORATORS.API_PARAMETERS, context.getHandler()) ?? [];
+    const parameters =
+      this.reflector.get<{ in?: string; name?: string }[]>(DECORATORS.API_PARAMETERS, context.getHandler()) ?? [];
     const known = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
     const unknown = names.filter((name) => !known.has(name));
     if (unknown.length === 0) return true;
     throw new DomainError(
       'validation.failed',
       `Unknown query parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
-      unknown.map((name) => ({ path: name, code: 'unrecognized_keys', message: `No query parameter ${name} here${known.size ? `; known: ${[...known].join(', ')}` : ''}` })),
+      unknown.map((name) => ({
+        path: name,
+        code: 'unrecognized_keys',
+        message: `No query parameter ${name} here${known.size ? `; known: ${[...known].join(', ')}` : ''}`,
+      })),
     );
   }
 }

@@ -39,9 +39,17 @@ describe('the admin portal, served at /portal/', () => {
     expect(asset.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
     expect(await asset.text()).toContain('portal portal');
 
-    for (const page of ['/portal/creators', '/portal/creators/0190f1a2-0000-7000-8000-000000000001', '/portal/sign-in?next=%2F']) {
+    for (const page of [
+      '/portal/creators',
+      '/portal/creators/0190f1a2-0000-7000-8000-000000000001',
+      '/portal/sign-in?next=%2F',
+    ]) {
       const r = await fetch(`${sys.baseUrl}${page}`);
-      expect({ page, status: r.status, type: r.headers.get('content-type') }).toEqual({ page, status: 200, type: 'text/html; charset=utf-8' });
+      expect({ page, status: r.status, type: r.headers.get('content-type') }).toEqual({
+        page,
+        status: 200,
+        type: 'text/html; charset=utf-8',
+      });
     }
   });
 

@@ -34,18 +34,27 @@ export async function servePortal(app: NestFastifyApplication, dir: string): Pro
         },
       });
       // /portal and /portal/: the app itself.
-      scope.get('/', (request: FastifyRequest, reply: FastifyReply) => (request.url === PORTAL_PATH.slice(0, -1) ? reply.redirect(PORTAL_PATH) : sendIndex(reply)));
+      scope.get('/', (request: FastifyRequest, reply: FastifyReply) =>
+        request.url === PORTAL_PATH.slice(0, -1) ? reply.redirect(PORTAL_PATH) : sendIndex(reply),
+      );
       // Any other path that is not a file is one of the portal's pages.
       scope.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-        const page = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith(`${PORTAL_PATH}assets/`);
+        const page =
+          (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith(`${PORTAL_PATH}assets/`);
         if (page) return sendIndex(reply);
         const problem = new DomainError('not_found', `No such file: ${request.url}`).toProblem();
-        return reply.code(404).type('application/problem+json; charset=utf-8').send({ ...problem, status: 404 });
+        return reply
+          .code(404)
+          .type('application/problem+json; charset=utf-8')
+          .send({ ...problem, status: 404 });
       });
     },
     { prefix: PORTAL_PATH.slice(0, -1) },
   );
-  app.getHttpAdapter().getInstance().get('/', (_request: FastifyRequest, reply: FastifyReply) => reply.redirect(PORTAL_PATH));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/', (_request: FastifyRequest, reply: FastifyReply) => reply.redirect(PORTAL_PATH));
   return true;
 }
 

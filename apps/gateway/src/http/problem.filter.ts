@@ -62,13 +62,22 @@ export function toHttpProblem(exception: unknown, logger?: Logger): Problem & { 
     const status = exception.getStatus();
     if (status < 500) return frameworkProblem(status, status === 404 ? 'No such resource' : exception.message);
     logger?.error(exception.stack);
-    return { ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(), status: 500 };
+    return {
+      ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(),
+      status: 500,
+    };
   }
   const carried = (exception as { problem?: Problem })?.problem;
   if (carried && DomainError.isProblem(carried)) return { ...carried, status: STATUS_OF[carried.code] };
   if (isDatabaseUnavailable(exception)) {
     logger?.warn(`database unavailable: ${(exception as Error).message}`);
-    return { ...new DomainError('service.unavailable', 'The gateway cannot reach its database just now; nothing was done. Retry later').toProblem(), status: 503 };
+    return {
+      ...new DomainError(
+        'service.unavailable',
+        'The gateway cannot reach its database just now; nothing was done. Retry later',
+      ).toProblem(),
+      status: 503,
+    };
   }
   const status = (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -76,15 +85,23 @@ export function toHttpProblem(exception: unknown, logger?: Logger): Problem & { 
     return frameworkProblem(status, (exception as Error).message);
   }
   logger?.error(exception instanceof Error ? exception.stack : String(exception));
-  return { ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(), status: 500 };
+  return {
+    ...new DomainError('internal', 'Something went wrong on our side; the request may be retried').toProblem(),
+    status: 500,
+  };
 }
 
 /** The framework's own 4xx (Nest or Fastify) with its status kept and a stable code; a refused request names what was wrong with it. */
 function frameworkProblem(status: number, detail: string): Problem & { status: number } {
-  const code: ErrorCode | undefined = ({ 401: 'auth.unauthenticated', 403: 'auth.forbidden', 404: 'not_found', 429: 'rate_limited' } as const)[status];
+  const code: ErrorCode | undefined = (
+    { 401: 'auth.unauthenticated', 403: 'auth.forbidden', 404: 'not_found', 429: 'rate_limited' } as const
+  )[status];
   if (code) return { ...new DomainError(code, detail).toProblem(), status };
   const what = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'unreadable';
-  return { ...new DomainError('validation.failed', detail, [{ path: '(body)', code: what, message: detail }]).toProblem(), status };
+  return {
+    ...new DomainError('validation.failed', detail, [{ path: '(body)', code: what, message: detail }]).toProblem(),
+    status,
+  };
 }
 
 /** Seconds a client waits before retrying a 503 when nothing more precise is known. */
@@ -112,7 +129,13 @@ export class ProblemFilter implements ExceptionFilter {
     let problem = toHttpProblem(exception, this.logger);
     if (problem.code === 'service.outcome_unknown' && (request.method === 'GET' || request.method === 'HEAD')) {
       // A read changes nothing: its outcome is never in doubt.
-      problem = { ...problem, code: 'service.unavailable', type: new DomainError('service.unavailable', '').toProblem().type, title: 'Unavailable', detail: problem.detail.replace(/;.*$/, '; retry later') };
+      problem = {
+        ...problem,
+        code: 'service.unavailable',
+        type: new DomainError('service.unavailable', '').toProblem().type,
+        title: 'Unavailable',
+        detail: problem.detail.replace(/;.*$/, '; retry later'),
+      };
     }
     if (problem.code === 'auth.unauthenticated') reply.header('www-authenticate', 'Bearer');
     const retryAfter = retryAfterOf(problem);

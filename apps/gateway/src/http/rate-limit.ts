@@ -11,7 +11,10 @@ export async function registerRateLimits(app: NestFastifyApplication): Promise<v
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request: unknown, context: { after: string; max: number }) => {
-      const problem = new DomainError('rate_limited', `Too many requests: at most ${context.max} a minute; retry in ${context.after}`).toProblem();
+      const problem = new DomainError(
+        'rate_limited',
+        `Too many requests: at most ${context.max} a minute; retry in ${context.after}`,
+      ).toProblem();
       return Object.assign(new Error(problem.detail), { statusCode: 429, problem });
     },
   });

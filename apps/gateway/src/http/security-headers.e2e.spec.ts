@@ -25,7 +25,10 @@ describe('security headers and CORS at the gateway', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'concord-portal-dist-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Concord</title><div id="root"></div>');
-    [sys, open] = await Promise.all([startTestSystem({ PORTAL_DIR: dir }), startTestSystem({ CORS_ORIGINS: `${ministry}, http://localhost:8080` })]);
+    [sys, open] = await Promise.all([
+      startTestSystem({ PORTAL_DIR: dir }),
+      startTestSystem({ CORS_ORIGINS: `${ministry}, http://localhost:8080` }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([sys?.stop(), open?.stop()]);
@@ -62,7 +65,11 @@ describe('security headers and CORS at the gateway', () => {
     const preflight = (base: string, origin: string) =>
       fetch(`${base}/v1/creators`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, idempotency-key, content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, idempotency-key, content-type',
+        },
       });
     const closed = await preflight(sys.baseUrl, ministry);
     expect(closed.headers.get('access-control-allow-origin')).toBeNull();

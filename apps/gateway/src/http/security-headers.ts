@@ -39,7 +39,10 @@ function serialise(policy: Record<string, string[]>): string {
  * no `Access-Control-Allow-Origin` for anyone — unless `CORS_ORIGINS`
  * names the origins a ministry's web application calls from.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication, corsOrigins: readonly string[]): Promise<void> {
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  corsOrigins: readonly string[],
+): Promise<void> {
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: PORTAL_CSP },

@@ -8,8 +8,6 @@ import type { RunningNats } from '@concord/messaging';
 import { eventually, freePort, startTestNatsServer } from '@concord/testing';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 
-
-
 /** The PostgreSQL server process and its backends: what SIGSTOP pauses (a stalled disk, a VM frozen, a debugger attached). */
 function postgresProcesses(postmaster: number): number[] {
   const children = readdirSync('/proc')
@@ -54,14 +52,26 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
   };
   const ready = async () => {
     const r = await fetch(`${sys.baseUrl}/health/ready`);
-    return { status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { info?: Record<string, { status: string }>; error?: Record<string, { status: string }> } };
+    return {
+      status: r.status,
+      retryAfter: r.headers.get('retry-after'),
+      body: (await r.json()) as {
+        info?: Record<string, { status: string }>;
+        error?: Record<string, { status: string }>;
+      },
+    };
   };
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'concord-stalls-'));
     // As root, embedded PostgreSQL runs as the `postgres` user, which must reach its data folder.
     chmodSync(root, 0o755);
-    postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), persistent: true, fast: true });
+    postgres = await startEmbeddedPostgres({
+      dataDir: join(root, 'pg'),
+      port: await freePort(),
+      persistent: true,
+      fast: true,
+    });
     natsPort = await freePort();
     nats = await startTestNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '30000' }, { databaseUrl: postgres.url, natsUrl: nats.url });
@@ -82,7 +92,10 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     expect((await ready()).status).toBe(200);
     pause();
     try {
-      const [health, write] = await Promise.all([ready(), registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } })]);
+      const [health, write] = await Promise.all([
+        ready(),
+        registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } }),
+      ]);
       expect(health.status).toBe(503);
       expect(health.retryAfter).not.toBeNull();
       expect(health.body.error).toMatchObject({ postgres: { status: 'down' } });
@@ -123,7 +136,10 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     const answers = [
       await reviewer.GET('/v1/creators'),
       await reviewer.GET('/v1/campaigns'),
-      await registrar.POST('/v1/creators', { body: registration('Nguyễn Du Kể Kiều'), params: { header: { 'Idempotency-Key': `stopped-${uniqueHandle('k')}` } } }),
+      await registrar.POST('/v1/creators', {
+        body: registration('Nguyễn Du Kể Kiều'),
+        params: { header: { 'Idempotency-Key': `stopped-${uniqueHandle('k')}` } },
+      }),
       await registrar.POST('/v1/creators', { body: registration('Bà Huyện Thanh Quan') }),
     ];
     for (const { response, error } of answers) {

@@ -6,5 +6,11 @@ import type { RetainedRows } from '@concord/messaging';
  * live request stays, however old.
  */
 export function idempotencyKeyRetention(retentionMs: number): RetainedRows[] {
-  return [{ table: 'idempotency_keys', expired: "created_at < $1 AND (state = 'completed' OR locked_until < now())", retentionMs }];
+  return [
+    {
+      table: 'idempotency_keys',
+      expired: "created_at < $1 AND (state = 'completed' OR locked_until < now())",
+      retentionMs,
+    },
+  ];
 }

@@ -10,8 +10,6 @@ import { pruneExpired, waitForPort } from '@concord/messaging';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
 import { idempotencyKeyRetention } from './idempotency-retention';
 
-
-
 const SECRET = randomBytes(32).toString('hex');
 
 /**
@@ -27,7 +25,11 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
   let db: pg.Client;
   const keyed = (key: string) => ({ params: { header: { 'Idempotency-Key': key } } });
   const creatorsWithHandle = async (handle: string) =>
-    (await db.query('SELECT count(*)::int AS n FROM registry.channels WHERE handle_normalized = $1', [handle.toLowerCase()])).rows[0].n as number;
+    (
+      await db.query('SELECT count(*)::int AS n FROM registry.channels WHERE handle_normalized = $1', [
+        handle.toLowerCase(),
+      ])
+    ).rows[0].n as number;
 
   beforeAll(async () => {
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '2000', CONCORD_DEV_AUTH_SECRET: SECRET });
@@ -82,18 +84,30 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
       await lock.query('COMMIT');
       await lock.end();
     }
-    await eventually(async () => (await creatorsWithHandle(body.channels![0].handle)) === 1, 'the first attempt to commit');
+    await eventually(
+      async () => (await creatorsWithHandle(body.channels![0].handle)) === 1,
+      'the first attempt to commit',
+    );
     const retry = await registrar.POST('/v1/creators', { body, ...keyed(key) });
     expect(retry.response.status).toBe(201);
     expect(await creatorsWithHandle(body.channels![0].handle)).toBe(1);
   });
 
-  it("frees a key whose request died with its gateway within seconds, answering 409 with Retry-After meanwhile", async () => {
+  it('frees a key whose request died with its gateway within seconds, answering 409 with Retry-After meanwhile', async () => {
     const port = await freePort();
     const crashed: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
-        ...process.env, CONCORD_ENV: sys.config.CONCORD_ENV, NATS_URL: sys.config.NATS_URL, NATS_NKEY_SEED: sys.config.NATS_NKEY_SEED, DATABASE_URL: sys.config.DATABASE_URL,
-        PORT: String(port), HOST: '127.0.0.1', CONCORD_DEV_AUTH: '1', CONCORD_DEV_AUTH_SECRET: SECRET, RPC_TIMEOUT_MS: '60000', LOG_LEVEL: 'error',
+        ...process.env,
+        CONCORD_ENV: sys.config.CONCORD_ENV,
+        NATS_URL: sys.config.NATS_URL,
+        NATS_NKEY_SEED: sys.config.NATS_NKEY_SEED,
+        DATABASE_URL: sys.config.DATABASE_URL,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CONCORD_DEV_AUTH: '1',
+        CONCORD_DEV_AUTH_SECRET: SECRET,
+        RPC_TIMEOUT_MS: '60000',
+        LOG_LEVEL: 'error',
         CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
       },
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -106,14 +120,29 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
       await waitForPort(port, '127.0.0.1', 30_000);
       await lock.query('BEGIN');
       await lock.query('LOCK TABLE registry.creators IN ACCESS EXCLUSIVE MODE');
-      const token = (await (await fetch(`http://127.0.0.1:${port}/v1/auth/dev-token`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'registrar@mcst' }),
-      })).json()) as { token: string };
+      const token = (await (
+        await fetch(`http://127.0.0.1:${port}/v1/auth/dev-token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'registrar@mcst' }),
+        })
+      ).json()) as { token: string };
       // The request reaches the registry through the first gateway, which dies (SIGKILL) before it answers.
       void fetch(`http://127.0.0.1:${port}/v1/creators`, {
-        method: 'POST', headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
       }).catch(() => undefined);
-      await eventually(async () => (await db.query(`SELECT 1 FROM gateway.idempotency_keys WHERE scope LIKE '%:' || $1 AND state = 'in_progress'`, [key])).rowCount, 'the key to be taken');
+      await eventually(
+        async () =>
+          (
+            await db.query(
+              `SELECT 1 FROM gateway.idempotency_keys WHERE scope LIKE '%:' || $1 AND state = 'in_progress'`,
+              [key],
+            )
+          ).rowCount,
+        'the key to be taken',
+      );
       crashed.kill('SIGKILL');
       await new Promise((r) => crashed.once('exit', r));
     } finally {
@@ -131,10 +160,14 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
 
     // Doing as told: after Retry-After the key is free again (not after 30 s), and the creator is registered once.
     await new Promise((r) => setTimeout(r, retryAfter * 1000));
-    const retried = await eventually(async () => {
-      const r = await registrar.POST('/v1/creators', { body, ...keyed(key) });
-      return r.response.status === 409 ? null : r;
-    }, 'the key to be released', 3000);
+    const retried = await eventually(
+      async () => {
+        const r = await registrar.POST('/v1/creators', { body, ...keyed(key) });
+        return r.response.status === 409 ? null : r;
+      },
+      'the key to be released',
+      3000,
+    );
     expect(retried.response.status).toBe(201);
     expect(await creatorsWithHandle(body.channels![0].handle)).toBe(1);
   });
@@ -148,7 +181,9 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
         ('prune:recent', 'f', 'completed', now() - interval '1 hour', NULL, 201, '{}', now() - interval '1 hour')`);
     const gateway = sys.gateway.get(DataSource);
     await pruneExpired(gateway, idempotencyKeyRetention(sys.config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000));
-    const { rows } = await db.query(`SELECT scope FROM gateway.idempotency_keys WHERE scope LIKE 'prune:%' ORDER BY scope`);
+    const { rows } = await db.query(
+      `SELECT scope FROM gateway.idempotency_keys WHERE scope LIKE 'prune:%' ORDER BY scope`,
+    );
     expect(rows.map((r) => r.scope)).toEqual(['prune:held', 'prune:recent']);
   });
 });

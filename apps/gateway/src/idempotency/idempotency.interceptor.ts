@@ -35,7 +35,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest & { idempotencyKey?: string }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & AuthenticatedRequest & { idempotencyKey?: string }>();
     const key = request.headers['idempotency-key'];
     if (!['POST', 'PATCH'].includes(request.method) || key === undefined || !request.actor) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
@@ -45,7 +47,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     request.idempotencyKey = key;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    const status: number =
+      Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     return from(this.run(request, reply, key, status, next));
   }
 
@@ -67,7 +70,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const renewal = setInterval(() => {
       this.db
-        .query(`UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3) WHERE scope = $1 AND owner = $2 AND state = 'in_progress'`, [scope, owner, LEASE_MS / 1000])
+        .query(
+          `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3) WHERE scope = $1 AND owner = $2 AND state = 'in_progress'`,
+          [scope, owner, LEASE_MS / 1000],
+        )
         .catch(() => undefined);
     }, RENEW_MS);
     try {
@@ -81,13 +87,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const problem = toHttpProblem(error);
       // Best effort: a database that fails here must not hide the answer; the lease frees the key anyway.
       if (problem.status < 500) await this.complete(scope, problem.status, problem).catch(() => undefined);
-      else await this.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND owner = $2', [scope, owner]).catch(() => undefined);
+      else
+        await this.db
+          .query('DELETE FROM idempotency_keys WHERE scope = $1 AND owner = $2', [scope, owner])
+          .catch(() => undefined);
       throw error;
     }
   }
 
   /** true: this request owns the key; otherwise the stored record to answer from. */
-  private async claim(scope: string, fingerprint: string, owner: string): Promise<true | { status: number; body: unknown }> {
+  private async claim(
+    scope: string,
+    fingerprint: string,
+    owner: string,
+  ): Promise<true | { status: number; body: unknown }> {
     const inserted = await this.db.query(
       `INSERT INTO idempotency_keys (scope, fingerprint, state, locked_until, owner)
        VALUES ($1, $2, 'in_progress', now() + make_interval(secs => $3), $4)

@@ -2,15 +2,74 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AuditPage, AuditVerdicts, ExportedLink, SignedCheckpointSchema, ChangeStatusInput, ChannelInput, CreatorPage, CreatorView, DismissDuplicateInput, DuplicateDismissal, DuplicatePage,
-  ExpectedVersion, IncidentInput, PersonalDataView, RegisterCreatorInput, TrainingInput, UpdateCreatorInput, VettingInput,
-  AgreementPage, AgreementView, AmendmentInput, BudgetReport, CreateAgreementInput, LegalDecisionInput, MilestoneInput, PaymentInput, ReasonInput,
-  PublicPartnershipPage, SignatureInput, UpdateAgreementInput, UpdateMilestoneInput,
-  CampaignInput, CampaignPage, CampaignReasonInput, CampaignRequestInput, CampaignRequestPage, CampaignRequestView, CampaignView,
-  CounterProposalInput, NoteInput, PartnerInput, AgencyTaskInput, AgencyTaskPage, AgencyTaskView, BriefInput, BriefList, BriefView,
-  FanOutInput, FanOutView, AssignmentView, AssignmentPage, AssignmentProgress, CalendarView,
-  SubmissionInput, VersionInput, CommentInput, DecisionInput, OverrideInput, WithdrawInput, PublicationInput, MetricsInput, WorkflowInput,
-  SubmissionView, ReviewPage, DiffView, CampaignReport, WorkflowView, WorkflowConsentView,
+  AuditPage,
+  AuditVerdicts,
+  ExportedLink,
+  SignedCheckpointSchema,
+  ChangeStatusInput,
+  ChannelInput,
+  CreatorPage,
+  CreatorView,
+  DismissDuplicateInput,
+  DuplicateDismissal,
+  DuplicatePage,
+  ExpectedVersion,
+  IncidentInput,
+  PersonalDataView,
+  RegisterCreatorInput,
+  TrainingInput,
+  UpdateCreatorInput,
+  VettingInput,
+  AgreementPage,
+  AgreementView,
+  AmendmentInput,
+  BudgetReport,
+  CreateAgreementInput,
+  LegalDecisionInput,
+  MilestoneInput,
+  PaymentInput,
+  ReasonInput,
+  PublicPartnershipPage,
+  SignatureInput,
+  UpdateAgreementInput,
+  UpdateMilestoneInput,
+  CampaignInput,
+  CampaignPage,
+  CampaignReasonInput,
+  CampaignRequestInput,
+  CampaignRequestPage,
+  CampaignRequestView,
+  CampaignView,
+  CounterProposalInput,
+  NoteInput,
+  PartnerInput,
+  AgencyTaskInput,
+  AgencyTaskPage,
+  AgencyTaskView,
+  BriefInput,
+  BriefList,
+  BriefView,
+  FanOutInput,
+  FanOutView,
+  AssignmentView,
+  AssignmentPage,
+  AssignmentProgress,
+  CalendarView,
+  SubmissionInput,
+  VersionInput,
+  CommentInput,
+  DecisionInput,
+  OverrideInput,
+  WithdrawInput,
+  PublicationInput,
+  MetricsInput,
+  WorkflowInput,
+  SubmissionView,
+  ReviewPage,
+  DiffView,
+  CampaignReport,
+  WorkflowView,
+  WorkflowConsentView,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -25,7 +84,9 @@ const Problem = z.object({
 const Me = z.object({
   user: z.object({ id: z.string(), name: z.string().optional() }),
   /** The caller's agency; null for a creator, who acts for themselves. */
-  agency: z.object({ id: z.string(), name: z.string(), nameVi: z.string(), kind: z.enum(['lead', 'partner']) }).nullable(),
+  agency: z
+    .object({ id: z.string(), name: z.string(), nameVi: z.string(), kind: z.enum(['lead', 'partner']) })
+    .nullable(),
   /** Only for a creator (or management company) signed in: their registry record. */
   creator: z.object({ id: z.uuid(), displayName: z.string() }).optional(),
   roles: z.array(z.string()),
@@ -48,7 +109,13 @@ export const REQUEST_SCHEMAS = {
   AddIncident: IncidentInput,
   DismissDuplicate: DismissDuplicateInput,
   DevTokenRequest: z.object({
-    username: z.string().min(1).meta({ description: 'A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle' }),
+    username: z
+      .string()
+      .min(1)
+      .meta({
+        description:
+          'A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle',
+      }),
   }),
   CreateAgreement: CreateAgreementInput,
   UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }),
@@ -89,7 +156,9 @@ export const RESPONSE_SCHEMAS = {
   AuditVerdict: AuditVerdicts,
   AuditExportLine: ExportedLink,
   AuditCheckpoints: z.object({ checkpoints: z.array(SignedCheckpointSchema) }),
-  AuditPublicKeys: z.record(z.string(), z.string()).meta({ description: 'Each service\'s Ed25519 audit public key: 32 bytes, base64' }),
+  AuditPublicKeys: z
+    .record(z.string(), z.string())
+    .meta({ description: "Each service's Ed25519 audit public key: 32 bytes, base64" }),
   Agreement: AgreementView,
   AgreementPage,
   BudgetReport,
@@ -117,14 +186,25 @@ export const RESPONSE_SCHEMAS = {
   Problem,
   Me,
   DevToken: z.object({ token: z.string() }),
-  DevUsers: z.array(z.object({ username: z.string(), name: z.string(), orgId: z.string(), roles: z.array(z.string()) })),
-  Health: z.object({ status: z.string(), info: z.record(z.string(), z.unknown()).optional(), error: z.record(z.string(), z.unknown()).optional(), details: z.record(z.string(), z.unknown()).optional() }),
+  DevUsers: z.array(
+    z.object({ username: z.string(), name: z.string(), orgId: z.string(), roles: z.array(z.string()) }),
+  ),
+  Health: z.object({
+    status: z.string(),
+    info: z.record(z.string(), z.unknown()).optional(),
+    error: z.record(z.string(), z.unknown()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
 } as const;
 
 type SchemaObject = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as SchemaObject;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io,
+    unrepresentable: 'any',
+  }) as SchemaObject;
   return rest;
 }
 
@@ -144,7 +224,11 @@ export function ApiAnswers(status: number, name: keyof typeof RESPONSE_SCHEMAS, 
   return applyDecorators(
     ApiResponse({ status, schema: ref(name) }),
     ...[400, 401, 404, ...problems].map((s) =>
-      ApiResponse({ status: s, description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: ref('Problem') } } }),
+      ApiResponse({
+        status: s,
+        description: 'Problem details (RFC 9457)',
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+      }),
     ),
   );
 }
@@ -153,10 +237,18 @@ export function ApiAnswers(status: number, name: keyof typeof RESPONSE_SCHEMAS, 
 export function ApiQueryFrom(schema: z.ZodObject) {
   return applyDecorators(
     ...Object.entries(schema.shape).map(([name, field]) =>
-      ApiQuery({ name, required: !(field as z.ZodType).safeParse(undefined).success, schema: jsonSchema(field as z.ZodType, 'input') }),
+      ApiQuery({
+        name,
+        required: !(field as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(field as z.ZodType, 'input'),
+      }),
     ),
   );
 }
 
 /** Every write takes an Idempotency-Key. */
-export const IdempotencyHeader = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe writes: the same key and body return the first result' });
+export const IdempotencyHeader = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retry-safe writes: the same key and body return the first result',
+});

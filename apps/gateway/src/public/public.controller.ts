@@ -19,8 +19,17 @@ export const PublicCheckpointQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(1000),
 });
 
-const CSV_COLUMNS = ['number', 'agency', 'counterparty', 'title', 'term_start', 'term_end', 'budget_vnd', 'disclosure_label', 'status'];
-
+const CSV_COLUMNS = [
+  'number',
+  'agency',
+  'counterparty',
+  'title',
+  'term_start',
+  'term_end',
+  'budget_vnd',
+  'disclosure_label',
+  'status',
+];
 
 /**
  * The public transparency register: which partnerships the state pays for.
@@ -40,7 +49,8 @@ export class PublicController {
   @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
   @ApiOperation({
     operationId: 'listAuditCheckpoints',
-    summary: "Every service's signed audit checkpoints (service, size, head hash, time, Ed25519 signature), as the gateway keeps them: keep copies, and check an export against them (no sign-in)",
+    summary:
+      "Every service's signed audit checkpoints (service, size, head hash, time, Ed25519 signature), as the gateway keeps them: keep copies, and check an export against them (no sign-in)",
   })
   @ApiQueryFrom(PublicCheckpointQuery)
   @ApiAnswers(200, 'AuditCheckpoints', [429])
@@ -50,7 +60,10 @@ export class PublicController {
 
   @Get('audit/keys')
   @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
-  @ApiOperation({ operationId: 'listAuditKeys', summary: "Each service's Ed25519 public key that signs its audit chain and checkpoints (no sign-in)" })
+  @ApiOperation({
+    operationId: 'listAuditKeys',
+    summary: "Each service's Ed25519 public key that signs its audit chain and checkpoints (no sign-in)",
+  })
   @ApiAnswers(200, 'AuditPublicKeys', [429])
   auditKeys() {
     return this.keys.published();
@@ -58,11 +71,18 @@ export class PublicController {
 
   @Get('partnerships')
   @RouteConfig({ rateLimit: PUBLIC_RATE_LIMIT })
-  @ApiOperation({ operationId: 'listPublicPartnerships', summary: 'Every signed partnership: agency, counterparty, title, term, budget, disclosure label (no sign-in)' })
+  @ApiOperation({
+    operationId: 'listPublicPartnerships',
+    summary: 'Every signed partnership: agency, counterparty, title, term, budget, disclosure label (no sign-in)',
+  })
   @ApiQueryFrom(PublicPartnershipQuery)
   @ApiAnswers(200, 'PublicPartnershipPage', [429])
   list(@Query() raw: unknown) {
-    return this.agreements.request(SUBJECTS.agreements.publicRegister, { query: parseOrThrow(PublicPartnershipQuery, raw) }, PUBLIC_ACTOR);
+    return this.agreements.request(
+      SUBJECTS.agreements.publicRegister,
+      { query: parseOrThrow(PublicPartnershipQuery, raw) },
+      PUBLIC_ACTOR,
+    );
   }
 
   @Get('partnerships.csv')
@@ -76,10 +96,24 @@ export class PublicController {
     let cursor: string | undefined;
     do {
       const page: { items: PublicPartnership[]; nextCursor: string | null } = await this.agreements.request(
-        SUBJECTS.agreements.publicRegister, { query: { limit: 200, cursor } }, PUBLIC_ACTOR,
+        SUBJECTS.agreements.publicRegister,
+        { query: { limit: 200, cursor } },
+        PUBLIC_ACTOR,
       );
       for (const p of page.items) {
-        lines.push(csvRow([p.number, p.agency.name, p.counterparty.displayName, p.title, p.term.start, p.term.end, p.budget, p.disclosureLabel, p.status]));
+        lines.push(
+          csvRow([
+            p.number,
+            p.agency.name,
+            p.counterparty.displayName,
+            p.title,
+            p.term.start,
+            p.term.end,
+            p.budget,
+            p.disclosureLabel,
+            p.status,
+          ]),
+        );
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -46,11 +46,15 @@ export async function startTestSystem(
   const databaseUrl = database.adminUrl;
   /** Each service's audit signing key, and its public half for the gateway, as npm start generates them. */
   const auditKeys = Object.fromEntries(
-    (['registry', 'agreements', 'tasking', 'approvals'] as const).map((s) => [s, auditSigningKey(randomBytes(32).toString('base64'))]),
+    (['registry', 'agreements', 'tasking', 'approvals'] as const).map((s) => [
+      s,
+      auditSigningKey(randomBytes(32).toString('base64')),
+    ]),
   ) as Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
   /** Checkpoints only when a test asks (settleAudit), never on a timer in the middle of one. */
   const audit = { AUDIT_CHECKPOINT_MS: 3_600_000 };
-  const seed = (s: keyof typeof auditKeys) => auditKeys[s].privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32).toString('base64');
+  const seed = (s: keyof typeof auditKeys) =>
+    auditKeys[s].privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32).toString('base64');
   const registry = await startRegistry(
     {
       CONCORD_ENV: env,
@@ -66,11 +70,49 @@ export async function startTestSystem(
     false,
   );
   const agreements = await startAgreements(
-    { CONCORD_ENV: env, ...testNatsConfig('agreements', urls.natsUrl), ...testActorConfig('agreements'), CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'), ...audit, DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase), LOG_LEVEL: 'error', AGREEMENTS_DB_POOL: 3, RPC_TIMEOUT_MS: 3000, ...rpcTimeout, AGREEMENTS_CALENDAR_MS: 60_000 },
+    {
+      CONCORD_ENV: env,
+      ...testNatsConfig('agreements', urls.natsUrl),
+      ...testActorConfig('agreements'),
+      CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'),
+      ...audit,
+      DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase),
+      LOG_LEVEL: 'error',
+      AGREEMENTS_DB_POOL: 3,
+      RPC_TIMEOUT_MS: 3000,
+      ...rpcTimeout,
+      AGREEMENTS_CALENDAR_MS: 60_000,
+    },
     false,
   );
-  const tasking = await startTasking({ CONCORD_ENV: env, ...testNatsConfig('tasking', urls.natsUrl), ...testActorConfig('tasking'), CONCORD_AUDIT_KEY_TASKING: seed('tasking'), ...audit, DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase), LOG_LEVEL: 'error', TASKING_DB_POOL: 3, ...rpcTimeout }, false);
-  const approvals = await startApprovals({ CONCORD_ENV: env, ...testNatsConfig('approvals', urls.natsUrl), ...testActorConfig('approvals'), CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'), ...audit, DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase), LOG_LEVEL: 'error', APPROVALS_DB_POOL: 3, ...rpcTimeout }, false);
+  const tasking = await startTasking(
+    {
+      CONCORD_ENV: env,
+      ...testNatsConfig('tasking', urls.natsUrl),
+      ...testActorConfig('tasking'),
+      CONCORD_AUDIT_KEY_TASKING: seed('tasking'),
+      ...audit,
+      DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
+      LOG_LEVEL: 'error',
+      TASKING_DB_POOL: 3,
+      ...rpcTimeout,
+    },
+    false,
+  );
+  const approvals = await startApprovals(
+    {
+      CONCORD_ENV: env,
+      ...testNatsConfig('approvals', urls.natsUrl),
+      ...testActorConfig('approvals'),
+      CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'),
+      ...audit,
+      DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase),
+      LOG_LEVEL: 'error',
+      APPROVALS_DB_POOL: 3,
+      ...rpcTimeout,
+    },
+    false,
+  );
   const config = GatewayConfigSchema.parse({
     CONCORD_ENV: env,
     ...testNatsConfig('gateway', urls.natsUrl),
@@ -102,7 +144,8 @@ export async function startTestSystem(
       for (const [name, app] of Object.entries(services)) {
         const latest = await app.get(AuditEvidence).settle();
         if (!latest) continue;
-        for (let i = 0; i < 200 && ((await store.latest(name, 1))[0]?.size ?? 0) < latest.size; i++) await new Promise((r) => setTimeout(r, 50));
+        for (let i = 0; i < 200 && ((await store.latest(name, 1))[0]?.size ?? 0) < latest.size; i++)
+          await new Promise((r) => setTimeout(r, 50));
       }
     },
     as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
@@ -125,9 +168,16 @@ export function registration(displayName: string, handle = uniqueHandle('kol')):
   return {
     kind: 'individual',
     displayName,
-    personalData: { legalName: displayName, nationalId: '001199012345', phone: '+84912345678', email: 'kol@example.vn' },
+    personalData: {
+      legalName: displayName,
+      nationalId: '001199012345',
+      phone: '+84912345678',
+      email: 'kol@example.vn',
+    },
     consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-    channels: [{ platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true }],
+    channels: [
+      { platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true },
+    ],
     topics: ['tourism'],
     languages: ['vi', 'en'],
     regions: ['VN-HN'],

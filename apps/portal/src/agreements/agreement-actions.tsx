@@ -8,8 +8,18 @@ import { FieldErrors } from '../components/messages';
 import { useApiClient } from '../session/session';
 import { isoToLocal, localToIso } from '../pages/submit-content-page';
 import {
-  buildAmendment, changedTerms, draftFromTerms, inputIdOf, TERM_FIELD_PATHS, termPaths, toFormPaths, validateAmendment, validateUpdate,
-  type DeliverableDraft, type Terms, type TermsDraft,
+  buildAmendment,
+  changedTerms,
+  draftFromTerms,
+  inputIdOf,
+  TERM_FIELD_PATHS,
+  termPaths,
+  toFormPaths,
+  validateAmendment,
+  validateUpdate,
+  type DeliverableDraft,
+  type Terms,
+  type TermsDraft,
 } from './agreement-form';
 import { pendingAmendment, unsignedParties, type Agreement, type LifecycleAction, type Party } from './lifecycle';
 import { TermsFields, useWordedErrors } from './terms-fields';
@@ -21,7 +31,9 @@ type Props = { agreement: Agreement } & WriteOutcome;
 export function AgreementActions({ agreement, actions, ...outcome }: Props & { actions: LifecycleAction[] }) {
   const { t } = useTranslation();
   const amendment = pendingAmendment(agreement);
-  const lifecycle = actions.filter((a) => !['add_milestone', 'pay_milestone', 'upload_document', 'edit', 'amend'].includes(a));
+  const lifecycle = actions.filter(
+    (a) => !['add_milestone', 'pay_milestone', 'upload_document', 'edit', 'amend'].includes(a),
+  );
   const nothingHere = lifecycle.length === 0 && !actions.includes('edit') && !actions.includes('amend');
   // Someone whose only work is further down (milestones, documents) is not told there is nothing to do.
   if (nothingHere && actions.length > 0) return null;
@@ -33,8 +45,12 @@ export function AgreementActions({ agreement, actions, ...outcome }: Props & { a
         {lifecycle.includes('submit') && <SubmitAction agreement={agreement} {...outcome} />}
         {lifecycle.includes('legal_decision') && <LegalDecisionAction agreement={agreement} {...outcome} />}
         {lifecycle.includes('sign') && <SignAction agreement={agreement} {...outcome} />}
-        {amendment && lifecycle.includes('amendment_decision') && <LegalDecisionAction agreement={agreement} version={amendment.version} {...outcome} />}
-        {amendment && lifecycle.includes('amendment_sign') && <SignAction agreement={agreement} version={amendment.version} {...outcome} />}
+        {amendment && lifecycle.includes('amendment_decision') && (
+          <LegalDecisionAction agreement={agreement} version={amendment.version} {...outcome} />
+        )}
+        {amendment && lifecycle.includes('amendment_sign') && (
+          <SignAction agreement={agreement} version={amendment.version} {...outcome} />
+        )}
         {lifecycle.includes('suspend') && <ReasonAction agreement={agreement} action="suspend" {...outcome} />}
         {lifecycle.includes('resume') && <ReasonAction agreement={agreement} action="resume" {...outcome} />}
         {lifecycle.includes('terminate') && <ReasonAction agreement={agreement} action="terminate" {...outcome} />}
@@ -53,7 +69,11 @@ function SubmitAction({ agreement, onDone, onStale }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ok = await w.send({ submit: agreement.id }, (key) =>
-      settle(api.POST('/v1/agreements/{id}/submit-for-review', { params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } } })),
+      settle(
+        api.POST('/v1/agreements/{id}/submit-for-review', {
+          params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+        }),
+      ),
     );
     if (ok) onDone(t('agreementsArea.actions.submit.done'));
   }
@@ -94,30 +114,57 @@ function LegalDecisionAction({ agreement, version, onDone, onStale }: Props & { 
     const path = { id: agreement.id };
     const ok = await w.send(body, (key) =>
       version
-        ? settle(api.POST('/v1/agreements/{id}/amendments/{version}/legal-decision', { params: { path: { ...path, version }, header: { 'Idempotency-Key': key } }, body }))
-        : settle(api.POST('/v1/agreements/{id}/legal-decision', { params: { path, header: { 'Idempotency-Key': key } }, body })),
+        ? settle(
+            api.POST('/v1/agreements/{id}/amendments/{version}/legal-decision', {
+              params: { path: { ...path, version }, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          )
+        : settle(
+            api.POST('/v1/agreements/{id}/legal-decision', {
+              params: { path, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          ),
     );
     if (ok) onDone(t(`agreementsArea.actions.legal.done.${decision}`, { n: version ?? 1 }));
   }
-  const label = version ? t('agreementsArea.actions.legal.openAmendment', { n: version }) : t('agreementsArea.actions.legal.open');
+  const label = version
+    ? t('agreementsArea.actions.legal.openAmendment', { n: version })
+    : t('agreementsArea.actions.legal.open');
   return (
     <Disclosure label={label} open={open} setOpen={setOpen}>
       <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy}>
         <h3>{label}</h3>
         <WriteProblem problem={w.problem} placedAll={errors.length > 0} />
-        <fieldset className="field" id={`${id}-choice`} aria-describedby={at('decision').length ? `${id}-choice-error` : undefined}>
+        <fieldset
+          className="field"
+          id={`${id}-choice`}
+          aria-describedby={at('decision').length ? `${id}-choice-error` : undefined}
+        >
           <legend className="legend-label">{t('agreementsArea.actions.legal.decision')}</legend>
           <FieldErrors id={`${id}-choice-error`} errors={at('decision')} />
           <div className="radios">
             {(['approve', 'return'] as const).map((d) => (
               <label key={d} className="choice">
-                <input type="radio" name={`${id}-decision`} value={d} checked={decision === d} onChange={() => setDecision(d)} />
+                <input
+                  type="radio"
+                  name={`${id}-decision`}
+                  value={d}
+                  checked={decision === d}
+                  onChange={() => setDecision(d)}
+                />
                 {t(`agreementsArea.actions.legal.${d}`)}
               </label>
             ))}
           </div>
         </fieldset>
-        <Field id={`${id}-comments`} label={t('agreementsArea.actions.legal.comments')} hint={t('agreementsArea.actions.legal.commentsHint')} errors={at('comments')}>
+        <Field
+          id={`${id}-comments`}
+          label={t('agreementsArea.actions.legal.comments')}
+          hint={t('agreementsArea.actions.legal.commentsHint')}
+          errors={at('comments')}
+        >
           {(props) => <textarea {...props} rows={3} value={comments} onChange={(e) => setComments(e.target.value)} />}
         </Field>
         <button type="submit" className="button-primary" disabled={w.busy}>
@@ -134,7 +181,9 @@ function SignAction({ agreement, version, onDone, onStale }: Props & { version?:
   const api = useApiClient();
   const worded = useWordedErrors();
   const w = useWrite({ onStale });
-  const signatures = version ? (agreement.versions.find((v) => v.version === version)?.signatures ?? []) : agreement.signatures;
+  const signatures = version
+    ? (agreement.versions.find((v) => v.version === version)?.signatures ?? [])
+    : agreement.signatures;
   const parties = unsignedParties(signatures);
   const [open, setOpen] = useState(false);
   const [chosenParty, setParty] = useState<Party>(parties[0] ?? 'agency');
@@ -156,12 +205,25 @@ function SignAction({ agreement, version, onDone, onStale }: Props & { version?:
     if (!when) missing.push({ path: 'signedAt', code: 'required', message: '' });
     setOwn(missing);
     if (missing.length || !when) return;
-    const body = { party, signatoryName: name.trim(), signedAt: when, method, ...(reference.trim() ? { reference: reference.trim() } : {}) };
+    const body = {
+      party,
+      signatoryName: name.trim(),
+      signedAt: when,
+      method,
+      ...(reference.trim() ? { reference: reference.trim() } : {}),
+    };
     const path = { id: agreement.id };
     const ok = await w.send(body, (key) =>
       version
-        ? settle(api.POST('/v1/agreements/{id}/amendments/{version}/signatures', { params: { path: { ...path, version }, header: { 'Idempotency-Key': key } }, body }))
-        : settle(api.POST('/v1/agreements/{id}/signatures', { params: { path, header: { 'Idempotency-Key': key } }, body })),
+        ? settle(
+            api.POST('/v1/agreements/{id}/amendments/{version}/signatures', {
+              params: { path: { ...path, version }, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          )
+        : settle(
+            api.POST('/v1/agreements/{id}/signatures', { params: { path, header: { 'Idempotency-Key': key } }, body }),
+          ),
     );
     if (ok) {
       setName('');
@@ -169,7 +231,9 @@ function SignAction({ agreement, version, onDone, onStale }: Props & { version?:
       onDone(t('agreementsArea.actions.sign.done', { party: t(`agreementsArea.partyName.${party}`) }));
     }
   }
-  const label = version ? t('agreementsArea.actions.sign.openAmendment', { n: version }) : t('agreementsArea.actions.sign.open');
+  const label = version
+    ? t('agreementsArea.actions.sign.openAmendment', { n: version })
+    : t('agreementsArea.actions.sign.open');
   return (
     <Disclosure label={label} open={open} setOpen={setOpen}>
       <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy}>
@@ -190,7 +254,14 @@ function SignAction({ agreement, version, onDone, onStale }: Props & { version?:
           {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
         </Field>
         <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
-          {(props) => <DateInput {...props} kind="datetime-local" value={signedAt} onChange={(e) => setSignedAt(e.target.value)} />}
+          {(props) => (
+            <DateInput
+              {...props}
+              kind="datetime-local"
+              value={signedAt}
+              onChange={(e) => setSignedAt(e.target.value)}
+            />
+          )}
         </Field>
         <Field id={`${id}-method`} label={t('agreementsArea.actions.sign.method')} errors={at('method')}>
           {(props) => (
@@ -203,8 +274,15 @@ function SignAction({ agreement, version, onDone, onStale }: Props & { version?:
             </select>
           )}
         </Field>
-        <Field id={`${id}-reference`} label={t('agreementsArea.actions.sign.reference')} optional={t('agreementsArea.form.optional')} errors={at('reference')}>
-          {(props) => <input {...props} value={reference} onChange={(e) => setReference(e.target.value)} autoComplete="off" />}
+        <Field
+          id={`${id}-reference`}
+          label={t('agreementsArea.actions.sign.reference')}
+          optional={t('agreementsArea.form.optional')}
+          errors={at('reference')}
+        >
+          {(props) => (
+            <input {...props} value={reference} onChange={(e) => setReference(e.target.value)} autoComplete="off" />
+          )}
         </Field>
         <button type="submit" className="button-primary" disabled={w.busy}>
           {t('agreementsArea.actions.sign.submit')}
@@ -223,7 +301,10 @@ function ReasonAction({ agreement, action, onDone, onStale }: Props & { action: 
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const errors = worded(missing ? [{ path: 'reason', code: 'reason_required', message: '' }] : w.fieldErrors, w.problem);
+  const errors = worded(
+    missing ? [{ path: 'reason', code: 'reason_required', message: '' }] : w.fieldErrors,
+    w.problem,
+  );
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) return setMissing(true);
@@ -244,7 +325,11 @@ function ReasonAction({ agreement, action, onDone, onStale }: Props & { action: 
       <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy}>
         <h3>{t(`agreementsArea.actions.${action}.title`)}</h3>
         <WriteProblem problem={w.problem} placedAll={errors.length > 0} />
-        <Field id={`${action}-reason`} label={t('agreementsArea.actions.reason')} errors={errors.filter((e) => e.path === 'reason')}>
+        <Field
+          id={`${action}-reason`}
+          label={t('agreementsArea.actions.reason')}
+          errors={errors.filter((e) => e.path === 'reason')}
+        >
           {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         <button type="submit" className={action === 'terminate' ? 'button-danger' : 'button-primary'} disabled={w.busy}>
@@ -292,7 +377,10 @@ function TermsChangeForm({ agreement, mode, onDone, onStale }: Props & { mode: '
       const ok = await w.send({ changes, version: agreement.version }, (key) =>
         settle(
           api.PATCH('/v1/agreements/{id}', {
-            params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key, 'If-Match': `"v${agreement.version}"` } },
+            params: {
+              path: { id: agreement.id },
+              header: { 'Idempotency-Key': key, 'If-Match': `"v${agreement.version}"` },
+            },
             body: changes,
           }),
         ),
@@ -309,7 +397,12 @@ function TermsChangeForm({ agreement, mode, onDone, onStale }: Props & { mode: '
     setRows(deliverableRows);
     if (found.length) return;
     const ok = await w.send(body, (key) =>
-      settle(api.POST('/v1/agreements/{id}/amendments', { params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } }, body })),
+      settle(
+        api.POST('/v1/agreements/{id}/amendments', {
+          params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+          body,
+        }),
+      ),
     );
     if (ok) {
       setOpen(false);
@@ -343,10 +436,17 @@ function TermsChangeForm({ agreement, mode, onDone, onStale }: Props & { mode: '
             draft={draft}
             errorsAt={errorsAt}
             onField={(field, value) => edit(TERM_FIELD_PATHS[field], (d) => ({ ...d, [field]: value }))}
-            onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) => edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))}
+            onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) =>
+              edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))
+            }
           />
           {mode === 'amend' && (
-            <Field id={inputIdOf(form, 'reason')} label={t('agreementsArea.actions.amend.reason')} hint={t('agreementsArea.actions.amend.reasonHint')} errors={errorsAt('reason')}>
+            <Field
+              id={inputIdOf(form, 'reason')}
+              label={t('agreementsArea.actions.amend.reason')}
+              hint={t('agreementsArea.actions.amend.reasonHint')}
+              errors={errorsAt('reason')}
+            >
               {(props) => (
                 <textarea
                   {...props}

@@ -1,7 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  buildAmendment, buildCreateRequest, changedTerms, draftFromTerms, emptyAgreementDraft, emptyDeliverable, parseWhole, termPaths, toFormPaths,
-  validateAmendment, validateCreate, validateUpdate, type AgreementDraft, type Terms,
+  buildAmendment,
+  buildCreateRequest,
+  changedTerms,
+  draftFromTerms,
+  emptyAgreementDraft,
+  emptyDeliverable,
+  parseWhole,
+  termPaths,
+  toFormPaths,
+  validateAmendment,
+  validateCreate,
+  validateUpdate,
+  type AgreementDraft,
+  type Terms,
 } from './agreement-form';
 
 const COUNTERPARTY = '0190f1a2-0000-7000-8000-000000000001';
@@ -14,7 +26,11 @@ function filled(): AgreementDraft {
     termStart: '2026-03-01',
     termEnd: '2026-12-31',
     budget: '450.000.000',
-    deliverables: [{ ...emptyDeliverable('tiktok'), quantity: '30' }, emptyDeliverable('youtube'), { ...emptyDeliverable('facebook'), quantity: '20' }],
+    deliverables: [
+      { ...emptyDeliverable('tiktok'), quantity: '30' },
+      emptyDeliverable('youtube'),
+      { ...emptyDeliverable('facebook'), quantity: '20' },
+    ],
   };
 }
 
@@ -46,7 +62,10 @@ describe('the agreement form', () => {
       scope: '50 short videos',
       term: { start: '2026-03-01', end: '2026-12-31' },
       budget: 450_000_000,
-      deliverables: [{ platform: 'tiktok', quantity: 30 }, { platform: 'facebook', quantity: 20 }],
+      deliverables: [
+        { platform: 'tiktok', quantity: 30 },
+        { platform: 'facebook', quantity: 20 },
+      ],
       disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
     });
     expect(deliverableRows).toEqual([0, 2]);
@@ -54,14 +73,25 @@ describe('the agreement form', () => {
   });
 
   it('sends usage rights once any of their fields is filled, territories in capitals', () => {
-    const { body } = buildCreateRequest({ ...filled(), usageMonths: '24', usageChannels: 'tiktok, facebook', usageTerritories: 'vn fr' });
-    expect(body.usageRights).toEqual({ durationMonths: 24, channels: ['tiktok', 'facebook'], territories: ['VN', 'FR'] });
+    const { body } = buildCreateRequest({
+      ...filled(),
+      usageMonths: '24',
+      usageChannels: 'tiktok, facebook',
+      usageTerritories: 'vn fr',
+    });
+    expect(body.usageRights).toEqual({
+      durationMonths: 24,
+      channels: ['tiktok', 'facebook'],
+      territories: ['VN', 'FR'],
+    });
   });
 
   it('finds before sending what the API would refuse, at the paths the API uses', () => {
     const { body } = buildCreateRequest({ ...emptyAgreementDraft(), title: 'ab', budget: 'lots' });
     const paths = validateCreate(body).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['counterpartyId', 'title', 'scope', 'term.start', 'term.end', 'budget']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['counterpartyId', 'title', 'scope', 'term.start', 'term.end', 'budget']),
+    );
   });
 
   it('refuses a term that ends before it starts, on the end date', () => {
@@ -71,12 +101,19 @@ describe('the agreement form', () => {
 
   it('puts an error about a sent deliverable on the row it was typed in', () => {
     const placed = toFormPaths(
-      [{ path: 'deliverables.1.quantity', code: 'too_big', message: '' }, { path: 'input.title', code: 'too_small', message: '' }],
+      [
+        { path: 'deliverables.1.quantity', code: 'too_big', message: '' },
+        { path: 'input.title', code: 'too_small', message: '' },
+      ],
       [0, 2],
     );
     expect(placed.map((e) => e.path)).toEqual(['deliverables.2.quantity', 'title']);
-    expect(toFormPaths([{ path: 'changes.budget', code: 'over_budget', message: '' }], []).map((e) => e.path)).toEqual(['budget']);
-    expect(termPaths(filled())).toEqual(expect.arrayContaining(['deliverables.2.quantity', 'term.end', 'usageRights.territories']));
+    expect(toFormPaths([{ path: 'changes.budget', code: 'over_budget', message: '' }], []).map((e) => e.path)).toEqual([
+      'budget',
+    ]);
+    expect(termPaths(filled())).toEqual(
+      expect.arrayContaining(['deliverables.2.quantity', 'term.end', 'usageRights.territories']),
+    );
   });
 });
 
@@ -101,13 +138,22 @@ describe('changing terms (a draft, an amendment)', () => {
     const codes = validateAmendment(unchanged.body).map((e) => `${e.path}:${e.code}`);
     expect(codes).toEqual(expect.arrayContaining(['reason:too_small', 'changes:nothing_changes']));
 
-    const later = buildAmendment({ ...draftFromTerms(terms), termEnd: '2027-06-30' }, terms, ' Extended to the 2027 season ');
-    expect(later.body).toEqual({ changes: { term: { start: '2026-03-01', end: '2027-06-30' } }, reason: 'Extended to the 2027 season' });
+    const later = buildAmendment(
+      { ...draftFromTerms(terms), termEnd: '2027-06-30' },
+      terms,
+      ' Extended to the 2027 season ',
+    );
+    expect(later.body).toEqual({
+      changes: { term: { start: '2026-03-01', end: '2027-06-30' } },
+      reason: 'Extended to the 2027 season',
+    });
     expect(validateAmendment(later.body)).toEqual([]);
   });
 
   it('refuses an amended term that ends before it starts, at the path the API names', () => {
     const { body } = buildAmendment({ ...draftFromTerms(terms), termEnd: '2025-01-01' }, terms, 'Shorter');
-    expect(validateAmendment(body)).toEqual([expect.objectContaining({ path: 'changes.term.end', code: 'before_start' })]);
+    expect(validateAmendment(body)).toEqual([
+      expect.objectContaining({ path: 'changes.term.end', code: 'before_start' }),
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { AmendmentInput, assertTerm, CreateAgreementInput, DomainError, toFieldErrors, UpdateAgreementInput, type PLATFORMS } from '@concord/domain';
+import {
+  AmendmentInput,
+  assertTerm,
+  CreateAgreementInput,
+  DomainError,
+  toFieldErrors,
+  UpdateAgreementInput,
+  type PLATFORMS,
+} from '@concord/domain';
 import type { Schemas } from '../api/client';
 import type { FieldProblem } from '../api/problem';
 
@@ -170,7 +178,10 @@ function comparable(value: unknown): string {
 const TERM_FIELDS = ['title', 'scope', 'term', 'budget', 'deliverables', 'disclosureLabel', 'usageRights'] as const;
 
 /** Only the terms that differ from `current`: what a draft's edit or an amendment sends. */
-export function changedTerms(draft: TermsDraft, current: Terms): { changes: UpdateAgreementRequest; deliverableRows: number[] } {
+export function changedTerms(
+  draft: TermsDraft,
+  current: Terms,
+): { changes: UpdateAgreementRequest; deliverableRows: number[] } {
   const { terms, deliverableRows } = buildTerms(draft);
   const changes: Record<string, unknown> = {};
   for (const field of TERM_FIELDS) {
@@ -181,7 +192,11 @@ export function changedTerms(draft: TermsDraft, current: Terms): { changes: Upda
   return { changes: changes, deliverableRows };
 }
 
-export function buildAmendment(draft: TermsDraft, current: Terms, reason: string): { body: AmendmentRequest; deliverableRows: number[] } {
+export function buildAmendment(
+  draft: TermsDraft,
+  current: Terms,
+  reason: string,
+): { body: AmendmentRequest; deliverableRows: number[] } {
   const { changes, deliverableRows } = changedTerms(draft, current);
   return { body: { changes, reason: reason.trim() }, deliverableRows };
 }
@@ -208,7 +223,8 @@ export function validateCreate(body: CreateAgreementRequest): FieldProblem[] {
 export function validateUpdate(changes: UpdateAgreementRequest): FieldProblem[] {
   const parsed = UpdateAgreementInput.safeParse(changes);
   if (!parsed.success) return toFieldErrors(parsed.error);
-  if (Object.keys(changes).length === 0) return [{ path: 'changes', code: 'nothing_changes', message: 'Change at least one term' }];
+  if (Object.keys(changes).length === 0)
+    return [{ path: 'changes', code: 'nothing_changes', message: 'Change at least one term' }];
   return termOrder(parsed.data.term?.start, parsed.data.term?.end);
 }
 
@@ -216,8 +232,10 @@ export function validateUpdate(changes: UpdateAgreementRequest): FieldProblem[] 
 export function validateAmendment(body: AmendmentRequest): FieldProblem[] {
   const parsed = AmendmentInput.safeParse(body);
   const errors: FieldProblem[] = parsed.success ? [] : toFieldErrors(parsed.error);
-  if (Object.keys(body.changes).length === 0) errors.push({ path: 'changes', code: 'nothing_changes', message: 'Change at least one term' });
-  if (parsed.success) errors.push(...termOrder(parsed.data.changes.term?.start, parsed.data.changes.term?.end, 'changes.'));
+  if (Object.keys(body.changes).length === 0)
+    errors.push({ path: 'changes', code: 'nothing_changes', message: 'Change at least one term' });
+  if (parsed.success)
+    errors.push(...termOrder(parsed.data.changes.term?.start, parsed.data.changes.term?.end, 'changes.'));
   return errors;
 }
 
@@ -239,8 +257,18 @@ export function toFormPaths(errors: readonly FieldProblem[], deliverableRows: re
 /** Every path the terms part of the form can show an error at (fields and the groups around them). */
 export function termPaths(draft: TermsDraft): string[] {
   const paths = [
-    'title', 'scope', 'term', 'term.start', 'term.end', 'budget', 'deliverables', 'disclosureLabel',
-    'usageRights', 'usageRights.durationMonths', 'usageRights.channels', 'usageRights.territories',
+    'title',
+    'scope',
+    'term',
+    'term.start',
+    'term.end',
+    'budget',
+    'deliverables',
+    'disclosureLabel',
+    'usageRights',
+    'usageRights.durationMonths',
+    'usageRights.channels',
+    'usageRights.territories',
   ];
   draft.deliverables.forEach((_, row) => {
     for (const field of ['', '.platform', '.quantity']) paths.push(`deliverables.${row}${field}`);

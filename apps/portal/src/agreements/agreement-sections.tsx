@@ -10,7 +10,16 @@ import { useApiClient } from '../session/session';
 import { isoToLocal, localToIso } from '../pages/submit-content-page';
 import { parseWhole } from './agreement-form';
 import { checkDocument, DOCUMENT_ACCEPT, documentTypeOf, sizeText } from './documents';
-import { milestoneTotals, termText, versionDiff, type Agreement, type AgreementVersion, type FieldDiff, type LifecycleAction, type TermWriter } from './lifecycle';
+import {
+  milestoneTotals,
+  termText,
+  versionDiff,
+  type Agreement,
+  type AgreementVersion,
+  type FieldDiff,
+  type LifecycleAction,
+  type TermWriter,
+} from './lifecycle';
 import { useWordedErrors } from './terms-fields';
 import { useWrite, WriteProblem, type WriteOutcome } from './write';
 
@@ -50,14 +59,20 @@ export function VersionsSection({ agreement }: { agreement: Agreement }) {
             {[...versions].reverse().map((version) => (
               <li key={version.version}>
                 <h3>
-                  {version.version === 1 ? t('agreementsArea.versions.original') : t('agreementsArea.versions.amendment', { n: version.version })}{' '}
-                  <span className={`badge badge-version-${version.status}`}>{t(`agreementsArea.versionStatus.${version.status}`)}</span>
+                  {version.version === 1
+                    ? t('agreementsArea.versions.original')
+                    : t('agreementsArea.versions.amendment', { n: version.version })}{' '}
+                  <span className={`badge badge-version-${version.status}`}>
+                    {t(`agreementsArea.versionStatus.${version.status}`)}
+                  </span>
                 </h3>
                 <p className="work-meta">
                   {t('agreementsArea.versions.by', { by: version.createdBy, date: format.dateTime(version.createdAt) })}
                   {version.reason && <> · {t('agreementsArea.versions.reason', { reason: version.reason })}</>}
                 </p>
-                {version.version > 1 && <VersionDiff diffs={versionDiff(versions, version.version, write)} n={version.version} />}
+                {version.version > 1 && (
+                  <VersionDiff diffs={versionDiff(versions, version.version, write)} n={version.version} />
+                )}
                 <Reviews reviews={version.legalReviews} />
                 <Signatures signatures={version.signatures} />
                 {version.version === 1 && <TermsList version={version} write={write} />}
@@ -87,12 +102,26 @@ function VersionDiff({ diffs, n }: { diffs: FieldDiff[]; n: number }) {
         <tbody>
           {diffs.map((d) => (
             <tr key={d.field}>
-              <th scope="row">{t(`agreementsArea.term.${d.field}` as 'agreementsArea.term.title', { defaultValue: d.field })}</th>
+              <th scope="row">
+                {t(`agreementsArea.term.${d.field}` as 'agreementsArea.term.title', { defaultValue: d.field })}
+              </th>
               <td className="diff">
-                {d.parts.map((part, i) => (part.op === 'insert' ? null : part.op === 'delete' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>))}
+                {d.parts.map((part, i) =>
+                  part.op === 'insert' ? null : part.op === 'delete' ? (
+                    <del key={i}>{part.text}</del>
+                  ) : (
+                    <span key={i}>{part.text}</span>
+                  ),
+                )}
               </td>
               <td className="diff">
-                {d.parts.map((part, i) => (part.op === 'delete' ? null : part.op === 'insert' ? <ins key={i}>{part.text}</ins> : <span key={i}>{part.text}</span>))}
+                {d.parts.map((part, i) =>
+                  part.op === 'delete' ? null : part.op === 'insert' ? (
+                    <ins key={i}>{part.text}</ins>
+                  ) : (
+                    <span key={i}>{part.text}</span>
+                  ),
+                )}
               </td>
             </tr>
           ))}
@@ -109,12 +138,14 @@ function TermsList({ version, write }: { version: AgreementVersion; write: TermW
     <details>
       <summary>{t('agreementsArea.versions.terms')}</summary>
       <dl className="facts facts-compact">
-        {(['title', 'scope', 'term', 'budget', 'deliverables', 'disclosureLabel', 'usageRights'] as const).map((field) => (
-          <div key={field}>
-            <dt>{t(`agreementsArea.term.${field}`)}</dt>
-            <dd>{termText(field, terms[field], write)}</dd>
-          </div>
-        ))}
+        {(['title', 'scope', 'term', 'budget', 'deliverables', 'disclosureLabel', 'usageRights'] as const).map(
+          (field) => (
+            <div key={field}>
+              <dt>{t(`agreementsArea.term.${field}`)}</dt>
+              <dd>{termText(field, terms[field], write)}</dd>
+            </div>
+          ),
+        )}
       </dl>
     </details>
   );
@@ -136,7 +167,9 @@ export function Reviews({ reviews }: { reviews: Agreement['legalReviews'] }) {
           {r.counterpartyVettedByOverride && (
             <strong className="tag tag-danger">
               {t('agreementsArea.review.vettedByOverride', {
-                by: r.counterpartyVettedByOverride.by, date: format.dateTime(r.counterpartyVettedByOverride.at), reason: r.counterpartyVettedByOverride.reason,
+                by: r.counterpartyVettedByOverride.by,
+                date: format.dateTime(r.counterpartyVettedByOverride.at),
+                reason: r.counterpartyVettedByOverride.reason,
               })}
             </strong>
           )}
@@ -194,7 +227,11 @@ export function MilestonesSection({ agreement, actions, ...outcome }: Props & { 
         </div>
       </dl>
       <div className="meter" aria-hidden="true">
-        <span style={{ width: `${agreement.budget > 0 ? Math.min(100, Math.round((totals.paid / agreement.budget) * 100)) : 0}%` }} />
+        <span
+          style={{
+            width: `${agreement.budget > 0 ? Math.min(100, Math.round((totals.paid / agreement.budget) * 100)) : 0}%`,
+          }}
+        />
       </div>
       {agreement.milestones.length === 0 ? (
         <p className="empty">{t('agreementsArea.milestones.empty')}</p>
@@ -220,11 +257,17 @@ export function MilestonesSection({ agreement, actions, ...outcome }: Props & { 
                   <td>{format.date(m.dueDate)}</td>
                   <td className="numeric">{format.money(m.amount)}</td>
                   <td>
-                    <span className={`badge badge-milestone-${m.status}`}>{t(`agreementsArea.milestoneStatus.${m.status}`)}</span>
+                    <span className={`badge badge-milestone-${m.status}`}>
+                      {t(`agreementsArea.milestoneStatus.${m.status}`)}
+                    </span>
                   </td>
                   <td>
                     {m.status === 'paid' && m.paidAt
-                      ? t('agreementsArea.milestones.paidLine', { date: format.dateTime(m.paidAt), by: m.paidBy ?? '', reference: m.paymentReference ?? '' })
+                      ? t('agreementsArea.milestones.paidLine', {
+                          date: format.dateTime(m.paidAt),
+                          by: m.paidBy ?? '',
+                          reference: m.paymentReference ?? '',
+                        })
                       : t('app.none')}
                   </td>
                 </tr>
@@ -256,29 +299,65 @@ function AddMilestoneForm({ agreement, onDone, onStale }: Props) {
     const missing: FieldProblem[] = [];
     if (!values.label.trim()) missing.push({ path: 'label', code: 'required', message: '' });
     if (!values.dueDate) missing.push({ path: 'dueDate', code: 'required', message: '' });
-    if (amount === undefined || Number.isNaN(amount) || amount < 1) missing.push({ path: 'amount', code: 'invalid_type', message: '' });
+    if (amount === undefined || Number.isNaN(amount) || amount < 1)
+      missing.push({ path: 'amount', code: 'invalid_type', message: '' });
     setOwn(missing);
     if (missing.length) return;
     const body = { label: values.label.trim(), dueDate: values.dueDate, amount: amount! };
-    const ok = await w.send(body, (key) => settle(api.POST('/v1/agreements/{id}/milestones', { params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } }, body })));
+    const ok = await w.send(body, (key) =>
+      settle(
+        api.POST('/v1/agreements/{id}/milestones', {
+          params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+          body,
+        }),
+      ),
+    );
     if (ok) {
       setValues({ label: '', dueDate: '', amount: '' });
       onDone(t('agreementsArea.milestones.added', { label: body.label }));
     }
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy} aria-labelledby="add-milestone-title">
+    <form
+      className="inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-busy={w.busy}
+      aria-labelledby="add-milestone-title"
+    >
       <h3 id="add-milestone-title">{t('agreementsArea.milestones.addTitle')}</h3>
       <WriteProblem problem={w.problem} placedAll={errors.length > 0} />
       <Field id="milestone-label" label={t('agreementsArea.milestones.label')} errors={at('label')}>
-        {(props) => <input {...props} value={values.label} onChange={(e) => setValues({ ...values, label: e.target.value })} autoComplete="off" />}
+        {(props) => (
+          <input
+            {...props}
+            value={values.label}
+            onChange={(e) => setValues({ ...values, label: e.target.value })}
+            autoComplete="off"
+          />
+        )}
       </Field>
       <div className="field-row">
         <Field id="milestone-due" label={t('agreementsArea.milestones.dueDate')} errors={at('dueDate')}>
-          {(props) => <DateInput {...props} value={values.dueDate} onChange={(e) => setValues({ ...values, dueDate: e.target.value })} />}
+          {(props) => (
+            <DateInput
+              {...props}
+              value={values.dueDate}
+              onChange={(e) => setValues({ ...values, dueDate: e.target.value })}
+            />
+          )}
         </Field>
         <Field id="milestone-amount" label={t('agreementsArea.milestones.amountLabel')} errors={at('amount')}>
-          {(props) => <input {...props} inputMode="numeric" value={values.amount} onChange={(e) => setValues({ ...values, amount: e.target.value })} autoComplete="off" size={16} />}
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={values.amount}
+              onChange={(e) => setValues({ ...values, amount: e.target.value })}
+              autoComplete="off"
+              size={16}
+            />
+          )}
         </Field>
       </div>
       <button type="submit" className="button-secondary" disabled={w.busy}>
@@ -324,7 +403,13 @@ function PaymentForm({ agreement, onDone, onStale }: Props) {
     }
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy} aria-labelledby="pay-milestone-title">
+    <form
+      className="inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-busy={w.busy}
+      aria-labelledby="pay-milestone-title"
+    >
       <h3 id="pay-milestone-title">{t('agreementsArea.milestones.payTitle')}</h3>
       <WriteProblem problem={w.problem} placedAll={errors.length > 0} />
       <Field id="payment-milestone" label={t('agreementsArea.milestones.which')}>
@@ -340,10 +425,14 @@ function PaymentForm({ agreement, onDone, onStale }: Props) {
       </Field>
       <div className="field-row">
         <Field id="payment-reference" label={t('agreementsArea.milestones.reference')} errors={at('paymentReference')}>
-          {(props) => <input {...props} value={reference} onChange={(e) => setReference(e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input {...props} value={reference} onChange={(e) => setReference(e.target.value)} autoComplete="off" />
+          )}
         </Field>
         <Field id="payment-at" label={t('agreementsArea.milestones.paidAt')} errors={at('paidAt')}>
-          {(props) => <DateInput {...props} kind="datetime-local" value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />}
+          {(props) => (
+            <DateInput {...props} kind="datetime-local" value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />
+          )}
         </Field>
       </div>
       <button type="submit" className="button-secondary" disabled={w.busy}>
@@ -362,7 +451,10 @@ export function DocumentsSection({ agreement, canUpload, ...outcome }: Props & {
   async function download(doc: Agreement['documents'][number]) {
     setDownloadProblem(undefined);
     const result = await settle(
-      api.GET('/v1/agreements/{id}/documents/{documentId}', { params: { path: { id: agreement.id, documentId: doc.id } }, parseAs: 'blob' }) as Promise<{
+      api.GET('/v1/agreements/{id}/documents/{documentId}', {
+        params: { path: { id: agreement.id, documentId: doc.id } },
+        parseAs: 'blob',
+      }) as Promise<{
         data?: Blob;
         error?: unknown;
         response: Response;
@@ -389,12 +481,18 @@ export function DocumentsSection({ agreement, canUpload, ...outcome }: Props & {
           {agreement.documents.map((doc) => (
             <li key={doc.id}>
               <span className="work-title">
-                <button type="button" className="button-link-plain" onClick={() => void download(doc)} aria-label={t('agreementsArea.documents.download', { name: doc.name })}>
+                <button
+                  type="button"
+                  className="button-link-plain"
+                  onClick={() => void download(doc)}
+                  aria-label={t('agreementsArea.documents.download', { name: doc.name })}
+                >
                   {doc.name}
                 </button>
               </span>
               <span className="work-meta">
-                {sizeText(doc.size, format.number)} · {doc.uploadedBy} · {format.dateTime(doc.uploadedAt)} · <span className="mono">{t('agreementsArea.documents.sha', { sha: doc.sha256.slice(0, 12) })}</span>
+                {sizeText(doc.size, format.number)} · {doc.uploadedBy} · {format.dateTime(doc.uploadedAt)} ·{' '}
+                <span className="mono">{t('agreementsArea.documents.sha', { sha: doc.sha256.slice(0, 12) })}</span>
               </span>
             </li>
           ))}
@@ -418,7 +516,10 @@ function UploadForm({ agreement, onDone, onStale }: Props) {
     w.problem && ['document.too_large', 'document.unsupported_type'].includes(w.problem.code)
       ? [{ path: 'file', code: w.problem.code.replace('document.', ''), message: w.problem.detail }]
       : [];
-  const errors = worded(own.length ? own : apiFileError.length ? apiFileError : w.fieldErrors.map((e) => ({ ...e, path: 'file' })), w.problem);
+  const errors = worded(
+    own.length ? own : apiFileError.length ? apiFileError : w.fieldErrors.map((e) => ({ ...e, path: 'file' })),
+    w.problem,
+  );
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = checkDocument(file);
@@ -442,10 +543,21 @@ function UploadForm({ agreement, onDone, onStale }: Props) {
     }
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy} aria-labelledby="upload-title">
+    <form
+      className="inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-busy={w.busy}
+      aria-labelledby="upload-title"
+    >
       <h3 id="upload-title">{t('agreementsArea.documents.uploadTitle')}</h3>
       <WriteProblem problem={w.problem} placedAll={errors.length > 0} />
-      <Field id="document-file" label={t('agreementsArea.documents.file')} hint={t('agreementsArea.documents.fileHint')} errors={errors}>
+      <Field
+        id="document-file"
+        label={t('agreementsArea.documents.file')}
+        hint={t('agreementsArea.documents.fileHint')}
+        errors={errors}
+      >
         {(props) => (
           <input
             {...props}
@@ -478,7 +590,12 @@ export function HistorySection({ agreement }: { agreement: Agreement }) {
         {[...agreement.statusHistory].reverse().map((h, i) => (
           <li key={i}>
             <span className="work-title">
-              {h.from ? t('agreementsArea.history.move', { from: t(`enums.agreementStatus.${h.from}`), to: t(`enums.agreementStatus.${h.to}`) }) : t(`enums.agreementStatus.${h.to}`)}
+              {h.from
+                ? t('agreementsArea.history.move', {
+                    from: t(`enums.agreementStatus.${h.from}`),
+                    to: t(`enums.agreementStatus.${h.to}`),
+                  })
+                : t(`enums.agreementStatus.${h.to}`)}
             </span>
             <span className="work-meta">
               {h.by} · {format.dateTime(h.at)}
@@ -490,4 +607,3 @@ export function HistorySection({ agreement }: { agreement: Agreement }) {
     </section>
   );
 }
-

@@ -20,7 +20,9 @@ export function documentTypeOf(file: { name: string; type: string }): DocumentTy
   const declared = file.type.toLowerCase();
   if (declared in DOCUMENT_TYPES) return declared as DocumentType;
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  const byExtension = Object.entries(DOCUMENT_TYPES).find(([, t]) => t.extension === extension || (extension === 'jpeg' && t.extension === 'jpg'));
+  const byExtension = Object.entries(DOCUMENT_TYPES).find(
+    ([, t]) => t.extension === extension || (extension === 'jpeg' && t.extension === 'jpg'),
+  );
   return byExtension?.[0] as DocumentType | undefined;
 }
 
@@ -29,7 +31,8 @@ export function checkDocument(file: { name: string; type: string; size: number }
   if (!file) return [{ path: 'file', code: 'required', message: 'Choose a file' }];
   if (!documentTypeOf(file)) return [{ path: 'file', code: 'unsupported_type', message: 'PDF, PNG, JPEG or DOCX' }];
   if (file.size === 0) return [{ path: 'file', code: 'empty', message: 'The file is empty' }];
-  if (file.size > DOCUMENT_MAX_BYTES) return [{ path: 'file', code: 'too_large', message: `At most ${DOCUMENT_MAX_BYTES} bytes` }];
+  if (file.size > DOCUMENT_MAX_BYTES)
+    return [{ path: 'file', code: 'too_large', message: `At most ${DOCUMENT_MAX_BYTES} bytes` }];
   return [];
 }
 

@@ -64,7 +64,10 @@ const SIGNED_STATES: readonly Agreement['status'][] = ['signed', 'active', 'susp
  * allows (the domain's state machine and the service's rules) and the user's
  * role permits. The API refuses the rest anyway.
  */
-export function availableActions(agreement: Pick<Agreement, 'status' | 'versions' | 'signatures' | 'milestones'>, can: Can): LifecycleAction[] {
+export function availableActions(
+  agreement: Pick<Agreement, 'status' | 'versions' | 'signatures' | 'milestones'>,
+  can: Can,
+): LifecycleAction[] {
   const moves = agreementMovesFrom(agreement.status);
   const amendment = pendingAmendment(agreement);
   const offered: LifecycleAction[] = [];
@@ -73,19 +76,25 @@ export function availableActions(agreement: Pick<Agreement, 'status' | 'versions
   if (moves.includes('legal_approve')) offered.push('legal_decision');
   if (moves.includes('sign') && unsignedParties(agreement.signatures).length > 0) offered.push('sign');
   if (amendment?.status === 'in_review') offered.push('amendment_decision');
-  if (amendment?.status === 'approved' && unsignedParties(amendment.signatures).length > 0) offered.push('amendment_sign');
+  if (amendment?.status === 'approved' && unsignedParties(amendment.signatures).length > 0)
+    offered.push('amendment_sign');
   if (SIGNED_STATES.includes(agreement.status) && !amendment) offered.push('amend');
   if (moves.includes('suspend')) offered.push('suspend');
   if (moves.includes('resume')) offered.push('resume');
   if (moves.includes('terminate')) offered.push('terminate');
   if (!['terminated', 'expired'].includes(agreement.status)) offered.push('add_milestone');
-  if ([...SIGNED_STATES, 'expired'].includes(agreement.status) && agreement.milestones.some((m) => m.status !== 'paid')) offered.push('pay_milestone');
+  if ([...SIGNED_STATES, 'expired'].includes(agreement.status) && agreement.milestones.some((m) => m.status !== 'paid'))
+    offered.push('pay_milestone');
   offered.push('upload_document');
   return offered.filter((action) => can(PERMISSION_OF[action]));
 }
 
 /** The budget planned in milestones and paid so far, and what is left of the agreement's budget. */
-export function milestoneTotals(agreement: Pick<Agreement, 'budget' | 'milestones'>): { planned: number; paid: number; unplanned: number } {
+export function milestoneTotals(agreement: Pick<Agreement, 'budget' | 'milestones'>): {
+  planned: number;
+  paid: number;
+  unplanned: number;
+} {
   const planned = agreement.milestones.reduce((sum, m) => sum + m.amount, 0);
   const paid = agreement.milestones.filter((m) => m.status === 'paid').reduce((sum, m) => sum + m.amount, 0);
   return { planned, paid, unplanned: Math.max(0, agreement.budget - planned) };
@@ -116,7 +125,13 @@ export function termText(field: string, value: unknown, write: TermWriter): stri
     }
     case 'usageRights': {
       const rights = value as { durationMonths: number; channels?: string[]; territories?: string[] };
-      return [write.months(rights.durationMonths), (rights.channels ?? []).join(', '), (rights.territories ?? []).join(', ')].filter(Boolean).join(' · ');
+      return [
+        write.months(rights.durationMonths),
+        (rights.channels ?? []).join(', '),
+        (rights.territories ?? []).join(', '),
+      ]
+        .filter(Boolean)
+        .join(' · ');
     }
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
@@ -141,7 +156,11 @@ export function versionDiff(versions: readonly AgreementVersion[], n: number, wr
   const current = versions[index].terms as unknown as Record<string, unknown>;
   const fields = versions[index].changes.length ? versions[index].changes.map((c) => c.field) : Object.keys(current);
   return fields
-    .map((field) => ({ field, before: termText(field, previous[field], write), after: termText(field, current[field], write) }))
+    .map((field) => ({
+      field,
+      before: termText(field, previous[field], write),
+      after: termText(field, current[field], write),
+    }))
     .filter((d) => d.before !== d.after)
     .map((d) => ({ ...d, parts: diffWords(d.before, d.after) }));
 }

@@ -5,7 +5,13 @@ import { fieldKey, problemValues, type FieldProblem, type Problem } from '../api
 import { DateInput } from '../components/date-input';
 import { Field } from '../components/field';
 import { FieldErrors } from '../components/messages';
-import { emptyDeliverable, inputIdOf, TERM_FIELD_PATHS, type DeliverableDraft, type TermsDraft } from './agreement-form';
+import {
+  emptyDeliverable,
+  inputIdOf,
+  TERM_FIELD_PATHS,
+  type DeliverableDraft,
+  type TermsDraft,
+} from './agreement-form';
 
 type TermField = keyof typeof TERM_FIELD_PATHS;
 
@@ -23,7 +29,12 @@ export function useWordedErrors(): (errors: readonly FieldProblem[], problem?: P
         // Keys are built from API codes at run time; unknown ones fall through to the API's words.
         const say = t as unknown as (keys: string[], options: Record<string, unknown>) => string;
         const text = say(
-          [`agreementsArea.fieldErrors.${field}.${error.code}`, `agreementsArea.fieldErrors.${error.code}`, `fields.${field}.${error.code}`, `fieldError.${error.code}`],
+          [
+            `agreementsArea.fieldErrors.${field}.${error.code}`,
+            `agreementsArea.fieldErrors.${error.code}`,
+            `fields.${field}.${error.code}`,
+            `fieldError.${error.code}`,
+          ],
           { ...(problem ? problemValues(problem) : {}), defaultValue: error.message },
         );
         return { path: error.path, code: 'worded', message: text };
@@ -52,7 +63,10 @@ export function TermsFields({
 }) {
   const { t } = useTranslation();
   const control = (path: string) => ({ id: inputIdOf(form, path), errors: errorsAt(path) });
-  const text = (field: TermField) => ({ value: draft[field], onChange: (e: { target: { value: string } }) => onField(field, e.target.value) });
+  const text = (field: TermField) => ({
+    value: draft[field],
+    onChange: (e: { target: { value: string } }) => onField(field, e.target.value),
+  });
   const optional = t('agreementsArea.form.optional');
   return (
     <>
@@ -95,7 +109,11 @@ export function TermsFields({
               <div className="field-row">
                 <Field {...control(path('.platform'))} label={t('agreementsArea.form.platform', { n })}>
                   {(props) => (
-                    <select {...props} value={row.platform} onChange={(e) => set({ platform: e.target.value as DeliverableDraft['platform'] })}>
+                    <select
+                      {...props}
+                      value={row.platform}
+                      onChange={(e) => set({ platform: e.target.value as DeliverableDraft['platform'] })}
+                    >
                       {PLATFORMS.map((platform) => (
                         <option key={platform} value={platform}>
                           {t(`enums.platform.${platform}`)}
@@ -105,10 +123,23 @@ export function TermsFields({
                   )}
                 </Field>
                 <Field {...control(path('.quantity'))} label={t('agreementsArea.form.quantity', { n })}>
-                  {(props) => <input {...props} inputMode="numeric" value={row.quantity} onChange={(e) => set({ quantity: e.target.value })} size={8} autoComplete="off" />}
+                  {(props) => (
+                    <input
+                      {...props}
+                      inputMode="numeric"
+                      value={row.quantity}
+                      onChange={(e) => set({ quantity: e.target.value })}
+                      size={8}
+                      autoComplete="off"
+                    />
+                  )}
                 </Field>
                 {draft.deliverables.length > 1 && (
-                  <button type="button" className="button-link-danger" onClick={() => onDeliverables('deliverables', (rows) => rows.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    className="button-link-danger"
+                    onClick={() => onDeliverables('deliverables', (rows) => rows.filter((_, i) => i !== index))}
+                  >
                     {t('agreementsArea.form.removeDeliverable', { n })}
                   </button>
                 )}
@@ -116,11 +147,19 @@ export function TermsFields({
             </fieldset>
           );
         })}
-        <button type="button" className="button-secondary" onClick={() => onDeliverables('deliverables', (rows) => [...rows, emptyDeliverable()])}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => onDeliverables('deliverables', (rows) => [...rows, emptyDeliverable()])}
+        >
           {t('agreementsArea.form.addDeliverable')}
         </button>
       </fieldset>
-      <Field {...control('disclosureLabel')} label={t('agreementsArea.form.disclosureLabel')} hint={t('agreementsArea.form.disclosureLabelHint')}>
+      <Field
+        {...control('disclosureLabel')}
+        label={t('agreementsArea.form.disclosureLabel')}
+        hint={t('agreementsArea.form.disclosureLabelHint')}
+      >
         {(props) => <input {...props} {...text('disclosureLabel')} autoComplete="off" />}
       </Field>
       <fieldset className="group" id={inputIdOf(form, 'usageRights')}>
@@ -132,11 +171,21 @@ export function TermsFields({
           <Field {...control('usageRights.durationMonths')} label={t('agreementsArea.form.usageMonths')}>
             {(props) => <input {...props} inputMode="numeric" {...text('usageMonths')} size={6} autoComplete="off" />}
           </Field>
-          <Field {...control('usageRights.channels')} label={t('agreementsArea.form.usageChannels')} hint={t('agreementsArea.form.usageChannelsHint')}>
+          <Field
+            {...control('usageRights.channels')}
+            label={t('agreementsArea.form.usageChannels')}
+            hint={t('agreementsArea.form.usageChannelsHint')}
+          >
             {(props) => <input {...props} {...text('usageChannels')} autoComplete="off" spellCheck={false} />}
           </Field>
-          <Field {...control('usageRights.territories')} label={t('agreementsArea.form.usageTerritories')} hint={t('agreementsArea.form.usageTerritoriesHint')}>
-            {(props) => <input {...props} {...text('usageTerritories')} autoComplete="off" spellCheck={false} size={12} />}
+          <Field
+            {...control('usageRights.territories')}
+            label={t('agreementsArea.form.usageTerritories')}
+            hint={t('agreementsArea.form.usageTerritoriesHint')}
+          >
+            {(props) => (
+              <input {...props} {...text('usageTerritories')} autoComplete="off" spellCheck={false} size={12} />
+            )}
           </Field>
         </div>
       </fieldset>

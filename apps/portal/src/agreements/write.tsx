@@ -43,7 +43,10 @@ export function useWrite({ onStale }: Pick<WriteOutcome, 'onStale'>) {
     return false;
   }
   /** The API's field errors, with the prefixes some services put on them removed. */
-  const fieldErrors: FieldProblem[] = (problem?.errors ?? []).map((e) => ({ ...e, path: e.path.replace(/^(input|changes)\./, '') }));
+  const fieldErrors: FieldProblem[] = (problem?.errors ?? []).map((e) => ({
+    ...e,
+    path: e.path.replace(/^(input|changes)\./, ''),
+  }));
   return { problem, setProblem, busy, send, fieldErrors };
 }
 
@@ -58,7 +61,17 @@ export function WriteProblem({ problem, placedAll }: { problem?: Problem; placed
  * follows: into the form's first control when it opens, back to the button
  * when it is cancelled.
  */
-export function Disclosure({ label, open, setOpen, children }: { label: string; open: boolean; setOpen: (open: boolean) => void; children: ReactNode }) {
+export function Disclosure({
+  label,
+  open,
+  setOpen,
+  children,
+}: {
+  label: string;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const panel = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);

@@ -4,7 +4,8 @@ import { isProblem, NETWORK_PROBLEM, unexpectedProblem, type Problem } from './p
 export type { ConcordClient, Schemas };
 
 /** An API answer: the data, or a problem to show (network failures and odd answers included). */
-export type Result<T> = { ok: true; data: T; response: Response } | { ok: false; problem: Problem; response?: Response };
+export type Result<T> =
+  { ok: true; data: T; response: Response } | { ok: false; problem: Problem; response?: Response };
 
 /**
  * The portal's client: `@concord/client` on the page's own origin, with the

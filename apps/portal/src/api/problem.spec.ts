@@ -7,7 +7,9 @@ const channelTaken: Problem = {
   status: 409,
   code: 'creator.channel_taken',
   detail: 'The tiktok channel @hongnhung is already registered to Nguyễn Thị Hồng Nhung',
-  errors: [{ path: 'channels.1.handle', code: 'channel_taken', message: 'Already registered to Nguyễn Thị Hồng Nhung' }],
+  errors: [
+    { path: 'channels.1.handle', code: 'channel_taken', message: 'Already registered to Nguyễn Thị Hồng Nhung' },
+  ],
   existingCreatorId: '0190f1a2-0000-7000-8000-000000000001',
   existingCreatorName: 'Nguyễn Thị Hồng Nhung',
   channelIndex: 1,
@@ -29,11 +31,21 @@ describe('problem → words next to fields', () => {
   });
 
   it('words the whole problem by its code', () => {
-    expect(problemMessage(channelTaken)).toMatchObject({ keys: ['problem.creator.channel_taken'], fallback: channelTaken.detail });
+    expect(problemMessage(channelTaken)).toMatchObject({
+      keys: ['problem.creator.channel_taken'],
+      fallback: channelTaken.detail,
+    });
   });
 
   it('places the duplicate channel on the handle of the row it concerns', () => {
-    const placed = placeFieldErrors(channelTaken.errors!, ['displayName', 'channels', 'channels.0', 'channels.0.handle', 'channels.1', 'channels.1.handle']);
+    const placed = placeFieldErrors(channelTaken.errors!, [
+      'displayName',
+      'channels',
+      'channels.0',
+      'channels.0.handle',
+      'channels.1',
+      'channels.1.handle',
+    ]);
     expect([...placed.byField.keys()]).toEqual(['channels.1.handle']);
     expect(placed.unplaced).toEqual([]);
   });
@@ -53,7 +65,10 @@ describe('problem → words next to fields', () => {
   });
 
   it('names the creator who already has the channel, for a link to their page', () => {
-    expect(existingCreator(channelTaken)).toEqual({ id: channelTaken.existingCreatorId, name: 'Nguyễn Thị Hồng Nhung' });
+    expect(existingCreator(channelTaken)).toEqual({
+      id: channelTaken.existingCreatorId,
+      name: 'Nguyễn Thị Hồng Nhung',
+    });
     expect(existingCreator({ code: 'validation.failed', detail: 'x' })).toBeUndefined();
   });
 });

@@ -1,4 +1,11 @@
-import { FanOutInput, SKIP_REASONS, toFieldErrors, type PLATFORMS, type SkipReasonName, type TOPICS } from '@concord/domain';
+import {
+  FanOutInput,
+  SKIP_REASONS,
+  toFieldErrors,
+  type PLATFORMS,
+  type SkipReasonName,
+  type TOPICS,
+} from '@concord/domain';
 import type { Schemas } from '../api/client';
 import type { FieldProblem } from '../api/problem';
 import { parseWhole } from './form-helpers';
@@ -34,7 +41,17 @@ export interface FanOutDraft {
 }
 
 export function emptyFanOutDraft(): FanOutDraft {
-  return { mode: 'filter', topic: '', language: '', platform: '', minFollowers: '', region: '', creators: [], override: false, overrideReason: '' };
+  return {
+    mode: 'filter',
+    topic: '',
+    language: '',
+    platform: '',
+    minFollowers: '',
+    region: '',
+    creators: [],
+    override: false,
+    overrideReason: '',
+  };
 }
 
 /** The fan-out request: the filter's filled-in parts, or the chosen creators (and their overrides). */
@@ -62,12 +79,25 @@ export function buildFanOut(draft: FanOutDraft): FanOutBody {
 
 /** The form's paths: `filter.*`, the chosen creators, the override reason (any override's). */
 export const FAN_OUT_FORM_PATHS: readonly string[] = [
-  'filter', 'filter.topic', 'filter.language', 'filter.platform', 'filter.minFollowers', 'filter.region', 'creatorIds', 'overrides',
+  'filter',
+  'filter.topic',
+  'filter.language',
+  'filter.platform',
+  'filter.minFollowers',
+  'filter.region',
+  'creatorIds',
+  'overrides',
 ];
 
 /** `overrides.3.reason` → `overrides`: one reason field stands for every chosen creator's override. */
 export function toFormPaths(errors: readonly FieldProblem[]): FieldProblem[] {
-  return errors.map((e) => (/^overrides\./.test(e.path) ? { ...e, path: 'overrides' } : /^creatorIds\./.test(e.path) ? { ...e, path: 'creatorIds' } : e));
+  return errors.map((e) =>
+    /^overrides\./.test(e.path)
+      ? { ...e, path: 'overrides' }
+      : /^creatorIds\./.test(e.path)
+        ? { ...e, path: 'creatorIds' }
+        : e,
+  );
 }
 
 export function validateFanOut(body: FanOutBody): FieldProblem[] {
@@ -80,7 +110,11 @@ export function validateFanOut(body: FanOutBody): FieldProblem[] {
 }
 
 /** How far a fan-out has got: a determinate bar once the registry has counted the creators; done once it completed, failed or was cancelled. */
-export function progressOf(view: Pick<FanOutView, 'status' | 'total' | 'processed'>): { value: number; max: number | undefined; done: boolean } {
+export function progressOf(view: Pick<FanOutView, 'status' | 'total' | 'processed'>): {
+  value: number;
+  max: number | undefined;
+  done: boolean;
+} {
   const done = view.status !== 'running';
   const max = view.total ?? (done ? view.processed : undefined);
   return { value: view.processed, max: max === 0 ? undefined : max, done };
@@ -110,11 +144,15 @@ export function outcomeQuery(filter: OutcomeFilter): { outcome?: 'offered' | 'sk
 }
 
 /** Results grouped: the offered ones, then the skipped ones by reason in the domain's order. */
-export function groupResults(results: readonly FanOutResult[]): { offered: FanOutResult[]; skipped: { reason: SkipReasonName; results: FanOutResult[] }[] } {
+export function groupResults(results: readonly FanOutResult[]): {
+  offered: FanOutResult[];
+  skipped: { reason: SkipReasonName; results: FanOutResult[] }[];
+} {
   const offered = results.filter((r) => r.outcome === 'offered');
-  const skipped = SKIP_REASONS.map((reason) => ({ reason, results: results.filter((r) => r.outcome === 'skipped' && r.reason === reason) })).filter(
-    (group) => group.results.length > 0,
-  );
+  const skipped = SKIP_REASONS.map((reason) => ({
+    reason,
+    results: results.filter((r) => r.outcome === 'skipped' && r.reason === reason),
+  })).filter((group) => group.results.length > 0);
   return { offered, skipped };
 }
 

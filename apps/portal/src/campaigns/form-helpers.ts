@@ -50,9 +50,14 @@ export const AREA_FIELD_CODES = ['before_start', 'not_lead_agency', 'choose_targ
  * Puts this area's wording of a code into the error's message (the text the
  * shared field-error helper falls back to), so it reads in the user's language.
  */
-export function wordAreaCodes(errors: readonly FieldProblem[], word: (code: (typeof AREA_FIELD_CODES)[number]) => string): FieldProblem[] {
+export function wordAreaCodes(
+  errors: readonly FieldProblem[],
+  word: (code: (typeof AREA_FIELD_CODES)[number]) => string,
+): FieldProblem[] {
   return errors.map((error) =>
-    (AREA_FIELD_CODES as readonly string[]).includes(error.code) ? { ...error, message: word(error.code as (typeof AREA_FIELD_CODES)[number]) } : error,
+    (AREA_FIELD_CODES as readonly string[]).includes(error.code)
+      ? { ...error, message: word(error.code as (typeof AREA_FIELD_CODES)[number]) }
+      : error,
   );
 }
 

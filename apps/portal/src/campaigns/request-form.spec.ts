@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildCounter, buildRequest, counterDraftFrom, emptyRequestDraft, requestActions, validateCounter, validateRequest, type CampaignRequestView } from './request-form';
+import {
+  buildCounter,
+  buildRequest,
+  counterDraftFrom,
+  emptyRequestDraft,
+  requestActions,
+  validateCounter,
+  validateRequest,
+  type CampaignRequestView,
+} from './request-form';
 
 const filled = {
   ...emptyRequestDraft(),
@@ -13,9 +22,20 @@ const filled = {
 };
 
 const request: CampaignRequestView = {
-  id: '0190f1a2-0000-7000-8000-0000000000r1', fromAgencyId: 'mofa', toAgencyId: 'mcst-ttcs', title: 'Hanoi Convention', objective: 'o',
-  keyMessages: ['Viet Nam hosts the signing'], proposedPeriod: { start: '2026-12-01', end: '2026-12-20' }, expectedDeliverables: 'd',
-  responseDeadline: '2026-11-30T10:00:00Z', status: 'submitted', counterProposal: null, campaignId: null, history: [], createdBy: 'liaison@mofa',
+  id: '0190f1a2-0000-7000-8000-0000000000r1',
+  fromAgencyId: 'mofa',
+  toAgencyId: 'mcst-ttcs',
+  title: 'Hanoi Convention',
+  objective: 'o',
+  keyMessages: ['Viet Nam hosts the signing'],
+  proposedPeriod: { start: '2026-12-01', end: '2026-12-20' },
+  expectedDeliverables: 'd',
+  responseDeadline: '2026-11-30T10:00:00Z',
+  status: 'submitted',
+  counterProposal: null,
+  campaignId: null,
+  history: [],
+  createdBy: 'liaison@mofa',
   createdAt: '2026-11-29T10:00:00Z',
 };
 
@@ -35,27 +55,46 @@ describe('the joint campaign request form', () => {
   it('names what the API would refuse, at the paths the API uses', () => {
     const paths = (errors: { path: string; code: string }[]) => errors.map((e) => `${e.path}:${e.code}`);
     const empty = paths(validateRequest(buildRequest(emptyRequestDraft())));
-    expect(empty).toEqual(expect.arrayContaining(['title:too_small', 'objective:too_small', 'keyMessages:too_small', 'expectedDeliverables:too_small']));
+    expect(empty).toEqual(
+      expect.arrayContaining([
+        'title:too_small',
+        'objective:too_small',
+        'keyMessages:too_small',
+        'expectedDeliverables:too_small',
+      ]),
+    );
     expect(empty.some((p) => p.startsWith('proposedPeriod.start:'))).toBe(true);
     expect(empty.some((p) => p.startsWith('responseDeadline:'))).toBe(true);
 
-    expect(paths(validateRequest(buildRequest({ ...filled, periodEnd: '2026-11-01' })))).toEqual(['proposedPeriod.end:before_start']);
-    expect(paths(validateRequest(buildRequest({ ...filled, toAgencyId: 'mofa' })))).toEqual(['toAgencyId:not_lead_agency']);
+    expect(paths(validateRequest(buildRequest({ ...filled, periodEnd: '2026-11-01' })))).toEqual([
+      'proposedPeriod.end:before_start',
+    ]);
+    expect(paths(validateRequest(buildRequest({ ...filled, toAgencyId: 'mofa' })))).toEqual([
+      'toAgencyId:not_lead_agency',
+    ]);
   });
 });
 
 describe('the counter-proposal', () => {
   it("starts from the request's terms and sends key messages only when they changed", () => {
     const draft = { ...counterDraftFrom(request), periodEnd: '2027-01-10', message: ' Later, after Tết ' };
-    expect(buildCounter(draft, request)).toEqual({ proposedPeriod: { start: '2026-12-01', end: '2027-01-10' }, message: 'Later, after Tết' });
-    expect(buildCounter({ ...draft, keyMessages: 'Viet Nam hosts the signing\nA safer cyberspace' }, request).keyMessages).toEqual([
-      'Viet Nam hosts the signing', 'A safer cyberspace',
-    ]);
+    expect(buildCounter(draft, request)).toEqual({
+      proposedPeriod: { start: '2026-12-01', end: '2027-01-10' },
+      message: 'Later, after Tết',
+    });
+    expect(
+      buildCounter({ ...draft, keyMessages: 'Viet Nam hosts the signing\nA safer cyberspace' }, request).keyMessages,
+    ).toEqual(['Viet Nam hosts the signing', 'A safer cyberspace']);
   });
 
   it('asks for a message and a period in order', () => {
-    const errors = validateCounter(buildCounter({ ...counterDraftFrom(request), periodStart: '2027-02-01', message: '' }, request));
-    expect(errors.map((e) => `${e.path}:${e.code}`).sort()).toEqual(['message:too_small', 'proposedPeriod.end:before_start']);
+    const errors = validateCounter(
+      buildCounter({ ...counterDraftFrom(request), periodStart: '2027-02-01', message: '' }, request),
+    );
+    expect(errors.map((e) => `${e.path}:${e.code}`).sort()).toEqual([
+      'message:too_small',
+      'proposedPeriod.end:before_start',
+    ]);
   });
 });
 

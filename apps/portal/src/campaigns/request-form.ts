@@ -111,7 +111,8 @@ export const COUNTER_FORM_PATHS: readonly string[] = [...Object.values(COUNTER_F
 /** Key messages are sent only when they differ from the request's. */
 export function buildCounter(draft: CounterDraft, request: CampaignRequestView): CounterProposalBody {
   const keyMessages = lines(draft.keyMessages);
-  const changed = keyMessages.length !== request.keyMessages.length || keyMessages.some((m, i) => m !== request.keyMessages[i]);
+  const changed =
+    keyMessages.length !== request.keyMessages.length || keyMessages.some((m, i) => m !== request.keyMessages[i]);
   return {
     proposedPeriod: { start: draft.periodStart, end: draft.periodEnd },
     ...(changed ? { keyMessages } : {}),

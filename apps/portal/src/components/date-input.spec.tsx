@@ -8,7 +8,15 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../i18n';
 import { DateInput, formatTypedDate, parseTypedDate } from './date-input';
 
-function Form({ language, kind, initial }: { language: 'vi' | 'en'; kind?: 'date' | 'datetime-local'; initial: string }) {
+function Form({
+  language,
+  kind,
+  initial,
+}: {
+  language: 'vi' | 'en';
+  kind?: 'date' | 'datetime-local';
+  initial: string;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <I18nextProvider i18n={createI18n(language)}>

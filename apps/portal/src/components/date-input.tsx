@@ -17,9 +17,15 @@ export function parseTypedDate(text: string, kind: Kind): string | undefined {
   const time = kind === 'datetime-local' ? String.raw`(?:[ T,]+(\d{1,2}):(\d{2}))` : '';
   const typed = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${time}$`).exec(trimmed);
   const native = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${time}$`).exec(trimmed);
-  const parts = typed ? [typed[3], typed[2], typed[1], typed[4], typed[5]] : native ? [native[1], native[2], native[3], native[4], native[5]] : undefined;
+  const parts = typed
+    ? [typed[3], typed[2], typed[1], typed[4], typed[5]]
+    : native
+      ? [native[1], native[2], native[3], native[4], native[5]]
+      : undefined;
   if (!parts) return undefined;
-  const [year, month, day, hour = '0', minute = '0'] = parts.map((p) => (p === undefined ? undefined : Number(p))) as number[];
+  const [year, month, day, hour = '0', minute = '0'] = parts.map((p) =>
+    p === undefined ? undefined : Number(p),
+  ) as number[];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   if (Number(hour) > 23 || Number(minute) > 59) return undefined;
@@ -43,7 +49,12 @@ export function formatTypedDate(value: string, kind: Kind): string {
  * was typed when it is no date yet (the form's checks then say so). English
  * pages keep the native input.
  */
-export function DateInput({ kind = 'date', value, onChange, ...props }: ControlProps & {
+export function DateInput({
+  kind = 'date',
+  value,
+  onChange,
+  ...props
+}: ControlProps & {
   kind?: Kind;
   value: string;
   onChange: (event: { target: { value: string } }) => void;
@@ -55,7 +66,10 @@ export function DateInput({ kind = 'date', value, onChange, ...props }: ControlP
   useEffect(() => {
     if ((parseTypedDate(text, kind) ?? text) !== value) setText(formatTypedDate(value, kind));
   }, [value]);
-  if (i18n.language !== 'vi') return <input {...props} type={kind} value={value} onChange={(e) => onChange({ target: { value: e.target.value } })} />;
+  if (i18n.language !== 'vi')
+    return (
+      <input {...props} type={kind} value={value} onChange={(e) => onChange({ target: { value: e.target.value } })} />
+    );
   const placeholder = kind === 'date' ? 'dd/mm/yyyy' : 'dd/mm/yyyy hh:mm';
   return (
     <input

@@ -82,7 +82,10 @@ export function Layout() {
                   <span className="visually-hidden">{t('session.you')} </span>
                   <strong>{me.user.name ?? me.creator?.displayName ?? me.user.id}</strong>
                   <span className="who-detail">
-                    {[me.agency ? format.agency(me.agency.id) : undefined, me.roles.map((r) => t(`roles.${r}` as 'roles.admin', { defaultValue: r })).join(', ')]
+                    {[
+                      me.agency ? format.agency(me.agency.id) : undefined,
+                      me.roles.map((r) => t(`roles.${r}` as 'roles.admin', { defaultValue: r })).join(', '),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -101,14 +104,18 @@ export function Layout() {
           </div>
         </nav>
       </header>
-      {navigation.state === 'loading' && <div className="page-progress" role="progressbar" aria-label={t('app.loading')} />}
+      {navigation.state === 'loading' && (
+        <div className="page-progress" role="progressbar" aria-label={t('app.loading')} />
+      )}
       <main id="main" className="main" aria-busy={navigation.state === 'loading'}>
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </main>
       <footer className="site-footer">
-        <p>{t('app.name')} · {t('app.tagline')}</p>
+        <p>
+          {t('app.name')} · {t('app.tagline')}
+        </p>
       </footer>
     </>
   );
@@ -126,6 +133,7 @@ export function RequireSignIn() {
   const session = useSession();
   const location = useLocation();
   if (session.status === 'checking') return <Loading label={t('session.checking')} />;
-  if (session.status === 'signed_out') return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (session.status === 'signed_out')
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }

@@ -29,7 +29,10 @@ export function ProblemAlert({ problem, onRetry, id }: { problem: Problem; onRet
           {problem.errors!.map((error, i) => (
             <li key={i}>
               {t('problemField', {
-                field: t(`fieldName.${fieldKey(error.path.replace(/^input\./, '')).replace(/\./g, '_')}` as 'fieldName.stages', { defaultValue: t('fieldName.unknown') }),
+                field: t(
+                  `fieldName.${fieldKey(error.path.replace(/^input\./, '')).replace(/\./g, '_')}` as 'fieldName.stages',
+                  { defaultValue: t('fieldName.unknown') },
+                ),
                 message: say(fieldMessage({ ...error, path: error.path.replace(/^input\./, '') }, problem)),
               })}
             </li>
@@ -46,7 +49,15 @@ export function ProblemAlert({ problem, onRetry, id }: { problem: Problem; onRet
 }
 
 /** The errors of one field, in words, with the id its input points at (aria-describedby). */
-export function FieldErrors({ id, errors, problem }: { id: string; errors: readonly FieldProblem[]; problem?: Problem }) {
+export function FieldErrors({
+  id,
+  errors,
+  problem,
+}: {
+  id: string;
+  errors: readonly FieldProblem[];
+  problem?: Problem;
+}) {
   const say = useMessage();
   if (errors.length === 0) return null;
   return (

@@ -34,7 +34,12 @@ export function Pager({
       <button type="button" className="button-secondary" disabled={pages.page === 1} onClick={pages.previous}>
         {t('pager.previous')}
       </button>
-      <button type="button" className="button-secondary" disabled={!nextCursor || loaded.state !== 'ok'} onClick={() => nextCursor && pages.next(nextCursor)}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={!nextCursor || loaded.state !== 'ok'}
+        onClick={() => nextCursor && pages.next(nextCursor)}
+      >
         {t('pager.next')}
       </button>
       {pageSize && (

@@ -10,9 +10,15 @@ import { ProblemAlert } from './messages';
 describe('a refusal shown away from the form fields', () => {
   it('names each field and says what is wrong with it, not only "some fields need attention"', () => {
     const problem = {
-      code: 'workflow.not_allowed', detail: 'Not allowed', status: 422,
+      code: 'workflow.not_allowed',
+      detail: 'Not allowed',
+      status: 422,
       errors: [
-        { path: 'input.stages.3.agency', code: 'agency_not_on_campaign', message: 'hcmc-info is not an agency of this campaign' },
+        {
+          path: 'input.stages.3.agency',
+          code: 'agency_not_on_campaign',
+          message: 'hcmc-info is not an agency of this campaign',
+        },
         { path: 'input.stages', code: 'legal_required', message: 'Keep a legal stage' },
         { path: 'input.somethingElse', code: 'too_big', message: 'Too big' },
       ],

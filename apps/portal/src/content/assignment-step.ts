@@ -25,7 +25,10 @@ export function assignmentStep(
   status: AssignmentStatusName,
   submissionId: string | null,
   submission: { status: SubmissionStatusName } | undefined,
-): { step: AssignmentStep; shows: { of: 'assignment'; status: AssignmentStatusName } | { of: 'submission'; status: SubmissionStatusName } } {
+): {
+  step: AssignmentStep;
+  shows: { of: 'assignment'; status: AssignmentStatusName } | { of: 'submission'; status: SubmissionStatusName };
+} {
   const own = { of: 'assignment' as const, status };
   if (status === 'offered') return { step: { kind: 'answer' }, shows: own };
   if (status !== 'accepted') return { step: submissionId ? { kind: 'follow' } : { kind: 'none' }, shows: own };

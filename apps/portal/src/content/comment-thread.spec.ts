@@ -1,7 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { addedReply, canReply, replyVisibility, threadComments, writesAsCreator, type ThreadedComment } from './comment-thread';
+import {
+  addedReply,
+  canReply,
+  replyVisibility,
+  threadComments,
+  writesAsCreator,
+  type ThreadedComment,
+} from './comment-thread';
 
-const c = (id: string, parentId: string | null = null, visibility: ThreadedComment['visibility'] = 'creator') => ({ id, parentId, visibility });
+const c = (id: string, parentId: string | null = null, visibility: ThreadedComment['visibility'] = 'creator') => ({
+  id,
+  parentId,
+  visibility,
+});
 const shape = (threads: ReturnType<typeof threadComments<ThreadedComment>>): unknown =>
   threads.map((t) => (t.replies.length ? { [t.comment.id]: shape(t.replies) } : t.comment.id));
 

@@ -56,7 +56,11 @@ export function replyVisibility(parent: ThreadedComment, asCreator: boolean): Co
 }
 
 /** The reply the API added under `parentId`: in the answer, and not among the comments shown before. */
-export function addedReply<T extends ThreadedComment>(before: readonly T[], after: readonly T[], parentId: string): T | undefined {
+export function addedReply<T extends ThreadedComment>(
+  before: readonly T[],
+  after: readonly T[],
+  parentId: string,
+): T | undefined {
   const known = new Set(before.map((c) => c.id));
   return after.filter((c) => c.parentId === parentId && !known.has(c.id)).at(-1);
 }

@@ -18,7 +18,13 @@ export interface ContentDraft {
 }
 
 let nextKey = 1;
-export const emptyMedia = (): MediaDraft => ({ key: nextKey++, url: '', mimeType: 'video/mp4', sizeBytes: '', sha256: '' });
+export const emptyMedia = (): MediaDraft => ({
+  key: nextKey++,
+  url: '',
+  mimeType: 'video/mp4',
+  sizeBytes: '',
+  sha256: '',
+});
 
 /** The draft as the API takes it: empty media rows left out, sizes as numbers. */
 export function contentBody(draft: ContentDraft) {
@@ -51,13 +57,20 @@ export function toRowPaths(errors: readonly FieldProblem[], rows: readonly numbe
 
 export function contentPaths(draft: ContentDraft, extra: string[] = []): string[] {
   const paths = ['title', 'text', 'media', ...extra];
-  draft.media.forEach((_, row) => paths.push(`media.${row}`, ...['url', 'mimeType', 'sizeBytes', 'sha256'].map((f) => `media.${row}.${f}`)));
+  draft.media.forEach((_, row) =>
+    paths.push(`media.${row}`, ...['url', 'mimeType', 'sizeBytes', 'sha256'].map((f) => `media.${row}.${f}`)),
+  );
   return paths;
 }
 
 /** Title, text and media rows of a submission or a new version, each with its errors. */
 export function ContentFields({
-  prefix, draft, onChange, errors, problem, extraPaths = [],
+  prefix,
+  draft,
+  onChange,
+  errors,
+  problem,
+  extraPaths = [],
 }: {
   prefix: string;
   draft: ContentDraft;
@@ -74,11 +87,37 @@ export function ContentFields({
     onChange({ ...draft, media: draft.media.map((m, i) => (i === row ? { ...m, [field]: value } : m)) });
   return (
     <>
-      <Field id={idOf('title')} label={t('content.title')} optional={t('register.optional')} errors={at('title')} problem={problem}>
-        {(props) => <input {...props} value={draft.title} onChange={(e) => onChange({ ...draft, title: e.target.value })} autoComplete="off" />}
+      <Field
+        id={idOf('title')}
+        label={t('content.title')}
+        optional={t('register.optional')}
+        errors={at('title')}
+        problem={problem}
+      >
+        {(props) => (
+          <input
+            {...props}
+            value={draft.title}
+            onChange={(e) => onChange({ ...draft, title: e.target.value })}
+            autoComplete="off"
+          />
+        )}
       </Field>
-      <Field id={idOf('text')} label={t('content.text')} hint={t('content.textHint')} errors={at('text')} problem={problem}>
-        {(props) => <textarea {...props} rows={8} value={draft.text} onChange={(e) => onChange({ ...draft, text: e.target.value })} />}
+      <Field
+        id={idOf('text')}
+        label={t('content.text')}
+        hint={t('content.textHint')}
+        errors={at('text')}
+        problem={problem}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={8}
+            value={draft.text}
+            onChange={(e) => onChange({ ...draft, text: e.target.value })}
+          />
+        )}
       </Field>
       <fieldset className="group" id={idOf('media')}>
         <legend>{t('content.media.legend')}</legend>
@@ -88,30 +127,95 @@ export function ContentFields({
           <fieldset key={media.key} className="channel-row">
             <legend>{t('content.media.row', { n: row + 1 })}</legend>
             <FieldErrors id={`${idOf(`media.${row}`)}-error`} errors={at(`media.${row}`)} problem={problem} />
-            <Field id={idOf(`media.${row}.url`)} label={t('content.media.url')} errors={at(`media.${row}.url`)} problem={problem}>
-              {(props) => <input {...props} type="url" value={media.url} onChange={(e) => setMedia(row, 'url', e.target.value)} spellCheck={false} autoComplete="off" />}
+            <Field
+              id={idOf(`media.${row}.url`)}
+              label={t('content.media.url')}
+              errors={at(`media.${row}.url`)}
+              problem={problem}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="url"
+                  value={media.url}
+                  onChange={(e) => setMedia(row, 'url', e.target.value)}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <div className="field-row">
-              <Field id={idOf(`media.${row}.mimeType`)} label={t('content.media.mimeType')} errors={at(`media.${row}.mimeType`)} problem={problem}>
-                {(props) => <input {...props} value={media.mimeType} onChange={(e) => setMedia(row, 'mimeType', e.target.value)} spellCheck={false} autoComplete="off" />}
+              <Field
+                id={idOf(`media.${row}.mimeType`)}
+                label={t('content.media.mimeType')}
+                errors={at(`media.${row}.mimeType`)}
+                problem={problem}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    value={media.mimeType}
+                    onChange={(e) => setMedia(row, 'mimeType', e.target.value)}
+                    spellCheck={false}
+                    autoComplete="off"
+                  />
+                )}
               </Field>
-              <Field id={idOf(`media.${row}.sizeBytes`)} label={t('content.media.sizeBytes')} errors={at(`media.${row}.sizeBytes`)} problem={problem}>
-                {(props) => <input {...props} inputMode="numeric" value={media.sizeBytes} onChange={(e) => setMedia(row, 'sizeBytes', e.target.value)} autoComplete="off" />}
+              <Field
+                id={idOf(`media.${row}.sizeBytes`)}
+                label={t('content.media.sizeBytes')}
+                errors={at(`media.${row}.sizeBytes`)}
+                problem={problem}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    inputMode="numeric"
+                    value={media.sizeBytes}
+                    onChange={(e) => setMedia(row, 'sizeBytes', e.target.value)}
+                    autoComplete="off"
+                  />
+                )}
               </Field>
             </div>
-            <Field id={idOf(`media.${row}.sha256`)} label={t('content.media.sha256')} hint={t('content.media.sha256Hint')} errors={at(`media.${row}.sha256`)} problem={problem}>
-              {(props) => <input {...props} className="mono" value={media.sha256} onChange={(e) => setMedia(row, 'sha256', e.target.value)} spellCheck={false} autoComplete="off" />}
+            <Field
+              id={idOf(`media.${row}.sha256`)}
+              label={t('content.media.sha256')}
+              hint={t('content.media.sha256Hint')}
+              errors={at(`media.${row}.sha256`)}
+              problem={problem}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  className="mono"
+                  value={media.sha256}
+                  onChange={(e) => setMedia(row, 'sha256', e.target.value)}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              )}
             </Field>
-            <button type="button" className="button-link-danger" onClick={() => onChange({ ...draft, media: draft.media.filter((_, i) => i !== row) })}>
+            <button
+              type="button"
+              className="button-link-danger"
+              onClick={() => onChange({ ...draft, media: draft.media.filter((_, i) => i !== row) })}
+            >
               {t('content.media.remove', { n: row + 1 })}
             </button>
           </fieldset>
         ))}
-        <button type="button" className="button-secondary" onClick={() => onChange({ ...draft, media: [...draft.media, emptyMedia()] })}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => onChange({ ...draft, media: [...draft.media, emptyMedia()] })}
+        >
           {t('content.media.add')}
         </button>
       </fieldset>
-      {placed.unplaced.length > 0 && <FieldErrors id={`${prefix}-unplaced-error`} errors={placed.unplaced} problem={problem} />}
+      {placed.unplaced.length > 0 && (
+        <FieldErrors id={`${prefix}-unplaced-error`} errors={placed.unplaced} problem={problem} />
+      )}
     </>
   );
 }

@@ -28,7 +28,9 @@ describe('the decision form', () => {
   it('needs a decision, and a reason to request changes or reject', () => {
     expect(validateDecision(undefined, '').map((e) => e.path)).toEqual(['decision']);
     expect(validateDecision('approve', '')).toEqual([]);
-    expect(validateDecision('request_changes', '  ').map((e) => `${e.path}:${e.code}`)).toEqual(['reason:reason_required']);
+    expect(validateDecision('request_changes', '  ').map((e) => `${e.path}:${e.code}`)).toEqual([
+      'reason:reason_required',
+    ]);
     expect(validateDecision('reject', '').map((e) => e.path)).toEqual(['reason']);
     expect(validateDecision('reject', 'Wrong label')).toEqual([]);
   });
@@ -36,9 +38,13 @@ describe('the decision form', () => {
 
 describe('the API errors of a form', () => {
   it('lose the `input.` prefix some services put on their paths', () => {
-    expect(formErrors({ code: 'publication.channel_mismatch', detail: '', errors: [{ path: 'input.url', code: 'other_channel', message: 'x' }] })).toEqual([
-      { path: 'url', code: 'other_channel', message: 'x' },
-    ]);
+    expect(
+      formErrors({
+        code: 'publication.channel_mismatch',
+        detail: '',
+        errors: [{ path: 'input.url', code: 'other_channel', message: 'x' }],
+      }),
+    ).toEqual([{ path: 'url', code: 'other_channel', message: 'x' }]);
     expect(formErrors(undefined)).toEqual([]);
   });
 });
@@ -46,7 +52,11 @@ describe('the API errors of a form', () => {
 describe('the review queue', () => {
   it('puts overdue stages first, then the soonest due', () => {
     const at = (id: string, dueAt: string, overdue = false) => ({ id, currentStage: { dueAt, overdue } });
-    const items = [at('later', '2026-12-03T00:00:00Z'), at('soon', '2026-12-01T00:00:00Z'), at('late', '2026-12-05T00:00:00Z', true)];
+    const items = [
+      at('later', '2026-12-03T00:00:00Z'),
+      at('soon', '2026-12-01T00:00:00Z'),
+      at('late', '2026-12-05T00:00:00Z', true),
+    ];
     expect(orderReviews(items).map((i) => i.id)).toEqual(['late', 'soon', 'later']);
   });
 });

@@ -11,7 +11,11 @@ export interface TextRange {
  * The range a reader selected in a text of `length` characters (a textarea's
  * selectionStart / selectionEnd): in order, within the text, none when empty.
  */
-export function selectedRange(selectionStart: number | null | undefined, selectionEnd: number | null | undefined, length: number): TextRange | undefined {
+export function selectedRange(
+  selectionStart: number | null | undefined,
+  selectionEnd: number | null | undefined,
+  length: number,
+): TextRange | undefined {
   if (selectionStart == null || selectionEnd == null) return undefined;
   const clamp = (n: number) => Math.max(0, Math.min(length, Math.trunc(n)));
   const start = clamp(Math.min(selectionStart, selectionEnd));
@@ -60,7 +64,6 @@ const REVIEWING: ReadonlySet<string> = new Set(REVIEWING_ROLES);
 export function reviews(me: { agency: unknown; roles: readonly string[] }): boolean {
   return me.agency !== null && me.roles.some((role) => REVIEWING.has(role));
 }
-
 
 /**
  * A diff laid out side by side: the earlier version with what was removed

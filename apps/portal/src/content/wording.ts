@@ -12,12 +12,20 @@ interface CheckView {
  * A check's finding in the reader's language, from its code and values; the
  * API's English detail only for versions checked before findings had codes.
  */
-export function checkFindingText(t: TFunction, check: CheckView, context: { platform: string; mediaCount: number }): string {
+export function checkFindingText(
+  t: TFunction,
+  check: CheckView,
+  context: { platform: string; mediaCount: number },
+): string {
   if (!check.finding) return check.detail;
   const values = (check.values ?? []).join(', ');
   const quoted = (check.values ?? []).map((v) => `“${v}”`).join('; ');
-  const platform = t(`enums.platform.${context.platform}` as 'enums.platform.tiktok', { defaultValue: context.platform });
-  const overruns = (check.overruns ?? []).map((o) => t(`checkFinding.part.${o.part}`, { length: o.length, limit: o.limit })).join(', ');
+  const platform = t(`enums.platform.${context.platform}` as 'enums.platform.tiktok', {
+    defaultValue: context.platform,
+  });
+  const overruns = (check.overruns ?? [])
+    .map((o) => t(`checkFinding.part.${o.part}`, { length: o.length, limit: o.limit }))
+    .join(', ');
   return t(`checkFinding.${check.finding}`, { values, quoted, platform, overruns, count: context.mediaCount });
 }
 

@@ -86,12 +86,17 @@ export function buildUpdate(draft: EditDraft, creator: Creator): UpdateCreatorRe
     const scope = draft.consentScope.trim();
     const evidence = draft.consentEvidence.trim();
     const blank = !draft.consentGivenAt && !scope && !evidence;
-    const consent = blank ? null : { givenAt: draft.consentGivenAt ? `${draft.consentGivenAt}T00:00:00Z` : '', scope, evidence };
+    const consent = blank
+      ? null
+      : { givenAt: draft.consentGivenAt ? `${draft.consentGivenAt}T00:00:00Z` : '', scope, evidence };
     const before = creator.consent ?? null;
     const same =
       consent === null
         ? before === null
-        : before !== null && before.givenAt.slice(0, 10) === draft.consentGivenAt && before.scope === scope && before.evidence === evidence;
+        : before !== null &&
+          before.givenAt.slice(0, 10) === draft.consentGivenAt &&
+          before.scope === scope &&
+          before.evidence === evidence;
     if (!same) body.consent = consent;
   }
   return body;
@@ -120,7 +125,8 @@ export function editInputId(path: string): string {
   return `edit-creator-${path.replace(/\./g, '-')}`;
 }
 
-const sameValue = (x: EditDraft[EditField], y: EditDraft[EditField]) => (Array.isArray(x) && Array.isArray(y) ? sameSet(x, y) : x === y);
+const sameValue = (x: EditDraft[EditField], y: EditDraft[EditField]) =>
+  Array.isArray(x) && Array.isArray(y) ? sameSet(x, y) : x === y;
 
 /**
  * After a stale-version refusal: the form on top of the fresh read. Fields the

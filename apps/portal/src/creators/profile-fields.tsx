@@ -49,7 +49,12 @@ export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: F
               <input
                 type="checkbox"
                 checked={draft.topics.includes(topic)}
-                onChange={(e) => onChange('topics', e.target.checked ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic))}
+                onChange={(e) =>
+                  onChange(
+                    'topics',
+                    e.target.checked ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic),
+                  )
+                }
               />
               {t(`enums.topic.${topic}`)}
             </label>
@@ -58,11 +63,37 @@ export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: F
       </fieldset>
 
       <div className="field-row">
-        <Field {...control('languages')} label={t('register.languages')} hint={t('register.languagesHint')} optional={t('register.optional')}>
-          {(props) => <input {...props} value={draft.languages} onChange={(e) => onChange('languages', e.target.value)} autoComplete="off" spellCheck={false} />}
+        <Field
+          {...control('languages')}
+          label={t('register.languages')}
+          hint={t('register.languagesHint')}
+          optional={t('register.optional')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={draft.languages}
+              onChange={(e) => onChange('languages', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
         </Field>
-        <Field {...control('regions')} label={t('register.regions')} hint={t('register.regionsHint')} optional={t('register.optional')}>
-          {(props) => <input {...props} value={draft.regions} onChange={(e) => onChange('regions', e.target.value)} autoComplete="off" spellCheck={false} />}
+        <Field
+          {...control('regions')}
+          label={t('register.regions')}
+          hint={t('register.regionsHint')}
+          optional={t('register.optional')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={draft.regions}
+              onChange={(e) => onChange('regions', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
         </Field>
       </div>
     </>
@@ -70,23 +101,58 @@ export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: F
 }
 
 /** The creator's consent (when given, its scope, the evidence): the same on the register and the edit form. */
-export function ConsentFields({ draft, inputId, errorsAt, problem, onChange, hint }: FormTies<ConsentDraft> & { hint: string }) {
+export function ConsentFields({
+  draft,
+  inputId,
+  errorsAt,
+  problem,
+  onChange,
+  hint,
+}: FormTies<ConsentDraft> & { hint: string }) {
   const { t } = useTranslation();
-  const control = (path: 'consent.givenAt' | 'consent.scope' | 'consent.evidence') => ({ id: inputId(path), errors: errorsAt(path), problem });
+  const control = (path: 'consent.givenAt' | 'consent.scope' | 'consent.evidence') => ({
+    id: inputId(path),
+    errors: errorsAt(path),
+    problem,
+  });
   return (
     <fieldset className="group" id={inputId('consent')}>
       <legend>{t('register.consent.legend')}</legend>
       <p className="hint">{hint}</p>
       <FieldErrors id={`${inputId('consent')}-error`} errors={errorsAt('consent')} problem={problem} />
       <Field {...control('consent.givenAt')} label={t('register.consent.givenAt')}>
-        {(props) => <DateInput {...props} value={draft.consentGivenAt} onChange={(e) => onChange('consentGivenAt', e.target.value)} />}
+        {(props) => (
+          <DateInput
+            {...props}
+            value={draft.consentGivenAt}
+            onChange={(e) => onChange('consentGivenAt', e.target.value)}
+          />
+        )}
       </Field>
       <div className="field-row">
         <Field {...control('consent.scope')} label={t('register.consent.scope')} hint={t('register.consent.scopeHint')}>
-          {(props) => <input {...props} value={draft.consentScope} onChange={(e) => onChange('consentScope', e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              value={draft.consentScope}
+              onChange={(e) => onChange('consentScope', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
-        <Field {...control('consent.evidence')} label={t('register.consent.evidence')} hint={t('register.consent.evidenceHint')}>
-          {(props) => <input {...props} value={draft.consentEvidence} onChange={(e) => onChange('consentEvidence', e.target.value)} autoComplete="off" />}
+        <Field
+          {...control('consent.evidence')}
+          label={t('register.consent.evidence')}
+          hint={t('register.consent.evidenceHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={draft.consentEvidence}
+              onChange={(e) => onChange('consentEvidence', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </div>
     </fieldset>

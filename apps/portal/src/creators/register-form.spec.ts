@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildRequest, emptyChannel, emptyDraft, formPaths, parseFollowers, toFormPaths, validateRequest, type RegisterDraft } from './register-form';
+import {
+  buildRequest,
+  emptyChannel,
+  emptyDraft,
+  formPaths,
+  parseFollowers,
+  toFormPaths,
+  validateRequest,
+  type RegisterDraft,
+} from './register-form';
 
 function draft(change: Partial<RegisterDraft> = {}): RegisterDraft {
   return { ...emptyDraft(), displayName: 'Nguyễn Thị Hồng Nhung', ...change };
@@ -7,12 +16,27 @@ function draft(change: Partial<RegisterDraft> = {}): RegisterDraft {
 
 describe('register form → request', () => {
   it('sends what was typed, trimmed, with blank optional parts left out', () => {
-    const channel = { ...emptyChannel(), handle: ' hongnhung ', url: 'https://www.tiktok.com/@hongnhung', followers: '120.000' };
-    const { body, channelRows } = buildRequest(draft({ channels: [channel], topics: ['tourism'], languages: 'vi, EN', regions: 'vn-hn' }));
+    const channel = {
+      ...emptyChannel(),
+      handle: ' hongnhung ',
+      url: 'https://www.tiktok.com/@hongnhung',
+      followers: '120.000',
+    };
+    const { body, channelRows } = buildRequest(
+      draft({ channels: [channel], topics: ['tourism'], languages: 'vi, EN', regions: 'vn-hn' }),
+    );
     expect(body).toEqual({
       kind: 'individual',
       displayName: 'Nguyễn Thị Hồng Nhung',
-      channels: [{ platform: 'tiktok', handle: 'hongnhung', url: 'https://www.tiktok.com/@hongnhung', followers: 120000, verified: false }],
+      channels: [
+        {
+          platform: 'tiktok',
+          handle: 'hongnhung',
+          url: 'https://www.tiktok.com/@hongnhung',
+          followers: 120000,
+          verified: false,
+        },
+      ],
       topics: ['tourism'],
       languages: ['vi', 'en'],
       regions: ['VN-HN'],
@@ -30,7 +54,9 @@ describe('register form → request', () => {
 
   it("finds the API's field errors before sending, on the paths the API would name", () => {
     const channel = { ...emptyChannel(), handle: 'bad handle!', url: 'tiktok.com/x', followers: '' };
-    const { body, channelRows } = buildRequest(draft({ displayName: 'N', channels: [emptyChannel(), channel], legalName: 'Nhung', nationalId: '123' }));
+    const { body, channelRows } = buildRequest(
+      draft({ displayName: 'N', channels: [emptyChannel(), channel], legalName: 'Nhung', nationalId: '123' }),
+    );
     const errors = toFormPaths(validateRequest(body), channelRows);
     const paths = errors.map((e) => `${e.path}:${e.code}`);
     expect(paths).toEqual(
@@ -49,14 +75,34 @@ describe('register form → request', () => {
   it("asks for consent when personal data is given, as the registry's rule does", () => {
     const { body } = buildRequest(draft({ legalName: 'Nguyễn Thị Hồng Nhung' }));
     expect(validateRequest(body)).toEqual([expect.objectContaining({ path: 'consent', code: 'required' })]);
-    const consented = buildRequest(draft({ legalName: 'Nguyễn Thị Hồng Nhung', consentGivenAt: '2026-01-05', consentScope: 'registry', consentEvidence: 'form 12/2026' }));
-    expect(consented.body.consent).toEqual({ givenAt: '2026-01-05T00:00:00Z', scope: 'registry', evidence: 'form 12/2026' });
+    const consented = buildRequest(
+      draft({
+        legalName: 'Nguyễn Thị Hồng Nhung',
+        consentGivenAt: '2026-01-05',
+        consentScope: 'registry',
+        consentEvidence: 'form 12/2026',
+      }),
+    );
+    expect(consented.body.consent).toEqual({
+      givenAt: '2026-01-05T00:00:00Z',
+      scope: 'registry',
+      evidence: 'form 12/2026',
+    });
     expect(validateRequest(consented.body)).toEqual([]);
   });
 
-  it('maps the API\'s channel paths back to the rows of the form', () => {
+  it("maps the API's channel paths back to the rows of the form", () => {
     expect(
-      toFormPaths([{ path: 'channels.0.handle', code: 'channel_taken', message: 'x' }, { path: 'displayName', code: 'too_small', message: 'y' }], [2]),
-    ).toEqual([{ path: 'channels.2.handle', code: 'channel_taken', message: 'x' }, { path: 'displayName', code: 'too_small', message: 'y' }]);
+      toFormPaths(
+        [
+          { path: 'channels.0.handle', code: 'channel_taken', message: 'x' },
+          { path: 'displayName', code: 'too_small', message: 'y' },
+        ],
+        [2],
+      ),
+    ).toEqual([
+      { path: 'channels.2.handle', code: 'channel_taken', message: 'x' },
+      { path: 'displayName', code: 'too_small', message: 'y' },
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { assertConsentForPersonalData, DomainError, findRepeatedChannels, RegisterCreatorInput, toFieldErrors, type PLATFORMS, type TOPICS } from '@concord/domain';
+import {
+  assertConsentForPersonalData,
+  DomainError,
+  findRepeatedChannels,
+  RegisterCreatorInput,
+  toFieldErrors,
+  type PLATFORMS,
+  type TOPICS,
+} from '@concord/domain';
 import type { Schemas } from '../api/client';
 import type { FieldProblem } from '../api/problem';
 
@@ -159,12 +167,25 @@ export function validateRequest(body: RegisterCreatorRequest): FieldProblem[] {
 /** Every path the form can show an error at (fields and the groups around them). */
 export function formPaths(draft: RegisterDraft): string[] {
   const paths = [
-    'kind', 'displayName', 'channels', 'topics', 'languages', 'regions',
-    'personalData', 'personalData.legalName', 'personalData.nationalId', 'personalData.phone', 'personalData.email',
-    'consent', 'consent.givenAt', 'consent.scope', 'consent.evidence',
+    'kind',
+    'displayName',
+    'channels',
+    'topics',
+    'languages',
+    'regions',
+    'personalData',
+    'personalData.legalName',
+    'personalData.nationalId',
+    'personalData.phone',
+    'personalData.email',
+    'consent',
+    'consent.givenAt',
+    'consent.scope',
+    'consent.evidence',
   ];
   draft.channels.forEach((_, row) => {
-    for (const field of ['', '.platform', '.handle', '.url', '.followers', '.verified']) paths.push(`channels.${row}${field}`);
+    for (const field of ['', '.platform', '.handle', '.url', '.followers', '.verified'])
+      paths.push(`channels.${row}${field}`);
   });
   return paths;
 }

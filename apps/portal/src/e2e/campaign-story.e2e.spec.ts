@@ -12,13 +12,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { catalogues } from '../i18n/catalogues';
-import { apiGet, signInAs, signInAsCreator, startSystem, START_TIMEOUT_MS, story, type RunningSystem, type Story } from './harness';
+import {
+  apiGet,
+  signInAs,
+  signInAsCreator,
+  startSystem,
+  START_TIMEOUT_MS,
+  story,
+  type RunningSystem,
+  type Story,
+} from './harness';
 
 type Language = keyof typeof catalogues;
 
 /** The catalogue text at `key` in `language`, with its {{placeholders}} filled. */
 function text(language: Language, key: string, values: Record<string, string | number> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues[language]);
+  const found = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues[language]);
   if (typeof found !== 'string') throw new Error(`No text at ${key} in ${language}`);
   return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
@@ -81,11 +92,16 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     const { page, shot, errors } = await staff('liaison@mofa', '1-liaison-requests');
     await switchTo(page, 'en');
     const t = (key: string, values?: Record<string, string | number>) => text('en', key, values);
-    await page.getByRole('navigation').getByRole('link', { name: t('campaignsArea.nav.requests'), exact: true }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: t('campaignsArea.nav.requests'), exact: true })
+      .click();
     await page.getByRole('link', { name: t('requests.new') }).click();
     await page.getByRole('heading', { level: 1, name: t('requests.form.title') }).waitFor();
     await page.getByLabel(t('requests.form.titleLabel'), { exact: true }).fill(title);
-    await page.getByLabel(t('requests.form.objective'), { exact: true }).fill('Explain to foreign audiences what the Hanoi Convention changed in its first year');
+    await page
+      .getByLabel(t('requests.form.objective'), { exact: true })
+      .fill('Explain to foreign audiences what the Hanoi Convention changed in its first year');
     await page.getByLabel(t('requests.form.keyMessages'), { exact: true }).fill(keyMessage);
     await page.getByLabel(t('requests.form.periodStart'), { exact: true }).fill(day(1));
     await page.getByLabel(t('requests.form.periodEnd'), { exact: true }).fill(day(60));
@@ -122,7 +138,8 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await page.getByLabel(t('campaignsArea.briefs.titleLabel'), { exact: true }).fill(briefTitle);
     await page.getByLabel(t('campaignsArea.briefs.due'), { exact: true }).fill(`${day(20)}T10:00`);
     await page.getByLabel(t('campaignsArea.briefs.fee'), { exact: true }).fill('3000000');
-    for (const platform of ['tiktok', 'facebook'] as const) await page.getByRole('checkbox', { name: text('vi', `enums.platform.${platform}`), exact: true }).check();
+    for (const platform of ['tiktok', 'facebook'] as const)
+      await page.getByRole('checkbox', { name: text('vi', `enums.platform.${platform}`), exact: true }).check();
     await shot('brief-form');
     await page.getByRole('button', { name: t('campaignsArea.briefs.add') }).click();
     await page.getByText(t('campaignsArea.briefs.added', { title: briefTitle })).waitFor();
@@ -147,15 +164,27 @@ describe('the campaign story, played in the browser by everyone in it', () => {
 
     const link = offered.first().getByRole('link');
     const creatorId = (await link.getAttribute('href'))!.split('/').pop()!;
-    const creator = await apiGet<{ displayName: string; channels: { platform: string; handle: string }[] }>(system, page, `/v1/creators/${creatorId}`);
+    const creator = await apiGet<{ displayName: string; channels: { platform: string; handle: string }[] }>(
+      system,
+      page,
+      `/v1/creators/${creatorId}`,
+    );
     const channel = creator.channels.find((c) => c.platform === 'tiktok')!;
-    shared.creator = { id: creatorId, name: creator.displayName, handle: channel.handle, platform: 'tiktok', channelHandle: channel.handle };
+    shared.creator = {
+      id: creatorId,
+      name: creator.displayName,
+      handle: channel.handle,
+      platform: 'tiktok',
+      channelHandle: channel.handle,
+    };
     expect(errors).toEqual([]);
   });
 
   it('a creator accepts the offer and submits content', async () => {
     const creator = shared.creator!;
-    const { page, shot, errors } = await person(`creator@${creator.handle}`, '3-creator-submits', (p) => signInAsCreator(p, creator.handle));
+    const { page, shot, errors } = await person(`creator@${creator.handle}`, '3-creator-submits', (p) =>
+      signInAsCreator(p, creator.handle),
+    );
     const t = (key: string, values?: Record<string, string | number>) => text('vi', key, values);
     const card = page.getByRole('listitem').filter({ hasText: briefTitle });
     await card.getByRole('button', { name: t('assignments.accept'), exact: true }).click();
@@ -163,7 +192,9 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await shot('offer-accepted');
 
     // What the content must carry, as the card shows it.
-    const assignments = await apiGet<{ items: { brief: { title: string }; disclosureLabel: string | null; campaign: { requiredHashtags: string[] } }[] }>(system, page, '/v1/assignments?mine=true&limit=50');
+    const assignments = await apiGet<{
+      items: { brief: { title: string }; disclosureLabel: string | null; campaign: { requiredHashtags: string[] } }[];
+    }>(system, page, '/v1/assignments?mine=true&limit=50');
     const mine = assignments.items.find((a) => a.brief.title === briefTitle)!;
     const mustCarry = [mine.disclosureLabel ?? '', ...mine.campaign.requiredHashtags].join(' ');
     await card.getByRole('link', { name: t('assignments.submit') }).click();
@@ -185,7 +216,10 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     const reviewer = await staff('reviewer@mcst', '4-reviewer-asks-for-changes');
     await switchTo(reviewer.page, 'en');
     const en = (key: string, values?: Record<string, string | number>) => text('en', key, values);
-    await reviewer.page.getByRole('navigation').getByRole('link', { name: en('nav.reviews') }).click();
+    await reviewer.page
+      .getByRole('navigation')
+      .getByRole('link', { name: en('nav.reviews') })
+      .click();
     await reviewer.page.getByRole('heading', { level: 1, name: en('reviews.title') }).waitFor();
     await reviewer.page.getByRole('row').filter({ hasText: creator.name }).first().getByRole('link').click();
     await reviewer.page.getByRole('heading', { name: en('submission.checks') }).waitFor();
@@ -193,7 +227,9 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     // Every automatic check passes: the text carries the label, hashtags and key messages.
     expect(await reviewer.page.locator('.check-passed').count()).toBe(5);
     await reviewer.page.getByLabel(en('review.decision.request_changes')).check();
-    await reviewer.page.getByRole('textbox', { name: /^Reason/ }).fill('Add one sentence in English for foreign viewers');
+    await reviewer.page
+      .getByRole('textbox', { name: /^Reason/ })
+      .fill('Add one sentence in English for foreign viewers');
     await reviewer.page.getByRole('button', { name: en('review.decision.submit') }).click();
     await reviewer.page.getByText(en('review.decided.request_changes')).waitFor();
     await reviewer.shot('changes-requested');
@@ -244,7 +280,9 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     const vi = (key: string, values?: Record<string, string | number>) => text('vi', key, values);
     await author.page.reload();
     const publication = author.page.getByRole('region', { name: vi('submission.publication.title') });
-    await publication.getByLabel(vi('submission.publication.url'), { exact: true }).fill(`https://www.tiktok.com/@${creator.channelHandle}/video/7431234567890123456`);
+    await publication
+      .getByLabel(vi('submission.publication.url'), { exact: true })
+      .fill(`https://www.tiktok.com/@${creator.channelHandle}/video/7431234567890123456`);
     const now = new Date(Date.now() - 5 * 60_000);
     await publication.getByLabel(vi('submission.publication.at'), { exact: true }).fill(now.toISOString().slice(0, 16));
     await publication.getByRole('button', { name: vi('submission.publication.submit') }).click();
@@ -269,10 +307,18 @@ describe('the campaign story, played in the browser by everyone in it', () => {
     await perDay.locator('svg.recharts-surface').waitFor();
     // The chart draws the reported views, and its table says the same number.
     const views = new Intl.NumberFormat('vi-VN').format(shared.views);
-    await manager.page.getByRole('table', { name: t('report.time.tableCaption') }).getByText(views).first().waitFor();
+    await manager.page
+      .getByRole('table', { name: t('report.time.tableCaption') })
+      .getByText(views)
+      .first()
+      .waitFor();
     // One day of reach so far: the chart marks it with a dot.
     await perDay.locator('.recharts-area-dots .recharts-dot').first().waitFor();
-    await manager.page.getByRole('figure', { name: t('report.platforms.caption') }).locator('.recharts-bar-rectangle').first().waitFor();
+    await manager.page
+      .getByRole('figure', { name: t('report.platforms.caption') })
+      .locator('.recharts-bar-rectangle')
+      .first()
+      .waitFor();
     await manager.shot('report-with-reach');
     expect(author.errors).toEqual([]);
     expect(manager.errors).toEqual([]);

@@ -58,7 +58,8 @@ export async function startSystem(): Promise<RunningSystem> {
     );
   }
   for (const built of ['apps/gateway/dist/main.js', 'apps/registry/dist/main.js', 'apps/portal/dist/index.html']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: build first (npm run build, or npm test, which builds)`);
+    if (!existsSync(join(root, built)))
+      throw new Error(`${built} is missing: build first (npm run build, or npm test, which builds)`);
   }
   const [port, pgPort, natsPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-portal-e2e-'));
@@ -77,7 +78,11 @@ export async function startSystem(): Promise<RunningSystem> {
   delete env.DATABASE_URL;
   delete env.NATS_URL;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-  const child = spawn(process.execPath, [join(root, 'infra/start-system.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'infra/start-system.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -98,8 +103,12 @@ export async function startSystem(): Promise<RunningSystem> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`infra/start-system.mjs exited (${child.exitCode}):\n${tail(output)}`);
-      const ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`infra/start-system.mjs exited (${child.exitCode}):\n${tail(output)}`);
+      const ready = await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       // Ready, and the demo data seeded: start-system prints the portal's address last.
       if (ready && output.includes(`${base}/portal/`)) return { base, browser, stop };
       await new Promise((r) => setTimeout(r, 500));
@@ -128,7 +137,8 @@ export async function story(system: RunningSystem, name: string): Promise<Story>
   page.on('console', (message) => {
     log(`console.${message.type()}: ${message.text()}`);
     // A page the router could not show (its code did not load, or it failed while drawing): see components/route-error.tsx.
-    if (message.type() === 'error' && message.text().startsWith('The page could not be shown')) errors.push(message.text());
+    if (message.type() === 'error' && message.text().startsWith('The page could not be shown'))
+      errors.push(message.text());
     // The gateway serves the portal under a Content-Security-Policy (apps/gateway/src/http/security-headers.ts); Chromium reports what it refused.
     if (message.type() === 'error' && /Content Security Policy/.test(message.text())) errors.push(message.text());
   });
@@ -138,7 +148,9 @@ export async function story(system: RunningSystem, name: string): Promise<Story>
   page.on('response', (response) => {
     if (response.status() >= 400) log(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
-  page.on('requestfailed', (request) => log(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) =>
+    log(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
   let n = 0;
   const shot = async (step: string, { fullPage = true }: { fullPage?: boolean } = {}) => {
     n += 1;
@@ -158,8 +170,17 @@ async function signInRetrying(page: Page, signIn: () => Promise<void>, signedIn:
   for (let attempt = 1; ; attempt++) {
     await signIn();
     const outcome = await Promise.race([
-      signedIn().then(() => 'in' as const, () => 'timeout' as const),
-      page.getByText(RATE_LIMITED).waitFor().then(() => 'limited' as const, () => 'timeout' as const),
+      signedIn().then(
+        () => 'in' as const,
+        () => 'timeout' as const,
+      ),
+      page
+        .getByText(RATE_LIMITED)
+        .waitFor()
+        .then(
+          () => 'limited' as const,
+          () => 'timeout' as const,
+        ),
     ]);
     if (outcome === 'in') return;
     if (outcome === 'timeout') throw new Error('Neither signed in nor told to wait');
@@ -199,7 +220,9 @@ export async function tokenOf(page: Page): Promise<string> {
 
 /** GET on the API with a signed-in page's token. */
 export async function apiGet<T>(system: RunningSystem, page: Page, path: string): Promise<T> {
-  const response = await fetch(`${system.base}${path}`, { headers: { authorization: `Bearer ${await tokenOf(page)}` } });
+  const response = await fetch(`${system.base}${path}`, {
+    headers: { authorization: `Bearer ${await tokenOf(page)}` },
+  });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

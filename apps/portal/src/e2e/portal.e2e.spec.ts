@@ -4,7 +4,15 @@
  * apps/portal/test-output/<story>/.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { apiGet, signInAs, signInAsCreator, startSystem, START_TIMEOUT_MS, story as newStory, type RunningSystem } from './harness';
+import {
+  apiGet,
+  signInAs,
+  signInAsCreator,
+  startSystem,
+  START_TIMEOUT_MS,
+  story as newStory,
+  type RunningSystem,
+} from './harness';
 
 let system: RunningSystem;
 const story = (name: string) => newStory(system, name);
@@ -55,7 +63,10 @@ describe('the admin portal in Chromium, against the running system', () => {
     await page.getByLabel('Căn cứ').fill('phiếu 12/2026');
     await page.getByRole('button', { name: 'Đăng ký nhà sáng tạo' }).click();
     await page.getByRole('heading', { level: 1, name: first }).waitFor();
-    await page.getByRole('status').filter({ hasText: `Đã đăng ký ${first}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã đăng ký ${first}.` })
+      .waitFor();
     const firstId = new URL(page.url()).pathname.split('/').pop()!;
     await shot('registered');
 
@@ -75,9 +86,18 @@ describe('the admin portal in Chromium, against the running system', () => {
     await page.getByRole('button', { name: 'Đăng ký nhà sáng tạo' }).click();
 
     const handleInput = page.getByLabel('Tên tài khoản', { exact: true });
-    await page.waitForFunction(() => document.querySelector('#register-channels-0-handle')?.getAttribute('aria-invalid') === 'true');
+    await page.waitForFunction(
+      () => document.querySelector('#register-channels-0-handle')?.getAttribute('aria-invalid') === 'true',
+    );
     const describedBy = (await handleInput.getAttribute('aria-describedby')) ?? '';
-    const description = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '), describedBy);
+    const description = await page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      describedBy,
+    );
     expect(description).toContain(`Đã được đăng ký cho ${first}.`);
     const ownerLinks = page.getByRole('link', { name: `Mở trang của nhà sáng tạo: ${first}` });
     expect(await ownerLinks.count()).toBeGreaterThan(0);
@@ -86,7 +106,9 @@ describe('the admin portal in Chromium, against the running system', () => {
     expect(await page.getByLabel('Tên hiển thị', { exact: true }).inputValue()).toBe(second);
     expect(await handleInput.inputValue()).toBe(`@${handle.toUpperCase()}`);
     expect(await page.getByLabel('Người theo dõi', { exact: true }).inputValue()).toBe('5000');
-    expect(await page.getByLabel('Địa chỉ kênh', { exact: true }).inputValue()).toBe(`https://www.tiktok.com/@${handle}`);
+    expect(await page.getByLabel('Địa chỉ kênh', { exact: true }).inputValue()).toBe(
+      `https://www.tiktok.com/@${handle}`,
+    );
     await shot('duplicate-channel');
 
     await ownerLinks.first().click();
@@ -156,9 +178,17 @@ describe('the admin portal in Chromium, against the running system', () => {
     const { page, context, shot, errors } = await story('review-and-creator');
     await signInAs(page, 'reviewer@mcst');
     // Who has an offer open in the demo data, asked of the API with the reviewer's own token.
-    const offered = await apiGet<{ items: { creatorId: string; brief: { title: string } }[] }>(system, page, '/v1/assignments?status=offered&limit=5');
+    const offered = await apiGet<{ items: { creatorId: string; brief: { title: string } }[] }>(
+      system,
+      page,
+      '/v1/assignments?status=offered&limit=5',
+    );
     expect(offered.items.length).toBeGreaterThan(0);
-    const offeredCreator = await apiGet<{ channels: { handle: string }[] }>(system, page, `/v1/creators/${offered.items[0].creatorId}`);
+    const offeredCreator = await apiGet<{ channels: { handle: string }[] }>(
+      system,
+      page,
+      `/v1/creators/${offered.items[0].creatorId}`,
+    );
     await page.getByRole('navigation').getByRole('link', { name: 'Duyệt nội dung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hàng chờ duyệt' }).waitFor();
     await page.getByRole('row').nth(1).waitFor();
@@ -193,7 +223,10 @@ describe('the admin portal in Chromium, against the running system', () => {
     // The creator, in a browser of their own.
     const creator = await story('creator-accepts-offer');
     await signInAsCreator(creator.page, offeredCreator.channels[0].handle);
-    const card = creator.page.getByRole('listitem').filter({ hasText: offered.items[0].brief.title }).filter({ has: creator.page.getByRole('button', { name: 'Nhận', exact: true }) });
+    const card = creator.page
+      .getByRole('listitem')
+      .filter({ hasText: offered.items[0].brief.title })
+      .filter({ has: creator.page.getByRole('button', { name: 'Nhận', exact: true }) });
     await card.waitFor();
     await creator.shot('creator-offer');
     await card.getByRole('button', { name: 'Nhận', exact: true }).click();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  AGENCY_TASK_STATUSES, AGREEMENT_STATUSES, BRIEF_KINDS, CHECK_FINDINGS, CREATOR_STATUSES, ERROR_CODES, PLATFORMS, ROLES, TOPICS,
+  AGENCY_TASK_STATUSES,
+  AGREEMENT_STATUSES,
+  BRIEF_KINDS,
+  CHECK_FINDINGS,
+  CREATOR_STATUSES,
+  ERROR_CODES,
+  PLATFORMS,
+  ROLES,
+  TOPICS,
 } from '@concord/domain';
 import { rawCodes } from '../test/raw-codes';
 import { catalogueFiles, catalogues as merged } from './catalogues';
@@ -33,13 +41,17 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
       expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
     }
     for (const area of Object.keys(catalogueFiles.en) as (keyof typeof catalogueFiles.en)[]) {
-      expect({ area, keys: Object.keys(catalogueFiles.vi[area]).sort() }).toEqual({ area, keys: Object.keys(catalogueFiles.en[area]).sort() });
+      expect({ area, keys: Object.keys(catalogueFiles.vi[area]).sort() }).toEqual({
+        area,
+        keys: Object.keys(catalogueFiles.en[area]).sort(),
+      });
     }
   });
 
   it('have the same keys: every text exists in both languages', () => {
     // Plural forms differ per language (English: one, other; Vietnamese: other): compared by their base key.
-    const keys = (entries: Map<string, string>) => new Set([...entries.keys()].map((k) => k.replace(PLURAL_SUFFIX, '')));
+    const keys = (entries: Map<string, string>) =>
+      new Set([...entries.keys()].map((k) => k.replace(PLURAL_SUFFIX, '')));
     const vi = keys(catalogues.vi);
     const en = keys(catalogues.en);
     const onlyVi = [...vi].filter((k) => !en.has(k));
@@ -50,13 +62,21 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
   it('give every counted text the plural forms its language has, and count with them ("1 submission", "2 submissions")', () => {
     for (const [language, entries] of Object.entries(catalogues)) {
       const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-      const bases = new Set([...entries.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
+      const bases = new Set(
+        [...entries.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')),
+      );
       for (const base of bases) {
-        expect({ language, base, forms: forms.filter((form) => !entries.has(`${base}_${form}`)) }).toEqual({ language, base, forms: [] });
+        expect({ language, base, forms: forms.filter((form) => !entries.has(`${base}_${form}`)) }).toEqual({
+          language,
+          base,
+          forms: [],
+        });
       }
     }
     // An English count before a plural noun is a plural key (a bare key would say "1 submissions").
-    const counted = [...catalogues.en].filter(([key, text]) => /\{\{count\}\} [a-z]+s\b/.test(text) && !PLURAL_SUFFIX.test(key)).map(([key]) => key);
+    const counted = [...catalogues.en]
+      .filter(([key, text]) => /\{\{count\}\} [a-z]+s\b/.test(text) && !PLURAL_SUFFIX.test(key))
+      .map(([key]) => key);
     expect(counted).toEqual([]);
     const en = createI18n('en');
     expect(en.t('reviews.caption', { count: 1 })).toBe('1 submission waiting for review');
@@ -66,14 +86,19 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
 
   it('keep each language to itself: no Vietnamese words on English pages ("Budget (đồng)"), but for the language switch', () => {
     const vietnamese = /[đĐưƯơƠăĂâÂêÊôÔạảãàáặẳẵằắậẩẫầấẹẻẽèéệểễềếịỉĩìíọỏõòóộổỗồốợởỡờớụủũùúựửữừứỵỷỹỳý]/;
-    const mixed = [...catalogues.en].filter(([key, text]) => key !== 'language.vi' && vietnamese.test(text)).map(([key, text]) => `${key}: ${text}`);
+    const mixed = [...catalogues.en]
+      .filter(([key, text]) => key !== 'language.vi' && vietnamese.test(text))
+      .map(([key, text]) => `${key}: ${text}`);
     expect(mixed).toEqual([]);
   });
 
   it('show no raw codes: no text carries a code such as agency_review, partner_review:mofa or tiktok, facebook', () => {
     for (const [language, entries] of Object.entries(catalogues)) {
       // Hints that show what to type (`vi, en`) are the exception: there the codes are the point.
-      const raw = [...entries].filter(([key]) => !/(Hint|invalid_format)$/.test(key)).filter(([, text]) => rawCodes(text.replace(/\{\{\s*\w+\s*\}\}/g, '')).length > 0).map(([key, text]) => `${key}: ${text}`);
+      const raw = [...entries]
+        .filter(([key]) => !/(Hint|invalid_format)$/.test(key))
+        .filter(([, text]) => rawCodes(text.replace(/\{\{\s*\w+\s*\}\}/g, '')).length > 0)
+        .map(([key, text]) => `${key}: ${text}`);
       expect({ language, raw }).toEqual({ language, raw: [] });
     }
   });
@@ -110,7 +135,9 @@ describe('message catalogues (vi.json, en.json and one pair per area)', () => {
   });
 
   it('are really in two languages: Vietnamese texts differ from the English ones', () => {
-    const same = [...catalogues.en].filter(([key, text]) => catalogues.vi.get(key) === text && /[a-z]{4,}\s+[a-z]{3,}/i.test(text));
+    const same = [...catalogues.en].filter(
+      ([key, text]) => catalogues.vi.get(key) === text && /[a-z]{4,}\s+[a-z]{3,}/i.test(text),
+    );
     // Proper names (platforms, "Concord") may match; sentences may not.
     expect(same.map(([key]) => key)).toEqual([]);
   });

@@ -16,7 +16,9 @@ export function useFormat() {
     // Contract dates are calendar dates: shown as written, whatever the reader's time zone.
     // Vietnamese readers write dates as dd/mm/yyyy ("01/12/2026", not "1 thg 12, 2026").
     const numeric = language === 'vi';
-    const dayMonthYear = numeric ? ({ day: '2-digit', month: '2-digit', year: 'numeric' } as const) : ({ day: 'numeric', month: 'short', year: 'numeric' } as const);
+    const dayMonthYear = numeric
+      ? ({ day: '2-digit', month: '2-digit', year: 'numeric' } as const)
+      : ({ day: 'numeric', month: 'short', year: 'numeric' } as const);
     const date = new Intl.DateTimeFormat(locale, { ...dayMonthYear, timeZone: 'UTC' });
     const dateTime = new Intl.DateTimeFormat(locale, { ...dayMonthYear, hour: '2-digit', minute: '2-digit' });
     const languageNames = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });

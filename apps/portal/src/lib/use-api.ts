@@ -11,7 +11,10 @@ export type Loaded<T> =
  * Loads with `load` whenever `deps` change (the previous request is aborted);
  * keeps the last data while the next loads, so tables do not flicker.
  */
-export function useApi<T>(load: (signal: AbortSignal) => Promise<Result<T>>, deps: DependencyList): Loaded<T> & { reload: () => void } {
+export function useApi<T>(
+  load: (signal: AbortSignal) => Promise<Result<T>>,
+  deps: DependencyList,
+): Loaded<T> & { reload: () => void } {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

@@ -21,9 +21,14 @@ export interface UrlFilters<Name extends string> {
  * button works. What is typed settles for `pauseMs` before it is applied;
  * `onApply` runs whenever the applied filters change (e.g. back to page 1).
  */
-export function useUrlFilters<Name extends string>(names: readonly Name[], onApply: () => void, pauseMs = 300): UrlFilters<Name> {
+export function useUrlFilters<Name extends string>(
+  names: readonly Name[],
+  onApply: () => void,
+  pauseMs = 300,
+): UrlFilters<Name> {
   const [params, setParams] = useSearchParams();
-  const read = (from: URLSearchParams) => Object.fromEntries(names.map((name) => [name, from.get(name) ?? ''])) as Record<Name, string>;
+  const read = (from: URLSearchParams) =>
+    Object.fromEntries(names.map((name) => [name, from.get(name) ?? ''])) as Record<Name, string>;
   const [draft, setDraft] = useState(() => read(params));
   const settled = useDebounced(draft, pauseMs);
   const applied = useMemo(() => read(params), [params]);

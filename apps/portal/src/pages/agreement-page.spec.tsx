@@ -26,18 +26,42 @@ const terms = {
 
 function agreementWith(status: string, extra: Record<string, unknown> = {}) {
   return {
-    id: ID, number: 'TTDN-2026-0001', agencyId: 'mcst-ttcs', kind: 'service_contract',
+    id: ID,
+    number: 'TTDN-2026-0001',
+    agencyId: 'mcst-ttcs',
+    kind: 'service_contract',
     counterparty: { id: CREATOR, displayName: 'Công ty Sao Việt' },
-    ...terms, usageRights: null, status, version: 3,
-    signatures: [], legalReviews: [], milestones: [], documents: [], versions: [],
+    ...terms,
+    usageRights: null,
+    status,
+    version: 3,
+    signatures: [],
+    legalReviews: [],
+    milestones: [],
+    documents: [],
+    versions: [],
     statusHistory: [{ from: null, to: 'draft', reason: null, at: '2026-02-01T02:00:00Z', by: 'manager@mcst' }],
-    createdBy: 'manager@mcst', createdAt: '2026-02-01T02:00:00Z', updatedAt: '2026-02-01T02:00:00Z',
+    createdBy: 'manager@mcst',
+    createdAt: '2026-02-01T02:00:00Z',
+    updatedAt: '2026-02-01T02:00:00Z',
     ...extra,
   };
 }
 
-const user = (id: string, roles: string[]) => ({ user: { id, name: id }, agency: { id: 'mcst-ttcs' }, creator: null, roles, permissions: [] });
-const problem = (code: string, detail: string, extra: Record<string, unknown> = {}) => ({ type: `https://concord.gov.vn/problems/${code}`, title: code, code, detail, ...extra });
+const user = (id: string, roles: string[]) => ({
+  user: { id, name: id },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles,
+  permissions: [],
+});
+const problem = (code: string, detail: string, extra: Record<string, unknown> = {}) => ({
+  type: `https://concord.gov.vn/problems/${code}`,
+  title: code,
+  code,
+  detail,
+  ...extra,
+});
 
 function renderPage(me: unknown, agreement: unknown, answers: Record<string, Answer> = {}) {
   const client = fakeClient({
@@ -60,7 +84,8 @@ function renderPage(me: unknown, agreement: unknown, answers: Record<string, Ans
 }
 
 const button = (name: string | RegExp) => screen.queryByRole('button', { name });
-const gets = (client: { calls: Call[] }) => client.calls.filter((c) => c.method === 'GET' && c.path === '/v1/agreements/{id}').length;
+const gets = (client: { calls: Call[] }) =>
+  client.calls.filter((c) => c.method === 'GET' && c.path === '/v1/agreements/{id}').length;
 
 describe('the agreement page', () => {
   beforeEach(() => tokenStore.set('a-token'));
@@ -75,12 +100,23 @@ describe('the agreement page', () => {
 
   it('shows in the legal review that the counterparty was set vetted by override, with the reason', async () => {
     const review = {
-      decision: 'approve', comments: 'Approved on the override', by: 'legal@mcst', at: '2026-03-02T02:00:00Z',
-      counterpartyVettedByOverride: { reason: 'Sponsorships disclosed since; the ministry accepts the risk', by: 'legal@mcst', at: '2026-03-01T02:00:00Z' },
+      decision: 'approve',
+      comments: 'Approved on the override',
+      by: 'legal@mcst',
+      at: '2026-03-02T02:00:00Z',
+      counterpartyVettedByOverride: {
+        reason: 'Sponsorships disclosed since; the ministry accepts the risk',
+        by: 'legal@mcst',
+        at: '2026-03-01T02:00:00Z',
+      },
     };
     renderPage(user('admin@mcst', ['admin']), agreementWith('approved', { legalReviews: [review] }));
     await screen.findByText('Approved on the override');
-    expect(screen.getByText(/^The counterparty was set vetted by the legal officer's override of its vetting record \(legal@mcst, .*2026.*\): Sponsorships disclosed since; the ministry accepts the risk$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^The counterparty was set vetted by the legal officer's override of its vetting record \(legal@mcst, .*2026.*\): Sponsorships disclosed since; the ministry accepts the risk$/,
+      ),
+    ).toBeTruthy();
   });
 
   it('offers the actions of the status and of the role, and no others', async () => {
@@ -123,7 +159,9 @@ describe('the agreement page', () => {
     expect(document.getElementById('suspend-reason-error')?.textContent).toBe('Give a reason.');
     expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
-    fireEvent.change(screen.getByRole('textbox', { name: 'Reason' }), { target: { value: 'Undisclosed sponsorship under review' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reason' }), {
+      target: { value: 'Undisclosed sponsorship under review' },
+    });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Suspend the agreement' })));
     const posted = client.calls.filter((c) => c.method === 'POST');
     expect(posted).toHaveLength(1);
@@ -138,7 +176,10 @@ describe('the agreement page', () => {
 
   it('edits a draft at the version read (If-Match), sending only what changed', async () => {
     const client = renderPage(user('manager@mcst', ['campaign_manager']), agreementWith('draft'), {
-      'PATCH /v1/agreements/{id}': () => ({ status: 200, body: agreementWith('draft', { budget: 500_000_000, version: 4 }) }),
+      'PATCH /v1/agreements/{id}': () => ({
+        status: 200,
+        body: agreementWith('draft', { budget: 500_000_000, version: 4 }),
+      }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit the draft…' }));
     fireEvent.change(screen.getByLabelText('Budget (VND)'), { target: { value: '500.000.000' } });
@@ -151,7 +192,10 @@ describe('the agreement page', () => {
 
   it('explains a stale version in words and shows the fresh agreement', async () => {
     const client = renderPage(user('manager@mcst', ['campaign_manager']), agreementWith('draft'), {
-      'PATCH /v1/agreements/{id}': () => ({ status: 409, body: problem('version.mismatch', 'The agreement is at version 4, not 3', { currentVersion: 4 }) }),
+      'PATCH /v1/agreements/{id}': () => ({
+        status: 409,
+        body: problem('version.mismatch', 'The agreement is at version 4, not 3', { currentVersion: 4 }),
+      }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit the draft…' }));
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Ra mắt trình chiếu 3D Điện Biên Phủ 2026' } });
@@ -163,32 +207,57 @@ describe('the agreement page', () => {
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Ra mắt trình chiếu 3D Điện Biên Phủ 2026');
   });
 
-  it("says in words why legal approval was refused, and asks for comments before sending", async () => {
+  it('says in words why legal approval was refused, and asks for comments before sending', async () => {
     const client = renderPage(user('legal@mcst', ['legal_officer']), agreementWith('legal_review'), {
       'POST /v1/agreements/{id}/legal-decision': () => ({
         status: 422,
-        body: problem('agreement.counterparty_not_eligible', 'Công ty Sao Việt is prospect in the registry', { counterpartyStatus: 'prospect' }),
+        body: problem('agreement.counterparty_not_eligible', 'Công ty Sao Việt is prospect in the registry', {
+          counterpartyStatus: 'prospect',
+        }),
       }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Legal decision…' }));
     fireEvent.click(screen.getByLabelText('Approve'));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the legal decision' })));
-    expect(document.getElementById('legal-decision-comments-error')?.textContent).toBe('Write your comments for the file.');
+    expect(document.getElementById('legal-decision-comments-error')?.textContent).toBe(
+      'Write your comments for the file.',
+    );
     expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText(/^Comments/), { target: { value: 'Disclosure clause checked' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the legal decision' })));
-    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ decision: 'approve', comments: 'Disclosure clause checked' });
-    expect((await screen.findByRole('alert')).textContent).toBe('The creator must be vetted or active for this agreement.');
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({
+      decision: 'approve',
+      comments: 'Disclosure clause checked',
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The creator must be vetted or active for this agreement.',
+    );
   });
 
   it('shows each amendment as a word diff against the version before it', async () => {
     const versions = [
-      { version: 1, status: 'superseded', terms, changes: [], reason: null, legalReviews: [], signatures: [], createdBy: 'manager@mcst', createdAt: '2026-02-01T02:00:00Z' },
       {
-        version: 2, status: 'in_review', terms: { ...terms, scope: '60 short videos around the launch' },
+        version: 1,
+        status: 'superseded',
+        terms,
+        changes: [],
+        reason: null,
+        legalReviews: [],
+        signatures: [],
+        createdBy: 'manager@mcst',
+        createdAt: '2026-02-01T02:00:00Z',
+      },
+      {
+        version: 2,
+        status: 'in_review',
+        terms: { ...terms, scope: '60 short videos around the launch' },
         changes: [{ field: 'scope', from: terms.scope, to: '60 short videos around the launch' }],
-        reason: 'Ten more videos for the anniversary', legalReviews: [], signatures: [], createdBy: 'manager@mcst', createdAt: '2026-11-01T02:00:00Z',
+        reason: 'Ten more videos for the anniversary',
+        legalReviews: [],
+        signatures: [],
+        createdBy: 'manager@mcst',
+        createdAt: '2026-11-01T02:00:00Z',
       },
     ];
     renderPage(user('legal@mcst', ['legal_officer']), agreementWith('active', { versions }));
@@ -203,14 +272,24 @@ describe('the agreement page', () => {
   });
 
   it("records the remaining party's signature", async () => {
-    const agencySigned = { party: 'agency', signatoryName: 'Trần Minh Quân', signedAt: '2026-02-20T03:00:00Z', method: 'in_person', recordedBy: 'admin@mcst' };
-    const client = renderPage(user('admin@mcst', ['admin']), agreementWith('approved', { signatures: [agencySigned] }), {
-      'POST /v1/agreements/{id}/signatures': () => ({ status: 200, body: agreementWith('active') }),
-    });
+    const agencySigned = {
+      party: 'agency',
+      signatoryName: 'Trần Minh Quân',
+      signedAt: '2026-02-20T03:00:00Z',
+      method: 'in_person',
+      recordedBy: 'admin@mcst',
+    };
+    const client = renderPage(
+      user('admin@mcst', ['admin']),
+      agreementWith('approved', { signatures: [agencySigned] }),
+      {
+        'POST /v1/agreements/{id}/signatures': () => ({ status: 200, body: agreementWith('active') }),
+      },
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Record a signature…' }));
     const party = screen.getByLabelText('Signing party') as HTMLSelectElement;
     expect([...party.options].map((o) => o.textContent)).toEqual(['The counterparty']);
-    fireEvent.change(screen.getByLabelText('Signatory\'s name'), { target: { value: 'Nguyễn Văn Sao' } });
+    fireEvent.change(screen.getByLabelText("Signatory's name"), { target: { value: 'Nguyễn Văn Sao' } });
     fireEvent.change(screen.getByLabelText('How it was signed'), { target: { value: 'e_signature' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Record the signature' })));
     const body = client.calls.find((c) => c.method === 'POST')?.init.body as Record<string, string>;
@@ -228,7 +307,9 @@ describe('the agreement page', () => {
     expect(document.getElementById('amend-changes-error')?.textContent).toBe('Change at least one term.');
     expect(document.getElementById('amend-reason-error')?.textContent).toBe('Give a reason.');
     fireEvent.change(screen.getByLabelText('Ends on'), { target: { value: '2027-06-30' } });
-    fireEvent.change(screen.getByLabelText(/^Reason for the amendment/), { target: { value: 'Extended to the 2027 season' } });
+    fireEvent.change(screen.getByLabelText(/^Reason for the amendment/), {
+      target: { value: 'Extended to the 2027 season' },
+    });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Propose the amendment' })));
     expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({
       changes: { term: { start: '2026-03-01', end: '2027-06-30' } },
@@ -242,7 +323,9 @@ describe('the agreement page', () => {
       'POST /v1/agreements/{id}/milestones': () => ({
         status: 422,
         body: problem('agreement.milestones_over_budget', 'Milestones would total 500,000,000 đồng', {
-          total: 500_000_000, budget: 450_000_000, errors: [{ path: 'amount', code: 'over_budget', message: 'At most 450,000,000 đồng fits' }],
+          total: 500_000_000,
+          budget: 450_000_000,
+          errors: [{ path: 'amount', code: 'over_budget', message: 'At most 450,000,000 đồng fits' }],
         }),
       }),
     });
@@ -252,8 +335,16 @@ describe('the agreement page', () => {
     fireEvent.change(screen.getByLabelText('Due date'), { target: { value: '2026-03-01' } });
     fireEvent.change(screen.getByLabelText('Amount (VND)'), { target: { value: '500.000.000' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add the milestone' })));
-    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ label: 'Tạm ứng 40%', dueDate: '2026-03-01', amount: 500_000_000 });
-    await waitFor(() => expect(document.getElementById('milestone-amount-error')?.textContent).toBe("This would take the milestones above the agreement's budget."));
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({
+      label: 'Tạm ứng 40%',
+      dueDate: '2026-03-01',
+      amount: 500_000_000,
+    });
+    await waitFor(() =>
+      expect(document.getElementById('milestone-amount-error')?.textContent).toBe(
+        "This would take the milestones above the agreement's budget.",
+      ),
+    );
     expect((screen.getByLabelText('Amount (VND)') as HTMLInputElement).value).toBe('500.000.000');
   });
 
@@ -262,7 +353,17 @@ describe('the agreement page', () => {
       'POST /v1/agreements/{id}/documents': () => ({
         status: 201,
         body: agreementWith('active', {
-          documents: [{ id: 'd1', name: 'signed.pdf', mimeType: 'application/pdf', size: 5, sha256: 'ab'.repeat(32), uploadedBy: 'manager@mcst', uploadedAt: '2026-11-30T02:00:00Z' }],
+          documents: [
+            {
+              id: 'd1',
+              name: 'signed.pdf',
+              mimeType: 'application/pdf',
+              size: 5,
+              sha256: 'ab'.repeat(32),
+              uploadedBy: 'manager@mcst',
+              uploadedAt: '2026-11-30T02:00:00Z',
+            },
+          ],
         }),
       }),
     });
@@ -277,14 +378,18 @@ describe('the agreement page', () => {
     expect(upload.path).toBe('/v1/agreements/{id}/documents');
     expect(upload.init.params?.query).toEqual({ name: 'signed.pdf' });
     expect(upload.init.body).toBe(file);
-    expect((upload.init as { headers?: Record<string, string> }).headers).toEqual({ 'Content-Type': 'application/pdf' });
+    expect((upload.init as { headers?: Record<string, string> }).headers).toEqual({
+      'Content-Type': 'application/pdf',
+    });
     expect(await screen.findByText('“signed.pdf” was attached.')).toBeTruthy();
   });
 
   it('refuses a file of a kind the API does not take, before sending', async () => {
     const client = renderPage(user('manager@mcst', ['campaign_manager']), agreementWith('active'));
     await screen.findByRole('button', { name: 'Upload the document' });
-    fireEvent.change(screen.getByLabelText('File'), { target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] } });
+    fireEvent.change(screen.getByLabelText('File'), {
+      target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] },
+    });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Upload the document' })));
     expect(document.getElementById('document-file-error')?.textContent).toBe('Choose a PDF, PNG, JPEG or DOCX file.');
     expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(0);

@@ -4,7 +4,15 @@ import { Link, useLocation, useParams } from 'react-router';
 import { settle } from '../api/client';
 import type { Problem } from '../api/problem';
 import { AgreementActions } from '../agreements/agreement-actions';
-import { DocumentsSection, HistorySection, MilestonesSection, Reviews, Signatures, useTermWriter, VersionsSection } from '../agreements/agreement-sections';
+import {
+  DocumentsSection,
+  HistorySection,
+  MilestonesSection,
+  Reviews,
+  Signatures,
+  useTermWriter,
+  VersionsSection,
+} from '../agreements/agreement-sections';
 import { availableActions, pendingAmendment, termText, type Agreement } from '../agreements/lifecycle';
 import { Loading, ProblemAlert, SuccessNotice, useMessage } from '../components/messages';
 import { PageHeading } from '../components/page';
@@ -25,7 +33,10 @@ export default function AgreementPage() {
   const { id = '' } = useParams();
   const api = useApiClient();
   const location = useLocation();
-  const loaded = useApi((signal) => settle(api.GET('/v1/agreements/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/agreements/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   const [notice, setNotice] = useState<string>(location.state?.drafted ? t('agreementsArea.new.done') : '');
   const [stale, setStale] = useState<Problem | undefined>();
   const staleRef = useRef<HTMLDivElement>(null);
@@ -49,7 +60,9 @@ export default function AgreementPage() {
         <Link to="/agreements">{t('agreementsArea.nav')}</Link>
       </p>
       <PageHeading title={agreement ? agreement.number : t('agreementsArea.detail.title')}>
-        {agreement ? t('agreementsArea.detail.heading', { number: agreement.number, title: agreement.title }) : t('agreementsArea.detail.title')}
+        {agreement
+          ? t('agreementsArea.detail.heading', { number: agreement.number, title: agreement.title })
+          : t('agreementsArea.detail.title')}
       </PageHeading>
       <SuccessNotice message={notice} />
       <div ref={staleRef} tabIndex={-1} className="summary-anchor">
@@ -67,7 +80,15 @@ export default function AgreementPage() {
   );
 }
 
-function AgreementView({ agreement, onDone, onStale }: { agreement: Agreement; onDone: (message: string) => void; onStale: (problem: Problem) => void }) {
+function AgreementView({
+  agreement,
+  onDone,
+  onStale,
+}: {
+  agreement: Agreement;
+  onDone: (message: string) => void;
+  onStale: (problem: Problem) => void;
+}) {
   const session = useSession();
   // The user acts on their own agency's agreements only (the rules say so: `agencyId` is the agency's).
   const own = session.me?.agency?.id === agreement.agencyId;
@@ -100,7 +121,12 @@ function Facts({ agreement }: { agreement: Agreement }) {
             {amendment && (
               <>
                 {' '}
-                <span className="tag tag-muted">{t('agreementsArea.detail.amendmentPending', { n: amendment.version, status: t(`agreementsArea.versionStatus.${amendment.status}`) })}</span>
+                <span className="tag tag-muted">
+                  {t('agreementsArea.detail.amendmentPending', {
+                    n: amendment.version,
+                    status: t(`agreementsArea.versionStatus.${amendment.status}`),
+                  })}
+                </span>
               </>
             )}
           </dd>

@@ -13,13 +13,28 @@ import AgreementsPage from './agreements-page';
 import NewAgreementPage from './new-agreement-page';
 
 const CREATOR = '0190f1a2-0000-7000-8000-0000000000c1';
-const user = (id: string, roles: string[]) => ({ user: { id, name: id }, agency: { id: 'mcst-ttcs' }, creator: null, roles, permissions: [] });
-const row = (n: number, status: string) => ({
-  id: `0190f1a2-0000-7000-8000-00000000000${n}`, number: `TTDN-2026-000${n}`, kind: 'service_contract',
-  counterparty: { id: CREATOR, displayName: 'Công ty Sao Việt' }, title: `Agreement ${n}`,
-  term: { start: '2026-03-01', end: '2026-12-31' }, budget: 450_000_000, status,
+const user = (id: string, roles: string[]) => ({
+  user: { id, name: id },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles,
+  permissions: [],
 });
-const budget = { year: 2026, agencies: [{ agencyId: 'mcst-ttcs', committed: 450_000_000, paid: 180_000_000, remaining: 270_000_000 }], counterparties: [] };
+const row = (n: number, status: string) => ({
+  id: `0190f1a2-0000-7000-8000-00000000000${n}`,
+  number: `TTDN-2026-000${n}`,
+  kind: 'service_contract',
+  counterparty: { id: CREATOR, displayName: 'Công ty Sao Việt' },
+  title: `Agreement ${n}`,
+  term: { start: '2026-03-01', end: '2026-12-31' },
+  budget: 450_000_000,
+  status,
+});
+const budget = {
+  year: 2026,
+  agencies: [{ agencyId: 'mcst-ttcs', committed: 450_000_000, paid: 180_000_000, remaining: 270_000_000 }],
+  counterparties: [],
+};
 
 function AgreementStub() {
   return <p>agreement {useParams().id}</p>;
@@ -30,14 +45,27 @@ function AddressProbe() {
   return <output aria-label="address">{useLocation().search}</output>;
 }
 
-function renderAt(path: string, me: unknown, answers: Record<string, (call: Call) => { status: number; body: unknown }>, language: 'en' | 'vi' = 'en') {
+function renderAt(
+  path: string,
+  me: unknown,
+  answers: Record<string, (call: Call) => { status: number; body: unknown }>,
+  language: 'en' | 'vi' = 'en',
+) {
   const client = fakeClient({ 'GET /v1/me': () => ({ status: 200, body: me }), ...answers });
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <SessionProvider client={client}>
         <MemoryRouter initialEntries={[path]}>
           <Routes>
-            <Route path="/agreements" element={<><AgreementsPage /><AddressProbe /></>} />
+            <Route
+              path="/agreements"
+              element={
+                <>
+                  <AgreementsPage />
+                  <AddressProbe />
+                </>
+              }
+            />
             <Route path="/agreements/new" element={<NewAgreementPage />} />
             <Route path="/agreements/:id" element={<AgreementStub />} />
           </Routes>
@@ -55,12 +83,19 @@ describe('the agreements list', () => {
 
   it("lists the agency's agreements linked to their pages, under the year's budget", async () => {
     renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
-      'GET /v1/agreements': () => ({ status: 200, body: { items: [row(1, 'active'), row(2, 'draft')], nextCursor: null } }),
+      'GET /v1/agreements': () => ({
+        status: 200,
+        body: { items: [row(1, 'active'), row(2, 'draft')], nextCursor: null },
+      }),
       'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
     });
     const table = await screen.findByRole('table', { name: 'Agreements of your agency' });
-    expect(within(table).getByRole('link', { name: 'TTDN-2026-0001' }).getAttribute('href')).toBe('/agreements/0190f1a2-0000-7000-8000-000000000001');
-    expect(within(table).getByRole('link', { name: 'Agreement 2' }).getAttribute('href')).toBe('/agreements/0190f1a2-0000-7000-8000-000000000002');
+    expect(within(table).getByRole('link', { name: 'TTDN-2026-0001' }).getAttribute('href')).toBe(
+      '/agreements/0190f1a2-0000-7000-8000-000000000001',
+    );
+    expect(within(table).getByRole('link', { name: 'Agreement 2' }).getAttribute('href')).toBe(
+      '/agreements/0190f1a2-0000-7000-8000-000000000002',
+    );
     expect(within(table).getAllByText('Draft')).toHaveLength(1);
     const figures = await screen.findByRole('region', { name: /Budget used in/ });
     expect(figures.textContent).toContain('40% of the committed budget has been paid');
@@ -69,7 +104,10 @@ describe('the agreements list', () => {
 
   it('filters by status and expiry on the server, and says when nothing matches', async () => {
     const client = renderAt('/agreements', user('legal@mcst', ['legal_officer']), {
-      'GET /v1/agreements': (call) => ({ status: 200, body: { items: call.init.params?.query?.status ? [] : [row(1, 'active')], nextCursor: null } }),
+      'GET /v1/agreements': (call) => ({
+        status: 200,
+        body: { items: call.init.params?.query?.status ? [] : [row(1, 'active')], nextCursor: null },
+      }),
       'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
     });
     await screen.findByRole('table', { name: 'Agreements of your agency' });
@@ -79,12 +117,20 @@ describe('the agreements list', () => {
     expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ status: 'legal_review', limit: 25 });
 
     fireEvent.change(screen.getByLabelText('Expiring within (days)'), { target: { value: '30' } });
-    await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ status: 'legal_review', expiringWithinDays: 30 }));
+    await waitFor(() =>
+      expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({
+        status: 'legal_review',
+        expiringWithinDays: 30,
+      }),
+    );
   });
 
   it('searches by number, title or counterparty as you type, keeping the words in the address', async () => {
     const client = renderAt('/agreements?q=TTDN-2026', user('manager@mcst', ['campaign_manager']), {
-      'GET /v1/agreements': (call) => ({ status: 200, body: { items: call.init.params?.query?.q === 'hà giang' ? [] : [row(1, 'active')], nextCursor: null } }),
+      'GET /v1/agreements': (call) => ({
+        status: 200,
+        body: { items: call.init.params?.query?.q === 'hà giang' ? [] : [row(1, 'active')], nextCursor: null },
+      }),
       'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
     });
     await screen.findByRole('table', { name: 'Agreements of your agency' });
@@ -96,7 +142,9 @@ describe('the agreements list', () => {
     await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ q: 'cong ty sao viet' }));
     expect(screen.getByRole('status', { name: 'address' }).textContent).toBe('?q=++cong+ty+sao+viet+');
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'active' } });
-    await waitFor(() => expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ q: 'cong ty sao viet', status: 'active' }));
+    await waitFor(() =>
+      expect(listCalls(client).at(-1)?.init.params?.query).toMatchObject({ q: 'cong ty sao viet', status: 'active' }),
+    );
 
     fireEvent.change(search, { target: { value: 'hà giang' } });
     expect(await screen.findByText('No agreement matches this search and these filters.')).toBeTruthy();
@@ -114,7 +162,10 @@ describe('the agreements list', () => {
           ? {
               status: 400,
               body: {
-                type: 'https://concord.gov.vn/problems/validation/failed', title: 'Invalid', code: 'validation.failed', detail: 'The request is not valid',
+                type: 'https://concord.gov.vn/problems/validation/failed',
+                title: 'Invalid',
+                code: 'validation.failed',
+                detail: 'The request is not valid',
                 errors: [{ path: 'q', code: 'too_big', message: 'Too big', maximum: 100 }],
               },
             }
@@ -131,10 +182,15 @@ describe('the agreements list', () => {
   });
 
   it('reads in Vietnamese', async () => {
-    renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
-      'GET /v1/agreements': () => ({ status: 200, body: { items: [row(1, 'legal_review')], nextCursor: null } }),
-      'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
-    }, 'vi');
+    renderAt(
+      '/agreements',
+      user('manager@mcst', ['campaign_manager']),
+      {
+        'GET /v1/agreements': () => ({ status: 200, body: { items: [row(1, 'legal_review')], nextCursor: null } }),
+        'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
+      },
+      'vi',
+    );
     const table = await screen.findByRole('table', { name: 'Các thỏa thuận của cơ quan bạn' });
     expect(within(table).getByText('Hợp đồng dịch vụ', { exact: false })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Thỏa thuận mới' })).toBeTruthy();
@@ -145,7 +201,9 @@ describe('the agreements list', () => {
     const client = renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
       'GET /v1/agreements': (call) => ({
         status: 200,
-        body: call.init.params?.query?.cursor ? { items: [row(3, 'active')], nextCursor: null } : { items: [row(1, 'active'), row(2, 'draft')], nextCursor: 'c2' },
+        body: call.init.params?.query?.cursor
+          ? { items: [row(3, 'active')], nextCursor: null }
+          : { items: [row(1, 'active'), row(2, 'draft')], nextCursor: 'c2' },
       }),
       'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
     });
@@ -161,7 +219,21 @@ describe('a new agreement', () => {
 
   const creators = () => ({
     status: 200,
-    body: { items: [{ id: CREATOR, kind: 'management_company', displayName: 'Công ty Sao Việt', status: 'active', channels: [], totalFollowers: 0, topics: [], languages: [] }], nextCursor: null },
+    body: {
+      items: [
+        {
+          id: CREATOR,
+          kind: 'management_company',
+          displayName: 'Công ty Sao Việt',
+          status: 'active',
+          channels: [],
+          totalFollowers: 0,
+          topics: [],
+          languages: [],
+        },
+      ],
+      nextCursor: null,
+    },
   });
 
   it('checks the draft before sending, then shows the API errors next to their fields and keeps what was typed', async () => {
@@ -170,7 +242,10 @@ describe('a new agreement', () => {
       'POST /v1/agreements': () => ({
         status: 400,
         body: {
-          type: 'https://concord.gov.vn/problems/validation/failed', title: 'Invalid', code: 'validation.failed', detail: 'The request is not valid',
+          type: 'https://concord.gov.vn/problems/validation/failed',
+          title: 'Invalid',
+          code: 'validation.failed',
+          detail: 'The request is not valid',
           errors: [{ path: 'deliverables.0.quantity', code: 'too_big', message: 'Too big' }],
         },
       }),
@@ -200,12 +275,21 @@ describe('a new agreement', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save the draft' })));
     const post = client.calls.find((c) => c.method === 'POST')!;
     expect(post.init.body).toEqual({
-      kind: 'service_contract', counterpartyId: CREATOR, title: 'Ngày Sách và Văn hóa đọc Việt Nam 2027', scope: 'Three videos',
-      term: { start: '2027-04-01', end: '2027-04-30' }, budget: 30_000_000, deliverables: [{ platform: 'tiktok', quantity: 3 }],
+      kind: 'service_contract',
+      counterpartyId: CREATOR,
+      title: 'Ngày Sách và Văn hóa đọc Việt Nam 2027',
+      scope: 'Three videos',
+      term: { start: '2027-04-01', end: '2027-04-30' },
+      budget: 30_000_000,
+      deliverables: [{ platform: 'tiktok', quantity: 3 }],
       disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
     });
-    await waitFor(() => expect(screen.getByLabelText('Number of pieces, deliverable 1').getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById('new-agreement-deliverables-0-quantity-error')?.textContent).toBe('Enter at most 10,000.');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Number of pieces, deliverable 1').getAttribute('aria-invalid')).toBe('true'),
+    );
+    expect(document.getElementById('new-agreement-deliverables-0-quantity-error')?.textContent).toBe(
+      'Enter at most 10,000.',
+    );
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Ngày Sách và Văn hóa đọc Việt Nam 2027');
   });
 

@@ -50,11 +50,16 @@ export default function AgreementsPage() {
   const { draft, applied, filtered, set, clear } = useUrlFilters(FILTERS, pages.reset);
 
   const query = queryOf(applied, pageSize, pages.cursor);
-  const loaded = useApi((signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })), [api, JSON.stringify(query)]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })),
+    [api, JSON.stringify(query)],
+  );
   const placed = placeFieldErrors(loaded.problem?.errors ?? [], FILTERS);
   const items = loaded.data?.items ?? [];
   const from = (pages.page - 1) * pageSize + 1;
-  const counterpartyName = applied.counterpartyId ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName : undefined;
+  const counterpartyName = applied.counterpartyId
+    ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName
+    : undefined;
   const status =
     loaded.state === 'loading'
       ? t('agreementsArea.list.loading')
@@ -83,10 +88,28 @@ export default function AgreementsPage() {
       {session.can('read', 'Agreement') && <BudgetSummary />}
 
       <div className="search-panel">
-        <form role="search" aria-label={t('agreementsArea.list.search')} onSubmit={(e) => e.preventDefault()} noValidate>
-          <Field id="agreement-q" label={t('agreementsArea.list.q')} hint={t('agreementsArea.list.qHint')} errors={placed.byField.get('q')} className="field-wide">
+        <form
+          role="search"
+          aria-label={t('agreementsArea.list.search')}
+          onSubmit={(e) => e.preventDefault()}
+          noValidate
+        >
+          <Field
+            id="agreement-q"
+            label={t('agreementsArea.list.q')}
+            hint={t('agreementsArea.list.qHint')}
+            errors={placed.byField.get('q')}
+            className="field-wide"
+          >
             {(control) => (
-              <input {...control} type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} autoComplete="off" spellCheck={false} />
+              <input
+                {...control}
+                type="search"
+                value={draft.q}
+                onChange={(e) => set('q', e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
             )}
           </Field>
           <fieldset className="filters">
@@ -103,9 +126,21 @@ export default function AgreementsPage() {
                 </select>
               )}
             </Field>
-            <Field id="agreement-expiring" label={t('agreementsArea.list.expiring')} hint={t('agreementsArea.list.expiringHint')} errors={placed.byField.get('expiringWithinDays')}>
+            <Field
+              id="agreement-expiring"
+              label={t('agreementsArea.list.expiring')}
+              hint={t('agreementsArea.list.expiringHint')}
+              errors={placed.byField.get('expiringWithinDays')}
+            >
               {(control) => (
-                <input {...control} inputMode="numeric" value={draft.expiringWithinDays} onChange={(e) => set('expiringWithinDays', e.target.value)} size={6} autoComplete="off" />
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  value={draft.expiringWithinDays}
+                  onChange={(e) => set('expiringWithinDays', e.target.value)}
+                  size={6}
+                  autoComplete="off"
+                />
               )}
             </Field>
           </fieldset>
@@ -126,7 +161,9 @@ export default function AgreementsPage() {
       </div>
 
       <ResultStatus loading={loaded.state === 'loading'}>{status}</ResultStatus>
-      {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && (
+        <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
+      )}
 
       {items.length > 0 && (
         <div className="table-scroll">
@@ -158,9 +195,16 @@ export default function AgreementsPage() {
                     <Link to={`/creators/${agreement.counterparty.id}`}>{agreement.counterparty.displayName}</Link>
                   </td>
                   <td>
-                    <span className={`badge badge-${agreement.status}`}>{t(`enums.agreementStatus.${agreement.status}`)}</span>
+                    <span className={`badge badge-${agreement.status}`}>
+                      {t(`enums.agreementStatus.${agreement.status}`)}
+                    </span>
                   </td>
-                  <td>{t('agreementsArea.termValue', { start: format.date(agreement.term.start), end: format.date(agreement.term.end) })}</td>
+                  <td>
+                    {t('agreementsArea.termValue', {
+                      start: format.date(agreement.term.start),
+                      end: format.date(agreement.term.end),
+                    })}
+                  </td>
                   <td className="numeric">{format.money(agreement.budget)}</td>
                 </tr>
               ))}
@@ -169,7 +213,12 @@ export default function AgreementsPage() {
         </div>
       )}
 
-      <Pager label={t('agreementsArea.list.pagination')} pages={pages} loaded={loaded} pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }} />
+      <Pager
+        label={t('agreementsArea.list.pagination')}
+        pages={pages}
+        loaded={loaded}
+        pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }}
+      />
     </div>
   );
 }
@@ -180,7 +229,10 @@ function BudgetSummary() {
   const api = useApiClient();
   const session = useSession();
   const year = new Date().getFullYear();
-  const loaded = useApi((signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })), [api, year]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })),
+    [api, year],
+  );
   const mine = loaded.data?.agencies.find((a) => a.agencyId === session.me?.agency?.id);
   return (
     <section className="section agreements-budget" aria-labelledby="agreements-budget-title">

@@ -13,14 +13,38 @@ import { fakeClient, type Call } from '../test/fake-client';
 import AssignmentsBoardPage from './assignments-board-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const manager = { user: { id: 'manager@mcst', name: 'Trần Minh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const manager = {
+  user: { id: 'manager@mcst', name: 'Trần Minh' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['campaign_manager'],
+  permissions: [],
+};
 const auditor = { ...manager, user: { id: 'auditor@mcst', name: 'Lê Hà' }, roles: ['auditor'] };
-const campaign = { id: CAMPAIGN, title: 'Hanoi Convention', ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: [], status: 'active', version: 2 };
+const campaign = {
+  id: CAMPAIGN,
+  title: 'Hanoi Convention',
+  ownerAgencyId: 'mcst-ttcs',
+  partnerAgencyIds: [],
+  status: 'active',
+  version: 2,
+};
 
 const brief = assignmentFixture({ id: 'x' }).brief;
 const offered = assignmentFixture({ id: 'as-1', status: 'offered', creatorName: 'Hữu Phước', overdue: true });
-const accepted = assignmentFixture({ id: 'as-2', status: 'accepted', creatorName: 'Lan Anh Travel', creatorId: 'cr-2', brief: { ...brief, title: 'Behind the scenes' } });
-const published = assignmentFixture({ id: 'as-3', status: 'published', creatorName: 'Hiếu Và Lễ Hội', creatorId: 'cr-3' });
+const accepted = assignmentFixture({
+  id: 'as-2',
+  status: 'accepted',
+  creatorName: 'Lan Anh Travel',
+  creatorId: 'cr-2',
+  brief: { ...brief, title: 'Behind the scenes' },
+});
+const published = assignmentFixture({
+  id: 'as-3',
+  status: 'published',
+  creatorName: 'Hiếu Và Lễ Hội',
+  creatorId: 'cr-3',
+});
 
 function renderBoard(me: unknown, answers: Record<string, (call: Call) => { status: number; body: unknown }> = {}) {
   const client = fakeClient({
@@ -64,7 +88,9 @@ describe('the assignments board', () => {
     const offeredColumn = column(/^Offered/);
     expect(within(offeredColumn).getByRole('heading', { level: 2 }).textContent).toBe('Offered (1)');
     const card = within(offeredColumn).getByRole('listitem', { name: 'The signing in 60 seconds' });
-    expect(within(card).getByRole('link', { name: 'Hữu Phước' }).getAttribute('href')).toBe(`/creators/${offered.creatorId}`);
+    expect(within(card).getByRole('link', { name: 'Hữu Phước' }).getAttribute('href')).toBe(
+      `/creators/${offered.creatorId}`,
+    );
     expect(within(card).getByText('Overdue')).toBeTruthy();
     expect(within(card).getByText(/^Due /)).toBeTruthy();
     expect(within(column(/^Accepted/)).getByRole('link', { name: 'Lan Anh Travel' })).toBeTruthy();
@@ -81,16 +107,28 @@ describe('the assignments board', () => {
         cancelled = true;
         return { status: 200, body: { ...offered, status: 'cancelled' } };
       },
-      'GET /v1/assignments': () => ({ status: 200, body: { items: cancelled ? [{ ...offered, status: 'cancelled' }, accepted, published] : [offered, accepted, published], nextCursor: null } }),
+      'GET /v1/assignments': () => ({
+        status: 200,
+        body: {
+          items: cancelled
+            ? [{ ...offered, status: 'cancelled' }, accepted, published]
+            : [offered, accepted, published],
+          nextCursor: null,
+        },
+      }),
     });
     await screen.findByText('Hiếu Và Lễ Hội');
     // Published work cannot be cancelled: only the offered and the accepted card offer it.
     expect(screen.getAllByRole('button', { name: /^Cancel the assignment of/ })).toHaveLength(2);
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel the assignment of Hữu Phước: The signing in 60 seconds' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Cancel the assignment of Hữu Phước: The signing in 60 seconds' }),
+    );
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel the assignment' })));
     const reason = screen.getByLabelText(/Reason for cancelling/);
     expect(reason.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(reason.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe('Give the creator a reason.');
+    expect(document.getElementById(reason.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe(
+      'Give the creator a reason.',
+    );
     expect(client.calls.some((c) => c.method === 'POST')).toBe(false);
 
     fireEvent.change(reason, { target: { value: 'The creator is abroad that week' } });
@@ -103,18 +141,24 @@ describe('the assignments board', () => {
     expect(screen.getByText('The assignment of Hữu Phước (The signing in 60 seconds) is cancelled.')).toBeTruthy();
   });
 
-  it("says why the API refused a cancellation, and keeps the reason typed", async () => {
+  it('says why the API refused a cancellation, and keeps the reason typed', async () => {
     renderBoard(manager, {
       'POST /v1/assignments/{id}/cancel': () => ({
         status: 409,
-        body: { code: 'assignment.status_transition_forbidden', detail: 'An assignment that is submitted cannot cancel', title: 'Conflict' },
+        body: {
+          code: 'assignment.status_transition_forbidden',
+          detail: 'An assignment that is submitted cannot cancel',
+          title: 'Conflict',
+        },
       }),
     });
     await screen.findByText('Lan Anh Travel');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel the assignment of Lan Anh Travel: Behind the scenes' }));
     fireEvent.change(screen.getByLabelText(/Reason for cancelling/), { target: { value: 'Budget cut' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel the assignment' })));
-    expect((await screen.findByRole('alert')).textContent).toContain('The assignment cannot take this step in its current state.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The assignment cannot take this step in its current state.',
+    );
     expect((screen.getByLabelText(/Reason for cancelling/) as HTMLTextAreaElement).value).toBe('Budget cut');
   });
 });

@@ -15,11 +15,20 @@ import { formErrorsOf } from '../planning/problems';
 import { useApiClient, useSession } from '../session/session';
 
 /** Every assignment of the campaign, page after page (the board shows them all at once). */
-async function loadAll(api: ConcordClient, campaignId: string, signal: AbortSignal): Promise<Result<BoardAssignment[]>> {
+async function loadAll(
+  api: ConcordClient,
+  campaignId: string,
+  signal: AbortSignal,
+): Promise<Result<BoardAssignment[]>> {
   const items: BoardAssignment[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = await settle(api.GET('/v1/assignments', { params: { query: { campaignId, limit: 200, ...(cursor ? { cursor } : {}) } }, signal }));
+    const page = await settle(
+      api.GET('/v1/assignments', {
+        params: { query: { campaignId, limit: 200, ...(cursor ? { cursor } : {}) } },
+        signal,
+      }),
+    );
     if (!page.ok) return page;
     items.push(...page.data.items);
     if (!page.data.nextCursor) return { ok: true, data: items, response: page.response };
@@ -36,7 +45,10 @@ export default function AssignmentsBoardPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const campaign = useApi((signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const campaign = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   const loaded = useApi((signal) => loadAll(api, id, signal), [api, id]);
   const [notice, setNotice] = useState('');
   const columns = useMemo(() => groupByStatus(loaded.data ?? []), [loaded.data]);
@@ -56,7 +68,9 @@ export default function AssignmentsBoardPage() {
         </p>
       </div>
       <SuccessNotice message={notice} />
-      {campaign.state === 'error' && campaign.problem.status !== 404 && <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />}
+      {campaign.state === 'error' && campaign.problem.status !== 404 && (
+        <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />
+      )}
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('board.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.data && (
@@ -70,7 +84,8 @@ export default function AssignmentsBoardPage() {
             {columns.map((column) => (
               <section key={column.status} className="board-column" aria-labelledby={`column-${column.status}`}>
                 <h2 id={`column-${column.status}`}>
-                  {t(`enums.assignmentStatus.${column.status}`)} <span className="board-count">({column.items.length})</span>
+                  {t(`enums.assignmentStatus.${column.status}`)}{' '}
+                  <span className="board-count">({column.items.length})</span>
                 </h2>
                 {column.items.length === 0 ? (
                   <p className="empty">{t('board.none')}</p>
@@ -81,7 +96,9 @@ export default function AssignmentsBoardPage() {
                         key={assignment.id}
                         assignment={assignment}
                         onCancelled={() => {
-                          setNotice(t('board.cancel.done', { creator: assignment.creatorName, brief: assignment.brief.title }));
+                          setNotice(
+                            t('board.cancel.done', { creator: assignment.creatorName, brief: assignment.brief.title }),
+                          );
                           loaded.reload();
                         }}
                         onStale={loaded.reload}
@@ -98,7 +115,15 @@ export default function AssignmentsBoardPage() {
   );
 }
 
-function BoardCard({ assignment, onCancelled, onStale }: { assignment: BoardAssignment; onCancelled: () => void; onStale: () => void }) {
+function BoardCard({
+  assignment,
+  onCancelled,
+  onStale,
+}: {
+  assignment: BoardAssignment;
+  onCancelled: () => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -116,10 +141,15 @@ function BoardCard({ assignment, onCancelled, onStale }: { assignment: BoardAssi
       false);
   const id = `assignment-${assignment.id}`;
   return (
-    <li id={id} className={['card', 'board-card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-title`}>
+    <li
+      id={id}
+      className={['card', 'board-card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')}
+      aria-labelledby={`${id}-title`}
+    >
       <h3 id={`${id}-title`}>{assignment.brief.title}</h3>
       <p className="work-meta">
-        <Link to={`/creators/${assignment.creatorId}`}>{assignment.creatorName}</Link> · {t(`enums.contentKind.${assignment.brief.kind}`)}
+        <Link to={`/creators/${assignment.creatorId}`}>{assignment.creatorName}</Link> ·{' '}
+        {t(`enums.contentKind.${assignment.brief.kind}`)}
       </p>
       <p className="work-meta">
         {t('board.due', { date: format.dateTime(assignment.brief.dueAt) })}{' '}
@@ -130,7 +160,15 @@ function BoardCard({ assignment, onCancelled, onStale }: { assignment: BoardAssi
   );
 }
 
-function CancelForm({ assignment, onCancelled, onStale }: { assignment: BoardAssignment; onCancelled: () => void; onStale: () => void }) {
+function CancelForm({
+  assignment,
+  onCancelled,
+  onStale,
+}: {
+  assignment: BoardAssignment;
+  onCancelled: () => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [open, setOpen] = useState(false);
@@ -146,12 +184,19 @@ function CancelForm({ assignment, onCancelled, onStale }: { assignment: BoardAss
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) {
-      return setProblem({ code: 'validation.failed', detail: '', errors: [{ path: 'reason', code: 'reason_required', message: '' }] });
+      return setProblem({
+        code: 'validation.failed',
+        detail: '',
+        errors: [{ path: 'reason', code: 'reason_required', message: '' }],
+      });
     }
     const body = { reason: reason.trim() };
     setBusy(true);
     const result = await settle(
-      api.POST('/v1/assignments/{id}/cancel', { params: { path: { id: assignment.id }, header: { 'Idempotency-Key': key(body) } }, body }),
+      api.POST('/v1/assignments/{id}/cancel', {
+        params: { path: { id: assignment.id }, header: { 'Idempotency-Key': key(body) } },
+        body,
+      }),
     );
     setBusy(false);
     if (result.ok) return onCancelled();
@@ -162,7 +207,13 @@ function CancelForm({ assignment, onCancelled, onStale }: { assignment: BoardAss
 
   if (!open) {
     return (
-      <button ref={openButton} type="button" className="button-link-danger" onClick={() => setOpen(true)} aria-label={t('board.cancel.openNamed', names)}>
+      <button
+        ref={openButton}
+        type="button"
+        className="button-link-danger"
+        onClick={() => setOpen(true)}
+        aria-label={t('board.cancel.openNamed', names)}
+      >
         {t('board.cancel.open')}
       </button>
     );
@@ -170,8 +221,23 @@ function CancelForm({ assignment, onCancelled, onStale }: { assignment: BoardAss
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
       {problem && other && <ProblemAlert problem={problem} />}
-      <Field id={fieldId} label={t('board.cancel.reason')} hint={t('board.cancel.reasonHint')} errors={byField.get('reason')} problem={problem}>
-        {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} autoFocus />}
+      <Field
+        id={fieldId}
+        label={t('board.cancel.reason')}
+        hint={t('board.cancel.reasonHint')}
+        errors={byField.get('reason')}
+        problem={problem}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={2000}
+            autoFocus
+          />
+        )}
       </Field>
       <div className="actions">
         <button type="submit" className="button-secondary" disabled={busy}>

@@ -13,15 +13,46 @@ import { readFileSync } from 'node:fs';
 import CalendarPage from './calendar-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const me = { user: { id: 'manager@mcst', name: 'Trần Minh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const me = {
+  user: { id: 'manager@mcst', name: 'Trần Minh' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['campaign_manager'],
+  permissions: [],
+};
 const base = { campaignId: CAMPAIGN, ownerAgencyId: 'mcst-ttcs' };
 const december = {
   from: '2026-12-01',
   to: '2026-12-31',
   items: [
-    { ...base, kind: 'campaign', id: CAMPAIGN, title: 'Hanoi Convention', start: '2026-12-01T00:00:00.000Z', end: '2026-12-20T23:59:59.999Z', status: 'active' },
-    { ...base, kind: 'brief', id: 'b1', title: 'The signing in 60 seconds', start: '2026-12-05T03:00:00.000Z', end: '2026-12-12T03:00:00.000Z', status: 'active' },
-    { ...base, kind: 'assignment', id: 'a1', title: 'The signing in 60 seconds', start: '2026-12-05T03:00:00.000Z', end: '2026-12-12T03:00:00.000Z', status: 'accepted', creatorName: 'Hữu Phước' },
+    {
+      ...base,
+      kind: 'campaign',
+      id: CAMPAIGN,
+      title: 'Hanoi Convention',
+      start: '2026-12-01T00:00:00.000Z',
+      end: '2026-12-20T23:59:59.999Z',
+      status: 'active',
+    },
+    {
+      ...base,
+      kind: 'brief',
+      id: 'b1',
+      title: 'The signing in 60 seconds',
+      start: '2026-12-05T03:00:00.000Z',
+      end: '2026-12-12T03:00:00.000Z',
+      status: 'active',
+    },
+    {
+      ...base,
+      kind: 'assignment',
+      id: 'a1',
+      title: 'The signing in 60 seconds',
+      start: '2026-12-05T03:00:00.000Z',
+      end: '2026-12-12T03:00:00.000Z',
+      status: 'accepted',
+      creatorName: 'Hữu Phước',
+    },
   ],
 };
 
@@ -29,7 +60,9 @@ function renderCalendar(language: 'en' | 'vi' = 'en') {
   const client = fakeClient({
     'GET /v1/me': { status: 200, body: me },
     'GET /v1/calendar': (call: Call) =>
-      call.init.params?.query?.from === '2026-12-01' ? { status: 200, body: december } : { status: 200, body: { from: call.init.params?.query?.from, to: call.init.params?.query?.to, items: [] } },
+      call.init.params?.query?.from === '2026-12-01'
+        ? { status: 200, body: december }
+        : { status: 200, body: { from: call.init.params?.query?.from, to: call.init.params?.query?.to, items: [] } },
   });
   render(
     <I18nextProvider i18n={createI18n(language)}>
@@ -52,15 +85,24 @@ describe('the planning calendar', () => {
     const client = renderCalendar();
     expect(await screen.findByRole('heading', { level: 2, name: 'December 2026' })).toBeTruthy();
     await screen.findByRole('heading', { name: 'Campaigns running this month' });
-    expect(client.calls.find((c) => c.path === '/v1/calendar')?.init.params?.query).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(client.calls.find((c) => c.path === '/v1/calendar')?.init.params?.query).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
 
     const running = screen.getByRole('region', { name: 'Campaigns running this month' });
-    expect(within(running).getByRole('link', { name: 'Hanoi Convention' }).getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}`);
+    expect(within(running).getByRole('link', { name: 'Hanoi Convention' }).getAttribute('href')).toBe(
+      `/campaigns/${CAMPAIGN}`,
+    );
 
     const dueDay = screen.getByRole('listitem', { name: 'Saturday 12 December' });
     expect(within(dueDay).getByText('Brief due')).toBeTruthy();
-    expect(within(dueDay).getByRole('link', { name: 'Hữu Phước: The signing in 60 seconds' }).getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}/board#assignment-a1`);
-    expect(within(screen.getByRole('listitem', { name: 'Sunday 20 December' })).getByText('Campaign ends')).toBeTruthy();
+    expect(
+      within(dueDay).getByRole('link', { name: 'Hữu Phước: The signing in 60 seconds' }).getAttribute('href'),
+    ).toBe(`/campaigns/${CAMPAIGN}/board#assignment-a1`);
+    expect(
+      within(screen.getByRole('listitem', { name: 'Sunday 20 December' })).getByText('Campaign ends'),
+    ).toBeTruthy();
   });
 
   it('moves to the next month and says when nothing is planned', async () => {
@@ -69,7 +111,10 @@ describe('the planning calendar', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Next month/ })));
     expect(await screen.findByRole('heading', { level: 2, name: 'January 2027' })).toBeTruthy();
     expect(await screen.findByText('Nothing starts, ends or falls due this month.')).toBeTruthy();
-    expect(client.calls.filter((c) => c.path === '/v1/calendar').pop()?.init.params?.query).toEqual({ from: '2027-01-01', to: '2027-01-31' });
+    expect(client.calls.filter((c) => c.path === '/v1/calendar').pop()?.init.params?.query).toEqual({
+      from: '2027-01-01',
+      to: '2027-01-31',
+    });
   });
 
   it('capitalises headings only as the language does: the first word, not every word', async () => {
@@ -79,6 +124,8 @@ describe('the planning calendar', () => {
     expect(heading.textContent).toMatch(/^Tháng [^A-ZĐ]* 2026$/);
     // The stylesheet does not capitalise them word by word either.
     const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
-    expect(css.match(/\.(calendar-month|agenda-day h4)\s*\{[^}]*\}/g)?.join('\n')).not.toMatch(/text-transform:\s*capitalize/);
+    expect(css.match(/\.(calendar-month|agenda-day h4)\s*\{[^}]*\}/g)?.join('\n')).not.toMatch(
+      /text-transform:\s*capitalize/,
+    );
   });
 });

@@ -6,7 +6,17 @@ import { Loading, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
-import { itemLink, monthAgenda, monthKey, monthRange, parseMonth, shiftMonth, type CalendarEntry, type CalendarItem, type Month } from '../planning/calendar';
+import {
+  itemLink,
+  monthAgenda,
+  monthKey,
+  monthRange,
+  parseMonth,
+  shiftMonth,
+  type CalendarEntry,
+  type CalendarItem,
+  type Month,
+} from '../planning/calendar';
 import { useApiClient } from '../session/session';
 
 const LOCALES: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -23,13 +33,26 @@ export default function CalendarPage() {
   const month = parseMonth(params.get('month'), new Date());
   const key = monthKey(month);
   const { from, to } = monthRange(month);
-  const loaded = useApi((signal) => settle(api.GET('/v1/calendar', { params: { query: { from, to } }, signal })), [api, from, to]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/calendar', { params: { query: { from, to } }, signal })),
+    [api, from, to],
+  );
   const agenda = useMemo(() => monthAgenda(loaded.data?.items ?? [], month), [loaded.data, key]);
   const locale = LOCALES[i18n.language] ?? 'vi-VN';
   // Headings start with a capital, as a sentence does; the rest as the language writes it ("Tháng 12 năm 2026", not "Tháng 12 Năm 2026").
   const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-  const monthName = (m: Month) => sentence(new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(m.year, m.month - 1, 1))));
-  const dayName = (day: string) => sentence(new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)));
+  const monthName = (m: Month) =>
+    sentence(
+      new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(m.year, m.month - 1, 1)),
+      ),
+    );
+  const dayName = (day: string) =>
+    sentence(
+      new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(`${day}T00:00:00Z`),
+      ),
+    );
   const go = (delta: number) => setParams({ month: monthKey(shiftMonth(month, delta)) });
   const busyDays = agenda.days.filter((d) => d.entries.length > 0);
   const title = t('calendar.title');
@@ -108,14 +131,19 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 /** A calendar item's status in words: campaigns and briefs carry their campaign's, assignments their own. */
 function statusOf(t: T, item: CalendarItem): string {
-  const key = item.kind === 'assignment' ? `enums.assignmentStatus.${item.status}` : `calendar.campaignStatus.${item.status}`;
+  const key =
+    item.kind === 'assignment' ? `enums.assignmentStatus.${item.status}` : `calendar.campaignStatus.${item.status}`;
   return (t as unknown as (k: string, o: { defaultValue: string }) => string)(key, { defaultValue: item.status });
 }
 
 function CampaignPeriod({ item }: { item: CalendarItem }) {
   const { t } = useTranslation();
   const format = useFormat();
-  return <>{t('calendar.period', { start: format.date(item.start.slice(0, 10)), end: format.date(item.end.slice(0, 10)) })}</>;
+  return (
+    <>
+      {t('calendar.period', { start: format.date(item.start.slice(0, 10)), end: format.date(item.end.slice(0, 10)) })}
+    </>
+  );
 }
 
 function AgendaEntry({ entry }: { entry: CalendarEntry }) {
@@ -129,7 +157,8 @@ function AgendaEntry({ entry }: { entry: CalendarEntry }) {
         ? t('calendar.entry.briefDue')
         : t('calendar.entry.assignmentDue');
   const time = new Date(item.end);
-  const overdue = item.kind === 'assignment' && ['offered', 'accepted'].includes(item.status) && time.getTime() < Date.now();
+  const overdue =
+    item.kind === 'assignment' && ['offered', 'accepted'].includes(item.status) && time.getTime() < Date.now();
   return (
     <li className={overdue ? 'overdue' : undefined}>
       <span className="work-meta">
@@ -137,7 +166,9 @@ function AgendaEntry({ entry }: { entry: CalendarEntry }) {
         {item.kind !== 'campaign' && <> {t('calendar.at', { time: format.dateTime(item.end) })}</>}
       </span>
       <Link to={itemLink(item)} className="work-title">
-        {item.kind === 'assignment' && item.creatorName ? t('calendar.entry.assignmentTitle', { creator: item.creatorName, title: item.title }) : item.title}
+        {item.kind === 'assignment' && item.creatorName
+          ? t('calendar.entry.assignmentTitle', { creator: item.creatorName, title: item.title })
+          : item.title}
       </Link>
       <span className="work-meta">
         {statusOf(t, item)} {overdue && <strong className="tag tag-danger">{t('calendar.overdue')}</strong>}

@@ -13,17 +13,52 @@ import CampaignPage from './campaign-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
 const BRIEF = '0190f1a2-0000-7000-8000-0000000000b1';
-const manager = { user: { id: 'manager@mcst', name: 'Phạm Đức Anh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
-const liaison = { user: { id: 'liaison@mofa', name: 'Ngô Thanh Hương' }, agency: { id: 'mofa' }, creator: null, roles: ['liaison'], permissions: [] };
+const manager = {
+  user: { id: 'manager@mcst', name: 'Phạm Đức Anh' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['campaign_manager'],
+  permissions: [],
+};
+const liaison = {
+  user: { id: 'liaison@mofa', name: 'Ngô Thanh Hương' },
+  agency: { id: 'mofa' },
+  creator: null,
+  roles: ['liaison'],
+  permissions: [],
+};
 const planning = {
-  id: CAMPAIGN, ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: ['mofa'], title: 'Hanoi Convention', objective: 'Explain the signing', keyMessages: ['Viet Nam hosts the signing'],
-  requiredHashtags: ['#HanoiConvention'], platforms: ['tiktok', 'facebook'], period: { start: '2026-12-01', end: '2026-12-20' }, targets: { views: 1000000 },
-  status: 'planning', version: 1, sourceRequestId: null, statusHistory: [], createdBy: 'manager@mcst', createdAt: '2026-11-30T08:00:00Z',
+  id: CAMPAIGN,
+  ownerAgencyId: 'mcst-ttcs',
+  partnerAgencyIds: ['mofa'],
+  title: 'Hanoi Convention',
+  objective: 'Explain the signing',
+  keyMessages: ['Viet Nam hosts the signing'],
+  requiredHashtags: ['#HanoiConvention'],
+  platforms: ['tiktok', 'facebook'],
+  period: { start: '2026-12-01', end: '2026-12-20' },
+  targets: { views: 1000000 },
+  status: 'planning',
+  version: 1,
+  sourceRequestId: null,
+  statusHistory: [],
+  createdBy: 'manager@mcst',
+  createdAt: '2026-11-30T08:00:00Z',
 };
 const brief = {
-  id: BRIEF, campaignId: CAMPAIGN, kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['Viet Nam hosts the signing'], platforms: ['tiktok'], languages: ['en'],
-  dueAt: '2026-12-12T10:00:00Z', quantity: 1, window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' }, feePerDeliverable: 3000000,
-  createdBy: 'manager@mcst', createdAt: '2026-11-30T08:00:00Z',
+  id: BRIEF,
+  campaignId: CAMPAIGN,
+  kind: 'short_video',
+  title: 'The signing in 60 seconds',
+  keyMessages: ['Viet Nam hosts the signing'],
+  platforms: ['tiktok'],
+  languages: ['en'],
+  dueAt: '2026-12-12T10:00:00Z',
+  quantity: 1,
+  window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
+  feePerDeliverable: 3000000,
+  createdBy: 'manager@mcst',
+  createdAt: '2026-11-30T08:00:00Z',
 };
 
 function renderPage(me: unknown, extra: Record<string, (call: Call) => { status: number; body: unknown }> = {}) {
@@ -33,7 +68,10 @@ function renderPage(me: unknown, extra: Record<string, (call: Call) => { status:
     'GET /v1/me': () => ({ status: 200, body: me }),
     'GET /v1/campaigns/{id}': () => ({ status: 200, body: campaign }),
     'GET /v1/campaigns/{id}/briefs': () => ({ status: 200, body: { items: briefs } }),
-    'GET /v1/campaigns/{id}/assignment-progress': () => ({ status: 200, body: { campaignId: CAMPAIGN, byStatus: {}, total: 0 } }),
+    'GET /v1/campaigns/{id}/assignment-progress': () => ({
+      status: 200,
+      body: { campaignId: CAMPAIGN, byStatus: {}, total: 0 },
+    }),
     'POST /v1/campaigns/{id}/activate': () => {
       campaign = { ...planning, status: 'active', version: 2 };
       return { status: 200, body: campaign };
@@ -65,12 +103,16 @@ describe('the campaign page', () => {
     const client = renderPage(manager);
     await screen.findByRole('heading', { level: 1, name: 'Hanoi Convention' });
     expect(screen.getByText('#HanoiConvention')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Assignments board' }).getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}/board`);
+    expect(screen.getByRole('link', { name: 'Assignments board' }).getAttribute('href')).toBe(
+      `/campaigns/${CAMPAIGN}/board`,
+    );
     expect(screen.getByRole('link', { name: 'Report' }).getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}/report`);
 
     await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Activate the campaign' })));
     expect(await screen.findByText('The campaign is active: its briefs can now be offered to creators.')).toBeTruthy();
-    expect(client.calls.find((c) => c.path === '/v1/campaigns/{id}/activate')?.init.params?.header?.['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(
+      client.calls.find((c) => c.path === '/v1/campaigns/{id}/activate')?.init.params?.header?.['Idempotency-Key'],
+    ).toMatch(/^[0-9a-f]{32}$/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Add brief' }));
     const form = screen.getByRole('form', { name: 'Add a brief' });
@@ -81,15 +123,25 @@ describe('the campaign page', () => {
 
     const post = client.calls.find((c) => c.path === '/v1/campaigns/{id}/briefs' && c.method === 'POST');
     expect(post?.init.body).toMatchObject({
-      kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['Viet Nam hosts the signing'], platforms: ['tiktok', 'facebook'], languages: ['vi'],
-      quantity: 1, feePerDeliverable: 3000000,
+      kind: 'short_video',
+      title: 'The signing in 60 seconds',
+      keyMessages: ['Viet Nam hosts the signing'],
+      platforms: ['tiktok', 'facebook'],
+      languages: ['vi'],
+      quantity: 1,
+      feePerDeliverable: 3000000,
     });
     const offer = await screen.findByRole('link', { name: 'Offer to creators: The signing in 60 seconds' });
     expect(offer.getAttribute('href')).toBe(`/campaigns/${CAMPAIGN}/briefs/${BRIEF}/fan-out`);
   });
 
-  it('shows a partner agency the campaign without the lead agency\'s actions', async () => {
-    renderPage(liaison, { 'GET /v1/campaigns/{id}/briefs': () => ({ status: 200, body: { items: [{ ...brief, feePerDeliverable: undefined }] } }) });
+  it("shows a partner agency the campaign without the lead agency's actions", async () => {
+    renderPage(liaison, {
+      'GET /v1/campaigns/{id}/briefs': () => ({
+        status: 200,
+        body: { items: [{ ...brief, feePerDeliverable: undefined }] },
+      }),
+    });
     await screen.findByRole('heading', { level: 1, name: 'Hanoi Convention' });
     await screen.findByRole('heading', { name: 'The signing in 60 seconds' });
     expect(screen.queryByRole('button', { name: 'Activate the campaign' })).toBeNull();

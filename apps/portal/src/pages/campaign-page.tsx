@@ -4,7 +4,14 @@ import { Link, useLocation, useParams } from 'react-router';
 import { AGENCIES, ASSIGNMENT_STATUSES, BRIEF_KINDS, PLATFORMS } from '@concord/domain';
 import { settle, type Result, type Schemas } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
-import { BRIEF_FIELD_PATHS, BRIEF_FORM_PATHS, buildBrief, emptyBriefDraft, validateBrief, type BriefDraft } from '../campaigns/brief-form';
+import {
+  BRIEF_FIELD_PATHS,
+  BRIEF_FORM_PATHS,
+  buildBrief,
+  emptyBriefDraft,
+  validateBrief,
+  type BriefDraft,
+} from '../campaigns/brief-form';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import { inputIdOf } from '../campaigns/request-form';
 import { DateInput } from '../components/date-input';
@@ -29,7 +36,10 @@ export default function CampaignPage() {
   const { id = '' } = useParams();
   const api = useApiClient();
   const location = useLocation();
-  const loaded = useApi((signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   const [notice, setNotice] = useState(location.state?.notice ? String(location.state.notice) : '');
   const campaign = loaded.data;
   const done = (message: string) => {
@@ -41,7 +51,9 @@ export default function CampaignPage() {
       <p className="breadcrumb">
         <Link to="/campaigns">{t('campaignsArea.list.title')}</Link>
       </p>
-      <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')}>{campaign?.title ?? t('campaignsArea.page.title')}</PageHeading>
+      <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')}>
+        {campaign?.title ?? t('campaignsArea.page.title')}
+      </PageHeading>
       <SuccessNotice message={notice} />
       {loaded.state === 'loading' && !campaign && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
@@ -50,7 +62,15 @@ export default function CampaignPage() {
   );
 }
 
-function CampaignView({ campaign, onDone, reload }: { campaign: Campaign; onDone: (message: string) => void; reload: () => void }) {
+function CampaignView({
+  campaign,
+  onDone,
+  reload,
+}: {
+  campaign: Campaign;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -68,7 +88,9 @@ function CampaignView({ campaign, onDone, reload }: { campaign: Campaign; onDone
         <Link to={`/campaigns/${campaign.id}/report`} className="button-link button-secondary">
           {t('campaignsArea.page.report')}
         </Link>
-        {campaign.sourceRequestId && <Link to={`/requests/${campaign.sourceRequestId}`}>{t('campaignsArea.page.sourceRequest')}</Link>}
+        {campaign.sourceRequestId && (
+          <Link to={`/requests/${campaign.sourceRequestId}`}>{t('campaignsArea.page.sourceRequest')}</Link>
+        )}
       </nav>
 
       <dl className="facts">
@@ -84,7 +106,9 @@ function CampaignView({ campaign, onDone, reload }: { campaign: Campaign; onDone
         </div>
         <div>
           <dt>{t('campaignsArea.page.period')}</dt>
-          <dd>{t('requests.period', { start: format.date(campaign.period.start), end: format.date(campaign.period.end) })}</dd>
+          <dd>
+            {t('requests.period', { start: format.date(campaign.period.start), end: format.date(campaign.period.end) })}
+          </dd>
         </div>
         <div>
           <dt>{t('campaignsArea.page.platforms')}</dt>
@@ -92,11 +116,19 @@ function CampaignView({ campaign, onDone, reload }: { campaign: Campaign; onDone
         </div>
         <div>
           <dt>{t('campaignsArea.page.targetViews')}</dt>
-          <dd>{campaign.targets.views !== undefined ? format.number(campaign.targets.views) : t('campaignsArea.page.noTarget')}</dd>
+          <dd>
+            {campaign.targets.views !== undefined
+              ? format.number(campaign.targets.views)
+              : t('campaignsArea.page.noTarget')}
+          </dd>
         </div>
         <div>
           <dt>{t('campaignsArea.page.targetPublications')}</dt>
-          <dd>{campaign.targets.publications !== undefined ? format.number(campaign.targets.publications) : t('campaignsArea.page.noTarget')}</dd>
+          <dd>
+            {campaign.targets.publications !== undefined
+              ? format.number(campaign.targets.publications)
+              : t('campaignsArea.page.noTarget')}
+          </dd>
         </div>
         {campaign.budget !== undefined && (
           <div>
@@ -162,7 +194,15 @@ function useWrite(reload: () => void) {
   return { problem, busy, run, setProblem };
 }
 
-function Lifecycle({ campaign, onDone, reload }: { campaign: Campaign; onDone: (message: string) => void; reload: () => void }) {
+function Lifecycle({
+  campaign,
+  onDone,
+  reload,
+}: {
+  campaign: Campaign;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const w = useWrite(reload);
@@ -172,7 +212,9 @@ function Lifecycle({ campaign, onDone, reload }: { campaign: Campaign; onDone: (
   const path = { id: campaign.id };
 
   async function activate() {
-    const result = await w.run({ activate: campaign.id }, (key) => settle(api.POST('/v1/campaigns/{id}/activate', { params: { path, header: { 'Idempotency-Key': key } } })));
+    const result = await w.run({ activate: campaign.id }, (key) =>
+      settle(api.POST('/v1/campaigns/{id}/activate', { params: { path, header: { 'Idempotency-Key': key } } })),
+    );
     if (result.ok) onDone(t('campaignsArea.lifecycle.activated'));
   }
 
@@ -182,7 +224,9 @@ function Lifecycle({ campaign, onDone, reload }: { campaign: Campaign; onDone: (
     if (!reason.trim()) return setMissing(true);
     const body = { reason: reason.trim() };
     const to = ending === 'close' ? '/v1/campaigns/{id}/close' : '/v1/campaigns/{id}/cancel';
-    const result = await w.run({ ending, ...body }, (key) => settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body })));
+    const result = await w.run({ ending, ...body }, (key) =>
+      settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body })),
+    );
     if (result.ok) {
       setEnding(undefined);
       setReason('');
@@ -190,7 +234,9 @@ function Lifecycle({ campaign, onDone, reload }: { campaign: Campaign; onDone: (
     }
   }
 
-  const reasonErrors: FieldProblem[] = missing ? [{ path: 'reason', code: 'reason_required', message: '' }] : apiFieldErrors(w.problem).filter((e) => e.path === 'reason');
+  const reasonErrors: FieldProblem[] = missing
+    ? [{ path: 'reason', code: 'reason_required', message: '' }]
+    : apiFieldErrors(w.problem).filter((e) => e.path === 'reason');
   return (
     <section className="section" aria-labelledby="campaign-lifecycle-title">
       <h2 id="campaign-lifecycle-title">{t('campaignsArea.lifecycle.title')}</h2>
@@ -215,8 +261,15 @@ function Lifecycle({ campaign, onDone, reload }: { campaign: Campaign; onDone: (
       )}
       {ending && (
         <form className="inline-form" onSubmit={(e) => void end(e)} noValidate aria-busy={w.busy}>
-          <p className="hint">{t(ending === 'close' ? 'campaignsArea.lifecycle.closeIntro' : 'campaignsArea.lifecycle.cancelIntro')}</p>
-          <Field id="campaign-end-reason" label={t('campaignsArea.lifecycle.reason')} errors={reasonErrors} problem={w.problem}>
+          <p className="hint">
+            {t(ending === 'close' ? 'campaignsArea.lifecycle.closeIntro' : 'campaignsArea.lifecycle.cancelIntro')}
+          </p>
+          <Field
+            id="campaign-end-reason"
+            label={t('campaignsArea.lifecycle.reason')}
+            errors={reasonErrors}
+            problem={w.problem}
+          >
             {(props) => (
               <textarea
                 {...props}
@@ -244,12 +297,24 @@ function Lifecycle({ campaign, onDone, reload }: { campaign: Campaign; onDone: (
   );
 }
 
-function Partners({ campaign, canManage, onDone, reload }: { campaign: Campaign; canManage: boolean; onDone: (message: string) => void; reload: () => void }) {
+function Partners({
+  campaign,
+  canManage,
+  onDone,
+  reload,
+}: {
+  campaign: Campaign;
+  canManage: boolean;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApiClient();
   const w = useWrite(reload);
-  const candidates = AGENCIES.filter((a) => a.id !== campaign.ownerAgencyId && !campaign.partnerAgencyIds.includes(a.id));
+  const candidates = AGENCIES.filter(
+    (a) => a.id !== campaign.ownerAgencyId && !campaign.partnerAgencyIds.includes(a.id),
+  );
   const [agencyId, setAgencyId] = useState('');
   const chosen = candidates.some((a) => a.id === agencyId) ? agencyId : (candidates[0]?.id ?? '');
   const fieldErrors = apiFieldErrors(w.problem).filter((e) => e.path === 'agencyId');
@@ -258,7 +323,12 @@ function Partners({ campaign, canManage, onDone, reload }: { campaign: Campaign;
     event.preventDefault();
     const body = { agencyId: chosen };
     const result = await w.run(body, (key) =>
-      settle(api.POST('/v1/campaigns/{id}/partners', { params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key } }, body })),
+      settle(
+        api.POST('/v1/campaigns/{id}/partners', {
+          params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key } },
+          body,
+        }),
+      ),
     );
     if (result.ok) onDone(t('campaignsArea.partners.added', { agency: format.agency(chosen) }));
   }
@@ -278,7 +348,12 @@ function Partners({ campaign, canManage, onDone, reload }: { campaign: Campaign;
       {canManage && candidates.length > 0 && (
         <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-busy={w.busy}>
           {w.problem && !fieldErrors.length && <ProblemAlert problem={w.problem} />}
-          <Field id="campaign-partner" label={t('campaignsArea.partners.agency')} errors={fieldErrors} problem={w.problem}>
+          <Field
+            id="campaign-partner"
+            label={t('campaignsArea.partners.agency')}
+            errors={fieldErrors}
+            problem={w.problem}
+          >
             {(props) => (
               <select {...props} value={chosen} onChange={(e) => setAgencyId(e.target.value)}>
                 {candidates.map((a) => (
@@ -302,7 +377,10 @@ function Briefs({ campaign, canAdd, canFanOut }: { campaign: Campaign; canAdd: b
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApiClient();
-  const loaded = useApi((signal) => settle(api.GET('/v1/campaigns/{id}/briefs', { params: { path: { id: campaign.id } }, signal })), [api, campaign.id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}/briefs', { params: { path: { id: campaign.id } }, signal })),
+    [api, campaign.id],
+  );
   const [added, setAdded] = useState('');
   const briefs = loaded.data?.items ?? [];
   const offerable = canFanOut && campaign.status === 'active';
@@ -315,7 +393,9 @@ function Briefs({ campaign, canAdd, canFanOut }: { campaign: Campaign; canAdd: b
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.state === 'ok' && briefs.length === 0 && <p className="empty">{t('campaignsArea.briefs.empty')}</p>}
-      {canFanOut && campaign.status === 'planning' && briefs.length > 0 && <p className="hint">{t('campaignsArea.briefs.activateFirst')}</p>}
+      {canFanOut && campaign.status === 'planning' && briefs.length > 0 && (
+        <p className="hint">{t('campaignsArea.briefs.activateFirst')}</p>
+      )}
       {briefs.length > 0 && (
         <ul className="card-list">
           {briefs.map((brief: Brief) => (
@@ -413,7 +493,10 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
     setBusy(true);
     setProblem(undefined);
     const result = await settle(
-      api.POST('/v1/campaigns/{id}/briefs', { params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key(body) } }, body }),
+      api.POST('/v1/campaigns/{id}/briefs', {
+        params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key(body) } },
+        body,
+      }),
     );
     setBusy(false);
     if (!result.ok) {
@@ -437,9 +520,19 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
       </p>
     );
   }
-  const control = (field: keyof BriefDraft) => ({ id: inputIdOf(BRIEF_FORM, BRIEF_FIELD_PATHS[field]), errors: at(BRIEF_FIELD_PATHS[field]), problem: shownProblem });
+  const control = (field: keyof BriefDraft) => ({
+    id: inputIdOf(BRIEF_FORM, BRIEF_FIELD_PATHS[field]),
+    errors: at(BRIEF_FIELD_PATHS[field]),
+    problem: shownProblem,
+  });
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy} aria-labelledby="add-brief-title">
+    <form
+      className="inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-busy={busy}
+      aria-labelledby="add-brief-title"
+    >
       <h3 id="add-brief-title">{t('campaignsArea.briefs.addTitle')}</h3>
       {shownProblem && !shown.length && <ProblemAlert problem={shownProblem} />}
       {shown.length > 0 && (
@@ -450,7 +543,11 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
       <div className="field-row">
         <Field {...control('kind')} label={t('campaignsArea.briefs.kind')}>
           {(props) => (
-            <select {...props} value={draft.kind} onChange={(e) => update('kind', e.target.value as BriefDraft['kind'])}>
+            <select
+              {...props}
+              value={draft.kind}
+              onChange={(e) => update('kind', e.target.value as BriefDraft['kind'])}
+            >
               {BRIEF_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`enums.contentKind.${k}`)}
@@ -460,22 +557,49 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
           )}
         </Field>
         <Field {...control('title')} label={t('campaignsArea.briefs.titleLabel')} className="field-wide">
-          {(props) => <input {...props} value={draft.title} onChange={(e) => update('title', e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              value={draft.title}
+              onChange={(e) => update('title', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </div>
-      <Field {...control('keyMessages')} label={t('campaignsArea.briefs.keyMessages')} hint={t('campaignsArea.briefs.keyMessagesHint')}>
-        {(props) => <textarea {...props} rows={3} value={draft.keyMessages} onChange={(e) => update('keyMessages', e.target.value)} />}
+      <Field
+        {...control('keyMessages')}
+        label={t('campaignsArea.briefs.keyMessages')}
+        hint={t('campaignsArea.briefs.keyMessagesHint')}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={draft.keyMessages}
+            onChange={(e) => update('keyMessages', e.target.value)}
+          />
+        )}
       </Field>
       <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'platforms')}>
         <legend>{t('campaignsArea.briefs.platforms')}</legend>
-        <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'platforms')}-error`} errors={at('platforms')} problem={shownProblem} />
+        <FieldErrors
+          id={`${inputIdOf(BRIEF_FORM, 'platforms')}-error`}
+          errors={at('platforms')}
+          problem={shownProblem}
+        />
         <div className="checkbox-grid">
           {PLATFORMS.map((p) => (
             <label key={p} className="choice">
               <input
                 type="checkbox"
                 checked={draft.platforms.includes(p)}
-                onChange={(e) => update('platforms', e.target.checked ? [...draft.platforms, p] : draft.platforms.filter((x) => x !== p))}
+                onChange={(e) =>
+                  update(
+                    'platforms',
+                    e.target.checked ? [...draft.platforms, p] : draft.platforms.filter((x) => x !== p),
+                  )
+                }
               />
               {t(`enums.platform.${p}`)}
             </label>
@@ -483,17 +607,59 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
         </div>
       </fieldset>
       <div className="field-row">
-        <Field {...control('languages')} label={t('campaignsArea.briefs.languages')} hint={t('campaignsArea.briefs.languagesHint')}>
-          {(props) => <input {...props} value={draft.languages} onChange={(e) => update('languages', e.target.value)} autoComplete="off" spellCheck={false} size={10} />}
+        <Field
+          {...control('languages')}
+          label={t('campaignsArea.briefs.languages')}
+          hint={t('campaignsArea.briefs.languagesHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={draft.languages}
+              onChange={(e) => update('languages', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              size={10}
+            />
+          )}
         </Field>
         <Field {...control('dueAt')} label={t('campaignsArea.briefs.due')}>
-          {(props) => <DateInput {...props} kind="datetime-local" value={draft.dueAt} onChange={(e) => update('dueAt', e.target.value)} />}
+          {(props) => (
+            <DateInput
+              {...props}
+              kind="datetime-local"
+              value={draft.dueAt}
+              onChange={(e) => update('dueAt', e.target.value)}
+            />
+          )}
         </Field>
         <Field {...control('quantity')} label={t('campaignsArea.briefs.quantity')}>
-          {(props) => <input {...props} inputMode="numeric" value={draft.quantity} onChange={(e) => update('quantity', e.target.value)} size={5} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={draft.quantity}
+              onChange={(e) => update('quantity', e.target.value)}
+              size={5}
+              autoComplete="off"
+            />
+          )}
         </Field>
-        <Field {...control('feePerDeliverable')} label={t('campaignsArea.briefs.fee')} hint={t('campaignsArea.briefs.feeHint')}>
-          {(props) => <input {...props} inputMode="numeric" value={draft.feePerDeliverable} onChange={(e) => update('feePerDeliverable', e.target.value)} size={12} autoComplete="off" />}
+        <Field
+          {...control('feePerDeliverable')}
+          label={t('campaignsArea.briefs.fee')}
+          hint={t('campaignsArea.briefs.feeHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={draft.feePerDeliverable}
+              onChange={(e) => update('feePerDeliverable', e.target.value)}
+              size={12}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </div>
       <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'window')}>
@@ -504,10 +670,24 @@ function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (brief: 
         <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'window')}-error`} errors={at('window')} problem={shownProblem} />
         <div className="field-row">
           <Field {...control('windowStart')} label={t('campaignsArea.briefs.windowStart')}>
-            {(props) => <DateInput {...props} kind="datetime-local" value={draft.windowStart} onChange={(e) => update('windowStart', e.target.value)} />}
+            {(props) => (
+              <DateInput
+                {...props}
+                kind="datetime-local"
+                value={draft.windowStart}
+                onChange={(e) => update('windowStart', e.target.value)}
+              />
+            )}
           </Field>
           <Field {...control('windowEnd')} label={t('campaignsArea.briefs.windowEnd')}>
-            {(props) => <DateInput {...props} kind="datetime-local" value={draft.windowEnd} onChange={(e) => update('windowEnd', e.target.value)} />}
+            {(props) => (
+              <DateInput
+                {...props}
+                kind="datetime-local"
+                value={draft.windowEnd}
+                onChange={(e) => update('windowEnd', e.target.value)}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -529,7 +709,8 @@ function Progress({ campaign }: { campaign: Campaign }) {
   const format = useFormat();
   const api = useApiClient();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaigns/{id}/assignment-progress', { params: { path: { id: campaign.id } }, signal })),
+    (signal) =>
+      settle(api.GET('/v1/campaigns/{id}/assignment-progress', { params: { path: { id: campaign.id } }, signal })),
     [api, campaign.id, campaign.version],
   );
   if (loaded.state === 'error' && loaded.problem.status === 403) return null;

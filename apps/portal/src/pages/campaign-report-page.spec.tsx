@@ -12,7 +12,13 @@ import { fakeClient, type Call } from '../test/fake-client';
 import CampaignReportPage from './campaign-report-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const me = { user: { id: 'manager@mcst', name: 'Trần Minh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const me = {
+  user: { id: 'manager@mcst', name: 'Trần Minh' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['campaign_manager'],
+  permissions: [],
+};
 const figures = (views: number) => ({ views, likes: 10, comments: 2, shares: 1 });
 const report = {
   campaignId: CAMPAIGN,
@@ -38,7 +44,16 @@ const report = {
 function renderReport(csv: (call: Call) => { status: number; body: unknown }) {
   const client = fakeClient({
     'GET /v1/me': { status: 200, body: me },
-    'GET /v1/campaigns/{id}': { status: 200, body: { id: CAMPAIGN, title: 'Hội nghị Hà Nội', ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: [], status: 'active' } },
+    'GET /v1/campaigns/{id}': {
+      status: 200,
+      body: {
+        id: CAMPAIGN,
+        title: 'Hội nghị Hà Nội',
+        ownerAgencyId: 'mcst-ttcs',
+        partnerAgencyIds: [],
+        status: 'active',
+      },
+    },
     'GET /v1/campaigns/{id}/report': { status: 200, body: report },
     'GET /v1/campaigns/{id}/report.csv': csv,
   });
@@ -56,7 +71,10 @@ function renderReport(csv: (call: Call) => { status: number; body: unknown }) {
   return client;
 }
 
-const cells = (table: HTMLElement) => within(table).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent));
+const cells = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .map((row) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent));
 
 describe('the campaign report', () => {
   beforeEach(() => tokenStore.set('a-token'));
@@ -78,16 +96,36 @@ describe('the campaign report', () => {
     const overTime = screen.getByRole('figure', { name: 'Views so far, day by day' });
     expect(overTime.getAttribute('aria-describedby')).toBeTruthy();
     // The summary says the report's total (3,100,000), not the days added up (3,950,000).
-    expect(within(overTime).getByText('3,100,000 views by 3 Dec 2026 (first reading 1 Dec 2026); the most new views on 3 Dec 2026 (2,250,000).')).toBeTruthy();
+    expect(
+      within(overTime).getByText(
+        '3,100,000 views by 3 Dec 2026 (first reading 1 Dec 2026); the most new views on 3 Dec 2026 (2,250,000).',
+      ),
+    ).toBeTruthy();
     // The day without a reading keeps the last figures, not zero.
-    expect(cells(screen.getByRole('table', { name: 'Reach by the end of each day (a day without a reading keeps the last figures)' })).slice(1).map((row) => [row[0], row[1], row[5]])).toEqual([
+    expect(
+      cells(
+        screen.getByRole('table', {
+          name: 'Reach by the end of each day (a day without a reading keeps the last figures)',
+        }),
+      )
+        .slice(1)
+        .map((row) => [row[0], row[1], row[5]]),
+    ).toEqual([
       ['1 Dec 2026', '850,000', '850,000'],
       ['2 Dec 2026', '850,000', '0'],
       ['3 Dec 2026', '3,100,000', '2,250,000'],
     ]);
 
-    expect(within(screen.getByRole('figure', { name: 'Views per platform' })).getByText('Platforms: 2. The most views on TikTok (2,500,000).')).toBeTruthy();
-    expect(cells(screen.getByRole('table', { name: 'Reach per platform' })).slice(1).map((row) => [row[0], row[2]])).toEqual([
+    expect(
+      within(screen.getByRole('figure', { name: 'Views per platform' })).getByText(
+        'Platforms: 2. The most views on TikTok (2,500,000).',
+      ),
+    ).toBeTruthy();
+    expect(
+      cells(screen.getByRole('table', { name: 'Reach per platform' }))
+        .slice(1)
+        .map((row) => [row[0], row[2]]),
+    ).toEqual([
       ['TikTok', '2,500,000'],
       ['Facebook', '600,000'],
     ]);

@@ -7,13 +7,24 @@ import { Loading, ProblemAlert } from '../components/messages';
 import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { useApi } from '../lib/use-api';
-import { csvFileName, peakDay, reachByPlatform, reachOverTime, targetLines, type CampaignReport } from '../reports/report-data';
+import {
+  csvFileName,
+  peakDay,
+  reachByPlatform,
+  reachOverTime,
+  targetLines,
+  type CampaignReport,
+} from '../reports/report-data';
 import { useApiClient } from '../session/session';
 
 const LOCALES: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
 // The chart library is large: it loads after the figures, which are all in the tables anyway.
-const ReachOverTimeChart = lazy(() => import('../reports/reach-charts').then((m) => ({ default: m.ReachOverTimeChart })));
-const ReachByPlatformChart = lazy(() => import('../reports/reach-charts').then((m) => ({ default: m.ReachByPlatformChart })));
+const ReachOverTimeChart = lazy(() =>
+  import('../reports/reach-charts').then((m) => ({ default: m.ReachOverTimeChart })),
+);
+const ReachByPlatformChart = lazy(() =>
+  import('../reports/reach-charts').then((m) => ({ default: m.ReachByPlatformChart })),
+);
 const MEASURES = ['publications', 'views', 'likes', 'comments', 'shares'] as const;
 
 /**
@@ -25,8 +36,14 @@ export default function CampaignReportPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const campaign = useApi((signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })), [api, id]);
-  const loaded = useApi((signal) => settle(api.GET('/v1/campaigns/{id}/report', { params: { path: { id } }, signal })), [api, id]);
+  const campaign = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}/report', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   const title = campaign.data?.title;
   const heading = title ? t('report.title', { campaign: title }) : t('report.titlePlain');
   return (
@@ -40,9 +57,13 @@ export default function CampaignReportPage() {
           <Link to={`/campaigns/${id}/board`}>{t('report.boardLink')}</Link>
         </p>
       </div>
-      {campaign.state === 'error' && campaign.problem.status !== 404 && <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />}
+      {campaign.state === 'error' && campaign.problem.status !== 404 && (
+        <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />
+      )}
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('report.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.problem.status === 404 ? undefined : loaded.reload} />}
+      {loaded.state === 'error' && (
+        <ProblemAlert problem={loaded.problem} onRetry={loaded.problem.status === 404 ? undefined : loaded.reload} />
+      )}
       {loaded.data && <ReportView report={loaded.data} campaignId={id} title={title} />}
     </div>
   );
@@ -56,11 +77,18 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
   const platforms = useMemo(() => reachByPlatform(report.byPlatform), [report.byPlatform]);
   const targets = targetLines(report);
   const peak = peakDay(days);
-  const compact = useMemo(() => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }), [locale]);
-  const shortDay = useMemo(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }), [locale]);
+  const compact = useMemo(
+    () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
+    [locale],
+  );
+  const shortDay = useMemo(
+    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    [locale],
+  );
   const text = { views: t('report.measure.views'), number: format.number, compact: (n: number) => compact.format(n) };
   const day = (iso: string) => shortDay.format(new Date(`${iso}T00:00:00Z`));
-  const platformName = (p: string) => (t as unknown as (k: string, o: { defaultValue: string }) => string)(`enums.platform.${p}`, { defaultValue: p });
+  const platformName = (p: string) =>
+    (t as unknown as (k: string, o: { defaultValue: string }) => string)(`enums.platform.${p}`, { defaultValue: p });
   const nothingYet = report.totals.publications === 0 && days.length === 0;
 
   return (
@@ -86,8 +114,12 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
             <thead>
               <tr>
                 <th scope="col">{t('report.targets.measure')}</th>
-                <th scope="col" className="numeric">{t('report.targets.actual')}</th>
-                <th scope="col" className="numeric">{t('report.targets.target')}</th>
+                <th scope="col" className="numeric">
+                  {t('report.targets.actual')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('report.targets.target')}
+                </th>
                 <th scope="col">{t('report.targets.progress')}</th>
               </tr>
             </thead>
@@ -96,7 +128,9 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
                 <tr key={line.measure}>
                   <th scope="row">{t(`report.measure.${line.measure}`)}</th>
                   <td className="numeric">{format.number(line.actual)}</td>
-                  <td className="numeric">{line.target === null ? t('report.targets.none') : format.number(line.target)}</td>
+                  <td className="numeric">
+                    {line.target === null ? t('report.targets.none') : format.number(line.target)}
+                  </td>
                   <td>
                     {line.share === null ? (
                       t('app.none')
@@ -150,7 +184,9 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
                           {t(`report.measure.${m}`)}
                         </th>
                       ))}
-                      <th scope="col" className="numeric">{t('report.time.added')}</th>
+                      <th scope="col" className="numeric">
+                        {t('report.time.added')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -177,10 +213,16 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
               caption={t('report.platforms.caption')}
               summary={
                 platforms.length > 0
-                  ? t('report.platforms.summary', { count: platforms.length, top: platformName(platforms[0].platform), views: format.number(platforms[0].views) })
+                  ? t('report.platforms.summary', {
+                      count: platforms.length,
+                      top: platformName(platforms[0].platform),
+                      views: format.number(platforms[0].views),
+                    })
                   : t('report.platforms.none')
               }
-              chart={platforms.length > 0 && <ReachByPlatformChart points={platforms} text={text} platform={platformName} />}
+              chart={
+                platforms.length > 0 && <ReachByPlatformChart points={platforms} text={text} platform={platformName} />
+              }
             />
             {platforms.length > 0 && (
               <MeasuresTable
@@ -201,7 +243,11 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
                 rowHeader={t('report.creators.creator')}
                 rows={[...report.byCreator]
                   .sort((a, b) => b.views - a.views || a.creatorName.localeCompare(b.creatorName))
-                  .map((c) => ({ key: c.creatorId, label: <Link to={`/creators/${c.creatorId}`}>{c.creatorName}</Link>, figures: c }))}
+                  .map((c) => ({
+                    key: c.creatorId,
+                    label: <Link to={`/creators/${c.creatorId}`}>{c.creatorName}</Link>,
+                    figures: c,
+                  }))}
               />
             )}
           </section>
@@ -217,7 +263,11 @@ function ReportView({ report, campaignId, title }: { report: CampaignReport; cam
  * client and handed to the browser as a file.
  */
 /** Publications, views, likes, comments and shares, one row per platform or creator. */
-function MeasuresTable({ caption, rowHeader, rows }: {
+function MeasuresTable({
+  caption,
+  rowHeader,
+  rows,
+}: {
   caption: string;
   rowHeader: string;
   rows: { key: string; label: ReactNode; figures: Record<(typeof MEASURES)[number], number> }[];
@@ -260,7 +310,17 @@ function MeasuresTable({ caption, rowHeader, rows }: {
  * reader reads; the drawing itself is hidden from it, and the same figures
  * follow as a table), the chart's code loaded with it.
  */
-function ChartFigure({ id, caption, summary, chart }: { id: string; caption: string; summary: string; chart: ReactNode }) {
+function ChartFigure({
+  id,
+  caption,
+  summary,
+  chart,
+}: {
+  id: string;
+  caption: string;
+  summary: string;
+  chart: ReactNode;
+}) {
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`} aria-describedby={`${id}-summary`}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
@@ -287,7 +347,9 @@ function CsvDownload({ campaignId, fileName }: { campaignId: string; fileName: s
     setBusy(true);
     setProblem(undefined);
     setDone(false);
-    const result = await settle(api.GET('/v1/campaigns/{id}/report.csv', { params: { path: { id: campaignId } }, parseAs: 'blob' }));
+    const result = await settle(
+      api.GET('/v1/campaigns/{id}/report.csv', { params: { path: { id: campaignId } }, parseAs: 'blob' }),
+    );
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
     const url = URL.createObjectURL(result.data);
@@ -303,7 +365,13 @@ function CsvDownload({ campaignId, fileName }: { campaignId: string; fileName: s
 
   return (
     <div className="csv-download">
-      <button type="button" className="button-secondary" onClick={() => void download()} disabled={busy} aria-describedby="csv-hint">
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => void download()}
+        disabled={busy}
+        aria-describedby="csv-hint"
+      >
         {busy ? t('report.csv.preparing') : t('report.csv.download')}
       </button>
       <p id="csv-hint" className="hint">

@@ -25,7 +25,10 @@ export default function CampaignsPage() {
   const status = (CAMPAIGN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
   const pages = useCursorPages();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor: pages.cursor } }, signal })),
+    (signal) =>
+      settle(
+        api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor: pages.cursor } }, signal }),
+      ),
     [api, status, pages.cursor],
   );
   const items = loaded.data?.items ?? [];
@@ -54,13 +57,18 @@ export default function CampaignsPage() {
         formLabel={t('campaignsArea.list.filter')}
         label={t('campaignsArea.list.status')}
         value={status ?? ''}
-        options={[{ value: '', text: t('campaignsArea.list.allStatuses') }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, text: t(`campaignsArea.status.${s}`) }))]}
+        options={[
+          { value: '', text: t('campaignsArea.list.allStatuses') },
+          ...CAMPAIGN_STATUSES.map((s) => ({ value: s, text: t(`campaignsArea.status.${s}`) })),
+        ]}
         onChange={filter}
       />
 
       <ResultStatus loading={loaded.state === 'loading'}>
         {loaded.state === 'loading' && t('app.loading')}
-        {loaded.state === 'ok' && items.length === 0 && (status ? t('campaignsArea.list.emptyFiltered') : t('campaignsArea.list.empty'))}
+        {loaded.state === 'ok' &&
+          items.length === 0 &&
+          (status ? t('campaignsArea.list.emptyFiltered') : t('campaignsArea.list.empty'))}
       </ResultStatus>
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
@@ -85,9 +93,16 @@ export default function CampaignsPage() {
                   </th>
                   <td>{format.agency(campaign.ownerAgencyId)}</td>
                   <td>{campaign.partnerAgencyIds.map(format.agency).join('; ') || t('app.none')}</td>
-                  <td>{t('requests.period', { start: format.date(campaign.period.start), end: format.date(campaign.period.end) })}</td>
                   <td>
-                    <span className={`badge badge-${campaign.status}`}>{t(`campaignsArea.status.${campaign.status}`)}</span>
+                    {t('requests.period', {
+                      start: format.date(campaign.period.start),
+                      end: format.date(campaign.period.end),
+                    })}
+                  </td>
+                  <td>
+                    <span className={`badge badge-${campaign.status}`}>
+                      {t(`campaignsArea.status.${campaign.status}`)}
+                    </span>
                   </td>
                 </tr>
               ))}

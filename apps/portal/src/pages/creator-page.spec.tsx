@@ -12,24 +12,61 @@ import { fakeClient } from '../test/fake-client';
 import CreatorPage from './creator-page';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000cc';
-const me = { user: { id: 'registrar@mcst', name: 'Registrar' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['registry_officer'], permissions: [] };
+const me = {
+  user: { id: 'registrar@mcst', name: 'Registrar' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['registry_officer'],
+  permissions: [],
+};
 const creator = {
-  id: ID, kind: 'individual', displayName: 'Triển Lãm Quốc Phòng 360', status: 'vetted', version: 4, channels: [], topics: [], languages: ['vi'], regions: [],
-  managementCompanyId: null, hasPersonalData: false, consent: null,
-  vetting: [{ id: '0190f1a2-0000-7000-8000-0000000000c2', outcome: 'failed', notes: 'Undisclosed sponsorships', vettedAt: '2026-03-01T02:00:00Z', recordedAt: '2026-03-01T02:00:00Z', recordedBy: 'registrar@mcst' }],
-  training: [], incidents: [],
+  id: ID,
+  kind: 'individual',
+  displayName: 'Triển Lãm Quốc Phòng 360',
+  status: 'vetted',
+  version: 4,
+  channels: [],
+  topics: [],
+  languages: ['vi'],
+  regions: [],
+  managementCompanyId: null,
+  hasPersonalData: false,
+  consent: null,
+  vetting: [
+    {
+      id: '0190f1a2-0000-7000-8000-0000000000c2',
+      outcome: 'failed',
+      notes: 'Undisclosed sponsorships',
+      vettedAt: '2026-03-01T02:00:00Z',
+      recordedAt: '2026-03-01T02:00:00Z',
+      recordedBy: 'registrar@mcst',
+    },
+  ],
+  training: [],
+  incidents: [],
   statusHistory: [
     { from: null, to: 'prospect', reason: 'registered', at: '2026-02-01T02:00:00Z', by: 'registrar@mcst' },
-    { from: 'prospect', to: 'vetted', reason: 'The ministry accepts the risk', at: '2026-03-02T02:00:00Z', by: 'legal@mcst', override: true },
+    {
+      from: 'prospect',
+      to: 'vetted',
+      reason: 'The ministry accepts the risk',
+      at: '2026-03-02T02:00:00Z',
+      by: 'legal@mcst',
+      override: true,
+    },
   ],
-  createdAt: '2026-02-01T02:00:00Z', updatedAt: '2026-03-02T02:00:00Z',
+  createdAt: '2026-02-01T02:00:00Z',
+  updatedAt: '2026-03-02T02:00:00Z',
 };
 
 describe('the creator page', () => {
   beforeEach(() => tokenStore.set('a-token'));
 
   it('shows in the status history that vetted was set by the legal officer’s override', async () => {
-    const client = fakeClient({ 'GET /v1/me': { status: 200, body: me }, 'GET /v1/creators/{id}': { status: 200, body: creator } });
+    const client = fakeClient({
+      'GET /v1/me': { status: 200, body: me },
+      'GET /v1/creators/{id}': { status: 200, body: creator },
+    });
     render(
       <I18nextProvider i18n={createI18n('en')}>
         <SessionProvider client={client}>

@@ -20,7 +20,10 @@ export default function CreatorPage() {
   const { id = '' } = useParams();
   const api = useApiClient();
   const location = useLocation();
-  const loaded = useApi((signal) => settle(api.GET('/v1/creators/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/creators/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   const justRegistered = (location.state as { registered?: boolean } | null)?.registered === true;
   const justUpdated = (location.state as { updated?: boolean } | null)?.updated === true;
 
@@ -40,7 +43,15 @@ export default function CreatorPage() {
   return <CreatorView creator={creator} justRegistered={justRegistered} justUpdated={justUpdated} />;
 }
 
-function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creator; justRegistered: boolean; justUpdated: boolean }) {
+function CreatorView({
+  creator,
+  justRegistered,
+  justUpdated,
+}: {
+  creator: Creator;
+  justRegistered: boolean;
+  justUpdated: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -99,7 +110,10 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
             <dt>{t('creator.facts.consent')}</dt>
             <dd>
               {creator.consent
-                ? t('creator.facts.consentGiven', { date: format.date(creator.consent.givenAt), scope: creator.consent.scope })
+                ? t('creator.facts.consentGiven', {
+                    date: format.date(creator.consent.givenAt),
+                    scope: creator.consent.scope,
+                  })
                 : t('creator.facts.consentNone')}
             </dd>
           </div>
@@ -159,8 +173,12 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
         <h2 id="agreements-title">{t('creator.agreements.title')}</h2>
         {(session.can('read', 'Agreement') || session.can('create', 'Agreement')) && (
           <p className="section-links">
-            {session.can('read', 'Agreement') && <Link to={`/agreements?counterpartyId=${creator.id}`}>{t('creator.agreements.all')}</Link>}
-            {session.can('create', 'Agreement') && <Link to={`/agreements/new?counterparty=${creator.id}`}>{t('creator.agreements.new')}</Link>}
+            {session.can('read', 'Agreement') && (
+              <Link to={`/agreements?counterpartyId=${creator.id}`}>{t('creator.agreements.all')}</Link>
+            )}
+            {session.can('create', 'Agreement') && (
+              <Link to={`/agreements/new?counterparty=${creator.id}`}>{t('creator.agreements.new')}</Link>
+            )}
           </p>
         )}
         {!creator.activeAgreements?.length ? (
@@ -187,7 +205,12 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
                       )}
                     </td>
                     <td>{format.agency(agreement.agencyId)}</td>
-                    <td>{t('creator.agreements.termValue', { start: format.date(agreement.termStart), end: format.date(agreement.termEnd) })}</td>
+                    <td>
+                      {t('creator.agreements.termValue', {
+                        start: format.date(agreement.termStart),
+                        end: format.date(agreement.termEnd),
+                      })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -279,7 +302,10 @@ function CreatorView({ creator, justRegistered, justUpdated }: { creator: Creato
                 <tr key={`${entry.at}-${entry.to}`}>
                   <td>
                     {entry.from
-                      ? t('creator.history.moved', { from: t(`enums.creatorStatus.${entry.from}`), to: t(`enums.creatorStatus.${entry.to}`) })
+                      ? t('creator.history.moved', {
+                          from: t(`enums.creatorStatus.${entry.from}`),
+                          to: t(`enums.creatorStatus.${entry.to}`),
+                        })
                       : t('creator.history.initial', { to: t(`enums.creatorStatus.${entry.to}`) })}
                     {entry.override && <strong className="tag tag-danger">{t('creator.history.override')}</strong>}
                   </td>
@@ -328,7 +354,9 @@ function PersonalDataSection({ creator }: { creator: Creator }) {
   async function show(event: FormEvent) {
     event.preventDefault();
     setState({ step: 'loading' });
-    const result = await settle(api.GET('/v1/creators/{id}/personal-data', { params: { path: { id: creator.id }, query: { reason } } }));
+    const result = await settle(
+      api.GET('/v1/creators/{id}/personal-data', { params: { path: { id: creator.id }, query: { reason } } }),
+    );
     setState(result.ok ? { step: 'shown', data: result.data, reason } : { step: 'asking', problem: result.problem });
   }
 
@@ -345,7 +373,12 @@ function PersonalDataSection({ creator }: { creator: Creator }) {
       ) : !mayRead ? (
         <p className="empty">{t('creator.personal.notAllowed')}</p>
       ) : state.step === 'closed' ? (
-        <button ref={showButton} type="button" className="button-secondary" onClick={() => setState({ step: 'asking' })}>
+        <button
+          ref={showButton}
+          type="button"
+          className="button-secondary"
+          onClick={() => setState({ step: 'asking' })}
+        >
           {t('creator.personal.show')}
         </button>
       ) : state.step === 'shown' ? (
@@ -386,8 +419,23 @@ function PersonalDataSection({ creator }: { creator: Creator }) {
       ) : (
         <form onSubmit={(e) => void show(e)} noValidate aria-busy={state.step === 'loading'}>
           {problem && (placed.unplaced.length > 0 || !problem.errors?.length) && <ProblemAlert problem={problem} />}
-          <Field id="personal-reason" label={t('creator.personal.reasonLabel')} hint={t('creator.personal.reasonHint')} errors={placed.byField.get('reason')} problem={problem}>
-            {(control) => <textarea ref={reasonInput} {...control} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />}
+          <Field
+            id="personal-reason"
+            label={t('creator.personal.reasonLabel')}
+            hint={t('creator.personal.reasonHint')}
+            errors={placed.byField.get('reason')}
+            problem={problem}
+          >
+            {(control) => (
+              <textarea
+                ref={reasonInput}
+                {...control}
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={500}
+              />
+            )}
           </Field>
           <div className="actions">
             <button type="submit" disabled={state.step === 'loading'}>

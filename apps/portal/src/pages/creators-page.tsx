@@ -87,9 +87,22 @@ export default function CreatorsPage() {
 
       <div className="search-panel">
         <form role="search" aria-label={t('creators.search.region')} onSubmit={(e) => e.preventDefault()} noValidate>
-          <Field id="creator-q" label={t('creators.search.label')} hint={t('creators.search.hint')} errors={placed.byField.get('q')} className="field-wide">
+          <Field
+            id="creator-q"
+            label={t('creators.search.label')}
+            hint={t('creators.search.hint')}
+            errors={placed.byField.get('q')}
+            className="field-wide"
+          >
             {(control) => (
-              <input {...control} type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} autoComplete="off" spellCheck={false} />
+              <input
+                {...control}
+                type="search"
+                value={draft.q}
+                onChange={(e) => set('q', e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
             )}
           </Field>
           <fieldset className="filters">
@@ -130,14 +143,38 @@ export default function CreatorsPage() {
                 </select>
               )}
             </Field>
-            <Field id="creator-language" label={t('creators.filters.language')} hint={t('creators.filters.languageHint')} errors={placed.byField.get('language')}>
+            <Field
+              id="creator-language"
+              label={t('creators.filters.language')}
+              hint={t('creators.filters.languageHint')}
+              errors={placed.byField.get('language')}
+            >
               {(control) => (
-                <input {...control} value={draft.language} onChange={(e) => set('language', e.target.value)} maxLength={2} size={4} autoComplete="off" spellCheck={false} />
+                <input
+                  {...control}
+                  value={draft.language}
+                  onChange={(e) => set('language', e.target.value)}
+                  maxLength={2}
+                  size={4}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
               )}
             </Field>
-            <Field id="creator-min-followers" label={t('creators.filters.minFollowers')} errors={placed.byField.get('minFollowers')}>
+            <Field
+              id="creator-min-followers"
+              label={t('creators.filters.minFollowers')}
+              errors={placed.byField.get('minFollowers')}
+            >
               {(control) => (
-                <input {...control} inputMode="numeric" value={draft.minFollowers} onChange={(e) => set('minFollowers', e.target.value)} size={10} autoComplete="off" />
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  value={draft.minFollowers}
+                  onChange={(e) => set('minFollowers', e.target.value)}
+                  size={10}
+                  autoComplete="off"
+                />
               )}
             </Field>
           </fieldset>
@@ -177,10 +214,13 @@ export default function CreatorsPage() {
                     <Link to={`/creators/${creator.id}`}>{creator.displayName}</Link>
                   </th>
                   <td>
-                    <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
+                    <span className={`badge badge-${creator.status}`}>
+                      {t(`enums.creatorStatus.${creator.status}`)}
+                    </span>
                   </td>
                   <td>
-                    {creator.channels.map((c) => `${t(`enums.platform.${c.platform}`)} @${c.handle}`).join(', ') || t('app.none')}
+                    {creator.channels.map((c) => `${t(`enums.platform.${c.platform}`)} @${c.handle}`).join(', ') ||
+                      t('app.none')}
                   </td>
                   <td className="numeric">{format.number(creator.totalFollowers)}</td>
                   <td>{creator.topics.map((topic) => t(`enums.topic.${topic}`)).join(', ') || t('app.none')}</td>
@@ -192,7 +232,12 @@ export default function CreatorsPage() {
         </div>
       )}
 
-      <Pager label={t('creators.pagination')} pages={pages} loaded={loaded} pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }} />
+      <Pager
+        label={t('creators.pagination')}
+        pages={pages}
+        loaded={loaded}
+        pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }}
+      />
     </div>
   );
 }

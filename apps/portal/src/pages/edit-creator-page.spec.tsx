@@ -12,13 +12,23 @@ import { tokenStore } from '../session/token-store';
 import { fakeClient, type Call } from '../test/fake-client';
 import EditCreatorPage from './edit-creator-page';
 
-const officer = { user: { id: 'officer@mcst', name: 'Phạm Thu' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['registry_officer'], permissions: [] };
+const officer = {
+  user: { id: 'officer@mcst', name: 'Phạm Thu' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['registry_officer'],
+  permissions: [],
+};
 const creator = creatorFixture();
 
 function CreatorStub() {
   const { id } = useParams();
   const state = useLocation().state as { updated?: boolean } | null;
-  return <p>creator {id} {state?.updated ? 'updated' : ''}</p>;
+  return (
+    <p>
+      creator {id} {state?.updated ? 'updated' : ''}
+    </p>
+  );
 }
 
 function renderEdit(patch: (call: Call) => { status: number; body: unknown }, read: () => unknown = () => creator) {
@@ -42,17 +52,23 @@ function renderEdit(patch: (call: Call) => { status: number; body: unknown }, re
   return client;
 }
 
-const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const save = () => act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save changes' })));
 const describedText = (label: string | RegExp) =>
-  (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+  (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent);
 const patches = (client: { calls: Call[] }) => client.calls.filter((c) => c.method === 'PATCH');
 
 describe('edit a creator (form)', () => {
   beforeEach(() => tokenStore.set('a-token'));
 
   it('sends only the changed fields with the version read, then opens the creator', async () => {
-    const client = renderEdit(() => ({ status: 200, body: { ...creator, displayName: 'Lan Anh Travel Official', version: 4 } }));
+    const client = renderEdit(() => ({
+      status: 200,
+      body: { ...creator, displayName: 'Lan Anh Travel Official', version: 4 },
+    }));
     await screen.findByRole('heading', { level: 1, name: 'Edit Lan Anh Travel' });
     expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Lan Anh Travel');
     expect((screen.getByLabelText(/^Regions/) as HTMLInputElement).value).toBe('VN-HN');
@@ -63,7 +79,10 @@ describe('edit a creator (form)', () => {
     expect(patch.init.params?.path).toEqual({ id: creator.id });
     expect(patch.init.params?.header?.['If-Match']).toBe('"v3"');
     expect(patch.init.params?.header?.['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
-    expect(patch.init.body).toEqual({ displayName: 'Lan Anh Travel Official', topics: ['tourism', 'cuisine', 'history'] });
+    expect(patch.init.body).toEqual({
+      displayName: 'Lan Anh Travel Official',
+      topics: ['tourism', 'cuisine', 'history'],
+    });
     expect(await screen.findByText(`creator ${creator.id} updated`)).toBeTruthy();
   });
 
@@ -74,7 +93,13 @@ describe('edit a creator (form)', () => {
         code: 'creator.consent_required',
         detail: 'Personal data needs recorded consent',
         title: 'Consent required',
-        errors: [{ path: 'consent', code: 'required', message: 'Record the consent to data processing (given at, scope, evidence)' }],
+        errors: [
+          {
+            path: 'consent',
+            code: 'required',
+            message: 'Record the consent to data processing (given at, scope, evidence)',
+          },
+        ],
       },
     }));
     await screen.findByLabelText('Display name');
@@ -109,7 +134,15 @@ describe('edit a creator (form)', () => {
     const client = renderEdit(
       (call) =>
         call.init.params?.header?.['If-Match'] === '"v3"'
-          ? { status: 412, body: { code: 'version.mismatch', detail: 'The creator is at version 4, not 3; reload and retry', title: 'Stale', currentVersion: 4 } }
+          ? {
+              status: 412,
+              body: {
+                code: 'version.mismatch',
+                detail: 'The creator is at version 4, not 3; reload and retry',
+                title: 'Stale',
+                currentVersion: 4,
+              },
+            }
           : { status: 200, body: { ...fresh, displayName: 'Lan Anh', version: 5 } },
       () => (version === 3 ? creator : fresh),
     );

@@ -8,8 +8,18 @@ import { Field } from '../components/field';
 import { Loading, ProblemAlert, useMessage } from '../components/messages';
 import { PageHeading } from '../components/page';
 import {
-  buildUpdate, changedFields, draftFromCreator, EDIT_FIELD_PATHS, EDIT_FORM_PATHS, editInputId, ifMatchOf, rebaseDraft, showsConsent, validateUpdate,
-  type EditDraft, type EditField,
+  buildUpdate,
+  changedFields,
+  draftFromCreator,
+  EDIT_FIELD_PATHS,
+  EDIT_FORM_PATHS,
+  editInputId,
+  ifMatchOf,
+  rebaseDraft,
+  showsConsent,
+  validateUpdate,
+  type EditDraft,
+  type EditField,
 } from '../creators/edit-form';
 import { ConsentFields, ProfileFields } from '../creators/profile-fields';
 import { useFormat } from '../lib/format';
@@ -25,7 +35,10 @@ export default function EditCreatorPage() {
   const { id = '' } = useParams();
   const api = useApiClient();
   const session = useSession();
-  const loaded = useApi((signal) => settle(api.GET('/v1/creators/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/creators/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
 
   if (loaded.state === 'loading' && !loaded.data) return <Loading label={t('creator.loading')} />;
   if (loaded.state === 'error' || !session.can('update', 'Creator')) {
@@ -76,18 +89,31 @@ function EditForm({ initial }: { initial: Creator }) {
   const idempotencyKey = useMemo(createIdempotencyKeys, []);
   const consent = showsConsent(base);
 
-  const ownErrors = useMemo(() => (attempted ? validateUpdate(buildUpdate(draft, base)) : []), [attempted, draft, base]);
+  const ownErrors = useMemo(
+    () => (attempted ? validateUpdate(buildUpdate(draft, base)) : []),
+    [attempted, draft, base],
+  );
   const shown = ownErrors.length > 0 ? ownErrors : (refusal?.errors ?? []);
   const placed = placeFieldErrors(shown, EDIT_FORM_PATHS);
   const problem = ownErrors.length > 0 ? undefined : refusal?.problem;
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
-  const control = (field: EditField) => ({ id: editInputId(EDIT_FIELD_PATHS[field]), errors: errorsAt(EDIT_FIELD_PATHS[field]), problem });
+  const control = (field: EditField) => ({
+    id: editInputId(EDIT_FIELD_PATHS[field]),
+    errors: errorsAt(EDIT_FIELD_PATHS[field]),
+    problem,
+  });
 
   function update<K extends EditField>(field: K, value: EditDraft[K]) {
     const path = EDIT_FIELD_PATHS[field];
     setDraft((d) => ({ ...d, [field]: value }));
     setUnchanged(false);
-    setRefusal((current) => current && { ...current, errors: current.errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`)) });
+    setRefusal(
+      (current) =>
+        current && {
+          ...current,
+          errors: current.errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`)),
+        },
+    );
   }
 
   async function submit(event: FormEvent) {
@@ -107,7 +133,13 @@ function EditForm({ initial }: { initial: Creator }) {
     setStale(undefined);
     const result = await settle(
       api.PATCH('/v1/creators/{id}', {
-        params: { path: { id: base.id }, header: { 'If-Match': ifMatchOf(base.version), 'Idempotency-Key': idempotencyKey({ body, version: base.version }) } },
+        params: {
+          path: { id: base.id },
+          header: {
+            'If-Match': ifMatchOf(base.version),
+            'Idempotency-Key': idempotencyKey({ body, version: base.version }),
+          },
+        },
         body,
       }),
     );
@@ -174,7 +206,9 @@ function EditForm({ initial }: { initial: Creator }) {
             {stale.fields.length > 0 && (
               <ul>
                 {stale.fields.map((field) => (
-                  <li key={field}>{t('creatorEdit.stale.field', { field: labelOf(field), value: valueOf(stale.saved, field) })}</li>
+                  <li key={field}>
+                    {t('creatorEdit.stale.field', { field: labelOf(field), value: valueOf(stale.saved, field) })}
+                  </li>
                 ))}
               </ul>
             )}
@@ -184,7 +218,9 @@ function EditForm({ initial }: { initial: Creator }) {
             </button>
           </div>
         )}
-        {!stale && <ErrorSummary title={t('creatorEdit.summaryTitle')} placed={placed} problem={problem} inputId={editInputId} />}
+        {!stale && (
+          <ErrorSummary title={t('creatorEdit.summaryTitle')} placed={placed} problem={problem} inputId={editInputId} />
+        )}
       </div>
       <div role="status" aria-live="polite">
         {unchanged && (
@@ -196,13 +232,27 @@ function EditForm({ initial }: { initial: Creator }) {
 
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
         <Field {...control('displayName')} label={t('register.displayName')} hint={t('register.displayNameHint')}>
-          {(props) => <input {...props} value={draft.displayName} onChange={(e) => update('displayName', e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              value={draft.displayName}
+              onChange={(e) => update('displayName', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
 
         <ProfileFields draft={draft} inputId={editInputId} errorsAt={errorsAt} problem={problem} onChange={update} />
 
         {consent && (
-          <ConsentFields draft={draft} inputId={editInputId} errorsAt={errorsAt} problem={problem} onChange={update} hint={t('creatorEdit.consentHint')} />
+          <ConsentFields
+            draft={draft}
+            inputId={editInputId}
+            errorsAt={errorsAt}
+            problem={problem}
+            onChange={update}
+            hint={t('creatorEdit.consentHint')}
+          />
         )}
 
         <p className="hint">{t('creatorEdit.elsewhere')}</p>

@@ -14,21 +14,62 @@ import FanOutPage from './fan-out-page';
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
 const BRIEF = '0190f1a2-0000-7000-8000-0000000000b1';
 const FAN_OUT = '0190f1a2-0000-7000-8000-0000000000f1';
-const manager = { user: { id: 'manager@mcst', name: 'Phạm Đức Anh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const manager = {
+  user: { id: 'manager@mcst', name: 'Phạm Đức Anh' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['campaign_manager'],
+  permissions: [],
+};
 const campaign = {
-  id: CAMPAIGN, ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: ['mofa'], title: 'Hanoi Convention', objective: 'o', keyMessages: ['k'], requiredHashtags: [],
-  platforms: ['tiktok'], period: { start: '2026-12-01', end: '2026-12-20' }, targets: {}, status: 'active', version: 2, sourceRequestId: null, statusHistory: [],
-  createdBy: 'manager@mcst', createdAt: '2026-11-30T08:00:00Z',
+  id: CAMPAIGN,
+  ownerAgencyId: 'mcst-ttcs',
+  partnerAgencyIds: ['mofa'],
+  title: 'Hanoi Convention',
+  objective: 'o',
+  keyMessages: ['k'],
+  requiredHashtags: [],
+  platforms: ['tiktok'],
+  period: { start: '2026-12-01', end: '2026-12-20' },
+  targets: {},
+  status: 'active',
+  version: 2,
+  sourceRequestId: null,
+  statusHistory: [],
+  createdBy: 'manager@mcst',
+  createdAt: '2026-11-30T08:00:00Z',
 };
 const brief = {
-  id: BRIEF, campaignId: CAMPAIGN, kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['k'], platforms: ['tiktok'], languages: ['en'],
-  dueAt: '2026-12-12T10:00:00Z', quantity: 1, window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' }, createdBy: 'manager@mcst', createdAt: '2026-11-30T08:00:00Z',
+  id: BRIEF,
+  campaignId: CAMPAIGN,
+  kind: 'short_video',
+  title: 'The signing in 60 seconds',
+  keyMessages: ['k'],
+  platforms: ['tiktok'],
+  languages: ['en'],
+  dueAt: '2026-12-12T10:00:00Z',
+  quantity: 1,
+  window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
+  createdBy: 'manager@mcst',
+  createdAt: '2026-11-30T08:00:00Z',
 };
 const base = {
-  id: FAN_OUT, briefId: BRIEF, campaignId: CAMPAIGN, target: 'filter', createdBy: 'manager@mcst', createdAt: '2026-11-30T09:00:00Z', nextCursor: null,
+  id: FAN_OUT,
+  briefId: BRIEF,
+  campaignId: CAMPAIGN,
+  target: 'filter',
+  createdBy: 'manager@mcst',
+  createdAt: '2026-11-30T09:00:00Z',
+  nextCursor: null,
 };
 const result = (id: string, name: string, outcome: 'offered' | 'skipped', reason: string | null) => ({
-  creatorId: `0190f1a2-0000-7000-8000-00000000000${id}`, displayName: name, outcome, reason, detail: 'in English', assignmentId: null, overridden: [],
+  creatorId: `0190f1a2-0000-7000-8000-00000000000${id}`,
+  displayName: name,
+  outcome,
+  reason,
+  detail: 'in English',
+  assignmentId: null,
+  overridden: [],
 });
 const results = [
   result('1', 'Hữu Phước', 'offered', null),
@@ -44,7 +85,17 @@ function renderPage(progress: { finished: boolean }) {
     'GET /v1/campaigns/{id}/briefs': () => ({ status: 200, body: { items: [brief] } }),
     'POST /v1/briefs/{id}/assignments': () => ({
       status: 201,
-      body: { ...base, status: 'running', total: 3, processed: 1, offered: 1, skipped: 0, skippedByReason: {}, completedAt: null, results: results.slice(0, 1) },
+      body: {
+        ...base,
+        status: 'running',
+        total: 3,
+        processed: 1,
+        offered: 1,
+        skipped: 0,
+        skippedByReason: {},
+        completedAt: null,
+        results: results.slice(0, 1),
+      },
     }),
     'GET /v1/fan-outs/{id}': (call: Call) => {
       const query = call.init.params?.query ?? {};
@@ -53,13 +104,35 @@ function renderPage(progress: { finished: boolean }) {
         return {
           status: 200,
           body: {
-            ...base, status: done ? 'completed' : 'running', total: 3, processed: done ? 3 : 1, offered: 1, skipped: done ? 2 : 0,
-            skippedByReason: done ? { no_agreement: 1, suspended: 1 } : {}, completedAt: done ? '2026-11-30T09:00:05Z' : null, results: [],
+            ...base,
+            status: done ? 'completed' : 'running',
+            total: 3,
+            processed: done ? 3 : 1,
+            offered: 1,
+            skipped: done ? 2 : 0,
+            skippedByReason: done ? { no_agreement: 1, suspended: 1 } : {},
+            completedAt: done ? '2026-11-30T09:00:05Z' : null,
+            results: [],
           },
         };
       }
-      const kept = results.filter((r) => (!query.outcome || r.outcome === query.outcome) && (!query.reason || r.reason === query.reason));
-      return { status: 200, body: { ...base, status: 'completed', total: 3, processed: 3, offered: 1, skipped: 2, skippedByReason: { no_agreement: 1, suspended: 1 }, completedAt: '2026-11-30T09:00:05Z', results: kept } };
+      const kept = results.filter(
+        (r) => (!query.outcome || r.outcome === query.outcome) && (!query.reason || r.reason === query.reason),
+      );
+      return {
+        status: 200,
+        body: {
+          ...base,
+          status: 'completed',
+          total: 3,
+          processed: 3,
+          offered: 1,
+          skipped: 2,
+          skippedByReason: { no_agreement: 1, suspended: 1 },
+          completedAt: '2026-11-30T09:00:05Z',
+          results: kept,
+        },
+      };
     },
   });
   render(
@@ -98,20 +171,25 @@ describe('offering a brief to creators (fan-out)', () => {
     expect(bar.getAttribute('value')).toBe('1');
     expect(bar.getAttribute('max')).toBe('3');
     expect(screen.getByText('1 of 3 creators looked at: 1 offered, 0 skipped.')).toBeTruthy();
-    const polls = () => client.calls.filter((c) => c.path === '/v1/fan-outs/{id}' && c.init.params?.query?.limit === 1).length;
+    const polls = () =>
+      client.calls.filter((c) => c.path === '/v1/fan-outs/{id}' && c.init.params?.query?.limit === 1).length;
     await waitFor(() => expect(polls()).toBeGreaterThanOrEqual(1));
     expect(screen.getByRole('progressbar').getAttribute('value')).toBe('1');
 
     // Polled until complete.
     progress.finished = true;
-    expect(await screen.findByText('Complete: 3 creators looked at, 1 offered, 2 skipped.', {}, { timeout: 3000 })).toBeTruthy();
+    expect(
+      await screen.findByText('Complete: 3 creators looked at, 1 offered, 2 skipped.', {}, { timeout: 3000 }),
+    ).toBeTruthy();
     expect(screen.getByRole('progressbar').getAttribute('value')).toBe('3');
     expect(polls()).toBeGreaterThanOrEqual(2);
 
     const table = await screen.findByRole('table', { name: "Each creator's outcome" });
     const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) });
     expect(within(row('Hữu Phước')).getByText('Offered')).toBeTruthy();
-    expect(within(row('Khánh Vy')).getByText('No active agreement covers the due date and a platform of the brief')).toBeTruthy();
+    expect(
+      within(row('Khánh Vy')).getByText('No active agreement covers the due date and a platform of the brief'),
+    ).toBeTruthy();
     expect(within(row('Quang Linh')).getByText('Suspended')).toBeTruthy();
     expect(screen.queryByText('in English')).toBeNull();
 

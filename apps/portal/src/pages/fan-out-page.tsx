@@ -5,8 +5,19 @@ import { PLATFORMS, TOPICS } from '@concord/domain';
 import { isAbort, settle, type Result, type Schemas } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import {
-  FAN_OUT_FORM_PATHS, buildFanOut, emptyFanOutDraft, isOverridable, outcomeQuery, progressOf, skipSummary, toFormPaths, validateFanOut,
-  type FanOutDraft, type FanOutResult, type FanOutView, type OutcomeFilter,
+  FAN_OUT_FORM_PATHS,
+  buildFanOut,
+  emptyFanOutDraft,
+  isOverridable,
+  outcomeQuery,
+  progressOf,
+  skipSummary,
+  toFormPaths,
+  validateFanOut,
+  type FanOutDraft,
+  type FanOutResult,
+  type FanOutView,
+  type OutcomeFilter,
 } from '../campaigns/fan-out';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import { inputIdOf } from '../campaigns/request-form';
@@ -42,8 +53,14 @@ function FanOutStart() {
   const api = useApiClient();
   const session = useSession();
   const navigate = useNavigate();
-  const campaign = useApi((signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id: campaignId } }, signal })), [api, campaignId]);
-  const briefs = useApi((signal) => settle(api.GET('/v1/campaigns/{id}/briefs', { params: { path: { id: campaignId } }, signal })), [api, campaignId]);
+  const campaign = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id: campaignId } }, signal })),
+    [api, campaignId],
+  );
+  const briefs = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}/briefs', { params: { path: { id: campaignId } }, signal })),
+    [api, campaignId],
+  );
   const brief = briefs.data?.items.find((b) => b.id === briefId);
   const [draft, setDraft] = useState<FanOutDraft>(emptyFanOutDraft);
   const [attempted, setAttempted] = useState(false);
@@ -76,7 +93,12 @@ function FanOutStart() {
     }
     setBusy(true);
     setProblem(undefined);
-    const result = await settle(api.POST('/v1/briefs/{id}/assignments', { params: { path: { id: briefId }, header: { 'Idempotency-Key': key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/briefs/{id}/assignments', {
+        params: { path: { id: briefId }, header: { 'Idempotency-Key': key(body) } },
+        body,
+      }),
+    );
     setBusy(false);
     if (result.ok) {
       void navigate(`/fan-outs/${result.data.id}`, { state: { view: result.data } });
@@ -109,7 +131,9 @@ function FanOutStart() {
       {briefs.state === 'ok' && !brief && <p className="alert alert-error">{t('fanOut.start.noBrief')}</p>}
       {!allowed && <p className="alert alert-info">{t('fanOut.start.forbidden')}</p>}
       {campaign.data && campaign.data.status !== 'active' && (
-        <p className="alert alert-info">{t('fanOut.start.notActive', { status: t(`campaignsArea.status.${campaign.data.status}`) })}</p>
+        <p className="alert alert-info">
+          {t('fanOut.start.notActive', { status: t(`campaignsArea.status.${campaign.data.status}`) })}
+        </p>
       )}
 
       <div ref={summary} tabIndex={-1} className="summary-anchor">
@@ -128,7 +152,13 @@ function FanOutStart() {
             <div className="radios">
               {(['filter', 'creators'] as const).map((mode) => (
                 <label key={mode} className="choice">
-                  <input type="radio" name="fan-out-mode" value={mode} checked={draft.mode === mode} onChange={() => update('mode', mode, 'creatorIds')} />
+                  <input
+                    type="radio"
+                    name="fan-out-mode"
+                    value={mode}
+                    checked={draft.mode === mode}
+                    onChange={() => update('mode', mode, 'creatorIds')}
+                  />
                   {t(`fanOut.start.mode.${mode}`)}
                 </label>
               ))}
@@ -143,7 +173,11 @@ function FanOutStart() {
               <div className="field-row">
                 <Field {...control('filter.topic')} label={t('fanOut.start.topic')}>
                   {(props) => (
-                    <select {...props} value={draft.topic} onChange={(e) => update('topic', e.target.value as FanOutDraft['topic'])}>
+                    <select
+                      {...props}
+                      value={draft.topic}
+                      onChange={(e) => update('topic', e.target.value as FanOutDraft['topic'])}
+                    >
                       <option value="">{t('fanOut.start.any')}</option>
                       {TOPICS.map((topic) => (
                         <option key={topic} value={topic}>
@@ -155,7 +189,11 @@ function FanOutStart() {
                 </Field>
                 <Field {...control('filter.platform')} label={t('fanOut.start.platform')}>
                   {(props) => (
-                    <select {...props} value={draft.platform} onChange={(e) => update('platform', e.target.value as FanOutDraft['platform'])}>
+                    <select
+                      {...props}
+                      value={draft.platform}
+                      onChange={(e) => update('platform', e.target.value as FanOutDraft['platform'])}
+                    >
                       <option value="">{t('fanOut.start.any')}</option>
                       {PLATFORMS.map((p) => (
                         <option key={p} value={p}>
@@ -165,14 +203,50 @@ function FanOutStart() {
                     </select>
                   )}
                 </Field>
-                <Field {...control('filter.language')} label={t('fanOut.start.language')} hint={t('fanOut.start.languageHint')}>
-                  {(props) => <input {...props} value={draft.language} onChange={(e) => update('language', e.target.value)} size={4} maxLength={2} autoComplete="off" spellCheck={false} />}
+                <Field
+                  {...control('filter.language')}
+                  label={t('fanOut.start.language')}
+                  hint={t('fanOut.start.languageHint')}
+                >
+                  {(props) => (
+                    <input
+                      {...props}
+                      value={draft.language}
+                      onChange={(e) => update('language', e.target.value)}
+                      size={4}
+                      maxLength={2}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
+                  )}
                 </Field>
                 <Field {...control('filter.minFollowers')} label={t('fanOut.start.minFollowers')}>
-                  {(props) => <input {...props} inputMode="numeric" value={draft.minFollowers} onChange={(e) => update('minFollowers', e.target.value)} size={10} autoComplete="off" />}
+                  {(props) => (
+                    <input
+                      {...props}
+                      inputMode="numeric"
+                      value={draft.minFollowers}
+                      onChange={(e) => update('minFollowers', e.target.value)}
+                      size={10}
+                      autoComplete="off"
+                    />
+                  )}
                 </Field>
-                <Field {...control('filter.region')} label={t('fanOut.start.region')} hint={t('fanOut.start.regionHint')}>
-                  {(props) => <input {...props} value={draft.region} onChange={(e) => update('region', e.target.value)} size={8} autoComplete="off" spellCheck={false} />}
+                <Field
+                  {...control('filter.region')}
+                  label={t('fanOut.start.region')}
+                  hint={t('fanOut.start.regionHint')}
+                >
+                  {(props) => (
+                    <input
+                      {...props}
+                      value={draft.region}
+                      onChange={(e) => update('region', e.target.value)}
+                      size={8}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
+                  )}
                 </Field>
               </div>
             </fieldset>
@@ -204,7 +278,14 @@ function FanOutStart() {
   );
 }
 
-function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOverride }: {
+function ChooseCreators({
+  draft,
+  errors,
+  overrideErrors,
+  problem,
+  onChange,
+  onOverride,
+}: {
   draft: FanOutDraft;
   errors: FieldProblem[];
   overrideErrors: FieldProblem[];
@@ -221,7 +302,11 @@ function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOv
     (signal): Promise<Result<Schemas['CreatorPage']>> =>
       settled
         ? settle(api.GET('/v1/creators', { params: { query: { q: settled, status: 'active', limit: 10 } }, signal }))
-        : Promise.resolve({ ok: true, data: { items: [], nextCursor: null }, response: undefined as unknown as Response }),
+        : Promise.resolve({
+            ok: true,
+            data: { items: [], nextCursor: null },
+            response: undefined as unknown as Response,
+          }),
     [api, settled],
   );
   const chosen = new Set(draft.creators.map((c) => c.id));
@@ -232,18 +317,30 @@ function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOv
       <legend>{t('fanOut.start.creatorsLegend')}</legend>
       <FieldErrors id={`${inputIdOf(FORM, 'creatorIds')}-error`} errors={errors} problem={problem} />
       <Field id="fan-out-search" label={t('fanOut.start.search')} hint={t('fanOut.start.searchHint')}>
-        {(props) => <input {...props} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" spellCheck={false} />}
+        {(props) => (
+          <input
+            {...props}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
       </Field>
       <div aria-live="polite" aria-busy={found.state === 'loading'}>
         {found.state === 'error' && <ProblemAlert problem={found.problem} onRetry={found.reload} />}
-        {settled && found.state === 'ok' && results.length === 0 && <p className="empty">{t('fanOut.start.noneFound')}</p>}
+        {settled && found.state === 'ok' && results.length === 0 && (
+          <p className="empty">{t('fanOut.start.noneFound')}</p>
+        )}
         {results.length > 0 && (
           <ul className="work-list" aria-label={t('fanOut.start.found')}>
             {results.map((c) => (
               <li key={c.id}>
                 <span className="work-title">{c.displayName}</span>
                 <span className="work-meta">
-                  {c.channels.map((ch) => `${t(`enums.platform.${ch.platform}`)} @${ch.handle}`).join(', ')} · {t('fanOut.start.followers', { count: c.totalFollowers, formatted: format.number(c.totalFollowers) })}
+                  {c.channels.map((ch) => `${t(`enums.platform.${ch.platform}`)} @${ch.handle}`).join(', ')} ·{' '}
+                  {t('fanOut.start.followers', { count: c.totalFollowers, formatted: format.number(c.totalFollowers) })}
                 </span>
                 <button type="button" className="button-secondary" onClick={() => choose(c)}>
                   {t('fanOut.start.choose', { name: c.displayName })}
@@ -261,7 +358,11 @@ function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOv
           {draft.creators.map((c) => (
             <li key={c.id}>
               <span className="work-title">{c.name}</span>
-              <button type="button" className="button-link-danger" onClick={() => onChange(draft.creators.filter((x) => x.id !== c.id))}>
+              <button
+                type="button"
+                className="button-link-danger"
+                onClick={() => onChange(draft.creators.filter((x) => x.id !== c.id))}
+              >
                 {t('fanOut.start.remove', { name: c.name })}
               </button>
             </li>
@@ -270,14 +371,30 @@ function ChooseCreators({ draft, errors, overrideErrors, problem, onChange, onOv
       )}
       <div className="field" id={inputIdOf(FORM, 'overrides')}>
         <label className="choice">
-          <input type="checkbox" checked={draft.override} onChange={(e) => onOverride(e.target.checked, draft.overrideReason)} />
+          <input
+            type="checkbox"
+            checked={draft.override}
+            onChange={(e) => onOverride(e.target.checked, draft.overrideReason)}
+          />
           {t('fanOut.start.override')}
         </label>
         <p className="hint">{t('fanOut.start.overrideHint')}</p>
       </div>
       {draft.override && (
-        <Field id="fan-out-override-reason" label={t('fanOut.start.overrideReason')} errors={overrideErrors} problem={problem}>
-          {(props) => <textarea {...props} rows={2} value={draft.overrideReason} onChange={(e) => onOverride(true, e.target.value)} />}
+        <Field
+          id="fan-out-override-reason"
+          label={t('fanOut.start.overrideReason')}
+          errors={overrideErrors}
+          problem={problem}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              value={draft.overrideReason}
+              onChange={(e) => onOverride(true, e.target.value)}
+            />
+          )}
         </Field>
       )}
     </fieldset>
@@ -297,18 +414,23 @@ function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
   useEffect(() => {
     if ((view && view.status !== 'running') || problem) return;
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      settle(api.GET('/v1/fan-outs/{id}', { params: { path: { id }, query: { limit: 1 } }, signal: controller.signal })).then(
-        (result) => {
-          if (controller.signal.aborted) return;
-          if (result.ok) setView(result.data);
-          else setProblem(result.problem);
-        },
-        (error: unknown) => {
-          if (!isAbort(error)) setProblem({ code: 'unexpected', detail: String(error) });
-        },
-      );
-    }, view ? pollMs : 0);
+    const timer = setTimeout(
+      () => {
+        settle(
+          api.GET('/v1/fan-outs/{id}', { params: { path: { id }, query: { limit: 1 } }, signal: controller.signal }),
+        ).then(
+          (result) => {
+            if (controller.signal.aborted) return;
+            if (result.ok) setView(result.data);
+            else setProblem(result.problem);
+          },
+          (error: unknown) => {
+            if (!isAbort(error)) setProblem({ code: 'unexpected', detail: String(error) });
+          },
+        );
+      },
+      view ? pollMs : 0,
+    );
     return () => {
       clearTimeout(timer);
       controller.abort();
@@ -317,7 +439,10 @@ function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
 
   const campaignId = view?.campaignId;
   const campaign = useApi(
-    (signal) => (campaignId ? settle(api.GET('/v1/campaigns/{id}', { params: { path: { id: campaignId } }, signal })) : new Promise<never>(() => undefined)),
+    (signal) =>
+      campaignId
+        ? settle(api.GET('/v1/campaigns/{id}', { params: { path: { id: campaignId } }, signal }))
+        : new Promise<never>(() => undefined),
     [api, campaignId],
   );
   const title = t('fanOut.follow.title');
@@ -354,13 +479,18 @@ function ProgressPanel({ view }: { view: FanOutView }) {
   const format = useFormat();
   const { value, max, done } = progressOf(view);
   const counts = { offered: format.number(view.offered), skipped: format.number(view.skipped) };
-  const text = view.status === 'failed' || view.status === 'cancelled'
-    ? t(`fanOut.follow.${view.status}`, { ...counts, processed: format.number(view.processed), reason: view.reason ?? '' })
-    : done
-    ? t('fanOut.follow.done', { ...counts, processed: format.number(view.processed) })
-    : max === undefined
-      ? t('fanOut.follow.counting', { ...counts, processed: format.number(value) })
-      : t('fanOut.follow.running', { ...counts, processed: format.number(value), total: format.number(max) });
+  const text =
+    view.status === 'failed' || view.status === 'cancelled'
+      ? t(`fanOut.follow.${view.status}`, {
+          ...counts,
+          processed: format.number(view.processed),
+          reason: view.reason ?? '',
+        })
+      : done
+        ? t('fanOut.follow.done', { ...counts, processed: format.number(view.processed) })
+        : max === undefined
+          ? t('fanOut.follow.counting', { ...counts, processed: format.number(value) })
+          : t('fanOut.follow.running', { ...counts, processed: format.number(value), total: format.number(max) });
   return (
     <section className="section fan-out-progress" aria-labelledby="fan-out-progress-label">
       <h2 id="fan-out-progress-title" className="visually-hidden">
@@ -389,7 +519,16 @@ function Outcomes({ view }: { view: FanOutView }) {
   const [filter, setFilter] = useState<OutcomeFilter>('all');
   const pages = useCursorPages();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/fan-outs/{id}', { params: { path: { id: view.id }, query: { ...outcomeQuery(filter), limit: RESULTS_PAGE, cursor: pages.cursor } }, signal })),
+    (signal) =>
+      settle(
+        api.GET('/v1/fan-outs/{id}', {
+          params: {
+            path: { id: view.id },
+            query: { ...outcomeQuery(filter), limit: RESULTS_PAGE, cursor: pages.cursor },
+          },
+          signal,
+        }),
+      ),
     [api, view.id, filter, pages.cursor],
   );
   const reasons = skipSummary(view);
@@ -432,7 +571,10 @@ function Outcomes({ view }: { view: FanOutView }) {
           { value: 'all', text: t('fanOut.outcomes.all') },
           { value: 'offered', text: t('fanOut.outcomes.onlyOffered') },
           { value: 'skipped', text: t('fanOut.outcomes.onlySkipped') },
-          ...reasons.map((r) => ({ value: r.reason, text: t('fanOut.outcomes.onlyReason', { reason: t(`fanOut.reason.${r.reason}`) }) })),
+          ...reasons.map((r) => ({
+            value: r.reason,
+            text: t('fanOut.outcomes.onlyReason', { reason: t(`fanOut.reason.${r.reason}`) }),
+          })),
         ]}
         onChange={(next) => {
           setFilter(next);
@@ -461,10 +603,18 @@ function Outcomes({ view }: { view: FanOutView }) {
                     <Link to={`/creators/${r.creatorId}`}>{r.displayName ?? t('fanOut.outcomes.unknownCreator')}</Link>
                   </th>
                   <td>
-                    <span className={`badge badge-${r.outcome === 'offered' ? 'offered' : 'declined'}`}>{t(`fanOut.outcomes.outcome_${r.outcome}`)}</span>
+                    <span className={`badge badge-${r.outcome === 'offered' ? 'offered' : 'declined'}`}>
+                      {t(`fanOut.outcomes.outcome_${r.outcome}`)}
+                    </span>
                   </td>
                   <td>
-                    {r.outcome === 'skipped' ? reason(r) : r.overridden.length > 0 ? t('fanOut.outcomes.overridden', { what: r.overridden.map((o) => t(`fanOut.overriddenKind.${o}`)).join('; ') }) : t('app.none')}
+                    {r.outcome === 'skipped'
+                      ? reason(r)
+                      : r.overridden.length > 0
+                        ? t('fanOut.outcomes.overridden', {
+                            what: r.overridden.map((o) => t(`fanOut.overriddenKind.${o}`)).join('; '),
+                          })
+                        : t('app.none')}
                     {canOverride && isOverridable(r) && <OfferAnyway view={view} result={r} />}
                   </td>
                 </tr>
@@ -495,15 +645,25 @@ function OfferAnyway({ view, result }: { view: FanOutView; result: FanOutResult 
   const name = result.displayName ?? t('fanOut.outcomes.unknownCreator');
   const fieldErrors: FieldProblem[] = tooShort
     ? [{ path: 'reason', code: 'reason_required', message: '' }]
-    : apiFieldErrors(problem).filter((e) => e.path.startsWith('overrides')).map((e) => ({ ...e, path: 'reason' }));
+    : apiFieldErrors(problem)
+        .filter((e) => e.path.startsWith('overrides'))
+        .map((e) => ({ ...e, path: 'reason' }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (reason.trim().length < 3) return setTooShort(true);
-    const body = { creatorIds: [result.creatorId], overrides: [{ creatorId: result.creatorId, reason: reason.trim() }] };
+    const body = {
+      creatorIds: [result.creatorId],
+      overrides: [{ creatorId: result.creatorId, reason: reason.trim() }],
+    };
     setBusy(true);
     setProblem(undefined);
-    const answer = await settle(api.POST('/v1/briefs/{id}/assignments', { params: { path: { id: view.briefId }, header: { 'Idempotency-Key': key(body) } }, body }));
+    const answer = await settle(
+      api.POST('/v1/briefs/{id}/assignments', {
+        params: { path: { id: view.briefId }, header: { 'Idempotency-Key': key(body) } },
+        body,
+      }),
+    );
     setBusy(false);
     if (answer.ok) void navigate(`/fan-outs/${answer.data.id}`, { state: { view: answer.data } });
     else setProblem(answer.problem);
@@ -513,7 +673,12 @@ function OfferAnyway({ view, result }: { view: FanOutView; result: FanOutResult 
     return (
       <>
         {' '}
-        <button type="button" className="button-link-plain" onClick={() => setOpen(true)} aria-label={t('fanOut.override.openNamed', { name })}>
+        <button
+          type="button"
+          className="button-link-plain"
+          onClick={() => setOpen(true)}
+          aria-label={t('fanOut.override.openNamed', { name })}
+        >
           {t('fanOut.override.open')}
         </button>
       </>

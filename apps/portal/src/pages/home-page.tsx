@@ -58,7 +58,14 @@ export default function HomePage() {
 }
 
 /** A block of the home page: its title, and loading, error, empty or the list. A 403 hides it. */
-function Block<T>({ id, title, loaded, isEmpty, empty, children }: {
+function Block<T>({
+  id,
+  title,
+  loaded,
+  isEmpty,
+  empty,
+  children,
+}: {
   id: string;
   title: string;
   loaded: Loaded<T> & { reload: () => void };
@@ -83,11 +90,23 @@ function RequestsBlock() {
   const api = useApiClient();
   const format = useFormat();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaign-requests', { params: { query: { box: 'inbox', status: 'submitted', limit: 20 } }, signal })),
+    (signal) =>
+      settle(
+        api.GET('/v1/campaign-requests', {
+          params: { query: { box: 'inbox', status: 'submitted', limit: 20 } },
+          signal,
+        }),
+      ),
     [api],
   );
   return (
-    <Block id="requests" title={t('home.requests.title')} loaded={loaded} isEmpty={(d) => d.items.length === 0} empty={t('home.requests.empty')}>
+    <Block
+      id="requests"
+      title={t('home.requests.title')}
+      loaded={loaded}
+      isEmpty={(d) => d.items.length === 0}
+      empty={t('home.requests.empty')}
+    >
       {(data) => (
         <ul className="work-list">
           {[...data.items]
@@ -113,20 +132,31 @@ function TasksBlock() {
   const { t } = useTranslation();
   const api = useApiClient();
   const format = useFormat();
-  const loaded = useApi(async (signal): Promise<Result<Task[]>> => {
-    const [overdue, inbox] = await Promise.all([
-      settle(api.GET('/v1/tasks', { params: { query: { box: 'inbox', overdue: true, limit: 50 } }, signal })),
-      settle(api.GET('/v1/tasks', { params: { query: { box: 'inbox', limit: 200 } }, signal })),
-    ]);
-    if (!overdue.ok) return overdue;
-    if (!inbox.ok) return inbox;
-    const soon = Date.now() + DUE_SOON_DAYS * 24 * 3600 * 1000;
-    const dueSoon = inbox.data.items.filter((task) => !task.overdue && OPEN_TASK.has(task.status) && Date.parse(task.dueAt) <= soon);
-    const items = [...overdue.data.items, ...dueSoon.sort((a, b) => a.dueAt.localeCompare(b.dueAt))];
-    return { ok: true, data: items, response: inbox.response };
-  }, [api]);
+  const loaded = useApi(
+    async (signal): Promise<Result<Task[]>> => {
+      const [overdue, inbox] = await Promise.all([
+        settle(api.GET('/v1/tasks', { params: { query: { box: 'inbox', overdue: true, limit: 50 } }, signal })),
+        settle(api.GET('/v1/tasks', { params: { query: { box: 'inbox', limit: 200 } }, signal })),
+      ]);
+      if (!overdue.ok) return overdue;
+      if (!inbox.ok) return inbox;
+      const soon = Date.now() + DUE_SOON_DAYS * 24 * 3600 * 1000;
+      const dueSoon = inbox.data.items.filter(
+        (task) => !task.overdue && OPEN_TASK.has(task.status) && Date.parse(task.dueAt) <= soon,
+      );
+      const items = [...overdue.data.items, ...dueSoon.sort((a, b) => a.dueAt.localeCompare(b.dueAt))];
+      return { ok: true, data: items, response: inbox.response };
+    },
+    [api],
+  );
   return (
-    <Block id="tasks" title={t('home.tasks.title')} loaded={loaded} isEmpty={(d) => d.length === 0} empty={t('home.tasks.empty')}>
+    <Block
+      id="tasks"
+      title={t('home.tasks.title')}
+      loaded={loaded}
+      isEmpty={(d) => d.length === 0}
+      empty={t('home.tasks.empty')}
+    >
       {(tasks) => (
         <ul className="work-list">
           {tasks.map((task) => (
@@ -134,7 +164,8 @@ function TasksBlock() {
               <span className="work-title">{task.title}</span>
               <span className="work-meta">
                 {task.overdue && <strong className="tag tag-danger">{t('home.tasks.overdue')}</strong>}{' '}
-                {t('home.tasks.due', { date: format.dateTime(task.dueAt) })} · {t('home.tasks.from', { agency: format.agency(task.fromAgencyId) })} ·{' '}
+                {t('home.tasks.due', { date: format.dateTime(task.dueAt) })} ·{' '}
+                {t('home.tasks.from', { agency: format.agency(task.fromAgencyId) })} ·{' '}
                 {t(`enums.taskStatus.${task.status}`)}
               </span>
             </li>
@@ -149,34 +180,46 @@ function ReviewsBlock() {
   const { t } = useTranslation();
   const api = useApiClient();
   const format = useFormat();
-  const loaded = useApi((signal) => settle(api.GET('/v1/reviews', { params: { query: { mine: true, limit: 50 } }, signal })), [api]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/reviews', { params: { query: { mine: true, limit: 50 } }, signal })),
+    [api],
+  );
   const ordered = (items: Review[]) => orderReviews(items);
   return (
-    <Block id="reviews" title={t('home.reviews.title')} loaded={loaded} isEmpty={(d) => d.items.length === 0} empty={t('home.reviews.empty')}>
+    <Block
+      id="reviews"
+      title={t('home.reviews.title')}
+      loaded={loaded}
+      isEmpty={(d) => d.items.length === 0}
+      empty={t('home.reviews.empty')}
+    >
       {(data) => (
         <>
-        <ul className="work-list">
-          {ordered(data.items).map((review) => (
-            <li key={review.id} className={review.currentStage?.overdue ? 'overdue' : undefined}>
-              <Link className="work-title" to={`/submissions/${review.id}`}>
-                {t('home.reviews.item', {
-                  creator: review.creatorName,
-                  platform: t(`enums.platform.${review.platform}`),
-                  kind: t(`enums.contentKind.${review.kind}`),
-                })}
-              </Link>
-              {review.currentStage && (
-                <span className="work-meta">
-                  {review.currentStage.overdue && <strong className="tag tag-danger">{t('home.reviews.overdue')}</strong>}{' '}
-                  {t('home.reviews.due', { date: format.dateTime(review.currentStage.dueAt) })} · {t('home.reviews.stage', { stage: stageName(t, format.agency, review.currentStage.key) })}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-        <p className="block-link">
-          <Link to="/reviews">{t('home.reviews.all')}</Link>
-        </p>
+          <ul className="work-list">
+            {ordered(data.items).map((review) => (
+              <li key={review.id} className={review.currentStage?.overdue ? 'overdue' : undefined}>
+                <Link className="work-title" to={`/submissions/${review.id}`}>
+                  {t('home.reviews.item', {
+                    creator: review.creatorName,
+                    platform: t(`enums.platform.${review.platform}`),
+                    kind: t(`enums.contentKind.${review.kind}`),
+                  })}
+                </Link>
+                {review.currentStage && (
+                  <span className="work-meta">
+                    {review.currentStage.overdue && (
+                      <strong className="tag tag-danger">{t('home.reviews.overdue')}</strong>
+                    )}{' '}
+                    {t('home.reviews.due', { date: format.dateTime(review.currentStage.dueAt) })} ·{' '}
+                    {t('home.reviews.stage', { stage: stageName(t, format.agency, review.currentStage.key) })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="block-link">
+            <Link to="/reviews">{t('home.reviews.all')}</Link>
+          </p>
         </>
       )}
     </Block>
@@ -192,7 +235,13 @@ function AgreementsBlock() {
     [api],
   );
   return (
-    <Block id="agreements" title={t('home.agreements.title')} loaded={loaded} isEmpty={(d) => d.items.length === 0} empty={t('home.agreements.empty')}>
+    <Block
+      id="agreements"
+      title={t('home.agreements.title')}
+      loaded={loaded}
+      isEmpty={(d) => d.items.length === 0}
+      empty={t('home.agreements.empty')}
+    >
       {(data) => (
         <ul className="work-list">
           {[...data.items]
@@ -206,7 +255,8 @@ function AgreementsBlock() {
                 </span>
                 <span className="work-meta">
                   <Link to={`/creators/${agreement.counterparty.id}`}>{agreement.counterparty.displayName}</Link> ·{' '}
-                  {t('home.agreements.ends', { date: format.date(agreement.term.end) })} · {t(`enums.agreementStatus.${agreement.status}`)}
+                  {t('home.agreements.ends', { date: format.date(agreement.term.end) })} ·{' '}
+                  {t(`enums.agreementStatus.${agreement.status}`)}
                 </span>
               </li>
             ))}
@@ -220,7 +270,10 @@ function BudgetBlock({ me }: { me: Me }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const year = new Date().getFullYear();
-  const loaded = useApi((signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })), [api, year]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/agreements/budget', { params: { query: { year } }, signal })),
+    [api, year],
+  );
   const own = (budget: Budget) => budget.agencies.find((a) => a.agencyId === me.agency?.id);
   return (
     <Block

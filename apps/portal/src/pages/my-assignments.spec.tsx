@@ -11,12 +11,39 @@ import { fakeClient, type Call } from '../test/fake-client';
 import { MyAssignments } from './my-assignments';
 
 const offer = {
-  id: 'as-1', briefId: 'b', campaignId: 'c', ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: [], creatorId: 'cr', creatorName: 'Hữu Phước',
-  managementCompanyId: null, agreementId: 'ag', status: 'offered',
-  brief: { kind: 'short_video', title: 'The signing in 60 seconds', keyMessages: ['Viet Nam hosts the signing'], platforms: ['tiktok'], languages: ['vi'], dueAt: '2026-12-12T10:00:00Z', quantity: 1 },
+  id: 'as-1',
+  briefId: 'b',
+  campaignId: 'c',
+  ownerAgencyId: 'mcst-ttcs',
+  partnerAgencyIds: [],
+  creatorId: 'cr',
+  creatorName: 'Hữu Phước',
+  managementCompanyId: null,
+  agreementId: 'ag',
+  status: 'offered',
+  brief: {
+    kind: 'short_video',
+    title: 'The signing in 60 seconds',
+    keyMessages: ['Viet Nam hosts the signing'],
+    platforms: ['tiktok'],
+    languages: ['vi'],
+    dueAt: '2026-12-12T10:00:00Z',
+    quantity: 1,
+  },
   window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
-  campaign: { title: 'Hanoi Convention', requiredHashtags: ['#HanoiConvention'], keyMessages: ['International cooperation'] },
-  disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN', feePerDeliverable: 3000000, overdue: false, flags: [], overrides: [], history: [], version: 1, createdAt: '2026-11-30T00:00:00Z',
+  campaign: {
+    title: 'Hanoi Convention',
+    requiredHashtags: ['#HanoiConvention'],
+    keyMessages: ['International cooperation'],
+  },
+  disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+  feePerDeliverable: 3000000,
+  overdue: false,
+  flags: [],
+  overrides: [],
+  history: [],
+  version: 1,
+  createdAt: '2026-11-30T00:00:00Z',
 };
 
 function renderBlock(answers: Record<string, (call: Call) => { status: number; body: unknown }>) {
@@ -91,6 +118,8 @@ describe("the creator's assignment after reviewers ask for changes", () => {
     renderBlock(answers('withdrawn'));
     const link = await screen.findByRole('link', { name: 'Submit content' });
     expect(link.getAttribute('href')).toBe('/assignments/as-1/submit');
-    expect(screen.getByRole('link', { name: 'Open your submission' }).getAttribute('href')).toBe(`/submissions/${SUBMISSION}`);
+    expect(screen.getByRole('link', { name: 'Open your submission' }).getAttribute('href')).toBe(
+      `/submissions/${SUBMISSION}`,
+    );
   });
 });

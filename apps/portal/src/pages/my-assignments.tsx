@@ -15,16 +15,33 @@ type Assignment = Schemas['AssignmentPage']['items'][number];
 /** What a card without a submission to follow loads. */
 const NOTHING = { ok: true, data: undefined } as Result<undefined>;
 
-const ORDER: Assignment['status'][] = ['offered', 'accepted', 'submitted', 'approved', 'published', 'reported', 'closed', 'declined', 'expired', 'cancelled'];
+const ORDER: Assignment['status'][] = [
+  'offered',
+  'accepted',
+  'submitted',
+  'approved',
+  'published',
+  'reported',
+  'closed',
+  'declined',
+  'expired',
+  'cancelled',
+];
 
 /** The creator's own assignments: what each brief asks, and the next step (answer, submit, follow the review). */
 export function MyAssignments() {
   const { t } = useTranslation();
   const api = useApiClient();
-  const loaded = useApi((signal) => settle(api.GET('/v1/assignments', { params: { query: { mine: true, limit: 100 } }, signal })), [api]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/assignments', { params: { query: { mine: true, limit: 100 } }, signal })),
+    [api],
+  );
   const [notice, setNotice] = useState('');
   const items = useMemo(
-    () => [...(loaded.data?.items ?? [])].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.brief.dueAt.localeCompare(b.brief.dueAt)),
+    () =>
+      [...(loaded.data?.items ?? [])].sort(
+        (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.brief.dueAt.localeCompare(b.brief.dueAt),
+      ),
     [loaded.data],
   );
   return (
@@ -62,12 +79,18 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
   const [problem, setProblem] = useState<Problem | undefined>();
   const idempotencyKey = useMemo(createIdempotencyKeys, []);
   const id = `assignment-${assignment.id}`;
-  const messages = [...assignment.campaign.keyMessages, ...assignment.brief.keyMessages.filter((m) => !assignment.campaign.keyMessages.includes(m))];
+  const messages = [
+    ...assignment.campaign.keyMessages,
+    ...assignment.brief.keyMessages.filter((m) => !assignment.campaign.keyMessages.includes(m)),
+  ];
   const submissionId = assignment.submissionId;
   // An accepted assignment with a submission: changes were asked for (or it was withdrawn); the submission says which.
   const followsSubmission = assignment.status === 'accepted' && submissionId !== null;
   const submission = useApi(
-    (signal) => (followsSubmission ? settle(api.GET('/v1/submissions/{id}', { params: { path: { id: submissionId } }, signal })) : Promise.resolve(NOTHING)),
+    (signal) =>
+      followsSubmission
+        ? settle(api.GET('/v1/submissions/{id}', { params: { path: { id: submissionId } }, signal }))
+        : Promise.resolve(NOTHING),
     [api, followsSubmission, submissionId],
   );
   const { step, shows } = assignmentStep(assignment.status, submissionId, submission.data);
@@ -78,18 +101,29 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
     const body = note.trim() ? { note: note.trim() } : {};
     const params = { path: { id: assignment.id }, header: { 'Idempotency-Key': idempotencyKey({ action, body }) } };
     const result = await settle(
-      action === 'accept' ? api.POST('/v1/assignments/{id}/accept', { params, body }) : api.POST('/v1/assignments/{id}/decline', { params, body }),
+      action === 'accept'
+        ? api.POST('/v1/assignments/{id}/accept', { params, body })
+        : api.POST('/v1/assignments/{id}/decline', { params, body }),
     );
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
-    onChanged(t(action === 'accept' ? 'assignments.accepted' : 'assignments.declined', { title: assignment.brief.title }));
+    onChanged(
+      t(action === 'accept' ? 'assignments.accepted' : 'assignments.declined', { title: assignment.brief.title }),
+    );
   }
 
   return (
-    <li className={['card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')} aria-labelledby={`${id}-title`}>
+    <li
+      className={['card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="card-head">
         <h3 id={`${id}-title`}>{assignment.brief.title}</h3>
-        <span className={`badge badge-${shows.status}`}>{shows.of === 'submission' ? t(`enums.submissionStatus.${shows.status}`) : t(`enums.assignmentStatus.${shows.status}`)}</span>
+        <span className={`badge badge-${shows.status}`}>
+          {shows.of === 'submission'
+            ? t(`enums.submissionStatus.${shows.status}`)
+            : t(`enums.assignmentStatus.${shows.status}`)}
+        </span>
       </div>
       <p className="work-meta">
         {assignment.campaign.title} · {t(`enums.contentKind.${assignment.brief.kind}`)} ·{' '}
@@ -99,12 +133,15 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
         <div>
           <dt>{t('assignments.due')}</dt>
           <dd>
-            {format.dateTime(assignment.brief.dueAt)} {assignment.overdue && <strong className="tag tag-danger">{t('assignments.overdue')}</strong>}
+            {format.dateTime(assignment.brief.dueAt)}{' '}
+            {assignment.overdue && <strong className="tag tag-danger">{t('assignments.overdue')}</strong>}
           </dd>
         </div>
         <div>
           <dt>{t('assignments.fee')}</dt>
-          <dd>{assignment.feePerDeliverable === undefined ? t('app.none') : format.money(assignment.feePerDeliverable)}</dd>
+          <dd>
+            {assignment.feePerDeliverable === undefined ? t('app.none') : format.money(assignment.feePerDeliverable)}
+          </dd>
         </div>
         <div>
           <dt>{t('assignments.quantity')}</dt>
@@ -112,7 +149,13 @@ function AssignmentCard({ assignment, onChanged }: { assignment: Assignment; onC
         </div>
         <div>
           <dt>{t('assignments.disclosure')}</dt>
-          <dd>{assignment.disclosureLabel ? <span className="label-chip">{assignment.disclosureLabel}</span> : t('app.none')}</dd>
+          <dd>
+            {assignment.disclosureLabel ? (
+              <span className="label-chip">{assignment.disclosureLabel}</span>
+            ) : (
+              t('app.none')
+            )}
+          </dd>
         </div>
       </dl>
       <h4>{t('assignments.mustCarry')}</h4>

@@ -4,8 +4,16 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { settle } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import {
-  buildCreateRequest, emptyAgreementDraft, inputIdOf, TERM_FIELD_PATHS, termPaths, toFormPaths, validateCreate,
-  type AgreementDraft, type AgreementKind, type DeliverableDraft,
+  buildCreateRequest,
+  emptyAgreementDraft,
+  inputIdOf,
+  TERM_FIELD_PATHS,
+  termPaths,
+  toFormPaths,
+  validateCreate,
+  type AgreementDraft,
+  type AgreementKind,
+  type DeliverableDraft,
 } from '../agreements/agreement-form';
 import { TermsFields, useWordedErrors } from '../agreements/terms-fields';
 import { ErrorSummary } from '../components/error-summary';
@@ -56,7 +64,13 @@ export default function NewAgreementPage() {
   /** Applies a change made at `path`; the API's errors about what was there before go. */
   function edit(path: string, change: (d: AgreementDraft) => AgreementDraft) {
     setDraft(change);
-    setRefusal((current) => current && { ...current, errors: current.errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`)) });
+    setRefusal(
+      (current) =>
+        current && {
+          ...current,
+          errors: current.errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`)),
+        },
+    );
   }
 
   async function submit(event: FormEvent) {
@@ -70,7 +84,9 @@ export default function NewAgreementPage() {
     }
     setBusy(true);
     setRefusal(undefined);
-    const result = await settle(api.POST('/v1/agreements', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }));
+    const result = await settle(
+      api.POST('/v1/agreements', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }),
+    );
     setBusy(false);
     if (result.ok) {
       void navigate(`/agreements/${result.data.id}`, { state: { drafted: true } });
@@ -83,7 +99,6 @@ export default function NewAgreementPage() {
   function focusSummary() {
     requestAnimationFrame(() => summary.current?.focus());
   }
-
 
   if (session.me && !session.can('create', 'Agreement')) {
     return (
@@ -103,7 +118,12 @@ export default function NewAgreementPage() {
       <p className="lead">{t('agreementsArea.new.intro')}</p>
 
       <div ref={summary} tabIndex={-1} className="summary-anchor">
-        <ErrorSummary title={t('agreementsArea.form.summaryTitle')} placed={placed} problem={problem} inputId={(path) => inputIdOf(FORM, path)} />
+        <ErrorSummary
+          title={t('agreementsArea.form.summaryTitle')}
+          placed={placed}
+          problem={problem}
+          inputId={(path) => inputIdOf(FORM, path)}
+        />
       </div>
 
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
@@ -113,7 +133,13 @@ export default function NewAgreementPage() {
           <div className="radios">
             {KINDS.map((kind) => (
               <label key={kind} className="choice">
-                <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => edit('kind', (d) => ({ ...d, kind }))} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={kind}
+                  checked={draft.kind === kind}
+                  onChange={() => edit('kind', (d) => ({ ...d, kind }))}
+                />
                 {t(`agreementsArea.kind.${kind}`)}
               </label>
             ))}
@@ -131,7 +157,9 @@ export default function NewAgreementPage() {
           draft={draft}
           errorsAt={errorsAt}
           onField={(field, value) => edit(TERM_FIELD_PATHS[field], (d) => ({ ...d, [field]: value }))}
-          onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) => edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))}
+          onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) =>
+            edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))
+          }
         />
 
         <div className="actions">
@@ -149,7 +177,15 @@ export default function NewAgreementPage() {
 }
 
 /** Finds a registered creator or management company by name or handle, and picks one as the counterparty. */
-function CounterpartyPicker({ value, errors, onChange }: { value: string; errors: FieldProblem[]; onChange: (id: string) => void }) {
+function CounterpartyPicker({
+  value,
+  errors,
+  onChange,
+}: {
+  value: string;
+  errors: FieldProblem[];
+  onChange: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [query, setQuery] = useState('');
@@ -162,20 +198,45 @@ function CounterpartyPicker({ value, errors, onChange }: { value: string; errors
   // A counterparty given in the address (from a creator's page) is named once it loads.
   const given = useApi(
     (signal) =>
-      value && !chosen ? settle(api.GET('/v1/creators/{id}', { params: { path: { id: value } }, signal })) : Promise.resolve({ ok: false as const, problem: { code: 'none', detail: '' } }),
+      value && !chosen
+        ? settle(api.GET('/v1/creators/{id}', { params: { path: { id: value } }, signal }))
+        : Promise.resolve({ ok: false as const, problem: { code: 'none', detail: '' } }),
     [api, value && !chosen ? value : ''],
   );
-  const options = [...(found.data?.items ?? [])].map((c) => ({ id: c.id, name: c.displayName, detail: `${t(`agreementsArea.creatorKind.${c.kind}`)} · ${t(`enums.creatorStatus.${c.status}`)}` }));
-  const current = chosen ?? (given.data && given.data.id === value ? { id: value, name: given.data.displayName } : undefined);
-  if (current && !options.some((o) => o.id === current.id)) options.unshift({ id: current.id, name: current.name, detail: '' });
+  const options = [...(found.data?.items ?? [])].map((c) => ({
+    id: c.id,
+    name: c.displayName,
+    detail: `${t(`agreementsArea.creatorKind.${c.kind}`)} · ${t(`enums.creatorStatus.${c.status}`)}`,
+  }));
+  const current =
+    chosen ?? (given.data && given.data.id === value ? { id: value, name: given.data.displayName } : undefined);
+  if (current && !options.some((o) => o.id === current.id))
+    options.unshift({ id: current.id, name: current.name, detail: '' });
   return (
     <fieldset className="group" id={`${FORM}-counterparty`}>
       <legend>{t('agreementsArea.form.counterparty')}</legend>
       <div className="field-row">
-        <Field id={`${FORM}-counterparty-search`} label={t('agreementsArea.form.counterpartySearch')} hint={t('agreementsArea.form.counterpartySearchHint')}>
-          {(props) => <input {...props} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} />}
+        <Field
+          id={`${FORM}-counterparty-search`}
+          label={t('agreementsArea.form.counterpartySearch')}
+          hint={t('agreementsArea.form.counterpartySearchHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
         </Field>
-        <Field id={inputIdOf(FORM, 'counterpartyId')} label={t('agreementsArea.form.counterpartyChoice')} errors={errors}>
+        <Field
+          id={inputIdOf(FORM, 'counterpartyId')}
+          label={t('agreementsArea.form.counterpartyChoice')}
+          errors={errors}
+        >
           {(props) => (
             <select
               {...props}
@@ -186,7 +247,11 @@ function CounterpartyPicker({ value, errors, onChange }: { value: string; errors
                 onChange(e.target.value);
               }}
             >
-              <option value="">{found.state === 'loading' ? t('agreementsArea.form.counterpartyLoading') : t('agreementsArea.form.counterpartyNone', { n: options.length })}</option>
+              <option value="">
+                {found.state === 'loading'
+                  ? t('agreementsArea.form.counterpartyLoading')
+                  : t('agreementsArea.form.counterpartyNone', { n: options.length })}
+              </option>
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.detail ? `${o.name} (${o.detail})` : o.name}

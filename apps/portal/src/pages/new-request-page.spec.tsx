@@ -11,9 +11,18 @@ import { tokenStore } from '../session/token-store';
 import { fakeClient, type Call } from '../test/fake-client';
 import NewRequestPage from './new-request-page';
 
-const liaison = { user: { id: 'liaison@mofa', name: 'Ngô Thanh Hương' }, agency: { id: 'mofa' }, creator: null, roles: ['liaison'], permissions: [] };
+const liaison = {
+  user: { id: 'liaison@mofa', name: 'Ngô Thanh Hương' },
+  agency: { id: 'mofa' },
+  creator: null,
+  roles: ['liaison'],
+  permissions: [],
+};
 const refused = {
-  type: 'https://concord.gov.vn/problems/validation/failed', title: 'Validation failed', code: 'validation.failed', detail: 'The request is not valid: title, responseDeadline',
+  type: 'https://concord.gov.vn/problems/validation/failed',
+  title: 'Validation failed',
+  code: 'validation.failed',
+  detail: 'The request is not valid: title, responseDeadline',
   errors: [
     { path: 'title', code: 'duplicate', message: 'An open request has this title' },
     { path: 'responseDeadline', code: 'custom', message: 'The deadline has passed' },
@@ -25,7 +34,10 @@ function RequestStub() {
 }
 
 function renderPage(answer: (call: Call) => { status: number; body: unknown }, language: 'en' | 'vi' = 'en') {
-  const client = fakeClient({ 'GET /v1/me': () => ({ status: 200, body: liaison }), 'POST /v1/campaign-requests': answer });
+  const client = fakeClient({
+    'GET /v1/me': () => ({ status: 200, body: liaison }),
+    'POST /v1/campaign-requests': answer,
+  });
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <SessionProvider client={client}>
@@ -43,7 +55,9 @@ function renderPage(answer: (call: Call) => { status: number; body: unknown }, l
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const describedBy = (label: string) =>
-  (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+  (screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '');
 
 async function fillIn(labels: Record<string, string>) {
   await screen.findByRole('button', { name: labels.submit });
@@ -68,13 +82,19 @@ describe('requesting a joint campaign', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the request' })));
 
     expect(client.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
-    expect(client.calls[1].init.body).toMatchObject({ title: 'Hanoi Convention signing', keyMessages: ['Viet Nam hosts the signing', 'International cooperation'], toAgencyId: 'mcst-ttcs' });
+    expect(client.calls[1].init.body).toMatchObject({
+      title: 'Hanoi Convention signing',
+      keyMessages: ['Viet Nam hosts the signing', 'International cooperation'],
+      toAgencyId: 'mcst-ttcs',
+    });
     await waitFor(() => expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBe('true'));
     expect(describedBy('Title')).toContain('This appears twice.');
     expect(describedBy('Answer by')).toContain('This value is not valid.');
     expect(screen.getByLabelText('Objective').getAttribute('aria-invalid')).toBeNull();
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Hanoi Convention signing');
-    expect((screen.getByLabelText('Expected deliverables') as HTMLTextAreaElement).value).toBe('10 short clips in English');
+    expect((screen.getByLabelText('Expected deliverables') as HTMLTextAreaElement).value).toBe(
+      '10 short clips in English',
+    );
 
     type('Title', 'Hanoi Convention signing, December');
     await waitFor(() => expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull());

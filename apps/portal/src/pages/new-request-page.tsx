@@ -6,7 +6,13 @@ import { settle } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import {
-  REQUEST_FIELD_PATHS, REQUEST_FORM_PATHS, buildRequest, emptyRequestDraft, inputIdOf, validateRequest, type RequestDraft,
+  REQUEST_FIELD_PATHS,
+  REQUEST_FORM_PATHS,
+  buildRequest,
+  emptyRequestDraft,
+  inputIdOf,
+  validateRequest,
+  type RequestDraft,
 } from '../campaigns/request-form';
 import { ErrorSummary } from '../components/error-summary';
 import { Field } from '../components/field';
@@ -43,7 +49,9 @@ export default function NewRequestPage() {
   const idempotencyKey = useMemo(createIdempotencyKeys, []);
 
   const ownErrors = useMemo(() => (attempted ? validateRequest(buildRequest(draft)) : []), [attempted, draft]);
-  const shown = wordAreaCodes(ownErrors.length > 0 ? ownErrors : (refusal?.errors ?? []), (code) => t(`campaignsArea.fieldError.${code}`));
+  const shown = wordAreaCodes(ownErrors.length > 0 ? ownErrors : (refusal?.errors ?? []), (code) =>
+    t(`campaignsArea.fieldError.${code}`),
+  );
   const problem = ownErrors.length > 0 ? undefined : refusal?.problem;
   const placed = placeFieldErrors(shown, REQUEST_FORM_PATHS);
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
@@ -74,7 +82,9 @@ export default function NewRequestPage() {
     }
     setBusy(true);
     setRefusal(undefined);
-    const result = await settle(api.POST('/v1/campaign-requests', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }));
+    const result = await settle(
+      api.POST('/v1/campaign-requests', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }),
+    );
     setBusy(false);
     if (result.ok) {
       void navigate(`/requests/${result.data.id}`, { state: { sent: true } });
@@ -102,7 +112,13 @@ export default function NewRequestPage() {
       <p className="lead">{t('requests.form.intro')}</p>
 
       <div ref={summary} tabIndex={-1} className="summary-anchor">
-        <ErrorSummary title={t('requests.form.summaryTitle')} titleId="request-summary-title" placed={placed} problem={problem} inputId={(path) => inputIdOf(FORM, path)} />
+        <ErrorSummary
+          title={t('requests.form.summaryTitle')}
+          titleId="request-summary-title"
+          placed={placed}
+          problem={problem}
+          inputId={(path) => inputIdOf(FORM, path)}
+        />
       </div>
 
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
@@ -118,31 +134,96 @@ export default function NewRequestPage() {
           )}
         </Field>
         <Field {...control('title')} label={t('requests.form.titleLabel')} hint={t('requests.form.titleHint')}>
-          {(props) => <input {...props} value={draft.title} onChange={(e) => update('title', e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              value={draft.title}
+              onChange={(e) => update('title', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field {...control('objective')} label={t('requests.form.objective')} hint={t('requests.form.objectiveHint')}>
-          {(props) => <textarea {...props} rows={3} value={draft.objective} onChange={(e) => update('objective', e.target.value)} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              value={draft.objective}
+              onChange={(e) => update('objective', e.target.value)}
+            />
+          )}
         </Field>
-        <Field {...control('keyMessages')} label={t('requests.form.keyMessages')} hint={t('requests.form.keyMessagesHint')}>
-          {(props) => <textarea {...props} rows={3} value={draft.keyMessages} onChange={(e) => update('keyMessages', e.target.value)} />}
+        <Field
+          {...control('keyMessages')}
+          label={t('requests.form.keyMessages')}
+          hint={t('requests.form.keyMessagesHint')}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              value={draft.keyMessages}
+              onChange={(e) => update('keyMessages', e.target.value)}
+            />
+          )}
         </Field>
         <fieldset className="group" id={inputIdOf(FORM, 'proposedPeriod')}>
           <legend>{t('requests.form.period')}</legend>
-          <FieldErrors id={`${inputIdOf(FORM, 'proposedPeriod')}-error`} errors={errorsAt('proposedPeriod')} problem={problem} />
+          <FieldErrors
+            id={`${inputIdOf(FORM, 'proposedPeriod')}-error`}
+            errors={errorsAt('proposedPeriod')}
+            problem={problem}
+          />
           <div className="field-row">
             <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-              {(props) => <input {...props} type="date" value={draft.periodStart} onChange={(e) => update('periodStart', e.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={draft.periodStart}
+                  onChange={(e) => update('periodStart', e.target.value)}
+                />
+              )}
             </Field>
             <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-              {(props) => <input {...props} type="date" value={draft.periodEnd} onChange={(e) => update('periodEnd', e.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={draft.periodEnd}
+                  onChange={(e) => update('periodEnd', e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
-        <Field {...control('expectedDeliverables')} label={t('requests.form.deliverables')} hint={t('requests.form.deliverablesHint')}>
-          {(props) => <textarea {...props} rows={2} value={draft.expectedDeliverables} onChange={(e) => update('expectedDeliverables', e.target.value)} />}
+        <Field
+          {...control('expectedDeliverables')}
+          label={t('requests.form.deliverables')}
+          hint={t('requests.form.deliverablesHint')}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              value={draft.expectedDeliverables}
+              onChange={(e) => update('expectedDeliverables', e.target.value)}
+            />
+          )}
         </Field>
-        <Field {...control('responseDeadline')} label={t('requests.form.deadline')} hint={t('requests.form.deadlineHint')}>
-          {(props) => <input {...props} type="datetime-local" value={draft.responseDeadline} onChange={(e) => update('responseDeadline', e.target.value)} />}
+        <Field
+          {...control('responseDeadline')}
+          label={t('requests.form.deadline')}
+          hint={t('requests.form.deadlineHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="datetime-local"
+              value={draft.responseDeadline}
+              onChange={(e) => update('responseDeadline', e.target.value)}
+            />
+          )}
         </Field>
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>

@@ -17,7 +17,10 @@ export default function PublicRegisterPage() {
   const format = useFormat();
   const pages = useCursorPages();
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/public/partnerships', { params: { query: { limit: PAGE_SIZE, cursor: pages.cursor } }, signal })),
+    (signal) =>
+      settle(
+        api.GET('/v1/public/partnerships', { params: { query: { limit: PAGE_SIZE, cursor: pages.cursor } }, signal }),
+      ),
     [api, pages.cursor],
   );
   const items = loaded.data?.items ?? [];
@@ -61,7 +64,12 @@ export default function PublicRegisterPage() {
                   <td>{p.counterparty.displayName}</td>
                   <td>{p.title}</td>
                   <td>{format.agency(p.agency.id)}</td>
-                  <td>{t('creator.agreements.termValue', { start: format.date(p.term.start), end: format.date(p.term.end) })}</td>
+                  <td>
+                    {t('creator.agreements.termValue', {
+                      start: format.date(p.term.start),
+                      end: format.date(p.term.end),
+                    })}
+                  </td>
                   <td className="numeric">{format.money(p.budget)}</td>
                   <td>
                     <span className="label-chip">{p.disclosureLabel}</span>

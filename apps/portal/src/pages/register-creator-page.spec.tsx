@@ -16,7 +16,9 @@ const channelTaken = {
   title: 'Channel taken',
   code: 'creator.channel_taken',
   detail: 'The tiktok channel @hongnhung is already registered to Nguyễn Thị Hồng Nhung',
-  errors: [{ path: 'channels.0.handle', code: 'channel_taken', message: 'Already registered to Nguyễn Thị Hồng Nhung' }],
+  errors: [
+    { path: 'channels.0.handle', code: 'channel_taken', message: 'Already registered to Nguyễn Thị Hồng Nhung' },
+  ],
   existingCreatorId: EXISTING_ID,
   existingCreatorName: 'Nguyễn Thị Hồng Nhung',
 };
@@ -57,17 +59,24 @@ describe('register a creator (form)', () => {
 
     const handle = await screen.findByLabelText('Handle');
     await waitFor(() => expect(handle.getAttribute('aria-invalid')).toBe('true'));
-    const described = (handle.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (handle.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toContain('Already registered to Nguyễn Thị Hồng Nhung.');
     const links = screen.getAllByRole('link', { name: "Open the creator's page: Nguyễn Thị Hồng Nhung" });
     expect(links.map((l) => l.getAttribute('href'))).toContain(`/creators/${EXISTING_ID}`);
-    expect(screen.getByRole('alert').textContent).toContain('This channel is already registered to Nguyễn Thị Hồng Nhung.');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'This channel is already registered to Nguyễn Thị Hồng Nhung.',
+    );
 
     expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Hồng Nhung Official');
     expect((handle as HTMLInputElement).value).toBe('HongNhung');
     expect((screen.getByLabelText('Followers') as HTMLInputElement).value).toBe('120.000');
     expect(client.calls).toHaveLength(1);
-    expect(client.calls[0].init.body).toMatchObject({ displayName: 'Hồng Nhung Official', channels: [{ handle: 'HongNhung', followers: 120000 }] });
+    expect(client.calls[0].init.body).toMatchObject({
+      displayName: 'Hồng Nhung Official',
+      channels: [{ handle: 'HongNhung', followers: 120000 }],
+    });
     expect(client.calls[0].init.params?.header?.['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
 
     // Changing the handle clears the API's error about the old one.
@@ -75,12 +84,14 @@ describe('register a creator (form)', () => {
     await waitFor(() => expect(screen.getByLabelText('Handle').getAttribute('aria-invalid')).toBeNull());
   });
 
-  it('finds what the API would refuse before sending, in the reader\'s language, and sends nothing', async () => {
+  it("finds what the API would refuse before sending, in the reader's language, and sends nothing", async () => {
     const client = renderPage(() => ({ status: 201, body: {} }), 'vi');
     type('Tên tài khoản', 'bad handle!');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Đăng ký nhà sáng tạo' })));
     expect(screen.getByRole('alert').textContent).toContain('Nhập tên có ít nhất 2 ký tự.');
-    expect(screen.getByRole('alert').textContent).toContain('Chỉ dùng chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Chỉ dùng chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+    );
     expect(screen.getByLabelText('Tên hiển thị').getAttribute('aria-invalid')).toBe('true');
     expect(client.calls).toHaveLength(0);
 

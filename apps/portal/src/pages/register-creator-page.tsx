@@ -5,8 +5,17 @@ import { PLATFORMS } from '@concord/domain';
 import { settle } from '../api/client';
 import { existingCreator, placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import {
-  buildRequest, emptyChannel, emptyDraft, fieldPathOf, formPaths, inputIdOf, toFormPaths, validateRequest,
-  type ChannelDraft, type FormField, type RegisterDraft,
+  buildRequest,
+  emptyChannel,
+  emptyDraft,
+  fieldPathOf,
+  formPaths,
+  inputIdOf,
+  toFormPaths,
+  validateRequest,
+  type ChannelDraft,
+  type FormField,
+  type RegisterDraft,
 } from '../creators/register-form';
 import { ErrorSummary } from '../components/error-summary';
 import { ConsentFields, ProfileFields } from '../creators/profile-fields';
@@ -53,13 +62,22 @@ export default function RegisterCreatorPage() {
   /** Applies a change made at `path`; the API's errors about what was there before go. */
   function edit(path: string, change: (draft: RegisterDraft) => RegisterDraft) {
     setDraft(change);
-    setRefusal((current) => current && { ...current, errors: current.errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`)) });
+    setRefusal(
+      (current) =>
+        current && {
+          ...current,
+          errors: current.errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`)),
+        },
+    );
   }
   function update<K extends FormField>(key: K, value: RegisterDraft[K]) {
     edit(fieldPathOf(key), (d) => ({ ...d, [key]: value }));
   }
   function updateChannel<K extends keyof ChannelDraft>(row: number, field: K, value: ChannelDraft[K]) {
-    edit(`channels.${row}.${field}`, (d) => ({ ...d, channels: d.channels.map((c, i) => (i === row ? { ...c, [field]: value } : c)) }));
+    edit(`channels.${row}.${field}`, (d) => ({
+      ...d,
+      channels: d.channels.map((c, i) => (i === row ? { ...c, [field]: value } : c)),
+    }));
   }
   function removeChannel(row: number) {
     edit('channels', (d) => ({ ...d, channels: d.channels.filter((_, i) => i !== row) }));
@@ -76,7 +94,9 @@ export default function RegisterCreatorPage() {
     }
     setBusy(true);
     setRefusal(undefined);
-    const result = await settle(api.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }));
+    const result = await settle(
+      api.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': idempotencyKey(body) } } }),
+    );
     setBusy(false);
     if (result.ok) {
       void navigate(`/creators/${result.data.id}`, { state: { registered: true } });
@@ -118,7 +138,13 @@ export default function RegisterCreatorPage() {
           <div className="radios">
             {(['individual', 'management_company'] as const).map((kind) => (
               <label key={kind} className="choice">
-                <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => update('kind', kind)} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={kind}
+                  checked={draft.kind === kind}
+                  onChange={() => update('kind', kind)}
+                />
                 {t(`register.kind.${kind}`)}
               </label>
             ))}
@@ -126,7 +152,14 @@ export default function RegisterCreatorPage() {
         </fieldset>
 
         <Field {...control('displayName')} label={t('register.displayName')} hint={t('register.displayNameHint')}>
-          {(props) => <input {...props} value={draft.displayName} onChange={(e) => update('displayName', e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              value={draft.displayName}
+              onChange={(e) => update('displayName', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
 
         <fieldset className="group" id={inputIdOf('channels')}>
@@ -141,12 +174,20 @@ export default function RegisterCreatorPage() {
               control={control}
               rowErrors={errorsAt(`channels.${row}`)}
               problem={problem}
-              existing={existing && errorsAt(`channels.${row}.handle`).some((e) => e.code === 'channel_taken') ? existing : undefined}
+              existing={
+                existing && errorsAt(`channels.${row}.handle`).some((e) => e.code === 'channel_taken')
+                  ? existing
+                  : undefined
+              }
               onChange={(field, value) => updateChannel(row, field, value)}
               onRemove={() => removeChannel(row)}
             />
           ))}
-          <button type="button" className="button-secondary" onClick={() => setDraft((d) => ({ ...d, channels: [...d.channels, emptyChannel()] }))}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setDraft((d) => ({ ...d, channels: [...d.channels, emptyChannel()] }))}
+          >
             {t('register.channels.add')}
           </button>
         </fieldset>
@@ -160,22 +201,68 @@ export default function RegisterCreatorPage() {
           <p className="hint">{t('register.personal.intro')}</p>
           <FieldErrors id="register-personalData-error" errors={errorsAt('personalData')} problem={problem} />
           <Field {...control('personalData.legalName')} label={t('register.personal.legalName')}>
-            {(props) => <input {...props} value={draft.legalName} onChange={(e) => update('legalName', e.target.value)} autoComplete="off" />}
+            {(props) => (
+              <input
+                {...props}
+                value={draft.legalName}
+                onChange={(e) => update('legalName', e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <div className="field-row">
-            <Field {...control('personalData.nationalId')} label={t('register.personal.nationalId')} hint={t('register.personal.nationalIdHint')}>
-              {(props) => <input {...props} inputMode="numeric" value={draft.nationalId} onChange={(e) => update('nationalId', e.target.value)} autoComplete="off" />}
+            <Field
+              {...control('personalData.nationalId')}
+              label={t('register.personal.nationalId')}
+              hint={t('register.personal.nationalIdHint')}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  inputMode="numeric"
+                  value={draft.nationalId}
+                  onChange={(e) => update('nationalId', e.target.value)}
+                  autoComplete="off"
+                />
+              )}
             </Field>
-            <Field {...control('personalData.phone')} label={t('register.personal.phone')} hint={t('register.personal.phoneHint')}>
-              {(props) => <input {...props} type="tel" value={draft.phone} onChange={(e) => update('phone', e.target.value)} autoComplete="off" />}
+            <Field
+              {...control('personalData.phone')}
+              label={t('register.personal.phone')}
+              hint={t('register.personal.phoneHint')}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="tel"
+                  value={draft.phone}
+                  onChange={(e) => update('phone', e.target.value)}
+                  autoComplete="off"
+                />
+              )}
             </Field>
           </div>
           <Field {...control('personalData.email')} label={t('register.personal.email')}>
-            {(props) => <input {...props} type="email" value={draft.email} onChange={(e) => update('email', e.target.value)} autoComplete="off" />}
+            {(props) => (
+              <input
+                {...props}
+                type="email"
+                value={draft.email}
+                onChange={(e) => update('email', e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
         </fieldset>
 
-        <ConsentFields draft={draft} inputId={inputIdOf} errorsAt={errorsAt} problem={problem} onChange={update} hint={t('register.consent.intro')} />
+        <ConsentFields
+          draft={draft}
+          inputId={inputIdOf}
+          errorsAt={errorsAt}
+          problem={problem}
+          onChange={update}
+          hint={t('register.consent.intro')}
+        />
 
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>
@@ -191,7 +278,15 @@ export default function RegisterCreatorPage() {
 }
 
 function ChannelRow({
-  row, channel, removable, control, rowErrors, problem, existing, onChange, onRemove,
+  row,
+  channel,
+  removable,
+  control,
+  rowErrors,
+  problem,
+  existing,
+  onChange,
+  onRemove,
 }: {
   row: number;
   channel: ChannelDraft;
@@ -213,7 +308,11 @@ function ChannelRow({
       <div className="field-row">
         <Field {...control(path('platform'))} label={t('register.channels.platform')}>
           {(props: ControlProps) => (
-            <select {...props} value={channel.platform} onChange={(e) => onChange('platform', e.target.value as ChannelDraft['platform'])}>
+            <select
+              {...props}
+              value={channel.platform}
+              onChange={(e) => onChange('platform', e.target.value as ChannelDraft['platform'])}
+            >
               {PLATFORMS.map((platform) => (
                 <option key={platform} value={platform}>
                   {t(`enums.platform.${platform}`)}
@@ -223,8 +322,20 @@ function ChannelRow({
           )}
         </Field>
         <div className="field-with-link">
-          <Field {...control(path('handle'))} label={t('register.channels.handle')} hint={t('register.channels.handleHint')}>
-            {(props) => <input {...props} value={channel.handle} onChange={(e) => onChange('handle', e.target.value)} autoComplete="off" spellCheck={false} />}
+          <Field
+            {...control(path('handle'))}
+            label={t('register.channels.handle')}
+            hint={t('register.channels.handleHint')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={channel.handle}
+                onChange={(e) => onChange('handle', e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
           </Field>
           {existing && (
             <p className="field-link">
@@ -233,11 +344,29 @@ function ChannelRow({
           )}
         </div>
         <Field {...control(path('followers'))} label={t('register.channels.followers')}>
-          {(props) => <input {...props} inputMode="numeric" value={channel.followers} onChange={(e) => onChange('followers', e.target.value)} autoComplete="off" size={12} />}
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={channel.followers}
+              onChange={(e) => onChange('followers', e.target.value)}
+              autoComplete="off"
+              size={12}
+            />
+          )}
         </Field>
       </div>
       <Field {...control(path('url'))} label={t('register.channels.url')} hint={t('register.channels.urlHint')}>
-        {(props) => <input {...props} type="url" value={channel.url} onChange={(e) => onChange('url', e.target.value)} autoComplete="off" spellCheck={false} />}
+        {(props) => (
+          <input
+            {...props}
+            type="url"
+            value={channel.url}
+            onChange={(e) => onChange('url', e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
       </Field>
       <label className="choice">
         <input type="checkbox" checked={channel.verified} onChange={(e) => onChange('verified', e.target.checked)} />

@@ -5,8 +5,16 @@ import { settle, type Result, type Schemas } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
 import {
-  COUNTER_FIELD_PATHS, COUNTER_FORM_PATHS, buildCounter, counterDraftFrom, inputIdOf, requestActions, validateCounter,
-  type CampaignRequestView, type CounterDraft, type RequestAction,
+  COUNTER_FIELD_PATHS,
+  COUNTER_FORM_PATHS,
+  buildCounter,
+  counterDraftFrom,
+  inputIdOf,
+  requestActions,
+  validateCounter,
+  type CampaignRequestView,
+  type CounterDraft,
+  type RequestAction,
 } from '../campaigns/request-form';
 import { Field } from '../components/field';
 import { FieldErrors, Loading, ProblemAlert, SuccessNotice } from '../components/messages';
@@ -31,8 +39,13 @@ export default function RequestPage() {
   const { id = '' } = useParams();
   const api = useApiClient();
   const location = useLocation();
-  const loaded = useApi((signal) => settle(api.GET('/v1/campaign-requests/{id}', { params: { path: { id } }, signal })), [api, id]);
-  const [notice, setNotice] = useState<Notice | undefined>(() => (location.state?.sent ? { text: t('requests.detail.sent') } : undefined));
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaign-requests/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
+  const [notice, setNotice] = useState<Notice | undefined>(() =>
+    location.state?.sent ? { text: t('requests.detail.sent') } : undefined,
+  );
   const request = loaded.data;
   const done = (next: Notice) => {
     setNotice(next);
@@ -43,7 +56,9 @@ export default function RequestPage() {
       <p className="breadcrumb">
         <Link to="/requests">{t('requests.title')}</Link>
       </p>
-      <PageHeading title={request?.title ?? t('requests.detail.title')}>{request?.title ?? t('requests.detail.title')}</PageHeading>
+      <PageHeading title={request?.title ?? t('requests.detail.title')}>
+        {request?.title ?? t('requests.detail.title')}
+      </PageHeading>
       <SuccessNotice message={notice?.text} />
       {loaded.state === 'loading' && !request && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
@@ -52,7 +67,15 @@ export default function RequestPage() {
   );
 }
 
-function RequestView({ request, onDone, reload }: { request: CampaignRequestView; onDone: (notice: Notice) => void; reload: () => void }) {
+function RequestView({
+  request,
+  onDone,
+  reload,
+}: {
+  request: CampaignRequestView;
+  onDone: (notice: Notice) => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -61,7 +84,8 @@ function RequestView({ request, onDone, reload }: { request: CampaignRequestView
     canAnswer: session.can('answer', 'CampaignRequest'),
     canFollowUp: session.can('follow_up', 'CampaignRequest'),
   });
-  const period = (p: { start: string; end: string }) => t('requests.period', { start: format.date(p.start), end: format.date(p.end) });
+  const period = (p: { start: string; end: string }) =>
+    t('requests.period', { start: format.date(p.start), end: format.date(p.end) });
   const counter = request.counterProposal;
   return (
     <>
@@ -119,7 +143,9 @@ function RequestView({ request, onDone, reload }: { request: CampaignRequestView
       {counter && (
         <section className="section" aria-labelledby="request-counter-title">
           <h2 id="request-counter-title">{t('requests.detail.counterTitle')}</h2>
-          <p className="work-meta">{t('requests.detail.counterBy', { by: counter.by, date: format.dateTime(counter.at) })}</p>
+          <p className="work-meta">
+            {t('requests.detail.counterBy', { by: counter.by, date: format.dateTime(counter.at) })}
+          </p>
           <dl className="facts facts-compact">
             <div>
               <dt>{t('requests.detail.period')}</dt>
@@ -164,7 +190,12 @@ function RequestView({ request, onDone, reload }: { request: CampaignRequestView
 type Send = (body: Record<string, unknown>, key: string) => Promise<Result<CampaignRequestView>>;
 
 /** The answers open to the user, each a small form. */
-function Answers({ request, actions, onDone, reload }: {
+function Answers({
+  request,
+  actions,
+  onDone,
+  reload,
+}: {
   request: CampaignRequestView;
   actions: RequestAction[];
   onDone: (notice: Notice) => void;
@@ -173,8 +204,20 @@ function Answers({ request, actions, onDone, reload }: {
   const { t } = useTranslation();
   const api = useApiClient();
   const path = { id: request.id };
-  const post = (to: '/v1/campaign-requests/{id}/accept' | '/v1/campaign-requests/{id}/decline' | '/v1/campaign-requests/{id}/withdraw'): Send => (body, key) =>
-    settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body: body as Schemas['Note'] & Schemas['CampaignReason'] }));
+  const post =
+    (
+      to:
+        | '/v1/campaign-requests/{id}/accept'
+        | '/v1/campaign-requests/{id}/decline'
+        | '/v1/campaign-requests/{id}/withdraw',
+    ): Send =>
+    (body, key) =>
+      settle(
+        api.POST(to, {
+          params: { path, header: { 'Idempotency-Key': key } },
+          body: body as Schemas['Note'] & Schemas['CampaignReason'],
+        }),
+      );
   return (
     <section className="section" aria-labelledby="request-answer-title">
       <h2 id="request-answer-title">{t('requests.answer.title')}</h2>
@@ -200,7 +243,13 @@ function Answers({ request, actions, onDone, reload }: {
           reload={reload}
         />
       )}
-      {actions.includes('counter') && <CounterForm request={request} onDone={() => onDone({ text: t('requests.answer.countered') })} reload={reload} />}
+      {actions.includes('counter') && (
+        <CounterForm
+          request={request}
+          onDone={() => onDone({ text: t('requests.answer.countered') })}
+          reload={reload}
+        />
+      )}
       {actions.includes('decline') && (
         <NoteForm
           id="decline"
@@ -234,7 +283,10 @@ function useAnswer(reload: () => void) {
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
   const key = useMemo(createIdempotencyKeys, []);
-  async function run<T>(body: Record<string, unknown>, send: (body: Record<string, unknown>, key: string) => Promise<Result<T>>): Promise<Result<T>> {
+  async function run<T>(
+    body: Record<string, unknown>,
+    send: (body: Record<string, unknown>, key: string) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
     setBusy(true);
     setProblem(undefined);
     const result = await send(body, key(body));
@@ -262,7 +314,18 @@ function StaleOrProblem({ problem, fieldErrors }: { problem: Problem; fieldError
 }
 
 /** Accept, decline or withdraw: a note (or a required reason) and a button; some open behind a first button. */
-function NoteForm({ id, intro, open: openLabel, label, required, field = 'note', submit, send, onDone, reload }: {
+function NoteForm({
+  id,
+  intro,
+  open: openLabel,
+  label,
+  required,
+  field = 'note',
+  submit,
+  send,
+  onDone,
+  reload,
+}: {
   id: string;
   intro?: string;
   open?: string;
@@ -306,7 +369,13 @@ function NoteForm({ id, intro, open: openLabel, label, required, field = 'note',
     <form className="inline-form" onSubmit={(e) => void go(e)} noValidate aria-busy={answer.busy}>
       {intro && <p className="hint">{intro}</p>}
       {answer.problem && <StaleOrProblem problem={answer.problem} fieldErrors={apiErrors.length > 0} />}
-      <Field id={`request-${id}-${field}`} label={label} optional={required ? undefined : t('register.optional')} errors={errors} problem={answer.problem}>
+      <Field
+        id={`request-${id}-${field}`}
+        label={label}
+        optional={required ? undefined : t('register.optional')}
+        errors={errors}
+        problem={answer.problem}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -321,7 +390,11 @@ function NoteForm({ id, intro, open: openLabel, label, required, field = 'note',
         )}
       </Field>
       <div className="actions">
-        <button type="submit" className={id === 'decline' || id === 'withdraw' ? 'button-secondary' : 'button-primary'} disabled={answer.busy}>
+        <button
+          type="submit"
+          className={id === 'decline' || id === 'withdraw' ? 'button-secondary' : 'button-primary'}
+          disabled={answer.busy}
+        >
           {submit}
         </button>
         {openLabel && (
@@ -337,7 +410,15 @@ function NoteForm({ id, intro, open: openLabel, label, required, field = 'note',
 const COUNTER_FORM = 'counter';
 
 /** The lead agency proposes another period, other key messages, with a message. */
-function CounterForm({ request, onDone, reload }: { request: CampaignRequestView; onDone: () => void; reload: () => void }) {
+function CounterForm({
+  request,
+  onDone,
+  reload,
+}: {
+  request: CampaignRequestView;
+  onDone: () => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [open, setOpen] = useState(false);
@@ -361,7 +442,12 @@ function CounterForm({ request, onDone, reload }: { request: CampaignRequestView
     const body = buildCounter(draft, request);
     if (validateCounter(body).length) return;
     const result = await answer.run(body, (b, key) =>
-      settle(api.POST('/v1/campaign-requests/{id}/counter', { params: { path: { id: request.id }, header: { 'Idempotency-Key': key } }, body: b as typeof body })),
+      settle(
+        api.POST('/v1/campaign-requests/{id}/counter', {
+          params: { path: { id: request.id }, header: { 'Idempotency-Key': key } },
+          body: b as typeof body,
+        }),
+      ),
     );
     if (result.ok) onDone();
     else setApiErrors(apiFieldErrors(result.problem));
@@ -376,26 +462,59 @@ function CounterForm({ request, onDone, reload }: { request: CampaignRequestView
       </p>
     );
   }
-  const control = (key: keyof CounterDraft) => ({ id: inputIdOf(COUNTER_FORM, COUNTER_FIELD_PATHS[key]), errors: at(COUNTER_FIELD_PATHS[key]), problem: answer.problem });
+  const control = (key: keyof CounterDraft) => ({
+    id: inputIdOf(COUNTER_FORM, COUNTER_FIELD_PATHS[key]),
+    errors: at(COUNTER_FIELD_PATHS[key]),
+    problem: answer.problem,
+  });
   return (
     <form className="inline-form" onSubmit={(e) => void go(e)} noValidate aria-busy={answer.busy}>
       <h3>{t('requests.answer.counterTitle')}</h3>
       <p className="hint">{t('requests.answer.counterIntro')}</p>
-      {answer.problem && <StaleOrProblem problem={answer.problem} fieldErrors={(answer.problem.errors ?? []).length > 0} />}
+      {answer.problem && (
+        <StaleOrProblem problem={answer.problem} fieldErrors={(answer.problem.errors ?? []).length > 0} />
+      )}
       <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={answer.problem} />
       <div className="field-row">
         <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-          {(props) => <input {...props} type="date" value={draft.periodStart} onChange={(e) => update('periodStart', e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={draft.periodStart}
+              onChange={(e) => update('periodStart', e.target.value)}
+            />
+          )}
         </Field>
         <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-          {(props) => <input {...props} type="date" value={draft.periodEnd} onChange={(e) => update('periodEnd', e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={draft.periodEnd}
+              onChange={(e) => update('periodEnd', e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      <Field {...control('keyMessages')} label={t('requests.form.keyMessages')} hint={t('requests.answer.counterKeyMessagesHint')}>
-        {(props) => <textarea {...props} rows={3} value={draft.keyMessages} onChange={(e) => update('keyMessages', e.target.value)} />}
+      <Field
+        {...control('keyMessages')}
+        label={t('requests.form.keyMessages')}
+        hint={t('requests.answer.counterKeyMessagesHint')}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={draft.keyMessages}
+            onChange={(e) => update('keyMessages', e.target.value)}
+          />
+        )}
       </Field>
       <Field {...control('message')} label={t('requests.answer.counterMessage')}>
-        {(props) => <textarea {...props} rows={2} value={draft.message} onChange={(e) => update('message', e.target.value)} />}
+        {(props) => (
+          <textarea {...props} rows={2} value={draft.message} onChange={(e) => update('message', e.target.value)} />
+        )}
       </Field>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={answer.busy}>

@@ -14,14 +14,29 @@ import RequestsPage from './requests-page';
 
 const REQUEST_ID = '0190f1a2-0000-7000-8000-0000000000r1';
 const CAMPAIGN_ID = '0190f1a2-0000-7000-8000-0000000000c1';
-const manager = { user: { id: 'manager@mcst', name: 'Phạm Đức Anh' }, agency: { id: 'mcst-ttcs' }, creator: null, roles: ['campaign_manager'], permissions: [] };
+const manager = {
+  user: { id: 'manager@mcst', name: 'Phạm Đức Anh' },
+  agency: { id: 'mcst-ttcs' },
+  creator: null,
+  roles: ['campaign_manager'],
+  permissions: [],
+};
 const request = {
-  id: REQUEST_ID, fromAgencyId: 'mofa', toAgencyId: 'mcst-ttcs', title: 'Hanoi Convention signing — short clips in English',
-  objective: 'Explain the signing to foreign audiences', keyMessages: ['Viet Nam hosts the signing'],
-  proposedPeriod: { start: '2026-12-01', end: '2026-12-20' }, expectedDeliverables: '10 short clips in English',
-  responseDeadline: '2026-12-05T10:00:00Z', status: 'submitted', counterProposal: null, campaignId: null,
+  id: REQUEST_ID,
+  fromAgencyId: 'mofa',
+  toAgencyId: 'mcst-ttcs',
+  title: 'Hanoi Convention signing — short clips in English',
+  objective: 'Explain the signing to foreign audiences',
+  keyMessages: ['Viet Nam hosts the signing'],
+  proposedPeriod: { start: '2026-12-01', end: '2026-12-20' },
+  expectedDeliverables: '10 short clips in English',
+  responseDeadline: '2026-12-05T10:00:00Z',
+  status: 'submitted',
+  counterProposal: null,
+  campaignId: null,
   history: [{ from: null, to: 'submitted', note: null, at: '2026-11-30T08:00:00Z', by: 'liaison@mofa' }],
-  createdBy: 'liaison@mofa', createdAt: '2026-11-30T08:00:00Z',
+  createdBy: 'liaison@mofa',
+  createdAt: '2026-11-30T08:00:00Z',
 };
 
 function renderAt(path: string, answers: Record<string, (call: Call) => { status: number; body: unknown }>) {
@@ -61,7 +76,9 @@ describe('joint campaign requests (inbox and answers)', () => {
     expect(within(row).getByText('Press and Information Department, Ministry of Foreign Affairs')).toBeTruthy();
     expect(within(row).getByText('Waiting for an answer')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Inbox' }).getAttribute('aria-selected')).toBe('true');
-    expect(client.calls.find((c) => c.path === '/v1/campaign-requests')?.init.params?.query).toMatchObject({ box: 'inbox' });
+    expect(client.calls.find((c) => c.path === '/v1/campaign-requests')?.init.params?.query).toMatchObject({
+      box: 'inbox',
+    });
 
     await act(async () => fireEvent.click(within(row).getByRole('link', { name: request.title })));
     const accept = await screen.findByRole('button', { name: 'Accept the request' });

@@ -28,14 +28,23 @@ export default function RequestsPage() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   // Those who answer requests start at their inbox; those who send them, at their outbox.
-  const defaultBox: Box = session.can('answer', 'CampaignRequest') || !session.can('create', 'CampaignRequest') ? 'inbox' : 'outbox';
+  const defaultBox: Box =
+    session.can('answer', 'CampaignRequest') || !session.can('create', 'CampaignRequest') ? 'inbox' : 'outbox';
   const box: Box = params.get('box') === 'outbox' ? 'outbox' : params.get('box') === 'inbox' ? 'inbox' : defaultBox;
   const statusParam = params.get('status') ?? '';
-  const status = (CAMPAIGN_REQUEST_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
+  const status = (CAMPAIGN_REQUEST_STATUSES as readonly string[]).includes(statusParam)
+    ? (statusParam as Status)
+    : undefined;
   const pages = useCursorPages();
 
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaign-requests', { params: { query: { box, status, limit: PAGE_SIZE, cursor: pages.cursor } }, signal })),
+    (signal) =>
+      settle(
+        api.GET('/v1/campaign-requests', {
+          params: { query: { box, status, limit: PAGE_SIZE, cursor: pages.cursor } },
+          signal,
+        }),
+      ),
     [api, box, status, pages.cursor],
   );
 
@@ -97,13 +106,18 @@ export default function RequestsPage() {
           formLabel={t('requests.filter')}
           label={t('requests.status.filter')}
           value={status ?? ''}
-          options={[{ value: '', text: t('requests.status.all') }, ...CAMPAIGN_REQUEST_STATUSES.map((s) => ({ value: s, text: t(`requests.status.${s}`) }))]}
+          options={[
+            { value: '', text: t('requests.status.all') },
+            ...CAMPAIGN_REQUEST_STATUSES.map((s) => ({ value: s, text: t(`requests.status.${s}`) })),
+          ]}
           onChange={(next) => show({ status: next })}
         />
 
         <ResultStatus loading={loaded.state === 'loading'}>
           {loaded.state === 'loading' && t('app.loading')}
-          {loaded.state === 'ok' && items.length === 0 && (status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`))}
+          {loaded.state === 'ok' &&
+            items.length === 0 &&
+            (status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`))}
         </ResultStatus>
         {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
@@ -127,7 +141,12 @@ export default function RequestsPage() {
                       <Link to={`/requests/${request.id}`}>{request.title}</Link>
                     </th>
                     <td>{format.agency(box === 'inbox' ? request.fromAgencyId : request.toAgencyId)}</td>
-                    <td>{t('requests.period', { start: format.date(request.proposedPeriod.start), end: format.date(request.proposedPeriod.end) })}</td>
+                    <td>
+                      {t('requests.period', {
+                        start: format.date(request.proposedPeriod.start),
+                        end: format.date(request.proposedPeriod.end),
+                      })}
+                    </td>
                     <td>{format.dateTime(request.responseDeadline)}</td>
                     <td>
                       <span className={`badge badge-${request.status}`}>{t(`requests.status.${request.status}`)}</span>

@@ -14,7 +14,10 @@ export default function ReviewsPage() {
   const { t } = useTranslation();
   const api = useApiClient();
   const format = useFormat();
-  const loaded = useApi((signal) => settle(api.GET('/v1/reviews', { params: { query: { mine: true, limit: 100 } }, signal })), [api]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/reviews', { params: { query: { mine: true, limit: 100 } }, signal })),
+    [api],
+  );
   const items = orderReviews(loaded.data?.items ?? []);
   return (
     <div className="page">
@@ -47,11 +50,21 @@ export default function ReviewsPage() {
                       })}
                     </Link>
                   </th>
-                  <td>{review.currentStage ? t('reviews.stageOf', { n: review.currentStage.index + 1, key: stageName(t, format.agency, review.currentStage.key) }) : t('app.none')}</td>
+                  <td>
+                    {review.currentStage
+                      ? t('reviews.stageOf', {
+                          n: review.currentStage.index + 1,
+                          key: stageName(t, format.agency, review.currentStage.key),
+                        })
+                      : t('app.none')}
+                  </td>
                   <td>
                     {review.currentStage && (
                       <>
-                        {review.currentStage.overdue && <strong className="tag tag-danger">{t('reviews.overdue')}</strong>} {format.dateTime(review.currentStage.dueAt)}
+                        {review.currentStage.overdue && (
+                          <strong className="tag tag-danger">{t('reviews.overdue')}</strong>
+                        )}{' '}
+                        {format.dateTime(review.currentStage.dueAt)}
                         {review.currentStage.escalated && <> · {t('reviews.escalated')}</>}
                       </>
                     )}

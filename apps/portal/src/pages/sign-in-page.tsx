@@ -52,7 +52,10 @@ export default function SignInPage() {
     setFailure({
       problem: result.problem,
       field,
-      errors: field === 'token' && result.problem.code === 'auth.unauthenticated' ? [{ path: 'token', code: 'invalid', message: result.problem.detail }] : errors,
+      errors:
+        field === 'token' && result.problem.code === 'auth.unauthenticated'
+          ? [{ path: 'token', code: 'invalid', message: result.problem.detail }]
+          : errors,
     });
     setBusy(undefined);
   }
@@ -66,7 +69,11 @@ export default function SignInPage() {
   }
 
   function required(field: NonNullable<Failure['field']>) {
-    setFailure({ problem: { code: 'validation.failed', detail: 'Required' }, field, errors: [{ path: field, code: 'required', message: 'Required' }] });
+    setFailure({
+      problem: { code: 'validation.failed', detail: 'Required' },
+      field,
+      errors: [{ path: field, code: 'required', message: 'Required' }],
+    });
   }
 
   async function signInAsCreator(event: FormEvent) {
@@ -143,11 +150,23 @@ export default function SignInPage() {
           <h2 id="creator-title">{t('signIn.creatorTitle')}</h2>
           <p>{t('signIn.creatorIntro')}</p>
           <form onSubmit={(e) => void signInAsCreator(e)} noValidate>
-            <Field id="creator-handle" label={t('signIn.creatorHandle')} hint={t('signIn.creatorHint')} errors={creatorErrors} problem={failure?.problem}>
+            <Field
+              id="creator-handle"
+              label={t('signIn.creatorHandle')}
+              hint={t('signIn.creatorHint')}
+              errors={creatorErrors}
+              problem={failure?.problem}
+            >
               {(control) => (
                 <div className="input-prefixed">
                   <span aria-hidden="true">creator@</span>
-                  <input {...control} value={handle} onChange={(e) => setHandle(e.target.value)} autoComplete="username" spellCheck={false} />
+                  <input
+                    {...control}
+                    value={handle}
+                    onChange={(e) => setHandle(e.target.value)}
+                    autoComplete="username"
+                    spellCheck={false}
+                  />
                 </div>
               )}
             </Field>
@@ -162,9 +181,23 @@ export default function SignInPage() {
         <h2 id="token-title">{t('signIn.tokenTitle')}</h2>
         <p>{t('signIn.tokenIntro')}</p>
         <form onSubmit={(e) => void signInWithToken(e)} noValidate>
-          <Field id="token" label={t('signIn.tokenLabel')} hint={t('signIn.tokenHint')} errors={tokenErrors} problem={failure?.problem}>
+          <Field
+            id="token"
+            label={t('signIn.tokenLabel')}
+            hint={t('signIn.tokenHint')}
+            errors={tokenErrors}
+            problem={failure?.problem}
+          >
             {(control) => (
-              <textarea {...control} rows={3} value={token} onChange={(e) => setToken(e.target.value)} spellCheck={false} autoComplete="off" className="mono" />
+              <textarea
+                {...control}
+                rows={3}
+                value={token}
+                onChange={(e) => setToken(e.target.value)}
+                spellCheck={false}
+                autoComplete="off"
+                className="mono"
+              />
             )}
           </Field>
           <button type="submit" disabled={busy !== undefined}>

@@ -20,20 +20,60 @@ const me = {
   roles: ['reviewer'],
   permissions: [],
 };
-const stage = { key: 'agency_review', agencyId: 'mcst-ttcs', role: 'reviewer', quorum: 1, deadlineHours: 48, index: 0, dueAt: '2026-12-02T04:35:00Z', overdue: false, escalated: false, approvals: [] };
+const stage = {
+  key: 'agency_review',
+  agencyId: 'mcst-ttcs',
+  role: 'reviewer',
+  quorum: 1,
+  deadlineHours: 48,
+  index: 0,
+  dueAt: '2026-12-02T04:35:00Z',
+  overdue: false,
+  escalated: false,
+  approvals: [],
+};
 const submission = {
-  id: ID, assignmentId: 'a', campaignId: 'c', ownerAgencyId: 'mcst-ttcs', partnerAgencyIds: [], creatorId: 'cr', creatorName: 'Hiếu Và Lễ Hội Hà Nội',
-  platform: 'facebook', kind: 'short_video', plannedAt: '2026-12-10T09:00:00Z', status: 'in_review',
-  stages: [stage], currentStage: stage,
-  versions: [{
-    number: 2, title: null, text: 'Việt Nam là nước chủ nhà lễ mở ký', media: [],
-    checks: [{ check: 'disclosure_label', passed: false, detail: 'The disclosure label is missing' }], overrides: [],
-    submittedBy: 'creator@hieu', submittedAt: '2026-11-30T04:35:00Z',
-  }],
-  comments: [], decisions: [], publication: null, timeline: [], version: 3, submittedBy: 'creator@hieu', createdAt: '2026-11-30T04:35:00Z',
+  id: ID,
+  assignmentId: 'a',
+  campaignId: 'c',
+  ownerAgencyId: 'mcst-ttcs',
+  partnerAgencyIds: [],
+  creatorId: 'cr',
+  creatorName: 'Hiếu Và Lễ Hội Hà Nội',
+  platform: 'facebook',
+  kind: 'short_video',
+  plannedAt: '2026-12-10T09:00:00Z',
+  status: 'in_review',
+  stages: [stage],
+  currentStage: stage,
+  versions: [
+    {
+      number: 2,
+      title: null,
+      text: 'Việt Nam là nước chủ nhà lễ mở ký',
+      media: [],
+      checks: [{ check: 'disclosure_label', passed: false, detail: 'The disclosure label is missing' }],
+      overrides: [],
+      submittedBy: 'creator@hieu',
+      submittedAt: '2026-11-30T04:35:00Z',
+    },
+  ],
+  comments: [],
+  decisions: [],
+  publication: null,
+  timeline: [],
+  version: 3,
+  submittedBy: 'creator@hieu',
+  createdAt: '2026-11-30T04:35:00Z',
 };
 
-function renderPage(decide: (call: Call) => { status: number; body: unknown }, shown: typeof submission = submission, language: 'en' | 'vi' = 'en', extra: Record<string, (call: Call) => { status: number; body: unknown }> = {}, who: unknown = me) {
+function renderPage(
+  decide: (call: Call) => { status: number; body: unknown },
+  shown: typeof submission = submission,
+  language: 'en' | 'vi' = 'en',
+  extra: Record<string, (call: Call) => { status: number; body: unknown }> = {},
+  who: unknown = me,
+) {
   const client = fakeClient({
     'GET /v1/me': { status: 200, body: who },
     'GET /v1/submissions/{id}': { status: 200, body: shown },
@@ -54,7 +94,12 @@ function renderPage(decide: (call: Call) => { status: number; body: unknown }, s
   return client;
 }
 
-const problem = (code: string, detail: string) => ({ type: `https://concord.gov.vn/problems/${code}`, title: code, code, detail });
+const problem = (code: string, detail: string) => ({
+  type: `https://concord.gov.vn/problems/${code}`,
+  title: code,
+  code,
+  detail,
+});
 
 describe('the review screen (decision form)', () => {
   beforeEach(() => tokenStore.set('a-token'));
@@ -73,7 +118,12 @@ describe('the review screen (decision form)', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the decision' })));
     const posted = client.calls.filter((c) => c.method === 'POST');
     expect(posted).toHaveLength(1);
-    expect(posted[0].init.body).toEqual({ decision: 'request_changes', stage: 0, version: 2, reason: 'Add the English sentence' });
+    expect(posted[0].init.body).toEqual({
+      decision: 'request_changes',
+      stage: 0,
+      version: 2,
+      reason: 'Add the English sentence',
+    });
     expect(await screen.findByText('You asked the creator for changes.')).toBeTruthy();
   });
 
@@ -99,13 +149,28 @@ describe('the review screen (decision form)', () => {
   it("words the checks' findings and the stage in the reader's language, from the API's codes", async () => {
     const found = {
       ...submission,
-      versions: [{
-        ...submission.versions[0],
-        checks: [
-          { check: 'required_hashtags', passed: false, finding: 'hashtags_missing', values: ['#CôngƯớcHàNội'], detail: 'Missing #CôngƯớcHàNội' },
-          { check: 'platform_limits', passed: false, finding: 'too_long', values: [], overruns: [{ part: 'caption', length: 63_300, limit: 63_206 }], detail: 'Too long' },
-        ],
-      }],
+      versions: [
+        {
+          ...submission.versions[0],
+          checks: [
+            {
+              check: 'required_hashtags',
+              passed: false,
+              finding: 'hashtags_missing',
+              values: ['#CôngƯớcHàNội'],
+              detail: 'Missing #CôngƯớcHàNội',
+            },
+            {
+              check: 'platform_limits',
+              passed: false,
+              finding: 'too_long',
+              values: [],
+              overruns: [{ part: 'caption', length: 63_300, limit: 63_206 }],
+              detail: 'Too long',
+            },
+          ],
+        },
+      ],
     } as unknown as typeof submission;
     renderPage(() => ({ status: 200, body: found }), found, 'vi');
     const checks = await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
@@ -124,8 +189,15 @@ describe('the review screen (decision form)', () => {
       'GET /v1/submissions/{id}/diff': () => ({
         status: 200,
         body: {
-          from: 1, to: 2, title: [],
-          text: [{ op: 'equal', text: 'Việt Nam là ' }, { op: 'delete', text: 'nước ' }, { op: 'equal', text: 'chủ nhà' }, { op: 'insert', text: ' trang trọng' }],
+          from: 1,
+          to: 2,
+          title: [],
+          text: [
+            { op: 'equal', text: 'Việt Nam là ' },
+            { op: 'delete', text: 'nước ' },
+            { op: 'equal', text: 'chủ nhà' },
+            { op: 'insert', text: ' trang trọng' },
+          ],
         },
       }),
     });
@@ -136,13 +208,35 @@ describe('the review screen (decision form)', () => {
     expect(before.querySelector('ins')).toBeNull();
     expect(after.querySelector('.content-text')?.textContent).toBe('Việt Nam là chủ nhà trang trọng');
     expect(after.querySelector('ins')?.textContent).toBe(' trang trọng');
-    expect(client.calls.find((c) => c.path === '/v1/submissions/{id}/diff')?.init.params?.query).toEqual({ from: 1, to: 2 });
+    expect(client.calls.find((c) => c.path === '/v1/submissions/{id}/diff')?.init.params?.query).toEqual({
+      from: 1,
+      to: 2,
+    });
   });
 });
 
-type Comment = { id: string; version: number; parentId: string | null; range: null; body: string; visibility: 'creator' | 'internal'; by: string; agencyId: string; at: string };
+type Comment = {
+  id: string;
+  version: number;
+  parentId: string | null;
+  range: null;
+  body: string;
+  visibility: 'creator' | 'internal';
+  by: string;
+  agencyId: string;
+  at: string;
+};
 const comment = (id: string, over: Partial<Comment> = {}): Comment => ({
-  id, version: 2, parentId: null, range: null, body: `Comment ${id}`, visibility: 'creator', by: 'reviewer@mcst', agencyId: 'mcst-ttcs', at: '2026-11-30T05:00:00Z', ...over,
+  id,
+  version: 2,
+  parentId: null,
+  range: null,
+  body: `Comment ${id}`,
+  visibility: 'creator',
+  by: 'reviewer@mcst',
+  agencyId: 'mcst-ttcs',
+  at: '2026-11-30T05:00:00Z',
+  ...over,
 });
 const C1 = '0190f1a2-0000-7000-8000-0000000000c1';
 const C2 = '0190f1a2-0000-7000-8000-0000000000c2';
@@ -160,9 +254,23 @@ function withComments(initial: Comment[], answer?: (call: Call) => { status: num
       'POST /v1/submissions/{id}/comments': (call: Call) => {
         const refused = answer?.(call);
         if (refused) return refused;
-        const sent = call.init.body as { body: string; parentId?: string; visibility: 'creator' | 'internal'; version: number };
+        const sent = call.init.body as {
+          body: string;
+          parentId?: string;
+          visibility: 'creator' | 'internal';
+          version: number;
+        };
         const id = comments.some((c) => c.id === R1) ? R2 : R1;
-        comments = [...comments, comment(id, { body: sent.body, parentId: sent.parentId ?? null, visibility: sent.visibility, version: sent.version, at: '2026-11-30T06:00:00Z' })];
+        comments = [
+          ...comments,
+          comment(id, {
+            body: sent.body,
+            parentId: sent.parentId ?? null,
+            visibility: sent.visibility,
+            version: sent.version,
+            at: '2026-11-30T06:00:00Z',
+          }),
+        ];
         return { status: 201, body: view() };
       },
     },
@@ -193,13 +301,21 @@ describe('the review screen (comments and replies)', () => {
 
     const posted = client.calls.filter((c) => c.method === 'POST' && c.path === '/v1/submissions/{id}/comments');
     expect(posted).toHaveLength(1);
-    expect(posted[0].init.body).toEqual({ body: 'Shorten it to one line, please.', version: 2, parentId: C1, visibility: 'creator' });
+    expect(posted[0].init.body).toEqual({
+      body: 'Shorten it to one line, please.',
+      version: 2,
+      parentId: C1,
+      visibility: 'creator',
+    });
     expect(posted[0].init.params?.header?.['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
     expect(await screen.findByText('Your reply was added.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.id).toBe(`comment-${R1}`));
     // Under its parent, after the earlier reply, with who and when; the form is closed.
     const replies = within(screen.getByRole('list', { name: 'Replies to creator@hieu' })).getAllByRole('listitem');
-    expect(replies.map((li) => li.querySelector('.comment-body')?.textContent)).toEqual(['Yes, keep it.', 'Shorten it to one line, please.']);
+    expect(replies.map((li) => li.querySelector('.comment-body')?.textContent)).toEqual([
+      'Yes, keep it.',
+      'Shorten it to one line, please.',
+    ]);
     expect(replies[1].querySelector('.work-meta')?.textContent).toContain('reviewer@mcst');
     expect(thread.contains(document.getElementById(`comment-${R1}`))).toBe(true);
     expect(document.getElementById(`comment-${C2}`)!.contains(document.getElementById(`comment-${R1}`))).toBe(false);
@@ -213,14 +329,25 @@ describe('the review screen (comments and replies)', () => {
     expect(document.getElementById(`comment-${C2}`)!.textContent).toContain('Who sees it: Reviewers only (internal)');
     fireEvent.change(screen.getByRole('textbox', { name: 'Your reply' }), { target: { value: 'Legal agrees' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the reply' })));
-    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({ parentId: C2, visibility: 'internal' });
-    await waitFor(() => expect(document.getElementById(`comment-${C2}`)!.contains(document.getElementById(`comment-${R1}`))).toBe(true));
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({
+      parentId: C2,
+      visibility: 'internal',
+    });
+    await waitFor(() =>
+      expect(document.getElementById(`comment-${C2}`)!.contains(document.getElementById(`comment-${R1}`))).toBe(true),
+    );
   });
 
   it('says what is wrong next to the reply, keeps what was typed, and gives focus back to Reply on cancel', async () => {
     const api = withComments([comment(C1)], (call) =>
       (call.init.body as { body: string }).body.length > 10
-        ? { status: 422, body: { ...problem('validation.failed', 'Invalid'), errors: [{ path: 'input.body', code: 'too_big', message: 'At most 4000 characters' }] } }
+        ? {
+            status: 422,
+            body: {
+              ...problem('validation.failed', 'Invalid'),
+              errors: [{ path: 'input.body', code: 'too_big', message: 'At most 4000 characters' }],
+            },
+          }
         : undefined,
     );
     const client = renderPage(() => ({ status: 200, body: submission }), api.shown, 'vi', api.extra);
@@ -236,7 +363,12 @@ describe('the review screen (comments and replies)', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Gửi trả lời' })));
     expect((body as HTMLTextAreaElement).value).toBe('Một câu trả lời quá dài');
     expect(body.getAttribute('aria-invalid')).toBe('true');
-    const error = document.getElementById(body.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!);
+    const error = document.getElementById(
+      body
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .find((id) => id.endsWith('-error'))!,
+    );
     expect(error?.textContent).toMatch(/\S/);
     expect(error?.textContent).not.toContain('At most 4000 characters');
     expect(document.activeElement).toBe(body);
@@ -248,20 +380,39 @@ describe('the review screen (comments and replies)', () => {
   });
 
   it('gives a creator no Reply on an internal note, and sends their replies to the reviewers', async () => {
-    const creator = { user: { id: 'creator@hieu', name: 'Hiếu' }, agency: null, creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' }, roles: ['creator'], permissions: [] };
+    const creator = {
+      user: { id: 'creator@hieu', name: 'Hiếu' },
+      agency: null,
+      creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' },
+      roles: ['creator'],
+      permissions: [],
+    };
     const api = withComments([
       comment(C1, { body: 'Add the English sentence' }),
       comment(C2, { visibility: 'internal', by: 'legal@mcst', body: 'Check with legal' }),
     ]);
-    const client = renderPage(() => ({ status: 200, body: submission }), { ...api.shown, status: 'changes_requested', currentStage: null } as unknown as typeof submission, 'en', api.extra, creator);
+    const client = renderPage(
+      () => ({ status: 200, body: submission }),
+      { ...api.shown, status: 'changes_requested', currentStage: null } as unknown as typeof submission,
+      'en',
+      api.extra,
+      creator,
+    );
     await screen.findByText('Add the English sentence');
-    expect(screen.getAllByRole('button', { name: /^Reply/ }).map((b) => b.getAttribute('aria-label'))).toEqual([expect.stringMatching(/^Reply to reviewer@mcst \(.*2026.*\)$/)]);
+    expect(screen.getAllByRole('button', { name: /^Reply/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      expect.stringMatching(/^Reply to reviewer@mcst \(.*2026.*\)$/),
+    ]);
     expect(within(document.getElementById(`comment-${C2}`)!).queryByRole('button', { name: /^Reply/ })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: /^Reply to reviewer@mcst \(/ }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Your reply' }), { target: { value: 'Added' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send the reply' })));
-    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({ body: 'Added', version: 2, parentId: C1, visibility: 'creator' });
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toEqual({
+      body: 'Added',
+      version: 2,
+      parentId: C1,
+      visibility: 'creator',
+    });
   });
 });
 
@@ -272,20 +423,31 @@ describe('the review screen (who decides)', () => {
   // (packages/domain `mayDecide`); an escalated stage goes up the admins' queue, but its reviewers still decide.
   const escalated = { ...stage, overdue: true, escalated: true };
   const overdue = { ...submission, currentStage: escalated, stages: [escalated] };
-  const person = (id: string, roles: string[], agency = 'mcst-ttcs') => ({ ...me, user: { id, name: id }, agency: { id: agency }, roles });
+  const person = (id: string, roles: string[], agency = 'mcst-ttcs') => ({
+    ...me,
+    user: { id, name: id },
+    agency: { id: agency },
+    roles,
+  });
   it.each([
     ['an admin of the agency', person('admin@mcst', ['admin']), false],
     ['a reviewer of the agency', person('reviewer@mcst', ['reviewer']), true],
     ['an admin who also reviews', person('boss@mcst', ['admin', 'reviewer']), true],
     ['a reviewer of another agency', person('reviewer@mofa', ['reviewer'], 'mofa'), false],
-  ])('on an escalated stage, %s sees decision buttons only if the server takes the decision', async (_who, who, decides) => {
-    renderPage(() => ({ status: 200, body: overdue }), overdue, 'en', {}, who);
-    await screen.findByRole('heading', { name: 'Comment' });
-    expect(screen.queryByRole('heading', { name: 'Your decision' }) !== null).toBe(decides);
-    expect(screen.queryByRole('button', { name: 'Send the decision' }) !== null).toBe(decides);
-    expect(screen.queryByLabelText('Approve') !== null).toBe(decides);
-    if (!decides) expect(document.getElementById('decided-by')?.textContent).toBe('This stage is decided by Department of Grassroots Information and Foreign Information, Ministry of Culture, Sports and Tourism (Reviewer).');
-  });
+  ])(
+    'on an escalated stage, %s sees decision buttons only if the server takes the decision',
+    async (_who, who, decides) => {
+      renderPage(() => ({ status: 200, body: overdue }), overdue, 'en', {}, who);
+      await screen.findByRole('heading', { name: 'Comment' });
+      expect(screen.queryByRole('heading', { name: 'Your decision' }) !== null).toBe(decides);
+      expect(screen.queryByRole('button', { name: 'Send the decision' }) !== null).toBe(decides);
+      expect(screen.queryByLabelText('Approve') !== null).toBe(decides);
+      if (!decides)
+        expect(document.getElementById('decided-by')?.textContent).toBe(
+          'This stage is decided by Department of Grassroots Information and Foreign Information, Ministry of Culture, Sports and Tourism (Reviewer).',
+        );
+    },
+  );
 });
 
 describe('the review screen (keyboard and focus)', () => {
@@ -308,7 +470,9 @@ describe('the review screen (keyboard and focus)', () => {
     const text = (await screen.findByRole('textbox', { name: /Select words in the text/ })) as HTMLTextAreaElement;
     const take = screen.getByRole('button', { name: 'Comment on the selected words' });
     // Tab order: the text, then this button (a native button, not taken out of the order).
-    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled);
+    const focusable = [
+      ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
+    ].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled);
     expect(focusable[focusable.indexOf(text) + 1]).toBe(take);
 
     // Nothing selected yet: the button says what to do.
@@ -322,7 +486,10 @@ describe('the review screen (keyboard and focus)', () => {
     expect(screen.getByText('Việt Nam', { selector: 'q' })).toBeTruthy();
     fireEvent.change(document.activeElement!, { target: { value: 'Say “Viet Nam” in the English version' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add the comment' })));
-    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({ range: { start: 0, end: 8 }, version: 2 });
+    expect(client.calls.find((c) => c.method === 'POST')?.init.body).toMatchObject({
+      range: { start: 0, end: 8 },
+      version: 2,
+    });
   });
 });
 
@@ -332,8 +499,20 @@ describe('the review screen (wording)', () => {
   it('words stages, statuses and dates for a Vietnamese reader: no raw codes, dates as dd/mm/yyyy', async () => {
     const partner = { ...stage, key: 'partner_review:mofa', agencyId: 'mofa', index: 1 };
     const shown = {
-      ...submission, stages: [stage, partner], currentStage: partner,
-      decisions: [{ decision: 'approve', version: 2, stage: 'agency_review', by: 'reviewer@mcst', agencyId: 'mcst-ttcs', at: '2026-12-01T04:00:00Z', reason: null }],
+      ...submission,
+      stages: [stage, partner],
+      currentStage: partner,
+      decisions: [
+        {
+          decision: 'approve',
+          version: 2,
+          stage: 'agency_review',
+          by: 'reviewer@mcst',
+          agencyId: 'mcst-ttcs',
+          at: '2026-12-01T04:00:00Z',
+          reason: null,
+        },
+      ],
     } as unknown as typeof submission;
     renderPage(() => ({ status: 200, body: shown }), shown, 'vi');
     await screen.findByRole('heading', { name: 'Kiểm tra tự động' });
@@ -347,27 +526,56 @@ describe('the review screen (wording)', () => {
 
 describe('the creator’s reach form', () => {
   beforeEach(() => tokenStore.set('a-token'));
-  const creator = { user: { id: 'creator@hieu', name: 'Hiếu' }, agency: null, creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' }, roles: ['creator'], permissions: [] };
+  const creator = {
+    user: { id: 'creator@hieu', name: 'Hiếu' },
+    agency: null,
+    creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' },
+    roles: ['creator'],
+    permissions: [],
+  };
   const previous = { at: '2026-12-01T02:00:00.000Z', views: 350_000, likes: 20_000, comments: 500, shares: 900 };
   const published = {
-    ...submission, status: 'approved', currentStage: null,
-    publication: { id: '0190f1a2-0000-7000-8000-0000000000bb', submissionId: ID, platform: 'facebook', url: 'https://www.facebook.com/hieu/posts/1', publishedAt: '2026-11-30T09:00:00Z', recordedBy: 'creator@hieu', latestMetrics: previous },
+    ...submission,
+    status: 'approved',
+    currentStage: null,
+    publication: {
+      id: '0190f1a2-0000-7000-8000-0000000000bb',
+      submissionId: ID,
+      platform: 'facebook',
+      url: 'https://www.facebook.com/hieu/posts/1',
+      publishedAt: '2026-11-30T09:00:00Z',
+      recordedBy: 'creator@hieu',
+      latestMetrics: previous,
+    },
   } as unknown as typeof submission;
   const fallen = (call: Call) => {
-    const body = call.init.body as { views: number; likes: number; comments: number; shares: number; correction?: { reason: string } };
+    const body = call.init.body as {
+      views: number;
+      likes: number;
+      comments: number;
+      shares: number;
+      correction?: { reason: string };
+    };
     if (body.correction) return { status: 201, body: { publicationId: published.publication, ...body } };
     return {
       status: 409,
       body: {
         ...problem('metrics.counter_decreased', 'Reach counters only grow: this reading is below the one before it'),
         errors: [{ path: 'input.views', code: 'below_previous', message: '350000 views were reported before' }],
-        previous, sent: { at: '2026-12-02T02:00:00.000Z', ...body },
+        previous,
+        sent: { at: '2026-12-02T02:00:00.000Z', ...body },
       },
     };
   };
 
   it('says which counter fell, with both figures, and sends the same figures as a correction with its reason', async () => {
-    const client = renderPage(() => ({ status: 500, body: {} }), published, 'en', { 'POST /v1/publications/{id}/metrics': fallen }, creator);
+    const client = renderPage(
+      () => ({ status: 500, body: {} }),
+      published,
+      'en',
+      { 'POST /v1/publications/{id}/metrics': fallen },
+      creator,
+    );
     await screen.findByRole('heading', { name: 'Report reach' });
     fireEvent.change(screen.getByRole('textbox', { name: 'Views' }), { target: { value: '1000' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Likes' }), { target: { value: '20000' } });
@@ -380,17 +588,31 @@ describe('the creator’s reach form', () => {
     expect(screen.getByRole('textbox', { name: 'Views' }).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Lower than the figure reported before.')).toBeTruthy();
 
-    fireEvent.change(screen.getByRole('textbox', { name: /Why the earlier figures were wrong/ }), { target: { value: 'The platform removed bot views' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Why the earlier figures were wrong/ }), {
+      target: { value: 'The platform removed bot views' },
+    });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send as a correction' })));
     const posts = client.calls.filter((c) => c.method === 'POST' && c.path === '/v1/publications/{id}/metrics');
     expect(posts).toHaveLength(2);
-    expect(posts[1].init.body).toMatchObject({ views: 1000, likes: 20000, correction: { reason: 'The platform removed bot views' } });
-    expect(posts[1].init.params?.header?.['Idempotency-Key']).not.toBe(posts[0].init.params?.header?.['Idempotency-Key']);
+    expect(posts[1].init.body).toMatchObject({
+      views: 1000,
+      likes: 20000,
+      correction: { reason: 'The platform removed bot views' },
+    });
+    expect(posts[1].init.params?.header?.['Idempotency-Key']).not.toBe(
+      posts[0].init.params?.header?.['Idempotency-Key'],
+    );
     expect(await screen.findByText('The correction was recorded, with its reason.')).toBeTruthy();
   });
 
   it('words the refusal in Vietnamese', async () => {
-    renderPage(() => ({ status: 500, body: {} }), published, 'vi', { 'POST /v1/publications/{id}/metrics': fallen }, creator);
+    renderPage(
+      () => ({ status: 500, body: {} }),
+      published,
+      'vi',
+      { 'POST /v1/publications/{id}/metrics': fallen },
+      creator,
+    );
     await screen.findByRole('heading', { name: 'Báo cáo lượt tiếp cận' });
     fireEvent.change(screen.getByRole('textbox', { name: 'Lượt xem' }), { target: { value: '1000' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Báo cáo lượt tiếp cận' })));

@@ -6,9 +6,25 @@ import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
 import { DateInput } from '../components/date-input';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from '../content/content-form';
-import { addedReply, canReply, replyVisibility, threadComments, writesAsCreator, type Thread } from '../content/comment-thread';
+import {
+  addedReply,
+  canReply,
+  replyVisibility,
+  threadComments,
+  writesAsCreator,
+  type Thread,
+} from '../content/comment-thread';
 import { checkFindingText, stageName } from '../content/wording';
-import { formErrors, quoteOf, reviews, selectedRange, sideBySide, validateDecision, type DecisionKind, type TextRange } from '../content/review';
+import {
+  formErrors,
+  quoteOf,
+  reviews,
+  selectedRange,
+  sideBySide,
+  validateDecision,
+  type DecisionKind,
+  type TextRange,
+} from '../content/review';
 import { Field } from '../components/field';
 import { Loading, ProblemAlert, useMessage } from '../components/messages';
 import { PageHeading } from '../components/page';
@@ -34,7 +50,10 @@ export default function SubmissionPage() {
   const { id = '' } = useParams();
   const api = useApiClient();
   const location = useLocation();
-  const loaded = useApi((signal) => settle(api.GET('/v1/submissions/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/submissions/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   const [notice, setNotice] = useState(location.state?.submitted ? t('submission.submitted') : '');
   const done = (message: string) => {
     setNotice(message);
@@ -56,7 +75,11 @@ export default function SubmissionPage() {
           : t('submission.title')}
       </PageHeading>
       <div role="status" aria-live="polite" id="submission-notice" tabIndex={-1} className="summary-anchor">
-        {notice && <div className="alert alert-success"><p>{notice}</p></div>}
+        {notice && (
+          <div className="alert alert-success">
+            <p>{notice}</p>
+          </div>
+        )}
       </div>
       {loaded.state === 'loading' && !submission && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
@@ -65,7 +88,15 @@ export default function SubmissionPage() {
   );
 }
 
-function SubmissionView({ submission, onDone, reload }: { submission: Submission; onDone: (message: string) => void; reload: () => void }) {
+function SubmissionView({
+  submission,
+  onDone,
+  reload,
+}: {
+  submission: Submission;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -75,7 +106,10 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
   const isReviewer = reviews(me) && submission.status === 'in_review' && submission.currentStage !== null;
   const current = submission.currentStage;
   // Who decides a stage is the domain's rule, the same the approvals service applies.
-  const canDecide = isReviewer && current !== null && mayDecide({ ...current, role: current.role as Role }, actorOf(me), submission.submittedBy);
+  const canDecide =
+    isReviewer &&
+    current !== null &&
+    mayDecide({ ...current, role: current.role as Role }, actorOf(me), submission.submittedBy);
   const [range, setRange] = useState<TextRange | undefined>();
   const [checksProblem, setChecksProblem] = useState<Problem | undefined>();
   const stage = submission.currentStage;
@@ -98,7 +132,9 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
         <div>
           <dt>{t('submission.status')}</dt>
           <dd>
-            <span className={`badge badge-${submission.status}`}>{t(`enums.submissionStatus.${submission.status}`)}</span>
+            <span className={`badge badge-${submission.status}`}>
+              {t(`enums.submissionStatus.${submission.status}`)}
+            </span>
           </dd>
         </div>
         <div>
@@ -109,8 +145,13 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
           <div>
             <dt>{t('submission.stage')}</dt>
             <dd>
-              {t('submission.stageOf', { n: stage.index + 1, total: submission.stages.length, key: stageName(t, format.agency, stage.key) })} ·{' '}
-              {t('reviews.due', { date: format.dateTime(stage.dueAt) })} {stage.overdue && <strong className="tag tag-danger">{t('reviews.overdue')}</strong>}
+              {t('submission.stageOf', {
+                n: stage.index + 1,
+                total: submission.stages.length,
+                key: stageName(t, format.agency, stage.key),
+              })}{' '}
+              · {t('reviews.due', { date: format.dateTime(stage.dueAt) })}{' '}
+              {stage.overdue && <strong className="tag tag-danger">{t('reviews.overdue')}</strong>}
             </dd>
           </div>
         )}
@@ -141,7 +182,12 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
                 onKeyUp={pickRange}
               />
               <p className="reply-actions">
-                <button type="button" className="button-secondary" onClick={takeSelection} aria-describedby={nothingSelected ? 'take-selection-hint' : undefined}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={takeSelection}
+                  aria-describedby={nothingSelected ? 'take-selection-hint' : undefined}
+                >
                   {t('review.comment.takeSelection')}
                 </button>
                 <span id="take-selection-hint" className="hint" aria-live="polite">
@@ -162,7 +208,8 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
                     {m.url}
                   </a>{' '}
                   <span className="work-meta">
-                    {m.mimeType} · {format.number(m.sizeBytes)} B · <span className="mono">{m.sha256.slice(0, 12)}…</span>
+                    {m.mimeType} · {format.number(m.sizeBytes)} B ·{' '}
+                    <span className="mono">{m.sha256.slice(0, 12)}…</span>
                   </span>
                 </li>
               ))}
@@ -177,13 +224,28 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
       {isReviewer && stage && (
         <div className="review-grid">
           {canDecide ? (
-            <DecisionForm key={`${stage.index}-${latest.number}`} submission={submission} onDone={onDone} onChecksFailing={setChecksProblem} reload={reload} />
+            <DecisionForm
+              key={`${stage.index}-${latest.number}`}
+              submission={submission}
+              onDone={onDone}
+              onChecksFailing={setChecksProblem}
+              reload={reload}
+            />
           ) : (
             <p className="hint" id="decided-by">
-              {t('review.decision.notYours', { agency: format.agency(stage.agencyId), role: t(`roles.${stage.role}` as 'roles.admin') })}
+              {t('review.decision.notYours', {
+                agency: format.agency(stage.agencyId),
+                role: t(`roles.${stage.role}` as 'roles.admin'),
+              })}
             </p>
           )}
-          <CommentForm submission={submission} version={latest} range={range} onClearRange={() => setRange(undefined)} onDone={onDone} />
+          <CommentForm
+            submission={submission}
+            version={latest}
+            range={range}
+            onClearRange={() => setRange(undefined)}
+            onDone={onDone}
+          />
         </div>
       )}
 
@@ -194,16 +256,19 @@ function SubmissionView({ submission, onDone, reload }: { submission: Submission
       {submission.versions.length > 1 && (
         <section className="section" aria-labelledby="earlier-title">
           <h2 id="earlier-title">{t('submission.earlier')}</h2>
-          {submission.versions.slice(0, -1).reverse().map((version) => (
-            <details key={version.number}>
-              <summary>
-                {t('submission.version', { n: version.number })} · {format.dateTime(version.submittedAt)}
-              </summary>
-              {version.title && <h3>{version.title}</h3>}
-              <div className="content-text">{version.text}</div>
-              <CheckList version={version} platform={submission.platform} />
-            </details>
-          ))}
+          {submission.versions
+            .slice(0, -1)
+            .reverse()
+            .map((version) => (
+              <details key={version.number}>
+                <summary>
+                  {t('submission.version', { n: version.number })} · {format.dateTime(version.submittedAt)}
+                </summary>
+                {version.title && <h3>{version.title}</h3>}
+                <div className="content-text">{version.text}</div>
+                <CheckList version={version} platform={submission.platform} />
+              </details>
+            ))}
         </section>
       )}
     </>
@@ -224,8 +289,16 @@ function CheckList({ version, platform }: { version: Version; platform: string }
             </span>
             <span>
               <strong>{t(`enums.check.${check.check}`)}</strong> — {t(`submission.check.${state}`)}
-              <span className="work-meta"> · {checkFindingText(t, check, { platform, mediaCount: version.media.length })}</span>
-              {override && <span className="work-meta"> · {t('submission.check.overrideBy', { by: override.by, reason: override.reason })}</span>}
+              <span className="work-meta">
+                {' '}
+                · {checkFindingText(t, check, { platform, mediaCount: version.media.length })}
+              </span>
+              {override && (
+                <span className="work-meta">
+                  {' '}
+                  · {t('submission.check.overrideBy', { by: override.by, reason: override.reason })}
+                </span>
+              )}
             </span>
           </li>
         );
@@ -234,7 +307,17 @@ function CheckList({ version, platform }: { version: Version; platform: string }
   );
 }
 
-function ChecksPanel({ version, submission, problem, onDone }: { version: Version; submission: Submission; problem?: Problem; onDone: (message: string) => void }) {
+function ChecksPanel({
+  version,
+  submission,
+  problem,
+  onDone,
+}: {
+  version: Version;
+  submission: Submission;
+  problem?: Problem;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const canOverride = session.can('override', 'Submission') && submission.status === 'in_review';
@@ -246,12 +329,27 @@ function ChecksPanel({ version, submission, problem, onDone }: { version: Versio
         {problem && <ProblemAlert problem={problem} id="checks-problem" />}
       </div>
       <CheckList version={version} platform={submission.platform} />
-      {canOverride && failing.length > 0 && <OverrideForm key={failing.map((c) => c.check).join()} submission={submission} failing={failing.map((c) => c.check)} onDone={onDone} />}
+      {canOverride && failing.length > 0 && (
+        <OverrideForm
+          key={failing.map((c) => c.check).join()}
+          submission={submission}
+          failing={failing.map((c) => c.check)}
+          onDone={onDone}
+        />
+      )}
     </section>
   );
 }
 
-function OverrideForm({ submission, failing, onDone }: { submission: Submission; failing: CheckName[]; onDone: (message: string) => void }) {
+function OverrideForm({
+  submission,
+  failing,
+  onDone,
+}: {
+  submission: Submission;
+  failing: CheckName[];
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [check, setCheck] = useState<CheckName>(failing[0]);
@@ -259,13 +357,21 @@ function OverrideForm({ submission, failing, onDone }: { submission: Submission;
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
   const key = useMemo(createIdempotencyKeys, []);
-  const own = reason.trim() === '' && problem?.code === 'local.reason' ? [{ path: 'reason', code: 'reason_required', message: '' }] : formErrors(problem).filter((e) => e.path === 'reason');
+  const own =
+    reason.trim() === '' && problem?.code === 'local.reason'
+      ? [{ path: 'reason', code: 'reason_required', message: '' }]
+      : formErrors(problem).filter((e) => e.path === 'reason');
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) return setProblem({ code: 'local.reason', detail: '' });
     const body = { check, reason: reason.trim() };
     setBusy(true);
-    const result = await settle(api.POST('/v1/submissions/{id}/overrides', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/overrides', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': key(body) } },
+        body,
+      }),
+    );
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
     setProblem(undefined);
@@ -304,7 +410,10 @@ function DiffPanel({ submission }: { submission: Submission }) {
   const [to, setTo] = useState(numbers[numbers.length - 1]);
   const [from, setFrom] = useState(numbers[numbers.length - 2]);
   const loaded = useApi(
-    (signal) => settle(api.GET('/v1/submissions/{id}/diff', { params: { path: { id: submission.id }, query: { from, to } }, signal })),
+    (signal) =>
+      settle(
+        api.GET('/v1/submissions/{id}/diff', { params: { path: { id: submission.id }, query: { from, to } }, signal }),
+      ),
     [api, submission.id, from, to, submission.version],
   );
   const pick = (id: string, label: string, value: number, set: (n: number) => void) => (
@@ -345,7 +454,12 @@ function DiffPanel({ submission }: { submission: Submission }) {
 }
 
 /** The earlier version on the left with its removals marked, the later one on the right with its additions. */
-function SideBySide({ diff, from, to, parts }: {
+function SideBySide({
+  diff,
+  from,
+  to,
+  parts,
+}: {
   diff: Schemas['DiffView'];
   from: number;
   to: number;
@@ -370,7 +484,12 @@ function SideBySide({ diff, from, to, parts }: {
   );
 }
 
-function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
+function DecisionForm({
+  submission,
+  onDone,
+  onChecksFailing,
+  reload,
+}: {
   submission: Submission;
   onDone: (message: string) => void;
   onChecksFailing: (problem: Problem | undefined) => void;
@@ -395,11 +514,21 @@ function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
     event.preventDefault();
     setAttempted(true);
     if (validateDecision(decision, reason).length > 0 || !decision) return;
-    const body = { decision, stage: stage.index, version: latest.number, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+    const body = {
+      decision,
+      stage: stage.index,
+      version: latest.number,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    };
     setBusy(true);
     setProblem(undefined);
     onChecksFailing(undefined);
-    const result = await settle(api.POST('/v1/submissions/{id}/decisions', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/decisions', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': key(body) } },
+        body,
+      }),
+    );
     setBusy(false);
     if (result.ok) {
       setAttempted(false);
@@ -422,7 +551,9 @@ function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
   return (
     <section className="section" aria-labelledby="decision-title">
       <h2 id="decision-title">{t('review.decision.title')}</h2>
-      <p className="hint">{t('review.decision.intro', { n: latest.number, stage: stageName(t, format.agency, stage.key) })}</p>
+      <p className="hint">
+        {t('review.decision.intro', { n: latest.number, stage: stageName(t, format.agency, stage.key) })}
+      </p>
       {problem?.code === 'submission.stage_changed' ? (
         <div className="alert alert-error" role="alert">
           <p>{t('review.decision.stageChanged')}</p>
@@ -434,13 +565,23 @@ function DecisionForm({ submission, onDone, onChecksFailing, reload }: {
         problem && !formErrors(problem).length && <ProblemAlert problem={problem} />
       )}
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
-        <fieldset className="field" id="decision-choice" aria-describedby={at('decision').length ? 'decision-choice-error' : undefined}>
+        <fieldset
+          className="field"
+          id="decision-choice"
+          aria-describedby={at('decision').length ? 'decision-choice-error' : undefined}
+        >
           <legend className="legend-label">{t('review.decision.legend')}</legend>
           <ErrorLine id="decision-choice-error" errors={at('decision')} />
           <div className="radios">
             {(['approve', 'request_changes', 'reject'] as const).map((kind) => (
               <label key={kind} className="choice">
-                <input type="radio" name="decision" value={kind} checked={decision === kind} onChange={() => setDecision(kind)} />
+                <input
+                  type="radio"
+                  name="decision"
+                  value={kind}
+                  checked={decision === kind}
+                  onChange={() => setDecision(kind)}
+                />
                 {t(`review.decision.${kind}`)}
               </label>
             ))}
@@ -469,12 +610,20 @@ function ErrorLine({ id, errors }: { id: string; errors: { path: string; code: s
   if (!errors.length) return null;
   return (
     <p className="field-error" id={id}>
-      {errors.map((e) => t(`review.errors.${e.code}` as 'review.errors.required', { defaultValue: e.message })).join(' ')}
+      {errors
+        .map((e) => t(`review.errors.${e.code}` as 'review.errors.required', { defaultValue: e.message }))
+        .join(' ')}
     </p>
   );
 }
 
-function CommentForm({ submission, version, range, onClearRange, onDone }: {
+function CommentForm({
+  submission,
+  version,
+  range,
+  onClearRange,
+  onDone,
+}: {
   submission: Submission;
   version: Version;
   range?: TextRange;
@@ -489,14 +638,21 @@ function CommentForm({ submission, version, range, onClearRange, onDone }: {
   const [empty, setEmpty] = useState(false);
   const [busy, setBusy] = useState(false);
   const key = useMemo(createIdempotencyKeys, []);
-  const errors = empty ? [{ path: 'body', code: 'required', message: '' }] : formErrors(problem).filter((e) => e.path === 'body');
+  const errors = empty
+    ? [{ path: 'body', code: 'required', message: '' }]
+    : formErrors(problem).filter((e) => e.path === 'body');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!body.trim()) return setEmpty(true);
     const request = { body: body.trim(), version: version.number, visibility, ...(range ? { range } : {}) };
     setBusy(true);
-    const result = await settle(api.POST('/v1/submissions/{id}/comments', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': key(request) } }, body: request }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/comments', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': key(request) } },
+        body: request,
+      }),
+    );
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
     setProblem(undefined);
@@ -540,7 +696,13 @@ function CommentForm({ submission, version, range, onClearRange, onDone }: {
           <div className="radios">
             {(['creator', 'internal'] as const).map((v) => (
               <label key={v} className="choice">
-                <input type="radio" name="visibility" value={v} checked={visibility === v} onChange={() => setVisibility(v)} />
+                <input
+                  type="radio"
+                  name="visibility"
+                  value={v}
+                  checked={visibility === v}
+                  onChange={() => setVisibility(v)}
+                />
                 {t(`review.comment.${v}`)}
               </label>
             ))}
@@ -579,14 +741,27 @@ function Comments({ submission, onDone }: { submission: Submission; onDone: (mes
       {submission.comments.length === 0 && <p className="empty">{t('submission.noComments')}</p>}
       <ul className="work-list comment-list">
         {threads.map((thread) => (
-          <CommentItem key={thread.comment.id} thread={thread} submission={submission} asCreator={asCreator} onReplied={replied} depth={0} />
+          <CommentItem
+            key={thread.comment.id}
+            thread={thread}
+            submission={submission}
+            asCreator={asCreator}
+            onReplied={replied}
+            depth={0}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function CommentItem({ thread, submission, asCreator, onReplied, depth }: {
+function CommentItem({
+  thread,
+  submission,
+  asCreator,
+  onReplied,
+  depth,
+}: {
   thread: Thread<Comment>;
   submission: Submission;
   asCreator: boolean;
@@ -612,9 +787,7 @@ function CommentItem({ thread, submission, asCreator, onReplied, depth }: {
           </>
         )}
       </span>
-      {comment.range && (
-        <q className="quote">{quoteOf(textOf(comment.version), comment.range)}</q>
-      )}
+      {comment.range && <q className="quote">{quoteOf(textOf(comment.version), comment.range)}</q>}
       <span className="comment-body">{comment.body}</span>
       {canReply(comment, asCreator) && (
         <div className="comment-actions">
@@ -650,7 +823,14 @@ function CommentItem({ thread, submission, asCreator, onReplied, depth }: {
       {replies.length > 0 && (
         <ul className="comment-replies" aria-label={t('review.comment.replies', { by: comment.by })}>
           {replies.map((reply) => (
-            <CommentItem key={reply.comment.id} thread={reply} submission={submission} asCreator={asCreator} onReplied={onReplied} depth={depth + 1} />
+            <CommentItem
+              key={reply.comment.id}
+              thread={reply}
+              submission={submission}
+              asCreator={asCreator}
+              onReplied={onReplied}
+              depth={depth + 1}
+            />
           ))}
         </ul>
       )}
@@ -659,7 +839,14 @@ function CommentItem({ thread, submission, asCreator, onReplied, depth }: {
 }
 
 /** A reply under a comment: seen by the same people as the comment; what was typed stays on an error. */
-function ReplyForm({ id, submission, parent, asCreator, onCancel, onSent }: {
+function ReplyForm({
+  id,
+  submission,
+  parent,
+  asCreator,
+  onCancel,
+  onSent,
+}: {
   id: string;
   submission: Submission;
   parent: Comment;
@@ -675,7 +862,9 @@ function ReplyForm({ id, submission, parent, asCreator, onCancel, onSent }: {
   const [empty, setEmpty] = useState(false);
   const visibility = replyVisibility(parent, asCreator);
   const fieldErrors = empty ? [] : formErrors(w.problem);
-  const bodyErrors = empty ? [{ path: 'body', code: 'required', message: '' }] : fieldErrors.filter((e) => e.path === 'body');
+  const bodyErrors = empty
+    ? [{ path: 'body', code: 'required', message: '' }]
+    : fieldErrors.filter((e) => e.path === 'body');
   const otherErrors = fieldErrors.filter((e) => e.path !== 'body');
   const bodyId = `${id}-body`;
 
@@ -687,7 +876,12 @@ function ReplyForm({ id, submission, parent, asCreator, onCancel, onSent }: {
     }
     const request = { body: body.trim(), version: parent.version, parentId: parent.id, visibility };
     w.setBusy(true);
-    const result = await settle(api.POST('/v1/submissions/{id}/comments', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(request) } }, body: request }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/comments', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(request) } },
+        body: request,
+      }),
+    );
     w.setBusy(false);
     if (!result.ok) {
       w.setProblem(result.problem);
@@ -698,14 +892,35 @@ function ReplyForm({ id, submission, parent, asCreator, onCancel, onSent }: {
   }
 
   return (
-    <form id={id} className="inline-form reply-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy} aria-label={t('review.comment.replyTo', { by: parent.by, at: format.dateTime(parent.at) })}>
+    <form
+      id={id}
+      className="inline-form reply-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-busy={w.busy}
+      aria-label={t('review.comment.replyTo', { by: parent.by, at: format.dateTime(parent.at) })}
+    >
       {w.problem && !empty && !bodyErrors.length && !otherErrors.length && <ProblemAlert problem={w.problem} />}
       {otherErrors.length > 0 && (
         <div className="alert alert-error" role="alert">
-          <p>{otherErrors.map((e) => t(`review.comment.errors.${e.code}` as 'review.comment.errors.unknown_comment', { defaultValue: e.message })).join(' ')}</p>
+          <p>
+            {otherErrors
+              .map((e) =>
+                t(`review.comment.errors.${e.code}` as 'review.comment.errors.unknown_comment', {
+                  defaultValue: e.message,
+                }),
+              )
+              .join(' ')}
+          </p>
         </div>
       )}
-      <Field id={bodyId} label={t('review.comment.replyBody')} hint={t('review.comment.replySeenBy', { who: t(`review.comment.${visibility}`) })} errors={bodyErrors} problem={w.problem}>
+      <Field
+        id={bodyId}
+        label={t('review.comment.replyBody')}
+        hint={t('review.comment.replySeenBy', { who: t(`review.comment.${visibility}`) })}
+        errors={bodyErrors}
+        problem={w.problem}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -742,7 +957,8 @@ function Decisions({ submission }: { submission: Submission }) {
         {submission.decisions.map((d, i) => (
           <li key={i}>
             <span className="work-title">
-              {t(`review.decision.${d.decision}`)} · {t('submission.version', { n: d.version })} · {stageName(t, format.agency, d.stage)}
+              {t(`review.decision.${d.decision}`)} · {t('submission.version', { n: d.version })} ·{' '}
+              {stageName(t, format.agency, d.stage)}
             </span>
             <span className="work-meta">
               {d.by} · {format.agency(d.agencyId)} · {format.dateTime(d.at)}
@@ -763,19 +979,39 @@ function useWrite() {
   return { problem, setProblem, busy, setBusy, key };
 }
 
-function CreatorActions({ submission, latest, onDone }: { submission: Submission; latest: Version; onDone: (message: string) => void }) {
+function CreatorActions({
+  submission,
+  latest,
+  onDone,
+}: {
+  submission: Submission;
+  latest: Version;
+  onDone: (message: string) => void;
+}) {
   const open = submission.status === 'in_review' || submission.status === 'changes_requested';
   return (
     <>
-      {submission.status === 'changes_requested' && <NewVersionForm submission={submission} latest={latest} onDone={onDone} />}
-      {submission.status === 'approved' && !submission.publication && <PublicationForm submission={submission} onDone={onDone} />}
+      {submission.status === 'changes_requested' && (
+        <NewVersionForm submission={submission} latest={latest} onDone={onDone} />
+      )}
+      {submission.status === 'approved' && !submission.publication && (
+        <PublicationForm submission={submission} onDone={onDone} />
+      )}
       {submission.publication && <MetricsForm publication={submission.publication} onDone={onDone} />}
       {open && <WithdrawForm submission={submission} onDone={onDone} />}
     </>
   );
 }
 
-function NewVersionForm({ submission, latest, onDone }: { submission: Submission; latest: Version; onDone: (message: string) => void }) {
+function NewVersionForm({
+  submission,
+  latest,
+  onDone,
+}: {
+  submission: Submission;
+  latest: Version;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
   const w = useWrite();
@@ -784,7 +1020,13 @@ function NewVersionForm({ submission, latest, onDone }: { submission: Submission
     title: latest.title ?? '',
     text: latest.text,
     media: latest.media.length
-      ? latest.media.map((m) => ({ ...emptyMedia(), url: m.url, mimeType: m.mimeType, sizeBytes: String(m.sizeBytes), sha256: m.sha256 }))
+      ? latest.media.map((m) => ({
+          ...emptyMedia(),
+          url: m.url,
+          mimeType: m.mimeType,
+          sizeBytes: String(m.sizeBytes),
+          sha256: m.sha256,
+        }))
       : [emptyMedia()],
   }));
   async function submit(event: FormEvent) {
@@ -792,7 +1034,12 @@ function NewVersionForm({ submission, latest, onDone }: { submission: Submission
     const { body, rows: r } = contentBody(draft);
     setRows(r);
     w.setBusy(true);
-    const result = await settle(api.POST('/v1/submissions/{id}/versions', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/versions', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(body) } },
+        body,
+      }),
+    );
     w.setBusy(false);
     if (!result.ok) return w.setProblem(result.problem);
     w.setProblem(undefined);
@@ -824,7 +1071,12 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
     event.preventDefault();
     const body = reason.trim() ? { reason: reason.trim() } : {};
     w.setBusy(true);
-    const result = await settle(api.POST('/v1/submissions/{id}/withdraw', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/withdraw', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(body) } },
+        body,
+      }),
+    );
     w.setBusy(false);
     if (!result.ok) return w.setProblem(result.problem);
     onDone(t('submission.withdraw.done'));
@@ -840,7 +1092,9 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Field id="withdraw-reason" label={t('submission.withdraw.reason')} optional={t('register.optional')}>
-            {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
+            {(props) => (
+              <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+            )}
           </Field>
           <button type="submit" className="button-secondary" disabled={w.busy}>
             {t('submission.withdraw.submit')}
@@ -863,7 +1117,12 @@ function PublicationForm({ submission, onDone }: { submission: Submission; onDon
     event.preventDefault();
     const body = { url: url.trim(), publishedAt: localToIso(publishedAt) ?? '' };
     w.setBusy(true);
-    const result = await settle(api.POST('/v1/submissions/{id}/publication', { params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/submissions/{id}/publication', {
+        params: { path: { id: submission.id }, header: { 'Idempotency-Key': w.key(body) } },
+        body,
+      }),
+    );
     w.setBusy(false);
     if (!result.ok) return w.setProblem(result.problem);
     w.setProblem(undefined);
@@ -874,11 +1133,38 @@ function PublicationForm({ submission, onDone }: { submission: Submission; onDon
       <h2 id="publication-title">{t('submission.publication.title')}</h2>
       {w.problem && (errors.length ? <ProblemAlertText problem={w.problem} /> : <ProblemAlert problem={w.problem} />)}
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={w.busy}>
-        <Field id="publication-url" label={t('submission.publication.url')} hint={t('submission.publication.urlHint', { platform: t(`enums.platform.${submission.platform}`) })} errors={at('url')} problem={w.problem}>
-          {(props) => <input {...props} type="url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} autoComplete="off" />}
+        <Field
+          id="publication-url"
+          label={t('submission.publication.url')}
+          hint={t('submission.publication.urlHint', { platform: t(`enums.platform.${submission.platform}`) })}
+          errors={at('url')}
+          problem={w.problem}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="url"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+            />
+          )}
         </Field>
-        <Field id="publication-at" label={t('submission.publication.at')} errors={at('publishedAt')} problem={w.problem}>
-          {(props) => <DateInput {...props} kind="datetime-local" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />}
+        <Field
+          id="publication-at"
+          label={t('submission.publication.at')}
+          errors={at('publishedAt')}
+          problem={w.problem}
+        >
+          {(props) => (
+            <DateInput
+              {...props}
+              kind="datetime-local"
+              value={publishedAt}
+              onChange={(e) => setPublishedAt(e.target.value)}
+            />
+          )}
         </Field>
         <button type="submit" className="button-primary" disabled={w.busy}>
           {t('submission.publication.submit')}
@@ -907,7 +1193,13 @@ type CounterReading = { at: string } & Record<(typeof COUNTERS)[number], number>
  * says which, with both figures, and offers to send them as a correction with
  * a reason (which the API stores and audits).
  */
-function MetricsForm({ publication, onDone }: { publication: NonNullable<Submission['publication']>; onDone: (message: string) => void }) {
+function MetricsForm({
+  publication,
+  onDone,
+}: {
+  publication: NonNullable<Submission['publication']>;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApiClient();
@@ -922,11 +1214,20 @@ function MetricsForm({ publication, onDone }: { publication: NonNullable<Submiss
   async function send(correct: boolean) {
     const n = (s: string) => Number(s.replace(/[\s.,]/g, '') || '0');
     const body = {
-      at: new Date().toISOString(), views: n(values.views), likes: n(values.likes), comments: n(values.comments), shares: n(values.shares),
+      at: new Date().toISOString(),
+      views: n(values.views),
+      likes: n(values.likes),
+      comments: n(values.comments),
+      shares: n(values.shares),
       ...(correct ? { correction: { reason: reason.trim() } } : {}),
     };
     w.setBusy(true);
-    const result = await settle(api.POST('/v1/publications/{id}/metrics', { params: { path: { id: publication.id }, header: { 'Idempotency-Key': w.key(body) } }, body }));
+    const result = await settle(
+      api.POST('/v1/publications/{id}/metrics', {
+        params: { path: { id: publication.id }, header: { 'Idempotency-Key': w.key(body) } },
+        body,
+      }),
+    );
     w.setBusy(false);
     if (!result.ok) {
       if (result.problem.code === 'metrics.counter_decreased') setCorrecting(true);
@@ -965,7 +1266,15 @@ function MetricsForm({ publication, onDone }: { publication: NonNullable<Submiss
         <div className="field-row">
           {COUNTERS.map((k) => (
             <Field key={k} id={`metrics-${k}`} label={t(`submission.metrics.${k}`)} errors={at(k)} problem={w.problem}>
-              {(props) => <input {...props} inputMode="numeric" value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} autoComplete="off" />}
+              {(props) => (
+                <input
+                  {...props}
+                  inputMode="numeric"
+                  value={values[k]}
+                  onChange={(e) => setValues({ ...values, [k]: e.target.value })}
+                  autoComplete="off"
+                />
+              )}
             </Field>
           ))}
         </div>
@@ -974,7 +1283,13 @@ function MetricsForm({ publication, onDone }: { publication: NonNullable<Submiss
         </button>
         {correcting && (
           <>
-            <Field id="metrics-correction" label={t('submission.metrics.correctionReason')} hint={t('submission.metrics.correctionHint')} errors={at('correction.reason')} problem={w.problem}>
+            <Field
+              id="metrics-correction"
+              label={t('submission.metrics.correctionReason')}
+              hint={t('submission.metrics.correctionHint')}
+              errors={at('correction.reason')}
+              problem={w.problem}
+            >
               {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
             <button type="button" className="button-secondary" disabled={w.busy} onClick={() => void send(true)}>
@@ -994,7 +1309,10 @@ function CounterFallen({ problem }: { problem: Problem }) {
   const sent = problem.sent as CounterReading | undefined;
   const previous = problem.previous as CounterReading | undefined;
   const next = problem.next as CounterReading | undefined;
-  const fallen = (problem.errors ?? []).map((e) => ({ counter: e.path.replace(/^input\./, '') as (typeof COUNTERS)[number], below: e.code === 'below_previous' }));
+  const fallen = (problem.errors ?? []).map((e) => ({
+    counter: e.path.replace(/^input\./, '') as (typeof COUNTERS)[number],
+    below: e.code === 'below_previous',
+  }));
   return (
     <div className="alert alert-error" role="alert">
       <p>{t('submission.metrics.fallen')}</p>
@@ -1005,7 +1323,10 @@ function CounterFallen({ problem }: { problem: Problem }) {
           return (
             <li key={counter}>
               {t(below ? 'submission.metrics.below' : 'submission.metrics.above', {
-                measure: t(`submission.metrics.${counter}`), sent: format.number(sent[counter]), other: format.number(other[counter]), date: format.dateTime(other.at),
+                measure: t(`submission.metrics.${counter}`),
+                sent: format.number(sent[counter]),
+                other: format.number(other[counter]),
+                date: format.dateTime(other.at),
               })}
             </li>
           );

@@ -39,7 +39,10 @@ export default function SubmitContentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const loaded = useApi((signal) => settle(api.GET('/v1/assignments/{id}', { params: { path: { id } }, signal })), [api, id]);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/assignments/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
   return (
     <div className="page page-form">
       <p className="breadcrumb">
@@ -75,7 +78,11 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
     const content = contentBody(draft);
     const at = localToIso(plannedAt);
     if (!at) {
-      setProblem({ code: 'validation.failed', detail: 'plannedAt', errors: [{ path: 'plannedAt', code: 'required', message: 'Choose a time' }] });
+      setProblem({
+        code: 'validation.failed',
+        detail: 'plannedAt',
+        errors: [{ path: 'plannedAt', code: 'required', message: 'Choose a time' }],
+      });
       return;
     }
     const body = { ...content.body, platform, kind, plannedAt: at };
@@ -83,7 +90,10 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
     setBusy(true);
     setProblem(undefined);
     const result = await settle(
-      api.POST('/v1/assignments/{id}/submissions', { params: { path: { id: assignment.id }, header: { 'Idempotency-Key': idempotencyKey(body) } }, body }),
+      api.POST('/v1/assignments/{id}/submissions', {
+        params: { path: { id: assignment.id }, header: { 'Idempotency-Key': idempotencyKey(body) } },
+        body,
+      }),
     );
     setBusy(false);
     if (result.ok) {
@@ -100,7 +110,8 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
       </p>
       <div className="alert alert-info">
         <p>
-          {t('submit.reminder')} {assignment.disclosureLabel && <span className="label-chip">{assignment.disclosureLabel}</span>}{' '}
+          {t('submit.reminder')}{' '}
+          {assignment.disclosureLabel && <span className="label-chip">{assignment.disclosureLabel}</span>}{' '}
           {assignment.campaign.requiredHashtags.map((tag) => (
             <span key={tag} className="label-chip">
               {tag}
@@ -108,7 +119,14 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
           ))}
         </p>
       </div>
-      {problem && (problem.errors?.length ? <div role="alert" className="alert alert-error"><p>{t('problem.validation.failed')}</p></div> : <ProblemAlert problem={problem} />)}
+      {problem &&
+        (problem.errors?.length ? (
+          <div role="alert" className="alert alert-error">
+            <p>{t('problem.validation.failed')}</p>
+          </div>
+        ) : (
+          <ProblemAlert problem={problem} />
+        ))}
       <form onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
         <div className="field-row">
           <Field id="submit-platform" label={t('submit.platform')} errors={own('platform')} problem={problem}>
@@ -134,7 +152,14 @@ function SubmitForm({ assignment }: { assignment: Assignment }) {
             )}
           </Field>
           <Field id="submit-plannedAt" label={t('submit.plannedAt')} errors={own('plannedAt')} problem={problem}>
-            {(props) => <DateInput {...props} kind="datetime-local" value={plannedAt} onChange={(e) => setPlannedAt(e.target.value)} />}
+            {(props) => (
+              <DateInput
+                {...props}
+                kind="datetime-local"
+                value={plannedAt}
+                onChange={(e) => setPlannedAt(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <ContentFields prefix="submit" draft={draft} onChange={setDraft} errors={rest} problem={problem} />

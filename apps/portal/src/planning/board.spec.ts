@@ -11,8 +11,16 @@ describe('the assignments board (grouping)', () => {
   });
 
   it('puts each assignment in its state’s column, soonest due first, and keeps empty columns', () => {
-    const later = assignmentFixture({ id: 'a1', status: 'accepted', brief: { ...assignmentFixture({ id: 'x' }).brief, dueAt: '2026-12-20T10:00:00Z' } });
-    const sooner = assignmentFixture({ id: 'a2', status: 'accepted', brief: { ...assignmentFixture({ id: 'x' }).brief, dueAt: '2026-12-05T10:00:00Z' } });
+    const later = assignmentFixture({
+      id: 'a1',
+      status: 'accepted',
+      brief: { ...assignmentFixture({ id: 'x' }).brief, dueAt: '2026-12-20T10:00:00Z' },
+    });
+    const sooner = assignmentFixture({
+      id: 'a2',
+      status: 'accepted',
+      brief: { ...assignmentFixture({ id: 'x' }).brief, dueAt: '2026-12-05T10:00:00Z' },
+    });
     const offered = assignmentFixture({ id: 'a3', status: 'offered' });
     const columns = groupByStatus([later, offered, sooner]);
     expect(columns).toHaveLength(BOARD_COLUMNS.length);

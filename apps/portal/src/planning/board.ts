@@ -11,7 +11,16 @@ export type BoardAssignment = Schemas['AssignmentPage']['items'][number];
 
 /** The columns, in the order work moves; every state the API knows has one. */
 export const BOARD_COLUMNS: readonly AssignmentStatusName[] = [
-  'offered', 'accepted', 'submitted', 'approved', 'published', 'reported', 'closed', 'declined', 'expired', 'cancelled',
+  'offered',
+  'accepted',
+  'submitted',
+  'approved',
+  'published',
+  'reported',
+  'closed',
+  'declined',
+  'expired',
+  'cancelled',
 ];
 
 // A state added to the domain without a column would hide assignments: fail loudly in the specs instead.
@@ -34,7 +43,7 @@ export function groupByStatus(items: readonly BoardAssignment[]): BoardColumn[] 
 
 /** The states from which the owning agency may cancel (work not yet submitted), from the domain's state machine. */
 export function isCancellable(status: AssignmentStatusName): boolean {
-  return (assignmentMachine.table.cancel.from).includes(status);
+  return assignmentMachine.table.cancel.from.includes(status);
 }
 
 /** How many assignments are overdue: said above the board. */

@@ -1,9 +1,32 @@
 import { describe, expect, it } from '@jest/globals';
-import { itemLink, localDay, monthAgenda, monthDays, monthRange, parseMonth, shiftMonth, type CalendarItem } from './calendar';
+import {
+  itemLink,
+  localDay,
+  monthAgenda,
+  monthDays,
+  monthRange,
+  parseMonth,
+  shiftMonth,
+  type CalendarItem,
+} from './calendar';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const item = (kind: CalendarItem['kind'], id: string, start: string, end: string, extra: Partial<CalendarItem> = {}): CalendarItem => ({
-  kind, id, campaignId: CAMPAIGN, ownerAgencyId: 'mcst-ttcs', title: `${kind} ${id}`, start, end, status: 'active', ...extra,
+const item = (
+  kind: CalendarItem['kind'],
+  id: string,
+  start: string,
+  end: string,
+  extra: Partial<CalendarItem> = {},
+): CalendarItem => ({
+  kind,
+  id,
+  campaignId: CAMPAIGN,
+  ownerAgencyId: 'mcst-ttcs',
+  title: `${kind} ${id}`,
+  start,
+  end,
+  status: 'active',
+  ...extra,
 });
 
 describe('the planning calendar (month)', () => {
@@ -33,7 +56,8 @@ describe('the planning calendar (month)', () => {
     );
     expect(agenda.days).toHaveLength(31);
     expect(agenda.running.map((c) => c.id)).toEqual(['c1']);
-    const entries = (day: string) => agenda.days.find((d) => d.day === day)!.entries.map((e) => `${e.item.id}:${e.role}`);
+    const entries = (day: string) =>
+      agenda.days.find((d) => d.day === day)!.entries.map((e) => `${e.item.id}:${e.role}`);
     // The campaign started in November: December shows only its end.
     expect(entries('2026-12-15')).toEqual(['c1:ends']);
     expect(entries(localDay(dueAt))).toEqual(['b1:due', 'a1:due']);

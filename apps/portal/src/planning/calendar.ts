@@ -86,7 +86,12 @@ function entriesOf(item: CalendarItem): { day: string; role: EntryRole }[] {
   if (item.kind === 'campaign') {
     const start = item.start.slice(0, 10);
     const end = item.end.slice(0, 10);
-    return start === end ? [{ day: start, role: 'starts' }] : [{ day: start, role: 'starts' }, { day: end, role: 'ends' }];
+    return start === end
+      ? [{ day: start, role: 'starts' }]
+      : [
+          { day: start, role: 'starts' },
+          { day: end, role: 'ends' },
+        ];
   }
   return [{ day: localDay(item.end), role: 'due' }];
 }
@@ -110,7 +115,12 @@ export function monthAgenda(items: readonly CalendarItem[], m: Month): MonthAgen
       day,
       entries: byDay
         .get(day)!
-        .sort((a, b) => KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.item.end.localeCompare(b.item.end) || a.item.title.localeCompare(b.item.title)),
+        .sort(
+          (a, b) =>
+            KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] ||
+            a.item.end.localeCompare(b.item.end) ||
+            a.item.title.localeCompare(b.item.title),
+        ),
     })),
   };
 }

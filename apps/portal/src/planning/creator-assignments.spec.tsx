@@ -31,12 +31,24 @@ describe("the creator page's assignments", () => {
   it("lists the creator's assignments with campaign, brief, state and due date, the latest due first", async () => {
     const brief = assignmentFixture({ id: 'x' }).brief;
     const client = renderSection([
-      assignmentFixture({ id: 'a1', status: 'published', brief: { ...brief, title: 'Early piece', dueAt: '2026-11-02T10:00:00Z' } }),
-      assignmentFixture({ id: 'a2', status: 'accepted', overdue: true, brief: { ...brief, title: 'Late piece', dueAt: '2026-12-12T10:00:00Z' } }),
+      assignmentFixture({
+        id: 'a1',
+        status: 'published',
+        brief: { ...brief, title: 'Early piece', dueAt: '2026-11-02T10:00:00Z' },
+      }),
+      assignmentFixture({
+        id: 'a2',
+        status: 'accepted',
+        overdue: true,
+        brief: { ...brief, title: 'Late piece', dueAt: '2026-12-12T10:00:00Z' },
+      }),
     ]);
     const table = await screen.findByRole('table', { name: 'Assignments' });
     expect(client.calls[0].init.params?.query).toEqual({ creatorId: CREATOR, limit: 50 });
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent));
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent));
     expect(rows.map((r) => [r[1], r[2]])).toEqual([
       ['Late piece', 'Accepted'],
       ['Early piece', 'Published'],

@@ -44,10 +44,15 @@ export function CreatorAssignments({ creatorId }: { creatorId: string }) {
                   </td>
                   <td>{assignment.brief.title}</td>
                   <td>
-                    <span className={`badge badge-${assignment.status}`}>{t(`enums.assignmentStatus.${assignment.status}`)}</span>
+                    <span className={`badge badge-${assignment.status}`}>
+                      {t(`enums.assignmentStatus.${assignment.status}`)}
+                    </span>
                   </td>
                   <td>
-                    {format.dateTime(assignment.brief.dueAt)} {assignment.overdue && <strong className="tag tag-danger">{t('creator.assignments.overdue')}</strong>}
+                    {format.dateTime(assignment.brief.dueAt)}{' '}
+                    {assignment.overdue && (
+                      <strong className="tag tag-danger">{t('creator.assignments.overdue')}</strong>
+                    )}
                   </td>
                 </tr>
               ))}

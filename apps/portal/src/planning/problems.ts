@@ -5,7 +5,10 @@ import { placeFieldErrors, type FieldProblem, type Problem } from '../api/proble
  * and whether the problem also needs saying above the form (it names no field
  * the form shows, or no field at all).
  */
-export function formErrorsOf(problem: Problem | undefined, fields: Iterable<string>): { byField: Map<string, FieldProblem[]>; other: boolean } {
+export function formErrorsOf(
+  problem: Problem | undefined,
+  fields: Iterable<string>,
+): { byField: Map<string, FieldProblem[]>; other: boolean } {
   if (!problem) return { byField: new Map(), other: false };
   const placed = placeFieldErrors(problem.errors ?? [], fields);
   return { byField: placed.byField, other: placed.unplaced.length > 0 || !problem.errors?.length };

@@ -22,15 +22,24 @@ describe('the campaign report (chart data)', () => {
   });
 
   it('shows a correction as a day that took views away', () => {
-    const points = reachOverTime([{ day: '2026-12-01', ...figures(5000) }, { day: '2026-12-02', ...figures(4000) }]);
-    expect(points.map((p) => [p.views, p.added])).toEqual([[5000, 5000], [4000, -1000]]);
+    const points = reachOverTime([
+      { day: '2026-12-01', ...figures(5000) },
+      { day: '2026-12-02', ...figures(4000) },
+    ]);
+    expect(points.map((p) => [p.views, p.added])).toEqual([
+      [5000, 5000],
+      [4000, -1000],
+    ]);
     expect(peakDay(points)?.day).toBe('2026-12-01');
   });
 
   it('crosses month ends when filling days', () => {
-    expect(reachOverTime([{ day: '2026-11-29', ...figures(1) }, { day: '2026-12-01', ...figures(2) }]).map((p) => p.day)).toEqual([
-      '2026-11-29', '2026-11-30', '2026-12-01',
-    ]);
+    expect(
+      reachOverTime([
+        { day: '2026-11-29', ...figures(1) },
+        { day: '2026-12-01', ...figures(2) },
+      ]).map((p) => p.day),
+    ).toEqual(['2026-11-29', '2026-11-30', '2026-12-01']);
   });
 
   it('orders platforms by reach, the largest first', () => {
@@ -56,7 +65,9 @@ describe('the campaign report (chart data)', () => {
   });
 
   it('names the CSV file after the campaign in plain letters', () => {
-    expect(csvFileName('Hội nghị Hà Nội 2026', '2026-12-05T08:00:00Z')).toBe('hoi-nghi-ha-noi-2026-report-2026-12-05.csv');
+    expect(csvFileName('Hội nghị Hà Nội 2026', '2026-12-05T08:00:00Z')).toBe(
+      'hoi-nghi-ha-noi-2026-report-2026-12-05.csv',
+    );
     expect(csvFileName('Đường sách', '2026-12-05T08:00:00Z')).toBe('duong-sach-report-2026-12-05.csv');
     expect(csvFileName(undefined, '2026-12-05T08:00:00Z')).toBe('campaign-report-2026-12-05.csv');
   });

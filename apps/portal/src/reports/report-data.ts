@@ -52,7 +52,8 @@ export function reachOverTime(byDay: CampaignReport['byDay']): DayPoint[] {
   const days = [...known.keys()].sort();
   if (days.length === 0) return [];
   const all: string[] = [];
-  for (let day = days[0]; day <= days[days.length - 1] && all.length <= MAX_FILLED_DAYS; day = nextDay(day)) all.push(day);
+  for (let day = days[0]; day <= days[days.length - 1] && all.length <= MAX_FILLED_DAYS; day = nextDay(day))
+    all.push(day);
   const sequence = all.length > MAX_FILLED_DAYS ? days : all;
   let last = { views: 0, likes: 0, comments: 0, shares: 0 };
   return sequence.map((day) => {
@@ -66,7 +67,14 @@ export function reachOverTime(byDay: CampaignReport['byDay']): DayPoint[] {
 /** Reach per platform, the largest first (platforms with the same reach by name). */
 export function reachByPlatform(byPlatform: CampaignReport['byPlatform']): PlatformPoint[] {
   return byPlatform
-    .map(({ platform, views, publications, likes, comments, shares }) => ({ platform, views, publications, likes, comments, shares }))
+    .map(({ platform, views, publications, likes, comments, shares }) => ({
+      platform,
+      views,
+      publications,
+      likes,
+      comments,
+      shares,
+    }))
     .sort((a, b) => b.views - a.views || a.platform.localeCompare(b.platform));
 }
 
@@ -90,7 +98,10 @@ export function targetLines(report: CampaignReport): TargetLine[] {
 
 /** The day that added the most views, for the chart's summary (the first such day on a tie). */
 export function peakDay(points: readonly DayPoint[]): DayPoint | undefined {
-  return points.reduce<DayPoint | undefined>((best, p) => (best === undefined || p.added > best.added ? p : best), undefined);
+  return points.reduce<DayPoint | undefined>(
+    (best, p) => (best === undefined || p.added > best.added ? p : best),
+    undefined,
+  );
 }
 
 /** The downloaded file's name: the campaign's title in plain letters and the date the report was made. */

@@ -15,8 +15,13 @@ describe("creators' agreements read model", () => {
   beforeAll(async () => {
     db = await openServiceDatabase(createRegistryDataSource(await createTestDatabase(testUrls().databaseUrl), 2));
     consumer = new EventConsumer({
-      nc: {} as NatsConnection, dataSource: db, env: testEnvName(), service: 'registry', purpose: 'creator_agreements',
-      filter: AGREEMENT_EVENTS_FILTER, handle: projectAgreementEvent,
+      nc: {} as NatsConnection,
+      dataSource: db,
+      env: testEnvName(),
+      service: 'registry',
+      purpose: 'creator_agreements',
+      filter: AGREEMENT_EVENTS_FILTER,
+      handle: projectAgreementEvent,
     });
   });
   afterAll(async () => db.destroy());
@@ -29,17 +34,35 @@ describe("creators' agreements read model", () => {
   it('applies each event once, shows active agreements, and lets no older event undo a newer one', async () => {
     const creatorId = newId();
     const data: AgreementEventData = {
-      agreementId: newId(), number: 'TTDN-2026-0042', agencyId: 'mcst-ttcs', counterpartyId: creatorId, status: 'active',
-      term: { start: '2026-01-01', end: '2026-12-31' }, deliverables: [], disclosureLabel: null, budget: null, reason: null,
+      agreementId: newId(),
+      number: 'TTDN-2026-0042',
+      agencyId: 'mcst-ttcs',
+      counterpartyId: creatorId,
+      status: 'active',
+      term: { start: '2026-01-01', end: '2026-12-31' },
+      deliverables: [],
+      disclosureLabel: null,
+      budget: null,
+      reason: null,
     };
     const activated = event(EVENTS.agreements.activated, data, '2026-02-01T00:00:00Z');
     expect(await consumer.apply(activated)).toBe(true);
     expect(await consumer.apply(activated)).toBe(false);
     expect(await activeAgreementsOf(db.manager, creatorId)).toEqual([
-      { agreementId: data.agreementId, number: 'TTDN-2026-0042', agencyId: 'mcst-ttcs', termStart: '2026-01-01', termEnd: '2026-12-31' },
+      {
+        agreementId: data.agreementId,
+        number: 'TTDN-2026-0042',
+        agencyId: 'mcst-ttcs',
+        termStart: '2026-01-01',
+        termEnd: '2026-12-31',
+      },
     ]);
 
-    const ended = event(EVENTS.agreements.ended, { ...data, status: 'terminated', reason: 'cancelled' }, '2026-03-01T00:00:00Z');
+    const ended = event(
+      EVENTS.agreements.ended,
+      { ...data, status: 'terminated', reason: 'cancelled' },
+      '2026-03-01T00:00:00Z',
+    );
     expect(await consumer.apply(ended)).toBe(true);
     expect(await activeAgreementsOf(db.manager, creatorId)).toEqual([]);
 

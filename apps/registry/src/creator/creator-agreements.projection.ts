@@ -10,7 +10,10 @@ export const AGREEMENT_EVENTS_FILTER = BUS.registry.consumes.creator_agreements;
  * activated, suspended or ended event records the agreement's status for its
  * counterparty. The registry never reads the agreements schema.
  */
-export async function projectAgreementEvent(event: Envelope<unknown> & { subject: string }, manager: EntityManager): Promise<void> {
+export async function projectAgreementEvent(
+  event: Envelope<unknown> & { subject: string },
+  manager: EntityManager,
+): Promise<void> {
   if (!/\.(activated|suspended|ended|amended)$/.test(event.subject)) return;
   const data = AgreementEventData.parse(event.data);
   await manager.query(
@@ -19,7 +22,16 @@ export async function projectAgreementEvent(event: Envelope<unknown> & { subject
      ON CONFLICT (agreement_id) DO UPDATE
        SET status = EXCLUDED.status, term_start = EXCLUDED.term_start, term_end = EXCLUDED.term_end, updated_at = EXCLUDED.updated_at
      WHERE creator_agreements.updated_at <= EXCLUDED.updated_at`,
-    [data.agreementId, data.counterpartyId, data.number, data.agencyId, data.status, data.term.start, data.term.end, event.occurredAt],
+    [
+      data.agreementId,
+      data.counterpartyId,
+      data.number,
+      data.agencyId,
+      data.status,
+      data.term.start,
+      data.term.end,
+      event.occurredAt,
+    ],
   );
 }
 

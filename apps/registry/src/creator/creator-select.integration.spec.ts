@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { z } from 'zod';
 import {
-  newId, SUBJECTS, type Actor, type CreatorByHandleReply, type CreatorSelectReply, type CreatorSelectRequest, type CreatorView, type DomainError,
+  newId,
+  SUBJECTS,
+  type Actor,
+  type CreatorByHandleReply,
+  type CreatorSelectReply,
+  type CreatorSelectRequest,
+  type CreatorView,
+  type DomainError,
 } from '@concord/domain';
 import { rejection as rejectionOf } from '@concord/testing';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
@@ -12,7 +19,13 @@ const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promis
 type Reply = z.infer<typeof CreatorSelectReply>;
 type Ask = z.input<typeof CreatorSelectRequest>;
 
-const channel = (platform: string, handle: string, followers: number) => ({ platform, handle, url: `https://example.com/@${handle}`, followers, verified: false });
+const channel = (platform: string, handle: string, followers: number) => ({
+  platform,
+  handle,
+  url: `https://example.com/@${handle}`,
+  followers,
+  verified: false,
+});
 
 describe('registry: creators for fan-outs (creator.select) and by channel handle (creator.by_handle)', () => {
   let r: TestRegistry;
@@ -23,44 +36,111 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
   const select = (ask: Ask, actor: Actor = actors.registrar) => r.client.request<Reply>(S.creatorSelect, ask, actor);
   const ids = (reply: Reply) => reply.items.map((i) => i.creatorId);
   const sorted = (...letters: string[]) => letters.map((l) => c[l].id).sort();
-  const register = (input: Record<string, unknown>) => r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar);
+  const register = (input: Record<string, unknown>) =>
+    r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar);
   const vet = async (id: string) => {
-    await r.client.request(S.creatorAddVetting, { id, input: { outcome: 'passed', notes: 'checked' } }, actors.registrar);
-    await r.client.request(S.creatorChangeStatus, { id, input: { to: 'vetted', reason: 'vetting passed' } }, actors.registrar);
+    await r.client.request(
+      S.creatorAddVetting,
+      { id, input: { outcome: 'passed', notes: 'checked' } },
+      actors.registrar,
+    );
+    await r.client.request(
+      S.creatorChangeStatus,
+      { id, input: { to: 'vetted', reason: 'vetting passed' } },
+      actors.registrar,
+    );
   };
   const activate = async (id: string) => {
     await vet(id);
-    await r.client.request(S.creatorChangeStatus, { id, input: { to: 'active', reason: 'agreement signed' } }, actors.registrar);
+    await r.client.request(
+      S.creatorChangeStatus,
+      { id, input: { to: 'active', reason: 'agreement signed' } },
+      actors.registrar,
+    );
   };
 
   beforeAll(async () => {
     r = await startTestRegistry();
-    c.d = await register(registration({
-      kind: 'management_company', displayName: 'Sao Việt Media', personalData: null, consent: null,
-      topics: ['tourism', 'cuisine'], languages: ['vi'], regions: ['VN-SG'], channels: [channel('instagram', `saoviet_${tag}`, 80_000)],
-    }));
+    c.d = await register(
+      registration({
+        kind: 'management_company',
+        displayName: 'Sao Việt Media',
+        personalData: null,
+        consent: null,
+        topics: ['tourism', 'cuisine'],
+        languages: ['vi'],
+        regions: ['VN-SG'],
+        channels: [channel('instagram', `saoviet_${tag}`, 80_000)],
+      }),
+    );
     // The same handle on two platforms of one creator.
-    c.a = await register(registration({
-      displayName: 'An Travel', topics: ['tourism'], languages: ['vi', 'en'], regions: ['VN-HN'],
-      channels: [channel('tiktok', `an_${tag}`, 120_000), channel('youtube', `an_${tag}`, 5_000)],
-    }));
-    c.b = await register(registration({
-      displayName: 'Bình Culture', topics: ['culture'], languages: ['vi'], regions: ['VN-SG'], channels: [channel('youtube', `binh_${tag}`, 200_000)],
-    }));
+    c.a = await register(
+      registration({
+        displayName: 'An Travel',
+        topics: ['tourism'],
+        languages: ['vi', 'en'],
+        regions: ['VN-HN'],
+        channels: [channel('tiktok', `an_${tag}`, 120_000), channel('youtube', `an_${tag}`, 5_000)],
+      }),
+    );
+    c.b = await register(
+      registration({
+        displayName: 'Bình Culture',
+        topics: ['culture'],
+        languages: ['vi'],
+        regions: ['VN-SG'],
+        channels: [channel('youtube', `binh_${tag}`, 200_000)],
+      }),
+    );
     // 50,000 followers, but not on TikTok.
-    c.c = await register(registration({
-      displayName: 'Chi Eats', topics: ['tourism'], languages: ['en'], regions: ['VN-HN', 'VN-DN'],
-      channels: [channel('tiktok', `chi_${tag}`, 3_000), channel('facebook', `chi_fb_${tag}`, 50_000)],
-    }));
-    c.e = await register(registration({
-      displayName: 'Em Phượt', topics: ['tourism'], languages: ['vi'], regions: ['VN-HN'], managementCompanyId: c.d.id,
-      channels: [channel('tiktok', `em_${tag}`, 500_000)],
-    }));
+    c.c = await register(
+      registration({
+        displayName: 'Chi Eats',
+        topics: ['tourism'],
+        languages: ['en'],
+        regions: ['VN-HN', 'VN-DN'],
+        channels: [channel('tiktok', `chi_${tag}`, 3_000), channel('facebook', `chi_fb_${tag}`, 50_000)],
+      }),
+    );
+    c.e = await register(
+      registration({
+        displayName: 'Em Phượt',
+        topics: ['tourism'],
+        languages: ['vi'],
+        regions: ['VN-HN'],
+        managementCompanyId: c.d.id,
+        channels: [channel('tiktok', `em_${tag}`, 500_000)],
+      }),
+    );
     // A creator without channels.
-    c.f = await register(registration({ displayName: 'Phong No Channel', topics: ['history'], languages: ['fr'], regions: ['FR'], channels: [] }));
+    c.f = await register(
+      registration({
+        displayName: 'Phong No Channel',
+        topics: ['history'],
+        languages: ['fr'],
+        regions: ['FR'],
+        channels: [],
+      }),
+    );
     // One handle, two creators, on different platforms.
-    c.g = await register(registration({ displayName: 'Giang One', topics: ['history'], languages: ['fr'], regions: ['FR'], channels: [channel('tiktok', `same_${tag}`, 10)] }));
-    c.h = await register(registration({ displayName: 'Hà Two', topics: ['history'], languages: ['fr'], regions: ['FR'], channels: [channel('zalo', `same_${tag}`, 10)] }));
+    c.g = await register(
+      registration({
+        displayName: 'Giang One',
+        topics: ['history'],
+        languages: ['fr'],
+        regions: ['FR'],
+        channels: [channel('tiktok', `same_${tag}`, 10)],
+      }),
+    );
+    c.h = await register(
+      registration({
+        displayName: 'Hà Two',
+        topics: ['history'],
+        languages: ['fr'],
+        regions: ['FR'],
+        channels: [channel('zalo', `same_${tag}`, 10)],
+      }),
+    );
     for (const l of ['a', 'd', 'e']) await activate(c[l].id);
     await vet(c.c.id);
   });
@@ -70,9 +150,27 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
     const reply = await select({ creatorIds: [c.a.id, c.e.id, c.f.id] });
     expect(reply).toEqual({
       items: [
-        { creatorId: c.a.id, displayName: 'An Travel', status: 'active', managementCompanyId: null, platforms: ['tiktok', 'youtube'] },
-        { creatorId: c.e.id, displayName: 'Em Phượt', status: 'active', managementCompanyId: c.d.id, platforms: ['tiktok'] },
-        { creatorId: c.f.id, displayName: 'Phong No Channel', status: 'prospect', managementCompanyId: null, platforms: [] },
+        {
+          creatorId: c.a.id,
+          displayName: 'An Travel',
+          status: 'active',
+          managementCompanyId: null,
+          platforms: ['tiktok', 'youtube'],
+        },
+        {
+          creatorId: c.e.id,
+          displayName: 'Em Phượt',
+          status: 'active',
+          managementCompanyId: c.d.id,
+          platforms: ['tiktok'],
+        },
+        {
+          creatorId: c.f.id,
+          displayName: 'Phong No Channel',
+          status: 'prospect',
+          managementCompanyId: null,
+          platforms: [],
+        },
       ].sort((x, y) => x.creatorId.localeCompare(y.creatorId)),
       total: null,
       nextAfter: null,
@@ -90,7 +188,10 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
     // Chi has 50,000 on Facebook but 3,000 on TikTok.
     expect(ids(await select({ filter: { platform: 'tiktok', minFollowers: 50_000 } }))).toEqual(sorted('a', 'e'));
     expect(ids(await select({ filter: { platform: 'youtube', minFollowers: 100_000, topic: 'tourism' } }))).toEqual([]);
-    expect(await select({ filter: { topic: 'tourism', platform: 'tiktok' }, count: true })).toMatchObject({ total: 3, nextAfter: null });
+    expect(await select({ filter: { topic: 'tourism', platform: 'tiktok' }, count: true })).toMatchObject({
+      total: 3,
+      nextAfter: null,
+    });
   });
 
   it('pages a filter in id order after `after`, none twice and none missed, counting all on request', async () => {
@@ -118,15 +219,24 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
 
   it('by id: answers those that exist, in id order, leaving out unknown ids and ignoring `after`', async () => {
     const unknown = newId();
-    const reply = await select({ creatorIds: [c.e.id, unknown, c.b.id, c.a.id, c.a.id], after: c.e.id, limit: 1, count: true });
+    const reply = await select({
+      creatorIds: [c.e.id, unknown, c.b.id, c.a.id, c.a.id],
+      after: c.e.id,
+      limit: 1,
+      count: true,
+    });
     expect(ids(reply)).toEqual(sorted('a', 'b', 'e'));
     expect(reply).toMatchObject({ total: 3, nextAfter: null });
   });
 
   it('shows a partner agency only active creators, by filter and by id', async () => {
-    expect(ids(await select({ filter: { topic: 'tourism' }, count: true }, actors.mofaLiaison))).toEqual(sorted('a', 'd', 'e'));
+    expect(ids(await select({ filter: { topic: 'tourism' }, count: true }, actors.mofaLiaison))).toEqual(
+      sorted('a', 'd', 'e'),
+    );
     expect(await select({ filter: {}, count: true }, actors.mofaLiaison)).toMatchObject({ total: 3 });
-    expect(ids(await select({ creatorIds: [c.a.id, c.b.id, c.c.id, c.e.id] }, actors.mofaLiaison))).toEqual(sorted('a', 'e'));
+    expect(ids(await select({ creatorIds: [c.a.id, c.b.id, c.c.id, c.e.id] }, actors.mofaLiaison))).toEqual(
+      sorted('a', 'e'),
+    );
   });
 
   it('refuses a request with both ids and a filter, or neither, and bad input with field paths', async () => {
@@ -135,16 +245,23 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
     expect(both.errors.map((e) => e.path)).toEqual(['creatorIds']);
     expect((await rejection(select({}))).code).toBe('validation.failed');
     const bad = await rejection(select({ filter: { platform: 'myspace' as 'tiktok', minFollowers: -1 }, limit: 0 }));
-    expect(bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['filter.platform', 'filter.minFollowers', 'limit']));
+    expect(bad.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['filter.platform', 'filter.minFollowers', 'limit']),
+    );
   });
 
   it('finds the creator owning a handle, in any case and with or without @, on whichever platform', async () => {
-    const byHandle = (handle: string, actor: Actor = actors.registrar) => r.client.request<z.infer<typeof CreatorByHandleReply>>(S.creatorByHandle, { handle }, actor);
+    const byHandle = (handle: string, actor: Actor = actors.registrar) =>
+      r.client.request<z.infer<typeof CreatorByHandleReply>>(S.creatorByHandle, { handle }, actor);
     const expected = { creatorId: c.a.id, displayName: 'An Travel', kind: 'individual' };
     expect(await byHandle(`an_${tag}`)).toEqual(expected);
     expect(await byHandle(` @AN_${tag.toUpperCase()} `)).toEqual(expected);
     expect(await byHandle(`chi_fb_${tag}`)).toMatchObject({ creatorId: c.c.id });
-    expect(await byHandle(`saoviet_${tag}`)).toEqual({ creatorId: c.d.id, displayName: 'Sao Việt Media', kind: 'management_company' });
+    expect(await byHandle(`saoviet_${tag}`)).toEqual({
+      creatorId: c.d.id,
+      displayName: 'Sao Việt Media',
+      kind: 'management_company',
+    });
     // Any lead-agency staff role may ask (the gateway asks as a registry officer).
     expect(await byHandle(`em_${tag}`, actors.reviewer)).toMatchObject({ creatorId: c.e.id });
 

@@ -21,7 +21,9 @@ function channelView(c: Channel) {
  * with `read_restricted`; personal data never (it has its own audited read).
  */
 export function toCreatorView(creator: Creator, options: { restricted: boolean }): CreatorView {
-  const channels = [...(creator.channels ?? [])].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const channels = [...(creator.channels ?? [])].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
   return {
     id: creator.id,
     kind: creator.kind,

@@ -1,7 +1,17 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
-  allowedTypos, creatorSearchText, creatorSearchWords, decodeCursor, encodeCursor, foldText, nameWords, PLATFORMS, queryWords, swappedLetters,
-  type CreatorCandidate, type ListCreatorsQuery,
+  allowedTypos,
+  creatorSearchText,
+  creatorSearchWords,
+  decodeCursor,
+  encodeCursor,
+  foldText,
+  nameWords,
+  PLATFORMS,
+  queryWords,
+  swappedLetters,
+  type CreatorCandidate,
+  type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
 import { insertLater, writeLater } from '@concord/database';
@@ -32,7 +42,11 @@ export const POSSIBLE_DUPLICATES = 5;
 /** Which creators a fan-out asks for: these ids, or a page of those a filter finds, in id order after `after`. */
 export type CreatorSelection =
   | { creatorIds: string[] }
-  | { filter: { topic?: string; language?: string; platform?: string; minFollowers?: number; region?: string }; after?: string; limit: number };
+  | {
+      filter: { topic?: string; language?: string; platform?: string; minFollowers?: number; region?: string };
+      after?: string;
+      limit: number;
+    };
 
 export interface HandleOwner {
   creatorId: string;
@@ -103,7 +117,10 @@ export class CreatorRepository {
     );
   }
 
-  async findChannelOwners(manager: EntityManager, channels: { platform: string; handleNormalized: string }[]): Promise<ChannelOwner[]> {
+  async findChannelOwners(
+    manager: EntityManager,
+    channels: { platform: string; handleNormalized: string }[],
+  ): Promise<ChannelOwner[]> {
     if (channels.length === 0) return [];
     return manager.query(CHANNEL_OWNERS_SQL, channelOwnersParams(channels));
   }
@@ -127,7 +144,11 @@ export class CreatorRepository {
    * platforms from the `channels_creator` index), and with `count` on a
    * filter one more, run alongside, for the total.
    */
-  async select(visibility: SqlCondition, selection: CreatorSelection, count: boolean): Promise<{ items: CreatorCandidate[]; total: number | null }> {
+  async select(
+    visibility: SqlCondition,
+    selection: CreatorSelection,
+    count: boolean,
+  ): Promise<{ items: CreatorCandidate[]; total: number | null }> {
     const where = [visibility.sql];
     const params: Record<string, unknown> = {};
     if ('creatorIds' in selection) {
@@ -145,15 +166,24 @@ export class CreatorRepository {
         if (f.minFollowers !== undefined) parts.push('ch.followers >= :minFollowers');
         where.push(`EXISTS (SELECT 1 FROM channels ch WHERE ${parts.join(' AND ')})`);
       }
-      Object.assign(params, { topic: f.topic, language: f.language, region: f.region, platform: f.platform, minFollowers: f.minFollowers });
+      Object.assign(params, {
+        topic: f.topic,
+        language: f.language,
+        region: f.region,
+        platform: f.platform,
+        minFollowers: f.minFollowers,
+      });
     }
     const matches = where.join(' AND ');
     // By id: every one asked for, no paging. By filter: keyset pages in id order.
-    const page = 'creatorIds' in selection ? { after: '', limit: '', params: {} } : {
-      after: selection.after ? 'AND c.id > :after' : '',
-      limit: 'LIMIT :limit',
-      params: { after: selection.after, limit: selection.limit },
-    };
+    const page =
+      'creatorIds' in selection
+        ? { after: '', limit: '', params: {} }
+        : {
+            after: selection.after ? 'AND c.id > :after' : '',
+            limit: 'LIMIT :limit',
+            params: { after: selection.after, limit: selection.limit },
+          };
     const items = this.scopedQuery<CreatorCandidate>(
       visibility,
       `SELECT c.id AS "creatorId", c.display_name AS "displayName", c.status, c.management_company_id AS "managementCompanyId",
@@ -169,7 +199,11 @@ export class CreatorRepository {
       const found = await items;
       return { items: found, total: count ? found.length : null };
     }
-    const counted = this.scopedQuery<{ total: number }>(visibility, `SELECT count(*)::int AS total FROM creators c WHERE ${matches}`, params);
+    const counted = this.scopedQuery<{ total: number }>(
+      visibility,
+      `SELECT count(*)::int AS total FROM creators c WHERE ${matches}`,
+      params,
+    );
     const [found, [{ total }]] = await Promise.all([items, counted]);
     return { items: found, total };
   }
@@ -224,7 +258,10 @@ export class CreatorRepository {
    * `q`, best match first (word similarity of the folded query to folded
    * names and handles), then id. Cursors are opaque.
    */
-  async search(visibility: SqlCondition, query: ListCreatorsQuery): Promise<{ items: Creator[]; nextCursor: string | null }> {
+  async search(
+    visibility: SqlCondition,
+    query: ListCreatorsQuery,
+  ): Promise<{ items: Creator[]; nextCursor: string | null }> {
     const qb = this.scoped(visibility);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.topic) qb.andWhere('c.topics @> ARRAY[:topic]::text[]', { topic: query.topic });
@@ -267,7 +304,11 @@ export class CreatorRepository {
    * typos; the whole query as one word (a typo across a space, "gocb ep");
    * trigram similarity over names and handles.
    */
-  private async matching(qb: SelectQueryBuilder<Creator>, mode: SearchMode, q: string): Promise<SelectQueryBuilder<Creator>> {
+  private async matching(
+    qb: SelectQueryBuilder<Creator>,
+    mode: SearchMode,
+    q: string,
+  ): Promise<SelectQueryBuilder<Creator>> {
     if (mode === 'words') {
       const groups = await this.expandQueryWords(q);
       groups.forEach((alternatives, i) => qb.andWhere(`c.search_words && :w${i}::text[]`, { [`w${i}`]: alternatives }));
@@ -292,7 +333,9 @@ export class CreatorRepository {
       [words, words.map(allowedTypos)],
     );
     const near = new Map(rows.map((r) => [r.i, r.words]));
-    return words.map((w, i) => [...new Set([w, ...(near.get(i + 1) ?? []), ...(w.length > 3 ? swappedLetters(w) : [])])]);
+    return words.map((w, i) => [
+      ...new Set([w, ...(near.get(i + 1) ?? []), ...(w.length > 3 ? swappedLetters(w) : [])]),
+    ]);
   }
 
   private async page(qb: SelectQueryBuilder<Creator>, limit: number, mode: SearchMode | null) {
@@ -326,15 +369,22 @@ export class CreatorRepository {
       params,
     );
     // `%` at the threshold asked for (the connection's is the duplicate check's), for this transaction only.
-    const rows: { aId: string; aName: string; bId: string; bName: string; similarity: number }[] = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(minSimilarity)]);
-      return manager.query(sql, values);
-    });
+    const rows: { aId: string; aName: string; bId: string; bName: string; similarity: number }[] =
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(minSimilarity)]);
+        return manager.query(sql, values);
+      });
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
 
   /** Records that two creators are not duplicates; returns false if already recorded. */
-  async dismissDuplicate(manager: EntityManager, a: string, b: string, reason: string, by: string): Promise<{ dismissedAt: Date } | null> {
+  async dismissDuplicate(
+    manager: EntityManager,
+    a: string,
+    b: string,
+    reason: string,
+    by: string,
+  ): Promise<{ dismissedAt: Date } | null> {
     const [first, second] = a < b ? [a, b] : [b, a];
     const rows: { dismissed_at: Date }[] = await manager.query(
       `INSERT INTO duplicate_dismissals (a_id, b_id, reason, dismissed_by) VALUES ($1, $2, $3, $4)
@@ -363,7 +413,16 @@ const SEARCH_MODES = ['words', 'joined', 'trigram'] as const;
 type SearchMode = (typeof SEARCH_MODES)[number];
 
 /** What a list shows of a creator (no personal data, no records). */
-const SUMMARY_COLUMNS = ['c.id', 'c.kind', 'c.displayName', 'c.status', 'c.topics', 'c.languages', 'c.regions', 'c.totalFollowers'];
+const SUMMARY_COLUMNS = [
+  'c.id',
+  'c.kind',
+  'c.displayName',
+  'c.status',
+  'c.topics',
+  'c.languages',
+  'c.regions',
+  'c.totalFollowers',
+];
 
 interface Cursor {
   id: string;
@@ -378,5 +437,7 @@ export function encodeSearchCursor(cursor: Cursor): string {
 
 function decodeSearchCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
-  return JSON.parse(decodeCursor(value, /^\{"id":"[0-9a-f-]{36}"(,"rank":\d+)?(,"mode":"(words|joined|trigram)")?\}$/)) as Cursor;
+  return JSON.parse(
+    decodeCursor(value, /^\{"id":"[0-9a-f-]{36}"(,"rank":\d+)?(,"mode":"(words|joined|trigram)")?\}$/),
+  ) as Cursor;
 }

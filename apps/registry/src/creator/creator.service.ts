@@ -1,9 +1,36 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agencyKind, applyChanges, assertConsentForPersonalData, assertCreatorMove, assertVettingAgrees, channelKey, decodeCursor, DomainError, encodeCursor, EVENTS, NUMBER_POSITION,
-  findRepeatedChannels, foldText, newId, normalizeHandle, NotFoundError, type Actor, type ChangeAppliers, type ChannelInput,
-  type CreatorByHandleReply, type CreatorByHandleRequest, type CreatorCommands, type CreatorSelectReply, type CreatorSelectRequest,
-  type CreatorView, type DuplicateDismissal, type DuplicatePair, type Envelope, type PersonalDataView, type UpdateCreatorInput, type VettingOutcome,
+  agencyKind,
+  applyChanges,
+  assertConsentForPersonalData,
+  assertCreatorMove,
+  assertVettingAgrees,
+  channelKey,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  EVENTS,
+  NUMBER_POSITION,
+  findRepeatedChannels,
+  foldText,
+  newId,
+  normalizeHandle,
+  NotFoundError,
+  type Actor,
+  type ChangeAppliers,
+  type ChannelInput,
+  type CreatorByHandleReply,
+  type CreatorByHandleRequest,
+  type CreatorCommands,
+  type CreatorSelectReply,
+  type CreatorSelectRequest,
+  type CreatorView,
+  type DuplicateDismissal,
+  type DuplicatePair,
+  type Envelope,
+  type PersonalDataView,
+  type UpdateCreatorInput,
+  type VettingOutcome,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -14,7 +41,13 @@ import { Channel } from './channel.entity';
 import { activeAgreementsOf } from './creator-agreements.projection';
 import { Creator, type RecordedEntry } from './creator.entity';
 import { toCreatorSummary, toCreatorView } from './creator.mapper';
-import { CREATOR_PERMISSION_COLUMNS, CreatorRepository, DUPLICATE_NAME_SIMILARITY, POSSIBLE_DUPLICATES, type ChannelOwner } from './creator.repository';
+import {
+  CREATOR_PERMISSION_COLUMNS,
+  CreatorRepository,
+  DUPLICATE_NAME_SIMILARITY,
+  POSSIBLE_DUPLICATES,
+  type ChannelOwner,
+} from './creator.repository';
 import type { SimilarNames } from './similar-names';
 import type { PersonalDataCipher } from './personal-data.cipher';
 
@@ -56,42 +89,61 @@ export class CreatorService {
     assertConsentForPersonalData(Boolean(input.personalData), Boolean(input.consent));
     assertNoRepeatedChannels(input.channels);
     // The duplicate check, in memory (ADR 0017): names near-equal to this one, as pg_trgm's `%` would find them.
-    const possibleDuplicates = await this.similarNames.similarTo(foldText(input.displayName), { threshold: DUPLICATE_NAME_SIMILARITY, limit: POSSIBLE_DUPLICATES });
-    const view = await this.write(cmd, async (manager) => {
-      const id = newId();
-      if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
-      const now = new Date();
-      const creator = manager.create(Creator, {
-        id,
-        kind: input.kind,
-        displayName: input.displayName,
-        status: 'prospect',
-        version: 1,
-        topics: input.topics,
-        languages: input.languages,
-        regions: input.regions,
-        managementCompanyId: input.managementCompanyId ?? null,
-        personalDataEnc: input.personalData ? this.cipher.encrypt(id, input.personalData) : null,
-        consent: input.consent ?? null,
-        vetting: [],
-        training: [],
-        incidents: [],
-        statusHistory: [{ from: null, to: 'prospect', reason: 'registered', at: now.toISOString(), by: actor.userId }],
-        totalFollowers: input.channels.reduce((sum, c) => sum + c.followers, 0),
-        createdAt: now,
-        updatedAt: now,
-      });
-      creator.channels = input.channels.map((c) => newChannel(id, c, now));
-      await this.repo.insert(manager, creator);
-      await appendAudit(manager, {
-        actor,
-        action: 'creator.registered',
-        subject: `creator:${id}`,
-        data: { displayName: creator.displayName, channels: input.channels.map((c) => channelKey(c.platform, c.handle)), personalData: Boolean(input.personalData) },
-      });
-      await recordEvent(manager, EVENTS.registry.creatorRegistered, actor, { creator: toCreatorSummary(creator) }, cmd.correlationId);
-      return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
-    }, input.channels);
+    const possibleDuplicates = await this.similarNames.similarTo(foldText(input.displayName), {
+      threshold: DUPLICATE_NAME_SIMILARITY,
+      limit: POSSIBLE_DUPLICATES,
+    });
+    const view = await this.write(
+      cmd,
+      async (manager) => {
+        const id = newId();
+        if (input.managementCompanyId) await this.assertManagementCompany(manager, ability, input.managementCompanyId);
+        const now = new Date();
+        const creator = manager.create(Creator, {
+          id,
+          kind: input.kind,
+          displayName: input.displayName,
+          status: 'prospect',
+          version: 1,
+          topics: input.topics,
+          languages: input.languages,
+          regions: input.regions,
+          managementCompanyId: input.managementCompanyId ?? null,
+          personalDataEnc: input.personalData ? this.cipher.encrypt(id, input.personalData) : null,
+          consent: input.consent ?? null,
+          vetting: [],
+          training: [],
+          incidents: [],
+          statusHistory: [
+            { from: null, to: 'prospect', reason: 'registered', at: now.toISOString(), by: actor.userId },
+          ],
+          totalFollowers: input.channels.reduce((sum, c) => sum + c.followers, 0),
+          createdAt: now,
+          updatedAt: now,
+        });
+        creator.channels = input.channels.map((c) => newChannel(id, c, now));
+        await this.repo.insert(manager, creator);
+        await appendAudit(manager, {
+          actor,
+          action: 'creator.registered',
+          subject: `creator:${id}`,
+          data: {
+            displayName: creator.displayName,
+            channels: input.channels.map((c) => channelKey(c.platform, c.handle)),
+            personalData: Boolean(input.personalData),
+          },
+        });
+        await recordEvent(
+          manager,
+          EVENTS.registry.creatorRegistered,
+          actor,
+          { creator: toCreatorSummary(creator) },
+          cmd.correlationId,
+        );
+        return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
+      },
+      input.channels,
+    );
     this.similarNames.apply(view);
     return view;
   }
@@ -101,7 +153,9 @@ export class CreatorService {
     const creator = await this.findReadable(ability, cmd.data.id);
     const restricted = ability.can('read_restricted', subject('Creator', { status: creator.status }));
     const view = toCreatorView(creator, { restricted });
-    return restricted ? { ...view, activeAgreements: await activeAgreementsOf(this.dataSource.manager, creator.id) } : view;
+    return restricted
+      ? { ...view, activeAgreements: await activeAgreementsOf(this.dataSource.manager, creator.id) }
+      : view;
   }
 
   async update(cmd: Cmd<'update'>): Promise<CreatorView> {
@@ -110,10 +164,24 @@ export class CreatorService {
     const view = await this.write(cmd, async (manager) => {
       const creator = await this.loadForChange(manager, ability, data.id, data.expectedVersion);
       const changes = data.changes;
-      const context: ChangeContext = { manager, ability, cipher: this.cipher, assertManagementCompany: (m, a, companyId, selfId) => this.assertManagementCompany(m, a, companyId, selfId) };
+      const context: ChangeContext = {
+        manager,
+        ability,
+        cipher: this.cipher,
+        assertManagementCompany: (m, a, companyId, selfId) => this.assertManagementCompany(m, a, companyId, selfId),
+      };
       const changed = await applyChanges(CREATOR_CHANGES, creator, changes, context);
       assertConsentForPersonalData(creator.personalDataEnc !== null, creator.consent !== null);
-      return this.commitChange(manager, actor, creator, 'creator.updated', { changed }, null, cmd.correlationId, changed);
+      return this.commitChange(
+        manager,
+        actor,
+        creator,
+        'creator.updated',
+        { changed },
+        null,
+        cmd.correlationId,
+        changed,
+      );
     });
     this.similarNames.apply(view);
     return view;
@@ -135,10 +203,28 @@ export class CreatorService {
       assertCreatorMove(from, to, reason);
       assertVettingAgrees(to, creator.vetting as unknown as { outcome: VettingOutcome; vettedAt: string }[], override);
       creator.status = to;
-      creator.statusHistory = [...creator.statusHistory, { from, to, reason, at: new Date().toISOString(), by: actor.userId, ...(override ? { override } : {}) }];
+      creator.statusHistory = [
+        ...creator.statusHistory,
+        { from, to, reason, at: new Date().toISOString(), by: actor.userId, ...(override ? { override } : {}) },
+      ];
       const action = override ? 'creator.vetting_overridden' : 'creator.status_changed';
-      const committed = await this.commitChange(manager, actor, creator, action, { from, to, ...(override ? { override } : {}) }, reason, cmd.correlationId, null);
-      await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, { creatorId: creator.id, from, to, reason }, cmd.correlationId);
+      const committed = await this.commitChange(
+        manager,
+        actor,
+        creator,
+        action,
+        { from, to, ...(override ? { override } : {}) },
+        reason,
+        cmd.correlationId,
+        null,
+      );
+      await recordEvent(
+        manager,
+        EVENTS.registry.creatorStatusChanged,
+        actor,
+        { creatorId: creator.id, from, to, reason },
+        cmd.correlationId,
+      );
       return committed;
     });
     this.similarNames.apply(view);
@@ -148,14 +234,27 @@ export class CreatorService {
   async addChannel(cmd: Cmd<'addChannel'>): Promise<CreatorView> {
     const { actor, data } = cmd;
     const ability = requireAbility(actor, 'update');
-    return this.write(cmd, async (manager) => {
-      const creator = await this.loadForChange(manager, ability, data.id);
-      const channel = newChannel(creator.id, data.input, new Date());
-      await this.repo.addChannel(manager, channel);
-      creator.channels = [...creator.channels, channel];
-      creator.totalFollowers += channel.followers;
-      return this.commitChange(manager, actor, creator, 'creator.channel_added', { channel: channelKey(channel.platform, channel.handle) }, null, cmd.correlationId, ['channels']);
-    }, [data.input]);
+    return this.write(
+      cmd,
+      async (manager) => {
+        const creator = await this.loadForChange(manager, ability, data.id);
+        const channel = newChannel(creator.id, data.input, new Date());
+        await this.repo.addChannel(manager, channel);
+        creator.channels = [...creator.channels, channel];
+        creator.totalFollowers += channel.followers;
+        return this.commitChange(
+          manager,
+          actor,
+          creator,
+          'creator.channel_added',
+          { channel: channelKey(channel.platform, channel.handle) },
+          null,
+          cmd.correlationId,
+          ['channels'],
+        );
+      },
+      [data.input],
+    );
   }
 
   addVetting(cmd: Cmd<'addVetting'>): Promise<CreatorView> {
@@ -164,11 +263,15 @@ export class CreatorService {
   }
 
   addTraining(cmd: Cmd<'addTraining'>): Promise<CreatorView> {
-    return this.appendRecord(cmd, 'training', cmd.data.input, 'creator.training_recorded', { course: cmd.data.input.course });
+    return this.appendRecord(cmd, 'training', cmd.data.input, 'creator.training_recorded', {
+      course: cmd.data.input.course,
+    });
   }
 
   addIncident(cmd: Cmd<'addIncident'>): Promise<CreatorView> {
-    return this.appendRecord(cmd, 'incidents', cmd.data.input, 'creator.incident_recorded', { severity: cmd.data.input.severity });
+    return this.appendRecord(cmd, 'incidents', cmd.data.input, 'creator.incident_recorded', {
+      severity: cmd.data.input.severity,
+    });
   }
 
   /** Decrypts personal data for a role allowed it; the read and its reason go into the audit trail. */
@@ -181,10 +284,21 @@ export class CreatorService {
       if (!ability.can('read_personal_data', subject('Creator', { status: creator.status }))) {
         throw new DomainError('auth.forbidden', 'Your role may not read personal data');
       }
-      await appendAudit(manager, { actor, action: 'creator.personal_data_read', subject: `creator:${creator.id}`, reason: data.reason, data: {} });
+      await appendAudit(manager, {
+        actor,
+        action: 'creator.personal_data_read',
+        subject: `creator:${creator.id}`,
+        reason: data.reason,
+        data: {},
+      });
       if (!creator.personalDataEnc) return { legalName: '', nationalId: null, phone: null, email: null };
       const pd = this.cipher.decrypt(creator.id, creator.personalDataEnc);
-      return { legalName: pd.legalName, nationalId: pd.nationalId ?? null, phone: pd.phone ?? null, email: pd.email ?? null };
+      return {
+        legalName: pd.legalName,
+        nationalId: pd.nationalId ?? null,
+        phone: pd.phone ?? null,
+        email: pd.email ?? null,
+      };
     });
   }
 
@@ -232,9 +346,17 @@ export class CreatorService {
     if (creators.length === 0) throw new NotFoundError('creator', `@${handle}`);
     if (creators.length > 1) {
       // The same handle on different platforms, registered to different creators: naming one would be a guess.
-      throw new DomainError('validation.failed', `The handle @${handle} belongs to ${creators.length} creators on different platforms`, [
-        { path: 'handle', code: 'ambiguous_handle', message: owners.map((o) => `${o.platform}: ${o.displayName}`).join('; ') },
-      ]);
+      throw new DomainError(
+        'validation.failed',
+        `The handle @${handle} belongs to ${creators.length} creators on different platforms`,
+        [
+          {
+            path: 'handle',
+            code: 'ambiguous_handle',
+            message: owners.map((o) => `${o.platform}: ${o.displayName}`).join('; '),
+          },
+        ],
+      );
     }
     const [{ creatorId, displayName, kind }] = creators;
     return { creatorId, displayName, kind };
@@ -246,7 +368,11 @@ export class CreatorService {
     const offset = cursor ? Number(decodeCursor(cursor, NUMBER_POSITION)) : 0;
     const { rows, more } = await this.repo.duplicatePairs(visibilityOf(ability), minSimilarity, limit, offset);
     return {
-      items: rows.map((r) => ({ a: { id: r.aId, displayName: r.aName }, b: { id: r.bId, displayName: r.bName }, similarity: r.similarity })),
+      items: rows.map((r) => ({
+        a: { id: r.aId, displayName: r.aName },
+        b: { id: r.bId, displayName: r.bName },
+        similarity: r.similarity,
+      })),
       nextCursor: more ? encodeCursor(String(offset + limit)) : null,
     };
   }
@@ -261,10 +387,25 @@ export class CreatorService {
       for (const id of [a, b]) await this.findReadable(ability, id, manager);
       const recorded = await this.repo.dismissDuplicate(manager, a, b, cmd.data.input.reason, actor.userId);
       if (recorded) {
-        await appendAudit(manager, { actor, action: 'creator.duplicate_dismissed', subject: `creator:${a}`, reason: cmd.data.input.reason, data: { other: b } });
+        await appendAudit(manager, {
+          actor,
+          action: 'creator.duplicate_dismissed',
+          subject: `creator:${a}`,
+          reason: cmd.data.input.reason,
+          data: { other: b },
+        });
       }
-      const [row] = await manager.query('SELECT reason, dismissed_by, dismissed_at FROM duplicate_dismissals WHERE a_id = $1 AND b_id = $2', [a, b]);
-      return { a, b, reason: row.reason, dismissedBy: row.dismissed_by, dismissedAt: new Date(row.dismissed_at).toISOString() };
+      const [row] = await manager.query(
+        'SELECT reason, dismissed_by, dismissed_at FROM duplicate_dismissals WHERE a_id = $1 AND b_id = $2',
+        [a, b],
+      );
+      return {
+        a,
+        b,
+        reason: row.reason,
+        dismissedBy: row.dismissed_by,
+        dismissedAt: new Date(row.dismissed_at).toISOString(),
+      };
     });
   }
 
@@ -277,7 +418,11 @@ export class CreatorService {
    * only then is the owner looked up, to say who has it (one statement less
    * on every registration that succeeds).
    */
-  private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>, channels: ChannelInput[] = []): Promise<R> {
+  private async write<R>(
+    cmd: Envelope<unknown>,
+    body: (manager: EntityManager) => Promise<R>,
+    channels: ChannelInput[] = [],
+  ): Promise<R> {
     const run = () => this.writeSlot(() => transactOnce(this.dataSource, cmd, body));
     let result: R;
     try {
@@ -299,12 +444,22 @@ export class CreatorService {
     return creator;
   }
 
-  private async loadForChange(manager: EntityManager, ability: AppAbility, id: string, expectedVersion?: number): Promise<Creator> {
+  private async loadForChange(
+    manager: EntityManager,
+    ability: AppAbility,
+    id: string,
+    expectedVersion?: number,
+  ): Promise<Creator> {
     const creator = await this.findReadable(ability, id, manager, true);
     if (expectedVersion !== undefined && creator.version !== expectedVersion) {
-      throw new DomainError('version.mismatch', `The creator is at version ${creator.version}, not ${expectedVersion}; reload and retry`, [], {
-        currentVersion: creator.version,
-      });
+      throw new DomainError(
+        'version.mismatch',
+        `The creator is at version ${creator.version}, not ${expectedVersion}; reload and retry`,
+        [],
+        {
+          currentVersion: creator.version,
+        },
+      );
     }
     return creator;
   }
@@ -322,9 +477,21 @@ export class CreatorService {
     creator.version += 1;
     creator.updatedAt = new Date();
     await this.repo.save(manager, creator);
-    await appendAudit(manager, { actor, action, subject: `creator:${creator.id}`, reason, data: { ...auditData, version: creator.version } });
+    await appendAudit(manager, {
+      actor,
+      action,
+      subject: `creator:${creator.id}`,
+      reason,
+      data: { ...auditData, version: creator.version },
+    });
     if (changed) {
-      await recordEvent(manager, EVENTS.registry.creatorUpdated, actor, { creator: toCreatorSummary(creator), version: creator.version, changed }, correlationId);
+      await recordEvent(
+        manager,
+        EVENTS.registry.creatorUpdated,
+        actor,
+        { creator: toCreatorSummary(creator), version: creator.version, changed },
+        correlationId,
+      );
     }
     return toCreatorView(creator, { restricted: true });
   }
@@ -340,17 +507,40 @@ export class CreatorService {
     const ability = requireAbility(actor, 'update');
     return this.write(cmd, async (manager) => {
       const creator = await this.loadForChange(manager, ability, data.id);
-      const entry: RecordedEntry = { ...input, id: newId(), recordedAt: new Date().toISOString(), recordedBy: actor.userId };
+      const entry: RecordedEntry = {
+        ...input,
+        id: newId(),
+        recordedAt: new Date().toISOString(),
+        recordedBy: actor.userId,
+      };
       creator[field] = [...creator[field], entry];
-      return this.commitChange(manager, actor, creator, action, { ...auditData, recordId: entry.id }, null, cmd.correlationId, [field]);
+      return this.commitChange(
+        manager,
+        actor,
+        creator,
+        action,
+        { ...auditData, recordId: entry.id },
+        null,
+        cmd.correlationId,
+        [field],
+      );
     });
   }
 
-  private async assertManagementCompany(manager: EntityManager, ability: AppAbility, companyId: string, selfId?: string): Promise<void> {
+  private async assertManagementCompany(
+    manager: EntityManager,
+    ability: AppAbility,
+    companyId: string,
+    selfId?: string,
+  ): Promise<void> {
     const company = await this.repo.findVisible(visibilityOf(ability), companyId, { manager });
     if (!company || company.kind !== 'management_company' || company.id === selfId) {
       throw new DomainError('validation.failed', 'The management company is not a registered management company', [
-        { path: 'managementCompanyId', code: 'not_a_management_company', message: 'Name a creator registered as a management company' },
+        {
+          path: 'managementCompanyId',
+          code: 'not_a_management_company',
+          message: 'Name a creator registered as a management company',
+        },
       ]);
     }
   }
@@ -359,7 +549,8 @@ export class CreatorService {
 function requireAbility(actor: Actor, action: Action): AppAbility {
   const ability = abilityFor(actor);
   if (!ability.can(action, 'Creator')) {
-    if (!ability.can('read', 'Creator')) throw new DomainError('auth.forbidden', 'Your agency may not change the creator registry');
+    if (!ability.can('read', 'Creator'))
+      throw new DomainError('auth.forbidden', 'Your agency may not change the creator registry');
     throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} creators`);
   }
   return ability;
@@ -369,7 +560,12 @@ interface ChangeContext {
   manager: EntityManager;
   ability: AppAbility;
   cipher: PersonalDataCipher;
-  assertManagementCompany(manager: EntityManager, ability: AppAbility, companyId: string, selfId?: string): Promise<void>;
+  assertManagementCompany(
+    manager: EntityManager,
+    ability: AppAbility,
+    companyId: string,
+    selfId?: string,
+  ): Promise<void>;
 }
 
 /** How each field of a creator update changes the creator. */
@@ -429,12 +625,19 @@ function newChannel(creatorId: string, c: ChannelInput, now: Date): Channel {
 
 function channelTaken(owners: ChannelOwner[], requested: ChannelInput[]): DomainError {
   const first = owners[0];
-  const index = requested.findIndex((c) => c.platform === first.platform && normalizeHandle(c.handle) === normalizeHandle(first.handle));
+  const index = requested.findIndex(
+    (c) => c.platform === first.platform && normalizeHandle(c.handle) === normalizeHandle(first.handle),
+  );
   return new DomainError(
     'creator.channel_taken',
     `The ${first.platform} channel @${first.handle} is already registered to ${first.displayName}`,
     owners.map((o) => ({
-      path: `channels.${Math.max(0, requested.findIndex((c) => c.platform === o.platform && normalizeHandle(c.handle) === normalizeHandle(o.handle)))}.handle`,
+      path: `channels.${Math.max(
+        0,
+        requested.findIndex(
+          (c) => c.platform === o.platform && normalizeHandle(c.handle) === normalizeHandle(o.handle),
+        ),
+      )}.handle`,
       code: 'channel_taken',
       message: `Already registered to ${o.displayName}`,
     })),

@@ -9,13 +9,46 @@ const S = SUBJECTS.registry;
 
 /** Names made of a few common words, as Vietnamese creators' names are: many near-equal pairs, many ties. */
 function names(count: number, seed: number): string[] {
-  const words = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Minh', 'Anh', 'Lan', 'Hải', 'Đăng', 'Thảo', 'Vinh', 'Bếp', 'Nhà', 'Phố', 'Cổ', 'Du', 'Lịch', 'Ký', 'Vlog', 'Travel', 'Ẩm', 'Thực', 'Sài', 'Gòn', 'Hà', 'Nội', '5', 'Phút', 'Cùng'];
+  const words = [
+    'Nguyễn',
+    'Trần',
+    'Lê',
+    'Phạm',
+    'Hoàng',
+    'Minh',
+    'Anh',
+    'Lan',
+    'Hải',
+    'Đăng',
+    'Thảo',
+    'Vinh',
+    'Bếp',
+    'Nhà',
+    'Phố',
+    'Cổ',
+    'Du',
+    'Lịch',
+    'Ký',
+    'Vlog',
+    'Travel',
+    'Ẩm',
+    'Thực',
+    'Sài',
+    'Gòn',
+    'Hà',
+    'Nội',
+    '5',
+    'Phút',
+    'Cùng',
+  ];
   let state = seed;
   const next = () => {
     state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
     return state;
   };
-  return Array.from({ length: count }, () => Array.from({ length: 2 + (next() % 3) }, () => words[next() % words.length]).join(' '));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 2 + (next() % 3) }, () => words[next() % words.length]).join(' '),
+  );
 }
 
 async function insertCreators(r: TestRegistry, displayNames: string[], status = 'prospect'): Promise<string[]> {
@@ -49,7 +82,9 @@ describe('the duplicate check in memory (ADR 0017)', () => {
     for (const probe of names(300, 13)) {
       const folded = foldText(probe);
       const inSql = await r.db.transaction(async (manager) => {
-        await manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(DUPLICATE_NAME_SIMILARITY)]);
+        await manager.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+          String(DUPLICATE_NAME_SIMILARITY),
+        ]);
         return manager.query(
           `SELECT id, display_name AS "displayName", round(similarity(display_name_folded, $1)::numeric, 3)::float AS similarity
              FROM creators WHERE display_name_folded % $1 AND status <> 'offboarded'
@@ -57,7 +92,10 @@ describe('the duplicate check in memory (ADR 0017)', () => {
           [folded, POSSIBLE_DUPLICATES],
         );
       });
-      expect({ probe, found: await memory.similarTo(folded, { threshold: DUPLICATE_NAME_SIMILARITY, limit: POSSIBLE_DUPLICATES }) }).toEqual({ probe, found: inSql });
+      expect({
+        probe,
+        found: await memory.similarTo(folded, { threshold: DUPLICATE_NAME_SIMILARITY, limit: POSSIBLE_DUPLICATES }),
+      }).toEqual({ probe, found: inSql });
       named += inSql.length;
     }
     // The probes are near-equal to many names: the comparison covered real answers, not empty lists.
@@ -69,17 +107,29 @@ describe('the duplicate check in memory (ADR 0017)', () => {
     await other.refresh();
     const ask = (name: string) => other.similarTo(foldText(name), { threshold: DUPLICATE_NAME_SIMILARITY, limit: 50 });
 
-    const created = await r.client.request<CreatorView>(S.creatorCreate, { input: registration({ displayName: 'Kênh Gốm Bát Tràng Xưa' }) }, actors.registrar);
+    const created = await r.client.request<CreatorView>(
+      S.creatorCreate,
+      { input: registration({ displayName: 'Kênh Gốm Bát Tràng Xưa' }) },
+      actors.registrar,
+    );
     expect((await ask('Kenh Gom Bat Trang Xua')).map((f) => f.id)).not.toContain(created.id);
     await other.refresh();
     expect((await ask('Kenh Gom Bat Trang Xua')).map((f) => f.id)).toContain(created.id);
 
-    const renamed = await r.client.request<CreatorView>(S.creatorUpdate, { id: created.id, expectedVersion: created.version, changes: { displayName: 'Làng Lụa Vạn Phúc Hôm Nay' } }, actors.registrar);
+    const renamed = await r.client.request<CreatorView>(
+      S.creatorUpdate,
+      { id: created.id, expectedVersion: created.version, changes: { displayName: 'Làng Lụa Vạn Phúc Hôm Nay' } },
+      actors.registrar,
+    );
     await other.refresh();
     expect((await ask('Kenh Gom Bat Trang Xua')).map((f) => f.id)).not.toContain(created.id);
     expect((await ask('Lang Lua Van Phuc Hom Nay')).map((f) => f.id)).toContain(created.id);
 
-    await r.client.request(S.creatorChangeStatus, { id: created.id, input: { to: 'offboarded', reason: 'left the programme' } }, actors.registrar);
+    await r.client.request(
+      S.creatorChangeStatus,
+      { id: created.id, input: { to: 'offboarded', reason: 'left the programme' } },
+      actors.registrar,
+    );
     await other.refresh();
     expect((await ask('Lang Lua Van Phuc Hom Nay')).map((f) => f.id)).not.toContain(created.id);
     expect(renamed.version).toBeGreaterThan(created.version);
@@ -98,7 +148,13 @@ describe('the duplicate check in memory (ADR 0017)', () => {
   it("names, on registration, a creator another instance registered once the registry's names have refreshed", async () => {
     const [elsewhere] = await insertCreators(r, ['Hương Vị Miền Tây Sông Nước']);
     await r.app.get(SimilarNames).refresh();
-    const created = await r.client.request<CreatorView>(S.creatorCreate, { input: registration({ displayName: 'Huong Vi Mien Tay Song Nuoc' }) }, actors.registrar);
-    expect(created.possibleDuplicates).toEqual([{ id: elsewhere, displayName: 'Hương Vị Miền Tây Sông Nước', similarity: 1 }]);
+    const created = await r.client.request<CreatorView>(
+      S.creatorCreate,
+      { input: registration({ displayName: 'Huong Vi Mien Tay Song Nuoc' }) },
+      actors.registrar,
+    );
+    expect(created.possibleDuplicates).toEqual([
+      { id: elsewhere, displayName: 'Hương Vị Miền Tây Sông Nước', similarity: 1 },
+    ]);
   });
 });

@@ -36,7 +36,10 @@ export class SimilarNames {
   ) {}
 
   /** The names at least `threshold` similar to `folded`, as SQL orders them. */
-  async similarTo(folded: string, query: { threshold: number; limit: number; excludeId?: string }): Promise<SimilarName[]> {
+  async similarTo(
+    folded: string,
+    query: { threshold: number; limit: number; excludeId?: string },
+  ): Promise<SimilarName[]> {
     if (!this.loaded) await this.refresh();
     return this.index.similarTo(folded, query);
   }

@@ -2,6 +2,9 @@ import { migrateServiceDatabase, serviceRoleNames } from '@concord/database';
 import { createRegistryDataSource, REGISTRY_SCHEMA } from './registry-data-source';
 
 /** The registry schema's migration step, as its owner (`ownerUrl`): migrations, then the service role's grants (ADR 0015). */
-export function migrateRegistryDatabase(ownerUrl: string, serviceRole = serviceRoleNames(REGISTRY_SCHEMA).service): Promise<string[]> {
+export function migrateRegistryDatabase(
+  ownerUrl: string,
+  serviceRole = serviceRoleNames(REGISTRY_SCHEMA).service,
+): Promise<string[]> {
   return migrateServiceDatabase(createRegistryDataSource(ownerUrl, 1), serviceRole);
 }

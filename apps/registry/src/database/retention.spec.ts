@@ -28,18 +28,24 @@ describe('pruning processed commands and published outbox rows', () => {
       SELECT gen_random_uuid(), 'x', '{}'::jsonb, now() - interval '9 days', now() - interval '8 days' FROM generate_series(1, 345) n
       UNION ALL SELECT gen_random_uuid(), 'unpublished', '{}'::jsonb, now() - interval '9 days', NULL FROM generate_series(1, 3) n
       UNION ALL SELECT gen_random_uuid(), 'recent', '{}'::jsonb, now() - interval '2 days', now() - interval '2 days' FROM generate_series(1, 4) n`);
-    const before: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL OR published_at > now() - interval '7 days'`);
+    const before: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL OR published_at > now() - interval '7 days'`,
+    );
 
     const kinds = messagingRetention({ commandRetentionMs: 24 * HOUR, outboxRetentionMs: 7 * 24 * HOUR });
     const [a, b] = await Promise.all([pruneExpired(db, kinds, 100), pruneExpired(db, kinds, 100)]);
     expect(a.processed_commands + b.processed_commands).toBe(1234);
     expect(a.outbox + b.outbox).toBe(345);
 
-    const commands: { key: string }[] = await db.query(`SELECT key FROM processed_commands WHERE key LIKE 'old:%' OR key LIKE 'new:%'`);
+    const commands: { key: string }[] = await db.query(
+      `SELECT key FROM processed_commands WHERE key LIKE 'old:%' OR key LIKE 'new:%'`,
+    );
     expect(commands.map((c) => c.key).sort()).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `new:${n}`));
     const after: { n: number }[] = await db.query('SELECT count(*)::int AS n FROM outbox');
     expect(after[0].n).toBe(before[0].n);
-    const [{ unpublished }] = await db.query(`SELECT count(*)::int AS unpublished FROM outbox WHERE subject = 'unpublished'`);
+    const [{ unpublished }] = await db.query(
+      `SELECT count(*)::int AS unpublished FROM outbox WHERE subject = 'unpublished'`,
+    );
     expect(unpublished).toBe(3);
   });
 

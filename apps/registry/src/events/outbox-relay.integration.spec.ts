@@ -7,7 +7,15 @@ import type { DataSource } from 'typeorm';
 import { eventStreamName, EVENTS } from '@concord/domain';
 import { openServiceDatabase } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, recordEvent, type NatsConnection } from '@concord/messaging';
-import { createTestDatabase, EventCollector, freePort, startTestNatsServer, testEnvName, testNats, testUrls } from '@concord/testing';
+import {
+  createTestDatabase,
+  EventCollector,
+  freePort,
+  startTestNatsServer,
+  testEnvName,
+  testNats,
+  testUrls,
+} from '@concord/testing';
 import { createRegistryDataSource } from '../database/registry-data-source';
 import { actors } from '../test/registry.test-helpers';
 
@@ -37,8 +45,10 @@ describe('outbox relay', () => {
 
   const commitEvent = (displayName: string) =>
     db.transaction((m) => recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, { displayName }));
-  const unpublished = async () => (await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
-  const streamMessages = async () => (await (await jetstreamManager(nc)).streams.info(eventStreamName(env))).state.messages;
+  const unpublished = async () =>
+    (await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
+  const streamMessages = async () =>
+    (await (await jetstreamManager(nc)).streams.info(eventStreamName(env))).state.messages;
 
   it('publishes, after a restart, an event committed while no relay ran', async () => {
     const envelope = await commitEvent('committed while the relay was down');
@@ -97,7 +107,11 @@ describe('outbox relay while NATS is down', () => {
     const port = await freePort();
     const db = await openServiceDatabase(createRegistryDataSource(await createTestDatabase(urls.databaseUrl), 3));
     let nats = await startTestNatsServer({ port, storeDir });
-    const nc = await connectNats({ ...testNats('harness', nats.url), maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    const nc = await connectNats({
+      ...testNats('harness', nats.url),
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 100,
+    });
     try {
       await ensureEventStream(nc, env);
       const relay = new OutboxRelay(db, nc, { env, pollMs: 100 });
@@ -105,7 +119,9 @@ describe('outbox relay while NATS is down', () => {
 
       await nats.stop();
       const envelope = await db.transaction((m) =>
-        recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, { note: 'committed while NATS was down' }),
+        recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, {
+          note: 'committed while NATS was down',
+        }),
       );
       await new Promise((r) => setTimeout(r, 1500));
       const [{ n: waiting }] = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');

@@ -12,7 +12,10 @@ export class HealthHandler {
   @MessagePattern(SUBJECTS.registry.health)
   async check() {
     if (!(await databaseAnswers(this.dataSource))) {
-      throw new DomainError('service.unavailable', 'The registry database does not answer', [], { service: 'registry', component: 'database' });
+      throw new DomainError('service.unavailable', 'The registry database does not answer', [], {
+        service: 'registry',
+        component: 'database',
+      });
     }
     return { status: 'ok' as const, database: 'up' as const };
   }

@@ -3,7 +3,15 @@ import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testServiceClient, testUrls, testNats, testNatsConfig } from '@concord/testing';
+import {
+  createServiceTestDatabase,
+  testActorConfig,
+  testEnvName,
+  testServiceClient,
+  testUrls,
+  testNats,
+  testNatsConfig,
+} from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
@@ -71,9 +79,22 @@ export function registration(overrides: Record<string, unknown> = {}) {
   return {
     kind: 'individual',
     displayName: 'Nguyễn Thị Hồng Nhung',
-    personalData: { legalName: 'Nguyễn Thị Hồng Nhung', nationalId: '001199012345', phone: '+84912345678', email: 'nhung@example.vn' },
+    personalData: {
+      legalName: 'Nguyễn Thị Hồng Nhung',
+      nationalId: '001199012345',
+      phone: '+84912345678',
+      email: 'nhung@example.vn',
+    },
     consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-    channels: [{ platform: 'tiktok', handle: `hongnhung_${tag}`, url: `https://www.tiktok.com/@hongnhung_${tag}`, followers: 120000, verified: true }],
+    channels: [
+      {
+        platform: 'tiktok',
+        handle: `hongnhung_${tag}`,
+        url: `https://www.tiktok.com/@hongnhung_${tag}`,
+        followers: 120000,
+        verified: true,
+      },
+    ],
     topics: ['tourism'],
     languages: ['vi', 'en'],
     regions: ['VN-HN'],

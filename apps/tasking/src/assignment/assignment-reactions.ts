@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import {
-  AgreementEventData, ApprovalEventData, CreatorStatusChanged, type AssignmentMove, type Envelope,
+  AgreementEventData,
+  ApprovalEventData,
+  CreatorStatusChanged,
+  type AssignmentMove,
+  type Envelope,
 } from '@concord/domain';
 import { BUS } from '@concord/messaging';
 import type { AssignmentService } from './assignment.service';
@@ -46,8 +50,18 @@ export class AssignmentReactions {
              disclosure_label = COALESCE(EXCLUDED.disclosure_label, agreement_coverage.disclosure_label),
              budget = COALESCE(EXCLUDED.budget, agreement_coverage.budget), updated_at = EXCLUDED.updated_at
        WHERE agreement_coverage.updated_at <= EXCLUDED.updated_at`,
-      [data.agreementId, data.agencyId, data.counterpartyId, data.status, data.term.start, data.term.end, JSON.stringify(data.deliverables),
-        data.disclosureLabel, data.budget, event.occurredAt],
+      [
+        data.agreementId,
+        data.agencyId,
+        data.counterpartyId,
+        data.status,
+        data.term.start,
+        data.term.end,
+        JSON.stringify(data.deliverables),
+        data.disclosureLabel,
+        data.budget,
+        event.occurredAt,
+      ],
     );
     if (!event.subject.endsWith('.ended')) return;
     await m.query(
@@ -55,17 +69,35 @@ export class AssignmentReactions {
         WHERE agreement_id = $1 AND status NOT IN ('declined', 'expired', 'cancelled', 'closed') AND NOT ('agreement_ended' = ANY(flags))`,
       [data.agreementId],
     );
-    const unstarted: { id: string }[] = await m.query(`SELECT id FROM assignments WHERE agreement_id = $1 AND status IN ('offered', 'accepted')`, [data.agreementId]);
+    const unstarted: { id: string }[] = await m.query(
+      `SELECT id FROM assignments WHERE agreement_id = $1 AND status IN ('offered', 'accepted')`,
+      [data.agreementId],
+    );
     const note = `Agreement ${data.number} ended (${data.status})${data.reason ? `: ${data.reason}` : ''}`;
-    await this.assignments.moveMany(m, unstarted.map((r) => r.id), { move: 'cancel', note }, event.actor, event.correlationId);
+    await this.assignments.moveMany(
+      m,
+      unstarted.map((r) => r.id),
+      { move: 'cancel', note },
+      event.actor,
+      event.correlationId,
+    );
   }
 
   /** A suspended creator's offers are withdrawn (accepted work stays, for a person to decide). */
   async onCreatorStatusChanged(event: Event, m: EntityManager): Promise<void> {
     const data = CreatorStatusChanged.parse(event.data);
     if (data.to !== 'suspended') return;
-    const offered: { id: string }[] = await m.query(`SELECT id FROM assignments WHERE creator_id = $1 AND status = 'offered'`, [data.creatorId]);
-    await this.assignments.moveMany(m, offered.map((r) => r.id), { move: 'cancel', note: `Offer withdrawn: the creator was suspended (${data.reason})` }, event.actor, event.correlationId);
+    const offered: { id: string }[] = await m.query(
+      `SELECT id FROM assignments WHERE creator_id = $1 AND status = 'offered'`,
+      [data.creatorId],
+    );
+    await this.assignments.moveMany(
+      m,
+      offered.map((r) => r.id),
+      { move: 'cancel', note: `Offer withdrawn: the creator was suspended (${data.reason})` },
+      event.actor,
+      event.correlationId,
+    );
   }
 
   /** Content approval moves the assignment: submitted, changes requested, approved, rejected, published, reach reported. */
@@ -78,6 +110,12 @@ export class AssignmentReactions {
       await m.query('UPDATE assignments SET submission_id = $2 WHERE id = $1', [data.assignmentId, data.submissionId]);
     }
     // A move that does not apply in the assignment's state (e.g. a late duplicate) is a no-op.
-    await this.assignments.moveMany(m, [data.assignmentId], { move, note: typeof data.note === 'string' ? data.note : null }, event.actor, event.correlationId);
+    await this.assignments.moveMany(
+      m,
+      [data.assignmentId],
+      { move, note: typeof data.note === 'string' ? data.note : null },
+      event.actor,
+      event.correlationId,
+    );
   }
 }

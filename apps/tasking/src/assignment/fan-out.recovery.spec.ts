@@ -7,7 +7,15 @@ import pg from 'pg';
 import { EVENTS, SUBJECTS, type CampaignView, type FanOutView } from '@concord/domain';
 import type { RunningNats } from '@concord/messaging';
 import { EventCollector, freePort, testActorConfig, startTestNatsServer, testNatsConfig } from '@concord/testing';
-import { actors, daysFromNow, eventually, isoDate, newId, startTaskingTestSystem, type TaskingTestSystem } from '../test/tasking.test-helpers';
+import {
+  actors,
+  daysFromNow,
+  eventually,
+  isoDate,
+  newId,
+  startTaskingTestSystem,
+  type TaskingTestSystem,
+} from '../test/tasking.test-helpers';
 
 const T = SUBJECTS.tasking;
 const CREATORS = 2000;
@@ -29,13 +37,21 @@ describe('fan-out when NATS and the service die mid-way', () => {
   const startChild = () => {
     child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
-        ...process.env, CONCORD_ENV: sys.env, ...testNatsConfig('tasking', sys.natsUrl), ...testActorConfig('tasking'), DATABASE_URL: sys.taskingDatabaseUrl,
-        TASKING_FANOUT_BATCH: '50', TASKING_FANOUT_WAIT_MS: '1', LOG_LEVEL: 'error',
+        ...process.env,
+        CONCORD_ENV: sys.env,
+        ...testNatsConfig('tasking', sys.natsUrl),
+        ...testActorConfig('tasking'),
+        DATABASE_URL: sys.taskingDatabaseUrl,
+        TASKING_FANOUT_BATCH: '50',
+        TASKING_FANOUT_WAIT_MS: '1',
+        LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'ignore', 'ignore'],
     });
   };
-  const fanOutRow = async () => (await sys.db.query('SELECT status, processed, offered, total FROM fan_outs'))[0] as { status: string; processed: number; offered: number; total: number | null } | undefined;
+  const fanOutRow = async () =>
+    (await sys.db.query('SELECT status, processed, offered, total FROM fan_outs'))[0] as
+      { status: string; processed: number; offered: number; total: number | null } | undefined;
   /** Holds back the runner between two batches (it takes the same lock for each batch). */
   const holdBatches = () => lock.query(`SELECT pg_advisory_lock(hashtextextended('tasking:fan_out_batches', 0))`);
   const releaseBatches = () => lock.query(`SELECT pg_advisory_unlock(hashtextextended('tasking:fan_out_batches', 0))`);
@@ -48,7 +64,15 @@ describe('fan-out when NATS and the service die mid-way', () => {
     lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
     startChild();
-    await eventually(() => sys.client.request(T.health, {}, actors.manager, { timeoutMs: 500 }).then(() => true, () => false), 'the tasking process', 30_000);
+    await eventually(
+      () =>
+        sys.client.request(T.health, {}, actors.manager, { timeoutMs: 500 }).then(
+          () => true,
+          () => false,
+        ),
+      'the tasking process',
+      30_000,
+    );
 
     // A management company with an active agreement and 1,999 active creators (2,000 with a TikTok channel), loaded straight into the registry's tables.
     const company = newId();
@@ -79,15 +103,43 @@ describe('fan-out when NATS and the service die mid-way', () => {
   });
 
   it('completes after both come back, deciding each creator once and delivering each offer once', async () => {
-    const campaign = await sys.client.request<CampaignView>(T.campaignCreate, {
-      input: { title: 'Recovery drill', objective: 'x', keyMessages: ['x'], platforms: ['tiktok'], period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) }, budget: 0 },
-    }, actors.manager);
+    const campaign = await sys.client.request<CampaignView>(
+      T.campaignCreate,
+      {
+        input: {
+          title: 'Recovery drill',
+          objective: 'x',
+          keyMessages: ['x'],
+          platforms: ['tiktok'],
+          period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) },
+          budget: 0,
+        },
+      },
+      actors.manager,
+    );
     await sys.client.request(T.campaignActivate, { id: campaign.id }, actors.manager);
-    const brief = await sys.client.request<{ id: string }>(T.briefCreate, {
-      id: campaign.id,
-      input: { kind: 'post', title: 'Recovery drill post', keyMessages: ['x'], platforms: ['tiktok'], languages: ['vi'], dueAt: daysFromNow(10).toISOString(), quantity: 1, feePerDeliverable: 0 },
-    }, actors.manager);
-    const started = await sys.client.request<FanOutView>(T.fanOutStart, { id: brief.id, input: { filter: { platform: 'tiktok' } } }, actors.manager);
+    const brief = await sys.client.request<{ id: string }>(
+      T.briefCreate,
+      {
+        id: campaign.id,
+        input: {
+          kind: 'post',
+          title: 'Recovery drill post',
+          keyMessages: ['x'],
+          platforms: ['tiktok'],
+          languages: ['vi'],
+          dueAt: daysFromNow(10).toISOString(),
+          quantity: 1,
+          feePerDeliverable: 0,
+        },
+      },
+      actors.manager,
+    );
+    const started = await sys.client.request<FanOutView>(
+      T.fanOutStart,
+      { id: brief.id, input: { filter: { platform: 'tiktok' } } },
+      actors.manager,
+    );
     expect(started.status).toBe('running');
 
     // NATS dies part-way through.
@@ -104,7 +156,11 @@ describe('fan-out when NATS and the service die mid-way', () => {
 
     // NATS comes back and the fan-out goes on; then the process is killed part-way through.
     nats = await startTestNatsServer({ port: natsPort, storeDir });
-    await eventually(async () => (await fanOutRow())!.processed > whileDown.processed, 'progress after NATS came back', 30_000);
+    await eventually(
+      async () => (await fanOutRow())!.processed > whileDown.processed,
+      'progress after NATS came back',
+      30_000,
+    );
     await holdBatches();
     const beforeKill = (await fanOutRow())!;
     child!.kill('SIGKILL');
@@ -114,10 +170,14 @@ describe('fan-out when NATS and the service die mid-way', () => {
 
     // A new process takes the fan-out up where the last committed batch left it.
     startChild();
-    const done = await eventually(async () => {
-      const row = await fanOutRow();
-      return row?.status === 'completed' ? row : null;
-    }, 'the fan-out to complete', 60_000);
+    const done = await eventually(
+      async () => {
+        const row = await fanOutRow();
+        return row?.status === 'completed' ? row : null;
+      },
+      'the fan-out to complete',
+      60_000,
+    );
     expect(done).toMatchObject({ processed: CREATORS, offered: CREATORS, total: CREATORS });
 
     const [counts] = await sys.db.query(

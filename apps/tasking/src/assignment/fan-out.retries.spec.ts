@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENTS, SUBJECTS, type Actor, type CampaignView, type DomainError, type FanOutView } from '@concord/domain';
 import { EventCollector, rejection as rejectionOf } from '@concord/testing';
 import {
-  actors, daysFromNow, eventually, isoDate, newId, publishAgreementEvent, registerCreator, startTaskingTestSystem, type TaskingTestSystem,
+  actors,
+  daysFromNow,
+  eventually,
+  isoDate,
+  newId,
+  publishAgreementEvent,
+  registerCreator,
+  startTaskingTestSystem,
+  type TaskingTestSystem,
 } from '../test/tasking.test-helpers';
 
 const T = SUBJECTS.tasking;
@@ -36,27 +44,66 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
     );
     return id;
   };
-  const getFanOut = (id: string, actor: Actor = actors.manager) => sys.client.request<FanOutView>(T.fanOutGet, { id, query: {} }, actor);
+  const getFanOut = (id: string, actor: Actor = actors.manager) =>
+    sys.client.request<FanOutView>(T.fanOutGet, { id, query: {} }, actor);
   const cancel = (id: string, actor: Actor = actors.manager, reason = 'Wrong audience: stop offering') =>
     sys.client.request<FanOutView>(T.fanOutCancel, { id, input: { reason } }, actor);
 
   beforeAll(async () => {
-    sys = await startTaskingTestSystem({ tasking: { TASKING_FANOUT_MAX_ATTEMPTS: MAX_ATTEMPTS, TASKING_FANOUT_RETRY_MS: 1000, TASKING_FANOUT_WAIT_MS: 1 } });
+    sys = await startTaskingTestSystem({
+      tasking: { TASKING_FANOUT_MAX_ATTEMPTS: MAX_ATTEMPTS, TASKING_FANOUT_RETRY_MS: 1000, TASKING_FANOUT_WAIT_MS: 1 },
+    });
     events = await new EventCollector(sys.nc, sys.env).start();
     const company = await registerCreator(sys.client, 'Công ty Truyền thông Sen Vàng', { kind: 'management_company' });
-    creators = await Promise.all(['Hà Giang Ký Sự', 'Cơm Nhà Bà Tư'].map((name) => registerCreator(sys.client, name, { companyId: company })));
+    creators = await Promise.all(
+      ['Hà Giang Ký Sự', 'Cơm Nhà Bà Tư'].map((name) => registerCreator(sys.client, name, { companyId: company })),
+    );
     const agreementId = newId();
-    await publishAgreementEvent(sys, 'activated', { agreementId, counterpartyId: company, deliverables: [{ platform: 'tiktok', quantity: 50 }] });
-    await eventually(async () => (await sys.db.query('SELECT 1 FROM agreement_coverage WHERE agreement_id = $1', [agreementId])).length, 'the agreement in the read model');
-    const c = await sys.client.request<CampaignView>(T.campaignCreate, {
-      input: { title: 'Mùa lúa chín', objective: 'x', keyMessages: ['x'], platforms: ['tiktok'], period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) }, budget: 0 },
-    }, actors.manager);
+    await publishAgreementEvent(sys, 'activated', {
+      agreementId,
+      counterpartyId: company,
+      deliverables: [{ platform: 'tiktok', quantity: 50 }],
+    });
+    await eventually(
+      async () =>
+        (await sys.db.query('SELECT 1 FROM agreement_coverage WHERE agreement_id = $1', [agreementId])).length,
+      'the agreement in the read model',
+    );
+    const c = await sys.client.request<CampaignView>(
+      T.campaignCreate,
+      {
+        input: {
+          title: 'Mùa lúa chín',
+          objective: 'x',
+          keyMessages: ['x'],
+          platforms: ['tiktok'],
+          period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) },
+          budget: 0,
+        },
+      },
+      actors.manager,
+    );
     campaignId = c.id;
     await sys.client.request(T.campaignActivate, { id: campaignId }, actors.manager);
-    briefId = (await sys.client.request<{ id: string }>(T.briefCreate, {
-      id: campaignId,
-      input: { kind: 'post', title: 'Terraces at harvest', keyMessages: ['x'], platforms: ['tiktok'], languages: ['vi'], dueAt: daysFromNow(10).toISOString(), quantity: 1, feePerDeliverable: 0 },
-    }, actors.manager)).id;
+    briefId = (
+      await sys.client.request<{ id: string }>(
+        T.briefCreate,
+        {
+          id: campaignId,
+          input: {
+            kind: 'post',
+            title: 'Terraces at harvest',
+            keyMessages: ['x'],
+            platforms: ['tiktok'],
+            languages: ['vi'],
+            dueAt: daysFromNow(10).toISOString(),
+            quantity: 1,
+            feePerDeliverable: 0,
+          },
+        },
+        actors.manager,
+      )
+    ).id;
   });
   afterAll(async () => {
     await events.stop();
@@ -65,31 +112,57 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
 
   it('runs a healthy fan-out while 25 older ones keep failing, and fails those after a bounded number of attempts, with the reason', async () => {
     const failing: string[] = [];
-    for (let i = 0; i < 25; i++) failing.push(await failingFanOut(`now() - interval '1 hour' + interval '${i} seconds'`));
+    for (let i = 0; i < 25; i++)
+      failing.push(await failingFanOut(`now() - interval '1 hour' + interval '${i} seconds'`));
 
-    const started = await sys.client.request<FanOutView>(T.fanOutStart, { id: briefId, input: { creatorIds: creators } }, actors.manager);
-    const healthy = await eventually(async () => {
-      const view = await getFanOut(started.id);
-      return view.status === 'completed' ? view : null;
-    }, 'the healthy fan-out to complete', 30_000);
+    const started = await sys.client.request<FanOutView>(
+      T.fanOutStart,
+      { id: briefId, input: { creatorIds: creators } },
+      actors.manager,
+    );
+    const healthy = await eventually(
+      async () => {
+        const view = await getFanOut(started.id);
+        return view.status === 'completed' ? view : null;
+      },
+      'the healthy fan-out to complete',
+      30_000,
+    );
     expect(healthy).toMatchObject({ processed: 2, offered: 2, reason: null, failedAttempts: 0 });
 
     // Each failing fan-out is tried MAX_ATTEMPTS times (1 s, then 2 s apart), then failed: none is left retrying for ever.
-    await eventually(async () => {
-      const [{ running }] = await sys.db.query(`SELECT count(*)::int AS running FROM fan_outs WHERE id = ANY($1) AND status = 'running'`, [failing]);
-      return running === 0;
-    }, 'every failing fan-out to give up', 60_000);
+    await eventually(
+      async () => {
+        const [{ running }] = await sys.db.query(
+          `SELECT count(*)::int AS running FROM fan_outs WHERE id = ANY($1) AND status = 'running'`,
+          [failing],
+        );
+        return running === 0;
+      },
+      'every failing fan-out to give up',
+      60_000,
+    );
     const view = await getFanOut(failing[0]);
     expect(view).toMatchObject({ status: 'failed', failedAttempts: MAX_ATTEMPTS, processed: 0 });
     expect(view.reason).toMatch(/platform/);
     expect(view.completedAt).not.toBeNull();
-    const rows: { status: string; failed_attempts: number }[] = await sys.db.query('SELECT status, failed_attempts FROM fan_outs WHERE id = ANY($1)', [failing]);
+    const rows: { status: string; failed_attempts: number }[] = await sys.db.query(
+      'SELECT status, failed_attempts FROM fan_outs WHERE id = ANY($1)',
+      [failing],
+    );
     expect(rows.every((r) => r.status === 'failed' && r.failed_attempts === MAX_ATTEMPTS)).toBe(true);
 
-    const failedEvents = await events.waitFor((es) => es.filter((e) => e.type === EVENTS.tasking.fanOutFailed).length >= failing.length);
-    const failedIds = failedEvents.filter((e) => e.type === EVENTS.tasking.fanOutFailed).map((e) => (e.data as { fanOutId: string }).fanOutId);
+    const failedEvents = await events.waitFor(
+      (es) => es.filter((e) => e.type === EVENTS.tasking.fanOutFailed).length >= failing.length,
+    );
+    const failedIds = failedEvents
+      .filter((e) => e.type === EVENTS.tasking.fanOutFailed)
+      .map((e) => (e.data as { fanOutId: string }).fanOutId);
     expect(failedIds.sort()).toEqual([...failing].sort());
-    const [audit] = await sys.db.query(`SELECT action, reason FROM audit_entries WHERE action = 'fan_out.failed' AND data->>'fanOutId' = $1`, [failing[0]]);
+    const [audit] = await sys.db.query(
+      `SELECT action, reason FROM audit_entries WHERE action = 'fan_out.failed' AND data->>'fanOutId' = $1`,
+      [failing[0]],
+    );
     expect(audit.reason).toMatch(/platform/);
   });
 
@@ -103,8 +176,13 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
     expect(cancelled.completedAt).not.toBeNull();
     expect((await rejection(cancel(id))).code).toBe('fan_out.status_transition_forbidden');
 
-    await events.waitFor((es) => es.some((e) => e.type === EVENTS.tasking.fanOutCancelled && (e.data as { fanOutId: string }).fanOutId === id));
-    const [audit] = await sys.db.query(`SELECT actor_user_id, reason FROM audit_entries WHERE action = 'fan_out.cancelled' AND data->>'fanOutId' = $1`, [id]);
+    await events.waitFor((es) =>
+      es.some((e) => e.type === EVENTS.tasking.fanOutCancelled && (e.data as { fanOutId: string }).fanOutId === id),
+    );
+    const [audit] = await sys.db.query(
+      `SELECT actor_user_id, reason FROM audit_entries WHERE action = 'fan_out.cancelled' AND data->>'fanOutId' = $1`,
+      [id],
+    );
     expect(audit).toEqual({ actor_user_id: actors.manager.userId, reason: 'Wrong audience: stop offering' });
 
     // The runner leaves it alone from then on.

@@ -1,7 +1,20 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
-  BUSY_ASSIGNMENT_STATUSES, CreatorSelectReply, decideOffer, EVENTS, fanOutMachine, fanOutRetryDelayMs, newId, QUOTA_ASSIGNMENT_STATUSES, SUBJECTS,
-  type Actor, type CoveringAgreement, type CreatorCandidate, type CreatorSelectRequest, type FanOutDecision, type FanOutStatusName,
+  BUSY_ASSIGNMENT_STATUSES,
+  CreatorSelectReply,
+  decideOffer,
+  EVENTS,
+  fanOutMachine,
+  fanOutRetryDelayMs,
+  newId,
+  QUOTA_ASSIGNMENT_STATUSES,
+  SUBJECTS,
+  type Actor,
+  type CoveringAgreement,
+  type CreatorCandidate,
+  type CreatorSelectRequest,
+  type FanOutDecision,
+  type FanOutStatusName,
 } from '@concord/domain';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, recordEvents, WakeableLoop, type ServiceClient } from '@concord/messaging';
@@ -150,10 +163,13 @@ export class FanOutRunner {
       }
       return 'more';
     } catch (error) {
-      await this.recordFailure(qr, id, error as Error).catch((e: Error) => this.options.log(`fan-out ${id}: ${(error as Error).message}; recording the failure failed too: ${e.message}`));
+      await this.recordFailure(qr, id, error as Error).catch((e: Error) =>
+        this.options.log(`fan-out ${id}: ${(error as Error).message}; recording the failure failed too: ${e.message}`),
+      );
       return 'skipped';
     } finally {
-      if (locked) await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
+      if (locked)
+        await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
       await qr.release();
     }
   }
@@ -178,7 +194,11 @@ export class FanOutRunner {
         'SELECT status, cursor_index, cursor_after FROM fan_outs WHERE id = $1 FOR UPDATE',
         [id],
       );
-      if (current.status !== 'running' || current.cursor_index !== row.cursor_index || current.cursor_after !== row.cursor_after) {
+      if (
+        current.status !== 'running' ||
+        current.cursor_index !== row.cursor_index ||
+        current.cursor_after !== row.cursor_after
+      ) {
         // Someone else moved it on (or cancelled it) meanwhile; start over from what is stored.
         await qr.rollbackTransaction();
         return current.status !== 'running';
@@ -196,7 +216,9 @@ export class FanOutRunner {
     const size = this.options.batchSize;
     if (row.target === 'creators') {
       const ids = row.page_ids ?? [];
-      const reply = ids.length ? await this.select(row, { creatorIds: ids, limit: ids.length, count: false }) : { items: [], total: null, nextAfter: null };
+      const reply = ids.length
+        ? await this.select(row, { creatorIds: ids, limit: ids.length, count: false })
+        : { items: [], total: null, nextAfter: null };
       const found = new Map(reply.items.map((c) => [c.creatorId, c]));
       const index = row.cursor_index + ids.length;
       return {
@@ -206,7 +228,10 @@ export class FanOutRunner {
       };
     }
     const reply = await this.select(row, {
-      filter: row.filter ?? {}, ...(row.cursor_after ? { after: row.cursor_after } : {}), limit: size, count: row.total === null,
+      filter: row.filter ?? {},
+      ...(row.cursor_after ? { after: row.cursor_after } : {}),
+      limit: size,
+      count: row.total === null,
     });
     return {
       entries: reply.items.map((c) => ({ creatorId: c.creatorId, candidate: c })),
@@ -216,7 +241,9 @@ export class FanOutRunner {
   }
 
   private async select(row: FanOutRow, request: Partial<CreatorSelectRequest>) {
-    const reply = await this.registry.request(SUBJECTS.registry.creatorSelect, request, row.actor, { correlationId: row.correlation_id });
+    const reply = await this.registry.request(SUBJECTS.registry.creatorSelect, request, row.actor, {
+      correlationId: row.correlation_id,
+    });
     return CreatorSelectReply.parse(reply);
   }
 
@@ -228,7 +255,9 @@ export class FanOutRunner {
       [row.brief_id],
     );
     const creatorIds = page.entries.map((e) => e.creatorId);
-    const companyIds = [...new Set(page.entries.map((e) => e.candidate?.managementCompanyId).filter((x): x is string => !!x))];
+    const companyIds = [
+      ...new Set(page.entries.map((e) => e.candidate?.managementCompanyId).filter((x): x is string => !!x)),
+    ];
     const circumstances = await this.circumstances(m, row, brief, creatorIds, companyIds);
     const overrides = new Map(row.overrides.map((o) => [o.creatorId, o.reason]));
     const briefForRules = { platforms: brief.platforms, dueDate: brief.due_date, quantity: brief.quantity };
@@ -240,7 +269,9 @@ export class FanOutRunner {
     const skippedByReason: Record<string, number> = {};
     const overrideAudits: { creatorId: string; assignmentId: string; kinds: string[]; reason: string }[] = [];
     page.entries.forEach(({ creatorId, candidate }, i) => {
-      const agreements = [creatorId, candidate?.managementCompanyId].flatMap((owner) => (owner ? (circumstances.agreementsOf.get(owner) ?? []) : []));
+      const agreements = [creatorId, candidate?.managementCompanyId].flatMap((owner) =>
+        owner ? (circumstances.agreementsOf.get(owner) ?? []) : [],
+      );
       const decision: FanOutDecision = decideOffer(
         candidate ? { ...candidate } : null,
         briefForRules,
@@ -256,7 +287,16 @@ export class FanOutRunner {
       const seq = row.processed + i;
       if (decision.outcome === 'skipped') {
         skippedByReason[decision.reason] = (skippedByReason[decision.reason] ?? 0) + 1;
-        results.push({ seq, creator_id: creatorId, display_name: candidate?.displayName ?? null, outcome: 'skipped', reason: decision.reason, detail: decision.detail, assignment_id: null, overridden: [] });
+        results.push({
+          seq,
+          creator_id: creatorId,
+          display_name: candidate?.displayName ?? null,
+          outcome: 'skipped',
+          reason: decision.reason,
+          detail: decision.detail,
+          assignment_id: null,
+          overridden: [],
+        });
         return;
       }
       const id = newId();
@@ -266,17 +306,43 @@ export class FanOutRunner {
       circumstances.open.set(creatorId, (circumstances.open.get(creatorId) ?? 0) + 1);
       const reason = overrides.get(creatorId) ?? null;
       offers.push({
-        id, brief_id: row.brief_id, campaign_id: row.campaign_id, fan_out_id: row.id, creator_id: creatorId, creator_name: candidate!.displayName,
-        management_company_id: candidate!.managementCompanyId, agreement_id: decision.agreementId, quantity: brief.quantity, status: 'offered',
-        window_start: brief.window_start.toISOString(), window_end: brief.window_end.toISOString(), due_at: brief.due_at.toISOString(),
+        id,
+        brief_id: row.brief_id,
+        campaign_id: row.campaign_id,
+        fan_out_id: row.id,
+        creator_id: creatorId,
+        creator_name: candidate!.displayName,
+        management_company_id: candidate!.managementCompanyId,
+        agreement_id: decision.agreementId,
+        quantity: brief.quantity,
+        status: 'offered',
+        window_start: brief.window_start.toISOString(),
+        window_end: brief.window_end.toISOString(),
+        due_at: brief.due_at.toISOString(),
         overrides: decision.overridden.map((kind) => ({ kind, reason, by: row.actor.userId })),
         history: [{ from: null, to: 'offered', note: null, at: now, by: row.actor.userId }],
       });
       offeredEvents.push({
-        assignmentId: id, fanOutId: row.id, briefId: row.brief_id, campaignId: row.campaign_id, creatorId, agreementId: decision.agreementId, dueAt: brief.due_at.toISOString(),
+        assignmentId: id,
+        fanOutId: row.id,
+        briefId: row.brief_id,
+        campaignId: row.campaign_id,
+        creatorId,
+        agreementId: decision.agreementId,
+        dueAt: brief.due_at.toISOString(),
       });
-      results.push({ seq, creator_id: creatorId, display_name: candidate!.displayName, outcome: 'offered', reason: null, detail: null, assignment_id: id, overridden: decision.overridden });
-      if (decision.overridden.length) overrideAudits.push({ creatorId, assignmentId: id, kinds: decision.overridden, reason: reason! });
+      results.push({
+        seq,
+        creator_id: creatorId,
+        display_name: candidate!.displayName,
+        outcome: 'offered',
+        reason: null,
+        detail: null,
+        assignment_id: id,
+        overridden: decision.overridden,
+      });
+      if (decision.overridden.length)
+        overrideAudits.push({ creatorId, assignmentId: id, kinds: decision.overridden, reason: reason! });
     });
 
     if (offers.length) {
@@ -301,7 +367,13 @@ export class FanOutRunner {
     }
     await recordEvents(m, EVENTS.tasking.assignmentOffered, row.actor, offeredEvents, row.correlation_id);
     for (const o of overrideAudits) {
-      await appendAudit(m, { actor: row.actor, action: 'assignment.offered_with_override', subject: `assignment:${o.assignmentId}`, reason: o.reason, data: { creatorId: o.creatorId, overridden: o.kinds } });
+      await appendAudit(m, {
+        actor: row.actor,
+        action: 'assignment.offered_with_override',
+        subject: `assignment:${o.assignmentId}`,
+        reason: o.reason,
+        data: { creatorId: o.creatorId, overridden: o.kinds },
+      });
     }
 
     const done = page.next === 'done';
@@ -316,15 +388,38 @@ export class FanOutRunner {
          failed_attempts = 0, next_attempt_at = NULL, reason = NULL
        WHERE id = $1
        RETURNING total, processed, offered, skipped`,
-      [row.id, done ? row.cursor_after : (page.next as { after: string | null }).after, done ? row.cursor_index + page.entries.length : (page.next as { index: number }).index,
-        page.total, results.length, offered, skipped, JSON.stringify(skippedByReason), done ? fanOutMachine.move(row.status, 'complete') : 'running'],
+      [
+        row.id,
+        done ? row.cursor_after : (page.next as { after: string | null }).after,
+        done ? row.cursor_index + page.entries.length : (page.next as { index: number }).index,
+        page.total,
+        results.length,
+        offered,
+        skipped,
+        JSON.stringify(skippedByReason),
+        done ? fanOutMachine.move(row.status, 'complete') : 'running',
+      ],
     );
-    const progress = { fanOutId: row.id, briefId: row.brief_id, campaignId: row.campaign_id, status: done ? 'completed' : 'running', ...updated };
+    const progress = {
+      fanOutId: row.id,
+      briefId: row.brief_id,
+      campaignId: row.campaign_id,
+      status: done ? 'completed' : 'running',
+      ...updated,
+    };
     await appendAudit(m, {
-      actor: row.actor, action: done ? 'fan_out.completed' : 'fan_out.batch', subject: `campaign:${row.campaign_id}`,
+      actor: row.actor,
+      action: done ? 'fan_out.completed' : 'fan_out.batch',
+      subject: `campaign:${row.campaign_id}`,
       data: { fanOutId: row.id, briefId: row.brief_id, batchOffered: offered, batchSkipped: skipped, ...updated },
     });
-    await recordEvent(m, done ? EVENTS.tasking.fanOutCompleted : EVENTS.tasking.fanOutProgressed, row.actor, progress, row.correlation_id);
+    await recordEvent(
+      m,
+      done ? EVENTS.tasking.fanOutCompleted : EVENTS.tasking.fanOutProgressed,
+      row.actor,
+      progress,
+      row.correlation_id,
+    );
     return done;
   }
 
@@ -339,7 +434,10 @@ export class FanOutRunner {
     await qr.startTransaction();
     try {
       const m = qr.manager;
-      const [row]: (Pick<FanOutRow, 'brief_id' | 'campaign_id' | 'actor' | 'correlation_id' | 'status' | 'processed'> & { failed_attempts: number; offered: number })[] = await m.query(
+      const [row]: (Pick<
+        FanOutRow,
+        'brief_id' | 'campaign_id' | 'actor' | 'correlation_id' | 'status' | 'processed'
+      > & { failed_attempts: number; offered: number })[] = await m.query(
         'SELECT brief_id, campaign_id, actor, correlation_id, status, processed, offered, failed_attempts FROM fan_outs WHERE id = $1 FOR UPDATE',
         [id],
       );
@@ -355,7 +453,9 @@ export class FanOutRunner {
           [id, failures, reason, delay / 1000],
         );
         await qr.commitTransaction();
-        this.options.log(`fan-out ${id}: attempt ${failures} of ${this.options.maxAttempts} failed (${reason}); next attempt in ${delay} ms`);
+        this.options.log(
+          `fan-out ${id}: attempt ${failures} of ${this.options.maxAttempts} failed (${reason}); next attempt in ${delay} ms`,
+        );
         return;
       }
       const status = fanOutMachine.move(row.status, 'fail');
@@ -363,8 +463,22 @@ export class FanOutRunner {
         `UPDATE fan_outs SET status = $2, failed_attempts = $3, reason = $4, next_attempt_at = NULL, completed_at = now() WHERE id = $1`,
         [id, status, failures, reason],
       );
-      const ended = { fanOutId: id, briefId: row.brief_id, campaignId: row.campaign_id, status, reason, processed: row.processed, offered: row.offered };
-      await appendAudit(m, { actor: row.actor, action: 'fan_out.failed', subject: `campaign:${row.campaign_id}`, reason, data: { ...ended, attempts: failures } });
+      const ended = {
+        fanOutId: id,
+        briefId: row.brief_id,
+        campaignId: row.campaign_id,
+        status,
+        reason,
+        processed: row.processed,
+        offered: row.offered,
+      };
+      await appendAudit(m, {
+        actor: row.actor,
+        action: 'fan_out.failed',
+        subject: `campaign:${row.campaign_id}`,
+        reason,
+        data: { ...ended, attempts: failures },
+      });
       await recordEvent(m, EVENTS.tasking.fanOutFailed, row.actor, ended, row.correlation_id);
       await qr.commitTransaction();
       this.onCommitted();
@@ -376,7 +490,13 @@ export class FanOutRunner {
   }
 
   /** What decides each creator of a page: agreements (with quota used), open assignments, calendar conflicts, earlier offers of the brief. */
-  private async circumstances(m: EntityManager, row: FanOutRow, brief: BriefRow, creatorIds: string[], companyIds: string[]) {
+  private async circumstances(
+    m: EntityManager,
+    row: FanOutRow,
+    brief: BriefRow,
+    creatorIds: string[],
+    companyIds: string[],
+  ) {
     const owners = [...creatorIds, ...companyIds];
     const agreements: (Omit<CoveringAgreement, 'used'> & { used: string | number })[] = await m.query(
       `SELECT ac.agreement_id AS "agreementId", ac.counterparty_id AS "counterpartyId", to_char(ac.term_start, 'YYYY-MM-DD') AS "termStart",
@@ -396,7 +516,14 @@ export class FanOutRunner {
       `SELECT creator_id, count(*)::int AS n FROM assignments WHERE creator_id = ANY($1) AND status = ANY($2) GROUP BY creator_id`,
       [creatorIds, BUSY_ASSIGNMENT_STATUSES],
     );
-    const conflictRows: { assignmentId: string; creatorId: string; campaignId: string; ownerAgencyId: string; windowStart: Date; windowEnd: Date }[] = await m.query(
+    const conflictRows: {
+      assignmentId: string;
+      creatorId: string;
+      campaignId: string;
+      ownerAgencyId: string;
+      windowStart: Date;
+      windowEnd: Date;
+    }[] = await m.query(
       `SELECT a.id AS "assignmentId", a.creator_id AS "creatorId", a.campaign_id AS "campaignId", c.owner_agency_id AS "ownerAgencyId",
               a.window_start AS "windowStart", a.window_end AS "windowEnd"
          FROM assignments a JOIN campaigns c ON c.id = a.campaign_id
@@ -404,7 +531,10 @@ export class FanOutRunner {
         ORDER BY a.window_start`,
       [creatorIds, BUSY_ASSIGNMENT_STATUSES, row.campaign_id, brief.window_start, brief.window_end],
     );
-    const conflicts = new Map<string, { assignmentId: string; campaignId: string; ownerAgencyId: string; windowStart: string; windowEnd: string }[]>();
+    const conflicts = new Map<
+      string,
+      { assignmentId: string; campaignId: string; ownerAgencyId: string; windowStart: string; windowEnd: string }[]
+    >();
     for (const c of conflictRows) {
       const list = conflicts.get(c.creatorId) ?? [];
       list.push({ ...c, windowStart: c.windowStart.toISOString(), windowEnd: c.windowEnd.toISOString() });

@@ -1,7 +1,18 @@
 import type { DataSource } from 'typeorm';
 import {
-  decodeCursor, DomainError, encodeCursor, EVENTS, fanOutMachine, newId, NotFoundError, NUMBER_POSITION,
-  type Actor, type AssignmentCommands, type Envelope, type FanOutStatusName, type FanOutView,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  EVENTS,
+  fanOutMachine,
+  newId,
+  NotFoundError,
+  NUMBER_POSITION,
+  type Actor,
+  type AssignmentCommands,
+  type Envelope,
+  type FanOutStatusName,
+  type FanOutView,
 } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -47,31 +58,64 @@ export class FanOutService {
   async start(cmd: Cmd<'fanOutStart'>): Promise<FanOutView> {
     const { actor, data } = cmd;
     const { fanOutId } = await transactOnce(this.dataSource, cmd, async (m) => {
-      const [brief]: { campaign_id: string; due_at: Date; owner_agency_id: string; partner_agency_ids: string[]; status: string }[] = await m.query(
+      const [brief]: {
+        campaign_id: string;
+        due_at: Date;
+        owner_agency_id: string;
+        partner_agency_ids: string[];
+        status: string;
+      }[] = await m.query(
         `SELECT b.campaign_id, b.due_at, c.owner_agency_id, c.partner_agency_ids, c.status
            FROM briefs b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = $1 FOR UPDATE OF c`,
         [data.id],
       );
       const ability = abilityFor(actor);
-      const campaign = brief && subject('Campaign', { ownerAgencyId: brief.owner_agency_id, partnerAgencyIds: brief.partner_agency_ids });
+      const campaign =
+        brief &&
+        subject('Campaign', { ownerAgencyId: brief.owner_agency_id, partnerAgencyIds: brief.partner_agency_ids });
       if (!brief || !ability.can('read', campaign)) throw new NotFoundError('brief', data.id);
-      if (!ability.can('update', campaign)) throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers fan a brief out");
+      if (!ability.can('update', campaign))
+        throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers fan a brief out");
       if (brief.status !== 'active') {
-        throw new DomainError('campaign.not_active', `The campaign is ${brief.status}; briefs go out to creators once it is active`, [], { status: brief.status });
+        throw new DomainError(
+          'campaign.not_active',
+          `The campaign is ${brief.status}; briefs go out to creators once it is active`,
+          [],
+          { status: brief.status },
+        );
       }
-      if (brief.due_at.getTime() < Date.now()) throw new DomainError('brief.past_due', `The brief was due ${brief.due_at.toISOString()}`);
+      if (brief.due_at.getTime() < Date.now())
+        throw new DomainError('brief.past_due', `The brief was due ${brief.due_at.toISOString()}`);
       const input = data.input;
       const creatorIds = input.creatorIds ? [...new Set(input.creatorIds)] : null;
       const id = newId();
       await m.query(
         `INSERT INTO fan_outs (id, brief_id, campaign_id, target, creator_ids, filter, overrides, actor, correlation_id, status, total, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', $10, $11)`,
-        [id, data.id, brief.campaign_id, creatorIds ? 'creators' : 'filter', creatorIds, input.filter ? JSON.stringify(input.filter) : null,
-          JSON.stringify(input.overrides), JSON.stringify(actor), cmd.correlationId, creatorIds?.length ?? null, actor.userId],
+        [
+          id,
+          data.id,
+          brief.campaign_id,
+          creatorIds ? 'creators' : 'filter',
+          creatorIds,
+          input.filter ? JSON.stringify(input.filter) : null,
+          JSON.stringify(input.overrides),
+          JSON.stringify(actor),
+          cmd.correlationId,
+          creatorIds?.length ?? null,
+          actor.userId,
+        ],
       );
       await appendAudit(m, {
-        actor, action: 'fan_out.started', subject: `campaign:${brief.campaign_id}`,
-        data: { fanOutId: id, briefId: data.id, target: creatorIds ? { creators: creatorIds.length } : { filter: input.filter }, overrides: input.overrides.length },
+        actor,
+        action: 'fan_out.started',
+        subject: `campaign:${brief.campaign_id}`,
+        data: {
+          fanOutId: id,
+          briefId: data.id,
+          target: creatorIds ? { creators: creatorIds.length } : { filter: input.filter },
+          overrides: input.overrides.length,
+        },
       });
       return { fanOutId: id };
     });
@@ -93,18 +137,47 @@ export class FanOutService {
   async cancel(cmd: Cmd<'fanOutCancel'>): Promise<FanOutView> {
     const { actor, data } = cmd;
     await transactOnce(this.dataSource, cmd, async (m) => {
-      const [row]: { status: FanOutStatusName; brief_id: string; campaign_id: string; processed: number; offered: number; owner_agency_id: string; partner_agency_ids: string[] }[] = await m.query(
+      const [row]: {
+        status: FanOutStatusName;
+        brief_id: string;
+        campaign_id: string;
+        processed: number;
+        offered: number;
+        owner_agency_id: string;
+        partner_agency_ids: string[];
+      }[] = await m.query(
         `SELECT f.status, f.brief_id, f.campaign_id, f.processed, f.offered, c.owner_agency_id, c.partner_agency_ids
            FROM fan_outs f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1 FOR UPDATE OF f`,
         [data.id],
       );
       if (!row || !this.mayFollow(actor, row)) throw new NotFoundError('fan-out', data.id);
-      const campaign = subject('Campaign', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: row.partner_agency_ids });
-      if (!abilityFor(actor).can('update', campaign)) throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers cancel a fan-out");
+      const campaign = subject('Campaign', {
+        ownerAgencyId: row.owner_agency_id,
+        partnerAgencyIds: row.partner_agency_ids,
+      });
+      if (!abilityFor(actor).can('update', campaign))
+        throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers cancel a fan-out");
       const status = fanOutMachine.move(row.status, 'cancel');
-      await m.query(`UPDATE fan_outs SET status = $2, reason = $3, next_attempt_at = NULL, completed_at = now() WHERE id = $1`, [data.id, status, data.input.reason]);
-      const ended = { fanOutId: data.id, briefId: row.brief_id, campaignId: row.campaign_id, status, reason: data.input.reason, processed: row.processed, offered: row.offered };
-      await appendAudit(m, { actor, action: 'fan_out.cancelled', subject: `campaign:${row.campaign_id}`, reason: data.input.reason, data: ended });
+      await m.query(
+        `UPDATE fan_outs SET status = $2, reason = $3, next_attempt_at = NULL, completed_at = now() WHERE id = $1`,
+        [data.id, status, data.input.reason],
+      );
+      const ended = {
+        fanOutId: data.id,
+        briefId: row.brief_id,
+        campaignId: row.campaign_id,
+        status,
+        reason: data.input.reason,
+        processed: row.processed,
+        offered: row.offered,
+      };
+      await appendAudit(m, {
+        actor,
+        action: 'fan_out.cancelled',
+        subject: `campaign:${row.campaign_id}`,
+        reason: data.input.reason,
+        data: ended,
+      });
       await recordEvent(m, EVENTS.tasking.fanOutCancelled, actor, ended, cmd.correlationId);
       return { cancelled: data.id };
     });
@@ -114,7 +187,10 @@ export class FanOutService {
 
   /** Fan-outs (with their skip reasons, which name other campaigns) are for the owning agency's staff. */
   private mayFollow(actor: Actor, row: Pick<FanOutViewRow, 'owner_agency_id'>): boolean {
-    return actor.orgId === row.owner_agency_id && abilityFor(actor).can('read', subject('Campaign', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: [] }));
+    return (
+      actor.orgId === row.owner_agency_id &&
+      abilityFor(actor).can('read', subject('Campaign', { ownerAgencyId: row.owner_agency_id, partnerAgencyIds: [] }))
+    );
   }
 
   private async load(id: string): Promise<FanOutViewRow> {
@@ -128,7 +204,10 @@ export class FanOutService {
     return row;
   }
 
-  private async view(row: FanOutViewRow, query: { outcome?: string; reason?: string; limit: number; cursor?: string }): Promise<FanOutView> {
+  private async view(
+    row: FanOutViewRow,
+    query: { outcome?: string; reason?: string; limit: number; cursor?: string },
+  ): Promise<FanOutView> {
     const after = query.cursor ? Number(decodeCursor(query.cursor, NUMBER_POSITION)) : -1;
     const results: (FanOutView['results'][number] & { seq: number })[] = await this.dataSource.query(
       `SELECT seq, creator_id AS "creatorId", display_name AS "displayName", outcome, reason, detail, assignment_id AS "assignmentId", overridden
@@ -139,9 +218,21 @@ export class FanOutService {
     );
     const page = results.slice(0, query.limit);
     return {
-      id: row.id, briefId: row.brief_id, campaignId: row.campaign_id, status: row.status, target: row.target, total: row.total, processed: row.processed,
-      offered: row.offered, skipped: row.skipped, skippedByReason: row.skipped_by_reason, createdBy: row.created_by, createdAt: row.created_at.toISOString(),
-      completedAt: row.completed_at?.toISOString() ?? null, reason: row.reason, failedAttempts: row.failed_attempts,
+      id: row.id,
+      briefId: row.brief_id,
+      campaignId: row.campaign_id,
+      status: row.status,
+      target: row.target,
+      total: row.total,
+      processed: row.processed,
+      offered: row.offered,
+      skipped: row.skipped,
+      skippedByReason: row.skipped_by_reason,
+      createdBy: row.created_by,
+      createdAt: row.created_at.toISOString(),
+      completedAt: row.completed_at?.toISOString() ?? null,
+      reason: row.reason,
+      failedAttempts: row.failed_attempts,
       results: page.map(({ seq: _seq, ...r }) => r),
       nextCursor: results.length > query.limit ? encodeCursor(String(page[page.length - 1].seq)) : null,
     };

@@ -29,7 +29,13 @@ export class AgencyTask {
   status: AgencyTaskStatusName;
 
   @Column('jsonb')
-  history: { from: AgencyTaskStatusName | null; to: AgencyTaskStatusName; note: string | null; at: string; by: string }[];
+  history: {
+    from: AgencyTaskStatusName | null;
+    to: AgencyTaskStatusName;
+    note: string | null;
+    at: string;
+    by: string;
+  }[];
 
   @Column('int')
   version: number;

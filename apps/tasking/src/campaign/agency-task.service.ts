@@ -1,7 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  agencyTaskMachine, decodeCursor, DomainError, encodeCursor, NUMBER_POSITION, EVENTS, findAgency, isTaskOverdue, newId, NotFoundError, refusePastDue, type Actor, type AgencyTaskMove,
-  type CampaignCommands, type Envelope,
+  agencyTaskMachine,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  NUMBER_POSITION,
+  EVENTS,
+  findAgency,
+  isTaskOverdue,
+  newId,
+  NotFoundError,
+  refusePastDue,
+  type Actor,
+  type AgencyTaskMove,
+  type CampaignCommands,
+  type Envelope,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -16,14 +29,27 @@ const TASK_COLUMNS: Record<string, ColumnSpec> = { fromAgencyId: 't.from_agency_
 
 /** Who moves a task: the asked agency answers and works it; the asking agency may cancel it. */
 const SIDE_OF: Record<AgencyTaskMove, 'answer' | 'follow_up'> = {
-  accept: 'answer', decline: 'answer', start: 'answer', complete: 'answer', cancel: 'follow_up',
+  accept: 'answer',
+  decline: 'answer',
+  start: 'answer',
+  complete: 'answer',
+  cancel: 'follow_up',
 };
 
 export function toAgencyTaskView(t: AgencyTask, now = new Date()) {
   return {
-    id: t.id, fromAgencyId: t.fromAgencyId, toAgencyId: t.toAgencyId, campaignId: t.campaignId, title: t.title, description: t.description,
-    dueAt: t.dueAt.toISOString(), status: t.status, overdue: isTaskOverdue(t.status, t.dueAt, now), history: t.history,
-    createdBy: t.createdBy, createdAt: t.createdAt.toISOString(),
+    id: t.id,
+    fromAgencyId: t.fromAgencyId,
+    toAgencyId: t.toAgencyId,
+    campaignId: t.campaignId,
+    title: t.title,
+    description: t.description,
+    dueAt: t.dueAt.toISOString(),
+    status: t.status,
+    overdue: isTaskOverdue(t.status, t.dueAt, now),
+    history: t.history,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt.toISOString(),
   };
 }
 
@@ -37,29 +63,59 @@ export class AgencyTaskService {
   async create(cmd: Cmd<'taskCreate'>) {
     const { actor, data } = cmd;
     const input = data.input;
-    if (!abilityFor(actor).can('create', subject('AgencyTask', { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId }))) {
+    if (
+      !abilityFor(actor).can(
+        'create',
+        subject('AgencyTask', { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId }),
+      )
+    ) {
       throw new DomainError('auth.forbidden', 'Your role may not ask other agencies for work');
     }
     if (!findAgency(input.toAgencyId) || input.toAgencyId === actor.orgId) {
-      throw new DomainError('validation.failed', 'Ask another known agency', [{ path: 'toAgencyId', code: 'unknown_agency', message: 'Name another agency, e.g. mcst-ttcs or mofa' }]);
+      throw new DomainError('validation.failed', 'Ask another known agency', [
+        { path: 'toAgencyId', code: 'unknown_agency', message: 'Name another agency, e.g. mcst-ttcs or mofa' },
+      ]);
     }
     refusePastDue(input.dueAt, new Date(), 'dueAt');
     const result = await transactOnce(this.dataSource, cmd, async (manager) => {
       const now = new Date();
       // A campaign the asking agency cannot see answers as one that does not exist: no existence oracle.
       if (input.campaignId && !(await findVisibleCampaign(manager, actor, input.campaignId))) {
-        throw new DomainError('not_found', `campaign ${input.campaignId} was not found`, [
-          { path: 'campaignId', code: 'not_found', message: 'Name a campaign of your agency or one it partners in' },
-        ], { resource: 'campaign', id: input.campaignId });
+        throw new DomainError(
+          'not_found',
+          `campaign ${input.campaignId} was not found`,
+          [{ path: 'campaignId', code: 'not_found', message: 'Name a campaign of your agency or one it partners in' }],
+          { resource: 'campaign', id: input.campaignId },
+        );
       }
       const task = manager.create(AgencyTask, {
-        id: newId(), fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId, campaignId: input.campaignId ?? null, title: input.title,
-        description: input.description, dueAt: new Date(input.dueAt), status: 'proposed', version: 1, createdBy: actor.userId, createdAt: now,
+        id: newId(),
+        fromAgencyId: actor.orgId,
+        toAgencyId: input.toAgencyId,
+        campaignId: input.campaignId ?? null,
+        title: input.title,
+        description: input.description,
+        dueAt: new Date(input.dueAt),
+        status: 'proposed',
+        version: 1,
+        createdBy: actor.userId,
+        createdAt: now,
         history: [{ from: null, to: 'proposed', note: null, at: now.toISOString(), by: actor.userId }],
       });
       await manager.insert(AgencyTask, task);
-      await appendAudit(manager, { actor, action: 'agency_task.proposed', subject: `agency_task:${task.id}`, data: { to: task.toAgencyId, dueAt: input.dueAt } });
-      await recordEvent(manager, EVENTS.tasking.taskProposed, actor, { taskId: task.id, fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId, status: task.status }, cmd.correlationId);
+      await appendAudit(manager, {
+        actor,
+        action: 'agency_task.proposed',
+        subject: `agency_task:${task.id}`,
+        data: { to: task.toAgencyId, dueAt: input.dueAt },
+      });
+      await recordEvent(
+        manager,
+        EVENTS.tasking.taskProposed,
+        actor,
+        { taskId: task.id, fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId, status: task.status },
+        cmd.correlationId,
+      );
       return toAgencyTaskView(task);
     });
     this.onCommitted();
@@ -74,14 +130,24 @@ export class AgencyTaskService {
   async list(cmd: Cmd<'taskList'>) {
     const { query } = cmd.data;
     const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'AgencyTask', TASK_COLUMNS);
-    const qb = this.dataSource.getRepository(AgencyTask).createQueryBuilder('t').where(visibility.sql, visibility.params)
+    const qb = this.dataSource
+      .getRepository(AgencyTask)
+      .createQueryBuilder('t')
+      .where(visibility.sql, visibility.params)
       .andWhere(query.box === 'inbox' ? 't.to_agency_id = :org' : 't.from_agency_id = :org', { org: cmd.actor.orgId });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
     if (query.overdue !== undefined) {
-      qb.andWhere(`${query.overdue ? '' : 'NOT '}(t.status IN ('proposed', 'accepted', 'in_progress') AND t.due_at < now())`);
+      qb.andWhere(
+        `${query.overdue ? '' : 'NOT '}(t.status IN ('proposed', 'accepted', 'in_progress') AND t.due_at < now())`,
+      );
     }
     const offset = query.cursor ? Number(decodeCursor(query.cursor, NUMBER_POSITION)) : 0;
-    const rows = await qb.orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(query.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('t.due_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .offset(offset)
+      .limit(query.limit + 1)
+      .getMany();
     const items = rows.slice(0, query.limit);
     return {
       items: items.map((t) => toAgencyTaskView(t)),
@@ -93,8 +159,18 @@ export class AgencyTaskService {
     const { actor, data } = cmd;
     const result = await transactOnce(this.dataSource, cmd, async (manager) => {
       const task = await this.find(manager, actor, data.id, true);
-      if (!abilityFor(actor).can(SIDE_OF[data.move], subject('AgencyTask', { fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId }))) {
-        throw new DomainError('auth.forbidden', SIDE_OF[data.move] === 'answer' ? 'Only the asked agency works a task' : 'Only the asking agency cancels a task');
+      if (
+        !abilityFor(actor).can(
+          SIDE_OF[data.move],
+          subject('AgencyTask', { fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId }),
+        )
+      ) {
+        throw new DomainError(
+          'auth.forbidden',
+          SIDE_OF[data.move] === 'answer'
+            ? 'Only the asked agency works a task'
+            : 'Only the asking agency cancels a task',
+        );
       }
       const to = agencyTaskMachine.move(task.status, data.move);
       const note = data.input.note ?? null;
@@ -103,8 +179,20 @@ export class AgencyTaskService {
       task.version += 1;
       const { id, createdAt: _c, ...changes } = task;
       await manager.update(AgencyTask, { id }, changes);
-      await appendAudit(manager, { actor, action: `agency_task.${data.move}`, subject: `agency_task:${task.id}`, reason: note, data: { status: to } });
-      await recordEvent(manager, EVENTS.tasking.taskStatusChanged, actor, { taskId: task.id, fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId, status: to }, cmd.correlationId);
+      await appendAudit(manager, {
+        actor,
+        action: `agency_task.${data.move}`,
+        subject: `agency_task:${task.id}`,
+        reason: note,
+        data: { status: to },
+      });
+      await recordEvent(
+        manager,
+        EVENTS.tasking.taskStatusChanged,
+        actor,
+        { taskId: task.id, fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId, status: to },
+        cmd.correlationId,
+      );
       return toAgencyTaskView(task);
     });
     this.onCommitted();
@@ -113,7 +201,11 @@ export class AgencyTaskService {
 
   private async find(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<AgencyTask> {
     const visibility = toSqlCondition(abilityFor(actor), 'read', 'AgencyTask', TASK_COLUMNS);
-    const qb = manager.getRepository(AgencyTask).createQueryBuilder('t').where(visibility.sql, visibility.params).andWhere('t.id = :id', { id });
+    const qb = manager
+      .getRepository(AgencyTask)
+      .createQueryBuilder('t')
+      .where(visibility.sql, visibility.params)
+      .andWhere('t.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const task = await qb.getOne();
     if (!task) throw new NotFoundError('agency task', id);

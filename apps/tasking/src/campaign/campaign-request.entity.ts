@@ -38,13 +38,25 @@ export class CampaignRequest {
   status: CampaignRequestStatusName;
 
   @Column({ name: 'counter_proposal', type: 'jsonb', nullable: true })
-  counterProposal: { proposedPeriod: { start: string; end: string }; keyMessages?: string[]; message: string; by: string; at: string } | null;
+  counterProposal: {
+    proposedPeriod: { start: string; end: string };
+    keyMessages?: string[];
+    message: string;
+    by: string;
+    at: string;
+  } | null;
 
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
   campaignId: string | null;
 
   @Column('jsonb')
-  history: { from: CampaignRequestStatusName | null; to: CampaignRequestStatusName; note: string | null; at: string; by: string }[];
+  history: {
+    from: CampaignRequestStatusName | null;
+    to: CampaignRequestStatusName;
+    note: string | null;
+    at: string;
+    by: string;
+  }[];
 
   @Column('int')
   version: number;

@@ -54,7 +54,13 @@ export class Campaign {
   sourceRequestId: string | null;
 
   @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: { from: CampaignStatusName | null; to: CampaignStatusName; reason: string | null; at: string; by: string }[];
+  statusHistory: {
+    from: CampaignStatusName | null;
+    to: CampaignStatusName;
+    reason: string | null;
+    at: string;
+    by: string;
+  }[];
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;

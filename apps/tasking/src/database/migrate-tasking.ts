@@ -2,6 +2,9 @@ import { migrateServiceDatabase, serviceRoleNames } from '@concord/database';
 import { createTaskingDataSource, TASKING_SCHEMA } from './tasking-data-source';
 
 /** The tasking schema's migration step, as its owner (`ownerUrl`): migrations, then the service role's grants (ADR 0015). */
-export function migrateTaskingDatabase(ownerUrl: string, serviceRole = serviceRoleNames(TASKING_SCHEMA).service): Promise<string[]> {
+export function migrateTaskingDatabase(
+  ownerUrl: string,
+  serviceRole = serviceRoleNames(TASKING_SCHEMA).service,
+): Promise<string[]> {
   return migrateServiceDatabase(createTaskingDataSource(ownerUrl, 1), serviceRole);
 }

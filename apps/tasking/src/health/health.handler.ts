@@ -12,7 +12,10 @@ export class HealthHandler {
   @MessagePattern(SUBJECTS.tasking.health)
   async check() {
     if (!(await databaseAnswers(this.dataSource))) {
-      throw new DomainError('service.unavailable', 'The tasking database does not answer', [], { service: 'tasking', component: 'database' });
+      throw new DomainError('service.unavailable', 'The tasking database does not answer', [], {
+        service: 'tasking',
+        component: 'database',
+      });
     }
     return { status: 'ok' as const, database: 'up' as const };
   }

@@ -4,7 +4,18 @@ import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
-import { createServiceTestDatabase, publishAgreementEvent as publishAgreement, publishEvent as publish, staff, testActorConfig, testEnvName, testNats, testNatsConfig, testServiceClient, testUrls } from '@concord/testing';
+import {
+  createServiceTestDatabase,
+  publishAgreementEvent as publishAgreement,
+  publishEvent as publish,
+  staff,
+  testActorConfig,
+  testEnvName,
+  testNats,
+  testNatsConfig,
+  testServiceClient,
+  testUrls,
+} from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
 import { startTasking } from '../tasking.app';
@@ -31,7 +42,9 @@ export interface TaskingTestSystem {
 }
 
 /** Registry + tasking on real PostgreSQL (one database) and real NATS (one namespace). */
-export async function startTaskingTestSystem(options: { natsUrl?: string; tasking?: Partial<TaskingConfigInput> | false } = {}): Promise<TaskingTestSystem> {
+export async function startTaskingTestSystem(
+  options: { natsUrl?: string; tasking?: Partial<TaskingConfigInput> | false } = {},
+): Promise<TaskingTestSystem> {
   const urls = testUrls();
   const env = testEnvName();
   const natsUrl = options.natsUrl ?? urls.natsUrl;
@@ -39,16 +52,36 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
   const databaseUrl = database.adminUrl;
   const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
-    { CONCORD_ENV: env, ...testNatsConfig('registry', natsUrl), ...testActorConfig('registry'), DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase), LOG_LEVEL: 'error', CONCORD_PII_KEY: randomBytes(32).toString('base64'), REGISTRY_DB_POOL: 5 },
+    {
+      CONCORD_ENV: env,
+      ...testNatsConfig('registry', natsUrl),
+      ...testActorConfig('registry'),
+      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+      LOG_LEVEL: 'error',
+      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      REGISTRY_DB_POOL: 5,
+    },
     false,
   );
-  const base = { CONCORD_ENV: env, ...testNatsConfig('tasking', natsUrl), ...testActorConfig('tasking'), DATABASE_URL: taskingDatabaseUrl, LOG_LEVEL: 'error' as const, TASKING_DB_POOL: 4 };
+  const base = {
+    CONCORD_ENV: env,
+    ...testNatsConfig('tasking', natsUrl),
+    ...testActorConfig('tasking'),
+    DATABASE_URL: taskingDatabaseUrl,
+    LOG_LEVEL: 'error' as const,
+    TASKING_DB_POOL: 4,
+  };
   const sys: TaskingTestSystem = {
-    env, databaseUrl, taskingDatabaseUrl, natsUrl, tasking: null,
+    env,
+    databaseUrl,
+    taskingDatabaseUrl,
+    natsUrl,
+    tasking: null,
     client: testServiceClient(testNats('gateway', natsUrl), env, 10_000),
     nc: await connectNats({ ...testNats('harness', natsUrl), maxReconnectAttempts: -1, reconnectTimeWait: 100 }),
     db: createTaskingDataSource(databaseUrl, 2),
-    startTasking: async (overrides = {}) => (sys.tasking = await startTasking({ ...base, ...options.tasking, ...overrides }, false)),
+    startTasking: async (overrides = {}) =>
+      (sys.tasking = await startTasking({ ...base, ...options.tasking, ...overrides }, false)),
     stop: async () => {
       await sys.client.close();
       await sys.nc.drain().catch(() => undefined);
@@ -67,11 +100,21 @@ export async function startTaskingTestSystem(options: { natsUrl?: string; taskin
 export function publishAgreementEvent(
   sys: Pick<TaskingTestSystem, 'nc' | 'env'>,
   kind: 'activated' | 'ended' | 'amended',
-  agreement: Partial<Omit<AgreementEventData, 'disclosureLabel'>> & { agreementId: string; counterpartyId: string; disclosureLabel?: string | null },
+  agreement: Partial<Omit<AgreementEventData, 'disclosureLabel'>> & {
+    agreementId: string;
+    counterpartyId: string;
+    disclosureLabel?: string | null;
+  },
 ): Promise<string> {
   return publishAgreement(sys.nc, sys.env, kind, agreement);
 }
 
-export function publishEvent(sys: Pick<TaskingTestSystem, 'nc' | 'env'>, subject: string, actor: Parameters<typeof publish>[3], data: unknown, id?: string): Promise<string> {
+export function publishEvent(
+  sys: Pick<TaskingTestSystem, 'nc' | 'env'>,
+  subject: string,
+  actor: Parameters<typeof publish>[3],
+  data: unknown,
+  id?: string,
+): Promise<string> {
   return publish(sys.nc, sys.env, subject, actor, data, id);
 }

@@ -11,10 +11,18 @@ import { parseCheckpoints, parseExport, parseKeys, verifyExport } from '../offli
  * bad usage or unreadable files.
  */
 function main(): number {
-  const usage = 'usage: concord-audit-verify --export trail.ndjson --checkpoints checkpoints.json --keys keys.json [--json]';
+  const usage =
+    'usage: concord-audit-verify --export trail.ndjson --checkpoints checkpoints.json --keys keys.json [--json]';
   let values;
   try {
-    ({ values } = parseArgs({ options: { export: { type: 'string' }, checkpoints: { type: 'string' }, keys: { type: 'string' }, json: { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      options: {
+        export: { type: 'string' },
+        checkpoints: { type: 'string' },
+        keys: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     return 2;
@@ -38,8 +46,14 @@ function main(): number {
     console.log(JSON.stringify(verdicts, null, 2));
   } else {
     for (const v of verdicts) {
-      const against = v.latestCheckpoint ? `, checked against ${v.checkpoints} checkpoint(s), latest size ${v.latestCheckpoint.size} at ${v.latestCheckpoint.at}` : ', no checkpoint to check against';
-      console.log(v.valid ? `✓ ${v.service}: ${v.entries} links hold${against}` : `✗ ${v.service}: broken at link ${v.brokenAt} (${v.problem!.code}): ${v.problem!.detail}`);
+      const against = v.latestCheckpoint
+        ? `, checked against ${v.checkpoints} checkpoint(s), latest size ${v.latestCheckpoint.size} at ${v.latestCheckpoint.at}`
+        : ', no checkpoint to check against';
+      console.log(
+        v.valid
+          ? `✓ ${v.service}: ${v.entries} links hold${against}`
+          : `✗ ${v.service}: broken at link ${v.brokenAt} (${v.problem!.code}): ${v.problem!.detail}`,
+      );
     }
   }
   return verdicts.every((v) => v.valid) ? 0 : 1;

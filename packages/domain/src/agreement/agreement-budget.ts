@@ -9,7 +9,11 @@ import type { AgreementStatusName } from './agreement-status.machine';
 export const AGREEMENT_IN_FORCE = ['signed', 'active', 'suspended'] as const satisfies readonly AgreementStatusName[];
 
 /** The statuses whose agreements count in a year's budget at all: in force, or ended after being signed. */
-export const AGREEMENT_BUDGETED = [...AGREEMENT_IN_FORCE, 'expired', 'terminated'] as const satisfies readonly AgreementStatusName[];
+export const AGREEMENT_BUDGETED = [
+  ...AGREEMENT_IN_FORCE,
+  'expired',
+  'terminated',
+] as const satisfies readonly AgreementStatusName[];
 
 export function isInForce(status: AgreementStatusName): boolean {
   return (AGREEMENT_IN_FORCE as readonly AgreementStatusName[]).includes(status);
@@ -29,7 +33,11 @@ export interface BudgetFigures {
  * budget). An expired or terminated agreement commits only what was paid, so
  * nothing of it remains.
  */
-export function agreementBudget(agreement: { status: AgreementStatusName; budget: number; paid: number }): BudgetFigures {
+export function agreementBudget(agreement: {
+  status: AgreementStatusName;
+  budget: number;
+  paid: number;
+}): BudgetFigures {
   const { paid } = agreement;
   const committed = isInForce(agreement.status) ? Math.max(agreement.budget, paid) : paid;
   return { committed, paid, remaining: committed - paid };
@@ -37,5 +45,8 @@ export function agreementBudget(agreement: { status: AgreementStatusName; budget
 
 /** Figures added up (an agency's or a counterparty's year). */
 export function sumBudget(lines: readonly BudgetFigures[]): BudgetFigures {
-  return lines.reduce((s, l) => ({ committed: s.committed + l.committed, paid: s.paid + l.paid, remaining: s.remaining + l.remaining }), { committed: 0, paid: 0, remaining: 0 });
+  return lines.reduce(
+    (s, l) => ({ committed: s.committed + l.committed, paid: s.paid + l.paid, remaining: s.remaining + l.remaining }),
+    { committed: 0, paid: 0, remaining: 0 },
+  );
 }

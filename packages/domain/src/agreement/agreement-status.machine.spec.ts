@@ -16,11 +16,26 @@ import { moveAgreement } from './agreement.rules';
  * where each one leads. A move missing from a row is forbidden there.
  */
 const S: AgreementStatusName[] = [
-  'draft', 'legal_review', 'approved', 'signed', 'active', 'suspended', 'expired', 'terminated',
+  'draft',
+  'legal_review',
+  'approved',
+  'signed',
+  'active',
+  'suspended',
+  'expired',
+  'terminated',
 ];
 /** In the order the moves are declared, which is the order `allowed` lists them in. */
 const MOVES: AgreementMove[] = [
-  'submit_for_review', 'legal_approve', 'legal_return', 'sign', 'activate', 'suspend', 'resume', 'terminate', 'expire',
+  'submit_for_review',
+  'legal_approve',
+  'legal_return',
+  'sign',
+  'activate',
+  'suspend',
+  'resume',
+  'terminate',
+  'expire',
 ];
 const FINAL: AgreementStatusName[] = ['expired', 'terminated'];
 
@@ -37,9 +52,7 @@ const LIFECYCLE: Record<AgreementStatusName, Partial<Record<AgreementMove, Agree
 
 const allowedFrom = (status: AgreementStatusName) => MOVES.filter((m) => LIFECYCLE[status][m] !== undefined);
 
-const pairs = S.flatMap((from) =>
-  MOVES.map((move) => ({ from, move, to: LIFECYCLE[from][move] ?? null })),
-);
+const pairs = S.flatMap((from) => MOVES.map((move) => ({ from, move, to: LIFECYCLE[from][move] ?? null })));
 
 function caught(fn: () => unknown): DomainError {
   try {
@@ -92,26 +105,22 @@ describe('agreement lifecycle', () => {
 
   it('any random sequence of moves never leaves a final status once reached', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...S),
-        fc.array(fc.constantFrom(...MOVES), { maxLength: 50 }),
-        (start, moves) => {
-          let state = start;
-          let reached: AgreementStatusName | null = FINAL.includes(state) ? state : null;
-          for (const move of moves) {
-            try {
-              state = moveAgreement(state, move);
-            } catch (e) {
-              expect(e).toBeInstanceOf(DomainError);
-              expect((e as DomainError).code).toBe('agreement.status_transition_forbidden');
-              continue;
-            }
-            expect(S).toContain(state);
-            if (reached) expect(state).toBe(reached);
-            if (FINAL.includes(state)) reached = state;
+      fc.property(fc.constantFrom(...S), fc.array(fc.constantFrom(...MOVES), { maxLength: 50 }), (start, moves) => {
+        let state = start;
+        let reached: AgreementStatusName | null = FINAL.includes(state) ? state : null;
+        for (const move of moves) {
+          try {
+            state = moveAgreement(state, move);
+          } catch (e) {
+            expect(e).toBeInstanceOf(DomainError);
+            expect((e as DomainError).code).toBe('agreement.status_transition_forbidden');
+            continue;
           }
-        },
-      ),
+          expect(S).toContain(state);
+          if (reached) expect(state).toBe(reached);
+          if (FINAL.includes(state)) reached = state;
+        }
+      }),
     );
   });
 });

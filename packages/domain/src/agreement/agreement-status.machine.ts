@@ -1,5 +1,12 @@
 export const AGREEMENT_STATUSES = [
-  'draft', 'legal_review', 'approved', 'signed', 'active', 'suspended', 'expired', 'terminated',
+  'draft',
+  'legal_review',
+  'approved',
+  'signed',
+  'active',
+  'suspended',
+  'expired',
+  'terminated',
 ] as const;
 export type AgreementStatusName = (typeof AGREEMENT_STATUSES)[number];
 

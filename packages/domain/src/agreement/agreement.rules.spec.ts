@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors';
 import type { AgreementMove, AgreementStatusName } from './agreement-status.machine';
-import { agreementNumber, agreementQueryWords, agreementSearchText, assertTerm, moveAgreement, statusOnSigning, todayInVietnam } from './agreement.rules';
+import {
+  agreementNumber,
+  agreementQueryWords,
+  agreementSearchText,
+  assertTerm,
+  moveAgreement,
+  statusOnSigning,
+  todayInVietnam,
+} from './agreement.rules';
 
 function caught(fn: () => unknown): DomainError {
   try {
@@ -126,7 +134,8 @@ describe('todayInVietnam', () => {
 
 describe('agreement search', () => {
   const text = agreementSearchText('TTDN-2026-0007', 'Quảng bá du lịch Điện Biên Phủ', 'Công ty Sao Việt');
-  const finds = (q: string) => agreementQueryWords(q).length > 0 && agreementQueryWords(q).every((w) => text.includes(w));
+  const finds = (q: string) =>
+    agreementQueryWords(q).length > 0 && agreementQueryWords(q).every((w) => text.includes(w));
 
   it('folds the number, title and counterparty name into one text', () => {
     expect(text).toBe('ttdn-2026-0007 quang ba du lich dien bien phu cong ty sao viet');

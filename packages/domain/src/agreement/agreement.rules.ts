@@ -10,7 +10,11 @@ export function moveAgreement(from: AgreementStatusName, move: AgreementMove): A
   return agreementMachine.move(from, move);
 }
 
-const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIONS>('An agreement', AGREEMENT_TRANSITIONS, 'agreement.status_transition_forbidden');
+const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIONS>(
+  'An agreement',
+  AGREEMENT_TRANSITIONS,
+  'agreement.status_transition_forbidden',
+);
 
 /** `TTDN-2026-0007`: the agency's prefix, the year, a sequence without gaps. */
 export function agreementNumber(prefix: string, year: number, sequence: number): string {
@@ -60,7 +64,13 @@ export function assertMilestonesWithinBudget(amounts: number[], budget: number, 
     throw new DomainError(
       'agreement.milestones_over_budget',
       `Milestones would total ${total.toLocaleString('en')} đồng, above the budget of ${budget.toLocaleString('en')} đồng`,
-      [{ path, code: 'over_budget', message: `At most ${(budget - (total - amounts[amounts.length - 1])).toLocaleString('en')} đồng fits` }],
+      [
+        {
+          path,
+          code: 'over_budget',
+          message: `At most ${(budget - (total - amounts[amounts.length - 1])).toLocaleString('en')} đồng fits`,
+        },
+      ],
       { total, budget },
     );
   }
@@ -88,13 +98,20 @@ export function diffTerms(before: Record<string, unknown>, after: Record<string,
 /** A document is accepted only below the size limit and when its bytes are what its type says. */
 export function assertDocument(bytes: Uint8Array, mimeType: DocumentType): void {
   if (bytes.length === 0) {
-    throw new DomainError('validation.failed', 'The document is empty', [{ path: 'content', code: 'empty', message: 'Send the file itself' }]);
+    throw new DomainError('validation.failed', 'The document is empty', [
+      { path: 'content', code: 'empty', message: 'Send the file itself' },
+    ]);
   }
   if (bytes.length > DOCUMENT_MAX_BYTES) {
-    throw new DomainError('document.too_large', `The document is ${bytes.length} bytes; at most ${DOCUMENT_MAX_BYTES} are accepted`, [], {
-      size: bytes.length,
-      maxBytes: DOCUMENT_MAX_BYTES,
-    });
+    throw new DomainError(
+      'document.too_large',
+      `The document is ${bytes.length} bytes; at most ${DOCUMENT_MAX_BYTES} are accepted`,
+      [],
+      {
+        size: bytes.length,
+        maxBytes: DOCUMENT_MAX_BYTES,
+      },
+    );
   }
   const { magic } = DOCUMENT_TYPES[mimeType];
   if (!magic.some((m) => m.every((byte, i) => bytes[i] === byte))) {

@@ -1,21 +1,47 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
-  blockingChecks, characterCount, CHECKS, containsFolded, hashtagsOf, PLATFORM_LIMITS, runChecks,
-  type CheckContext, type CheckName, type CheckResult, type ContentToCheck, type MediaReference,
+  blockingChecks,
+  characterCount,
+  CHECKS,
+  containsFolded,
+  hashtagsOf,
+  PLATFORM_LIMITS,
+  runChecks,
+  type CheckContext,
+  type CheckName,
+  type CheckResult,
+  type ContentToCheck,
+  type MediaReference,
 } from './content-checks';
 
 const LABEL = '#HợpTác cùng Cục TTCS&TTĐN';
 const SHA = 'a'.repeat(64);
 
-const context = (over: Partial<CheckContext> = {}): CheckContext => ({ disclosureLabel: LABEL, requiredHashtags: [], keyMessages: [], ...over });
-const content = (text: string, over: Partial<ContentToCheck> = {}): ContentToCheck => ({ platform: 'tiktok', title: null, text, media: [], ...over });
+const context = (over: Partial<CheckContext> = {}): CheckContext => ({
+  disclosureLabel: LABEL,
+  requiredHashtags: [],
+  keyMessages: [],
+  ...over,
+});
+const content = (text: string, over: Partial<ContentToCheck> = {}): ContentToCheck => ({
+  platform: 'tiktok',
+  title: null,
+  text,
+  media: [],
+  ...over,
+});
 const check = (name: CheckName, c: ContentToCheck, ctx: CheckContext = context()): CheckResult => {
   const found = runChecks(c, ctx).find((r) => r.check === name);
   if (!found) throw new Error(`runChecks gave no ${name} result`);
   return found;
 };
-const media = (url: string, sha256: string): MediaReference => ({ url, mimeType: 'video/mp4', sizeBytes: 10_000_000, sha256 });
+const media = (url: string, sha256: string): MediaReference => ({
+  url,
+  mimeType: 'video/mp4',
+  sizeBytes: 10_000_000,
+  sha256,
+});
 
 describe('runChecks', () => {
   it('reports every check, in the order people read them', () => {
@@ -27,22 +53,56 @@ describe('runChecks', () => {
       content('x'.repeat(281), { platform: 'x', media: [media('https://cdn.example.vn/a.mp4', 'nope')] }),
       context({ requiredHashtags: ['#CôngƯớcHàNội', '#VN'], keyMessages: ['Việt Nam là nước chủ nhà'] }),
     );
-    expect(failing.map(({ check, passed, finding, values, overruns }) => ({ check, passed, finding, values, overruns }))).toEqual([
+    expect(
+      failing.map(({ check, passed, finding, values, overruns }) => ({ check, passed, finding, values, overruns })),
+    ).toEqual([
       { check: 'disclosure_label', passed: false, finding: 'label_missing', values: [LABEL], overruns: undefined },
-      { check: 'required_hashtags', passed: false, finding: 'hashtags_missing', values: ['#CôngƯớcHàNội', '#VN'], overruns: undefined },
-      { check: 'key_messages', passed: false, finding: 'messages_missing', values: ['Việt Nam là nước chủ nhà'], overruns: undefined },
-      { check: 'platform_limits', passed: false, finding: 'too_long', values: [], overruns: [{ part: 'caption', length: 281, limit: 280 }] },
-      { check: 'media_checksums', passed: false, finding: 'checksums_missing', values: ['https://cdn.example.vn/a.mp4'], overruns: undefined },
+      {
+        check: 'required_hashtags',
+        passed: false,
+        finding: 'hashtags_missing',
+        values: ['#CôngƯớcHàNội', '#VN'],
+        overruns: undefined,
+      },
+      {
+        check: 'key_messages',
+        passed: false,
+        finding: 'messages_missing',
+        values: ['Việt Nam là nước chủ nhà'],
+        overruns: undefined,
+      },
+      {
+        check: 'platform_limits',
+        passed: false,
+        finding: 'too_long',
+        values: [],
+        overruns: [{ part: 'caption', length: 281, limit: 280 }],
+      },
+      {
+        check: 'media_checksums',
+        passed: false,
+        finding: 'checksums_missing',
+        values: ['https://cdn.example.vn/a.mp4'],
+        overruns: undefined,
+      },
     ]);
     const passing = runChecks(
       content(`${LABEL} #VN Việt Nam là nước chủ nhà`, { media: [media('https://cdn.example.vn/a.mp4', SHA)] }),
       context({ requiredHashtags: ['#VN'], keyMessages: ['Việt Nam là nước chủ nhà'] }),
     );
     expect(passing.map((r) => [r.finding, r.values])).toEqual([
-      ['label_present', [LABEL]], ['hashtags_present', ['#VN']], ['messages_present', []], ['within_limits', []], ['checksums_present', []],
+      ['label_present', [LABEL]],
+      ['hashtags_present', ['#VN']],
+      ['messages_present', []],
+      ['within_limits', []],
+      ['checksums_present', []],
     ]);
     expect(runChecks(content('Chào'), context({ disclosureLabel: null })).map((r) => r.finding)).toEqual([
-      'label_unknown', 'hashtags_none', 'messages_present', 'within_limits', 'no_media',
+      'label_unknown',
+      'hashtags_none',
+      'messages_present',
+      'within_limits',
+      'no_media',
     ]);
   });
 });
@@ -64,7 +124,9 @@ describe('disclosure label "#HợpTác cùng Cục TTCS&TTĐN"', () => {
   });
 
   it('is found in the title when the caption lacks it', () => {
-    expect(check('disclosure_label', content('Lễ thượng cờ', { platform: 'youtube', title: `Thượng cờ ${LABEL}` })).passed).toBe(true);
+    expect(
+      check('disclosure_label', content('Lễ thượng cờ', { platform: 'youtube', title: `Thượng cờ ${LABEL}` })).passed,
+    ).toBe(true);
   });
 
   it.each([
@@ -119,19 +181,30 @@ describe('required hashtags', () => {
   });
 
   it('names only the missing hashtags when some are there', () => {
-    const result = check('required_hashtags', content('Tự hào #HuongVeLaCoToQuoc'), context({ requiredHashtags: ['#HướngVềLáCờTổQuốc', '#CôngƯớcHàNội'] }));
+    const result = check(
+      'required_hashtags',
+      content('Tự hào #HuongVeLaCoToQuoc'),
+      context({ requiredHashtags: ['#HướngVềLáCờTổQuốc', '#CôngƯớcHàNội'] }),
+    );
     expect(result.passed).toBe(false);
     expect(result.detail).toContain('#CôngƯớcHàNội');
     expect(result.detail).not.toContain('#HướngVềLáCờTổQuốc');
   });
 
   it('finds hashtags in the title too', () => {
-    const result = check('required_hashtags', content('Lễ thượng cờ', { platform: 'youtube', title: 'Thượng cờ #HướngVềLáCờTổQuốc' }), context({ requiredHashtags: ['#HuongVeLaCoToQuoc'] }));
+    const result = check(
+      'required_hashtags',
+      content('Lễ thượng cờ', { platform: 'youtube', title: 'Thượng cờ #HướngVềLáCờTổQuốc' }),
+      context({ requiredHashtags: ['#HuongVeLaCoToQuoc'] }),
+    );
     expect(result.passed).toBe(true);
   });
 
   it('passes when none are required', () => {
-    expect(check('required_hashtags', content('Không có hashtag'), context())).toMatchObject({ passed: true, detail: 'No hashtags required' });
+    expect(check('required_hashtags', content('Không có hashtag'), context())).toMatchObject({
+      passed: true,
+      detail: 'No hashtags required',
+    });
   });
 
   it('reads hashtags folded, whole, and each once', () => {
@@ -171,7 +244,11 @@ describe('key messages', () => {
   });
 
   it('names only the missing messages', () => {
-    const result = check('key_messages', content('Việt Nam là nước chủ nhà của hội nghị'), context({ keyMessages: [MESSAGE, 'An toàn không gian mạng'] }));
+    const result = check(
+      'key_messages',
+      content('Việt Nam là nước chủ nhà của hội nghị'),
+      context({ keyMessages: [MESSAGE, 'An toàn không gian mạng'] }),
+    );
     expect(result.passed).toBe(false);
     expect(result.detail).toContain('"An toàn không gian mạng"');
     expect(result.detail).not.toContain(MESSAGE);
@@ -196,14 +273,32 @@ describe('key messages', () => {
   });
 
   it('finds any run of words of a text in that text, whatever the case and accents (property)', () => {
-    const word = fc.constantFrom('Việt', 'Nam', 'là', 'nước', 'chủ', 'nhà', 'Hà', 'Nội', 'Đà', 'Nẵng', 'thượng', 'cờ', 'Tổ', 'quốc', '2025');
+    const word = fc.constantFrom(
+      'Việt',
+      'Nam',
+      'là',
+      'nước',
+      'chủ',
+      'nhà',
+      'Hà',
+      'Nội',
+      'Đà',
+      'Nẵng',
+      'thượng',
+      'cờ',
+      'Tổ',
+      'quốc',
+      '2025',
+    );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(), (words, a, b) => {
         const start = a % words.length;
         const end = start + 1 + (b % (words.length - start));
         const needle = words.slice(start, end).join(' ');
         expect(containsFolded(words.join(' '), needle)).toBe(true);
-        expect(containsFolded(words.join(' ').toUpperCase(), needle.normalize('NFD').replace(/\p{Diacritic}/gu, ''))).toBe(true);
+        expect(
+          containsFolded(words.join(' ').toUpperCase(), needle.normalize('NFD').replace(/\p{Diacritic}/gu, '')),
+        ).toBe(true);
       }),
     );
   });
@@ -240,7 +335,22 @@ describe('platform limits', () => {
   });
 
   it('counts what a person sees: one per letter with its accents or emoji with its modifiers (property)', () => {
-    const grapheme = fc.constantFrom('a', 'Đ', 'ệ', 'ệ'.normalize('NFD'), 'ữ'.normalize('NFD'), 'Ỹ', FLAG, '🇯🇵', THUMB, FAMILY, '❤️', ' ', '#', '1');
+    const grapheme = fc.constantFrom(
+      'a',
+      'Đ',
+      'ệ',
+      'ệ'.normalize('NFD'),
+      'ữ'.normalize('NFD'),
+      'Ỹ',
+      FLAG,
+      '🇯🇵',
+      THUMB,
+      FAMILY,
+      '❤️',
+      ' ',
+      '#',
+      '1',
+    );
     fc.assert(
       fc.property(fc.array(grapheme, { maxLength: 400 }), (graphemes) => {
         const text = graphemes.join('');
@@ -257,20 +367,29 @@ describe('platform limits', () => {
     { platform: 'tiktok', field: 'caption' as const, limit: 2200 },
     { platform: 'instagram', field: 'caption' as const, limit: 2200 },
     { platform: 'zalo', field: 'caption' as const, limit: 2000 },
-  ])('$platform: a $field of $limit characters passes, one more fails and says by how much', ({ platform, field, limit }) => {
-    expect(PLATFORM_LIMITS[platform][field]).toBe(limit);
-    const make = (n: number) => ('ệ'.repeat(n - 1) + FLAG);
-    const at = field === 'title' ? content('Mô tả', { platform, title: make(limit) }) : content(make(limit), { platform });
-    const over = field === 'title' ? content('Mô tả', { platform, title: make(limit + 1) }) : content(make(limit + 1), { platform });
-    expect(check('platform_limits', at).passed).toBe(true);
-    const failed = check('platform_limits', over);
-    expect(failed.passed).toBe(false);
-    expect(failed.detail).toContain(`${field} ${limit + 1}/${limit}`);
-    expect(failed.detail).toContain(platform);
-  });
+  ])(
+    '$platform: a $field of $limit characters passes, one more fails and says by how much',
+    ({ platform, field, limit }) => {
+      expect(PLATFORM_LIMITS[platform][field]).toBe(limit);
+      const make = (n: number) => 'ệ'.repeat(n - 1) + FLAG;
+      const at =
+        field === 'title' ? content('Mô tả', { platform, title: make(limit) }) : content(make(limit), { platform });
+      const over =
+        field === 'title'
+          ? content('Mô tả', { platform, title: make(limit + 1) })
+          : content(make(limit + 1), { platform });
+      expect(check('platform_limits', at).passed).toBe(true);
+      const failed = check('platform_limits', over);
+      expect(failed.passed).toBe(false);
+      expect(failed.detail).toContain(`${field} ${limit + 1}/${limit}`);
+      expect(failed.detail).toContain(platform);
+    },
+  );
 
   it('counts a YouTube title and description each against its own limit', () => {
-    expect(check('platform_limits', content('d'.repeat(5000), { platform: 'youtube', title: 't'.repeat(100) })).passed).toBe(true);
+    expect(
+      check('platform_limits', content('d'.repeat(5000), { platform: 'youtube', title: 't'.repeat(100) })).passed,
+    ).toBe(true);
     const both = check('platform_limits', content('d'.repeat(5001), { platform: 'youtube', title: 't'.repeat(101) }));
     expect(both.passed).toBe(false);
     expect(both.detail).toContain('caption 5001/5000');
@@ -284,11 +403,22 @@ describe('platform limits', () => {
 
 describe('media checksums', () => {
   it('passes with no media, saying so', () => {
-    expect(check('media_checksums', content('Chỉ có chữ'))).toEqual({ check: 'media_checksums', passed: true, finding: 'no_media', values: [], detail: 'No media listed' });
+    expect(check('media_checksums', content('Chỉ có chữ'))).toEqual({
+      check: 'media_checksums',
+      passed: true,
+      finding: 'no_media',
+      values: [],
+      detail: 'No media listed',
+    });
   });
 
   it('passes when every file has a sha256', () => {
-    const result = check('media_checksums', content('Video', { media: [media('https://cdn.example.vn/a.mp4', SHA), media('https://cdn.example.vn/b.jpg', 'f0'.repeat(32))] }));
+    const result = check(
+      'media_checksums',
+      content('Video', {
+        media: [media('https://cdn.example.vn/a.mp4', SHA), media('https://cdn.example.vn/b.jpg', 'f0'.repeat(32))],
+      }),
+    );
     expect(result.passed).toBe(true);
     expect(result.detail).toContain('2');
   });
@@ -299,7 +429,12 @@ describe('media checksums', () => {
     { name: 'not hex', sha256: 'z'.repeat(64) },
     { name: 'one character too long', sha256: 'a'.repeat(65) },
   ])('fails on a sha256 that is $name, naming that file only', ({ sha256 }) => {
-    const result = check('media_checksums', content('Video', { media: [media('https://cdn.example.vn/good.mp4', SHA), media('https://cdn.example.vn/bad.mp4', sha256)] }));
+    const result = check(
+      'media_checksums',
+      content('Video', {
+        media: [media('https://cdn.example.vn/good.mp4', SHA), media('https://cdn.example.vn/bad.mp4', sha256)],
+      }),
+    );
     expect(result.passed).toBe(false);
     expect(result.detail).toContain('https://cdn.example.vn/bad.mp4');
     expect(result.detail).not.toContain('good.mp4');
@@ -313,10 +448,22 @@ describe('blockingChecks', () => {
   );
 
   it.each([
-    { overridden: [] as CheckName[], blocking: ['disclosure_label', 'required_hashtags', 'platform_limits', 'media_checksums'] },
-    { overridden: ['disclosure_label'] as CheckName[], blocking: ['required_hashtags', 'platform_limits', 'media_checksums'] },
-    { overridden: ['platform_limits', 'media_checksums'] as CheckName[], blocking: ['disclosure_label', 'required_hashtags'] },
-    { overridden: ['key_messages'] as CheckName[], blocking: ['disclosure_label', 'required_hashtags', 'platform_limits', 'media_checksums'] },
+    {
+      overridden: [] as CheckName[],
+      blocking: ['disclosure_label', 'required_hashtags', 'platform_limits', 'media_checksums'],
+    },
+    {
+      overridden: ['disclosure_label'] as CheckName[],
+      blocking: ['required_hashtags', 'platform_limits', 'media_checksums'],
+    },
+    {
+      overridden: ['platform_limits', 'media_checksums'] as CheckName[],
+      blocking: ['disclosure_label', 'required_hashtags'],
+    },
+    {
+      overridden: ['key_messages'] as CheckName[],
+      blocking: ['disclosure_label', 'required_hashtags', 'platform_limits', 'media_checksums'],
+    },
     { overridden: [...CHECKS], blocking: [] },
   ])('with $overridden overridden, blocks on $blocking', ({ overridden, blocking }) => {
     expect(blockingChecks(results, overridden).map((r) => r.check)).toEqual(blocking);
@@ -324,7 +471,9 @@ describe('blockingChecks', () => {
 
   it('blocks on nothing when every check passes', () => {
     const clean = runChecks(
-      content(`Việt Nam là nước chủ nhà ${LABEL} #HướngVềLáCờTổQuốc`, { media: [media('https://cdn.example.vn/v.mp4', SHA)] }),
+      content(`Việt Nam là nước chủ nhà ${LABEL} #HướngVềLáCờTổQuốc`, {
+        media: [media('https://cdn.example.vn/v.mp4', SHA)],
+      }),
       context({ requiredHashtags: ['#HuongVeLaCoToQuoc'], keyMessages: ['viet nam la nuoc chu nha'] }),
     );
     expect(clean.every((r) => r.passed)).toBe(true);

@@ -5,16 +5,30 @@ import { foldText } from '../text/fold';
  * Pure functions; results are stored with the version. A failing check
  * blocks approval unless a legal officer overrides it with a reason.
  */
-export const CHECKS = ['disclosure_label', 'required_hashtags', 'key_messages', 'platform_limits', 'media_checksums'] as const;
+export const CHECKS = [
+  'disclosure_label',
+  'required_hashtags',
+  'key_messages',
+  'platform_limits',
+  'media_checksums',
+] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 /** What a check found, as a stable code a portal words in the reader's language. */
 export const CHECK_FINDINGS = [
-  'label_unknown', 'label_present', 'label_missing',
-  'hashtags_missing', 'hashtags_present', 'hashtags_none',
-  'messages_missing', 'messages_present',
-  'too_long', 'within_limits',
-  'no_media', 'checksums_missing', 'checksums_present',
+  'label_unknown',
+  'label_present',
+  'label_missing',
+  'hashtags_missing',
+  'hashtags_present',
+  'hashtags_none',
+  'messages_missing',
+  'messages_present',
+  'too_long',
+  'within_limits',
+  'no_media',
+  'checksums_missing',
+  'checksums_present',
 ] as const;
 export type CheckFinding = (typeof CHECK_FINDINGS)[number];
 
@@ -99,7 +113,12 @@ export function hashtagsOf(text: string): Set<string> {
 }
 
 function foldHashtag(tag: string): string {
-  return tag.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return tag
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 export function runChecks(content: ContentToCheck, context: CheckContext): CheckResult[] {
@@ -110,44 +129,101 @@ export function runChecks(content: ContentToCheck, context: CheckContext): Check
   const label = context.disclosureLabel;
   results.push(
     !label
-      ? { check: 'disclosure_label', passed: false, finding: 'label_unknown', values: [], detail: 'No disclosure label is known for this agreement' }
+      ? {
+          check: 'disclosure_label',
+          passed: false,
+          finding: 'label_unknown',
+          values: [],
+          detail: 'No disclosure label is known for this agreement',
+        }
       : containsFolded(all, label)
-        ? { check: 'disclosure_label', passed: true, finding: 'label_present', values: [label], detail: `Carries "${label}"` }
-        : { check: 'disclosure_label', passed: false, finding: 'label_missing', values: [label], detail: `The disclosure label "${label}" is missing` },
+        ? {
+            check: 'disclosure_label',
+            passed: true,
+            finding: 'label_present',
+            values: [label],
+            detail: `Carries "${label}"`,
+          }
+        : {
+            check: 'disclosure_label',
+            passed: false,
+            finding: 'label_missing',
+            values: [label],
+            detail: `The disclosure label "${label}" is missing`,
+          },
   );
 
   const missingTags = context.requiredHashtags.filter((t) => !tags.has(foldHashtag(t)));
   results.push(
     missingTags.length
-      ? { check: 'required_hashtags', passed: false, finding: 'hashtags_missing', values: missingTags, detail: `Missing ${missingTags.join(', ')}` }
+      ? {
+          check: 'required_hashtags',
+          passed: false,
+          finding: 'hashtags_missing',
+          values: missingTags,
+          detail: `Missing ${missingTags.join(', ')}`,
+        }
       : context.requiredHashtags.length
-        ? { check: 'required_hashtags', passed: true, finding: 'hashtags_present', values: context.requiredHashtags, detail: `Has ${context.requiredHashtags.join(', ')}` }
-        : { check: 'required_hashtags', passed: true, finding: 'hashtags_none', values: [], detail: 'No hashtags required' },
+        ? {
+            check: 'required_hashtags',
+            passed: true,
+            finding: 'hashtags_present',
+            values: context.requiredHashtags,
+            detail: `Has ${context.requiredHashtags.join(', ')}`,
+          }
+        : {
+            check: 'required_hashtags',
+            passed: true,
+            finding: 'hashtags_none',
+            values: [],
+            detail: 'No hashtags required',
+          },
   );
 
   const missingMessages = context.keyMessages.filter((m) => !containsFolded(all, m));
   results.push(
     missingMessages.length
       ? {
-          check: 'key_messages', passed: false, finding: 'messages_missing', values: missingMessages,
+          check: 'key_messages',
+          passed: false,
+          finding: 'messages_missing',
+          values: missingMessages,
           detail: `Missing key messages: ${missingMessages.map((m) => `"${m}"`).join('; ')}`,
         }
-      : { check: 'key_messages', passed: true, finding: 'messages_present', values: [], detail: 'Every key message is there' },
+      : {
+          check: 'key_messages',
+          passed: true,
+          finding: 'messages_present',
+          values: [],
+          detail: 'Every key message is there',
+        },
   );
 
   const limits = PLATFORM_LIMITS[content.platform] ?? {};
   const overruns: LimitOverrun[] = [];
   const captionLength = characterCount(content.text);
-  if (limits.caption !== undefined && captionLength > limits.caption) overruns.push({ part: 'caption', length: captionLength, limit: limits.caption });
+  if (limits.caption !== undefined && captionLength > limits.caption)
+    overruns.push({ part: 'caption', length: captionLength, limit: limits.caption });
   const titleLength = content.title ? characterCount(content.title) : 0;
-  if (limits.title !== undefined && titleLength > limits.title) overruns.push({ part: 'title', length: titleLength, limit: limits.title });
+  if (limits.title !== undefined && titleLength > limits.title)
+    overruns.push({ part: 'title', length: titleLength, limit: limits.title });
   results.push(
     overruns.length
       ? {
-          check: 'platform_limits', passed: false, finding: 'too_long', values: [], overruns,
+          check: 'platform_limits',
+          passed: false,
+          finding: 'too_long',
+          values: [],
+          overruns,
           detail: `Too long for ${content.platform}: ${overruns.map((o) => `${o.part} ${o.length}/${o.limit}`).join(', ')} characters`,
         }
-      : { check: 'platform_limits', passed: true, finding: 'within_limits', values: [], detail: `Within ${content.platform}'s limits` },
+      : {
+          check: 'platform_limits',
+          passed: true,
+          finding: 'within_limits',
+          values: [],
+          detail: `Within ${content.platform}'s limits`,
+        },
   );
 
   const unchecked = content.media.filter((m) => !/^[0-9a-f]{64}$/.test(m.sha256)).map((m) => m.url);
@@ -155,8 +231,20 @@ export function runChecks(content: ContentToCheck, context: CheckContext): Check
     content.media.length === 0
       ? { check: 'media_checksums', passed: true, finding: 'no_media', values: [], detail: 'No media listed' }
       : unchecked.length
-        ? { check: 'media_checksums', passed: false, finding: 'checksums_missing', values: unchecked, detail: `No sha256 for ${unchecked.join(', ')}` }
-        : { check: 'media_checksums', passed: true, finding: 'checksums_present', values: [], detail: `${content.media.length} media file(s) with checksums` },
+        ? {
+            check: 'media_checksums',
+            passed: false,
+            finding: 'checksums_missing',
+            values: unchecked,
+            detail: `No sha256 for ${unchecked.join(', ')}`,
+          }
+        : {
+            check: 'media_checksums',
+            passed: true,
+            finding: 'checksums_present',
+            values: [],
+            detail: `${content.media.length} media file(s) with checksums`,
+          },
   );
   return results;
 }

@@ -23,18 +23,38 @@ export function assertCountersGrow(
   for (const counter of REACH_COUNTERS) {
     const { previous, next } = around;
     if (previous && sent[counter] < previous[counter]) {
-      errors.push({ path: `input.${counter}`, code: 'below_previous', message: `${previous[counter]} ${counter} were reported at ${previous.at}; a counter never falls (send a correction with its reason if that figure was wrong)` });
+      errors.push({
+        path: `input.${counter}`,
+        code: 'below_previous',
+        message: `${previous[counter]} ${counter} were reported at ${previous.at}; a counter never falls (send a correction with its reason if that figure was wrong)`,
+      });
     } else if (next && sent[counter] > next[counter]) {
-      errors.push({ path: `input.${counter}`, code: 'above_next', message: `${next[counter]} ${counter} were reported later, at ${next.at}; a counter never falls (send a correction with its reason if that figure was wrong)` });
+      errors.push({
+        path: `input.${counter}`,
+        code: 'above_next',
+        message: `${next[counter]} ${counter} were reported later, at ${next.at}; a counter never falls (send a correction with its reason if that figure was wrong)`,
+      });
     }
   }
   if (errors.length === 0) return;
-  const figures = (r: ReachReading) => ({ at: r.at, views: r.views, likes: r.likes, comments: r.comments, shares: r.shares });
+  const figures = (r: ReachReading) => ({
+    at: r.at,
+    views: r.views,
+    likes: r.likes,
+    comments: r.comments,
+    shares: r.shares,
+  });
   const before = errors.some((e) => e.code === 'below_previous');
   throw new DomainError(
     'metrics.counter_decreased',
-    before ? 'Reach counters only grow: this reading is below the one before it' : 'Reach counters only grow: a later reading is below this one',
+    before
+      ? 'Reach counters only grow: this reading is below the one before it'
+      : 'Reach counters only grow: a later reading is below this one',
     errors,
-    { sent: figures(sent), ...(around.previous ? { previous: figures(around.previous) } : {}), ...(around.next ? { next: figures(around.next) } : {}) },
+    {
+      sent: figures(sent),
+      ...(around.previous ? { previous: figures(around.previous) } : {}),
+      ...(around.next ? { next: figures(around.next) } : {}),
+    },
   );
 }

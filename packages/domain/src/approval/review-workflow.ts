@@ -33,7 +33,11 @@ export const DEFAULT_WORKFLOW: StageTemplate[] = [
 export const REVIEWING_ROLES: readonly Role[] = [...new Set<Role>([...DEFAULT_WORKFLOW.map((s) => s.role), 'admin'])];
 
 /** The stages a submission follows, from a template and the campaign's agencies. */
-export function resolveStages(template: StageTemplate[], ownerAgencyId: string, partnerAgencyIds: string[]): ReviewStage[] {
+export function resolveStages(
+  template: StageTemplate[],
+  ownerAgencyId: string,
+  partnerAgencyIds: string[],
+): ReviewStage[] {
   return template.flatMap((t): ReviewStage[] => {
     const { agency, ...rest } = t;
     if (agency === 'owner') return [{ ...rest, agencyId: ownerAgencyId }];
@@ -54,11 +58,21 @@ export interface StageState {
  * review stands after it. An approval counts once per person; a stage moves
  * on when its quorum is reached; the last stage's approval approves.
  */
-export function applyDecision(state: StageState, decision: ReviewDecision, by: string): { move: SubmissionMove | null; state: StageState } {
+export function applyDecision(
+  state: StageState,
+  decision: ReviewDecision,
+  by: string,
+): { move: SubmissionMove | null; state: StageState } {
   if (decision === 'reject') return { move: 'reject', state };
-  if (decision === 'request_changes') return { move: 'request_changes', state: { ...state, stageIndex: 0, approvals: [] } };
+  if (decision === 'request_changes')
+    return { move: 'request_changes', state: { ...state, stageIndex: 0, approvals: [] } };
   if (state.approvals.includes(by)) {
-    throw new DomainError('submission.already_decided', 'You approved this stage already; another reviewer must approve too', [], { stage: state.stages[state.stageIndex]?.key });
+    throw new DomainError(
+      'submission.already_decided',
+      'You approved this stage already; another reviewer must approve too',
+      [],
+      { stage: state.stages[state.stageIndex]?.key },
+    );
   }
   const approvals = [...state.approvals, by];
   const stage = state.stages[state.stageIndex];
@@ -68,6 +82,10 @@ export function applyDecision(state: StageState, decision: ReviewDecision, by: s
 }
 
 /** May this person decide the stage: its agency and role, and not their own submission. */
-export function mayDecide(stage: ReviewStage | undefined, actor: { userId: string; orgId: string; roles: Role[] }, submittedBy: string): boolean {
+export function mayDecide(
+  stage: ReviewStage | undefined,
+  actor: { userId: string; orgId: string; roles: Role[] },
+  submittedBy: string,
+): boolean {
   return !!stage && actor.orgId === stage.agencyId && actor.roles.includes(stage.role) && actor.userId !== submittedBy;
 }

@@ -2,12 +2,32 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { CREATORS_ORG, type Actor, type Role } from '../actor';
 import { DomainError } from '../errors';
-import { applyDecision, DEFAULT_WORKFLOW, mayDecide, resolveStages, type ReviewStage, type StageState, type StageTemplate } from './review-workflow';
-import { SUBMISSION_STATUSES, submissionMachine, type ReviewDecision, type SubmissionMove, type SubmissionStatusName } from './submission-status.machine';
+import {
+  applyDecision,
+  DEFAULT_WORKFLOW,
+  mayDecide,
+  resolveStages,
+  type ReviewStage,
+  type StageState,
+  type StageTemplate,
+} from './review-workflow';
+import {
+  SUBMISSION_STATUSES,
+  submissionMachine,
+  type ReviewDecision,
+  type SubmissionMove,
+  type SubmissionStatusName,
+} from './submission-status.machine';
 
 /** The intended lifecycle, written out by hand: per status, the moves allowed and where each leads. */
 const LIFECYCLE: Record<SubmissionStatusName, Partial<Record<SubmissionMove, SubmissionStatusName>>> = {
-  in_review: { approve_stage: 'in_review', approve: 'approved', request_changes: 'changes_requested', reject: 'rejected', withdraw: 'withdrawn' },
+  in_review: {
+    approve_stage: 'in_review',
+    approve: 'approved',
+    request_changes: 'changes_requested',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
+  },
   changes_requested: { resubmit: 'in_review', withdraw: 'withdrawn' },
   approved: {},
   rejected: {},
@@ -27,21 +47,22 @@ function thrown(fn: () => unknown): DomainError {
 
 describe('submission lifecycle', () => {
   it('knows exactly the moves written out here', () => {
-    expect(new Set(MOVES)).toEqual(new Set(['approve_stage', 'approve', 'request_changes', 'reject', 'resubmit', 'withdraw']));
+    expect(new Set(MOVES)).toEqual(
+      new Set(['approve_stage', 'approve', 'request_changes', 'reject', 'resubmit', 'withdraw']),
+    );
   });
 
-  it.each(SUBMISSION_STATUSES.flatMap((from) => MOVES.map((move) => ({ from, move, to: LIFECYCLE[from][move] ?? null }))))(
-    '$from --$move--> $to',
-    ({ from, move, to }) => {
-      if (to) {
-        expect(submissionMachine.move(from, move)).toBe(to);
-        return;
-      }
-      const error = thrown(() => submissionMachine.move(from, move));
-      expect(error.code).toBe('submission.status_transition_forbidden');
-      expect(error.extensions.allowed).toEqual(MOVES.filter((m) => LIFECYCLE[from][m]));
-    },
-  );
+  it.each(
+    SUBMISSION_STATUSES.flatMap((from) => MOVES.map((move) => ({ from, move, to: LIFECYCLE[from][move] ?? null }))),
+  )('$from --$move--> $to', ({ from, move, to }) => {
+    if (to) {
+      expect(submissionMachine.move(from, move)).toBe(to);
+      return;
+    }
+    const error = thrown(() => submissionMachine.move(from, move));
+    expect(error.code).toBe('submission.status_transition_forbidden');
+    expect(error.extensions.allowed).toEqual(MOVES.filter((m) => LIFECYCLE[from][m]));
+  });
 });
 
 describe('resolveStages', () => {
@@ -50,7 +71,11 @@ describe('resolveStages', () => {
   it.each([
     { partners: [] as string[], keys: ['agency_review', 'legal'], agencies: [OWNER, OWNER] },
     { partners: ['vtv'], keys: ['agency_review', 'legal', 'partner_review:vtv'], agencies: [OWNER, OWNER, 'vtv'] },
-    { partners: ['vtv', 'ttxvn'], keys: ['agency_review', 'legal', 'partner_review:vtv', 'partner_review:ttxvn'], agencies: [OWNER, OWNER, 'vtv', 'ttxvn'] },
+    {
+      partners: ['vtv', 'ttxvn'],
+      keys: ['agency_review', 'legal', 'partner_review:vtv', 'partner_review:ttxvn'],
+      agencies: [OWNER, OWNER, 'vtv', 'ttxvn'],
+    },
   ])('the default workflow with partners $partners: $keys', ({ partners, keys, agencies }) => {
     const stages = resolveStages(DEFAULT_WORKFLOW, OWNER, partners);
     expect(stages.map((s) => s.key)).toEqual(keys);
@@ -79,8 +104,18 @@ describe('resolveStages', () => {
   });
 });
 
-const stage = (key: string, quorum: number, agencyId = 'mcst-ttcs', role: Role = 'reviewer'): ReviewStage => ({ key, agencyId, role, quorum, deadlineHours: 48 });
-const at = (stages: ReviewStage[], stageIndex = 0, approvals: string[] = []): StageState => ({ stages, stageIndex, approvals });
+const stage = (key: string, quorum: number, agencyId = 'mcst-ttcs', role: Role = 'reviewer'): ReviewStage => ({
+  key,
+  agencyId,
+  role,
+  quorum,
+  deadlineHours: 48,
+});
+const at = (stages: ReviewStage[], stageIndex = 0, approvals: string[] = []): StageState => ({
+  stages,
+  stageIndex,
+  approvals,
+});
 
 describe('applyDecision', () => {
   it('with quorum 1, one approval moves to the next stage, and the last stage’s approval approves', () => {
@@ -114,12 +149,17 @@ describe('applyDecision', () => {
 
   it('refuses the same person approving twice with quorum 1 too (a stale second click)', () => {
     const stages = [stage('agency_review', 1)];
-    expect(thrown(() => applyDecision(at(stages, 0, ['lan']), 'approve', 'lan')).code).toBe('submission.already_decided');
+    expect(thrown(() => applyDecision(at(stages, 0, ['lan']), 'approve', 'lan')).code).toBe(
+      'submission.already_decided',
+    );
   });
 
   it('sends the review back to the first stage with no approvals when changes are asked for', () => {
     const stages = [stage('agency_review', 1), stage('legal', 2), stage('partner_review:vtv', 1, 'vtv')];
-    expect(applyDecision(at(stages, 1, ['lan']), 'request_changes', 'minh')).toEqual({ move: 'request_changes', state: at(stages, 0, []) });
+    expect(applyDecision(at(stages, 1, ['lan']), 'request_changes', 'minh')).toEqual({
+      move: 'request_changes',
+      state: at(stages, 0, []),
+    });
   });
 
   it('rejects on a rejection, whoever approved before', () => {
@@ -132,19 +172,49 @@ describe('mayDecide', () => {
   const legal = stage('legal', 1, 'mcst-ttcs', 'legal_officer');
   const SUBMITTER = 'creator-1';
   it.each([
-    { name: 'a legal officer of the agency', actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['legal_officer'] as Role[] }, may: true },
-    { name: 'a legal officer who is also a reviewer', actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['reviewer', 'legal_officer'] as Role[] }, may: true },
-    { name: 'a reviewer of the agency', actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['reviewer'] as Role[] }, may: false },
-    { name: 'a campaign manager of the agency', actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['campaign_manager'] as Role[] }, may: false },
-    { name: 'a legal officer of another agency', actor: { userId: 'lan', orgId: 'vtv', roles: ['legal_officer'] as Role[] }, may: false },
-    { name: 'the submitter, even holding the role there', actor: { userId: SUBMITTER, orgId: 'mcst-ttcs', roles: ['legal_officer'] as Role[] }, may: false },
-    { name: 'a creator', actor: { userId: 'creator-2', orgId: CREATORS_ORG, roles: ['creator'] as Role[] }, may: false },
+    {
+      name: 'a legal officer of the agency',
+      actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['legal_officer'] as Role[] },
+      may: true,
+    },
+    {
+      name: 'a legal officer who is also a reviewer',
+      actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['reviewer', 'legal_officer'] as Role[] },
+      may: true,
+    },
+    {
+      name: 'a reviewer of the agency',
+      actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['reviewer'] as Role[] },
+      may: false,
+    },
+    {
+      name: 'a campaign manager of the agency',
+      actor: { userId: 'lan', orgId: 'mcst-ttcs', roles: ['campaign_manager'] as Role[] },
+      may: false,
+    },
+    {
+      name: 'a legal officer of another agency',
+      actor: { userId: 'lan', orgId: 'vtv', roles: ['legal_officer'] as Role[] },
+      may: false,
+    },
+    {
+      name: 'the submitter, even holding the role there',
+      actor: { userId: SUBMITTER, orgId: 'mcst-ttcs', roles: ['legal_officer'] as Role[] },
+      may: false,
+    },
+    {
+      name: 'a creator',
+      actor: { userId: 'creator-2', orgId: CREATORS_ORG, roles: ['creator'] as Role[] },
+      may: false,
+    },
   ])('$name: $may', ({ actor, may }) => {
     expect(mayDecide(legal, actor, SUBMITTER)).toBe(may);
   });
 
   it('lets nobody decide when there is no stage', () => {
-    expect(mayDecide(undefined, { userId: 'lan', orgId: 'mcst-ttcs', roles: ['legal_officer'] }, 'creator-1')).toBe(false);
+    expect(mayDecide(undefined, { userId: 'lan', orgId: 'mcst-ttcs', roles: ['legal_officer'] }, 'creator-1')).toBe(
+      false,
+    );
   });
 });
 
@@ -161,7 +231,14 @@ const STAFF: Actor[] = AGENCIES.flatMap((orgId) => [
 const PEOPLE: Actor[] = [...STAFF, CREATOR];
 
 const arbStages = fc
-  .array(fc.record({ agencyId: fc.constantFrom(...AGENCIES), role: fc.constantFrom(...STAGE_ROLES), quorum: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 4 })
+  .array(
+    fc.record({
+      agencyId: fc.constantFrom(...AGENCIES),
+      role: fc.constantFrom(...STAGE_ROLES),
+      quorum: fc.integer({ min: 1, max: 3 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
   .map((ss) => ss.map((s, i): ReviewStage => ({ ...s, key: `stage_${i}`, deadlineHours: 48 })));
 const arbDecision = fc.oneof(
   { arbitrary: fc.constant<ReviewDecision>('approve'), weight: 10 },
@@ -170,12 +247,23 @@ const arbDecision = fc.oneof(
 );
 type Event = { kind: 'decide'; decision: ReviewDecision; eligible: boolean; pick: number } | { kind: 'withdraw' };
 const arbEvent: fc.Arbitrary<Event> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('decide' as const), decision: arbDecision, eligible: fc.integer({ min: 0, max: 3 }).map((n) => n > 0), pick: fc.nat() }), weight: 30 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      decision: arbDecision,
+      eligible: fc.integer({ min: 0, max: 3 }).map((n) => n > 0),
+      pick: fc.nat(),
+    }),
+    weight: 30,
+  },
   { arbitrary: fc.constant({ kind: 'withdraw' as const }), weight: 1 },
 );
 const arbSubmitter = fc.constantFrom(CREATOR.userId, 'mcst-ttcs:reviewer:0', 'vtv:both');
 
-interface Counted { stageIndex: number; by: string }
+interface Counted {
+  stageIndex: number;
+  by: string;
+}
 interface Step {
   event: Event | { kind: 'resubmit' };
   before: SubmissionStatusName;
@@ -204,7 +292,15 @@ function simulate(stages: ReviewStage[], submitter: string, events: Event[]): St
       if (!(e instanceof DomainError)) throw e;
       error = e;
     }
-    steps.push({ event, before, after: status, error, counted, stageIndex: state.stageIndex, approvals: [...state.approvals] });
+    steps.push({
+      event,
+      before,
+      after: status,
+      error,
+      counted,
+      stageIndex: state.stageIndex,
+      approvals: [...state.approvals],
+    });
   };
   for (const event of events) {
     if (status === 'changes_requested') {
@@ -222,7 +318,8 @@ function simulate(stages: ReviewStage[], submitter: string, events: Event[]): St
       continue;
     }
     attempt(event, () => {
-      if (status !== 'in_review') submissionMachine.move(status, event.decision === 'approve' ? 'approve' : event.decision);
+      if (status !== 'in_review')
+        submissionMachine.move(status, event.decision === 'approve' ? 'approve' : event.decision);
       const current = state.stages[state.stageIndex];
       const eligible = STAFF.filter((p) => mayDecide(current, p, submitter));
       const pool = event.eligible && eligible.length ? eligible : PEOPLE;
@@ -288,7 +385,8 @@ describe('simulated reviews (property)', () => {
           expect(later.error?.code).toBe('submission.status_transition_forbidden');
           expect(later.counted).toBeNull();
         }
-        for (const move of MOVES) expect(thrown(() => submissionMachine.move(final, move)).code).toBe('submission.status_transition_forbidden');
+        for (const move of MOVES)
+          expect(thrown(() => submissionMachine.move(final, move)).code).toBe('submission.status_transition_forbidden');
       }),
       { numRuns: 300 },
     );
@@ -324,21 +422,28 @@ describe('simulated reviews (property)', () => {
 
   it('approves after exactly the sum of the quorums when each stage gets its quorum of distinct eligible approvers, and not one approval earlier', () => {
     fc.assert(
-      fc.property(arbStages, arbSubmitter, fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), (stages, submitter, picks) => {
-        let state: StageState = { stages, stageIndex: 0, approvals: [] };
-        let status: SubmissionStatusName = 'in_review';
-        const total = stages.reduce((n, s) => n + s.quorum, 0);
-        for (let n = 1; n <= total; n++) {
-          expect(status).toBe('in_review');
-          const current = state.stages[state.stageIndex];
-          const eligible = STAFF.filter((p) => mayDecide(current, p, submitter) && !state.approvals.includes(p.userId));
-          const by = eligible[picks[n - 1] % eligible.length];
-          const { move, state: next } = applyDecision(state, 'approve', by.userId);
-          if (move) status = submissionMachine.move(status, move);
-          state = next;
-        }
-        expect(status).toBe('approved');
-      }),
+      fc.property(
+        arbStages,
+        arbSubmitter,
+        fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
+        (stages, submitter, picks) => {
+          let state: StageState = { stages, stageIndex: 0, approvals: [] };
+          let status: SubmissionStatusName = 'in_review';
+          const total = stages.reduce((n, s) => n + s.quorum, 0);
+          for (let n = 1; n <= total; n++) {
+            expect(status).toBe('in_review');
+            const current = state.stages[state.stageIndex];
+            const eligible = STAFF.filter(
+              (p) => mayDecide(current, p, submitter) && !state.approvals.includes(p.userId),
+            );
+            const by = eligible[picks[n - 1] % eligible.length];
+            const { move, state: next } = applyDecision(state, 'approve', by.userId);
+            if (move) status = submissionMachine.move(status, move);
+            state = next;
+          }
+          expect(status).toBe('approved');
+        },
+      ),
     );
   });
 });

@@ -14,24 +14,31 @@ type Rule = { from: readonly SubmissionStatusName[]; to: SubmissionStatusName };
  *
  * in_review(stage) → changes_requested → in_review … → approved | rejected | withdrawn
  */
-export const submissionMachine = machine<SubmissionStatusName, {
-  approve_stage: Rule;
-  approve: Rule;
-  request_changes: Rule;
-  reject: Rule;
-  resubmit: Rule;
-  withdraw: Rule;
-}>('A submission', {
-  /** A stage approves and another follows. */
-  approve_stage: { from: ['in_review'], to: 'in_review' },
-  /** The last stage approves. */
-  approve: { from: ['in_review'], to: 'approved' },
-  request_changes: { from: ['in_review'], to: 'changes_requested' },
-  reject: { from: ['in_review'], to: 'rejected' },
-  /** A new version after changes were asked for. */
-  resubmit: { from: ['changes_requested'], to: 'in_review' },
-  withdraw: { from: ['in_review', 'changes_requested'], to: 'withdrawn' },
-}, 'submission.status_transition_forbidden');
+export const submissionMachine = machine<
+  SubmissionStatusName,
+  {
+    approve_stage: Rule;
+    approve: Rule;
+    request_changes: Rule;
+    reject: Rule;
+    resubmit: Rule;
+    withdraw: Rule;
+  }
+>(
+  'A submission',
+  {
+    /** A stage approves and another follows. */
+    approve_stage: { from: ['in_review'], to: 'in_review' },
+    /** The last stage approves. */
+    approve: { from: ['in_review'], to: 'approved' },
+    request_changes: { from: ['in_review'], to: 'changes_requested' },
+    reject: { from: ['in_review'], to: 'rejected' },
+    /** A new version after changes were asked for. */
+    resubmit: { from: ['changes_requested'], to: 'in_review' },
+    withdraw: { from: ['in_review', 'changes_requested'], to: 'withdrawn' },
+  },
+  'submission.status_transition_forbidden',
+);
 
 export type SubmissionMove = keyof typeof submissionMachine.table;
 

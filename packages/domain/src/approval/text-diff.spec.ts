@@ -2,13 +2,50 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { diffWords, type DiffPart } from './text-diff';
 
-const oldText = (parts: DiffPart[]) => parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('');
-const newText = (parts: DiffPart[]) => parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('');
+const oldText = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.op !== 'insert')
+    .map((p) => p.text)
+    .join('');
+const newText = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.op !== 'delete')
+    .map((p) => p.text)
+    .join('');
 
-const WORDS = ['Việt', 'Nam', 'là', 'nước', 'chủ', 'nhà', 'Hà', 'Nội', 'Đà', 'Nẵng', 'thượng', 'cờ', '#HướngVềLáCờTổQuốc', '🇻🇳', '👍🏽', '👨‍👩‍👧', 'the', 'a', '2025', '…'];
-const arbWord = fc.oneof(fc.constantFrom(...WORDS), fc.string({ minLength: 1, maxLength: 6 }).filter((w) => !/\s/.test(w)));
+const WORDS = [
+  'Việt',
+  'Nam',
+  'là',
+  'nước',
+  'chủ',
+  'nhà',
+  'Hà',
+  'Nội',
+  'Đà',
+  'Nẵng',
+  'thượng',
+  'cờ',
+  '#HướngVềLáCờTổQuốc',
+  '🇻🇳',
+  '👍🏽',
+  '👨‍👩‍👧',
+  'the',
+  'a',
+  '2025',
+  '…',
+];
+const arbWord = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.string({ minLength: 1, maxLength: 6 }).filter((w) => !/\s/.test(w)),
+);
 const arbSpace = fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', ' \u00a0');
-const arbText = fc.array(fc.tuple(arbWord, arbSpace), { maxLength: 30 }).map((pairs) => pairs.map(([w, s]) => w + s).join('').trimEnd());
+const arbText = fc.array(fc.tuple(arbWord, arbSpace), { maxLength: 30 }).map((pairs) =>
+  pairs
+    .map(([w, s]) => w + s)
+    .join('')
+    .trimEnd(),
+);
 
 describe('diffWords', () => {
   it('gives back the old text from equal+delete parts and the new text from equal+insert parts (property)', () => {
@@ -44,14 +81,24 @@ describe('diffWords', () => {
 
   it('keeps every word the two texts share, in order, unmarked (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 15 }), fc.array(fc.constantFrom(...WORDS), { maxLength: 5 }), fc.nat(), (words, extra, at) => {
-        const from = words.join(' ');
-        const i = words.length ? at % (words.length + 1) : 0;
-        const to = [...words.slice(0, i), ...extra, ...words.slice(i)].join(' ');
-        const parts = diffWords(from, to);
-        expect(parts.filter((p) => p.op === 'delete')).toEqual([]);
-        expect(parts.filter((p) => p.op === 'equal').map((p) => p.text).join('')).toBe(from);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 15 }),
+        fc.array(fc.constantFrom(...WORDS), { maxLength: 5 }),
+        fc.nat(),
+        (words, extra, at) => {
+          const from = words.join(' ');
+          const i = words.length ? at % (words.length + 1) : 0;
+          const to = [...words.slice(0, i), ...extra, ...words.slice(i)].join(' ');
+          const parts = diffWords(from, to);
+          expect(parts.filter((p) => p.op === 'delete')).toEqual([]);
+          expect(
+            parts
+              .filter((p) => p.op === 'equal')
+              .map((p) => p.text)
+              .join(''),
+          ).toBe(from);
+        },
+      ),
     );
   });
 
@@ -63,10 +110,44 @@ describe('diffWords', () => {
   });
 
   it.each([
-    { from: 'Việt Nam là nước chủ nhà', to: 'Việt Nam là xứ chủ nhà', parts: [{ op: 'equal', text: 'Việt Nam là ' }, { op: 'delete', text: 'nước' }, { op: 'insert', text: 'xứ' }, { op: 'equal', text: ' chủ nhà' }] },
-    { from: 'Xem ngay 🇻🇳 hôm nay', to: 'Xem ngay 👍🏽 hôm nay', parts: [{ op: 'equal', text: 'Xem ngay ' }, { op: 'delete', text: '🇻🇳' }, { op: 'insert', text: '👍🏽' }, { op: 'equal', text: ' hôm nay' }] },
-    { from: 'Hà Nội', to: 'Hà Nam', parts: [{ op: 'equal', text: 'Hà ' }, { op: 'delete', text: 'Nội' }, { op: 'insert', text: 'Nam' }] },
-    { from: 'nước chủ nhà', to: 'Nước chủ nhà', parts: [{ op: 'delete', text: 'nước' }, { op: 'insert', text: 'Nước' }, { op: 'equal', text: ' chủ nhà' }] },
+    {
+      from: 'Việt Nam là nước chủ nhà',
+      to: 'Việt Nam là xứ chủ nhà',
+      parts: [
+        { op: 'equal', text: 'Việt Nam là ' },
+        { op: 'delete', text: 'nước' },
+        { op: 'insert', text: 'xứ' },
+        { op: 'equal', text: ' chủ nhà' },
+      ],
+    },
+    {
+      from: 'Xem ngay 🇻🇳 hôm nay',
+      to: 'Xem ngay 👍🏽 hôm nay',
+      parts: [
+        { op: 'equal', text: 'Xem ngay ' },
+        { op: 'delete', text: '🇻🇳' },
+        { op: 'insert', text: '👍🏽' },
+        { op: 'equal', text: ' hôm nay' },
+      ],
+    },
+    {
+      from: 'Hà Nội',
+      to: 'Hà Nam',
+      parts: [
+        { op: 'equal', text: 'Hà ' },
+        { op: 'delete', text: 'Nội' },
+        { op: 'insert', text: 'Nam' },
+      ],
+    },
+    {
+      from: 'nước chủ nhà',
+      to: 'Nước chủ nhà',
+      parts: [
+        { op: 'delete', text: 'nước' },
+        { op: 'insert', text: 'Nước' },
+        { op: 'equal', text: ' chủ nhà' },
+      ],
+    },
   ])('shows a one-word change from "$from" to "$to" as one delete and one insert', ({ from, to, parts }) => {
     const diff = diffWords(from, to);
     expect(diff).toEqual(parts);
@@ -78,7 +159,14 @@ describe('diffWords', () => {
     { from: '', to: 'Việt Nam', parts: [{ op: 'insert', text: 'Việt Nam' }] },
     { from: 'Việt Nam', to: '', parts: [{ op: 'delete', text: 'Việt Nam' }] },
     { from: '', to: '', parts: [] },
-    { from: 'Việt Nam', to: 'Việt Nam 🇻🇳', parts: [{ op: 'equal', text: 'Việt Nam' }, { op: 'insert', text: ' 🇻🇳' }] },
+    {
+      from: 'Việt Nam',
+      to: 'Việt Nam 🇻🇳',
+      parts: [
+        { op: 'equal', text: 'Việt Nam' },
+        { op: 'insert', text: ' 🇻🇳' },
+      ],
+    },
   ])('diffs "$from" → "$to" into only what was added or removed', ({ from, to, parts }) => {
     expect(diffWords(from, to)).toEqual(parts);
   });

@@ -11,14 +11,23 @@ export interface DiffPart {
 export function diffWords(from: string, to: string): DiffPart[] {
   const a = from.match(/\s+|[^\s]+/g) ?? [];
   const b = to.match(/\s+|[^\s]+/g) ?? [];
-  if (a.length * b.length > 25_000_000) return merge([{ op: 'delete', text: from }, { op: 'insert', text: to }].filter((p) => p.text) as DiffPart[]);
+  if (a.length * b.length > 25_000_000)
+    return merge(
+      [
+        { op: 'delete', text: from },
+        { op: 'insert', text: to },
+      ].filter((p) => p.text) as DiffPart[],
+    );
   const n = a.length;
   const m = b.length;
   // lcs[i][j]: length of the LCS of a[i..] and b[j..], in one flat array.
   const lcs = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
+      lcs[i * (m + 1) + j] =
+        a[i] === b[j]
+          ? lcs[(i + 1) * (m + 1) + j + 1] + 1
+          : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
     }
   }
   const parts: DiffPart[] = [];

@@ -27,13 +27,21 @@ export function workflowErrors(
   const onCampaign = new Set(['owner', 'partners', campaign.ownerAgencyId, ...campaign.partnerAgencyIds]);
   next.forEach((stage, i) => {
     if (!onCampaign.has(stage.agency)) {
-      errors.push({ path: `input.stages.${i}.agency`, code: 'agency_not_on_campaign', message: `${stage.agency} is not an agency of this campaign` });
+      errors.push({
+        path: `input.stages.${i}.agency`,
+        code: 'agency_not_on_campaign',
+        message: `${stage.agency} is not an agency of this campaign`,
+      });
     }
   });
   const partners = [...campaign.partnerAgencyIds];
   const resolved = resolveStages([...next], campaign.ownerAgencyId, partners);
   if (!resolved.some((s) => s.agencyId === campaign.ownerAgencyId && s.role === 'legal_officer')) {
-    errors.push({ path: 'input.stages', code: 'legal_required', message: "Keep a stage for the owning agency's legal officers" });
+    errors.push({
+      path: 'input.stages',
+      code: 'legal_required',
+      message: "Keep a stage for the owning agency's legal officers",
+    });
   }
   const before = resolveStages([...current], campaign.ownerAgencyId, partners);
   for (const partner of partners) {
@@ -50,7 +58,8 @@ export function workflowErrors(
       .map((s) => s.key);
     if (removed.length) {
       errors.push({
-        path: 'input.stages', code: 'partner_consent_required',
+        path: 'input.stages',
+        code: 'partner_consent_required',
         message: `${partner} has not agreed to leave out ${removed.join(', ')}`,
       });
     }
@@ -62,6 +71,10 @@ export function workflowErrors(
 export function assertWorkflowAllowed(...args: Parameters<typeof workflowErrors>): void {
   const errors = workflowErrors(...args);
   if (errors.length) {
-    throw new DomainError('workflow.not_allowed', 'This workflow leaves out a review the campaign must keep, or names an agency not on the campaign', errors);
+    throw new DomainError(
+      'workflow.not_allowed',
+      'This workflow leaves out a review the campaign must keep, or names an agency not on the campaign',
+      errors,
+    );
   }
 }

@@ -2,8 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DomainError } from '../errors';
 import {
-  ASSIGNMENT_STATUSES, assignmentMachine, BUSY_ASSIGNMENT_STATUSES, isAssignmentOverdue, isAssignmentStarted, QUOTA_ASSIGNMENT_STATUSES,
-  type AssignmentMove, type AssignmentStatusName,
+  ASSIGNMENT_STATUSES,
+  assignmentMachine,
+  BUSY_ASSIGNMENT_STATUSES,
+  isAssignmentOverdue,
+  isAssignmentStarted,
+  QUOTA_ASSIGNMENT_STATUSES,
+  type AssignmentMove,
+  type AssignmentStatusName,
 } from './assignment-status.machine';
 
 /** The intended lifecycle, written out by hand: per status, the moves allowed and where each leads. */
@@ -22,41 +28,44 @@ const LIFECYCLE: Record<AssignmentStatusName, Partial<Record<AssignmentMove, Ass
 const MOVES = Object.keys(assignmentMachine.table) as AssignmentMove[];
 
 describe('assignment lifecycle', () => {
-  it.each(ASSIGNMENT_STATUSES.flatMap((from) => MOVES.map((move) => ({ from, move, to: LIFECYCLE[from][move] ?? null }))))(
-    '$from --$move--> $to',
-    ({ from, move, to }) => {
-      if (to) {
-        expect(assignmentMachine.move(from, move)).toBe(to);
-        return;
-      }
-      let error: unknown;
-      try {
-        assignmentMachine.move(from, move);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe('assignment.status_transition_forbidden');
-      expect((error as DomainError).extensions.allowed).toEqual(MOVES.filter((m) => LIFECYCLE[from][m]));
-    },
-  );
+  it.each(
+    ASSIGNMENT_STATUSES.flatMap((from) => MOVES.map((move) => ({ from, move, to: LIFECYCLE[from][move] ?? null }))),
+  )('$from --$move--> $to', ({ from, move, to }) => {
+    if (to) {
+      expect(assignmentMachine.move(from, move)).toBe(to);
+      return;
+    }
+    let error: unknown;
+    try {
+      assignmentMachine.move(from, move);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('assignment.status_transition_forbidden');
+    expect((error as DomainError).extensions.allowed).toEqual(MOVES.filter((m) => LIFECYCLE[from][m]));
+  });
 
   it('never leaves declined, closed, expired or cancelled, whatever moves are tried', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ASSIGNMENT_STATUSES), fc.array(fc.constantFrom(...MOVES), { maxLength: 30 }), (start, moves) => {
-        let status: AssignmentStatusName = start;
-        const seen = [status];
-        for (const move of moves) {
-          try {
-            status = assignmentMachine.move(status, move);
-            seen.push(status);
-          } catch {
-            // a forbidden move changes nothing
+      fc.property(
+        fc.constantFrom(...ASSIGNMENT_STATUSES),
+        fc.array(fc.constantFrom(...MOVES), { maxLength: 30 }),
+        (start, moves) => {
+          let status: AssignmentStatusName = start;
+          const seen = [status];
+          for (const move of moves) {
+            try {
+              status = assignmentMachine.move(status, move);
+              seen.push(status);
+            } catch {
+              // a forbidden move changes nothing
+            }
           }
-        }
-        const finalAt = seen.findIndex((s) => ['declined', 'closed', 'expired', 'cancelled'].includes(s));
-        if (finalAt >= 0) expect(new Set(seen.slice(finalAt))).toEqual(new Set([seen[finalAt]]));
-      }),
+          const finalAt = seen.findIndex((s) => ['declined', 'closed', 'expired', 'cancelled'].includes(s));
+          if (finalAt >= 0) expect(new Set(seen.slice(finalAt))).toEqual(new Set([seen[finalAt]]));
+        },
+      ),
     );
   });
 

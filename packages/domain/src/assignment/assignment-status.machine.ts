@@ -1,7 +1,16 @@
 import { machine } from '../state-machine';
 
 export const ASSIGNMENT_STATUSES = [
-  'offered', 'accepted', 'declined', 'submitted', 'approved', 'published', 'reported', 'closed', 'expired', 'cancelled',
+  'offered',
+  'accepted',
+  'declined',
+  'submitted',
+  'approved',
+  'published',
+  'reported',
+  'closed',
+  'expired',
+  'cancelled',
 ] as const;
 export type AssignmentStatusName = (typeof ASSIGNMENT_STATUSES)[number];
 
@@ -15,41 +24,61 @@ type Rule = { from: readonly AssignmentStatusName[]; to: AssignmentStatusName };
  *
  * offered → accepted | declined → submitted → approved → published → reported → closed, or expired | cancelled
  */
-export const assignmentMachine = machine<AssignmentStatusName, {
-  accept: Rule;
-  decline: Rule;
-  submit: Rule;
-  request_changes: Rule;
-  approve: Rule;
-  reject: Rule;
-  publish: Rule;
-  report: Rule;
-  close: Rule;
-  expire: Rule;
-  cancel: Rule;
-}>('An assignment', {
-  accept: { from: ['offered'], to: 'accepted' },
-  decline: { from: ['offered'], to: 'declined' },
-  submit: { from: ['accepted'], to: 'submitted' },
-  /** Reviewers asked for changes: the creator works on a new version. */
-  request_changes: { from: ['submitted'], to: 'accepted' },
-  approve: { from: ['submitted'], to: 'approved' },
-  /** The content was rejected (final): the assignment ends there. */
-  reject: { from: ['submitted'], to: 'closed' },
-  publish: { from: ['approved'], to: 'published' },
-  report: { from: ['published', 'reported'], to: 'reported' },
-  close: { from: ['published', 'reported'], to: 'closed' },
-  expire: { from: ['offered'], to: 'expired' },
-  cancel: { from: ['offered', 'accepted'], to: 'cancelled' },
-}, 'assignment.status_transition_forbidden');
+export const assignmentMachine = machine<
+  AssignmentStatusName,
+  {
+    accept: Rule;
+    decline: Rule;
+    submit: Rule;
+    request_changes: Rule;
+    approve: Rule;
+    reject: Rule;
+    publish: Rule;
+    report: Rule;
+    close: Rule;
+    expire: Rule;
+    cancel: Rule;
+  }
+>(
+  'An assignment',
+  {
+    accept: { from: ['offered'], to: 'accepted' },
+    decline: { from: ['offered'], to: 'declined' },
+    submit: { from: ['accepted'], to: 'submitted' },
+    /** Reviewers asked for changes: the creator works on a new version. */
+    request_changes: { from: ['submitted'], to: 'accepted' },
+    approve: { from: ['submitted'], to: 'approved' },
+    /** The content was rejected (final): the assignment ends there. */
+    reject: { from: ['submitted'], to: 'closed' },
+    publish: { from: ['approved'], to: 'published' },
+    report: { from: ['published', 'reported'], to: 'reported' },
+    close: { from: ['published', 'reported'], to: 'closed' },
+    expire: { from: ['offered'], to: 'expired' },
+    cancel: { from: ['offered', 'accepted'], to: 'cancelled' },
+  },
+  'assignment.status_transition_forbidden',
+);
 
 export type AssignmentMove = keyof typeof assignmentMachine.table;
 
 /** Work a creator has on their plate: counts against their capacity and their calendar. */
-export const BUSY_ASSIGNMENT_STATUSES: readonly AssignmentStatusName[] = ['offered', 'accepted', 'submitted', 'approved'];
+export const BUSY_ASSIGNMENT_STATUSES: readonly AssignmentStatusName[] = [
+  'offered',
+  'accepted',
+  'submitted',
+  'approved',
+];
 
 /** Assignments that use an agreement's deliverable quota (everything not declined, expired or cancelled). */
-export const QUOTA_ASSIGNMENT_STATUSES: readonly AssignmentStatusName[] = ['offered', 'accepted', 'submitted', 'approved', 'published', 'reported', 'closed'];
+export const QUOTA_ASSIGNMENT_STATUSES: readonly AssignmentStatusName[] = [
+  'offered',
+  'accepted',
+  'submitted',
+  'approved',
+  'published',
+  'reported',
+  'closed',
+];
 
 /** Started: content has been submitted. An ended agreement cancels what has not started and flags the rest. */
 export function isAssignmentStarted(status: AssignmentStatusName): boolean {

@@ -13,15 +13,22 @@ type Rule = { from: readonly FanOutStatusName[]; to: FanOutStatusName };
  *
  * running → completed | failed | cancelled
  */
-export const fanOutMachine = machine<FanOutStatusName, {
-  complete: Rule;
-  fail: Rule;
-  cancel: Rule;
-}>('A fan-out', {
-  complete: { from: ['running'], to: 'completed' },
-  fail: { from: ['running'], to: 'failed' },
-  cancel: { from: ['running'], to: 'cancelled' },
-}, 'fan_out.status_transition_forbidden');
+export const fanOutMachine = machine<
+  FanOutStatusName,
+  {
+    complete: Rule;
+    fail: Rule;
+    cancel: Rule;
+  }
+>(
+  'A fan-out',
+  {
+    complete: { from: ['running'], to: 'completed' },
+    fail: { from: ['running'], to: 'failed' },
+    cancel: { from: ['running'], to: 'cancelled' },
+  },
+  'fan_out.status_transition_forbidden',
+);
 
 /** Attempts in a row (a batch that fails, e.g. its registry query) before a fan-out is failed. */
 export const FAN_OUT_MAX_ATTEMPTS = 8;

@@ -82,7 +82,9 @@ export type FanOutDecision =
 /** Does this agreement cover the brief: its term spans the due date and it lists one of the brief's platforms (or none)? */
 export function agreementCovers(agreement: CoveringAgreement, brief: BriefForFanOut): boolean {
   if (agreement.termStart > brief.dueDate || agreement.termEnd < brief.dueDate) return false;
-  return agreement.deliverables.length === 0 || agreement.deliverables.some((d) => brief.platforms.includes(d.platform));
+  return (
+    agreement.deliverables.length === 0 || agreement.deliverables.some((d) => brief.platforms.includes(d.platform))
+  );
 }
 
 /** Deliverables left on an agreement; Infinity when it sets no quota. */
@@ -106,29 +108,42 @@ export function decideOffer(
   const skip = (reason: SkipReasonName, detail: string): FanOutDecision => ({ outcome: 'skipped', reason, detail });
   if (!candidate) return skip('not_found', 'No such creator in the registry');
   if (candidate.status === 'suspended') return skip('suspended', `${candidate.displayName} is suspended`);
-  if (candidate.status !== 'active') return skip('not_active', `${candidate.displayName} is ${candidate.status}; briefs go to active creators`);
+  if (candidate.status !== 'active')
+    return skip('not_active', `${candidate.displayName} is ${candidate.status}; briefs go to active creators`);
   if (circumstances.alreadyOffered) return skip('already_offered', 'This brief was offered to the creator already');
   if (!candidate.platforms.some((p) => brief.platforms.includes(p))) {
     return skip('no_channel_on_platform', `No channel on ${brief.platforms.join(', ')}`);
   }
   const covering = circumstances.agreements
     .filter((a) => agreementCovers(a, brief))
-    .sort((a, b) => Number(b.counterpartyId === candidate.creatorId) - Number(a.counterpartyId === candidate.creatorId) || b.termEnd.localeCompare(a.termEnd));
+    .sort(
+      (a, b) =>
+        Number(b.counterpartyId === candidate.creatorId) - Number(a.counterpartyId === candidate.creatorId) ||
+        b.termEnd.localeCompare(a.termEnd),
+    );
   if (covering.length === 0) {
-    return skip('no_agreement', `No active agreement of the creator or their management company covers ${brief.dueDate} on ${brief.platforms.join(', ')}`);
+    return skip(
+      'no_agreement',
+      `No active agreement of the creator or their management company covers ${brief.dueDate} on ${brief.platforms.join(', ')}`,
+    );
   }
   const withQuota = covering.find((a) => quotaLeft(a) >= brief.quantity);
-  if (!withQuota) return skip('quota_used', `The deliverable quota of ${covering.map((a) => a.agreementId).join(', ')} is used up`);
+  if (!withQuota)
+    return skip('quota_used', `The deliverable quota of ${covering.map((a) => a.agreementId).join(', ')} is used up`);
 
   const overridden: ('over_capacity' | 'calendar_conflict')[] = [];
   if (circumstances.openAssignments >= capacity) {
-    if (!circumstances.overrideReason) return skip('over_capacity', `Already ${circumstances.openAssignments} open assignments (capacity ${capacity})`);
+    if (!circumstances.overrideReason)
+      return skip('over_capacity', `Already ${circumstances.openAssignments} open assignments (capacity ${capacity})`);
     overridden.push('over_capacity');
   }
   if (circumstances.conflicts.length > 0) {
     const c = circumstances.conflicts[0];
     if (!circumstances.overrideReason) {
-      return skip('calendar_conflict', `Booked by ${c.ownerAgencyId} (campaign ${c.campaignId}) from ${c.windowStart} to ${c.windowEnd}`);
+      return skip(
+        'calendar_conflict',
+        `Booked by ${c.ownerAgencyId} (campaign ${c.campaignId}) from ${c.windowStart} to ${c.windowEnd}`,
+      );
     }
     overridden.push('calendar_conflict');
   }
@@ -136,12 +151,18 @@ export function decideOffer(
 }
 
 /** Two windows overlap when each starts before the other ends. */
-export function windowsOverlap(a: { start: string | Date; end: string | Date }, b: { start: string | Date; end: string | Date }): boolean {
+export function windowsOverlap(
+  a: { start: string | Date; end: string | Date },
+  b: { start: string | Date; end: string | Date },
+): boolean {
   const t = (v: string | Date) => new Date(v).getTime();
   return t(a.start) < t(b.end) && t(b.start) < t(a.end);
 }
 
 /** A brief's window when none is given: the 24 hours before it is due. */
 export function defaultBriefWindow(dueAt: string): { start: string; end: string } {
-  return { start: new Date(new Date(dueAt).getTime() - 24 * 3600_000).toISOString(), end: new Date(dueAt).toISOString() };
+  return {
+    start: new Date(new Date(dueAt).getTime() - 24 * 3600_000).toISOString(),
+    end: new Date(dueAt).toISOString(),
+  };
 }

@@ -1,8 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import {
-  auditPublicKey, auditSigningKey, checkpointSigned, entryDigest, linkHash, linkStatement, signCheckpoint, signStatement, TrailVerifier,
-  type SignedCheckpoint, type TrailLink,
+  auditPublicKey,
+  auditSigningKey,
+  checkpointSigned,
+  entryDigest,
+  linkHash,
+  linkStatement,
+  signCheckpoint,
+  signStatement,
+  TrailVerifier,
+  type SignedCheckpoint,
+  type TrailLink,
 } from './evidence';
 import { GENESIS_HASH, type AuditFacts } from './hash-chain';
 
@@ -10,7 +19,16 @@ const key = auditSigningKey(randomBytes(32).toString('base64'));
 const other = auditSigningKey(randomBytes(32).toString('base64'));
 
 function facts(i: number): AuditFacts {
-  return { id: `0190aaaa-0000-7000-8000-00000000000${i}`, at: `2026-01-0${i}T09:00:00.000Z`, actorUserId: 'u', actorOrgId: 'mcst-ttcs', action: 'creator.registered', subject: 'creator:x', reason: null, data: { i } };
+  return {
+    id: `0190aaaa-0000-7000-8000-00000000000${i}`,
+    at: `2026-01-0${i}T09:00:00.000Z`,
+    actorUserId: 'u',
+    actorOrgId: 'mcst-ttcs',
+    action: 'creator.registered',
+    subject: 'creator:x',
+    reason: null,
+    data: { i },
+  };
 }
 
 function chain(n: number, signer = key): TrailLink[] {
@@ -19,20 +37,36 @@ function chain(n: number, signer = key): TrailLink[] {
     const f = facts(i + 1);
     const digest = entryDigest(f);
     const hash = linkHash(prev, digest);
-    const link = { seq: i + 1, digest, prevHash: prev, hash, signature: signStatement(signer.privateKey, linkStatement('registry', i + 1, hash)), facts: f };
+    const link = {
+      seq: i + 1,
+      digest,
+      prevHash: prev,
+      hash,
+      signature: signStatement(signer.privateKey, linkStatement('registry', i + 1, hash)),
+      facts: f,
+    };
     prev = hash;
     return link;
   });
 }
 
-function run(links: TrailLink[], checkpoints: SignedCheckpoint[] = [], publicKey: ReturnType<typeof auditPublicKey> | null = key.publicKey) {
+function run(
+  links: TrailLink[],
+  checkpoints: SignedCheckpoint[] = [],
+  publicKey: ReturnType<typeof auditPublicKey> | null = key.publicKey,
+) {
   const v = new TrailVerifier('registry', publicKey, checkpoints);
   for (const l of links) if (!v.push(l)) break;
   return v.verdict();
 }
 
 const checkpointOf = (links: TrailLink[], size: number, signer = key) =>
-  signCheckpoint(signer.privateKey, { service: 'registry', size, head: links[size - 1].hash, at: '2026-01-09T00:00:00.000Z' });
+  signCheckpoint(signer.privateKey, {
+    service: 'registry',
+    size,
+    head: links[size - 1].hash,
+    at: '2026-01-09T00:00:00.000Z',
+  });
 
 describe('audit keys', () => {
   it('derive the same public key from the seed as a verifier is configured with', () => {
@@ -47,7 +81,12 @@ describe('TrailVerifier', () => {
   it('accepts a signed chain that agrees with its checkpoints, and a redacted entry by its digest', () => {
     const links = chain(4);
     const redacted = links.map((l, i) => (i === 1 ? { ...l, facts: undefined } : l));
-    expect(run(redacted, [checkpointOf(links, 2), checkpointOf(links, 4)])).toMatchObject({ valid: true, entries: 4, checkpoints: 2, latestCheckpoint: { size: 4 } });
+    expect(run(redacted, [checkpointOf(links, 2), checkpointOf(links, 4)])).toMatchObject({
+      valid: true,
+      entries: 4,
+      checkpoints: 2,
+      latestCheckpoint: { size: 4 },
+    });
   });
 
   it('refuses links signed by another key', () => {
@@ -56,20 +95,40 @@ describe('TrailVerifier', () => {
 
   it('refuses a checkpoint not signed by the service, and two signed checkpoints of one size with different heads', () => {
     const links = chain(3);
-    expect(run(links, [checkpointOf(links, 3, other)])).toMatchObject({ valid: false, problem: { code: 'checkpoint.signature', seq: 3 } });
-    const rewritten = signCheckpoint(key.privateKey, { service: 'registry', size: 3, head: 'a'.repeat(64), at: '2026-01-10T00:00:00.000Z' });
-    expect(run(links, [checkpointOf(links, 3), rewritten])).toMatchObject({ valid: false, problem: { code: 'checkpoint.disagrees', seq: 3 } });
+    expect(run(links, [checkpointOf(links, 3, other)])).toMatchObject({
+      valid: false,
+      problem: { code: 'checkpoint.signature', seq: 3 },
+    });
+    const rewritten = signCheckpoint(key.privateKey, {
+      service: 'registry',
+      size: 3,
+      head: 'a'.repeat(64),
+      at: '2026-01-10T00:00:00.000Z',
+    });
+    expect(run(links, [checkpointOf(links, 3), rewritten])).toMatchObject({
+      valid: false,
+      problem: { code: 'checkpoint.disagrees', seq: 3 },
+    });
   });
 
-  it('ignores other services\' checkpoints and says when there is no key to check with', () => {
+  it("ignores other services' checkpoints and says when there is no key to check with", () => {
     const links = chain(2);
-    const foreign = signCheckpoint(key.privateKey, { service: 'agreements', size: 9, head: 'b'.repeat(64), at: '2026-01-10T00:00:00.000Z' });
+    const foreign = signCheckpoint(key.privateKey, {
+      service: 'agreements',
+      size: 9,
+      head: 'b'.repeat(64),
+      at: '2026-01-10T00:00:00.000Z',
+    });
     expect(run(links, [foreign])).toMatchObject({ valid: true, checkpoints: 0 });
     expect(run(links, [], null)).toMatchObject({ valid: false, problem: { code: 'key.missing' } });
   });
 
   it('names a link out of order', () => {
     const links = chain(3);
-    expect(run([links[0], links[1], links[1]])).toMatchObject({ valid: false, brokenAt: 2, problem: { code: 'link.out_of_order' } });
+    expect(run([links[0], links[1], links[1]])).toMatchObject({
+      valid: false,
+      brokenAt: 2,
+      problem: { code: 'link.out_of_order' },
+    });
   });
 });

@@ -47,7 +47,13 @@ export interface SignedCheckpoint extends Checkpoint {
 }
 
 export function checkpointStatement(c: Checkpoint): string {
-  return canonicalJson({ kind: 'concord.audit.checkpoint/v1', service: c.service, size: c.size, head: c.head, at: c.at });
+  return canonicalJson({
+    kind: 'concord.audit.checkpoint/v1',
+    service: c.service,
+    size: c.size,
+    head: c.head,
+    at: c.at,
+  });
 }
 
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -64,7 +70,11 @@ export interface AuditSigningKey {
 export function auditSigningKey(seedBase64: string): AuditSigningKey {
   const seed = Buffer.from(seedBase64, 'base64');
   if (seed.length !== 32) throw new Error('an audit signing key is 32 random bytes in base64');
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = createPublicKey(privateKey);
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_ED25519_PREFIX.length);
   return { privateKey, publicKey, publicKeyBase64: raw.toString('base64') };
@@ -90,7 +100,13 @@ export function statementSigned(key: KeyObject, statement: string, signature: st
 }
 
 export function signCheckpoint(key: KeyObject, c: Checkpoint): SignedCheckpoint {
-  return { service: c.service, size: c.size, head: c.head, at: c.at, signature: signStatement(key, checkpointStatement(c)) };
+  return {
+    service: c.service,
+    size: c.size,
+    head: c.head,
+    at: c.at,
+    signature: signStatement(key, checkpointStatement(c)),
+  };
 }
 
 export function checkpointSigned(key: KeyObject, c: SignedCheckpoint): boolean {
@@ -167,19 +183,31 @@ export class TrailVerifier {
     checkpoints: readonly SignedCheckpoint[],
   ) {
     if (!publicKey) {
-      this.problem = { seq: 0, code: 'key.missing', detail: `no public key is configured for ${service}'s audit trail` };
+      this.problem = {
+        seq: 0,
+        code: 'key.missing',
+        detail: `no public key is configured for ${service}'s audit trail`,
+      };
       return;
     }
     for (const c of checkpoints) {
       if (c.service !== service) continue;
       if (!checkpointSigned(publicKey, c)) {
-        this.problem = { seq: c.size, code: 'checkpoint.signature', detail: `the checkpoint of ${c.at} (size ${c.size}) is not signed by ${service}'s key` };
+        this.problem = {
+          seq: c.size,
+          code: 'checkpoint.signature',
+          detail: `the checkpoint of ${c.at} (size ${c.size}) is not signed by ${service}'s key`,
+        };
         return;
       }
       const same = this.bySize.get(c.size);
       if (same && same.head === c.head) continue; // the same checkpoint, from two keepers
       if (same) {
-        this.problem = { seq: c.size, code: 'checkpoint.disagrees', detail: `two checkpoints signed for size ${c.size} name different heads (${same.at}, ${c.at}): the chain was rewritten` };
+        this.problem = {
+          seq: c.size,
+          code: 'checkpoint.disagrees',
+          detail: `two checkpoints signed for size ${c.size} name different heads (${same.at}, ${c.at}): the chain was rewritten`,
+        };
         return;
       }
       this.bySize.set(c.size, c);
@@ -200,23 +228,43 @@ export class TrailVerifier {
     }
     this.count = expected;
     if (link.prevHash !== this.prev) {
-      return this.fail({ seq: link.seq, code: 'link.prev_hash', detail: `link ${link.seq} does not follow link ${link.seq - 1} (its previous hash differs)` });
+      return this.fail({
+        seq: link.seq,
+        code: 'link.prev_hash',
+        detail: `link ${link.seq} does not follow link ${link.seq - 1} (its previous hash differs)`,
+      });
     }
     if (link.facts === null) {
       return this.fail({ seq: link.seq, code: 'entry.missing', detail: `the entry of link ${link.seq} is gone` });
     }
     if (link.facts !== undefined && entryDigest(link.facts) !== link.digest) {
-      return this.fail({ seq: link.seq, code: 'entry.changed', detail: `the entry of link ${link.seq} (${link.facts.id}) was changed after it was linked` });
+      return this.fail({
+        seq: link.seq,
+        code: 'entry.changed',
+        detail: `the entry of link ${link.seq} (${link.facts.id}) was changed after it was linked`,
+      });
     }
     if (linkHash(this.prev, link.digest) !== link.hash) {
-      return this.fail({ seq: link.seq, code: 'link.hash', detail: `link ${link.seq}'s hash is not sha256(previous hash + digest)` });
+      return this.fail({
+        seq: link.seq,
+        code: 'link.hash',
+        detail: `link ${link.seq}'s hash is not sha256(previous hash + digest)`,
+      });
     }
     if (!statementSigned(this.publicKey!, linkStatement(this.service, link.seq, link.hash), link.signature)) {
-      return this.fail({ seq: link.seq, code: 'link.signature', detail: `link ${link.seq} is not signed by ${this.service}'s sequencer` });
+      return this.fail({
+        seq: link.seq,
+        code: 'link.signature',
+        detail: `link ${link.seq} is not signed by ${this.service}'s sequencer`,
+      });
     }
     const checkpoint = this.bySize.get(link.seq);
     if (checkpoint && checkpoint.head !== link.hash) {
-      return this.fail({ seq: link.seq, code: 'checkpoint.disagrees', detail: `link ${link.seq} differs from the checkpoint signed at ${checkpoint.at}` });
+      return this.fail({
+        seq: link.seq,
+        code: 'checkpoint.disagrees',
+        detail: `link ${link.seq} differs from the checkpoint signed at ${checkpoint.at}`,
+      });
     }
     this.prev = link.hash;
     return true;
@@ -236,7 +284,9 @@ export class TrailVerifier {
       checkpoints: this.checked,
       latestCheckpoint: this.latest ? { size: this.latest.size, head: this.latest.head, at: this.latest.at } : null,
     };
-    return this.problem ? { ...base, valid: false, brokenAt: this.problem.seq, problem: this.problem } : { ...base, valid: true };
+    return this.problem
+      ? { ...base, valid: false, brokenAt: this.problem.seq, problem: this.problem }
+      : { ...base, valid: true };
   }
 
   private fail(problem: TrailBreak): false {

@@ -48,8 +48,16 @@ describe('chainHash', () => {
 
   it('does not depend on key order of the facts or their data', () => {
     const f = facts(2);
-    const reordered = { data: { tags: ['a', 'b'], step: 2 }, reason: f.reason, subject: f.subject, action: f.action,
-      actorOrgId: f.actorOrgId, actorUserId: f.actorUserId, at: f.at, id: f.id } as AuditFacts;
+    const reordered = {
+      data: { tags: ['a', 'b'], step: 2 },
+      reason: f.reason,
+      subject: f.subject,
+      action: f.action,
+      actorOrgId: f.actorOrgId,
+      actorUserId: f.actorUserId,
+      at: f.at,
+      id: f.id,
+    } as AuditFacts;
     expect(chainHash(GENESIS_HASH, reordered)).toBe(chainHash(GENESIS_HASH, f));
   });
 });
@@ -121,16 +129,12 @@ describe('ChainVerifier', () => {
 
   it('always detects a changed action string in any single entry', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 4 }),
-        fc.string({ maxLength: 40 }),
-        (index, newAction) => {
-          const chain = buildChain(fiveFacts());
-          fc.pre(newAction !== chain[index].facts.action);
-          chain[index] = { ...chain[index], facts: { ...chain[index].facts, action: newAction } };
-          expect(verify(chain)).toEqual({ valid: false, entries: index + 1, brokenAt: index + 1 });
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 4 }), fc.string({ maxLength: 40 }), (index, newAction) => {
+        const chain = buildChain(fiveFacts());
+        fc.pre(newAction !== chain[index].facts.action);
+        chain[index] = { ...chain[index], facts: { ...chain[index].facts, action: newAction } };
+        expect(verify(chain)).toEqual({ valid: false, entries: index + 1, brokenAt: index + 1 });
+      }),
     );
   });
 });

@@ -24,14 +24,24 @@ const campaign = (budget: number, agreementIds: string[]) => ({ ownerAgencyId: '
 
 describe('known agencies', () => {
   it('accepts known agencies and refuses unknown ones and the owner itself, at each field', () => {
-    expect(() => assertKnownAgencies([{ path: 'input.partnerAgencyIds.0', agencyId: 'mofa' }], 'mcst-ttcs')).not.toThrow();
-    const e = refusal(() => assertKnownAgencies([
-      { path: 'input.partnerAgencyIds.0', agencyId: 'mofa' },
-      { path: 'input.partnerAgencyIds.1', agencyId: 'no-such-ministry' },
-      { path: 'input.partnerAgencyIds.2', agencyId: 'mcst-ttcs' },
-    ], 'mcst-ttcs'));
+    expect(() =>
+      assertKnownAgencies([{ path: 'input.partnerAgencyIds.0', agencyId: 'mofa' }], 'mcst-ttcs'),
+    ).not.toThrow();
+    const e = refusal(() =>
+      assertKnownAgencies(
+        [
+          { path: 'input.partnerAgencyIds.0', agencyId: 'mofa' },
+          { path: 'input.partnerAgencyIds.1', agencyId: 'no-such-ministry' },
+          { path: 'input.partnerAgencyIds.2', agencyId: 'mcst-ttcs' },
+        ],
+        'mcst-ttcs',
+      ),
+    );
     expect(e.code).toBe('agency.unknown');
-    expect(e.errors.map((x) => [x.path, x.code])).toEqual([['input.partnerAgencyIds.1', 'unknown_agency'], ['input.partnerAgencyIds.2', 'own_agency']]);
+    expect(e.errors.map((x) => [x.path, x.code])).toEqual([
+      ['input.partnerAgencyIds.1', 'unknown_agency'],
+      ['input.partnerAgencyIds.2', 'own_agency'],
+    ]);
   });
 });
 
@@ -53,9 +63,13 @@ describe('a campaign funded by agreements', () => {
   });
 
   it('refuses unknown agreements, another agency’s, and one no longer in force, at each', () => {
-    const e = refusal(() => assertCampaignFunded(campaign(1, [A1, '0190f1a2-0000-7000-8000-0000000000ff', OTHER, A3]), known));
+    const e = refusal(() =>
+      assertCampaignFunded(campaign(1, [A1, '0190f1a2-0000-7000-8000-0000000000ff', OTHER, A3]), known),
+    );
     expect(e.errors.map((x) => [x.path, x.code])).toEqual([
-      ['input.agreementIds.1', 'unknown_agreement'], ['input.agreementIds.2', 'unknown_agreement'], ['input.agreementIds.3', 'agreement_not_in_force'],
+      ['input.agreementIds.1', 'unknown_agreement'],
+      ['input.agreementIds.2', 'unknown_agreement'],
+      ['input.agreementIds.3', 'agreement_not_in_force'],
     ]);
   });
 

@@ -10,11 +10,22 @@ import { DomainError, type FieldError } from '../errors';
  */
 export function assertKnownAgencies(named: readonly { path: string; agencyId: string }[], owner?: string): void {
   const errors: FieldError[] = named.flatMap(({ path, agencyId }): FieldError[] => {
-    if (!findAgency(agencyId)) return [{ path, code: 'unknown_agency', message: `No agency ${agencyId}; name a known agency, e.g. mofa` }];
+    if (!findAgency(agencyId))
+      return [{ path, code: 'unknown_agency', message: `No agency ${agencyId}; name a known agency, e.g. mofa` }];
     if (agencyId === owner) return [{ path, code: 'own_agency', message: 'The owning agency is not its own partner' }];
     return [];
   });
-  if (errors.length) throw new DomainError('agency.unknown', `Unknown agency: ${named.filter((n) => !findAgency(n.agencyId)).map((n) => n.agencyId).join(', ') || 'the owner itself'}`, errors);
+  if (errors.length)
+    throw new DomainError(
+      'agency.unknown',
+      `Unknown agency: ${
+        named
+          .filter((n) => !findAgency(n.agencyId))
+          .map((n) => n.agencyId)
+          .join(', ') || 'the owner itself'
+      }`,
+      errors,
+    );
 }
 
 /** An agreement a campaign draws on, as tasking knows it from the agreements service's events. */
@@ -46,20 +57,38 @@ export function assertCampaignFunded(
   campaign.agreementIds.forEach((id, i) => {
     const a = byId.get(id);
     if (!a || a.agencyId !== campaign.ownerAgencyId) {
-      errors.push({ path: path(`agreementIds.${i}`), code: 'unknown_agreement', message: 'Name an agreement of your agency' });
+      errors.push({
+        path: path(`agreementIds.${i}`),
+        code: 'unknown_agreement',
+        message: 'Name an agreement of your agency',
+      });
     } else if (!isInForce(a.status)) {
-      errors.push({ path: path(`agreementIds.${i}`), code: 'agreement_not_in_force', message: `The agreement is ${a.status}; name one in force` });
+      errors.push({
+        path: path(`agreementIds.${i}`),
+        code: 'agreement_not_in_force',
+        message: `The agreement is ${a.status}; name one in force`,
+      });
     } else if (!funding.includes(a)) {
       funding.push(a);
     }
   });
   const funded = funding.every((a) => a.budget !== null) ? funding.reduce((s, a) => s + (a.budget ?? 0), 0) : null;
   if (!errors.length && funding.length && funded !== null && campaign.budget > funded) {
-    errors.push({ path: path('budget'), code: 'over_agreements', message: `The agreements named fund at most ${funded.toLocaleString('en')} đồng` });
+    errors.push({
+      path: path('budget'),
+      code: 'over_agreements',
+      message: `The agreements named fund at most ${funded.toLocaleString('en')} đồng`,
+    });
   }
   if (errors.length) {
-    throw new DomainError('campaign.not_funded', "The campaign's budget is not covered by agreements of its agency in force", errors, {
-      budget: campaign.budget, ...(funded !== null && funding.length ? { funded } : {}),
-    });
+    throw new DomainError(
+      'campaign.not_funded',
+      "The campaign's budget is not covered by agreements of its agency in force",
+      errors,
+      {
+        budget: campaign.budget,
+        ...(funded !== null && funding.length ? { funded } : {}),
+      },
+    );
   }
 }

@@ -141,24 +141,28 @@ function suite<S extends string, M extends string>(spec: Spec<S, M>) {
 
     it('random move sequences never leave a final status', () => {
       fc.assert(
-        fc.property(fc.constantFrom(...statuses), fc.array(fc.constantFrom(...moves), { maxLength: 20 }), (start, seq) => {
-          let status = start;
-          let reachedFinal = spec.final.includes(status);
-          for (const move of seq) {
-            const before = status;
-            const expected = lifecycle[before][move];
-            try {
-              status = machine.move(before, move);
-            } catch (e) {
-              if (!(e instanceof DomainError) || e.code !== spec.code) throw e;
+        fc.property(
+          fc.constantFrom(...statuses),
+          fc.array(fc.constantFrom(...moves), { maxLength: 20 }),
+          (start, seq) => {
+            let status = start;
+            let reachedFinal = spec.final.includes(status);
+            for (const move of seq) {
+              const before = status;
+              const expected = lifecycle[before][move];
+              try {
+                status = machine.move(before, move);
+              } catch (e) {
+                if (!(e instanceof DomainError) || e.code !== spec.code) throw e;
+              }
+              // The machine agrees with the hand-written lifecycle at every step.
+              expect(status).toBe(expected ?? before);
+              if (reachedFinal) expect(status).toBe(before);
+              if (spec.final.includes(status)) reachedFinal = true;
             }
-            // The machine agrees with the hand-written lifecycle at every step.
-            expect(status).toBe(expected ?? before);
-            if (reachedFinal) expect(status).toBe(before);
-            if (spec.final.includes(status)) reachedFinal = true;
-          }
-          if (reachedFinal) expect(spec.final).toContain(status);
-        }),
+            if (reachedFinal) expect(spec.final).toContain(status);
+          },
+        ),
       );
     });
   });
@@ -169,9 +173,21 @@ suite(REQUEST);
 
 describe('forbidden-move messages, written out', () => {
   it.each<[string, () => unknown, string]>([
-    ['campaign planning/close', () => campaignMachine.move('planning', 'close'), 'A campaign that is planning cannot close; allowed now: activate, cancel'],
-    ['campaign active/activate', () => campaignMachine.move('active', 'activate'), 'A campaign that is active cannot activate; allowed now: close, cancel'],
-    ['campaign closed/cancel', () => campaignMachine.move('closed', 'cancel'), 'A campaign that is closed cannot cancel; allowed now: nothing (final)'],
+    [
+      'campaign planning/close',
+      () => campaignMachine.move('planning', 'close'),
+      'A campaign that is planning cannot close; allowed now: activate, cancel',
+    ],
+    [
+      'campaign active/activate',
+      () => campaignMachine.move('active', 'activate'),
+      'A campaign that is active cannot activate; allowed now: close, cancel',
+    ],
+    [
+      'campaign closed/cancel',
+      () => campaignMachine.move('closed', 'cancel'),
+      'A campaign that is closed cannot cancel; allowed now: nothing (final)',
+    ],
     [
       'request submitted/accept_counter',
       () => campaignRequestMachine.move('submitted', 'accept_counter'),

@@ -22,7 +22,10 @@ export const AgreementTerms = z.object({
     .object({
       durationMonths: z.number().int().min(0).max(600),
       channels: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
-      territories: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, e.g. VN')).max(50).default([]),
+      territories: z
+        .array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, e.g. VN'))
+        .max(50)
+        .default([]),
     })
     .optional(),
 });
@@ -93,15 +96,20 @@ export const DOCUMENT_TYPES = {
   'application/pdf': { extension: 'pdf', magic: [[0x25, 0x50, 0x44, 0x46]] },
   'image/png': { extension: 'png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
   'image/jpeg': { extension: 'jpg', magic: [[0xff, 0xd8, 0xff]] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extension: 'docx', magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    extension: 'docx',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 /** Largest document accepted, in bytes. */
 export const DOCUMENT_MAX_BYTES = 4 * 1024 * 1024;
 
+// eslint-disable-next-line no-control-regex -- NUL is what this refuses
+const FILE_NAME = /^[^\\/\u0000]+$/;
+
 export const DocumentUpload = z.object({
-  // eslint-disable-next-line no-control-regex -- NUL is what this refuses
-  name: z.string().trim().min(1).max(200).regex(/^[^\\/\u0000]+$/, 'a file name without slashes'),
+  name: z.string().trim().min(1).max(200).regex(FILE_NAME, 'a file name without slashes'),
   mimeType: z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]),
   contentBase64: z.string().min(1),
 });
@@ -147,7 +155,9 @@ export const AgreementView = z.object({
   budget: z.number().int(),
   deliverables: z.array(z.object({ platform: Platform, quantity: z.number().int() })),
   disclosureLabel: z.string(),
-  usageRights: z.object({ durationMonths: z.number().int(), channels: z.array(z.string()), territories: z.array(z.string()) }).nullable(),
+  usageRights: z
+    .object({ durationMonths: z.number().int(), channels: z.array(z.string()), territories: z.array(z.string()) })
+    .nullable(),
   status: AgreementStatus,
   version: z.number().int(),
   signatures: z.array(SignatureInput.extend({ recordedBy: z.string() })),
@@ -156,14 +166,29 @@ export const AgreementView = z.object({
   documents: z.array(DocumentView),
   /** The signed terms over time; an amendment in progress is the last one. */
   versions: z.array(AgreementVersionView),
-  statusHistory: z.array(z.object({ from: AgreementStatus.nullable(), to: AgreementStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  statusHistory: z.array(
+    z.object({
+      from: AgreementStatus.nullable(),
+      to: AgreementStatus,
+      reason: z.string().nullable(),
+      at: z.iso.datetime(),
+      by: z.string(),
+    }),
+  ),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 
 export const AgreementSummary = AgreementView.pick({
-  id: true, number: true, kind: true, counterparty: true, title: true, term: true, budget: true, status: true,
+  id: true,
+  number: true,
+  kind: true,
+  counterparty: true,
+  title: true,
+  term: true,
+  budget: true,
+  status: true,
 });
 
 export const ListAgreementsQuery = z.object({
@@ -173,7 +198,9 @@ export const ListAgreementsQuery = z.object({
     .min(1)
     .max(100)
     .optional()
-    .describe('Words of the number, title or counterparty name; diacritics and case optional, every word must match (e.g. "sao viet", "TTDN-2026-00")'),
+    .describe(
+      'Words of the number, title or counterparty name; diacritics and case optional, every word must match (e.g. "sao viet", "TTDN-2026-00")',
+    ),
   status: AgreementStatus.optional(),
   counterpartyId: z.uuid().optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),

@@ -12,7 +12,12 @@ export const StageTemplateInput = z.object({
   agency: z.string().regex(/^[a-z0-9-]{2,40}$/),
   role: z.enum(ROLES).exclude(['creator']),
   quorum: z.number().int().min(1).max(10).default(1),
-  deadlineHours: z.number().int().min(1).max(24 * 30).default(48),
+  deadlineHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
 });
 export const WorkflowInput = z.object({ stages: z.array(StageTemplateInput).min(1).max(10) });
 export const WorkflowView = z.object({
@@ -37,7 +42,10 @@ export const MediaInput = z.object({
   mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'a MIME type such as video/mp4'),
   sizeBytes: SafeInt(1, 50 * 1024 ** 3),
   /** Hex sha256 of the file, which stays with the creator. */
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters').transform((s) => s.toLowerCase()),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters')
+    .transform((s) => s.toLowerCase()),
 });
 
 export const VersionInput = z.object({
@@ -59,11 +67,19 @@ export const CheckResultView = z.object({
   /** A stable code for what was found, and what it is about (absent on versions checked before findings had codes). */
   finding: z.enum(CHECK_FINDINGS).optional(),
   values: z.array(z.string()).optional(),
-  overruns: z.array(z.object({ part: z.enum(['caption', 'title']), length: z.number().int(), limit: z.number().int() })).optional(),
+  overruns: z
+    .array(z.object({ part: z.enum(['caption', 'title']), length: z.number().int(), limit: z.number().int() }))
+    .optional(),
   /** The finding in English words. */
   detail: z.string(),
 });
-export const Stage = z.object({ key: z.string(), agencyId: z.string(), role: z.string(), quorum: z.number().int(), deadlineHours: z.number().int() });
+export const Stage = z.object({
+  key: z.string(),
+  agencyId: z.string(),
+  role: z.string(),
+  quorum: z.number().int(),
+  deadlineHours: z.number().int(),
+});
 export const SubmissionStatus = z.enum(SUBMISSION_STATUSES);
 
 export const VersionView = z.object({
@@ -107,7 +123,15 @@ export const PublicationView = z.object({
   url: z.string(),
   publishedAt: z.iso.datetime(),
   recordedBy: z.string(),
-  latestMetrics: z.object({ at: z.iso.datetime(), views: z.number().int(), likes: z.number().int(), comments: z.number().int(), shares: z.number().int() }).nullable(),
+  latestMetrics: z
+    .object({
+      at: z.iso.datetime(),
+      views: z.number().int(),
+      likes: z.number().int(),
+      comments: z.number().int(),
+      shares: z.number().int(),
+    })
+    .nullable(),
 });
 
 export const SubmissionView = z.object({
@@ -124,7 +148,13 @@ export const SubmissionView = z.object({
   status: SubmissionStatus,
   stages: z.array(Stage),
   /** The stage in review (in_review only). */
-  currentStage: Stage.extend({ index: z.number().int(), dueAt: z.iso.datetime(), overdue: z.boolean(), escalated: z.boolean(), approvals: z.array(z.string()) }).nullable(),
+  currentStage: Stage.extend({
+    index: z.number().int(),
+    dueAt: z.iso.datetime(),
+    overdue: z.boolean(),
+    escalated: z.boolean(),
+    approvals: z.array(z.string()),
+  }).nullable(),
   versions: z.array(VersionView),
   comments: z.array(CommentView),
   decisions: z.array(DecisionView),
@@ -136,7 +166,16 @@ export const SubmissionView = z.object({
 });
 
 export const SubmissionSummary = SubmissionView.pick({
-  id: true, assignmentId: true, campaignId: true, ownerAgencyId: true, creatorName: true, platform: true, kind: true, status: true, currentStage: true, createdAt: true,
+  id: true,
+  assignmentId: true,
+  campaignId: true,
+  ownerAgencyId: true,
+  creatorName: true,
+  platform: true,
+  kind: true,
+  status: true,
+  currentStage: true,
+  createdAt: true,
 });
 
 export const DecisionInput = z.object({
@@ -186,7 +225,13 @@ export const DiffView = z.object({
   text: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
 });
 
-export const ReachTotals = z.object({ publications: z.number().int(), views: z.number().int(), likes: z.number().int(), comments: z.number().int(), shares: z.number().int() });
+export const ReachTotals = z.object({
+  publications: z.number().int(),
+  views: z.number().int(),
+  likes: z.number().int(),
+  comments: z.number().int(),
+  shares: z.number().int(),
+});
 export const CampaignReport = z.object({
   campaignId: z.uuid(),
   generatedAt: z.iso.datetime(),
@@ -197,7 +242,15 @@ export const CampaignReport = z.object({
   byPlatform: z.array(ReachTotals.extend({ platform: z.string() })),
   byCreator: z.array(ReachTotals.extend({ creatorId: z.uuid(), creatorName: z.string() })),
   /** Views per day: the latest figure of each publication by the end of that day, summed. */
-  byDay: z.array(z.object({ day: z.iso.date(), views: z.number().int(), likes: z.number().int(), comments: z.number().int(), shares: z.number().int() })),
+  byDay: z.array(
+    z.object({
+      day: z.iso.date(),
+      views: z.number().int(),
+      likes: z.number().int(),
+      comments: z.number().int(),
+      shares: z.number().int(),
+    }),
+  ),
 });
 
 export const ApprovalCommands = {

@@ -116,7 +116,15 @@ export const AssignmentView = z.object({
   /** Notes on the assignment that need a person's eye, e.g. `agreement_ended`. */
   flags: z.array(z.string()),
   overrides: z.array(z.object({ kind: OverrideKind, reason: z.string(), by: z.string() })),
-  history: z.array(z.object({ from: AssignmentStatus.nullable(), to: AssignmentStatus, note: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  history: z.array(
+    z.object({
+      from: AssignmentStatus.nullable(),
+      to: AssignmentStatus,
+      note: z.string().nullable(),
+      at: z.iso.datetime(),
+      by: z.string(),
+    }),
+  ),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
 });
@@ -133,7 +141,11 @@ export const AssignmentQuery = z.object({
 export const AssignmentPage = pageOf(AssignmentView);
 
 /** How many assignments of a campaign are in each state (what partner agencies follow). */
-export const AssignmentProgress = z.object({ campaignId: z.uuid(), byStatus: z.record(z.string(), z.number().int()), total: z.number().int() });
+export const AssignmentProgress = z.object({
+  campaignId: z.uuid(),
+  byStatus: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+});
 
 export const CalendarQuery = z
   .object({ from: IsoDate, to: IsoDate })
@@ -181,7 +193,11 @@ export const CreatorCandidate = z.object({
   managementCompanyId: z.uuid().nullable(),
   platforms: z.array(z.string()),
 });
-export const CreatorSelectReply = z.object({ items: z.array(CreatorCandidate), total: z.number().int().nullable(), nextAfter: z.uuid().nullable() });
+export const CreatorSelectReply = z.object({
+  items: z.array(CreatorCandidate),
+  total: z.number().int().nullable(),
+  nextAfter: z.uuid().nullable(),
+});
 
 /** The creator a channel handle belongs to (development sign-in of `creator@<handle>`). */
 export const CreatorByHandleRequest = z.object({ handle: z.string().trim().min(1).max(100) });

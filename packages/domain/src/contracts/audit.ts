@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { PageQuery, pageOf } from './common';
 
 export const AuditQuery = z.object({
-  subject: z.string().regex(/^[a-z_]+:[0-9a-f-]{36}$/, 'kind:id, e.g. creator:0190…').optional(),
+  subject: z
+    .string()
+    .regex(/^[a-z_]+:[0-9a-f-]{36}$/, 'kind:id, e.g. creator:0190…')
+    .optional(),
   ...PageQuery,
 });
 
@@ -88,7 +91,10 @@ export const AuditCommands = {
   list: z.object({ query: AuditQuery }),
   /** The checkpoints the caller keeps (the gateway's copies): the chain is checked against them. */
   verify: z.object({ checkpoints: z.array(SignedCheckpointSchema).max(100_000).default([]) }),
-  export: z.object({ after: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(1000) }),
+  export: z.object({
+    after: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(5000).default(1000),
+  }),
 };
 
 export type AuditQuery = z.infer<typeof AuditQuery>;

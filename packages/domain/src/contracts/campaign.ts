@@ -15,7 +15,10 @@ export const CampaignInput = z.object({
   title: z.string().trim().min(3).max(300),
   objective: z.string().trim().min(1).max(4000),
   keyMessages: KeyMessages,
-  requiredHashtags: z.array(z.string().regex(/^#[\p{L}\p{N}_]{2,60}$/u, 'a hashtag such as #HuongVeLaCoToQuoc')).max(10).default([]),
+  requiredHashtags: z
+    .array(z.string().regex(/^#[\p{L}\p{N}_]{2,60}$/u, 'a hashtag such as #HuongVeLaCoToQuoc'))
+    .max(10)
+    .default([]),
   platforms: z.array(Platform).min(1).max(7),
   period: Period,
   /** đồng */
@@ -46,7 +49,15 @@ export const CampaignView = z.object({
   status: CampaignStatus,
   version: z.number().int(),
   sourceRequestId: z.uuid().nullable(),
-  statusHistory: z.array(z.object({ from: CampaignStatus.nullable(), to: CampaignStatus, reason: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  statusHistory: z.array(
+    z.object({
+      from: CampaignStatus.nullable(),
+      to: CampaignStatus,
+      reason: z.string().nullable(),
+      at: z.iso.datetime(),
+      by: z.string(),
+    }),
+  ),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -86,7 +97,15 @@ export const CampaignRequestView = z.object({
   status: CampaignRequestStatus,
   counterProposal: CounterProposalInput.extend({ by: z.string(), at: z.iso.datetime() }).nullable(),
   campaignId: z.uuid().nullable(),
-  history: z.array(z.object({ from: CampaignRequestStatus.nullable(), to: CampaignRequestStatus, note: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  history: z.array(
+    z.object({
+      from: CampaignRequestStatus.nullable(),
+      to: CampaignRequestStatus,
+      note: z.string().nullable(),
+      at: z.iso.datetime(),
+      by: z.string(),
+    }),
+  ),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -123,11 +142,18 @@ export const AgencyTaskView = z.object({
   dueAt: z.iso.datetime(),
   status: AgencyTaskStatus,
   overdue: z.boolean(),
-  history: z.array(z.object({ from: AgencyTaskStatus.nullable(), to: AgencyTaskStatus, note: z.string().nullable(), at: z.iso.datetime(), by: z.string() })),
+  history: z.array(
+    z.object({
+      from: AgencyTaskStatus.nullable(),
+      to: AgencyTaskStatus,
+      note: z.string().nullable(),
+      at: z.iso.datetime(),
+      by: z.string(),
+    }),
+  ),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
 });
-
 
 export const AgencyTaskQuery = z.object({
   /** inbox: tasks for your agency; outbox: tasks it asked of others. */
@@ -146,7 +172,10 @@ export const BriefInput = z.object({
   title: z.string().trim().min(3).max(300),
   keyMessages: KeyMessages,
   platforms: z.array(Platform).min(1).max(7),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, en')).min(1).max(10),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as vi, en'))
+    .min(1)
+    .max(10),
   dueAt: DateTime,
   /** Deliverables each creator makes (each assignment uses this many of its agreement's quota). */
   quantity: z.number().int().min(1).max(100),

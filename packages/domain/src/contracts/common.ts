@@ -12,7 +12,6 @@ export const SafeInt = (min = 0, max = BIGINT_MAX) => z.number().int().min(min).
 /** An integer from a query string, in the same ranges. */
 export const QueryInt = (min = 0, max = INT4_MAX) => z.coerce.number().int().min(min).max(max);
 
-
 export const IdParam = z.object({ id: z.uuid() });
 
 export const PageQuery = {
@@ -40,10 +39,13 @@ export const IsoDate = z.iso
  */
 export const DateTime = z.iso
   .datetime({ offset: true })
-  .refine((v) => {
-    const t = Date.parse(v);
-    return Number.isNaN(t) || (t >= Date.UTC(1900, 0, 1) && t < Date.UTC(10000, 0, 1));
-  }, { message: 'a time from 1900 to 9999', abort: true })
+  .refine(
+    (v) => {
+      const t = Date.parse(v);
+      return Number.isNaN(t) || (t >= Date.UTC(1900, 0, 1) && t < Date.UTC(10000, 0, 1));
+    },
+    { message: 'a time from 1900 to 9999', abort: true },
+  )
   // Checks go on after a failed one: only a time that parses is rewritten.
   .overwrite((v) => (v.endsWith('Z') || Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString()));
 
@@ -54,7 +56,10 @@ export const BEFORE_START = { message: 'ends before it starts', params: { code: 
 function periodOf(point: z.ZodType<string, string>) {
   return z
     .object({ start: point, end: point })
-    .refine((p: { start: string; end: string }) => Date.parse(p.start) <= Date.parse(p.end), { path: ['end'], ...BEFORE_START });
+    .refine((p: { start: string; end: string }) => Date.parse(p.start) <= Date.parse(p.end), {
+      path: ['end'],
+      ...BEFORE_START,
+    });
 }
 
 /** A date period, e.g. a campaign's or an agreement's term. */

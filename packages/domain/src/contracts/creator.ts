@@ -4,8 +4,21 @@ import { DateTime, ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean, Qu
 
 export const PLATFORMS = ['tiktok', 'youtube', 'facebook', 'instagram', 'x', 'zalo', 'other'] as const;
 export const TOPICS = [
-  'tourism', 'culture', 'history', 'policy', 'cuisine', 'education', 'technology', 'sports',
-  'lifestyle', 'music', 'environment', 'defence', 'diplomacy', 'health', 'public_services',
+  'tourism',
+  'culture',
+  'history',
+  'policy',
+  'cuisine',
+  'education',
+  'technology',
+  'sports',
+  'lifestyle',
+  'music',
+  'environment',
+  'defence',
+  'diplomacy',
+  'health',
+  'public_services',
 ] as const;
 export const CREATOR_KINDS = ['individual', 'management_company'] as const;
 
@@ -19,7 +32,12 @@ export const RegionCode = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'an IS
 
 export const ChannelInput = z.object({
   platform: Platform,
-  handle: z.string().trim().min(1).max(100).regex(/^@*[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash or underscore'),
+  handle: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^@*[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash or underscore'),
   url: z.url({ protocol: /^https?$/ }).max(500),
   followers: z.number().int().min(0).max(2_000_000_000),
   verified: z.boolean().default(false),
@@ -28,8 +46,14 @@ export const ChannelInput = z.object({
 
 export const PersonalData = z.object({
   legalName: z.string().trim().min(2).max(200),
-  nationalId: z.string().regex(/^(\d{9}|\d{12})$/, '9 or 12 digits').optional(),
-  phone: z.string().regex(/^\+?[0-9]{8,15}$/, 'a phone number such as +84912345678').optional(),
+  nationalId: z
+    .string()
+    .regex(/^(\d{9}|\d{12})$/, '9 or 12 digits')
+    .optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9]{8,15}$/, 'a phone number such as +84912345678')
+    .optional(),
   email: z.email().max(200).optional(),
 });
 
@@ -119,18 +143,28 @@ export const CreatorView = z.object({
   incidents: z.array(IncidentInput.extend(Recorded)).optional(),
   statusHistory: z.array(
     z.object({
-      from: CreatorStatus.nullable(), to: CreatorStatus, reason: z.string(), at: z.iso.datetime(), by: z.string(),
+      from: CreatorStatus.nullable(),
+      to: CreatorStatus,
+      reason: z.string(),
+      at: z.iso.datetime(),
+      by: z.string(),
       /** Set vetted by the legal officer's override of the vetting record. */
       override: z.boolean().optional(),
     }),
   ),
   /** From the agreements service's events (lead agency only). */
   activeAgreements: z
-    .array(z.object({ agreementId: z.uuid(), number: z.string(), agencyId: z.string(), termStart: z.iso.date(), termEnd: z.iso.date() }))
+    .array(
+      z.object({
+        agreementId: z.uuid(),
+        number: z.string(),
+        agencyId: z.string(),
+        termStart: z.iso.date(),
+        termEnd: z.iso.date(),
+      }),
+    )
     .optional(),
-  possibleDuplicates: z
-    .array(z.object({ id: z.uuid(), displayName: z.string(), similarity: z.number() }))
-    .optional(),
+  possibleDuplicates: z.array(z.object({ id: z.uuid(), displayName: z.string(), similarity: z.number() })).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -146,7 +180,6 @@ export const CreatorSummary = z.object({
   regions: z.array(z.string()),
   totalFollowers: z.number().int(),
 });
-
 
 export const ListCreatorsQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),

@@ -39,7 +39,9 @@ describe('text no database can hold', () => {
   it('refuses a lone surrogate, high or low, but keeps a paired one (an emoji)', () => {
     expect(paths(refusal(CampaignInput, { ...campaign, objective: 'x\uD83D' }))).toEqual(['objective']);
     expect(paths(refusal(CampaignInput, { ...campaign, objective: '\uDE00x' }))).toEqual(['objective']);
-    expect(parseOrThrow(CampaignInput, { ...campaign, objective: 'Đi đâu cũng nhớ 😀' }).objective).toBe('Đi đâu cũng nhớ 😀');
+    expect(parseOrThrow(CampaignInput, { ...campaign, objective: 'Đi đâu cũng nhớ 😀' }).objective).toBe(
+      'Đi đâu cũng nhớ 😀',
+    );
   });
 
   it('refuses such text in a field name too, and names unknown strict fields one by one', () => {
@@ -60,7 +62,9 @@ describe('integers a column can hold', () => {
   });
 
   it('documents the range in the JSON schema', () => {
-    const schema = z.toJSONSchema(FanOutInput, { io: 'input' }) as unknown as { properties: { filter: { properties: { minFollowers: object } } } };
+    const schema = z.toJSONSchema(FanOutInput, { io: 'input' }) as unknown as {
+      properties: { filter: { properties: { minFollowers: object } } };
+    };
     expect(schema.properties.filter.properties.minFollowers).toMatchObject({ minimum: 0, maximum: 2147483647 });
   });
 });
@@ -68,9 +72,19 @@ describe('integers a column can hold', () => {
 describe('periods in order', () => {
   it.each<[string, z.ZodType, unknown, string]>([
     ['a campaign', CampaignInput, { ...campaign, period: { start: '2026-09-30', end: '2026-09-01' } }, 'period.end'],
-    ['a brief window', BriefInput.pick({ window: true }), { window: { start: '2026-09-02T10:00:00Z', end: '2026-09-02T09:00:00Z' } }, 'window.end'],
+    [
+      'a brief window',
+      BriefInput.pick({ window: true }),
+      { window: { start: '2026-09-02T10:00:00Z', end: '2026-09-02T09:00:00Z' } },
+      'window.end',
+    ],
     ['a calendar query', CalendarQuery, { from: '2026-10-01', to: '2026-09-01' }, 'to'],
-    ['an agreement term', CreateAgreementInput.pick({ term: true }), { term: { start: '2027-01-01', end: '2026-01-01' } }, 'term.end'],
+    [
+      'an agreement term',
+      CreateAgreementInput.pick({ term: true }),
+      { term: { start: '2027-01-01', end: '2026-01-01' } },
+      'term.end',
+    ],
     ['a comment range', CommentInput, { body: 'x', range: { start: 9, end: 2 } }, 'range.end'],
   ])('refuses %s that ends before it starts', (_what, schema, value, path) => {
     expect(refusal(schema, value).errors).toEqual([{ path, code: 'before_start', message: 'ends before it starts' }]);
@@ -78,7 +92,9 @@ describe('periods in order', () => {
 
   it('compares times, not their spelling: +07:00 at 08:00 is 01:00 Z', () => {
     const w = BriefInput.pick({ window: true });
-    expect(parseOrThrow(w, { window: { start: '2026-09-02T08:00:00+07:00', end: '2026-09-02T01:30:00Z' } }).window).toEqual({
+    expect(
+      parseOrThrow(w, { window: { start: '2026-09-02T08:00:00+07:00', end: '2026-09-02T01:30:00Z' } }).window,
+    ).toEqual({
       start: '2026-09-02T01:00:00.000Z',
       end: '2026-09-02T01:30:00Z',
     });
@@ -92,15 +108,24 @@ describe('periods in order', () => {
 describe('date-times with an offset', () => {
   it('refuses a time that is not one as validation, whatever the text', () => {
     for (const dueAt of ['', '   ', 'a\u0000b', '💥', '2026-13-01T00:00:00+07:00']) {
-      expect(paths(refusal(AgencyTaskInput, { toAgencyId: 'mofa', title: 'Dịch', description: 'x', dueAt }))).toEqual(['dueAt']);
+      expect(paths(refusal(AgencyTaskInput, { toAgencyId: 'mofa', title: 'Dịch', description: 'x', dueAt }))).toEqual([
+        'dueAt',
+      ]);
     }
   });
 
   it('accepts +07:00 and keeps the time in UTC', () => {
-    const task = parseOrThrow(AgencyTaskInput, { toAgencyId: 'mofa', title: 'Dịch', description: 'x', dueAt: '2026-09-02T08:00:00+07:00' });
+    const task = parseOrThrow(AgencyTaskInput, {
+      toAgencyId: 'mofa',
+      title: 'Dịch',
+      description: 'x',
+      dueAt: '2026-09-02T08:00:00+07:00',
+    });
     expect(task.dueAt).toBe('2026-09-02T01:00:00.000Z');
     const creator = parseOrThrow(RegisterCreatorInput, {
-      kind: 'individual', displayName: 'An', consent: { givenAt: '2026-01-05T09:00:00-05:00', scope: 's', evidence: 'e' },
+      kind: 'individual',
+      displayName: 'An',
+      consent: { givenAt: '2026-01-05T09:00:00-05:00', scope: 's', evidence: 'e' },
     });
     expect(creator.consent?.givenAt).toBe('2026-01-05T14:00:00.000Z');
   });

@@ -3,7 +3,12 @@ import { EVENTS, SUBJECTS } from '../subjects';
 import { CreatorByHandleReply, CreatorByHandleRequest, CreatorSelectReply, CreatorSelectRequest } from './assignment';
 import { AuditCommands, AuditExportPage, AuditPage, AuditVerdict } from './audit';
 import {
-  CreatorCommands, CreatorPage, CreatorView, DuplicateDismissal, DuplicatePage, PersonalDataView,
+  CreatorCommands,
+  CreatorPage,
+  CreatorView,
+  DuplicateDismissal,
+  DuplicatePage,
+  PersonalDataView,
 } from './creator';
 import { CreatorRegistered, CreatorStatusChanged, CreatorUpdated } from './creator-events';
 

@@ -15,11 +15,11 @@ import {
 const S: CreatorStatusName[] = ['prospect', 'vetted', 'active', 'suspended', 'offboarded'];
 const EXPECTED: Record<CreatorStatusName, boolean[]> = {
   //           prospect vetted  active  suspended offboarded
-  prospect:   [false,   true,   false,  false,    true],
-  vetted:     [false,   false,  true,   false,    true],
-  active:     [false,   false,  false,  true,     true],
-  suspended:  [false,   false,  true,   false,    true],
-  offboarded: [false,   false,  false,  false,    false],
+  prospect: [false, true, false, false, true],
+  vetted: [false, false, true, false, true],
+  active: [false, false, false, true, true],
+  suspended: [false, false, true, false, true],
+  offboarded: [false, false, false, false, false],
 };
 
 const pairs = S.flatMap((from) => S.map((to, i) => ({ from, to, allowed: EXPECTED[from][i] })));
@@ -44,28 +44,24 @@ describe('creator lifecycle', () => {
 
   it('a random walk of allowed moves stays within the statuses and never leaves offboarded', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...CREATOR_STATUSES),
-        fc.array(fc.nat(), { maxLength: 40 }),
-        (start, picks) => {
-          let state: CreatorStatusName = start;
-          let offboarded = state === 'offboarded';
-          for (const pick of picks) {
-            const moves = allowedCreatorMoves(state);
-            if (moves.length === 0) {
-              // Only the final state may have nowhere to go.
-              expect(state).toBe('offboarded');
-              continue;
-            }
-            const next = moves[pick % moves.length];
-            expect(canMoveCreator(state, next)).toBe(true);
-            state = next;
-            expect(CREATOR_STATUSES).toContain(state);
-            if (offboarded) expect(state).toBe('offboarded');
-            if (state === 'offboarded') offboarded = true;
+      fc.property(fc.constantFrom(...CREATOR_STATUSES), fc.array(fc.nat(), { maxLength: 40 }), (start, picks) => {
+        let state: CreatorStatusName = start;
+        let offboarded = state === 'offboarded';
+        for (const pick of picks) {
+          const moves = allowedCreatorMoves(state);
+          if (moves.length === 0) {
+            // Only the final state may have nowhere to go.
+            expect(state).toBe('offboarded');
+            continue;
           }
-        },
-      ),
+          const next = moves[pick % moves.length];
+          expect(canMoveCreator(state, next)).toBe(true);
+          state = next;
+          expect(CREATOR_STATUSES).toContain(state);
+          if (offboarded) expect(state).toBe('offboarded');
+          if (state === 'offboarded') offboarded = true;
+        }
+      }),
     );
   });
 });

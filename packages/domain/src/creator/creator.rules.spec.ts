@@ -74,10 +74,18 @@ describe('assertVettingAgrees: vetted agrees with the vetting record', () => {
   it.each<[string, ReturnType<typeof record>[], boolean]>([
     ['no record', [], false],
     ['only a failed result', [record('failed', '2026-03-01T00:00:00Z')], false],
-    ['a pass, later failed', [record('passed', '2026-03-01T00:00:00Z'), record('failed', '2026-05-01T00:00:00Z')], false],
+    [
+      'a pass, later failed',
+      [record('passed', '2026-03-01T00:00:00Z'), record('failed', '2026-05-01T00:00:00Z')],
+      false,
+    ],
     ['a pass', [record('passed', '2026-03-01T00:00:00Z')], true],
     ['a conditional pass', [record('conditional', '2026-03-01T00:00:00Z')], true],
-    ['a failure, later passed (records out of order)', [record('passed', '2026-05-01T00:00:00Z'), record('failed', '2026-03-01T00:00:00Z')], true],
+    [
+      'a failure, later passed (records out of order)',
+      [record('passed', '2026-05-01T00:00:00Z'), record('failed', '2026-03-01T00:00:00Z')],
+      true,
+    ],
   ])('with %s, vetted is allowed: %s', (_, vetting, allowed) => {
     if (allowed) {
       expect(() => assertVettingAgrees('vetted', vetting, false)).not.toThrow();
@@ -93,7 +101,9 @@ describe('assertVettingAgrees: vetted agrees with the vetting record', () => {
   it('judges only moves to vetted, and refuses an override of anything else', () => {
     expect(() => assertVettingAgrees('active', [], false)).not.toThrow();
     expect(() => assertVettingAgrees('offboarded', [record('failed', '2026-03-01T00:00:00Z')], false)).not.toThrow();
-    expect(caught(() => assertVettingAgrees('active', [], true)).errors).toEqual([expect.objectContaining({ path: 'override', code: 'only_for_vetted' })]);
+    expect(caught(() => assertVettingAgrees('active', [], true)).errors).toEqual([
+      expect.objectContaining({ path: 'override', code: 'only_for_vetted' }),
+    ]);
   });
 });
 

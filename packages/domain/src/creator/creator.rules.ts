@@ -32,7 +32,11 @@ export type VettingOutcome = 'passed' | 'failed' | 'conditional';
  * `override_vetting`) with the change's reason; it stays in the status
  * history, and legal review shows it. An override sets `vetted` and nothing else.
  */
-export function assertVettingAgrees(to: CreatorStatusName, vetting: readonly { outcome: VettingOutcome; vettedAt: string }[], override: boolean): void {
+export function assertVettingAgrees(
+  to: CreatorStatusName,
+  vetting: readonly { outcome: VettingOutcome; vettedAt: string }[],
+  override: boolean,
+): void {
   if (override && to !== 'vetted') {
     throw new DomainError('validation.failed', 'An override sets a creator vetted and nothing else', [
       { path: 'override', code: 'only_for_vetted', message: 'Leave override out for this change' },
@@ -52,7 +56,9 @@ export function assertVettingAgrees(to: CreatorStatusName, vetting: readonly { o
 }
 
 /** The override that last set a creator vetted, if it was one (from the status history): what legal review shows. */
-export function vettingOverrideOf(statusHistory: readonly { to: CreatorStatusName; reason: string; at: string; by: string; override?: boolean }[]) {
+export function vettingOverrideOf(
+  statusHistory: readonly { to: CreatorStatusName; reason: string; at: string; by: string; override?: boolean }[],
+) {
   const lastVetted = [...statusHistory].reverse().find((h) => h.to === 'vetted');
   return lastVetted?.override ? { reason: lastVetted.reason, by: lastVetted.by, at: lastVetted.at } : null;
 }
@@ -61,7 +67,11 @@ export function vettingOverrideOf(statusHistory: readonly { to: CreatorStatusNam
 export function assertConsentForPersonalData(hasPersonalData: boolean, hasConsent: boolean): void {
   if (hasPersonalData && !hasConsent) {
     throw new DomainError('creator.consent_required', 'Personal data needs recorded consent', [
-      { path: 'consent', code: 'required', message: 'Record the consent to data processing (given at, scope, evidence)' },
+      {
+        path: 'consent',
+        code: 'required',
+        message: 'Record the consent to data processing (given at, scope, evidence)',
+      },
     ]);
   }
 }

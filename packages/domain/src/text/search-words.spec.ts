@@ -9,7 +9,16 @@ describe('search words', () => {
 
   it('finds a creator by name words, the joined name and handles whole or in parts', () => {
     expect(creatorSearchWords('Quang Linh Vlogs', ['@QuangLinh.Official', 'qlv_2024'])).toEqual([
-      'quang', 'linh', 'vlogs', 'quanglinhvlogs', 'quanglinh.official', 'quanglinh', 'official', 'qlv_2024', 'qlv', '2024',
+      'quang',
+      'linh',
+      'vlogs',
+      'quanglinhvlogs',
+      'quanglinh.official',
+      'quanglinh',
+      'official',
+      'qlv_2024',
+      'qlv',
+      '2024',
     ]);
   });
 

@@ -49,14 +49,18 @@ describe('SimilarNameIndex', () => {
     const found = index.similarTo(foldText('Lan Anh Travel'), query);
     expect(found.map((f) => f.id)).toEqual(['a', 'c', 'b']);
     expect(found[0]).toEqual({ id: 'a', displayName: 'Lan Anh Travel', similarity: 1 });
-    expect(found[2].similarity).toBe(roundSimilarity(trigramSimilarity(foldText('Lan Anh Travel'), foldText('Lan Anh Travels'))));
+    expect(found[2].similarity).toBe(
+      roundSimilarity(trigramSimilarity(foldText('Lan Anh Travel'), foldText('Lan Anh Travels'))),
+    );
     expect(index.similarTo(foldText('Bếp Nhà Hải Đăng'), query)).toEqual([]);
   });
 
   it('leaves out the excluded id and stops at the limit', () => {
     const index = new SimilarNameIndex();
     for (let i = 0; i < 10; i += 1) put(index, `id-${i}`, 'Hải Đăng Sử Ký');
-    expect(index.similarTo(foldText('Hải Đăng Sử Ký'), { ...query, limit: 3, excludeId: 'id-0' }).map((f) => f.id)).toEqual(['id-1', 'id-2', 'id-3']);
+    expect(
+      index.similarTo(foldText('Hải Đăng Sử Ký'), { ...query, limit: 3, excludeId: 'id-0' }).map((f) => f.id),
+    ).toEqual(['id-1', 'id-2', 'id-3']);
   });
 
   it('follows a rename and forgets a removed name', () => {
@@ -64,7 +68,9 @@ describe('SimilarNameIndex', () => {
     put(index, 'a', 'Phố Cổ Cùng Đức Vinh');
     put(index, 'a', 'Bếp Nhà Hải Đăng');
     expect(index.similarTo(foldText('Phố Cổ Cùng Đức Vinh'), query)).toEqual([]);
-    expect(index.similarTo(foldText('Bếp Nhà Hải Đăng'), query).map((f) => f.displayName)).toEqual(['Bếp Nhà Hải Đăng']);
+    expect(index.similarTo(foldText('Bếp Nhà Hải Đăng'), query).map((f) => f.displayName)).toEqual([
+      'Bếp Nhà Hải Đăng',
+    ]);
     index.remove('a');
     expect(index.similarTo(foldText('Bếp Nhà Hải Đăng'), query)).toEqual([]);
     expect(index.size).toBe(0);

@@ -106,7 +106,8 @@ export class SimilarNameIndex {
     for (const slot of candidates) {
       if (!this.live[slot] || this.ids[slot] === query.excludeId) continue;
       const similarity = trigramSimilarityOfCounts(shared[slot], trigrams.length, this.sizes[slot]);
-      if (similarity >= query.threshold) found.push({ id: this.ids[slot], displayName: this.names[slot], similarity: roundSimilarity(similarity) });
+      if (similarity >= query.threshold)
+        found.push({ id: this.ids[slot], displayName: this.names[slot], similarity: roundSimilarity(similarity) });
     }
     shared.fill(0, 0, this.ids.length);
     found.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -138,7 +139,9 @@ export class SimilarNameIndex {
 
   /** Rebuilds without the slots of names that changed or left. */
   private compact(): void {
-    const held = [...this.slotOf.values()].map((slot) => [this.ids[slot], this.names[slot], this.folded[slot]] as const);
+    const held = [...this.slotOf.values()].map(
+      (slot) => [this.ids[slot], this.names[slot], this.folded[slot]] as const,
+    );
     this.trigramIds.clear();
     this.postings = [];
     this.ids = [];

@@ -16,11 +16,20 @@ export function unsafeTextErrors(value: unknown, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
   const visit = (v: unknown, path: string[], depth: number): void => {
     if (typeof v === 'string') {
-      if (isUnsafeText(v)) errors.push({ path: [prefix, ...path].filter(Boolean).join('.') || '(root)', code: 'unsafe_text', message: 'Text must not contain NUL or unpaired surrogate characters' });
+      if (isUnsafeText(v))
+        errors.push({
+          path: [prefix, ...path].filter(Boolean).join('.') || '(root)',
+          code: 'unsafe_text',
+          message: 'Text must not contain NUL or unpaired surrogate characters',
+        });
     } else if (v !== null && typeof v === 'object' && depth < 32 && !ArrayBuffer.isView(v)) {
       for (const [key, child] of Object.entries(v)) {
         if (isUnsafeText(key)) {
-          errors.push({ path: [prefix, ...path].filter(Boolean).join('.') || '(root)', code: 'unsafe_text', message: 'A field name must not contain NUL or unpaired surrogate characters' });
+          errors.push({
+            path: [prefix, ...path].filter(Boolean).join('.') || '(root)',
+            code: 'unsafe_text',
+            message: 'A field name must not contain NUL or unpaired surrogate characters',
+          });
         } else {
           visit(child, [...path, key], depth + 1);
         }

@@ -21,8 +21,13 @@ function nameOf(node) {
 function assignedName(node) {
   let current = node.parent;
   if (current?.type === 'NewExpression') current = current.parent;
-  while (current && (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression')) current = current.parent;
-  return current?.type === 'VariableDeclarator' ? nameOf(current.id) : current?.type === 'PropertyDefinition' ? nameOf(current.key) : '';
+  while (current && (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression'))
+    current = current.parent;
+  return current?.type === 'VariableDeclarator'
+    ? nameOf(current.id)
+    : current?.type === 'PropertyDefinition'
+      ? nameOf(current.key)
+      : '';
 }
 
 function meansRole(literal) {
@@ -44,10 +49,13 @@ function meansRole(literal) {
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'No role names spelled out in the portal: ask @concord/permissions or a @concord/domain helper' },
+    docs: {
+      description: 'No role names spelled out in the portal: ask @concord/permissions or a @concord/domain helper',
+    },
     schema: [],
     messages: {
-      literal: "Role '{{role}}' spelled out: ask what the person may do (abilityFor(me).can(…) from @concord/permissions) or use a @concord/domain helper.",
+      literal:
+        "Role '{{role}}' spelled out: ask what the person may do (abilityFor(me).can(…) from @concord/permissions) or use a @concord/domain helper.",
     },
   },
   create(context) {

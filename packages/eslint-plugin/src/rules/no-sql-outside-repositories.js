@@ -18,8 +18,8 @@ export default {
     docs: { description: 'SQL and query builders only in repositories and migrations' },
     schema: [],
     messages: {
-      sql: 'SQL outside a repository: move this query into the aggregate\'s repository (*.repository.ts) and call it from here.',
-      builder: 'Query builder outside a repository: move this query into the aggregate\'s repository (*.repository.ts).',
+      sql: "SQL outside a repository: move this query into the aggregate's repository (*.repository.ts) and call it from here.",
+      builder: "Query builder outside a repository: move this query into the aggregate's repository (*.repository.ts).",
     },
   },
   create(context) {
@@ -28,7 +28,8 @@ export default {
         const callee = node.callee;
         if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return;
         if (callee.property.name === 'createQueryBuilder') context.report({ node, messageId: 'builder' });
-        else if (callee.property.name === 'query' && SQL.test(textOf(node.arguments[0]) ?? '')) context.report({ node, messageId: 'sql' });
+        else if (callee.property.name === 'query' && SQL.test(textOf(node.arguments[0]) ?? ''))
+          context.report({ node, messageId: 'sql' });
       },
     };
   },

@@ -47,11 +47,17 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         submitted_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE UNIQUE INDEX submissions_one_live_per_assignment ON submissions (assignment_id) WHERE status NOT IN ('rejected', 'withdrawn')`);
-    await db.query(`CREATE INDEX submissions_queue ON submissions (stage_agency_id, stage_role, stage_due_at) WHERE status = 'in_review'`);
+    await db.query(
+      `CREATE UNIQUE INDEX submissions_one_live_per_assignment ON submissions (assignment_id) WHERE status NOT IN ('rejected', 'withdrawn')`,
+    );
+    await db.query(
+      `CREATE INDEX submissions_queue ON submissions (stage_agency_id, stage_role, stage_due_at) WHERE status = 'in_review'`,
+    );
     await db.query('CREATE INDEX submissions_campaign ON submissions (campaign_id, status)');
     await db.query('CREATE INDEX submissions_creator ON submissions (creator_id)');
-    await db.query(`CREATE INDEX submissions_due ON submissions (stage_due_at) WHERE status = 'in_review' AND escalated_at IS NULL`);
+    await db.query(
+      `CREATE INDEX submissions_due ON submissions (stage_due_at) WHERE status = 'in_review' AND escalated_at IS NULL`,
+    );
     await db.query(`
       CREATE TABLE versions (
         submission_id uuid NOT NULL REFERENCES submissions (id),
@@ -70,7 +76,9 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'versions are immutable once submitted';
       END $$`);
-    await db.query('CREATE TRIGGER versions_immutable BEFORE UPDATE OR DELETE ON versions FOR EACH ROW EXECUTE FUNCTION versions_immutable()');
+    await db.query(
+      'CREATE TRIGGER versions_immutable BEFORE UPDATE OR DELETE ON versions FOR EACH ROW EXECUTE FUNCTION versions_immutable()',
+    );
     await db.query(`
       CREATE TABLE check_overrides (
         submission_id uuid NOT NULL REFERENCES submissions (id),
@@ -137,7 +145,19 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['processed_commands', 'outbox', 'audit_log', 'metrics', 'publications', 'comments', 'decisions', 'check_overrides', 'versions', 'submissions', 'workflows']) {
+    for (const table of [
+      'processed_commands',
+      'outbox',
+      'audit_log',
+      'metrics',
+      'publications',
+      'comments',
+      'decisions',
+      'check_overrides',
+      'versions',
+      'submissions',
+      'workflows',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query('DROP FUNCTION versions_immutable CASCADE');

@@ -11,13 +11,22 @@ export class ReviewQueueIndexes1764300000001 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query('DROP INDEX submissions_queue');
-    await db.query(`CREATE INDEX submissions_queue_role ON submissions (stage_agency_id, stage_role, stage_due_at, id) WHERE status = 'in_review'`);
-    await db.query(`CREATE INDEX submissions_queue_agency ON submissions (stage_agency_id, stage_due_at, id) WHERE status = 'in_review'`);
-    await db.query(`CREATE INDEX submissions_queue_escalated ON submissions (stage_agency_id, stage_due_at, id) WHERE status = 'in_review' AND escalated_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX submissions_queue_role ON submissions (stage_agency_id, stage_role, stage_due_at, id) WHERE status = 'in_review'`,
+    );
+    await db.query(
+      `CREATE INDEX submissions_queue_agency ON submissions (stage_agency_id, stage_due_at, id) WHERE status = 'in_review'`,
+    );
+    await db.query(
+      `CREATE INDEX submissions_queue_escalated ON submissions (stage_agency_id, stage_due_at, id) WHERE status = 'in_review' AND escalated_at IS NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const index of ['submissions_queue_role', 'submissions_queue_agency', 'submissions_queue_escalated']) await db.query(`DROP INDEX ${index}`);
-    await db.query(`CREATE INDEX submissions_queue ON submissions (stage_agency_id, stage_role, stage_due_at) WHERE status = 'in_review'`);
+    for (const index of ['submissions_queue_role', 'submissions_queue_agency', 'submissions_queue_escalated'])
+      await db.query(`DROP INDEX ${index}`);
+    await db.query(
+      `CREATE INDEX submissions_queue ON submissions (stage_agency_id, stage_role, stage_due_at) WHERE status = 'in_review'`,
+    );
   }
 }

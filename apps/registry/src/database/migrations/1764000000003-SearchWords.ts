@@ -18,8 +18,13 @@ export class SearchWords1764000000003 implements MigrationInterface {
          FROM creators c LEFT JOIN channels ch ON ch.creator_id = c.id GROUP BY c.id`,
     );
     for (const row of rows) {
-      await db.query('UPDATE creators SET search_words = $2 WHERE id = $1', [row.id, creatorSearchWords(row.display_name, row.handles)]);
-      await db.query('INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [nameWords(row.display_name)]);
+      await db.query('UPDATE creators SET search_words = $2 WHERE id = $1', [
+        row.id,
+        creatorSearchWords(row.display_name, row.handles),
+      ]);
+      await db.query('INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [
+        nameWords(row.display_name),
+      ]);
     }
     // fastupdate off: a registry is read far more than written, and a long pending list makes the planner avoid the index.
     await db.query('CREATE INDEX creators_search_words ON creators USING gin (search_words) WITH (fastupdate = off)');

@@ -56,7 +56,8 @@ export class CreateTasking1764200000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['processed_commands', 'outbox', 'audit_log', 'campaign_requests', 'campaigns']) await db.query(`DROP TABLE ${table}`);
+    for (const table of ['processed_commands', 'outbox', 'audit_log', 'campaign_requests', 'campaigns'])
+      await db.query(`DROP TABLE ${table}`);
     await db.query('DROP FUNCTION audit_log_append_only CASCADE');
   }
 }

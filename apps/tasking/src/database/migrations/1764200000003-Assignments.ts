@@ -9,7 +9,9 @@ export class Assignments1764200000003 implements MigrationInterface {
   name = 'Assignments1764200000003';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE briefs ADD COLUMN window_start timestamptz NULL, ADD COLUMN window_end timestamptz NULL`);
+    await db.query(
+      `ALTER TABLE briefs ADD COLUMN window_start timestamptz NULL, ADD COLUMN window_end timestamptz NULL`,
+    );
     await db.query(`UPDATE briefs SET window_start = due_at - interval '24 hours', window_end = due_at`);
     await db.query(`ALTER TABLE briefs ALTER COLUMN window_start SET NOT NULL, ALTER COLUMN window_end SET NOT NULL,
       ADD CONSTRAINT briefs_window CHECK (window_end > window_start)`);
@@ -26,7 +28,9 @@ export class Assignments1764200000003 implements MigrationInterface {
         deliverables jsonb NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await db.query(`CREATE INDEX agreement_coverage_counterparty ON agreement_coverage (counterparty_id) WHERE status = 'active'`);
+    await db.query(
+      `CREATE INDEX agreement_coverage_counterparty ON agreement_coverage (counterparty_id) WHERE status = 'active'`,
+    );
 
     await db.query(`
       CREATE TABLE fan_outs (
@@ -91,11 +95,19 @@ export class Assignments1764200000003 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     // A brief is offered to a creator at most once while the offer lives: no fan-out, retried or concurrent, doubles it.
-    await db.query(`CREATE UNIQUE INDEX assignments_once_per_brief ON assignments (brief_id, creator_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`);
-    await db.query(`CREATE INDEX assignments_creator_busy ON assignments (creator_id, window_start) WHERE status IN ('offered', 'accepted', 'submitted', 'approved')`);
+    await db.query(
+      `CREATE UNIQUE INDEX assignments_once_per_brief ON assignments (brief_id, creator_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`,
+    );
+    await db.query(
+      `CREATE INDEX assignments_creator_busy ON assignments (creator_id, window_start) WHERE status IN ('offered', 'accepted', 'submitted', 'approved')`,
+    );
     await db.query(`CREATE INDEX assignments_creator ON assignments (creator_id, id)`);
-    await db.query(`CREATE INDEX assignments_company ON assignments (management_company_id, id) WHERE management_company_id IS NOT NULL`);
-    await db.query(`CREATE INDEX assignments_agreement ON assignments (agreement_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`);
+    await db.query(
+      `CREATE INDEX assignments_company ON assignments (management_company_id, id) WHERE management_company_id IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX assignments_agreement ON assignments (agreement_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`,
+    );
     await db.query('CREATE INDEX assignments_campaign ON assignments (campaign_id, status)');
     await db.query('CREATE INDEX assignments_brief ON assignments (brief_id, id)');
     await db.query(`CREATE INDEX assignments_offered_due ON assignments (due_at) WHERE status = 'offered'`);
@@ -103,7 +115,10 @@ export class Assignments1764200000003 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['inbox', 'assignments', 'fan_out_results', 'fan_outs', 'agreement_coverage']) await db.query(`DROP TABLE ${table}`);
-    await db.query('ALTER TABLE briefs DROP CONSTRAINT briefs_window, DROP COLUMN window_start, DROP COLUMN window_end');
+    for (const table of ['inbox', 'assignments', 'fan_out_results', 'fan_outs', 'agreement_coverage'])
+      await db.query(`DROP TABLE ${table}`);
+    await db.query(
+      'ALTER TABLE briefs DROP CONSTRAINT briefs_window, DROP COLUMN window_start, DROP COLUMN window_end',
+    );
   }
 }
