@@ -97,6 +97,11 @@ export default tseslint.config(
     },
   },
   {
+    // Every route says who may call it (auth/access.decorators.ts); the AccessGuard refuses one that does not.
+    files: ['apps/gateway/src/**/*.controller.ts'],
+    rules: { 'concord/route-declares-access': 'error' },
+  },
+  {
     files: ['apps/portal/src/**'],
     rules: { 'concord/no-role-literals': 'error' },
   },

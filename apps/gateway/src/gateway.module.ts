@@ -24,6 +24,7 @@ import { AuditCheckpointRepository, CHECKPOINT_EVENTS_FILTER } from './audit/aud
 import { AuditKeys } from './audit/audit-keys';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { AccessGuard } from './auth/access.guard';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { CreatorsController } from './creators/creators.controller';
@@ -159,6 +160,8 @@ export class GatewayModule {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: KnownQueryGuard },
+        // Last: what each route declares about who may call it (auth/access.decorators.ts).
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         {

@@ -46,3 +46,16 @@ tester.run('no-role-literals', plugin.rules['no-role-literals'], {
     { code: "hasRole(me, 'auditor');", errors: 1 },
   ],
 });
+
+tester.run('route-declares-access', plugin.rules['route-declares-access'], {
+  valid: [
+    "class C { @Get(':id') @Access('read', 'Creator') get() {} }",
+    'class C { @ServiceDecides() @Post() submit() {} }',
+    '@Public() class Health { @Get() health() {} }',
+    'class C { helper() {} }',
+  ],
+  invalid: [
+    { code: "class C { @Post(':id/sign') sign() {} }", errors: [{ messageId: 'undeclared', data: { name: 'sign' } }] },
+    { code: "@ApiTags('x') class C { @Get() @HttpCode(200) list() {} @Public() @Get('open') open() {} }", errors: 1 },
+  ],
+});

@@ -38,6 +38,7 @@ import {
   type AgreementView,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
+import { ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
@@ -60,6 +61,7 @@ function versionOf(version: string): number {
 export class AgreementsController {
   constructor(@Inject(AgreementsClient) private readonly agreements: AgreementsClient) {}
 
+  @ServiceDecides()
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -74,6 +76,7 @@ export class AgreementsController {
     return this.agreements.request(S.create, { input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Get()
   @ApiOperation({
     operationId: 'listAgreements',
@@ -87,6 +90,7 @@ export class AgreementsController {
     return this.agreements.request(S.list, { query }, actor);
   }
 
+  @ServiceDecides()
   @Get('budget')
   @ApiOperation({
     operationId: 'getAgreementBudget',
@@ -100,6 +104,7 @@ export class AgreementsController {
     return this.agreements.request(S.budget, { query: parseOrThrow(BudgetQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Get(':id')
   @ApiOperation({
     operationId: 'getAgreement',
@@ -113,6 +118,7 @@ export class AgreementsController {
     return agreement;
   }
 
+  @ServiceDecides()
   @Patch(':id')
   @ApiOperation({
     operationId: 'updateAgreementDraft',
@@ -142,6 +148,7 @@ export class AgreementsController {
     return this.agreements.request(S.update, { id: idOf(id), expectedVersion, changes }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Post(':id/submit-for-review')
   @HttpCode(200)
   @ApiOperation({ operationId: 'submitAgreementForReview', summary: 'Send a draft to legal review' })
@@ -152,6 +159,7 @@ export class AgreementsController {
     return this.agreements.request(S.submitForReview, { id: idOf(id) }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Post(':id/legal-decision')
   @HttpCode(200)
   @ApiOperation({
@@ -167,6 +175,7 @@ export class AgreementsController {
     return this.agreements.request(S.legalDecision, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Post(':id/signatures')
   @HttpCode(200)
   @ApiOperation({
@@ -182,6 +191,7 @@ export class AgreementsController {
     return this.agreements.request(S.sign, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Post(':id/milestones')
   @HttpCode(201)
   @ApiOperation({
@@ -197,6 +207,7 @@ export class AgreementsController {
     return this.agreements.request(S.addMilestone, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Patch(':id/milestones/:milestoneId')
   @ApiOperation({
     operationId: 'updateAgreementMilestone',
@@ -222,6 +233,7 @@ export class AgreementsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/milestones/:milestoneId/payment')
   @HttpCode(200)
   @ApiOperation({
@@ -248,6 +260,7 @@ export class AgreementsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/amendments')
   @HttpCode(201)
   @ApiOperation({
@@ -263,6 +276,7 @@ export class AgreementsController {
     return this.agreements.request(S.amend, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Post(':id/amendments/:version/legal-decision')
   @HttpCode(200)
   @ApiOperation({
@@ -289,6 +303,7 @@ export class AgreementsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/amendments/:version/signatures')
   @HttpCode(200)
   @ApiOperation({
@@ -315,6 +330,7 @@ export class AgreementsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/documents')
   @HttpCode(201)
   @ApiOperation({
@@ -354,6 +370,7 @@ export class AgreementsController {
     return this.agreements.request(S.addDocument, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Get(':id/documents/:documentId')
   @ApiOperation({
     operationId: 'downloadAgreementDocument',
@@ -381,6 +398,7 @@ export class AgreementsController {
       .send(Buffer.from(doc.contentBase64, 'base64'));
   }
 
+  @ServiceDecides()
   @Post(':id/suspend')
   @HttpCode(200)
   @ApiOperation({ operationId: 'suspendAgreement', summary: 'Suspend an active agreement, with a reason' })
@@ -397,6 +415,7 @@ export class AgreementsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ operationId: 'resumeAgreement', summary: 'Resume a suspended agreement, with a reason' })
@@ -413,6 +432,7 @@ export class AgreementsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/terminate')
   @HttpCode(200)
   @ApiOperation({ operationId: 'terminateAgreement', summary: 'End an agreement before its term, with a reason' })

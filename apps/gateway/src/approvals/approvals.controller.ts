@@ -18,6 +18,7 @@ import {
   type CampaignReport,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
+import { ServiceDecides } from '../auth/access.decorators';
 import { csvRow } from '../http/csv';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
@@ -37,6 +38,7 @@ const REPORT_COLUMNS = ['section', 'key', 'name', 'publications', 'views', 'like
 export class ApprovalsController {
   constructor(@Inject(ApprovalsClient) private readonly approvals: ApprovalsClient) {}
 
+  @ServiceDecides()
   @Post('assignments/:id/submissions')
   @HttpCode(201)
   @ApiOperation({
@@ -56,6 +58,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Post('submissions/:id/versions')
   @HttpCode(201)
   @ApiOperation({
@@ -75,6 +78,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Get('submissions/:id')
   @ApiOperation({
     operationId: 'getSubmission',
@@ -86,6 +90,7 @@ export class ApprovalsController {
     return this.approvals.request(S.get, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Get('submissions/:id/diff')
   @ApiOperation({ operationId: 'diffSubmissionVersions', summary: 'What changed between two versions, word by word' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -95,6 +100,7 @@ export class ApprovalsController {
     return this.approvals.request(S.diff, { id: idOf(id), query: parseOrThrow(DiffQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Post('submissions/:id/comments')
   @HttpCode(201)
   @ApiOperation({
@@ -114,6 +120,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Post('submissions/:id/decisions')
   @HttpCode(200)
   @ApiOperation({
@@ -134,6 +141,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Post('submissions/:id/overrides')
   @HttpCode(200)
   @ApiOperation({
@@ -153,6 +161,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Post('submissions/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({
@@ -172,6 +181,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Get('reviews')
   @ApiOperation({
     operationId: 'listReviews',
@@ -184,6 +194,7 @@ export class ApprovalsController {
     return this.approvals.request(S.reviews, { query: parseOrThrow(ReviewQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Post('submissions/:id/publication')
   @HttpCode(201)
   @ApiOperation({
@@ -203,6 +214,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Post('publications/:id/metrics')
   @HttpCode(201)
   @ApiOperation({
@@ -225,6 +237,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Get('campaigns/:id/report')
   @ApiOperation({
     operationId: 'getCampaignReport',
@@ -236,6 +249,7 @@ export class ApprovalsController {
     return this.approvals.request(S.report, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Get('campaigns/:id/report.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="concord-campaign-report.csv"')
@@ -270,6 +284,7 @@ export class ApprovalsController {
     return `\uFEFF${lines.join('\r\n')}\r\n`;
   }
 
+  @ServiceDecides()
   @Get('campaigns/:id/workflow')
   @ApiOperation({
     operationId: 'getReviewWorkflow',
@@ -281,6 +296,7 @@ export class ApprovalsController {
     return this.approvals.request(S.workflowGet, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Put('campaigns/:id/workflow')
   @ApiOperation({
     operationId: 'setReviewWorkflow',
@@ -299,6 +315,7 @@ export class ApprovalsController {
     );
   }
 
+  @ServiceDecides()
   @Post('campaigns/:id/workflow/consent')
   @HttpCode(201)
   @ApiOperation({

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AuditQuery, parseOrThrow, SUBJECTS, type Actor, type AuditVerdict, type ExportedLink } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import { CurrentActor } from '../auth/auth.decorators';
+import { ServiceDecides } from '../auth/access.decorators';
 import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
 import { AuditCheckpointRepository } from './audit-checkpoint.repository';
 import { AuditKeys } from './audit-keys';
@@ -67,6 +68,7 @@ export class AuditController {
     this.clients = { registry, agreements, tasking, approvals };
   }
 
+  @ServiceDecides()
   @Get()
   @ApiOperation({
     operationId: 'listAudit',
@@ -84,6 +86,7 @@ export class AuditController {
     return this.clients[trail].request(TRAILS[trail].list, { query }, actor);
   }
 
+  @ServiceDecides()
   @Get('verify')
   @ApiOperation({
     operationId: 'verifyAudit',
@@ -98,6 +101,7 @@ export class AuditController {
     return { valid: verdicts.every((v) => v.valid), entries: verdicts.reduce((n, v) => n + v.entries, 0), services };
   }
 
+  @ServiceDecides()
   @Get('export')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({

@@ -21,6 +21,7 @@ import { CurrentActor, Public } from './auth.decorators';
 import { DEV_USERS } from './dev-users';
 import { GATEWAY_ACTOR } from './gateway-actor';
 import { TokenVerifier, type DevTokenSubject } from './token-verifier';
+import { ServiceDecides } from '../auth/access.decorators';
 
 /** `creator@<handle>` signs in as the creator owning a channel with that handle. */
 const CREATOR_PREFIX = 'creator@';
@@ -71,6 +72,7 @@ export class AuthController {
     return DEV_USERS;
   }
 
+  @ServiceDecides()
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({

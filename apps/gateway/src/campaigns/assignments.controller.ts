@@ -12,6 +12,7 @@ import {
   type Actor,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
+import { ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -29,6 +30,7 @@ const S = SUBJECTS.tasking;
 export class AssignmentsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
+  @ServiceDecides()
   @Post('briefs/:id/assignments')
   @HttpCode(201)
   @ApiOperation({
@@ -51,6 +53,7 @@ export class AssignmentsController {
     );
   }
 
+  @ServiceDecides()
   @Get('fan-outs/:id')
   @ApiOperation({
     operationId: 'getFanOut',
@@ -63,6 +66,7 @@ export class AssignmentsController {
     return this.tasking.request(S.fanOutGet, { id: idOf(id), query: parseOrThrow(FanOutQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Post('fan-outs/:id/cancel')
   @HttpCode(200)
   @ApiOperation({
@@ -83,6 +87,7 @@ export class AssignmentsController {
     );
   }
 
+  @ServiceDecides()
   @Get('assignments')
   @ApiOperation({
     operationId: 'listAssignments',
@@ -94,6 +99,7 @@ export class AssignmentsController {
     return this.tasking.request(S.assignmentList, { query: parseOrThrow(AssignmentQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Get('assignments/:id')
   @ApiOperation({
     operationId: 'getAssignment',
@@ -106,6 +112,7 @@ export class AssignmentsController {
     return this.tasking.request(S.assignmentGet, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Post('assignments/:id/accept')
   @HttpCode(200)
   @ApiOperation({ operationId: 'acceptAssignment', summary: 'The creator accepts their offer' })
@@ -122,6 +129,7 @@ export class AssignmentsController {
     );
   }
 
+  @ServiceDecides()
   @Post('assignments/:id/decline')
   @HttpCode(200)
   @ApiOperation({
@@ -141,6 +149,7 @@ export class AssignmentsController {
     );
   }
 
+  @ServiceDecides()
   @Post('assignments/:id/cancel')
   @HttpCode(200)
   @ApiOperation({
@@ -160,6 +169,7 @@ export class AssignmentsController {
     );
   }
 
+  @ServiceDecides()
   @Get('campaigns/:id/assignment-progress')
   @ApiOperation({
     operationId: 'getAssignmentProgress',
@@ -171,6 +181,7 @@ export class AssignmentsController {
     return this.tasking.request(S.assignmentProgress, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Get('calendar')
   @ApiOperation({
     operationId: 'getCalendar',

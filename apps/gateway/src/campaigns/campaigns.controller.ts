@@ -15,6 +15,7 @@ import {
   type Actor,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
+import { ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -28,6 +29,7 @@ const S = SUBJECTS.tasking;
 export class CampaignsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
+  @ServiceDecides()
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -50,6 +52,7 @@ export class CampaignsController {
     );
   }
 
+  @ServiceDecides()
   @Get()
   @ApiOperation({ operationId: 'listCampaigns', summary: 'Campaigns your agency runs or is a partner in' })
   @ApiQueryFrom(CampaignQuery)
@@ -58,6 +61,7 @@ export class CampaignsController {
     return this.tasking.request(S.campaignList, { query: parseOrThrow(CampaignQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Get(':id')
   @ApiOperation({
     operationId: 'getCampaign',
@@ -69,6 +73,7 @@ export class CampaignsController {
     return this.tasking.request(S.campaignGet, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Post(':id/activate')
   @HttpCode(200)
   @ApiOperation({ operationId: 'activateCampaign', summary: 'planning → active' })
@@ -79,6 +84,7 @@ export class CampaignsController {
     return this.tasking.request(S.campaignActivate, { id: idOf(id) }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ operationId: 'closeCampaign', summary: 'active → closed, with a reason' })
@@ -95,6 +101,7 @@ export class CampaignsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ operationId: 'cancelCampaign', summary: 'planning or active → cancelled, with a reason' })
@@ -111,6 +118,7 @@ export class CampaignsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/briefs')
   @HttpCode(201)
   @ApiOperation({
@@ -130,6 +138,7 @@ export class CampaignsController {
     );
   }
 
+  @ServiceDecides()
   @Get(':id/briefs')
   @ApiOperation({ operationId: 'listBriefs', summary: "A campaign's briefs (fees only for the owning agency)" })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -138,6 +147,7 @@ export class CampaignsController {
     return this.tasking.request(S.briefList, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Post(':id/partners')
   @HttpCode(200)
   @ApiOperation({
@@ -166,6 +176,7 @@ export class CampaignsController {
 export class CampaignRequestsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
+  @ServiceDecides()
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -186,6 +197,7 @@ export class CampaignRequestsController {
     );
   }
 
+  @ServiceDecides()
   @Get()
   @ApiOperation({
     operationId: 'listCampaignRequests',
@@ -197,6 +209,7 @@ export class CampaignRequestsController {
     return this.tasking.request(S.requestList, { query: parseOrThrow(CampaignRequestQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Get(':id')
   @ApiOperation({
     operationId: 'getCampaignRequest',
@@ -208,6 +221,7 @@ export class CampaignRequestsController {
     return this.tasking.request(S.requestGet, { id: idOf(id) }, actor);
   }
 
+  @ServiceDecides()
   @Post(':id/accept')
   @HttpCode(200)
   @ApiOperation({
@@ -227,6 +241,7 @@ export class CampaignRequestsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOperation({ operationId: 'declineCampaignRequest', summary: 'The lead agency declines, with a reason' })
@@ -243,6 +258,7 @@ export class CampaignRequestsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/counter')
   @HttpCode(200)
   @ApiOperation({
@@ -262,6 +278,7 @@ export class CampaignRequestsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ operationId: 'withdrawCampaignRequest', summary: 'The requester withdraws its request' })

@@ -11,6 +11,7 @@ import {
   type Actor,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
+import { ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -25,6 +26,7 @@ const Move = z.enum(['accept', 'decline', 'start', 'complete', 'cancel']);
 export class TasksController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
+  @ServiceDecides()
   @Post()
   @HttpCode(201)
   @ApiOperation({ operationId: 'askAgencyTask', summary: 'Ask another agency for a piece of work, with a due time' })
@@ -40,6 +42,7 @@ export class TasksController {
     );
   }
 
+  @ServiceDecides()
   @Get()
   @ApiOperation({
     operationId: 'listAgencyTasks',
@@ -51,6 +54,7 @@ export class TasksController {
     return this.tasking.request(S.taskList, { query: parseOrThrow(AgencyTaskQuery, raw) }, actor);
   }
 
+  @ServiceDecides()
   @Get(':id')
   @ApiOperation({ operationId: 'getAgencyTask', summary: 'A task with its history' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -59,6 +63,7 @@ export class TasksController {
     return this.tasking.request(S.taskGet, { id: parseOrThrow(IdParam, { id }).id }, actor);
   }
 
+  @ServiceDecides()
   @Post(':id/:move')
   @HttpCode(200)
   @ApiOperation({

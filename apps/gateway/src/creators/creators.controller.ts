@@ -21,22 +21,14 @@ import {
   type Actor,
   type CreatorView,
 } from '@concord/domain';
-import { abilityFor, type Action } from '@concord/permissions';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
 
 const S = SUBJECTS.registry;
-
-/** The coarse check at the edge; the registry checks again on the object. */
-function assertMay(actor: Actor, action: Action): void {
-  const ability = abilityFor(actor);
-  if (!ability.can(action, 'Creator')) {
-    throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} creators`);
-  }
-}
 
 function idOf(id: string): string {
   return parseOrThrow(IdParam, { id }).id;
@@ -48,6 +40,7 @@ function idOf(id: string): string {
 export class CreatorsController {
   constructor(@Inject(RegistryClient) private readonly registry: RegistryClient) {}
 
+  @Access('create', 'Creator')
   @Post()
   @HttpCode(201)
   @ApiOperation({ operationId: 'registerCreator', summary: 'Register a creator (individual or management company)' })
@@ -55,21 +48,21 @@ export class CreatorsController {
   @ApiJsonBody('RegisterCreator')
   @ApiAnswers(201, 'Creator', [403, 409, 422])
   register(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
-    assertMay(actor, 'create');
     const input = parseOrThrow(RegisterCreatorInput, req.body ?? {});
     return this.registry.request<CreatorView>(S.creatorCreate, { input }, actor, requestOptions(req));
   }
 
+  @Access('read', 'Creator')
   @Get()
   @ApiOperation({ operationId: 'listCreators', summary: 'Search and filter creators (cursor pages)' })
   @ApiQueryFrom(ListCreatorsQuery)
   @ApiAnswers(200, 'CreatorPage', [403])
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
-    assertMay(actor, 'read');
     const query = parseOrThrow(ListCreatorsQuery, raw);
     return this.registry.request(S.creatorList, { query }, actor);
   }
 
+  @Access('update', 'Creator')
   @Get('duplicates')
   @ApiOperation({
     operationId: 'listCreatorDuplicates',
@@ -78,11 +71,11 @@ export class CreatorsController {
   @ApiQueryFrom(DuplicatesQuery)
   @ApiAnswers(200, 'DuplicatePage', [403])
   duplicates(@CurrentActor() actor: Actor, @Query() raw: unknown) {
-    assertMay(actor, 'update');
     const query = parseOrThrow(DuplicatesQuery, raw);
     return this.registry.request(S.creatorDuplicates, { query }, actor);
   }
 
+  @Access('update', 'Creator')
   @Post('duplicates/dismissals')
   @HttpCode(201)
   @ApiOperation({
@@ -93,11 +86,11 @@ export class CreatorsController {
   @ApiJsonBody('DismissDuplicate')
   @ApiAnswers(201, 'DuplicateDismissal', [403])
   dismissDuplicate(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
-    assertMay(actor, 'update');
     const input = parseOrThrow(DismissDuplicateInput, req.body ?? {});
     return this.registry.request(S.creatorDismissDuplicate, { input }, actor, requestOptions(req));
   }
 
+  @Access('read', 'Creator')
   @Get(':id')
   @ApiOperation({
     operationId: 'getCreator',
@@ -106,12 +99,12 @@ export class CreatorsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'Creator', [403])
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    assertMay(actor, 'read');
     const creator = await this.registry.request<CreatorView>(S.creatorGet, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${creator.version}"`);
     return creator;
   }
 
+  @Access('update', 'Creator')
   @Patch(':id')
   @ApiOperation({
     operationId: 'updateCreator',
@@ -128,7 +121,6 @@ export class CreatorsController {
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
-    assertMay(actor, 'update');
     const { expectedVersion: inBody, ...changes } = parseOrThrow(
       UpdateCreatorInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
       req.body ?? {},
@@ -147,6 +139,7 @@ export class CreatorsController {
     );
   }
 
+  @ServiceDecides()
   @Post(':id/status')
   @HttpCode(200)
   @ApiOperation({
@@ -165,12 +158,11 @@ export class CreatorsController {
     @Req() req: AuthenticatedRequest & { body: unknown },
     @Param('id') id: string,
   ) {
-    const override = (req.body as { override?: unknown } | undefined)?.override === true;
-    assertMay(actor, override ? 'override_vetting' : 'change_status');
     const input = parseOrThrow(ChangeStatusInput, req.body ?? {});
     return this.registry.request(S.creatorChangeStatus, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @Access('update', 'Creator')
   @Post(':id/channels')
   @HttpCode(201)
   @ApiOperation({ operationId: 'addCreatorChannel', summary: 'Add a channel; a channel registered already is 409' })
@@ -183,11 +175,11 @@ export class CreatorsController {
     @Req() req: AuthenticatedRequest & { body: unknown },
     @Param('id') id: string,
   ) {
-    assertMay(actor, 'update');
     const input = parseOrThrow(ChannelInput, req.body ?? {});
     return this.registry.request(S.creatorAddChannel, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @Access('update', 'Creator')
   @Post(':id/vetting')
   @HttpCode(201)
   @ApiOperation({ operationId: 'addCreatorVetting', summary: 'Record a vetting result' })
@@ -200,11 +192,11 @@ export class CreatorsController {
     @Req() req: AuthenticatedRequest & { body: unknown },
     @Param('id') id: string,
   ) {
-    assertMay(actor, 'update');
     const input = parseOrThrow(VettingInput, req.body ?? {});
     return this.registry.request(S.creatorAddVetting, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @Access('update', 'Creator')
   @Post(':id/training')
   @HttpCode(201)
   @ApiOperation({ operationId: 'addCreatorTraining', summary: 'Record a training the creator completed' })
@@ -217,11 +209,11 @@ export class CreatorsController {
     @Req() req: AuthenticatedRequest & { body: unknown },
     @Param('id') id: string,
   ) {
-    assertMay(actor, 'update');
     const input = parseOrThrow(TrainingInput, req.body ?? {});
     return this.registry.request(S.creatorAddTraining, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @Access('update', 'Creator')
   @Post(':id/incidents')
   @HttpCode(201)
   @ApiOperation({ operationId: 'addCreatorIncident', summary: 'Record a compliance incident' })
@@ -234,11 +226,11 @@ export class CreatorsController {
     @Req() req: AuthenticatedRequest & { body: unknown },
     @Param('id') id: string,
   ) {
-    assertMay(actor, 'update');
     const input = parseOrThrow(IncidentInput, req.body ?? {});
     return this.registry.request(S.creatorAddIncident, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
+  @ServiceDecides()
   @Get(':id/personal-data')
   @ApiOperation({
     operationId: 'readCreatorPersonalData',

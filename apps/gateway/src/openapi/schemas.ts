@@ -109,13 +109,10 @@ export const REQUEST_SCHEMAS = {
   AddIncident: IncidentInput,
   DismissDuplicate: DismissDuplicateInput,
   DevTokenRequest: z.object({
-    username: z
-      .string()
-      .min(1)
-      .meta({
-        description:
-          'A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle',
-      }),
+    username: z.string().min(1).meta({
+      description:
+        'A seeded user (GET /v1/auth/dev-users), or creator@<handle> for the creator owning a registered channel with that handle',
+    }),
   }),
   CreateAgreement: CreateAgreementInput,
   UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }),
