@@ -7,6 +7,7 @@ import { canonicalJson, DomainError, type Problem } from '@concord/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { toHttpProblem } from '../http/problem.filter';
+import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
 /**
  * A request holds its key on a short lease that it renews while it runs: a
@@ -32,7 +33,11 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  private readonly keys: IdempotencyKeyRepository;
+
+  constructor(@Inject(DataSource) db: DataSource) {
+    this.keys = new IdempotencyKeyRepository(db);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context
@@ -69,28 +74,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claimed !== true) return this.replay(claimed, reply);
 
     const renewal = setInterval(() => {
-      this.db
-        .query(
-          `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3) WHERE scope = $1 AND owner = $2 AND state = 'in_progress'`,
-          [scope, owner, LEASE_MS / 1000],
-        )
-        .catch(() => undefined);
+      this.keys.renew(scope, owner, LEASE_MS).catch(() => undefined);
     }, RENEW_MS);
     try {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       clearInterval(renewal);
       // The command was applied: answer it even if storing the answer fails (a retry is then answered by the service).
-      await this.complete(scope, status, result ?? null).catch(() => undefined);
+      await this.keys.complete(scope, status, result ?? null).catch(() => undefined);
       return result;
     } catch (error) {
       clearInterval(renewal);
       const problem = toHttpProblem(error);
       // Best effort: a database that fails here must not hide the answer; the lease frees the key anyway.
-      if (problem.status < 500) await this.complete(scope, problem.status, problem).catch(() => undefined);
-      else
-        await this.db
-          .query('DELETE FROM idempotency_keys WHERE scope = $1 AND owner = $2', [scope, owner])
-          .catch(() => undefined);
+      if (problem.status < 500) await this.keys.complete(scope, problem.status, problem).catch(() => undefined);
+      else await this.keys.release(scope, owner).catch(() => undefined);
       throw error;
     }
   }
@@ -101,39 +98,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     fingerprint: string,
     owner: string,
   ): Promise<true | { status: number; body: unknown }> {
-    const inserted = await this.db.query(
-      `INSERT INTO idempotency_keys (scope, fingerprint, state, locked_until, owner)
-       VALUES ($1, $2, 'in_progress', now() + make_interval(secs => $3), $4)
-       ON CONFLICT (scope) DO NOTHING RETURNING scope`,
-      [scope, fingerprint, LEASE_MS / 1000, owner],
-    );
-    if (inserted.length) return true;
-    const [row] = await this.db.query(
-      `SELECT fingerprint, state, locked_until > now() AS locked, extract(epoch FROM locked_until - now()) AS remaining_s, response_status, response_body
-         FROM idempotency_keys WHERE scope = $1`,
-      [scope],
-    );
-    if (!row) return this.claim(scope, fingerprint, owner);
-    if (row.fingerprint !== fingerprint) {
+    if (await this.keys.claim(scope, fingerprint, owner, LEASE_MS)) return true;
+    const stored = await this.keys.find(scope);
+    if (!stored) return this.claim(scope, fingerprint, owner);
+    if (stored.fingerprint !== fingerprint) {
       throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was already used with a different request');
     }
-    if (row.state === 'completed') return { status: row.response_status, body: row.response_body };
-    if (row.locked) throw inProgress(Number(row.remaining_s));
+    if (stored.state === 'completed') return { status: stored.responseStatus ?? 200, body: stored.responseBody };
+    if (stored.locked) throw inProgress(stored.remainingS);
     // The first attempt died without an answer (its lease ran out): take the key over and try again.
-    const taken = await this.db.query(
-      `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $2), owner = $3
-        WHERE scope = $1 AND state = 'in_progress' AND locked_until <= now() RETURNING scope`,
-      [scope, LEASE_MS / 1000, owner],
-    );
-    if (taken.length) return true;
+    if (await this.keys.takeOver(scope, owner, LEASE_MS)) return true;
     throw inProgress(LEASE_MS / 1000);
-  }
-
-  private async complete(scope: string, status: number, body: unknown): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys SET state = 'completed', response_status = $2, response_body = $3::jsonb, owner = NULL WHERE scope = $1`,
-      [scope, status, JSON.stringify(body)],
-    );
   }
 
   private replay(stored: { status: number; body: unknown }, reply: FastifyReply): unknown {
