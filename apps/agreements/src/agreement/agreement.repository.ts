@@ -26,6 +26,23 @@ export const AGREEMENT_PERMISSION_COLUMNS = { agencyId: 'a.agency_id' };
 export class AgreementRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Locks one agreement the calendar must move on `today` (past its end while signed, active or suspended; or signed
+   * and begun), skipping those another instance holds: null when none is left.
+   */
+  async lockNextDue(manager: EntityManager, today: string): Promise<string | null> {
+    const [due] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM agreements
+        WHERE (status IN ('signed', 'active', 'suspended') AND term_end < $1::date)
+           OR (status = 'signed' AND term_start <= $1::date)
+        ORDER BY id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`,
+      [today],
+    );
+    return due?.id ?? null;
+  }
+
   async findVisible(
     visibility: SqlCondition,
     id: string,

@@ -587,17 +587,9 @@ export class AgreementService {
     let moved = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const [due]: { id: string }[] = await manager.query(
-          `SELECT id FROM agreements
-            WHERE (status IN ('signed', 'active', 'suspended') AND term_end < $1::date)
-               OR (status = 'signed' AND term_start <= $1::date)
-            ORDER BY id
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED`,
-          [today],
-        );
+        const due = await this.repo.lockNextDue(manager, today);
         if (!due) return false;
-        const agreement = await manager.findOneByOrFail(Agreement, { id: due.id });
+        const agreement = await manager.findOneByOrFail(Agreement, { id: due });
         const system: Actor = { userId: 'system:calendar', orgId: agreement.agencyId, roles: [] };
         const expired = agreement.termEnd < today;
         const to = moveAgreement(agreement.status, expired ? 'expire' : 'activate');

@@ -378,6 +378,19 @@ export class CreatorRepository {
   }
 
   /** Records that two creators are not duplicates; returns false if already recorded. */
+  /** The dismissal recorded for a pair (`a` < `b`), whoever recorded it. */
+  async findDismissal(
+    manager: EntityManager,
+    a: string,
+    b: string,
+  ): Promise<{ reason: string; dismissedBy: string; dismissedAt: Date } | null> {
+    const [row] = await manager.query<{ reason: string; dismissed_by: string; dismissed_at: Date }[]>(
+      'SELECT reason, dismissed_by, dismissed_at FROM duplicate_dismissals WHERE a_id = $1 AND b_id = $2',
+      [a, b],
+    );
+    return row ? { reason: row.reason, dismissedBy: row.dismissed_by, dismissedAt: new Date(row.dismissed_at) } : null;
+  }
+
   async dismissDuplicate(
     manager: EntityManager,
     a: string,

@@ -395,16 +395,13 @@ export class CreatorService {
           data: { other: b },
         });
       }
-      const [row] = await manager.query(
-        'SELECT reason, dismissed_by, dismissed_at FROM duplicate_dismissals WHERE a_id = $1 AND b_id = $2',
-        [a, b],
-      );
+      const dismissal = (await this.repo.findDismissal(manager, a, b))!;
       return {
         a,
         b,
-        reason: row.reason,
-        dismissedBy: row.dismissed_by,
-        dismissedAt: new Date(row.dismissed_at).toISOString(),
+        reason: dismissal.reason,
+        dismissedBy: dismissal.dismissedBy,
+        dismissedAt: dismissal.dismissedAt.toISOString(),
       };
     });
   }
