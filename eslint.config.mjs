@@ -12,7 +12,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/approvals/src/submission/review-queue.service.ts',
   'apps/approvals/src/submission/submission.service.ts',
   'apps/approvals/src/submission/campaign-report.service.ts',
-  'apps/registry/src/creator/creator-agreements.projection.ts',
   'apps/tasking/src/campaign/campaign.service.ts',
   'apps/tasking/src/campaign/agency-task.service.ts',
   'apps/tasking/src/assignment/fan-out.service.ts',

@@ -5,7 +5,8 @@ import { openServiceDatabase } from '@concord/database';
 import { EventConsumer, type NatsConnection } from '@concord/messaging';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { createRegistryDataSource } from '../database/registry-data-source';
-import { activeAgreementsOf, AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator-agreements.projection';
+import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator-agreements.projection';
+import { activeAgreementsOf } from './creator-agreements.repository';
 
 describe("creators' agreements read model", () => {
   let db: DataSource;

@@ -38,7 +38,7 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
-import { activeAgreementsOf } from './creator-agreements.projection';
+import { activeAgreementsOf } from './creator-agreements.repository';
 import { Creator, type RecordedEntry } from './creator.entity';
 import { toCreatorSummary, toCreatorView } from './creator.mapper';
 import {
