@@ -44,7 +44,7 @@ const QUEUE_LIMIT = 50;
 const isoDate = (d) => d.toISOString().slice(0, 10);
 const day = (n) => new Date(Date.now() + n * 24 * 3600_000);
 
-// The very SQL the approvals service runs (review-queue.service.ts, campaign-report.service.ts), from its build.
+// The very SQL the approvals service runs (review-queue.repository.ts, campaign-report.repository.ts), from its build.
 const { reviewQueueQuery, REPORT_SQL } = require('../apps/approvals/dist/index.js');
 const queueQuery = (actor, mine) => reviewQueueQuery(actor, { mine, limit: QUEUE_LIMIT });
 

@@ -1,53 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { ApprovalCommands, CampaignReport, Envelope } from '@concord/domain';
 import type { z } from 'zod';
+import { CampaignFiguresRepository } from './campaign-report.repository';
 import type { Peers } from './peers';
-
-interface Latest {
-  platform: string;
-  creator_id: string;
-  creator_name: string;
-  views: number | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-}
-
-/**
- * A campaign's reach in one pass over its metrics (exported for the benchmark, which runs the same SQL directly).
- * Counters are cumulative, so nothing is added up over time:
- * - `daily`: each publication's last reading of each day (a correction later that day replaces the figures before it);
- * - `latest`: each publication's latest reading (what its `latestMetrics` shows);
- * - `by_day`: every day from the first reading to the last, each publication's latest reading by the end of that day,
- *   summed. It is computed as each publication's change over its previous day's reading, summed per day and
- *   accumulated over days, so a day without a reading carries the last figures and the last day equals the totals.
- */
-export const REPORT_SQL = `WITH daily AS (
-     SELECT DISTINCT ON (m.publication_id, (m.at AT TIME ZONE 'UTC')::date)
-            m.publication_id, (m.at AT TIME ZONE 'UTC')::date AS day, m.views, m.likes, m.comments, m.shares
-       FROM metrics m JOIN publications p ON p.id = m.publication_id
-      WHERE p.campaign_id = $1
-      ORDER BY m.publication_id, (m.at AT TIME ZONE 'UTC')::date, m.at DESC
-   ), growth AS (
-     SELECT day,
-            views - COALESCE(lag(views) OVER w, 0) AS views, likes - COALESCE(lag(likes) OVER w, 0) AS likes,
-            comments - COALESCE(lag(comments) OVER w, 0) AS comments, shares - COALESCE(lag(shares) OVER w, 0) AS shares
-       FROM daily WINDOW w AS (PARTITION BY publication_id ORDER BY day)
-   ), latest AS (
-     SELECT DISTINCT ON (publication_id) publication_id, views, likes, comments, shares FROM daily ORDER BY publication_id, day DESC
-   ), days AS (
-     SELECT generate_series(min(day), max(day), interval '1 day')::date AS day FROM daily
-   )
-   SELECT
-     (SELECT COALESCE(json_agg(x), '[]') FROM (
-        SELECT p.platform, p.creator_id, s.creator_name, l.views, l.likes, l.comments, l.shares
-          FROM publications p JOIN submissions s ON s.id = p.submission_id LEFT JOIN latest l ON l.publication_id = p.id
-         WHERE p.campaign_id = $1) x) AS latest,
-     (SELECT COALESCE(json_agg(d ORDER BY d.day), '[]') FROM (
-        SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-               sum(COALESCE(sum(g.views), 0)) OVER w AS views, sum(COALESCE(sum(g.likes), 0)) OVER w AS likes,
-               sum(COALESCE(sum(g.comments), 0)) OVER w AS comments, sum(COALESCE(sum(g.shares), 0)) OVER w AS shares
-          FROM days LEFT JOIN growth g ON g.day = days.day GROUP BY days.day WINDOW w AS (ORDER BY days.day)) d) AS by_day`;
 
 type Totals = CampaignReport['totals'];
 const zero = (): Totals => ({ publications: 0, views: 0, likes: 0, comments: 0, shares: 0 });
@@ -65,21 +20,20 @@ const add = (t: Totals, r: { views: number; likes: number; comments: number; sha
  * the campaign (its agency, its partners) may see its report.
  */
 export class CampaignReportService {
+  private readonly figures: CampaignFiguresRepository;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly peers: Peers,
-  ) {}
+  ) {
+    this.figures = new CampaignFiguresRepository(dataSource);
+  }
 
   async report(cmd: Envelope<z.infer<(typeof ApprovalCommands)['report']>>): Promise<CampaignReport> {
     // Asking tasking for the campaign is the permission check; the figures are read meanwhile and dropped if it refuses.
-    const [campaign, [{ latest, by_day: byDay }]] = await Promise.all([
+    const [campaign, { latest, by_day: byDay }] = await Promise.all([
       this.peers.campaign(cmd.actor, cmd.data.id),
-      this.dataSource.query<
-        {
-          latest: Latest[];
-          by_day: { day: string; views: number; likes: number; comments: number; shares: number }[];
-        }[]
-      >(REPORT_SQL, [cmd.data.id]),
+      this.figures.of(cmd.data.id),
     ]);
     const totals = zero();
     const byPlatform = new Map<string, Totals>();
