@@ -13,7 +13,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/tasking/src/campaign/campaign.service.ts',
   'apps/tasking/src/campaign/agency-task.service.ts',
   'apps/tasking/src/assignment/fan-out.service.ts',
-  'apps/tasking/src/assignment/assignment-reactions.ts',
   'apps/tasking/src/assignment/fan-out.runner.ts',
   'apps/tasking/src/assignment/assignment.service.ts',
 ];

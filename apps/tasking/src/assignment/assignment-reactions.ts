@@ -7,6 +7,7 @@ import {
   type Envelope,
 } from '@concord/domain';
 import { BUS } from '@concord/messaging';
+import { AssignmentRepository } from './assignment.repository';
 import type { AssignmentService } from './assignment.service';
 
 type Event = Envelope<unknown> & { subject: string };
@@ -42,58 +43,33 @@ export class AssignmentReactions {
    */
   async onAgreementEvent(event: Event, m: EntityManager): Promise<void> {
     const data = AgreementEventData.parse(event.data);
-    await m.query(
-      `INSERT INTO agreement_coverage (agreement_id, agency_id, counterparty_id, status, term_start, term_end, deliverables, disclosure_label, budget, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (agreement_id) DO UPDATE
-         SET status = EXCLUDED.status, term_start = EXCLUDED.term_start, term_end = EXCLUDED.term_end, deliverables = EXCLUDED.deliverables,
-             disclosure_label = COALESCE(EXCLUDED.disclosure_label, agreement_coverage.disclosure_label),
-             budget = COALESCE(EXCLUDED.budget, agreement_coverage.budget), updated_at = EXCLUDED.updated_at
-       WHERE agreement_coverage.updated_at <= EXCLUDED.updated_at`,
-      [
-        data.agreementId,
-        data.agencyId,
-        data.counterpartyId,
-        data.status,
-        data.term.start,
-        data.term.end,
-        JSON.stringify(data.deliverables),
-        data.disclosureLabel,
-        data.budget,
-        event.occurredAt,
-      ],
-    );
+    await AssignmentRepository.recordCoverage(m, {
+      agreementId: data.agreementId,
+      agencyId: data.agencyId,
+      counterpartyId: data.counterpartyId,
+      status: data.status,
+      termStart: data.term.start,
+      termEnd: data.term.end,
+      deliverables: data.deliverables,
+      disclosureLabel: data.disclosureLabel,
+      budget: data.budget,
+      at: event.occurredAt,
+    });
     if (!event.subject.endsWith('.ended')) return;
-    await m.query(
-      `UPDATE assignments SET flags = array_append(flags, 'agreement_ended'), version = version + 1
-        WHERE agreement_id = $1 AND status NOT IN ('declined', 'expired', 'cancelled', 'closed') AND NOT ('agreement_ended' = ANY(flags))`,
-      [data.agreementId],
-    );
-    const unstarted: { id: string }[] = await m.query(
-      `SELECT id FROM assignments WHERE agreement_id = $1 AND status IN ('offered', 'accepted')`,
-      [data.agreementId],
-    );
+    await AssignmentRepository.flagAgreementEnded(m, data.agreementId);
+    const unstarted = await AssignmentRepository.unstartedUnder(m, data.agreementId);
     const note = `Agreement ${data.number} ended (${data.status})${data.reason ? `: ${data.reason}` : ''}`;
-    await this.assignments.moveMany(
-      m,
-      unstarted.map((r) => r.id),
-      { move: 'cancel', note },
-      event.actor,
-      event.correlationId,
-    );
+    await this.assignments.moveMany(m, unstarted, { move: 'cancel', note }, event.actor, event.correlationId);
   }
 
   /** A suspended creator's offers are withdrawn (accepted work stays, for a person to decide). */
   async onCreatorStatusChanged(event: Event, m: EntityManager): Promise<void> {
     const data = CreatorStatusChanged.parse(event.data);
     if (data.to !== 'suspended') return;
-    const offered: { id: string }[] = await m.query(
-      `SELECT id FROM assignments WHERE creator_id = $1 AND status = 'offered'`,
-      [data.creatorId],
-    );
+    const offered = await AssignmentRepository.offeredTo(m, data.creatorId);
     await this.assignments.moveMany(
       m,
-      offered.map((r) => r.id),
+      offered,
       { move: 'cancel', note: `Offer withdrawn: the creator was suspended (${data.reason})` },
       event.actor,
       event.correlationId,
@@ -107,7 +83,7 @@ export class AssignmentReactions {
     if (!move) return;
     const data = ApprovalEventData.parse(event.data);
     if (name.startsWith('submission.') && typeof data.submissionId === 'string') {
-      await m.query('UPDATE assignments SET submission_id = $2 WHERE id = $1', [data.assignmentId, data.submissionId]);
+      await AssignmentRepository.linkSubmission(m, data.assignmentId, data.submissionId);
     }
     // A move that does not apply in the assignment's state (e.g. a late duplicate) is a no-op.
     await this.assignments.moveMany(
