@@ -11,7 +11,6 @@ import concord from '@concord/eslint-plugin';
 const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/approvals/src/submission/submission.service.ts',
   'apps/tasking/src/campaign/campaign.service.ts',
-  'apps/tasking/src/campaign/agency-task.service.ts',
   'apps/tasking/src/assignment/fan-out.service.ts',
   'apps/tasking/src/assignment/fan-out.runner.ts',
   'apps/tasking/src/assignment/assignment.service.ts',

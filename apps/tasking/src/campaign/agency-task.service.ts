@@ -21,6 +21,7 @@ import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { AgencyTask } from './agency-task.entity';
+import { AgencyTaskRepository } from './agency-task.repository';
 import { findVisibleCampaign } from './campaign.service';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
@@ -55,10 +56,14 @@ export function toAgencyTaskView(t: AgencyTask, now = new Date()) {
 
 /** Agency tasks: asked, answered, worked and closed, each step audited and published. */
 export class AgencyTaskService {
+  private readonly tasks: AgencyTaskRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly onCommitted: () => void,
-  ) {}
+  ) {
+    this.tasks = new AgencyTaskRepository(dataSource);
+  }
 
   async create(cmd: Cmd<'taskCreate'>) {
     const { actor, data } = cmd;
@@ -130,24 +135,15 @@ export class AgencyTaskService {
   async list(cmd: Cmd<'taskList'>) {
     const { query } = cmd.data;
     const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'AgencyTask', TASK_COLUMNS);
-    const qb = this.dataSource
-      .getRepository(AgencyTask)
-      .createQueryBuilder('t')
-      .where(visibility.sql, visibility.params)
-      .andWhere(query.box === 'inbox' ? 't.to_agency_id = :org' : 't.from_agency_id = :org', { org: cmd.actor.orgId });
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.overdue !== undefined) {
-      qb.andWhere(
-        `${query.overdue ? '' : 'NOT '}(t.status IN ('proposed', 'accepted', 'in_progress') AND t.due_at < now())`,
-      );
-    }
     const offset = query.cursor ? Number(decodeCursor(query.cursor, NUMBER_POSITION)) : 0;
-    const rows = await qb
-      .orderBy('t.due_at', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .offset(offset)
-      .limit(query.limit + 1)
-      .getMany();
+    const rows = await this.tasks.list(visibility, {
+      box: query.box,
+      orgId: cmd.actor.orgId,
+      status: query.status,
+      overdue: query.overdue,
+      offset,
+      limit: query.limit,
+    });
     const items = rows.slice(0, query.limit);
     return {
       items: items.map((t) => toAgencyTaskView(t)),
@@ -201,13 +197,7 @@ export class AgencyTaskService {
 
   private async find(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<AgencyTask> {
     const visibility = toSqlCondition(abilityFor(actor), 'read', 'AgencyTask', TASK_COLUMNS);
-    const qb = manager
-      .getRepository(AgencyTask)
-      .createQueryBuilder('t')
-      .where(visibility.sql, visibility.params)
-      .andWhere('t.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    const task = await qb.getOne();
+    const task = await this.tasks.findVisible(visibility, id, { manager, lock });
     if (!task) throw new NotFoundError('agency task', id);
     return task;
   }
