@@ -7,3 +7,4 @@ export * from './service-roles';
 export * from './prepare-service-databases';
 export * from './deferred-writes';
 export * from './free-port';
+export * from './visible-to';

@@ -14,7 +14,7 @@ import {
   type ListCreatorsQuery,
 } from '@concord/domain';
 import type { SqlCondition } from '@concord/permissions';
-import { insertLater, writeLater } from '@concord/database';
+import { insertLater, visibleTo, writeLater } from '@concord/database';
 import { Channel } from './channel.entity';
 import { Creator } from './creator.entity';
 
@@ -81,11 +81,7 @@ export class CreatorRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private scoped(visibility: SqlCondition, manager?: EntityManager): SelectQueryBuilder<Creator> {
-    if (!visibility?.sql) throw new Error('A creator query needs the caller visibility');
-    return (manager ?? this.dataSource.manager)
-      .getRepository(Creator)
-      .createQueryBuilder('c')
-      .where(visibility.sql, visibility.params);
+    return visibleTo(manager ?? this.dataSource.manager, Creator, 'c', visibility);
   }
 
   async findVisible(

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { visibleTo } from '@concord/database';
 import type { SqlCondition } from '@concord/permissions';
 import { AgencyTask } from './agency-task.entity';
 
@@ -21,11 +22,7 @@ export class AgencyTaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private scoped(visibility: SqlCondition, manager?: EntityManager): SelectQueryBuilder<AgencyTask> {
-    if (!visibility?.sql) throw new Error('An agency task query needs the caller visibility');
-    return (manager ?? this.dataSource.manager)
-      .getRepository(AgencyTask)
-      .createQueryBuilder('t')
-      .where(visibility.sql, visibility.params);
+    return visibleTo(manager ?? this.dataSource.manager, AgencyTask, 't', visibility);
   }
 
   /** One task the caller may see (locked for the transaction with `lock`), or null. */
