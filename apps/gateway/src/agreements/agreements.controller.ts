@@ -38,7 +38,7 @@ import {
   type AgreementView,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ServiceDecides } from '../auth/access.decorators';
+import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
@@ -61,7 +61,7 @@ function versionOf(version: string): number {
 export class AgreementsController {
   constructor(@Inject(AgreementsClient) private readonly agreements: AgreementsClient) {}
 
-  @ServiceDecides()
+  @Access('create', 'Agreement')
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -118,7 +118,7 @@ export class AgreementsController {
     return agreement;
   }
 
-  @ServiceDecides()
+  @Access('update', 'Agreement')
   @Patch(':id')
   @ApiOperation({
     operationId: 'updateAgreementDraft',
@@ -148,7 +148,7 @@ export class AgreementsController {
     return this.agreements.request(S.update, { id: idOf(id), expectedVersion, changes }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('submit', 'Agreement')
   @Post(':id/submit-for-review')
   @HttpCode(200)
   @ApiOperation({ operationId: 'submitAgreementForReview', summary: 'Send a draft to legal review' })
@@ -159,7 +159,7 @@ export class AgreementsController {
     return this.agreements.request(S.submitForReview, { id: idOf(id) }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('legal_decision', 'Agreement')
   @Post(':id/legal-decision')
   @HttpCode(200)
   @ApiOperation({
@@ -175,7 +175,7 @@ export class AgreementsController {
     return this.agreements.request(S.legalDecision, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('sign', 'Agreement')
   @Post(':id/signatures')
   @HttpCode(200)
   @ApiOperation({
@@ -191,7 +191,7 @@ export class AgreementsController {
     return this.agreements.request(S.sign, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('manage_milestones', 'Agreement')
   @Post(':id/milestones')
   @HttpCode(201)
   @ApiOperation({
@@ -207,7 +207,7 @@ export class AgreementsController {
     return this.agreements.request(S.addMilestone, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('manage_milestones', 'Agreement')
   @Patch(':id/milestones/:milestoneId')
   @ApiOperation({
     operationId: 'updateAgreementMilestone',
@@ -233,7 +233,7 @@ export class AgreementsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('manage_milestones', 'Agreement')
   @Post(':id/milestones/:milestoneId/payment')
   @HttpCode(200)
   @ApiOperation({
@@ -260,7 +260,7 @@ export class AgreementsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('update', 'Agreement')
   @Post(':id/amendments')
   @HttpCode(201)
   @ApiOperation({
@@ -276,7 +276,7 @@ export class AgreementsController {
     return this.agreements.request(S.amend, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('legal_decision', 'Agreement')
   @Post(':id/amendments/:version/legal-decision')
   @HttpCode(200)
   @ApiOperation({
@@ -303,7 +303,7 @@ export class AgreementsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('sign', 'Agreement')
   @Post(':id/amendments/:version/signatures')
   @HttpCode(200)
   @ApiOperation({
@@ -330,7 +330,7 @@ export class AgreementsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('update', 'Agreement')
   @Post(':id/documents')
   @HttpCode(201)
   @ApiOperation({
@@ -398,7 +398,7 @@ export class AgreementsController {
       .send(Buffer.from(doc.contentBase64, 'base64'));
   }
 
-  @ServiceDecides()
+  @Access('suspend', 'Agreement')
   @Post(':id/suspend')
   @HttpCode(200)
   @ApiOperation({ operationId: 'suspendAgreement', summary: 'Suspend an active agreement, with a reason' })
@@ -415,7 +415,7 @@ export class AgreementsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('resume', 'Agreement')
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ operationId: 'resumeAgreement', summary: 'Resume a suspended agreement, with a reason' })
@@ -432,7 +432,7 @@ export class AgreementsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('terminate', 'Agreement')
   @Post(':id/terminate')
   @HttpCode(200)
   @ApiOperation({ operationId: 'terminateAgreement', summary: 'End an agreement before its term, with a reason' })

@@ -15,7 +15,7 @@ import {
   type Actor,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ServiceDecides } from '../auth/access.decorators';
+import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -29,7 +29,7 @@ const S = SUBJECTS.tasking;
 export class CampaignsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
-  @ServiceDecides()
+  @Access('create', 'Campaign')
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -73,7 +73,7 @@ export class CampaignsController {
     return this.tasking.request(S.campaignGet, { id: idOf(id) }, actor);
   }
 
-  @ServiceDecides()
+  @Access('change_status', 'Campaign')
   @Post(':id/activate')
   @HttpCode(200)
   @ApiOperation({ operationId: 'activateCampaign', summary: 'planning → active' })
@@ -84,7 +84,7 @@ export class CampaignsController {
     return this.tasking.request(S.campaignActivate, { id: idOf(id) }, actor, requestOptions(req));
   }
 
-  @ServiceDecides()
+  @Access('change_status', 'Campaign')
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ operationId: 'closeCampaign', summary: 'active → closed, with a reason' })
@@ -101,7 +101,7 @@ export class CampaignsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('change_status', 'Campaign')
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ operationId: 'cancelCampaign', summary: 'planning or active → cancelled, with a reason' })
@@ -118,7 +118,7 @@ export class CampaignsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('update', 'Campaign')
   @Post(':id/briefs')
   @HttpCode(201)
   @ApiOperation({
@@ -147,7 +147,7 @@ export class CampaignsController {
     return this.tasking.request(S.briefList, { id: idOf(id) }, actor);
   }
 
-  @ServiceDecides()
+  @Access('update', 'Campaign')
   @Post(':id/partners')
   @HttpCode(200)
   @ApiOperation({
@@ -176,7 +176,7 @@ export class CampaignsController {
 export class CampaignRequestsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
-  @ServiceDecides()
+  @Access('create', 'CampaignRequest')
   @Post()
   @HttpCode(201)
   @ApiOperation({
@@ -241,7 +241,7 @@ export class CampaignRequestsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('answer', 'CampaignRequest')
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOperation({ operationId: 'declineCampaignRequest', summary: 'The lead agency declines, with a reason' })
@@ -258,7 +258,7 @@ export class CampaignRequestsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('answer', 'CampaignRequest')
   @Post(':id/counter')
   @HttpCode(200)
   @ApiOperation({
@@ -278,7 +278,7 @@ export class CampaignRequestsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('follow_up', 'CampaignRequest')
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ operationId: 'withdrawCampaignRequest', summary: 'The requester withdraws its request' })

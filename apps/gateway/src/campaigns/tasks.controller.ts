@@ -11,7 +11,7 @@ import {
   type Actor,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ServiceDecides } from '../auth/access.decorators';
+import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -26,7 +26,7 @@ const Move = z.enum(['accept', 'decline', 'start', 'complete', 'cancel']);
 export class TasksController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
-  @ServiceDecides()
+  @Access('create', 'AgencyTask')
   @Post()
   @HttpCode(201)
   @ApiOperation({ operationId: 'askAgencyTask', summary: 'Ask another agency for a piece of work, with a due time' })
