@@ -18,7 +18,7 @@ import {
   type CampaignReport,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ServiceDecides } from '../auth/access.decorators';
+import { Access, ServiceDecides } from '../auth/access.decorators';
 import { csvRow } from '../http/csv';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
@@ -38,7 +38,7 @@ const REPORT_COLUMNS = ['section', 'key', 'name', 'publications', 'views', 'like
 export class ApprovalsController {
   constructor(@Inject(ApprovalsClient) private readonly approvals: ApprovalsClient) {}
 
-  @ServiceDecides()
+  @Access('submit', 'Submission')
   @Post('assignments/:id/submissions')
   @HttpCode(201)
   @ApiOperation({
@@ -58,7 +58,7 @@ export class ApprovalsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('submit', 'Submission')
   @Post('submissions/:id/versions')
   @HttpCode(201)
   @ApiOperation({
@@ -141,7 +141,7 @@ export class ApprovalsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('override', 'Submission')
   @Post('submissions/:id/overrides')
   @HttpCode(200)
   @ApiOperation({
@@ -161,7 +161,7 @@ export class ApprovalsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('submit', 'Submission')
   @Post('submissions/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({
@@ -194,7 +194,7 @@ export class ApprovalsController {
     return this.approvals.request(S.reviews, { query: parseOrThrow(ReviewQuery, raw) }, actor);
   }
 
-  @ServiceDecides()
+  @Access('publish', 'Submission')
   @Post('submissions/:id/publication')
   @HttpCode(201)
   @ApiOperation({
@@ -214,7 +214,7 @@ export class ApprovalsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('publish', 'Submission')
   @Post('publications/:id/metrics')
   @HttpCode(201)
   @ApiOperation({
@@ -296,7 +296,7 @@ export class ApprovalsController {
     return this.approvals.request(S.workflowGet, { id: idOf(id) }, actor);
   }
 
-  @ServiceDecides()
+  @Access('update', 'Campaign')
   @Put('campaigns/:id/workflow')
   @ApiOperation({
     operationId: 'setReviewWorkflow',
@@ -315,7 +315,7 @@ export class ApprovalsController {
     );
   }
 
-  @ServiceDecides()
+  @Access('consent', 'Campaign')
   @Post('campaigns/:id/workflow/consent')
   @HttpCode(201)
   @ApiOperation({
