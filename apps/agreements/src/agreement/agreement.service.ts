@@ -26,7 +26,7 @@ import {
   type ChangeAppliers,
   type Envelope,
 } from '@concord/domain';
-import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
+import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
@@ -715,7 +715,7 @@ export class AgreementService {
 
   private assertMay(actor: Actor, action: Action): void {
     if (!abilityFor(actor).can(action, subject('Agreement', { agencyId: actor.orgId }))) {
-      throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} agreements`);
+      throw roleMayNot(action, 'Agreement');
     }
   }
 
@@ -772,6 +772,6 @@ const AGREEMENT_CHANGES: ChangeAppliers<AgreementChanges, Agreement> = {
 
 function assertMayOn(ability: AppAbility, action: Action, agreement: Agreement): void {
   if (!ability.can(action, subject('Agreement', { agencyId: agreement.agencyId }))) {
-    throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} agreements`);
+    throw roleMayNot(action, 'Agreement');
   }
 }

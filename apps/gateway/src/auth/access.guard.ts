@@ -1,20 +1,9 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@concord/domain';
-import { abilityFor, type SubjectName } from '@concord/permissions';
+import { abilityFor, roleMayNot } from '@concord/permissions';
 import { ROUTE_ACCESS, type RouteAccess } from './access.decorators';
 import { IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
-
-const NOUNS: Record<SubjectName, string> = {
-  Creator: 'creators',
-  AuditTrail: 'the audit trail',
-  Agreement: 'agreements',
-  Campaign: 'campaigns',
-  CampaignRequest: 'campaign requests',
-  AgencyTask: 'agency tasks',
-  Assignment: 'assignments',
-  Submission: 'content submissions',
-};
 
 /**
  * Runs after the AuthGuard: a route's declared access (access.decorators.ts), checked before anything else happens.
@@ -38,10 +27,7 @@ export class AccessGuard implements CanActivate {
     if (access.kind === 'service') return true;
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
     if (!actor || !abilityFor(actor).can(access.action, access.subject)) {
-      throw new DomainError(
-        'auth.forbidden',
-        `Your role may not ${access.action.replace(/_/g, ' ')} ${NOUNS[access.subject]}`,
-      );
+      throw roleMayNot(access.action, access.subject);
     }
     return true;
   }

@@ -32,7 +32,7 @@ import {
   type UpdateCreatorInput,
   type VettingOutcome,
 } from '@concord/domain';
-import { abilityFor, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
+import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import pLimit from 'p-limit';
@@ -548,7 +548,7 @@ function requireAbility(actor: Actor, action: Action): AppAbility {
   if (!ability.can(action, 'Creator')) {
     if (!ability.can('read', 'Creator'))
       throw new DomainError('auth.forbidden', 'Your agency may not change the creator registry');
-    throw new DomainError('auth.forbidden', `Your role may not ${action.replace('_', ' ')} creators`);
+    throw roleMayNot(action, 'Creator');
   }
   return ability;
 }
