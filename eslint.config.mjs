@@ -6,16 +6,6 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 import concord from '@concord/eslint-plugin';
 
-// Service files that still hold SQL of their own, from before the rule: each moves into its aggregate's repository
-// (issue 13, "one data-access style") and leaves this list. Nothing may join it.
-const SQL_NOT_YET_IN_REPOSITORIES = [
-  'apps/approvals/src/submission/submission.service.ts',
-  'apps/tasking/src/campaign/campaign.service.ts',
-  'apps/tasking/src/assignment/fan-out.service.ts',
-  'apps/tasking/src/assignment/fan-out.runner.ts',
-  'apps/tasking/src/assignment/assignment.service.ts',
-];
-
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'packages/client/src/schema.d.ts'] },
   eslint.configs.recommended,
@@ -113,7 +103,6 @@ export default tseslint.config(
       'packages/messaging/src/**',
       'packages/audit/src/**',
       'packages/testing/src/**',
-      ...SQL_NOT_YET_IN_REPOSITORIES,
     ],
     rules: { 'concord/no-sql-outside-repositories': 'off' },
   },

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, auditProviders } from '@concord/audit';
+import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import {
   ActorProofSigner,
@@ -20,15 +20,14 @@ import {
   pruneJob,
   PeriodicJob,
   natsOptions,
+  healthHandlerFor,
 } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementService } from './agreement/agreement.service';
 import { CounterpartyDirectory } from './agreement/counterparty-directory';
 import type { AgreementsConfig } from './agreements.config';
-import { AuditHandler } from './audit/audit.handler';
 import { createAgreementsDataSource } from './database/agreements-data-source';
-import { HealthHandler } from './health/health.handler';
 
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 
@@ -70,7 +69,7 @@ export class AgreementsModule {
     const logger = new Logger('OutboxRelay');
     return {
       module: AgreementsModule,
-      controllers: [AgreementHandler, AuditHandler, HealthHandler],
+      controllers: [AgreementHandler, auditHandlerFor('agreements'), healthHandlerFor('agreements')],
       providers: [
         {
           provide: DataSource,

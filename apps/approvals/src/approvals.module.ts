@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, auditProviders } from '@concord/audit';
+import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import {
   ActorProofSigner,
@@ -20,16 +20,19 @@ import {
   messagingRetention,
   pruneJob,
   natsOptions,
+  healthHandlerFor,
 } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
-import { AuditHandler } from './audit/audit.handler';
 import { createApprovalsDataSource } from './database/approvals-data-source';
-import { HealthHandler } from './health/health.handler';
 import { CampaignReportService } from './submission/campaign-report.service';
 import { Peers } from './submission/peers';
+import { PublicationRepository } from './submission/publication.repository';
 import { ReviewQueueService } from './submission/review-queue.service';
 import { SubmissionHandler } from './submission/submission.handler';
+import { SubmissionRepository } from './submission/submission.repository';
 import { SubmissionService } from './submission/submission.service';
+import { VersionRepository } from './submission/version.repository';
+import { WorkflowRepository } from './submission/workflow.repository';
 
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 const PEER_CLIENT = Symbol('PEER_CLIENT');
@@ -74,7 +77,7 @@ export class ApprovalsModule {
     const warn = (m: string) => logger.warn(m);
     return {
       module: ApprovalsModule,
-      controllers: [SubmissionHandler, AuditHandler, HealthHandler],
+      controllers: [SubmissionHandler, auditHandlerFor('approvals'), healthHandlerFor('approvals')],
       providers: [
         {
           provide: DataSource,
@@ -111,10 +114,45 @@ export class ApprovalsModule {
           inject: [DataSource, EVENTS_CONNECTION],
         },
         {
+          provide: SubmissionRepository,
+          useFactory: (ds: DataSource) => new SubmissionRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: VersionRepository,
+          useFactory: (ds: DataSource) => new VersionRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: WorkflowRepository,
+          useFactory: (ds: DataSource) => new WorkflowRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: PublicationRepository,
+          useFactory: (ds: DataSource) => new PublicationRepository(ds),
+          inject: [DataSource],
+        },
+        {
           provide: SubmissionService,
-          useFactory: (ds: DataSource, peers: Peers, relay: OutboxRelay) =>
-            new SubmissionService(ds, peers, () => relay.wake()),
-          inject: [DataSource, Peers, OutboxRelay],
+          useFactory: (
+            ds: DataSource,
+            submissions: SubmissionRepository,
+            versions: VersionRepository,
+            workflows: WorkflowRepository,
+            publications: PublicationRepository,
+            peers: Peers,
+            relay: OutboxRelay,
+          ) => new SubmissionService(ds, submissions, versions, workflows, publications, peers, () => relay.wake()),
+          inject: [
+            DataSource,
+            SubmissionRepository,
+            VersionRepository,
+            WorkflowRepository,
+            PublicationRepository,
+            Peers,
+            OutboxRelay,
+          ],
         },
         {
           provide: ReviewQueueService,

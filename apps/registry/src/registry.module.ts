@@ -18,17 +18,16 @@ import {
   messagingRetention,
   pruneJob,
   PeriodicJob,
+  healthHandlerFor,
 } from '@concord/messaging';
 import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
-import { AuditHandler } from './audit/audit.handler';
-import { AuditEvidence, auditProviders } from '@concord/audit';
+import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
 import { PersonalDataCipher } from './creator/personal-data.cipher';
 import { CreatorRepository } from './creator/creator.repository';
 import { SimilarNames } from './creator/similar-names';
 import { createRegistryDataSource } from './database/registry-data-source';
-import { HealthHandler } from './health/health.handler';
 import type { RegistryConfig } from './registry.config';
 
 export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
@@ -74,7 +73,7 @@ export class RegistryModule {
     const logger = new Logger('OutboxRelay');
     return {
       module: RegistryModule,
-      controllers: [CreatorHandler, AuditHandler, HealthHandler],
+      controllers: [CreatorHandler, auditHandlerFor('registry'), healthHandlerFor('registry')],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },
         {

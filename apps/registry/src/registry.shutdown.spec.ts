@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { DomainError, SUBJECTS, type CreatorView } from '@concord/domain';
+import { DomainError, SUBJECTS } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
@@ -66,7 +66,7 @@ describe('registry process shutdown', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const requests = Array.from({ length: 60 }, (_, i) =>
       new Promise((r) => setTimeout(r, i * 5)).then(() =>
-        client.request<CreatorView>(
+        client.request(
           SUBJECTS.registry.creatorCreate,
           { input: registration({ displayName: `Shutdown Test ${i}` }) },
           actors.registrar,

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, auditProviders } from '@concord/audit';
+import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
 import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
 import {
   ActorProofSigner,
@@ -22,18 +22,22 @@ import {
   messagingRetention,
   pruneJob,
   natsOptions,
+  healthHandlerFor,
 } from '@concord/messaging';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
+import { AssignmentRepository } from './assignment/assignment.repository';
 import { AssignmentService } from './assignment/assignment.service';
+import { FanOutRepository } from './assignment/fan-out.repository';
 import { FanOutRunner } from './assignment/fan-out.runner';
 import { FanOutService } from './assignment/fan-out.service';
-import { AuditHandler } from './audit/audit.handler';
 import { CampaignHandler } from './campaign/campaign.handler';
+import { AgencyTaskRepository } from './campaign/agency-task.repository';
 import { AgencyTaskService } from './campaign/agency-task.service';
+import { CampaignRequestRepository } from './campaign/campaign-request.repository';
+import { CampaignRepository } from './campaign/campaign.repository';
 import { CampaignService } from './campaign/campaign.service';
 import { createTaskingDataSource } from './database/tasking-data-source';
-import { HealthHandler } from './health/health.handler';
 import type { TaskingConfig } from './tasking.config';
 
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
@@ -86,7 +90,7 @@ export class TaskingModule {
     const warn = (m: string) => logger.warn(m);
     return {
       module: TaskingModule,
-      controllers: [CampaignHandler, AssignmentHandler, AuditHandler, HealthHandler],
+      controllers: [CampaignHandler, AssignmentHandler, auditHandlerFor('tasking'), healthHandlerFor('tasking')],
       providers: [
         {
           provide: DataSource,
@@ -123,21 +127,63 @@ export class TaskingModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
+        // The repositories: each aggregate's SQL, constructed with the DataSource and injected where it is used.
+        {
+          provide: CampaignRepository,
+          useFactory: (ds: DataSource) => new CampaignRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: CampaignRequestRepository,
+          useFactory: (ds: DataSource) => new CampaignRequestRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: AgencyTaskRepository,
+          useFactory: (ds: DataSource) => new AgencyTaskRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: AssignmentRepository,
+          useFactory: (ds: DataSource) => new AssignmentRepository(ds),
+          inject: [DataSource],
+        },
+        { provide: FanOutRepository, useFactory: (ds: DataSource) => new FanOutRepository(ds), inject: [DataSource] },
         {
           provide: CampaignService,
-          useFactory: (ds: DataSource, relay: OutboxRelay) => new CampaignService(ds, () => relay.wake()),
-          inject: [DataSource, OutboxRelay],
+          useFactory: (
+            ds: DataSource,
+            campaigns: CampaignRepository,
+            requests: CampaignRequestRepository,
+            relay: OutboxRelay,
+          ) => new CampaignService(ds, campaigns, requests, () => relay.wake()),
+          inject: [DataSource, CampaignRepository, CampaignRequestRepository, OutboxRelay],
         },
         {
           provide: AgencyTaskService,
-          useFactory: (ds: DataSource, relay: OutboxRelay) => new AgencyTaskService(ds, () => relay.wake()),
-          inject: [DataSource, OutboxRelay],
+          useFactory: (
+            ds: DataSource,
+            tasks: AgencyTaskRepository,
+            campaigns: CampaignRepository,
+            relay: OutboxRelay,
+          ) => new AgencyTaskService(ds, tasks, campaigns, () => relay.wake()),
+          inject: [DataSource, AgencyTaskRepository, CampaignRepository, OutboxRelay],
         },
         {
           provide: FanOutRunner,
-          useFactory: (ds: DataSource, registry: ServiceClient, relay: OutboxRelay) =>
+          useFactory: (
+            ds: DataSource,
+            fanOuts: FanOutRepository,
+            assignments: AssignmentRepository,
+            campaigns: CampaignRepository,
+            registry: ServiceClient,
+            relay: OutboxRelay,
+          ) =>
             new FanOutRunner(
               ds,
+              fanOuts,
+              assignments,
+              campaigns,
               registry,
               {
                 capacity: config.TASKING_CREATOR_CAPACITY,
@@ -149,23 +195,36 @@ export class TaskingModule {
               },
               () => relay.wake(),
             ),
-          inject: [DataSource, REGISTRY, OutboxRelay],
+          inject: [DataSource, FanOutRepository, AssignmentRepository, CampaignRepository, REGISTRY, OutboxRelay],
         },
         {
           provide: FanOutService,
-          useFactory: (ds: DataSource, runner: FanOutRunner, relay: OutboxRelay) =>
+          useFactory: (
+            ds: DataSource,
+            fanOuts: FanOutRepository,
+            campaigns: CampaignRepository,
+            runner: FanOutRunner,
+            relay: OutboxRelay,
+          ) =>
             new FanOutService(
               ds,
+              fanOuts,
+              campaigns,
               () => runner.wake(),
               config.TASKING_FANOUT_WAIT_MS,
               () => relay.wake(),
             ),
-          inject: [DataSource, FanOutRunner, OutboxRelay],
+          inject: [DataSource, FanOutRepository, CampaignRepository, FanOutRunner, OutboxRelay],
         },
         {
           provide: AssignmentService,
-          useFactory: (ds: DataSource, relay: OutboxRelay) => new AssignmentService(ds, () => relay.wake()),
-          inject: [DataSource, OutboxRelay],
+          useFactory: (
+            ds: DataSource,
+            assignments: AssignmentRepository,
+            campaigns: CampaignRepository,
+            relay: OutboxRelay,
+          ) => new AssignmentService(ds, assignments, campaigns, () => relay.wake()),
+          inject: [DataSource, AssignmentRepository, CampaignRepository, OutboxRelay],
         },
         {
           provide: OFFER_CALENDAR,
@@ -180,8 +239,13 @@ export class TaskingModule {
         },
         {
           provide: CONSUMERS,
-          useFactory: (ds: DataSource, nc: NatsConnection, assignments: AssignmentService) => {
-            const reactions = new AssignmentReactions(assignments);
+          useFactory: (
+            ds: DataSource,
+            nc: NatsConnection,
+            assignments: AssignmentService,
+            repository: AssignmentRepository,
+          ) => {
+            const reactions = new AssignmentReactions(assignments, repository);
             const consumer = (purpose: keyof typeof FOLLOWED_EVENTS, handle: EventConsumerOptions['handle']) =>
               new EventConsumer({
                 nc,
@@ -199,7 +263,7 @@ export class TaskingModule {
               consumer('assignment_progress', (e, m) => reactions.onApprovalEvent(e, m)),
             ];
           },
-          inject: [DataSource, EVENTS_CONNECTION, AssignmentService],
+          inject: [DataSource, EVENTS_CONNECTION, AssignmentService, AssignmentRepository],
         },
         ...auditProviders('tasking', {
           signingKey: config.CONCORD_AUDIT_KEY_TASKING,

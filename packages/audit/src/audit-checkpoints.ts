@@ -1,12 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { signCheckpoint, type Actor, type AuditSigningKey, type SignedCheckpoint } from '@concord/domain';
+import { EVENTS, signCheckpoint, type Actor, type AuditSigningKey, type SignedCheckpoint } from '@concord/domain';
 import { chainTail, trySequencerLock } from './audit-sequencer';
 
 /** Who signs checkpoints in the event envelope: the service itself, no person. */
 export const AUDIT_SYSTEM_ACTOR: Actor = { userId: 'system:audit', orgId: 'system', roles: [] };
 
 /** Publishes an event inside the transaction (the service's outbox: `recordEvent` of @concord/messaging). */
-export type RecordEvent = (manager: EntityManager, subject: string, actor: Actor, data: unknown) => Promise<unknown>;
+/** Where a service's checkpoints are published (`EVENTS.<service>.auditCheckpointed`). */
+export type CheckpointSubject = (typeof EVENTS)[keyof typeof EVENTS]['auditCheckpointed'];
+export type RecordEvent = (
+  manager: EntityManager,
+  subject: CheckpointSubject,
+  actor: Actor,
+  data: SignedCheckpoint,
+) => Promise<unknown>;
 
 /**
  * Signs a checkpoint of the service's chain (service, size, head hash, time)
@@ -20,7 +27,7 @@ export class AuditCheckpointer {
     private readonly dataSource: DataSource,
     private readonly service: string,
     private readonly key: AuditSigningKey,
-    private readonly subject: string,
+    private readonly subject: CheckpointSubject,
     private readonly recordEvent: RecordEvent,
   ) {}
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { auditSigningKey, type AuditSigningKey, type SignedCheckpoint } from '@concord/domain';
 import { PeriodicJob, recordEvent, WakeableLoop } from '@concord/messaging';
 import { generateKeyPairSync } from 'node:crypto';
-import { AuditCheckpointer, ownCheckpoints } from './audit-checkpoints';
+import { AuditCheckpointer, ownCheckpoints, type CheckpointSubject } from './audit-checkpoints';
 import { AuditSequencer, chainTail, pendingEntries } from './audit-sequencer';
 
 export interface AuditEvidenceOptions {
@@ -11,7 +11,7 @@ export interface AuditEvidenceOptions {
   /** The service's Ed25519 signing key: its 32-byte seed, base64 (CONCORD_AUDIT_KEY_<SERVICE>). */
   signingKey: string | undefined;
   /** Where the service's checkpoints are published (EVENTS.<service>.auditCheckpointed). */
-  checkpointSubject: string;
+  checkpointSubject: CheckpointSubject;
   /** Wakes the outbox relay, so a checkpoint is published at once. */
   wakeRelay: () => void;
   sequenceMs: number;

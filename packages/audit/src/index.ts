@@ -9,3 +9,4 @@ export * from './audit-verification';
 export * from './audit-evidence';
 export * from './offline-verifier';
 export * from './audit-providers';
+export * from './audit.handler';

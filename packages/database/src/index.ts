@@ -8,3 +8,4 @@ export * from './prepare-service-databases';
 export * from './deferred-writes';
 export * from './free-port';
 export * from './visible-to';
+export * from './update-returning';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createServiceDataSource, freePort, startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
-import { createEnvelope, DomainError, type Actor } from '@concord/domain';
+import { createEnvelope, DomainError, EVENTS, newId, type Actor } from '@concord/domain';
 import { appendAuditRow, outboxCount } from './idempotent-command.test-helpers';
 import { MESSAGING_DDL } from './messaging.ddl';
 import { ProcessedCommand } from './processed-command.entity';
@@ -53,13 +53,16 @@ describe('transactOnce', () => {
     await postgres?.stop();
   });
 
+  // Any event of the contract does: the outbox only keeps it with the command's other effects.
+  const madeEvent = (id: unknown) =>
+    ({ creatorId: newId(), from: 'prospect', to: 'vetted', reason: `made ${String(id)}` }) as const;
   const command = (key: string | undefined, name: string) =>
     createEnvelope('concord.test.thing.create', actor, { name }, { idempotencyKey: key });
   const create = (key: string | undefined, name: string, pause = 0) =>
     transactOnce(db, command(key, name), async (manager) => {
       const [row] = await manager.query('INSERT INTO things (name) VALUES ($1) RETURNING id', [name]);
       await appendAuditRow(manager, `made ${name}`);
-      await recordEvent(manager, 'concord.events.test.thing.created', actor, { id: row.id });
+      await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, madeEvent(row.id));
       if (pause) await new Promise((r) => setTimeout(r, pause));
       return { id: row.id as number, name };
     });
@@ -73,6 +76,22 @@ describe('transactOnce', () => {
     expect(await outboxCount(db)).toBe(outboxBefore + 1);
     const [record] = await db.query("SELECT reply FROM processed_commands WHERE key LIKE '%key-race'");
     expect(record.reply).toEqual(replies[0]);
+  });
+
+  it('fails, in tests, a command whose event does not match its contract, keeping nothing of it', async () => {
+    const outboxBefore = await outboxCount(db);
+    const failed = await transactOnce(db, command('key-bad-event', 'bad event'), async (manager) => {
+      await manager.query('INSERT INTO things (name) VALUES ($1)', ['bad event']);
+      await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, {
+        creatorId: 'x',
+      } as unknown as ReturnType<typeof madeEvent>);
+      return { ok: true };
+    }).catch((e: unknown) => e);
+    expect((failed as Error).message).toMatch(
+      /^The event concord\.events\.registry\.creator\.status_changed does not match its contract: creatorId/,
+    );
+    expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'bad event'")).toEqual([{ n: 0 }]);
+    expect(await outboxCount(db)).toBe(outboxBefore);
   });
 
   it('refuses the same key with another body, changing nothing', async () => {
@@ -102,7 +121,7 @@ describe('transactOnce', () => {
     const outboxBefore = await outboxCount(db);
     const failed = await transactOnce(db, command('key-late', 'late'), async (manager) => {
       await manager.query('INSERT INTO things (name) VALUES ($1)', ['late']);
-      await recordEvent(manager, 'concord.events.test.thing.created', actor, { id: 0 });
+      await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, madeEvent(0));
       // An audit row that breaks a constraint: nothing of it is sent until the end, and then everything goes back.
       await appendAuditRow(manager, null);
       return { ok: true };

@@ -4,6 +4,8 @@ export * from './rpc-server';
 export * from './rpc-client';
 export * from './rpc-problem.filter';
 export * from './envelope-io';
+export * from './handles.decorator';
+export * from './health.handler';
 export * from './actor-proof';
 export * from './actor-proof.guard';
 export * from './outbox.entity';

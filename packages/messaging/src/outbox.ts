@@ -1,15 +1,24 @@
 import type { EntityManager } from 'typeorm';
-import { createEnvelope, type Actor, type Envelope } from '@concord/domain';
+import {
+  createEnvelope,
+  EVENT_DATA,
+  type Actor,
+  type Envelope,
+  type EventDataOf,
+  type EventSubject,
+} from '@concord/domain';
 import { writeLater } from '@concord/database';
+import { assertMatchesContract, CHECK_CONTRACTS } from './contract-check';
 
 /** Records an event in the outbox, inside the caller's transaction. */
-export async function recordEvent<T>(
+export async function recordEvent<E extends EventSubject>(
   manager: EntityManager,
-  subject: string,
+  subject: E,
   actor: Actor,
-  data: T,
+  data: EventDataOf<E>,
   correlationId?: string,
-): Promise<Envelope<T>> {
+): Promise<Envelope<EventDataOf<E>>> {
+  if (CHECK_CONTRACTS) assertMatchesContract(EVENT_DATA[subject], data, `The event ${subject}`);
   const envelope = createEnvelope(subject, actor, data, { correlationId });
   await writeLater(manager, 'INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3::jsonb)', [
     envelope.id,
@@ -23,14 +32,15 @@ export async function recordEvent<T>(
  * Records many events of one subject in the outbox with one statement,
  * inside the caller's transaction (a fan-out's batch of offers).
  */
-export async function recordEvents<T>(
+export async function recordEvents<E extends EventSubject>(
   manager: EntityManager,
-  subject: string,
+  subject: E,
   actor: Actor,
-  data: readonly T[],
+  data: readonly EventDataOf<E>[],
   correlationId?: string,
-): Promise<Envelope<T>[]> {
+): Promise<Envelope<EventDataOf<E>>[]> {
   if (data.length === 0) return [];
+  if (CHECK_CONTRACTS) for (const d of data) assertMatchesContract(EVENT_DATA[subject], d, `The event ${subject}`);
   const envelopes = data.map((d) => createEnvelope(subject, actor, d, { correlationId }));
   await manager.query(
     `INSERT INTO outbox (id, subject, envelope)

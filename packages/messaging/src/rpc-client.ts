@@ -1,5 +1,13 @@
 import { errors, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
-import { createEnvelope, DomainError, namespaceSubject, type Actor } from '@concord/domain';
+import {
+  createEnvelope,
+  DomainError,
+  namespaceSubject,
+  type Actor,
+  type ReplyOf,
+  type RequestOf,
+  type Subject,
+} from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
 import type { ActorProofSigner } from './actor-proof';
 
@@ -59,7 +67,13 @@ export class ServiceClient {
     }
   }
 
-  async request<T>(subject: string, data: unknown, actor: Actor, options: RequestOptions = {}): Promise<T> {
+  /** Asks `subject` (one of `CONTRACTS`) with `data` of its request type; answers its reply type. */
+  async request<S extends Subject>(
+    subject: S,
+    data: RequestOf<S>,
+    actor: Actor,
+    options: RequestOptions = {},
+  ): Promise<ReplyOf<S>> {
     const service = subject.split('.')[1] ?? subject;
     const wire = namespaceSubject(this.env, subject);
     const unsigned = createEnvelope(subject, actor, data, options);
@@ -104,7 +118,7 @@ export class ServiceClient {
       if (DomainError.isProblem(reply.err)) throw DomainError.fromProblem(reply.err);
       throw new DomainError('internal', `The ${service} service failed to answer`, [], { service });
     }
-    return reply.response as T;
+    return reply.response as ReplyOf<S>;
   }
 
   /** Resolves when the NATS server answers a round trip. */

@@ -9,7 +9,9 @@ import {
   SUBJECTS,
   type Actor,
   type AgreementEventData,
-  type CreatorView,
+  type CreatorStatusName,
+  type PLATFORMS,
+  type TOPICS,
 } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 
@@ -43,8 +45,8 @@ export async function registerCreator(
     status?: 'prospect' | 'vetted' | 'active' | 'suspended';
     companyId?: string | null;
     kind?: 'individual' | 'management_company';
-    platforms?: string[];
-    topics?: string[];
+    platforms?: (typeof PLATFORMS)[number][];
+    topics?: (typeof TOPICS)[number][];
   } = {},
 ): Promise<string> {
   return (await registerCreatorWithHandle(client, name, options)).id;
@@ -56,7 +58,7 @@ export async function registerCreatorWithHandle(
   options: Parameters<typeof registerCreator>[2] = {},
 ): Promise<{ id: string; handle: string }> {
   const handle = `c_${randomBytes(3).toString('hex')}${handles++}`;
-  const creator = await client.request<CreatorView>(
+  const creator = await client.request(
     SUBJECTS.registry.creatorCreate,
     {
       input: {
@@ -84,12 +86,13 @@ export async function registerCreatorWithHandle(
     },
     staff.registrar,
   );
-  const path = {
+  const paths: Record<'prospect' | 'vetted' | 'active' | 'suspended', CreatorStatusName[]> = {
     prospect: [],
     vetted: ['vetted'],
     active: ['vetted', 'active'],
     suspended: ['vetted', 'active', 'suspended'],
-  }[options.status ?? 'active'];
+  };
+  const path = paths[options.status ?? 'active'];
   // `vetted` needs a passed vetting result on record.
   if (path.length)
     await client.request(

@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  namespaceSubject,
-  SUBJECTS,
-  type Actor,
-  type AgreementView,
-  type CreatorView,
-  type Envelope,
-} from '@concord/domain';
+import { namespaceSubject, SUBJECTS, type Actor, type Envelope } from '@concord/domain';
 import { ActorProofVerifier, connectNats, type NatsConnection } from '@concord/messaging';
 import { testActorConfig, testNats } from '@concord/testing';
 import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
@@ -35,7 +28,7 @@ describe('agreements asks the registry as the original user, vouched for by agre
 
   it("carries the drafting manager, with agreements' proof, to the registry's counterparty look-up", async () => {
     const handle = `kol_${randomBytes(3).toString('hex')}`;
-    const creator = await sut.client.request<CreatorView>(
+    const creator = await sut.client.request(
       SUBJECTS.registry.creatorCreate,
       {
         input: {
@@ -60,7 +53,7 @@ describe('agreements asks the registry as the original user, vouched for by agre
     const wire = namespaceSubject(sut.env, SUBJECTS.registry.creatorGet);
     const seen = nc.subscribe(wire, { max: 1 });
     await nc.flush();
-    const draft = await sut.client.request<AgreementView>(
+    const draft = await sut.client.request(
       SUBJECTS.agreements.create,
       {
         input: {

@@ -83,7 +83,7 @@ describe('agreements list search (q)', () => {
 
   async function company(displayName: string): Promise<CreatorView> {
     const handle = `mcn_${randomBytes(3).toString('hex')}`;
-    return client.request<CreatorView>(
+    return client.request(
       R.creatorCreate,
       {
         input: {
@@ -107,7 +107,7 @@ describe('agreements list search (q)', () => {
   }
 
   function draft(counterpartyId: string, title: string): Promise<AgreementView> {
-    return client.request<AgreementView>(
+    return client.request(
       A.create,
       {
         input: {
@@ -126,11 +126,7 @@ describe('agreements list search (q)', () => {
   }
 
   async function found(query: Record<string, unknown>, actor: Actor = manager): Promise<string[]> {
-    const page = await client.request<{ items: { id: string; number: string }[] }>(
-      A.list,
-      { query: { limit: 100, ...query } },
-      actor,
-    );
+    const page = await client.request(A.list, { query: { limit: 100, ...query } }, actor);
     return page.items.map((i) => i.number);
   }
 
@@ -168,17 +164,13 @@ describe('agreements list search (q)', () => {
     expect(await found({ q: 'sao viet', status: 'legal_review' })).toEqual([hue.number]);
     expect(await found({ q: 'sao viet', status: 'draft' })).toEqual([dienBien.number]);
     expect(await found({ q: 'sao', counterpartyId: saoNam.id })).toEqual([haGiang.number]);
-    const first = await client.request<{ items: { number: string }[]; nextCursor: string | null }>(
-      A.list,
-      { query: { q: 'sao', limit: 2 } },
-      manager,
-    );
+    const first = await client.request(A.list, { query: { q: 'sao', limit: 2 } }, manager);
     expect(first.items.map((i) => i.number)).toEqual([hue.number, haGiang.number]);
     expect(await found({ q: 'sao', cursor: first.nextCursor })).toEqual([dienBien.number]);
   });
 
   it("follows a draft's new title and an amendment that changes the title", async () => {
-    const edited = await client.request<AgreementView>(
+    const edited = await client.request(
       A.update,
       { id: haGiang.id, expectedVersion: haGiang.version, changes: { title: 'Ẩm thực Hà Nội' } },
       manager,
@@ -198,7 +190,11 @@ describe('agreements list search (q)', () => {
     );
     await client.request(A.submitForReview, { id: edited.id }, manager);
     await client.request(A.legalDecision, { id: edited.id, input: { decision: 'approve', comments: 'ok' } }, legal);
-    const signature = { signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' };
+    const signature = {
+      signatoryName: 'Someone Signing',
+      signedAt: '2026-02-01T00:00:00Z',
+      method: 'in_person' as const,
+    };
     for (const party of ['agency', 'counterparty'] as const)
       await client.request(A.sign, { id: edited.id, input: { party, ...signature } }, admin);
     await client.request(

@@ -16,7 +16,7 @@ describe("a draft's edit applies every field it accepts", () => {
   beforeAll(async () => {
     sut = await startAgreementsWithRegistry();
     const handle = `kol_${randomBytes(3).toString('hex')}`;
-    counterparty = await sut.client.request<CreatorView>(
+    counterparty = await sut.client.request(
       SUBJECTS.registry.creatorCreate,
       {
         input: {
@@ -62,7 +62,7 @@ describe("a draft's edit applies every field it accepts", () => {
   };
 
   it.each(Object.keys(cases) as (keyof AgreementChanges)[])('%s: changed and read back', async (field) => {
-    const draft = await sut.client.request<AgreementView>(
+    const draft = await sut.client.request(
       A.create,
       {
         input: {
@@ -80,13 +80,13 @@ describe("a draft's edit applies every field it accepts", () => {
       manager,
     );
     const { value, shows } = cases[field] as { value: unknown; shows: (view: AgreementView) => unknown };
-    const edited = await sut.client.request<AgreementView>(
+    const edited = await sut.client.request(
       A.update,
       { id: draft.id, expectedVersion: draft.version, changes: { [field]: value } },
       manager,
     );
     expect(shows(edited)).toEqual(value);
-    expect(shows(await sut.client.request<AgreementView>(A.get, { id: draft.id }, manager))).toEqual(value);
+    expect(shows(await sut.client.request(A.get, { id: draft.id }, manager))).toEqual(value);
     expect(edited.version).toBe(draft.version + 1);
   });
 });

@@ -1,7 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgreementCommands, SUBJECTS } from '@concord/domain';
-import { readEnvelope } from '@concord/messaging';
+import { SUBJECTS } from '@concord/domain';
+import { Handles, type RequestFor } from '@concord/messaging';
 import { AgreementService } from './agreement.service';
 
 const S = SUBJECTS.agreements;
@@ -11,103 +10,103 @@ const S = SUBJECTS.agreements;
 export class AgreementHandler {
   constructor(@Inject(AgreementService) private readonly agreements: AgreementService) {}
 
-  @MessagePattern(S.create)
-  create(@Payload() m: unknown) {
-    return this.agreements.create(readEnvelope(m, AgreementCommands.create));
+  @Handles(S.create)
+  create(request: RequestFor<typeof S.create>) {
+    return this.agreements.create(request);
   }
 
-  @MessagePattern(S.get)
-  get(@Payload() m: unknown) {
-    return this.agreements.get(readEnvelope(m, AgreementCommands.get));
+  @Handles(S.get)
+  get(request: RequestFor<typeof S.get>) {
+    return this.agreements.get(request);
   }
 
-  @MessagePattern(S.list)
-  list(@Payload() m: unknown) {
-    return this.agreements.list(readEnvelope(m, AgreementCommands.list));
+  @Handles(S.list)
+  list(request: RequestFor<typeof S.list>) {
+    return this.agreements.list(request);
   }
 
-  @MessagePattern(S.update)
-  update(@Payload() m: unknown) {
-    return this.agreements.update(readEnvelope(m, AgreementCommands.update));
+  @Handles(S.update)
+  update(request: RequestFor<typeof S.update>) {
+    return this.agreements.update(request);
   }
 
-  @MessagePattern(S.submitForReview)
-  submitForReview(@Payload() m: unknown) {
-    return this.agreements.submitForReview(readEnvelope(m, AgreementCommands.submitForReview));
+  @Handles(S.submitForReview)
+  submitForReview(request: RequestFor<typeof S.submitForReview>) {
+    return this.agreements.submitForReview(request);
   }
 
-  @MessagePattern(S.legalDecision)
-  legalDecision(@Payload() m: unknown) {
-    return this.agreements.legalDecision(readEnvelope(m, AgreementCommands.legalDecision));
+  @Handles(S.legalDecision)
+  legalDecision(request: RequestFor<typeof S.legalDecision>) {
+    return this.agreements.legalDecision(request);
   }
 
-  @MessagePattern(S.sign)
-  sign(@Payload() m: unknown) {
-    return this.agreements.sign(readEnvelope(m, AgreementCommands.sign));
+  @Handles(S.sign)
+  sign(request: RequestFor<typeof S.sign>) {
+    return this.agreements.sign(request);
   }
 
-  @MessagePattern(S.suspend)
-  suspend(@Payload() m: unknown) {
-    return this.agreements.suspend(readEnvelope(m, AgreementCommands.suspend));
+  @Handles(S.suspend)
+  suspend(request: RequestFor<typeof S.suspend>) {
+    return this.agreements.suspend(request);
   }
 
-  @MessagePattern(S.resume)
-  resume(@Payload() m: unknown) {
-    return this.agreements.resume(readEnvelope(m, AgreementCommands.resume));
+  @Handles(S.resume)
+  resume(request: RequestFor<typeof S.resume>) {
+    return this.agreements.resume(request);
   }
 
-  @MessagePattern(S.addMilestone)
-  addMilestone(@Payload() m: unknown) {
-    return this.agreements.addMilestone(readEnvelope(m, AgreementCommands.addMilestone));
+  @Handles(S.addMilestone)
+  addMilestone(request: RequestFor<typeof S.addMilestone>) {
+    return this.agreements.addMilestone(request);
   }
 
-  @MessagePattern(S.updateMilestone)
-  updateMilestone(@Payload() m: unknown) {
-    return this.agreements.updateMilestone(readEnvelope(m, AgreementCommands.updateMilestone));
+  @Handles(S.updateMilestone)
+  updateMilestone(request: RequestFor<typeof S.updateMilestone>) {
+    return this.agreements.updateMilestone(request);
   }
 
-  @MessagePattern(S.payMilestone)
-  payMilestone(@Payload() m: unknown) {
-    return this.agreements.payMilestone(readEnvelope(m, AgreementCommands.payMilestone));
+  @Handles(S.payMilestone)
+  payMilestone(request: RequestFor<typeof S.payMilestone>) {
+    return this.agreements.payMilestone(request);
   }
 
-  @MessagePattern(S.budget)
-  budget(@Payload() m: unknown) {
-    return this.agreements.budget(readEnvelope(m, AgreementCommands.budget));
+  @Handles(S.budget)
+  budget(request: RequestFor<typeof S.budget>) {
+    return this.agreements.budget(request);
   }
 
-  @MessagePattern(S.publicRegister)
-  publicRegister(@Payload() m: unknown) {
-    return this.agreements.publicRegister(readEnvelope(m, AgreementCommands.publicRegister));
+  @Handles(S.publicRegister)
+  publicRegister(request: RequestFor<typeof S.publicRegister>) {
+    return this.agreements.publicRegister(request);
   }
 
-  @MessagePattern(S.amend)
-  amend(@Payload() m: unknown) {
-    return this.agreements.amend(readEnvelope(m, AgreementCommands.amend));
+  @Handles(S.amend)
+  amend(request: RequestFor<typeof S.amend>) {
+    return this.agreements.amend(request);
   }
 
-  @MessagePattern(S.amendmentDecision)
-  amendmentDecision(@Payload() m: unknown) {
-    return this.agreements.amendmentDecision(readEnvelope(m, AgreementCommands.amendmentDecision));
+  @Handles(S.amendmentDecision)
+  amendmentDecision(request: RequestFor<typeof S.amendmentDecision>) {
+    return this.agreements.amendmentDecision(request);
   }
 
-  @MessagePattern(S.amendmentSign)
-  amendmentSign(@Payload() m: unknown) {
-    return this.agreements.amendmentSign(readEnvelope(m, AgreementCommands.amendmentSign));
+  @Handles(S.amendmentSign)
+  amendmentSign(request: RequestFor<typeof S.amendmentSign>) {
+    return this.agreements.amendmentSign(request);
   }
 
-  @MessagePattern(S.addDocument)
-  addDocument(@Payload() m: unknown) {
-    return this.agreements.addDocument(readEnvelope(m, AgreementCommands.addDocument));
+  @Handles(S.addDocument)
+  addDocument(request: RequestFor<typeof S.addDocument>) {
+    return this.agreements.addDocument(request);
   }
 
-  @MessagePattern(S.getDocument)
-  getDocument(@Payload() m: unknown) {
-    return this.agreements.getDocument(readEnvelope(m, AgreementCommands.getDocument));
+  @Handles(S.getDocument)
+  getDocument(request: RequestFor<typeof S.getDocument>) {
+    return this.agreements.getDocument(request);
   }
 
-  @MessagePattern(S.terminate)
-  terminate(@Payload() m: unknown) {
-    return this.agreements.terminate(readEnvelope(m, AgreementCommands.terminate));
+  @Handles(S.terminate)
+  terminate(request: RequestFor<typeof S.terminate>) {
+    return this.agreements.terminate(request);
   }
 }

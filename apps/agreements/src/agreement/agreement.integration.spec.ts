@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  DomainError,
-  SUBJECTS,
-  todayInVietnam,
-  type Actor,
-  type AgreementView,
-  type CreatorView,
-} from '@concord/domain';
+import { DomainError, SUBJECTS, todayInVietnam, type Actor, type CreatorView, type RequestOf } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { EventCollector, testNats, rejection as rejectionOf } from '@concord/testing';
 import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
@@ -54,7 +47,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
 
   async function creator(): Promise<CreatorView> {
     const handle = `kol_${randomBytes(3).toString('hex')}`;
-    return client.request<CreatorView>(
+    return client.request(
       R.creatorCreate,
       {
         input: {
@@ -77,7 +70,11 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     );
   }
 
-  function draftInput(counterpartyId: string, start = '2026-01-01', end = '2026-12-31') {
+  function draftInput(
+    counterpartyId: string,
+    start = '2026-01-01',
+    end = '2026-12-31',
+  ): RequestOf<typeof A.create>['input'] {
     return {
       kind: 'service_contract',
       counterpartyId,
@@ -94,8 +91,8 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   it('numbers drafts per agency and year without gaps, and shows them only to their agency', async () => {
     const c = await creator();
     const year = todayInVietnam().slice(0, 4);
-    const first = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
-    const second = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, admin);
+    const first = await client.request(A.create, { input: draftInput(c.id) }, manager);
+    const second = await client.request(A.create, { input: draftInput(c.id) }, admin);
     expect(first).toMatchObject({
       status: 'draft',
       version: 1,
@@ -106,10 +103,10 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(second.number).toBe(`TTDN-${year}-0002`);
     const refused = await rejection(client.request(A.create, { input: draftInput(c.id) }, reviewer));
     expect(refused.code).toBe('auth.forbidden');
-    const third = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    const third = await client.request(A.create, { input: draftInput(c.id) }, manager);
     expect(third.number).toBe(`TTDN-${year}-0003`);
     expect((await rejection(client.request(A.get, { id: first.id }, mofa))).code).toBe('not_found');
-    const page = await client.request<{ items: { id: string }[] }>(A.list, { query: { limit: 200 } }, mofa);
+    const page = await client.request(A.list, { query: { limit: 200 } }, mofa);
     expect(page.items).toHaveLength(0);
   });
 
@@ -128,12 +125,12 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
 
   it('takes an agreement from draft through legal review and both signatures to active, then suspends, resumes and terminates it', async () => {
     const c = await creator();
-    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    const draft = await client.request(A.create, { input: draftInput(c.id) }, manager);
     const stale = await rejection(
       client.request(A.update, { id: draft.id, expectedVersion: 2, changes: { budget: 1 } }, manager),
     );
     expect(stale.code).toBe('version.mismatch');
-    const edited = await client.request<AgreementView>(
+    const edited = await client.request(
       A.update,
       { id: draft.id, expectedVersion: 1, changes: { budget: 120_000_000 } },
       manager,
@@ -142,7 +139,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(edited.deliverables).toEqual([{ platform: 'youtube', quantity: 10 }]);
     expect(edited.usageRights).toEqual({ durationMonths: 24, channels: ['youtube'], territories: ['VN'] });
 
-    const inReview = await client.request<AgreementView>(A.submitForReview, { id: draft.id }, manager);
+    const inReview = await client.request(A.submitForReview, { id: draft.id }, manager);
     expect(inReview.status).toBe('legal_review');
     expect(
       (await rejection(client.request(A.update, { id: draft.id, expectedVersion: 3, changes: { budget: 1 } }, manager)))
@@ -162,7 +159,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(notVetted.code).toBe('agreement.counterparty_not_eligible');
     expect(notVetted.extensions).toMatchObject({ counterpartyStatus: 'prospect' });
 
-    const returned = await client.request<AgreementView>(
+    const returned = await client.request(
       A.legalDecision,
       { id: draft.id, input: { decision: 'return', comments: 'Add the disclosure clause' } },
       legal,
@@ -181,7 +178,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       { id: c.id, input: { to: 'vetted', reason: 'vetting passed' } },
       registrar,
     );
-    const approved = await client.request<AgreementView>(
+    const approved = await client.request(
       A.legalDecision,
       { id: draft.id, input: { decision: 'approve', comments: 'Compliant' } },
       legal,
@@ -189,7 +186,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(approved.status).toBe('approved');
     expect(approved.legalReviews.at(-1)).not.toHaveProperty('counterpartyVettedByOverride');
 
-    const agencySigned = await client.request<AgreementView>(
+    const agencySigned = await client.request(
       A.sign,
       {
         id: draft.id,
@@ -219,7 +216,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       ),
     );
     expect(twice.code).toBe('agreement.already_signed');
-    const active = await client.request<AgreementView>(
+    const active = await client.request(
       A.sign,
       {
         id: draft.id,
@@ -245,26 +242,19 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     ]);
 
     const agreementsOf = async () =>
-      ((await client.request<CreatorView>(R.creatorGet, { id: c.id }, reviewer)).activeAgreements ?? []).map(
-        (a) => a.agreementId,
-      );
+      ((await client.request(R.creatorGet, { id: c.id }, reviewer)).activeAgreements ?? []).map((a) => a.agreementId);
     await waitUntil(async () => (await agreementsOf()).includes(draft.id));
 
-    const suspended = await client.request<AgreementView>(
+    const suspended = await client.request(
       A.suspend,
       { id: draft.id, input: { reason: 'undisclosed sponsorship under review' } },
       admin,
     );
     expect(suspended.status).toBe('suspended');
-    expect(
-      (await client.request<AgreementView>(A.resume, { id: draft.id, input: { reason: 'review closed' } }, admin))
-        .status,
-    ).toBe('active');
-    const ended = await client.request<AgreementView>(
-      A.terminate,
-      { id: draft.id, input: { reason: 'campaign cancelled' } },
-      admin,
+    expect((await client.request(A.resume, { id: draft.id, input: { reason: 'review closed' } }, admin)).status).toBe(
+      'active',
     );
+    const ended = await client.request(A.terminate, { id: draft.id, input: { reason: 'campaign cancelled' } }, admin);
     expect(ended.status).toBe('terminated');
     expect((await rejection(client.request(A.resume, { id: draft.id, input: { reason: 'oops' } }, admin))).code).toBe(
       'agreement.status_transition_forbidden',
@@ -282,7 +272,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       seen.find((e) => e.type.endsWith('.ended') && (e.data as { agreementId: string }).agreementId === draft.id)?.data,
     ).toMatchObject({ status: 'terminated', reason: 'campaign cancelled' });
 
-    const trail = await client.request<{ items: { action: string }[] }>(
+    const trail = await client.request(
       A.auditList,
       { query: { subject: `agreement:${draft.id}`, limit: 50 } },
       auditor,
@@ -308,12 +298,12 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     const c = await creator();
     await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
-    const draft = await client.request<AgreementView>(
+    const draft = await client.request(
       A.create,
       { input: { ...draftInput(c.id, '2026-01-01', '2026-12-31'), budget: 100_000_000 } },
       manager,
     );
-    const first = await client.request<AgreementView>(
+    const first = await client.request(
       A.addMilestone,
       { id: draft.id, input: { label: 'Advance', dueDate: '2026-03-01', amount: 40_000_000 } },
       finance,
@@ -366,7 +356,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
         admin,
       );
     }
-    const paid = await client.request<AgreementView>(
+    const paid = await client.request(
       A.payMilestone,
       { id: draft.id, milestoneId, input: { paymentReference: 'KBNN-2026-03-118' } },
       finance,
@@ -381,11 +371,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
         .code,
     ).toBe('agreement.milestone_paid');
 
-    const report = await client.request<{ agencies: unknown[]; counterparties: { counterpartyId: string }[] }>(
-      A.budget,
-      { query: { year: 2026 } },
-      finance,
-    );
+    const report = await client.request(A.budget, { query: { year: 2026 } }, finance);
     expect(report.counterparties.find((l) => l.counterpartyId === c.id)).toEqual({
       counterpartyId: c.id,
       displayName: 'Đặng Minh Châu Travel',
@@ -400,15 +386,11 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     });
 
     // Terminated, the agreement commits only what was paid: its unpaid 60,000,000 is no longer committed nor remaining.
-    type Budget = {
-      agencies: { agencyId: string; committed: number; remaining: number }[];
-      counterparties: { counterpartyId: string }[];
-    };
-    const before = (await client.request<Budget>(A.budget, { query: { year: 2026 } }, finance)).agencies.find(
+    const before = (await client.request(A.budget, { query: { year: 2026 } }, finance)).agencies.find(
       (l) => l.agencyId === 'mcst-ttcs',
     )!;
     await client.request(A.terminate, { id: draft.id, input: { reason: 'The programme was cancelled' } }, admin);
-    const after = await client.request<Budget>(A.budget, { query: { year: 2026 } }, finance);
+    const after = await client.request(A.budget, { query: { year: 2026 } }, finance);
     expect(after.counterparties.find((l) => l.counterpartyId === c.id)).toEqual({
       counterpartyId: c.id,
       displayName: 'Đặng Minh Châu Travel',
@@ -427,11 +409,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     const c = await creator();
     await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
-    const draft = await client.request<AgreementView>(
-      A.create,
-      { input: { ...draftInput(c.id), budget: 100_000_000 } },
-      manager,
-    );
+    const draft = await client.request(A.create, { input: { ...draftInput(c.id), budget: 100_000_000 } }, manager);
     expect(
       (
         await rejection(
@@ -467,7 +445,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     );
     expect(same.errors[0]).toMatchObject({ path: 'changes', code: 'nothing_changes' });
 
-    const proposed = await client.request<AgreementView>(
+    const proposed = await client.request(
       A.amend,
       {
         id: draft.id,
@@ -518,7 +496,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       },
       admin,
     );
-    const amended = await client.request<AgreementView>(
+    const amended = await client.request(
       A.amendmentSign,
       {
         id: draft.id,
@@ -562,7 +540,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
         )
       ).code,
     ).toBe('creator.vetting_required');
-    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    const draft = await client.request(A.create, { input: draftInput(c.id) }, manager);
     await client.request(A.submitForReview, { id: draft.id }, manager);
     expect(
       (
@@ -574,7 +552,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
 
     const reason = 'Sponsorships disclosed since; the ministry accepts the risk for this agreement';
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason, override: true } }, legal);
-    const approved = await client.request<AgreementView>(
+    const approved = await client.request(
       A.legalDecision,
       { id: draft.id, input: { decision: 'approve', comments: 'Approved on the override' } },
       legal,
@@ -589,11 +567,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     const c = await creator();
     await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
     await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
-    const draft = await client.request<AgreementView>(
-      A.create,
-      { input: draftInput(c.id, '2099-01-01', '2099-12-31') },
-      manager,
-    );
+    const draft = await client.request(A.create, { input: draftInput(c.id, '2099-01-01', '2099-12-31') }, manager);
     await client.request(A.submitForReview, { id: draft.id }, manager);
     await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
     for (const party of ['agency', 'counterparty'] as const) {
@@ -606,12 +580,12 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
         admin,
       );
     }
-    expect((await client.request<AgreementView>(A.get, { id: draft.id }, auditor)).status).toBe('signed');
+    expect((await client.request(A.get, { id: draft.id }, auditor)).status).toBe('signed');
   });
 
   it('answers 503 service.unavailable, not a guess, when the registry does not answer an approval', async () => {
     const c = await creator();
-    const draft = await client.request<AgreementView>(A.create, { input: draftInput(c.id) }, manager);
+    const draft = await client.request(A.create, { input: draftInput(c.id) }, manager);
     await client.request(A.submitForReview, { id: draft.id }, manager);
     await sut.registry.close();
     const down = await rejection(
@@ -619,6 +593,6 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     );
     expect(down.code).toBe('service.unavailable');
     expect(down.extensions).toMatchObject({ service: 'registry' });
-    expect((await client.request<AgreementView>(A.get, { id: draft.id }, legal)).status).toBe('legal_review');
+    expect((await client.request(A.get, { id: draft.id }, legal)).status).toBe('legal_review');
   });
 });

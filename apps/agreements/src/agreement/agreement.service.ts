@@ -46,9 +46,15 @@ import { createHash } from 'node:crypto';
 import { AGREEMENT_PERMISSION_COLUMNS, AgreementRepository } from './agreement.repository';
 import type { CounterpartyDirectory } from './counterparty-directory';
 
+type AgreementEventSubject = Exclude<
+  (typeof EVENTS.agreements)[keyof typeof EVENTS.agreements],
+  typeof EVENTS.agreements.auditCheckpointed
+>;
+
 type Cmd<K extends keyof typeof AgreementCommands> = Envelope<z.infer<(typeof AgreementCommands)[K]>>;
 
-const EVENT_OF: Partial<Record<AgreementStatusName, string>> = {
+/** The event each status an agreement enters announces (the others announce nothing). */
+const EVENT_OF: Partial<Record<AgreementStatusName, AgreementEventSubject>> = {
   approved: EVENTS.agreements.approved,
   signed: EVENTS.agreements.signed,
   active: EVENTS.agreements.activated,

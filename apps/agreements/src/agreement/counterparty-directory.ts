@@ -11,7 +11,7 @@ export class CounterpartyDirectory {
   /** The creator as the actor may see it, or `validation.failed` on `counterpartyId`. */
   async find(actor: Actor, id: string, correlationId?: string): Promise<CreatorView> {
     try {
-      return await this.registry.request<CreatorView>(SUBJECTS.registry.creatorGet, { id }, actor, { correlationId });
+      return await this.registry.request(SUBJECTS.registry.creatorGet, { id }, actor, { correlationId });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
         throw new DomainError('validation.failed', 'The counterparty is not in the creator registry', [

@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { decodeCursor, type Actor } from '@concord/domain';
-import type { SubmissionRow } from './submission.service';
+import type { SubmissionColumns } from './submission.repository';
 
 /** A queue position: escalated first (0) for admins, then by due time and id. */
 type Position = { rank: 0 | 1; due: string; id: string };
 const POSITION = /^[01]\|\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/;
 
 /** A submission waiting in the queue, with its part (0: escalated) and its due time as the cursor keeps it. */
-export type QueueRow = SubmissionRow & { rank: 0 | 1; due_key: string };
+export type QueueRow = SubmissionColumns & { rank: 0 | 1; due_key: string };
 
 /** The review queue's reads (review-queue.service.ts shapes the answer). */
 export class ReviewQueueRepository {

@@ -1,7 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApprovalCommands, SUBJECTS } from '@concord/domain';
-import { readEnvelope } from '@concord/messaging';
+import { SUBJECTS } from '@concord/domain';
+import { Handles, type RequestFor } from '@concord/messaging';
 import { CampaignReportService } from './campaign-report.service';
 import { ReviewQueueService } from './review-queue.service';
 import { SubmissionService } from './submission.service';
@@ -17,78 +16,78 @@ export class SubmissionHandler {
     @Inject(CampaignReportService) private readonly reports: CampaignReportService,
   ) {}
 
-  @MessagePattern(S.workflowGet)
-  workflowGet(@Payload() m: unknown) {
-    return this.submissions.getWorkflow(readEnvelope(m, ApprovalCommands.workflowGet));
+  @Handles(S.workflowGet)
+  workflowGet(request: RequestFor<typeof S.workflowGet>) {
+    return this.submissions.getWorkflow(request);
   }
 
-  @MessagePattern(S.workflowSet)
-  workflowSet(@Payload() m: unknown) {
-    return this.submissions.setWorkflow(readEnvelope(m, ApprovalCommands.workflowSet));
+  @Handles(S.workflowSet)
+  workflowSet(request: RequestFor<typeof S.workflowSet>) {
+    return this.submissions.setWorkflow(request);
   }
 
-  @MessagePattern(S.workflowConsent)
-  workflowConsent(@Payload() m: unknown) {
-    return this.submissions.consentToWorkflow(readEnvelope(m, ApprovalCommands.workflowConsent));
+  @Handles(S.workflowConsent)
+  workflowConsent(request: RequestFor<typeof S.workflowConsent>) {
+    return this.submissions.consentToWorkflow(request);
   }
 
-  @MessagePattern(S.submit)
-  submit(@Payload() m: unknown) {
-    return this.submissions.submit(readEnvelope(m, ApprovalCommands.submit));
+  @Handles(S.submit)
+  submit(request: RequestFor<typeof S.submit>) {
+    return this.submissions.submit(request);
   }
 
-  @MessagePattern(S.addVersion)
-  addVersion(@Payload() m: unknown) {
-    return this.submissions.addVersion(readEnvelope(m, ApprovalCommands.addVersion));
+  @Handles(S.addVersion)
+  addVersion(request: RequestFor<typeof S.addVersion>) {
+    return this.submissions.addVersion(request);
   }
 
-  @MessagePattern(S.get)
-  get(@Payload() m: unknown) {
-    return this.submissions.get(readEnvelope(m, ApprovalCommands.get));
+  @Handles(S.get)
+  get(request: RequestFor<typeof S.get>) {
+    return this.submissions.get(request);
   }
 
-  @MessagePattern(S.diff)
-  diff(@Payload() m: unknown) {
-    return this.submissions.diff(readEnvelope(m, ApprovalCommands.diff));
+  @Handles(S.diff)
+  diff(request: RequestFor<typeof S.diff>) {
+    return this.submissions.diff(request);
   }
 
-  @MessagePattern(S.comment)
-  comment(@Payload() m: unknown) {
-    return this.submissions.comment(readEnvelope(m, ApprovalCommands.comment));
+  @Handles(S.comment)
+  comment(request: RequestFor<typeof S.comment>) {
+    return this.submissions.comment(request);
   }
 
-  @MessagePattern(S.decide)
-  decide(@Payload() m: unknown) {
-    return this.submissions.decide(readEnvelope(m, ApprovalCommands.decide));
+  @Handles(S.decide)
+  decide(request: RequestFor<typeof S.decide>) {
+    return this.submissions.decide(request);
   }
 
-  @MessagePattern(S.override)
-  override(@Payload() m: unknown) {
-    return this.submissions.override(readEnvelope(m, ApprovalCommands.override));
+  @Handles(S.override)
+  override(request: RequestFor<typeof S.override>) {
+    return this.submissions.override(request);
   }
 
-  @MessagePattern(S.withdraw)
-  withdraw(@Payload() m: unknown) {
-    return this.submissions.withdraw(readEnvelope(m, ApprovalCommands.withdraw));
+  @Handles(S.withdraw)
+  withdraw(request: RequestFor<typeof S.withdraw>) {
+    return this.submissions.withdraw(request);
   }
 
-  @MessagePattern(S.reviews)
-  reviews(@Payload() m: unknown) {
-    return this.queue.list(readEnvelope(m, ApprovalCommands.reviews));
+  @Handles(S.reviews)
+  reviews(request: RequestFor<typeof S.reviews>) {
+    return this.queue.list(request);
   }
 
-  @MessagePattern(S.publish)
-  publish(@Payload() m: unknown) {
-    return this.submissions.publish(readEnvelope(m, ApprovalCommands.publish));
+  @Handles(S.publish)
+  publish(request: RequestFor<typeof S.publish>) {
+    return this.submissions.publish(request);
   }
 
-  @MessagePattern(S.metrics)
-  metrics(@Payload() m: unknown) {
-    return this.submissions.reportMetrics(readEnvelope(m, ApprovalCommands.metrics));
+  @Handles(S.metrics)
+  metrics(request: RequestFor<typeof S.metrics>) {
+    return this.submissions.reportMetrics(request);
   }
 
-  @MessagePattern(S.report)
-  report(@Payload() m: unknown) {
-    return this.reports.report(readEnvelope(m, ApprovalCommands.report));
+  @Handles(S.report)
+  report(request: RequestFor<typeof S.report>) {
+    return this.reports.report(request);
   }
 }

@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  EVENTS,
-  SUBJECTS,
-  type Actor,
-  type AssignmentView,
-  type CampaignReport,
-  type CampaignView,
-  type DomainError,
-  type FanOutView,
-  type SubmissionView,
-} from '@concord/domain';
+import { EVENTS, SUBJECTS, type Actor, type DomainError, type SubmissionView, type RequestOf } from '@concord/domain';
 import {
   creatorActor,
   daysFromNow,
@@ -45,16 +35,15 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   let assignmentId: string;
   let submission: SubmissionView;
 
-  const assignment = () => sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentId }, staff.manager);
-  const get = (actor: Actor = staff.reviewer) =>
-    sys.client.request<SubmissionView>(A.get, { id: submission.id }, actor);
+  const assignment = () => sys.client.request(T.assignmentGet, { id: assignmentId }, staff.manager);
+  const get = (actor: Actor = staff.reviewer) => sys.client.request(A.get, { id: submission.id }, actor);
   const decide = (
     actor: Actor,
     decision: 'approve' | 'request_changes' | 'reject',
     s: SubmissionView,
     reason?: string,
   ) =>
-    sys.client.request<SubmissionView>(
+    sys.client.request(
       A.decide,
       {
         id: s.id,
@@ -73,7 +62,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       counterpartyId: creator.id,
       deliverables: [],
     });
-    const campaign = await sys.client.request<CampaignView>(
+    const campaign = await sys.client.request(
       T.campaignCreate,
       {
         input: {
@@ -92,7 +81,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     );
     campaignId = campaign.id;
     await sys.client.request(T.campaignActivate, { id: campaignId }, staff.manager);
-    const brief = await sys.client.request<{ id: string }>(
+    const brief = await sys.client.request(
       T.briefCreate,
       {
         id: campaignId,
@@ -110,7 +99,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       staff.manager,
     );
     const offered = await eventually(async () => {
-      const f = await sys.client.request<FanOutView>(
+      const f = await sys.client.request(
         T.fanOutStart,
         { id: brief.id, input: { creatorIds: [creator.id] } },
         staff.manager,
@@ -125,7 +114,12 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   });
 
   it('refuses content for an assignment the creator has not accepted', async () => {
-    const input = { platform: 'tiktok', kind: 'short_video', plannedAt: daysFromNow(9).toISOString(), text: 'x' };
+    const input = {
+      platform: 'tiktok',
+      kind: 'short_video',
+      plannedAt: daysFromNow(9).toISOString(),
+      text: 'x',
+    } as const;
     expect((await rejection(sys.client.request(A.submit, { id: assignmentId, input }, me))).code).toBe(
       'submission.assignment_not_accepted',
     );
@@ -140,7 +134,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   });
 
   it('checks a version before anyone reviews it, and blocks approval while a check fails', async () => {
-    submission = await sys.client.request<SubmissionView>(
+    submission = await sys.client.request(
       A.submit,
       {
         id: assignmentId,
@@ -205,7 +199,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
         )
       ).errors,
     ).toEqual([expect.objectContaining({ code: 'check_passes' })]);
-    const overridden = await sys.client.request<SubmissionView>(
+    const overridden = await sys.client.request(
       A.override,
       { id: submission.id, input: { check: 'key_messages', reason: 'The message is spoken in the video' } },
       staff.legal,
@@ -281,7 +275,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     expect((await get()).comments).toHaveLength(4);
     await eventually(async () => (await assignment()).status === 'accepted', 'the assignment back with the creator');
 
-    submission = await sys.client.request<SubmissionView>(
+    submission = await sys.client.request(
       A.addVersion,
       {
         id: submission.id,
@@ -295,11 +289,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     );
     expect(submission).toMatchObject({ status: 'in_review', currentStage: { index: 0 } });
     expect(submission.versions[1].checks.every((c) => c.passed)).toBe(true);
-    const diff = await sys.client.request<{ text: { op: string; text: string }[] }>(
-      A.diff,
-      { id: submission.id, query: { from: 1, to: 2 } },
-      staff.reviewer,
-    );
+    const diff = await sys.client.request(A.diff, { id: submission.id, query: { from: 1, to: 2 } }, staff.reviewer);
     expect(
       diff.text
         .filter((p) => p.op === 'insert')
@@ -328,18 +318,10 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   });
 
   it('shows each reviewer what waits for them, and escalates a stage past its deadline to the agency’s admins', async () => {
-    const legalQueue = await sys.client.request<{ items: { id: string }[] }>(
-      A.reviews,
-      { query: { mine: true } },
-      staff.legal,
-    );
+    const legalQueue = await sys.client.request(A.reviews, { query: { mine: true } }, staff.legal);
     expect(legalQueue.items.map((i) => i.id)).toEqual([submission.id]);
-    expect(
-      (await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.reviewer)).items,
-    ).toEqual([]);
-    expect(
-      (await sys.client.request<{ items: unknown[] }>(A.reviews, { query: { mine: true } }, staff.admin)).items,
-    ).toEqual([]);
+    expect((await sys.client.request(A.reviews, { query: { mine: true } }, staff.reviewer)).items).toEqual([]);
+    expect((await sys.client.request(A.reviews, { query: { mine: true } }, staff.admin)).items).toEqual([]);
 
     await sys.db.query(`UPDATE submissions SET stage_due_at = now() - interval '1 hour' WHERE id = $1`, [
       submission.id,
@@ -351,9 +333,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
           (e.data as { submissionId: string }).submissionId === submission.id,
       ),
     );
-    const adminQueue = await sys.client.request<{
-      items: { id: string; currentStage: { escalated: boolean; overdue: boolean } }[];
-    }>(A.reviews, { query: { mine: true } }, staff.admin);
+    const adminQueue = await sys.client.request(A.reviews, { query: { mine: true } }, staff.admin);
     expect(adminQueue.items).toEqual([
       expect.objectContaining({
         id: submission.id,
@@ -373,11 +353,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
   it('passes legal and the Foreign Ministry’s reviewer to approved', async () => {
     submission = await decide(staff.legal, 'approve', submission);
     expect(submission.currentStage).toMatchObject({ key: 'partner_review:mofa', agencyId: 'mofa', escalated: false });
-    const forMofa = await sys.client.request<{ items: { id: string }[] }>(
-      A.reviews,
-      { query: { mine: true } },
-      staff.mofaReviewer,
-    );
+    const forMofa = await sys.client.request(A.reviews, { query: { mine: true } }, staff.mofaReviewer);
     expect(forMofa.items.map((i) => i.id)).toEqual([submission.id]);
     submission = await decide(staff.mofaReviewer, 'approve', submission);
     expect(submission).toMatchObject({ status: 'approved', currentStage: null });
@@ -427,7 +403,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       errors: [expect.objectContaining({ code: 'wrong_platform' })],
     });
 
-    submission = await sys.client.request<SubmissionView>(
+    submission = await sys.client.request(
       A.publish,
       {
         id: submission.id,
@@ -479,7 +455,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       ).code,
     ).toBe('auth.forbidden');
 
-    const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.mofa);
+    const report = await sys.client.request(A.report, { id: campaignId }, staff.mofa);
     expect(report).toMatchObject({
       totals: { publications: 1, views: 450_000, likes: 30_000, comments: 900, shares: 4_000 },
       targets: { views: 1_000_000, publications: 2 },
@@ -585,15 +561,15 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       },
       me,
     );
-    const view = await sys.client.request<SubmissionView>(A.get, { id: submission.id }, staff.manager);
-    const report = await sys.client.request<CampaignReport>(A.report, { id: campaignId }, staff.manager);
+    const view = await sys.client.request(A.get, { id: submission.id }, staff.manager);
+    const report = await sys.client.request(A.report, { id: campaignId }, staff.manager);
     expect(view.publication!.latestMetrics).toMatchObject({ views: 1_000 });
     expect(report.totals.views).toBe(1_000);
     expect(report.byDay.at(-1)).toMatchObject({ day: isoDate(now), views: 1_000 });
   });
 
   it('pages through a reviewer’s queue soonest due first, each submission once', async () => {
-    const brief = await sys.client.request<{ id: string }>(
+    const brief = await sys.client.request(
       T.briefCreate,
       {
         id: campaignId,
@@ -621,11 +597,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       });
     const ids = others.map((o) => o.id);
     const offered = await eventually(async () => {
-      const f = await sys.client.request<FanOutView>(
-        T.fanOutStart,
-        { id: brief.id, input: { creatorIds: ids } },
-        staff.manager,
-      );
+      const f = await sys.client.request(T.fanOutStart, { id: brief.id, input: { creatorIds: ids } }, staff.manager);
       return f.offered === 3 ? f.results : null;
     }, 'the agreements to reach tasking');
     const submitted: string[] = [];
@@ -635,7 +607,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       await sys.client.request(T.assignmentRespond, { id: assignment, move: 'accept', input: {} }, actor);
       submitted.push(
         (
-          await sys.client.request<SubmissionView>(
+          await sys.client.request(
             A.submit,
             {
               id: assignment,
@@ -659,7 +631,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await sys.client.request<{ items: { id: string }[]; nextCursor: string | null }>(
+      const page = await sys.client.request(
         A.reviews,
         { query: { mine: true, limit: 1, ...(cursor ? { cursor } : {}) } },
         staff.reviewer,
@@ -671,7 +643,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
 
     // The creator withdraws one: it leaves the queue, and the assignment is back with them.
     const first = others[2];
-    const withdrawn = await sys.client.request<SubmissionView>(
+    const withdrawn = await sys.client.request(
       A.withdraw,
       { id: submitted[2], input: { reason: 'Re-shooting with better sound' } },
       creatorActor(first.id, first.handle),
@@ -684,23 +656,18 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
         )
       ).code,
     ).toBe('not_found');
-    const after = await sys.client.request<{ items: { id: string }[] }>(
-      A.reviews,
-      { query: { mine: true } },
-      staff.reviewer,
-    );
+    const after = await sys.client.request(A.reviews, { query: { mine: true } }, staff.reviewer);
     expect(after.items.map((i) => i.id)).toEqual([submitted[1], submitted[0]]);
     const assignmentOfFirst = offered.find((r) => r.creatorId === first.id)!.assignmentId!;
     await eventually(
       async () =>
-        (await sys.client.request<AssignmentView>(T.assignmentGet, { id: assignmentOfFirst }, staff.manager)).status ===
-        'accepted',
+        (await sys.client.request(T.assignmentGet, { id: assignmentOfFirst }, staff.manager)).status === 'accepted',
       'the assignment back with the creator',
     );
   });
 
   it('lets the owning agency set the workflow; submissions made earlier keep theirs', async () => {
-    const legalOnly = {
+    const legalOnly: RequestOf<typeof A.workflowSet>['input'] = {
       stages: [{ key: 'legal', agency: 'owner', role: 'legal_officer', quorum: 2, deadlineHours: 24 }],
     };
     expect(
@@ -708,19 +675,14 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     ).toBe('auth.forbidden');
     // Leaving out the Foreign Ministry's review needs its consent to exactly these stages.
     await sys.client.request(A.workflowConsent, { id: campaignId, input: legalOnly }, staff.mofa);
-    const set = await sys.client.request<{ stages: { key: string }[]; isDefault: boolean }>(
-      A.workflowSet,
-      { id: campaignId, input: legalOnly },
-      staff.manager,
-    );
+    const set = await sys.client.request(A.workflowSet, { id: campaignId, input: legalOnly }, staff.manager);
     expect(set).toMatchObject({ isDefault: false, stages: [{ key: 'legal', quorum: 2 }] });
     expect((await get()).stages.map((s) => s.key)).toEqual(['agency_review', 'legal', 'partner_review:mofa']);
   });
 
   it("keeps legal review and the partner's review in a joint campaign's workflow, and names only the campaign's agencies", async () => {
-    const workflow = async () =>
-      (await sys.client.request<{ stages: unknown[] }>(A.workflowGet, { id: campaignId }, staff.manager)).stages;
-    const refused = async (stages: object[]) => {
+    const workflow = async () => (await sys.client.request(A.workflowGet, { id: campaignId }, staff.manager)).stages;
+    const refused = async (stages: RequestOf<typeof A.workflowSet>['input']['stages']) => {
       const before = await workflow();
       const error = await rejection(
         sys.client.request(A.workflowSet, { id: campaignId, input: { stages } }, staff.manager),
@@ -729,9 +691,9 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       expect(await workflow()).toEqual(before);
       return (error.errors ?? []).map((e) => [e.path, e.code]);
     };
-    const reviewer = { key: 'agency_review', agency: 'owner', role: 'reviewer' };
-    const legal = { key: 'legal', agency: 'owner', role: 'legal_officer' };
-    const partner = { key: 'partner_review', agency: 'partners', role: 'reviewer' };
+    const reviewer = { key: 'agency_review', agency: 'owner', role: 'reviewer' } as const;
+    const legal = { key: 'legal', agency: 'owner', role: 'legal_officer' } as const;
+    const partner = { key: 'partner_review', agency: 'partners', role: 'reviewer' } as const;
     expect(await refused([reviewer, partner])).toEqual([['input.stages', 'legal_required']]);
     expect(await refused([reviewer, legal, partner, { key: 'hcmc', agency: 'hcmc-info', role: 'reviewer' }])).toEqual([
       ['input.stages.3.agency', 'agency_not_on_campaign'],
@@ -771,7 +733,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     await sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [legal] } }, staff.mofa);
     expect(await refused([reviewer, legal])).toEqual([['input.stages', 'partner_consent_required']]);
     await sys.client.request(A.workflowConsent, { id: campaignId, input: { stages: [reviewer, legal] } }, staff.mofa);
-    const set = await sys.client.request<{ stages: { key: string }[] }>(
+    const set = await sys.client.request(
       A.workflowSet,
       { id: campaignId, input: { stages: [reviewer, legal] } },
       staff.manager,

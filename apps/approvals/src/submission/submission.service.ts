@@ -18,13 +18,8 @@ import {
   submissionMachine,
   type Actor,
   type ApprovalCommands,
-  type CheckName,
-  type CheckResult,
   type Envelope,
-  type ReviewStage,
-  type StageTemplate,
   type SubmissionMove,
-  type SubmissionStatusName,
   type SubmissionView,
   type VersionInput,
 } from '@concord/domain';
@@ -33,36 +28,22 @@ import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import type { Peers } from './peers';
+import type { PublicationRepository, ReadingRow } from './publication.repository';
+import type { Submission, SubmissionRepository } from './submission.repository';
+import type { VersionRepository } from './version.repository';
+import type { WorkflowRepository } from './workflow.repository';
 
 type Cmd<K extends keyof typeof ApprovalCommands> = Envelope<z.infer<(typeof ApprovalCommands)[K]>>;
 
-export interface SubmissionRow {
-  id: string;
-  assignment_id: string;
-  campaign_id: string;
-  owner_agency_id: string;
-  partner_agency_ids: string[];
-  creator_id: string;
-  management_company_id: string | null;
-  creator_name: string;
-  platform: string;
-  kind: string;
-  planned_at: Date;
-  status: SubmissionStatusName;
-  stages: ReviewStage[];
-  stage_index: number;
-  stage_due_at: Date | null;
-  stage_approvals: string[];
-  escalated_at: Date | null;
-  check_context: { disclosureLabel: string | null; requiredHashtags: string[]; keyMessages: string[] };
-  current_version: number;
-  timeline: { at: string; what: string; by: string }[];
-  version: number;
-  submitted_by: string;
-  created_at: Date;
-}
+/** The events a submission's moves announce: each carries SubmissionEventData. */
+type SubmissionEventSubject =
+  | typeof EVENTS.approvals.submissionSubmitted
+  | typeof EVENTS.approvals.submissionChangesRequested
+  | typeof EVENTS.approvals.submissionApproved
+  | typeof EVENTS.approvals.submissionRejected
+  | typeof EVENTS.approvals.submissionWithdrawn;
 
-const EVENT_OF: Partial<Record<SubmissionMove | 'submit', string>> = {
+const EVENT_OF: Partial<Record<SubmissionMove | 'submit', SubmissionEventSubject>> = {
   submit: EVENTS.approvals.submissionSubmitted,
   resubmit: EVENTS.approvals.submissionSubmitted,
   request_changes: EVENTS.approvals.submissionChangesRequested,
@@ -72,12 +53,12 @@ const EVENT_OF: Partial<Record<SubmissionMove | 'submit', string>> = {
 };
 
 /** The agencies whose trails show what happens to a submission: the campaign's and its partners'. */
-const concernsOf = (r: SubmissionRow) => [r.owner_agency_id, ...r.partner_agency_ids];
-const fields = (r: SubmissionRow) => ({
-  ownerAgencyId: r.owner_agency_id,
-  partnerAgencyIds: r.partner_agency_ids,
-  creatorId: r.creator_id,
-  managementCompanyId: r.management_company_id,
+const concernsOf = (r: Submission) => [r.ownerAgencyId, ...r.partnerAgencyIds];
+const fields = (r: Submission) => ({
+  ownerAgencyId: r.ownerAgencyId,
+  partnerAgencyIds: r.partnerAgencyIds,
+  creatorId: r.creatorId,
+  managementCompanyId: r.managementCompanyId,
 });
 
 /**
@@ -88,6 +69,10 @@ const fields = (r: SubmissionRow) => ({
 export class SubmissionService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly submissions: SubmissionRepository,
+    private readonly versions: VersionRepository,
+    private readonly workflows: WorkflowRepository,
+    private readonly publications: PublicationRepository,
     private readonly peers: Peers,
     private readonly onCommitted: () => void,
   ) {}
@@ -96,16 +81,13 @@ export class SubmissionService {
 
   async getWorkflow(cmd: Cmd<'workflowGet'>) {
     await this.peers.campaign(cmd.actor, cmd.data.id);
-    const [row] = await this.dataSource.query(
-      'SELECT stages, updated_by, updated_at FROM workflows WHERE campaign_id = $1',
-      [cmd.data.id],
-    );
+    const row = await this.workflows.of(cmd.data.id);
     return {
       campaignId: cmd.data.id,
-      stages: (row?.stages ?? DEFAULT_WORKFLOW) as StageTemplate[],
+      stages: row?.stages ?? DEFAULT_WORKFLOW,
       isDefault: !row,
-      updatedBy: row?.updated_by ?? null,
-      updatedAt: row?.updated_at?.toISOString() ?? null,
+      updatedBy: row?.updatedBy ?? null,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   }
 
@@ -132,22 +114,15 @@ export class SubmissionService {
     }
     const result = await transactOnce(this.dataSource, cmd, async (m) => {
       // Legal review stays, partners' reviews stay unless they consented to exactly these stages, only the campaign's agencies are named.
-      const [row] = await m.query('SELECT stages FROM workflows WHERE campaign_id = $1 FOR UPDATE', [data.id]);
-      const consents: { agency_id: string }[] = await m.query(
-        'SELECT agency_id FROM workflow_consents WHERE campaign_id = $1 AND stages = $2::jsonb',
-        [data.id, JSON.stringify(data.input.stages)],
-      );
+      const row = await this.workflows.lockStagesOf(m, data.id);
+      const consents = await this.workflows.consentsTo(m, data.id, data.input.stages);
       assertWorkflowAllowed(
         data.input.stages,
-        (row?.stages ?? DEFAULT_WORKFLOW) as StageTemplate[],
+        row?.stages ?? DEFAULT_WORKFLOW,
         campaign,
-        consents.map((c) => c.agency_id),
+        consents.map((c) => c.agencyId),
       );
-      await m.query(
-        `INSERT INTO workflows (campaign_id, stages, updated_by, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (campaign_id) DO UPDATE SET stages = EXCLUDED.stages, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [data.id, JSON.stringify(data.input.stages), actor.userId],
-      );
+      await this.workflows.set(m, data.id, data.input.stages, actor.userId);
       await appendAudit(m, {
         actor,
         action: 'workflow.set',
@@ -185,12 +160,12 @@ export class SubmissionService {
       );
     }
     const result = await transactOnce(this.dataSource, cmd, async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO workflow_consents (campaign_id, agency_id, stages, given_by, given_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (campaign_id, agency_id) DO UPDATE SET stages = EXCLUDED.stages, given_by = EXCLUDED.given_by, given_at = EXCLUDED.given_at
-         RETURNING given_at`,
-        [data.id, actor.orgId, JSON.stringify(data.input.stages), actor.userId],
-      );
+      const row = await this.workflows.recordConsent(m, {
+        campaignId: data.id,
+        agencyId: actor.orgId,
+        stages: data.input.stages,
+        givenBy: actor.userId,
+      });
       await appendAudit(m, {
         actor,
         action: 'workflow.consented',
@@ -202,7 +177,7 @@ export class SubmissionService {
         agencyId: actor.orgId,
         stages: data.input.stages,
         givenBy: actor.userId,
-        givenAt: (row.given_at as Date).toISOString(),
+        givenAt: row.givenAt.toISOString(),
       };
     });
     return result;
@@ -239,10 +214,7 @@ export class SubmissionService {
       ]);
     }
     const view = await transactOnce(this.dataSource, cmd, async (m) => {
-      const live = await m.query(
-        `SELECT id FROM submissions WHERE assignment_id = $1 AND status NOT IN ('rejected', 'withdrawn')`,
-        [assignment.id],
-      );
+      const live = await this.submissions.liveFor(m, assignment.id);
       if (live.length) {
         throw new DomainError(
           'submission.status_transition_forbidden',
@@ -251,9 +223,9 @@ export class SubmissionService {
           { submissionId: live[0].id },
         );
       }
-      const [workflow] = await m.query('SELECT stages FROM workflows WHERE campaign_id = $1', [assignment.campaignId]);
+      const workflow = await this.workflows.stagesOf(m, assignment.campaignId);
       const stages = resolveStages(
-        (workflow?.stages ?? DEFAULT_WORKFLOW) as StageTemplate[],
+        workflow?.stages ?? DEFAULT_WORKFLOW,
         assignment.ownerAgencyId,
         assignment.partnerAgencyIds,
       );
@@ -267,33 +239,28 @@ export class SubmissionService {
         ],
       };
       const now = new Date();
-      await m.query(
-        `INSERT INTO submissions (id, assignment_id, campaign_id, owner_agency_id, partner_agency_ids, creator_id, management_company_id, creator_name, platform, kind,
-                                  planned_at, status, stages, stage_index, check_context, current_version, timeline, version, submitted_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'in_review', $12, 0, $13, 0, '[]', 1, $14, $15)`,
-        [
-          id,
-          assignment.id,
-          assignment.campaignId,
-          assignment.ownerAgencyId,
-          assignment.partnerAgencyIds,
-          assignment.creatorId,
-          assignment.managementCompanyId,
-          assignment.creatorName,
-          data.input.platform,
-          data.input.kind,
-          data.input.plannedAt,
-          JSON.stringify(stages),
-          JSON.stringify(context),
-          actor.userId,
-          now,
-        ],
-      );
+      await this.submissions.insert(m, {
+        id,
+        assignmentId: assignment.id,
+        campaignId: assignment.campaignId,
+        ownerAgencyId: assignment.ownerAgencyId,
+        partnerAgencyIds: assignment.partnerAgencyIds,
+        creatorId: assignment.creatorId,
+        managementCompanyId: assignment.managementCompanyId,
+        creatorName: assignment.creatorName,
+        platform: data.input.platform,
+        kind: data.input.kind,
+        plannedAt: data.input.plannedAt,
+        stages,
+        checkContext: context,
+        submittedBy: actor.userId,
+        createdAt: now,
+      });
       const row = await this.find(m, actor, id, true);
       await this.addVersionRow(m, row, actor, data.input);
       await this.enterStage(m, row, 0, now);
       this.note(row, actor, 'submitted version 1');
-      await this.save(m, row);
+      await this.submissions.save(m, row);
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
@@ -320,7 +287,7 @@ export class SubmissionService {
       const number = await this.addVersionRow(m, row, actor, data.input);
       await this.enterStage(m, row, 0, new Date());
       this.note(row, actor, `submitted version ${number}`);
-      await this.save(m, row);
+      await this.submissions.save(m, row);
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
@@ -341,10 +308,7 @@ export class SubmissionService {
   async diff(cmd: Cmd<'diff'>) {
     await this.find(this.dataSource.manager, cmd.actor, cmd.data.id);
     const { from, to } = cmd.data.query;
-    const rows: { number: number; title: string | null; text: string }[] = await this.dataSource.query(
-      'SELECT number, title, text FROM versions WHERE submission_id = $1 AND number = ANY($2)',
-      [cmd.data.id, [from, to]],
-    );
+    const rows = await this.versions.texts(cmd.data.id, [from, to]);
     const a = rows.find((r) => r.number === from);
     const b = rows.find((r) => r.number === to);
     if (!a || !b)
@@ -360,21 +324,21 @@ export class SubmissionService {
     const input = data.input;
     return this.write(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
-      const stage = row.stages[row.stage_index];
+      const stage = row.stages[row.stageIndex];
       if (row.status !== 'in_review')
         submissionMachine.move(row.status, input.decision === 'approve' ? 'approve' : input.decision);
-      if (input.stage !== row.stage_index || input.version !== row.current_version) {
+      if (input.stage !== row.stageIndex || input.version !== row.currentVersion) {
         throw new DomainError(
           'submission.stage_changed',
-          `The review moved on: it is now at stage ${row.stage_index + 1} (${stage?.key}) on version ${row.current_version}`,
+          `The review moved on: it is now at stage ${row.stageIndex + 1} (${stage?.key}) on version ${row.currentVersion}`,
           [],
           {
-            stage: row.stage_index,
-            version: row.current_version,
+            stage: row.stageIndex,
+            version: row.currentVersion,
           },
         );
       }
-      if (!mayDecide(stage, actor, row.submitted_by)) {
+      if (!mayDecide(stage, actor, row.submittedBy)) {
         throw new DomainError(
           'auth.forbidden',
           `Stage ${stage.key} is decided by ${stage.role.replace(/_/g, ' ')}s of ${stage.agencyId}`,
@@ -403,38 +367,35 @@ export class SubmissionService {
         }
       }
       const { move, state } = applyDecision(
-        { stages: row.stages, stageIndex: row.stage_index, approvals: row.stage_approvals },
+        { stages: row.stages, stageIndex: row.stageIndex, approvals: row.stageApprovals },
         input.decision,
         actor.userId,
       );
-      await m.query(
-        `INSERT INTO decisions (id, submission_id, version, stage, decision, reason, by_user, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          newId(),
-          row.id,
-          row.current_version,
-          stage.key,
-          input.decision,
-          input.reason ?? null,
-          actor.userId,
-          actor.orgId,
-        ],
-      );
-      row.stage_approvals = state.approvals;
+      await this.submissions.insertDecision(m, {
+        id: newId(),
+        submissionId: row.id,
+        version: row.currentVersion,
+        stage: stage.key,
+        decision: input.decision,
+        reason: input.reason ?? null,
+        byUser: actor.userId,
+        agencyId: actor.orgId,
+      });
+      row.stageApprovals = state.approvals;
       if (move) {
         row.status = submissionMachine.move(row.status, move);
         if (move === 'approve_stage') await this.enterStage(m, row, state.stageIndex, new Date());
         else this.leaveStages(row);
       }
       this.note(row, actor, `${input.decision.replace('_', ' ')} at ${stage.key}`);
-      await this.save(m, row);
+      await this.submissions.save(m, row);
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
         action: `submission.${input.decision}`,
         subject: `submission:${row.id}`,
         reason: input.reason ?? null,
-        data: { stage: stage.key, version: row.current_version, status: row.status },
+        data: { stage: stage.key, version: row.currentVersion, status: row.status },
       });
       if (move && EVENT_OF[move])
         await this.emit(m, move, row, actor, cmd.correlationId, input.reason ?? null, stage.key);
@@ -447,10 +408,10 @@ export class SubmissionService {
     const input = data.input;
     return this.write(cmd, async (m) => {
       const row = await this.find(m, actor, data.id);
-      const version = input.version ?? row.current_version;
-      if (version < 1 || version > row.current_version) {
+      const version = input.version ?? row.currentVersion;
+      if (version < 1 || version > row.currentVersion) {
         throw new DomainError('validation.failed', 'No such version', [
-          { path: 'input.version', code: 'unknown_version', message: `1 to ${row.current_version}` },
+          { path: 'input.version', code: 'unknown_version', message: `1 to ${row.currentVersion}` },
         ]);
       }
       if (isCreatorActor(actor) && input.visibility === 'internal') {
@@ -464,10 +425,7 @@ export class SubmissionService {
         ]);
       }
       if (input.parentId) {
-        const [parent] = await m.query('SELECT visibility FROM comments WHERE id = $1 AND submission_id = $2', [
-          input.parentId,
-          row.id,
-        ]);
+        const parent = await this.submissions.commentVisibility(m, row.id, input.parentId);
         // A creator cannot see, so cannot answer, the reviewers' internal comments.
         if (!parent || (isCreatorActor(actor) && parent.visibility === 'internal')) {
           throw new DomainError('validation.failed', 'No such comment to answer', [
@@ -485,21 +443,18 @@ export class SubmissionService {
           ]);
         }
       }
-      await m.query(
-        `INSERT INTO comments (id, submission_id, version, parent_id, range_start, range_end, body, visibility, by_user, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          newId(),
-          row.id,
-          version,
-          input.parentId ?? null,
-          input.range?.start ?? null,
-          input.range?.end ?? null,
-          input.body,
-          input.visibility,
-          actor.userId,
-          actor.orgId,
-        ],
-      );
+      await this.submissions.insertComment(m, {
+        id: newId(),
+        submissionId: row.id,
+        version,
+        parentId: input.parentId ?? null,
+        rangeStart: input.range?.start ?? null,
+        rangeEnd: input.range?.end ?? null,
+        body: input.body,
+        visibility: input.visibility,
+        byUser: actor.userId,
+        agencyId: actor.orgId,
+      });
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
@@ -518,32 +473,31 @@ export class SubmissionService {
       const row = await this.find(m, actor, data.id, true);
       if (!abilityFor(actor).can('override', subject('Submission', fields(row))))
         throw new DomainError('auth.forbidden', 'Only legal officers of the owning agency override checks');
-      const [version] = await m.query('SELECT checks FROM versions WHERE submission_id = $1 AND number = $2', [
-        row.id,
-        row.current_version,
-      ]);
-      const result = (version.checks as CheckResult[]).find((c) => c.check === data.input.check);
+      const version = await this.versions.checksOf(m, row.id, row.currentVersion);
+      const result = version!.checks.find((c) => c.check === data.input.check);
       if (!result || result.passed) {
         throw new DomainError(
           'validation.failed',
-          `The ${data.input.check} check passes on version ${row.current_version}`,
+          `The ${data.input.check} check passes on version ${row.currentVersion}`,
           [{ path: 'input.check', code: 'check_passes', message: 'Override only a failing check' }],
         );
       }
-      await m.query(
-        `INSERT INTO check_overrides (submission_id, version, "check", reason, by_user) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (submission_id, version, "check") DO UPDATE SET reason = EXCLUDED.reason, by_user = EXCLUDED.by_user, at = now()`,
-        [row.id, row.current_version, data.input.check, data.input.reason, actor.userId],
-      );
+      await this.versions.overrideCheck(m, {
+        submissionId: row.id,
+        version: row.currentVersion,
+        check: data.input.check,
+        reason: data.input.reason,
+        byUser: actor.userId,
+      });
       this.note(row, actor, `overrode the ${data.input.check} check`);
-      await this.save(m, row);
+      await this.submissions.save(m, row);
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
         action: 'submission.check_overridden',
         subject: `submission:${row.id}`,
         reason: data.input.reason,
-        data: { check: data.input.check, version: row.current_version },
+        data: { check: data.input.check, version: row.currentVersion },
       });
       return this.view(m, actor, row.id);
     });
@@ -558,7 +512,7 @@ export class SubmissionService {
       row.status = submissionMachine.move(row.status, 'withdraw');
       this.leaveStages(row);
       this.note(row, actor, 'withdrew the submission');
-      await this.save(m, row);
+      await this.submissions.save(m, row);
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
@@ -582,7 +536,7 @@ export class SubmissionService {
         'auth.forbidden',
         'The creator or the owning agency’s campaign managers record a publication',
       );
-    const verdict = checkPublicationUrl(data.input.url, pre.platform, await this.peers.channelsOf(pre.creator_id));
+    const verdict = checkPublicationUrl(data.input.url, pre.platform, await this.peers.channelsOf(pre.creatorId));
     if (!verdict.ok) {
       throw new DomainError('publication.channel_mismatch', verdict.message, [
         { path: 'input.url', code: verdict.reason, message: verdict.message },
@@ -598,27 +552,24 @@ export class SubmissionService {
           { status: row.status },
         );
       }
-      const existing = await m.query('SELECT id FROM publications WHERE submission_id = $1', [row.id]);
+      const existing = await this.publications.recordedFor(m, row.id);
       if (existing.length)
         throw new DomainError('submission.status_transition_forbidden', 'Its publication is recorded already', [], {
           publicationId: existing[0].id,
         });
       const id = newId();
-      await m.query(
-        `INSERT INTO publications (id, submission_id, campaign_id, creator_id, platform, url, published_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          id,
-          row.id,
-          row.campaign_id,
-          row.creator_id,
-          row.platform,
-          data.input.url,
-          data.input.publishedAt,
-          actor.userId,
-        ],
-      );
+      await this.publications.insert(m, {
+        id,
+        submissionId: row.id,
+        campaignId: row.campaignId,
+        creatorId: row.creatorId,
+        platform: row.platform,
+        url: data.input.url,
+        publishedAt: data.input.publishedAt,
+        recordedBy: actor.userId,
+      });
       this.note(row, actor, `published at ${data.input.url}`);
-      await this.save(m, row);
+      await this.submissions.save(m, row);
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
@@ -633,9 +584,9 @@ export class SubmissionService {
         {
           publicationId: id,
           submissionId: row.id,
-          assignmentId: row.assignment_id,
-          campaignId: row.campaign_id,
-          creatorId: row.creator_id,
+          assignmentId: row.assignmentId,
+          campaignId: row.campaignId,
+          creatorId: row.creatorId,
           url: data.input.url,
           publishedAt: data.input.publishedAt,
         },
@@ -655,11 +606,9 @@ export class SubmissionService {
     const { actor, data } = cmd;
     return this.write(cmd, async (m) => {
       // Locked: two readings of one publication are compared one after the other.
-      const [publication] = await m.query('SELECT id, submission_id FROM publications WHERE id = $1 FOR UPDATE', [
-        data.id,
-      ]);
+      const publication = await this.publications.lockForReading(m, data.id);
       if (!publication) throw new NotFoundError('publication', data.id);
-      const row = await this.find(m, actor, publication.submission_id).catch(() => null);
+      const row = await this.find(m, actor, publication.submissionId).catch(() => null);
       if (!row) throw new NotFoundError('publication', data.id);
       if (!abilityFor(actor).can('publish', subject('Submission', fields(row))))
         throw new DomainError('auth.forbidden', 'The creator or the owning agency’s campaign managers report reach');
@@ -669,7 +618,7 @@ export class SubmissionService {
           { path: 'input.at', code: 'in_future', message: 'Give the time the figures were read' },
         ]);
       }
-      const reading = (r: { at: Date; views: string; likes: string; comments: string; shares: string } | undefined) =>
+      const reading = (r: ReadingRow | undefined) =>
         r && {
           at: r.at.toISOString(),
           views: Number(r.views),
@@ -677,31 +626,20 @@ export class SubmissionService {
           comments: Number(r.comments),
           shares: Number(r.shares),
         };
-      const [previous] = await m.query(
-        'SELECT at, views, likes, comments, shares FROM metrics WHERE publication_id = $1 AND at <= $2 ORDER BY at DESC LIMIT 1',
-        [publication.id, input.at],
-      );
-      const [next] = await m.query(
-        'SELECT at, views, likes, comments, shares FROM metrics WHERE publication_id = $1 AND at > $2 ORDER BY at LIMIT 1',
-        [publication.id, input.at],
-      );
+      const previous = await this.publications.readingAtOrBefore(m, publication.id, input.at);
+      const next = await this.publications.readingAfter(m, publication.id, input.at);
       const sent = { ...input, at: new Date(input.at).toISOString() };
       assertCountersGrow(sent, { previous: reading(previous), next: reading(next) }, correction);
-      await m.query(
-        `INSERT INTO metrics (publication_id, at, views, likes, comments, shares, reported_by, correction_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (publication_id, at) DO UPDATE SET views = EXCLUDED.views, likes = EXCLUDED.likes, comments = EXCLUDED.comments, shares = EXCLUDED.shares,
-           reported_by = EXCLUDED.reported_by, correction_reason = EXCLUDED.correction_reason`,
-        [
-          publication.id,
-          input.at,
-          input.views,
-          input.likes,
-          input.comments,
-          input.shares,
-          actor.userId,
-          correction?.reason ?? null,
-        ],
-      );
+      await this.publications.recordReading(m, {
+        publicationId: publication.id,
+        at: input.at,
+        views: input.views,
+        likes: input.likes,
+        comments: input.comments,
+        shares: input.shares,
+        reportedBy: actor.userId,
+        correctionReason: correction?.reason ?? null,
+      });
       await appendAudit(m, {
         actor,
         concerns: concernsOf(row),
@@ -720,8 +658,8 @@ export class SubmissionService {
         {
           publicationId: publication.id,
           submissionId: row.id,
-          assignmentId: row.assignment_id,
-          campaignId: row.campaign_id,
+          assignmentId: row.assignmentId,
+          campaignId: row.campaignId,
           at: input.at,
           views: input.views,
         },
@@ -736,29 +674,26 @@ export class SubmissionService {
   /** Overdue stages are escalated once: an event, and they rise in the agency admins' queue. Returns how many. */
   async escalateOverdue(now = new Date()): Promise<number> {
     const n = await this.dataSource.transaction(async (m) => {
-      const due: SubmissionRow[] = await m.query(
-        `SELECT * FROM submissions WHERE status = 'in_review' AND escalated_at IS NULL AND stage_due_at < $1 ORDER BY stage_due_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
-        [now],
-      );
+      const due = await this.submissions.lockOverdue(m, now);
       for (const row of due) {
-        const stage = row.stages[row.stage_index];
+        const stage = row.stages[row.stageIndex];
         const system: Actor = { userId: 'system:deadlines', orgId: stage.agencyId, roles: [] };
-        await m.query('UPDATE submissions SET escalated_at = $2 WHERE id = $1', [row.id, now]);
+        await this.submissions.markEscalated(m, row.id, now);
         await appendAudit(m, {
           actor: system,
           concerns: concernsOf(row),
           action: 'review.stage_overdue',
           subject: `submission:${row.id}`,
-          data: { stage: stage.key, dueAt: row.stage_due_at!.toISOString() },
+          data: { stage: stage.key, dueAt: row.stageDueAt!.toISOString() },
         });
         await recordEvent(m, EVENTS.approvals.stageOverdue, system, {
           submissionId: row.id,
-          assignmentId: row.assignment_id,
-          campaignId: row.campaign_id,
+          assignmentId: row.assignmentId,
+          campaignId: row.campaignId,
           stage: stage.key,
           agencyId: stage.agencyId,
           role: stage.role,
-          dueAt: row.stage_due_at!.toISOString(),
+          dueAt: row.stageDueAt!.toISOString(),
         });
       }
       return due.length;
@@ -769,87 +704,41 @@ export class SubmissionService {
 
   // ---- helpers ----
 
-  private async addVersionRow(
-    m: EntityManager,
-    row: SubmissionRow,
-    actor: Actor,
-    input: VersionInput,
-  ): Promise<number> {
-    const number = row.current_version + 1;
+  private async addVersionRow(m: EntityManager, row: Submission, actor: Actor, input: VersionInput): Promise<number> {
+    const number = row.currentVersion + 1;
     const checks = runChecks(
       { platform: row.platform, title: input.title ?? null, text: input.text, media: input.media },
-      row.check_context,
+      row.checkContext,
     );
-    await m.query(
-      `INSERT INTO versions (submission_id, number, title, text, media, checks, submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        row.id,
-        number,
-        input.title ?? null,
-        input.text,
-        JSON.stringify(input.media),
-        JSON.stringify(checks),
-        actor.userId,
-      ],
-    );
-    row.current_version = number;
+    await this.versions.insert(m, { submissionId: row.id, number, input, checks, submittedBy: actor.userId });
+    row.currentVersion = number;
     return number;
   }
 
-  private async enterStage(m: EntityManager, row: SubmissionRow, index: number, at: Date): Promise<void> {
+  private async enterStage(m: EntityManager, row: Submission, index: number, at: Date): Promise<void> {
     const stage = row.stages[index];
-    row.stage_index = index;
-    row.stage_approvals = [];
-    row.escalated_at = null;
-    row.stage_due_at = new Date(at.getTime() + stage.deadlineHours * 3600_000);
-    await m.query('UPDATE submissions SET stage_agency_id = $2, stage_role = $3 WHERE id = $1', [
-      row.id,
-      stage.agencyId,
-      stage.role,
-    ]);
+    row.stageIndex = index;
+    row.stageApprovals = [];
+    row.escalatedAt = null;
+    row.stageDueAt = new Date(at.getTime() + stage.deadlineHours * 3600_000);
+    await this.submissions.setStageReviewers(m, row.id, stage);
   }
 
-  private leaveStages(row: SubmissionRow): void {
-    row.stage_due_at = null;
-    row.escalated_at = null;
-    row.stage_approvals = [];
+  private leaveStages(row: Submission): void {
+    row.stageDueAt = null;
+    row.escalatedAt = null;
+    row.stageApprovals = [];
   }
 
-  private note(row: SubmissionRow, actor: Actor, what: string): void {
+  private note(row: Submission, actor: Actor, what: string): void {
     row.timeline = [...row.timeline, { at: new Date().toISOString(), what, by: actor.userId }];
   }
 
-  private async save(m: EntityManager, row: SubmissionRow): Promise<void> {
-    const inReview = row.status === 'in_review';
-    await m.query(
-      `UPDATE submissions SET status = $2, stage_index = $3, stage_due_at = $4, stage_approvals = $5, escalated_at = $6, current_version = $7, timeline = $8,
-              version = version + 1, stage_agency_id = CASE WHEN $9 THEN stage_agency_id END, stage_role = CASE WHEN $9 THEN stage_role END
-        WHERE id = $1`,
-      [
-        row.id,
-        row.status,
-        row.stage_index,
-        row.stage_due_at,
-        row.stage_approvals,
-        row.escalated_at,
-        row.current_version,
-        JSON.stringify(row.timeline),
-        inReview,
-      ],
-    );
-  }
-
-  private async blocking(m: EntityManager, row: SubmissionRow) {
-    const [version] = await m.query('SELECT checks FROM versions WHERE submission_id = $1 AND number = $2', [
-      row.id,
-      row.current_version,
-    ]);
-    const overridden: { check: CheckName }[] = await m.query(
-      'SELECT "check" FROM check_overrides WHERE submission_id = $1 AND version = $2',
-      [row.id, row.current_version],
-    );
+  private async blocking(m: EntityManager, row: Submission) {
+    const version = await this.versions.checksOf(m, row.id, row.currentVersion);
+    const overridden = await this.versions.overriddenChecks(m, row.id, row.currentVersion);
     return blockingChecks(
-      version.checks as CheckResult[],
+      version!.checks,
       overridden.map((o) => o.check),
     );
   }
@@ -857,7 +746,7 @@ export class SubmissionService {
   private async emit(
     m: EntityManager,
     move: SubmissionMove | 'submit',
-    row: SubmissionRow,
+    row: Submission,
     actor: Actor,
     correlationId: string | undefined,
     note: string | null,
@@ -871,11 +760,11 @@ export class SubmissionService {
       actor,
       {
         submissionId: row.id,
-        assignmentId: row.assignment_id,
-        campaignId: row.campaign_id,
-        creatorId: row.creator_id,
+        assignmentId: row.assignmentId,
+        campaignId: row.campaignId,
+        creatorId: row.creatorId,
         status: row.status,
-        version: row.current_version,
+        version: row.currentVersion,
         stage: stage ?? null,
         note,
       },
@@ -883,11 +772,8 @@ export class SubmissionService {
     );
   }
 
-  private async find(m: EntityManager, actor: Actor, id: string, lock = false): Promise<SubmissionRow> {
-    const [row]: SubmissionRow[] = await m.query(
-      `SELECT * FROM submissions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+  private async find(m: EntityManager, actor: Actor, id: string, lock = false): Promise<Submission> {
+    const row = lock ? await this.submissions.lockForChange(m, id) : await this.submissions.byId(m, id);
     if (!row || !abilityFor(actor).can('read', subject('Submission', fields(row))))
       throw new NotFoundError('submission', id);
     return row;
@@ -895,141 +781,90 @@ export class SubmissionService {
 
   /** The whole submission as the caller may see it: creators see comments addressed to them, not reviewers' internal notes. */
   async view(m: EntityManager, actor: Actor, id: string): Promise<SubmissionView> {
-    const [row]: SubmissionRow[] = await m.query('SELECT * FROM submissions WHERE id = $1', [id]);
-    const forCreator = isCreatorActor(actor);
+    const row = (await this.submissions.byId(m, id))!;
+    const audience = isCreatorActor(actor) ? 'creator' : 'reviewers';
     // In a transaction `m` is one connection, which runs one query at a time (pg refuses overlapping ones): ask in turn.
-    const versions = await m.query(
-      'SELECT number, title, text, media, checks, submitted_by, submitted_at FROM versions WHERE submission_id = $1 ORDER BY number',
-      [id],
-    );
-    const overrides = await m.query(
-      'SELECT version, "check", reason, by_user, at FROM check_overrides WHERE submission_id = $1',
-      [id],
-    );
-    const comments = await m.query(
-      `SELECT * FROM comments WHERE submission_id = $1 ${forCreator ? "AND visibility = 'creator'" : ''} ORDER BY at, id`,
-      [id],
-    );
-    const decisions = await m.query(
-      'SELECT version, stage, decision, reason, by_user, agency_id, at FROM decisions WHERE submission_id = $1 ORDER BY at, id',
-      [id],
-    );
-    const publications = await m.query(
-      `SELECT p.*, lm.at AS m_at, lm.views, lm.likes, lm.comments AS m_comments, lm.shares FROM publications p
-         LEFT JOIN LATERAL (SELECT * FROM metrics WHERE publication_id = p.id ORDER BY at DESC LIMIT 1) lm ON true
-        WHERE p.submission_id = $1`,
-      [id],
-    );
-    const stage = row.stages[row.stage_index];
-    const p = publications[0];
+    const versions = await this.versions.ofSubmission(m, id);
+    const overrides = await this.versions.overridesOf(m, id);
+    const comments = await this.submissions.commentsOf(m, id, audience);
+    const decisions = await this.submissions.decisionsOf(m, id);
+    const p = await this.publications.withLatestReadingOf(m, id);
+    const stage = row.stages[row.stageIndex];
     return {
       id: row.id,
-      assignmentId: row.assignment_id,
-      campaignId: row.campaign_id,
-      ownerAgencyId: row.owner_agency_id,
-      partnerAgencyIds: row.partner_agency_ids,
-      creatorId: row.creator_id,
-      creatorName: row.creator_name,
-      platform: row.platform as SubmissionView['platform'],
-      kind: row.kind as SubmissionView['kind'],
-      plannedAt: row.planned_at.toISOString(),
+      assignmentId: row.assignmentId,
+      campaignId: row.campaignId,
+      ownerAgencyId: row.ownerAgencyId,
+      partnerAgencyIds: row.partnerAgencyIds,
+      creatorId: row.creatorId,
+      creatorName: row.creatorName,
+      platform: row.platform,
+      kind: row.kind,
+      plannedAt: row.plannedAt.toISOString(),
       status: row.status,
       stages: row.stages,
       currentStage:
-        row.status === 'in_review' && stage && row.stage_due_at
+        row.status === 'in_review' && stage && row.stageDueAt
           ? {
               ...stage,
-              index: row.stage_index,
-              dueAt: row.stage_due_at.toISOString(),
-              overdue: row.stage_due_at.getTime() < Date.now(),
-              escalated: row.escalated_at !== null,
-              approvals: row.stage_approvals,
+              index: row.stageIndex,
+              dueAt: row.stageDueAt.toISOString(),
+              overdue: row.stageDueAt.getTime() < Date.now(),
+              escalated: row.escalatedAt !== null,
+              approvals: row.stageApprovals,
             }
           : null,
-      versions: versions.map(
-        (v: {
-          number: number;
-          title: string | null;
-          text: string;
-          media: SubmissionView['versions'][number]['media'];
-          checks: CheckResult[];
-          submitted_by: string;
-          submitted_at: Date;
-        }) => ({
-          number: v.number,
-          title: v.title,
-          text: v.text,
-          media: v.media,
-          checks: v.checks,
-          overrides: overrides
-            .filter((o: { version: number }) => o.version === v.number)
-            .map((o: { check: CheckName; reason: string; by_user: string; at: Date }) => ({
-              check: o.check,
-              reason: o.reason,
-              by: o.by_user,
-              at: o.at.toISOString(),
-            })),
-          submittedBy: v.submitted_by,
-          submittedAt: v.submitted_at.toISOString(),
-        }),
-      ),
-      comments: comments.map(
-        (c: {
-          id: string;
-          version: number;
-          parent_id: string | null;
-          range_start: number | null;
-          range_end: number | null;
-          body: string;
-          visibility: 'creator' | 'internal';
-          by_user: string;
-          agency_id: string;
-          at: Date;
-        }) => ({
-          id: c.id,
-          version: c.version,
-          parentId: c.parent_id,
-          range: c.range_start === null ? null : { start: c.range_start, end: c.range_end! },
-          body: c.body,
-          visibility: c.visibility,
-          by: c.by_user,
-          agencyId: c.agency_id,
-          at: c.at.toISOString(),
-        }),
-      ),
-      decisions: decisions.map(
-        (d: {
-          version: number;
-          stage: string;
-          decision: SubmissionView['decisions'][number]['decision'];
-          reason: string | null;
-          by_user: string;
-          agency_id: string;
-          at: Date;
-        }) => ({
-          version: d.version,
-          stage: d.stage,
-          decision: d.decision,
-          reason: d.reason,
-          by: d.by_user,
-          agencyId: d.agency_id,
-          at: d.at.toISOString(),
-        }),
-      ),
+      versions: versions.map((v) => ({
+        number: v.number,
+        title: v.title,
+        text: v.text,
+        media: v.media,
+        checks: v.checks,
+        overrides: overrides
+          .filter((o) => o.version === v.number)
+          .map((o) => ({
+            check: o.check,
+            reason: o.reason,
+            by: o.byUser,
+            at: o.at.toISOString(),
+          })),
+        submittedBy: v.submittedBy,
+        submittedAt: v.submittedAt.toISOString(),
+      })),
+      comments: comments.map((c) => ({
+        id: c.id,
+        version: c.version,
+        parentId: c.parentId,
+        range: c.rangeStart === null ? null : { start: c.rangeStart, end: c.rangeEnd! },
+        body: c.body,
+        visibility: c.visibility,
+        by: c.byUser,
+        agencyId: c.agencyId,
+        at: c.at.toISOString(),
+      })),
+      decisions: decisions.map((d) => ({
+        version: d.version,
+        stage: d.stage,
+        decision: d.decision,
+        reason: d.reason,
+        by: d.byUser,
+        agencyId: d.agencyId,
+        at: d.at.toISOString(),
+      })),
       publication: p
         ? {
             id: p.id,
-            submissionId: p.submission_id,
-            platform: p.platform,
+            submissionId: p.submissionId,
+            platform: p.platform as SubmissionView['platform'],
             url: p.url,
-            publishedAt: p.published_at.toISOString(),
-            recordedBy: p.recorded_by,
-            latestMetrics: p.m_at
+            publishedAt: p.publishedAt.toISOString(),
+            recordedBy: p.recordedBy,
+            latestMetrics: p.metricsAt
               ? {
-                  at: p.m_at.toISOString(),
+                  at: p.metricsAt.toISOString(),
                   views: Number(p.views),
                   likes: Number(p.likes),
-                  comments: Number(p.m_comments),
+                  comments: Number(p.comments),
                   shares: Number(p.shares),
                 }
               : null,
@@ -1037,8 +872,8 @@ export class SubmissionService {
         : null,
       timeline: row.timeline,
       version: row.version,
-      submittedBy: row.submitted_by,
-      createdAt: row.created_at.toISOString(),
+      submittedBy: row.submittedBy,
+      createdAt: row.createdAt.toISOString(),
     };
   }
 

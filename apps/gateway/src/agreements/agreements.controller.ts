@@ -35,7 +35,6 @@ import {
   SUBJECTS,
   UpdateAgreementInput,
   type Actor,
-  type AgreementView,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
@@ -113,7 +112,7 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'Agreement')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const agreement = await this.agreements.request<AgreementView>(S.get, { id: idOf(id) }, actor);
+    const agreement = await this.agreements.request(S.get, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${agreement.version}"`);
     return agreement;
   }
@@ -385,12 +384,7 @@ export class AgreementsController {
     @Param('documentId') documentId: string,
     @Res() reply: FastifyReply,
   ) {
-    const doc = await this.agreements.request<{
-      name: string;
-      mimeType: string;
-      sha256: string;
-      contentBase64: string;
-    }>(S.getDocument, { id: idOf(id), documentId: idOf(documentId) }, actor);
+    const doc = await this.agreements.request(S.getDocument, { id: idOf(id), documentId: idOf(documentId) }, actor);
     await reply
       .header('content-type', doc.mimeType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)

@@ -15,7 +15,6 @@ import {
   WithdrawInput,
   WorkflowInput,
   type Actor,
-  type CampaignReport,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
@@ -260,7 +259,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   async reportCsv(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<string> {
-    const r = await this.approvals.request<CampaignReport>(S.report, { id: idOf(id) }, actor);
+    const r = await this.approvals.request(S.report, { id: idOf(id) }, actor);
     const lines = [
       REPORT_COLUMNS.join(','),
       csvRow([

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AuditQuery, parseOrThrow, SUBJECTS, type Actor, type AuditVerdict, type ExportedLink } from '@concord/domain';
+import { AuditQuery, parseOrThrow, SUBJECTS, type Actor, type AuditVerdict } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ServiceDecides } from '../auth/access.decorators';
@@ -115,21 +115,11 @@ export class AuditController {
     const { service } = parseOrThrow(AuditExportQuery, raw);
     const trails = service ? [service] : (Object.keys(TRAILS) as Trail[]);
     // Ask once before answering, so a caller who may not read the trail gets the service's refusal, not an empty stream.
-    const first = await this.clients[trails[0]].request<{ links: ExportedLink[]; next: number | null }>(
-      TRAILS[trails[0]].export,
-      { after: 0, limit: 1000 },
-      actor,
-    );
+    const first = await this.clients[trails[0]].request(TRAILS[trails[0]].export, { after: 0, limit: 1000 }, actor);
     const pages = async function* (this: AuditController) {
       for (const [i, trail] of trails.entries()) {
         let page =
-          i === 0
-            ? first
-            : await this.clients[trail].request<{ links: ExportedLink[]; next: number | null }>(
-                TRAILS[trail].export,
-                { after: 0, limit: 1000 },
-                actor,
-              );
+          i === 0 ? first : await this.clients[trail].request(TRAILS[trail].export, { after: 0, limit: 1000 }, actor);
         for (;;) {
           if (page.links.length) yield page.links.map((l) => `${JSON.stringify(l)}\n`).join('');
           if (page.next === null) break;
@@ -146,7 +136,7 @@ export class AuditController {
   /** One service's verdict against the checkpoints the gateway verified and kept; without a configured key there is nothing to check against. */
   private async verifyOne(trail: Trail, actor: Actor): Promise<AuditVerdict> {
     const checkpoints = await this.checkpoints.latest(trail);
-    const verdict = await this.clients[trail].request<AuditVerdict>(TRAILS[trail].verify, { checkpoints }, actor);
+    const verdict = await this.clients[trail].request(TRAILS[trail].verify, { checkpoints }, actor);
     if (!this.keys.of(trail)) {
       return {
         ...verdict,

@@ -11,7 +11,6 @@ import {
   SUBJECTS,
   type Actor,
   type CreatorByHandleReply,
-  type CreatorSelectReply,
 } from '@concord/domain';
 import { ApiAnswers, ApiJsonBody, REQUEST_SCHEMAS, type MeView } from '../openapi/schemas';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -83,7 +82,7 @@ export class AuthController {
   async me(@CurrentActor() actor: Actor): Promise<MeView> {
     if (isCreatorActor(actor)) {
       // A creator may not read the registry; the gateway asks for their name.
-      const { items } = await this.registry.request<z.infer<typeof CreatorSelectReply>>(
+      const { items } = await this.registry.request(
         SUBJECTS.registry.creatorSelect,
         { creatorIds: [actor.creatorId] },
         GATEWAY_ACTOR,

@@ -19,7 +19,6 @@ import {
   UpdateCreatorInput,
   VettingInput,
   type Actor,
-  type CreatorView,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
@@ -49,7 +48,7 @@ export class CreatorsController {
   @ApiAnswers(201, 'Creator', [403, 409, 422])
   register(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
     const input = parseOrThrow(RegisterCreatorInput, req.body ?? {});
-    return this.registry.request<CreatorView>(S.creatorCreate, { input }, actor, requestOptions(req));
+    return this.registry.request(S.creatorCreate, { input }, actor, requestOptions(req));
   }
 
   @Access('read', 'Creator')
@@ -99,7 +98,7 @@ export class CreatorsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAnswers(200, 'Creator', [403])
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const creator = await this.registry.request<CreatorView>(S.creatorGet, { id: idOf(id) }, actor);
+    const creator = await this.registry.request(S.creatorGet, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${creator.version}"`);
     return creator;
   }

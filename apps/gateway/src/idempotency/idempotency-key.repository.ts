@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { updateReturning } from '@concord/database';
 
 /** A key as stored, as the interceptor needs it to decide: replay, refuse, wait or take over. */
 export interface StoredKey {
@@ -59,7 +60,8 @@ export class IdempotencyKeyRepository {
 
   /** Takes over a key whose lease ran out (its request died unanswered); false when someone else holds it. */
   async takeOver(scope: string, owner: string, leaseMs: number): Promise<boolean> {
-    const taken = await this.db.query<{ scope: string }[]>(
+    const taken = await updateReturning<{ scope: string }>(
+      this.db,
       `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $2), owner = $3
         WHERE scope = $1 AND state = 'in_progress' AND locked_until <= now() RETURNING scope`,
       [scope, leaseMs / 1000, owner],

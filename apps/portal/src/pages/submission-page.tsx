@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type SyntheticEvent } from 'react';
-import { mayDecide, type Role } from '@concord/domain';
+import { mayDecide, type ReviewerRole } from '@concord/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { settle, type Schemas } from '../api/client';
@@ -109,7 +109,7 @@ function SubmissionView({
   const canDecide =
     isReviewer &&
     current !== null &&
-    mayDecide({ ...current, role: current.role as Role }, actorOf(me), submission.submittedBy);
+    mayDecide({ ...current, role: current.role as ReviewerRole }, actorOf(me), submission.submittedBy);
   const [range, setRange] = useState<TextRange | undefined>();
   const [checksProblem, setChecksProblem] = useState<Problem | undefined>();
   const stage = submission.currentStage;

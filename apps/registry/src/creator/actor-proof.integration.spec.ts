@@ -71,7 +71,7 @@ describe('registry: a request is accepted only when its actor is proven', () => 
   beforeAll(async () => {
     r = await startTestRegistry({ logger });
     events = await new EventCollector(r.nc, r.config.CONCORD_ENV).start();
-    existing = await r.client.request<CreatorView>(S.creatorCreate, { input: registration() }, actors.registrar);
+    existing = await r.client.request(S.creatorCreate, { input: registration() }, actors.registrar);
   });
   afterAll(async () => {
     await events.stop();
@@ -171,9 +171,9 @@ describe('registry: a request is accepted only when its actor is proven', () => 
       });
       expect(await rowCounts()).toEqual(counts);
       // The one call agreements makes on a user's behalf is believed, for that user.
-      await expect(
-        asAgreements.request<CreatorView>(S.creatorGet, { id: existing.id }, actors.registrar),
-      ).resolves.toMatchObject({ id: existing.id });
+      await expect(asAgreements.request(S.creatorGet, { id: existing.id }, actors.registrar)).resolves.toMatchObject({
+        id: existing.id,
+      });
     } finally {
       await asAgreements.close();
     }

@@ -4,14 +4,20 @@ import {
   newId,
   SUBJECTS,
   type Actor,
-  type CreatorByHandleReply,
   type CreatorSelectReply,
   type CreatorSelectRequest,
   type CreatorView,
   type DomainError,
+  type PLATFORMS,
 } from '@concord/domain';
 import { rejection as rejectionOf } from '@concord/testing';
-import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
+import {
+  actors,
+  registration,
+  startTestRegistry,
+  type Registration,
+  type TestRegistry,
+} from '../test/registry.test-helpers';
 
 const S = SUBJECTS.registry;
 const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
@@ -19,7 +25,7 @@ const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promis
 type Reply = z.infer<typeof CreatorSelectReply>;
 type Ask = z.input<typeof CreatorSelectRequest>;
 
-const channel = (platform: string, handle: string, followers: number) => ({
+const channel = (platform: (typeof PLATFORMS)[number], handle: string, followers: number) => ({
   platform,
   handle,
   url: `https://example.com/@${handle}`,
@@ -33,11 +39,10 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
   const c: Record<string, CreatorView> = {};
   const tag = newId().slice(-6);
 
-  const select = (ask: Ask, actor: Actor = actors.registrar) => r.client.request<Reply>(S.creatorSelect, ask, actor);
+  const select = (ask: Ask, actor: Actor = actors.registrar) => r.client.request(S.creatorSelect, ask, actor);
   const ids = (reply: Reply) => reply.items.map((i) => i.creatorId);
   const sorted = (...letters: string[]) => letters.map((l) => c[l].id).sort();
-  const register = (input: Record<string, unknown>) =>
-    r.client.request<CreatorView>(S.creatorCreate, { input }, actors.registrar);
+  const register = (input: Registration) => r.client.request(S.creatorCreate, { input }, actors.registrar);
   const vet = async (id: string) => {
     await r.client.request(
       S.creatorAddVetting,
@@ -252,7 +257,7 @@ describe('registry: creators for fan-outs (creator.select) and by channel handle
 
   it('finds the creator owning a handle, in any case and with or without @, on whichever platform', async () => {
     const byHandle = (handle: string, actor: Actor = actors.registrar) =>
-      r.client.request<z.infer<typeof CreatorByHandleReply>>(S.creatorByHandle, { handle }, actor);
+      r.client.request(S.creatorByHandle, { handle }, actor);
     const expected = { creatorId: c.a.id, displayName: 'An Travel', kind: 'individual' };
     expect(await byHandle(`an_${tag}`)).toEqual(expected);
     expect(await byHandle(` @AN_${tag.toUpperCase()} `)).toEqual(expected);

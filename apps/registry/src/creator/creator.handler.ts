@@ -1,7 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreatorByHandleRequest, CreatorCommands, CreatorSelectRequest, SUBJECTS } from '@concord/domain';
-import { readEnvelope } from '@concord/messaging';
+import { SUBJECTS } from '@concord/domain';
+import { Handles, type RequestFor } from '@concord/messaging';
 import { CreatorService } from './creator.service';
 
 const S = SUBJECTS.registry;
@@ -11,73 +10,73 @@ const S = SUBJECTS.registry;
 export class CreatorHandler {
   constructor(@Inject(CreatorService) private readonly creators: CreatorService) {}
 
-  @MessagePattern(S.creatorCreate)
-  create(@Payload() m: unknown) {
-    return this.creators.register(readEnvelope(m, CreatorCommands.create));
+  @Handles(S.creatorCreate)
+  create(request: RequestFor<typeof S.creatorCreate>) {
+    return this.creators.register(request);
   }
 
-  @MessagePattern(S.creatorGet)
-  get(@Payload() m: unknown) {
-    return this.creators.get(readEnvelope(m, CreatorCommands.get));
+  @Handles(S.creatorGet)
+  get(request: RequestFor<typeof S.creatorGet>) {
+    return this.creators.get(request);
   }
 
-  @MessagePattern(S.creatorUpdate)
-  update(@Payload() m: unknown) {
-    return this.creators.update(readEnvelope(m, CreatorCommands.update));
+  @Handles(S.creatorUpdate)
+  update(request: RequestFor<typeof S.creatorUpdate>) {
+    return this.creators.update(request);
   }
 
-  @MessagePattern(S.creatorChangeStatus)
-  changeStatus(@Payload() m: unknown) {
-    return this.creators.changeStatus(readEnvelope(m, CreatorCommands.changeStatus));
+  @Handles(S.creatorChangeStatus)
+  changeStatus(request: RequestFor<typeof S.creatorChangeStatus>) {
+    return this.creators.changeStatus(request);
   }
 
-  @MessagePattern(S.creatorAddChannel)
-  addChannel(@Payload() m: unknown) {
-    return this.creators.addChannel(readEnvelope(m, CreatorCommands.addChannel));
+  @Handles(S.creatorAddChannel)
+  addChannel(request: RequestFor<typeof S.creatorAddChannel>) {
+    return this.creators.addChannel(request);
   }
 
-  @MessagePattern(S.creatorAddVetting)
-  addVetting(@Payload() m: unknown) {
-    return this.creators.addVetting(readEnvelope(m, CreatorCommands.addVetting));
+  @Handles(S.creatorAddVetting)
+  addVetting(request: RequestFor<typeof S.creatorAddVetting>) {
+    return this.creators.addVetting(request);
   }
 
-  @MessagePattern(S.creatorAddTraining)
-  addTraining(@Payload() m: unknown) {
-    return this.creators.addTraining(readEnvelope(m, CreatorCommands.addTraining));
+  @Handles(S.creatorAddTraining)
+  addTraining(request: RequestFor<typeof S.creatorAddTraining>) {
+    return this.creators.addTraining(request);
   }
 
-  @MessagePattern(S.creatorAddIncident)
-  addIncident(@Payload() m: unknown) {
-    return this.creators.addIncident(readEnvelope(m, CreatorCommands.addIncident));
+  @Handles(S.creatorAddIncident)
+  addIncident(request: RequestFor<typeof S.creatorAddIncident>) {
+    return this.creators.addIncident(request);
   }
 
-  @MessagePattern(S.creatorReadPersonalData)
-  readPersonalData(@Payload() m: unknown) {
-    return this.creators.readPersonalData(readEnvelope(m, CreatorCommands.readPersonalData));
+  @Handles(S.creatorReadPersonalData)
+  readPersonalData(request: RequestFor<typeof S.creatorReadPersonalData>) {
+    return this.creators.readPersonalData(request);
   }
 
-  @MessagePattern(S.creatorList)
-  list(@Payload() m: unknown) {
-    return this.creators.list(readEnvelope(m, CreatorCommands.list));
+  @Handles(S.creatorList)
+  list(request: RequestFor<typeof S.creatorList>) {
+    return this.creators.list(request);
   }
 
-  @MessagePattern(S.creatorDismissDuplicate)
-  dismissDuplicate(@Payload() m: unknown) {
-    return this.creators.dismissDuplicate(readEnvelope(m, CreatorCommands.dismissDuplicate));
+  @Handles(S.creatorDismissDuplicate)
+  dismissDuplicate(request: RequestFor<typeof S.creatorDismissDuplicate>) {
+    return this.creators.dismissDuplicate(request);
   }
 
-  @MessagePattern(S.creatorDuplicates)
-  duplicates(@Payload() m: unknown) {
-    return this.creators.duplicates(readEnvelope(m, CreatorCommands.duplicates));
+  @Handles(S.creatorDuplicates)
+  duplicates(request: RequestFor<typeof S.creatorDuplicates>) {
+    return this.creators.duplicates(request);
   }
 
-  @MessagePattern(S.creatorSelect)
-  select(@Payload() m: unknown) {
-    return this.creators.select(readEnvelope(m, CreatorSelectRequest));
+  @Handles(S.creatorSelect)
+  select(request: RequestFor<typeof S.creatorSelect>) {
+    return this.creators.select(request);
   }
 
-  @MessagePattern(S.creatorByHandle)
-  byHandle(@Payload() m: unknown) {
-    return this.creators.byHandle(readEnvelope(m, CreatorByHandleRequest));
+  @Handles(S.creatorByHandle)
+  byHandle(request: RequestFor<typeof S.creatorByHandle>) {
+    return this.creators.byHandle(request);
   }
 }

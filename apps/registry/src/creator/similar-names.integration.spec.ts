@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { foldText, SUBJECTS, type CreatorView } from '@concord/domain';
+import { foldText, SUBJECTS } from '@concord/domain';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 import { DUPLICATE_NAME_SIMILARITY, POSSIBLE_DUPLICATES } from './creator.repository';
 import { CreatorRepository } from './creator.repository';
@@ -107,7 +107,7 @@ describe('the duplicate check in memory (ADR 0017)', () => {
     await other.refresh();
     const ask = (name: string) => other.similarTo(foldText(name), { threshold: DUPLICATE_NAME_SIMILARITY, limit: 50 });
 
-    const created = await r.client.request<CreatorView>(
+    const created = await r.client.request(
       S.creatorCreate,
       { input: registration({ displayName: 'Kênh Gốm Bát Tràng Xưa' }) },
       actors.registrar,
@@ -116,7 +116,7 @@ describe('the duplicate check in memory (ADR 0017)', () => {
     await other.refresh();
     expect((await ask('Kenh Gom Bat Trang Xua')).map((f) => f.id)).toContain(created.id);
 
-    const renamed = await r.client.request<CreatorView>(
+    const renamed = await r.client.request(
       S.creatorUpdate,
       { id: created.id, expectedVersion: created.version, changes: { displayName: 'Làng Lụa Vạn Phúc Hôm Nay' } },
       actors.registrar,
@@ -148,7 +148,7 @@ describe('the duplicate check in memory (ADR 0017)', () => {
   it("names, on registration, a creator another instance registered once the registry's names have refreshed", async () => {
     const [elsewhere] = await insertCreators(r, ['Hương Vị Miền Tây Sông Nước']);
     await r.app.get(SimilarNames).refresh();
-    const created = await r.client.request<CreatorView>(
+    const created = await r.client.request(
       S.creatorCreate,
       { input: registration({ displayName: 'Huong Vi Mien Tay Song Nuoc' }) },
       actors.registrar,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import { eventStreamName, EVENTS } from '@concord/domain';
+import { eventStreamName, EVENTS, newId } from '@concord/domain';
 import { openServiceDatabase } from '@concord/database';
 import { connectNats, ensureEventStream, OutboxRelay, recordEvent, type NatsConnection } from '@concord/messaging';
 import {
@@ -24,6 +24,9 @@ import { actors } from '../test/registry.test-helpers';
  * reaches JetStream exactly once even when the relay dies between the
  * commit and the publish, or between JetStream's ack and marking the row.
  */
+/** Any event of the contract does: the relay only carries it. */
+const statusChanged = (reason: string) => ({ creatorId: newId(), from: 'prospect', to: 'vetted', reason }) as const;
+
 describe('outbox relay', () => {
   const env = testEnvName();
   let db: DataSource;
@@ -43,8 +46,10 @@ describe('outbox relay', () => {
     await db.destroy();
   });
 
-  const commitEvent = (displayName: string) =>
-    db.transaction((m) => recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, { displayName }));
+  const commitEvent = (reason: string) =>
+    db.transaction((m) =>
+      recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, statusChanged(reason)),
+    );
   const unpublished = async () =>
     (await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n;
   const streamMessages = async () =>
@@ -119,9 +124,12 @@ describe('outbox relay while NATS is down', () => {
 
       await nats.stop();
       const envelope = await db.transaction((m) =>
-        recordEvent(m, EVENTS.registry.creatorStatusChanged, actors.registrar, {
-          note: 'committed while NATS was down',
-        }),
+        recordEvent(
+          m,
+          EVENTS.registry.creatorStatusChanged,
+          actors.registrar,
+          statusChanged('committed while NATS was down'),
+        ),
       );
       await new Promise((r) => setTimeout(r, 1500));
       const [{ n: waiting }] = await db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '@concord/domain';
+import type { Actor, RequestOf, SUBJECTS } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
@@ -74,7 +74,11 @@ export async function startTestRegistry(options: { logger?: LoggerService } = {}
   };
 }
 
-export function registration(overrides: Record<string, unknown> = {}) {
+/** A registration as the registrar sends it (`creator.create`'s input). */
+export type Registration = RequestOf<typeof SUBJECTS.registry.creatorCreate>['input'];
+
+/** A valid registration with fresh channel handles, changed by `overrides`. */
+export function registration(overrides: Partial<Registration> = {}): Registration {
   const tag = randomBytes(3).toString('hex');
   return {
     kind: 'individual',

@@ -7,7 +7,7 @@ import {
   type Envelope,
 } from '@concord/domain';
 import { BUS } from '@concord/messaging';
-import { AssignmentRepository } from './assignment.repository';
+import type { AssignmentRepository } from './assignment.repository';
 import type { AssignmentService } from './assignment.service';
 
 type Event = Envelope<unknown> & { subject: string };
@@ -34,7 +34,10 @@ const MOVE_OF_APPROVAL_EVENT: Record<string, AssignmentMove | null> = {
  * changes nothing.
  */
 export class AssignmentReactions {
-  constructor(private readonly assignments: AssignmentService) {}
+  constructor(
+    private readonly assignments: AssignmentService,
+    private readonly repository: AssignmentRepository,
+  ) {}
 
   /**
    * Keeps the read model of agreements (which are active, for whom, until
@@ -43,7 +46,7 @@ export class AssignmentReactions {
    */
   async onAgreementEvent(event: Event, m: EntityManager): Promise<void> {
     const data = AgreementEventData.parse(event.data);
-    await AssignmentRepository.recordCoverage(m, {
+    await this.repository.recordCoverage(m, {
       agreementId: data.agreementId,
       agencyId: data.agencyId,
       counterpartyId: data.counterpartyId,
@@ -56,8 +59,8 @@ export class AssignmentReactions {
       at: event.occurredAt,
     });
     if (!event.subject.endsWith('.ended')) return;
-    await AssignmentRepository.flagAgreementEnded(m, data.agreementId);
-    const unstarted = await AssignmentRepository.unstartedUnder(m, data.agreementId);
+    await this.repository.flagAgreementEnded(m, data.agreementId);
+    const unstarted = await this.repository.unstartedUnder(m, data.agreementId);
     const note = `Agreement ${data.number} ended (${data.status})${data.reason ? `: ${data.reason}` : ''}`;
     await this.assignments.moveMany(m, unstarted, { move: 'cancel', note }, event.actor, event.correlationId);
   }
@@ -66,7 +69,7 @@ export class AssignmentReactions {
   async onCreatorStatusChanged(event: Event, m: EntityManager): Promise<void> {
     const data = CreatorStatusChanged.parse(event.data);
     if (data.to !== 'suspended') return;
-    const offered = await AssignmentRepository.offeredTo(m, data.creatorId);
+    const offered = await this.repository.offeredTo(m, data.creatorId);
     await this.assignments.moveMany(
       m,
       offered,
@@ -83,7 +86,7 @@ export class AssignmentReactions {
     if (!move) return;
     const data = ApprovalEventData.parse(event.data);
     if (name.startsWith('submission.') && typeof data.submissionId === 'string') {
-      await AssignmentRepository.linkSubmission(m, data.assignmentId, data.submissionId);
+      await this.repository.linkSubmission(m, data.assignmentId, data.submissionId);
     }
     // A move that does not apply in the assignment's state (e.g. a late duplicate) is a no-op.
     await this.assignments.moveMany(

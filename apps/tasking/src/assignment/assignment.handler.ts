@@ -1,7 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AssignmentCommands, SUBJECTS } from '@concord/domain';
-import { readEnvelope } from '@concord/messaging';
+import { SUBJECTS } from '@concord/domain';
+import { Handles, type RequestFor } from '@concord/messaging';
 import { AssignmentService } from './assignment.service';
 import { FanOutService } from './fan-out.service';
 
@@ -15,48 +14,48 @@ export class AssignmentHandler {
     @Inject(AssignmentService) private readonly assignments: AssignmentService,
   ) {}
 
-  @MessagePattern(S.fanOutStart)
-  fanOutStart(@Payload() m: unknown) {
-    return this.fanOuts.start(readEnvelope(m, AssignmentCommands.fanOutStart));
+  @Handles(S.fanOutStart)
+  fanOutStart(request: RequestFor<typeof S.fanOutStart>) {
+    return this.fanOuts.start(request);
   }
 
-  @MessagePattern(S.fanOutGet)
-  fanOutGet(@Payload() m: unknown) {
-    return this.fanOuts.get(readEnvelope(m, AssignmentCommands.fanOutGet));
+  @Handles(S.fanOutGet)
+  fanOutGet(request: RequestFor<typeof S.fanOutGet>) {
+    return this.fanOuts.get(request);
   }
 
-  @MessagePattern(S.fanOutCancel)
-  fanOutCancel(@Payload() m: unknown) {
-    return this.fanOuts.cancel(readEnvelope(m, AssignmentCommands.fanOutCancel));
+  @Handles(S.fanOutCancel)
+  fanOutCancel(request: RequestFor<typeof S.fanOutCancel>) {
+    return this.fanOuts.cancel(request);
   }
 
-  @MessagePattern(S.assignmentList)
-  list(@Payload() m: unknown) {
-    return this.assignments.list(readEnvelope(m, AssignmentCommands.list));
+  @Handles(S.assignmentList)
+  list(request: RequestFor<typeof S.assignmentList>) {
+    return this.assignments.list(request);
   }
 
-  @MessagePattern(S.assignmentGet)
-  get(@Payload() m: unknown) {
-    return this.assignments.get(readEnvelope(m, AssignmentCommands.get));
+  @Handles(S.assignmentGet)
+  get(request: RequestFor<typeof S.assignmentGet>) {
+    return this.assignments.get(request);
   }
 
-  @MessagePattern(S.assignmentRespond)
-  respond(@Payload() m: unknown) {
-    return this.assignments.respond(readEnvelope(m, AssignmentCommands.respond));
+  @Handles(S.assignmentRespond)
+  respond(request: RequestFor<typeof S.assignmentRespond>) {
+    return this.assignments.respond(request);
   }
 
-  @MessagePattern(S.assignmentCancel)
-  cancel(@Payload() m: unknown) {
-    return this.assignments.cancel(readEnvelope(m, AssignmentCommands.cancel));
+  @Handles(S.assignmentCancel)
+  cancel(request: RequestFor<typeof S.assignmentCancel>) {
+    return this.assignments.cancel(request);
   }
 
-  @MessagePattern(S.assignmentProgress)
-  progress(@Payload() m: unknown) {
-    return this.assignments.progress(readEnvelope(m, AssignmentCommands.progress));
+  @Handles(S.assignmentProgress)
+  progress(request: RequestFor<typeof S.assignmentProgress>) {
+    return this.assignments.progress(request);
   }
 
-  @MessagePattern(S.calendar)
-  calendar(@Payload() m: unknown) {
-    return this.assignments.calendar(readEnvelope(m, AssignmentCommands.calendar));
+  @Handles(S.calendar)
+  calendar(request: RequestFor<typeof S.calendar>) {
+    return this.assignments.calendar(request);
   }
 }

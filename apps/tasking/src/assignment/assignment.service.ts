@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   assignmentMachine,
   decodeCursor,
@@ -17,55 +17,19 @@ import {
   type CalendarEntry,
   type Envelope,
 } from '@concord/domain';
-import { abilityFor, subject, toSqlCondition, type Action, type ColumnSpec } from '@concord/permissions';
+import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvents, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
+import type { CampaignRepository } from '../campaign/campaign.repository';
+import { campaignsVisibleTo } from '../campaign/campaign.service';
+import { ASSIGNMENT_PERMISSION_COLUMNS, type AssignmentRepository, type AssignmentRow } from './assignment.repository';
 
 type Cmd<K extends keyof typeof AssignmentCommands> = Envelope<z.infer<(typeof AssignmentCommands)[K]>>;
 
-const ASSIGNMENT_COLUMNS: Record<string, ColumnSpec> = {
-  ownerAgencyId: 'c.owner_agency_id',
-  partnerAgencyIds: { array: 'c.partner_agency_ids' },
-  creatorId: 'a.creator_id',
-  managementCompanyId: 'a.management_company_id',
-};
-const CAMPAIGN_COLUMNS: Record<string, ColumnSpec> = {
-  ownerAgencyId: 'c.owner_agency_id',
-  partnerAgencyIds: { array: 'c.partner_agency_ids' },
-};
-
-interface AssignmentRow {
-  id: string;
-  brief_id: string;
-  campaign_id: string;
-  owner_agency_id: string;
-  partner_agency_ids: string[];
-  creator_id: string;
-  creator_name: string;
-  management_company_id: string | null;
-  agreement_id: string;
-  status: AssignmentStatusName;
-  kind: AssignmentView['brief']['kind'];
-  title: string;
-  key_messages: string[];
-  platforms: AssignmentView['brief']['platforms'];
-  languages: string[];
-  due_at: Date;
-  quantity: number;
-  fee_per_deliverable: string;
-  window_start: Date;
-  window_end: Date;
-  flags: string[];
-  overrides: AssignmentView['overrides'];
-  history: AssignmentView['history'];
-  version: number;
-  created_at: Date;
-  submission_id: string | null;
-  campaign_title: string;
-  required_hashtags: string[];
-  campaign_key_messages: string[];
-  disclosure_label: string | null;
+/** Which assignments `actor` may `action` (e.g. read), as SQL for AssignmentRepository's reads. */
+function assignmentsVisibleTo(actor: Actor, action: Action): SqlCondition {
+  return toSqlCondition(abilityFor(actor), action, 'Assignment', ASSIGNMENT_PERMISSION_COLUMNS);
 }
 
 /** A move made by someone (a creator, a manager) or by an event of another service. */
@@ -82,6 +46,8 @@ export interface AssignmentChange {
 export class AssignmentService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentRepository,
+    private readonly campaigns: CampaignRepository,
     private readonly onCommitted: () => void,
   ) {}
 
@@ -90,24 +56,25 @@ export class AssignmentService {
       actor,
       data: { query },
     } = cmd;
-    const qb = this.visible(this.dataSource.manager, actor, 'read');
+    const visibility = assignmentsVisibleTo(actor, 'read');
+    let heldBy: string | undefined;
     if (query.mine || isCreatorActor(actor)) {
       if (!actor.creatorId) {
         throw new DomainError('validation.failed', 'Only a creator has assignments of their own', [
           { path: 'mine', code: 'not_a_creator', message: 'Sign in as a creator, or leave mine out' },
         ]);
       }
-      qb.andWhere('(a.creator_id = :me OR a.management_company_id = :me)', { me: actor.creatorId });
+      heldBy = actor.creatorId;
     }
-    if (query.campaignId) qb.andWhere('a.campaign_id = :campaignId', { campaignId: query.campaignId });
-    if (query.briefId) qb.andWhere('a.brief_id = :briefId', { briefId: query.briefId });
-    if (query.creatorId) qb.andWhere('a.creator_id = :creatorId', { creatorId: query.creatorId });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.cursor) qb.andWhere('a.id < :cursorId', { cursorId: decodeCursor(query.cursor, UUID_POSITION) });
-    const rows = await qb
-      .orderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getRawMany<AssignmentRow>();
+    const rows = await this.assignments.list(visibility, {
+      heldBy,
+      campaignId: query.campaignId,
+      briefId: query.briefId,
+      creatorId: query.creatorId,
+      status: query.status,
+      beforeId: query.cursor ? decodeCursor(query.cursor, UUID_POSITION) : undefined,
+      limit: query.limit,
+    });
     const items = rows.slice(0, query.limit);
     return {
       items: items.map((r) => this.toView(r, actor)),
@@ -141,19 +108,9 @@ export class AssignmentService {
 
   /** How a campaign's assignments stand, by state: what partner agencies follow. */
   async progress(cmd: Cmd<'progress'>) {
-    const visibility = toSqlCondition(abilityFor(cmd.actor), 'read', 'Campaign', CAMPAIGN_COLUMNS);
-    const campaign = await this.dataSource
-      .createQueryBuilder()
-      .select('c.id', 'id')
-      .from('campaigns', 'c')
-      .where(visibility.sql, visibility.params)
-      .andWhere('c.id = :id', { id: cmd.data.id })
-      .getRawOne<{ id: string }>();
-    if (!campaign) throw new NotFoundError('campaign', cmd.data.id);
-    const rows: { status: string; n: number }[] = await this.dataSource.query(
-      'SELECT status, count(*)::int AS n FROM assignments WHERE campaign_id = $1 GROUP BY status ORDER BY status',
-      [cmd.data.id],
-    );
+    if (!(await this.campaigns.isVisible(campaignsVisibleTo(cmd.actor), cmd.data.id)))
+      throw new NotFoundError('campaign', cmd.data.id);
+    const rows = await this.assignments.countByStatus(cmd.data.id);
     return {
       campaignId: cmd.data.id,
       byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])),
@@ -180,26 +137,11 @@ export class AssignmentService {
     }
     const items: CalendarEntry[] = [];
     if (!isCreatorActor(actor)) {
-      const visibility = toSqlCondition(abilityFor(actor), 'read', 'Campaign', CAMPAIGN_COLUMNS);
-      const campaigns = await this.dataSource
-        .createQueryBuilder()
-        .select([
-          'c.id AS id',
-          'c.owner_agency_id AS owner',
-          'c.title AS title',
-          "to_char(c.period_start, 'YYYY-MM-DD') AS start",
-          "to_char(c.period_end, 'YYYY-MM-DD') AS end",
-          'c.status AS status',
-        ])
-        .from('campaigns', 'c')
-        .where(visibility.sql, visibility.params)
-        .andWhere('c.period_start < :to AND c.period_end >= :from', {
-          from: query.from,
-          to: to.toISOString().slice(0, 10),
-        })
-        .orderBy('c.period_start')
-        .limit(500)
-        .getRawMany<{ id: string; owner: string; title: string; start: string; end: string; status: string }>();
+      const visibility = campaignsVisibleTo(actor);
+      const campaigns = await this.campaigns.calendarCampaigns(visibility, {
+        from: query.from,
+        to: to.toISOString().slice(0, 10),
+      });
       for (const c of campaigns) {
         items.push({
           kind: 'campaign',
@@ -212,32 +154,7 @@ export class AssignmentService {
           status: c.status,
         });
       }
-      const briefs = await this.dataSource
-        .createQueryBuilder()
-        .select([
-          'b.id AS id',
-          'b.campaign_id AS campaign',
-          'c.owner_agency_id AS owner',
-          'b.title AS title',
-          'b.window_start AS start',
-          'b.due_at AS due',
-          'c.status AS status',
-        ])
-        .from('briefs', 'b')
-        .innerJoin('campaigns', 'c', 'c.id = b.campaign_id')
-        .where(visibility.sql, visibility.params)
-        .andWhere('b.due_at >= :from AND b.due_at < :to', { from, to })
-        .orderBy('b.due_at')
-        .limit(1000)
-        .getRawMany<{
-          id: string;
-          campaign: string;
-          owner: string;
-          title: string;
-          start: Date;
-          due: Date;
-          status: string;
-        }>();
+      const briefs = await this.campaigns.calendarBriefs(visibility, from, to);
       for (const b of briefs) {
         items.push({
           kind: 'brief',
@@ -251,12 +168,12 @@ export class AssignmentService {
         });
       }
     }
-    const assignments = this.visible(this.dataSource.manager, actor, 'read')
-      .andWhere('a.window_start < :to AND :from < a.window_end', { from, to })
-      .andWhere(`a.status NOT IN ('declined', 'expired', 'cancelled')`);
-    if (isCreatorActor(actor))
-      assignments.andWhere('(a.creator_id = :me OR a.management_company_id = :me)', { me: actor.creatorId });
-    for (const a of await assignments.orderBy('a.window_start').limit(2000).getRawMany<AssignmentRow>()) {
+    const assignments = await this.assignments.calendar(assignmentsVisibleTo(actor, 'read'), {
+      from,
+      to,
+      heldBy: isCreatorActor(actor) ? actor.creatorId : undefined,
+    });
+    for (const a of assignments) {
       items.push({
         kind: 'assignment',
         id: a.id,
@@ -288,22 +205,13 @@ export class AssignmentService {
   ): Promise<{ id: string; from: AssignmentStatusName }[]> {
     if (ids.length === 0) return [];
     const rule = assignmentMachine.table[change.move];
-    const moved: {
-      id: string;
-      campaign_id: string;
-      creator_id: string;
-      from: AssignmentStatusName;
-      agencies: string[];
-    }[] = await m.query(
-      `UPDATE assignments a SET status = $2, version = a.version + 1,
-              history = a.history || jsonb_build_array(jsonb_build_object('from', a.status, 'to', $2::text, 'note', $3::text, 'at', $4::text, 'by', $5::text))
-         FROM (SELECT x.id, x.status AS from_status, c.owner_agency_id || c.partner_agency_ids AS agencies
-                 FROM assignments x JOIN campaigns c ON c.id = x.campaign_id
-                WHERE x.id = ANY($1) AND x.status = ANY($6) AND x.status <> $2 FOR UPDATE OF x) old
-        WHERE a.id = old.id
-        RETURNING a.id, a.campaign_id, a.creator_id, old.from_status AS "from", old.agencies`,
-      [ids, rule.to, change.note, new Date().toISOString(), actor.userId, rule.from],
-    );
+    const moved = await this.assignments.move(m, ids, {
+      to: rule.to,
+      from: rule.from,
+      note: change.note,
+      at: new Date().toISOString(),
+      by: actor.userId,
+    });
     if (moved.length === 0) return [];
     await recordEvents(
       m,
@@ -336,11 +244,7 @@ export class AssignmentService {
   /** Offers nobody answered by the brief's due time expire. Returns how many did. */
   async expireOverdueOffers(now = new Date()): Promise<number> {
     const result = await this.dataSource.transaction(async (m) => {
-      const due: { id: string; owner: string }[] = await m.query(
-        `SELECT a.id, c.owner_agency_id AS owner FROM assignments a JOIN campaigns c ON c.id = a.campaign_id
-          WHERE a.status = 'offered' AND a.due_at < $1 ORDER BY a.due_at LIMIT 1000 FOR UPDATE OF a SKIP LOCKED`,
-        [now],
-      );
+      const due = await this.assignments.lockOverdueOffers(m, now);
       let n = 0;
       for (const owner of new Set(due.map((d) => d.owner))) {
         const system: Actor = { userId: 'system:calendar', orgId: owner, roles: [] };
@@ -387,53 +291,8 @@ export class AssignmentService {
     };
   }
 
-  private visible(m: EntityManager, actor: Actor, action: Action): SelectQueryBuilder<AssignmentRow & object> {
-    const visibility = toSqlCondition(abilityFor(actor), action, 'Assignment', ASSIGNMENT_COLUMNS);
-    return m
-      .createQueryBuilder()
-      .select([
-        'a.id AS id',
-        'a.brief_id AS brief_id',
-        'a.campaign_id AS campaign_id',
-        'c.owner_agency_id AS owner_agency_id',
-        'c.partner_agency_ids AS partner_agency_ids',
-        'a.creator_id AS creator_id',
-        'a.creator_name AS creator_name',
-        'a.management_company_id AS management_company_id',
-        'a.agreement_id AS agreement_id',
-        'a.status AS status',
-        'b.kind AS kind',
-        'b.title AS title',
-        'b.key_messages AS key_messages',
-        'b.platforms AS platforms',
-        'b.languages AS languages',
-        'a.due_at AS due_at',
-        'a.quantity AS quantity',
-        'b.fee_per_deliverable AS fee_per_deliverable',
-        'a.window_start AS window_start',
-        'a.window_end AS window_end',
-        'a.flags AS flags',
-        'a.overrides AS overrides',
-        'a.history AS history',
-        'a.version AS version',
-        'a.created_at AS created_at',
-        'a.submission_id AS submission_id',
-        'c.title AS campaign_title',
-        'c.required_hashtags AS required_hashtags',
-        'c.key_messages AS campaign_key_messages',
-        'ac.disclosure_label AS disclosure_label',
-      ])
-      .from('assignments', 'a')
-      .innerJoin('briefs', 'b', 'b.id = a.brief_id')
-      .innerJoin('campaigns', 'c', 'c.id = a.campaign_id')
-      .leftJoin('agreement_coverage', 'ac', 'ac.agreement_id = a.agreement_id')
-      .where(visibility.sql, visibility.params) as SelectQueryBuilder<AssignmentRow & object>;
-  }
-
   private async find(m: EntityManager, actor: Actor, id: string, lock = false): Promise<AssignmentRow> {
-    const qb = this.visible(m, actor, 'read').andWhere('a.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write', undefined, ['a']);
-    const row = await qb.getRawOne<AssignmentRow>();
+    const row = await this.assignments.findVisible(assignmentsVisibleTo(actor, 'read'), id, { manager: m, lock });
     if (!row) throw new NotFoundError('assignment', id);
     return row;
   }

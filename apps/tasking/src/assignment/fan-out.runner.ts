@@ -9,15 +9,17 @@ import {
   newId,
   QUOTA_ASSIGNMENT_STATUSES,
   SUBJECTS,
-  type Actor,
   type CoveringAgreement,
+  type EventDataOf,
   type CreatorCandidate,
   type CreatorSelectRequest,
   type FanOutDecision,
-  type FanOutStatusName,
 } from '@concord/domain';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, recordEvents, WakeableLoop, type ServiceClient } from '@concord/messaging';
+import type { BriefTermsRow, CampaignRepository } from '../campaign/campaign.repository';
+import type { AssignmentRepository, NewAssignmentRow } from './assignment.repository';
+import type { FanOutBatchRow, FanOutRepository, NewFanOutResultRow } from './fan-out.repository';
 
 export interface FanOutRunnerOptions {
   /** Open assignments a creator may hold at once. */
@@ -33,35 +35,6 @@ export interface FanOutRunnerOptions {
   retryBaseMs: number;
 }
 
-interface FanOutRow {
-  id: string;
-  brief_id: string;
-  campaign_id: string;
-  target: 'creators' | 'filter';
-  /** This batch's ids (creator-id fan-outs). */
-  page_ids: string[] | null;
-  id_count: number | null;
-  filter: Record<string, unknown> | null;
-  overrides: { creatorId: string; reason: string }[];
-  actor: Actor;
-  correlation_id: string;
-  status: FanOutStatusName;
-  cursor_after: string | null;
-  cursor_index: number;
-  total: number | null;
-  processed: number;
-}
-
-interface BriefRow {
-  platforms: string[];
-  due_at: Date;
-  due_date: string;
-  quantity: number;
-  window_start: Date;
-  window_end: Date;
-  owner_agency_id: string;
-}
-
 interface Page {
   /** In processing order; null where the registry has no such creator. */
   entries: { creatorId: string; candidate: CreatorCandidate | null }[];
@@ -70,7 +43,6 @@ interface Page {
   next: { after: string | null; index: number } | 'done';
 }
 
-const BATCH_LOCK = 'tasking:fan_out_batches';
 /** Fan-outs looked at per round. */
 const PER_ROUND = 20;
 /** Batches of one fan-out per turn: then the next fan-out gets its turn, so a long one holds up no other. */
@@ -100,6 +72,9 @@ export class FanOutRunner {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly fanOuts: FanOutRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly campaigns: CampaignRepository,
     private readonly registry: ServiceClient,
     private readonly options: FanOutRunnerOptions,
     private readonly onCommitted: () => void,
@@ -125,14 +100,9 @@ export class FanOutRunner {
 
   private async tick(): Promise<void> {
     try {
-      const due: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM fan_outs
-          WHERE status = 'running' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-          ORDER BY last_attempt_at NULLS FIRST, created_at LIMIT $1`,
-        [PER_ROUND],
-      );
+      const due = await this.fanOuts.dueForATurn(PER_ROUND);
       let unfinished = false;
-      for (const { id } of due) {
+      for (const id of due) {
         if (this.stopped) return;
         if ((await this.runOne(id)) === 'more') unfinished = true;
       }
@@ -149,13 +119,12 @@ export class FanOutRunner {
    */
   private async runOne(id: string): Promise<'done' | 'more' | 'skipped'> {
     const qr = this.dataSource.createQueryRunner();
-    const lockKey = `fan_out:${id}`;
     let locked = false;
     try {
       await qr.connect();
-      [{ locked }] = await qr.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [lockKey]);
+      locked = await this.fanOuts.tryTake(qr.manager, id);
       if (!locked) return 'skipped';
-      await qr.query('UPDATE fan_outs SET last_attempt_at = now() WHERE id = $1', [id]);
+      await this.fanOuts.markAttempted(qr.manager, id);
       for (let n = 0; n < BATCHES_PER_TURN && !this.stopped; n++) {
         const done = await this.runBatch(qr, id);
         this.onCommitted();
@@ -168,8 +137,7 @@ export class FanOutRunner {
       );
       return 'skipped';
     } finally {
-      if (locked)
-        await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
+      if (locked) await this.fanOuts.letGo(qr.manager, id).catch(() => undefined);
       await qr.release();
     }
   }
@@ -177,23 +145,15 @@ export class FanOutRunner {
   /** One batch; true when the fan-out is complete. */
   private async runBatch(qr: QueryRunner, id: string): Promise<boolean> {
     // Only this batch's slice of a long id list (20,000 ids are not read 20 times over).
-    const [row]: FanOutRow[] = await qr.query(
-      `SELECT id, brief_id, campaign_id, target, filter, overrides, actor, correlation_id, status, cursor_after, cursor_index, total, processed,
-              creator_ids[cursor_index + 1 : cursor_index + $2] AS page_ids, cardinality(creator_ids) AS id_count
-         FROM fan_outs WHERE id = $1`,
-      [id, this.options.batchSize],
-    );
+    const row = await this.fanOuts.forBatch(qr.manager, id, this.options.batchSize);
     if (!row || row.status !== 'running') return true;
     const page = await this.fetchPage(row);
 
     await qr.startTransaction();
     try {
       const m = qr.manager;
-      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [BATCH_LOCK]);
-      const [current]: Pick<FanOutRow, 'status' | 'cursor_index' | 'cursor_after'>[] = await m.query(
-        'SELECT status, cursor_index, cursor_after FROM fan_outs WHERE id = $1 FOR UPDATE',
-        [id],
-      );
+      await this.fanOuts.awaitBatchTurn(m);
+      const current = await this.fanOuts.lockCursor(m, id);
       if (
         current.status !== 'running' ||
         current.cursor_index !== row.cursor_index ||
@@ -212,7 +172,7 @@ export class FanOutRunner {
     }
   }
 
-  private async fetchPage(row: FanOutRow): Promise<Page> {
+  private async fetchPage(row: FanOutBatchRow): Promise<Page> {
     const size = this.options.batchSize;
     if (row.target === 'creators') {
       const ids = row.page_ids ?? [];
@@ -240,7 +200,7 @@ export class FanOutRunner {
     };
   }
 
-  private async select(row: FanOutRow, request: Partial<CreatorSelectRequest>) {
+  private async select(row: FanOutBatchRow, request: Partial<CreatorSelectRequest>) {
     const reply = await this.registry.request(SUBJECTS.registry.creatorSelect, request, row.actor, {
       correlationId: row.correlation_id,
     });
@@ -248,12 +208,8 @@ export class FanOutRunner {
   }
 
   /** Decides every creator of the page and stores the lot; true when this was the last page. */
-  private async applyPage(m: EntityManager, row: FanOutRow, page: Page): Promise<boolean> {
-    const [brief]: BriefRow[] = await m.query(
-      `SELECT b.platforms, b.due_at, to_char(b.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_date, b.quantity, b.window_start, b.window_end, c.owner_agency_id
-         FROM briefs b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = $1`,
-      [row.brief_id],
-    );
+  private async applyPage(m: EntityManager, row: FanOutBatchRow, page: Page): Promise<boolean> {
+    const brief = await this.campaigns.briefTerms(m, row.brief_id);
     const creatorIds = page.entries.map((e) => e.creatorId);
     const companyIds = [
       ...new Set(page.entries.map((e) => e.candidate?.managementCompanyId).filter((x): x is string => !!x)),
@@ -263,9 +219,9 @@ export class FanOutRunner {
     const briefForRules = { platforms: brief.platforms, dueDate: brief.due_date, quantity: brief.quantity };
 
     const now = new Date().toISOString();
-    const offers: Record<string, unknown>[] = [];
-    const offeredEvents: Record<string, unknown>[] = [];
-    const results: Record<string, unknown>[] = [];
+    const offers: NewAssignmentRow[] = [];
+    const offeredEvents: EventDataOf<typeof EVENTS.tasking.assignmentOffered>[] = [];
+    const results: NewFanOutResultRow[] = [];
     const skippedByReason: Record<string, number> = {};
     const overrideAudits: { creatorId: string; assignmentId: string; kinds: string[]; reason: string }[] = [];
     page.entries.forEach(({ creatorId, candidate }, i) => {
@@ -345,26 +301,9 @@ export class FanOutRunner {
         overrideAudits.push({ creatorId, assignmentId: id, kinds: decision.overridden, reason: reason! });
     });
 
-    if (offers.length) {
-      await m.query(
-        `INSERT INTO assignments (id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
-                                  window_start, window_end, due_at, overrides, history, version)
-         SELECT id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
-                window_start, window_end, due_at, overrides, history, 1
-           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, brief_id uuid, campaign_id uuid, fan_out_id uuid, creator_id uuid, creator_name text,
-                management_company_id uuid, agreement_id uuid, quantity int, status text, window_start timestamptz, window_end timestamptz,
-                due_at timestamptz, overrides jsonb, history jsonb)`,
-        [JSON.stringify(offers)],
-      );
-    }
-    if (results.length) {
-      await m.query(
-        `INSERT INTO fan_out_results (fan_out_id, seq, creator_id, display_name, outcome, reason, detail, assignment_id, overridden)
-         SELECT $1, seq, creator_id, display_name, outcome, reason, detail, assignment_id, ARRAY(SELECT jsonb_array_elements_text(overridden))
-           FROM jsonb_to_recordset($2::jsonb) AS x(seq int, creator_id uuid, display_name text, outcome text, reason text, detail text, assignment_id uuid, overridden jsonb)`,
-        [row.id, JSON.stringify(results)],
-      );
-    }
+    // One statement each for the batch's offers and its results, however many creators it has.
+    if (offers.length) await this.assignments.offer(m, offers);
+    if (results.length) await this.fanOuts.recordResults(m, row.id, results);
     await recordEvents(m, EVENTS.tasking.assignmentOffered, row.actor, offeredEvents, row.correlation_id);
     for (const o of overrideAudits) {
       await appendAudit(m, {
@@ -379,32 +318,21 @@ export class FanOutRunner {
     const done = page.next === 'done';
     const offered = offers.length;
     const skipped = results.length - offered;
-    const [updated]: { total: number | null; processed: number; offered: number; skipped: number }[] = await m.query(
-      `UPDATE fan_outs SET
-         cursor_after = $2, cursor_index = $3, total = COALESCE($4, total), processed = processed + $5, offered = offered + $6, skipped = skipped + $7,
-         skipped_by_reason = (SELECT COALESCE(jsonb_object_agg(k, v), '{}') FROM (
-             SELECT k, sum(v::int) AS v FROM (SELECT * FROM jsonb_each_text(skipped_by_reason) UNION ALL SELECT * FROM jsonb_each_text($8::jsonb)) s(k, v) GROUP BY k) t),
-         batches = batches + 1, status = $9, completed_at = CASE WHEN $9 = 'completed' THEN now() ELSE NULL END,
-         failed_attempts = 0, next_attempt_at = NULL, reason = NULL
-       WHERE id = $1
-       RETURNING total, processed, offered, skipped`,
-      [
-        row.id,
-        done ? row.cursor_after : (page.next as { after: string | null }).after,
-        done ? row.cursor_index + page.entries.length : (page.next as { index: number }).index,
-        page.total,
-        results.length,
-        offered,
-        skipped,
-        JSON.stringify(skippedByReason),
-        done ? fanOutMachine.move(row.status, 'complete') : 'running',
-      ],
-    );
+    const updated = await this.fanOuts.recordBatch(m, row.id, {
+      cursorAfter: done ? row.cursor_after : (page.next as { after: string | null }).after,
+      cursorIndex: done ? row.cursor_index + page.entries.length : (page.next as { index: number }).index,
+      total: page.total,
+      processed: results.length,
+      offered,
+      skipped,
+      skippedByReason,
+      status: done ? fanOutMachine.move(row.status, 'complete') : 'running',
+    });
     const progress = {
       fanOutId: row.id,
       briefId: row.brief_id,
       campaignId: row.campaign_id,
-      status: done ? 'completed' : 'running',
+      status: done ? ('completed' as const) : ('running' as const),
       ...updated,
     };
     await appendAudit(m, {
@@ -434,13 +362,7 @@ export class FanOutRunner {
     await qr.startTransaction();
     try {
       const m = qr.manager;
-      const [row]: (Pick<
-        FanOutRow,
-        'brief_id' | 'campaign_id' | 'actor' | 'correlation_id' | 'status' | 'processed'
-      > & { failed_attempts: number; offered: number })[] = await m.query(
-        'SELECT brief_id, campaign_id, actor, correlation_id, status, processed, offered, failed_attempts FROM fan_outs WHERE id = $1 FOR UPDATE',
-        [id],
-      );
+      const row = await this.fanOuts.lockFailing(m, id);
       if (!row || row.status !== 'running') {
         await qr.rollbackTransaction();
         return;
@@ -448,10 +370,7 @@ export class FanOutRunner {
       const failures = row.failed_attempts + 1;
       if (failures < this.options.maxAttempts) {
         const delay = fanOutRetryDelayMs(failures, this.options.retryBaseMs);
-        await m.query(
-          `UPDATE fan_outs SET failed_attempts = $2, reason = $3, next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
-          [id, failures, reason, delay / 1000],
-        );
+        await this.fanOuts.scheduleRetry(m, id, failures, reason, delay);
         await qr.commitTransaction();
         this.options.log(
           `fan-out ${id}: attempt ${failures} of ${this.options.maxAttempts} failed (${reason}); next attempt in ${delay} ms`,
@@ -459,15 +378,12 @@ export class FanOutRunner {
         return;
       }
       const status = fanOutMachine.move(row.status, 'fail');
-      await m.query(
-        `UPDATE fan_outs SET status = $2, failed_attempts = $3, reason = $4, next_attempt_at = NULL, completed_at = now() WHERE id = $1`,
-        [id, status, failures, reason],
-      );
+      await this.fanOuts.recordFailed(m, id, status, failures, reason);
       const ended = {
         fanOutId: id,
         briefId: row.brief_id,
         campaignId: row.campaign_id,
-        status,
+        status: 'failed' as const,
         reason,
         processed: row.processed,
         offered: row.offered,
@@ -492,44 +408,27 @@ export class FanOutRunner {
   /** What decides each creator of a page: agreements (with quota used), open assignments, calendar conflicts, earlier offers of the brief. */
   private async circumstances(
     m: EntityManager,
-    row: FanOutRow,
-    brief: BriefRow,
+    row: FanOutBatchRow,
+    brief: BriefTermsRow,
     creatorIds: string[],
     companyIds: string[],
   ) {
     const owners = [...creatorIds, ...companyIds];
-    const agreements: (Omit<CoveringAgreement, 'used'> & { used: string | number })[] = await m.query(
-      `SELECT ac.agreement_id AS "agreementId", ac.counterparty_id AS "counterpartyId", to_char(ac.term_start, 'YYYY-MM-DD') AS "termStart",
-              to_char(ac.term_end, 'YYYY-MM-DD') AS "termEnd", ac.deliverables,
-              COALESCE((SELECT sum(a.quantity) FROM assignments a WHERE a.agreement_id = ac.agreement_id AND a.status = ANY($2)), 0) AS used
-         FROM agreement_coverage ac
-        WHERE ac.counterparty_id = ANY($1) AND ac.status = 'active'`,
-      [owners, QUOTA_ASSIGNMENT_STATUSES],
-    );
+    const agreements = await this.assignments.coveringAgreements(m, owners, QUOTA_ASSIGNMENT_STATUSES);
     const agreementsOf = new Map<string, CoveringAgreement[]>();
     for (const a of agreements) {
       const list = agreementsOf.get(a.counterpartyId) ?? [];
-      list.push({ ...a, used: Number(a.used) });
+      list.push(a);
       agreementsOf.set(a.counterpartyId, list);
     }
-    const openRows: { creator_id: string; n: number }[] = await m.query(
-      `SELECT creator_id, count(*)::int AS n FROM assignments WHERE creator_id = ANY($1) AND status = ANY($2) GROUP BY creator_id`,
-      [creatorIds, BUSY_ASSIGNMENT_STATUSES],
-    );
-    const conflictRows: {
-      assignmentId: string;
-      creatorId: string;
-      campaignId: string;
-      ownerAgencyId: string;
-      windowStart: Date;
-      windowEnd: Date;
-    }[] = await m.query(
-      `SELECT a.id AS "assignmentId", a.creator_id AS "creatorId", a.campaign_id AS "campaignId", c.owner_agency_id AS "ownerAgencyId",
-              a.window_start AS "windowStart", a.window_end AS "windowEnd"
-         FROM assignments a JOIN campaigns c ON c.id = a.campaign_id
-        WHERE a.creator_id = ANY($1) AND a.status = ANY($2) AND a.campaign_id <> $3 AND a.window_start < $5 AND $4 < a.window_end
-        ORDER BY a.window_start`,
-      [creatorIds, BUSY_ASSIGNMENT_STATUSES, row.campaign_id, brief.window_start, brief.window_end],
+    const openRows = await this.assignments.openCounts(m, creatorIds, BUSY_ASSIGNMENT_STATUSES);
+    const window = { start: brief.window_start, end: brief.window_end };
+    const conflictRows = await this.assignments.windowConflicts(
+      m,
+      creatorIds,
+      BUSY_ASSIGNMENT_STATUSES,
+      row.campaign_id,
+      window,
     );
     const conflicts = new Map<
       string,
@@ -540,15 +439,12 @@ export class FanOutRunner {
       list.push({ ...c, windowStart: c.windowStart.toISOString(), windowEnd: c.windowEnd.toISOString() });
       conflicts.set(c.creatorId, list);
     }
-    const earlier: { creator_id: string }[] = await m.query(
-      `SELECT DISTINCT creator_id FROM assignments WHERE brief_id = $1 AND creator_id = ANY($2) AND status NOT IN ('cancelled', 'expired')`,
-      [row.brief_id, creatorIds],
-    );
+    const earlier = await this.assignments.offeredTheBrief(m, row.brief_id, creatorIds);
     return {
       agreementsOf,
       open: new Map(openRows.map((r) => [r.creator_id, r.n])),
       conflicts,
-      alreadyOffered: new Set(earlier.map((r) => r.creator_id)),
+      alreadyOffered: new Set(earlier),
     };
   }
 }

@@ -11,34 +11,16 @@ import {
   type Actor,
   type AssignmentCommands,
   type Envelope,
-  type FanOutStatusName,
   type FanOutView,
 } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
+import type { CampaignRepository } from '../campaign/campaign.repository';
+import type { FanOutRepository, FanOutViewRow } from './fan-out.repository';
 
 type Cmd<K extends keyof typeof AssignmentCommands> = Envelope<z.infer<(typeof AssignmentCommands)[K]>>;
-
-interface FanOutViewRow {
-  id: string;
-  brief_id: string;
-  campaign_id: string;
-  owner_agency_id: string;
-  target: 'creators' | 'filter';
-  status: FanOutStatusName;
-  reason: string | null;
-  failed_attempts: number;
-  total: number | null;
-  processed: number;
-  offered: number;
-  skipped: number;
-  skipped_by_reason: Record<string, number>;
-  created_by: string;
-  created_at: Date;
-  completed_at: Date | null;
-}
 
 /**
  * Starting a fan-out and following it. Starting stores the fan-out (once per
@@ -50,6 +32,8 @@ interface FanOutViewRow {
 export class FanOutService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly fanOuts: FanOutRepository,
+    private readonly campaigns: CampaignRepository,
     private readonly wakeRunner: () => void,
     private readonly waitMs: number,
     private readonly onCommitted: () => void = () => undefined,
@@ -58,22 +42,14 @@ export class FanOutService {
   async start(cmd: Cmd<'fanOutStart'>): Promise<FanOutView> {
     const { actor, data } = cmd;
     const { fanOutId } = await transactOnce(this.dataSource, cmd, async (m) => {
-      const [brief]: {
-        campaign_id: string;
-        due_at: Date;
-        owner_agency_id: string;
-        partner_agency_ids: string[];
-        status: string;
-      }[] = await m.query(
-        `SELECT b.campaign_id, b.due_at, c.owner_agency_id, c.partner_agency_ids, c.status
-           FROM briefs b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = $1 FOR UPDATE OF c`,
-        [data.id],
-      );
+      const brief = await this.campaigns.lockBriefToFanOut(m, data.id);
       const ability = abilityFor(actor);
-      const campaign =
-        brief &&
-        subject('Campaign', { ownerAgencyId: brief.owner_agency_id, partnerAgencyIds: brief.partner_agency_ids });
-      if (!brief || !ability.can('read', campaign)) throw new NotFoundError('brief', data.id);
+      if (!brief) throw new NotFoundError('brief', data.id);
+      const campaign = subject('Campaign', {
+        ownerAgencyId: brief.owner_agency_id,
+        partnerAgencyIds: brief.partner_agency_ids,
+      });
+      if (!ability.can('read', campaign)) throw new NotFoundError('brief', data.id);
       if (!ability.can('update', campaign))
         throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers fan a brief out");
       if (brief.status !== 'active') {
@@ -89,23 +65,19 @@ export class FanOutService {
       const input = data.input;
       const creatorIds = input.creatorIds ? [...new Set(input.creatorIds)] : null;
       const id = newId();
-      await m.query(
-        `INSERT INTO fan_outs (id, brief_id, campaign_id, target, creator_ids, filter, overrides, actor, correlation_id, status, total, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', $10, $11)`,
-        [
-          id,
-          data.id,
-          brief.campaign_id,
-          creatorIds ? 'creators' : 'filter',
-          creatorIds,
-          input.filter ? JSON.stringify(input.filter) : null,
-          JSON.stringify(input.overrides),
-          JSON.stringify(actor),
-          cmd.correlationId,
-          creatorIds?.length ?? null,
-          actor.userId,
-        ],
-      );
+      await this.fanOuts.start(m, {
+        id,
+        briefId: data.id,
+        campaignId: brief.campaign_id,
+        target: creatorIds ? 'creators' : 'filter',
+        creatorIds,
+        filter: input.filter ?? null,
+        overrides: input.overrides,
+        actor,
+        correlationId: cmd.correlationId,
+        total: creatorIds?.length ?? null,
+        createdBy: actor.userId,
+      });
       await appendAudit(m, {
         actor,
         action: 'fan_out.started',
@@ -137,19 +109,7 @@ export class FanOutService {
   async cancel(cmd: Cmd<'fanOutCancel'>): Promise<FanOutView> {
     const { actor, data } = cmd;
     await transactOnce(this.dataSource, cmd, async (m) => {
-      const [row]: {
-        status: FanOutStatusName;
-        brief_id: string;
-        campaign_id: string;
-        processed: number;
-        offered: number;
-        owner_agency_id: string;
-        partner_agency_ids: string[];
-      }[] = await m.query(
-        `SELECT f.status, f.brief_id, f.campaign_id, f.processed, f.offered, c.owner_agency_id, c.partner_agency_ids
-           FROM fan_outs f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1 FOR UPDATE OF f`,
-        [data.id],
-      );
+      const row = await this.fanOuts.lockToCancel(m, data.id);
       if (!row || !this.mayFollow(actor, row)) throw new NotFoundError('fan-out', data.id);
       const campaign = subject('Campaign', {
         ownerAgencyId: row.owner_agency_id,
@@ -158,15 +118,12 @@ export class FanOutService {
       if (!abilityFor(actor).can('update', campaign))
         throw new DomainError('auth.forbidden', "Only the owning agency's campaign managers cancel a fan-out");
       const status = fanOutMachine.move(row.status, 'cancel');
-      await m.query(
-        `UPDATE fan_outs SET status = $2, reason = $3, next_attempt_at = NULL, completed_at = now() WHERE id = $1`,
-        [data.id, status, data.input.reason],
-      );
+      await this.fanOuts.recordCancelled(m, data.id, status, data.input.reason);
       const ended = {
         fanOutId: data.id,
         briefId: row.brief_id,
         campaignId: row.campaign_id,
-        status,
+        status: 'cancelled' as const,
         reason: data.input.reason,
         processed: row.processed,
         offered: row.offered,
@@ -194,12 +151,7 @@ export class FanOutService {
   }
 
   private async load(id: string): Promise<FanOutViewRow> {
-    const [row]: FanOutViewRow[] = await this.dataSource.query(
-      `SELECT f.id, f.brief_id, f.campaign_id, c.owner_agency_id, f.target, f.status, f.total, f.processed, f.offered, f.skipped, f.skipped_by_reason,
-              f.reason, f.failed_attempts, f.created_by, f.created_at, f.completed_at
-         FROM fan_outs f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = $1`,
-      [id],
-    );
+    const row = await this.fanOuts.findView(id);
     if (!row) throw new NotFoundError('fan-out', id);
     return row;
   }
@@ -209,13 +161,12 @@ export class FanOutService {
     query: { outcome?: string; reason?: string; limit: number; cursor?: string },
   ): Promise<FanOutView> {
     const after = query.cursor ? Number(decodeCursor(query.cursor, NUMBER_POSITION)) : -1;
-    const results: (FanOutView['results'][number] & { seq: number })[] = await this.dataSource.query(
-      `SELECT seq, creator_id AS "creatorId", display_name AS "displayName", outcome, reason, detail, assignment_id AS "assignmentId", overridden
-         FROM fan_out_results
-        WHERE fan_out_id = $1 AND seq > $2 AND ($3::text IS NULL OR outcome = $3) AND ($4::text IS NULL OR reason = $4)
-        ORDER BY seq LIMIT $5`,
-      [row.id, after, query.outcome ?? null, query.reason ?? null, query.limit + 1],
-    );
+    const results = await this.fanOuts.results(row.id, {
+      afterSeq: after,
+      outcome: query.outcome,
+      reason: query.reason,
+      limit: query.limit,
+    });
     const page = results.slice(0, query.limit);
     return {
       id: row.id,

@@ -21,8 +21,9 @@ import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { AgencyTask } from './agency-task.entity';
-import { AgencyTaskRepository } from './agency-task.repository';
-import { findVisibleCampaign } from './campaign.service';
+import type { AgencyTaskRepository } from './agency-task.repository';
+import type { CampaignRepository } from './campaign.repository';
+import { campaignsVisibleTo } from './campaign.service';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
@@ -56,14 +57,12 @@ export function toAgencyTaskView(t: AgencyTask, now = new Date()) {
 
 /** Agency tasks: asked, answered, worked and closed, each step audited and published. */
 export class AgencyTaskService {
-  private readonly tasks: AgencyTaskRepository;
-
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tasks: AgencyTaskRepository,
+    private readonly campaigns: CampaignRepository,
     private readonly onCommitted: () => void,
-  ) {
-    this.tasks = new AgencyTaskRepository(dataSource);
-  }
+  ) {}
 
   async create(cmd: Cmd<'taskCreate'>) {
     const { actor, data } = cmd;
@@ -85,7 +84,10 @@ export class AgencyTaskService {
     const result = await transactOnce(this.dataSource, cmd, async (manager) => {
       const now = new Date();
       // A campaign the asking agency cannot see answers as one that does not exist: no existence oracle.
-      if (input.campaignId && !(await findVisibleCampaign(manager, actor, input.campaignId))) {
+      if (
+        input.campaignId &&
+        !(await this.campaigns.findVisible(campaignsVisibleTo(actor), input.campaignId, { manager }))
+      ) {
         throw new DomainError(
           'not_found',
           `campaign ${input.campaignId} was not found`,

@@ -1,7 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CampaignCommands, SUBJECTS } from '@concord/domain';
-import { readEnvelope } from '@concord/messaging';
+import { SUBJECTS } from '@concord/domain';
+import { Handles, type RequestFor } from '@concord/messaging';
 import { AgencyTaskService } from './agency-task.service';
 import { CampaignService } from './campaign.service';
 
@@ -15,103 +14,103 @@ export class CampaignHandler {
     @Inject(AgencyTaskService) private readonly tasks: AgencyTaskService,
   ) {}
 
-  @MessagePattern(S.campaignCreate)
-  create(@Payload() m: unknown) {
-    return this.campaigns.createCampaign(readEnvelope(m, CampaignCommands.create));
+  @Handles(S.campaignCreate)
+  create(request: RequestFor<typeof S.campaignCreate>) {
+    return this.campaigns.createCampaign(request);
   }
 
-  @MessagePattern(S.campaignGet)
-  get(@Payload() m: unknown) {
-    return this.campaigns.getCampaign(readEnvelope(m, CampaignCommands.get));
+  @Handles(S.campaignGet)
+  get(request: RequestFor<typeof S.campaignGet>) {
+    return this.campaigns.getCampaign(request);
   }
 
-  @MessagePattern(S.campaignList)
-  list(@Payload() m: unknown) {
-    return this.campaigns.listCampaigns(readEnvelope(m, CampaignCommands.list));
+  @Handles(S.campaignList)
+  list(request: RequestFor<typeof S.campaignList>) {
+    return this.campaigns.listCampaigns(request);
   }
 
-  @MessagePattern(S.campaignActivate)
-  activate(@Payload() m: unknown) {
-    return this.campaigns.activateCampaign(readEnvelope(m, CampaignCommands.activate));
+  @Handles(S.campaignActivate)
+  activate(request: RequestFor<typeof S.campaignActivate>) {
+    return this.campaigns.activateCampaign(request);
   }
 
-  @MessagePattern(S.campaignClose)
-  close(@Payload() m: unknown) {
-    return this.campaigns.closeCampaign(readEnvelope(m, CampaignCommands.close));
+  @Handles(S.campaignClose)
+  close(request: RequestFor<typeof S.campaignClose>) {
+    return this.campaigns.closeCampaign(request);
   }
 
-  @MessagePattern(S.campaignCancel)
-  cancel(@Payload() m: unknown) {
-    return this.campaigns.cancelCampaign(readEnvelope(m, CampaignCommands.cancel));
+  @Handles(S.campaignCancel)
+  cancel(request: RequestFor<typeof S.campaignCancel>) {
+    return this.campaigns.cancelCampaign(request);
   }
 
-  @MessagePattern(S.campaignAddPartner)
-  addPartner(@Payload() m: unknown) {
-    return this.campaigns.addPartner(readEnvelope(m, CampaignCommands.addPartner));
+  @Handles(S.campaignAddPartner)
+  addPartner(request: RequestFor<typeof S.campaignAddPartner>) {
+    return this.campaigns.addPartner(request);
   }
 
-  @MessagePattern(S.requestCreate)
-  requestCreate(@Payload() m: unknown) {
-    return this.campaigns.createRequest(readEnvelope(m, CampaignCommands.requestCreate));
+  @Handles(S.requestCreate)
+  requestCreate(request: RequestFor<typeof S.requestCreate>) {
+    return this.campaigns.createRequest(request);
   }
 
-  @MessagePattern(S.requestGet)
-  requestGet(@Payload() m: unknown) {
-    return this.campaigns.getRequest(readEnvelope(m, CampaignCommands.requestGet));
+  @Handles(S.requestGet)
+  requestGet(request: RequestFor<typeof S.requestGet>) {
+    return this.campaigns.getRequest(request);
   }
 
-  @MessagePattern(S.requestList)
-  requestList(@Payload() m: unknown) {
-    return this.campaigns.listRequests(readEnvelope(m, CampaignCommands.requestList));
+  @Handles(S.requestList)
+  requestList(request: RequestFor<typeof S.requestList>) {
+    return this.campaigns.listRequests(request);
   }
 
-  @MessagePattern(S.requestAccept)
-  requestAccept(@Payload() m: unknown) {
-    return this.campaigns.acceptRequest(readEnvelope(m, CampaignCommands.requestAccept));
+  @Handles(S.requestAccept)
+  requestAccept(request: RequestFor<typeof S.requestAccept>) {
+    return this.campaigns.acceptRequest(request);
   }
 
-  @MessagePattern(S.requestDecline)
-  requestDecline(@Payload() m: unknown) {
-    return this.campaigns.declineRequest(readEnvelope(m, CampaignCommands.requestDecline));
+  @Handles(S.requestDecline)
+  requestDecline(request: RequestFor<typeof S.requestDecline>) {
+    return this.campaigns.declineRequest(request);
   }
 
-  @MessagePattern(S.requestCounter)
-  requestCounter(@Payload() m: unknown) {
-    return this.campaigns.counterRequest(readEnvelope(m, CampaignCommands.requestCounter));
+  @Handles(S.requestCounter)
+  requestCounter(request: RequestFor<typeof S.requestCounter>) {
+    return this.campaigns.counterRequest(request);
   }
 
-  @MessagePattern(S.requestWithdraw)
-  requestWithdraw(@Payload() m: unknown) {
-    return this.campaigns.withdrawRequest(readEnvelope(m, CampaignCommands.requestWithdraw));
+  @Handles(S.requestWithdraw)
+  requestWithdraw(request: RequestFor<typeof S.requestWithdraw>) {
+    return this.campaigns.withdrawRequest(request);
   }
 
-  @MessagePattern(S.taskCreate)
-  taskCreate(@Payload() m: unknown) {
-    return this.tasks.create(readEnvelope(m, CampaignCommands.taskCreate));
+  @Handles(S.taskCreate)
+  taskCreate(request: RequestFor<typeof S.taskCreate>) {
+    return this.tasks.create(request);
   }
 
-  @MessagePattern(S.taskGet)
-  taskGet(@Payload() m: unknown) {
-    return this.tasks.get(readEnvelope(m, CampaignCommands.taskGet));
+  @Handles(S.taskGet)
+  taskGet(request: RequestFor<typeof S.taskGet>) {
+    return this.tasks.get(request);
   }
 
-  @MessagePattern(S.taskList)
-  taskList(@Payload() m: unknown) {
-    return this.tasks.list(readEnvelope(m, CampaignCommands.taskList));
+  @Handles(S.taskList)
+  taskList(request: RequestFor<typeof S.taskList>) {
+    return this.tasks.list(request);
   }
 
-  @MessagePattern(S.taskMove)
-  taskMove(@Payload() m: unknown) {
-    return this.tasks.move(readEnvelope(m, CampaignCommands.taskMove));
+  @Handles(S.taskMove)
+  taskMove(request: RequestFor<typeof S.taskMove>) {
+    return this.tasks.move(request);
   }
 
-  @MessagePattern(S.briefCreate)
-  briefCreate(@Payload() m: unknown) {
-    return this.campaigns.createBrief(readEnvelope(m, CampaignCommands.briefCreate));
+  @Handles(S.briefCreate)
+  briefCreate(request: RequestFor<typeof S.briefCreate>) {
+    return this.campaigns.createBrief(request);
   }
 
-  @MessagePattern(S.briefList)
-  briefList(@Payload() m: unknown) {
-    return this.campaigns.listBriefs(readEnvelope(m, CampaignCommands.briefList));
+  @Handles(S.briefList)
+  briefList(request: RequestFor<typeof S.briefList>) {
+    return this.campaigns.listBriefs(request);
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertCampaignFunded,
   assertKnownAgencies,
@@ -15,47 +15,45 @@ import {
   NotFoundError,
   refusePastDue,
   type Actor,
-  type AgreementStatusName,
   type CampaignCommands,
   type CampaignMove,
-  type FundingAgreement,
   type CampaignRequestMove,
   type CampaignView,
   type Envelope,
 } from '@concord/domain';
-import { abilityFor, subject, toSqlCondition, type Action, type ColumnSpec } from '@concord/permissions';
+import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce } from '@concord/messaging';
 import type { z } from 'zod';
 import { CampaignRequest } from './campaign-request.entity';
+import { CAMPAIGN_REQUEST_PERMISSION_COLUMNS, type CampaignRequestRepository } from './campaign-request.repository';
 import { Campaign } from './campaign.entity';
 import { toBriefView, toCampaignRequestView, toCampaignView } from './campaign.mapper';
+import { CAMPAIGN_PERMISSION_COLUMNS, type CampaignRepository } from './campaign.repository';
 import { Brief } from './brief.entity';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
-const CAMPAIGN_COLUMNS: Record<string, ColumnSpec> = {
-  ownerAgencyId: 'c.owner_agency_id',
-  partnerAgencyIds: { array: 'c.partner_agency_ids' },
-};
-
-/** The campaign `id` as `actor` may see it; one the caller may not see, or none at all, is `not_found` alike. */
-export async function findVisibleCampaign(
-  manager: EntityManager,
-  actor: Actor,
-  id: string,
-  lock = false,
-): Promise<Campaign | null> {
-  const visibility = toSqlCondition(abilityFor(actor), 'read', 'Campaign', CAMPAIGN_COLUMNS);
-  const qb = manager
-    .getRepository(Campaign)
-    .createQueryBuilder('c')
-    .where(visibility.sql, visibility.params)
-    .andWhere('c.id = :id', { id });
-  if (lock) qb.setLock('pessimistic_write');
-  return qb.getOne();
+/** Which campaigns `actor` may see, as SQL for CampaignRepository's reads (one it may not see is `not_found`). */
+export function campaignsVisibleTo(actor: Actor): SqlCondition {
+  return toSqlCondition(abilityFor(actor), 'read', 'Campaign', CAMPAIGN_PERMISSION_COLUMNS);
 }
-const REQUEST_COLUMNS: Record<string, ColumnSpec> = { fromAgencyId: 'r.from_agency_id', toAgencyId: 'r.to_agency_id' };
+
+/** Which joint campaign requests `actor` may see, as SQL for CampaignRequestRepository's reads. */
+function requestsVisibleTo(actor: Actor): SqlCondition {
+  return toSqlCondition(abilityFor(actor), 'read', 'CampaignRequest', CAMPAIGN_REQUEST_PERMISSION_COLUMNS);
+}
+
+/** The cursor's position (the last id of the page before), if a page follows one. */
+function positionOf(cursor: string | undefined): string | undefined {
+  return cursor ? decodeCursor(cursor, UUID_POSITION) : undefined;
+}
+
+/** One page of `rows` (fetched one past `limit`) and the cursor of the page after, if any. */
+function pageOf<E extends { id: string }>(rows: E[], limit: number) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
+}
 
 /**
  * Campaigns and joint campaign requests. Every method checks the caller's
@@ -65,6 +63,8 @@ const REQUEST_COLUMNS: Record<string, ColumnSpec> = { fromAgencyId: 'r.from_agen
 export class CampaignService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly requests: CampaignRequestRepository,
     private readonly onCommitted: () => void,
   ) {}
 
@@ -81,7 +81,7 @@ export class CampaignService {
     );
     return this.write(cmd, async (manager) => {
       const campaign = this.newCampaign(manager, actor, data.input, null);
-      assertCampaignFunded(campaign, await this.fundingAgreements(manager, campaign.agreementIds));
+      assertCampaignFunded(campaign, await this.campaigns.fundingAgreements(manager, campaign.agreementIds));
       await manager.insert(Campaign, campaign);
       await appendAudit(manager, {
         actor,
@@ -106,9 +106,13 @@ export class CampaignService {
   }
 
   async listCampaigns(cmd: Cmd<'list'>) {
-    const qb = this.visible(this.dataSource.manager, Campaign, 'c', cmd.actor, 'Campaign', CAMPAIGN_COLUMNS);
-    if (cmd.data.query.status) qb.andWhere('c.status = :status', { status: cmd.data.query.status });
-    const page = await this.page(qb, 'c', cmd.data.query);
+    const { query } = cmd.data;
+    const rows = await this.campaigns.list(campaignsVisibleTo(cmd.actor), {
+      status: query.status,
+      beforeId: positionOf(query.cursor),
+      limit: query.limit,
+    });
+    const page = pageOf(rows, query.limit);
     return {
       items: page.items.map((c) => toCampaignView(c, { owner: c.ownerAgencyId === cmd.actor.orgId })),
       nextCursor: page.nextCursor,
@@ -198,9 +202,7 @@ export class CampaignService {
   /** A campaign's briefs, for whoever may see the campaign; fees only for the owning agency. */
   async listBriefs(cmd: Cmd<'briefList'>) {
     const campaign = await this.findCampaign(cmd.actor, cmd.data.id);
-    const briefs = await this.dataSource
-      .getRepository(Brief)
-      .find({ where: { campaignId: campaign.id }, order: { dueAt: 'ASC', id: 'ASC' } });
+    const briefs = await this.campaigns.briefsOf(campaign.id);
     return { items: briefs.map((b) => toBriefView(b, { owner: campaign.ownerAgencyId === cmd.actor.orgId })) };
   }
 
@@ -264,16 +266,14 @@ export class CampaignService {
   /** The agency's inbox (requests to it) or outbox (requests from it). */
   async listRequests(cmd: Cmd<'requestList'>) {
     const { query } = cmd.data;
-    const qb = this.visible(
-      this.dataSource.manager,
-      CampaignRequest,
-      'r',
-      cmd.actor,
-      'CampaignRequest',
-      REQUEST_COLUMNS,
-    ).andWhere(query.box === 'inbox' ? 'r.to_agency_id = :org' : 'r.from_agency_id = :org', { org: cmd.actor.orgId });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    const page = await this.page(qb, 'r', query);
+    const rows = await this.requests.list(requestsVisibleTo(cmd.actor), {
+      box: query.box,
+      orgId: cmd.actor.orgId,
+      status: query.status,
+      beforeId: positionOf(query.cursor),
+      limit: query.limit,
+    });
+    const page = pageOf(rows, query.limit);
     return { items: page.items.map(toCampaignRequestView), nextCursor: page.nextCursor };
   }
 
@@ -395,22 +395,6 @@ export class CampaignService {
     });
   }
 
-  /** The agreements a campaign names, as this service knows them from the agreements service's events. */
-  private async fundingAgreements(manager: EntityManager, ids: readonly string[]): Promise<FundingAgreement[]> {
-    if (ids.length === 0) return [];
-    const rows: { agreement_id: string; agency_id: string; status: AgreementStatusName; budget: string | null }[] =
-      await manager.query(
-        'SELECT agreement_id, agency_id, status, budget FROM agreement_coverage WHERE agreement_id = ANY($1::uuid[])',
-        [[...ids]],
-      );
-    return rows.map((r) => ({
-      agreementId: r.agreement_id,
-      agencyId: r.agency_id,
-      status: r.status,
-      budget: r.budget === null ? null : Number(r.budget),
-    }));
-  }
-
   private newCampaign(
     manager: EntityManager,
     actor: Actor,
@@ -513,39 +497,13 @@ export class CampaignService {
     };
   }
 
-  private visible<E extends ObjectLiteral>(
-    manager: EntityManager,
-    entity: new () => E,
-    alias: string,
-    actor: Actor,
-    subjectName: 'Campaign' | 'CampaignRequest',
-    columns: Record<string, ColumnSpec>,
-  ): SelectQueryBuilder<E> {
-    const visibility = toSqlCondition(abilityFor(actor), 'read', subjectName, columns);
-    return manager.getRepository(entity).createQueryBuilder(alias).where(visibility.sql, visibility.params);
-  }
-
-  private async page<E extends { id: string }>(
-    qb: SelectQueryBuilder<E>,
-    alias: string,
-    query: { limit: number; cursor?: string },
-  ) {
-    if (query.cursor) qb.andWhere(`${alias}.id < :cid`, { cid: decodeCursor(query.cursor, UUID_POSITION) });
-    const rows = await qb
-      .orderBy(`${alias}.id`, 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
-  }
-
   private async findCampaign(
     actor: Actor,
     id: string,
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<Campaign> {
-    const campaign = await findVisibleCampaign(manager, actor, id, lock);
+    const campaign = await this.campaigns.findVisible(campaignsVisibleTo(actor), id, { manager, lock });
     if (!campaign) throw new NotFoundError('campaign', id);
     return campaign;
   }
@@ -564,12 +522,7 @@ export class CampaignService {
   }
 
   private async findRequest(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<CampaignRequest> {
-    const qb = this.visible(manager, CampaignRequest, 'r', actor, 'CampaignRequest', REQUEST_COLUMNS).andWhere(
-      'r.id = :id',
-      { id },
-    );
-    if (lock) qb.setLock('pessimistic_write');
-    const request = await qb.getOne();
+    const request = await this.requests.findVisible(requestsVisibleTo(actor), id, { manager, lock });
     if (!request) throw new NotFoundError('campaign request', id);
     return request;
   }

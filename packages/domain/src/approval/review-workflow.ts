@@ -2,12 +2,15 @@ import { DomainError } from '../errors';
 import type { Role } from '../actor';
 import type { ReviewDecision, SubmissionMove } from './submission-status.machine';
 
+/** Who may decide a review stage: any staff role; a creator never reviews. */
+export type ReviewerRole = Exclude<Role, 'creator'>;
+
 /** One stage of a workflow as configured: which agency (the owner, each partner, or a named one) and role decide. */
 export interface StageTemplate {
   key: string;
   /** `owner`: the campaign's agency; `partners`: one stage per partner agency; or an agency id. */
   agency: string;
-  role: Role;
+  role: ReviewerRole;
   /** How many different people of that agency and role must approve. */
   quorum: number;
   deadlineHours: number;
@@ -17,7 +20,7 @@ export interface StageTemplate {
 export interface ReviewStage {
   key: string;
   agencyId: string;
-  role: Role;
+  role: ReviewerRole;
   quorum: number;
   deadlineHours: number;
 }

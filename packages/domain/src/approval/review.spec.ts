@@ -7,6 +7,7 @@ import {
   DEFAULT_WORKFLOW,
   mayDecide,
   resolveStages,
+  type ReviewerRole,
   type ReviewStage,
   type StageState,
   type StageTemplate,
@@ -104,7 +105,7 @@ describe('resolveStages', () => {
   });
 });
 
-const stage = (key: string, quorum: number, agencyId = 'mcst-ttcs', role: Role = 'reviewer'): ReviewStage => ({
+const stage = (key: string, quorum: number, agencyId = 'mcst-ttcs', role: ReviewerRole = 'reviewer'): ReviewStage => ({
   key,
   agencyId,
   role,
@@ -221,7 +222,7 @@ describe('mayDecide', () => {
 // ---- simulated reviews, as the approvals service runs them ----
 
 const AGENCIES = ['mcst-ttcs', 'vtv', 'ttxvn'];
-const STAGE_ROLES: Role[] = ['reviewer', 'legal_officer'];
+const STAGE_ROLES: ReviewerRole[] = ['reviewer', 'legal_officer'];
 const CREATOR: Actor = { userId: 'creator-1', orgId: CREATORS_ORG, roles: ['creator'] };
 /** Per agency: three reviewers, three legal officers and one person holding both roles. */
 const STAFF: Actor[] = AGENCIES.flatMap((orgId) => [

@@ -283,6 +283,41 @@ export const SubmissionEventData = z.object({
   note: z.string().nullable(),
 });
 
+/** A review stage passed its deadline undecided (escalated once). */
+export const StageOverdue = z.object({
+  submissionId: z.uuid(),
+  assignmentId: z.uuid(),
+  campaignId: z.uuid(),
+  stage: z.string(),
+  agencyId: z.string(),
+  role: z.string(),
+  dueAt: z.iso.datetime(),
+});
+
+/** Approved content went live at a URL. */
+export const PublicationRecorded = z.object({
+  publicationId: z.uuid(),
+  submissionId: z.uuid(),
+  assignmentId: z.uuid(),
+  campaignId: z.uuid(),
+  creatorId: z.uuid(),
+  url: z.string(),
+  publishedAt: DateTime,
+});
+
+/** A publication's reach at a moment. */
+export const MetricsReported = z.object({
+  publicationId: z.uuid(),
+  submissionId: z.uuid(),
+  assignmentId: z.uuid(),
+  campaignId: z.uuid(),
+  at: DateTime,
+  views: SafeInt(),
+});
+
+/** What reporting a publication's figures answers: the figures kept, and the correction's reason if it was one. */
+export const MetricsView = MetricsInput.extend({ publicationId: z.uuid() });
+
 export type WorkflowInput = z.infer<typeof WorkflowInput>;
 export type SubmissionView = z.infer<typeof SubmissionView>;
 export type CampaignReport = z.infer<typeof CampaignReport>;

@@ -97,6 +97,16 @@ export const AuditCommands = {
   }),
 };
 
+/** The audit subjects every service answers (`<service>.audit.list|verify|export`), with their replies. */
+export const AUDIT_CONTRACT = {
+  list: { request: AuditCommands.list, reply: AuditPage },
+  verify: { request: AuditCommands.verify, reply: AuditVerdict },
+  export: { request: AuditCommands.export, reply: AuditExportPage },
+};
+
+/** A service's signed checkpoint, published as `concord.events.audit.<service>.checkpointed`. */
+export const AuditCheckpointed = SignedCheckpointSchema;
+
 export type AuditQuery = z.infer<typeof AuditQuery>;
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 export type ExportedLink = z.infer<typeof ExportedLink>;

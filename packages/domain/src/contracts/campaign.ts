@@ -165,6 +165,7 @@ export const AgencyTaskQuery = z.object({
 export const AgencyTaskPage = pageOf(AgencyTaskView);
 
 export const BRIEF_KINDS = ['short_video', 'post', 'livestream', 'article'] as const;
+export type BriefKind = (typeof BRIEF_KINDS)[number];
 
 /** What to make within a campaign, and for how much. */
 export const BriefInput = z.object({
@@ -231,6 +232,27 @@ export const CampaignEventData = z.object({
   status: CampaignStatus,
   period: Period,
 });
+
+/** A joint campaign request was submitted or answered (`campaign_request.submitted|answered`). */
+export const CampaignRequestEventData = z.object({
+  requestId: z.uuid(),
+  fromAgencyId: z.string(),
+  toAgencyId: z.string(),
+  status: CampaignRequestStatus,
+  /** The campaign an accepted request created; null before. */
+  campaignId: z.uuid().nullable(),
+});
+
+/** An agency task was proposed or moved (`agency_task.proposed|status_changed`). */
+export const AgencyTaskEventData = z.object({
+  taskId: z.uuid(),
+  fromAgencyId: z.string(),
+  toAgencyId: z.string(),
+  status: AgencyTaskStatus,
+});
+
+/** A brief was published under a campaign. */
+export const BriefPublished = z.object({ briefId: z.uuid(), campaignId: z.uuid(), dueAt: DateTime });
 
 export type CampaignInput = z.infer<typeof CampaignInput>;
 export type CampaignView = z.infer<typeof CampaignView>;

@@ -19,6 +19,10 @@ export const PageQuery = {
   cursor: z.string().max(500).optional(),
 };
 
+/** A health probe (every service's `health.check` subject) and its answer when the service and its database are up. */
+export const HealthCheck = z.object({});
+export const HealthReply = z.object({ status: z.literal('ok'), database: z.literal('up') });
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }

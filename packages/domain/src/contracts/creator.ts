@@ -246,6 +246,7 @@ export const CreatorCommands = {
   dismissDuplicate: z.object({ input: DismissDuplicateInput }),
 };
 
+export type PlatformName = z.infer<typeof Platform>;
 export type RegisterCreatorInput = z.infer<typeof RegisterCreatorInput>;
 export type UpdateCreatorInput = z.infer<typeof UpdateCreatorInput>;
 export type ChannelInput = z.infer<typeof ChannelInput>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EVENTS, SUBJECTS } from '../subjects';
 import { CreatorByHandleReply, CreatorByHandleRequest, CreatorSelectReply, CreatorSelectRequest } from './assignment';
-import { AuditCommands, AuditExportPage, AuditPage, AuditVerdict } from './audit';
+import { AUDIT_CONTRACT, AuditCheckpointed } from './audit';
+import { HealthCheck, HealthReply } from './common';
+import type { Contract, SubjectsOf } from './contract';
 import {
   CreatorCommands,
   CreatorPage,
@@ -12,16 +14,12 @@ import {
 } from './creator';
 import { CreatorRegistered, CreatorStatusChanged, CreatorUpdated } from './creator-events';
 
-export interface Contract<Req extends z.ZodType = z.ZodType, Rep extends z.ZodType = z.ZodType> {
-  request: Req;
-  reply: Rep;
-}
-
 const S = SUBJECTS.registry;
+const E = EVENTS.registry;
 
 /** Every request-reply subject of the registry, with what it takes and answers. */
 export const REGISTRY_CONTRACTS = {
-  [S.health]: { request: z.object({}), reply: z.object({ status: z.literal('ok'), database: z.literal('up') }) },
+  [S.health]: { request: HealthCheck, reply: HealthReply },
   [S.creatorCreate]: { request: CreatorCommands.create, reply: CreatorView },
   [S.creatorGet]: { request: CreatorCommands.get, reply: CreatorView },
   [S.creatorUpdate]: { request: CreatorCommands.update, reply: CreatorView },
@@ -36,18 +34,15 @@ export const REGISTRY_CONTRACTS = {
   [S.creatorDismissDuplicate]: { request: CreatorCommands.dismissDuplicate, reply: DuplicateDismissal },
   [S.creatorSelect]: { request: CreatorSelectRequest, reply: CreatorSelectReply },
   [S.creatorByHandle]: { request: CreatorByHandleRequest, reply: CreatorByHandleReply },
-  [S.auditList]: { request: AuditCommands.list, reply: AuditPage },
-  [S.auditVerify]: { request: AuditCommands.verify, reply: AuditVerdict },
-  [S.auditExport]: { request: AuditCommands.export, reply: AuditExportPage },
-} as const satisfies Record<string, Contract>;
-
-export type RegistrySubject = keyof typeof REGISTRY_CONTRACTS;
-export type RequestOf<S extends RegistrySubject> = z.input<(typeof REGISTRY_CONTRACTS)[S]['request']>;
-export type ReplyOf<S extends RegistrySubject> = z.infer<(typeof REGISTRY_CONTRACTS)[S]['reply']>;
+  [S.auditList]: AUDIT_CONTRACT.list,
+  [S.auditVerify]: AUDIT_CONTRACT.verify,
+  [S.auditExport]: AUDIT_CONTRACT.export,
+} as const satisfies Record<SubjectsOf<typeof S>, Contract>;
 
 /** Every event of the registry, with its data. */
 export const REGISTRY_EVENTS = {
-  [EVENTS.registry.creatorRegistered]: CreatorRegistered,
-  [EVENTS.registry.creatorUpdated]: CreatorUpdated,
-  [EVENTS.registry.creatorStatusChanged]: CreatorStatusChanged,
-} as const satisfies Record<string, z.ZodType>;
+  [E.creatorRegistered]: CreatorRegistered,
+  [E.creatorUpdated]: CreatorUpdated,
+  [E.creatorStatusChanged]: CreatorStatusChanged,
+  [E.auditCheckpointed]: AuditCheckpointed,
+} as const satisfies Record<SubjectsOf<typeof E>, z.ZodType>;
