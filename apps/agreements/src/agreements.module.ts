@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
-import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   ActorProofSigner,
   connectNats,
@@ -24,6 +24,7 @@ import {
 } from '@concord/messaging';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
+import { AgreementRepository } from './agreement/agreement.repository';
 import { AgreementService } from './agreement/agreement.service';
 import { CounterpartyDirectory } from './agreement/counterparty-directory';
 import type { AgreementsConfig } from './agreements.config';
@@ -107,11 +108,12 @@ export class AgreementsModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
+        ...repositoryProviders(AgreementRepository),
         {
           provide: AgreementService,
-          useFactory: (ds: DataSource, registry: ServiceClient, relay: OutboxRelay) =>
-            new AgreementService(ds, new CounterpartyDirectory(registry), () => relay.wake()),
-          inject: [DataSource, ServiceClient, OutboxRelay],
+          useFactory: (ds: DataSource, agreements: AgreementRepository, registry: ServiceClient, relay: OutboxRelay) =>
+            new AgreementService(ds, agreements, new CounterpartyDirectory(registry), () => relay.wake()),
+          inject: [DataSource, AgreementRepository, ServiceClient, OutboxRelay],
         },
         {
           provide: AgreementCalendar,

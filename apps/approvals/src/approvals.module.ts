@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
-import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   ActorProofSigner,
   connectNats,
@@ -24,9 +24,11 @@ import {
 } from '@concord/messaging';
 import type { ApprovalsConfig } from './approvals.config';
 import { createApprovalsDataSource } from './database/approvals-data-source';
+import { CampaignFiguresRepository } from './submission/campaign-report.repository';
 import { CampaignReportService } from './submission/campaign-report.service';
 import { Peers } from './submission/peers';
 import { PublicationRepository } from './submission/publication.repository';
+import { ReviewQueueRepository } from './submission/review-queue.repository';
 import { ReviewQueueService } from './submission/review-queue.service';
 import { SubmissionHandler } from './submission/submission.handler';
 import { SubmissionRepository } from './submission/submission.repository';
@@ -113,26 +115,14 @@ export class ApprovalsModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
-        {
-          provide: SubmissionRepository,
-          useFactory: (ds: DataSource) => new SubmissionRepository(ds),
-          inject: [DataSource],
-        },
-        {
-          provide: VersionRepository,
-          useFactory: (ds: DataSource) => new VersionRepository(ds),
-          inject: [DataSource],
-        },
-        {
-          provide: WorkflowRepository,
-          useFactory: (ds: DataSource) => new WorkflowRepository(ds),
-          inject: [DataSource],
-        },
-        {
-          provide: PublicationRepository,
-          useFactory: (ds: DataSource) => new PublicationRepository(ds),
-          inject: [DataSource],
-        },
+        ...repositoryProviders(
+          SubmissionRepository,
+          VersionRepository,
+          WorkflowRepository,
+          PublicationRepository,
+          ReviewQueueRepository,
+          CampaignFiguresRepository,
+        ),
         {
           provide: SubmissionService,
           useFactory: (
@@ -156,13 +146,13 @@ export class ApprovalsModule {
         },
         {
           provide: ReviewQueueService,
-          useFactory: (ds: DataSource) => new ReviewQueueService(ds),
-          inject: [DataSource],
+          useFactory: (queue: ReviewQueueRepository) => new ReviewQueueService(queue),
+          inject: [ReviewQueueRepository],
         },
         {
           provide: CampaignReportService,
-          useFactory: (ds: DataSource, peers: Peers) => new CampaignReportService(ds, peers),
-          inject: [DataSource, Peers],
+          useFactory: (figures: CampaignFiguresRepository, peers: Peers) => new CampaignReportService(figures, peers),
+          inject: [CampaignFiguresRepository, Peers],
         },
         {
           provide: DEADLINES,

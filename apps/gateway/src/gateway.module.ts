@@ -9,7 +9,7 @@ import {
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   ActorProofSigner,
   pruneJob,
@@ -33,6 +33,7 @@ import type { GatewayConfig } from './gateway.config';
 import { HealthController } from './health/health.controller';
 import { KnownQueryGuard } from './http/known-query.guard';
 import { ProblemFilter } from './http/problem.filter';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { idempotencyKeyRetention } from './idempotency/idempotency-retention';
 import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from './services/service-clients';
@@ -162,6 +163,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: KnownQueryGuard },
         // Last: what each route declares about who may call it (auth/access.decorators.ts).
         { provide: APP_GUARD, useClass: AccessGuard },
+        ...repositoryProviders(IdempotencyKeyRepository),
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         {

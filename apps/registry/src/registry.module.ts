@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   connectNats,
   natsOptions,
@@ -20,7 +20,8 @@ import {
   PeriodicJob,
   healthHandlerFor,
 } from '@concord/messaging';
-import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator/creator-agreements.projection';
+import { AGREEMENT_EVENTS_FILTER, agreementEventProjection } from './creator/creator-agreements.projection';
+import { CreatorAgreementsRepository } from './creator/creator-agreements.repository';
 import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
 import { CreatorHandler } from './creator/creator.handler';
 import { CreatorService } from './creator/creator.service';
@@ -99,10 +100,11 @@ export class RegistryModule {
             new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: (m) => logger.warn(m) }),
           inject: [DataSource, EVENTS_CONNECTION],
         },
+        ...repositoryProviders(CreatorRepository, CreatorAgreementsRepository),
         {
           provide: SimilarNames,
-          useFactory: (ds: DataSource) => new SimilarNames(new CreatorRepository(ds)),
-          inject: [DataSource],
+          useFactory: (creators: CreatorRepository) => new SimilarNames(creators),
+          inject: [CreatorRepository],
         },
         {
           provide: NAMES_REFRESH,
@@ -117,19 +119,27 @@ export class RegistryModule {
         },
         {
           provide: CreatorService,
-          useFactory: (ds: DataSource, relay: OutboxRelay, names: SimilarNames) =>
+          useFactory: (
+            ds: DataSource,
+            creators: CreatorRepository,
+            agreements: CreatorAgreementsRepository,
+            relay: OutboxRelay,
+            names: SimilarNames,
+          ) =>
             new CreatorService(
               ds,
+              creators,
+              agreements,
               new PersonalDataCipher(config.CONCORD_PII_KEY),
               () => relay.wake(),
               names,
               writeTransactions(config.REGISTRY_DB_POOL),
             ),
-          inject: [DataSource, OutboxRelay, SimilarNames],
+          inject: [DataSource, CreatorRepository, CreatorAgreementsRepository, OutboxRelay, SimilarNames],
         },
         {
           provide: EventConsumer,
-          useFactory: (ds: DataSource, nc: NatsConnection) =>
+          useFactory: (ds: DataSource, nc: NatsConnection, agreements: CreatorAgreementsRepository) =>
             new EventConsumer({
               nc,
               dataSource: ds,
@@ -137,10 +147,10 @@ export class RegistryModule {
               service: 'registry',
               purpose: 'creator_agreements',
               filter: AGREEMENT_EVENTS_FILTER,
-              handle: projectAgreementEvent,
+              handle: agreementEventProjection(agreements),
               log: (m) => logger.warn(m),
             }),
-          inject: [DataSource, EVENTS_CONNECTION],
+          inject: [DataSource, EVENTS_CONNECTION, CreatorAgreementsRepository],
         },
         ...auditProviders('registry', {
           signingKey: config.CONCORD_AUDIT_KEY_REGISTRY,

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
-import { connectServiceDatabase, databaseTimeouts } from '@concord/database';
+import { connectServiceDatabase, databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   ActorProofSigner,
   connectNats,
@@ -128,27 +128,13 @@ export class TaskingModule {
           inject: [DataSource, EVENTS_CONNECTION],
         },
         // The repositories: each aggregate's SQL, constructed with the DataSource and injected where it is used.
-        {
-          provide: CampaignRepository,
-          useFactory: (ds: DataSource) => new CampaignRepository(ds),
-          inject: [DataSource],
-        },
-        {
-          provide: CampaignRequestRepository,
-          useFactory: (ds: DataSource) => new CampaignRequestRepository(ds),
-          inject: [DataSource],
-        },
-        {
-          provide: AgencyTaskRepository,
-          useFactory: (ds: DataSource) => new AgencyTaskRepository(ds),
-          inject: [DataSource],
-        },
-        {
-          provide: AssignmentRepository,
-          useFactory: (ds: DataSource) => new AssignmentRepository(ds),
-          inject: [DataSource],
-        },
-        { provide: FanOutRepository, useFactory: (ds: DataSource) => new FanOutRepository(ds), inject: [DataSource] },
+        ...repositoryProviders(
+          CampaignRepository,
+          CampaignRequestRepository,
+          AgencyTaskRepository,
+          AssignmentRepository,
+          FanOutRepository,
+        ),
         {
           provide: CampaignService,
           useFactory: (

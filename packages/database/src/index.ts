@@ -9,3 +9,4 @@ export * from './deferred-writes';
 export * from './free-port';
 export * from './visible-to';
 export * from './update-returning';
+export * from './repository-providers';

@@ -262,13 +262,34 @@ export class MigrationsPendingError extends Error {
   }
 }
 
+/** How long a starting service keeps trying to reach PostgreSQL before it gives up (and its supervisor restarts it). */
+export interface ConnectRetry {
+  attempts: number;
+  /** The wait after the first failed attempt; each later wait is one more of these. */
+  delayMs: number;
+}
+
 /**
  * How a service opens its database at runtime: it connects as its own role,
  * which cannot migrate, so it only checks that the migration step has run
- * and refuses to start, saying what to run, when it has not.
+ * and refuses to start, saying what to run, when it has not. A server that
+ * does not answer yet (starting, failing over, or slow to take a connection
+ * on a loaded host) is tried again a few times; a refusal that another try
+ * cannot change (a wrong password, a missing database) fails at once.
  */
-export async function connectServiceDatabase(dataSource: DataSource): Promise<DataSource> {
-  await dataSource.initialize();
+export async function connectServiceDatabase(
+  dataSource: DataSource,
+  retry: ConnectRetry = { attempts: 5, delayMs: 500 },
+): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.initialize();
+      break;
+    } catch (error) {
+      if (attempt >= retry.attempts || !isUnreachable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retry.delayMs * attempt));
+    }
+  }
   const pending = await pendingMigrations(dataSource);
   if (pending.length > 0) {
     await dataSource.destroy();
@@ -298,4 +319,11 @@ export async function runMigrationStep(
   console.log(
     `${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations'}; ${serviceRole} may read and write its tables, only append to ${APPEND_ONLY_PREFIX}* tables`,
   );
+}
+
+/** A failure to reach the server at all (nothing listening, no answer in time, the connection cut), as opposed to a refusal. */
+function isUnreachable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P03'].includes(e.code)) return true;
+  return /timeout|terminated unexpectedly|Connection terminated/i.test(e?.message ?? '');
 }

@@ -27,4 +27,11 @@ describe('applyChanges', () => {
     expect(await applyChanges(appliers, target, { name: undefined }, '!')).toEqual([]);
     expect(target).toEqual({ name: 'a', tags: ['x'] });
   });
+
+  it('names only the fields that changed the target: a value it already holds is no change', async () => {
+    const target = { name: 'b!', tags: ['x'] };
+    expect(await applyChanges(appliers, target, { name: 'b', tags: ['x', 'y'] }, '!')).toEqual(['tags']);
+    expect(await applyChanges(appliers, target, { name: 'b', tags: ['x', 'y'] }, '!')).toEqual([]);
+    expect(target).toEqual({ name: 'b!', tags: ['x', 'y'] });
+  });
 });

@@ -6,6 +6,7 @@ import type { ServiceClient } from '@concord/messaging';
 import { createTestDatabase, testUrls } from '@concord/testing';
 import { createAgreementsDataSource } from '../database/agreements-data-source';
 import { Agreement } from './agreement.entity';
+import { AgreementRepository } from './agreement.repository';
 import { AgreementService } from './agreement.service';
 import { CounterpartyDirectory } from './counterparty-directory';
 
@@ -63,8 +64,8 @@ describe('agreement calendar', () => {
     const running = await seed('active', '2026-01-01', '2026-12-31', 102);
 
     const today = () => '2026-07-01';
-    const a = new AgreementService(db, noRegistry, () => undefined, today);
-    const b = new AgreementService(db, noRegistry, () => undefined, today);
+    const a = new AgreementService(db, new AgreementRepository(db), noRegistry, () => undefined, today);
+    const b = new AgreementService(db, new AgreementRepository(db), noRegistry, () => undefined, today);
     const [movedA, movedB] = await Promise.all([a.runDueTransitions(), b.runDueTransitions()]);
     expect(movedA + movedB).toBe(13);
     expect(await a.runDueTransitions()).toBe(0);

@@ -69,16 +69,13 @@ const EVENT_OF: Partial<Record<AgreementStatusName, AgreementEventSubject>> = {
  * domain rule → persist + audit + outbox event in one transaction.
  */
 export class AgreementService {
-  private readonly repo: AgreementRepository;
-
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: AgreementRepository,
     private readonly counterparties: CounterpartyDirectory,
     private readonly onCommitted: () => void,
     private readonly today: () => string = () => todayInVietnam(),
-  ) {
-    this.repo = new AgreementRepository(dataSource);
-  }
+  ) {}
 
   async create(cmd: Cmd<'create'>): Promise<AgreementView> {
     const { actor, data } = cmd;
@@ -158,6 +155,8 @@ export class AgreementService {
       }
       const c = data.changes;
       const changed = await applyChanges(AGREEMENT_CHANGES, agreement, c, undefined);
+      // Nothing sent differs from what is stored: the draft as it is, no new version or audit entry.
+      if (changed.length === 0) return toAgreementView(agreement);
       return this.commit(manager, actor, agreement, 'agreement.updated', { changed }, null);
     });
   }

@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
 import type { ApprovalCommands, CampaignReport, Envelope } from '@concord/domain';
 import type { z } from 'zod';
-import { CampaignFiguresRepository } from './campaign-report.repository';
+import type { CampaignFiguresRepository } from './campaign-report.repository';
 import type { Peers } from './peers';
 
 type Totals = CampaignReport['totals'];
@@ -20,14 +19,10 @@ const add = (t: Totals, r: { views: number; likes: number; comments: number; sha
  * the campaign (its agency, its partners) may see its report.
  */
 export class CampaignReportService {
-  private readonly figures: CampaignFiguresRepository;
-
   constructor(
-    dataSource: DataSource,
+    private readonly figures: CampaignFiguresRepository,
     private readonly peers: Peers,
-  ) {
-    this.figures = new CampaignFiguresRepository(dataSource);
-  }
+  ) {}
 
   async report(cmd: Envelope<z.infer<(typeof ApprovalCommands)['report']>>): Promise<CampaignReport> {
     // Asking tasking for the campaign is the permission check; the figures are read meanwhile and dropped if it refuses.

@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { encodeCursor, type ApprovalCommands, type Envelope } from '@concord/domain';
 import type { z } from 'zod';
-import { ReviewQueueRepository } from './review-queue.repository';
+import type { ReviewQueueRepository } from './review-queue.repository';
 
 /**
  * What waits for review at the caller's agency, soonest due first (overdue
@@ -13,11 +12,7 @@ import { ReviewQueueRepository } from './review-queue.repository';
  * keyset cursor.
  */
 export class ReviewQueueService {
-  private readonly queue: ReviewQueueRepository;
-
-  constructor(dataSource: DataSource) {
-    this.queue = new ReviewQueueRepository(dataSource);
-  }
+  constructor(private readonly queue: ReviewQueueRepository) {}
 
   async list(cmd: Envelope<z.infer<(typeof ApprovalCommands)['reviews']>>) {
     const {

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { canonicalJson, DomainError, type Problem } from '@concord/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
@@ -33,11 +32,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly keys: IdempotencyKeyRepository;
-
-  constructor(@Inject(DataSource) db: DataSource) {
-    this.keys = new IdempotencyKeyRepository(db);
-  }
+  constructor(@Inject(IdempotencyKeyRepository) private readonly keys: IdempotencyKeyRepository) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context

@@ -5,8 +5,8 @@ import { openServiceDatabase } from '@concord/database';
 import { EventConsumer, type NatsConnection } from '@concord/messaging';
 import { createTestDatabase, testEnvName, testUrls } from '@concord/testing';
 import { createRegistryDataSource } from '../database/registry-data-source';
-import { AGREEMENT_EVENTS_FILTER, projectAgreementEvent } from './creator-agreements.projection';
-import { activeAgreementsOf } from './creator-agreements.repository';
+import { AGREEMENT_EVENTS_FILTER, agreementEventProjection } from './creator-agreements.projection';
+import { CreatorAgreementsRepository } from './creator-agreements.repository';
 
 describe("creators' agreements read model", () => {
   let db: DataSource;
@@ -22,7 +22,7 @@ describe("creators' agreements read model", () => {
       service: 'registry',
       purpose: 'creator_agreements',
       filter: AGREEMENT_EVENTS_FILTER,
-      handle: projectAgreementEvent,
+      handle: agreementEventProjection(new CreatorAgreementsRepository(db)),
     });
   });
   afterAll(async () => db.destroy());
@@ -49,7 +49,7 @@ describe("creators' agreements read model", () => {
     const activated = event(EVENTS.agreements.activated, data, '2026-02-01T00:00:00Z');
     expect(await consumer.apply(activated)).toBe(true);
     expect(await consumer.apply(activated)).toBe(false);
-    expect(await activeAgreementsOf(db.manager, creatorId)).toEqual([
+    expect(await new CreatorAgreementsRepository(db).activeOf(creatorId)).toEqual([
       {
         agreementId: data.agreementId,
         number: 'TTDN-2026-0042',
@@ -65,11 +65,11 @@ describe("creators' agreements read model", () => {
       '2026-03-01T00:00:00Z',
     );
     expect(await consumer.apply(ended)).toBe(true);
-    expect(await activeAgreementsOf(db.manager, creatorId)).toEqual([]);
+    expect(await new CreatorAgreementsRepository(db).activeOf(creatorId)).toEqual([]);
 
     const late = event(EVENTS.agreements.activated, data, '2026-02-15T00:00:00Z');
     expect(await consumer.apply(late)).toBe(true);
-    expect(await activeAgreementsOf(db.manager, creatorId)).toEqual([]);
+    expect(await new CreatorAgreementsRepository(db).activeOf(creatorId)).toEqual([]);
 
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM inbox');
     expect(n).toBe(3);

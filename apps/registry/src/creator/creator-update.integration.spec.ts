@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SUBJECTS, type CreatorView, type UpdateCreatorInput } from '@concord/domain';
+import { EVENTS, SUBJECTS, type CreatorView, type UpdateCreatorInput } from '@concord/domain';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 
 const S = SUBJECTS.registry;
@@ -79,4 +79,47 @@ describe('a creator update applies every field it accepts', () => {
       expect(audit.data.changed).toEqual([field]);
     },
   );
+
+  it('answers a change to values the creator already has with the creator as it is: no new version, audit entry or event', async () => {
+    const created = await r.client.request(S.creatorCreate, { input: registration() }, actors.registrar);
+    const same = await r.client.request(
+      S.creatorUpdate,
+      {
+        id: created.id,
+        expectedVersion: created.version,
+        changes: { displayName: created.displayName, topics: created.topics, regions: created.regions },
+      },
+      actors.registrar,
+    );
+    expect(same.version).toBe(created.version);
+    expect((await r.client.request(S.creatorGet, { id: created.id }, actors.registrar)).version).toBe(created.version);
+    expect(
+      await r.db.query(
+        "SELECT count(*)::int AS n FROM audit_entries WHERE subject = $1 AND action = 'creator.updated'",
+        [`creator:${created.id}`],
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await r.db.query(
+        "SELECT count(*)::int AS n FROM outbox WHERE subject = $1 AND envelope->'data'->'creator'->>'id' = $2",
+        [EVENTS.registry.creatorUpdated, created.id],
+      ),
+    ).toEqual([{ n: 0 }]);
+
+    const renamed = await r.client.request(
+      S.creatorUpdate,
+      {
+        id: created.id,
+        expectedVersion: created.version,
+        changes: { displayName: 'Hồng Nhung Travel', topics: created.topics },
+      },
+      actors.registrar,
+    );
+    expect(renamed.version).toBe(created.version + 1);
+    const [audit] = await r.db.query(
+      "SELECT data FROM audit_entries WHERE subject = $1 AND action = 'creator.updated'",
+      [`creator:${created.id}`],
+    );
+    expect(audit.data.changed).toEqual(['displayName']);
+  });
 });

@@ -38,7 +38,7 @@ import { recordEvent, transactOnce } from '@concord/messaging';
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
-import { activeAgreementsOf } from './creator-agreements.repository';
+import type { CreatorAgreementsRepository } from './creator-agreements.repository';
 import { Creator, type RecordedEntry } from './creator.entity';
 import { toCreatorSummary, toCreatorView } from './creator.mapper';
 import {
@@ -62,7 +62,6 @@ export type OnCommitted = () => void;
  * in one transaction.
  */
 export class CreatorService {
-  private readonly repo: CreatorRepository;
   private readonly writeSlot: pLimit.Limit;
 
   /**
@@ -73,12 +72,13 @@ export class CreatorService {
    */
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repo: CreatorRepository,
+    private readonly agreements: CreatorAgreementsRepository,
     private readonly cipher: PersonalDataCipher,
     private readonly onCommitted: OnCommitted,
     private readonly similarNames: SimilarNames,
     concurrentWrites = Number.POSITIVE_INFINITY,
   ) {
-    this.repo = new CreatorRepository(dataSource);
     this.writeSlot = pLimit(concurrentWrites);
   }
 
@@ -153,9 +153,7 @@ export class CreatorService {
     const creator = await this.findReadable(ability, cmd.data.id);
     const restricted = ability.can('read_restricted', subject('Creator', { status: creator.status }));
     const view = toCreatorView(creator, { restricted });
-    return restricted
-      ? { ...view, activeAgreements: await activeAgreementsOf(this.dataSource.manager, creator.id) }
-      : view;
+    return restricted ? { ...view, activeAgreements: await this.agreements.activeOf(creator.id) } : view;
   }
 
   async update(cmd: Cmd<'update'>): Promise<CreatorView> {
@@ -171,6 +169,8 @@ export class CreatorService {
         assertManagementCompany: (m, a, companyId, selfId) => this.assertManagementCompany(m, a, companyId, selfId),
       };
       const changed = await applyChanges(CREATOR_CHANGES, creator, changes, context);
+      // Nothing sent differs from what is stored: the creator as it is, no new version, audit entry or event.
+      if (changed.length === 0) return toCreatorView(creator, { restricted: true });
       assertConsentForPersonalData(creator.personalDataEnc !== null, creator.consent !== null);
       return this.commitChange(
         manager,
