@@ -13,34 +13,25 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
-  AmendmentInput,
   BudgetQuery,
-  CreateAgreementInput,
   DOCUMENT_MAX_BYTES,
   DOCUMENT_TYPES,
   DocumentUpload,
   DomainError,
-  ExpectedVersion,
   IdParam,
   INT4_MAX,
   QueryInt,
-  MilestoneInput,
-  PaymentInput,
-  UpdateMilestoneInput,
-  LegalDecisionInput,
   ListAgreementsQuery,
   parseOrThrow,
-  ReasonInput,
-  SignatureInput,
   SUBJECTS,
-  UpdateAgreementInput,
   type Actor,
 } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { type WriteRequest, requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
 
 const S = SUBJECTS.agreements;
@@ -68,10 +59,12 @@ export class AgreementsController {
     summary: 'Draft an agreement with a registered creator or management company',
   })
   @IdempotencyHeader
-  @ApiJsonBody('CreateAgreement')
   @ApiAnswers(201, 'Agreement', [403, 503])
-  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    const input = parseOrThrow(CreateAgreementInput, req.body ?? {});
+  create(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @JsonBody('CreateAgreement') input: BodyOf<'CreateAgreement'>,
+  ) {
     return this.agreements.request(S.create, { input }, actor, requestOptions(req));
   }
 
@@ -126,18 +119,15 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "v3"' })
   @IdempotencyHeader
-  @ApiJsonBody('UpdateAgreement')
   @ApiAnswers(200, 'Agreement', [403, 409, 412, 428])
   update(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @JsonBody('UpdateAgreement') input: BodyOf<'UpdateAgreement'>,
   ) {
-    const { expectedVersion: inBody, ...changes } = parseOrThrow(
-      UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
-      req.body ?? {},
-    );
+    const { expectedVersion: inBody, ...changes } = input;
     const expectedVersion = versionFromIfMatch(ifMatch) ?? inBody;
     if (expectedVersion === undefined) {
       throw new DomainError('version.required', 'Send the version you expect: If-Match: "v3" or expectedVersion', [
@@ -167,10 +157,13 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('LegalDecision')
   @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
-  legalDecision(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    const input = parseOrThrow(LegalDecisionInput, req.body ?? {});
+  legalDecision(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('LegalDecision') input: BodyOf<'LegalDecision'>,
+  ) {
     return this.agreements.request(S.legalDecision, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -183,10 +176,13 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Signature')
   @ApiAnswers(200, 'Agreement', [403, 409])
-  sign(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    const input = parseOrThrow(SignatureInput, req.body ?? {});
+  sign(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Signature') input: BodyOf<'Signature'>,
+  ) {
     return this.agreements.request(S.sign, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -199,10 +195,13 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Milestone')
   @ApiAnswers(201, 'Agreement', [403, 409, 422])
-  addMilestone(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    const input = parseOrThrow(MilestoneInput, req.body ?? {});
+  addMilestone(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Milestone') input: BodyOf<'Milestone'>,
+  ) {
     return this.agreements.request(S.addMilestone, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -215,15 +214,14 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'milestoneId', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('UpdateMilestone')
   @ApiAnswers(200, 'Agreement', [403, 409, 422])
   updateMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
     @Param('id') id: string,
     @Param('milestoneId') milestoneId: string,
+    @JsonBody('UpdateMilestone') input: BodyOf<'UpdateMilestone'>,
   ) {
-    const input = parseOrThrow(UpdateMilestoneInput, req.body ?? {});
     return this.agreements.request(
       S.updateMilestone,
       { id: idOf(id), milestoneId: idOf(milestoneId), input },
@@ -242,15 +240,14 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'milestoneId', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Payment')
   @ApiAnswers(200, 'Agreement', [403, 409])
   payMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
     @Param('id') id: string,
     @Param('milestoneId') milestoneId: string,
+    @JsonBody('Payment') input: BodyOf<'Payment'>,
   ) {
-    const input = parseOrThrow(PaymentInput, req.body ?? {});
     return this.agreements.request(
       S.payMilestone,
       { id: idOf(id), milestoneId: idOf(milestoneId), input },
@@ -268,10 +265,13 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Amendment')
   @ApiAnswers(201, 'Agreement', [403, 409, 422])
-  amend(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    const input = parseOrThrow(AmendmentInput, req.body ?? {});
+  amend(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Amendment') input: BodyOf<'Amendment'>,
+  ) {
     return this.agreements.request(S.amend, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -285,15 +285,14 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
-  @ApiJsonBody('LegalDecision')
   @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
   amendmentDecision(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
     @Param('id') id: string,
     @Param('version') version: string,
+    @JsonBody('LegalDecision') input: BodyOf<'LegalDecision'>,
   ) {
-    const input = parseOrThrow(LegalDecisionInput, req.body ?? {});
     return this.agreements.request(
       S.amendmentDecision,
       { id: idOf(id), version: versionOf(version), input },
@@ -312,15 +311,14 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
-  @ApiJsonBody('Signature')
   @ApiAnswers(200, 'Agreement', [403, 409])
   amendmentSign(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
     @Param('id') id: string,
     @Param('version') version: string,
+    @JsonBody('Signature') input: BodyOf<'Signature'>,
   ) {
-    const input = parseOrThrow(SignatureInput, req.body ?? {});
     return this.agreements.request(
       S.amendmentSign,
       { id: idOf(id), version: versionOf(version), input },
@@ -398,15 +396,14 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'suspendAgreement', summary: 'Suspend an active agreement, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Reason')
   @ApiAnswers(200, 'Agreement', [403, 409])
-  suspend(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.agreements.request(
-      S.suspend,
-      { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  suspend(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Reason') input: BodyOf<'Reason'>,
+  ) {
+    return this.agreements.request(S.suspend, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('resume', 'Agreement')
@@ -415,15 +412,14 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'resumeAgreement', summary: 'Resume a suspended agreement, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Reason')
   @ApiAnswers(200, 'Agreement', [403, 409])
-  resume(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.agreements.request(
-      S.resume,
-      { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  resume(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Reason') input: BodyOf<'Reason'>,
+  ) {
+    return this.agreements.request(S.resume, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('terminate', 'Agreement')
@@ -432,14 +428,13 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'terminateAgreement', summary: 'End an agreement before its term, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Reason')
   @ApiAnswers(200, 'Agreement', [403, 409])
-  terminate(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.agreements.request(
-      S.terminate,
-      { id: idOf(id), input: parseOrThrow(ReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  terminate(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Reason') input: BodyOf<'Reason'>,
+  ) {
+    return this.agreements.request(S.terminate, { id: idOf(id), input }, actor, requestOptions(req));
   }
 }

@@ -1,26 +1,12 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  CommentInput,
-  DecisionInput,
-  DiffQuery,
-  MetricsInput,
-  OverrideInput,
-  parseOrThrow,
-  PublicationInput,
-  ReviewQuery,
-  SubmissionInput,
-  SUBJECTS,
-  VersionInput,
-  WithdrawInput,
-  WorkflowInput,
-  type Actor,
-} from '@concord/domain';
+import { DiffQuery, parseOrThrow, ReviewQuery, SUBJECTS, type Actor } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { csvRow } from '../http/csv';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { ApprovalsClient } from '../services/service-clients';
 
 const S = SUBJECTS.approvals;
@@ -46,15 +32,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the assignment' })
   @IdempotencyHeader
-  @ApiJsonBody('Submission')
   @ApiAnswers(201, 'SubmissionView', [403, 409])
-  submit(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.submit,
-      { id: idOf(id), input: parseOrThrow(SubmissionInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  submit(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Submission') input: BodyOf<'Submission'>,
+  ) {
+    return this.approvals.request(S.submit, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('submit', 'Submission')
@@ -66,15 +51,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Version')
   @ApiAnswers(201, 'SubmissionView', [403, 409])
-  addVersion(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.addVersion,
-      { id: idOf(id), input: parseOrThrow(VersionInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  addVersion(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Version') input: BodyOf<'Version'>,
+  ) {
+    return this.approvals.request(S.addVersion, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -108,15 +92,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Comment')
   @ApiAnswers(201, 'SubmissionView', [403])
-  comment(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.comment,
-      { id: idOf(id), input: parseOrThrow(CommentInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  comment(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Comment') input: BodyOf<'Comment'>,
+  ) {
+    return this.approvals.request(S.comment, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -129,15 +112,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Decision')
   @ApiAnswers(200, 'SubmissionView', [403, 409])
-  decide(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.decide,
-      { id: idOf(id), input: parseOrThrow(DecisionInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  decide(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Decision') input: BodyOf<'Decision'>,
+  ) {
+    return this.approvals.request(S.decide, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('override', 'Submission')
@@ -149,15 +131,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Override')
   @ApiAnswers(200, 'SubmissionView', [403])
-  override(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.override,
-      { id: idOf(id), input: parseOrThrow(OverrideInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  override(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Override') input: BodyOf<'Override'>,
+  ) {
+    return this.approvals.request(S.override, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('submit', 'Submission')
@@ -169,15 +150,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Withdraw')
   @ApiAnswers(200, 'SubmissionView', [403, 409])
-  withdraw(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.withdraw,
-      { id: idOf(id), input: parseOrThrow(WithdrawInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Withdraw') input: BodyOf<'Withdraw'>,
+  ) {
+    return this.approvals.request(S.withdraw, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -202,15 +182,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Publication')
   @ApiAnswers(201, 'SubmissionView', [403, 409, 422])
-  publish(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.publish,
-      { id: idOf(id), input: parseOrThrow(PublicationInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  publish(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Publication') input: BodyOf<'Publication'>,
+  ) {
+    return this.approvals.request(S.publish, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('publish', 'Submission')
@@ -225,15 +204,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Metrics')
   @ApiAnswers(201, 'MetricsView', [403, 409])
-  metrics(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.metrics,
-      { id: idOf(id), input: parseOrThrow(MetricsInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  metrics(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Metrics') input: BodyOf<'Metrics'>,
+  ) {
+    return this.approvals.request(S.metrics, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -303,15 +281,14 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Workflow')
   @ApiAnswers(200, 'WorkflowView', [403, 422])
-  setWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.workflowSet,
-      { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  setWorkflow(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Workflow') input: BodyOf<'Workflow'>,
+  ) {
+    return this.approvals.request(S.workflowSet, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('consent', 'Campaign')
@@ -324,14 +301,13 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Workflow')
   @ApiAnswers(201, 'WorkflowConsentView', [403])
-  consentToWorkflow(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.approvals.request(
-      S.workflowConsent,
-      { id: idOf(id), input: parseOrThrow(WorkflowInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  consentToWorkflow(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Workflow') input: BodyOf<'Workflow'>,
+  ) {
+    return this.approvals.request(S.workflowConsent, { id: idOf(id), input }, actor, requestOptions(req));
   }
 }

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import {
+  type CanActivate,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -7,12 +17,12 @@ import {
   findAgency,
   isCreatorActor,
   normalizeHandle,
-  parseOrThrow,
   SUBJECTS,
   type Actor,
   type CreatorByHandleReply,
 } from '@concord/domain';
-import { ApiAnswers, ApiJsonBody, REQUEST_SCHEMAS, type MeView } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, type MeView } from '../openapi/schemas';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { AUTH_RATE_LIMIT } from '../http/rate-limit';
 import { RegistryClient } from '../services/service-clients';
@@ -24,6 +34,17 @@ import { ServiceDecides } from '../auth/access.decorators';
 
 /** `creator@<handle>` signs in as the creator owning a channel with that handle. */
 const CREATOR_PREFIX = 'creator@';
+
+/** Without CONCORD_DEV_AUTH=1 the dev-token route is a 404, whatever the body: answered before the body is parsed. */
+@Injectable()
+class DevTokensEnabled implements CanActivate {
+  constructor(@Inject(TokenVerifier) private readonly verifier: TokenVerifier) {}
+
+  canActivate(): boolean {
+    if (!this.verifier.devTokensEnabled) throw new NotFoundException();
+    return true;
+  }
+}
 
 @ApiTags('auth')
 @Controller('v1')
@@ -42,11 +63,9 @@ export class AuthController {
     summary:
       'Development only (CONCORD_DEV_AUTH=1): a token for a seeded user, or creator@<handle> for a registered creator',
   })
-  @ApiJsonBody('DevTokenRequest')
+  @UseGuards(DevTokensEnabled)
   @ApiAnswers(200, 'DevToken')
-  async devToken(@Body() raw: unknown) {
-    if (!this.verifier.devTokensEnabled) throw new NotFoundException();
-    const { username } = parseOrThrow(REQUEST_SCHEMAS.DevTokenRequest, raw);
+  async devToken(@JsonBody('DevTokenRequest') { username }: BodyOf<'DevTokenRequest'>) {
     const user = username.startsWith(CREATOR_PREFIX)
       ? await this.creatorUser(username.slice(CREATOR_PREFIX.length))
       : DEV_USERS.find((u) => u.username === username);

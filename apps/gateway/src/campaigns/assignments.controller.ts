@@ -1,20 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import {
-  AssignmentQuery,
-  CalendarQuery,
-  CampaignReasonInput,
-  FanOutInput,
-  FanOutQuery,
-  NoteInput,
-  parseOrThrow,
-  SUBJECTS,
-  type Actor,
-} from '@concord/domain';
+import { AssignmentQuery, CalendarQuery, FanOutQuery, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -42,15 +33,14 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the brief' })
   @IdempotencyHeader
-  @ApiJsonBody('FanOut')
   @ApiAnswers(201, 'FanOutView', [403, 409])
-  fanOut(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.fanOutStart,
-      { id: idOf(id), input: parseOrThrow(FanOutInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  fanOut(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('FanOut') input: BodyOf<'FanOut'>,
+  ) {
+    return this.tasking.request(S.fanOutStart, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -76,15 +66,14 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'FanOutView', [403, 409])
-  cancelFanOut(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.fanOutCancel,
-      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  cancelFanOut(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('CampaignReason') input: BodyOf<'CampaignReason'>,
+  ) {
+    return this.tasking.request(S.fanOutCancel, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -118,12 +107,16 @@ export class AssignmentsController {
   @ApiOperation({ operationId: 'acceptAssignment', summary: 'The creator accepts their offer' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Note')
   @ApiAnswers(200, 'AssignmentView', [403, 409])
-  accept(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+  accept(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Note') input: BodyOf<'Note'>,
+  ) {
     return this.tasking.request(
       S.assignmentRespond,
-      { id: idOf(id), move: 'accept', input: parseOrThrow(NoteInput, req.body ?? {}) },
+      { id: idOf(id), move: 'accept', input },
       actor,
       requestOptions(req),
     );
@@ -138,12 +131,16 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Note')
   @ApiAnswers(200, 'AssignmentView', [403, 409])
-  decline(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
+  decline(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Note') input: BodyOf<'Note'>,
+  ) {
     return this.tasking.request(
       S.assignmentRespond,
-      { id: idOf(id), move: 'decline', input: parseOrThrow(NoteInput, req.body ?? {}) },
+      { id: idOf(id), move: 'decline', input },
       actor,
       requestOptions(req),
     );
@@ -158,15 +155,14 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'AssignmentView', [403, 409])
-  cancel(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.assignmentCancel,
-      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('CampaignReason') input: BodyOf<'CampaignReason'>,
+  ) {
+    return this.tasking.request(S.assignmentCancel, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()

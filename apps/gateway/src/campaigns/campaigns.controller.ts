@@ -1,23 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import {
-  BriefInput,
-  CampaignInput,
-  CampaignQuery,
-  CampaignReasonInput,
-  CampaignRequestInput,
-  CampaignRequestQuery,
-  CounterProposalInput,
-  NoteInput,
-  parseOrThrow,
-  PartnerInput,
-  SUBJECTS,
-  type Actor,
-} from '@concord/domain';
+import { CampaignQuery, CampaignRequestQuery, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -41,15 +29,9 @@ export class CampaignsController {
       'and together their budgets must cover the campaign budget (422 `campaign.not_funded`, at `input.agreementIds.N` or `input.budget`). A campaign naming no agreement is not checked.',
   })
   @IdempotencyHeader
-  @ApiJsonBody('Campaign')
   @ApiAnswers(201, 'CampaignView', [403, 422])
-  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    return this.tasking.request(
-      S.campaignCreate,
-      { input: parseOrThrow(CampaignInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @JsonBody('Campaign') input: BodyOf<'Campaign'>) {
+    return this.tasking.request(S.campaignCreate, { input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -90,15 +72,14 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'closeCampaign', summary: 'active → closed, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'CampaignView', [403, 409])
-  close(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.campaignClose,
-      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  close(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('CampaignReason') input: BodyOf<'CampaignReason'>,
+  ) {
+    return this.tasking.request(S.campaignClose, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('change_status', 'Campaign')
@@ -107,15 +88,14 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'cancelCampaign', summary: 'planning or active → cancelled, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'CampaignView', [403, 409])
-  cancel(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.campaignCancel,
-      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('CampaignReason') input: BodyOf<'CampaignReason'>,
+  ) {
+    return this.tasking.request(S.campaignCancel, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('update', 'Campaign')
@@ -127,15 +107,14 @@ export class CampaignsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Brief')
   @ApiAnswers(201, 'BriefView', [403, 409])
-  createBrief(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.briefCreate,
-      { id: idOf(id), input: parseOrThrow(BriefInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  createBrief(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Brief') input: BodyOf<'Brief'>,
+  ) {
+    return this.tasking.request(S.briefCreate, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -157,15 +136,14 @@ export class CampaignsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Partner')
   @ApiAnswers(200, 'CampaignView', [403, 422])
-  addPartner(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.campaignAddPartner,
-      { id: idOf(id), input: parseOrThrow(PartnerInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  addPartner(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Partner') input: BodyOf<'Partner'>,
+  ) {
+    return this.tasking.request(S.campaignAddPartner, { id: idOf(id), input }, actor, requestOptions(req));
   }
 }
 
@@ -186,15 +164,13 @@ export class CampaignRequestsController {
       '`toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).',
   })
   @IdempotencyHeader
-  @ApiJsonBody('CampaignRequest')
   @ApiAnswers(201, 'CampaignRequestView', [403, 422])
-  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    return this.tasking.request(
-      S.requestCreate,
-      { input: parseOrThrow(CampaignRequestInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  create(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @JsonBody('CampaignRequest') input: BodyOf<'CampaignRequest'>,
+  ) {
+    return this.tasking.request(S.requestCreate, { input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -230,15 +206,14 @@ export class CampaignRequestsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Note')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
-  accept(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.requestAccept,
-      { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  accept(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Note') input: BodyOf<'Note'>,
+  ) {
+    return this.tasking.request(S.requestAccept, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('answer', 'CampaignRequest')
@@ -247,15 +222,14 @@ export class CampaignRequestsController {
   @ApiOperation({ operationId: 'declineCampaignRequest', summary: 'The lead agency declines, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('CampaignReason')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
-  decline(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.requestDecline,
-      { id: idOf(id), input: parseOrThrow(CampaignReasonInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  decline(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('CampaignReason') input: BodyOf<'CampaignReason'>,
+  ) {
+    return this.tasking.request(S.requestDecline, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('answer', 'CampaignRequest')
@@ -267,15 +241,14 @@ export class CampaignRequestsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('CounterProposal')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
-  counter(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.requestCounter,
-      { id: idOf(id), input: parseOrThrow(CounterProposalInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  counter(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('CounterProposal') input: BodyOf<'CounterProposal'>,
+  ) {
+    return this.tasking.request(S.requestCounter, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
   @Access('follow_up', 'CampaignRequest')
@@ -284,14 +257,13 @@ export class CampaignRequestsController {
   @ApiOperation({ operationId: 'withdrawCampaignRequest', summary: 'The requester withdraws its request' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('Note')
   @ApiAnswers(200, 'CampaignRequestView', [403, 409])
-  withdraw(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
-    return this.tasking.request(
-      S.requestWithdraw,
-      { id: idOf(id), input: parseOrThrow(NoteInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @JsonBody('Note') input: BodyOf<'Note'>,
+  ) {
+    return this.tasking.request(S.requestWithdraw, { id: idOf(id), input }, actor, requestOptions(req));
   }
 }

@@ -1,19 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import {
-  AgencyTaskInput,
-  AgencyTaskQuery,
-  IdParam,
-  NoteInput,
-  parseOrThrow,
-  SUBJECTS,
-  type Actor,
-} from '@concord/domain';
+import { AgencyTaskQuery, IdParam, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -31,15 +24,9 @@ export class TasksController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'askAgencyTask', summary: 'Ask another agency for a piece of work, with a due time' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiJsonBody('AgencyTask')
   @ApiAnswers(201, 'AgencyTaskView', [403])
-  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest) {
-    return this.tasking.request(
-      S.taskCreate,
-      { input: parseOrThrow(AgencyTaskInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+  create(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @JsonBody('AgencyTask') input: BodyOf<'AgencyTask'>) {
+    return this.tasking.request(S.taskCreate, { input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()
@@ -73,15 +60,15 @@ export class TasksController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'move', enum: Move.options })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiJsonBody('Note')
   @ApiAnswers(200, 'AgencyTaskView', [403, 409])
-  move(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string, @Param('move') move: string) {
+  move(
+    @CurrentActor() actor: Actor,
+    @Req() req: WriteRequest,
+    @Param('id') id: string,
+    @Param('move') move: string,
+    @JsonBody('Note') input: BodyOf<'Note'>,
+  ) {
     const parsed = parseOrThrow(z.object({ id: IdParam.shape.id, move: Move }), { id, move });
-    return this.tasking.request(
-      S.taskMove,
-      { ...parsed, input: parseOrThrow(NoteInput, req.body ?? {}) },
-      actor,
-      requestOptions(req),
-    );
+    return this.tasking.request(S.taskMove, { ...parsed, input }, actor, requestOptions(req));
   }
 }

@@ -2,29 +2,21 @@ import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, 
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  ChangeStatusInput,
-  ChannelInput,
-  DismissDuplicateInput,
   DomainError,
   DuplicatesQuery,
-  ExpectedVersion,
   IdParam,
-  IncidentInput,
   ListCreatorsQuery,
   parseOrThrow,
   PersonalDataQuery,
-  RegisterCreatorInput,
   SUBJECTS,
-  TrainingInput,
-  UpdateCreatorInput,
-  VettingInput,
   type Actor,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { requestOptions } from '../http/request-context';
-import { ApiAnswers, ApiJsonBody, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
+import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
 
 const S = SUBJECTS.registry;
@@ -44,10 +36,12 @@ export class CreatorsController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'registerCreator', summary: 'Register a creator (individual or management company)' })
   @IdempotencyHeader
-  @ApiJsonBody('RegisterCreator')
   @ApiAnswers(201, 'Creator', [403, 409, 422])
-  register(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
-    const input = parseOrThrow(RegisterCreatorInput, req.body ?? {});
+  register(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest,
+    @JsonBody('RegisterCreator') input: BodyOf<'RegisterCreator'>,
+  ) {
     return this.registry.request(S.creatorCreate, { input }, actor, requestOptions(req));
   }
 
@@ -82,10 +76,12 @@ export class CreatorsController {
     summary: 'Record that two near-equal names are different creators; the pair leaves the duplicates list',
   })
   @IdempotencyHeader
-  @ApiJsonBody('DismissDuplicate')
   @ApiAnswers(201, 'DuplicateDismissal', [403])
-  dismissDuplicate(@CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest & { body: unknown }) {
-    const input = parseOrThrow(DismissDuplicateInput, req.body ?? {});
+  dismissDuplicate(
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest,
+    @JsonBody('DismissDuplicate') input: BodyOf<'DismissDuplicate'>,
+  ) {
     return this.registry.request(S.creatorDismissDuplicate, { input }, actor, requestOptions(req));
   }
 
@@ -112,18 +108,15 @@ export class CreatorsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "v3"' })
   @IdempotencyHeader
-  @ApiJsonBody('UpdateCreator')
   @ApiAnswers(200, 'Creator', [403, 412, 428])
   update(
     @CurrentActor() actor: Actor,
-    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @JsonBody('UpdateCreator') input: BodyOf<'UpdateCreator'>,
   ) {
-    const { expectedVersion: inBody, ...changes } = parseOrThrow(
-      UpdateCreatorInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
-      req.body ?? {},
-    );
+    const { expectedVersion: inBody, ...changes } = input;
     const expectedVersion = versionFromIfMatch(ifMatch) ?? inBody;
     if (expectedVersion === undefined) {
       throw new DomainError('version.required', 'Send the version you expect: If-Match: "v3" or expectedVersion', [
@@ -150,14 +143,13 @@ export class CreatorsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('ChangeCreatorStatus')
   @ApiAnswers(200, 'Creator', [403, 409])
   changeStatus(
     @CurrentActor() actor: Actor,
-    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
+    @JsonBody('ChangeCreatorStatus') input: BodyOf<'ChangeCreatorStatus'>,
   ) {
-    const input = parseOrThrow(ChangeStatusInput, req.body ?? {});
     return this.registry.request(S.creatorChangeStatus, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -167,14 +159,13 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorChannel', summary: 'Add a channel; a channel registered already is 409' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('AddChannel')
   @ApiAnswers(201, 'Creator', [403, 409])
   addChannel(
     @CurrentActor() actor: Actor,
-    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
+    @JsonBody('AddChannel') input: BodyOf<'AddChannel'>,
   ) {
-    const input = parseOrThrow(ChannelInput, req.body ?? {});
     return this.registry.request(S.creatorAddChannel, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -184,14 +175,13 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorVetting', summary: 'Record a vetting result' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('AddVetting')
   @ApiAnswers(201, 'Creator', [403])
   addVetting(
     @CurrentActor() actor: Actor,
-    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
+    @JsonBody('AddVetting') input: BodyOf<'AddVetting'>,
   ) {
-    const input = parseOrThrow(VettingInput, req.body ?? {});
     return this.registry.request(S.creatorAddVetting, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -201,14 +191,13 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorTraining', summary: 'Record a training the creator completed' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('AddTraining')
   @ApiAnswers(201, 'Creator', [403])
   addTraining(
     @CurrentActor() actor: Actor,
-    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
+    @JsonBody('AddTraining') input: BodyOf<'AddTraining'>,
   ) {
-    const input = parseOrThrow(TrainingInput, req.body ?? {});
     return this.registry.request(S.creatorAddTraining, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
@@ -218,14 +207,13 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorIncident', summary: 'Record a compliance incident' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiJsonBody('AddIncident')
   @ApiAnswers(201, 'Creator', [403])
   addIncident(
     @CurrentActor() actor: Actor,
-    @Req() req: AuthenticatedRequest & { body: unknown },
+    @Req() req: AuthenticatedRequest,
     @Param('id') id: string,
+    @JsonBody('AddIncident') input: BodyOf<'AddIncident'>,
   ) {
-    const input = parseOrThrow(IncidentInput, req.body ?? {});
     return this.registry.request(S.creatorAddIncident, { id: idOf(id), input }, actor, requestOptions(req));
   }
 

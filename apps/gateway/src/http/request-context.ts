@@ -6,7 +6,7 @@ export function requestOptions(request: AuthenticatedRequest & { idempotencyKey?
   return { correlationId: request.id, idempotencyKey: request.idempotencyKey };
 }
 
-/** A write's request: the caller, and the body still to be parsed by the route's contract. */
+/** A write's request: the caller and its Idempotency-Key; the raw body only for routes that read it themselves (uploads). */
 export type WriteRequest = AuthenticatedRequest & { body: unknown };
 
 /** A path id, checked to be a UUID (else 400 with the path `id`). */

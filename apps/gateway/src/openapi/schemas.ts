@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   AuditPage,
@@ -96,13 +96,13 @@ export type MeView = z.infer<typeof Me>;
 
 /**
  * The zod contracts of `@concord/domain`, named as OpenAPI components: the
- * same schema validates a request and documents it. Request bodies are
- * described as the API takes them (defaults optional), responses as it
- * answers.
+ * same schema validates a request and documents it (a request body through
+ * `@JsonBody(name)`, json-body.decorator.ts). Request bodies are described
+ * as the API takes them (defaults optional), responses as it answers.
  */
 export const REQUEST_SCHEMAS = {
   RegisterCreator: RegisterCreatorInput,
-  UpdateCreator: UpdateCreatorInput.extend({ expectedVersion: ExpectedVersion.optional() }),
+  UpdateCreator: UpdateCreatorInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
   ChangeCreatorStatus: ChangeStatusInput,
   AddChannel: ChannelInput,
   AddVetting: VettingInput,
@@ -116,7 +116,7 @@ export const REQUEST_SCHEMAS = {
     }),
   }),
   CreateAgreement: CreateAgreementInput,
-  UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }),
+  UpdateAgreement: UpdateAgreementInput.extend({ expectedVersion: ExpectedVersion.optional() }).strict(),
   LegalDecision: LegalDecisionInput,
   Signature: SignatureInput,
   Reason: ReasonInput,
@@ -213,19 +213,18 @@ export function openApiComponents(): Record<string, SchemaObject> {
   return out;
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-export const ApiJsonBody = (name: keyof typeof REQUEST_SCHEMAS) => ApiBody({ schema: ref(name), required: true });
+/** A reference to one of the components above. */
+export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** A success response, plus the problem responses every route can give. */
 export function ApiAnswers(status: number, name: keyof typeof RESPONSE_SCHEMAS, problems: number[] = []) {
   return applyDecorators(
-    ApiResponse({ status, schema: ref(name) }),
+    ApiResponse({ status, schema: schemaRef(name) }),
     ...[400, 401, 404, ...problems].map((s) =>
       ApiResponse({
         status: s,
         description: 'Problem details (RFC 9457)',
-        content: { 'application/problem+json': { schema: ref('Problem') } },
+        content: { 'application/problem+json': { schema: schemaRef('Problem') } },
       }),
     ),
   );
