@@ -35,7 +35,7 @@ export class AuditCheckpointer {
     return this.dataSource.transaction(async (m) => {
       if (!(await trySequencerLock(m))) return null;
       const tail = await chainTail(m);
-      const [last] = await m.query('SELECT max(size) AS size FROM audit_checkpoints');
+      const [last] = await m.query<{ size: string | null }[]>('SELECT max(size) AS size FROM audit_checkpoints');
       if (!tail || tail.seq <= Number(last?.size ?? 0)) return null;
       const signed = signCheckpoint(this.key.privateKey, {
         service: this.service,

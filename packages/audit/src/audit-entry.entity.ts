@@ -8,8 +8,8 @@ import { bigintAsNumber } from '@concord/database';
 @Entity({ name: 'audit_entries' })
 @Index('audit_entries_subject', ['subject', 'pos'])
 export class AuditEntry {
-  /** Queue order only; the chain's order is `audit_chain.seq`. */
-  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber, generatedIdentity: 'ALWAYS' })
+  /** Queue order only; the chain's order is `audit_chain.seq`. `GENERATED ALWAYS AS IDENTITY`: the database numbers it. */
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber, generated: 'identity', generatedIdentity: 'ALWAYS' })
   pos: number;
 
   @Column('uuid', { unique: true })

@@ -11,7 +11,7 @@ import { ENTRY_COLUMNS, factsOfRow, type AuditEntryRow } from './audit-trail';
 
 /** Only a service's sequencer (and checkpointer) takes this lock, once per run: business writes never wait on it. */
 export async function trySequencerLock(manager: EntityManager): Promise<boolean> {
-  const [row] = await manager.query(
+  const [row] = await manager.query<{ locked: boolean }[]>(
     `SELECT pg_try_advisory_xact_lock(hashtextextended('concord.audit.sequencer.' || current_schema(), 0)) AS locked`,
   );
   return row.locked === true;
@@ -25,14 +25,16 @@ export interface ChainTail {
 
 /** How many committed entries wait to be linked into the chain. */
 export async function pendingEntries(manager: EntityManager | DataSource): Promise<number> {
-  const [row] = await manager.query(
+  const [row] = await manager.query<{ n: number }[]>(
     'SELECT count(*)::int AS n FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id)',
   );
   return row.n;
 }
 
 export async function chainTail(manager: EntityManager | DataSource): Promise<ChainTail | null> {
-  const [row] = await manager.query('SELECT seq, hash, entry_pos FROM audit_chain ORDER BY seq DESC LIMIT 1');
+  const [row] = await manager.query<{ seq: string; hash: string; entry_pos: string }[]>(
+    'SELECT seq, hash, entry_pos FROM audit_chain ORDER BY seq DESC LIMIT 1',
+  );
   return row ? { seq: Number(row.seq), hash: row.hash, entryPos: Number(row.entry_pos) } : null;
 }
 

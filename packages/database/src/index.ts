@@ -10,3 +10,4 @@ export * from './free-port';
 export * from './visible-to';
 export * from './update-returning';
 export * from './repository-providers';
+export * from './schema-drift';

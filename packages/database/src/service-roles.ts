@@ -151,7 +151,9 @@ export async function provisionServiceSchema(adminUrl: string, options: Provisio
     await ensureLoginRole(client, roles.owner, options.passwords.owner, options.setPasswords ?? true);
     await ensureLoginRole(client, roles.service, options.passwords.service, options.setPasswords ?? true);
     const [{ rolsuper, db }] = (
-      await client.query('SELECT rolsuper, current_database() AS db FROM pg_roles WHERE rolname = current_user')
+      await client.query<{ rolsuper: boolean; db: string }>(
+        'SELECT rolsuper, current_database() AS db FROM pg_roles WHERE rolname = current_user',
+      )
     ).rows;
     // CREATE SCHEMA … AUTHORIZATION and ALTER … OWNER TO need a non-superuser to be a member of the owner role.
     if (!rolsuper) await client.query(`GRANT ${id(roles.owner)} TO CURRENT_USER`);
@@ -223,7 +225,9 @@ export async function migrateServiceDatabase(dataSource: DataSource, serviceRole
   if (!schema) throw new Error('The data source names no schema');
   await dataSource.initialize();
   try {
-    const [found] = await dataSource.query('SELECT 1 AS ok FROM pg_namespace WHERE nspname = $1', [schema]);
+    const [found] = await dataSource.query<{ ok: number }[]>('SELECT 1 AS ok FROM pg_namespace WHERE nspname = $1', [
+      schema,
+    ]);
     if (!found) await dataSource.query(`CREATE SCHEMA ${id(schema)}`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     // In one transaction: a service already running never sees its rights half revoked.
@@ -239,11 +243,13 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   const schema = (dataSource.options as { schema?: string }).schema!;
   const known = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
   // Before its first migration step the service may not even look into the schema.
-  const [usable] = await dataSource.query(
+  const [usable] = await dataSource.query<{ ok: number }[]>(
     `SELECT 1 AS ok FROM pg_namespace n WHERE n.nspname = $1 AND has_schema_privilege(n.oid, 'USAGE')`,
     [schema],
   );
-  const [table] = usable ? await dataSource.query('SELECT to_regclass($1) AS t', [`${id(schema)}.migrations`]) : [];
+  const [table] = usable
+    ? await dataSource.query<{ t: string | null }[]>('SELECT to_regclass($1) AS t', [`${id(schema)}.migrations`])
+    : [];
   if (!table?.t) return known;
   const done = new Set(
     (await dataSource.query<{ name: string }[]>(`SELECT name FROM ${id(schema)}.migrations`)).map((r) => r.name),

@@ -84,7 +84,7 @@ export class EventConsumer {
   /** Applies an event once; returns false when it had been applied already. */
   async apply(event: Envelope<unknown> & { subject: string }): Promise<boolean> {
     return this.options.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query(
+      const inserted = await manager.query<{ event_id: string }[]>(
         'INSERT INTO inbox (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
         [event.id, this.name],
       );

@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  */
 @Entity({ name: 'outbox' })
 @Index('outbox_unpublished', ['createdAt', 'id'], { where: 'published_at IS NULL' })
+@Index('outbox_published', ['publishedAt'], { where: 'published_at IS NOT NULL' })
 export class OutboxMessage {
   @PrimaryColumn('uuid')
   id: string;

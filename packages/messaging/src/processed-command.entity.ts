@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A command that ran to completion under an Idempotency-Key, with its
@@ -18,6 +18,8 @@ export class ProcessedCommand {
   @Column('jsonb')
   reply: unknown;
 
+  /** What pruning reads by (MESSAGING_RETENTION_DDL). */
+  @Index('processed_commands_created')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -3,6 +3,8 @@ import { namespaceSubject } from '@concord/domain';
 import { NATS_RECONNECT } from './nats-connection';
 
 type AddHandler = ServerNats['addHandler'];
+/** addHandler's parameters after the pattern (Nest types the pattern itself as `any`). */
+type AfterPattern = Parameters<AddHandler> extends [unknown, ...infer Rest] ? Rest : never;
 
 /**
  * Nest's NATS transport with Concord's namespacing: a handler written for
@@ -20,7 +22,7 @@ export class NamespacedNatsServer extends ServerNats {
   }
 
   override addHandler(...args: Parameters<AddHandler>): ReturnType<AddHandler> {
-    const [pattern, ...rest] = args;
+    const [pattern, ...rest] = args as [unknown, ...AfterPattern];
     const subject = typeof pattern === 'string' ? namespaceSubject(this.env, pattern) : pattern;
     return super.addHandler(subject, ...rest);
   }

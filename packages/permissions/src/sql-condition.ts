@@ -32,7 +32,7 @@ export function toSqlCondition(
   // Abilities are immutable; the same question gets the same (frozen) answer.
   const key = `${action}\u0000${subject}\u0000${JSON.stringify(columns)}`;
   let answers = translated.get(ability);
-  if (!answers) translated.set(ability, (answers = new Map()));
+  if (!answers) translated.set(ability, (answers = new Map<string, SqlCondition>()));
   let condition = answers.get(key);
   if (!condition) {
     condition = Object.freeze(translate(ability, action, subject, columns));

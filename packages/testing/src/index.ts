@@ -4,3 +4,4 @@ export * from './event-collector';
 export * from './rejection';
 export * from './fixtures';
 export * from './actor-keys';
+export * from './schema-drift';

@@ -1,12 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Agreement } from './agreement.entity';
 
 /** A document attached to an agreement; `content` is read only when the document itself is asked for. */
 @Entity({ name: 'documents' })
+@Index('documents_agreement', ['agreementId', 'uploadedAt'])
 export class AgreementDocument {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ name: 'agreement_id', type: 'uuid' })
+  @ForeignKey(() => Agreement, { name: 'documents_agreement_id_fkey' })
   agreementId: string;
 
   @Column('text')
@@ -27,6 +30,6 @@ export class AgreementDocument {
   @Column({ name: 'uploaded_by', type: 'text' })
   uploadedBy: string;
 
-  @Column({ name: 'uploaded_at', type: 'timestamptz' })
+  @Column({ name: 'uploaded_at', type: 'timestamptz', default: () => 'now()' })
   uploadedAt: Date;
 }

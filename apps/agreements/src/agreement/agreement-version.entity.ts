@@ -1,13 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import type { AgreementView, TermsChange } from '@concord/domain';
-import type { LegalReview, Signature } from './agreement.entity';
+import { Agreement, type LegalReview, type Signature } from './agreement.entity';
 
 export type AgreementTermsSnapshot = AgreementView['versions'][number]['terms'];
 
 /** One version of an agreement's terms: version 1 as first signed, then each amendment. */
 @Entity({ name: 'agreement_versions' })
+@Check('agreement_versions_status_check', "status IN ('in_review', 'approved', 'signed', 'returned', 'superseded')")
 export class AgreementVersion {
   @PrimaryColumn({ name: 'agreement_id', type: 'uuid' })
+  @ForeignKey(() => Agreement, { name: 'agreement_versions_agreement_id_fkey' })
   agreementId: string;
 
   @PrimaryColumn('int')

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
 import type { AgreementDocument } from './agreement-document.entity';
 import type { AgreementVersion } from './agreement-version.entity';
@@ -35,6 +35,10 @@ export interface AgreementStatusChange {
 @Entity({ name: 'agreements' })
 @Index('agreements_agency_status', ['agencyId', 'status'])
 @Index('agreements_counterparty', ['counterpartyId'])
+@Index('agreements_term_end', ['termEnd'])
+@Check('agreements_kind_check', "kind IN ('memorandum', 'service_contract')")
+@Check('agreements_check', 'term_end >= term_start')
+@Check('agreements_budget_check', 'budget >= 0')
 export class Agreement {
   @PrimaryColumn('uuid')
   id: string;

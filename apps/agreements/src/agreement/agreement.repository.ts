@@ -136,13 +136,13 @@ export class AgreementRepository {
 
   /** The next number of an agency's year, in the caller's transaction: a rollback leaves no gap. */
   async nextSequence(manager: EntityManager, agencyId: string, year: number): Promise<number> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ last: number }[]>(
       `INSERT INTO number_sequences (agency_id, year, last) VALUES ($1, $2, 1)
        ON CONFLICT (agency_id, year) DO UPDATE SET last = number_sequences.last + 1
        RETURNING last`,
       [agencyId, year],
     );
-    return row.last as number;
+    return row.last;
   }
 
   /** A new draft, as TypeORM would write it, sent with the command's audit entry and reply at its end (insertLater). */

@@ -1,14 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
+import { Agreement } from './agreement.entity';
 
 /** A payment milestone of an agreement (state-budget support, in đồng). */
 @Entity({ name: 'milestones' })
 @Index('milestones_agreement', ['agreementId', 'dueDate'])
+@Check('milestones_amount_check', 'amount > 0')
+@Check('milestones_status_check', "status IN ('planned', 'due', 'paid')")
 export class Milestone {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ name: 'agreement_id', type: 'uuid' })
+  @ForeignKey(() => Agreement, { name: 'milestones_agreement_id_fkey' })
   agreementId: string;
 
   @Column('text')

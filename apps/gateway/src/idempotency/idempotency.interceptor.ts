@@ -47,8 +47,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     request.idempotencyKey = key;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const status: number =
-      Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    const declared = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined;
+    const status = declared ?? (request.method === 'POST' ? 201 : 200);
     return from(this.run(request, reply, key, status, next));
   }
 
@@ -72,7 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.keys.renew(scope, owner, LEASE_MS).catch(() => undefined);
     }, RENEW_MS);
     try {
-      const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const result: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       clearInterval(renewal);
       // The command was applied: answer it even if storing the answer fails (a retry is then answered by the service).
       await this.keys.complete(scope, status, result ?? null).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useArrivalState } from '../lib/arrival-state';
 import { settle } from '../api/client';
 import type { Problem } from '../api/problem';
 import { AgreementActions } from '../agreements/agreement-actions';
@@ -32,12 +33,12 @@ export default function AgreementPage() {
   const say = useMessage();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const location = useLocation();
+  const arrival = useArrivalState<{ drafted: boolean }>();
   const loaded = useApi(
     (signal) => settle(api.GET('/v1/agreements/{id}', { params: { path: { id } }, signal })),
     [api, id],
   );
-  const [notice, setNotice] = useState<string>(location.state?.drafted ? t('agreementsArea.new.done') : '');
+  const [notice, setNotice] = useState<string>(arrival.drafted ? t('agreementsArea.new.done') : '');
   const [stale, setStale] = useState<Problem | undefined>();
   const staleRef = useRef<HTMLDivElement>(null);
   const agreement = loaded.data;

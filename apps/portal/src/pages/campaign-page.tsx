@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useArrivalState } from '../lib/arrival-state';
 import { AGENCIES, ASSIGNMENT_STATUSES, BRIEF_KINDS, PLATFORMS } from '@concord/domain';
 import { settle, type Result, type Schemas } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
@@ -35,12 +36,12 @@ export default function CampaignPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const location = useLocation();
+  const arrival = useArrivalState<{ notice: string }>();
   const loaded = useApi(
     (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
     [api, id],
   );
-  const [notice, setNotice] = useState(location.state?.notice ? String(location.state.notice) : '');
+  const [notice, setNotice] = useState(arrival.notice ?? '');
   const campaign = loaded.data;
   const done = (message: string) => {
     setNotice(message);

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useArrivalState } from '../lib/arrival-state';
 import { settle, type Result, type Schemas } from '../api/client';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
 import { apiFieldErrors, wordAreaCodes, withoutPath } from '../campaigns/form-helpers';
@@ -38,13 +39,13 @@ export default function RequestPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const location = useLocation();
+  const arrival = useArrivalState<{ sent: boolean }>();
   const loaded = useApi(
     (signal) => settle(api.GET('/v1/campaign-requests/{id}', { params: { path: { id } }, signal })),
     [api, id],
   );
   const [notice, setNotice] = useState<Notice | undefined>(() =>
-    location.state?.sent ? { text: t('requests.detail.sent') } : undefined,
+    arrival.sent ? { text: t('requests.detail.sent') } : undefined,
   );
   const request = loaded.data;
   const done = (next: Notice) => {

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { mayDecide, type ReviewerRole } from '@concord/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useArrivalState } from '../lib/arrival-state';
 import { settle, type Schemas } from '../api/client';
 import type { Problem } from '../api/problem';
 import { DateInput } from '../components/date-input';
@@ -49,12 +50,12 @@ export default function SubmissionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const location = useLocation();
+  const arrival = useArrivalState<{ submitted: boolean }>();
   const loaded = useApi(
     (signal) => settle(api.GET('/v1/submissions/{id}', { params: { path: { id } }, signal })),
     [api, id],
   );
-  const [notice, setNotice] = useState(location.state?.submitted ? t('submission.submitted') : '');
+  const [notice, setNotice] = useState(arrival.submitted ? t('submission.submitted') : '');
   const done = (message: string) => {
     setNotice(message);
     loaded.reload();

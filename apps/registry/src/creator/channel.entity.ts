@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import type { ChannelInput } from '@concord/domain';
 import { Creator } from './creator.entity';
 
@@ -6,6 +16,7 @@ import { Creator } from './creator.entity';
 @Entity({ name: 'channels' })
 @Index('channels_platform_handle', ['platform', 'handleNormalized'], { unique: true })
 @Index('channels_creator', ['creatorId'])
+@Check('channels_followers_check', 'followers >= 0')
 export class Channel {
   @PrimaryColumn('uuid')
   id: string;
@@ -14,7 +25,7 @@ export class Channel {
   creatorId: string;
 
   @ManyToOne(() => Creator, (creator) => creator.channels, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'creator_id' })
+  @JoinColumn({ name: 'creator_id', foreignKeyConstraintName: 'channels_creator_id_fkey' })
   creator: Relation<Creator>;
 
   @Column('text')

@@ -1,7 +1,9 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
   OneToMany,
   PrimaryColumn,
@@ -36,6 +38,8 @@ export interface StatusChange {
 @Index('creators_languages', { synchronize: false })
 @Index('creators_regions', { synchronize: false })
 @Index('creators_search_words', { synchronize: false })
+@Check('creators_kind_check', "kind IN ('individual', 'management_company')")
+@Check('creators_status_check', "status IN ('prospect', 'vetted', 'active', 'suspended', 'offboarded')")
 export class Creator {
   @PrimaryColumn('uuid')
   id: string;
@@ -55,7 +59,7 @@ export class Creator {
   searchText: string;
 
   /** Words of the name and handles, folded: what `q` matches word by word (GIN). */
-  @Column({ name: 'search_words', type: 'text', array: true })
+  @Column({ name: 'search_words', type: 'text', array: true, default: () => "'{}'" })
   searchWords: string[];
 
   @Index('creators_status')
@@ -75,6 +79,7 @@ export class Creator {
   regions: string[];
 
   @Column({ name: 'management_company_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => Creator, { name: 'creators_management_company_id_fkey' })
   managementCompanyId: string | null;
 
   /** Legal name, national ID, phone, email: AES-256-GCM, never in lists or events. */
@@ -105,6 +110,7 @@ export class Creator {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  @Index('creators_updated_at')
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

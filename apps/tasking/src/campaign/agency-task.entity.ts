@@ -1,8 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Campaign } from './campaign.entity';
 import type { AgencyTaskStatusName } from '@concord/domain';
 
 /** A piece of work one agency asks of another, optionally within a campaign. */
 @Entity({ name: 'agency_tasks' })
+@Index('agency_tasks_to', ['toAgencyId', 'status', 'dueAt'])
+@Index('agency_tasks_from', ['fromAgencyId', 'status', 'dueAt'])
 export class AgencyTask {
   @PrimaryColumn('uuid')
   id: string;
@@ -14,6 +17,7 @@ export class AgencyTask {
   toAgencyId: string;
 
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => Campaign, { name: 'agency_tasks_campaign_id_fkey' })
   campaignId: string | null;
 
   @Column('text')

@@ -1,13 +1,20 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
+import { Campaign } from './campaign.entity';
 
 /** What to make within a campaign: kind, messages, platforms, languages, due time, quantity, fee per deliverable. */
 @Entity({ name: 'briefs' })
+@Index('briefs_campaign', ['campaignId', 'dueAt'])
+@Check('briefs_kind_check', "kind IN ('short_video', 'post', 'livestream', 'article')")
+@Check('briefs_quantity_check', 'quantity > 0')
+@Check('briefs_fee_per_deliverable_check', 'fee_per_deliverable >= 0')
+@Check('briefs_window', 'window_end > window_start')
 export class Brief {
   @PrimaryColumn('uuid')
   id: string;
 
   @Column({ name: 'campaign_id', type: 'uuid' })
+  @ForeignKey(() => Campaign, { name: 'briefs_campaign_id_fkey' })
   campaignId: string;
 
   @Column('text')

@@ -1,8 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Campaign } from './campaign.entity';
 import type { CampaignRequestStatusName } from '@concord/domain';
 
 /** A partner agency's request to the lead agency for a joint campaign. */
 @Entity({ name: 'campaign_requests' })
+@Index('campaign_requests_to', ['toAgencyId', 'status'])
+@Index('campaign_requests_from', ['fromAgencyId', 'status'])
+@Check('campaign_requests_check', 'proposed_end >= proposed_start')
 export class CampaignRequest {
   @PrimaryColumn('uuid')
   id: string;
@@ -47,6 +51,7 @@ export class CampaignRequest {
   } | null;
 
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => Campaign, { name: 'campaign_requests_campaign_id_fkey' })
   campaignId: string | null;
 
   @Column('jsonb')

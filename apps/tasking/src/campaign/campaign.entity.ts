@@ -1,9 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
 import type { CampaignStatusName } from '@concord/domain';
 
 /** A communication campaign run by an agency, possibly with partner agencies. */
 @Entity({ name: 'campaigns' })
+@Index('campaigns_owner', ['ownerAgencyId', 'status'])
+@Index('campaigns_partners', ['partnerAgencyIds'], { type: 'gin' })
+@Check('campaigns_check', 'period_end >= period_start')
+@Check('campaigns_budget_check', 'budget >= 0')
 export class Campaign {
   @PrimaryColumn('uuid')
   id: string;
@@ -35,7 +39,7 @@ export class Campaign {
   @Column({ name: 'period_end', type: 'date' })
   periodEnd: string;
 
-  @Column('jsonb')
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   targets: { views?: number; publications?: number };
 
   @Column({ type: 'bigint', transformer: bigintAsNumber })

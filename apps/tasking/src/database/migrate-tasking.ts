@@ -1,4 +1,4 @@
-import { migrateServiceDatabase, serviceRoleNames } from '@concord/database';
+import { migrateServiceDatabase, serviceRoleNames, type ServiceSchema } from '@concord/database';
 import { createTaskingDataSource, TASKING_SCHEMA } from './tasking-data-source';
 
 /** The tasking schema's migration step, as its owner (`ownerUrl`): migrations, then the service role's grants (ADR 0015). */
@@ -8,3 +8,10 @@ export function migrateTaskingDatabase(
 ): Promise<string[]> {
   return migrateServiceDatabase(createTaskingDataSource(ownerUrl, 1), serviceRole);
 }
+
+/** The tasking schema for the migration generator and the entities-match-migrations check (README, "Migrations"). */
+export const taskingSchema: ServiceSchema = {
+  schema: TASKING_SCHEMA,
+  dataSourceFor: (url) => createTaskingDataSource(url, 1),
+  migrate: (ownerUrl) => migrateTaskingDatabase(ownerUrl),
+};

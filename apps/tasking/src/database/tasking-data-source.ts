@@ -10,6 +10,7 @@ import { Briefs1764200000002 } from './migrations/1764200000002-Briefs';
 import { Brief } from '../campaign/brief.entity';
 import { AgencyTask } from '../campaign/agency-task.entity';
 import { Assignment } from '../assignment/assignment.entity';
+import { FanOut } from '../assignment/fan-out.entity';
 import { Assignments1764200000003 } from './migrations/1764200000003-Assignments';
 import { ContentTerms1764200000004 } from './migrations/1764200000004-ContentTerms';
 import { AssignmentSubmission1764200000005 } from './migrations/1764200000005-AssignmentSubmission';
@@ -26,7 +27,17 @@ export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: D
     url,
     schema: TASKING_SCHEMA,
     applicationName: 'concord-tasking',
-    entities: [Campaign, CampaignRequest, AgencyTask, Brief, Assignment, AuditEntry, OutboxMessage, ProcessedCommand],
+    entities: [
+      Campaign,
+      CampaignRequest,
+      AgencyTask,
+      Brief,
+      Assignment,
+      FanOut,
+      AuditEntry,
+      OutboxMessage,
+      ProcessedCommand,
+    ],
     migrations: [
       CreateTasking1764200000000,
       AgencyTasks1764200000001,

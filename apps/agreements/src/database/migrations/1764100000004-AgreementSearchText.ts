@@ -12,9 +12,12 @@ export class AgreementSearchText1764100000004 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query("ALTER TABLE agreements ADD COLUMN search_text text NOT NULL DEFAULT ''");
-    const rows: { id: string; number: string; title: string; counterparty_name: string }[] = await db.query(
-      'SELECT id, number, title, counterparty_name FROM agreements ORDER BY id',
-    );
+    const rows = (await db.query('SELECT id, number, title, counterparty_name FROM agreements ORDER BY id')) as {
+      id: string;
+      number: string;
+      title: string;
+      counterparty_name: string;
+    }[];
     for (let i = 0; i < rows.length; i += 1000) {
       const batch = rows.slice(i, i + 1000);
       await db.query(

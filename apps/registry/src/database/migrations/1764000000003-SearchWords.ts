@@ -13,10 +13,10 @@ export class SearchWords1764000000003 implements MigrationInterface {
     await db.query('CREATE EXTENSION IF NOT EXISTS fuzzystrmatch WITH SCHEMA public');
     await db.query("ALTER TABLE creators ADD COLUMN search_words text[] NOT NULL DEFAULT '{}'");
     await db.query('CREATE TABLE search_vocabulary (word text PRIMARY KEY)');
-    const rows: { id: string; display_name: string; handles: string[] }[] = await db.query(
+    const rows = (await db.query(
       `SELECT c.id, c.display_name, coalesce(array_agg(ch.handle) FILTER (WHERE ch.id IS NOT NULL), '{}') AS handles
          FROM creators c LEFT JOIN channels ch ON ch.creator_id = c.id GROUP BY c.id`,
-    );
+    )) as { id: string; display_name: string; handles: string[] }[];
     for (const row of rows) {
       await db.query('UPDATE creators SET search_words = $2 WHERE id = $1', [
         row.id,
