@@ -69,24 +69,24 @@ export interface Submission {
   createdAt: Date;
 }
 
-/** A new submission, entering review (at stage 0, before its first version). */
-export interface NewSubmission {
-  id: string;
-  assignmentId: string;
-  campaignId: string;
-  ownerAgencyId: string;
-  partnerAgencyIds: string[];
-  creatorId: string;
-  managementCompanyId: string | null;
-  creatorName: string;
-  platform: PlatformName;
-  kind: BriefKind;
-  plannedAt: string;
-  stages: ReviewStage[];
-  checkContext: CheckContextColumn;
-  submittedBy: string;
-  createdAt: Date;
-}
+/** A new submission, entering review (at stage 0, before its first version); its planned time as the creator sent it. */
+export type NewSubmission = Pick<
+  Submission,
+  | 'id'
+  | 'assignmentId'
+  | 'campaignId'
+  | 'ownerAgencyId'
+  | 'partnerAgencyIds'
+  | 'creatorId'
+  | 'managementCompanyId'
+  | 'creatorName'
+  | 'platform'
+  | 'kind'
+  | 'stages'
+  | 'checkContext'
+  | 'submittedBy'
+  | 'createdAt'
+> & { plannedAt: string };
 
 /** A submission's id. */
 export interface SubmissionIdRow {
