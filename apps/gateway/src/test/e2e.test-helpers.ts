@@ -55,108 +55,120 @@ export async function startTestSystem(
   const audit = { AUDIT_CHECKPOINT_MS: 3_600_000 };
   const seed = (s: keyof typeof auditKeys) =>
     auditKeys[s].privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32).toString('base64');
-  const registry = await startRegistry(
-    {
+  // What has started, to close again if a later part fails: a half-started system would keep jest from ever exiting.
+  const started: { close(): Promise<unknown> }[] = [];
+  try {
+    const registry = await startRegistry(
+      {
+        CONCORD_ENV: env,
+        ...testNatsConfig('registry', urls.natsUrl),
+        DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+        LOG_LEVEL: 'error',
+        CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+        REGISTRY_DB_POOL: 5,
+        CONCORD_AUDIT_KEY_REGISTRY: seed('registry'),
+        ...audit,
+        ...testActorConfig('registry'),
+      },
+      false,
+    );
+    started.push(registry);
+    const agreements = await startAgreements(
+      {
+        CONCORD_ENV: env,
+        ...testNatsConfig('agreements', urls.natsUrl),
+        ...testActorConfig('agreements'),
+        CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'),
+        ...audit,
+        DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase),
+        LOG_LEVEL: 'error',
+        AGREEMENTS_DB_POOL: 3,
+        RPC_TIMEOUT_MS: 3000,
+        ...rpcTimeout,
+        AGREEMENTS_CALENDAR_MS: 60_000,
+      },
+      false,
+    );
+    started.push(agreements);
+    const tasking = await startTasking(
+      {
+        CONCORD_ENV: env,
+        ...testNatsConfig('tasking', urls.natsUrl),
+        ...testActorConfig('tasking'),
+        CONCORD_AUDIT_KEY_TASKING: seed('tasking'),
+        ...audit,
+        DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
+        LOG_LEVEL: 'error',
+        TASKING_DB_POOL: 3,
+        ...rpcTimeout,
+      },
+      false,
+    );
+    started.push(tasking);
+    const approvals = await startApprovals(
+      {
+        CONCORD_ENV: env,
+        ...testNatsConfig('approvals', urls.natsUrl),
+        ...testActorConfig('approvals'),
+        CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'),
+        ...audit,
+        DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase),
+        LOG_LEVEL: 'error',
+        APPROVALS_DB_POOL: 3,
+        ...rpcTimeout,
+      },
+      false,
+    );
+    started.push(approvals);
+    const config = GatewayConfigSchema.parse({
       CONCORD_ENV: env,
-      ...testNatsConfig('registry', urls.natsUrl),
-      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
-      LOG_LEVEL: 'error',
-      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
-      REGISTRY_DB_POOL: 5,
-      CONCORD_AUDIT_KEY_REGISTRY: seed('registry'),
-      ...audit,
-      ...testActorConfig('registry'),
-    },
-    false,
-  );
-  const agreements = await startAgreements(
-    {
-      CONCORD_ENV: env,
-      ...testNatsConfig('agreements', urls.natsUrl),
-      ...testActorConfig('agreements'),
-      CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'),
-      ...audit,
-      DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase),
-      LOG_LEVEL: 'error',
-      AGREEMENTS_DB_POOL: 3,
-      RPC_TIMEOUT_MS: 3000,
-      ...rpcTimeout,
-      AGREEMENTS_CALENDAR_MS: 60_000,
-    },
-    false,
-  );
-  const tasking = await startTasking(
-    {
-      CONCORD_ENV: env,
-      ...testNatsConfig('tasking', urls.natsUrl),
-      ...testActorConfig('tasking'),
-      CONCORD_AUDIT_KEY_TASKING: seed('tasking'),
-      ...audit,
-      DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
-      LOG_LEVEL: 'error',
-      TASKING_DB_POOL: 3,
-      ...rpcTimeout,
-    },
-    false,
-  );
-  const approvals = await startApprovals(
-    {
-      CONCORD_ENV: env,
-      ...testNatsConfig('approvals', urls.natsUrl),
-      ...testActorConfig('approvals'),
-      CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'),
-      ...audit,
-      DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase),
-      LOG_LEVEL: 'error',
-      APPROVALS_DB_POOL: 3,
-      ...rpcTimeout,
-    },
-    false,
-  );
-  const config = GatewayConfigSchema.parse({
-    CONCORD_ENV: env,
-    ...testNatsConfig('gateway', urls.natsUrl),
-    DATABASE_URL: await database.serviceUrl('gateway', migrateGatewayDatabase),
-    PORT: '0',
-    CONCORD_DEV_AUTH: '1',
-    RPC_TIMEOUT_MS: '3000',
-    CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: auditKeys.registry.publicKeyBase64,
-    CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: auditKeys.agreements.publicKeyBase64,
-    CONCORD_AUDIT_PUBLIC_KEY_TASKING: auditKeys.tasking.publicKeyBase64,
-    CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: auditKeys.approvals.publicKeyBase64,
-    CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
-    ...overrides,
-  });
-  const gateway = await createGateway(config, { logger: false });
-  await gateway.listen({ port: 0, host: '127.0.0.1' });
-  const baseUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
-  return {
-    baseUrl,
-    gateway,
-    registry,
-    config,
-    databaseUrl,
-    auditKeys,
-    settleAudit: async () => {
-      // Each service links what is queued and signs a checkpoint now; then the gateway has consumed every one.
-      const services = { registry, agreements, tasking, approvals };
-      const store = gateway.get(AuditCheckpointRepository);
-      for (const [name, app] of Object.entries(services)) {
-        const latest = await app.get(AuditEvidence).settle();
-        if (!latest) continue;
-        for (let i = 0; i < 200 && ((await store.latest(name, 1))[0]?.size ?? 0) < latest.size; i++)
-          await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-    as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
-    stop: async () => {
-      await gateway.close();
-      await agreements.close().catch(() => undefined);
-      await approvals.close().catch(() => undefined);
-      await tasking.close().catch(() => undefined);
-      await registry.close().catch(() => undefined);
-    },
-  };
+      ...testNatsConfig('gateway', urls.natsUrl),
+      DATABASE_URL: await database.serviceUrl('gateway', migrateGatewayDatabase),
+      PORT: '0',
+      CONCORD_DEV_AUTH: '1',
+      RPC_TIMEOUT_MS: '3000',
+      CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: auditKeys.registry.publicKeyBase64,
+      CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: auditKeys.agreements.publicKeyBase64,
+      CONCORD_AUDIT_PUBLIC_KEY_TASKING: auditKeys.tasking.publicKeyBase64,
+      CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: auditKeys.approvals.publicKeyBase64,
+      CONCORD_ACTOR_KEY: testActorConfig('gateway').CONCORD_ACTOR_KEY,
+      ...overrides,
+    });
+    const gateway = await createGateway(config, { logger: false });
+    started.push(gateway);
+    await gateway.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    return {
+      baseUrl,
+      gateway,
+      registry,
+      config,
+      databaseUrl,
+      auditKeys,
+      settleAudit: async () => {
+        // Each service links what is queued and signs a checkpoint now; then the gateway has consumed every one.
+        const services = { registry, agreements, tasking, approvals };
+        const store = gateway.get(AuditCheckpointRepository);
+        for (const [name, app] of Object.entries(services)) {
+          const latest = await app.get(AuditEvidence).settle();
+          if (!latest) continue;
+          for (let i = 0; i < 200 && ((await store.latest(name, 1))[0]?.size ?? 0) < latest.size; i++)
+            await new Promise((r) => setTimeout(r, 50));
+        }
+      },
+      as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
+      stop: async () => {
+        await gateway.close();
+        await agreements.close().catch(() => undefined);
+        await approvals.close().catch(() => undefined);
+        await tasking.close().catch(() => undefined);
+        await registry.close().catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    for (const app of started.reverse()) await app.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 export function uniqueHandle(prefix: string): string {
