@@ -31,7 +31,7 @@ import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
 
 const S = SUBJECTS.agreements;
@@ -59,7 +59,7 @@ export class AgreementsController {
     summary: 'Draft an agreement with a registered creator or management company',
   })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Agreement', [403, 503])
+  @Relays(S.create, 201, [403, 503])
   create(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -76,7 +76,7 @@ export class AgreementsController {
       "Your agency's agreements (search by number, title or counterparty name; filters: status, counterparty, expiring within N days)",
   })
   @ApiQueryFrom(ListAgreementsQuery)
-  @ApiAnswers(200, 'AgreementPage')
+  @Relays(S.list, 200)
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     const query = parseOrThrow(ListAgreementsQuery, raw);
     return this.agreements.request(S.list, { query }, actor);
@@ -91,7 +91,7 @@ export class AgreementsController {
       'Agreements signed with a term starting in the year. Committed is what was paid plus, for agreements still in force (signed, active, suspended), the rest of their budget; an expired or terminated agreement commits only what it paid.',
   })
   @ApiQueryFrom(BudgetQuery)
-  @ApiAnswers(200, 'BudgetReport')
+  @Relays(S.budget, 200)
   budget(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.agreements.request(S.budget, { query: parseOrThrow(BudgetQuery, raw) }, actor);
   }
@@ -103,7 +103,7 @@ export class AgreementsController {
     summary: 'An agreement with its signatures, legal reviews and status history; ETag carries its version',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'Agreement')
+  @Relays(S.get, 200)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const agreement = await this.agreements.request(S.get, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${agreement.version}"`);
@@ -119,7 +119,7 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "v3"' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409, 412, 428])
+  @Relays(S.update, 200, [403, 409, 412, 428])
   update(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -143,7 +143,7 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'submitAgreementForReview', summary: 'Send a draft to legal review' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.submitForReview, 200, [403, 409])
   submit(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.agreements.request(S.submitForReview, { id: idOf(id) }, actor, requestOptions(req));
   }
@@ -157,7 +157,7 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
+  @Relays(S.legalDecision, 200, [403, 409, 422, 503])
   legalDecision(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -176,7 +176,7 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.sign, 200, [403, 409])
   sign(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -195,7 +195,7 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Agreement', [403, 409, 422])
+  @Relays(S.addMilestone, 201, [403, 409, 422])
   addMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -214,7 +214,7 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'milestoneId', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409, 422])
+  @Relays(S.updateMilestone, 200, [403, 409, 422])
   updateMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -240,7 +240,7 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'milestoneId', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.payMilestone, 200, [403, 409])
   payMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -265,7 +265,7 @@ export class AgreementsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Agreement', [403, 409, 422])
+  @Relays(S.amend, 201, [403, 409, 422])
   amend(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -285,7 +285,7 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409, 422, 503])
+  @Relays(S.amendmentDecision, 200, [403, 409, 422, 503])
   amendmentDecision(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -311,7 +311,7 @@ export class AgreementsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 2, maximum: INT4_MAX } })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.amendmentSign, 200, [403, 409])
   amendmentSign(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -339,7 +339,7 @@ export class AgreementsController {
   @ApiConsumes(...Object.keys(DOCUMENT_TYPES))
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Agreement', [403, 413, 415])
+  @Relays(S.addDocument, 201, [403, 413, 415])
   addDocument(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -396,7 +396,7 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'suspendAgreement', summary: 'Suspend an active agreement, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.suspend, 200, [403, 409])
   suspend(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -412,7 +412,7 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'resumeAgreement', summary: 'Resume a suspended agreement, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.resume, 200, [403, 409])
   resume(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -428,7 +428,7 @@ export class AgreementsController {
   @ApiOperation({ operationId: 'terminateAgreement', summary: 'End an agreement before its term, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Agreement', [403, 409])
+  @Relays(S.terminate, 200, [403, 409])
   terminate(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

@@ -6,7 +6,7 @@ import { Access, ServiceDecides } from '../auth/access.decorators';
 import { csvRow } from '../http/csv';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { ApprovalsClient } from '../services/service-clients';
 
 const S = SUBJECTS.approvals;
@@ -32,7 +32,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the assignment' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'SubmissionView', [403, 409])
+  @Relays(S.submit, 201, [403, 409])
   submit(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -51,7 +51,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'SubmissionView', [403, 409])
+  @Relays(S.addVersion, 201, [403, 409])
   addVersion(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -68,7 +68,7 @@ export class ApprovalsController {
     summary: 'A submission: versions with their check results, comments, decisions, publication, timeline',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'SubmissionView')
+  @Relays(S.get, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.approvals.request(S.get, { id: idOf(id) }, actor);
   }
@@ -78,7 +78,7 @@ export class ApprovalsController {
   @ApiOperation({ operationId: 'diffSubmissionVersions', summary: 'What changed between two versions, word by word' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQueryFrom(DiffQuery)
-  @ApiAnswers(200, 'DiffView')
+  @Relays(S.diff, 200)
   diff(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() raw: unknown) {
     return this.approvals.request(S.diff, { id: idOf(id), query: parseOrThrow(DiffQuery, raw) }, actor);
   }
@@ -92,7 +92,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'SubmissionView', [403])
+  @Relays(S.comment, 201, [403])
   comment(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -112,7 +112,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'SubmissionView', [403, 409])
+  @Relays(S.decide, 200, [403, 409])
   decide(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -131,7 +131,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'SubmissionView', [403])
+  @Relays(S.override, 200, [403])
   override(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -150,7 +150,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'SubmissionView', [403, 409])
+  @Relays(S.withdraw, 200, [403, 409])
   withdraw(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -168,7 +168,7 @@ export class ApprovalsController {
       'What waits for review at your agency, soonest due first (mine=true: your roles; admins also get escalated stages, first)',
   })
   @ApiQueryFrom(ReviewQuery)
-  @ApiAnswers(200, 'ReviewPage')
+  @Relays(S.reviews, 200)
   reviews(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.approvals.request(S.reviews, { query: parseOrThrow(ReviewQuery, raw) }, actor);
   }
@@ -182,7 +182,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'SubmissionView', [403, 409, 422])
+  @Relays(S.publish, 201, [403, 409, 422])
   publish(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -204,7 +204,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'MetricsView', [403, 409])
+  @Relays(S.metrics, 201, [403, 409])
   metrics(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -221,7 +221,7 @@ export class ApprovalsController {
     summary: "A campaign's reach per platform, per creator and per day, against its targets",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'CampaignReport')
+  @Relays(S.report, 200)
   report(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.approvals.request(S.report, { id: idOf(id) }, actor);
   }
@@ -268,7 +268,7 @@ export class ApprovalsController {
     summary: "The campaign's review stages (the default until its agency sets one)",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'WorkflowView')
+  @Relays(S.workflowGet, 200)
   workflow(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.approvals.request(S.workflowGet, { id: idOf(id) }, actor);
   }
@@ -281,7 +281,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'WorkflowView', [403, 422])
+  @Relays(S.workflowSet, 200, [403, 422])
   setWorkflow(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -301,7 +301,7 @@ export class ApprovalsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'WorkflowConsentView', [403])
+  @Relays(S.workflowConsent, 201, [403])
   consentToWorkflow(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

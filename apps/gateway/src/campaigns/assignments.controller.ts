@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -33,7 +33,7 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'the brief' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'FanOutView', [403, 409])
+  @Relays(S.fanOutStart, 201, [403, 409])
   fanOut(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -51,7 +51,7 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQueryFrom(FanOutQuery)
-  @ApiAnswers(200, 'FanOutView')
+  @Relays(S.fanOutGet, 200)
   getFanOut(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() raw: unknown) {
     return this.tasking.request(S.fanOutGet, { id: idOf(id), query: parseOrThrow(FanOutQuery, raw) }, actor);
   }
@@ -66,7 +66,7 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'FanOutView', [403, 409])
+  @Relays(S.fanOutCancel, 200, [403, 409])
   cancelFanOut(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -83,7 +83,7 @@ export class AssignmentsController {
     summary: 'Assignments you may see: a creator’s own (mine=true), or a campaign’s, a brief’s, a creator’s',
   })
   @ApiQueryFrom(AssignmentQuery)
-  @ApiAnswers(200, 'AssignmentPage')
+  @Relays(S.assignmentList, 200)
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.tasking.request(S.assignmentList, { query: parseOrThrow(AssignmentQuery, raw) }, actor);
   }
@@ -96,7 +96,7 @@ export class AssignmentsController {
       'An assignment, with its brief, window, history and flags (fees only for the owning agency and the creator)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'AssignmentView')
+  @Relays(S.assignmentGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.assignmentGet, { id: idOf(id) }, actor);
   }
@@ -107,7 +107,7 @@ export class AssignmentsController {
   @ApiOperation({ operationId: 'acceptAssignment', summary: 'The creator accepts their offer' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'AssignmentView', [403, 409])
+  @Relays(S.assignmentRespond, 200, [403, 409])
   accept(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -131,7 +131,7 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'AssignmentView', [403, 409])
+  @Relays(S.assignmentRespond, 200, [403, 409])
   decline(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -155,7 +155,7 @@ export class AssignmentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'AssignmentView', [403, 409])
+  @Relays(S.assignmentCancel, 200, [403, 409])
   cancel(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -172,7 +172,7 @@ export class AssignmentsController {
     summary: "How a campaign's assignments stand, by state (for the owning and partner agencies)",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'AssignmentProgress')
+  @Relays(S.assignmentProgress, 200)
   progress(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.assignmentProgress, { id: idOf(id) }, actor);
   }
@@ -185,7 +185,7 @@ export class AssignmentsController {
       'Campaigns, due briefs and assignments between two dates, as far as you may see them (a creator: their own assignments)',
   })
   @ApiQueryFrom(CalendarQuery)
-  @ApiAnswers(200, 'CalendarView')
+  @Relays(S.calendar, 200)
   calendar(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.tasking.request(S.calendar, { query: parseOrThrow(CalendarQuery, raw) }, actor);
   }

@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -29,7 +29,7 @@ export class CampaignsController {
       'and together their budgets must cover the campaign budget (422 `campaign.not_funded`, at `input.agreementIds.N` or `input.budget`). A campaign naming no agreement is not checked.',
   })
   @IdempotencyHeader
-  @ApiAnswers(201, 'CampaignView', [403, 422])
+  @Relays(S.campaignCreate, 201, [403, 422])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @JsonBody('Campaign') input: BodyOf<'Campaign'>) {
     return this.tasking.request(S.campaignCreate, { input }, actor, requestOptions(req));
   }
@@ -38,7 +38,7 @@ export class CampaignsController {
   @Get()
   @ApiOperation({ operationId: 'listCampaigns', summary: 'Campaigns your agency runs or is a partner in' })
   @ApiQueryFrom(CampaignQuery)
-  @ApiAnswers(200, 'CampaignPage')
+  @Relays(S.campaignList, 200)
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.tasking.request(S.campaignList, { query: parseOrThrow(CampaignQuery, raw) }, actor);
   }
@@ -50,7 +50,7 @@ export class CampaignsController {
     summary: 'A campaign (budget and agreements only for the owning agency)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'CampaignView')
+  @Relays(S.campaignGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.campaignGet, { id: idOf(id) }, actor);
   }
@@ -61,7 +61,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'activateCampaign', summary: 'planning → active' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignView', [403, 409])
+  @Relays(S.campaignActivate, 200, [403, 409])
   activate(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.tasking.request(S.campaignActivate, { id: idOf(id) }, actor, requestOptions(req));
   }
@@ -72,7 +72,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'closeCampaign', summary: 'active → closed, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignView', [403, 409])
+  @Relays(S.campaignClose, 200, [403, 409])
   close(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -88,7 +88,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'cancelCampaign', summary: 'planning or active → cancelled, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignView', [403, 409])
+  @Relays(S.campaignCancel, 200, [403, 409])
   cancel(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -107,7 +107,7 @@ export class CampaignsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'BriefView', [403, 409])
+  @Relays(S.briefCreate, 201, [403, 409])
   createBrief(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -121,7 +121,7 @@ export class CampaignsController {
   @Get(':id/briefs')
   @ApiOperation({ operationId: 'listBriefs', summary: "A campaign's briefs (fees only for the owning agency)" })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'BriefList')
+  @Relays(S.briefList, 200)
   listBriefs(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.briefList, { id: idOf(id) }, actor);
   }
@@ -136,7 +136,7 @@ export class CampaignsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignView', [403, 422])
+  @Relays(S.campaignAddPartner, 200, [403, 422])
   addPartner(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -164,7 +164,7 @@ export class CampaignRequestsController {
       '`toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).',
   })
   @IdempotencyHeader
-  @ApiAnswers(201, 'CampaignRequestView', [403, 422])
+  @Relays(S.requestCreate, 201, [403, 422])
   create(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -180,7 +180,7 @@ export class CampaignRequestsController {
     summary: "Your agency's inbox (requests to it) or outbox (requests from it)",
   })
   @ApiQueryFrom(CampaignRequestQuery)
-  @ApiAnswers(200, 'CampaignRequestPage')
+  @Relays(S.requestList, 200)
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.tasking.request(S.requestList, { query: parseOrThrow(CampaignRequestQuery, raw) }, actor);
   }
@@ -192,7 +192,7 @@ export class CampaignRequestsController {
     summary: 'A joint campaign request, with its counter-proposal and history',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'CampaignRequestView')
+  @Relays(S.requestGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.requestGet, { id: idOf(id) }, actor);
   }
@@ -206,7 +206,7 @@ export class CampaignRequestsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  @Relays(S.requestAccept, 200, [403, 409])
   accept(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -222,7 +222,7 @@ export class CampaignRequestsController {
   @ApiOperation({ operationId: 'declineCampaignRequest', summary: 'The lead agency declines, with a reason' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  @Relays(S.requestDecline, 200, [403, 409])
   decline(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -241,7 +241,7 @@ export class CampaignRequestsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  @Relays(S.requestCounter, 200, [403, 409])
   counter(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -257,7 +257,7 @@ export class CampaignRequestsController {
   @ApiOperation({ operationId: 'withdrawCampaignRequest', summary: 'The requester withdraws its request' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'CampaignRequestView', [403, 409])
+  @Relays(S.requestWithdraw, 200, [403, 409])
   withdraw(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

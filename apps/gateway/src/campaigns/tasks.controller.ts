@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, requestOptions } from '../http/request-context';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
+import { ApiQueryFrom, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -24,7 +24,7 @@ export class TasksController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'askAgencyTask', summary: 'Ask another agency for a piece of work, with a due time' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiAnswers(201, 'AgencyTaskView', [403])
+  @Relays(S.taskCreate, 201, [403])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @JsonBody('AgencyTask') input: BodyOf<'AgencyTask'>) {
     return this.tasking.request(S.taskCreate, { input }, actor, requestOptions(req));
   }
@@ -36,7 +36,7 @@ export class TasksController {
     summary: 'Tasks asked of your agency (inbox) or by it (outbox), soonest due first; overdue=true for the late ones',
   })
   @ApiQueryFrom(AgencyTaskQuery)
-  @ApiAnswers(200, 'AgencyTaskPage')
+  @Relays(S.taskList, 200)
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     return this.tasking.request(S.taskList, { query: parseOrThrow(AgencyTaskQuery, raw) }, actor);
   }
@@ -45,7 +45,7 @@ export class TasksController {
   @Get(':id')
   @ApiOperation({ operationId: 'getAgencyTask', summary: 'A task with its history' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'AgencyTaskView')
+  @Relays(S.taskGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.taskGet, { id: parseOrThrow(IdParam, { id }).id }, actor);
   }
@@ -60,7 +60,7 @@ export class TasksController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'move', enum: Move.options })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiAnswers(200, 'AgencyTaskView', [403, 409])
+  @Relays(S.taskMove, 200, [403, 409])
   move(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

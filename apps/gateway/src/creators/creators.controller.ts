@@ -16,7 +16,7 @@ import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { requestOptions } from '../http/request-context';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiAnswers, ApiQueryFrom, IdempotencyHeader } from '../openapi/schemas';
+import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
 
 const S = SUBJECTS.registry;
@@ -36,7 +36,7 @@ export class CreatorsController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'registerCreator', summary: 'Register a creator (individual or management company)' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Creator', [403, 409, 422])
+  @Relays(S.creatorCreate, 201, [403, 409, 422])
   register(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -49,7 +49,7 @@ export class CreatorsController {
   @Get()
   @ApiOperation({ operationId: 'listCreators', summary: 'Search and filter creators (cursor pages)' })
   @ApiQueryFrom(ListCreatorsQuery)
-  @ApiAnswers(200, 'CreatorPage', [403])
+  @Relays(S.creatorList, 200, [403])
   list(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     const query = parseOrThrow(ListCreatorsQuery, raw);
     return this.registry.request(S.creatorList, { query }, actor);
@@ -62,7 +62,7 @@ export class CreatorsController {
     summary: 'Pairs of creators with near-equal names, for a registrar to review',
   })
   @ApiQueryFrom(DuplicatesQuery)
-  @ApiAnswers(200, 'DuplicatePage', [403])
+  @Relays(S.creatorDuplicates, 200, [403])
   duplicates(@CurrentActor() actor: Actor, @Query() raw: unknown) {
     const query = parseOrThrow(DuplicatesQuery, raw);
     return this.registry.request(S.creatorDuplicates, { query }, actor);
@@ -76,7 +76,7 @@ export class CreatorsController {
     summary: 'Record that two near-equal names are different creators; the pair leaves the duplicates list',
   })
   @IdempotencyHeader
-  @ApiAnswers(201, 'DuplicateDismissal', [403])
+  @Relays(S.creatorDismissDuplicate, 201, [403])
   dismissDuplicate(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -92,7 +92,7 @@ export class CreatorsController {
     summary: 'A creator, as your agency and role may see it; ETag carries its version',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers(200, 'Creator', [403])
+  @Relays(S.creatorGet, 200, [403])
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const creator = await this.registry.request(S.creatorGet, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${creator.version}"`);
@@ -108,7 +108,7 @@ export class CreatorsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "v3"' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Creator', [403, 412, 428])
+  @Relays(S.creatorUpdate, 200, [403, 412, 428])
   update(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -143,7 +143,7 @@ export class CreatorsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(200, 'Creator', [403, 409])
+  @Relays(S.creatorChangeStatus, 200, [403, 409])
   changeStatus(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -159,7 +159,7 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorChannel', summary: 'Add a channel; a channel registered already is 409' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Creator', [403, 409])
+  @Relays(S.creatorAddChannel, 201, [403, 409])
   addChannel(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -175,7 +175,7 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorVetting', summary: 'Record a vetting result' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Creator', [403])
+  @Relays(S.creatorAddVetting, 201, [403])
   addVetting(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -191,7 +191,7 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorTraining', summary: 'Record a training the creator completed' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Creator', [403])
+  @Relays(S.creatorAddTraining, 201, [403])
   addTraining(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -207,7 +207,7 @@ export class CreatorsController {
   @ApiOperation({ operationId: 'addCreatorIncident', summary: 'Record a compliance incident' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @IdempotencyHeader
-  @ApiAnswers(201, 'Creator', [403])
+  @Relays(S.creatorAddIncident, 201, [403])
   addIncident(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -225,7 +225,7 @@ export class CreatorsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQueryFrom(PersonalDataQuery)
-  @ApiAnswers(200, 'PersonalData', [403])
+  @Relays(S.creatorReadPersonalData, 200, [403])
   personalData(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() raw: unknown) {
     const { reason } = parseOrThrow(PersonalDataQuery, raw);
     return this.registry.request(S.creatorReadPersonalData, { id: idOf(id), reason }, actor);

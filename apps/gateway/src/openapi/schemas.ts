@@ -71,6 +71,8 @@ import {
   CampaignReport,
   WorkflowView,
   WorkflowConsentView,
+  CONTRACTS,
+  type Subject,
 } from '@concord/domain';
 
 const Problem = z.object({
@@ -215,6 +217,22 @@ export function openApiComponents(): Record<string, SchemaObject> {
 
 /** A reference to one of the components above. */
 export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * A route that answers what `subject` answers, as it is: its documented success response is the subject's reply schema
+ * in the contract map (CONTRACTS), so the document cannot say something else than the service answers. Every reply
+ * schema a route relays is a named component of RESPONSE_SCHEMAS; one that is not fails when the module loads.
+ */
+export function Relays(subject: Subject, status: number, problems: number[] = []) {
+  return ApiAnswers(status, componentOf(CONTRACTS[subject].reply, subject), problems);
+}
+
+function componentOf(schema: z.ZodType, subject: Subject): keyof typeof RESPONSE_SCHEMAS {
+  const names = Object.keys(RESPONSE_SCHEMAS) as (keyof typeof RESPONSE_SCHEMAS)[];
+  const name = names.find((n) => RESPONSE_SCHEMAS[n] === schema);
+  if (!name) throw new Error(`The reply schema of ${subject} is not among the named responses (RESPONSE_SCHEMAS)`);
+  return name;
+}
 
 /** A success response, plus the problem responses every route can give. */
 export function ApiAnswers(status: number, name: keyof typeof RESPONSE_SCHEMAS, problems: number[] = []) {

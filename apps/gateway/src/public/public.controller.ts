@@ -4,7 +4,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { parseOrThrow, PublicPartnershipQuery, SUBJECTS, type PublicPartnership } from '@concord/domain';
 import { Public } from '../auth/auth.decorators';
 import { PUBLIC_RATE_LIMIT } from '../http/rate-limit';
-import { ApiAnswers, ApiQueryFrom } from '../openapi/schemas';
+import { ApiAnswers, ApiQueryFrom, Relays } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
 import { AuditCheckpointRepository } from '../audit/audit-checkpoint.repository';
 import { AuditKeys } from '../audit/audit-keys';
@@ -76,7 +76,7 @@ export class PublicController {
     summary: 'Every signed partnership: agency, counterparty, title, term, budget, disclosure label (no sign-in)',
   })
   @ApiQueryFrom(PublicPartnershipQuery)
-  @ApiAnswers(200, 'PublicPartnershipPage', [429])
+  @Relays(SUBJECTS.agreements.publicRegister, 200, [429])
   list(@Query() raw: unknown) {
     return this.agreements.request(
       SUBJECTS.agreements.publicRegister,
