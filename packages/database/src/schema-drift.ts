@@ -14,28 +14,38 @@ export interface SchemaDrift {
   down: string[];
 }
 
-/**
- * What TypeORM's schema builder would run to make the database behind `dataSource` (initialized, connected as the
- * schema's owner, every migration run) match the entities: nothing, when entities and migrations agree. Runs nothing.
- */
-export async function schemaDrift(dataSource: DataSource): Promise<SchemaDrift> {
-  const sql = await dataSource.driver.createSchemaBuilder().log();
-  return {
-    up: sql.upQueries.map((query) => query.query),
-    // TypeORM lists the down queries in the order they were made; undoing runs them backwards.
-    down: sql.downQueries.map((query) => query.query).reverse(),
-  };
-}
-
-export interface GenerateMigrationOptions {
+/** A service's schema as the generator and the drift check need it. */
+export interface ServiceSchema {
   /** The service's schema, e.g. `registry`. */
   schema: string;
-  /** The migration's name in PascalCase, e.g. `CreatorNotes`. */
-  name: string;
   /** The service's DataSource for a URL (e.g. createRegistryDataSource). */
   dataSourceFor: (url: string) => DataSource;
   /** The service's migration step as the owner (e.g. migrateRegistryDatabase). */
   migrate: (ownerUrl: string) => Promise<unknown>;
+}
+
+/**
+ * What TypeORM's schema builder would run to make the service's database at `ownerUrl` (every migration run; the
+ * schema's owner connects) match the entities: nothing, when entities and migrations agree. Runs nothing.
+ */
+export async function schemaDrift(service: ServiceSchema, ownerUrl: string): Promise<SchemaDrift> {
+  const dataSource = service.dataSourceFor(ownerUrl);
+  await dataSource.initialize();
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return {
+      up: sql.upQueries.map((query) => query.query),
+      // TypeORM lists the down queries in the order they were made; undoing runs them backwards.
+      down: sql.downQueries.map((query) => query.query).reverse(),
+    };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export interface GenerateMigrationOptions extends ServiceSchema {
+  /** The migration's name in PascalCase, e.g. `CreatorNotes`. */
+  name: string;
   /** Where the service's migration files are (`src/database/migrations`). */
   migrationsDir: string;
   /** The migration's timestamp; defaults to the newest of `migrationsDir` plus one (each service numbers its own). */
@@ -74,14 +84,7 @@ export async function generateMigration(options: GenerateMigrationOptions): Prom
     });
     log(`running ${options.schema}'s migrations on a scratch database`);
     await options.migrate(provisioned.ownerUrl);
-    const dataSource = options.dataSourceFor(provisioned.ownerUrl);
-    await dataSource.initialize();
-    let drift: SchemaDrift;
-    try {
-      drift = await schemaDrift(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
+    const drift = await schemaDrift(options, provisioned.ownerUrl);
     if (drift.up.length === 0) return null;
     const timestamp = options.timestamp ?? nextTimestamp(options.migrationsDir);
     const file = join(options.migrationsDir, `${timestamp}-${options.name}.ts`);
@@ -131,16 +134,6 @@ ${statements(drift.down)}
   }
 }
 `;
-}
-
-/** A service's schema as the generator and the drift check need it. */
-export interface ServiceSchema {
-  /** The service's schema, e.g. `registry`. */
-  schema: string;
-  /** The service's DataSource for a URL (e.g. createRegistryDataSource). */
-  dataSourceFor: (url: string) => DataSource;
-  /** The service's migration step as the owner (e.g. migrateRegistryDatabase). */
-  migrate: (ownerUrl: string) => Promise<unknown>;
 }
 
 /**

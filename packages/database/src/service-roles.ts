@@ -331,5 +331,5 @@ export async function runMigrationStep(
 function isUnreachable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   if (e?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P03'].includes(e.code)) return true;
-  return /timeout|terminated unexpectedly|Connection terminated/i.test(e?.message ?? '');
+  return /timeout|Connection terminated/i.test(e?.message ?? '');
 }

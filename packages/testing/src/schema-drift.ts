@@ -9,19 +9,13 @@ import { createServiceTestDatabase, testUrls } from './infrastructure';
 export async function assertEntitiesMatchMigrations(service: ServiceSchema): Promise<void> {
   const database = await createServiceTestDatabase(testUrls().databaseUrl);
   await database.serviceUrl(service.schema, service.migrate);
-  const dataSource = service.dataSourceFor(database.schemas[service.schema].ownerUrl);
-  await dataSource.initialize();
-  try {
-    const { up } = await schemaDrift(dataSource);
-    if (up.length > 0) {
-      throw new Error(
-        'The entities and the migrations disagree. To make the database match the entities, TypeORM would run:\n' +
-          up.map((statement) => `  ${statement};`).join('\n') +
-          '\nDeclare in the entities what the migrations create, or add a migration ' +
-          `(npm run migration:generate -w apps/${service.schema} -- <Name>: README, "Migrations").`,
-      );
-    }
-  } finally {
-    await dataSource.destroy();
+  const { up } = await schemaDrift(service, database.schemas[service.schema].ownerUrl);
+  if (up.length > 0) {
+    throw new Error(
+      'The entities and the migrations disagree. To make the database match the entities, TypeORM would run:\n' +
+        up.map((statement) => `  ${statement};`).join('\n') +
+        '\nDeclare in the entities what the migrations create, or add a migration ' +
+        `(npm run migration:generate -w apps/${service.schema} -- <Name>: README, "Migrations").`,
+    );
   }
 }
