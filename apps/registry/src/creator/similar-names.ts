@@ -28,6 +28,7 @@ export class SimilarNames {
   private since: number | null = null;
   private loaded = false;
   private refreshing: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
 
   constructor(
     private readonly creators: Pick<CreatorRepository, 'namesChangedSince'>,
@@ -53,9 +54,23 @@ export class SimilarNames {
     else this.index.put(creator.id, creator.displayName, foldText(creator.displayName));
   }
 
-  /** Reads what changed since the last refresh (everything, the first time). One at a time. */
+  /**
+   * Reads what changed since the last refresh (everything, the first time), one read at a time. A read already under
+   * way may have begun before what the caller wants to see, so the caller waits for one more read after it (callers
+   * arriving meanwhile share that one).
+   */
   refresh(): Promise<void> {
-    this.refreshing ??= this.readChanges().finally(() => {
+    if (this.refreshing) {
+      // Whatever that read's outcome, the next one runs.
+      this.next ??= this.refreshing
+        .catch(() => undefined)
+        .then(() => {
+          this.next = null;
+          return this.refresh();
+        });
+      return this.next;
+    }
+    this.refreshing = this.readChanges().finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
