@@ -9,5 +9,6 @@ export * from './deferred-writes';
 export * from './free-port';
 export * from './visible-to';
 export * from './update-returning';
+export * from './in-flight-batcher';
 export * from './repository-providers';
 export * from './schema-drift';

@@ -16,12 +16,12 @@ export class ActorProofGuard implements CanActivate {
 
   constructor(private readonly verifier: ActorProofVerifier) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'rpc') return true;
     const rpc = context.switchToRpc();
     const wireSubject = rpc.getContext<NatsContext>().getSubject();
     const envelope: unknown = rpc.getData();
-    const verdict = await this.verifier.verify(wireSubject, envelope);
+    const verdict = this.verifier.verify(wireSubject, envelope);
     if (verdict.proven) return true;
     this.logger.warn(
       `refused a request on ${wireSubject}: actor ${claimedActor(envelope)}, issuer ${verdict.issuer ?? '(none)'}: ${verdict.reason}`,

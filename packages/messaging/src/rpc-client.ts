@@ -77,7 +77,7 @@ export class ServiceClient {
     const service = subject.split('.')[1] ?? subject;
     const wire = namespaceSubject(this.env, subject);
     const unsigned = createEnvelope(subject, actor, data, options);
-    const envelope = this.signer ? { ...unsigned, proof: await this.signer.sign(wire, unsigned) } : unsigned;
+    const envelope = this.signer ? { ...unsigned, proof: this.signer.sign(wire, unsigned) } : unsigned;
     let reply: NestReply;
     try {
       if (!this.nc) await this.connect();

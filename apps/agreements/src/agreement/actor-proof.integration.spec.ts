@@ -76,7 +76,7 @@ describe('agreements asks the registry as the original user, vouched for by agre
     for await (const m of seen) asked = (m.json() as { data: Envelope }).data;
     expect(asked?.actor).toEqual(manager);
     expect(asked?.data).toEqual({ id: creator.id });
-    const verdict = await new ActorProofVerifier(testActorConfig('registry').CONCORD_ACTOR_ISSUERS).verify(wire, asked);
+    const verdict = new ActorProofVerifier(testActorConfig('registry').CONCORD_ACTOR_ISSUERS).verify(wire, asked);
     expect(verdict).toEqual({ proven: true, issuer: 'agreements' });
   });
 });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { updateReturning } from '@concord/database';
+import { InFlightBatcher, updateReturning } from '@concord/database';
 
 /** A key as stored, as the interceptor needs it to decide: replay, refuse, wait or take over. */
 export interface StoredKey {
@@ -18,18 +18,53 @@ export interface StoredKey {
  * needs, one round trip each. A key is `<agency>:<user>:<key>` (its scope); a request holds it on a lease (`owner`,
  * `locked_until`) until it stores the response.
  */
+interface ClaimAsked {
+  scope: string;
+  fingerprint: string;
+  owner: string;
+  leaseMs: number;
+}
+
+interface CompletionAsked {
+  scope: string;
+  status: number;
+  /** The answer as JSON text. */
+  body: string;
+}
+
 export class IdempotencyKeyRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Claims a new key for `owner`; false when the key exists already. */
-  async claim(scope: string, fingerprint: string, owner: string, leaseMs: number): Promise<boolean> {
-    const inserted = await this.db.query<{ scope: string }[]>(
+  /**
+   * Claims and completions are the two statements of every keyed write: each
+   * batches what arrives while its last statement is in flight (one INSERT
+   * or UPDATE over arrays), so under load their round trips do not grow with
+   * the rate.
+   */
+  private readonly claims = new InFlightBatcher<ClaimAsked, boolean>((asked) => this.claimAll(asked));
+  private readonly completions = new InFlightBatcher<CompletionAsked, void>((asked) => this.completeAll(asked));
+
+  /** True when this owner now holds the key; false when another request claimed it first (now or before). */
+  claim(scope: string, fingerprint: string, owner: string, leaseMs: number): Promise<boolean> {
+    return this.claims.submit({ scope, fingerprint, owner, leaseMs });
+  }
+
+  private async claimAll(asked: ClaimAsked[]): Promise<boolean[]> {
+    const inserted = await this.db.query<{ owner: string }[]>(
       `INSERT INTO idempotency_keys (scope, fingerprint, state, locked_until, owner)
-       VALUES ($1, $2, 'in_progress', now() + make_interval(secs => $3), $4)
-       ON CONFLICT (scope) DO NOTHING RETURNING scope`,
-      [scope, fingerprint, leaseMs / 1000, owner],
+       SELECT k.scope, k.fingerprint, 'in_progress', now() + make_interval(secs => k.lease_s), k.owner
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[]) AS k(scope, fingerprint, owner, lease_s)
+       ON CONFLICT (scope) DO NOTHING RETURNING owner`,
+      [
+        asked.map((a) => a.scope),
+        asked.map((a) => a.fingerprint),
+        asked.map((a) => a.owner),
+        asked.map((a) => a.leaseMs / 1000),
+      ],
     );
-    return inserted.length > 0;
+    const owners = new Set(inserted.map((row) => row.owner));
+    return asked.map((a) => owners.has(a.owner));
   }
 
   async find(scope: string): Promise<StoredKey | null> {
@@ -78,14 +113,19 @@ export class IdempotencyKeyRepository {
   }
 
   /** Stores the answer: later requests with the key replay it. */
-  async complete(scope: string, status: number, body: unknown): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys SET state = 'completed', response_status = $2, response_body = $3::jsonb, owner = NULL WHERE scope = $1`,
-      [scope, status, JSON.stringify(body)],
-    );
+  complete(scope: string, status: number, body: unknown): Promise<void> {
+    return this.completions.submit({ scope, status, body: JSON.stringify(body) });
   }
 
-  /** Frees the key (the request failed with a 5xx): a retry with it runs again. */
+  private async completeAll(asked: CompletionAsked[]): Promise<void[]> {
+    await this.db.query(
+      `UPDATE idempotency_keys k SET state = 'completed', response_status = v.status, response_body = v.body::jsonb, owner = NULL
+         FROM unnest($1::text[], $2::int[], $3::text[]) AS v(scope, status, body) WHERE k.scope = v.scope`,
+      [asked.map((a) => a.scope), asked.map((a) => a.status), asked.map((a) => a.body)],
+    );
+    return asked.map(() => undefined);
+  }
+
   async release(scope: string, owner: string): Promise<void> {
     await this.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND owner = $2', [scope, owner]);
   }

@@ -64,6 +64,29 @@ describe('Idempotency-Keys per user, and after timeouts and crashes', () => {
     expect(again.data!.id).toBe(mine.data!.id);
   });
 
+  it('runs a key sent many times at once exactly once, beside other keys sent at the same moment', async () => {
+    // Claims that arrive together go to PostgreSQL as one statement (InFlightBatcher): the same key twice in a batch
+    // must still be held by one request only, and every other key of the batch by its own.
+    const key = `burst-${uniqueHandle('k')}`;
+    const handle = uniqueHandle('burst');
+    const body = registration('Tạ Quang Vinh', handle);
+    const others = Array.from({ length: 12 }, (_, i) => registration(`Hồ Thị Lan ${i}`));
+    const [same, distinct] = await Promise.all([
+      Promise.all(Array.from({ length: 8 }, () => registrar.POST('/v1/creators', { body, ...keyed(key) }))),
+      Promise.all(others.map((b, i) => registrar.POST('/v1/creators', { body: b, ...keyed(`${key}-${i}`) }))),
+    ]);
+    const created = same.filter((r) => r.response.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((r) => r.data!.id)).size).toBe(1);
+    for (const r of same.filter((r) => r.response.status !== 201)) {
+      expect(r.response.status).toBe(409);
+      expect(r.error).toMatchObject({ code: 'idempotency.in_progress' });
+    }
+    expect(await creatorsWithHandle(handle)).toBe(1);
+    expect(distinct.map((r) => r.response.status)).toEqual(others.map(() => 201));
+    expect(new Set(distinct.map((r) => r.data!.id)).size).toBe(others.length);
+  });
+
   it('answers a service that did not answer in time with 503 service.outcome_unknown and Retry-After; the retry with the same key applies it once', async () => {
     const body = registration('Tôn Nữ Thu Hà');
     const key = `unknown-${uniqueHandle('k')}`;

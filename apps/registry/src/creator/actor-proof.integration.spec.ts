@@ -54,7 +54,7 @@ describe('registry: a request is accepted only when its actor is proven', () => 
     now?: Date,
   ): Promise<Envelope> => ({
     ...envelope,
-    proof: await signer.sign(wire(subject), envelope, now),
+    proof: signer.sign(wire(subject), envelope, now),
   });
   const rowCounts = async () => {
     const [row] = await r.db
