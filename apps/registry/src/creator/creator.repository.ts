@@ -28,6 +28,20 @@ export interface NameChange {
   changedAt: string;
 }
 
+/** Where a read of changed names left off (`namesChangedSince`). */
+export interface NamesWatermark {
+  /** The latest `updated_at` read, in microseconds since 1970. */
+  micros: number;
+  /** The oldest transaction still running when that read took its snapshot (a 32-bit xid, as text). */
+  horizon: string;
+}
+
+/** The names changed since a watermark, and the horizon of the read that found them. */
+export interface NameChanges {
+  changes: NameChange[];
+  horizon: string;
+}
+
 /** Rule fields → SQL columns, for permission conditions on `creators c`. */
 export const CREATOR_PERMISSION_COLUMNS = { status: 'c.status' };
 
@@ -98,21 +112,33 @@ export class CreatorRepository {
     return qb.getOne();
   }
 
-  /** Which of these channels are registered already, and to whom. */
   /**
-   * Each creator's name, status and version changed after `sinceMicros − overlapMicros` (microseconds since 1970), or
-   * every creator when `sinceMicros` is null: what the duplicate check keeps in memory (similar-names.ts). Not per
-   * agency: a name is a duplicate whoever registered the other.
+   * Each creator's name, status and version that changed since `since` (every creator's when it is null): what the
+   * duplicate check keeps in memory (similar-names.ts). Not per agency: a name is a duplicate whoever registered the
+   * other.
+   *
+   * "Since" is two bounds. `updated_at` after `since.micros − overlapMicros` (the index's range: a transaction that
+   * commits late carries an older `updated_at`, the overlap covers it), and written (`xmin`) by a transaction not yet
+   * finished when the last read took its snapshot (`since.horizon`, that snapshot's oldest running transaction): rows
+   * written before that, which the last read saw, are not sent again, though the overlap takes them in.
    */
-  namesChangedSince(sinceMicros: number | null, overlapMicros: number): Promise<NameChange[]> {
-    return this.dataSource.query(
-      `SELECT id, display_name AS "displayName", status, version, (extract(epoch FROM updated_at) * 1000000)::bigint AS "changedAt"
-         FROM creators
-        WHERE $1::bigint IS NULL OR updated_at > to_timestamp(($1::bigint - $2::bigint) / 1000000.0)`,
-      [sinceMicros, overlapMicros],
+  async namesChangedSince(since: NamesWatermark | null, overlapMicros: number): Promise<NameChanges> {
+    const rows: (NameChange & { horizon: string })[] = await this.dataSource.query(
+      `SELECT h.horizon, c.id, c.display_name AS "displayName", c.status, c.version,
+              (extract(epoch FROM c.updated_at) * 1000000)::bigint AS "changedAt"
+         FROM (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::numeric % 4294967296)::text AS horizon) h
+         LEFT JOIN creators c
+           ON $1::bigint IS NULL
+           OR (c.updated_at > to_timestamp(($1::bigint - $2::bigint) / 1000000.0) AND age(c.xmin) <= age($3::xid))`,
+      [since?.micros ?? null, overlapMicros, since?.horizon ?? null],
     );
+    return {
+      horizon: rows[0].horizon,
+      changes: rows.filter((row) => row.id !== null).map(({ horizon: _, ...change }) => change),
+    };
   }
 
+  /** Which of these channels are registered already, and to whom. */
   async findChannelOwners(
     manager: EntityManager,
     channels: { platform: string; handleNormalized: string }[],

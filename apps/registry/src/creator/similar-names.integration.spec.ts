@@ -51,8 +51,13 @@ function names(count: number, seed: number): string[] {
   );
 }
 
-async function insertCreators(r: TestRegistry, displayNames: string[], status = 'prospect'): Promise<string[]> {
-  const rows: { id: string }[] = await r.db.query(
+async function insertCreators(
+  r: TestRegistry,
+  displayNames: string[],
+  status = 'prospect',
+  db: Pick<TestRegistry['db'], 'query'> = r.db,
+): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(
     `INSERT INTO creators (id, kind, display_name, display_name_folded, search_text, status, version, topics, languages, regions,
        vetting, training, incidents, status_history, total_followers)
      SELECT gen_random_uuid(), 'individual', name, folded, folded, $3, 1, '{}', '{}', '{}', '[]', '[]', '[]', '[]', 0
@@ -133,6 +138,42 @@ describe('the duplicate check in memory (ADR 0017)', () => {
     await other.refresh();
     expect((await ask('Lang Lua Van Phuc Hom Nay')).map((f) => f.id)).not.toContain(created.id);
     expect(renamed.version).toBeGreaterThan(created.version);
+  });
+
+  it('reads again only what changed since its last read, including what a transaction begun before it commits late', async () => {
+    const repository = new CreatorRepository(r.db);
+    const reads: string[][] = [];
+    const memory = new SimilarNames({
+      namesChangedSince: async (since, overlapMicros) => {
+        const read = await repository.namesChangedSince(since, overlapMicros);
+        reads.push(read.changes.map((change) => change.displayName));
+        return read;
+      },
+    });
+    const ask = (name: string) => memory.similarTo(foldText(name), { threshold: DUPLICATE_NAME_SIMILARITY, limit: 50 });
+    await memory.refresh();
+    expect(reads[0].length).toBeGreaterThan(3000);
+    await memory.refresh();
+    expect(reads[1]).toEqual([]);
+
+    const late = r.db.createQueryRunner();
+    await late.connect();
+    try {
+      await late.startTransaction();
+      const [lateId] = await insertCreators(r, ['Làng Gốm Phù Lãng Mùa Thu'], 'prospect', late);
+      const [onTime] = await insertCreators(r, ['Bánh Chưng Tết Nhà Làm']);
+      await memory.refresh();
+      expect(reads[2]).toEqual(['Bánh Chưng Tết Nhà Làm']);
+      expect((await ask('Banh Chung Tet Nha Lam')).map((f) => f.id)).toEqual([onTime]);
+      await late.commitTransaction();
+      await memory.refresh();
+      expect(reads[3]).toContain('Làng Gốm Phù Lãng Mùa Thu');
+      expect((await ask('Lang Gom Phu Lang Mua Thu')).map((f) => f.id)).toEqual([lateId]);
+      await memory.refresh();
+      expect(reads[4]).toEqual([]);
+    } finally {
+      await late.release();
+    }
   });
 
   it('keeps a newer version it holds when a refresh reads an older one', async () => {

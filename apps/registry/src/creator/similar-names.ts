@@ -1,5 +1,5 @@
 import { foldText, SimilarNameIndex, type SimilarName } from '@concord/domain';
-import type { CreatorRepository } from './creator.repository';
+import type { CreatorRepository, NamesWatermark } from './creator.repository';
 
 /** What the index needs of a creator: its name, whether it still counts, and the version that says which is newer. */
 export interface NamedCreator {
@@ -16,16 +16,17 @@ export interface NamedCreator {
  *
  * PostgreSQL stays the truth. The first `refresh` loads every name; later
  * ones read what changed since the last (`updated_at`, with an overlap for
- * transactions that committed late), so changes made by another instance
- * arrive within one refresh interval. What this instance commits it applies
+ * transactions that committed late, less what the last read saw already:
+ * `namesChangedSince`), so changes made by another instance arrive within
+ * one refresh interval. What this instance commits it applies
  * at once. A version per creator keeps an older row from replacing a newer
  * one. The first check waits for the first load (the registry starting).
  */
 export class SimilarNames {
   private readonly index = new SimilarNameIndex();
   private readonly versions = new Map<string, number>();
-  /** The latest `updated_at` seen (microseconds since 1970), as PostgreSQL stored it. */
-  private since: number | null = null;
+  /** Where the last read left off: the latest `updated_at` seen and that read's horizon. */
+  private since: NamesWatermark | null = null;
   private loaded = false;
   private refreshing: Promise<void> | null = null;
   private next: Promise<void> | null = null;
@@ -77,11 +78,13 @@ export class SimilarNames {
   }
 
   private async readChanges(): Promise<void> {
-    const rows = await this.creators.namesChangedSince(this.since, this.overlapMs * 1000);
-    for (const row of rows) {
-      this.apply(row);
-      this.since = Math.max(this.since ?? 0, Number(row.changedAt));
+    const { changes, horizon } = await this.creators.namesChangedSince(this.since, this.overlapMs * 1000);
+    let micros = this.since?.micros ?? 0;
+    for (const change of changes) {
+      this.apply(change);
+      micros = Math.max(micros, Number(change.changedAt));
     }
+    this.since = { micros, horizon };
     this.loaded = true;
   }
 }
