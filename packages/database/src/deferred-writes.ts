@@ -32,7 +32,7 @@ function queueOf(manager: EntityManager): Statement[] | undefined {
  * with this. Only for writes nothing in the transaction reads back.
  */
 export function deferWrites(manager: EntityManager): void {
-  if (!manager.queryRunner) throw new Error('deferWrites needs a transaction');
+  if (!manager.queryRunner) throw new Error('deferWrites needs a query runner: a transaction, or a runner of its own');
   manager.queryRunner.data = { ...manager.queryRunner.data, [QUEUE]: [] };
 }
 

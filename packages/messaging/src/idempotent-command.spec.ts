@@ -3,18 +3,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, freePort, startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
+import {
+  createServiceDataSource,
+  freePort,
+  startEmbeddedPostgres,
+  writeLater,
+  type RunningPostgres,
+} from '@concord/database';
 import { createEnvelope, DomainError, EVENTS, newId, type Actor } from '@concord/domain';
 import { appendAuditRow, outboxCount } from './idempotent-command.test-helpers';
 import { MESSAGING_DDL } from './messaging.ddl';
 import { ProcessedCommand } from './processed-command.entity';
 import { OutboxMessage } from './outbox.entity';
-import { transactOnce } from './idempotent-command';
+import { transactOnce, writeOnce } from './idempotent-command';
 import { recordEvent } from './outbox';
 
 const actor: Actor = { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] };
 
-/** transactOnce on a real PostgreSQL: each command's effect once per key, its writes with it or not at all. */
+/** transactOnce and writeOnce on a real PostgreSQL: each command's effect once per key, its writes with it or not at all. */
 describe('transactOnce', () => {
   let postgres: RunningPostgres;
   let db: DataSource;
@@ -129,5 +135,57 @@ describe('transactOnce', () => {
     expect((failed as { code?: string }).code).toBe('23502');
     expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'late'")).toEqual([{ n: 0 }]);
     expect(await outboxCount(db)).toBe(outboxBefore);
+  });
+  describe('writeOnce (an effect that only reads and defers its writes: one statement, no transaction block)', () => {
+    /** Makes a thing named `name`, refusing a name already taken: the read and the writes of a registration. */
+    const make = (key: string | undefined, name: string) =>
+      writeOnce(db, command(key, name), async (manager) => {
+        const [taken] = await manager.query('SELECT 1 FROM things WHERE name = $1', [name]);
+        if (taken) throw new DomainError('creator.channel_taken', `${name} is taken`);
+        await writeLater(manager, 'INSERT INTO things (name) VALUES ($1)', [name]);
+        await appendAuditRow(manager, `made ${name}`);
+        await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, madeEvent(name));
+        return { name, at: newId() };
+      });
+
+    it('runs a command once for many concurrent attempts with one key, and answers them all alike', async () => {
+      const outboxBefore = await outboxCount(db);
+      const replies = await Promise.all(Array.from({ length: 8 }, () => make('w-race', 'w race')));
+      for (const reply of replies) expect(reply).toEqual(replies[0]);
+      expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'w race'")).toEqual([{ n: 1 }]);
+      expect(await db.query("SELECT count(*)::int AS n FROM notes WHERE note = 'made w race'")).toEqual([{ n: 1 }]);
+      expect(await outboxCount(db)).toBe(outboxBefore + 1);
+    });
+
+    it('answers a repeated key with the stored reply, though the effect run again fails on what the first run did', async () => {
+      const first = await make('w-again', 'w again');
+      expect(await make('w-again', 'w again')).toEqual(first);
+      const other = await make('w-other', 'w again').catch((e: unknown) => e);
+      expect((other as DomainError).code).toBe('creator.channel_taken');
+    });
+
+    it('refuses the same key with another body, changing nothing', async () => {
+      await make('w-reused', 'w first');
+      const error = await make('w-reused', 'w second').catch((e: unknown) => e);
+      expect((error as DomainError).code).toBe('idempotency.key_reused');
+      expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'w second'")).toEqual([{ n: 0 }]);
+    });
+
+    it('keeps nothing of a command whose statement fails, its key included, so a retry runs it', async () => {
+      const outboxBefore = await outboxCount(db);
+      const failed = await writeOnce(db, command('w-late', 'w late'), async (manager) => {
+        await writeLater(manager, 'INSERT INTO things (name) VALUES ($1)', ['w late']);
+        await recordEvent(manager, EVENTS.registry.creatorStatusChanged, actor, madeEvent(0));
+        await appendAuditRow(manager, null);
+        return { ok: true };
+      }).catch((e: unknown) => e);
+      expect((failed as { code?: string }).code).toBe('23502');
+      expect(await db.query("SELECT count(*)::int AS n FROM things WHERE name = 'w late'")).toEqual([{ n: 0 }]);
+      expect(await db.query("SELECT count(*)::int AS n FROM processed_commands WHERE key LIKE '%w-late'")).toEqual([
+        { n: 0 },
+      ]);
+      expect(await outboxCount(db)).toBe(outboxBefore);
+      expect(await make('w-late', 'w late')).toMatchObject({ name: 'w late' });
+    });
   });
 });

@@ -59,18 +59,74 @@ export async function once<R>(
   return reply;
 }
 
+/** Runs a command's effect against the database, once per Idempotency-Key: `transactOnce` or `writeOnce`. */
+export type RunOnce = <R>(
+  dataSource: DataSource,
+  envelope: Envelope<unknown>,
+  effect: (manager: EntityManager) => Promise<R>,
+) => Promise<R>;
+
 /**
  * Runs a command's effect in one transaction, once per Idempotency-Key; the
  * effect's audit entries and outbox events go with the command's record as
  * one statement at its end (deferWrites).
  */
-export function transactOnce<R>(
+export const transactOnce: RunOnce = <R>(
   dataSource: DataSource,
   envelope: Envelope<unknown>,
   effect: (manager: EntityManager) => Promise<R>,
-): Promise<R> {
-  return dataSource.transaction((manager) => {
+): Promise<R> =>
+  dataSource.transaction((manager) => {
     deferWrites(manager);
     return once(manager, envelope, () => effect(manager));
   });
-}
+
+/**
+ * Runs, once per Idempotency-Key, a command whose effect reads without locks
+ * and writes only through deferred writes (`insertLater`, `appendAudit`,
+ * `recordEvent`): its writes and the command's record go to PostgreSQL as
+ * one statement, which commits on its own. No transaction block and no
+ * claim beforehand: one round trip where `transactOnce` takes four (a
+ * registration).
+ *
+ * A key seen before makes that statement fail (the record's primary key),
+ * or the effect itself fail on what the first run did (its channels are
+ * taken); either way the stored reply is then found and returned, and with
+ * other data it is `idempotency.key_reused`. The effect may thus run again
+ * for a key that already ran: it must do nothing outside the statement.
+ */
+export const writeOnce: RunOnce = async <R>(
+  dataSource: DataSource,
+  envelope: Envelope<unknown>,
+  effect: (manager: EntityManager) => Promise<R>,
+): Promise<R> => {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const manager = runner.manager;
+    deferWrites(manager);
+    if (!envelope.idempotencyKey) {
+      const reply = await effect(manager);
+      await flushWrites(manager);
+      return reply;
+    }
+    const key = commandKey(envelope);
+    const requestHash = createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
+    try {
+      const reply = await effect(manager);
+      await flushWrites(manager, [
+        'INSERT INTO processed_commands (key, request_hash, reply) VALUES ($1, $2, $3::jsonb)',
+        [key, requestHash, JSON.stringify(reply ?? null)],
+      ]);
+      return reply;
+    } catch (error) {
+      const previous = await manager.findOne(ProcessedCommand, { where: { key } });
+      if (!previous) throw error;
+      if (previous.requestHash !== requestHash) {
+        throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was used for a different request');
+      }
+      return previous.reply as R;
+    }
+  } finally {
+    await runner.release();
+  }
+};

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DomainError, SUBJECTS } from '@concord/domain';
+import { DomainError, EVENTS, SUBJECTS } from '@concord/domain';
 import { EventCollector, outsideContract, rejection as rejectionOf } from '@concord/testing';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 import { AuditEvidence } from '@concord/audit';
@@ -468,6 +468,38 @@ describe('registry service over NATS, on PostgreSQL', () => {
       r.client.request(S.creatorCreate, { input: registration() }, actors.registrar, { idempotencyKey: 'k-1' }),
     );
     expect(other.code).toBe('idempotency.key_reused');
+  });
+
+  it('registers once when the same key arrives many times at once, every attempt answered with that creator', async () => {
+    const input = registration();
+    const reused = registration();
+    const key = `burst-${Date.now().toString(36)}`;
+    const attempts = await Promise.allSettled([
+      ...Array.from({ length: 8 }, () =>
+        r.client.request(S.creatorCreate, { input }, actors.registrar, { idempotencyKey: key }),
+      ),
+      r.client.request(S.creatorCreate, { input: reused }, actors.registrar, { idempotencyKey: key }),
+    ]);
+    const answered = attempts.slice(0, 8).map((a) => (a.status === 'fulfilled' ? a.value.id : a.reason));
+    expect(new Set(answered).size).toBe(1);
+    expect(attempts[8]).toMatchObject({ status: 'rejected', reason: { code: 'idempotency.key_reused' } });
+
+    const handles = [input, reused].map((i) => i.channels![0].handle.toLowerCase());
+    const stored = await r.db.query(
+      `SELECT c.id, ch.handle_normalized AS handle FROM creators c JOIN channels ch ON ch.creator_id = c.id
+        WHERE ch.handle_normalized = ANY($1)`,
+      [handles],
+    );
+    expect(stored).toEqual([{ id: answered[0], handle: handles[0] }]);
+    const audited = await r.db.query('SELECT count(*)::int AS n FROM audit_entries WHERE subject = $1', [
+      `creator:${answered[0]}`,
+    ]);
+    expect(audited).toEqual([{ n: 1 }]);
+    const published = await r.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE subject = $1 AND envelope->'data'->'creator'->>'id' = $2`,
+      [EVENTS.registry.creatorRegistered, answered[0]],
+    );
+    expect(published).toEqual([{ n: 1 }]);
   });
 
   it('links every entry into a signed chain and names an entry changed behind its back', async () => {

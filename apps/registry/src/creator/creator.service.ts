@@ -34,7 +34,7 @@ import {
 } from '@concord/domain';
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, transactOnce } from '@concord/messaging';
+import { recordEvent, transactOnce, writeOnce, type RunOnce } from '@concord/messaging';
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
@@ -143,6 +143,8 @@ export class CreatorService {
         return { ...toCreatorView(creator, { restricted: true }), possibleDuplicates };
       },
       input.channels,
+      // Only new rows, written later: the registration and its record as one statement, no transaction block.
+      writeOnce,
     );
     this.similarNames.apply(view);
     return view;
@@ -419,8 +421,9 @@ export class CreatorService {
     cmd: Envelope<unknown>,
     body: (manager: EntityManager) => Promise<R>,
     channels: ChannelInput[] = [],
+    runOnce: RunOnce = transactOnce,
   ): Promise<R> {
-    const run = () => this.writeSlot(() => transactOnce(this.dataSource, cmd, body));
+    const run = () => this.writeSlot(() => runOnce(this.dataSource, cmd, body));
     let result: R;
     try {
       result = await run();
