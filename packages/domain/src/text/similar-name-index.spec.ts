@@ -63,6 +63,17 @@ describe('SimilarNameIndex', () => {
     ).toEqual(['id-1', 'id-2', 'id-3']);
   });
 
+  it('answers a limit with the first names of the whole answer, however the names arrived', () => {
+    const index = new SimilarNameIndex();
+    const variants = ['Lan Anh Travel', 'Lan Anh Travels', 'Lan Anh Travel Vlog', 'Lan Anh Travel 2', 'Lan Anh'];
+    for (let i = 0; i < 60; i += 1) put(index, `id-${String((i * 37) % 60).padStart(2, '0')}`, variants[i % 5]);
+    const whole = index.similarTo(foldText('Lan Anh Travel'), { threshold: 0.6, limit: 1000 });
+    expect(whole.length).toBeGreaterThan(12);
+    for (const limit of [0, 1, 5, 12]) {
+      expect(index.similarTo(foldText('Lan Anh Travel'), { threshold: 0.6, limit })).toEqual(whole.slice(0, limit));
+    }
+  });
+
   it('follows a rename and forgets a removed name', () => {
     const index = new SimilarNameIndex();
     put(index, 'a', 'Phố Cổ Cùng Đức Vinh');

@@ -15,6 +15,11 @@ export interface SimilarNameQuery {
   excludeId?: string;
 }
 
+/** Whether a name of this rounded similarity and id comes before `other` (similarity descending, then id). */
+function ranksBefore(similarity: number, id: string, other: SimilarName): boolean {
+  return similarity > other.similarity || (similarity === other.similarity && id < other.id);
+}
+
 /** A list of slots that grows in place (a posting list of one trigram). */
 class SlotList {
   items = new Int32Array(8);
@@ -50,6 +55,7 @@ export class SimilarNameIndex {
   private live = new Uint8Array(1024);
   private shared = new Uint16Array(1024);
   private readonly slotOf = new Map<string, number>();
+  private readonly roundings = new Map<number, number>();
   private dead = 0;
 
   /** How many names it holds. */
@@ -89,6 +95,7 @@ export class SimilarNameIndex {
    * (similarity ≥ t means shared ≥ t × all ≥ t × the query's trigrams).
    */
   similarTo(folded: string, query: SimilarNameQuery): SimilarName[] {
+    if (query.limit <= 0) return [];
     const trigrams = trigramsOf(folded);
     const least = Math.max(1, Math.ceil(query.threshold * trigrams.length - 1e-6));
     const shared = this.shared;
@@ -102,16 +109,34 @@ export class SimilarNameIndex {
         if (++shared[slot] === least) candidates.push(slot);
       }
     }
-    const found: SimilarName[] = [];
+    // The best `limit` by (rounded similarity desc, id): most candidates fall below the worst kept and go no further.
+    const best: SimilarName[] = [];
     for (const slot of candidates) {
       if (!this.live[slot] || this.ids[slot] === query.excludeId) continue;
-      const similarity = trigramSimilarityOfCounts(shared[slot], trigrams.length, this.sizes[slot]);
-      if (similarity >= query.threshold)
-        found.push({ id: this.ids[slot], displayName: this.names[slot], similarity: roundSimilarity(similarity) });
+      const count = shared[slot];
+      const similarity = trigramSimilarityOfCounts(count, trigrams.length, this.sizes[slot]);
+      if (similarity < query.threshold) continue;
+      const rounded = this.rounded(count, trigrams.length + this.sizes[slot] - count, similarity);
+      const id = this.ids[slot];
+      if (best.length === query.limit && !ranksBefore(rounded, id, best[best.length - 1])) continue;
+      let at = best.length;
+      while (at > 0 && ranksBefore(rounded, id, best[at - 1])) at -= 1;
+      best.splice(at, 0, { id, displayName: this.names[slot], similarity: rounded });
+      if (best.length > query.limit) best.pop();
     }
     shared.fill(0, 0, this.ids.length);
-    found.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return found.slice(0, query.limit);
+    return best;
+  }
+
+  /** `roundSimilarity` of `shared` trigrams over `all`, remembered: few pairs of counts occur, rounding is slow. */
+  private rounded(shared: number, all: number, similarity: number): number {
+    const key = shared * 65_536 + all;
+    let rounded = this.roundings.get(key);
+    if (rounded === undefined) {
+      rounded = roundSimilarity(similarity);
+      this.roundings.set(key, rounded);
+    }
+    return rounded;
   }
 
   private postingOf(trigram: string, create: boolean): SlotList | undefined {
