@@ -1,27 +1,8 @@
-import {
-  Inject,
-  Logger,
-  Module,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, auditProviders, auditHandlerFor } from '@concord/audit';
-import { connectServiceDatabase, databaseTimeouts, repositoryProviders } from '@concord/database';
-import {
-  ActorProofSigner,
-  connectNats,
-  ensureEventStream,
-  OutboxRelay,
-  PeriodicJob,
-  ServiceClient,
-  type NatsConnection,
-  messagingRetention,
-  pruneJob,
-  natsOptions,
-  healthHandlerFor,
-} from '@concord/messaging';
+import { databaseTimeouts, repositoryProviders } from '@concord/database';
+import { OutboxRelay, PeriodicJob, ServiceClient } from '@concord/messaging';
+import { serviceModule } from '@concord/service-kit';
 import type { ApprovalsConfig } from './approvals.config';
 import { createApprovalsDataSource } from './database/approvals-data-source';
 import { CampaignFiguresRepository } from './submission/campaign-report.repository';
@@ -36,85 +17,24 @@ import { SubmissionService } from './submission/submission.service';
 import { VersionRepository } from './submission/version.repository';
 import { WorkflowRepository } from './submission/workflow.repository';
 
-export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
-const PEER_CLIENT = Symbol('PEER_CLIENT');
 const DEADLINES = Symbol('DEADLINES');
-
-/** Starts the outbox relay and the deadline watch once wired; stops them, NATS and the pool on shutdown. */
-const PRUNING = Symbol('PRUNING');
-
-class ApprovalsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
-    @Inject(AuditEvidence) private readonly evidence: AuditEvidence,
-    @Inject(PRUNING) private readonly pruning: PeriodicJob,
-    @Inject(DEADLINES) private readonly deadlines: PeriodicJob,
-    @Inject(PEER_CLIENT) private readonly peers: ServiceClient,
-    @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(DataSource) private readonly dataSource: DataSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.relay.start();
-    this.evidence.start();
-    this.pruning.start();
-    this.deadlines.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.deadlines.stop();
-    await this.pruning.stop();
-    await this.evidence.stop();
-    await this.relay.stop();
-    await this.peers.close();
-    await this.nc.drain().catch(() => undefined);
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-  }
-}
 
 @Module({})
 export class ApprovalsModule {
   static forConfig(config: ApprovalsConfig): DynamicModule {
     const logger = new Logger('approvals');
     const warn = (m: string) => logger.warn(m);
-    return {
+    return serviceModule({
       module: ApprovalsModule,
-      controllers: [SubmissionHandler, auditHandlerFor('approvals'), healthHandlerFor('approvals')],
+      name: 'approvals',
+      config,
+      dataSource: () =>
+        createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config)),
+      auditKey: config.CONCORD_AUDIT_KEY_APPROVALS,
+      callsOthers: true,
+      controllers: [SubmissionHandler],
       providers: [
-        {
-          provide: DataSource,
-          useFactory: () =>
-            connectServiceDatabase(
-              createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config)),
-            ),
-        },
-        {
-          provide: EVENTS_CONNECTION,
-          useFactory: async () => {
-            const nc = await connectNats({
-              ...natsOptions('approvals', config, `concord-${config.CONCORD_ENV}-approvals-events`),
-            });
-            await ensureEventStream(nc, config.CONCORD_ENV);
-            return nc;
-          },
-        },
-        {
-          provide: PEER_CLIENT,
-          useFactory: () =>
-            new ServiceClient(
-              natsOptions('approvals', config),
-              config.CONCORD_ENV,
-              config.RPC_TIMEOUT_MS,
-              new ActorProofSigner('approvals', config.CONCORD_ACTOR_KEY),
-            ),
-        },
-        { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [PEER_CLIENT] },
-        {
-          provide: OutboxRelay,
-          useFactory: (ds: DataSource, nc: NatsConnection) =>
-            new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
-          inject: [DataSource, EVENTS_CONNECTION],
-        },
+        { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [ServiceClient] },
         ...repositoryProviders(
           SubmissionRepository,
           VersionRepository,
@@ -165,27 +85,8 @@ export class ApprovalsModule {
             ),
           inject: [SubmissionService],
         },
-        ...auditProviders('approvals', {
-          signingKey: config.CONCORD_AUDIT_KEY_APPROVALS,
-          sequenceMs: config.AUDIT_SEQUENCE_MS,
-          checkpointMs: config.AUDIT_CHECKPOINT_MS,
-          log: (m) => new Logger('AuditEvidence').warn(m),
-        }),
-        {
-          provide: PRUNING,
-          useFactory: (ds: DataSource) =>
-            pruneJob(
-              ds,
-              messagingRetention({
-                commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
-                outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
-              }),
-              warn,
-            ),
-          inject: [DataSource],
-        },
-        ApprovalsLifecycle,
       ],
-    };
+      background: [DEADLINES],
+    });
   }
 }

@@ -1,0 +1,3 @@
+export * from './service-lifecycle';
+export * from './service-module';
+export * from './start-service';

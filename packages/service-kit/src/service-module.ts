@@ -1,0 +1,167 @@
+import { Logger, type DynamicModule, type InjectionToken, type Provider, type Type } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditEvidence, auditHandlerFor, auditProviders } from '@concord/audit';
+import { connectServiceDatabase } from '@concord/database';
+import {
+  ActorProofSigner,
+  connectNats,
+  ensureEventStream,
+  healthHandlerFor,
+  messagingRetention,
+  natsOptions,
+  OutboxRelay,
+  pruneJob,
+  ServiceClient,
+  type NatsConnection,
+  type NatsSettings,
+} from '@concord/messaging';
+import { ServiceLifecycle, type Background } from './service-lifecycle';
+
+/** The four services; each is also a bus identity, an audit trail and a namespace of subjects. */
+export type ServiceName = 'registry' | 'agreements' | 'approvals' | 'tasking';
+
+/** The NATS connection a service publishes its events on (JetStream), apart from the one it serves requests on. */
+export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
+const PRUNING = Symbol('PRUNING');
+
+/** The configuration every service has (`@concord/config`'s shared parts). */
+export interface ServiceKitConfig extends NatsSettings {
+  CONCORD_ENV: string;
+  /** Signs the actor of the requests it sends to other services (ADR 0014); only a service that calls others has one. */
+  CONCORD_ACTOR_KEY?: string;
+  RPC_TIMEOUT_MS?: number;
+  AUDIT_SEQUENCE_MS: number;
+  AUDIT_CHECKPOINT_MS: number;
+  IDEMPOTENCY_RETENTION_HOURS: number;
+  OUTBOX_RETENTION_HOURS: number;
+}
+
+export interface ServiceDefinition {
+  /** The service's `@Module({})` class. */
+  module: Type;
+  name: ServiceName;
+  config: ServiceKitConfig;
+  /** The service's data source (its schema, entities and migrations), not yet initialised. */
+  dataSource: () => DataSource;
+  /** CONCORD_AUDIT_KEY_<SERVICE>. */
+  auditKey: string | undefined;
+  /** Its request handlers; the kit adds the audit trail's and the health check's. */
+  controllers: Type[];
+  /** Its repositories and services. The kit provides `DataSource`, `EVENTS_CONNECTION`, `OutboxRelay`, the audit
+   * evidence and reader, and, for a service that calls others, `ServiceClient`. */
+  providers: Provider[];
+  /**
+   * Tokens of what else runs in the background (periodic jobs, event consumers): each resolves to one or an array.
+   * Started in this order after the kit's relay, audit evidence and pruning; stopped in the reverse order before them.
+   */
+  background?: InjectionToken[];
+  /** Calls other services: the kit provides a `ServiceClient` that signs as this service. */
+  callsOthers?: boolean;
+}
+
+/**
+ * A service's Nest module: what every service has (its database, its events
+ * connection and outbox relay, its audit evidence and trail, the pruning of
+ * processed commands and published events, the health check, the order of
+ * starting and stopping) and what it names of its own.
+ */
+export function serviceModule(service: ServiceDefinition): DynamicModule {
+  const { name, config } = service;
+  const logger = new Logger(name);
+  const warn = (message: string) => logger.warn(message);
+  const lifecycleInject: InjectionToken[] = [
+    OutboxRelay,
+    AuditEvidence,
+    PRUNING,
+    EVENTS_CONNECTION,
+    DataSource,
+    ...(service.callsOthers ? [ServiceClient] : []),
+    ...(service.background ?? []),
+  ];
+  return {
+    module: service.module,
+    controllers: [...service.controllers, auditHandlerFor(name), healthHandlerFor(name)],
+    providers: [
+      { provide: DataSource, useFactory: () => connectServiceDatabase(service.dataSource()) },
+      {
+        provide: EVENTS_CONNECTION,
+        useFactory: async () => {
+          const nc = await connectNats(natsOptions(name, config, `concord-${config.CONCORD_ENV}-${name}-events`));
+          await ensureEventStream(nc, config.CONCORD_ENV);
+          return nc;
+        },
+      },
+      ...(service.callsOthers ? [serviceClientProvider(name, config)] : []),
+      {
+        provide: OutboxRelay,
+        useFactory: (ds: DataSource, nc: NatsConnection) =>
+          new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
+        inject: [DataSource, EVENTS_CONNECTION],
+      },
+      ...auditProviders(name, {
+        signingKey: service.auditKey,
+        sequenceMs: config.AUDIT_SEQUENCE_MS,
+        checkpointMs: config.AUDIT_CHECKPOINT_MS,
+        log: warn,
+      }),
+      {
+        provide: PRUNING,
+        useFactory: (ds: DataSource) =>
+          pruneJob(
+            ds,
+            messagingRetention({
+              commandRetentionMs: config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+              outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+            }),
+            warn,
+          ),
+        inject: [DataSource],
+      },
+      ...service.providers,
+      {
+        provide: ServiceLifecycle,
+        useFactory: (
+          relay: OutboxRelay,
+          evidence: AuditEvidence,
+          pruning: Background,
+          nc: NatsConnection,
+          ds: DataSource,
+          ...rest: unknown[]
+        ) => {
+          const client = service.callsOthers ? (rest.shift() as ServiceClient) : null;
+          const own = rest.flat() as Background[];
+          return new ServiceLifecycle({
+            background: [relay, evidence, pruning, ...own],
+            closers: [
+              ...(client ? [() => client.close()] : []),
+              // A connection NATS already closed (it went away) has nothing left to drain.
+              () => nc.drain().catch(() => undefined),
+              async () => {
+                if (ds.isInitialized) await ds.destroy();
+              },
+            ],
+            log: warn,
+          });
+        },
+        inject: lifecycleInject,
+      },
+    ],
+  };
+}
+
+function serviceClientProvider(name: ServiceName, config: ServiceKitConfig): Provider {
+  return {
+    provide: ServiceClient,
+    useFactory: async () => {
+      if (!config.CONCORD_ACTOR_KEY) throw new Error(`the ${name} service calls others and needs CONCORD_ACTOR_KEY`);
+      const client = new ServiceClient(
+        natsOptions(name, config),
+        config.CONCORD_ENV,
+        config.RPC_TIMEOUT_MS,
+        new ActorProofSigner(name, config.CONCORD_ACTOR_KEY),
+      );
+      await client.connect();
+      return client;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { NestFactory } from '@nestjs/core';
+import type { DynamicModule, INestMicroservice, LoggerService } from '@nestjs/common';
+import {
+  ActorProofGuard,
+  ActorProofVerifier,
+  NamespacedNatsServer,
+  natsOptions,
+  RpcProblemFilter,
+  type NatsSettings,
+} from '@concord/messaging';
+import type { ServiceName } from './service-module';
+
+export interface ServeConfig extends NatsSettings {
+  CONCORD_ENV: string;
+  /** The issuers whose proof of a request's actor the service believes (ADR 0014). */
+  CONCORD_ACTOR_ISSUERS: string;
+}
+
+/**
+ * Builds and starts a service as a Nest microservice: NATS request-reply on
+ * its namespaced subjects, one queue group per service (instances share the
+ * requests), problems as replies, and no request without a proof of its actor.
+ */
+export async function startService(
+  name: ServiceName,
+  module: DynamicModule,
+  config: ServeConfig,
+  logger?: LoggerService | false,
+): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(module, {
+    strategy: new NamespacedNatsServer(
+      {
+        ...natsOptions(name, config, `concord-${config.CONCORD_ENV}-${name}`),
+        queue: `concord.${config.CONCORD_ENV}.${name}`,
+      },
+      config.CONCORD_ENV,
+    ),
+    logger: logger ?? ['error', 'warn', 'log'],
+    // A provider that fails (the database or NATS not answering) rejects this promise with its error, for the caller
+    // to report (runProcess logs it and exits 1), instead of Nest exiting the process before anyone sees why.
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new RpcProblemFilter());
+  app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
+  await app.listen();
+  return app;
+}
