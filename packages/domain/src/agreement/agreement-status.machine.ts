@@ -1,3 +1,5 @@
+import { machine, type TransitionTable } from '../state-machine';
+
 export const AGREEMENT_STATUSES = [
   'draft',
   'legal_review',
@@ -22,12 +24,17 @@ export const AGREEMENT_TRANSITIONS = {
   resume: { from: ['suspended'], to: 'active' },
   terminate: { from: ['draft', 'legal_review', 'approved', 'signed', 'active', 'suspended'], to: 'terminated' },
   expire: { from: ['signed', 'active', 'suspended'], to: 'expired' },
-} as const satisfies Record<string, { from: readonly AgreementStatusName[]; to: AgreementStatusName }>;
+} as const satisfies TransitionTable<AgreementStatusName>;
 
 export type AgreementMove = keyof typeof AGREEMENT_TRANSITIONS;
 
+export const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIONS>(
+  'An agreement',
+  AGREEMENT_TRANSITIONS,
+  'agreement.status_transition_forbidden',
+);
+
+/** The moves allowed from `status`, in the table's order. */
 export function agreementMovesFrom(status: AgreementStatusName): AgreementMove[] {
-  return (Object.keys(AGREEMENT_TRANSITIONS) as AgreementMove[]).filter((m) =>
-    (AGREEMENT_TRANSITIONS[m].from as readonly AgreementStatusName[]).includes(status),
-  );
+  return agreementMachine.movesFrom(status);
 }

@@ -1,20 +1,13 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { DomainError } from '../errors';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type DocumentType } from '../contracts/agreement';
-import { AGREEMENT_TRANSITIONS, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
-import { machine } from '../state-machine';
+import { agreementMachine, type AgreementMove, type AgreementStatusName } from './agreement-status.machine';
 import { foldText } from '../text/fold';
 
 /** The status a move leads to, or `agreement.status_transition_forbidden` naming the moves allowed now. */
 export function moveAgreement(from: AgreementStatusName, move: AgreementMove): AgreementStatusName {
   return agreementMachine.move(from, move);
 }
-
-const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIONS>(
-  'An agreement',
-  AGREEMENT_TRANSITIONS,
-  'agreement.status_transition_forbidden',
-);
 
 /** `TTDN-2026-0007`: the agency's prefix, the year, a sequence without gaps. */
 export function agreementNumber(prefix: string, year: number, sequence: number): string {
