@@ -49,6 +49,22 @@ export function startWatchdog(lock: LauncherLock, script: string): Watchdog {
   };
 }
 
+/**
+ * Whether `process_` is gone within `ms`. A process killed with SIGKILL
+ * closes its files (our pipe's end) before the kernel marks it a zombie: on a
+ * busy machine the watchdog can read end-of-file while /proc still shows the
+ * launcher running, so it waits for the exit to finish instead of taking one
+ * look.
+ */
+async function exits(process_: ProcessIdentity, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (isRunning(process_)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
 /** The watchdog's side: waits for the launcher's pipe to close, then stops what the launcher left. */
 export function runWatchdog(lockPath: string, launcher: ProcessIdentity): void {
   for (const signal of ['SIGINT', 'SIGHUP', 'SIGPIPE'] as const) process.on(signal, () => undefined);
@@ -62,7 +78,7 @@ export function runWatchdog(lockPath: string, launcher: ProcessIdentity): void {
     const lock = readLock(lockPath);
     // The launcher released the lock: it stopped everything itself.
     const ours = lock && lock.launcher.pid === launcher.pid && lock.launcher.startTime === launcher.startTime;
-    if (ours && !isRunning(launcher)) {
+    if (ours && (await exits(launcher, 10_000))) {
       await stopOrphans(lock, log);
       try {
         unlinkSync(lockPath);
