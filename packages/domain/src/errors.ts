@@ -55,11 +55,98 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The codes zod gives an issue, as validation reports them (`validation.ts`). */
+export const SCHEMA_FIELD_CODES = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+] as const;
+
+/**
+ * The codes Concord's own rules give a field: a client (the portal's forms,
+ * a ministry's system) may rely on them as on the error codes above. A rule
+ * naming a code not listed here fails to compile.
+ */
+export const RULE_FIELD_CODES = [
+  'required',
+  'empty',
+  'invalid',
+  'one_of',
+  'too_long',
+  'too_large',
+  'unsupported_type',
+  'unsupported_media_type',
+  'unreadable',
+  'not_http',
+  'headers_too_large',
+  'timeout',
+  'not_a_file',
+  'duplicate',
+  'duplicate_key',
+  'taken',
+  'channel_taken',
+  'other_channel',
+  'ambiguous_handle',
+  'not_a_url',
+  'no_channel_on_platform',
+  'wrong_platform',
+  'unsafe_text',
+  'before_start',
+  'in_future',
+  'past',
+  'below_previous',
+  'above_next',
+  'nothing_changes',
+  'reason_required',
+  'legal_required',
+  'vetting_required',
+  'partner_consent_required',
+  'only_for_vetted',
+  'over_budget',
+  'over_agreements',
+  'agreement_not_in_force',
+  'unknown_agreement',
+  'unknown_agency',
+  'unknown_creator',
+  'unknown_user',
+  'unknown_comment',
+  'unknown_version',
+  'agency_not_on_campaign',
+  'own_agency',
+  'not_lead_agency',
+  'not_a_creator',
+  'not_a_management_company',
+  'not_in_brief',
+  'not_found',
+  'invalid_cursor',
+  'choose_target',
+  'check_passes',
+  'creator_comment',
+  'reply_stays_internal',
+  'worded',
+] as const;
+
+export const FIELD_CODES = [...SCHEMA_FIELD_CODES, ...RULE_FIELD_CODES] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];
+
 export interface FieldError {
   /** Dotted path into the request, e.g. `channels.0.handle`. */
   path: string;
-  code: string;
+  code: FieldCode;
   message: string;
+}
+
+/** What is wrong with one field of a request: its path, a listed code and a sentence for a person. */
+export function fieldError(path: string, code: FieldCode, message: string): FieldError {
+  return { path, code, message };
 }
 
 /** RFC 9457 problem details, as every service replies and the gateway answers. */

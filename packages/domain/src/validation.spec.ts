@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { DomainError } from './errors';
+import { DomainError, FIELD_CODES } from './errors';
 import { parseOrThrow, toFieldErrors } from './validation';
 import { RegisterCreatorInput } from './contracts/creator';
+import { BEFORE_START } from './contracts/common';
 
 const sample = {
   kind: 'individual',
@@ -121,5 +122,27 @@ describe('toFieldErrors', () => {
     expect(result.success).toBe(false);
     const [error] = toFieldErrors(result.error!);
     expect(error).toEqual({ path: 'n', code: 'invalid_type', message: expect.any(String) });
+  });
+});
+
+describe('field codes', () => {
+  it("names a refinement's own code, one of the listed codes", () => {
+    const period = z
+      .object({ start: z.string(), end: z.string() })
+      .refine((p) => p.end >= p.start, { path: ['end'], ...BEFORE_START });
+    const result = period.safeParse({ start: '2027-02-01', end: '2027-01-01' });
+    expect(toFieldErrors(result.error!)).toEqual([
+      { path: 'end', code: 'before_start', message: 'ends before it starts' },
+    ]);
+    expect(FIELD_CODES).toContain('before_start');
+  });
+
+  it('refuses to report a code the list lacks, so no client meets a code it was never told of', () => {
+    const made = z.string().refine(() => false, { params: { code: 'made_up' } });
+    expect(() => toFieldErrors(made.safeParse('x').error!)).toThrow(/made_up/);
+  });
+
+  it('lists every code once', () => {
+    expect(new Set(FIELD_CODES).size).toBe(FIELD_CODES.length);
   });
 });

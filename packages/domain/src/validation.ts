@@ -1,11 +1,16 @@
 import type { z } from 'zod';
-import { DomainError, type FieldError } from './errors';
+import { DomainError, FIELD_CODES, type FieldCode, type FieldError } from './errors';
 import { unsafeTextErrors } from './text/unsafe-text';
 
-/** A refinement may name its own code (`params.code`, e.g. `before_start`); others keep zod's. */
-function codeOf(issue: z.core.$ZodIssue): string {
+const isFieldCode = (code: unknown): code is FieldCode => (FIELD_CODES as readonly unknown[]).includes(code);
+
+/** A refinement may name its own code (`params.code`, one of `RULE_FIELD_CODES`, e.g. `before_start`); others keep zod's. */
+function codeOf(issue: z.core.$ZodIssue): FieldCode {
   const own = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  return typeof own === 'string' ? own : issue.code;
+  if (isFieldCode(own)) return own;
+  if (own !== undefined)
+    throw new Error(`A refinement names the field code ${JSON.stringify(own)}, which FIELD_CODES lacks`);
+  return isFieldCode(issue.code) ? issue.code : 'custom';
 }
 
 /** Zod issues as field errors with dotted paths. */

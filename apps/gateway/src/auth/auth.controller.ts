@@ -20,6 +20,7 @@ import {
   SUBJECTS,
   type Actor,
   type CreatorByHandleReply,
+  type FieldCode,
 } from '@concord/domain';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiAnswers, type MeView } from '../openapi/schemas';
@@ -131,7 +132,7 @@ export class AuthController {
   /** The creator owning a channel with this handle, as a dev-token subject; an unknown or ambiguous handle is a 400 on `username`. */
   private async creatorUser(rawHandle: string): Promise<DevTokenSubject> {
     const handle = normalizeHandle(rawHandle);
-    const refuse = (code: string, message: string) =>
+    const refuse = (code: FieldCode, message: string) =>
       new DomainError('validation.failed', `No creator signs in as ${CREATOR_PREFIX}${handle}`, [
         { path: 'username', code, message },
       ]);

@@ -17,7 +17,11 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
         : 'The request is not valid HTTP';
   const problem = JSON.stringify({
     ...new DomainError('validation.failed', detail, [
-      { path: '(request)', code: error.code ?? 'bad_request', message: detail },
+      {
+        path: '(request)',
+        code: status === 431 ? 'headers_too_large' : status === 408 ? 'timeout' : 'not_http',
+        message: detail,
+      },
     ]).toProblem(),
     status,
   });

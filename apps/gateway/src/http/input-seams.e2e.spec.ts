@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connect } from 'node:net';
 import { devToken } from '@concord/client';
+import { FIELD_CODES } from '@concord/domain';
 import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
 
 /** What every layer answers to bad input: problem+json with a stable code, field paths for validation, nothing changed. */
@@ -66,6 +68,34 @@ describe('bad input through the gateway', () => {
       'validation.failed',
     );
     await problem(await send(registrar, 'DELETE', '/v1/creators'), 404, 'not_found');
+  });
+
+  it("answers what Node's HTTP parser refuses as problem+json with a listed field code: not HTTP, headers too large", async () => {
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { hostname, port } = new URL(sys.baseUrl);
+        const socket = connect(Number(port), hostname, () => socket.end(request));
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const parse = (answer: string) => {
+      const [head, body] = answer.split('\r\n\r\n');
+      return { status: Number(head.split(' ')[1]), problem: JSON.parse(body) as { code: string; errors: unknown[] } };
+    };
+    const notHttp = parse(await raw('HELLO THERE\r\n\r\n'));
+    expect(notHttp.status).toBe(400);
+    expect(notHttp.problem).toMatchObject({
+      code: 'validation.failed',
+      errors: [{ path: '(request)', code: 'not_http' }],
+    });
+    const huge = parse(await raw(`GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+    expect(huge.status).toBe(431);
+    expect(huge.problem.errors).toEqual([expect.objectContaining({ path: '(request)', code: 'headers_too_large' })]);
+    for (const { code } of [...notHttp.problem.errors, ...huge.problem.errors] as { code: string }[]) {
+      expect(FIELD_CODES).toContain(code);
+    }
   });
 
   it('refuses NUL and lone surrogates in a body, a query string and a path, naming the field', async () => {

@@ -1,3 +1,4 @@
+import type { FieldCode } from '../errors';
 import { z } from 'zod';
 
 /** Largest value an int4 column holds: counts, versions, indexes, followers. */
@@ -54,7 +55,10 @@ export const DateTime = z.iso
   .overwrite((v) => (v.endsWith('Z') || Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString()));
 
 /** How a period that ends before it starts is refused: at its end, with the code `before_start`. */
-export const BEFORE_START = { message: 'ends before it starts', params: { code: 'before_start' } } as const;
+export const BEFORE_START = {
+  message: 'ends before it starts',
+  params: { code: 'before_start' satisfies FieldCode },
+} as const;
 
 /** A period from `start` to `end` (both included); an `end` before its `start` is refused at `end`. */
 function periodOf(point: z.ZodType<string, string>) {
