@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { creatorFixture } from './creator-fixture';
-import { buildUpdate, changedFields, draftFromCreator, ifMatchOf, rebaseDraft, validateUpdate } from './edit-form';
+import {
+  buildUpdate,
+  changedFields,
+  draftFromCreator,
+  ifMatchOf,
+  rebaseDraft,
+  UPDATE_FIELDS,
+  validateUpdate,
+} from './edit-form';
 
 describe('the creator edit form (payload)', () => {
   it('fills the form with the creator as read, and sends nothing when nothing changed', () => {
@@ -90,5 +98,27 @@ describe('the creator edit form (payload)', () => {
       topics: ['tourism'],
     });
     expect(buildUpdate(rebaseDraft(typed, before, after), after)).toEqual({ displayName: 'Lan Anh Travel VN' });
+  });
+});
+
+describe('the edit form and the update contract', () => {
+  it('changes every field of the contract that UPDATE_FIELDS says the form takes, once all are changed', () => {
+    const creator = creatorFixture();
+    const body = buildUpdate(
+      {
+        displayName: 'Hồng Nhung Du Ký',
+        topics: ['culture'],
+        languages: 'fr',
+        regions: 'VN-DN',
+        consentGivenAt: '2026-03-01',
+        consentScope: 'registry and campaigns',
+        consentEvidence: 'form 31/2026',
+      },
+      creator,
+    );
+    const taken = Object.entries(UPDATE_FIELDS)
+      .filter(([, from]) => Array.isArray(from))
+      .map(([field]) => field);
+    expect(Object.keys(body).sort()).toEqual(taken.sort());
   });
 });

@@ -38,6 +38,21 @@ export const EDIT_FIELD_PATHS: Record<EditField, string> = {
   consentEvidence: 'consent.evidence',
 };
 
+/**
+ * Which form fields change each field of the update contract, or where else it is changed: a field added to the
+ * contract fails to compile here until the form takes it or says where it is changed instead (ADR 0022).
+ */
+export const UPDATE_FIELDS: Record<keyof UpdateCreatorRequest, readonly EditField[] | string> = {
+  displayName: ['displayName'],
+  topics: ['topics'],
+  languages: ['languages'],
+  regions: ['regions'],
+  consent: ['consentGivenAt', 'consentScope', 'consentEvidence'],
+  personalData: "the personal data form, on the creator's page",
+  managementCompanyId: 'not in the portal yet: the API and typed client change it',
+  expectedVersion: 'If-Match, from the version the form was filled with (ifMatchOf)',
+};
+
 /** Every path the form shows errors at (fields, and the consent group around its fields). */
 export const EDIT_FORM_PATHS = [...Object.values(EDIT_FIELD_PATHS), 'consent'];
 

@@ -4,6 +4,7 @@ import {
   emptyChannel,
   emptyDraft,
   formPaths,
+  REGISTRATION_FIELDS,
   parseFollowers,
   toFormPaths,
   validateRequest,
@@ -104,5 +105,31 @@ describe('register form → request', () => {
       { path: 'channels.2.handle', code: 'channel_taken', message: 'x' },
       { path: 'displayName', code: 'too_small', message: 'y' },
     ]);
+  });
+});
+
+describe('the register form and the registration contract', () => {
+  it('sends every field of the contract that REGISTRATION_FIELDS says the form takes, once all are filled', () => {
+    const { body } = buildRequest(
+      draft({
+        channels: [
+          { ...emptyChannel(), handle: 'hongnhung', url: 'https://www.tiktok.com/@hongnhung', followers: '10' },
+        ],
+        topics: ['tourism'],
+        languages: 'vi',
+        regions: 'VN-HN',
+        legalName: 'Nguyễn Thị Hồng Nhung',
+        nationalId: '001199012345',
+        phone: '+84912345678',
+        email: 'nhung@example.vn',
+        consentGivenAt: '2026-01-05',
+        consentScope: 'registry',
+        consentEvidence: 'form 12/2026',
+      }),
+    );
+    const taken = Object.entries(REGISTRATION_FIELDS)
+      .filter(([, from]) => Array.isArray(from))
+      .map(([field]) => field);
+    expect(Object.keys(body).sort()).toEqual(taken.sort());
   });
 });

@@ -48,6 +48,22 @@ export interface RegisterDraft {
   consentEvidence: string;
 }
 
+/**
+ * Which form fields fill each field of the registration contract, or why the form has none: a field added to the
+ * contract fails to compile here until the form takes it or says where it is set instead (ADR 0022).
+ */
+export const REGISTRATION_FIELDS: Record<keyof RegisterCreatorRequest, readonly (keyof RegisterDraft)[] | string> = {
+  kind: ['kind'],
+  displayName: ['displayName'],
+  channels: ['channels'],
+  topics: ['topics'],
+  languages: ['languages'],
+  regions: ['regions'],
+  personalData: ['legalName', 'nationalId', 'phone', 'email'],
+  consent: ['consentGivenAt', 'consentScope', 'consentEvidence'],
+  managementCompanyId: 'not in the portal yet: the API and typed client set it',
+};
+
 let rowCounter = 0;
 export function emptyChannel(platform: Platform = 'tiktok'): ChannelDraft {
   rowCounter += 1;
