@@ -1,10 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENTS, SUBJECTS, type CreatorView, type UpdateCreatorInput } from '@concord/domain';
-import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
+import {
+  actors,
+  registration,
+  startTestRegistry,
+  type Registration,
+  type TestRegistry,
+} from '../test/registry.test-helpers';
 
 const S = SUBJECTS.registry;
 
-describe('a creator update applies every field it accepts', () => {
+/**
+ * One value per field of a contract `C`, and where it shows in the creator: a field added to the contract fails to
+ * compile where the cases are declared until it has both (ADR 0022).
+ */
+type FieldCases<C> = {
+  [K in keyof C]-?: {
+    value: () => Exclude<C[K], undefined>;
+    shows: (view: CreatorView, r: TestRegistry) => Promise<unknown>;
+  };
+};
+
+describe('a creator keeps every field its registration and its updates accept', () => {
+  const tag = Date.now().toString(36);
   let r: TestRegistry;
   let company: CreatorView;
 
@@ -27,13 +45,62 @@ describe('a creator update applies every field it accepts', () => {
     await r.stop();
   });
 
-  // One change per field of the contract, and where it shows: a field added to UpdateCreatorInput fails to compile here until it has both.
-  const cases: {
-    [K in keyof UpdateCreatorInput]-?: {
-      value: () => Exclude<UpdateCreatorInput[K], undefined>;
-      shows: (view: CreatorView, r: TestRegistry) => Promise<unknown>;
-    };
-  } = {
+  // Values other than the defaults: a registration that dropped one would show the default instead.
+  const registered: FieldCases<Registration> = {
+    kind: { value: () => 'individual', shows: async (view) => view.kind },
+    displayName: { value: () => 'Trần Minh Khoa Kể Chuyện', shows: async (view) => view.displayName },
+    personalData: {
+      value: () => ({ legalName: 'Trần Minh Khoa', nationalId: '079088001234', email: 'khoa@example.vn' }),
+      shows: async (view, reg) => {
+        const { legalName, nationalId, email } = await reg.client.request(
+          S.creatorReadPersonalData,
+          { id: view.id, reason: 'checking the registration test' },
+          actors.admin,
+        );
+        return { legalName, nationalId, email };
+      },
+    },
+    consent: {
+      value: () => ({ givenAt: '2026-04-02T08:00:00.000Z', scope: 'registry', evidence: 'form 44/2026' }),
+      shows: async (view) => view.consent,
+    },
+    channels: {
+      value: () => [
+        {
+          platform: 'youtube',
+          handle: `minhkhoa_${tag}`,
+          url: 'https://www.youtube.com/@minhkhoa',
+          followers: 5400,
+          verified: false,
+        },
+      ],
+      shows: async (view) =>
+        view.channels.map(({ platform, handle, url, followers, verified }) => ({
+          platform,
+          handle,
+          url,
+          followers,
+          verified,
+        })),
+    },
+    topics: { value: () => ['history', 'education'], shows: async (view) => view.topics },
+    languages: { value: () => ['vi', 'ja'], shows: async (view) => view.languages },
+    regions: { value: () => ['VN-HUE'], shows: async (view) => view.regions },
+    managementCompanyId: { value: () => company.id, shows: async (view) => view.managementCompanyId },
+  };
+
+  it('registration: answers and stores each field as sent', async () => {
+    const fields = Object.entries(registered) as [string, FieldCases<Registration>['kind']][];
+    const input = Object.fromEntries(fields.map(([field, { value }]) => [field, value()])) as unknown as Registration;
+    const created = await r.client.request(S.creatorCreate, { input }, actors.registrar);
+    const reread = await r.client.request(S.creatorGet, { id: created.id }, actors.registrar);
+    for (const [field, { value, shows }] of fields) {
+      expect({ field, answered: await shows(created, r) }).toEqual({ field, answered: value() });
+      expect({ field, stored: await shows(reread, r) }).toEqual({ field, stored: value() });
+    }
+  });
+
+  const cases: FieldCases<UpdateCreatorInput> = {
     displayName: { value: () => 'Hồng Nhung Du Ký', shows: async (view) => view.displayName },
     topics: { value: () => ['culture', 'history'], shows: async (view) => view.topics },
     languages: { value: () => ['vi', 'fr'], shows: async (view) => view.languages },
@@ -57,7 +124,7 @@ describe('a creator update applies every field it accepts', () => {
   };
 
   it.each(Object.keys(cases) as (keyof UpdateCreatorInput)[])(
-    '%s: changed, read back, named in the audit entry',
+    'update of %s: changed, read back, named in the audit entry',
     async (field) => {
       const created = await r.client.request(S.creatorCreate, { input: registration() }, actors.registrar);
       const { value, shows } = cases[field] as {
