@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
-import { OutboxRelay, ServiceClient } from '@concord/messaging';
-import { serviceModule } from '@concord/service-kit';
+import { ServiceClient } from '@concord/messaging';
+import { COMMITTED, serviceModule, type Committed } from '@concord/service-kit';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementRepository } from './agreement/agreement.repository';
@@ -27,9 +27,13 @@ export class AgreementsModule {
         ...repositoryProviders(AgreementRepository),
         {
           provide: AgreementService,
-          useFactory: (ds: DataSource, agreements: AgreementRepository, registry: ServiceClient, relay: OutboxRelay) =>
-            new AgreementService(ds, agreements, new CounterpartyDirectory(registry), () => relay.wake()),
-          inject: [DataSource, AgreementRepository, ServiceClient, OutboxRelay],
+          useFactory: (
+            ds: DataSource,
+            agreements: AgreementRepository,
+            registry: ServiceClient,
+            committed: Committed,
+          ) => new AgreementService(ds, agreements, new CounterpartyDirectory(registry), committed),
+          inject: [DataSource, AgreementRepository, ServiceClient, COMMITTED],
         },
         {
           provide: AgreementCalendar,

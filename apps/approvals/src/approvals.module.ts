@@ -1,8 +1,8 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
-import { OutboxRelay, PeriodicJob, ServiceClient } from '@concord/messaging';
-import { serviceModule } from '@concord/service-kit';
+import { PeriodicJob, ServiceClient } from '@concord/messaging';
+import { COMMITTED, serviceModule, type Committed } from '@concord/service-kit';
 import type { ApprovalsConfig } from './approvals.config';
 import { createApprovalsDataSource } from './database/approvals-data-source';
 import { CampaignFiguresRepository } from './submission/campaign-report.repository';
@@ -52,8 +52,8 @@ export class ApprovalsModule {
             workflows: WorkflowRepository,
             publications: PublicationRepository,
             peers: Peers,
-            relay: OutboxRelay,
-          ) => new SubmissionService(ds, submissions, versions, workflows, publications, peers, () => relay.wake()),
+            committed: Committed,
+          ) => new SubmissionService(ds, submissions, versions, workflows, publications, peers, committed),
           inject: [
             DataSource,
             SubmissionRepository,
@@ -61,7 +61,7 @@ export class ApprovalsModule {
             WorkflowRepository,
             PublicationRepository,
             Peers,
-            OutboxRelay,
+            COMMITTED,
           ],
         },
         {

@@ -1,8 +1,8 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
-import { EventConsumer, OutboxRelay, PeriodicJob, type NatsConnection } from '@concord/messaging';
-import { EVENTS_CONNECTION, serviceModule } from '@concord/service-kit';
+import { EventConsumer, PeriodicJob, type NatsConnection } from '@concord/messaging';
+import { COMMITTED, EVENTS_CONNECTION, serviceModule, type Committed } from '@concord/service-kit';
 import { AGREEMENT_EVENTS_FILTER, agreementEventProjection } from './creator/creator-agreements.projection';
 import { CreatorAgreementsRepository } from './creator/creator-agreements.repository';
 import { CreatorHandler } from './creator/creator.handler';
@@ -51,7 +51,7 @@ export class RegistryModule {
             ds: DataSource,
             creators: CreatorRepository,
             agreements: CreatorAgreementsRepository,
-            relay: OutboxRelay,
+            committed: Committed,
             names: SimilarNames,
           ) =>
             new CreatorService(
@@ -59,11 +59,11 @@ export class RegistryModule {
               creators,
               agreements,
               new PersonalDataCipher(config.CONCORD_PII_KEY),
-              () => relay.wake(),
+              committed,
               names,
               writeTransactions(config.REGISTRY_DB_POOL),
             ),
-          inject: [DataSource, CreatorRepository, CreatorAgreementsRepository, OutboxRelay, SimilarNames],
+          inject: [DataSource, CreatorRepository, CreatorAgreementsRepository, COMMITTED, SimilarNames],
         },
         {
           provide: EventConsumer,

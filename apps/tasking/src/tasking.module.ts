@@ -3,13 +3,12 @@ import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   EventConsumer,
-  OutboxRelay,
   PeriodicJob,
   ServiceClient,
   type EventConsumerOptions,
   type NatsConnection,
 } from '@concord/messaging';
-import { EVENTS_CONNECTION, serviceModule } from '@concord/service-kit';
+import { COMMITTED, EVENTS_CONNECTION, serviceModule, type Committed } from '@concord/service-kit';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentRepository } from './assignment/assignment.repository';
@@ -57,9 +56,9 @@ export class TaskingModule {
             ds: DataSource,
             campaigns: CampaignRepository,
             requests: CampaignRequestRepository,
-            relay: OutboxRelay,
-          ) => new CampaignService(ds, campaigns, requests, () => relay.wake()),
-          inject: [DataSource, CampaignRepository, CampaignRequestRepository, OutboxRelay],
+            committed: Committed,
+          ) => new CampaignService(ds, campaigns, requests, committed),
+          inject: [DataSource, CampaignRepository, CampaignRequestRepository, COMMITTED],
         },
         {
           provide: AgencyTaskService,
@@ -67,9 +66,9 @@ export class TaskingModule {
             ds: DataSource,
             tasks: AgencyTaskRepository,
             campaigns: CampaignRepository,
-            relay: OutboxRelay,
-          ) => new AgencyTaskService(ds, tasks, campaigns, () => relay.wake()),
-          inject: [DataSource, AgencyTaskRepository, CampaignRepository, OutboxRelay],
+            committed: Committed,
+          ) => new AgencyTaskService(ds, tasks, campaigns, committed),
+          inject: [DataSource, AgencyTaskRepository, CampaignRepository, COMMITTED],
         },
         {
           provide: FanOutRunner,
@@ -79,7 +78,7 @@ export class TaskingModule {
             assignments: AssignmentRepository,
             campaigns: CampaignRepository,
             registry: ServiceClient,
-            relay: OutboxRelay,
+            committed: Committed,
           ) =>
             new FanOutRunner(
               ds,
@@ -95,9 +94,9 @@ export class TaskingModule {
                 maxAttempts: config.TASKING_FANOUT_MAX_ATTEMPTS,
                 retryBaseMs: config.TASKING_FANOUT_RETRY_MS,
               },
-              () => relay.wake(),
+              committed,
             ),
-          inject: [DataSource, FanOutRepository, AssignmentRepository, CampaignRepository, ServiceClient, OutboxRelay],
+          inject: [DataSource, FanOutRepository, AssignmentRepository, CampaignRepository, ServiceClient, COMMITTED],
         },
         {
           provide: FanOutService,
@@ -106,17 +105,9 @@ export class TaskingModule {
             fanOuts: FanOutRepository,
             campaigns: CampaignRepository,
             runner: FanOutRunner,
-            relay: OutboxRelay,
-          ) =>
-            new FanOutService(
-              ds,
-              fanOuts,
-              campaigns,
-              () => runner.wake(),
-              config.TASKING_FANOUT_WAIT_MS,
-              () => relay.wake(),
-            ),
-          inject: [DataSource, FanOutRepository, CampaignRepository, FanOutRunner, OutboxRelay],
+            committed: Committed,
+          ) => new FanOutService(ds, fanOuts, campaigns, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS, committed),
+          inject: [DataSource, FanOutRepository, CampaignRepository, FanOutRunner, COMMITTED],
         },
         {
           provide: AssignmentService,
@@ -124,9 +115,9 @@ export class TaskingModule {
             ds: DataSource,
             assignments: AssignmentRepository,
             campaigns: CampaignRepository,
-            relay: OutboxRelay,
-          ) => new AssignmentService(ds, assignments, campaigns, () => relay.wake()),
-          inject: [DataSource, AssignmentRepository, CampaignRepository, OutboxRelay],
+            committed: Committed,
+          ) => new AssignmentService(ds, assignments, campaigns, committed),
+          inject: [DataSource, AssignmentRepository, CampaignRepository, COMMITTED],
         },
         {
           provide: OFFER_CALENDAR,

@@ -21,7 +21,8 @@ export interface AuditEvidenceOptions {
 
 /**
  * A service's evidence: the sequencer that links its queued audit entries
- * (polled every `sequenceMs`, or woken) and the checkpointer that signs and
+ * (woken after each commit, and polled every `sequenceMs` for what another
+ * instance or a crash left) and the checkpointer that signs and
  * publishes its chain every `checkpointMs`.
  */
 export class AuditEvidence {
@@ -62,9 +63,9 @@ export class AuditEvidence {
     await this.loop.stop();
   }
 
-  /** Links what is queued now (e.g. right after a write). */
-  wake(): void {
-    this.loop.wake();
+  /** Links what is queued: at once, or within `withinMs` (right after a write: writes in that time share one run). */
+  wake(withinMs = 0): void {
+    this.loop.wake(withinMs);
   }
 
   /**

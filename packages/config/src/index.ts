@@ -97,7 +97,7 @@ export const base64Key32 = z
 /** How a service's audit sequencer and checkpointer run (packages/audit AuditEvidence). */
 export const auditEvidenceConfig = () => ({
   /** How often the sequencer looks for entries to link (it is also woken after writes). */
-  AUDIT_SEQUENCE_MS: durationMs(250),
+  AUDIT_SEQUENCE_MS: durationMs(2000),
   /** How often the service signs and publishes a checkpoint of its chain (only when it grew). */
   AUDIT_CHECKPOINT_MS: durationMs(60_000),
 });

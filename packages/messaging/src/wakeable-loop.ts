@@ -1,13 +1,18 @@
 /**
- * Runs `tick` every `pollMs` after the previous run ended, and at once when
- * woken (a wake during a run means one more run right after it). Never two
- * runs at once; `stop()` waits for the run in flight. The outbox relay and
- * the fan-out runner poll with it.
+ * Runs `tick` every `pollMs` after the previous run ended, and sooner when
+ * woken: `wake()` at once, `wake(withinMs)` no later than that (wakes within
+ * that time share one run). A wake during a run means one more run after it,
+ * at once or within the time asked. Never two runs at once; `stop()` waits for
+ * the run in flight. The outbox relay, the audit sequencer and the fan-out
+ * runner poll with it.
  */
 export class WakeableLoop {
   private timer: NodeJS.Timeout | null = null;
+  /** When the scheduled run is due (ms since 1970), while one is scheduled. */
+  private dueAt = 0;
   private running: Promise<void> | null = null;
-  private again = false;
+  /** Within how long to run again after the run in flight (null: at the poll interval). */
+  private againWithin: number | null = null;
   private stopped = true;
 
   constructor(
@@ -20,13 +25,14 @@ export class WakeableLoop {
     this.schedule(0);
   }
 
-  wake(): void {
+  wake(withinMs = 0): void {
     if (this.stopped) return;
     if (this.running) {
-      this.again = true;
+      this.againWithin = Math.min(this.againWithin ?? withinMs, withinMs);
       return;
     }
-    this.schedule(0);
+    if (this.timer && this.dueAt <= Date.now() + withinMs) return;
+    this.schedule(withinMs);
   }
 
   async stop(): Promise<void> {
@@ -39,13 +45,14 @@ export class WakeableLoop {
   private schedule(delay: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.tick().finally(() => {
         this.running = null;
-        const again = this.again;
-        this.again = false;
-        this.schedule(again ? 0 : this.pollMs);
+        const again = this.againWithin;
+        this.againWithin = null;
+        this.schedule(again ?? this.pollMs);
       });
     }, delay);
   }

@@ -22,6 +22,15 @@ export type ServiceName = 'registry' | 'agreements' | 'approvals' | 'tasking';
 
 /** The NATS connection a service publishes its events on (JetStream), apart from the one it serves requests on. */
 export const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
+
+/**
+ * What a service calls after each commit (`COMMITTED`): its outbox relay publishes the new events at once, and its
+ * audit sequencer links the new entries within `AUDIT_LINK_WITHIN_MS` (commits in that time share one run, so a
+ * burst of writes is linked in batches, as the poll alone did).
+ */
+export type Committed = () => void;
+export const COMMITTED = Symbol('COMMITTED');
+export const AUDIT_LINK_WITHIN_MS = 250;
 const PRUNING = Symbol('PRUNING');
 
 /** The configuration every service has (`@concord/config`'s shared parts). */
@@ -47,8 +56,8 @@ export interface ServiceDefinition {
   auditKey: string | undefined;
   /** Its request handlers; the kit adds the audit trail's and the health check's. */
   controllers: Type[];
-  /** Its repositories and services. The kit provides `DataSource`, `EVENTS_CONNECTION`, `OutboxRelay`, the audit
-   * evidence and reader, and, for a service that calls others, `ServiceClient`. */
+  /** Its repositories and services. The kit provides `DataSource`, `EVENTS_CONNECTION`, `OutboxRelay`, `COMMITTED`,
+   * the audit evidence and reader, and, for a service that calls others, `ServiceClient`. */
   providers: Provider[];
   /**
    * Tokens of what else runs in the background (periodic jobs, event consumers): each resolves to one or an array.
@@ -97,6 +106,16 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
         useFactory: (ds: DataSource, nc: NatsConnection) =>
           new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
         inject: [DataSource, EVENTS_CONNECTION],
+      },
+      {
+        provide: COMMITTED,
+        useFactory:
+          (relay: OutboxRelay, evidence: AuditEvidence): Committed =>
+          () => {
+            relay.wake();
+            evidence.wake(AUDIT_LINK_WITHIN_MS);
+          },
+        inject: [OutboxRelay, AuditEvidence],
       },
       ...auditProviders(name, {
         signingKey: service.auditKey,
