@@ -11,6 +11,7 @@ import {
   type AgreementEventData,
   type CreatorStatusName,
   type PLATFORMS,
+  type RequestOf,
   type TOPICS,
 } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
@@ -26,6 +27,37 @@ export const staff = {
   mofaReviewer: { userId: 'reviewer@mofa', orgId: 'mofa', roles: ['reviewer'] },
   hcmc: { userId: 'liaison@hcmc', orgId: 'hcmc-info', roles: ['liaison'] },
 } satisfies Record<string, Actor>;
+
+/** A registration as the registrar sends it (`creator.create`'s input, `POST /v1/creators`'s body). */
+export type Registration = RequestOf<typeof SUBJECTS.registry.creatorCreate>['input'];
+
+/**
+ * The test registration every suite starts from: a valid individual with personal data under consent and one TikTok
+ * channel under a handle of its own (or `handle`), changed by `overrides`. The legal name follows the display name.
+ */
+export function creatorRegistration(overrides: Partial<Registration> & { handle?: string } = {}): Registration {
+  const { handle = `hongnhung_${randomBytes(3).toString('hex')}`, ...changes } = overrides;
+  const displayName = changes.displayName ?? 'Nguyễn Thị Hồng Nhung';
+  return {
+    kind: 'individual',
+    displayName,
+    personalData: {
+      legalName: displayName,
+      nationalId: '001199012345',
+      phone: '+84912345678',
+      email: 'nhung@example.vn',
+    },
+    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
+    channels: [
+      { platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true },
+    ],
+    topics: ['tourism'],
+    languages: ['vi', 'en'],
+    regions: ['VN-HN'],
+    managementCompanyId: null,
+    ...changes,
+  };
+}
 
 /** A creator signed in as themselves. */
 export const creatorActor = (creatorId: string, handle = creatorId.slice(-6)): Actor => ({

@@ -6,7 +6,14 @@ import { migrateAgreementsDatabase, startAgreements } from '@concord/agreements'
 import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
 import { migrateApprovalsDatabase, startApprovals } from '@concord/approvals';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
-import { createServiceTestDatabase, testActorConfig, testEnvName, testUrls, testNatsConfig } from '@concord/testing';
+import {
+  createServiceTestDatabase,
+  creatorRegistration,
+  testActorConfig,
+  testEnvName,
+  testUrls,
+  testNatsConfig,
+} from '@concord/testing';
 import { migrateGatewayDatabase } from '../database/migrate-gateway';
 import { createGateway } from '../gateway.app';
 import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
@@ -175,24 +182,7 @@ export function uniqueHandle(prefix: string): string {
   return `${prefix}_${randomBytes(3).toString('hex')}`;
 }
 
-/** A valid individual creator's registration, with one TikTok channel under `handle`. */
+/** A valid individual creator's registration, with one TikTok channel under `handle` (`@concord/testing`'s). */
 export function registration(displayName: string, handle = uniqueHandle('kol')): Schemas['RegisterCreator'] {
-  return {
-    kind: 'individual',
-    displayName,
-    personalData: {
-      legalName: displayName,
-      nationalId: '001199012345',
-      phone: '+84912345678',
-      email: 'kol@example.vn',
-    },
-    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-    channels: [
-      { platform: 'tiktok', handle, url: `https://www.tiktok.com/@${handle}`, followers: 120000, verified: true },
-    ],
-    topics: ['tourism'],
-    languages: ['vi', 'en'],
-    regions: ['VN-HN'],
-    managementCompanyId: null,
-  };
+  return creatorRegistration({ displayName, handle });
 }

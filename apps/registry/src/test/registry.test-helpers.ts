@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Actor, RequestOf, SUBJECTS } from '@concord/domain';
+import type { Actor } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
+  creatorRegistration,
   testActorConfig,
   testEnvName,
   testServiceClient,
   testUrls,
   testNats,
   testNatsConfig,
+  type Registration as TestRegistration,
 } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
@@ -75,34 +77,7 @@ export async function startTestRegistry(options: { logger?: LoggerService } = {}
 }
 
 /** A registration as the registrar sends it (`creator.create`'s input). */
-export type Registration = RequestOf<typeof SUBJECTS.registry.creatorCreate>['input'];
+export type Registration = TestRegistration;
 
-/** A valid registration with fresh channel handles, changed by `overrides`. */
-export function registration(overrides: Partial<Registration> = {}): Registration {
-  const tag = randomBytes(3).toString('hex');
-  return {
-    kind: 'individual',
-    displayName: 'Nguyễn Thị Hồng Nhung',
-    personalData: {
-      legalName: 'Nguyễn Thị Hồng Nhung',
-      nationalId: '001199012345',
-      phone: '+84912345678',
-      email: 'nhung@example.vn',
-    },
-    consent: { givenAt: '2026-01-05T09:00:00Z', scope: 'registry', evidence: 'form 12/2026' },
-    channels: [
-      {
-        platform: 'tiktok',
-        handle: `hongnhung_${tag}`,
-        url: `https://www.tiktok.com/@hongnhung_${tag}`,
-        followers: 120000,
-        verified: true,
-      },
-    ],
-    topics: ['tourism'],
-    languages: ['vi', 'en'],
-    regions: ['VN-HN'],
-    managementCompanyId: null,
-    ...overrides,
-  };
-}
+/** A valid registration with fresh channel handles, changed by `overrides` (`@concord/testing`'s). */
+export const registration = (overrides: Partial<Registration> = {}): Registration => creatorRegistration(overrides);
