@@ -21,9 +21,9 @@ import {
 /**
  * Proofs of the actor (ADR 0014) as compact JWS (RFC 7515), signed with
  * Ed25519 by node:crypto itself: one synchronous call each way, where jose's
- * WebCrypto path took 2.5× the CPU (ADR 0014, "Cost"). The rules a proof must satisfy
- * are in packages/domain (actor-proof.ts); here are the keys and the
- * signatures.
+ * WebCrypto path took 2.5× the CPU (ADR 0014, "Why compact JWS, made with
+ * node:crypto"). The rules a proof must satisfy are in packages/domain
+ * (actor-proof.ts); here are the keys and the signatures.
  *
  * Keys travel in configuration as base64 DER: the private key as PKCS#8
  * (`openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`), the

@@ -15,6 +15,19 @@ export function commandKey(envelope: Envelope<unknown>): string {
   return `${orgId}:${userId}:${envelope.type}:${envelope.idempotencyKey}`;
 }
 
+/** The digest of a command's data: the same key with other data is another request. */
+function requestHashOf(envelope: Envelope<unknown>): string {
+  return createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
+}
+
+/** The stored reply of a key already run, or `idempotency.key_reused` when it ran with other data. */
+function replayOf<R>(previous: ProcessedCommand, requestHash: string): R {
+  if (previous.requestHash !== requestHash) {
+    throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was used for a different request');
+  }
+  return previous.reply as R;
+}
+
 /**
  * Runs `effect` once per (agency, user, subject, Idempotency-Key), inside
  * the caller's transaction. The same key with the same data returns the
@@ -34,7 +47,7 @@ export async function once<R>(
     return reply;
   }
   const key = commandKey(envelope);
-  const requestHash = createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
+  const requestHash = requestHashOf(envelope);
   // Claim the key: a concurrent attempt with the same key waits here until this transaction ends, then finds its record.
   for (;;) {
     const claimed: unknown[] = await manager.query(
@@ -45,10 +58,7 @@ export async function once<R>(
     const previous = await manager.findOne(ProcessedCommand, { where: { key } });
     // Pruned between the two statements: claim again.
     if (!previous) continue;
-    if (previous.requestHash !== requestHash) {
-      throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was used for a different request');
-    }
-    return previous.reply as R;
+    return replayOf<R>(previous, requestHash);
   }
   const reply = await effect();
   // The effect's audit entries and events, and the record of this command, in one statement.
@@ -110,7 +120,7 @@ export const writeOnce: RunOnce = async <R>(
       return reply;
     }
     const key = commandKey(envelope);
-    const requestHash = createHash('sha256').update(canonicalJson(envelope.data)).digest('hex');
+    const requestHash = requestHashOf(envelope);
     try {
       const reply = await effect(manager);
       await flushWrites(manager, [
@@ -121,10 +131,7 @@ export const writeOnce: RunOnce = async <R>(
     } catch (error) {
       const previous = await manager.findOne(ProcessedCommand, { where: { key } });
       if (!previous) throw error;
-      if (previous.requestHash !== requestHash) {
-        throw new DomainError('idempotency.key_reused', 'This Idempotency-Key was used for a different request');
-      }
-      return previous.reply as R;
+      return replayOf<R>(previous, requestHash);
     }
   } finally {
     await runner.release();

@@ -13,11 +13,6 @@ export interface StoredKey {
   responseBody: unknown;
 }
 
-/**
- * The gateway's Idempotency-Keys (`idempotency_keys`, entity IdempotencyRecord): each statement the interceptor
- * needs, one round trip each. A key is `<agency>:<user>:<key>` (its scope); a request holds it on a lease (`owner`,
- * `locked_until`) until it stores the response.
- */
 interface ClaimAsked {
   scope: string;
   fingerprint: string;
@@ -32,10 +27,14 @@ interface CompletionAsked {
   body: string;
 }
 
+/**
+ * The gateway's Idempotency-Keys (`idempotency_keys`, entity IdempotencyRecord): each statement the interceptor
+ * needs; claims and completions in batches. A key is `<agency>:<user>:<key>` (its scope); a request holds it on a lease (`owner`,
+ * `locked_until`) until it stores the response.
+ */
 export class IdempotencyKeyRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Claims a new key for `owner`; false when the key exists already. */
   /**
    * Claims and completions are the two statements of every keyed write: each
    * batches what arrives while its last statement is in flight (one INSERT
@@ -126,6 +125,7 @@ export class IdempotencyKeyRepository {
     return asked.map(() => undefined);
   }
 
+  /** Frees the key (the request failed with a 5xx): a retry with it runs again. */
   async release(scope: string, owner: string): Promise<void> {
     await this.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND owner = $2', [scope, owner]);
   }
