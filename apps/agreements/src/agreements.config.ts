@@ -9,6 +9,7 @@ import {
   loadConfig,
   auditEvidenceConfig,
   base64Key32,
+  base64Key32List,
 } from '@concord/config';
 
 export const AgreementsConfigSchema = z.object({
@@ -26,6 +27,8 @@ export const AgreementsConfigSchema = z.object({
   ...retentionConfig(),
   /** The agreements service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
   CONCORD_AUDIT_KEY_AGREEMENTS: base64Key32.optional(),
+  /** The public keys of the audit keys it signed with before a rotation, oldest first (docs/runbooks/rotate-audit-key.md). */
+  CONCORD_AUDIT_RETIRED_KEYS_AGREEMENTS: base64Key32List.default([]),
   ...auditEvidenceConfig(),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),

@@ -21,6 +21,7 @@ export class AgreementsModule {
       dataSource: () =>
         createAgreementsDataSource(config.DATABASE_URL, config.AGREEMENTS_DB_POOL, databaseTimeouts(config)),
       auditKey: config.CONCORD_AUDIT_KEY_AGREEMENTS,
+      retiredAuditKeys: config.CONCORD_AUDIT_RETIRED_KEYS_AGREEMENTS,
       callsOthers: true,
       controllers: [AgreementHandler],
       providers: [

@@ -9,6 +9,7 @@ import {
   loadConfig,
   auditEvidenceConfig,
   base64Key32,
+  base64Key32List,
 } from '@concord/config';
 
 export const ApprovalsConfigSchema = z.object({
@@ -26,6 +27,8 @@ export const ApprovalsConfigSchema = z.object({
   ...retentionConfig(),
   /** The approvals service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
   CONCORD_AUDIT_KEY_APPROVALS: base64Key32.optional(),
+  /** The public keys of the audit keys it signed with before a rotation, oldest first (docs/runbooks/rotate-audit-key.md). */
+  CONCORD_AUDIT_RETIRED_KEYS_APPROVALS: base64Key32List.default([]),
   ...auditEvidenceConfig(),
   /** How long the service waits for tasking's and the registry's answers. */
   RPC_TIMEOUT_MS: durationMs(5000),

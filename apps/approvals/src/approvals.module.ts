@@ -31,6 +31,7 @@ export class ApprovalsModule {
       dataSource: () =>
         createApprovalsDataSource(config.DATABASE_URL, config.APPROVALS_DB_POOL, databaseTimeouts(config)),
       auditKey: config.CONCORD_AUDIT_KEY_APPROVALS,
+      retiredAuditKeys: config.CONCORD_AUDIT_RETIRED_KEYS_APPROVALS,
       callsOthers: true,
       controllers: [SubmissionHandler],
       providers: [

@@ -62,6 +62,17 @@ describe('gateway configuration', () => {
     );
   });
 
+  it("takes a service's keys after a rotation as a list, oldest first, and refuses the list if one is not a key", () => {
+    const rotated = `${auditKeys.CONCORD_AUDIT_PUBLIC_KEY_REGISTRY}, ${auditKeys.CONCORD_AUDIT_PUBLIC_KEY_TASKING}`;
+    expect(
+      loadGatewayConfig({ ...base, ...auditKeys, CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: rotated })
+        .CONCORD_AUDIT_PUBLIC_KEY_REGISTRY,
+    ).toEqual([auditKeys.CONCORD_AUDIT_PUBLIC_KEY_REGISTRY, auditKeys.CONCORD_AUDIT_PUBLIC_KEY_TASKING]);
+    expect(() =>
+      loadGatewayConfig({ ...base, ...auditKeys, CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: `${rotated},c2hvcnQ=` }),
+    ).toThrow(/CONCORD_AUDIT_PUBLIC_KEY_REGISTRY/);
+  });
+
   it('refuses to start without the key that signs the actor of its requests, or with one that is not an Ed25519 private key', () => {
     const { CONCORD_ACTOR_KEY: _key, ...withoutKey } = base;
     expect(() => loadGatewayConfig(withoutKey)).toThrow(/CONCORD_ACTOR_KEY/);

@@ -9,7 +9,7 @@ import {
   flag,
   loadConfig,
   port,
-  base64Key32,
+  base64Key32List,
 } from '@concord/config';
 
 export const GatewayConfigSchema = z.object({
@@ -50,11 +50,14 @@ export const GatewayConfigSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   /** The built admin portal, served at /portal/ (main.ts: apps/portal/dist beside the gateway); unset or not built: not served. */
   PORTAL_DIR: z.string().min(1).optional(),
-  /** Each service's Ed25519 audit public key (32 bytes, base64): checkpoints are kept, and chains verified, only against these. */
-  CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: base64Key32.optional(),
-  CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: base64Key32.optional(),
-  CONCORD_AUDIT_PUBLIC_KEY_TASKING: base64Key32.optional(),
-  CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: base64Key32.optional(),
+  /**
+   * Each service's Ed25519 audit public key (32 bytes, base64): checkpoints are kept, and chains verified, only against
+   * these. After a rotation, the keys it used, comma-separated, oldest first (docs/runbooks/rotate-audit-key.md).
+   */
+  CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: base64Key32List.optional(),
+  CONCORD_AUDIT_PUBLIC_KEY_AGREEMENTS: base64Key32List.optional(),
+  CONCORD_AUDIT_PUBLIC_KEY_TASKING: base64Key32List.optional(),
+  CONCORD_AUDIT_PUBLIC_KEY_APPROVALS: base64Key32List.optional(),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -70,7 +73,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     }
     for (const service of ['REGISTRY', 'AGREEMENTS', 'TASKING', 'APPROVALS'] as const) {
       const variable = `CONCORD_AUDIT_PUBLIC_KEY_${service}` as const;
-      if (!c.CONCORD_DEV_AUTH && !c[variable]) {
+      if (!c.CONCORD_DEV_AUTH && !c[variable]?.length) {
         ctx.addIssue({
           code: 'custom',
           path: [variable],

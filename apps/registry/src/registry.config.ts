@@ -8,6 +8,7 @@ import {
   loadConfig,
   auditEvidenceConfig,
   base64Key32,
+  base64Key32List,
 } from '@concord/config';
 
 export const RegistryConfigSchema = z.object({
@@ -29,6 +30,8 @@ export const RegistryConfigSchema = z.object({
   ...retentionConfig(),
   /** The registry service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
   CONCORD_AUDIT_KEY_REGISTRY: base64Key32.optional(),
+  /** The public keys of the audit keys it signed with before a rotation, oldest first (docs/runbooks/rotate-audit-key.md). */
+  CONCORD_AUDIT_RETIRED_KEYS_REGISTRY: base64Key32List.default([]),
   ...auditEvidenceConfig(),
 });
 

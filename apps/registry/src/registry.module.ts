@@ -26,6 +26,7 @@ export class RegistryModule {
       dataSource: () =>
         createRegistryDataSource(config.DATABASE_URL, config.REGISTRY_DB_POOL, databaseTimeouts(config)),
       auditKey: config.CONCORD_AUDIT_KEY_REGISTRY,
+      retiredAuditKeys: config.CONCORD_AUDIT_RETIRED_KEYS_REGISTRY,
       controllers: [CreatorHandler],
       providers: [
         ...repositoryProviders(CreatorRepository, CreatorAgreementsRepository),

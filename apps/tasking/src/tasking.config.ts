@@ -10,6 +10,7 @@ import {
   loadConfig,
   auditEvidenceConfig,
   base64Key32,
+  base64Key32List,
 } from '@concord/config';
 
 export const TaskingConfigSchema = z.object({
@@ -27,6 +28,8 @@ export const TaskingConfigSchema = z.object({
   ...retentionConfig(),
   /** The tasking service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
   CONCORD_AUDIT_KEY_TASKING: base64Key32.optional(),
+  /** The public keys of the audit keys it signed with before a rotation, oldest first (docs/runbooks/rotate-audit-key.md). */
+  CONCORD_AUDIT_RETIRED_KEYS_TASKING: base64Key32List.default([]),
   ...auditEvidenceConfig(),
   /** How long the service waits for the registry's answer. */
   RPC_TIMEOUT_MS: durationMs(5000),

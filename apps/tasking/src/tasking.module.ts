@@ -39,6 +39,7 @@ export class TaskingModule {
       config,
       dataSource: () => createTaskingDataSource(config.DATABASE_URL, config.TASKING_DB_POOL, databaseTimeouts(config)),
       auditKey: config.CONCORD_AUDIT_KEY_TASKING,
+      retiredAuditKeys: config.CONCORD_AUDIT_RETIRED_KEYS_TASKING,
       callsOthers: true,
       controllers: [CampaignHandler, AssignmentHandler],
       providers: [

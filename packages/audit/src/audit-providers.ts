@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { EVENTS } from '@concord/domain';
+import { auditPublicKey, EVENTS } from '@concord/domain';
 import { OutboxRelay } from '@concord/messaging';
 import { AuditEvidence, type AuditEvidenceOptions } from './audit-evidence';
 import { AuditReader } from './audit-reader';
@@ -7,6 +7,8 @@ import { AuditReader } from './audit-reader';
 export interface AuditProviderSettings {
   /** CONCORD_AUDIT_KEY_<SERVICE>: the service's Ed25519 seed (a throwaway key, with a warning, when unset). */
   signingKey: string | undefined;
+  /** CONCORD_AUDIT_RETIRED_KEYS_<SERVICE>: the public keys it signed with before, oldest first (still verified). */
+  retiredKeys: readonly string[];
   sequenceMs: number;
   checkpointMs: number;
   log: (message: string) => void;
@@ -15,7 +17,7 @@ export interface AuditProviderSettings {
 /**
  * A service's audit providers for its Nest module: the evidence (sequencer
  * and checkpointer, publishing through the service's outbox relay) and the
- * reader that verifies with the same key. Needs `DataSource` and
+ * reader that verifies with the same key (and the keys it replaced). Needs `DataSource` and
  * `OutboxRelay` among the module's providers.
  */
 export function auditProviders(service: AuditEvidenceOptions['service'], settings: AuditProviderSettings) {
@@ -38,7 +40,7 @@ export function auditProviders(service: AuditEvidenceOptions['service'], setting
     {
       provide: AuditReader,
       useFactory: (dataSource: DataSource, evidence: AuditEvidence) =>
-        new AuditReader(dataSource, service, evidence.key.publicKey),
+        new AuditReader(dataSource, service, [...settings.retiredKeys.map(auditPublicKey), evidence.key.publicKey]),
       inject: [DataSource, AuditEvidence],
     },
   ];

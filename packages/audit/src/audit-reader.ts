@@ -12,7 +12,8 @@ export class AuditReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly service: string,
-    private readonly publicKey: KeyObject,
+    /** The service's public keys, oldest first: the retired ones, then its signing key's. */
+    private readonly keys: readonly KeyObject[],
   ) {}
 
   list(cmd: Envelope<z.infer<typeof AuditCommands.list>>) {
@@ -26,7 +27,7 @@ export class AuditReader {
     const own = await ownCheckpoints(this.dataSource, this.service);
     return verifyTrail(this.dataSource, {
       service: this.service,
-      publicKey: this.publicKey,
+      keys: this.keys,
       checkpoints: [...(cmd.data.checkpoints ?? []), ...own],
     });
   }

@@ -22,9 +22,9 @@ type JoinedRow = LinkRow & Partial<AuditEntryRow> & { entry_present: boolean };
  */
 export async function verifyTrail(
   dataSource: DataSource,
-  options: { service: string; publicKey: KeyObject; checkpoints: readonly SignedCheckpoint[]; pageSize?: number },
+  options: { service: string; keys: readonly KeyObject[]; checkpoints: readonly SignedCheckpoint[]; pageSize?: number },
 ): Promise<TrailVerdict & { pending: number }> {
-  const verifier = new TrailVerifier(options.service, options.publicKey, options.checkpoints);
+  const verifier = new TrailVerifier(options.service, options.keys, options.checkpoints);
   const pageSize = options.pageSize ?? 2000;
   let after = 0;
   for (;;) {

@@ -13,15 +13,18 @@ const CheckpointsFile = z.union([
   z.object({ checkpoints: z.array(SignedCheckpointSchema) }),
   z.array(SignedCheckpointSchema),
 ]);
-/** What `GET /v1/public/audit/keys` answers: `{ service: base64 Ed25519 public key }`. */
-const KeysFile = z.record(z.string(), z.string());
+/**
+ * What `GET /v1/public/audit/keys` answers: `{ service: [base64 Ed25519 public key, …] }`, oldest first (a single
+ * string, as answered before keys could be rotated, is one key).
+ */
+const KeysFile = z.record(z.string(), z.union([z.string().transform((key) => [key]), z.array(z.string()).min(1)]));
 
 export function parseCheckpoints(json: unknown): SignedCheckpoint[] {
   const parsed = CheckpointsFile.parse(json);
   return Array.isArray(parsed) ? parsed : parsed.checkpoints;
 }
 
-export function parseKeys(json: unknown): Record<string, string> {
+export function parseKeys(json: unknown): Record<string, string[]> {
   return KeysFile.parse(json);
 }
 
@@ -49,13 +52,13 @@ export function parseExport(ndjson: string): ExportedLink[] {
 export function verifyExport(
   links: readonly ExportedLink[],
   checkpoints: readonly SignedCheckpoint[],
-  keys: Record<string, string>,
+  keys: Record<string, readonly string[]>,
 ): TrailVerdict[] {
   const services = [
     ...new Set([...Object.keys(keys), ...links.map((l) => l.service), ...checkpoints.map((c) => c.service)]),
   ].sort();
   return services.map((service) => {
-    const verifier = new TrailVerifier(service, keys[service] ? auditPublicKey(keys[service]) : null, checkpoints);
+    const verifier = new TrailVerifier(service, (keys[service] ?? []).map(auditPublicKey), checkpoints);
     for (const link of links) {
       if (link.service !== service) continue;
       const facts = link.gone ? null : link.facts;

@@ -5,6 +5,7 @@ import { createServiceDataSource, openServiceDatabase } from '@concord/database'
 import {
   auditSigningKey,
   chainHash,
+  type AuditSigningKey,
   entryDigest,
   GENESIS_HASH,
   linkHash,
@@ -41,7 +42,6 @@ class AuditEvidence1700000000002 implements MigrationInterface {
 
 const SERVICE = 'registry';
 const key = auditSigningKey(randomBytes(32).toString('base64'));
-const keys = { [SERVICE]: key.publicKeyBase64 };
 const mcst: Actor = { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] };
 const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
 
@@ -49,18 +49,26 @@ const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] 
 class Trail {
   /** Copies of the published checkpoints, as an outside keeper (the gateway, an inspector) holds them. */
   readonly kept: SignedCheckpoint[] = [];
-  readonly sequencer: AuditSequencer;
-  readonly checkpointer: AuditCheckpointer;
+  sequencer!: AuditSequencer;
+  checkpointer!: AuditCheckpointer;
+  /** The keys the service has signed with, oldest first, as its verifiers are configured. */
+  readonly keys: AuditSigningKey[] = [];
 
   constructor(
     readonly db: DataSource,
     readonly url = '',
   ) {
-    this.sequencer = new AuditSequencer(db, SERVICE, key);
+    this.signWith(key);
+  }
+
+  /** The service's sequencer and checkpointer from now on sign with `signer` (a key rotation when it is new). */
+  signWith(signer: AuditSigningKey): void {
+    this.keys.push(signer);
+    this.sequencer = new AuditSequencer(this.db, SERVICE, signer);
     this.checkpointer = new AuditCheckpointer(
-      db,
+      this.db,
       SERVICE,
-      key,
+      signer,
       'concord.events.audit.registry.checkpointed',
       async (_m, _s, _a, data) => {
         this.kept.push(data as SignedCheckpoint);
@@ -118,7 +126,7 @@ class Trail {
   }
 
   verify() {
-    return verifyTrail(this.db, { service: SERVICE, publicKey: key.publicKey, checkpoints: this.kept });
+    return verifyTrail(this.db, { service: SERVICE, keys: this.keys.map((k) => k.publicKey), checkpoints: this.kept });
   }
 
   /** The agency's export, written out as NDJSON and read back, then checked offline with only the kept checkpoints and keys. */
@@ -130,6 +138,8 @@ class Trail {
       if (page.next === null) break;
       after = page.next;
     }
+    // As `GET /v1/public/audit/keys` publishes them.
+    const keys = { [SERVICE]: this.keys.map((k) => k.publicKeyBase64) };
     const [verdict] = verifyExport(parseExport(lines.join('\n')), JSON.parse(JSON.stringify(this.kept)), keys);
     return verdict;
   }
@@ -172,8 +182,15 @@ async function relinkFrom(trail: Trail, from: number): Promise<void> {
   }
 }
 
-/** Appends an entry and a link for it behind the sequencer's back: hash right, signature from a key that is not the service's. */
-async function appendForged(trail: Trail, hash: 'recomputed' | 'bad'): Promise<void> {
+/**
+ * Appends an entry and a link for it behind the sequencer's back: hash right, signature from a key that is not the
+ * service's (or from `signer`: a key the service used once).
+ */
+async function appendForged(
+  trail: Trail,
+  hash: 'recomputed' | 'bad',
+  signer = auditSigningKey(randomBytes(32).toString('base64')),
+): Promise<void> {
   const [tail] = await trail.db.query('SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1');
   const facts: AuditFacts = {
     id: randomUUIDv7ish(),
@@ -189,10 +206,7 @@ async function appendForged(trail: Trail, hash: 'recomputed' | 'bad'): Promise<v
   const good = linkHash(tail.hash, digest);
   const forgedHash = hash === 'recomputed' ? good : 'f'.repeat(64);
   const seq = Number(tail.seq) + 1;
-  const signature = signStatement(
-    auditSigningKey(randomBytes(32).toString('base64')).privateKey,
-    linkStatement(SERVICE, seq, forgedHash),
-  );
+  const signature = signStatement(signer.privateKey, linkStatement(SERVICE, seq, forgedHash));
   await trail.tamper(
     `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data) VALUES ('${facts.id}', '${facts.at}', '${facts.actorUserId}', '${facts.actorOrgId}', '${facts.action}', '${facts.subject}', NULL, '{}')`,
     `INSERT INTO audit_chain (seq, entry_id, entry_pos, digest, prev_hash, hash, signature) SELECT ${seq}, '${facts.id}', pos, '${digest}', '${tail.hash}', '${forgedHash}', '${signature}' FROM audit_entries WHERE id = '${facts.id}'`,
@@ -247,6 +261,30 @@ describe('the audit trail on PostgreSQL: lock-free entries, a signing sequencer,
     expect(page.links.filter((l) => l.facts).length).toBe(20);
     expect(page.links.filter((l) => l.facts).every((l) => l.facts!.actorOrgId === 'mofa')).toBe(true);
     expect(await trail.verifyOffline(mofa.orgId)).toMatchObject({ valid: true, entries: 43 });
+  });
+});
+
+describe('a rotated signing key', () => {
+  it('verifies the links and checkpoints of the old key and the new, online and offline, and names a link the retired key signed after', async () => {
+    const trail = await Trail.open('rotated');
+    try {
+      await trail.write(4);
+      await trail.seal();
+      trail.signWith(auditSigningKey(randomBytes(32).toString('base64')));
+      await trail.write(3);
+      await trail.seal();
+      expect(trail.kept.map((c) => c.size)).toEqual([4, 7]);
+      expect(await trail.verify()).toMatchObject({ valid: true, entries: 7, checkpoints: 2 });
+      expect(await trail.verifyOffline()).toMatchObject({ valid: true, entries: 7, checkpoints: 2 });
+
+      // Whoever kept the retired key appends an entry with it.
+      await appendForged(trail, 'recomputed', key);
+      const broken = { valid: false, brokenAt: 8, problem: { code: 'link.retired_key' } };
+      expect(await trail.verify()).toMatchObject(broken);
+      expect(await trail.verifyOffline()).toMatchObject(broken);
+    } finally {
+      await trail.db.destroy();
+    }
   });
 });
 

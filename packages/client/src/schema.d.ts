@@ -2047,9 +2047,9 @@ export interface components {
                 signature: string;
             }[];
         };
-        /** @description Each service's Ed25519 audit public key: 32 bytes, base64 */
+        /** @description Each service's Ed25519 audit public keys, 32 bytes base64 each, oldest first: the last signs now, the ones before it signed the chain before a rotation */
         AuditPublicKeys: {
-            [key: string]: string;
+            [key: string]: string[];
         };
         Agreement: {
             /** Format: uuid */

@@ -94,6 +94,25 @@ export const base64Key32 = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes in base64 (openssl rand -base64 32)');
 
+/**
+ * Ed25519 public keys (32 bytes each, base64), comma-separated, oldest first:
+ * the keys a service's audit trail was signed with, in the order it used
+ * them (a rotated key stays listed so the links it signed still verify).
+ * Parsed configuration (an array) parses again unchanged.
+ */
+export const base64Key32List = z.union([
+  z.array(base64Key32),
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(base64Key32)),
+]);
+
 /** How a service's audit sequencer and checkpointer run (packages/audit AuditEvidence). */
 export const auditEvidenceConfig = () => ({
   /** How often the sequencer looks for entries to link (it is also woken after writes). */

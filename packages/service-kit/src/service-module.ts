@@ -54,6 +54,8 @@ export interface ServiceDefinition {
   dataSource: () => DataSource;
   /** CONCORD_AUDIT_KEY_<SERVICE>. */
   auditKey: string | undefined;
+  /** CONCORD_AUDIT_RETIRED_KEYS_<SERVICE>: the public keys of the audit keys it replaced, oldest first. */
+  retiredAuditKeys: readonly string[];
   /** Its request handlers; the kit adds the audit trail's and the health check's. */
   controllers: Type[];
   /** Its repositories and services. The kit provides `DataSource`, `EVENTS_CONNECTION`, `OutboxRelay`, `COMMITTED`,
@@ -119,6 +121,7 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
       },
       ...auditProviders(name, {
         signingKey: service.auditKey,
+        retiredKeys: service.retiredAuditKeys,
         sequenceMs: config.AUDIT_SEQUENCE_MS,
         checkpointMs: config.AUDIT_CHECKPOINT_MS,
         log: warn,

@@ -27,8 +27,8 @@ const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({
 
 /**
  * The gateway's copies of the services' signed checkpoints (its own schema).
- * A checkpoint is kept only when the configured public key of the service
- * named in its subject verifies it; anything else is dropped and logged.
+ * A checkpoint is kept only when a configured public key of the service
+ * named in its subject verifies it (which key, in which order, verify checks); anything else is dropped and logged.
  */
 export class AuditCheckpointRepository {
   constructor(
@@ -41,8 +41,8 @@ export class AuditCheckpointRepository {
   keep = async (event: Envelope<unknown> & { subject: string }, manager: EntityManager): Promise<void> => {
     const service = event.subject.split('.').at(-2) ?? '';
     const parsed = SignedCheckpointSchema.safeParse(event.data);
-    const key = this.keys.of(service);
-    if (!parsed.success || parsed.data.service !== service || !key || !checkpointSigned(key, parsed.data)) {
+    const keys = this.keys.of(service) ?? [];
+    if (!parsed.success || parsed.data.service !== service || !keys.some((key) => checkpointSigned(key, parsed.data))) {
       this.log(`dropping an audit checkpoint on ${event.subject} that ${service}'s configured key does not verify`);
       return;
     }

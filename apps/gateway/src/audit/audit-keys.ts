@@ -5,10 +5,10 @@ import type { GatewayConfig } from '../gateway.config';
 export const AUDITED_SERVICES = ['registry', 'agreements', 'tasking', 'approvals'] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
 
-/** The services' audit public keys, as configured at the gateway (never taken from the services themselves). */
+/** The services' audit public keys, oldest first, as configured at the gateway (never taken from the services themselves). */
 export class AuditKeys {
-  readonly raw: Partial<Record<AuditedService, string>>;
-  private readonly keys = new Map<string, KeyObject>();
+  readonly raw: Partial<Record<AuditedService, readonly string[]>>;
+  private readonly keys = new Map<string, readonly KeyObject[]>();
 
   constructor(config: GatewayConfig) {
     this.raw = {
@@ -19,16 +19,16 @@ export class AuditKeys {
     };
     for (const service of AUDITED_SERVICES) {
       const raw = this.raw[service];
-      if (raw) this.keys.set(service, auditPublicKey(raw));
+      if (raw?.length) this.keys.set(service, raw.map(auditPublicKey));
     }
   }
 
-  of(service: string): KeyObject | null {
+  of(service: string): readonly KeyObject[] | null {
     return this.keys.get(service) ?? null;
   }
 
-  /** What `GET /v1/public/audit/keys` answers and the offline verifier reads: `{ service: base64 Ed25519 public key }`. */
-  published(): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.raw).filter(([, v]) => v));
+  /** What `GET /v1/public/audit/keys` answers and the offline verifier reads: `{ service: [base64 Ed25519 public key] }`. */
+  published(): Record<string, readonly string[]> {
+    return Object.fromEntries(Object.entries(this.raw).filter(([, v]) => v?.length));
   }
 }

@@ -27,15 +27,15 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
       expect((await registrar.POST('/v1/creators', { body: registration(name) })).response.status).toBe(201);
     }
     await sys.settleAudit();
-    const keys = (await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json()) as Record<string, string>;
-    expect(keys).toEqual(Object.fromEntries(Object.entries(sys.auditKeys).map(([s, k]) => [s, k.publicKeyBase64])));
+    const keys = (await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json()) as Record<string, string[]>;
+    expect(keys).toEqual(Object.fromEntries(Object.entries(sys.auditKeys).map(([s, k]) => [s, [k.publicKeyBase64]])));
     const answer = await fetch(`${sys.baseUrl}/v1/public/audit/checkpoints?service=registry`);
     expect(answer.status).toBe(200);
     const { checkpoints } = (await answer.json()) as { checkpoints: SignedCheckpoint[] };
     const latest = checkpoints.at(-1)!;
     expect(latest).toMatchObject({ service: 'registry', size: 3 });
-    expect(checkpointSigned(auditPublicKey(keys.registry), latest)).toBe(true);
-    expect(checkpointSigned(auditPublicKey(keys.agreements), latest)).toBe(false);
+    expect(checkpointSigned(auditPublicKey(keys.registry![0]!), latest)).toBe(true);
+    expect(checkpointSigned(auditPublicKey(keys.agreements![0]!), latest)).toBe(false);
 
     const { data: verdict } = await auditor.GET('/v1/audit/verify');
     expect(verdict).toMatchObject({

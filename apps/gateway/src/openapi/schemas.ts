@@ -156,9 +156,10 @@ export const RESPONSE_SCHEMAS = {
   AuditVerdict: AuditVerdicts,
   AuditExportLine: ExportedLink,
   AuditCheckpoints: z.object({ checkpoints: z.array(SignedCheckpointSchema) }),
-  AuditPublicKeys: z
-    .record(z.string(), z.string())
-    .meta({ description: "Each service's Ed25519 audit public key: 32 bytes, base64" }),
+  AuditPublicKeys: z.record(z.string(), z.array(z.string())).meta({
+    description:
+      "Each service's Ed25519 audit public keys, 32 bytes base64 each, oldest first: the last signs now, the ones before it signed the chain before a rotation",
+  }),
   Agreement: AgreementView,
   AgreementPage,
   BudgetReport,

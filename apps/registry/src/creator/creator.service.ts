@@ -152,10 +152,15 @@ export class CreatorService {
 
   async get(cmd: Cmd<'get'>): Promise<CreatorView> {
     const ability = abilityFor(cmd.actor);
-    const creator = await this.findReadable(ability, cmd.data.id);
+    // A role that may see restricted fields of some creator reads the active agreements beside the creator, not after:
+    // one round trip of waiting instead of two (they are dropped when this creator's status hides them).
+    const [creator, activeAgreements] = await Promise.all([
+      this.findReadable(ability, cmd.data.id),
+      ability.can('read_restricted', 'Creator') ? this.agreements.activeOf(cmd.data.id) : null,
+    ]);
     const restricted = ability.can('read_restricted', subject('Creator', { status: creator.status }));
     const view = toCreatorView(creator, { restricted });
-    return restricted ? { ...view, activeAgreements: await this.agreements.activeOf(creator.id) } : view;
+    return restricted ? { ...view, activeAgreements: activeAgreements ?? [] } : view;
   }
 
   async update(cmd: Cmd<'update'>): Promise<CreatorView> {

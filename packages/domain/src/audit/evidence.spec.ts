@@ -53,9 +53,9 @@ function chain(n: number, signer = key): TrailLink[] {
 function run(
   links: TrailLink[],
   checkpoints: SignedCheckpoint[] = [],
-  publicKey: ReturnType<typeof auditPublicKey> | null = key.publicKey,
+  keys: ReturnType<typeof auditPublicKey>[] | null = [key.publicKey],
 ) {
-  const v = new TrailVerifier('registry', publicKey, checkpoints);
+  const v = new TrailVerifier('registry', keys, checkpoints);
   for (const l of links) if (!v.push(l)) break;
   return v.verdict();
 }
@@ -121,6 +121,46 @@ describe('TrailVerifier', () => {
     });
     expect(run(links, [foreign])).toMatchObject({ valid: true, checkpoints: 0 });
     expect(run(links, [], null)).toMatchObject({ valid: false, problem: { code: 'key.missing' } });
+  });
+
+  describe('after the service rotated its key (keys oldest first)', () => {
+    /** The chain's links from `seq` on, signed again with `signer` (a link's hash does not cover its signature). */
+    const signedFrom = (links: TrailLink[], seq: number, signer: typeof key) =>
+      links.map((l) =>
+        l.seq < seq
+          ? l
+          : { ...l, signature: signStatement(signer.privateKey, linkStatement('registry', l.seq, l.hash)) },
+      );
+
+    it('accepts links and checkpoints signed with the old key up to the rotation and the new one after it', () => {
+      const links = signedFrom(chain(4), 3, other);
+      const checkpoints = [checkpointOf(links, 2), checkpointOf(links, 4, other)];
+      expect(run(links, checkpoints, [key.publicKey, other.publicKey])).toMatchObject({ valid: true, checkpoints: 2 });
+      expect(run(links, checkpoints, [other.publicKey])).toMatchObject({
+        valid: false,
+        problem: { code: 'checkpoint.signature', seq: 2 },
+      });
+      expect(run(links, [], [other.publicKey])).toMatchObject({
+        valid: false,
+        problem: { code: 'link.signature', seq: 1 },
+      });
+    });
+
+    it('refuses a link signed with the retired key after the new one began', () => {
+      const links = signedFrom(signedFrom(chain(4), 3, other), 4, key);
+      expect(run(links, [], [key.publicKey, other.publicKey])).toMatchObject({
+        valid: false,
+        brokenAt: 4,
+        problem: { code: 'link.retired_key' },
+      });
+    });
+
+    it('refuses a checkpoint signed with the retired key after one signed with the new key', () => {
+      const links = signedFrom(chain(4), 3, other);
+      expect(
+        run(links, [checkpointOf(links, 3, other), checkpointOf(links, 4)], [key.publicKey, other.publicKey]),
+      ).toMatchObject({ valid: false, problem: { code: 'checkpoint.retired_key', seq: 4 } });
+    });
   });
 
   it('names a link out of order', () => {

@@ -137,7 +137,9 @@ export type TrailBreakCode =
   | 'link.signature'
   | 'entry.missing'
   | 'entry.changed'
+  | 'link.retired_key'
   | 'checkpoint.signature'
+  | 'checkpoint.retired_key'
   | 'checkpoint.disagrees'
   | 'chain.truncated'
   | 'key.missing';
@@ -176,13 +178,20 @@ export class TrailVerifier {
   private readonly bySize = new Map<number, SignedCheckpoint>();
   private latest: SignedCheckpoint | null = null;
   private checked = 0;
+  /** The newest key that signed a link so far: a later link signed only with an older one is a retired key's forgery. */
+  private linkKey = 0;
 
+  /**
+   * `keys`: the service's public keys, oldest first (a rotation appends the
+   * new one). Links and checkpoints must use them in that order: once one
+   * is signed with a newer key, none after it may be signed with an older.
+   */
   constructor(
     private readonly service: string,
-    private readonly publicKey: KeyObject | null,
+    private readonly keys: readonly KeyObject[] | null,
     checkpoints: readonly SignedCheckpoint[],
   ) {
-    if (!publicKey) {
+    if (!keys?.length) {
       this.problem = {
         seq: 0,
         code: 'key.missing',
@@ -190,9 +199,19 @@ export class TrailVerifier {
       };
       return;
     }
-    for (const c of checkpoints) {
-      if (c.service !== service) continue;
-      if (!checkpointSigned(publicKey, c)) {
+    let checkpointKey = 0;
+    const own = checkpoints.filter((c) => c.service === service).sort((a, b) => a.size - b.size);
+    for (const c of own) {
+      const signer = signerOf(keys, checkpointKey, (key) => checkpointSigned(key, c));
+      if (signer === RETIRED) {
+        this.problem = {
+          seq: c.size,
+          code: 'checkpoint.retired_key',
+          detail: `the checkpoint of ${c.at} (size ${c.size}) is signed with a key ${service} had already replaced`,
+        };
+        return;
+      }
+      if (signer === UNSIGNED) {
         this.problem = {
           seq: c.size,
           code: 'checkpoint.signature',
@@ -200,6 +219,7 @@ export class TrailVerifier {
         };
         return;
       }
+      checkpointKey = signer;
       const same = this.bySize.get(c.size);
       if (same && same.head === c.head) continue; // the same checkpoint, from two keepers
       if (same) {
@@ -251,13 +271,23 @@ export class TrailVerifier {
         detail: `link ${link.seq}'s hash is not sha256(previous hash + digest)`,
       });
     }
-    if (!statementSigned(this.publicKey!, linkStatement(this.service, link.seq, link.hash), link.signature)) {
+    const statement = linkStatement(this.service, link.seq, link.hash);
+    const signer = signerOf(this.keys!, this.linkKey, (key) => statementSigned(key, statement, link.signature));
+    if (signer === RETIRED) {
+      return this.fail({
+        seq: link.seq,
+        code: 'link.retired_key',
+        detail: `link ${link.seq} is signed with a key ${this.service}'s sequencer had already replaced`,
+      });
+    }
+    if (signer === UNSIGNED) {
       return this.fail({
         seq: link.seq,
         code: 'link.signature',
         detail: `link ${link.seq} is not signed by ${this.service}'s sequencer`,
       });
     }
+    this.linkKey = signer;
     const checkpoint = this.bySize.get(link.seq);
     if (checkpoint && checkpoint.head !== link.hash) {
       return this.fail({
@@ -293,4 +323,17 @@ export class TrailVerifier {
     this.problem = problem;
     return false;
   }
+}
+
+const UNSIGNED = -1;
+const RETIRED = -2;
+
+/**
+ * Which of `keys` (oldest first) signed something, looking from `from` on:
+ * its index; RETIRED when only a key older than `from` did; UNSIGNED when none.
+ */
+function signerOf(keys: readonly KeyObject[], from: number, signedBy: (key: KeyObject) => boolean): number {
+  for (let i = from; i < keys.length; i += 1) if (signedBy(keys[i])) return i;
+  for (let i = 0; i < from; i += 1) if (signedBy(keys[i])) return RETIRED;
+  return UNSIGNED;
 }
