@@ -248,7 +248,7 @@ export async function benchFanOut({ env, taskingPid, registryPid, log, count = 2
     // Baseline: the same rows, same columns, one INSERT into a copy of the table (its indexes and foreign keys too).
     log(`fan-out baseline: one bulk INSERT of the same ${count.toLocaleString('en')} rows`);
     const columns = `id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
-                     window_start, window_end, due_at, overrides, history, version`;
+                     window_start, window_end, due_at, overrides, status_history, version`;
     const { rows } = await pool.query(`SELECT ${columns} FROM tasking.assignments WHERE brief_id = $1`, [brief.id]);
     await pool.query(`CREATE TABLE public.bench_assignments (LIKE tasking.assignments INCLUDING ALL,
       FOREIGN KEY (brief_id) REFERENCES tasking.briefs (id), FOREIGN KEY (campaign_id) REFERENCES tasking.campaigns (id),
@@ -259,7 +259,7 @@ export async function benchFanOut({ env, taskingPid, registryPid, log, count = 2
        SELECT ${columns}
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, brief_id uuid, campaign_id uuid, fan_out_id uuid, creator_id uuid, creator_name text,
               management_company_id uuid, agreement_id uuid, quantity int, status text, window_start timestamptz, window_end timestamptz,
-              due_at timestamptz, overrides jsonb, history jsonb, version int)`,
+              due_at timestamptz, overrides jsonb, status_history jsonb, version int)`,
       [JSON.stringify(rows)],
     );
     const baselineMs = performance.now() - b0;

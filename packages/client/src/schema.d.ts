@@ -679,7 +679,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A joint campaign request, with its counter-proposal and history */
+        /** A joint campaign request, with its counter-proposal and status history */
         get: operations["getCampaignRequest"];
         put?: never;
         post?: never;
@@ -782,7 +782,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A task with its history */
+        /** A task with its status history */
         get: operations["getAgencyTask"];
         put?: never;
         post?: never;
@@ -887,7 +887,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An assignment, with its brief, window, history and flags (fees only for the owning agency and the creator) */
+        /** An assignment, with its brief, window, status history and flags (fees only for the owning agency and the creator) */
         get: operations["getAssignment"];
         put?: never;
         post?: never;
@@ -2400,12 +2400,12 @@ export interface components {
             } | null;
             /** Format: uuid */
             campaignId: string | null;
-            history: {
+            statusHistory: {
                 /** @enum {string|null} */
                 from: "submitted" | "accepted" | "declined" | "countered" | "withdrawn" | null;
                 /** @enum {string} */
                 to: "submitted" | "accepted" | "declined" | "countered" | "withdrawn";
-                note: string | null;
+                reason: string | null;
                 /** Format: date-time */
                 at: string;
                 by: string;
@@ -2449,12 +2449,12 @@ export interface components {
                 } | null;
                 /** Format: uuid */
                 campaignId: string | null;
-                history: {
+                statusHistory: {
                     /** @enum {string|null} */
                     from: "submitted" | "accepted" | "declined" | "countered" | "withdrawn" | null;
                     /** @enum {string} */
                     to: "submitted" | "accepted" | "declined" | "countered" | "withdrawn";
-                    note: string | null;
+                    reason: string | null;
                     /** Format: date-time */
                     at: string;
                     by: string;
@@ -2479,12 +2479,12 @@ export interface components {
             /** @enum {string} */
             status: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
             overdue: boolean;
-            history: {
+            statusHistory: {
                 /** @enum {string|null} */
                 from: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled" | null;
                 /** @enum {string} */
                 to: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
-                note: string | null;
+                reason: string | null;
                 /** Format: date-time */
                 at: string;
                 by: string;
@@ -2508,12 +2508,12 @@ export interface components {
                 /** @enum {string} */
                 status: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
                 overdue: boolean;
-                history: {
+                statusHistory: {
                     /** @enum {string|null} */
                     from: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled" | null;
                     /** @enum {string} */
                     to: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
-                    note: string | null;
+                    reason: string | null;
                     /** Format: date-time */
                     at: string;
                     by: string;
@@ -2668,12 +2668,12 @@ export interface components {
                 reason: string;
                 by: string;
             }[];
-            history: {
+            statusHistory: {
                 /** @enum {string|null} */
                 from: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled" | null;
                 /** @enum {string} */
                 to: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
-                note: string | null;
+                reason: string | null;
                 /** Format: date-time */
                 at: string;
                 by: string;
@@ -2735,12 +2735,12 @@ export interface components {
                     reason: string;
                     by: string;
                 }[];
-                history: {
+                statusHistory: {
                     /** @enum {string|null} */
                     from: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled" | null;
                     /** @enum {string} */
                     to: "offered" | "accepted" | "declined" | "submitted" | "approved" | "published" | "reported" | "closed" | "expired" | "cancelled";
-                    note: string | null;
+                    reason: string | null;
                     /** Format: date-time */
                     at: string;
                     by: string;

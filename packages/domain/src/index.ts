@@ -19,6 +19,7 @@ export * from './audit/canonical-json';
 export * from './audit/hash-chain';
 export * from './audit/evidence';
 export * from './contracts/common';
+export * from './contracts/status-history';
 export * from './contracts/cursor';
 export * from './contracts/creator';
 export * from './contracts/creator-events';

@@ -3,7 +3,7 @@ import { bigintAsNumber } from '@concord/database';
 import type { AgreementDocument } from './agreement-document.entity';
 import type { AgreementVersion } from './agreement-version.entity';
 import type { Milestone } from './milestone.entity';
-import type { AgreementStatusName } from '@concord/domain';
+import type { AgreementStatusName, StatusChange } from '@concord/domain';
 
 export interface Signature {
   party: 'agency' | 'counterparty';
@@ -21,14 +21,6 @@ export interface LegalReview {
   at: string;
   /** The counterparty was set vetted by the legal officer's override of its vetting record. */
   counterpartyVettedByOverride?: { reason: string; by: string; at: string };
-}
-
-export interface AgreementStatusChange {
-  from: AgreementStatusName | null;
-  to: AgreementStatusName;
-  reason: string | null;
-  at: string;
-  by: string;
 }
 
 /** A cooperation memorandum or service contract between an agency and a creator or management company. */
@@ -102,7 +94,7 @@ export class Agreement {
   legalReviews: LegalReview[];
 
   @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: AgreementStatusChange[];
+  statusHistory: StatusChange<AgreementStatusName>[];
 
   /** Loaded with the agreement; written through the repository. */
   milestones?: Milestone[];

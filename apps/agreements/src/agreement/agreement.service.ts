@@ -25,6 +25,7 @@ import {
   type AgreementView,
   type ChangeAppliers,
   type Envelope,
+  firstStatus,
 } from '@concord/domain';
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -106,7 +107,7 @@ export class AgreementService {
         version: 1,
         signatures: [],
         legalReviews: [],
-        statusHistory: [{ from: null, to: 'draft', reason: null, at: now.toISOString(), by: actor.userId }],
+        statusHistory: firstStatus('draft', actor.userId, now.toISOString()),
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,

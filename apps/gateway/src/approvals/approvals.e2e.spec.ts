@@ -289,7 +289,7 @@ describe('a joint campaign’s clip from submission to reach report, through the
       if (i) await new Promise((r) => setTimeout(r, 50));
       history = (
         await manager.GET('/v1/assignments/{id}', { params: { path: { id: assignmentId! } } })
-      ).data!.history.map((h) => h.to);
+      ).data!.statusHistory.map((h) => h.to);
     }
     expect(history).toEqual([
       'offered',

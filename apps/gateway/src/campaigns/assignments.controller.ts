@@ -93,7 +93,7 @@ export class AssignmentsController {
   @ApiOperation({
     operationId: 'getAssignment',
     summary:
-      'An assignment, with its brief, window, history and flags (fees only for the owning agency and the creator)',
+      'An assignment, with its brief, window, status history and flags (fees only for the owning agency and the creator)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @Relays(S.assignmentGet, 200)

@@ -189,7 +189,7 @@ export class CampaignRequestsController {
   @Get(':id')
   @ApiOperation({
     operationId: 'getCampaignRequest',
-    summary: 'A joint campaign request, with its counter-proposal and history',
+    summary: 'A joint campaign request, with its counter-proposal and status history',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @Relays(S.requestGet, 200)

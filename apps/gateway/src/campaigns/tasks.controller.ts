@@ -43,7 +43,7 @@ export class TasksController {
 
   @ServiceDecides()
   @Get(':id')
-  @ApiOperation({ operationId: 'getAgencyTask', summary: 'A task with its history' })
+  @ApiOperation({ operationId: 'getAgencyTask', summary: 'A task with its status history' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @Relays(S.taskGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {

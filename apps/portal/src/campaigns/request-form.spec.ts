@@ -34,7 +34,7 @@ const request: CampaignRequestView = {
   status: 'submitted',
   counterProposal: null,
   campaignId: null,
-  history: [],
+  statusHistory: [],
   createdBy: 'liaison@mofa',
   createdAt: '2026-11-29T10:00:00Z',
 };

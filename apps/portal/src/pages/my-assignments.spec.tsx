@@ -41,7 +41,7 @@ const offer = {
   overdue: false,
   flags: [],
   overrides: [],
-  history: [],
+  statusHistory: [],
   version: 1,
   createdAt: '2026-11-30T00:00:00Z',
 };

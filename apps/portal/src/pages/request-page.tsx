@@ -173,13 +173,13 @@ function RequestView({
       <section className="section" aria-labelledby="request-history-title">
         <h2 id="request-history-title">{t('requests.detail.history')}</h2>
         <ol className="work-list">
-          {request.history.map((h, i) => (
+          {request.statusHistory.map((h, i) => (
             <li key={i}>
               <span className="work-title">{t(`requests.status.${h.to}`)}</span>
               <span className="work-meta">
                 {h.by} · {format.dateTime(h.at)}
               </span>
-              {h.note && <span>{h.note}</span>}
+              {h.reason && <span>{h.reason}</span>}
             </li>
           ))}
         </ol>

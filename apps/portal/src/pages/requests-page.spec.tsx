@@ -34,7 +34,7 @@ const request = {
   status: 'submitted',
   counterProposal: null,
   campaignId: null,
-  history: [{ from: null, to: 'submitted', note: null, at: '2026-11-30T08:00:00Z', by: 'liaison@mofa' }],
+  statusHistory: [{ from: null, to: 'submitted', reason: null, at: '2026-11-30T08:00:00Z', by: 'liaison@mofa' }],
   createdBy: 'liaison@mofa',
   createdAt: '2026-11-30T08:00:00Z',
 };

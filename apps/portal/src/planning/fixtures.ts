@@ -28,7 +28,7 @@ export function assignmentFixture(overrides: Partial<BoardAssignment> & { id: st
     overdue: false,
     flags: [],
     overrides: [],
-    history: [],
+    statusHistory: [],
     version: 1,
     createdAt: '2026-11-30T00:00:00Z',
     ...overrides,

@@ -11,7 +11,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
-import type { CreatorStatusName } from '@concord/domain';
+import type { CreatorStatusName, StatusChange } from '@concord/domain';
 import { Channel } from './channel.entity';
 
 export interface RecordedEntry {
@@ -21,15 +21,8 @@ export interface RecordedEntry {
   [field: string]: string | number | boolean | null | undefined;
 }
 
-export interface StatusChange {
-  from: CreatorStatusName | null;
-  to: CreatorStatusName;
-  reason: string;
-  at: string;
-  by: string;
-  /** Set vetted by the legal officer's override of the vetting record. */
-  override?: boolean;
-}
+/** A creator's status change: always with a reason; `override` when legal set it vetted against the vetting record. */
+export type CreatorStatusChange = StatusChange<CreatorStatusName> & { reason: string; override?: boolean };
 
 @Entity({ name: 'creators' })
 @Index('creators_search_trgm', { synchronize: false })
@@ -99,7 +92,7 @@ export class Creator {
   incidents: RecordedEntry[];
 
   @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: StatusChange[];
+  statusHistory: CreatorStatusChange[];
 
   @Column({ name: 'total_followers', type: 'bigint', transformer: bigintAsNumber })
   totalFollowers: number;

@@ -72,8 +72,8 @@ export class Assignment {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   overrides: AssignmentView['overrides'];
 
-  @Column('jsonb')
-  history: AssignmentView['history'];
+  @Column({ name: 'status_history', type: 'jsonb' })
+  statusHistory: AssignmentView['statusHistory'];
 
   @Column('int')
   version: number;

@@ -218,9 +218,9 @@ describe('tasking service: fan-out, assignments and reactions to other services,
     );
     expect(accepted).toMatchObject({
       status: 'accepted',
-      history: [
+      statusHistory: [
         expect.objectContaining({ to: 'offered' }),
-        expect.objectContaining({ from: 'offered', to: 'accepted', note: 'Happy to' }),
+        expect.objectContaining({ from: 'offered', to: 'accepted', reason: 'Happy to' }),
       ],
     });
     expect(
@@ -356,7 +356,13 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       const a = await assignment(offeredToLan);
       return a.status === 'published' ? a : null;
     }, 'published');
-    expect(published.history.map((h) => h.to)).toEqual(['offered', 'accepted', 'submitted', 'approved', 'published']);
+    expect(published.statusHistory.map((h) => h.to)).toEqual([
+      'offered',
+      'accepted',
+      'submitted',
+      'approved',
+      'published',
+    ]);
   });
 
   it('withdraws a suspended creator’s offers, and cancels or flags the work of an ended agreement', async () => {
@@ -366,7 +372,7 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       actors.registrar,
     );
     await eventually(async () => (await assignment(otherOfferToLan)).status === 'cancelled', 'the offer withdrawn');
-    expect((await assignment(otherOfferToLan)).history.at(-1)!.note).toContain('suspended');
+    expect((await assignment(otherOfferToLan)).statusHistory.at(-1)!.reason).toContain('suspended');
     expect((await assignment(offeredToLan)).status).toBe('published');
 
     await publishAgreementEvent(sys, 'ended', {
@@ -414,6 +420,6 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       const a = await assignment(offer);
       return a.status === 'expired' ? a : null;
     }, 'the offer expired');
-    expect(expired.history.at(-1)).toMatchObject({ from: 'offered', to: 'expired', by: 'system:calendar' });
+    expect(expired.statusHistory.at(-1)).toMatchObject({ from: 'offered', to: 'expired', by: 'system:calendar' });
   });
 });

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { updateReturning, visibleTo } from '@concord/database';
-import type { AssignmentStatusName, AssignmentView, CoveringAgreement } from '@concord/domain';
+import type { AssignmentStatusName, AssignmentView, CoveringAgreement, StatusChange } from '@concord/domain';
 import type { ColumnSpec, SqlCondition } from '@concord/permissions';
 import { Assignment } from './assignment.entity';
 
@@ -51,7 +51,7 @@ export interface AssignmentRow {
   window_end: Date;
   flags: string[];
   overrides: AssignmentView['overrides'];
-  history: AssignmentView['history'];
+  status_history: AssignmentView['statusHistory'];
   version: number;
   created_at: Date;
   submission_id: string | null;
@@ -91,8 +91,8 @@ export interface StatusCountRow {
 export interface AssignmentMoveRow {
   to: AssignmentStatusName;
   from: readonly AssignmentStatusName[];
-  note: string | null;
-  /** When (ISO), and by whom (user id), as the history records it. */
+  /** Why, when (ISO), and by whom (user id), as the status history records it. */
+  reason: string | null;
   at: string;
   by: string;
 }
@@ -144,7 +144,7 @@ export interface NewAssignmentRow {
   window_end: string;
   due_at: string;
   overrides: { kind: string; reason: string | null; by: string }[];
-  history: { from: null; to: 'offered'; note: null; at: string; by: string }[];
+  status_history: StatusChange<'offered'>[];
 }
 
 /**
@@ -181,7 +181,7 @@ export class AssignmentRepository {
         'a.window_end AS window_end',
         'a.flags AS flags',
         'a.overrides AS overrides',
-        'a.history AS history',
+        'a.status_history AS status_history',
         'a.version AS version',
         'a.created_at AS created_at',
         'a.submission_id AS submission_id',
@@ -245,13 +245,13 @@ export class AssignmentRepository {
     return updateReturning<MovedAssignmentRow>(
       manager,
       `UPDATE assignments a SET status = $2, version = a.version + 1,
-              history = a.history || jsonb_build_array(jsonb_build_object('from', a.status, 'to', $2::text, 'note', $3::text, 'at', $4::text, 'by', $5::text))
+              status_history = a.status_history || jsonb_build_array(jsonb_build_object('from', a.status, 'to', $2::text, 'reason', $3::text, 'at', $4::text, 'by', $5::text))
          FROM (SELECT x.id, x.status AS from_status, c.owner_agency_id || c.partner_agency_ids AS agencies
                  FROM assignments x JOIN campaigns c ON c.id = x.campaign_id
                 WHERE x.id = ANY($1) AND x.status = ANY($6) AND x.status <> $2 FOR UPDATE OF x) old
         WHERE a.id = old.id
         RETURNING a.id, a.campaign_id, a.creator_id, old.from_status AS "from", old.agencies`,
-      [ids, move.to, move.note, move.at, move.by, move.from],
+      [ids, move.to, move.reason, move.at, move.by, move.from],
     );
   }
 
@@ -381,12 +381,12 @@ export class AssignmentRepository {
   async offer(manager: EntityManager, offers: NewAssignmentRow[]): Promise<void> {
     await manager.query(
       `INSERT INTO assignments (id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
-                                window_start, window_end, due_at, overrides, history, version)
+                                window_start, window_end, due_at, overrides, status_history, version)
        SELECT id, brief_id, campaign_id, fan_out_id, creator_id, creator_name, management_company_id, agreement_id, quantity, status,
-              window_start, window_end, due_at, overrides, history, 1
+              window_start, window_end, due_at, overrides, status_history, 1
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, brief_id uuid, campaign_id uuid, fan_out_id uuid, creator_id uuid, creator_name text,
               management_company_id uuid, agreement_id uuid, quantity int, status text, window_start timestamptz, window_end timestamptz,
-              due_at timestamptz, overrides jsonb, history jsonb)`,
+              due_at timestamptz, overrides jsonb, status_history jsonb)`,
       [JSON.stringify(offers)],
     );
   }

@@ -208,7 +208,7 @@ export class AssignmentService {
     const moved = await this.assignments.move(m, ids, {
       to: rule.to,
       from: rule.from,
-      note: change.note,
+      reason: change.note,
       at: new Date().toISOString(),
       by: actor.userId,
     });
@@ -334,7 +334,7 @@ export class AssignmentService {
       overdue: isAssignmentOverdue(r.status, r.due_at, now),
       flags: r.flags,
       overrides: r.overrides,
-      history: r.history,
+      statusHistory: r.status_history,
       version: r.version,
       createdAt: r.created_at.toISOString(),
     };

@@ -14,6 +14,7 @@ import {
   type CreatorCandidate,
   type CreatorSelectRequest,
   type FanOutDecision,
+  firstStatus,
 } from '@concord/domain';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, recordEvents, WakeableLoop, type ServiceClient } from '@concord/messaging';
@@ -276,7 +277,7 @@ export class FanOutRunner {
         window_end: brief.window_end.toISOString(),
         due_at: brief.due_at.toISOString(),
         overrides: decision.overridden.map((kind) => ({ kind, reason, by: row.actor.userId })),
-        history: [{ from: null, to: 'offered', note: null, at: now, by: row.actor.userId }],
+        status_history: firstStatus('offered', row.actor.userId, now),
       });
       offeredEvents.push({
         assignmentId: id,

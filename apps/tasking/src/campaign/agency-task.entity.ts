@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Campaign } from './campaign.entity';
-import type { AgencyTaskStatusName } from '@concord/domain';
+import type { AgencyTaskStatusName, StatusChange } from '@concord/domain';
 
 /** A piece of work one agency asks of another, optionally within a campaign. */
 @Entity({ name: 'agency_tasks' })
@@ -32,14 +32,8 @@ export class AgencyTask {
   @Column('text')
   status: AgencyTaskStatusName;
 
-  @Column('jsonb')
-  history: {
-    from: AgencyTaskStatusName | null;
-    to: AgencyTaskStatusName;
-    note: string | null;
-    at: string;
-    by: string;
-  }[];
+  @Column({ name: 'status_history', type: 'jsonb' })
+  statusHistory: StatusChange<AgencyTaskStatusName>[];
 
   @Column('int')
   version: number;

@@ -15,6 +15,7 @@ import {
   type AgencyTaskMove,
   type CampaignCommands,
   type Envelope,
+  firstStatus,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -49,7 +50,7 @@ export function toAgencyTaskView(t: AgencyTask, now = new Date()) {
     dueAt: t.dueAt.toISOString(),
     status: t.status,
     overdue: isTaskOverdue(t.status, t.dueAt, now),
-    history: t.history,
+    statusHistory: t.statusHistory,
     createdBy: t.createdBy,
     createdAt: t.createdAt.toISOString(),
   };
@@ -107,7 +108,7 @@ export class AgencyTaskService {
         version: 1,
         createdBy: actor.userId,
         createdAt: now,
-        history: [{ from: null, to: 'proposed', note: null, at: now.toISOString(), by: actor.userId }],
+        statusHistory: firstStatus('proposed', actor.userId, now.toISOString()),
       });
       await manager.insert(AgencyTask, task);
       await appendAudit(manager, {
@@ -171,8 +172,11 @@ export class AgencyTaskService {
         );
       }
       const to = agencyTaskMachine.move(task.status, data.move);
-      const note = data.input.note ?? null;
-      task.history = [...task.history, { from: task.status, to, note, at: new Date().toISOString(), by: actor.userId }];
+      const reason = data.input.note ?? null;
+      task.statusHistory = [
+        ...task.statusHistory,
+        { from: task.status, to, reason, at: new Date().toISOString(), by: actor.userId },
+      ];
       task.status = to;
       task.version += 1;
       const { id, createdAt: _c, ...changes } = task;
@@ -181,7 +185,7 @@ export class AgencyTaskService {
         actor,
         action: `agency_task.${data.move}`,
         subject: `agency_task:${task.id}`,
-        reason: note,
+        reason,
         data: { status: to },
       });
       await recordEvent(

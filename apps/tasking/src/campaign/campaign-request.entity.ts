@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Campaign } from './campaign.entity';
-import type { CampaignRequestStatusName } from '@concord/domain';
+import type { CampaignRequestStatusName, StatusChange } from '@concord/domain';
 
 /** A partner agency's request to the lead agency for a joint campaign. */
 @Entity({ name: 'campaign_requests' })
@@ -54,14 +54,8 @@ export class CampaignRequest {
   @ForeignKey(() => Campaign, { name: 'campaign_requests_campaign_id_fkey' })
   campaignId: string | null;
 
-  @Column('jsonb')
-  history: {
-    from: CampaignRequestStatusName | null;
-    to: CampaignRequestStatusName;
-    note: string | null;
-    at: string;
-    by: string;
-  }[];
+  @Column({ name: 'status_history', type: 'jsonb' })
+  statusHistory: StatusChange<CampaignRequestStatusName>[];
 
   @Column('int')
   version: number;

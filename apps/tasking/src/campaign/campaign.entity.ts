@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@concord/database';
-import type { CampaignStatusName } from '@concord/domain';
+import type { CampaignStatusName, StatusChange } from '@concord/domain';
 
 /** A communication campaign run by an agency, possibly with partner agencies. */
 @Entity({ name: 'campaigns' })
@@ -58,13 +58,7 @@ export class Campaign {
   sourceRequestId: string | null;
 
   @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: {
-    from: CampaignStatusName | null;
-    to: CampaignStatusName;
-    reason: string | null;
-    at: string;
-    by: string;
-  }[];
+  statusHistory: StatusChange<CampaignStatusName>[];
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;

@@ -417,7 +417,7 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
       { id: onTime.id, move: 'complete', input: { note: 'Published' } },
       manager,
     );
-    expect(done.history.map((h) => h.to)).toEqual(['proposed', 'accepted', 'in_progress', 'done']);
+    expect(done.statusHistory.map((h) => h.to)).toEqual(['proposed', 'accepted', 'in_progress', 'done']);
     expect((await rejection(client.request(T.taskMove, { id: onTime.id, move: 'cancel', input: {} }, mofa))).code).toBe(
       'agency_task.status_transition_forbidden',
     );

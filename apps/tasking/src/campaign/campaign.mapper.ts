@@ -41,7 +41,7 @@ export function toCampaignRequestView(r: CampaignRequest): CampaignRequestView {
     status: r.status,
     counterProposal: r.counterProposal,
     campaignId: r.campaignId,
-    history: r.history,
+    statusHistory: r.statusHistory,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
   };

@@ -20,6 +20,7 @@ import {
   type CampaignRequestMove,
   type CampaignView,
   type Envelope,
+  firstStatus,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -242,7 +243,7 @@ export class CampaignService {
         status: 'submitted',
         counterProposal: null,
         campaignId: null,
-        history: [{ from: null, to: 'submitted', note: null, at: now.toISOString(), by: actor.userId }],
+        statusHistory: firstStatus('submitted', actor.userId, now.toISOString()),
         version: 1,
         createdBy: actor.userId,
         createdAt: now,
@@ -335,9 +336,9 @@ export class CampaignService {
       }
       const to = campaignRequestMachine.move(request.status, move);
       alsoApply?.(request, actor);
-      request.history = [
-        ...request.history,
-        { from: request.status, to, note, at: new Date().toISOString(), by: actor.userId },
+      request.statusHistory = [
+        ...request.statusHistory,
+        { from: request.status, to, reason: note, at: new Date().toISOString(), by: actor.userId },
       ];
       request.status = to;
       if (to === 'accepted') {
@@ -424,7 +425,7 @@ export class CampaignService {
       status: 'planning',
       version: 1,
       sourceRequestId,
-      statusHistory: [{ from: null, to: 'planning', reason: null, at: now.toISOString(), by: actor.userId }],
+      statusHistory: firstStatus('planning', actor.userId, now.toISOString()),
       createdBy: actor.userId,
       createdAt: now,
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statusHistorySchema } from './status-history';
 import { AGREEMENT_STATUSES } from '../agreement/agreement-status.machine';
 import { DateTime, ExpectedVersion, IdParam, Int, IsoDate, PageQuery, pageOf, Period } from './common';
 import { Platform } from './creator';
@@ -166,15 +167,7 @@ export const AgreementView = z.object({
   documents: z.array(DocumentView),
   /** The signed terms over time; an amendment in progress is the last one. */
   versions: z.array(AgreementVersionView),
-  statusHistory: z.array(
-    z.object({
-      from: AgreementStatus.nullable(),
-      to: AgreementStatus,
-      reason: z.string().nullable(),
-      at: z.iso.datetime(),
-      by: z.string(),
-    }),
-  ),
+  statusHistory: statusHistorySchema(AgreementStatus),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

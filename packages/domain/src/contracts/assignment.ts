@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statusHistorySchema } from './status-history';
 import { ASSIGNMENT_STATUSES } from '../assignment/assignment-status.machine';
 import { SKIP_REASONS } from '../assignment/fan-out.rules';
 import { FAN_OUT_STATUSES } from '../assignment/fan-out-status.machine';
@@ -116,15 +117,7 @@ export const AssignmentView = z.object({
   /** Notes on the assignment that need a person's eye, e.g. `agreement_ended`. */
   flags: z.array(z.string()),
   overrides: z.array(z.object({ kind: OverrideKind, reason: z.string(), by: z.string() })),
-  history: z.array(
-    z.object({
-      from: AssignmentStatus.nullable(),
-      to: AssignmentStatus,
-      note: z.string().nullable(),
-      at: z.iso.datetime(),
-      by: z.string(),
-    }),
-  ),
+  statusHistory: statusHistorySchema(AssignmentStatus),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
 });

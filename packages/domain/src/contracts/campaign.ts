@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statusHistorySchema } from './status-history';
 import { AGENCY_TASK_STATUSES, CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
 import { DateTime, IdParam, Int, PageQuery, pageOf, Period, QueryBoolean, SafeInt, TimeWindow } from './common';
 import { Platform } from './creator';
@@ -49,15 +50,7 @@ export const CampaignView = z.object({
   status: CampaignStatus,
   version: z.number().int(),
   sourceRequestId: z.uuid().nullable(),
-  statusHistory: z.array(
-    z.object({
-      from: CampaignStatus.nullable(),
-      to: CampaignStatus,
-      reason: z.string().nullable(),
-      at: z.iso.datetime(),
-      by: z.string(),
-    }),
-  ),
+  statusHistory: statusHistorySchema(CampaignStatus),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -97,15 +90,7 @@ export const CampaignRequestView = z.object({
   status: CampaignRequestStatus,
   counterProposal: CounterProposalInput.extend({ by: z.string(), at: z.iso.datetime() }).nullable(),
   campaignId: z.uuid().nullable(),
-  history: z.array(
-    z.object({
-      from: CampaignRequestStatus.nullable(),
-      to: CampaignRequestStatus,
-      note: z.string().nullable(),
-      at: z.iso.datetime(),
-      by: z.string(),
-    }),
-  ),
+  statusHistory: statusHistorySchema(CampaignRequestStatus),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -142,15 +127,7 @@ export const AgencyTaskView = z.object({
   dueAt: z.iso.datetime(),
   status: AgencyTaskStatus,
   overdue: z.boolean(),
-  history: z.array(
-    z.object({
-      from: AgencyTaskStatus.nullable(),
-      to: AgencyTaskStatus,
-      note: z.string().nullable(),
-      at: z.iso.datetime(),
-      by: z.string(),
-    }),
-  ),
+  statusHistory: statusHistorySchema(AgencyTaskStatus),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statusChangeSchema } from './status-history';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
 import { DateTime, ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean, QueryInt } from './common';
 
@@ -142,12 +143,9 @@ export const CreatorView = z.object({
   training: z.array(TrainingInput.extend(Recorded)),
   incidents: z.array(IncidentInput.extend(Recorded)).optional(),
   statusHistory: z.array(
-    z.object({
-      from: CreatorStatus.nullable(),
-      to: CreatorStatus,
+    statusChangeSchema(CreatorStatus).extend({
+      /** A creator's status never changes without a reason. */
       reason: z.string(),
-      at: z.iso.datetime(),
-      by: z.string(),
       /** Set vetted by the legal officer's override of the vetting record. */
       override: z.boolean().optional(),
     }),
