@@ -1,19 +1,15 @@
-import { useState, type ComponentType } from 'react';
+import { useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import type { ConcordClient } from './api/client';
 import { Layout, PageLoading, RequireSignIn } from './components/layout';
 import { RouteError } from './components/route-error';
+import { lazyPage } from './lib/lazy-page';
 import { RouterInstance } from './lib/navigation-pending';
 import { SessionProvider } from './session/session';
 
-/**
- * Each page is its own chunk, loaded by the router before it shows the page
- * (the shell and the page that was open stay up meanwhile; the layout says
- * a page is loading): the first load carries only the shell.
- */
-const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+const page = lazyPage;
 
 /** The portal's pages, under /portal/ (the gateway serves index.html for each). */
 export const routes: RouteObject[] = [

@@ -77,6 +77,21 @@ export function fieldMessage(error: FieldProblem, problem?: Problem): Message {
   return { keys, values: problem ? problemValues(problem) : {}, fallback: error.message };
 }
 
+/** A field error the portal finds itself (a required field left empty, say), worded by its code. */
+export function fieldProblem(path: string, code: string, message = ''): FieldProblem {
+  return { path, code, message };
+}
+
+/** The problem's field errors with paths into the request body (services put `input.` or `changes.` before them). */
+export function requestFieldErrors(problem: { errors?: FieldProblem[] } | undefined): FieldProblem[] {
+  return (problem?.errors ?? []).map((error) => ({ ...error, path: error.path.replace(/^(input|changes)\./, '') }));
+}
+
+/** The errors at `path` or below it dropped: the user changed that field. */
+export function withoutPath(errors: readonly FieldProblem[], path: string): FieldProblem[] {
+  return errors.filter((e) => e.path !== path && !e.path.startsWith(`${path}.`));
+}
+
 export interface PlacedErrors {
   /** Errors by the path of the field (or group) that shows them. */
   byField: Map<string, FieldProblem[]>;

@@ -1,38 +1,25 @@
+import { EnumSelect, type EnumSelectProps } from './enum-select';
 import { Field } from './field';
 
 /**
  * A list's one filter: a labelled choice in a small form of its own, applied
  * as soon as it is chosen (no button to press).
  */
-export function SelectFilter<Value extends string>({
+export function SelectFilter<V extends string, A extends string | undefined = undefined>({
   id,
   formLabel,
   label,
-  value,
-  options,
-  onChange,
+  ...choice
 }: {
   id: string;
   /** The accessible name of the form (what it filters). */
   formLabel: string;
   label: string;
-  value: Value;
-  /** The choices in order, each with its text. */
-  options: readonly { value: Value; text: string }[];
-  onChange: (value: Value) => void;
-}) {
+} & EnumSelectProps<V, A>) {
   return (
     <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={formLabel}>
       <Field id={id} label={label}>
-        {(props) => (
-          <select {...props} value={value} onChange={(e) => onChange(e.target.value as Value)}>
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.text}
-              </option>
-            ))}
-          </select>
-        )}
+        {(props) => <EnumSelect<V, A> {...choice} {...props} />}
       </Field>
     </form>
   );

@@ -56,11 +56,10 @@ export default function CampaignsPage() {
         id="campaigns-status"
         formLabel={t('campaignsArea.list.filter')}
         label={t('campaignsArea.list.status')}
+        values={CAMPAIGN_STATUSES}
+        text={(s) => t(`campaignsArea.status.${s}`)}
+        any={t('campaignsArea.list.allStatuses')}
         value={status ?? ''}
-        options={[
-          { value: '', text: t('campaignsArea.list.allStatuses') },
-          ...CAMPAIGN_STATUSES.map((s) => ({ value: s, text: t(`campaignsArea.status.${s}`) })),
-        ]}
         onChange={filter}
       />
 

@@ -566,16 +566,17 @@ function Outcomes({ view }: { view: FanOutView }) {
         id="fan-out-filter"
         formLabel={t('fanOut.outcomes.filter')}
         label={t('fanOut.outcomes.show')}
+        values={['all', 'offered', 'skipped', ...reasons.map((r) => r.reason)]}
+        text={(shown) =>
+          shown === 'all'
+            ? t('fanOut.outcomes.all')
+            : shown === 'offered'
+              ? t('fanOut.outcomes.onlyOffered')
+              : shown === 'skipped'
+                ? t('fanOut.outcomes.onlySkipped')
+                : t('fanOut.outcomes.onlyReason', { reason: t(`fanOut.reason.${shown}`) })
+        }
         value={filter}
-        options={[
-          { value: 'all', text: t('fanOut.outcomes.all') },
-          { value: 'offered', text: t('fanOut.outcomes.onlyOffered') },
-          { value: 'skipped', text: t('fanOut.outcomes.onlySkipped') },
-          ...reasons.map((r) => ({
-            value: r.reason,
-            text: t('fanOut.outcomes.onlyReason', { reason: t(`fanOut.reason.${r.reason}`) }),
-          })),
-        ]}
         onChange={(next) => {
           setFilter(next);
           pages.reset();

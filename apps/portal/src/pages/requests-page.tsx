@@ -105,11 +105,10 @@ export default function RequestsPage() {
           id="requests-status"
           formLabel={t('requests.filter')}
           label={t('requests.status.filter')}
+          values={CAMPAIGN_REQUEST_STATUSES}
+          text={(s) => t(`requests.status.${s}`)}
+          any={t('requests.status.all')}
           value={status ?? ''}
-          options={[
-            { value: '', text: t('requests.status.all') },
-            ...CAMPAIGN_REQUEST_STATUSES.map((s) => ({ value: s, text: t(`requests.status.${s}`) })),
-          ]}
           onChange={(next) => show({ status: next })}
         />
 
