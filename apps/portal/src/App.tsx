@@ -5,13 +5,20 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import type { ConcordClient } from './api/client';
 import { Layout, PageLoading, RequireSignIn } from './components/layout';
 import { RouteError } from './components/route-error';
+import { creatorRoutes } from './features/creators/routes';
+import { homeRoutes } from './features/home/routes';
+import { publicRegisterRoutes } from './features/public-register/routes';
+import { signInRoutes } from './features/sign-in/routes';
 import { lazyPage } from './lib/lazy-page';
 import { RouterInstance } from './lib/navigation-pending';
 import { SessionProvider } from './session/session';
 
 const page = lazyPage;
 
-/** The portal's pages, under /portal/ (the gateway serves index.html for each). */
+/**
+ * The portal's pages, under /portal/ (the gateway serves index.html for each):
+ * each feature's routes, every page its own chunk (`lazyPage`, ADR 0010).
+ */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
@@ -21,16 +28,13 @@ export const routes: RouteObject[] = [
         // A page whose code fails to load (or that fails while drawing) is replaced by an explanation; the header stays.
         errorElement: <RouteError />,
         children: [
-          { path: 'sign-in', lazy: page(() => import('./pages/sign-in-page')) },
-          { path: 'partnerships', lazy: page(() => import('./pages/public-register-page')) },
+          ...signInRoutes,
+          ...publicRegisterRoutes,
           {
             element: <RequireSignIn />,
             children: [
-              { index: true, lazy: page(() => import('./pages/home-page')) },
-              { path: 'creators', lazy: page(() => import('./pages/creators-page')) },
-              { path: 'creators/new', lazy: page(() => import('./pages/register-creator-page')) },
-              { path: 'creators/:id', lazy: page(() => import('./pages/creator-page')) },
-              { path: 'creators/:id/edit', lazy: page(() => import('./pages/edit-creator-page')) },
+              ...homeRoutes,
+              ...creatorRoutes,
               { path: 'campaigns/:id/board', lazy: page(() => import('./pages/assignments-board-page')) },
               { path: 'campaigns/:id/report', lazy: page(() => import('./pages/campaign-report-page')) },
               { path: 'calendar', lazy: page(() => import('./pages/calendar-page')) },
@@ -49,7 +53,7 @@ export const routes: RouteObject[] = [
               { path: 'assignments/:id/submit', lazy: page(() => import('./pages/submit-content-page')) },
             ],
           },
-          { path: '*', lazy: page(() => import('./pages/not-found-page')) },
+          { path: '*', lazy: lazyPage(() => import('./components/not-found-page')) },
         ],
       },
     ],

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
-import { reviews } from '../content/review';
+import { reviews } from '../session/ability';
 import { useFormat } from '../lib/format';
 import { useSession } from '../session/session';
 import { LanguageSwitch } from './language-switch';

@@ -1,4 +1,4 @@
-import { REVIEWING_ROLES, type DiffPart } from '@concord/domain';
+import type { DiffPart } from '@concord/domain';
 import type { FieldProblem, Problem } from '../api/problem';
 
 /** A range of a version's text, as the API counts it: `start` inclusive, `end` exclusive, in UTF-16 units. */
@@ -56,13 +56,6 @@ export function orderReviews<T extends Staged>(items: readonly T[]): T[] {
     const overdue = Number(b.currentStage?.overdue ?? false) - Number(a.currentStage?.overdue ?? false);
     return overdue || (a.currentStage?.dueAt ?? '').localeCompare(b.currentStage?.dueAt ?? '');
   });
-}
-
-/** Roles that review content at some stage of a workflow (admins also get escalated stages). */
-const REVIEWING: ReadonlySet<string> = new Set(REVIEWING_ROLES);
-
-export function reviews(me: { agency: unknown; roles: readonly string[] }): boolean {
-  return me.agency !== null && me.roles.some((role) => REVIEWING.has(role));
 }
 
 /**

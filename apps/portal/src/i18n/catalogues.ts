@@ -1,24 +1,69 @@
+import en from './en.json' with { type: 'json' };
+import vi from './vi.json' with { type: 'json' };
 import agreementsEn from './agreements.en.json' with { type: 'json' };
 import agreementsVi from './agreements.vi.json' with { type: 'json' };
 import campaignsEn from './campaigns.en.json' with { type: 'json' };
 import campaignsVi from './campaigns.vi.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
+import creatorsEn from '../features/creators/creators.en.json' with { type: 'json' };
+import creatorsVi from '../features/creators/creators.vi.json' with { type: 'json' };
+import homeEn from '../features/home/home.en.json' with { type: 'json' };
+import homeVi from '../features/home/home.vi.json' with { type: 'json' };
+import publicRegisterEn from '../features/public-register/public-register.en.json' with { type: 'json' };
+import publicRegisterVi from '../features/public-register/public-register.vi.json' with { type: 'json' };
 import reportsEn from './reports.en.json' with { type: 'json' };
 import reportsVi from './reports.vi.json' with { type: 'json' };
-import vi from './vi.json' with { type: 'json' };
+import signInEn from '../features/sign-in/sign-in.en.json' with { type: 'json' };
+import signInVi from '../features/sign-in/sign-in.vi.json' with { type: 'json' };
 
 /**
- * The message catalogues, one pair of files per area of the portal: `en.json` /
- * `vi.json` for the shell, sign-in, creators and review, `<area>.<language>.json`
- * for the rest. Each file owns its top-level keys (the catalogue test checks
- * that no two files define the same one), so the merge is a plain spread.
+ * The message catalogues: `en.json` / `vi.json` here for what every page
+ * shares (the shell, problems and field errors, the domain's enums, roles),
+ * and one pair per feature next to its code (`features/<area>/<area>.<language>.json`).
+ * Each file owns its top-level keys (the catalogue test checks that no two
+ * files define the same one), so the merge is a plain spread.
  */
 export const catalogueFiles = {
-  vi: { core: vi, agreements: agreementsVi, campaigns: campaignsVi, reports: reportsVi },
-  en: { core: en, agreements: agreementsEn, campaigns: campaignsEn, reports: reportsEn },
+  vi: {
+    core: vi,
+    agreements: agreementsVi,
+    campaigns: campaignsVi,
+    creators: creatorsVi,
+    home: homeVi,
+    publicRegister: publicRegisterVi,
+    reports: reportsVi,
+    signIn: signInVi,
+  },
+  en: {
+    core: en,
+    agreements: agreementsEn,
+    campaigns: campaignsEn,
+    creators: creatorsEn,
+    home: homeEn,
+    publicRegister: publicRegisterEn,
+    reports: reportsEn,
+    signIn: signInEn,
+  },
 } as const;
 
 export const catalogues = {
-  vi: { ...vi, ...agreementsVi, ...campaignsVi, ...reportsVi },
-  en: { ...en, ...agreementsEn, ...campaignsEn, ...reportsEn },
+  vi: {
+    ...vi,
+    ...agreementsVi,
+    ...campaignsVi,
+    ...creatorsVi,
+    ...homeVi,
+    ...publicRegisterVi,
+    ...reportsVi,
+    ...signInVi,
+  },
+  en: {
+    ...en,
+    ...agreementsEn,
+    ...campaignsEn,
+    ...creatorsEn,
+    ...homeEn,
+    ...publicRegisterEn,
+    ...reportsEn,
+    ...signInEn,
+  },
 } as const;

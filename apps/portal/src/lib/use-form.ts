@@ -38,6 +38,8 @@ export interface Form<V> {
   set<K extends keyof V & string>(field: K, value: V[K]): void;
   /** Changes the values at `path` (a row, a group); the API's errors at and below it go. */
   edit(path: string, change: (values: V) => V): void;
+  /** Changes the values and leaves every error standing (a row added, the saved values taken in). */
+  setValues(change: (values: V) => V): void;
   /** Back to `values` (or the initial ones), with no attempt and no refusal. */
   reset(values?: V): void;
   /** The errors to show: the form's own after an attempt, else the API's still standing. */
@@ -111,6 +113,7 @@ export function useForm<V, T>(options: FormOptions<V, T>): Form<V> {
     values,
     set: (field, value) => edit(pathOf(field), (v) => ({ ...v, [field]: value })),
     edit,
+    setValues,
     reset,
     errors: own.length ? own : apiErrors,
     problem: own.length ? undefined : mutation.problem,

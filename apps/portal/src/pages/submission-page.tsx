@@ -19,7 +19,6 @@ import { checkFindingText, stageName } from '../content/wording';
 import {
   formErrors,
   quoteOf,
-  reviews,
   selectedRange,
   sideBySide,
   validateDecision,
@@ -32,7 +31,7 @@ import { PageHeading } from '../components/page';
 import { useFormat } from '../lib/format';
 import { createIdempotencyKeys } from '../lib/idempotency';
 import { useApi } from '../lib/use-api';
-import { actorOf } from '../session/ability';
+import { actorOf, reviews } from '../session/ability';
 import { useApiClient, useSession } from '../session/session';
 import { isoToLocal, localToIso } from './submit-content-page';
 

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CREATOR_STATUSES, PLATFORMS, TOPICS } from '@concord/domain';
-import { settle, type Schemas } from '../api/client';
-import { placeFieldErrors } from '../api/problem';
-import { Field } from '../components/field';
-import { ProblemAlert, ResultStatus } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { Pager } from '../components/pager';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useCursorPages } from '../lib/use-cursor-pages';
-import { useUrlFilters } from '../lib/use-url-filters';
-import { useApiClient, useSession } from '../session/session';
+import { settle, type Schemas } from '../../api/client';
+import { placeFieldErrors } from '../../api/problem';
+import { Field } from '../../components/field';
+import { ProblemAlert, ResultStatus } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { Pager } from '../../components/pager';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useUrlFilters } from '../../lib/use-url-filters';
+import { useApiClient, useSession } from '../../session/session';
 
 type Creator = Schemas['CreatorPage']['items'][number];
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageHeading } from '../components/page';
+import { PageHeading } from './page';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();

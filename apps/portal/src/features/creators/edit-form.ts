@@ -1,6 +1,6 @@
 import { UpdateCreatorInput, toFieldErrors, type TOPICS } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { FieldProblem } from '../api/problem';
+import type { Schemas } from '../../api/client';
+import type { FieldProblem } from '../../api/problem';
 
 /**
  * The edit form of a creator: the fields as typed (strings), filled from the

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { settle, type Schemas } from '../api/client';
-import { placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../api/problem';
-import { ErrorSummary } from '../components/error-summary';
-import { Field } from '../components/field';
-import { Loading, ProblemAlert, useMessage } from '../components/messages';
-import { PageHeading } from '../components/page';
+import { settle, type Schemas } from '../../api/client';
+import { placeFieldErrors, problemMessage, type FieldProblem, type Problem } from '../../api/problem';
+import { ErrorSummary } from '../../components/error-summary';
+import { Field } from '../../components/field';
+import { Loading, ProblemAlert, useMessage } from '../../components/messages';
+import { PageHeading } from '../../components/page';
 import {
   buildUpdate,
   changedFields,
@@ -20,12 +20,12 @@ import {
   validateUpdate,
   type EditDraft,
   type EditField,
-} from '../creators/edit-form';
-import { ConsentFields, ProfileFields } from '../creators/profile-fields';
-import { useFormat } from '../lib/format';
-import { createIdempotencyKeys } from '../lib/idempotency';
-import { useApi } from '../lib/use-api';
-import { useApiClient, useSession } from '../session/session';
+} from './edit-form';
+import { ConsentFields, ProfileFields } from './profile-fields';
+import { useFormat } from '../../lib/format';
+import { createIdempotencyKeys } from '../../lib/idempotency';
+import { useApi } from '../../lib/use-api';
+import { useApiClient, useSession } from '../../session/session';
 
 type Creator = Schemas['Creator'];
 

@@ -7,8 +7,8 @@ import {
   type PLATFORMS,
   type TOPICS,
 } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { FieldProblem } from '../api/problem';
+import type { Schemas } from '../../api/client';
+import type { FieldProblem } from '../../api/problem';
 
 /**
  * The register form's state as typed (strings, as the inputs hold them), the

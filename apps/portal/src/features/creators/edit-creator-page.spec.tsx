@@ -5,11 +5,11 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
-import { creatorFixture } from '../creators/creator-fixture';
-import { createI18n } from '../i18n';
-import { SessionProvider } from '../session/session';
-import { tokenStore } from '../session/token-store';
-import { fakeClient, type Call } from '../test/fake-client';
+import { creatorFixture } from './creator-fixture';
+import { createI18n } from '../../i18n';
+import { SessionProvider } from '../../session/session';
+import { tokenStore } from '../../session/token-store';
+import { fakeClient, type Call } from '../../test/fake-client';
 import EditCreatorPage from './edit-creator-page';
 
 const officer = {

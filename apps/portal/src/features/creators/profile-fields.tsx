@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { TOPICS } from '@concord/domain';
-import type { FieldProblem, Problem } from '../api/problem';
-import { DateInput } from '../components/date-input';
-import { Field } from '../components/field';
-import { FieldErrors } from '../components/messages';
+import type { FieldProblem, Problem } from '../../api/problem';
+import { DateInput } from '../../components/date-input';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
 
 type Topic = (typeof TOPICS)[number];
 

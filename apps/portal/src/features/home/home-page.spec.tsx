@@ -5,11 +5,11 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import { createI18n } from '../i18n';
-import { SessionProvider, useSession } from '../session/session';
-import { tokenStore } from '../session/token-store';
-import { fakeClient } from '../test/fake-client';
-import { rawCodes } from '../test/raw-codes';
+import { createI18n } from '../../i18n';
+import { SessionProvider, useSession } from '../../session/session';
+import { tokenStore } from '../../session/token-store';
+import { fakeClient } from '../../test/fake-client';
+import { rawCodes } from '../../test/raw-codes';
 import HomePage from './home-page';
 
 const me = {

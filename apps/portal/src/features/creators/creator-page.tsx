@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { settle, type Schemas } from '../api/client';
-import { placeFieldErrors, type Problem } from '../api/problem';
-import { Field } from '../components/field';
-import { Loading, ProblemAlert } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { CreatorAssignments } from '../planning/creator-assignments';
-import { useApiClient, useSession } from '../session/session';
+import { settle, type Schemas } from '../../api/client';
+import { placeFieldErrors, type Problem } from '../../api/problem';
+import { Field } from '../../components/field';
+import { Loading, ProblemAlert } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { CreatorAssignments } from '../../planning/creator-assignments';
+import { useApiClient, useSession } from '../../session/session';
 
 type Creator = Schemas['Creator'];
 type PersonalData = Schemas['PersonalData'];

@@ -5,9 +5,9 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { createI18n } from '../i18n';
-import { SessionProvider } from '../session/session';
-import { fakeClient, type Call } from '../test/fake-client';
+import { createI18n } from '../../i18n';
+import { SessionProvider } from '../../session/session';
+import { fakeClient, type Call } from '../../test/fake-client';
 import RegisterCreatorPage from './register-creator-page';
 
 const EXISTING_ID = '0190f1a2-0000-7000-8000-000000000001';

@@ -2,8 +2,8 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PLATFORMS } from '@concord/domain';
-import { settle } from '../api/client';
-import { existingCreator, placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
+import { settle } from '../../api/client';
+import { existingCreator, placeFieldErrors, type FieldProblem, type Problem } from '../../api/problem';
 import {
   buildRequest,
   emptyChannel,
@@ -16,14 +16,14 @@ import {
   type ChannelDraft,
   type FormField,
   type RegisterDraft,
-} from '../creators/register-form';
-import { ErrorSummary } from '../components/error-summary';
-import { ConsentFields, ProfileFields } from '../creators/profile-fields';
-import { Field, type ControlProps } from '../components/field';
-import { FieldErrors } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { createIdempotencyKeys } from '../lib/idempotency';
-import { useApiClient } from '../session/session';
+} from './register-form';
+import { ErrorSummary } from '../../components/error-summary';
+import { ConsentFields, ProfileFields } from './profile-fields';
+import { Field, type ControlProps } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { createIdempotencyKeys } from '../../lib/idempotency';
+import { useApiClient } from '../../session/session';
 
 /** The API's refusal of the last attempt, its field errors moved onto the form's rows. */
 interface Refusal {

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { settle } from '../api/client';
-import { Loading, ProblemAlert } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { Pager } from '../components/pager';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useCursorPages } from '../lib/use-cursor-pages';
-import { useApiClient } from '../session/session';
+import { settle } from '../../api/client';
+import { Loading, ProblemAlert } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { Pager } from '../../components/pager';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useApiClient } from '../../session/session';
 
 const PAGE_SIZE = 50;
 
