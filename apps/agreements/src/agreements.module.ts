@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import { ServiceClient } from '@concord/messaging';
-import { COMMITTED, serviceModule, type Committed } from '@concord/service-kit';
+import { serviceModule, UnitOfWork } from '@concord/service-kit';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementRepository } from './agreement/agreement.repository';
@@ -28,13 +27,9 @@ export class AgreementsModule {
         ...repositoryProviders(AgreementRepository),
         {
           provide: AgreementService,
-          useFactory: (
-            ds: DataSource,
-            agreements: AgreementRepository,
-            registry: ServiceClient,
-            committed: Committed,
-          ) => new AgreementService(ds, agreements, new CounterpartyDirectory(registry), committed),
-          inject: [DataSource, AgreementRepository, ServiceClient, COMMITTED],
+          useFactory: (agreements: AgreementRepository, registry: ServiceClient, work: UnitOfWork) =>
+            new AgreementService(agreements, new CounterpartyDirectory(registry), work),
+          inject: [AgreementRepository, ServiceClient, UnitOfWork],
         },
         {
           provide: AgreementCalendar,

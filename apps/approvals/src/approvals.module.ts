@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import { PeriodicJob, ServiceClient } from '@concord/messaging';
-import { COMMITTED, serviceModule, type Committed } from '@concord/service-kit';
+import { serviceModule, UnitOfWork } from '@concord/service-kit';
 import type { ApprovalsConfig } from './approvals.config';
 import { createApprovalsDataSource } from './database/approvals-data-source';
 import { CampaignFiguresRepository } from './submission/campaign-report.repository';
@@ -53,8 +53,8 @@ export class ApprovalsModule {
             workflows: WorkflowRepository,
             publications: PublicationRepository,
             peers: Peers,
-            committed: Committed,
-          ) => new SubmissionService(ds, submissions, versions, workflows, publications, peers, committed),
+            work: UnitOfWork,
+          ) => new SubmissionService(ds, submissions, versions, workflows, publications, peers, work),
           inject: [
             DataSource,
             SubmissionRepository,
@@ -62,7 +62,7 @@ export class ApprovalsModule {
             WorkflowRepository,
             PublicationRepository,
             Peers,
-            COMMITTED,
+            UnitOfWork,
           ],
         },
         {

@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import { EventConsumer, PeriodicJob, type NatsConnection } from '@concord/messaging';
-import { COMMITTED, EVENTS_CONNECTION, serviceModule, type Committed } from '@concord/service-kit';
+import { EVENTS_CONNECTION, serviceModule, UnitOfWork } from '@concord/service-kit';
 import { AGREEMENT_EVENTS_FILTER, agreementEventProjection } from './creator/creator-agreements.projection';
 import { CreatorAgreementsRepository } from './creator/creator-agreements.repository';
 import { CreatorHandler } from './creator/creator.handler';
@@ -52,7 +52,7 @@ export class RegistryModule {
             ds: DataSource,
             creators: CreatorRepository,
             agreements: CreatorAgreementsRepository,
-            committed: Committed,
+            work: UnitOfWork,
             names: SimilarNames,
           ) =>
             new CreatorService(
@@ -60,11 +60,11 @@ export class RegistryModule {
               creators,
               agreements,
               new PersonalDataCipher(config.CONCORD_PII_KEY),
-              committed,
+              work,
               names,
               writeTransactions(config.REGISTRY_DB_POOL),
             ),
-          inject: [DataSource, CreatorRepository, CreatorAgreementsRepository, COMMITTED, SimilarNames],
+          inject: [DataSource, CreatorRepository, CreatorAgreementsRepository, UnitOfWork, SimilarNames],
         },
         {
           provide: EventConsumer,

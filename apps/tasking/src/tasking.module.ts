@@ -8,7 +8,7 @@ import {
   type EventConsumerOptions,
   type NatsConnection,
 } from '@concord/messaging';
-import { COMMITTED, EVENTS_CONNECTION, serviceModule, type Committed } from '@concord/service-kit';
+import { COMMITTED, EVENTS_CONNECTION, serviceModule, UnitOfWork, type Committed } from '@concord/service-kit';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentRepository } from './assignment/assignment.repository';
@@ -57,19 +57,15 @@ export class TaskingModule {
             ds: DataSource,
             campaigns: CampaignRepository,
             requests: CampaignRequestRepository,
-            committed: Committed,
-          ) => new CampaignService(ds, campaigns, requests, committed),
-          inject: [DataSource, CampaignRepository, CampaignRequestRepository, COMMITTED],
+            work: UnitOfWork,
+          ) => new CampaignService(ds, campaigns, requests, work),
+          inject: [DataSource, CampaignRepository, CampaignRequestRepository, UnitOfWork],
         },
         {
           provide: AgencyTaskService,
-          useFactory: (
-            ds: DataSource,
-            tasks: AgencyTaskRepository,
-            campaigns: CampaignRepository,
-            committed: Committed,
-          ) => new AgencyTaskService(ds, tasks, campaigns, committed),
-          inject: [DataSource, AgencyTaskRepository, CampaignRepository, COMMITTED],
+          useFactory: (ds: DataSource, tasks: AgencyTaskRepository, campaigns: CampaignRepository, work: UnitOfWork) =>
+            new AgencyTaskService(ds, tasks, campaigns, work),
+          inject: [DataSource, AgencyTaskRepository, CampaignRepository, UnitOfWork],
         },
         {
           provide: FanOutRunner,
@@ -102,13 +98,12 @@ export class TaskingModule {
         {
           provide: FanOutService,
           useFactory: (
-            ds: DataSource,
             fanOuts: FanOutRepository,
             campaigns: CampaignRepository,
             runner: FanOutRunner,
-            committed: Committed,
-          ) => new FanOutService(ds, fanOuts, campaigns, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS, committed),
-          inject: [DataSource, FanOutRepository, CampaignRepository, FanOutRunner, COMMITTED],
+            work: UnitOfWork,
+          ) => new FanOutService(fanOuts, campaigns, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS, work),
+          inject: [FanOutRepository, CampaignRepository, FanOutRunner, UnitOfWork],
         },
         {
           provide: AssignmentService,
@@ -116,9 +111,9 @@ export class TaskingModule {
             ds: DataSource,
             assignments: AssignmentRepository,
             campaigns: CampaignRepository,
-            committed: Committed,
-          ) => new AssignmentService(ds, assignments, campaigns, committed),
-          inject: [DataSource, AssignmentRepository, CampaignRepository, COMMITTED],
+            work: UnitOfWork,
+          ) => new AssignmentService(ds, assignments, campaigns, work),
+          inject: [DataSource, AssignmentRepository, CampaignRepository, UnitOfWork],
         },
         {
           provide: OFFER_CALENDAR,

@@ -16,6 +16,7 @@ import {
   type NatsSettings,
 } from '@concord/messaging';
 import { ServiceLifecycle, type Background } from './service-lifecycle';
+import { UnitOfWork } from './unit-of-work';
 
 /** The four services; each is also a bus identity, an audit trail and a namespace of subjects. */
 export type ServiceName = 'registry' | 'agreements' | 'approvals' | 'tasking';
@@ -58,8 +59,8 @@ export interface ServiceDefinition {
   retiredAuditKeys: readonly string[];
   /** Its request handlers; the kit adds the audit trail's and the health check's. */
   controllers: Type[];
-  /** Its repositories and services. The kit provides `DataSource`, `EVENTS_CONNECTION`, `OutboxRelay`, `COMMITTED`,
-   * the audit evidence and reader, and, for a service that calls others, `ServiceClient`. */
+  /** Its repositories and services. The kit provides `DataSource`, `UnitOfWork`, `EVENTS_CONNECTION`, `OutboxRelay`,
+   * `COMMITTED`, the audit evidence and reader, and, for a service that calls others, `ServiceClient`. */
   providers: Provider[];
   /**
    * Tokens of what else runs in the background (periodic jobs, event consumers): each resolves to one or an array.
@@ -118,6 +119,11 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
             evidence.wake(AUDIT_LINK_WITHIN_MS);
           },
         inject: [OutboxRelay, AuditEvidence],
+      },
+      {
+        provide: UnitOfWork,
+        useFactory: (ds: DataSource, committed: Committed) => new UnitOfWork(ds, committed),
+        inject: [DataSource, COMMITTED],
       },
       ...auditProviders(name, {
         signingKey: service.auditKey,

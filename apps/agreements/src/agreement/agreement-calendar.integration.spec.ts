@@ -4,6 +4,7 @@ import { agreementNumber, newId } from '@concord/domain';
 import { openServiceDatabase } from '@concord/database';
 import type { ServiceClient } from '@concord/messaging';
 import { createTestDatabase, testUrls } from '@concord/testing';
+import { UnitOfWork } from '@concord/service-kit';
 import { createAgreementsDataSource } from '../database/agreements-data-source';
 import { Agreement } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
@@ -64,8 +65,9 @@ describe('agreement calendar', () => {
     const running = await seed('active', '2026-01-01', '2026-12-31', 102);
 
     const today = () => '2026-07-01';
-    const a = new AgreementService(db, new AgreementRepository(db), noRegistry, () => undefined, today);
-    const b = new AgreementService(db, new AgreementRepository(db), noRegistry, () => undefined, today);
+    const work = new UnitOfWork(db, () => undefined);
+    const a = new AgreementService(new AgreementRepository(db), noRegistry, work, today);
+    const b = new AgreementService(new AgreementRepository(db), noRegistry, work, today);
     const [movedA, movedB] = await Promise.all([a.runDueTransitions(), b.runDueTransitions()]);
     expect(movedA + movedB).toBe(13);
     expect(await a.runDueTransitions()).toBe(0);

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   agreementBudget,
   agreementNumber,
@@ -29,7 +29,8 @@ import {
 } from '@concord/domain';
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, transactOnce } from '@concord/messaging';
+import { recordEvent } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { Agreement } from './agreement.entity';
 import { Milestone } from './milestone.entity';
@@ -71,10 +72,9 @@ const EVENT_OF: Partial<Record<AgreementStatusName, AgreementEventSubject>> = {
  */
 export class AgreementService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly repo: AgreementRepository,
     private readonly counterparties: CounterpartyDirectory,
-    private readonly onCommitted: () => void,
+    private readonly work: UnitOfWork,
     private readonly today: () => string = () => todayInVietnam(),
   ) {}
 
@@ -84,7 +84,7 @@ export class AgreementService {
     const input = data.input;
     assertTerm(input.term.start, input.term.end);
     const counterparty = await this.counterparties.find(actor, input.counterpartyId, cmd.correlationId);
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const now = new Date();
       const year = Number(this.today().slice(0, 4));
       const sequence = await this.repo.nextSequence(manager, actor.orgId, year);
@@ -136,7 +136,7 @@ export class AgreementService {
   /** Drafts only, at the version the caller read. */
   async update(cmd: Cmd<'update'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'update', data.id);
       if (agreement.status !== 'draft') {
         throw new DomainError(
@@ -203,7 +203,7 @@ export class AgreementService {
   /** Records one side's signature; with both, the agreement is signed (and active if its term has begun). */
   async sign(cmd: Cmd<'sign'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'sign', data.id);
       moveAgreement(agreement.status, 'sign');
       if (agreement.signatures.some((s) => s.party === data.input.party)) {
@@ -253,7 +253,7 @@ export class AgreementService {
   /** Finance officers plan payments; milestones never sum above the budget. */
   async addMilestone(cmd: Cmd<'addMilestone'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
       if (['terminated', 'expired'].includes(agreement.status)) {
         throw new DomainError(
@@ -289,7 +289,7 @@ export class AgreementService {
   /** Changes a milestone that is not paid (or marks it due). */
   async updateMilestone(cmd: Cmd<'updateMilestone'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
       const milestone = this.milestoneOf(agreement, data.milestoneId);
       assertMilestoneEditable(milestone.status);
@@ -315,7 +315,7 @@ export class AgreementService {
   /** Marks a milestone paid, with who and the payment reference; it cannot change afterwards. */
   async payMilestone(cmd: Cmd<'payMilestone'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'manage_milestones', data.id);
       if (!['signed', 'active', 'suspended', 'expired'].includes(agreement.status)) {
         throw new DomainError(
@@ -377,7 +377,7 @@ export class AgreementService {
    */
   async amend(cmd: Cmd<'amend'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'update', data.id);
       if (!['signed', 'active', 'suspended'].includes(agreement.status)) {
         throw new DomainError(
@@ -458,7 +458,7 @@ export class AgreementService {
       assertMayOn(ability, 'legal_decision', current);
       override = await this.assertCounterpartyEligible(actor, current.counterpartyId, cmd.correlationId);
     }
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'legal_decision', data.id);
       const amendment = this.versionOf(agreement, data.version, 'in_review');
       amendment.status = data.input.decision === 'approve' ? 'approved' : 'returned';
@@ -486,7 +486,7 @@ export class AgreementService {
   /** Records a signature of an approved amendment; with both, its terms replace the agreement's and the prior version stays readable. */
   async amendmentSign(cmd: Cmd<'amendmentSign'>): Promise<AgreementView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'sign', data.id);
       const amendment = this.versionOf(agreement, data.version, 'approved');
       if (amendment.signatures.some((s) => s.party === data.input.party)) {
@@ -541,7 +541,7 @@ export class AgreementService {
     const { actor, data } = cmd;
     const bytes = Buffer.from(data.input.contentBase64, 'base64');
     assertDocument(bytes, data.input.mimeType);
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, 'update', data.id);
       const document = manager.create(AgreementDocument, {
         id: newId(),
@@ -588,11 +588,11 @@ export class AgreementService {
    * number of instances, and across restarts, each move happens exactly once.
    * Returns how many agreements moved.
    */
-  async runDueTransitions(batchSize = 100): Promise<number> {
+  async runDueTransitions(): Promise<number> {
     const today = this.today();
     let moved = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
+      const done = await this.work.job(async (manager) => {
         const due = await this.repo.lockNextDue(manager, today);
         if (!due) return false;
         const agreement = await manager.findOneByOrFail(Agreement, { id: due });
@@ -614,9 +614,7 @@ export class AgreementService {
       });
       if (!done) break;
       moved += 1;
-      if (moved % batchSize === 0) this.onCommitted();
     }
-    if (moved) this.onCommitted();
     return moved;
   }
 
@@ -630,7 +628,7 @@ export class AgreementService {
     alsoApply?: (agreement: Agreement) => void,
   ): Promise<AgreementView> {
     const { actor } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const agreement = await this.loadFor(manager, actor, action, cmd.data.id);
       const to = moveAgreement(agreement.status, move);
       alsoApply?.(agreement);
@@ -711,12 +709,6 @@ export class AgreementService {
       data: { ...data, version: agreement.version },
     });
     return toAgreementView(agreement);
-  }
-
-  private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
-    const result = await transactOnce(this.dataSource, cmd, body);
-    this.onCommitted();
-    return result;
   }
 
   private assertMay(actor: Actor, action: Action): void {

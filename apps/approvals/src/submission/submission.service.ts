@@ -25,7 +25,8 @@ import {
 } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, transactOnce } from '@concord/messaging';
+import { recordEvent } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import type { Peers } from './peers';
 import type { PublicationRepository, ReadingRow } from './publication.repository';
@@ -74,7 +75,7 @@ export class SubmissionService {
     private readonly workflows: WorkflowRepository,
     private readonly publications: PublicationRepository,
     private readonly peers: Peers,
-    private readonly onCommitted: () => void,
+    private readonly work: UnitOfWork,
   ) {}
 
   // ---- workflows ----
@@ -112,7 +113,7 @@ export class SubmissionService {
         { path: 'input.stages', code: 'duplicate_key', message: 'Give each stage its own key' },
       ]);
     }
-    const result = await transactOnce(this.dataSource, cmd, async (m) => {
+    const result = await this.work.command(cmd, async (m) => {
       // Legal review stays, partners' reviews stay unless they consented to exactly these stages, only the campaign's agencies are named.
       const row = await this.workflows.lockStagesOf(m, data.id);
       const consents = await this.workflows.consentsTo(m, data.id, data.input.stages);
@@ -159,7 +160,7 @@ export class SubmissionService {
         "Only a partner agency's liaison officers or admins consent to a joint campaign's workflow",
       );
     }
-    const result = await transactOnce(this.dataSource, cmd, async (m) => {
+    const result = await this.work.command(cmd, async (m) => {
       const row = await this.workflows.recordConsent(m, {
         campaignId: data.id,
         agencyId: actor.orgId,
@@ -213,7 +214,7 @@ export class SubmissionService {
         { path: 'input.platform', code: 'not_in_brief', message: `One of ${assignment.brief.platforms.join(', ')}` },
       ]);
     }
-    const view = await transactOnce(this.dataSource, cmd, async (m) => {
+    const view = await this.work.command(cmd, async (m) => {
       const live = await this.submissions.liveFor(m, assignment.id);
       if (live.length) {
         throw new DomainError(
@@ -271,14 +272,13 @@ export class SubmissionService {
       await this.emit(m, 'submit', row, actor, cmd.correlationId, null);
       return this.view(m, actor, id);
     });
-    this.onCommitted();
     return view;
   }
 
   /** A new version, after changes were asked for: checked, and the review starts again from the first stage. */
   async addVersion(cmd: Cmd<'addVersion'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
       if (!abilityFor(actor).can('submit', subject('Submission', fields(row))))
         throw new DomainError('auth.forbidden', 'Only the creator (or their management company) adds versions');
@@ -322,7 +322,7 @@ export class SubmissionService {
   async decide(cmd: Cmd<'decide'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
     const input = data.input;
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
       const stage = row.stages[row.stageIndex];
       if (row.status !== 'in_review')
@@ -406,7 +406,7 @@ export class SubmissionService {
   async comment(cmd: Cmd<'comment'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
     const input = data.input;
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id);
       const version = input.version ?? row.currentVersion;
       if (version < 1 || version > row.currentVersion) {
@@ -469,7 +469,7 @@ export class SubmissionService {
   /** A legal officer of the owning agency lets a failing check pass, with a reason, for the current version. */
   async override(cmd: Cmd<'override'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
       if (!abilityFor(actor).can('override', subject('Submission', fields(row))))
         throw new DomainError('auth.forbidden', 'Only legal officers of the owning agency override checks');
@@ -505,7 +505,7 @@ export class SubmissionService {
 
   async withdraw(cmd: Cmd<'withdraw'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
       if (!abilityFor(actor).can('submit', subject('Submission', fields(row))))
         throw new DomainError('auth.forbidden', 'Only the creator withdraws their submission');
@@ -542,7 +542,7 @@ export class SubmissionService {
         { path: 'input.url', code: verdict.reason, message: verdict.message },
       ]);
     }
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
       if (row.status !== 'approved') {
         throw new DomainError(
@@ -604,7 +604,7 @@ export class SubmissionService {
    */
   async reportMetrics(cmd: Cmd<'metrics'>) {
     const { actor, data } = cmd;
-    return this.write(cmd, async (m) => {
+    return this.work.command(cmd, async (m) => {
       // Locked: two readings of one publication are compared one after the other.
       const publication = await this.publications.lockForReading(m, data.id);
       if (!publication) throw new NotFoundError('publication', data.id);
@@ -673,7 +673,7 @@ export class SubmissionService {
 
   /** Overdue stages are escalated once: an event, and they rise in the agency admins' queue. Returns how many. */
   async escalateOverdue(now = new Date()): Promise<number> {
-    const n = await this.dataSource.transaction(async (m) => {
+    const n = await this.work.job(async (m) => {
       const due = await this.submissions.lockOverdue(m, now);
       for (const row of due) {
         const stage = row.stages[row.stageIndex];
@@ -698,7 +698,6 @@ export class SubmissionService {
       }
       return due.length;
     });
-    if (n) this.onCommitted();
     return n;
   }
 
@@ -875,11 +874,5 @@ export class SubmissionService {
       submittedBy: row.submittedBy,
       createdAt: row.createdAt.toISOString(),
     };
-  }
-
-  private async write<R>(cmd: Envelope<unknown>, body: (m: EntityManager) => Promise<R>): Promise<R> {
-    const result = await transactOnce(this.dataSource, cmd, body);
-    this.onCommitted();
-    return result;
   }
 }

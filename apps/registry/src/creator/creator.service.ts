@@ -35,6 +35,7 @@ import {
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent, transactOnce, writeOnce, type RunOnce } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { Channel } from './channel.entity';
@@ -52,9 +53,6 @@ import type { SimilarNames } from './similar-names';
 import type { PersonalDataCipher } from './personal-data.cipher';
 
 type Cmd<K extends keyof typeof CreatorCommands> = Envelope<z.infer<(typeof CreatorCommands)[K]>>;
-
-/** Tells the outbox relay that a transaction with events has committed. */
-export type OnCommitted = () => void;
 
 /**
  * The registry's application service: every method checks the caller's
@@ -75,7 +73,7 @@ export class CreatorService {
     private readonly repo: CreatorRepository,
     private readonly agreements: CreatorAgreementsRepository,
     private readonly cipher: PersonalDataCipher,
-    private readonly onCommitted: OnCommitted,
+    private readonly work: UnitOfWork,
     private readonly similarNames: SimilarNames,
     concurrentWrites = Number.POSITIVE_INFINITY,
   ) {
@@ -285,7 +283,8 @@ export class CreatorService {
   async readPersonalData(cmd: Cmd<'readPersonalData'>): Promise<PersonalDataView> {
     const { actor, data } = cmd;
     const ability = abilityFor(actor);
-    return this.dataSource.transaction(async (manager) => {
+    // A read, but one the audit trail records: its entry is linked at once like a write's.
+    return this.work.job(async (manager) => {
       const creator = await this.repo.findVisible(visibilityOf(ability), data.id, { manager });
       if (!creator) throw new NotFoundError('creator', data.id);
       if (!ability.can('read_personal_data', subject('Creator', { status: creator.status }))) {
@@ -416,8 +415,8 @@ export class CreatorService {
   // ---- helpers ----
 
   /**
-   * Runs a command in one transaction, once per Idempotency-Key, and wakes
-   * the relay after commit. A command that adds `channels` does not ask
+   * Runs a command through the unit of work (one transaction, or one
+   * statement with `writeOnce`). A command that adds `channels` does not ask
    * first whether they are free: the unique index refuses a taken one, and
    * only then is the owner looked up, to say who has it (one statement less
    * on every registration that succeeds).
@@ -428,19 +427,16 @@ export class CreatorService {
     channels: ChannelInput[] = [],
     runOnce: RunOnce = transactOnce,
   ): Promise<R> {
-    const run = () => this.writeSlot(() => runOnce(this.dataSource, cmd, body));
-    let result: R;
+    const run = () => this.writeSlot(() => this.work.command(cmd, body, runOnce));
     try {
-      result = await run();
+      return await run();
     } catch (error) {
       if (!channels.length || !isUniqueViolation(error, 'channels_platform_handle')) throw error;
       const owners = await this.repo.findChannelOwners(this.dataSource.manager, wantedChannels(channels));
       if (owners.length) throw channelTaken(owners, channels);
       // The owner left between the two: try once more.
-      result = await run();
+      return run();
     }
-    this.onCommitted();
-    return result;
   }
 
   private async findReadable(ability: AppAbility, id: string, manager?: EntityManager, lock = false): Promise<Creator> {

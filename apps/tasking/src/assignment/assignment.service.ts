@@ -19,7 +19,8 @@ import {
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvents, transactOnce } from '@concord/messaging';
+import { recordEvents } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import type { CampaignRepository } from '../campaign/campaign.repository';
 import { campaignsVisibleTo } from '../campaign/campaign.service';
@@ -48,7 +49,7 @@ export class AssignmentService {
     private readonly dataSource: DataSource,
     private readonly assignments: AssignmentRepository,
     private readonly campaigns: CampaignRepository,
-    private readonly onCommitted: () => void,
+    private readonly work: UnitOfWork,
   ) {}
 
   async list(cmd: Cmd<'list'>) {
@@ -243,7 +244,7 @@ export class AssignmentService {
 
   /** Offers nobody answered by the brief's due time expire. Returns how many did. */
   async expireOverdueOffers(now = new Date()): Promise<number> {
-    const result = await this.dataSource.transaction(async (m) => {
+    const result = await this.work.job(async (m) => {
       const due = await this.assignments.lockOverdueOffers(m, now);
       let n = 0;
       for (const owner of new Set(due.map((d) => d.owner))) {
@@ -259,7 +260,6 @@ export class AssignmentService {
       }
       return n;
     });
-    if (result) this.onCommitted();
     return result;
   }
 
@@ -270,7 +270,7 @@ export class AssignmentService {
     forbidden: string,
   ): Promise<AssignmentView> {
     const { actor } = cmd;
-    const view = await transactOnce(this.dataSource, cmd, async (m) => {
+    const view = await this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, cmd.data.id, true);
       if (!abilityFor(actor).can(action, subject('Assignment', this.fieldsOf(row))))
         throw new DomainError('auth.forbidden', forbidden);
@@ -278,7 +278,6 @@ export class AssignmentService {
       await this.moveMany(m, [row.id], change, actor, cmd.correlationId);
       return this.toView(await this.find(m, actor, row.id), actor);
     });
-    this.onCommitted();
     return view;
   }
 

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import {
   decodeCursor,
   DomainError,
@@ -15,7 +14,8 @@ import {
 } from '@concord/domain';
 import { abilityFor, subject } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, transactOnce } from '@concord/messaging';
+import { recordEvent } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import type { CampaignRepository } from '../campaign/campaign.repository';
 import type { FanOutRepository, FanOutViewRow } from './fan-out.repository';
@@ -31,17 +31,16 @@ type Cmd<K extends keyof typeof AssignmentCommands> = Envelope<z.infer<(typeof A
  */
 export class FanOutService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly fanOuts: FanOutRepository,
     private readonly campaigns: CampaignRepository,
     private readonly wakeRunner: () => void,
     private readonly waitMs: number,
-    private readonly onCommitted: () => void = () => undefined,
+    private readonly work: UnitOfWork,
   ) {}
 
   async start(cmd: Cmd<'fanOutStart'>): Promise<FanOutView> {
     const { actor, data } = cmd;
-    const { fanOutId } = await transactOnce(this.dataSource, cmd, async (m) => {
+    const { fanOutId } = await this.work.command(cmd, async (m) => {
       const brief = await this.campaigns.lockBriefToFanOut(m, data.id);
       const ability = abilityFor(actor);
       if (!brief) throw new NotFoundError('brief', data.id);
@@ -108,7 +107,7 @@ export class FanOutService {
 
   async cancel(cmd: Cmd<'fanOutCancel'>): Promise<FanOutView> {
     const { actor, data } = cmd;
-    await transactOnce(this.dataSource, cmd, async (m) => {
+    await this.work.command(cmd, async (m) => {
       const row = await this.fanOuts.lockToCancel(m, data.id);
       if (!row || !this.mayFollow(actor, row)) throw new NotFoundError('fan-out', data.id);
       const campaign = subject('Campaign', {
@@ -138,7 +137,6 @@ export class FanOutService {
       await recordEvent(m, EVENTS.tasking.fanOutCancelled, actor, ended, cmd.correlationId);
       return { cancelled: data.id };
     });
-    this.onCommitted();
     return this.view(await this.load(data.id), { limit: 200 });
   }
 

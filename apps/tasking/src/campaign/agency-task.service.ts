@@ -19,7 +19,8 @@ import {
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, transactOnce } from '@concord/messaging';
+import { recordEvent } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { AgencyTask } from './agency-task.entity';
 import type { AgencyTaskRepository } from './agency-task.repository';
@@ -62,7 +63,7 @@ export class AgencyTaskService {
     private readonly dataSource: DataSource,
     private readonly tasks: AgencyTaskRepository,
     private readonly campaigns: CampaignRepository,
-    private readonly onCommitted: () => void,
+    private readonly work: UnitOfWork,
   ) {}
 
   async create(cmd: Cmd<'taskCreate'>) {
@@ -82,7 +83,7 @@ export class AgencyTaskService {
       ]);
     }
     refusePastDue(input.dueAt, new Date(), 'dueAt');
-    const result = await transactOnce(this.dataSource, cmd, async (manager) => {
+    const result = await this.work.command(cmd, async (manager) => {
       const now = new Date();
       // A campaign the asking agency cannot see answers as one that does not exist: no existence oracle.
       if (
@@ -126,7 +127,6 @@ export class AgencyTaskService {
       );
       return toAgencyTaskView(task);
     });
-    this.onCommitted();
     return result;
   }
 
@@ -156,7 +156,7 @@ export class AgencyTaskService {
 
   async move(cmd: Cmd<'taskMove'>) {
     const { actor, data } = cmd;
-    const result = await transactOnce(this.dataSource, cmd, async (manager) => {
+    const result = await this.work.command(cmd, async (manager) => {
       const task = await this.find(manager, actor, data.id, true);
       if (
         !abilityFor(actor).can(
@@ -197,7 +197,6 @@ export class AgencyTaskService {
       );
       return toAgencyTaskView(task);
     });
-    this.onCommitted();
     return result;
   }
 

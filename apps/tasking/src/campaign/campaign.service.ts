@@ -24,7 +24,8 @@ import {
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, transactOnce } from '@concord/messaging';
+import { recordEvent } from '@concord/messaging';
+import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { CampaignRequest } from './campaign-request.entity';
 import { CAMPAIGN_REQUEST_PERMISSION_COLUMNS, type CampaignRequestRepository } from './campaign-request.repository';
@@ -66,7 +67,7 @@ export class CampaignService {
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly requests: CampaignRequestRepository,
-    private readonly onCommitted: () => void,
+    private readonly work: UnitOfWork,
   ) {}
 
   // ---- campaigns ----
@@ -80,7 +81,7 @@ export class CampaignService {
       data.input.partnerAgencyIds.map((agencyId, i) => ({ path: `input.partnerAgencyIds.${i}`, agencyId })),
       actor.orgId,
     );
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const campaign = this.newCampaign(manager, actor, data.input, null);
       assertCampaignFunded(campaign, await this.campaigns.fundingAgreements(manager, campaign.agreementIds));
       await manager.insert(Campaign, campaign);
@@ -134,7 +135,7 @@ export class CampaignService {
 
   async addPartner(cmd: Cmd<'addPartner'>): Promise<CampaignView> {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const campaign = await this.loadCampaignFor(manager, actor, 'update', data.id);
       assertKnownAgencies([{ path: 'agencyId', agencyId: data.input.agencyId }], campaign.ownerAgencyId);
       if (!campaign.partnerAgencyIds.includes(data.input.agencyId))
@@ -155,7 +156,7 @@ export class CampaignService {
   /** The owning agency's campaign managers brief a campaign that is not over. */
   async createBrief(cmd: Cmd<'briefCreate'>) {
     const { actor, data } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const campaign = await this.loadCampaignFor(manager, actor, 'update', data.id);
       if (campaign.status === 'closed' || campaign.status === 'cancelled') {
         throw new DomainError(
@@ -227,7 +228,7 @@ export class CampaignService {
       ]);
     }
     refusePastDue(input.responseDeadline, new Date(), 'responseDeadline');
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const now = new Date();
       const request = manager.create(CampaignRequest, {
         id: newId(),
@@ -319,7 +320,7 @@ export class CampaignService {
     alsoApply?: (request: CampaignRequest, actor: Actor) => void,
   ) {
     const { actor } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const request = await this.findRequest(manager, actor, cmd.data.id, true);
       if (
         !abilityFor(actor).can(
@@ -437,7 +438,7 @@ export class CampaignService {
     reason: string | null,
   ): Promise<CampaignView> {
     const { actor } = cmd;
-    return this.write(cmd, async (manager) => {
+    return this.work.command(cmd, async (manager) => {
       const campaign = await this.loadCampaignFor(manager, actor, 'change_status', cmd.data.id);
       const to = campaignMachine.move(campaign.status, move);
       campaign.statusHistory = [
@@ -526,11 +527,5 @@ export class CampaignService {
     const request = await this.requests.findVisible(requestsVisibleTo(actor), id, { manager, lock });
     if (!request) throw new NotFoundError('campaign request', id);
     return request;
-  }
-
-  private async write<R>(cmd: Envelope<unknown>, body: (manager: EntityManager) => Promise<R>): Promise<R> {
-    const result = await transactOnce(this.dataSource, cmd, body);
-    this.onCommitted();
-    return result;
   }
 }
