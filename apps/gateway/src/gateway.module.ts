@@ -5,6 +5,7 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type Provider,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -19,6 +20,7 @@ import {
   ensureEventStream,
   EventConsumer,
   type NatsConnection,
+  type ServiceClient,
 } from '@concord/messaging';
 import { AuditCheckpointRepository, CHECKPOINT_EVENTS_FILTER } from './audit/audit-checkpoint.repository';
 import { AuditKeys } from './audit/audit-keys';
@@ -82,6 +84,15 @@ export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     // The gateway vouches for the signed-in user of every request it sends (ADR 0014).
     const signer = new ActorProofSigner('gateway', config.CONCORD_ACTOR_KEY);
+    /** A client of one service over NATS: its own connection, the gateway's actor signature on every request. */
+    const serviceClient = (Client: typeof ServiceClient): Provider => ({
+      provide: Client,
+      useFactory: async () => {
+        const client = new Client(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+        await client.connect();
+        return client;
+      },
+    });
     return {
       module: GatewayModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],
@@ -107,58 +118,7 @@ export class GatewayModule {
               createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config)),
             ),
         },
-        {
-          provide: RegistryClient,
-          useFactory: async () => {
-            const client = new RegistryClient(
-              natsOptions('gateway', config),
-              config.CONCORD_ENV,
-              config.RPC_TIMEOUT_MS,
-              signer,
-            );
-            await client.connect();
-            return client;
-          },
-        },
-        {
-          provide: AgreementsClient,
-          useFactory: async () => {
-            const client = new AgreementsClient(
-              natsOptions('gateway', config),
-              config.CONCORD_ENV,
-              config.RPC_TIMEOUT_MS,
-              signer,
-            );
-            await client.connect();
-            return client;
-          },
-        },
-        {
-          provide: TaskingClient,
-          useFactory: async () => {
-            const client = new TaskingClient(
-              natsOptions('gateway', config),
-              config.CONCORD_ENV,
-              config.RPC_TIMEOUT_MS,
-              signer,
-            );
-            await client.connect();
-            return client;
-          },
-        },
-        {
-          provide: ApprovalsClient,
-          useFactory: async () => {
-            const client = new ApprovalsClient(
-              natsOptions('gateway', config),
-              config.CONCORD_ENV,
-              config.RPC_TIMEOUT_MS,
-              signer,
-            );
-            await client.connect();
-            return client;
-          },
-        },
+        ...[RegistryClient, AgreementsClient, TaskingClient, ApprovalsClient].map(serviceClient),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: KnownQueryGuard },
         // Last: what each route declares about who may call it (auth/access.decorators.ts).

@@ -1,38 +1,11 @@
 import { z } from 'zod';
 import { FAN_OUT_MAX_ATTEMPTS } from '@concord/domain';
-import { ActorProofConfig } from '@concord/messaging';
-import {
-  CommonConfig,
-  natsConfig,
-  databaseTimeoutConfig,
-  retentionConfig,
-  durationMs,
-  loadConfig,
-  auditEvidenceConfig,
-  base64Key32,
-  base64Key32List,
-} from '@concord/config';
+import { durationMs, loadConfig } from '@concord/config';
+import { callerConfigShape, serviceConfigShape } from '@concord/service-kit';
 
 export const TaskingConfigSchema = z.object({
-  CONCORD_ENV: CommonConfig.CONCORD_ENV,
-  NATS_URL: CommonConfig.NATS_URL,
-  ...natsConfig(),
-  DATABASE_URL: CommonConfig.DATABASE_URL,
-  LOG_LEVEL: CommonConfig.LOG_LEVEL,
-  /** The issuers whose proof of a request's actor it believes (ADR 0014). */
-  CONCORD_ACTOR_ISSUERS: ActorProofConfig.CONCORD_ACTOR_ISSUERS,
-  /** Signs the actor of the requests it sends to other services (ADR 0014). */
-  CONCORD_ACTOR_KEY: ActorProofConfig.CONCORD_ACTOR_KEY,
-  TASKING_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
-  ...databaseTimeoutConfig(),
-  ...retentionConfig(),
-  /** The tasking service's Ed25519 audit signing key (32-byte seed, base64); required in production, npm start generates one. */
-  CONCORD_AUDIT_KEY_TASKING: base64Key32.optional(),
-  /** The public keys of the audit keys it signed with before a rotation, oldest first (docs/runbooks/rotate-audit-key.md). */
-  CONCORD_AUDIT_RETIRED_KEYS_TASKING: base64Key32List.default([]),
-  ...auditEvidenceConfig(),
-  /** How long the service waits for the registry's answer. */
-  RPC_TIMEOUT_MS: durationMs(5000),
+  ...serviceConfigShape('tasking'),
+  ...callerConfigShape(),
   /** Open assignments (offered, accepted, submitted, approved) a creator may hold at once. */
   TASKING_CREATOR_CAPACITY: z.coerce.number().int().min(1).max(100).default(3),
   /** Creators per fan-out batch (one registry page, one transaction). */

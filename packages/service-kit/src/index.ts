@@ -2,3 +2,4 @@ export * from './service-lifecycle';
 export * from './service-module';
 export * from './start-service';
 export * from './unit-of-work';
+export * from './service-config';
