@@ -7,6 +7,7 @@ import { Layout, PageLoading, RequireSignIn } from './components/layout';
 import { RouteError } from './components/route-error';
 import { creatorRoutes } from './features/creators/routes';
 import { homeRoutes } from './features/home/routes';
+import { planningRoutes } from './features/planning/routes';
 import { publicRegisterRoutes } from './features/public-register/routes';
 import { signInRoutes } from './features/sign-in/routes';
 import { lazyPage } from './lib/lazy-page';
@@ -35,9 +36,8 @@ export const routes: RouteObject[] = [
             children: [
               ...homeRoutes,
               ...creatorRoutes,
-              { path: 'campaigns/:id/board', lazy: page(() => import('./pages/assignments-board-page')) },
+              ...planningRoutes,
               { path: 'campaigns/:id/report', lazy: page(() => import('./pages/campaign-report-page')) },
-              { path: 'calendar', lazy: page(() => import('./pages/calendar-page')) },
               { path: 'agreements', lazy: page(() => import('./pages/agreements-page')) },
               { path: 'agreements/new', lazy: page(() => import('./pages/new-agreement-page')) },
               { path: 'agreements/:id', lazy: page(() => import('./pages/agreement-page')) },

@@ -37,3 +37,8 @@ export function EnumSelect<V extends string, A extends string | undefined = unde
     </select>
   );
 }
+
+/** `value` when it is one of `values` (a filter read from the address may be anything), else no value. */
+export function enumValue<V extends string>(values: readonly V[], value: string): V | '' {
+  return (values as readonly string[]).includes(value) ? (value as V) : '';
+}

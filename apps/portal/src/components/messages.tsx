@@ -48,6 +48,15 @@ export function ProblemAlert({ problem, onRetry, id }: { problem: Problem; onRet
   );
 }
 
+/**
+ * A form's refusal above it, unless its field errors say all of it at the
+ * fields (`placedAll`: the problem names fields, and each is shown at one).
+ */
+export function FormProblem({ problem, placedAll }: { problem?: Problem; placedAll: boolean }) {
+  if (!problem || (placedAll && problem.errors?.length)) return null;
+  return <ProblemAlert problem={problem} />;
+}
+
 /** The errors of one field, in words, with the id its input points at (aria-describedby). */
 export function FieldErrors({
   id,

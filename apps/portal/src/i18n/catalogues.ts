@@ -8,6 +8,8 @@ import creatorsEn from '../features/creators/creators.en.json' with { type: 'jso
 import creatorsVi from '../features/creators/creators.vi.json' with { type: 'json' };
 import homeEn from '../features/home/home.en.json' with { type: 'json' };
 import homeVi from '../features/home/home.vi.json' with { type: 'json' };
+import planningEn from '../features/planning/planning.en.json' with { type: 'json' };
+import planningVi from '../features/planning/planning.vi.json' with { type: 'json' };
 import publicRegisterEn from '../features/public-register/public-register.en.json' with { type: 'json' };
 import publicRegisterVi from '../features/public-register/public-register.vi.json' with { type: 'json' };
 import reportsEn from './reports.en.json' with { type: 'json' };
@@ -29,6 +31,7 @@ export const catalogueFiles = {
     campaigns: campaignsVi,
     creators: creatorsVi,
     home: homeVi,
+    planning: planningVi,
     publicRegister: publicRegisterVi,
     reports: reportsVi,
     signIn: signInVi,
@@ -39,6 +42,7 @@ export const catalogueFiles = {
     campaigns: campaignsEn,
     creators: creatorsEn,
     home: homeEn,
+    planning: planningEn,
     publicRegister: publicRegisterEn,
     reports: reportsEn,
     signIn: signInEn,
@@ -52,6 +56,7 @@ export const catalogues = {
     ...campaignsVi,
     ...creatorsVi,
     ...homeVi,
+    ...planningVi,
     ...publicRegisterVi,
     ...reportsVi,
     ...signInVi,
@@ -62,6 +67,7 @@ export const catalogues = {
     ...campaignsEn,
     ...creatorsEn,
     ...homeEn,
+    ...planningEn,
     ...publicRegisterEn,
     ...reportsEn,
     ...signInEn,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page';
-import { MyAssignments } from '../../pages/my-assignments';
+import { MyAssignments } from '../planning/my-assignments';
 import { reviews } from '../../session/ability';
 import { useSession } from '../../session/session';
 import { AgreementsBlock, BudgetBlock } from './agreements-block';

@@ -1,18 +1,13 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { subject } from '@concord/permissions';
-import { settle, type ConcordClient, type Result } from '../api/client';
-import type { Problem } from '../api/problem';
-import { Field } from '../components/field';
-import { Loading, ProblemAlert, SuccessNotice } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { useFormat } from '../lib/format';
-import { createIdempotencyKeys } from '../lib/idempotency';
-import { useApi } from '../lib/use-api';
-import { groupByStatus, isCancellable, overdueCount, type BoardAssignment } from '../planning/board';
-import { formErrorsOf } from '../planning/problems';
-import { useApiClient, useSession } from '../session/session';
+import { settle, type ConcordClient, type Result } from '../../api/client';
+import { Loading, ProblemAlert, SuccessNotice } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { useApi } from '../../lib/use-api';
+import { useApiClient } from '../../session/session';
+import { groupByStatus, overdueCount, type BoardAssignment } from './board';
+import { BoardCard } from './board-card';
 
 /** Every assignment of the campaign, page after page (the board shows them all at once). */
 async function loadAll(
@@ -112,148 +107,5 @@ export default function AssignmentsBoardPage() {
         </>
       )}
     </div>
-  );
-}
-
-function BoardCard({
-  assignment,
-  onCancelled,
-  onStale,
-}: {
-  assignment: BoardAssignment;
-  onCancelled: () => void;
-  onStale: () => void;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const session = useSession();
-  const mayCancel =
-    isCancellable(assignment.status) &&
-    (session.ability?.can(
-      'update',
-      subject('Assignment', {
-        ownerAgencyId: assignment.ownerAgencyId,
-        partnerAgencyIds: assignment.partnerAgencyIds,
-        creatorId: assignment.creatorId,
-        managementCompanyId: assignment.managementCompanyId,
-      }),
-    ) ??
-      false);
-  const id = `assignment-${assignment.id}`;
-  return (
-    <li
-      id={id}
-      className={['card', 'board-card', assignment.overdue ? 'overdue' : ''].filter(Boolean).join(' ')}
-      aria-labelledby={`${id}-title`}
-    >
-      <h3 id={`${id}-title`}>{assignment.brief.title}</h3>
-      <p className="work-meta">
-        <Link to={`/creators/${assignment.creatorId}`}>{assignment.creatorName}</Link> ·{' '}
-        {t(`enums.contentKind.${assignment.brief.kind}`)}
-      </p>
-      <p className="work-meta">
-        {t('board.due', { date: format.dateTime(assignment.brief.dueAt) })}{' '}
-        {assignment.overdue && <strong className="tag tag-danger">{t('board.overdue')}</strong>}
-      </p>
-      {mayCancel && <CancelForm assignment={assignment} onCancelled={onCancelled} onStale={onStale} />}
-    </li>
-  );
-}
-
-function CancelForm({
-  assignment,
-  onCancelled,
-  onStale,
-}: {
-  assignment: BoardAssignment;
-  onCancelled: () => void;
-  onStale: () => void;
-}) {
-  const { t } = useTranslation();
-  const api = useApiClient();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const key = useMemo(createIdempotencyKeys, []);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const fieldId = `cancel-reason-${assignment.id}`;
-  const names = { creator: assignment.creatorName, brief: assignment.brief.title };
-  const { byField, other } = formErrorsOf(problem, ['reason']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      return setProblem({
-        code: 'validation.failed',
-        detail: '',
-        errors: [{ path: 'reason', code: 'reason_required', message: '' }],
-      });
-    }
-    const body = { reason: reason.trim() };
-    setBusy(true);
-    const result = await settle(
-      api.POST('/v1/assignments/{id}/cancel', {
-        params: { path: { id: assignment.id }, header: { 'Idempotency-Key': key(body) } },
-        body,
-      }),
-    );
-    setBusy(false);
-    if (result.ok) return onCancelled();
-    setProblem(result.problem);
-    // The assignment moved on meanwhile (e.g. content was submitted): show where it is now.
-    if (result.problem.status === 409) onStale();
-  }
-
-  if (!open) {
-    return (
-      <button
-        ref={openButton}
-        type="button"
-        className="button-link-danger"
-        onClick={() => setOpen(true)}
-        aria-label={t('board.cancel.openNamed', names)}
-      >
-        {t('board.cancel.open')}
-      </button>
-    );
-  }
-  return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
-      {problem && other && <ProblemAlert problem={problem} />}
-      <Field
-        id={fieldId}
-        label={t('board.cancel.reason')}
-        hint={t('board.cancel.reasonHint')}
-        errors={byField.get('reason')}
-        problem={problem}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={2000}
-            autoFocus
-          />
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="button-secondary" disabled={busy}>
-          {t('board.cancel.submit')}
-        </button>
-        <button
-          type="button"
-          className="button-link-plain"
-          onClick={() => {
-            setOpen(false);
-            setProblem(undefined);
-          }}
-        >
-          {t('board.cancel.keep')}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,5 +1,5 @@
 import { ASSIGNMENT_STATUSES, assignmentMachine, type AssignmentStatusName } from '@concord/domain';
-import type { Schemas } from '../api/client';
+import type { Schemas } from '../../api/client';
 
 /**
  * The assignments board: a campaign's assignments in one column per state,

@@ -5,10 +5,10 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../i18n';
-import { SessionProvider } from '../session/session';
-import { tokenStore } from '../session/token-store';
-import { fakeClient, type Call } from '../test/fake-client';
+import { createI18n } from '../../i18n';
+import { SessionProvider } from '../../session/session';
+import { tokenStore } from '../../session/token-store';
+import { fakeClient, type Call } from '../../test/fake-client';
 import { readFileSync } from 'node:fs';
 import CalendarPage from './calendar-page';
 
@@ -123,7 +123,7 @@ describe('the planning calendar', () => {
     // "Tháng 12 năm 2026" (the browser may spell the month out: "tháng mười hai"); never "Năm" or "Mười Hai".
     expect(heading.textContent).toMatch(/^Tháng [^A-ZĐ]* 2026$/);
     // The stylesheet does not capitalise them word by word either.
-    const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
+    const css = readFileSync(new URL('../../styles.css', import.meta.url), 'utf8');
     expect(css.match(/\.(calendar-month|agenda-day h4)\s*\{[^}]*\}/g)?.join('\n')).not.toMatch(
       /text-transform:\s*capitalize/,
     );

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { settle } from '../api/client';
-import { Loading, ProblemAlert } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
+import { settle } from '../../api/client';
+import { Loading, ProblemAlert } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
 import {
   itemLink,
   monthAgenda,
@@ -16,8 +16,8 @@ import {
   type CalendarEntry,
   type CalendarItem,
   type Month,
-} from '../planning/calendar';
-import { useApiClient } from '../session/session';
+} from './calendar';
+import { useApiClient } from '../../session/session';
 
 const LOCALES: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
 

@@ -1,4 +1,4 @@
-import type { Schemas } from '../api/client';
+import type { Schemas } from '../../api/client';
 
 /**
  * The planning calendar: one month at a time, as an agenda by day (the

@@ -5,9 +5,9 @@ import { describe, expect, it } from '@jest/globals';
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import { createI18n } from '../i18n';
-import { SessionProvider } from '../session/session';
-import { fakeClient } from '../test/fake-client';
+import { createI18n } from '../../i18n';
+import { SessionProvider } from '../../session/session';
+import { fakeClient } from '../../test/fake-client';
 import { CreatorAssignments } from './creator-assignments';
 import { assignmentFixture } from './fixtures';
 

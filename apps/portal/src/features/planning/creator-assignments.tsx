@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { settle } from '../api/client';
-import { Loading, ProblemAlert } from '../components/messages';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useApiClient } from '../session/session';
+import { settle } from '../../api/client';
+import { Loading, ProblemAlert } from '../../components/messages';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useApiClient } from '../../session/session';
 
 const SHOWN = 50;
 

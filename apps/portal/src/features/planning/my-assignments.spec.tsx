@@ -5,9 +5,9 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import { createI18n } from '../i18n';
-import { SessionProvider } from '../session/session';
-import { fakeClient, type Call } from '../test/fake-client';
+import { createI18n } from '../../i18n';
+import { SessionProvider } from '../../session/session';
+import { fakeClient, type Call } from '../../test/fake-client';
 import { MyAssignments } from './my-assignments';
 
 const offer = {
