@@ -9,6 +9,7 @@ import { creatorRoutes } from './features/creators/routes';
 import { homeRoutes } from './features/home/routes';
 import { planningRoutes } from './features/planning/routes';
 import { publicRegisterRoutes } from './features/public-register/routes';
+import { reportRoutes } from './features/reports/routes';
 import { signInRoutes } from './features/sign-in/routes';
 import { lazyPage } from './lib/lazy-page';
 import { RouterInstance } from './lib/navigation-pending';
@@ -37,7 +38,7 @@ export const routes: RouteObject[] = [
               ...homeRoutes,
               ...creatorRoutes,
               ...planningRoutes,
-              { path: 'campaigns/:id/report', lazy: page(() => import('./pages/campaign-report-page')) },
+              ...reportRoutes,
               { path: 'agreements', lazy: page(() => import('./pages/agreements-page')) },
               { path: 'agreements/new', lazy: page(() => import('./pages/new-agreement-page')) },
               { path: 'agreements/:id', lazy: page(() => import('./pages/agreement-page')) },

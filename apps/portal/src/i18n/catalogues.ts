@@ -12,8 +12,8 @@ import planningEn from '../features/planning/planning.en.json' with { type: 'jso
 import planningVi from '../features/planning/planning.vi.json' with { type: 'json' };
 import publicRegisterEn from '../features/public-register/public-register.en.json' with { type: 'json' };
 import publicRegisterVi from '../features/public-register/public-register.vi.json' with { type: 'json' };
-import reportsEn from './reports.en.json' with { type: 'json' };
-import reportsVi from './reports.vi.json' with { type: 'json' };
+import reportsEn from '../features/reports/reports.en.json' with { type: 'json' };
+import reportsVi from '../features/reports/reports.vi.json' with { type: 'json' };
 import signInEn from '../features/sign-in/sign-in.en.json' with { type: 'json' };
 import signInVi from '../features/sign-in/sign-in.vi.json' with { type: 'json' };
 

@@ -1,4 +1,4 @@
-import type { Schemas } from '../api/client';
+import type { Schemas } from '../../api/client';
 
 /**
  * A campaign report shaped for its charts and tables: reach (views) day by
