@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import type { ConcordClient } from './api/client';
 import { Layout, PageLoading, RequireSignIn } from './components/layout';
 import { RouteError } from './components/route-error';
+import { campaignRoutes } from './features/campaigns/routes';
 import { creatorRoutes } from './features/creators/routes';
 import { homeRoutes } from './features/home/routes';
 import { planningRoutes } from './features/planning/routes';
@@ -37,18 +38,12 @@ export const routes: RouteObject[] = [
             children: [
               ...homeRoutes,
               ...creatorRoutes,
+              ...campaignRoutes,
               ...planningRoutes,
               ...reportRoutes,
               { path: 'agreements', lazy: page(() => import('./pages/agreements-page')) },
               { path: 'agreements/new', lazy: page(() => import('./pages/new-agreement-page')) },
               { path: 'agreements/:id', lazy: page(() => import('./pages/agreement-page')) },
-              { path: 'requests', lazy: page(() => import('./pages/requests-page')) },
-              { path: 'requests/new', lazy: page(() => import('./pages/new-request-page')) },
-              { path: 'requests/:id', lazy: page(() => import('./pages/request-page')) },
-              { path: 'campaigns', lazy: page(() => import('./pages/campaigns-page')) },
-              { path: 'campaigns/:id', lazy: page(() => import('./pages/campaign-page')) },
-              { path: 'campaigns/:id/briefs/:briefId/fan-out', lazy: page(() => import('./pages/fan-out-page')) },
-              { path: 'fan-outs/:fanOutId', lazy: page(() => import('./pages/fan-out-page')) },
               { path: 'reviews', lazy: page(() => import('./pages/reviews-page')) },
               { path: 'submissions/:id', lazy: page(() => import('./pages/submission-page')) },
               { path: 'assignments/:id/submit', lazy: page(() => import('./pages/submit-content-page')) },

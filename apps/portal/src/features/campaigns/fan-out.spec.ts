@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { catalogues } from '../i18n/catalogues';
+import { catalogues } from '../../i18n/catalogues';
 import {
   SKIP_REASONS,
   buildFanOut,

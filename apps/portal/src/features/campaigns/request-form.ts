@@ -1,7 +1,8 @@
 import { CampaignRequestInput, CounterProposalInput, findAgency, toFieldErrors } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { FieldProblem } from '../api/problem';
-import { lines, localToIso } from './form-helpers';
+import type { Schemas } from '../../api/client';
+import type { FieldProblem } from '../../api/problem';
+import { localToIso } from '../../lib/local-time';
+import { lines } from './form-helpers';
 
 /**
  * The joint campaign request form (a partner agency asks the lead agency) and
@@ -66,7 +67,7 @@ export function buildRequest(draft: RequestDraft): CampaignRequestBody {
     keyMessages: lines(draft.keyMessages),
     proposedPeriod: { start: draft.periodStart, end: draft.periodEnd },
     expectedDeliverables: draft.expectedDeliverables.trim(),
-    responseDeadline: localToIso(draft.responseDeadline),
+    responseDeadline: localToIso(draft.responseDeadline) ?? '',
     toAgencyId: draft.toAgencyId,
   };
 }

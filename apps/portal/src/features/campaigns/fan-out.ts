@@ -6,9 +6,9 @@ import {
   type SkipReasonName,
   type TOPICS,
 } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { FieldProblem } from '../api/problem';
-import { parseWhole } from './form-helpers';
+import type { Schemas } from '../../api/client';
+import type { FieldProblem } from '../../api/problem';
+import { parseWhole } from '../../lib/whole-number';
 
 /**
  * Offering a brief to creators: the form (a registry filter, or creators

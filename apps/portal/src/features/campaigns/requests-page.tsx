@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
-import { settle, type Schemas } from '../api/client';
-import { ProblemAlert, ResultStatus } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { Pager } from '../components/pager';
-import { SelectFilter } from '../components/select-filter';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useCursorPages } from '../lib/use-cursor-pages';
-import { useApiClient, useSession } from '../session/session';
+import { settle, type Schemas } from '../../api/client';
+import { ProblemAlert, ResultStatus } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { Pager } from '../../components/pager';
+import { SelectFilter } from '../../components/select-filter';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useApiClient, useSession } from '../../session/session';
 
 type Request = Schemas['CampaignRequestPage']['items'][number];
 type Box = 'inbox' | 'outbox';

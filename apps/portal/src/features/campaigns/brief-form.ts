@@ -1,7 +1,9 @@
 import { BriefInput, toFieldErrors, type BRIEF_KINDS, type PLATFORMS } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { FieldProblem } from '../api/problem';
-import { lines, localToIso, parseWhole, words } from './form-helpers';
+import type { Schemas } from '../../api/client';
+import type { FieldProblem } from '../../api/problem';
+import { localToIso } from '../../lib/local-time';
+import { parseWhole } from '../../lib/whole-number';
+import { lines, words } from './form-helpers';
 
 /**
  * The "Add a brief" form of a campaign: what to make, on which platforms and
@@ -64,11 +66,13 @@ export function buildBrief(draft: BriefDraft): BriefBody {
     keyMessages: lines(draft.keyMessages),
     platforms: draft.platforms,
     languages: words(draft.languages).map((l) => l.toLowerCase()),
-    dueAt: localToIso(draft.dueAt),
+    dueAt: localToIso(draft.dueAt) ?? '',
     // A missing or unreadable number is sent as such, for the contract to name.
     quantity: parseWhole(draft.quantity) as number,
     feePerDeliverable: parseWhole(draft.feePerDeliverable) as number,
-    ...(hasWindow ? { window: { start: localToIso(draft.windowStart), end: localToIso(draft.windowEnd) } } : {}),
+    ...(hasWindow
+      ? { window: { start: localToIso(draft.windowStart) ?? '', end: localToIso(draft.windowEnd) ?? '' } }
+      : {}),
   };
 }
 

@@ -1,0 +1,178 @@
+import { useTranslation } from 'react-i18next';
+import { BRIEF_KINDS, PLATFORMS } from '@concord/domain';
+import type { FieldProblem, Problem } from '../../api/problem';
+import { DateInput } from '../../components/date-input';
+import { EnumSelect } from '../../components/enum-select';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
+import type { Form } from '../../lib/use-form';
+import { BRIEF_FIELD_PATHS, type BriefDraft } from './brief-form';
+import { inputIdOf } from './request-form';
+
+export const BRIEF_FORM = 'brief';
+
+/** What a brief asks: kind, title, key messages, platforms, languages, due, quantity, fee, and a window. */
+export function BriefFields({
+  form,
+  at,
+  problem,
+}: {
+  form: Form<BriefDraft>;
+  at: (path: string) => FieldProblem[];
+  problem?: Problem;
+}) {
+  const { t } = useTranslation();
+  const { values } = form;
+  const control = (field: keyof BriefDraft) => ({
+    id: inputIdOf(BRIEF_FORM, BRIEF_FIELD_PATHS[field]),
+    errors: at(BRIEF_FIELD_PATHS[field]),
+    problem,
+  });
+  return (
+    <>
+      <div className="field-row">
+        <Field {...control('kind')} label={t('campaignsArea.briefs.kind')}>
+          {(props) => (
+            <EnumSelect
+              {...props}
+              values={BRIEF_KINDS}
+              text={(kind) => t(`enums.contentKind.${kind}`)}
+              value={values.kind}
+              onChange={(kind) => form.set('kind', kind)}
+            />
+          )}
+        </Field>
+        <Field {...control('title')} label={t('campaignsArea.briefs.titleLabel')} className="field-wide">
+          {(props) => (
+            <input
+              {...props}
+              value={values.title}
+              onChange={(e) => form.set('title', e.target.value)}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+      </div>
+      <Field
+        {...control('keyMessages')}
+        label={t('campaignsArea.briefs.keyMessages')}
+        hint={t('campaignsArea.briefs.keyMessagesHint')}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={values.keyMessages}
+            onChange={(e) => form.set('keyMessages', e.target.value)}
+          />
+        )}
+      </Field>
+      <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'platforms')}>
+        <legend>{t('campaignsArea.briefs.platforms')}</legend>
+        <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'platforms')}-error`} errors={at('platforms')} problem={problem} />
+        <div className="checkbox-grid">
+          {PLATFORMS.map((p) => (
+            <label key={p} className="choice">
+              <input
+                type="checkbox"
+                checked={values.platforms.includes(p)}
+                onChange={(e) =>
+                  form.set(
+                    'platforms',
+                    e.target.checked ? [...values.platforms, p] : values.platforms.filter((x) => x !== p),
+                  )
+                }
+              />
+              {t(`enums.platform.${p}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field-row">
+        <Field
+          {...control('languages')}
+          label={t('campaignsArea.briefs.languages')}
+          hint={t('campaignsArea.briefs.languagesHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={values.languages}
+              onChange={(e) => form.set('languages', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              size={10}
+            />
+          )}
+        </Field>
+        <Field {...control('dueAt')} label={t('campaignsArea.briefs.due')}>
+          {(props) => (
+            <DateInput
+              {...props}
+              kind="datetime-local"
+              value={values.dueAt}
+              onChange={(e) => form.set('dueAt', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field {...control('quantity')} label={t('campaignsArea.briefs.quantity')}>
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={values.quantity}
+              onChange={(e) => form.set('quantity', e.target.value)}
+              size={5}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field
+          {...control('feePerDeliverable')}
+          label={t('campaignsArea.briefs.fee')}
+          hint={t('campaignsArea.briefs.feeHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={values.feePerDeliverable}
+              onChange={(e) => form.set('feePerDeliverable', e.target.value)}
+              size={12}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+      </div>
+      <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'window')}>
+        <legend>
+          {t('campaignsArea.briefs.window')} <span className="optional">({t('register.optional')})</span>
+        </legend>
+        <p className="hint">{t('campaignsArea.briefs.windowHint')}</p>
+        <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'window')}-error`} errors={at('window')} problem={problem} />
+        <div className="field-row">
+          <Field {...control('windowStart')} label={t('campaignsArea.briefs.windowStart')}>
+            {(props) => (
+              <DateInput
+                {...props}
+                kind="datetime-local"
+                value={values.windowStart}
+                onChange={(e) => form.set('windowStart', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field {...control('windowEnd')} label={t('campaignsArea.briefs.windowEnd')}>
+            {(props) => (
+              <DateInput
+                {...props}
+                kind="datetime-local"
+                value={values.windowEnd}
+                onChange={(e) => form.set('windowEnd', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+    </>
+  );
+}

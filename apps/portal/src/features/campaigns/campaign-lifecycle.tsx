@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settle, type Schemas } from '../../api/client';
+import { fieldProblem, placeFieldErrors } from '../../api/problem';
+import { Field } from '../../components/field';
+import { FormProblem } from '../../components/messages';
+import { useForm } from '../../lib/use-form';
+import { useMutation } from '../../lib/use-mutation';
+import { useApiClient } from '../../session/session';
+
+type Campaign = Schemas['CampaignView'];
+type Ending = 'close' | 'cancel';
+
+/** Activates a campaign in planning; closes or cancels an open one, with a reason. A stale campaign is read again. */
+export function CampaignLifecycle({
+  campaign,
+  onDone,
+  reload,
+}: {
+  campaign: Campaign;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const [ending, setEnding] = useState<Ending | undefined>();
+  const path = { id: campaign.id };
+  const activation = useMutation({ onStale: reload });
+  const end = useForm({
+    initial: { reason: '' },
+    validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
+    request: ({ reason }) => {
+      const body = { reason: reason.trim() };
+      const to = ending === 'close' ? '/v1/campaigns/{id}/close' : '/v1/campaigns/{id}/cancel';
+      return {
+        body: { ending, ...body },
+        send: (key) => settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body })),
+      };
+    },
+    onDone: () => {
+      setEnding(undefined);
+      onDone(t(ending === 'close' ? 'campaignsArea.lifecycle.closed' : 'campaignsArea.lifecycle.cancelled'));
+    },
+    onStale: reload,
+  });
+  const placed = placeFieldErrors(end.errors, ['reason']);
+  const busy = activation.busy || end.busy;
+
+  async function activate() {
+    const result = await activation.run({ activate: campaign.id }, (key) =>
+      settle(api.POST('/v1/campaigns/{id}/activate', { params: { path, header: { 'Idempotency-Key': key } } })),
+    );
+    if (result.ok) onDone(t('campaignsArea.lifecycle.activated'));
+  }
+
+  return (
+    <section className="section" aria-labelledby="campaign-lifecycle-title">
+      <h2 id="campaign-lifecycle-title">{t('campaignsArea.lifecycle.title')}</h2>
+      <FormProblem problem={activation.problem ?? end.problem} placedAll={placed.unplaced.length === 0} />
+      {campaign.status === 'planning' && <p className="hint">{t('campaignsArea.lifecycle.planningHint')}</p>}
+      {!ending && (
+        <div className="actions">
+          {campaign.status === 'planning' && (
+            <button type="button" className="button-primary" disabled={busy} onClick={() => void activate()}>
+              {t('campaignsArea.lifecycle.activate')}
+            </button>
+          )}
+          {campaign.status === 'active' && (
+            <button type="button" className="button-secondary" onClick={() => setEnding('close')}>
+              {t('campaignsArea.lifecycle.closeOpen')}
+            </button>
+          )}
+          <button type="button" className="button-link-danger" onClick={() => setEnding('cancel')}>
+            {t('campaignsArea.lifecycle.cancelOpen')}
+          </button>
+        </div>
+      )}
+      {ending && (
+        <form className="inline-form" onSubmit={(e) => void end.submit(e)} noValidate aria-busy={busy}>
+          <p className="hint">
+            {t(ending === 'close' ? 'campaignsArea.lifecycle.closeIntro' : 'campaignsArea.lifecycle.cancelIntro')}
+          </p>
+          <Field
+            id="campaign-end-reason"
+            label={t('campaignsArea.lifecycle.reason')}
+            errors={placed.byField.get('reason')}
+            problem={end.problem}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                rows={2}
+                autoFocus
+                value={end.values.reason}
+                onChange={(e) => end.set('reason', e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="button-primary" disabled={busy}>
+              {t(ending === 'close' ? 'campaignsArea.lifecycle.close' : 'campaignsArea.lifecycle.cancel')}
+            </button>
+            <button type="button" className="button-link-plain" onClick={() => setEnding(undefined)}>
+              {t('campaignsArea.lifecycle.keep')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

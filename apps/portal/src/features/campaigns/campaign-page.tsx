@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { settle, type Schemas } from '../../api/client';
+import { Loading, ProblemAlert, SuccessNotice } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { useArrivalState } from '../../lib/arrival-state';
+import { useApi } from '../../lib/use-api';
+import { useApiClient, useSession } from '../../session/session';
+import { CampaignBriefs } from './campaign-briefs';
+import { CampaignFacts } from './campaign-facts';
+import { CampaignLifecycle } from './campaign-lifecycle';
+import { CampaignPartners } from './campaign-partners';
+import { CampaignProgress } from './campaign-progress';
+
+type Campaign = Schemas['CampaignView'];
+
+/**
+ * A campaign: its facts, lifecycle actions, partner agencies, briefs (with
+ * "Add a brief" and, per brief, "Offer to creators"), how its assignments
+ * stand, and links to the assignments board and the report.
+ */
+export default function CampaignPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const api = useApiClient();
+  const arrival = useArrivalState<{ notice: string }>();
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
+    [api, id],
+  );
+  const [notice, setNotice] = useState(arrival.notice ?? '');
+  const campaign = loaded.data;
+  const done = (message: string) => {
+    setNotice(message);
+    loaded.reload();
+  };
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/campaigns">{t('campaignsArea.list.title')}</Link>
+      </p>
+      <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')}>
+        {campaign?.title ?? t('campaignsArea.page.title')}
+      </PageHeading>
+      <SuccessNotice message={notice} />
+      {loaded.state === 'loading' && !campaign && <Loading label={t('app.loading')} />}
+      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      {campaign && <CampaignView campaign={campaign} onDone={done} reload={loaded.reload} />}
+    </div>
+  );
+}
+
+function CampaignView({
+  campaign,
+  onDone,
+  reload,
+}: {
+  campaign: Campaign;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const owner = session.me?.agency?.id === campaign.ownerAgencyId;
+  const canManage = owner && session.can('update', 'Campaign');
+  const canChangeStatus = owner && session.can('change_status', 'Campaign');
+  const canFanOut = owner && session.can('update', 'Assignment');
+  const open = campaign.status === 'planning' || campaign.status === 'active';
+  return (
+    <>
+      <nav className="link-row" aria-label={t('campaignsArea.page.more')}>
+        <Link to={`/campaigns/${campaign.id}/board`} className="button-link button-secondary">
+          {t('campaignsArea.page.board')}
+        </Link>
+        <Link to={`/campaigns/${campaign.id}/report`} className="button-link button-secondary">
+          {t('campaignsArea.page.report')}
+        </Link>
+        {campaign.sourceRequestId && (
+          <Link to={`/requests/${campaign.sourceRequestId}`}>{t('campaignsArea.page.sourceRequest')}</Link>
+        )}
+      </nav>
+
+      <CampaignFacts campaign={campaign} />
+
+      {canChangeStatus && open && <CampaignLifecycle campaign={campaign} onDone={onDone} reload={reload} />}
+
+      <CampaignPartners campaign={campaign} canManage={canManage && open} onDone={onDone} reload={reload} />
+
+      <CampaignBriefs campaign={campaign} canAdd={canManage && open} canFanOut={canFanOut} />
+
+      <CampaignProgress campaign={campaign} />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { AGENCIES } from '@concord/domain';
+import { settle, type Schemas } from '../../api/client';
+import { placeFieldErrors } from '../../api/problem';
+import { EnumSelect } from '../../components/enum-select';
+import { Field } from '../../components/field';
+import { FormProblem } from '../../components/messages';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+
+type Campaign = Schemas['CampaignView'];
+
+/** The partner agencies; the owner adds one of the agencies not in the campaign yet. */
+export function CampaignPartners({
+  campaign,
+  canManage,
+  onDone,
+  reload,
+}: {
+  campaign: Campaign;
+  canManage: boolean;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApiClient();
+  const candidates = AGENCIES.map((a) => a.id).filter(
+    (id) => id !== campaign.ownerAgencyId && !campaign.partnerAgencyIds.includes(id),
+  );
+  // The agency chosen, or the first still to choose once it has been added meanwhile.
+  const chosenOf = (agencyId: string) => (candidates.includes(agencyId) ? agencyId : (candidates[0] ?? ''));
+  const form = useForm({
+    initial: { agencyId: '' },
+    request: ({ agencyId }) => {
+      const body = { agencyId: chosenOf(agencyId) };
+      return {
+        body,
+        send: (key) =>
+          settle(
+            api.POST('/v1/campaigns/{id}/partners', {
+              params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          ),
+      };
+    },
+    onDone: (_, { agencyId }) =>
+      onDone(t('campaignsArea.partners.added', { agency: format.agency(chosenOf(agencyId)) })),
+    onStale: reload,
+  });
+  const placed = placeFieldErrors(form.errors, ['agencyId']);
+
+  return (
+    <section className="section" aria-labelledby="campaign-partners-title">
+      <h2 id="campaign-partners-title">{t('campaignsArea.partners.title')}</h2>
+      {campaign.partnerAgencyIds.length ? (
+        <ul>
+          {campaign.partnerAgencyIds.map((p) => (
+            <li key={p}>{format.agency(p)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t('campaignsArea.partners.none')}</p>
+      )}
+      {canManage && candidates.length > 0 && (
+        <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+          <FormProblem problem={form.problem} placedAll={placed.unplaced.length === 0} />
+          <Field
+            id="campaign-partner"
+            label={t('campaignsArea.partners.agency')}
+            errors={placed.byField.get('agencyId')}
+            problem={form.problem}
+          >
+            {(props) => (
+              <EnumSelect
+                {...props}
+                values={candidates}
+                text={format.agency}
+                value={chosenOf(form.values.agencyId)}
+                onChange={(agencyId) => form.set('agencyId', agencyId)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button-secondary" disabled={form.busy}>
+            {t('campaignsArea.partners.add')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

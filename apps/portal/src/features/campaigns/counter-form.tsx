@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { useAreaErrors } from './area-errors';
+import { AnswerRefusal } from './request-answers';
+import {
+  COUNTER_FIELD_PATHS,
+  COUNTER_FORM_PATHS,
+  buildCounter,
+  counterDraftFrom,
+  inputIdOf,
+  validateCounter,
+  type CampaignRequestView,
+  type CounterDraft,
+} from './request-form';
+
+const COUNTER_FORM = 'counter';
+
+/** The lead agency proposes another period, other key messages, with a message. */
+export function CounterForm({
+  request,
+  onDone,
+  reload,
+}: {
+  request: CampaignRequestView;
+  onDone: () => void;
+  reload: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const [open, setOpen] = useState(false);
+  const form = useForm({
+    initial: () => counterDraftFrom(request),
+    validate: (draft) => validateCounter(buildCounter(draft, request)),
+    request: (draft) => {
+      const body = buildCounter(draft, request);
+      return {
+        body,
+        send: (key) =>
+          settle(
+            api.POST('/v1/campaign-requests/{id}/counter', {
+              params: { path: { id: request.id }, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          ),
+      };
+    },
+    pathOf: (field) => COUNTER_FIELD_PATHS[field],
+    onDone,
+    onStale: reload,
+  });
+  const { at } = useAreaErrors(form.errors, COUNTER_FORM_PATHS);
+
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+          {t('requests.answer.counterOpen')}
+        </button>
+      </p>
+    );
+  }
+  const control = (key: keyof CounterDraft) => ({
+    id: inputIdOf(COUNTER_FORM, COUNTER_FIELD_PATHS[key]),
+    errors: at(COUNTER_FIELD_PATHS[key]),
+    problem: form.problem,
+  });
+  return (
+    <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+      <h3>{t('requests.answer.counterTitle')}</h3>
+      <p className="hint">{t('requests.answer.counterIntro')}</p>
+      <AnswerRefusal form={form} placedAll />
+      <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={form.problem} />
+      <div className="field-row">
+        <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={form.values.periodStart}
+              onChange={(e) => form.set('periodStart', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={form.values.periodEnd}
+              onChange={(e) => form.set('periodEnd', e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field
+        {...control('keyMessages')}
+        label={t('requests.form.keyMessages')}
+        hint={t('requests.answer.counterKeyMessagesHint')}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={form.values.keyMessages}
+            onChange={(e) => form.set('keyMessages', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field {...control('message')} label={t('requests.answer.counterMessage')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={form.values.message}
+            onChange={(e) => form.set('message', e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('requests.answer.counter')}
+        </button>
+        <button type="button" className="button-link-plain" onClick={() => setOpen(false)}>
+          {t('requests.answer.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import { PLATFORMS, TOPICS } from '@concord/domain';
+import type { FieldProblem, Problem } from '../../api/problem';
+import { EnumSelect } from '../../components/enum-select';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
+import type { Form } from '../../lib/use-form';
+import type { FanOutDraft } from './fan-out';
+import { inputIdOf } from './request-form';
+
+const FORM = 'fan-out';
+
+/** The registry filter a brief is offered by: topic, platform, language, followers, region. */
+export function FanOutFilter({
+  form,
+  at,
+  problem,
+}: {
+  form: Form<FanOutDraft>;
+  at: (path: string) => FieldProblem[];
+  problem?: Problem;
+}) {
+  const { t } = useTranslation();
+  const { values } = form;
+  const any = t('fanOut.start.any');
+  const control = (path: string) => ({ id: inputIdOf(FORM, path), errors: at(path), problem });
+  return (
+    <fieldset className="group" id={inputIdOf(FORM, 'filter')}>
+      <legend>{t('fanOut.start.filterLegend')}</legend>
+      <p className="hint">{t('fanOut.start.filterHint')}</p>
+      <FieldErrors id={`${inputIdOf(FORM, 'filter')}-error`} errors={at('filter')} problem={problem} />
+      <div className="field-row">
+        <Field {...control('filter.topic')} label={t('fanOut.start.topic')}>
+          {(props) => (
+            <EnumSelect
+              {...props}
+              values={TOPICS}
+              text={(topic) => t(`enums.topic.${topic}`)}
+              any={any}
+              value={values.topic}
+              onChange={(topic) => form.set('topic', topic)}
+            />
+          )}
+        </Field>
+        <Field {...control('filter.platform')} label={t('fanOut.start.platform')}>
+          {(props) => (
+            <EnumSelect
+              {...props}
+              values={PLATFORMS}
+              text={(platform) => t(`enums.platform.${platform}`)}
+              any={any}
+              value={values.platform}
+              onChange={(platform) => form.set('platform', platform)}
+            />
+          )}
+        </Field>
+        <Field {...control('filter.language')} label={t('fanOut.start.language')} hint={t('fanOut.start.languageHint')}>
+          {(props) => (
+            <input
+              {...props}
+              value={values.language}
+              onChange={(e) => form.set('language', e.target.value)}
+              size={4}
+              maxLength={2}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <Field {...control('filter.minFollowers')} label={t('fanOut.start.minFollowers')}>
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={values.minFollowers}
+              onChange={(e) => form.set('minFollowers', e.target.value)}
+              size={10}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field {...control('filter.region')} label={t('fanOut.start.region')} hint={t('fanOut.start.regionHint')}>
+          {(props) => (
+            <input
+              {...props}
+              value={values.region}
+              onChange={(e) => form.set('region', e.target.value)}
+              size={8}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { settle } from '../../api/client';
+import { ErrorSummary } from '../../components/error-summary';
+import { PageHeading } from '../../components/page';
+import { useForm } from '../../lib/use-form';
+import { useApiClient, useSession } from '../../session/session';
+import { useAreaErrors } from './area-errors';
+import { RequestFields, REQUEST_FORM } from './request-fields';
+import {
+  REQUEST_FIELD_PATHS,
+  REQUEST_FORM_PATHS,
+  buildRequest,
+  emptyRequestDraft,
+  inputIdOf,
+  validateRequest,
+} from './request-form';
+
+/**
+ * A partner agency's liaison asks the lead agency for a joint campaign.
+ * Checks what it can before sending, then shows every error the API returns
+ * next to its field; what was typed stays.
+ */
+export default function NewRequestPage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const session = useSession();
+  const navigate = useNavigate();
+  const form = useForm({
+    initial: emptyRequestDraft,
+    validate: (draft) => validateRequest(buildRequest(draft)),
+    request: (draft) => {
+      const body = buildRequest(draft);
+      return {
+        body,
+        send: (key) =>
+          settle(api.POST('/v1/campaign-requests', { body, params: { header: { 'Idempotency-Key': key } } })),
+      };
+    },
+    pathOf: (field) => REQUEST_FIELD_PATHS[field],
+    onDone: (sent) => void navigate(`/requests/${sent.id}`, { state: { sent: true } }),
+  });
+  const { placed, at } = useAreaErrors(form.errors, REQUEST_FORM_PATHS);
+  const { problem, busy } = form;
+
+  if (!session.can('create', 'CampaignRequest')) {
+    return (
+      <div className="page page-form">
+        <PageHeading title={t('requests.form.title')}>{t('requests.form.title')}</PageHeading>
+        <p className="alert alert-info">{t('requests.form.forbidden')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page-form">
+      <p className="breadcrumb">
+        <Link to="/requests">{t('requests.title')}</Link>
+      </p>
+      <PageHeading title={t('requests.form.title')}>{t('requests.form.title')}</PageHeading>
+      <p className="lead">{t('requests.form.intro')}</p>
+
+      <div ref={form.summary} tabIndex={-1} className="summary-anchor">
+        <ErrorSummary
+          title={t('requests.form.summaryTitle')}
+          titleId="request-summary-title"
+          placed={placed}
+          problem={problem}
+          inputId={(path) => inputIdOf(REQUEST_FORM, path)}
+        />
+      </div>
+
+      <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
+        <RequestFields form={form} errorsAt={at} problem={problem} />
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? t('requests.form.submitting') : t('requests.form.submit')}
+          </button>
+        </div>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {busy ? t('requests.form.submitting') : ''}
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useTranslation } from 'react-i18next';
+import { AGENCIES } from '@concord/domain';
+import type { FieldProblem, Problem } from '../../api/problem';
+import { EnumSelect } from '../../components/enum-select';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
+import { useFormat } from '../../lib/format';
+import type { Form } from '../../lib/use-form';
+import { inputIdOf, REQUEST_FIELD_PATHS, type RequestDraft } from './request-form';
+
+export const REQUEST_FORM = 'request';
+const LEAD_AGENCIES = AGENCIES.filter((a) => a.kind === 'lead').map((a) => a.id);
+
+/** What a joint campaign request asks: to whom, title, objective, key messages, period, deliverables, deadline. */
+export function RequestFields({
+  form,
+  errorsAt,
+  problem,
+}: {
+  form: Form<RequestDraft>;
+  errorsAt: (path: string) => FieldProblem[];
+  problem?: Problem;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { values } = form;
+  const FORM = REQUEST_FORM;
+  const control = (key: keyof RequestDraft) => {
+    const path = REQUEST_FIELD_PATHS[key];
+    return { id: inputIdOf(FORM, path), errors: errorsAt(path), problem };
+  };
+  return (
+    <>
+      <Field {...control('toAgencyId')} label={t('requests.form.toAgency')}>
+        {(props) => (
+          <EnumSelect
+            {...props}
+            values={LEAD_AGENCIES}
+            text={format.agency}
+            value={values.toAgencyId}
+            onChange={(agency) => form.set('toAgencyId', agency)}
+          />
+        )}
+      </Field>
+      <Field {...control('title')} label={t('requests.form.titleLabel')} hint={t('requests.form.titleHint')}>
+        {(props) => (
+          <input
+            {...props}
+            value={values.title}
+            onChange={(e) => form.set('title', e.target.value)}
+            autoComplete="off"
+          />
+        )}
+      </Field>
+      <Field {...control('objective')} label={t('requests.form.objective')} hint={t('requests.form.objectiveHint')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={values.objective}
+            onChange={(e) => form.set('objective', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        {...control('keyMessages')}
+        label={t('requests.form.keyMessages')}
+        hint={t('requests.form.keyMessagesHint')}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={values.keyMessages}
+            onChange={(e) => form.set('keyMessages', e.target.value)}
+          />
+        )}
+      </Field>
+      <fieldset className="group" id={inputIdOf(FORM, 'proposedPeriod')}>
+        <legend>{t('requests.form.period')}</legend>
+        <FieldErrors
+          id={`${inputIdOf(FORM, 'proposedPeriod')}-error`}
+          errors={errorsAt('proposedPeriod')}
+          problem={problem}
+        />
+        <div className="field-row">
+          <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={values.periodStart}
+                onChange={(e) => form.set('periodStart', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={values.periodEnd}
+                onChange={(e) => form.set('periodEnd', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+      <Field
+        {...control('expectedDeliverables')}
+        label={t('requests.form.deliverables')}
+        hint={t('requests.form.deliverablesHint')}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={values.expectedDeliverables}
+            onChange={(e) => form.set('expectedDeliverables', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        {...control('responseDeadline')}
+        label={t('requests.form.deadline')}
+        hint={t('requests.form.deadlineHint')}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="datetime-local"
+            value={values.responseDeadline}
+            onChange={(e) => form.set('responseDeadline', e.target.value)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
