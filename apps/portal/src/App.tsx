@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import type { ConcordClient } from './api/client';
 import { Layout, PageLoading, RequireSignIn } from './components/layout';
 import { RouteError } from './components/route-error';
+import { agreementRoutes } from './features/agreements/routes';
 import { campaignRoutes } from './features/campaigns/routes';
 import { creatorRoutes } from './features/creators/routes';
 import { homeRoutes } from './features/home/routes';
@@ -38,12 +39,10 @@ export const routes: RouteObject[] = [
             children: [
               ...homeRoutes,
               ...creatorRoutes,
+              ...agreementRoutes,
               ...campaignRoutes,
               ...planningRoutes,
               ...reportRoutes,
-              { path: 'agreements', lazy: page(() => import('./pages/agreements-page')) },
-              { path: 'agreements/new', lazy: page(() => import('./pages/new-agreement-page')) },
-              { path: 'agreements/:id', lazy: page(() => import('./pages/agreement-page')) },
               { path: 'reviews', lazy: page(() => import('./pages/reviews-page')) },
               { path: 'submissions/:id', lazy: page(() => import('./pages/submission-page')) },
               { path: 'assignments/:id/submit', lazy: page(() => import('./pages/submit-content-page')) },

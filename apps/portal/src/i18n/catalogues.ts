@@ -1,7 +1,7 @@
 import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
-import agreementsEn from './agreements.en.json' with { type: 'json' };
-import agreementsVi from './agreements.vi.json' with { type: 'json' };
+import agreementsEn from '../features/agreements/agreements.en.json' with { type: 'json' };
+import agreementsVi from '../features/agreements/agreements.vi.json' with { type: 'json' };
 import campaignsEn from '../features/campaigns/campaigns.en.json' with { type: 'json' };
 import campaignsVi from '../features/campaigns/campaigns.vi.json' with { type: 'json' };
 import creatorsEn from '../features/creators/creators.en.json' with { type: 'json' };

@@ -7,8 +7,9 @@ import {
   UpdateAgreementInput,
   type PLATFORMS,
 } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { FieldProblem } from '../api/problem';
+import type { Schemas } from '../../api/client';
+import type { FieldProblem } from '../../api/problem';
+import { parseWhole } from '../../lib/whole-number';
 
 /**
  * The agreement form's state as typed (strings, as the inputs hold them), the
@@ -105,13 +106,6 @@ export function draftFromTerms(terms: Terms): TermsDraft {
     usageChannels: terms.usageRights?.channels.join(', ') ?? '',
     usageTerritories: terms.usageRights?.territories.join(', ') ?? '',
   };
-}
-
-/** Whole numbers as people write them: `450000000`, `450.000.000`, `450,000,000`, `450 000 000`. */
-export function parseWhole(text: string): number | undefined {
-  const digits = text.replace(/[\s.,]/g, '');
-  if (digits === '') return undefined;
-  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
 }
 
 const list = (text: string) =>

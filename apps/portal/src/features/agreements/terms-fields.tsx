@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '@concord/domain';
-import { fieldKey, problemValues, type FieldProblem, type Problem } from '../api/problem';
-import { DateInput } from '../components/date-input';
-import { Field } from '../components/field';
-import { FieldErrors } from '../components/messages';
+import { fieldKey, problemValues, type FieldProblem, type Problem } from '../../api/problem';
+import { DateInput } from '../../components/date-input';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
 import {
   emptyDeliverable,
   inputIdOf,

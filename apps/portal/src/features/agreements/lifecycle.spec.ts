@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Action } from '../session/ability';
+import type { Action } from '../../session/ability';
 import {
   availableActions,
   milestoneTotals,

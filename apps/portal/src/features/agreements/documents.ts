@@ -1,5 +1,5 @@
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type DocumentType } from '@concord/domain';
-import type { FieldProblem } from '../api/problem';
+import type { FieldProblem } from '../../api/problem';
 
 /**
  * Agreement documents (ADR 0007): PDF, PNG, JPEG or DOCX, at most 4 MiB, sent

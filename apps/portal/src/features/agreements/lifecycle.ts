@@ -1,6 +1,6 @@
 import { agreementMovesFrom, diffWords, type DiffPart } from '@concord/domain';
-import type { Schemas } from '../api/client';
-import type { Action } from '../session/ability';
+import type { Schemas } from '../../api/client';
+import type { Action } from '../../session/ability';
 
 /**
  * What can be done with an agreement now (its status, its amendment under

@@ -6,7 +6,6 @@ import {
   draftFromTerms,
   emptyAgreementDraft,
   emptyDeliverable,
-  parseWhole,
   termPaths,
   toFormPaths,
   validateAmendment,
@@ -45,14 +44,6 @@ const terms: Terms = {
 };
 
 describe('the agreement form', () => {
-  it('reads amounts as people write them', () => {
-    expect(parseWhole('450.000.000')).toBe(450_000_000);
-    expect(parseWhole('450,000,000')).toBe(450_000_000);
-    expect(parseWhole(' 30 ')).toBe(30);
-    expect(parseWhole('')).toBeUndefined();
-    expect(parseWhole('12a')).toBeNaN();
-  });
-
   it('builds the draft request: trimmed, blank deliverable rows and blank usage rights left out, rows remembered', () => {
     const { body, deliverableRows } = buildCreateRequest(filled());
     expect(body).toEqual({

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { LegalDecisionAction } from './legal-decision-action';
+import { pendingAmendment, type LifecycleAction } from './lifecycle';
+import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { ReasonAction } from './reason-action';
+import { SignAction } from './sign-action';
+import { TermsChangeForm } from './terms-change-form';
+
+/** The lifecycle actions offered now, each a button opening its small form. */
+export function AgreementActions({ agreement, actions, ...outcome }: WriteProps & { actions: LifecycleAction[] }) {
+  const { t } = useTranslation();
+  const amendment = pendingAmendment(agreement);
+  const lifecycle = actions.filter(
+    (a) => !['add_milestone', 'pay_milestone', 'upload_document', 'edit', 'amend'].includes(a),
+  );
+  const nothingHere = lifecycle.length === 0 && !actions.includes('edit') && !actions.includes('amend');
+  // Someone whose only work is further down (milestones, documents) is not told there is nothing to do.
+  if (nothingHere && actions.length > 0) return null;
+  return (
+    <section className="section" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('agreementsArea.actions.title')}</h2>
+      {nothingHere && <p className="empty">{t('agreementsArea.actions.none')}</p>}
+      <div className="agreement-actions">
+        {lifecycle.includes('submit') && <SubmitAction agreement={agreement} {...outcome} />}
+        {lifecycle.includes('legal_decision') && <LegalDecisionAction agreement={agreement} {...outcome} />}
+        {lifecycle.includes('sign') && <SignAction agreement={agreement} {...outcome} />}
+        {amendment && lifecycle.includes('amendment_decision') && (
+          <LegalDecisionAction agreement={agreement} version={amendment.version} {...outcome} />
+        )}
+        {amendment && lifecycle.includes('amendment_sign') && (
+          <SignAction agreement={agreement} version={amendment.version} {...outcome} />
+        )}
+        {lifecycle.includes('suspend') && <ReasonAction agreement={agreement} action="suspend" {...outcome} />}
+        {lifecycle.includes('resume') && <ReasonAction agreement={agreement} action="resume" {...outcome} />}
+        {lifecycle.includes('terminate') && <ReasonAction agreement={agreement} action="terminate" {...outcome} />}
+      </div>
+      {actions.includes('edit') && <TermsChangeForm agreement={agreement} mode="edit" {...outcome} />}
+      {actions.includes('amend') && <TermsChangeForm agreement={agreement} mode="amend" {...outcome} />}
+    </section>
+  );
+}
+
+/** Sends a draft to legal review, once confirmed. */
+function SubmitAction({ agreement, onDone, onStale }: WriteProps) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const [open, setOpen] = useState(false);
+  const form = useForm({
+    initial: {},
+    request: () => ({
+      body: { submit: agreement.id },
+      send: (key) =>
+        settle(
+          api.POST('/v1/agreements/{id}/submit-for-review', {
+            params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+          }),
+        ),
+    }),
+    onDone: () => onDone(t('agreementsArea.actions.submit.done')),
+    onStale,
+  });
+  return (
+    <Disclosure label={t('agreementsArea.actions.submit.open')} open={open} setOpen={setOpen}>
+      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+        <p>{t('agreementsArea.actions.submit.confirm')}</p>
+        <WriteProblem form={form} placedAll={false} />
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('agreementsArea.actions.submit.submit')}
+        </button>
+      </form>
+    </Disclosure>
+  );
+}

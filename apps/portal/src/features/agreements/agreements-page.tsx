@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { settle, type Schemas } from '../../api/client';
+import { placeFieldErrors } from '../../api/problem';
+import { ProblemAlert, ResultStatus } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { Pager } from '../../components/pager';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useUrlFilters } from '../../lib/use-url-filters';
+import { useApiClient, useSession } from '../../session/session';
+import { AGREEMENT_FILTERS, AgreementSearch } from './agreement-search';
+import { AgreementTable } from './agreement-table';
+import { BudgetSummary } from './budget-summary';
+
+type Summary = Schemas['AgreementPage']['items'][number];
+
+type Filters = Record<(typeof AGREEMENT_FILTERS)[number], string>;
+const PAGE_SIZES = [25, 50, 100] as const;
+
+function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
+  const days = filters.expiringWithinDays.trim();
+  return {
+    q: filters.q.trim() || undefined,
+    status: (filters.status || undefined) as Summary['status'] | undefined,
+    // An unreadable number is sent as typed, for the API to name (next to the field).
+    expiringWithinDays: days === '' ? undefined : /^\d+$/.test(days) ? Number(days) : (days as unknown as number),
+    counterpartyId: filters.counterpartyId || undefined,
+    limit,
+    cursor,
+  };
+}
+
+/**
+ * The agency's agreements: searched as you type (number, title or
+ * counterparty, accents optional) and filtered, both in the address
+ * (shareable, back button works), pages from the server by cursor, and the
+ * year's budget on top for those who may read agreements.
+ */
+export default function AgreementsPage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const session = useSession();
+  const format = useFormat();
+  const [pageSize, setPageSize] = useState<number>(25);
+  const pages = useCursorPages();
+  const filters = useUrlFilters(AGREEMENT_FILTERS, pages.reset);
+  const { applied, filtered } = filters;
+
+  const query = queryOf(applied, pageSize, pages.cursor);
+  const loaded = useApi(
+    (signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })),
+    [api, JSON.stringify(query)],
+  );
+  const placed = placeFieldErrors(loaded.problem?.errors ?? [], AGREEMENT_FILTERS);
+  const items = loaded.data?.items ?? [];
+  const from = (pages.page - 1) * pageSize + 1;
+  const counterpartyName = applied.counterpartyId
+    ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName
+    : undefined;
+  const status =
+    loaded.state === 'loading'
+      ? t('agreementsArea.list.loading')
+      : loaded.state === 'ok'
+        ? items.length === 0
+          ? filtered
+            ? t('agreementsArea.list.emptyFiltered')
+            : t('agreementsArea.list.empty')
+          : t('agreementsArea.list.showing', { from: format.number(from), to: format.number(from + items.length - 1) })
+        : '';
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <PageHeading title={t('agreementsArea.list.title')}>{t('agreementsArea.list.title')}</PageHeading>
+          <p className="lead">{t('agreementsArea.list.intro')}</p>
+        </div>
+        {session.can('create', 'Agreement') && (
+          <Link to="/agreements/new" className="button-link button-primary">
+            {t('agreementsArea.list.new')}
+          </Link>
+        )}
+      </div>
+
+      {session.can('read', 'Agreement') && <BudgetSummary />}
+
+      <AgreementSearch
+        filters={filters}
+        errorsAt={(name) => placed.byField.get(name)}
+        counterpartyName={counterpartyName}
+      />
+
+      <ResultStatus loading={loaded.state === 'loading'}>{status}</ResultStatus>
+      {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && (
+        <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
+      )}
+
+      {items.length > 0 && <AgreementTable items={items} busy={loaded.state === 'loading'} />}
+
+      <Pager
+        label={t('agreementsArea.list.pagination')}
+        pages={pages}
+        loaded={loaded}
+        pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { fieldProblem, type FieldProblem } from '../../api/problem';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { useWordedErrors } from './terms-fields';
+
+type Decision = 'approve' | 'return';
+
+/** Legal review of the agreement, or of amendment `version`: approve or return, with comments. */
+export function LegalDecisionAction({ agreement, version, onDone, onStale }: WriteProps & { version?: number }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const worded = useWordedErrors();
+  const [open, setOpen] = useState(false);
+  const form = useForm({
+    initial: { decision: '' as Decision | '', comments: '' },
+    validate: ({ decision, comments }) => {
+      const missing: FieldProblem[] = [];
+      if (!decision) missing.push(fieldProblem('decision', 'required'));
+      if (!comments.trim()) missing.push(fieldProblem('comments', 'required'));
+      return missing;
+    },
+    request: ({ decision, comments }) => {
+      const body = { decision: decision as Decision, comments: comments.trim() };
+      const path = { id: agreement.id };
+      return {
+        body,
+        send: (key) =>
+          version
+            ? settle(
+                api.POST('/v1/agreements/{id}/amendments/{version}/legal-decision', {
+                  params: { path: { ...path, version }, header: { 'Idempotency-Key': key } },
+                  body,
+                }),
+              )
+            : settle(
+                api.POST('/v1/agreements/{id}/legal-decision', {
+                  params: { path, header: { 'Idempotency-Key': key } },
+                  body,
+                }),
+              ),
+      };
+    },
+    onDone: (_, { decision }) =>
+      onDone(t(`agreementsArea.actions.legal.done.${decision as Decision}`, { n: version ?? 1 })),
+    onStale,
+  });
+  const id = version ? `amendment-decision` : 'legal-decision';
+  const errors = worded(form.errors, form.problem);
+  const at = (path: string) => errors.filter((e) => e.path === path);
+  const label = version
+    ? t('agreementsArea.actions.legal.openAmendment', { n: version })
+    : t('agreementsArea.actions.legal.open');
+  return (
+    <Disclosure label={label} open={open} setOpen={setOpen}>
+      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+        <h3>{label}</h3>
+        <WriteProblem form={form} placedAll={errors.length > 0} />
+        <fieldset
+          className="field"
+          id={`${id}-choice`}
+          aria-describedby={at('decision').length ? `${id}-choice-error` : undefined}
+        >
+          <legend className="legend-label">{t('agreementsArea.actions.legal.decision')}</legend>
+          <FieldErrors id={`${id}-choice-error`} errors={at('decision')} />
+          <div className="radios">
+            {(['approve', 'return'] as const).map((d) => (
+              <label key={d} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-decision`}
+                  value={d}
+                  checked={form.values.decision === d}
+                  onChange={() => form.set('decision', d)}
+                />
+                {t(`agreementsArea.actions.legal.${d}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field
+          id={`${id}-comments`}
+          label={t('agreementsArea.actions.legal.comments')}
+          hint={t('agreementsArea.actions.legal.commentsHint')}
+          errors={at('comments')}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              value={form.values.comments}
+              onChange={(e) => form.set('comments', e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('agreementsArea.actions.legal.submit')}
+        </button>
+      </form>
+    </Disclosure>
+  );
+}

@@ -1,0 +1,180 @@
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { fieldProblem, type FieldProblem } from '../../api/problem';
+import { DateInput } from '../../components/date-input';
+import { Field } from '../../components/field';
+import { useFormat } from '../../lib/format';
+import { localNow, localToIso } from '../../lib/local-time';
+import { useForm } from '../../lib/use-form';
+import { parseWhole } from '../../lib/whole-number';
+import { useApiClient } from '../../session/session';
+import { WriteProblem, type WriteProps } from './outcome';
+import { useWordedErrors } from './terms-fields';
+
+/** A payment milestone added: its label, due date and amount (within the budget, which the API checks). */
+export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const worded = useWordedErrors();
+  const form = useForm({
+    initial: { label: '', dueDate: '', amount: '' },
+    validate: (values) => {
+      const amount = parseWhole(values.amount);
+      const missing: FieldProblem[] = [];
+      if (!values.label.trim()) missing.push(fieldProblem('label', 'required'));
+      if (!values.dueDate) missing.push(fieldProblem('dueDate', 'required'));
+      if (amount === undefined || Number.isNaN(amount) || amount < 1)
+        missing.push(fieldProblem('amount', 'invalid_type'));
+      return missing;
+    },
+    request: (values) => {
+      const body = { label: values.label.trim(), dueDate: values.dueDate, amount: parseWhole(values.amount) ?? 0 };
+      return {
+        body,
+        send: (key) =>
+          settle(
+            api.POST('/v1/agreements/{id}/milestones', {
+              params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          ),
+      };
+    },
+    onDone: (_, values) => onDone(t('agreementsArea.milestones.added', { label: values.label.trim() })),
+    onStale,
+  });
+  const { values } = form;
+  const errors = worded(form.errors, form.problem);
+  const at = (path: string) => errors.filter((e) => e.path === path);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => void form.submit(e)}
+      noValidate
+      aria-busy={form.busy}
+      aria-labelledby="add-milestone-title"
+    >
+      <h3 id="add-milestone-title">{t('agreementsArea.milestones.addTitle')}</h3>
+      <WriteProblem form={form} placedAll={errors.length > 0} />
+      <Field id="milestone-label" label={t('agreementsArea.milestones.label')} errors={at('label')}>
+        {(props) => (
+          <input
+            {...props}
+            value={values.label}
+            onChange={(e) => form.set('label', e.target.value)}
+            autoComplete="off"
+          />
+        )}
+      </Field>
+      <div className="field-row">
+        <Field id="milestone-due" label={t('agreementsArea.milestones.dueDate')} errors={at('dueDate')}>
+          {(props) => (
+            <DateInput {...props} value={values.dueDate} onChange={(e) => form.set('dueDate', e.target.value)} />
+          )}
+        </Field>
+        <Field id="milestone-amount" label={t('agreementsArea.milestones.amountLabel')} errors={at('amount')}>
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={values.amount}
+              onChange={(e) => form.set('amount', e.target.value)}
+              autoComplete="off"
+              size={16}
+            />
+          )}
+        </Field>
+      </div>
+      <button type="submit" className="button-secondary" disabled={form.busy}>
+        {t('agreementsArea.milestones.add')}
+      </button>
+    </form>
+  );
+}
+
+/** A milestone's payment recorded: which one, the payment's reference, when it was paid. */
+export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApiClient();
+  const worded = useWordedErrors();
+  const unpaid = agreement.milestones.filter((m) => m.status !== 'paid');
+  const chosenOf = (milestoneId: string) => unpaid.find((m) => m.id === milestoneId) ?? unpaid[0];
+  const form = useForm({
+    initial: () => ({ milestoneId: unpaid[0]?.id ?? '', reference: '', paidAt: localNow() }),
+    validate: ({ reference }) => (reference.trim() ? [] : [fieldProblem('paymentReference', 'required')]),
+    request: (values) => {
+      const chosen = chosenOf(values.milestoneId);
+      if (!chosen) return undefined;
+      const when = localToIso(values.paidAt);
+      const body = { paymentReference: values.reference.trim(), ...(when ? { paidAt: when } : {}) };
+      return {
+        body: { milestone: chosen.id, ...body },
+        send: (key) =>
+          settle(
+            api.POST('/v1/agreements/{id}/milestones/{milestoneId}/payment', {
+              params: { path: { id: agreement.id, milestoneId: chosen.id }, header: { 'Idempotency-Key': key } },
+              body,
+            }),
+          ),
+      };
+    },
+    afterDone: (values) => ({ ...values, reference: '' }),
+    onDone: (_, values) =>
+      onDone(t('agreementsArea.milestones.paidDone', { label: chosenOf(values.milestoneId)?.label ?? '' })),
+    onStale,
+    pathOf: (field) => (field === 'reference' ? 'paymentReference' : field),
+  });
+  const { values } = form;
+  const chosen = chosenOf(values.milestoneId);
+  const errors = worded(form.errors, form.problem);
+  const at = (path: string) => errors.filter((e) => e.path === path);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => void form.submit(e)}
+      noValidate
+      aria-busy={form.busy}
+      aria-labelledby="pay-milestone-title"
+    >
+      <h3 id="pay-milestone-title">{t('agreementsArea.milestones.payTitle')}</h3>
+      <WriteProblem form={form} placedAll={errors.length > 0} />
+      <Field id="payment-milestone" label={t('agreementsArea.milestones.which')}>
+        {(props) => (
+          <select {...props} value={chosen?.id ?? ''} onChange={(e) => form.set('milestoneId', e.target.value)}>
+            {unpaid.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label} · {format.money(m.amount)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field-row">
+        <Field id="payment-reference" label={t('agreementsArea.milestones.reference')} errors={at('paymentReference')}>
+          {(props) => (
+            <input
+              {...props}
+              value={values.reference}
+              onChange={(e) => form.set('reference', e.target.value)}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field id="payment-at" label={t('agreementsArea.milestones.paidAt')} errors={at('paidAt')}>
+          {(props) => (
+            <DateInput
+              {...props}
+              kind="datetime-local"
+              value={values.paidAt}
+              onChange={(e) => form.set('paidAt', e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <button type="submit" className="button-secondary" disabled={form.busy}>
+        {t('agreementsArea.milestones.pay')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { settle } from '../../api/client';
+import { placeFieldErrors } from '../../api/problem';
+import { ErrorSummary } from '../../components/error-summary';
+import { FieldErrors, ProblemAlert } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { useForm } from '../../lib/use-form';
+import { useApiClient, useSession } from '../../session/session';
+import {
+  buildCreateRequest,
+  emptyAgreementDraft,
+  inputIdOf,
+  TERM_FIELD_PATHS,
+  termPaths,
+  toFormPaths,
+  validateCreate,
+  type AgreementKind,
+  type DeliverableDraft,
+} from './agreement-form';
+import { CounterpartyPicker } from './counterparty-picker';
+import { TermsFields, useWordedErrors } from './terms-fields';
+
+const FORM = 'new-agreement';
+const KINDS: AgreementKind[] = ['service_contract', 'memorandum'];
+
+/**
+ * Drafts an agreement with a registered creator or management company.
+ * Checks what it can before sending (the domain's contract), then shows every
+ * error the API returns next to its field; what was typed stays as it was.
+ */
+export default function NewAgreementPage() {
+  const { t } = useTranslation();
+  const worded = useWordedErrors();
+  const api = useApiClient();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const form = useForm({
+    initial: () => emptyAgreementDraft(params.get('counterparty') ?? ''),
+    validate: (draft) => {
+      const { body, deliverableRows } = buildCreateRequest(draft);
+      return toFormPaths(validateCreate(body), deliverableRows);
+    },
+    request: (draft) => {
+      const { body, deliverableRows } = buildCreateRequest(draft);
+      return {
+        body,
+        send: (key) => settle(api.POST('/v1/agreements', { body, params: { header: { 'Idempotency-Key': key } } })),
+        toForm: (errors) => toFormPaths(errors, deliverableRows),
+      };
+    },
+    onDone: (drafted) => void navigate(`/agreements/${drafted.id}`, { state: { drafted: true } }),
+  });
+  const { values: draft, problem, busy } = form;
+  const shown = worded(form.errors, problem);
+  const placed = placeFieldErrors(shown, ['kind', 'counterpartyId', ...termPaths(draft)]);
+  const errorsAt = (path: string) => placed.byField.get(path) ?? [];
+
+  if (session.me && !session.can('create', 'Agreement')) {
+    return (
+      <div className="page page-form">
+        <PageHeading title={t('agreementsArea.new.title')}>{t('agreementsArea.new.title')}</PageHeading>
+        <ProblemAlert problem={{ code: 'auth.forbidden', detail: '' }} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page-form">
+      <p className="breadcrumb">
+        <Link to="/agreements">{t('agreementsArea.nav')}</Link>
+      </p>
+      <PageHeading title={t('agreementsArea.new.title')}>{t('agreementsArea.new.title')}</PageHeading>
+      <p className="lead">{t('agreementsArea.new.intro')}</p>
+
+      <div ref={form.summary} tabIndex={-1} className="summary-anchor">
+        <ErrorSummary
+          title={t('agreementsArea.form.summaryTitle')}
+          placed={placed}
+          problem={problem}
+          inputId={(path) => inputIdOf(FORM, path)}
+        />
+      </div>
+
+      <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
+        <fieldset className="group" id={inputIdOf(FORM, 'kind')}>
+          <legend>{t('agreementsArea.form.kind')}</legend>
+          <FieldErrors id={`${inputIdOf(FORM, 'kind')}-error`} errors={errorsAt('kind')} />
+          <div className="radios">
+            {KINDS.map((kind) => (
+              <label key={kind} className="choice">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={kind}
+                  checked={draft.kind === kind}
+                  onChange={() => form.set('kind', kind)}
+                />
+                {t(`agreementsArea.kind.${kind}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <CounterpartyPicker
+          value={draft.counterpartyId}
+          errors={errorsAt('counterpartyId')}
+          onChange={(id) => form.set('counterpartyId', id)}
+        />
+
+        <TermsFields
+          form={FORM}
+          draft={draft}
+          errorsAt={errorsAt}
+          onField={(field, value) => form.edit(TERM_FIELD_PATHS[field], (d) => ({ ...d, [field]: value }))}
+          onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) =>
+            form.edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))
+          }
+        />
+
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? t('agreementsArea.new.submitting') : t('agreementsArea.new.submit')}
+          </button>
+          <Link to="/agreements">{t('agreementsArea.new.cancel')}</Link>
+        </div>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {busy ? t('agreementsArea.new.submitting') : ''}
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { fieldProblem } from '../../api/problem';
+import { Field } from '../../components/field';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { useWordedErrors } from './terms-fields';
+
+/** Suspend, resume or terminate, each with a reason. */
+export function ReasonAction({
+  agreement,
+  action,
+  onDone,
+  onStale,
+}: WriteProps & { action: 'suspend' | 'resume' | 'terminate' }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const worded = useWordedErrors();
+  const [open, setOpen] = useState(false);
+  const form = useForm({
+    initial: { reason: '' },
+    validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
+    request: ({ reason }) => {
+      const body = { reason: reason.trim() };
+      const params = (key: string) => ({ path: { id: agreement.id }, header: { 'Idempotency-Key': key } });
+      return {
+        body: { action, ...body },
+        send: (key) =>
+          action === 'suspend'
+            ? settle(api.POST('/v1/agreements/{id}/suspend', { params: params(key), body }))
+            : action === 'resume'
+              ? settle(api.POST('/v1/agreements/{id}/resume', { params: params(key), body }))
+              : settle(api.POST('/v1/agreements/{id}/terminate', { params: params(key), body })),
+      };
+    },
+    onDone: () => onDone(t(`agreementsArea.actions.${action}.done`)),
+    onStale,
+  });
+  const errors = worded(form.errors, form.problem);
+  return (
+    <Disclosure label={t(`agreementsArea.actions.${action}.open`)} open={open} setOpen={setOpen}>
+      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+        <h3>{t(`agreementsArea.actions.${action}.title`)}</h3>
+        <WriteProblem form={form} placedAll={errors.length > 0} />
+        <Field
+          id={`${action}-reason`}
+          label={t('agreementsArea.actions.reason')}
+          errors={errors.filter((e) => e.path === 'reason')}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              value={form.values.reason}
+              onChange={(e) => form.set('reason', e.target.value)}
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className={action === 'terminate' ? 'button-danger' : 'button-primary'}
+          disabled={form.busy}
+        >
+          {t(`agreementsArea.actions.${action}.submit`)}
+        </button>
+      </form>
+    </Disclosure>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { fieldProblem, type FieldProblem } from '../../api/problem';
+import { DateInput } from '../../components/date-input';
+import { EnumSelect } from '../../components/enum-select';
+import { Field } from '../../components/field';
+import { localNow, localToIso } from '../../lib/local-time';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { unsignedParties, type Party } from './lifecycle';
+import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { useWordedErrors } from './terms-fields';
+
+const METHODS = ['in_person', 'e_signature'] as const;
+
+interface Signing {
+  party: Party;
+  signatoryName: string;
+  /** `datetime-local`, the reader's time. */
+  signedAt: string;
+  method: (typeof METHODS)[number];
+  reference: string;
+}
+
+/** Records one party's signature of the agreement, or of amendment `version`. */
+export function SignAction({ agreement, version, onDone, onStale }: WriteProps & { version?: number }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const worded = useWordedErrors();
+  const signatures = version
+    ? (agreement.versions.find((v) => v.version === version)?.signatures ?? [])
+    : agreement.signatures;
+  const parties = unsignedParties(signatures);
+  // Once one party has signed, the other is what remains.
+  const partyOf = (chosen: Party) => (parties.includes(chosen) ? chosen : (parties[0] ?? chosen));
+  const [open, setOpen] = useState(false);
+  const form = useForm<Signing, unknown>({
+    initial: () => ({
+      party: parties[0] ?? 'agency',
+      signatoryName: '',
+      signedAt: localNow(),
+      method: 'in_person',
+      reference: '',
+    }),
+    validate: ({ signatoryName, signedAt }) => {
+      const missing: FieldProblem[] = [];
+      if (signatoryName.trim().length < 2) missing.push(fieldProblem('signatoryName', 'too_small'));
+      if (!localToIso(signedAt)) missing.push(fieldProblem('signedAt', 'required'));
+      return missing;
+    },
+    request: (values) => {
+      const body = {
+        party: partyOf(values.party),
+        signatoryName: values.signatoryName.trim(),
+        signedAt: localToIso(values.signedAt) ?? '',
+        method: values.method,
+        ...(values.reference.trim() ? { reference: values.reference.trim() } : {}),
+      };
+      const path = { id: agreement.id };
+      return {
+        body,
+        send: (key) =>
+          version
+            ? settle(
+                api.POST('/v1/agreements/{id}/amendments/{version}/signatures', {
+                  params: { path: { ...path, version }, header: { 'Idempotency-Key': key } },
+                  body,
+                }),
+              )
+            : settle(
+                api.POST('/v1/agreements/{id}/signatures', {
+                  params: { path, header: { 'Idempotency-Key': key } },
+                  body,
+                }),
+              ),
+      };
+    },
+    afterDone: (values) => ({ ...values, signatoryName: '', reference: '' }),
+    onDone: (_, values) =>
+      onDone(t('agreementsArea.actions.sign.done', { party: t(`agreementsArea.partyName.${partyOf(values.party)}`) })),
+    onStale,
+  });
+  const { values } = form;
+  const id = version ? 'amendment-sign' : 'sign';
+  const errors = worded(form.errors, form.problem);
+  const at = (path: string) => errors.filter((e) => e.path === path);
+  const label = version
+    ? t('agreementsArea.actions.sign.openAmendment', { n: version })
+    : t('agreementsArea.actions.sign.open');
+  return (
+    <Disclosure label={label} open={open} setOpen={setOpen}>
+      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+        <h3>{label}</h3>
+        <WriteProblem form={form} placedAll={errors.length > 0} />
+        <Field id={`${id}-party`} label={t('agreementsArea.actions.sign.party')} errors={at('party')}>
+          {(props) => (
+            <EnumSelect
+              {...props}
+              values={parties}
+              text={(party) => t(`agreementsArea.party.${party}`)}
+              value={partyOf(values.party)}
+              onChange={(party) => form.set('party', party)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-name`} label={t('agreementsArea.actions.sign.name')} errors={at('signatoryName')}>
+          {(props) => (
+            <input
+              {...props}
+              value={values.signatoryName}
+              onChange={(e) => form.set('signatoryName', e.target.value)}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
+          {(props) => (
+            <DateInput
+              {...props}
+              kind="datetime-local"
+              value={values.signedAt}
+              onChange={(e) => form.set('signedAt', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-method`} label={t('agreementsArea.actions.sign.method')} errors={at('method')}>
+          {(props) => (
+            <EnumSelect
+              {...props}
+              values={METHODS}
+              text={(method) => t(`agreementsArea.method.${method}`)}
+              value={values.method}
+              onChange={(method) => form.set('method', method)}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${id}-reference`}
+          label={t('agreementsArea.actions.sign.reference')}
+          optional={t('agreementsArea.form.optional')}
+          errors={at('reference')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={values.reference}
+              onChange={(e) => form.set('reference', e.target.value)}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t('agreementsArea.actions.sign.submit')}
+        </button>
+      </form>
+    </Disclosure>
+  );
+}
