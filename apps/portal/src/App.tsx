@@ -7,6 +7,7 @@ import { Layout, PageLoading, RequireSignIn } from './components/layout';
 import { RouteError } from './components/route-error';
 import { agreementRoutes } from './features/agreements/routes';
 import { campaignRoutes } from './features/campaigns/routes';
+import { contentRoutes } from './features/content/routes';
 import { creatorRoutes } from './features/creators/routes';
 import { homeRoutes } from './features/home/routes';
 import { planningRoutes } from './features/planning/routes';
@@ -16,8 +17,6 @@ import { signInRoutes } from './features/sign-in/routes';
 import { lazyPage } from './lib/lazy-page';
 import { RouterInstance } from './lib/navigation-pending';
 import { SessionProvider } from './session/session';
-
-const page = lazyPage;
 
 /**
  * The portal's pages, under /portal/ (the gateway serves index.html for each):
@@ -43,9 +42,7 @@ export const routes: RouteObject[] = [
               ...campaignRoutes,
               ...planningRoutes,
               ...reportRoutes,
-              { path: 'reviews', lazy: page(() => import('./pages/reviews-page')) },
-              { path: 'submissions/:id', lazy: page(() => import('./pages/submission-page')) },
-              { path: 'assignments/:id/submit', lazy: page(() => import('./pages/submit-content-page')) },
+              ...contentRoutes,
             ],
           },
           { path: '*', lazy: lazyPage(() => import('./components/not-found-page')) },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { existingCreator, fieldKey, fieldMessage, placeFieldErrors, problemMessage, type Problem } from './problem';
+import {
+  existingCreator,
+  fieldKey,
+  fieldMessage,
+  placeFieldErrors,
+  problemMessage,
+  requestFieldErrors,
+  type Problem,
+} from './problem';
 
 const channelTaken: Problem = {
   type: 'https://concord.gov.vn/problems/creator/channel_taken',
@@ -70,5 +78,25 @@ describe('problem → words next to fields', () => {
       name: 'Nguyễn Thị Hồng Nhung',
     });
     expect(existingCreator({ code: 'validation.failed', detail: 'x' })).toBeUndefined();
+  });
+});
+
+describe('the API errors of a form', () => {
+  it('lose the `input.` (or `changes.`) prefix some services put on their paths', () => {
+    expect(
+      requestFieldErrors({
+        code: 'publication.channel_mismatch',
+        detail: '',
+        errors: [{ path: 'input.url', code: 'other_channel', message: 'x' }],
+      }),
+    ).toEqual([{ path: 'url', code: 'other_channel', message: 'x' }]);
+    expect(
+      requestFieldErrors({
+        code: 'validation.failed',
+        detail: '',
+        errors: [{ path: 'changes.budget', code: 'too_small', message: 'y' }],
+      }),
+    ).toEqual([{ path: 'budget', code: 'too_small', message: 'y' }]);
+    expect(requestFieldErrors(undefined)).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ export function fieldProblem(path: string, code: string, message = ''): FieldPro
 }
 
 /** The problem's field errors with paths into the request body (services put `input.` or `changes.` before them). */
-export function requestFieldErrors(problem: { errors?: FieldProblem[] } | undefined): FieldProblem[] {
+export function requestFieldErrors(problem: Problem | undefined): FieldProblem[] {
   return (problem?.errors ?? []).map((error) => ({ ...error, path: error.path.replace(/^(input|changes)\./, '') }));
 }
 

@@ -4,6 +4,8 @@ import agreementsEn from '../features/agreements/agreements.en.json' with { type
 import agreementsVi from '../features/agreements/agreements.vi.json' with { type: 'json' };
 import campaignsEn from '../features/campaigns/campaigns.en.json' with { type: 'json' };
 import campaignsVi from '../features/campaigns/campaigns.vi.json' with { type: 'json' };
+import contentEn from '../features/content/content.en.json' with { type: 'json' };
+import contentVi from '../features/content/content.vi.json' with { type: 'json' };
 import creatorsEn from '../features/creators/creators.en.json' with { type: 'json' };
 import creatorsVi from '../features/creators/creators.vi.json' with { type: 'json' };
 import homeEn from '../features/home/home.en.json' with { type: 'json' };
@@ -29,6 +31,7 @@ export const catalogueFiles = {
     core: vi,
     agreements: agreementsVi,
     campaigns: campaignsVi,
+    content: contentVi,
     creators: creatorsVi,
     home: homeVi,
     planning: planningVi,
@@ -40,6 +43,7 @@ export const catalogueFiles = {
     core: en,
     agreements: agreementsEn,
     campaigns: campaignsEn,
+    content: contentEn,
     creators: creatorsEn,
     home: homeEn,
     planning: planningEn,
@@ -54,6 +58,7 @@ export const catalogues = {
     ...vi,
     ...agreementsVi,
     ...campaignsVi,
+    ...contentVi,
     ...creatorsVi,
     ...homeVi,
     ...planningVi,
@@ -65,6 +70,7 @@ export const catalogues = {
     ...en,
     ...agreementsEn,
     ...campaignsEn,
+    ...contentEn,
     ...creatorsEn,
     ...homeEn,
     ...planningEn,

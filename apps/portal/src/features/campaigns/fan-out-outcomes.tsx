@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { settle } from '../../api/client';
 import { Loading, ProblemAlert } from '../../components/messages';
 import { Pager } from '../../components/pager';
-import { SelectFilter } from '../../components/select-filter';
+import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useCursorPages } from '../../lib/use-cursor-pages';

@@ -5,7 +5,7 @@ import { settle, type Schemas } from '../../api/client';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { Pager } from '../../components/pager';
-import { SelectFilter } from '../../components/select-filter';
+import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useCursorPages } from '../../lib/use-cursor-pages';

@@ -5,8 +5,8 @@ import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { Block } from './block';
-import { orderReviews } from '../../content/review';
-import { stageName } from '../../content/wording';
+import { orderReviews } from '../content/review';
+import { stageName } from '../content/wording';
 
 type Review = Schemas['ReviewPage']['items'][number];
 

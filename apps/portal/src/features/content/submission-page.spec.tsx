@@ -5,12 +5,12 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../i18n';
-import { SessionProvider } from '../session/session';
-import { tokenStore } from '../session/token-store';
-import { fakeClient, type Call } from '../test/fake-client';
+import { createI18n } from '../../i18n';
+import { SessionProvider } from '../../session/session';
+import { tokenStore } from '../../session/token-store';
+import { fakeClient, type Call } from '../../test/fake-client';
 import SubmissionPage from './submission-page';
-import { rawCodes } from '../test/raw-codes';
+import { rawCodes } from '../../test/raw-codes';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000aa';
 const me = {

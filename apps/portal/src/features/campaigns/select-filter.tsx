@@ -1,5 +1,5 @@
-import { EnumSelect, type EnumSelectProps } from './enum-select';
-import { Field } from './field';
+import { EnumSelect, type EnumSelectProps } from '../../components/enum-select';
+import { Field } from '../../components/field';
 
 /**
  * A list's one filter: a labelled choice in a small form of its own, applied

@@ -1,5 +1,5 @@
 import type { DiffPart } from '@concord/domain';
-import type { FieldProblem, Problem } from '../api/problem';
+import type { FieldProblem } from '../../api/problem';
 
 /** A range of a version's text, as the API counts it: `start` inclusive, `end` exclusive, in UTF-16 units. */
 export interface TextRange {
@@ -39,11 +39,6 @@ export function validateDecision(decision: DecisionKind | undefined, reason: str
     errors.push({ path: 'reason', code: 'reason_required', message: 'Give the creator a reason' });
   }
   return errors;
-}
-
-/** Field errors of the API, with the `input.` prefix some services put on them removed. */
-export function formErrors(problem: Problem | undefined): FieldProblem[] {
-  return (problem?.errors ?? []).map((error) => ({ ...error, path: error.path.replace(/^input\./, '') }));
 }
 
 interface Staged {

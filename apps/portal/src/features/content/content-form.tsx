@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { placeFieldErrors, type FieldProblem, type Problem } from '../api/problem';
-import { Field } from '../components/field';
-import { FieldErrors } from '../components/messages';
+import { placeFieldErrors, type FieldProblem, type Problem } from '../../api/problem';
+import { Field } from '../../components/field';
+import { FieldErrors } from '../../components/messages';
 
 export interface MediaDraft {
   key: number;

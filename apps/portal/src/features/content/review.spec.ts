@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { diffWords } from '@concord/domain';
-import { formErrors, orderReviews, quoteOf, selectedRange, sideBySide, validateDecision } from './review';
+import { orderReviews, quoteOf, selectedRange, sideBySide, validateDecision } from './review';
 
 describe('the range a reviewer selected in the text', () => {
   it('is the selection in order, within the text', () => {
@@ -33,19 +33,6 @@ describe('the decision form', () => {
     ]);
     expect(validateDecision('reject', '').map((e) => e.path)).toEqual(['reason']);
     expect(validateDecision('reject', 'Wrong label')).toEqual([]);
-  });
-});
-
-describe('the API errors of a form', () => {
-  it('lose the `input.` prefix some services put on their paths', () => {
-    expect(
-      formErrors({
-        code: 'publication.channel_mismatch',
-        detail: '',
-        errors: [{ path: 'input.url', code: 'other_channel', message: 'x' }],
-      }),
-    ).toEqual([{ path: 'url', code: 'other_channel', message: 'x' }]);
-    expect(formErrors(undefined)).toEqual([]);
   });
 });
 

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { settle } from '../api/client';
-import { orderReviews } from '../content/review';
-import { stageName } from '../content/wording';
-import { Loading, ProblemAlert } from '../components/messages';
-import { PageHeading } from '../components/page';
-import { useFormat } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useApiClient } from '../session/session';
+import { settle } from '../../api/client';
+import { orderReviews } from './review';
+import { stageName } from './wording';
+import { Loading, ProblemAlert } from '../../components/messages';
+import { PageHeading } from '../../components/page';
+import { useFormat } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useApiClient } from '../../session/session';
 
 /** What waits for my review: overdue first, then soonest due. */
 export default function ReviewsPage() {

@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { fieldProblem } from '../../api/problem';
+import { Field } from '../../components/field';
+import { ProblemAlert } from '../../components/messages';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { quoteOf, type TextRange } from './review';
+import type { OnDone, Submission, Version } from './submission';
+
+type Visibility = 'creator' | 'internal';
+
+/** A reviewer's comment on the version, or on a passage of it, to the creator or internal. */
+export function CommentForm({
+  submission,
+  version,
+  range,
+  onClearRange,
+  onDone,
+}: {
+  submission: Submission;
+  version: Version;
+  range?: TextRange;
+  onClearRange: () => void;
+  onDone: OnDone;
+}) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const form = useForm({
+    initial: { body: '', visibility: 'creator' as Visibility },
+    validate: ({ body }) => (body.trim() ? [] : [fieldProblem('body', 'required')]),
+    request: ({ body, visibility }) => {
+      const request = { body: body.trim(), version: version.number, visibility, ...(range ? { range } : {}) };
+      return {
+        body: request,
+        send: (key) =>
+          settle(
+            api.POST('/v1/submissions/{id}/comments', {
+              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              body: request,
+            }),
+          ),
+      };
+    },
+    // The visibility chosen stays for the next comment.
+    afterDone: (values) => ({ ...values, body: '' }),
+    onDone: () => {
+      onClearRange();
+      onDone(t('review.comment.sent'));
+    },
+  });
+  const { problem } = form;
+  const errors = form.errors.filter((e) => e.path === 'body');
+
+  return (
+    <section className="section" aria-labelledby="comment-title">
+      <h2 id="comment-title">{t('review.comment.title')}</h2>
+      {problem && !errors.length && <ProblemAlert problem={problem} />}
+      <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+        <p className="hint" aria-live="polite">
+          {range ? (
+            <>
+              {t('review.comment.on')} <q>{quoteOf(version.text, range)}</q>{' '}
+              <button type="button" className="button-link-plain" onClick={onClearRange}>
+                {t('review.comment.wholeText')}
+              </button>
+            </>
+          ) : (
+            t('review.comment.noRange')
+          )}
+        </p>
+        <Field id="comment-body" label={t('review.comment.body')} errors={errors} problem={problem}>
+          {(props) => (
+            <textarea {...props} rows={3} value={form.values.body} onChange={(e) => form.set('body', e.target.value)} />
+          )}
+        </Field>
+        <fieldset className="field">
+          <legend className="legend-label">{t('review.comment.visibility')}</legend>
+          <div className="radios">
+            {(['creator', 'internal'] as const).map((v) => (
+              <label key={v} className="choice">
+                <input
+                  type="radio"
+                  name="visibility"
+                  value={v}
+                  checked={form.values.visibility === v}
+                  onChange={() => form.set('visibility', v)}
+                />
+                {t(`review.comment.${v}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="button-secondary" disabled={form.busy}>
+          {t('review.comment.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../session/session';
+import { canReply, threadComments, writesAsCreator, type Thread } from './comment-thread';
+import { ReplyForm } from './reply-form';
+import { quoteOf } from './review';
+import type { Comment, OnDone, Submission } from './submission';
+
+/** The comments, threaded: each with its passage quoted, and a reply where the reader may answer. */
+export function Comments({ submission, onDone }: { submission: Submission; onDone: OnDone }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const asCreator = writesAsCreator(session.me!);
+  const threads = useMemo(() => threadComments(submission.comments), [submission.comments]);
+  // After a reply is sent the page reloads; focus goes to the reply once it is shown.
+  const [focusId, setFocusId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!focusId) return;
+    const shown = document.getElementById(`comment-${focusId}`);
+    if (shown) {
+      shown.focus();
+      setFocusId(undefined);
+    }
+  }, [focusId, submission.comments]);
+  const replied = (id: string) => {
+    setFocusId(id);
+    onDone(t('review.comment.replySent'));
+  };
+  return (
+    <section className="section" aria-labelledby="comments-title">
+      <h2 id="comments-title">{t('submission.comments')}</h2>
+      {submission.comments.length === 0 && <p className="empty">{t('submission.noComments')}</p>}
+      <ul className="work-list comment-list">
+        {threads.map((thread) => (
+          <CommentItem
+            key={thread.comment.id}
+            thread={thread}
+            submission={submission}
+            asCreator={asCreator}
+            onReplied={replied}
+            depth={0}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One comment, its reply form when opened, and its replies below it. */
+function CommentItem({
+  thread,
+  submission,
+  asCreator,
+  onReplied,
+  depth,
+}: {
+  thread: Thread<Comment>;
+  submission: Submission;
+  asCreator: boolean;
+  onReplied: (id: string) => void;
+  depth: number;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const { comment, replies } = thread;
+  const textOf = (n: number) => submission.versions.find((v) => v.number === n)?.text ?? '';
+  const formId = `reply-${comment.id}`;
+  return (
+    <li id={`comment-${comment.id}`} tabIndex={-1} className="comment">
+      <span className="work-meta">
+        {comment.by} · {format.dateTime(comment.at)}
+        {depth === 0 && <> · {t('submission.version', { n: comment.version })}</>}
+        {comment.visibility === 'internal' && (
+          <>
+            {' '}
+            <span className="tag tag-muted">{t('review.comment.internal')}</span>
+          </>
+        )}
+      </span>
+      {comment.range && <q className="quote">{quoteOf(textOf(comment.version), comment.range)}</q>}
+      <span className="comment-body">{comment.body}</span>
+      {canReply(comment, asCreator) && (
+        <div className="comment-actions">
+          <button
+            ref={replyButton}
+            type="button"
+            className="button-link-plain"
+            aria-expanded={replying}
+            aria-controls={replying ? formId : undefined}
+            aria-label={t('review.comment.replyTo', { by: comment.by, at: format.dateTime(comment.at) })}
+            onClick={() => (replying ? document.getElementById(`${formId}-body`)?.focus() : setReplying(true))}
+          >
+            {t('review.comment.reply')}
+          </button>
+        </div>
+      )}
+      {replying && (
+        <ReplyForm
+          id={formId}
+          submission={submission}
+          parent={comment}
+          asCreator={asCreator}
+          onCancel={() => {
+            setReplying(false);
+            replyButton.current?.focus();
+          }}
+          onSent={(id) => {
+            setReplying(false);
+            onReplied(id ?? comment.id);
+          }}
+        />
+      )}
+      {replies.length > 0 && (
+        <ul className="comment-replies" aria-label={t('review.comment.replies', { by: comment.by })}>
+          {replies.map((reply) => (
+            <CommentItem
+              key={reply.comment.id}
+              thread={reply}
+              submission={submission}
+              asCreator={asCreator}
+              onReplied={onReplied}
+              depth={depth + 1}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A reply under a comment: seen by the same people as the comment; what was typed stays on an error. */

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import { settle } from '../../api/client';
+import { fieldProblem } from '../../api/problem';
+import { Field } from '../../components/field';
+import { ProblemAlert } from '../../components/messages';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/use-form';
+import { useApiClient } from '../../session/session';
+import { addedReply, replyVisibility } from './comment-thread';
+import type { Comment, Submission } from './submission';
+
+/** A reply under a comment: seen by the same people as the comment; what was typed stays on an error. */
+export function ReplyForm({
+  id,
+  submission,
+  parent,
+  asCreator,
+  onCancel,
+  onSent,
+}: {
+  id: string;
+  submission: Submission;
+  parent: Comment;
+  asCreator: boolean;
+  onCancel: () => void;
+  onSent: (id: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApiClient();
+  const visibility = replyVisibility(parent, asCreator);
+  const bodyId = `${id}-body`;
+  const form = useForm({
+    initial: { body: '' },
+    validate: ({ body }) => (body.trim() ? [] : [fieldProblem('body', 'required')]),
+    request: ({ body }) => {
+      const request = { body: body.trim(), version: parent.version, parentId: parent.id, visibility };
+      return {
+        body: request,
+        send: (key) =>
+          settle(
+            api.POST('/v1/submissions/{id}/comments', {
+              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              body: request,
+            }),
+          ),
+      };
+    },
+    onDone: (view) => onSent(addedReply(submission.comments, view.comments, parent.id)?.id),
+    onRefused: () => document.getElementById(bodyId)?.focus(),
+  });
+  const bodyErrors = form.errors.filter((e) => e.path === 'body');
+  const otherErrors = form.errors.filter((e) => e.path !== 'body');
+
+  return (
+    <form
+      id={id}
+      className="inline-form reply-form"
+      onSubmit={(e) => void form.submit(e)}
+      noValidate
+      aria-busy={form.busy}
+      aria-label={t('review.comment.replyTo', { by: parent.by, at: format.dateTime(parent.at) })}
+    >
+      {form.problem && !form.errors.length && <ProblemAlert problem={form.problem} />}
+      {otherErrors.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <p>
+            {otherErrors
+              .map((e) =>
+                t(`review.comment.errors.${e.code}` as 'review.comment.errors.unknown_comment', {
+                  defaultValue: e.message,
+                }),
+              )
+              .join(' ')}
+          </p>
+        </div>
+      )}
+      <Field
+        id={bodyId}
+        label={t('review.comment.replyBody')}
+        hint={t('review.comment.replySeenBy', { who: t(`review.comment.${visibility}`) })}
+        errors={bodyErrors}
+        problem={form.problem}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={form.values.body}
+            autoFocus
+            onChange={(e) => form.set('body', e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="reply-actions">
+        <button type="submit" className="button-secondary" disabled={form.busy}>
+          {t('review.comment.replySubmit')}
+        </button>
+        <button type="button" className="button-link-plain" onClick={onCancel}>
+          {t('review.comment.replyCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
