@@ -1,18 +1,22 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
-import { ServiceClient } from '@concord/messaging';
-import { serviceModule, UnitOfWork } from '@concord/service-kit';
+import { EventConsumer, ServiceClient, type NatsConnection } from '@concord/messaging';
+import { EVENTS_CONNECTION, serviceModule, UnitOfWork } from '@concord/service-kit';
+import { DataSource } from 'typeorm';
 import { AgreementHandler } from './agreement/agreement.handler';
 import { AgreementCalendar } from './agreement/agreement-calendar';
 import { AgreementRepository } from './agreement/agreement.repository';
 import { AgreementService } from './agreement/agreement.service';
 import { CounterpartyDirectory } from './agreement/counterparty-directory';
+import { CounterpartyRepository } from './agreement/counterparty.repository';
+import { CREATOR_EVENTS_FILTER, creatorEventProjection } from './agreement/counterparty.projection';
 import type { AgreementsConfig } from './agreements.config';
 import { createAgreementsDataSource } from './database/agreements-data-source';
 
 @Module({})
 export class AgreementsModule {
   static forConfig(config: AgreementsConfig): DynamicModule {
+    const logger = new Logger('agreements');
     return serviceModule({
       module: AgreementsModule,
       name: 'agreements',
@@ -24,12 +28,31 @@ export class AgreementsModule {
       callsOthers: true,
       controllers: [AgreementHandler],
       providers: [
-        ...repositoryProviders(AgreementRepository),
+        ...repositoryProviders(AgreementRepository, CounterpartyRepository),
         {
           provide: AgreementService,
-          useFactory: (agreements: AgreementRepository, registry: ServiceClient, work: UnitOfWork) =>
-            new AgreementService(agreements, new CounterpartyDirectory(registry), work),
-          inject: [AgreementRepository, ServiceClient, UnitOfWork],
+          useFactory: (
+            agreements: AgreementRepository,
+            registry: ServiceClient,
+            counterparties: CounterpartyRepository,
+            work: UnitOfWork,
+          ) => new AgreementService(agreements, new CounterpartyDirectory(registry, counterparties), work),
+          inject: [AgreementRepository, ServiceClient, CounterpartyRepository, UnitOfWork],
+        },
+        {
+          provide: EventConsumer,
+          useFactory: (ds: DataSource, nc: NatsConnection, counterparties: CounterpartyRepository) =>
+            new EventConsumer({
+              nc,
+              dataSource: ds,
+              env: config.CONCORD_ENV,
+              service: 'agreements',
+              purpose: 'counterparties',
+              filter: CREATOR_EVENTS_FILTER,
+              handle: creatorEventProjection(counterparties),
+              log: (m) => logger.warn(m),
+            }),
+          inject: [DataSource, EVENTS_CONNECTION, CounterpartyRepository],
         },
         {
           provide: AgreementCalendar,
@@ -38,7 +61,7 @@ export class AgreementsModule {
           inject: [AgreementService],
         },
       ],
-      background: [AgreementCalendar],
+      background: [AgreementCalendar, EventConsumer],
     });
   }
 }

@@ -41,7 +41,12 @@ export const BUS = {
     publishesEvents: true,
     consumes: { creator_agreements: 'concord.events.agreements.agreement.*' },
   },
-  agreements: { answers: 'agreements', calls: ['registry'], publishesEvents: true, consumes: {} },
+  agreements: {
+    answers: 'agreements',
+    calls: ['registry'],
+    publishesEvents: true,
+    consumes: { counterparties: 'concord.events.registry.creator.*' },
+  },
   tasking: {
     answers: 'tasking',
     calls: ['registry'],

@@ -10,6 +10,7 @@ import { Agreement } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementService } from './agreement.service';
 import { CounterpartyDirectory } from './counterparty-directory';
+import { CounterpartyRepository } from './counterparty.repository';
 
 /**
  * The calendar: agreements past their end date expire and signed ones whose
@@ -18,10 +19,12 @@ import { CounterpartyDirectory } from './counterparty-directory';
  */
 describe('agreement calendar', () => {
   let db: DataSource;
-  const noRegistry = new CounterpartyDirectory({} as ServiceClient);
+  /** The calendar never asks about counterparties. */
+  let noRegistry: CounterpartyDirectory;
 
   beforeAll(async () => {
     db = await openServiceDatabase(createAgreementsDataSource(await createTestDatabase(testUrls().databaseUrl), 6));
+    noRegistry = new CounterpartyDirectory({} as ServiceClient, new CounterpartyRepository(db));
   });
   afterAll(async () => db.destroy());
 

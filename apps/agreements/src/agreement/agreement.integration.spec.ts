@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { DomainError, SUBJECTS, todayInVietnam, type Actor, type CreatorView, type RequestOf } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
 import { EventCollector, testNats, rejection as rejectionOf } from '@concord/testing';
@@ -32,9 +33,11 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   let client: ServiceClient;
   let nc: NatsConnection;
   let events: EventCollector;
+  let db: pg.Pool;
 
   beforeAll(async () => {
     sut = await startAgreementsWithRegistry();
+    db = new pg.Pool({ connectionString: sut.databaseUrl, max: 1 });
     client = sut.client;
     nc = await connectNats(testNats('harness', sut.natsUrl));
     events = await new EventCollector(nc, sut.env).start();
@@ -42,8 +45,18 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   afterAll(async () => {
     await events.stop();
     await nc.drain();
+    await db.end();
     await sut.stop();
   });
+
+  /** The agreements service's copy of a creator, read behind its back. */
+  async function copyOf(id: string): Promise<{ display_name: string; status: string } | null> {
+    const { rows } = await db.query<{ display_name: string; status: string }>(
+      'SELECT display_name, status FROM agreements.counterparties WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
 
   async function creator(): Promise<CreatorView> {
     const handle = `kol_${randomBytes(3).toString('hex')}`;
@@ -583,11 +596,45 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect((await client.request(A.get, { id: draft.id }, auditor)).status).toBe('signed');
   });
 
-  it('answers 503 service.unavailable, not a guess, when the registry does not answer an approval', async () => {
+  it('keeps its own copy of the registry’s creators from its events: names, renames and status changes', async () => {
+    const c = await creator();
+    await waitUntil(async () => (await copyOf(c.id))?.display_name === 'Đặng Minh Châu Travel');
+    await client.request(
+      R.creatorUpdate,
+      { id: c.id, expectedVersion: 1, changes: { displayName: 'Châu Travel Vlog' } },
+      registrar,
+    );
+    await waitUntil(async () => (await copyOf(c.id))?.display_name === 'Châu Travel Vlog');
+    const draft = await client.request(A.create, { input: draftInput(c.id) }, manager);
+    expect(draft.counterparty).toEqual({ id: c.id, displayName: 'Châu Travel Vlog' });
+
+    await client.request(
+      R.creatorChangeStatus,
+      { id: c.id, input: { to: 'offboarded', reason: 'Left the programme' } },
+      registrar,
+    );
+    await waitUntil(async () => (await copyOf(c.id))?.status === 'offboarded');
+    expect(await copyOf(c.id)).toEqual({ display_name: 'Châu Travel Vlog', status: 'offboarded' });
+  });
+
+  it('drafts from its copy while the registry does not answer, and answers 503 service.unavailable, not a guess, for what only the registry can say', async () => {
     const c = await creator();
     const draft = await client.request(A.create, { input: draftInput(c.id) }, manager);
     await client.request(A.submitForReview, { id: draft.id }, manager);
+    await waitUntil(async () => (await copyOf(c.id)) !== null);
     await sut.registry.close();
+
+    // A creator it has heard of: drafted without the registry.
+    expect(await client.request(A.create, { input: draftInput(c.id) }, manager)).toMatchObject({
+      status: 'draft',
+      counterparty: { id: c.id },
+    });
+    // One it has not heard of is asked of the registry, which does not answer.
+    const unheard = await rejection(
+      client.request(A.create, { input: draftInput('01a20e35-34e4-727a-8fbf-6d323698c309') }, manager),
+    );
+    expect(unheard).toMatchObject({ code: 'service.unavailable', extensions: { service: 'registry' } });
+    // Legal review decides on the registry's status as it is now.
     const down = await rejection(
       client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal),
     );

@@ -648,7 +648,7 @@ export class AgreementService {
     counterpartyId: string,
     correlationId: string,
   ): Promise<ReturnType<typeof vettingOverrideOf>> {
-    const counterparty = await this.counterparties.find(actor, counterpartyId, correlationId);
+    const counterparty = await this.counterparties.current(actor, counterpartyId, correlationId);
     if (!['vetted', 'active'].includes(counterparty.status)) {
       throw new DomainError(
         'agreement.counterparty_not_eligible',

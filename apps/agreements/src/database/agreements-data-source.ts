@@ -11,6 +11,7 @@ import { AgreementSearchText1764100000004 } from './migrations/1764100000004-Agr
 import { MessagingRetention1764100000010 } from './migrations/1764100000010-MessagingRetention';
 import { AuditEvidence1764100000016 } from './migrations/1764100000016-AuditEvidence';
 import { OutboxInOrder1764100000018 } from './migrations/1764100000018-OutboxInOrder';
+import { Counterparties1764100000020 } from './migrations/1764100000020-Counterparties';
 import { AgreementDocument } from '../agreement/agreement-document.entity';
 import { AgreementVersion } from '../agreement/agreement-version.entity';
 import { Milestone } from '../agreement/milestone.entity';
@@ -32,6 +33,7 @@ export function createAgreementsDataSource(url: string, poolSize = 10, timeouts?
       MessagingRetention1764100000010,
       AuditEvidence1764100000016,
       OutboxInOrder1764100000018,
+      Counterparties1764100000020,
     ],
     poolSize,
     timeouts,

@@ -1,0 +1,30 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { INBOX_DDL } from '@concord/messaging';
+
+/**
+ * The agreements service's copy of what it needs to know about the registry's
+ * creators to draft an agreement (name, kind, status), fed by the registry's
+ * events, and the consumers' inbox. Each of name and status keeps the time of
+ * the event that set it, so an older event never overwrites a newer one.
+ */
+export class Counterparties1764100000020 implements MigrationInterface {
+  name = 'Counterparties1764100000020';
+
+  async up(db: QueryRunner): Promise<void> {
+    for (const statement of INBOX_DDL) await db.query(statement);
+    await db.query(`
+      CREATE TABLE counterparties (
+        id uuid PRIMARY KEY,
+        kind text NOT NULL,
+        display_name text NOT NULL,
+        name_at timestamptz NOT NULL,
+        status text NOT NULL,
+        status_at timestamptz NOT NULL
+      )`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TABLE counterparties');
+    await db.query('DROP TABLE inbox');
+  }
+}
