@@ -1,7 +1,15 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Result } from '../api/client';
-import { requestFieldErrors, withoutPath, type FieldProblem, type Problem } from '../api/problem';
+import { fieldProblem, requestFieldErrors, withoutPath, type FieldProblem, type Problem } from '../api/problem';
 import { useMutation, type MutationOptions } from './use-mutation';
+
+/** The fields of `V` that hold text. */
+export type TextField<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/** The form's own check that a text field is not blank (a required reason, say), worded by `code`. */
+export function requireText<V>(field: TextField<V>, code = 'required', message = ''): (values: V) => FieldProblem[] {
+  return (values) => ((values[field] as string).trim() ? [] : [fieldProblem(field, code, message)]);
+}
 
 /** What one submission of a form sends. */
 export interface FormRequest<T> {
@@ -38,6 +46,8 @@ export interface Form<V> {
   set<K extends keyof V & string>(field: K, value: V[K]): void;
   /** Changes the values at `path` (a row, a group); the API's errors at and below it go. */
   edit(path: string, change: (values: V) => V): void;
+  /** A text field's value and change handler: `<textarea {...form.bind('reason')} />`. */
+  bind(field: TextField<V>): { value: string; onChange: (event: { target: { value: string } }) => void };
   /** Changes the values and leaves every error standing (a row added, the saved values taken in). */
   setValues(change: (values: V) => V): void;
   /** Back to `values` (or the initial ones), with no attempt and no refusal. */
@@ -112,6 +122,10 @@ export function useForm<V, T>(options: FormOptions<V, T>): Form<V> {
   return {
     values,
     set: (field, value) => edit(pathOf(field), (v) => ({ ...v, [field]: value })),
+    bind: (field) => ({
+      value: values[field] as string,
+      onChange: (event) => edit(pathOf(field), (v) => ({ ...v, [field]: event.target.value })),
+    }),
     edit,
     setValues,
     reset,

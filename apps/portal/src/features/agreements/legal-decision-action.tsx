@@ -89,14 +89,7 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
           hint={t('agreementsArea.actions.legal.commentsHint')}
           errors={at('comments')}
         >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={3}
-              value={form.values.comments}
-              onChange={(e) => form.set('comments', e.target.value)}
-            />
-          )}
+          {(props) => <textarea {...props} rows={3} {...form.bind('comments')} />}
         </Field>
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('agreementsArea.actions.legal.submit')}

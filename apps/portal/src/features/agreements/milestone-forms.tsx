@@ -43,7 +43,6 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
     onDone: (_, values) => onDone(t('agreementsArea.milestones.added', { label: values.label.trim() })),
     onStale,
   });
-  const { values } = form;
   const errors = worded(form.errors, form.problem);
   const at = (path: string) => errors.filter((e) => e.path === path);
   return (
@@ -57,32 +56,14 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
       <h3 id="add-milestone-title">{t('agreementsArea.milestones.addTitle')}</h3>
       <WriteProblem form={form} placedAll={errors.length > 0} />
       <Field id="milestone-label" label={t('agreementsArea.milestones.label')} errors={at('label')}>
-        {(props) => (
-          <input
-            {...props}
-            value={values.label}
-            onChange={(e) => form.set('label', e.target.value)}
-            autoComplete="off"
-          />
-        )}
+        {(props) => <input {...props} {...form.bind('label')} autoComplete="off" />}
       </Field>
       <div className="field-row">
         <Field id="milestone-due" label={t('agreementsArea.milestones.dueDate')} errors={at('dueDate')}>
-          {(props) => (
-            <DateInput {...props} value={values.dueDate} onChange={(e) => form.set('dueDate', e.target.value)} />
-          )}
+          {(props) => <DateInput {...props} {...form.bind('dueDate')} />}
         </Field>
         <Field id="milestone-amount" label={t('agreementsArea.milestones.amountLabel')} errors={at('amount')}>
-          {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              value={values.amount}
-              onChange={(e) => form.set('amount', e.target.value)}
-              autoComplete="off"
-              size={16}
-            />
-          )}
+          {(props) => <input {...props} inputMode="numeric" {...form.bind('amount')} autoComplete="off" size={16} />}
         </Field>
       </div>
       <button type="submit" className="button-secondary" disabled={form.busy}>
@@ -152,24 +133,10 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
       </Field>
       <div className="field-row">
         <Field id="payment-reference" label={t('agreementsArea.milestones.reference')} errors={at('paymentReference')}>
-          {(props) => (
-            <input
-              {...props}
-              value={values.reference}
-              onChange={(e) => form.set('reference', e.target.value)}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} {...form.bind('reference')} autoComplete="off" />}
         </Field>
         <Field id="payment-at" label={t('agreementsArea.milestones.paidAt')} errors={at('paidAt')}>
-          {(props) => (
-            <DateInput
-              {...props}
-              kind="datetime-local"
-              value={values.paidAt}
-              onChange={(e) => form.set('paidAt', e.target.value)}
-            />
-          )}
+          {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('paidAt')} />}
         </Field>
       </div>
       <button type="submit" className="button-secondary" disabled={form.busy}>

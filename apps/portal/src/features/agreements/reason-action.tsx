@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { fieldProblem } from '../../api/problem';
 import { Field } from '../../components/field';
-import { useForm } from '../../lib/use-form';
+import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
@@ -21,7 +20,7 @@ export function ReasonAction({
   const [open, setOpen] = useState(false);
   const form = useForm({
     initial: { reason: '' },
-    validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
+    validate: requireText('reason', 'reason_required'),
     request: ({ reason }) => {
       const body = { reason: reason.trim() };
       const params = (key: string) => ({ path: { id: agreement.id }, header: { 'Idempotency-Key': key } });
@@ -49,14 +48,7 @@ export function ReasonAction({
           label={t('agreementsArea.actions.reason')}
           errors={errors.filter((e) => e.path === 'reason')}
         >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              value={form.values.reason}
-              onChange={(e) => form.set('reason', e.target.value)}
-            />
-          )}
+          {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
         </Field>
         <button
           type="submit"

@@ -105,24 +105,10 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
           )}
         </Field>
         <Field id={`${id}-name`} label={t('agreementsArea.actions.sign.name')} errors={at('signatoryName')}>
-          {(props) => (
-            <input
-              {...props}
-              value={values.signatoryName}
-              onChange={(e) => form.set('signatoryName', e.target.value)}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} {...form.bind('signatoryName')} autoComplete="off" />}
         </Field>
         <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
-          {(props) => (
-            <DateInput
-              {...props}
-              kind="datetime-local"
-              value={values.signedAt}
-              onChange={(e) => form.set('signedAt', e.target.value)}
-            />
-          )}
+          {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('signedAt')} />}
         </Field>
         <Field id={`${id}-method`} label={t('agreementsArea.actions.sign.method')} errors={at('method')}>
           {(props) => (
@@ -141,14 +127,7 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
           optional={t('agreementsArea.form.optional')}
           errors={at('reference')}
         >
-          {(props) => (
-            <input
-              {...props}
-              value={values.reference}
-              onChange={(e) => form.set('reference', e.target.value)}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} {...form.bind('reference')} autoComplete="off" />}
         </Field>
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('agreementsArea.actions.sign.submit')}

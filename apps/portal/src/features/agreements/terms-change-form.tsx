@@ -119,14 +119,7 @@ export function TermsChangeForm({ agreement, mode, onDone, onStale }: WriteProps
               hint={t('agreementsArea.actions.amend.reasonHint')}
               errors={errorsAt('reason')}
             >
-              {(props) => (
-                <textarea
-                  {...props}
-                  rows={2}
-                  value={form.values.reason}
-                  onChange={(e) => form.set('reason', e.target.value)}
-                />
-              )}
+              {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
             </Field>
           )}
           <button type="submit" className="button-primary" disabled={form.busy}>

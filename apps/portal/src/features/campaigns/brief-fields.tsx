@@ -43,14 +43,7 @@ export function BriefFields({
           )}
         </Field>
         <Field {...control('title')} label={t('campaignsArea.briefs.titleLabel')} className="field-wide">
-          {(props) => (
-            <input
-              {...props}
-              value={values.title}
-              onChange={(e) => form.set('title', e.target.value)}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} {...form.bind('title')} autoComplete="off" />}
         </Field>
       </div>
       <Field
@@ -58,14 +51,7 @@ export function BriefFields({
         label={t('campaignsArea.briefs.keyMessages')}
         hint={t('campaignsArea.briefs.keyMessagesHint')}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={values.keyMessages}
-            onChange={(e) => form.set('keyMessages', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
       </Field>
       <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'platforms')}>
         <legend>{t('campaignsArea.briefs.platforms')}</legend>
@@ -94,38 +80,13 @@ export function BriefFields({
           label={t('campaignsArea.briefs.languages')}
           hint={t('campaignsArea.briefs.languagesHint')}
         >
-          {(props) => (
-            <input
-              {...props}
-              value={values.languages}
-              onChange={(e) => form.set('languages', e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              size={10}
-            />
-          )}
+          {(props) => <input {...props} {...form.bind('languages')} autoComplete="off" spellCheck={false} size={10} />}
         </Field>
         <Field {...control('dueAt')} label={t('campaignsArea.briefs.due')}>
-          {(props) => (
-            <DateInput
-              {...props}
-              kind="datetime-local"
-              value={values.dueAt}
-              onChange={(e) => form.set('dueAt', e.target.value)}
-            />
-          )}
+          {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('dueAt')} />}
         </Field>
         <Field {...control('quantity')} label={t('campaignsArea.briefs.quantity')}>
-          {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              value={values.quantity}
-              onChange={(e) => form.set('quantity', e.target.value)}
-              size={5}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} inputMode="numeric" {...form.bind('quantity')} size={5} autoComplete="off" />}
         </Field>
         <Field
           {...control('feePerDeliverable')}
@@ -133,14 +94,7 @@ export function BriefFields({
           hint={t('campaignsArea.briefs.feeHint')}
         >
           {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              value={values.feePerDeliverable}
-              onChange={(e) => form.set('feePerDeliverable', e.target.value)}
-              size={12}
-              autoComplete="off"
-            />
+            <input {...props} inputMode="numeric" {...form.bind('feePerDeliverable')} size={12} autoComplete="off" />
           )}
         </Field>
       </div>
@@ -152,24 +106,10 @@ export function BriefFields({
         <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'window')}-error`} errors={at('window')} problem={problem} />
         <div className="field-row">
           <Field {...control('windowStart')} label={t('campaignsArea.briefs.windowStart')}>
-            {(props) => (
-              <DateInput
-                {...props}
-                kind="datetime-local"
-                value={values.windowStart}
-                onChange={(e) => form.set('windowStart', e.target.value)}
-              />
-            )}
+            {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('windowStart')} />}
           </Field>
           <Field {...control('windowEnd')} label={t('campaignsArea.briefs.windowEnd')}>
-            {(props) => (
-              <DateInput
-                {...props}
-                kind="datetime-local"
-                value={values.windowEnd}
-                onChange={(e) => form.set('windowEnd', e.target.value)}
-              />
-            )}
+            {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('windowEnd')} />}
           </Field>
         </div>
       </fieldset>

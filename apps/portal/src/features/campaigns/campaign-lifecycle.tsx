@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle, type Schemas } from '../../api/client';
-import { fieldProblem, placeFieldErrors } from '../../api/problem';
+import { placeFieldErrors } from '../../api/problem';
 import { Field } from '../../components/field';
 import { FormProblem } from '../../components/messages';
-import { useForm } from '../../lib/use-form';
+import { requireText, useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
 
@@ -28,7 +28,7 @@ export function CampaignLifecycle({
   const activation = useMutation({ onStale: reload });
   const end = useForm({
     initial: { reason: '' },
-    validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
+    validate: requireText('reason', 'reason_required'),
     request: ({ reason }) => {
       const body = { reason: reason.trim() };
       const to = ending === 'close' ? '/v1/campaigns/{id}/close' : '/v1/campaigns/{id}/cancel';
@@ -86,15 +86,7 @@ export function CampaignLifecycle({
             errors={placed.byField.get('reason')}
             problem={end.problem}
           >
-            {(props) => (
-              <textarea
-                {...props}
-                rows={2}
-                autoFocus
-                value={end.values.reason}
-                onChange={(e) => end.set('reason', e.target.value)}
-              />
-            )}
+            {(props) => <textarea {...props} rows={2} autoFocus {...end.bind('reason')} />}
           </Field>
           <div className="actions">
             <button type="submit" className="button-primary" disabled={busy}>

@@ -77,24 +77,10 @@ export function CounterForm({
       <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={form.problem} />
       <div className="field-row">
         <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={form.values.periodStart}
-              onChange={(e) => form.set('periodStart', e.target.value)}
-            />
-          )}
+          {(props) => <input {...props} type="date" {...form.bind('periodStart')} />}
         </Field>
         <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={form.values.periodEnd}
-              onChange={(e) => form.set('periodEnd', e.target.value)}
-            />
-          )}
+          {(props) => <input {...props} type="date" {...form.bind('periodEnd')} />}
         </Field>
       </div>
       <Field
@@ -102,24 +88,10 @@ export function CounterForm({
         label={t('requests.form.keyMessages')}
         hint={t('requests.answer.counterKeyMessagesHint')}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={form.values.keyMessages}
-            onChange={(e) => form.set('keyMessages', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
       </Field>
       <Field {...control('message')} label={t('requests.answer.counterMessage')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={form.values.message}
-            onChange={(e) => form.set('message', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} {...form.bind('message')} />}
       </Field>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={form.busy}>

@@ -56,40 +56,16 @@ export function FanOutFilter({
         </Field>
         <Field {...control('filter.language')} label={t('fanOut.start.language')} hint={t('fanOut.start.languageHint')}>
           {(props) => (
-            <input
-              {...props}
-              value={values.language}
-              onChange={(e) => form.set('language', e.target.value)}
-              size={4}
-              maxLength={2}
-              autoComplete="off"
-              spellCheck={false}
-            />
+            <input {...props} {...form.bind('language')} size={4} maxLength={2} autoComplete="off" spellCheck={false} />
           )}
         </Field>
         <Field {...control('filter.minFollowers')} label={t('fanOut.start.minFollowers')}>
           {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              value={values.minFollowers}
-              onChange={(e) => form.set('minFollowers', e.target.value)}
-              size={10}
-              autoComplete="off"
-            />
+            <input {...props} inputMode="numeric" {...form.bind('minFollowers')} size={10} autoComplete="off" />
           )}
         </Field>
         <Field {...control('filter.region')} label={t('fanOut.start.region')} hint={t('fanOut.start.regionHint')}>
-          {(props) => (
-            <input
-              {...props}
-              value={values.region}
-              onChange={(e) => form.set('region', e.target.value)}
-              size={8}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
+          {(props) => <input {...props} {...form.bind('region')} size={8} autoComplete="off" spellCheck={false} />}
         </Field>
       </div>
     </fieldset>

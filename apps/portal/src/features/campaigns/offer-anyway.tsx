@@ -61,15 +61,7 @@ export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOut
     <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
       <FormProblem problem={form.problem} placedAll={fieldErrors.length > 0} />
       <Field id={fieldId} label={t('fanOut.override.reason', { name })} errors={fieldErrors} problem={form.problem}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            autoFocus
-            value={form.values.reason}
-            onChange={(e) => form.set('reason', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} autoFocus {...form.bind('reason')} />}
       </Field>
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('fanOut.override.submit')}

@@ -175,15 +175,7 @@ function NoteForm({
         errors={placed.byField.get(field)}
         problem={form.problem}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={form.values.text}
-            autoFocus={Boolean(openLabel)}
-            onChange={(e) => form.set('text', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} {...form.bind('text')} autoFocus={Boolean(openLabel)} />}
       </Field>
       <div className="actions">
         <button

@@ -43,38 +43,17 @@ export function RequestFields({
         )}
       </Field>
       <Field {...control('title')} label={t('requests.form.titleLabel')} hint={t('requests.form.titleHint')}>
-        {(props) => (
-          <input
-            {...props}
-            value={values.title}
-            onChange={(e) => form.set('title', e.target.value)}
-            autoComplete="off"
-          />
-        )}
+        {(props) => <input {...props} {...form.bind('title')} autoComplete="off" />}
       </Field>
       <Field {...control('objective')} label={t('requests.form.objective')} hint={t('requests.form.objectiveHint')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={values.objective}
-            onChange={(e) => form.set('objective', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={3} {...form.bind('objective')} />}
       </Field>
       <Field
         {...control('keyMessages')}
         label={t('requests.form.keyMessages')}
         hint={t('requests.form.keyMessagesHint')}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={values.keyMessages}
-            onChange={(e) => form.set('keyMessages', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
       </Field>
       <fieldset className="group" id={inputIdOf(FORM, 'proposedPeriod')}>
         <legend>{t('requests.form.period')}</legend>
@@ -85,24 +64,10 @@ export function RequestFields({
         />
         <div className="field-row">
           <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={values.periodStart}
-                onChange={(e) => form.set('periodStart', e.target.value)}
-              />
-            )}
+            {(props) => <input {...props} type="date" {...form.bind('periodStart')} />}
           </Field>
           <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={values.periodEnd}
-                onChange={(e) => form.set('periodEnd', e.target.value)}
-              />
-            )}
+            {(props) => <input {...props} type="date" {...form.bind('periodEnd')} />}
           </Field>
         </div>
       </fieldset>
@@ -111,28 +76,14 @@ export function RequestFields({
         label={t('requests.form.deliverables')}
         hint={t('requests.form.deliverablesHint')}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={values.expectedDeliverables}
-            onChange={(e) => form.set('expectedDeliverables', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} {...form.bind('expectedDeliverables')} />}
       </Field>
       <Field
         {...control('responseDeadline')}
         label={t('requests.form.deadline')}
         hint={t('requests.form.deadlineHint')}
       >
-        {(props) => (
-          <input
-            {...props}
-            type="datetime-local"
-            value={values.responseDeadline}
-            onChange={(e) => form.set('responseDeadline', e.target.value)}
-          />
-        )}
+        {(props) => <input {...props} type="datetime-local" {...form.bind('responseDeadline')} />}
       </Field>
     </>
   );

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { fieldProblem, type Problem } from '../../api/problem';
+import { type Problem } from '../../api/problem';
 import { EnumSelect } from '../../components/enum-select';
 import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
-import { useForm } from '../../lib/use-form';
+import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import type { CheckName, OnDone, Submission, Version } from './submission';
 import { checkFindingText } from './wording';
@@ -91,7 +91,7 @@ function OverrideForm({
   const api = useApiClient();
   const form = useForm({
     initial: () => ({ check: failing[0], reason: '' }),
-    validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
+    validate: requireText('reason', 'reason_required'),
     request: ({ check, reason }) => {
       const body = { check, reason: reason.trim() };
       return {
@@ -125,14 +125,7 @@ function OverrideForm({
         )}
       </Field>
       <Field id="override-reason" label={t('review.override.reason')} errors={own}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={form.values.reason}
-            onChange={(e) => form.set('reason', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
       </Field>
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('review.override.submit')}

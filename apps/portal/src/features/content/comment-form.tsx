@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { fieldProblem } from '../../api/problem';
 import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
-import { useForm } from '../../lib/use-form';
+import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { quoteOf, type TextRange } from './review';
 import type { OnDone, Submission, Version } from './submission';
@@ -28,7 +27,7 @@ export function CommentForm({
   const api = useApiClient();
   const form = useForm({
     initial: { body: '', visibility: 'creator' as Visibility },
-    validate: ({ body }) => (body.trim() ? [] : [fieldProblem('body', 'required')]),
+    validate: requireText('body'),
     request: ({ body, visibility }) => {
       const request = { body: body.trim(), version: version.number, visibility, ...(range ? { range } : {}) };
       return {
@@ -70,9 +69,7 @@ export function CommentForm({
           )}
         </p>
         <Field id="comment-body" label={t('review.comment.body')} errors={errors} problem={problem}>
-          {(props) => (
-            <textarea {...props} rows={3} value={form.values.body} onChange={(e) => form.set('body', e.target.value)} />
-          )}
+          {(props) => <textarea {...props} rows={3} {...form.bind('body')} />}
         </Field>
         <fieldset className="field">
           <legend className="legend-label">{t('review.comment.visibility')}</legend>

@@ -123,15 +123,7 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
       ) : (
         <form onSubmit={(e) => void form.submit(e)} noValidate>
           <Field id="withdraw-reason" label={t('submission.withdraw.reason')} optional={t('register.optional')}>
-            {(props) => (
-              <textarea
-                {...props}
-                rows={2}
-                value={form.values.reason}
-                onChange={(e) => form.set('reason', e.target.value)}
-                autoFocus
-              />
-            )}
+            {(props) => <textarea {...props} rows={2} {...form.bind('reason')} autoFocus />}
           </Field>
           <button type="submit" className="button-secondary" disabled={form.busy}>
             {t('submission.withdraw.submit')}

@@ -70,7 +70,7 @@ export function DecisionForm({
   });
   const problem = form.problem?.code === CHECKS_FAILING ? undefined : form.problem;
   const at = (path: string) => form.errors.filter((e) => e.path === path);
-  const { decision, reason } = form.values;
+  const { decision } = form.values;
 
   return (
     <section className="section" aria-labelledby="decision-title">
@@ -126,9 +126,7 @@ export function DecisionForm({
           errors={at('reason')}
           problem={problem}
         >
-          {(props) => (
-            <textarea {...props} rows={3} value={reason} onChange={(e) => form.set('reason', e.target.value)} />
-          )}
+          {(props) => <textarea {...props} rows={3} {...form.bind('reason')} />}
         </Field>
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('review.decision.submit')}

@@ -126,14 +126,7 @@ export function MetricsForm({
               errors={at('correction.reason')}
               problem={problem}
             >
-              {(props) => (
-                <textarea
-                  {...props}
-                  rows={2}
-                  value={values.reason}
-                  onChange={(e) => form.set('reason', e.target.value)}
-                />
-              )}
+              {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
             </Field>
             <button type="button" className="button-secondary" disabled={form.busy} onClick={() => void send(true)}>
               {t('submission.metrics.sendCorrection')}

@@ -31,7 +31,7 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
     },
     onDone: () => onDone(t('submission.publication.done')),
   });
-  const { values, problem } = form;
+  const { problem } = form;
   const at = (path: string) => form.errors.filter((e) => e.path === path);
   return (
     <section className="section" aria-labelledby="publication-title">
@@ -45,26 +45,10 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
           errors={at('url')}
           problem={problem}
         >
-          {(props) => (
-            <input
-              {...props}
-              type="url"
-              value={values.url}
-              onChange={(e) => form.set('url', e.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} type="url" {...form.bind('url')} spellCheck={false} autoComplete="off" />}
         </Field>
         <Field id="publication-at" label={t('submission.publication.at')} errors={at('publishedAt')} problem={problem}>
-          {(props) => (
-            <DateInput
-              {...props}
-              kind="datetime-local"
-              value={values.publishedAt}
-              onChange={(e) => form.set('publishedAt', e.target.value)}
-            />
-          )}
+          {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('publishedAt')} />}
         </Field>
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('submission.publication.submit')}

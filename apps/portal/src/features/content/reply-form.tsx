@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { fieldProblem } from '../../api/problem';
 import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/use-form';
+import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { addedReply, replyVisibility } from './comment-thread';
 import type { Comment, Submission } from './submission';
@@ -32,7 +31,7 @@ export function ReplyForm({
   const bodyId = `${id}-body`;
   const form = useForm({
     initial: { body: '' },
-    validate: ({ body }) => (body.trim() ? [] : [fieldProblem('body', 'required')]),
+    validate: requireText('body'),
     request: ({ body }) => {
       const request = { body: body.trim(), version: parent.version, parentId: parent.id, visibility };
       return {
@@ -82,15 +81,7 @@ export function ReplyForm({
         errors={bodyErrors}
         problem={form.problem}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={form.values.body}
-            autoFocus
-            onChange={(e) => form.set('body', e.target.value)}
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} {...form.bind('body')} autoFocus />}
       </Field>
       <div className="reply-actions">
         <button type="submit" className="button-secondary" disabled={form.busy}>

@@ -109,14 +109,7 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
             )}
           </Field>
           <Field id="submit-plannedAt" label={t('submit.plannedAt')} errors={own('plannedAt')} problem={problem}>
-            {(props) => (
-              <DateInput
-                {...props}
-                kind="datetime-local"
-                value={values.plannedAt}
-                onChange={(e) => form.set('plannedAt', e.target.value)}
-              />
-            )}
+            {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('plannedAt')} />}
           </Field>
         </div>
         <ContentFields

@@ -118,16 +118,7 @@ function PersonalData({ creatorId }: { creatorId: string }) {
         errors={placed.byField.get('reason')}
         problem={problem}
       >
-        {(control) => (
-          <textarea
-            ref={reasonInput}
-            {...control}
-            rows={2}
-            value={form.values.reason}
-            onChange={(e) => form.set('reason', e.target.value)}
-            maxLength={500}
-          />
-        )}
+        {(control) => <textarea ref={reasonInput} {...control} rows={2} {...form.bind('reason')} maxLength={500} />}
       </Field>
       <div className="actions">
         <button type="submit" disabled={form.busy}>

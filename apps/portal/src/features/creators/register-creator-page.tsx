@@ -103,8 +103,8 @@ export default function RegisterCreatorPage() {
           {(props) => (
             <input
               {...props}
-              value={draft.displayName}
-              onChange={(e) => form.set('displayName', e.target.value)}
+              {...form.bind('displayName')}
+
               autoComplete="off"
             />
           )}

@@ -24,14 +24,7 @@ export function RegisterPersonalData({
       <p className="hint">{t('register.personal.intro')}</p>
       <FieldErrors id="register-personalData-error" errors={errorsAt('personalData')} problem={problem} />
       <Field {...control('personalData.legalName')} label={t('register.personal.legalName')}>
-        {(props) => (
-          <input
-            {...props}
-            value={form.values.legalName}
-            onChange={(e) => form.set('legalName', e.target.value)}
-            autoComplete="off"
-          />
-        )}
+        {(props) => <input {...props} {...form.bind('legalName')} autoComplete="off" />}
       </Field>
       <div className="field-row">
         <Field
@@ -39,42 +32,18 @@ export function RegisterPersonalData({
           label={t('register.personal.nationalId')}
           hint={t('register.personal.nationalIdHint')}
         >
-          {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              value={form.values.nationalId}
-              onChange={(e) => form.set('nationalId', e.target.value)}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} inputMode="numeric" {...form.bind('nationalId')} autoComplete="off" />}
         </Field>
         <Field
           {...control('personalData.phone')}
           label={t('register.personal.phone')}
           hint={t('register.personal.phoneHint')}
         >
-          {(props) => (
-            <input
-              {...props}
-              type="tel"
-              value={form.values.phone}
-              onChange={(e) => form.set('phone', e.target.value)}
-              autoComplete="off"
-            />
-          )}
+          {(props) => <input {...props} type="tel" {...form.bind('phone')} autoComplete="off" />}
         </Field>
       </div>
       <Field {...control('personalData.email')} label={t('register.personal.email')}>
-        {(props) => (
-          <input
-            {...props}
-            type="email"
-            value={form.values.email}
-            onChange={(e) => form.set('email', e.target.value)}
-            autoComplete="off"
-          />
-        )}
+        {(props) => <input {...props} type="email" {...form.bind('email')} autoComplete="off" />}
       </Field>
     </fieldset>
   );

@@ -150,13 +150,7 @@ export function AssignmentCard({
               <label htmlFor={`${id}-note`}>
                 {t('assignments.note')} <span className="optional">({t('register.optional')})</span>
               </label>
-              <textarea
-                id={`${id}-note`}
-                rows={2}
-                value={decline.values.note}
-                onChange={(e) => decline.set('note', e.target.value)}
-                autoFocus
-              />
+              <textarea id={`${id}-note`} rows={2} {...decline.bind('note')} autoFocus />
               <div className="actions">
                 <button type="submit" className="button-secondary" disabled={busy}>
                   {t('assignments.confirmDecline')}

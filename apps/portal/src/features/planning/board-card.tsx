@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { subject } from '@concord/permissions';
 import { settle } from '../../api/client';
-import { fieldProblem, placeFieldErrors } from '../../api/problem';
+import { placeFieldErrors } from '../../api/problem';
 import { Field } from '../../components/field';
 import { FormProblem } from '../../components/messages';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/use-form';
+import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import { isCancellable, type BoardAssignment } from './board';
 
@@ -72,7 +72,7 @@ function CancelForm({
   const [open, setOpen] = useState(false);
   const form = useForm({
     initial: { reason: '' },
-    validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
+    validate: requireText('reason', 'reason_required'),
     request: ({ reason }) => {
       const body = { reason: reason.trim() };
       return {
@@ -116,16 +116,7 @@ function CancelForm({
         errors={placed.byField.get('reason')}
         problem={form.problem}
       >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={form.values.reason}
-            onChange={(e) => form.set('reason', e.target.value)}
-            maxLength={2000}
-            autoFocus
-          />
-        )}
+        {(props) => <textarea {...props} rows={2} {...form.bind('reason')} maxLength={2000} autoFocus />}
       </Field>
       <div className="actions">
         <button type="submit" className="button-secondary" disabled={form.busy}>

@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
-import type { FieldProblem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { useFormat } from '../../lib/format';
-import type { Form } from '../../lib/use-form';
 
 type DevUser = Schemas['DevUsers'][number];
 
@@ -49,58 +46,6 @@ export function DevUsers({
           </ul>
         </section>
       ))}
-    </section>
-  );
-}
-
-/** A creator signs in by a channel handle of theirs (development only). */
-export function CreatorSignIn({
-  form,
-  errors,
-  busy,
-  onSubmit,
-}: {
-  form: Form<{ creator: string }>;
-  errors: FieldProblem[];
-  busy: boolean;
-  onSubmit: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section className="panel" aria-labelledby="creator-title">
-      <h2 id="creator-title">{t('signIn.creatorTitle')}</h2>
-      <p>{t('signIn.creatorIntro')}</p>
-      <form
-        onSubmit={(e) => {
-          onSubmit();
-          void form.submit(e);
-        }}
-        noValidate
-      >
-        <Field
-          id="creator-handle"
-          label={t('signIn.creatorHandle')}
-          hint={t('signIn.creatorHint')}
-          errors={errors}
-          problem={form.problem}
-        >
-          {(control) => (
-            <div className="input-prefixed">
-              <span aria-hidden="true">creator@</span>
-              <input
-                {...control}
-                value={form.values.creator}
-                onChange={(e) => form.set('creator', e.target.value)}
-                autoComplete="username"
-                spellCheck={false}
-              />
-            </div>
-          )}
-        </Field>
-        <button type="submit" disabled={busy}>
-          {t('signIn.creatorSubmit')}
-        </button>
-      </form>
     </section>
   );
 }

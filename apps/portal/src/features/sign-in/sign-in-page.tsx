@@ -9,8 +9,8 @@ import { useApi } from '../../lib/use-api';
 import { useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
 import { useApiClient, useSession } from '../../session/session';
-import { CreatorSignIn, DevUsers } from './dev-sign-in';
-import { TokenSignIn } from './token-sign-in';
+import { DevUsers } from './dev-sign-in';
+import { SignInPanel } from './sign-in-panel';
 
 /** The ways in; what the page says is about the last one tried. */
 type Way = 'dev' | 'creator' | 'token';
@@ -97,19 +97,53 @@ export default function SignInPage() {
         <DevUsers users={devUsers.data} busy={busy} onSignIn={(username) => void signInAsUser(username)} />
       )}
       {devAvailable && (
-        <CreatorSignIn
+        <SignInPanel
+          id="creator"
+          title={t('signIn.creatorTitle')}
+          intro={t('signIn.creatorIntro')}
+          fieldId="creator-handle"
+          label={t('signIn.creatorHandle')}
+          hint={t('signIn.creatorHint')}
+          submit={t('signIn.creatorSubmit')}
           form={creator}
           errors={last === 'creator' ? creator.errors : []}
+          problem={creator.problem}
           busy={busy}
           onSubmit={() => setLast('creator')}
-        />
+        >
+          {(control) => (
+            <div className="input-prefixed">
+              <span aria-hidden="true">creator@</span>
+              <input {...control} {...creator.bind('creator')} autoComplete="username" spellCheck={false} />
+            </div>
+          )}
+        </SignInPanel>
       )}
-      <TokenSignIn
+      <SignInPanel
+        id="token"
+        title={t('signIn.tokenTitle')}
+        intro={t('signIn.tokenIntro')}
+        fieldId="token"
+        label={t('signIn.tokenLabel')}
+        hint={t('signIn.tokenHint')}
+        submit={t('signIn.tokenSubmit')}
         form={token}
         errors={last === 'token' ? tokenErrors : []}
+        problem={token.problem}
         busy={busy}
         onSubmit={() => setLast('token')}
-      />
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            {...token.bind('token')}
+            spellCheck={false}
+            autoComplete="off"
+            className="mono"
+          />
+        )}
+      </SignInPanel>
     </div>
   );
 }
