@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '@concord/domain';
 import { fieldKey, problemValues, type FieldProblem, type Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
+import { EnumSelect } from '../../components/enum-select';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import {
@@ -109,17 +110,13 @@ export function TermsFields({
               <div className="field-row">
                 <Field {...control(path('.platform'))} label={t('agreementsArea.form.platform', { n })}>
                   {(props) => (
-                    <select
+                    <EnumSelect
                       {...props}
+                      values={PLATFORMS}
+                      text={(platform) => t(`enums.platform.${platform}`)}
                       value={row.platform}
-                      onChange={(e) => set({ platform: e.target.value as DeliverableDraft['platform'] })}
-                    >
-                      {PLATFORMS.map((platform) => (
-                        <option key={platform} value={platform}>
-                          {t(`enums.platform.${platform}`)}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(platform) => set({ platform })}
+                    />
                   )}
                 </Field>
                 <Field {...control(path('.quantity'))} label={t('agreementsArea.form.quantity', { n })}>
