@@ -1,4 +1,11 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, EnvelopeSchema, eventStreamName, namespaceSubject, type Envelope } from '@concord/domain';
@@ -27,15 +34,26 @@ export interface EventConsumerOptions {
   log?: (message: string) => void;
 }
 
+/** The most events applied in one transaction. */
+const MAX_BATCH = 100;
+
+type Event = Envelope<unknown> & { subject: string };
+
 /**
  * A durable JetStream consumer that applies each event once: the event id
  * goes into the inbox in the same transaction as the effect, and the message
  * is acknowledged only after that commit. A crash before the ack means a
- * redelivery, which the inbox turns into a no-op.
+ * redelivery, which the inbox turns into a no-op. Events that arrive while
+ * others are being applied are applied together next, in order, in one
+ * transaction (one inbox statement for all); if that fails, each is applied
+ * alone, so one bad event holds up no other.
  */
 export class EventConsumer {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
+  /** Events taken from the stream, not applied yet (at most the consumer's unacknowledged limit). */
+  private readonly arrived: { message: JsMsg; event: Event }[] = [];
+  private applying: Promise<void> | null = null;
   readonly name: string;
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -64,25 +82,74 @@ export class EventConsumer {
     const messages = this.messages;
     this.loop = (async () => {
       for await (const m of messages) {
-        try {
-          const parsed = EnvelopeSchema.safeParse(m.json());
-          if (!parsed.success) {
-            this.options.log?.(`${this.name}: dropping a message that is not an envelope (${m.subject})`);
-            m.term();
-            continue;
-          }
-          await this.apply({ ...(parsed.data as Envelope<unknown>), subject: m.subject });
-          m.ack();
-        } catch (error) {
-          this.options.log?.(`${this.name}: ${(error as Error).message}; will be redelivered`);
-          m.nak(1000);
-        }
+        const event = this.eventOf(m);
+        if (!event) continue;
+        this.arrived.push({ message: m, event });
+        this.applyArrived();
+      }
+      await this.applying;
+    })();
+  }
+
+  /** Applies what has arrived, in batches, unless that is under way: what arrives meanwhile is the next batch. */
+  private applyArrived(): void {
+    if (this.applying) return;
+    this.applying = (async () => {
+      try {
+        while (this.arrived.length) await this.applyBatch(this.arrived.splice(0, MAX_BATCH));
+      } finally {
+        this.applying = null;
       }
     })();
   }
 
+  private eventOf(m: JsMsg): Event | null {
+    try {
+      const parsed = EnvelopeSchema.safeParse(m.json());
+      if (parsed.success) return { ...(parsed.data as Envelope<unknown>), subject: m.subject };
+    } catch {
+      // not JSON: dropped below
+    }
+    this.options.log?.(`${this.name}: dropping a message that is not an envelope (${m.subject})`);
+    m.term();
+    return null;
+  }
+
+  private async applyBatch(batch: { message: JsMsg; event: Event }[]): Promise<void> {
+    try {
+      await this.applyAll(batch.map((b) => b.event));
+      for (const { message } of batch) message.ack();
+    } catch (error) {
+      if (batch.length > 1) this.options.log?.(`${this.name}: ${(error as Error).message}; applying one by one`);
+      for (const { message, event } of batch) {
+        try {
+          await this.apply(event);
+          message.ack();
+        } catch (e) {
+          this.options.log?.(`${this.name}: ${(e as Error).message}; will be redelivered`);
+          message.nak(1000);
+        }
+      }
+    }
+  }
+
+  /** Applies events in order, each once (those the inbox has already, or twice in the batch, are skipped). */
+  private async applyAll(events: Event[]): Promise<void> {
+    await this.options.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<{ event_id: string }[]>(
+        'INSERT INTO inbox (event_id, consumer) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING event_id',
+        [events.map((e) => e.id), this.name],
+      );
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      for (const event of events) {
+        if (!fresh.delete(event.id)) continue;
+        await this.options.handle(event, manager);
+      }
+    });
+  }
+
   /** Applies an event once; returns false when it had been applied already. */
-  async apply(event: Envelope<unknown> & { subject: string }): Promise<boolean> {
+  async apply(event: Event): Promise<boolean> {
     return this.options.dataSource.transaction(async (manager) => {
       const inserted = await manager.query<{ event_id: string }[]>(
         'INSERT INTO inbox (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
