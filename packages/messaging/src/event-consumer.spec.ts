@@ -23,7 +23,7 @@ describe('EventConsumer', () => {
   let nc: NatsConnection;
   let db: DataSource;
   let consumer: EventConsumer;
-  /** Handled in this order; `poison` always throws. */
+  /** Handled in this order; an event with a negative `n` always throws. */
   const handled: number[] = [];
 
   const publish = async (n: number, id?: string) => {

@@ -38,6 +38,8 @@ export interface EventConsumerOptions {
 const MAX_BATCH = 100;
 
 type Event = Envelope<unknown> & { subject: string };
+/** An event taken from the stream, with its message to acknowledge once it is applied. */
+type Arrived = { message: JsMsg; event: Event };
 
 /**
  * A durable JetStream consumer that applies each event once: the event id
@@ -52,7 +54,7 @@ export class EventConsumer {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   /** Events taken from the stream, not applied yet (at most the consumer's unacknowledged limit). */
-  private readonly arrived: { message: JsMsg; event: Event }[] = [];
+  private readonly arrived: Arrived[] = [];
   private applying: Promise<void> | null = null;
   readonly name: string;
 
@@ -115,7 +117,7 @@ export class EventConsumer {
     return null;
   }
 
-  private async applyBatch(batch: { message: JsMsg; event: Event }[]): Promise<void> {
+  private async applyBatch(batch: Arrived[]): Promise<void> {
     try {
       await this.applyAll(batch.map((b) => b.event));
       for (const { message } of batch) message.ack();
@@ -133,32 +135,27 @@ export class EventConsumer {
     }
   }
 
-  /** Applies events in order, each once (those the inbox has already, or twice in the batch, are skipped). */
-  private async applyAll(events: Event[]): Promise<void> {
-    await this.options.dataSource.transaction(async (manager) => {
+  /** Applies events in order, each once (those the inbox has already, or twice in the batch, are skipped); how many. */
+  private async applyAll(events: Event[]): Promise<number> {
+    return this.options.dataSource.transaction(async (manager) => {
       const inserted = await manager.query<{ event_id: string }[]>(
         'INSERT INTO inbox (event_id, consumer) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING event_id',
         [events.map((e) => e.id), this.name],
       );
       const fresh = new Set(inserted.map((r) => r.event_id));
+      let applied = 0;
       for (const event of events) {
         if (!fresh.delete(event.id)) continue;
         await this.options.handle(event, manager);
+        applied += 1;
       }
+      return applied;
     });
   }
 
   /** Applies an event once; returns false when it had been applied already. */
   async apply(event: Event): Promise<boolean> {
-    return this.options.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query<{ event_id: string }[]>(
-        'INSERT INTO inbox (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-        [event.id, this.name],
-      );
-      if (inserted.length === 0) return false;
-      await this.options.handle(event, manager);
-      return true;
-    });
+    return (await this.applyAll([event])) > 0;
   }
 
   async stop(): Promise<void> {
