@@ -1,4 +1,4 @@
-import { machine, type TransitionTable } from '../state-machine';
+import { defineMachine } from '../state-machine';
 
 export const AGREEMENT_STATUSES = [
   'draft',
@@ -13,28 +13,24 @@ export const AGREEMENT_STATUSES = [
 export type AgreementStatusName = (typeof AGREEMENT_STATUSES)[number];
 
 /** What moves an agreement, and from where to where. */
-export const AGREEMENT_TRANSITIONS = {
-  submit_for_review: { from: ['draft'], to: 'legal_review' },
-  legal_approve: { from: ['legal_review'], to: 'approved' },
-  legal_return: { from: ['legal_review'], to: 'draft' },
-  /** Both signatures given; active at once when the term has begun. */
-  sign: { from: ['approved'], to: 'signed' },
-  activate: { from: ['signed'], to: 'active' },
-  suspend: { from: ['active'], to: 'suspended' },
-  resume: { from: ['suspended'], to: 'active' },
-  terminate: { from: ['draft', 'legal_review', 'approved', 'signed', 'active', 'suspended'], to: 'terminated' },
-  expire: { from: ['signed', 'active', 'suspended'], to: 'expired' },
-} as const satisfies TransitionTable<AgreementStatusName>;
-
-export type AgreementMove = keyof typeof AGREEMENT_TRANSITIONS;
-
-export const agreementMachine = machine<AgreementStatusName, typeof AGREEMENT_TRANSITIONS>(
+export const agreementMachine = defineMachine(
   'An agreement',
-  AGREEMENT_TRANSITIONS,
   'agreement.status_transition_forbidden',
+  AGREEMENT_STATUSES,
+  {
+    draft: { submit_for_review: 'legal_review', terminate: 'terminated' },
+    legal_review: { legal_approve: 'approved', legal_return: 'draft', terminate: 'terminated' },
+    /** Both signatures given; active at once when the term has begun. */
+    approved: { sign: 'signed', terminate: 'terminated' },
+    signed: { activate: 'active', terminate: 'terminated', expire: 'expired' },
+    active: { suspend: 'suspended', terminate: 'terminated', expire: 'expired' },
+    suspended: { resume: 'active', terminate: 'terminated', expire: 'expired' },
+  },
 );
 
-/** The moves allowed from `status`, in the table's order. */
+export type AgreementMove = keyof typeof agreementMachine.table;
+
+/** The moves allowed from `status`, in the order written for it. */
 export function agreementMovesFrom(status: AgreementStatusName): AgreementMove[] {
   return agreementMachine.movesFrom(status);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors';
+import { caught } from '../errors.test-helpers';
 import type { AgreementMove, AgreementStatusName } from './agreement-status.machine';
 import {
   agreementNumber,
@@ -10,16 +11,6 @@ import {
   statusOnSigning,
   todayInVietnam,
 } from './agreement.rules';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('moveAgreement', () => {
   // The full (status, move) table is in agreement-status.machine.spec.ts; here, the shape of the refusal.

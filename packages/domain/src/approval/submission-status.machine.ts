@@ -1,9 +1,7 @@
-import { machine } from '../state-machine';
+import { defineMachine } from '../state-machine';
 
 export const SUBMISSION_STATUSES = ['in_review', 'changes_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatusName = (typeof SUBMISSION_STATUSES)[number];
-
-type Rule = { from: readonly SubmissionStatusName[]; to: SubmissionStatusName };
 
 /**
  * A submission's review. Its first version puts it in review at the first
@@ -14,30 +12,22 @@ type Rule = { from: readonly SubmissionStatusName[]; to: SubmissionStatusName };
  *
  * in_review(stage) → changes_requested → in_review … → approved | rejected | withdrawn
  */
-export const submissionMachine = machine<
-  SubmissionStatusName,
-  {
-    approve_stage: Rule;
-    approve: Rule;
-    request_changes: Rule;
-    reject: Rule;
-    resubmit: Rule;
-    withdraw: Rule;
-  }
->(
+export const submissionMachine = defineMachine(
   'A submission',
-  {
-    /** A stage approves and another follows. */
-    approve_stage: { from: ['in_review'], to: 'in_review' },
-    /** The last stage approves. */
-    approve: { from: ['in_review'], to: 'approved' },
-    request_changes: { from: ['in_review'], to: 'changes_requested' },
-    reject: { from: ['in_review'], to: 'rejected' },
-    /** A new version after changes were asked for. */
-    resubmit: { from: ['changes_requested'], to: 'in_review' },
-    withdraw: { from: ['in_review', 'changes_requested'], to: 'withdrawn' },
-  },
   'submission.status_transition_forbidden',
+  SUBMISSION_STATUSES,
+  {
+    /** approve_stage: a stage approves and another follows; approve: the last stage approves. */
+    in_review: {
+      approve_stage: 'in_review',
+      approve: 'approved',
+      request_changes: 'changes_requested',
+      reject: 'rejected',
+      withdraw: 'withdrawn',
+    },
+    /** resubmit: a new version after changes were asked for. */
+    changes_requested: { resubmit: 'in_review', withdraw: 'withdrawn' },
+  },
 );
 
 export type SubmissionMove = keyof typeof submissionMachine.table;

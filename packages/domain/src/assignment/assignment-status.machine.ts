@@ -1,4 +1,4 @@
-import { machine } from '../state-machine';
+import { defineMachine } from '../state-machine';
 
 export const ASSIGNMENT_STATUSES = [
   'offered',
@@ -14,8 +14,6 @@ export const ASSIGNMENT_STATUSES = [
 ] as const;
 export type AssignmentStatusName = (typeof ASSIGNMENT_STATUSES)[number];
 
-type Rule = { from: readonly AssignmentStatusName[]; to: AssignmentStatusName };
-
 /**
  * A brief offered to one creator. The creator accepts or declines; the
  * content approval service's events move it from submitted on; the
@@ -24,39 +22,19 @@ type Rule = { from: readonly AssignmentStatusName[]; to: AssignmentStatusName };
  *
  * offered → accepted | declined → submitted → approved → published → reported → closed, or expired | cancelled
  */
-export const assignmentMachine = machine<
-  AssignmentStatusName,
-  {
-    accept: Rule;
-    decline: Rule;
-    submit: Rule;
-    request_changes: Rule;
-    approve: Rule;
-    reject: Rule;
-    publish: Rule;
-    report: Rule;
-    close: Rule;
-    expire: Rule;
-    cancel: Rule;
-  }
->(
+export const assignmentMachine = defineMachine(
   'An assignment',
-  {
-    accept: { from: ['offered'], to: 'accepted' },
-    decline: { from: ['offered'], to: 'declined' },
-    submit: { from: ['accepted'], to: 'submitted' },
-    /** Reviewers asked for changes: the creator works on a new version. */
-    request_changes: { from: ['submitted'], to: 'accepted' },
-    approve: { from: ['submitted'], to: 'approved' },
-    /** The content was rejected (final): the assignment ends there. */
-    reject: { from: ['submitted'], to: 'closed' },
-    publish: { from: ['approved'], to: 'published' },
-    report: { from: ['published', 'reported'], to: 'reported' },
-    close: { from: ['published', 'reported'], to: 'closed' },
-    expire: { from: ['offered'], to: 'expired' },
-    cancel: { from: ['offered', 'accepted'], to: 'cancelled' },
-  },
   'assignment.status_transition_forbidden',
+  ASSIGNMENT_STATUSES,
+  {
+    offered: { accept: 'accepted', decline: 'declined', expire: 'expired', cancel: 'cancelled' },
+    accepted: { submit: 'submitted', cancel: 'cancelled' },
+    /** request_changes: the creator works on a new version; reject: the content was rejected (final). */
+    submitted: { request_changes: 'accepted', approve: 'approved', reject: 'closed' },
+    approved: { publish: 'published' },
+    published: { report: 'reported', close: 'closed' },
+    reported: { report: 'reported', close: 'closed' },
+  },
 );
 
 export type AssignmentMove = keyof typeof assignmentMachine.table;

@@ -1,9 +1,7 @@
-import { machine } from '../state-machine';
+import { defineMachine } from '../state-machine';
 
 export const FAN_OUT_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
 export type FanOutStatusName = (typeof FAN_OUT_STATUSES)[number];
-
-type Rule = { from: readonly FanOutStatusName[]; to: FanOutStatusName };
 
 /**
  * A fan-out works through its creators a batch at a time until it has
@@ -13,22 +11,9 @@ type Rule = { from: readonly FanOutStatusName[]; to: FanOutStatusName };
  *
  * running → completed | failed | cancelled
  */
-export const fanOutMachine = machine<
-  FanOutStatusName,
-  {
-    complete: Rule;
-    fail: Rule;
-    cancel: Rule;
-  }
->(
-  'A fan-out',
-  {
-    complete: { from: ['running'], to: 'completed' },
-    fail: { from: ['running'], to: 'failed' },
-    cancel: { from: ['running'], to: 'cancelled' },
-  },
-  'fan_out.status_transition_forbidden',
-);
+export const fanOutMachine = defineMachine('A fan-out', 'fan_out.status_transition_forbidden', FAN_OUT_STATUSES, {
+  running: { complete: 'completed', fail: 'failed', cancel: 'cancelled' },
+});
 
 /** Attempts in a row (a batch that fails, e.g. its registry query) before a fan-out is failed. */
 export const FAN_OUT_MAX_ATTEMPTS = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../errors';
+import { caught } from '../errors.test-helpers';
 import {
   assertConsentForPersonalData,
   assertCreatorMove,
@@ -8,16 +8,6 @@ import {
   findRepeatedChannels,
 } from './creator.rules';
 import type { CreatorStatusName } from './creator-status.machine';
-
-function caught(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('assertCreatorMove', () => {
   it.each<[CreatorStatusName, CreatorStatusName]>([
