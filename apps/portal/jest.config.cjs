@@ -3,8 +3,9 @@ const preset = require('../../jest.preset.cjs');
 
 /**
  * The repository's jest setup (native ESM, @swc/jest) with TSX and React's
- * automatic JSX runtime. Pure modules and the end-to-end test run in node;
- * component tests ask for jsdom with a `@jest-environment jsdom` docblock.
+ * automatic JSX runtime. Pure modules run in node; component tests ask for
+ * jsdom with a `@jest-environment jsdom` docblock. The browser stories are in
+ * the e2e/ workspace.
  */
 const base = preset(__dirname);
 const swcTsx = [
@@ -34,6 +35,4 @@ module.exports = {
   transform: { '^.+\\.tsx?$': swcTsx },
   // jsdom lacks a few globals that Node has and react-router uses.
   setupFiles: ['<rootDir>/src/test/jsdom-globals.ts'],
-  // The end-to-end story starts the whole system: give it room (it stops everything it started).
-  testTimeout: 120000,
 };

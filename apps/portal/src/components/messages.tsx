@@ -111,3 +111,24 @@ export function SuccessNotice({ message }: { message?: string }) {
     </div>
   );
 }
+
+/**
+ * How a read stands, above what it shows: a spinner until its first data
+ * (`label`, by default "Loading…"; the data stays shown while it loads again),
+ * and its problem with a way to try again.
+ */
+export function LoadState({
+  loaded,
+  label,
+}: {
+  loaded: { state: 'loading' | 'ok' | 'error'; data?: unknown; problem?: Problem; reload: () => void };
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {loaded.state === 'loading' && !loaded.data && <Loading label={label ?? t('app.loading')} />}
+      {loaded.problem && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type ParseKeysWithoutVariables } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues } from './catalogues';
 
@@ -58,3 +58,9 @@ export function currentLanguage(instance: I18n): Language {
 function syncDocumentLanguage(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
+
+/**
+ * A catalogue key that needs no values: what a shared component (a table's
+ * header, a section's title) takes and translates itself.
+ */
+export type TextKey = ParseKeysWithoutVariables;

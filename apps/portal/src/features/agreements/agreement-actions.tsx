@@ -9,6 +9,7 @@ import { Disclosure, WriteProblem, type WriteProps } from './outcome';
 import { ReasonAction } from './reason-action';
 import { SignAction } from './sign-action';
 import { TermsChangeForm } from './terms-change-form';
+import { Section } from '../../components/section';
 
 /** The lifecycle actions offered now, each a button opening its small form. */
 export function AgreementActions({ agreement, actions, ...outcome }: WriteProps & { actions: LifecycleAction[] }) {
@@ -21,8 +22,7 @@ export function AgreementActions({ agreement, actions, ...outcome }: WriteProps 
   // Someone whose only work is further down (milestones, documents) is not told there is nothing to do.
   if (nothingHere && actions.length > 0) return null;
   return (
-    <section className="section" aria-labelledby="actions-title">
-      <h2 id="actions-title">{t('agreementsArea.actions.title')}</h2>
+    <Section id="actions-title" title="agreementsArea.actions.title">
       {nothingHere && <p className="empty">{t('agreementsArea.actions.none')}</p>}
       <div className="agreement-actions">
         {lifecycle.includes('submit') && <SubmitAction agreement={agreement} {...outcome} />}
@@ -40,7 +40,7 @@ export function AgreementActions({ agreement, actions, ...outcome }: WriteProps 
       </div>
       {actions.includes('edit') && <TermsChangeForm agreement={agreement} mode="edit" {...outcome} />}
       {actions.includes('amend') && <TermsChangeForm agreement={agreement} mode="amend" {...outcome} />}
-    </section>
+    </Section>
   );
 }
 

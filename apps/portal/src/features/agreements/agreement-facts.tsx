@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Facts } from '../../components/facts';
+import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 import { pendingAmendment, termText, type Agreement } from './lifecycle';
 import { Reviews, Signatures, useTermWriter } from './versions-section';
@@ -12,71 +14,48 @@ export function AgreementFacts({ agreement }: { agreement: Agreement }) {
   const amendment = pendingAmendment(agreement);
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('agreementsArea.detail.status')}</dt>
-          <dd>
-            <span className={`badge badge-${agreement.status}`}>{t(`enums.agreementStatus.${agreement.status}`)}</span>
-            {amendment && (
+      <Facts
+        facts={[
+          {
+            label: 'agreementsArea.detail.status',
+            value: (
               <>
-                {' '}
-                <span className="tag tag-muted">
-                  {t('agreementsArea.detail.amendmentPending', {
-                    n: amendment.version,
-                    status: t(`agreementsArea.versionStatus.${amendment.status}`),
-                  })}
+                <span className={`badge badge-${agreement.status}`}>
+                  {t(`enums.agreementStatus.${agreement.status}`)}
                 </span>
+                {amendment && (
+                  <>
+                    {' '}
+                    <span className="tag tag-muted">
+                      {t('agreementsArea.detail.amendmentPending', {
+                        n: amendment.version,
+                        status: t(`agreementsArea.versionStatus.${amendment.status}`),
+                      })}
+                    </span>
+                  </>
+                )}
               </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.detail.number')}</dt>
-          <dd className="mono">{agreement.number}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.detail.kind')}</dt>
-          <dd>{t(`agreementsArea.kind.${agreement.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.detail.counterparty')}</dt>
-          <dd>
-            <Link to={`/creators/${agreement.counterparty.id}`}>{agreement.counterparty.displayName}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.detail.agency')}</dt>
-          <dd>{format.agency(agreement.agencyId)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.term.term')}</dt>
-          <dd>{termText('term', agreement.term, write)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.term.budget')}</dt>
-          <dd>{format.money(agreement.budget)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.term.deliverables')}</dt>
-          <dd>{termText('deliverables', agreement.deliverables, write)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.term.disclosureLabel')}</dt>
-          <dd>
-            <span className="label-chip">{agreement.disclosureLabel}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.term.usageRights')}</dt>
-          <dd>{termText('usageRights', agreement.usageRights, write)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.detail.version')}</dt>
-          <dd>{agreement.version}</dd>
-        </div>
-      </dl>
-      <section className="section" aria-labelledby="scope-title">
-        <h2 id="scope-title">{t('agreementsArea.term.scope')}</h2>
+            ),
+          },
+          { label: 'agreementsArea.detail.number', value: agreement.number, className: 'mono' },
+          { label: 'agreementsArea.detail.kind', value: t(`agreementsArea.kind.${agreement.kind}`) },
+          {
+            label: 'agreementsArea.detail.counterparty',
+            value: <Link to={`/creators/${agreement.counterparty.id}`}>{agreement.counterparty.displayName}</Link>,
+          },
+          { label: 'agreementsArea.detail.agency', value: format.agency(agreement.agencyId) },
+          { label: 'agreementsArea.term.term', value: termText('term', agreement.term, write) },
+          { label: 'agreementsArea.term.budget', value: format.money(agreement.budget) },
+          { label: 'agreementsArea.term.deliverables', value: termText('deliverables', agreement.deliverables, write) },
+          {
+            label: 'agreementsArea.term.disclosureLabel',
+            value: <span className="label-chip">{agreement.disclosureLabel}</span>,
+          },
+          { label: 'agreementsArea.term.usageRights', value: termText('usageRights', agreement.usageRights, write) },
+          { label: 'agreementsArea.detail.version', value: agreement.version },
+        ]}
+      />
+      <Section id="scope-title" title="agreementsArea.term.scope">
         <div className="content-text">{agreement.scope}</div>
         {agreement.legalReviews.length > 0 && (
           <>
@@ -90,7 +69,7 @@ export function AgreementFacts({ agreement }: { agreement: Agreement }) {
             <Signatures signatures={agreement.signatures} />
           </>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -11,7 +11,7 @@ import { HistorySection } from './history-section';
 import { availableActions, type Agreement } from './lifecycle';
 import { MilestonesSection } from './milestones-section';
 import { VersionsSection } from './versions-section';
-import { Loading, ProblemAlert, SuccessNotice, useMessage } from '../../components/messages';
+import { LoadState, SuccessNotice, useMessage } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient, useSession } from '../../session/session';
@@ -69,8 +69,7 @@ export default function AgreementPage() {
           </div>
         )}
       </div>
-      {loaded.state === 'loading' && !agreement && <Loading label={t('agreementsArea.detail.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} label={t('agreementsArea.detail.loading')} />
       {agreement && <AgreementView agreement={agreement} onDone={onDone} onStale={onStale} />}
     </div>
   );

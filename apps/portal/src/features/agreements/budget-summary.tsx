@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { BudgetFigures } from '../../components/budget-figures';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { LoadState } from '../../components/messages';
 import { useApi } from '../../lib/use-api';
 import { useApiClient, useSession } from '../../session/session';
 
@@ -19,8 +19,7 @@ export function BudgetSummary() {
   return (
     <section className="section agreements-budget" aria-labelledby="agreements-budget-title">
       <h2 id="agreements-budget-title">{t('agreementsArea.budget.title', { year })}</h2>
-      {loaded.state === 'loading' && !loaded.data && <Loading label={t('agreementsArea.budget.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} label={t('agreementsArea.budget.loading')} />
       {loaded.data && !mine && <p className="empty">{t('agreementsArea.budget.empty', { year })}</p>}
       {mine && <BudgetFigures budget={mine} />}
     </section>

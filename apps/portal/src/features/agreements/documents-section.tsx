@@ -13,6 +13,7 @@ import { checkDocument, DOCUMENT_ACCEPT, documentTypeOf, sizeText } from './docu
 import type { Agreement } from './lifecycle';
 import { WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
+import { Section } from '../../components/section';
 
 /** The agreement's documents: download each (the API wants the token, so the file is fetched, then saved); upload one. */
 export function DocumentsSection({ agreement, canUpload, ...outcome }: WriteProps & { canUpload: boolean }) {
@@ -32,8 +33,7 @@ export function DocumentsSection({ agreement, canUpload, ...outcome }: WriteProp
     if (result.ok) saveFile(result.data, doc.name, 10_000);
   }
   return (
-    <section className="section" aria-labelledby="documents-title">
-      <h2 id="documents-title">{t('agreementsArea.documents.title')}</h2>
+    <Section id="documents-title" title="agreementsArea.documents.title">
       {downloading.problem && <ProblemAlert problem={downloading.problem} />}
       {agreement.documents.length === 0 ? (
         <p className="empty">{t('agreementsArea.documents.empty')}</p>
@@ -60,7 +60,7 @@ export function DocumentsSection({ agreement, canUpload, ...outcome }: WriteProp
         </ul>
       )}
       {canUpload && <UploadForm agreement={agreement} {...outcome} />}
-    </section>
+    </Section>
   );
 }
 

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import type { Agreement } from './lifecycle';
+import { Section } from '../../components/section';
 
 /** The status history, newest first. */
 export function HistorySection({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <section className="section" aria-labelledby="history-title">
-      <h2 id="history-title">{t('agreementsArea.history.title')}</h2>
+    <Section id="history-title" title="agreementsArea.history.title">
       <ul className="work-list">
         {[...agreement.statusHistory].reverse().map((h, i) => (
           <li key={i}>
@@ -27,6 +27,6 @@ export function HistorySection({ agreement }: { agreement: Agreement }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

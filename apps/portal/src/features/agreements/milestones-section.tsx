@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import { Facts } from '../../components/facts';
+import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 import { milestoneTotals, type LifecycleAction } from './lifecycle';
 import { AddMilestoneForm, PaymentForm } from './milestone-forms';
@@ -10,26 +13,16 @@ export function MilestonesSection({ agreement, actions, ...outcome }: WriteProps
   const format = useFormat();
   const totals = milestoneTotals(agreement);
   return (
-    <section className="section" aria-labelledby="milestones-title">
-      <h2 id="milestones-title">{t('agreementsArea.milestones.title')}</h2>
-      <dl className="figures">
-        <div>
-          <dt>{t('agreementsArea.milestones.budget')}</dt>
-          <dd>{format.money(agreement.budget)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.milestones.planned')}</dt>
-          <dd>{format.money(totals.planned)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.milestones.paid')}</dt>
-          <dd>{format.money(totals.paid)}</dd>
-        </div>
-        <div>
-          <dt>{t('agreementsArea.milestones.unplanned')}</dt>
-          <dd>{format.money(totals.unplanned)}</dd>
-        </div>
-      </dl>
+    <Section id="milestones-title" title="agreementsArea.milestones.title">
+      <Facts
+        className="figures"
+        facts={[
+          { label: 'agreementsArea.milestones.budget', value: format.money(agreement.budget) },
+          { label: 'agreementsArea.milestones.planned', value: format.money(totals.planned) },
+          { label: 'agreementsArea.milestones.paid', value: format.money(totals.paid) },
+          { label: 'agreementsArea.milestones.unplanned', value: format.money(totals.unplanned) },
+        ]}
+      />
       <div className="meter" aria-hidden="true">
         <span
           style={{
@@ -37,53 +30,47 @@ export function MilestonesSection({ agreement, actions, ...outcome }: WriteProps
           }}
         />
       </div>
-      {agreement.milestones.length === 0 ? (
-        <p className="empty">{t('agreementsArea.milestones.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('agreementsArea.milestones.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agreementsArea.milestones.label')}</th>
-                <th scope="col">{t('agreementsArea.milestones.dueDate')}</th>
-                <th scope="col" className="numeric">
-                  {t('agreementsArea.milestones.amount')}
-                </th>
-                <th scope="col">{t('agreementsArea.milestones.status')}</th>
-                <th scope="col">{t('agreementsArea.milestones.payment')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agreement.milestones.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{m.label}</th>
-                  <td>{format.date(m.dueDate)}</td>
-                  <td className="numeric">{format.money(m.amount)}</td>
-                  <td>
-                    <span className={`badge badge-milestone-${m.status}`}>
-                      {t(`agreementsArea.milestoneStatus.${m.status}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {m.status === 'paid' && m.paidAt
-                      ? t('agreementsArea.milestones.paidLine', {
-                          date: format.dateTime(m.paidAt),
-                          by: m.paidBy ?? '',
-                          reference: m.paymentReference ?? '',
-                        })
-                      : t('app.none')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={agreement.milestones}
+        rowKey={(m) => m.id}
+        caption={t('agreementsArea.milestones.caption')}
+        empty="agreementsArea.milestones.empty"
+        columns={[
+          { id: 'label', header: 'agreementsArea.milestones.label', rowHeader: true, cell: (m) => m.label },
+          { id: 'dueDate', header: 'agreementsArea.milestones.dueDate', cell: (m) => format.date(m.dueDate) },
+          {
+            id: 'amount',
+            header: 'agreementsArea.milestones.amount',
+            numeric: true,
+            cell: (m) => format.money(m.amount),
+          },
+          {
+            id: 'status',
+            header: 'agreementsArea.milestones.status',
+            cell: (m) => (
+              <span className={`badge badge-milestone-${m.status}`}>
+                {t(`agreementsArea.milestoneStatus.${m.status}`)}
+              </span>
+            ),
+          },
+          {
+            id: 'payment',
+            header: 'agreementsArea.milestones.payment',
+            cell: (m) =>
+              m.status === 'paid' && m.paidAt
+                ? t('agreementsArea.milestones.paidLine', {
+                    date: format.dateTime(m.paidAt),
+                    by: m.paidBy ?? '',
+                    reference: m.paymentReference ?? '',
+                  })
+                : t('app.none'),
+          },
+        ]}
+      />
       <div className="review-grid">
         {actions.includes('add_milestone') && <AddMilestoneForm agreement={agreement} {...outcome} />}
         {actions.includes('pay_milestone') && <PaymentForm agreement={agreement} {...outcome} />}
       </div>
-    </section>
+    </Section>
   );
 }

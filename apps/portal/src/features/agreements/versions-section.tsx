@@ -9,6 +9,7 @@ import {
   type FieldDiff,
   type TermWriter,
 } from './lifecycle';
+import { Section } from '../../components/section';
 
 /** Terms written for reading, in the reader's language. */
 export function useTermWriter(): TermWriter {
@@ -33,8 +34,7 @@ export function VersionsSection({ agreement }: { agreement: Agreement }) {
   const write = useTermWriter();
   const versions = agreement.versions;
   return (
-    <section className="section" aria-labelledby="versions-title">
-      <h2 id="versions-title">{t('agreementsArea.versions.title')}</h2>
+    <Section id="versions-title" title="agreementsArea.versions.title">
       {versions.length === 0 ? (
         <p className="empty">{t('agreementsArea.versions.none')}</p>
       ) : (
@@ -66,7 +66,7 @@ export function VersionsSection({ agreement }: { agreement: Agreement }) {
           </ol>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

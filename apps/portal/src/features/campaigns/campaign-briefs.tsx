@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { LoadState } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { AddBrief } from './add-brief-form';
+import { Section } from '../../components/section';
 
 type Campaign = Schemas['CampaignView'];
 type Brief = Schemas['BriefView'];
@@ -32,13 +33,11 @@ export function CampaignBriefs({
   const briefs = loaded.data?.items ?? [];
   const offerable = canFanOut && campaign.status === 'active';
   return (
-    <section className="section" aria-labelledby="campaign-briefs-title" aria-busy={loaded.state === 'loading'}>
-      <h2 id="campaign-briefs-title">{t('campaignsArea.briefs.title')}</h2>
+    <Section id="campaign-briefs-title" title="campaignsArea.briefs.title" busy={loaded.state === 'loading'}>
       <p role="status" aria-live="polite" className={added ? 'alert alert-success' : 'visually-hidden'}>
         {added}
       </p>
-      {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {loaded.state === 'ok' && briefs.length === 0 && <p className="empty">{t('campaignsArea.briefs.empty')}</p>}
       {canFanOut && campaign.status === 'planning' && briefs.length > 0 && (
         <p className="hint">{t('campaignsArea.briefs.activateFirst')}</p>
@@ -104,6 +103,6 @@ export function CampaignBriefs({
           }}
         />
       )}
-    </section>
+    </Section>
   );
 }

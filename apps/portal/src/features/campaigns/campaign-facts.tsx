@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
+import { Facts } from '../../components/facts';
+import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 
 type Campaign = Schemas['CampaignView'];
@@ -8,55 +10,36 @@ type Campaign = Schemas['CampaignView'];
 export function CampaignFacts({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const target = (n: number | undefined) => (n !== undefined ? format.number(n) : t('campaignsArea.page.noTarget'));
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('campaignsArea.page.status')}</dt>
-          <dd>
-            <span className={`badge badge-${campaign.status}`}>{t(`campaignsArea.status.${campaign.status}`)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('campaignsArea.page.owner')}</dt>
-          <dd>{format.agency(campaign.ownerAgencyId)}</dd>
-        </div>
-        <div>
-          <dt>{t('campaignsArea.page.period')}</dt>
-          <dd>
-            {t('requests.period', { start: format.date(campaign.period.start), end: format.date(campaign.period.end) })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('campaignsArea.page.platforms')}</dt>
-          <dd>{campaign.platforms.map((p) => t(`enums.platform.${p}`)).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('campaignsArea.page.targetViews')}</dt>
-          <dd>
-            {campaign.targets.views !== undefined
-              ? format.number(campaign.targets.views)
-              : t('campaignsArea.page.noTarget')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('campaignsArea.page.targetPublications')}</dt>
-          <dd>
-            {campaign.targets.publications !== undefined
-              ? format.number(campaign.targets.publications)
-              : t('campaignsArea.page.noTarget')}
-          </dd>
-        </div>
-        {campaign.budget !== undefined && (
-          <div>
-            <dt>{t('campaignsArea.page.budget')}</dt>
-            <dd>{format.money(campaign.budget)}</dd>
-          </div>
-        )}
-      </dl>
+      <Facts
+        facts={[
+          {
+            label: 'campaignsArea.page.status',
+            value: (
+              <span className={`badge badge-${campaign.status}`}>{t(`campaignsArea.status.${campaign.status}`)}</span>
+            ),
+          },
+          { label: 'campaignsArea.page.owner', value: format.agency(campaign.ownerAgencyId) },
+          {
+            label: 'campaignsArea.page.period',
+            value: t('requests.period', {
+              start: format.date(campaign.period.start),
+              end: format.date(campaign.period.end),
+            }),
+          },
+          {
+            label: 'campaignsArea.page.platforms',
+            value: campaign.platforms.map((p) => t(`enums.platform.${p}`)).join(', '),
+          },
+          { label: 'campaignsArea.page.targetViews', value: target(campaign.targets.views) },
+          { label: 'campaignsArea.page.targetPublications', value: target(campaign.targets.publications) },
+          campaign.budget !== undefined && { label: 'campaignsArea.page.budget', value: format.money(campaign.budget) },
+        ]}
+      />
 
-      <section className="section" aria-labelledby="campaign-content-title">
-        <h2 id="campaign-content-title">{t('campaignsArea.page.mustCarry')}</h2>
+      <Section id="campaign-content-title" title="campaignsArea.page.mustCarry">
         <h3>{t('campaignsArea.page.objective')}</h3>
         <p>{campaign.objective}</p>
         <h3>{t('campaignsArea.page.keyMessages')}</h3>
@@ -79,7 +62,7 @@ export function CampaignFacts({ campaign }: { campaign: Campaign }) {
         )}
         <h3>{t('campaignsArea.page.disclosure')}</h3>
         <p>{t('campaignsArea.page.disclosureText')}</p>
-      </section>
+      </Section>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { FormProblem } from '../../components/messages';
 import { requireText, useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
+import { Section } from '../../components/section';
 
 type Campaign = Schemas['CampaignView'];
 type Ending = 'close' | 'cancel';
@@ -54,8 +55,7 @@ export function CampaignLifecycle({
   }
 
   return (
-    <section className="section" aria-labelledby="campaign-lifecycle-title">
-      <h2 id="campaign-lifecycle-title">{t('campaignsArea.lifecycle.title')}</h2>
+    <Section id="campaign-lifecycle-title" title="campaignsArea.lifecycle.title">
       <FormProblem problem={activation.problem ?? end.problem} placedAll={placed.unplaced.length === 0} />
       {campaign.status === 'planning' && <p className="hint">{t('campaignsArea.lifecycle.planningHint')}</p>}
       {!ending && (
@@ -98,6 +98,6 @@ export function CampaignLifecycle({
           </div>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
-import { Loading, ProblemAlert, SuccessNotice } from '../../components/messages';
+import { LoadState, SuccessNotice } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useApi } from '../../lib/use-api';
@@ -44,8 +44,7 @@ export default function CampaignPage() {
         {campaign?.title ?? t('campaignsArea.page.title')}
       </PageHeading>
       <SuccessNotice message={notice} />
-      {loaded.state === 'loading' && !campaign && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {campaign && <CampaignView campaign={campaign} onDone={done} reload={loaded.reload} />}
     </div>
   );

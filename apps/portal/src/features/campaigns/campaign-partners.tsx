@@ -8,6 +8,7 @@ import { FormProblem } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
+import { Section } from '../../components/section';
 
 type Campaign = Schemas['CampaignView'];
 
@@ -53,8 +54,7 @@ export function CampaignPartners({
   const placed = placeFieldErrors(form.errors, ['agencyId']);
 
   return (
-    <section className="section" aria-labelledby="campaign-partners-title">
-      <h2 id="campaign-partners-title">{t('campaignsArea.partners.title')}</h2>
+    <Section id="campaign-partners-title" title="campaignsArea.partners.title">
       {campaign.partnerAgencyIds.length ? (
         <ul>
           {campaign.partnerAgencyIds.map((p) => (
@@ -88,6 +88,6 @@ export function CampaignPartners({
           </button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

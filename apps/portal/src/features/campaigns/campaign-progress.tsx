@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ASSIGNMENT_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { LoadState } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
+import { Section } from '../../components/section';
 
 type Campaign = Schemas['CampaignView'];
 
@@ -22,10 +23,8 @@ export function CampaignProgress({ campaign }: { campaign: Campaign }) {
   if (loaded.state === 'error' && loaded.problem.status === 403) return null;
   const data = loaded.data;
   return (
-    <section className="section" aria-labelledby="campaign-progress-title" aria-busy={loaded.state === 'loading'}>
-      <h2 id="campaign-progress-title">{t('campaignsArea.progress.title')}</h2>
-      {loaded.state === 'loading' && !data && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+    <Section id="campaign-progress-title" title="campaignsArea.progress.title" busy={loaded.state === 'loading'}>
+      <LoadState loaded={loaded} />
       {data && data.total === 0 && <p className="empty">{t('campaignsArea.progress.empty')}</p>}
       {data && data.total > 0 && (
         <>
@@ -43,6 +42,6 @@ export function CampaignProgress({ campaign }: { campaign: Campaign }) {
       <p className="block-link">
         <Link to={`/campaigns/${campaign.id}/board`}>{t('campaignsArea.progress.board')}</Link>
       </p>
-    </section>
+    </Section>
   );
 }

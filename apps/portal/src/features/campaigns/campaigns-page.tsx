@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { Pager } from '../../components/pager';
@@ -72,42 +73,37 @@ export default function CampaignsPage() {
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-busy={loaded.state === 'loading'}>
-            <caption className="visually-hidden">{t('campaignsArea.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('campaignsArea.list.campaign')}</th>
-                <th scope="col">{t('campaignsArea.list.owner')}</th>
-                <th scope="col">{t('campaignsArea.list.partners')}</th>
-                <th scope="col">{t('campaignsArea.list.period')}</th>
-                <th scope="col">{t('campaignsArea.list.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((campaign) => (
-                <tr key={campaign.id}>
-                  <th scope="row">
-                    <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
-                  </th>
-                  <td>{format.agency(campaign.ownerAgencyId)}</td>
-                  <td>{campaign.partnerAgencyIds.map(format.agency).join('; ') || t('app.none')}</td>
-                  <td>
-                    {t('requests.period', {
-                      start: format.date(campaign.period.start),
-                      end: format.date(campaign.period.end),
-                    })}
-                  </td>
-                  <td>
-                    <span className={`badge badge-${campaign.status}`}>
-                      {t(`campaignsArea.status.${campaign.status}`)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={items}
+          rowKey={(campaign) => campaign.id}
+          busy={loaded.state === 'loading'}
+          caption={t('campaignsArea.list.caption')}
+          columns={[
+            {
+              id: 'campaign',
+              header: 'campaignsArea.list.campaign',
+              rowHeader: true,
+              cell: (campaign) => <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>,
+            },
+            { id: 'owner', header: 'campaignsArea.list.owner', cell: (c) => format.agency(c.ownerAgencyId) },
+            {
+              id: 'partners',
+              header: 'campaignsArea.list.partners',
+              cell: (c) => c.partnerAgencyIds.map(format.agency).join('; ') || t('app.none'),
+            },
+            {
+              id: 'period',
+              header: 'campaignsArea.list.period',
+              cell: ({ period }) =>
+                t('requests.period', { start: format.date(period.start), end: format.date(period.end) }),
+            },
+            {
+              id: 'status',
+              header: 'campaignsArea.list.status',
+              cell: (c) => <span className={`badge badge-${c.status}`}>{t(`campaignsArea.status.${c.status}`)}</span>,
+            },
+          ]}
+        />
       )}
 
       <Pager label={t('campaignsArea.list.pagination')} pages={pages} loaded={loaded} />

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settle } from '../../api/client';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { DataTable } from '../../components/data-table';
+import { Facts } from '../../components/facts';
+import { LoadState } from '../../components/messages';
+import { Section } from '../../components/section';
 import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
@@ -48,18 +51,14 @@ export function FanOutOutcomes({ view }: { view: FanOutView }) {
   const reason = (r: FanOutResult) => (r.reason ? t(`fanOut.reason.${r.reason}`) : '');
 
   return (
-    <section className="section" aria-labelledby="fan-out-outcomes-title">
-      <h2 id="fan-out-outcomes-title">{t('fanOut.outcomes.title')}</h2>
-      <dl className="figures">
-        <div>
-          <dt>{t('fanOut.outcomes.offered')}</dt>
-          <dd>{format.number(view.offered)}</dd>
-        </div>
-        <div>
-          <dt>{t('fanOut.outcomes.skipped')}</dt>
-          <dd>{format.number(view.skipped)}</dd>
-        </div>
-      </dl>
+    <Section id="fan-out-outcomes-title" title="fanOut.outcomes.title">
+      <Facts
+        className="figures"
+        facts={[
+          { label: 'fanOut.outcomes.offered', value: format.number(view.offered) },
+          { label: 'fanOut.outcomes.skipped', value: format.number(view.skipped) },
+        ]}
+      />
       {reasons.length > 0 && (
         <>
           <h3>{t('fanOut.outcomes.whySkipped')}</h3>
@@ -94,51 +93,55 @@ export function FanOutOutcomes({ view }: { view: FanOutView }) {
         }}
       />
 
-      {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {loaded.state === 'ok' && results.length === 0 && <p className="empty">{t('fanOut.outcomes.empty')}</p>}
       {results.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-busy={loaded.state === 'loading'}>
-            <caption className="visually-hidden">{t('fanOut.outcomes.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fanOut.outcomes.creator')}</th>
-                <th scope="col">{t('fanOut.outcomes.outcome')}</th>
-                <th scope="col">{t('fanOut.outcomes.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((r) => (
-                <tr key={r.creatorId}>
-                  <th scope="row">
-                    <Link to={`/creators/${r.creatorId}`}>{r.displayName ?? t('fanOut.outcomes.unknownCreator')}</Link>
-                  </th>
-                  <td>
-                    <span className={`badge badge-${r.outcome === 'offered' ? 'offered' : 'declined'}`}>
-                      {t(`fanOut.outcomes.outcome_${r.outcome}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {r.outcome === 'skipped'
-                      ? reason(r)
-                      : r.overridden.length > 0
-                        ? t('fanOut.outcomes.overridden', {
-                            what: r.overridden.map((o) => t(`fanOut.overriddenKind.${o}`)).join('; '),
-                          })
-                        : t('app.none')}
-                    {canOverride && isOverridable(r) && <OfferAnyway view={view} result={r} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={results}
+          rowKey={(r) => r.creatorId}
+          busy={loaded.state === 'loading'}
+          caption={t('fanOut.outcomes.caption')}
+          columns={[
+            {
+              id: 'creator',
+              header: 'fanOut.outcomes.creator',
+              rowHeader: true,
+              cell: (r) => (
+                <Link to={`/creators/${r.creatorId}`}>{r.displayName ?? t('fanOut.outcomes.unknownCreator')}</Link>
+              ),
+            },
+            {
+              id: 'outcome',
+              header: 'fanOut.outcomes.outcome',
+              cell: (r) => (
+                <span className={`badge badge-${r.outcome === 'offered' ? 'offered' : 'declined'}`}>
+                  {t(`fanOut.outcomes.outcome_${r.outcome}`)}
+                </span>
+              ),
+            },
+            {
+              id: 'reason',
+              header: 'fanOut.outcomes.reason',
+              cell: (r) => (
+                <>
+                  {r.outcome === 'skipped'
+                    ? reason(r)
+                    : r.overridden.length > 0
+                      ? t('fanOut.outcomes.overridden', {
+                          what: r.overridden.map((o) => t(`fanOut.overriddenKind.${o}`)).join('; '),
+                        })
+                      : t('app.none')}
+                  {canOverride && isOverridable(r) && <OfferAnyway view={view} result={r} />}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <Pager label={t('fanOut.outcomes.pagination')} pages={pages} loaded={loaded} />
       <p className="block-link">
         <Link to={`/campaigns/${view.campaignId}`}>{t('fanOut.follow.backToCampaign')}</Link>
       </p>
-    </section>
+    </Section>
   );
 }

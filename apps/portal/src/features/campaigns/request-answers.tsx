@@ -8,6 +8,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { CounterForm } from './counter-form';
 import type { CampaignRequestView, RequestAction } from './request-form';
+import { Section } from '../../components/section';
 
 type Send = (body: Record<string, unknown>, key: string) => Promise<Result<CampaignRequestView>>;
 
@@ -41,8 +42,7 @@ export function RequestAnswers({
         }),
       );
   return (
-    <section className="section" aria-labelledby="request-answer-title">
-      <h2 id="request-answer-title">{t('requests.answer.title')}</h2>
+    <Section id="request-answer-title" title="requests.answer.title">
       {actions.includes('accept') && (
         <NoteForm
           id="accept"
@@ -92,7 +92,7 @@ export function RequestAnswers({
           reload={reload}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Facts } from '../../components/facts';
+import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 import type { CampaignRequestView } from './request-form';
 
@@ -12,34 +14,22 @@ export function RequestDetails({ request }: { request: CampaignRequestView }) {
   const counter = request.counterProposal;
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('requests.detail.status')}</dt>
-          <dd>
-            <span className={`badge badge-${request.status}`}>{t(`requests.status.${request.status}`)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('requests.detail.from')}</dt>
-          <dd>{format.agency(request.fromAgencyId)}</dd>
-        </div>
-        <div>
-          <dt>{t('requests.detail.to')}</dt>
-          <dd>{format.agency(request.toAgencyId)}</dd>
-        </div>
-        <div>
-          <dt>{t('requests.detail.period')}</dt>
-          <dd>{period(request.proposedPeriod)}</dd>
-        </div>
-        <div>
-          <dt>{t('requests.detail.deadline')}</dt>
-          <dd>{format.dateTime(request.responseDeadline)}</dd>
-        </div>
-        <div>
-          <dt>{t('requests.detail.sentAt')}</dt>
-          <dd>{t('requests.detail.sentBy', { date: format.dateTime(request.createdAt), by: request.createdBy })}</dd>
-        </div>
-      </dl>
+      <Facts
+        facts={[
+          {
+            label: 'requests.detail.status',
+            value: <span className={`badge badge-${request.status}`}>{t(`requests.status.${request.status}`)}</span>,
+          },
+          { label: 'requests.detail.from', value: format.agency(request.fromAgencyId) },
+          { label: 'requests.detail.to', value: format.agency(request.toAgencyId) },
+          { label: 'requests.detail.period', value: period(request.proposedPeriod) },
+          { label: 'requests.detail.deadline', value: format.dateTime(request.responseDeadline) },
+          {
+            label: 'requests.detail.sentAt',
+            value: t('requests.detail.sentBy', { date: format.dateTime(request.createdAt), by: request.createdBy }),
+          },
+        ]}
+      />
 
       {request.campaignId && (
         <p className="panel">
@@ -49,8 +39,7 @@ export function RequestDetails({ request }: { request: CampaignRequestView }) {
         </p>
       )}
 
-      <section className="section" aria-labelledby="request-what-title">
-        <h2 id="request-what-title">{t('requests.detail.what')}</h2>
+      <Section id="request-what-title" title="requests.detail.what">
         <h3>{t('requests.detail.objective')}</h3>
         <p>{request.objective}</p>
         <h3>{t('requests.detail.keyMessages')}</h3>
@@ -61,20 +50,17 @@ export function RequestDetails({ request }: { request: CampaignRequestView }) {
         </ul>
         <h3>{t('requests.detail.deliverables')}</h3>
         <p>{request.expectedDeliverables}</p>
-      </section>
+      </Section>
 
       {counter && (
-        <section className="section" aria-labelledby="request-counter-title">
-          <h2 id="request-counter-title">{t('requests.detail.counterTitle')}</h2>
+        <Section id="request-counter-title" title="requests.detail.counterTitle">
           <p className="work-meta">
             {t('requests.detail.counterBy', { by: counter.by, date: format.dateTime(counter.at) })}
           </p>
-          <dl className="facts facts-compact">
-            <div>
-              <dt>{t('requests.detail.period')}</dt>
-              <dd>{period(counter.proposedPeriod)}</dd>
-            </div>
-          </dl>
+          <Facts
+            className="facts facts-compact"
+            facts={[{ label: 'requests.detail.period', value: period(counter.proposedPeriod) }]}
+          />
           {counter.keyMessages && (
             <>
               <h3>{t('requests.detail.keyMessages')}</h3>
@@ -87,7 +73,7 @@ export function RequestDetails({ request }: { request: CampaignRequestView }) {
           )}
           <h3>{t('requests.detail.counterMessage')}</h3>
           <p>{counter.message}</p>
-        </section>
+        </Section>
       )}
     </>
   );
@@ -98,8 +84,7 @@ export function RequestHistory({ request }: { request: CampaignRequestView }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <section className="section" aria-labelledby="request-history-title">
-      <h2 id="request-history-title">{t('requests.detail.history')}</h2>
+    <Section id="request-history-title" title="requests.detail.history">
       <ol className="work-list">
         {request.statusHistory.map((h, i) => (
           <li key={i}>
@@ -111,6 +96,6 @@ export function RequestHistory({ request }: { request: CampaignRequestView }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle } from '../../api/client';
-import { Loading, ProblemAlert, SuccessNotice } from '../../components/messages';
+import { LoadState, SuccessNotice } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useApi } from '../../lib/use-api';
@@ -41,8 +41,7 @@ export default function RequestPage() {
         {request?.title ?? t('requests.detail.title')}
       </PageHeading>
       <SuccessNotice message={notice} />
-      {loaded.state === 'loading' && !request && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {request && <RequestView request={request} onDone={done} reload={loaded.reload} />}
     </div>
   );

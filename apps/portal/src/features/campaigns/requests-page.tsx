@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { Pager } from '../../components/pager';
@@ -121,40 +122,37 @@ export default function RequestsPage() {
         {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
 
         {items.length > 0 && (
-          <div className="table-scroll">
-            <table className="data-table" aria-busy={loaded.state === 'loading'}>
-              <caption className="visually-hidden">{t(`requests.table.${box}`)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('requests.table.title')}</th>
-                  <th scope="col">{box === 'inbox' ? t('requests.table.from') : t('requests.table.to')}</th>
-                  <th scope="col">{t('requests.table.period')}</th>
-                  <th scope="col">{t('requests.table.deadline')}</th>
-                  <th scope="col">{t('requests.table.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((request) => (
-                  <tr key={request.id}>
-                    <th scope="row">
-                      <Link to={`/requests/${request.id}`}>{request.title}</Link>
-                    </th>
-                    <td>{format.agency(box === 'inbox' ? request.fromAgencyId : request.toAgencyId)}</td>
-                    <td>
-                      {t('requests.period', {
-                        start: format.date(request.proposedPeriod.start),
-                        end: format.date(request.proposedPeriod.end),
-                      })}
-                    </td>
-                    <td>{format.dateTime(request.responseDeadline)}</td>
-                    <td>
-                      <span className={`badge badge-${request.status}`}>{t(`requests.status.${request.status}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={items}
+            rowKey={(request) => request.id}
+            busy={loaded.state === 'loading'}
+            caption={t(`requests.table.${box}`)}
+            columns={[
+              {
+                id: 'title',
+                header: 'requests.table.title',
+                rowHeader: true,
+                cell: (request) => <Link to={`/requests/${request.id}`}>{request.title}</Link>,
+              },
+              {
+                id: 'agency',
+                header: box === 'inbox' ? 'requests.table.from' : 'requests.table.to',
+                cell: (r) => format.agency(box === 'inbox' ? r.fromAgencyId : r.toAgencyId),
+              },
+              {
+                id: 'period',
+                header: 'requests.table.period',
+                cell: ({ proposedPeriod: p }) =>
+                  t('requests.period', { start: format.date(p.start), end: format.date(p.end) }),
+              },
+              { id: 'deadline', header: 'requests.table.deadline', cell: (r) => format.dateTime(r.responseDeadline) },
+              {
+                id: 'status',
+                header: 'requests.table.status',
+                cell: (r) => <span className={`badge badge-${r.status}`}>{t(`requests.status.${r.status}`)}</span>,
+              },
+            ]}
+          />
         )}
 
         <Pager label={t('requests.pagination')} pages={pages} loaded={loaded} />

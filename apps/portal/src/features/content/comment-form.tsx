@@ -6,6 +6,7 @@ import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { quoteOf, type TextRange } from './review';
 import type { OnDone, Submission, Version } from './submission';
+import { Section } from '../../components/section';
 
 type Visibility = 'creator' | 'internal';
 
@@ -52,8 +53,7 @@ export function CommentForm({
   const errors = form.errors.filter((e) => e.path === 'body');
 
   return (
-    <section className="section" aria-labelledby="comment-title">
-      <h2 id="comment-title">{t('review.comment.title')}</h2>
+    <Section id="comment-title" title="review.comment.title">
       {problem && !errors.length && <ProblemAlert problem={problem} />}
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
         <p className="hint" aria-live="polite">
@@ -92,6 +92,6 @@ export function CommentForm({
           {t('review.comment.submit')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

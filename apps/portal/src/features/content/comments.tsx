@@ -6,6 +6,7 @@ import { canReply, threadComments, writesAsCreator, type Thread } from './commen
 import { ReplyForm } from './reply-form';
 import { quoteOf } from './review';
 import type { Comment, OnDone, Submission } from './submission';
+import { Section } from '../../components/section';
 
 /** The comments, threaded: each with its passage quoted, and a reply where the reader may answer. */
 export function Comments({ submission, onDone }: { submission: Submission; onDone: OnDone }) {
@@ -28,8 +29,7 @@ export function Comments({ submission, onDone }: { submission: Submission; onDon
     onDone(t('review.comment.replySent'));
   };
   return (
-    <section className="section" aria-labelledby="comments-title">
-      <h2 id="comments-title">{t('submission.comments')}</h2>
+    <Section id="comments-title" title="submission.comments">
       {submission.comments.length === 0 && <p className="empty">{t('submission.noComments')}</p>}
       <ul className="work-list comment-list">
         {threads.map((thread) => (
@@ -43,7 +43,7 @@ export function Comments({ submission, onDone }: { submission: Submission; onDon
           />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 

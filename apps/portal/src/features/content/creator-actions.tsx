@@ -9,6 +9,7 @@ import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft }
 import { MetricsForm } from './metrics-form';
 import { PublicationForm } from './publication-form';
 import type { OnDone, Submission, Version } from './submission';
+import { Section } from '../../components/section';
 
 /** What the creator does next: a new version when changes are asked, the publication, its reach, or withdraw. */
 export function CreatorActions({
@@ -70,8 +71,7 @@ function NewVersionForm({ submission, latest, onDone }: { submission: Submission
     onDone: () => onDone(t('submission.newVersion.sent')),
   });
   return (
-    <section className="section" aria-labelledby="new-version-title">
-      <h2 id="new-version-title">{t('submission.newVersion.title')}</h2>
+    <Section id="new-version-title" title="submission.newVersion.title">
       <p className="hint">{t('submission.newVersion.intro')}</p>
       {form.problem && !form.errors.length && <ProblemAlert problem={form.problem} />}
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
@@ -86,7 +86,7 @@ function NewVersionForm({ submission, latest, onDone }: { submission: Submission
           {t('submission.newVersion.submit')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -113,8 +113,7 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
     onDone: () => onDone(t('submission.withdraw.done')),
   });
   return (
-    <section className="section" aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title">{t('submission.withdraw.title')}</h2>
+    <Section id="withdraw-title" title="submission.withdraw.title">
       {form.problem && <ProblemAlert problem={form.problem} />}
       {!open ? (
         <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
@@ -130,6 +129,6 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
           </button>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

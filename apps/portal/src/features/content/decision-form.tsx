@@ -9,6 +9,7 @@ import { useApiClient } from '../../session/session';
 import { validateDecision, type DecisionKind } from './review';
 import type { OnDone, Submission } from './submission';
 import { stageName } from './wording';
+import { Section } from '../../components/section';
 
 /** A refusal said next to the checks, not here: approval refused while checks are failing. */
 const CHECKS_FAILING = 'submission.checks_failing';
@@ -73,8 +74,7 @@ export function DecisionForm({
   const { decision } = form.values;
 
   return (
-    <section className="section" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('review.decision.title')}</h2>
+    <Section id="decision-title" title="review.decision.title">
       <p className="hint">
         {t('review.decision.intro', { n: latest.number, stage: stageName(t, format.agency, stage.key) })}
       </p>
@@ -132,7 +132,7 @@ export function DecisionForm({
           {t('review.decision.submit')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }
 

@@ -7,6 +7,7 @@ import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { sideBySide } from './review';
 import type { Submission } from './submission';
+import { Section } from '../../components/section';
 
 /** Two versions compared side by side, the words removed and added marked. */
 export function DiffPanel({ submission }: { submission: Submission }) {
@@ -46,8 +47,7 @@ export function DiffPanel({ submission }: { submission: Submission }) {
       ),
     );
   return (
-    <section className="section" aria-labelledby="diff-title" aria-busy={loaded.state === 'loading'}>
-      <h2 id="diff-title">{t('review.diff.title')}</h2>
+    <Section id="diff-title" title="review.diff.title" busy={loaded.state === 'loading'}>
       <div className="field-row">
         {pick('diff-from', t('review.diff.from'), from, setFrom)}
         {pick('diff-to', t('review.diff.to'), to, setTo)}
@@ -55,7 +55,7 @@ export function DiffPanel({ submission }: { submission: Submission }) {
       <p className="hint">{t('review.diff.legend')}</p>
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.data && <SideBySide diff={loaded.data} from={from} to={to} parts={parts} />}
-    </section>
+    </Section>
   );
 }
 

@@ -8,6 +8,7 @@ import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
+import { Section } from '../../components/section';
 
 const COUNTERS = ['views', 'likes', 'comments', 'shares'] as const;
 type CounterReading = { at: string } & Record<(typeof COUNTERS)[number], number>;
@@ -73,8 +74,7 @@ export function MetricsForm({
     return form.submit();
   };
   return (
-    <section className="section" aria-labelledby="metrics-title">
-      <h2 id="metrics-title">{t('submission.metrics.title')}</h2>
+    <Section id="metrics-title" title="submission.metrics.title">
       <p>
         <a href={publication.url} rel="noreferrer" target="_blank">
           {publication.url}
@@ -134,7 +134,7 @@ export function MetricsForm({
           </>
         )}
       </form>
-    </section>
+    </Section>
   );
 }
 

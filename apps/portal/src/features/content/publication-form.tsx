@@ -9,6 +9,7 @@ import { localNow, localToIso } from '../../lib/local-time';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
+import { Section } from '../../components/section';
 
 /** The creator records where and when the approved content was published. */
 export function PublicationForm({ submission, onDone }: { submission: Submission; onDone: OnDone }) {
@@ -34,8 +35,7 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
   const { problem } = form;
   const at = (path: string) => form.errors.filter((e) => e.path === path);
   return (
-    <section className="section" aria-labelledby="publication-title">
-      <h2 id="publication-title">{t('submission.publication.title')}</h2>
+    <Section id="publication-title" title="submission.publication.title">
       {problem && (form.errors.length ? <ProblemAlertText problem={problem} /> : <ProblemAlert problem={problem} />)}
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
         <Field
@@ -54,7 +54,7 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
           {t('submission.publication.submit')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }
 

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { settle } from '../../api/client';
 import { orderReviews } from './review';
 import { stageName } from './wording';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { DataTable } from '../../components/data-table';
+import { LoadState } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -23,58 +24,53 @@ export default function ReviewsPage() {
     <div className="page">
       <PageHeading title={t('reviews.title')}>{t('reviews.title')}</PageHeading>
       <p className="lead">{t('reviews.intro')}</p>
-      {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
-      {loaded.data && items.length === 0 && <p className="empty">{t('reviews.empty')}</p>}
-      {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-busy={loaded.state === 'loading'}>
-            <caption className="visually-hidden">{t('reviews.caption', { count: items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reviews.content')}</th>
-                <th scope="col">{t('reviews.stage')}</th>
-                <th scope="col">{t('reviews.dueCol')}</th>
-                <th scope="col">{t('reviews.agency')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((review) => (
-                <tr key={review.id} className={review.currentStage?.overdue ? 'row-overdue' : undefined}>
-                  <th scope="row">
-                    <Link to={`/submissions/${review.id}`}>
-                      {t('home.reviews.item', {
-                        creator: review.creatorName,
-                        platform: t(`enums.platform.${review.platform}`),
-                        kind: t(`enums.contentKind.${review.kind}`),
-                      })}
-                    </Link>
-                  </th>
-                  <td>
-                    {review.currentStage
-                      ? t('reviews.stageOf', {
-                          n: review.currentStage.index + 1,
-                          key: stageName(t, format.agency, review.currentStage.key),
-                        })
-                      : t('app.none')}
-                  </td>
-                  <td>
-                    {review.currentStage && (
-                      <>
-                        {review.currentStage.overdue && (
-                          <strong className="tag tag-danger">{t('reviews.overdue')}</strong>
-                        )}{' '}
-                        {format.dateTime(review.currentStage.dueAt)}
-                        {review.currentStage.escalated && <> · {t('reviews.escalated')}</>}
-                      </>
-                    )}
-                  </td>
-                  <td>{format.agency(review.ownerAgencyId)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <LoadState loaded={loaded} />
+      {loaded.data && (
+        <DataTable
+          rows={items}
+          rowKey={(review) => review.id}
+          rowClassName={(review) => (review.currentStage?.overdue ? 'row-overdue' : undefined)}
+          busy={loaded.state === 'loading'}
+          caption={t('reviews.caption', { count: items.length })}
+          empty="reviews.empty"
+          columns={[
+            {
+              id: 'content',
+              header: 'reviews.content',
+              rowHeader: true,
+              cell: (review) => (
+                <Link to={`/submissions/${review.id}`}>
+                  {t('home.reviews.item', {
+                    creator: review.creatorName,
+                    platform: t(`enums.platform.${review.platform}`),
+                    kind: t(`enums.contentKind.${review.kind}`),
+                  })}
+                </Link>
+              ),
+            },
+            {
+              id: 'stage',
+              header: 'reviews.stage',
+              cell: ({ currentStage: stage }) =>
+                stage
+                  ? t('reviews.stageOf', { n: stage.index + 1, key: stageName(t, format.agency, stage.key) })
+                  : t('app.none'),
+            },
+            {
+              id: 'due',
+              header: 'reviews.dueCol',
+              cell: ({ currentStage: stage }) =>
+                stage && (
+                  <>
+                    {stage.overdue && <strong className="tag tag-danger">{t('reviews.overdue')}</strong>}{' '}
+                    {format.dateTime(stage.dueAt)}
+                    {stage.escalated && <> · {t('reviews.escalated')}</>}
+                  </>
+                ),
+            },
+            { id: 'agency', header: 'reviews.agency', cell: (review) => format.agency(review.ownerAgencyId) },
+          ]}
+        />
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle } from '../../api/client';
 import type { Problem } from '../../api/problem';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { LoadState } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useFormat } from '../../lib/format';
@@ -64,8 +64,7 @@ export default function SubmissionPage() {
           </div>
         )}
       </div>
-      {loaded.state === 'loading' && !submission && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {submission && <SubmissionView submission={submission} onDone={done} reload={loaded.reload} />}
     </div>
   );

@@ -3,6 +3,7 @@ import { useFormat } from '../../lib/format';
 import { CheckList } from './checks-panel';
 import type { Submission } from './submission';
 import { stageName } from './wording';
+import { Section } from '../../components/section';
 
 /** The decisions taken, stage by stage, with their reasons. */
 export function Decisions({ submission }: { submission: Submission }) {
@@ -10,8 +11,7 @@ export function Decisions({ submission }: { submission: Submission }) {
   const format = useFormat();
   if (submission.decisions.length === 0) return null;
   return (
-    <section className="section" aria-labelledby="decisions-title">
-      <h2 id="decisions-title">{t('submission.decisions')}</h2>
+    <Section id="decisions-title" title="submission.decisions">
       <ul className="work-list">
         {submission.decisions.map((d, i) => (
           <li key={i}>
@@ -26,7 +26,7 @@ export function Decisions({ submission }: { submission: Submission }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -35,8 +35,7 @@ export function EarlierVersions({ submission }: { submission: Submission }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <section className="section" aria-labelledby="earlier-title">
-      <h2 id="earlier-title">{t('submission.earlier')}</h2>
+    <Section id="earlier-title" title="submission.earlier">
       {submission.versions
         .slice(0, -1)
         .reverse()
@@ -50,6 +49,6 @@ export function EarlierVersions({ submission }: { submission: Submission }) {
             <CheckList version={version} platform={submission.platform} />
           </details>
         ))}
-    </section>
+    </Section>
   );
 }

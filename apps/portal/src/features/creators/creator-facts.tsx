@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
+import { Facts } from '../../components/facts';
+import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 
 type Creator = Schemas['Creator'];
@@ -11,51 +13,36 @@ export function CreatorFacts({ creator }: { creator: Creator }) {
   const format = useFormat();
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('creator.facts.status')}</dt>
-          <dd>
-            <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('creator.facts.kind')}</dt>
-          <dd>{t(`creator.kind.${creator.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('creator.facts.topics')}</dt>
-          <dd>{creator.topics.map((topic) => t(`enums.topic.${topic}`)).join(', ') || t('app.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('creator.facts.languages')}</dt>
-          <dd>{format.languages(creator.languages) || t('app.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('creator.facts.regions')}</dt>
-          <dd>{creator.regions.join(', ') || t('app.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('creator.facts.registered')}</dt>
-          <dd>{format.date(creator.createdAt)}</dd>
-        </div>
-        {creator.consent !== undefined && (
-          <div>
-            <dt>{t('creator.facts.consent')}</dt>
-            <dd>
-              {creator.consent
-                ? t('creator.facts.consentGiven', {
-                    date: format.date(creator.consent.givenAt),
-                    scope: creator.consent.scope,
-                  })
-                : t('creator.facts.consentNone')}
-            </dd>
-          </div>
-        )}
-      </dl>
+      <Facts
+        facts={[
+          {
+            label: 'creator.facts.status',
+            value: (
+              <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
+            ),
+          },
+          { label: 'creator.facts.kind', value: t(`creator.kind.${creator.kind}`) },
+          {
+            label: 'creator.facts.topics',
+            value: creator.topics.map((topic) => t(`enums.topic.${topic}`)).join(', ') || t('app.none'),
+          },
+          { label: 'creator.facts.languages', value: format.languages(creator.languages) || t('app.none') },
+          { label: 'creator.facts.regions', value: creator.regions.join(', ') || t('app.none') },
+          { label: 'creator.facts.registered', value: format.date(creator.createdAt) },
+          creator.consent !== undefined && {
+            label: 'creator.facts.consent',
+            value: creator.consent
+              ? t('creator.facts.consentGiven', {
+                  date: format.date(creator.consent.givenAt),
+                  scope: creator.consent.scope,
+                })
+              : t('creator.facts.consentNone'),
+          },
+        ]}
+      />
 
       {creator.possibleDuplicates && creator.possibleDuplicates.length > 0 && (
-        <section className="section" aria-labelledby="duplicates-title">
-          <h2 id="duplicates-title">{t('creator.duplicates.title')}</h2>
+        <Section id="duplicates-title" title="creator.duplicates.title">
           <ul>
             {creator.possibleDuplicates.map((d) => (
               <li key={d.id}>
@@ -63,7 +50,7 @@ export function CreatorFacts({ creator }: { creator: Creator }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </>
   );

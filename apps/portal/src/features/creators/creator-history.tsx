@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
+import { DataTable } from '../../components/data-table';
+import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 
 type Creator = Schemas['Creator'];
@@ -8,41 +10,30 @@ type Creator = Schemas['Creator'];
 export function CreatorHistory({ creator }: { creator: Creator }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const status = (s: Creator['status']) => t(`enums.creatorStatus.${s}`);
   return (
-    <>
-      <section className="section" aria-labelledby="history-title">
-        <h2 id="history-title">{t('creator.history.title')}</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('creator.history.change')}</th>
-                <th scope="col">{t('creator.history.reason')}</th>
-                <th scope="col">{t('creator.history.at')}</th>
-                <th scope="col">{t('creator.history.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {creator.statusHistory.map((entry) => (
-                <tr key={`${entry.at}-${entry.to}`}>
-                  <td>
-                    {entry.from
-                      ? t('creator.history.moved', {
-                          from: t(`enums.creatorStatus.${entry.from}`),
-                          to: t(`enums.creatorStatus.${entry.to}`),
-                        })
-                      : t('creator.history.initial', { to: t(`enums.creatorStatus.${entry.to}`) })}
-                    {entry.override && <strong className="tag tag-danger">{t('creator.history.override')}</strong>}
-                  </td>
-                  <td>{entry.reason}</td>
-                  <td>{format.dateTime(entry.at)}</td>
-                  <td className="mono">{entry.by}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </>
+    <Section id="history-title" title="creator.history.title">
+      <DataTable
+        rows={creator.statusHistory}
+        rowKey={(entry) => `${entry.at}-${entry.to}`}
+        columns={[
+          {
+            id: 'change',
+            header: 'creator.history.change',
+            cell: (entry) => (
+              <>
+                {entry.from
+                  ? t('creator.history.moved', { from: status(entry.from), to: status(entry.to) })
+                  : t('creator.history.initial', { to: status(entry.to) })}
+                {entry.override && <strong className="tag tag-danger">{t('creator.history.override')}</strong>}
+              </>
+            ),
+          },
+          { id: 'reason', header: 'creator.history.reason', cell: (entry) => entry.reason },
+          { id: 'at', header: 'creator.history.at', cell: (entry) => format.dateTime(entry.at) },
+          { id: 'by', header: 'creator.history.by', className: 'mono', cell: (entry) => entry.by },
+        ]}
+      />
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { useFormat } from '../../lib/format';
 
 type Creator = Schemas['CreatorPage']['items'][number];
@@ -10,41 +11,49 @@ export function CreatorTable({ items, busy }: { items: Creator[]; busy: boolean 
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-scroll">
-      <table className="data-table" aria-busy={busy}>
-        <caption className="visually-hidden">{t('creators.table.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('creators.table.name')}</th>
-            <th scope="col">{t('creators.table.status')}</th>
-            <th scope="col">{t('creators.table.channels')}</th>
-            <th scope="col" className="numeric">
-              {t('creators.table.followers')}
-            </th>
-            <th scope="col">{t('creators.table.topics')}</th>
-            <th scope="col">{t('creators.table.languages')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((creator) => (
-            <tr key={creator.id}>
-              <th scope="row">
-                <Link to={`/creators/${creator.id}`}>{creator.displayName}</Link>
-              </th>
-              <td>
-                <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
-              </td>
-              <td>
-                {creator.channels.map((c) => `${t(`enums.platform.${c.platform}`)} @${c.handle}`).join(', ') ||
-                  t('app.none')}
-              </td>
-              <td className="numeric">{format.number(creator.totalFollowers)}</td>
-              <td>{creator.topics.map((topic) => t(`enums.topic.${topic}`)).join(', ') || t('app.none')}</td>
-              <td>{format.languages(creator.languages) || t('app.none')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={items}
+      rowKey={(creator) => creator.id}
+      busy={busy}
+      caption={t('creators.table.caption')}
+      columns={[
+        {
+          id: 'name',
+          header: 'creators.table.name',
+          rowHeader: true,
+          cell: (creator) => <Link to={`/creators/${creator.id}`}>{creator.displayName}</Link>,
+        },
+        {
+          id: 'status',
+          header: 'creators.table.status',
+          cell: (creator) => (
+            <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
+          ),
+        },
+        {
+          id: 'channels',
+          header: 'creators.table.channels',
+          cell: (creator) =>
+            creator.channels.map((c) => `${t(`enums.platform.${c.platform}`)} @${c.handle}`).join(', ') ||
+            t('app.none'),
+        },
+        {
+          id: 'followers',
+          header: 'creators.table.followers',
+          numeric: true,
+          cell: (creator) => format.number(creator.totalFollowers),
+        },
+        {
+          id: 'topics',
+          header: 'creators.table.topics',
+          cell: (creator) => creator.topics.map((topic) => t(`enums.topic.${topic}`)).join(', ') || t('app.none'),
+        },
+        {
+          id: 'languages',
+          header: 'creators.table.languages',
+          cell: (creator) => format.languages(creator.languages) || t('app.none'),
+        },
+      ]}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle, type ConcordClient, type Result } from '../../api/client';
-import { Loading, ProblemAlert, SuccessNotice } from '../../components/messages';
+import { LoadState, ProblemAlert, SuccessNotice } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
@@ -66,8 +66,7 @@ export default function AssignmentsBoardPage() {
       {campaign.state === 'error' && campaign.problem.status !== 404 && (
         <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />
       )}
-      {loaded.state === 'loading' && !loaded.data && <Loading label={t('board.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} label={t('board.loading')} />
       {loaded.data && (
         <>
           <p className="lead">

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle, type Schemas } from '../../api/client';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { LoadState } from '../../components/messages';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { AssignmentCard } from './assignment-card';
+import { Section } from '../../components/section';
 
 type Assignment = Schemas['AssignmentPage']['items'][number];
 
@@ -38,13 +39,11 @@ export function MyAssignments() {
     [loaded.data],
   );
   return (
-    <section className="section" aria-labelledby="assignments-title" aria-busy={loaded.state === 'loading'}>
-      <h2 id="assignments-title">{t('assignments.title')}</h2>
+    <Section id="assignments-title" title="assignments.title" busy={loaded.state === 'loading'}>
       <p className="visually-hidden" role="status" aria-live="polite">
         {notice}
       </p>
-      {loaded.state === 'loading' && !loaded.data && <Loading label={t('app.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {loaded.data && items.length === 0 && <p className="empty">{t('assignments.empty')}</p>}
       <ul className="card-list">
         {items.map((assignment) => (
@@ -58,6 +57,6 @@ export function MyAssignments() {
           />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { Loading, ProblemAlert } from '../../components/messages';
 import { PageHeading } from '../../components/page';
 import { Pager } from '../../components/pager';
@@ -38,48 +39,45 @@ export default function PublicRegisterPage() {
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.state === 'ok' && items.length === 0 && <p className="empty">{t('publicRegister.empty')}</p>}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-busy={loaded.state === 'loading'}>
-            <caption className="visually-hidden">{t('publicRegister.table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('publicRegister.table.number')}</th>
-                <th scope="col">{t('publicRegister.table.counterparty')}</th>
-                <th scope="col">{t('publicRegister.table.title')}</th>
-                <th scope="col">{t('publicRegister.table.agency')}</th>
-                <th scope="col">{t('publicRegister.table.term')}</th>
-                <th scope="col" className="numeric">
-                  {t('publicRegister.table.budget')}
-                </th>
-                <th scope="col">{t('publicRegister.table.label')}</th>
-                <th scope="col">{t('publicRegister.table.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.number}>
-                  <th scope="row" className="mono">
-                    {p.number}
-                  </th>
-                  <td>{p.counterparty.displayName}</td>
-                  <td>{p.title}</td>
-                  <td>{format.agency(p.agency.id)}</td>
-                  <td>
-                    {t('creator.agreements.termValue', {
-                      start: format.date(p.term.start),
-                      end: format.date(p.term.end),
-                    })}
-                  </td>
-                  <td className="numeric">{format.money(p.budget)}</td>
-                  <td>
-                    <span className="label-chip">{p.disclosureLabel}</span>
-                  </td>
-                  <td>{t(`enums.agreementStatus.${p.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={items}
+          rowKey={(p) => p.number}
+          busy={loaded.state === 'loading'}
+          caption={t('publicRegister.table.caption')}
+          columns={[
+            {
+              id: 'number',
+              header: 'publicRegister.table.number',
+              rowHeader: true,
+              className: 'mono',
+              cell: (p) => p.number,
+            },
+            {
+              id: 'counterparty',
+              header: 'publicRegister.table.counterparty',
+              cell: (p) => p.counterparty.displayName,
+            },
+            { id: 'title', header: 'publicRegister.table.title', cell: (p) => p.title },
+            { id: 'agency', header: 'publicRegister.table.agency', cell: (p) => format.agency(p.agency.id) },
+            {
+              id: 'term',
+              header: 'publicRegister.table.term',
+              cell: ({ term }) =>
+                t('creator.agreements.termValue', { start: format.date(term.start), end: format.date(term.end) }),
+            },
+            { id: 'budget', header: 'publicRegister.table.budget', numeric: true, cell: (p) => format.money(p.budget) },
+            {
+              id: 'label',
+              header: 'publicRegister.table.label',
+              cell: (p) => <span className="label-chip">{p.disclosureLabel}</span>,
+            },
+            {
+              id: 'status',
+              header: 'publicRegister.table.status',
+              cell: (p) => t(`enums.agreementStatus.${p.status}`),
+            },
+          ]}
+        />
       )}
       <Pager label={t('publicRegister.pagination')} pages={pages} loaded={loaded} />
     </div>

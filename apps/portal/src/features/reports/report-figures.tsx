@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import type { TextKey } from '../../i18n';
 import { useFormat } from '../../lib/format';
 
 export const MEASURES = ['publications', 'views', 'likes', 'comments', 'shares'] as const;
@@ -11,39 +12,26 @@ export function MeasuresTable({
   rows,
 }: {
   caption: string;
-  rowHeader: string;
+  rowHeader: TextKey;
   rows: { key: string; label: ReactNode; figures: Record<(typeof MEASURES)[number], number> }[];
 }) {
-  const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="table-caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeader}</th>
-            {MEASURES.map((m) => (
-              <th key={m} scope="col" className="numeric">
-                {t(`report.measure.${m}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {MEASURES.map((m) => (
-                <td key={m} className="numeric">
-                  {format.number(row.figures[m])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      rowKey={(row) => row.key}
+      caption={caption}
+      captionClassName="table-caption"
+      columns={[
+        { id: 'label', header: rowHeader, rowHeader: true, cell: (row) => row.label },
+        ...MEASURES.map((m) => ({
+          id: m,
+          header: `report.measure.${m}` as const,
+          numeric: true,
+          cell: (row: (typeof rows)[number]) => format.number(row.figures[m]),
+        })),
+      ]}
+    />
   );
 }
 

@@ -1,11 +1,13 @@
 import { lazy, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { useFormat } from '../../lib/format';
 import { CsvDownload } from './csv-download';
 import { csvFileName, peakDay, reachByPlatform, reachOverTime, type CampaignReport } from './report-data';
 import { ChartFigure, MeasuresTable } from './report-figures';
 import { ReportTotals } from './report-totals';
+import { Section } from '../../components/section';
 
 const LOCALES: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
 // The chart library is large: it loads after the figures, which are all in the tables anyway.
@@ -58,8 +60,7 @@ export function ReportView({
         <p className="empty">{t('report.empty')}</p>
       ) : (
         <>
-          <section className="section" aria-labelledby="report-time">
-            <h2 id="report-time">{t('report.time.title')}</h2>
+          <Section id="report-time" title="report.time.title">
             <ChartFigure
               id="report-time"
               caption={t('report.time.caption')}
@@ -77,41 +78,27 @@ export function ReportView({
               chart={days.length > 0 && <ReachOverTimeChart points={days} text={text} day={day} />}
             />
             {days.length > 0 && (
-              <div className="table-scroll table-tall">
-                <table className="data-table">
-                  <caption className="table-caption">{t('report.time.tableCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('report.time.day')}</th>
-                      {(['views', 'likes', 'comments', 'shares'] as const).map((m) => (
-                        <th key={m} scope="col" className="numeric">
-                          {t(`report.measure.${m}`)}
-                        </th>
-                      ))}
-                      <th scope="col" className="numeric">
-                        {t('report.time.added')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {days.map((d) => (
-                      <tr key={d.day}>
-                        <th scope="row">{format.date(d.day)}</th>
-                        <td className="numeric">{format.number(d.views)}</td>
-                        <td className="numeric">{format.number(d.likes)}</td>
-                        <td className="numeric">{format.number(d.comments)}</td>
-                        <td className="numeric">{format.number(d.shares)}</td>
-                        <td className="numeric">{format.number(d.added)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                rows={days}
+                rowKey={(d) => d.day}
+                caption={t('report.time.tableCaption')}
+                captionClassName="table-caption"
+                scrollClassName="table-tall"
+                columns={[
+                  { id: 'day', header: 'report.time.day', rowHeader: true, cell: (d) => format.date(d.day) },
+                  ...(['views', 'likes', 'comments', 'shares'] as const).map((m) => ({
+                    id: m,
+                    header: `report.measure.${m}` as const,
+                    numeric: true,
+                    cell: (d: (typeof days)[number]) => format.number(d[m]),
+                  })),
+                  { id: 'added', header: 'report.time.added', numeric: true, cell: (d) => format.number(d.added) },
+                ]}
+              />
             )}
-          </section>
+          </Section>
 
-          <section className="section" aria-labelledby="report-platforms">
-            <h2 id="report-platforms">{t('report.platforms.title')}</h2>
+          <Section id="report-platforms" title="report.platforms.title">
             <ChartFigure
               id="report-platforms"
               caption={t('report.platforms.caption')}
@@ -131,20 +118,19 @@ export function ReportView({
             {platforms.length > 0 && (
               <MeasuresTable
                 caption={t('report.platforms.tableCaption')}
-                rowHeader={t('report.platforms.platform')}
+                rowHeader="report.platforms.platform"
                 rows={platforms.map((p) => ({ key: p.platform, label: platformName(p.platform), figures: p }))}
               />
             )}
-          </section>
+          </Section>
 
-          <section className="section" aria-labelledby="report-creators">
-            <h2 id="report-creators">{t('report.creators.title')}</h2>
+          <Section id="report-creators" title="report.creators.title">
             {report.byCreator.length === 0 ? (
               <p className="empty">{t('report.creators.empty')}</p>
             ) : (
               <MeasuresTable
                 caption={t('report.creators.caption')}
-                rowHeader={t('report.creators.creator')}
+                rowHeader="report.creators.creator"
                 rows={[...report.byCreator]
                   .sort((a, b) => b.views - a.views || a.creatorName.localeCompare(b.creatorName))
                   .map((c) => ({
@@ -154,7 +140,7 @@ export function ReportView({
                   }))}
               />
             )}
-          </section>
+          </Section>
         </>
       )}
     </>
