@@ -10,6 +10,7 @@ import { ReasonAction } from './reason-action';
 import { SignAction } from './sign-action';
 import { TermsChangeForm } from './terms-change-form';
 import { Section } from '../../components/section';
+import { InlineForm } from '../../components/form-actions';
 
 /** The lifecycle actions offered now, each a button opening its small form. */
 export function AgreementActions({ agreement, actions, ...outcome }: WriteProps & { actions: LifecycleAction[] }) {
@@ -65,13 +66,13 @@ function SubmitAction({ agreement, onDone, onStale }: WriteProps) {
   });
   return (
     <Disclosure label={t('agreementsArea.actions.submit.open')} open={open} setOpen={setOpen}>
-      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+      <InlineForm form={form}>
         <p>{t('agreementsArea.actions.submit.confirm')}</p>
         <WriteProblem form={form} placedAll={false} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('agreementsArea.actions.submit.submit')}
         </button>
-      </form>
+      </InlineForm>
     </Disclosure>
   );
 }

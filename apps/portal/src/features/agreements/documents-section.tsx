@@ -14,6 +14,7 @@ import type { Agreement } from './lifecycle';
 import { WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
 import { Section } from '../../components/section';
+import { InlineForm } from '../../components/form-actions';
 
 /** The agreement's documents: download each (the API wants the token, so the file is fetched, then saved); upload one. */
 export function DocumentsSection({ agreement, canUpload, ...outcome }: WriteProps & { canUpload: boolean }) {
@@ -105,14 +106,7 @@ export function UploadForm({ agreement, onDone, onStale }: WriteProps) {
       : [];
   const errors = worded(fileRefused.length ? fileRefused : form.errors, problem);
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => void form.submit(e)}
-      noValidate
-      aria-busy={form.busy}
-      aria-labelledby="upload-title"
-    >
-      <h3 id="upload-title">{t('agreementsArea.documents.uploadTitle')}</h3>
+    <InlineForm form={form} titleId="upload-title" title={t('agreementsArea.documents.uploadTitle')}>
       <WriteProblem form={form} placedAll={errors.length > 0} />
       <Field
         id="document-file"
@@ -133,6 +127,6 @@ export function UploadForm({ agreement, onDone, onStale }: WriteProps) {
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {form.busy ? t('agreementsArea.documents.uploading') : t('agreementsArea.documents.upload')}
       </button>
-    </form>
+    </InlineForm>
   );
 }

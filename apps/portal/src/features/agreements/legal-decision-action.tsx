@@ -8,6 +8,8 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
+import { InlineForm } from '../../components/form-actions';
+import { Radios } from '../../components/radios';
 
 type Decision = 'approve' | 'return';
 
@@ -58,8 +60,7 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
     : t('agreementsArea.actions.legal.open');
   return (
     <Disclosure label={label} open={open} setOpen={setOpen}>
-      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
-        <h3>{label}</h3>
+      <InlineForm form={form} title={label}>
         <WriteProblem form={form} placedAll={errors.length > 0} />
         <fieldset
           className="field"
@@ -68,20 +69,13 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
         >
           <legend className="legend-label">{t('agreementsArea.actions.legal.decision')}</legend>
           <FieldErrors id={`${id}-choice-error`} errors={at('decision')} />
-          <div className="radios">
-            {(['approve', 'return'] as const).map((d) => (
-              <label key={d} className="choice">
-                <input
-                  type="radio"
-                  name={`${id}-decision`}
-                  value={d}
-                  checked={form.values.decision === d}
-                  onChange={() => form.set('decision', d)}
-                />
-                {t(`agreementsArea.actions.legal.${d}`)}
-              </label>
-            ))}
-          </div>
+          <Radios
+            name={`${id}-decision`}
+            values={['approve', 'return'] as const}
+            text={(d) => t(`agreementsArea.actions.legal.${d}`)}
+            value={form.values.decision}
+            onChange={(d) => form.set('decision', d)}
+          />
         </fieldset>
         <Field
           id={`${id}-comments`}
@@ -94,7 +88,7 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('agreementsArea.actions.legal.submit')}
         </button>
-      </form>
+      </InlineForm>
     </Disclosure>
   );
 }

@@ -10,6 +10,7 @@ import { parseWhole } from '../../lib/whole-number';
 import { useApiClient } from '../../session/session';
 import { WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
+import { InlineForm } from '../../components/form-actions';
 
 /** A payment milestone added: its label, due date and amount (within the budget, which the API checks). */
 export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
@@ -46,14 +47,7 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
   const errors = worded(form.errors, form.problem);
   const at = (path: string) => errors.filter((e) => e.path === path);
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => void form.submit(e)}
-      noValidate
-      aria-busy={form.busy}
-      aria-labelledby="add-milestone-title"
-    >
-      <h3 id="add-milestone-title">{t('agreementsArea.milestones.addTitle')}</h3>
+    <InlineForm form={form} titleId="add-milestone-title" title={t('agreementsArea.milestones.addTitle')}>
       <WriteProblem form={form} placedAll={errors.length > 0} />
       <Field id="milestone-label" label={t('agreementsArea.milestones.label')} errors={at('label')}>
         {(props) => <input {...props} {...form.bind('label')} autoComplete="off" />}
@@ -69,7 +63,7 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('agreementsArea.milestones.add')}
       </button>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -111,14 +105,7 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
   const errors = worded(form.errors, form.problem);
   const at = (path: string) => errors.filter((e) => e.path === path);
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => void form.submit(e)}
-      noValidate
-      aria-busy={form.busy}
-      aria-labelledby="pay-milestone-title"
-    >
-      <h3 id="pay-milestone-title">{t('agreementsArea.milestones.payTitle')}</h3>
+    <InlineForm form={form} titleId="pay-milestone-title" title={t('agreementsArea.milestones.payTitle')}>
       <WriteProblem form={form} placedAll={errors.length > 0} />
       <Field id="payment-milestone" label={t('agreementsArea.milestones.which')}>
         {(props) => (
@@ -142,6 +129,6 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('agreementsArea.milestones.pay')}
       </button>
-    </form>
+    </InlineForm>
   );
 }

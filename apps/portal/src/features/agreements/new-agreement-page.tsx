@@ -20,6 +20,8 @@ import {
 } from './agreement-form';
 import { CounterpartyPicker } from './counterparty-picker';
 import { TermsFields, useWordedErrors } from './terms-fields';
+import { FormActions } from '../../components/form-actions';
+import { Radios } from '../../components/radios';
 
 const FORM = 'new-agreement';
 const KINDS: AgreementKind[] = ['service_contract', 'memorandum'];
@@ -87,20 +89,13 @@ export default function NewAgreementPage() {
         <fieldset className="group" id={inputIdOf(FORM, 'kind')}>
           <legend>{t('agreementsArea.form.kind')}</legend>
           <FieldErrors id={`${inputIdOf(FORM, 'kind')}-error`} errors={errorsAt('kind')} />
-          <div className="radios">
-            {KINDS.map((kind) => (
-              <label key={kind} className="choice">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  checked={draft.kind === kind}
-                  onChange={() => form.set('kind', kind)}
-                />
-                {t(`agreementsArea.kind.${kind}`)}
-              </label>
-            ))}
-          </div>
+          <Radios
+            name="kind"
+            values={KINDS}
+            text={(kind) => t(`agreementsArea.kind.${kind}`)}
+            value={draft.kind}
+            onChange={(kind) => form.set('kind', kind)}
+          />
         </fieldset>
 
         <CounterpartyPicker
@@ -119,15 +114,13 @@ export default function NewAgreementPage() {
           }
         />
 
-        <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('agreementsArea.new.submitting') : t('agreementsArea.new.submit')}
-          </button>
+        <FormActions
+          busy={busy}
+          submit={t('agreementsArea.new.submit')}
+          submitting={t('agreementsArea.new.submitting')}
+        >
           <Link to="/agreements">{t('agreementsArea.new.cancel')}</Link>
-        </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {busy ? t('agreementsArea.new.submitting') : ''}
-        </p>
+        </FormActions>
       </form>
     </div>
   );

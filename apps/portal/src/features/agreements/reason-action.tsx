@@ -6,6 +6,7 @@ import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
+import { InlineForm } from '../../components/form-actions';
 
 /** Suspend, resume or terminate, each with a reason. */
 export function ReasonAction({
@@ -40,8 +41,7 @@ export function ReasonAction({
   const errors = worded(form.errors, form.problem);
   return (
     <Disclosure label={t(`agreementsArea.actions.${action}.open`)} open={open} setOpen={setOpen}>
-      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
-        <h3>{t(`agreementsArea.actions.${action}.title`)}</h3>
+      <InlineForm form={form} title={t(`agreementsArea.actions.${action}.title`)}>
         <WriteProblem form={form} placedAll={errors.length > 0} />
         <Field
           id={`${action}-reason`}
@@ -57,7 +57,7 @@ export function ReasonAction({
         >
           {t(`agreementsArea.actions.${action}.submit`)}
         </button>
-      </form>
+      </InlineForm>
     </Disclosure>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { fieldProblem, type FieldProblem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { localNow, localToIso } from '../../lib/local-time';
 import { useForm } from '../../lib/use-form';
@@ -11,6 +11,7 @@ import { useApiClient } from '../../session/session';
 import { unsignedParties, type Party } from './lifecycle';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
 import { useWordedErrors } from './terms-fields';
+import { InlineForm } from '../../components/form-actions';
 
 const METHODS = ['in_person', 'e_signature'] as const;
 
@@ -90,37 +91,32 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
     : t('agreementsArea.actions.sign.open');
   return (
     <Disclosure label={label} open={open} setOpen={setOpen}>
-      <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
-        <h3>{label}</h3>
+      <InlineForm form={form} title={label}>
         <WriteProblem form={form} placedAll={errors.length > 0} />
-        <Field id={`${id}-party`} label={t('agreementsArea.actions.sign.party')} errors={at('party')}>
-          {(props) => (
-            <EnumSelect
-              {...props}
-              values={parties}
-              text={(party) => t(`agreementsArea.party.${party}`)}
-              value={partyOf(values.party)}
-              onChange={(party) => form.set('party', party)}
-            />
-          )}
-        </Field>
+        <EnumField
+          id={`${id}-party`}
+          label={t('agreementsArea.actions.sign.party')}
+          errors={at('party')}
+          values={parties}
+          text={(party) => t(`agreementsArea.party.${party}`)}
+          value={partyOf(values.party)}
+          onChange={(party) => form.set('party', party)}
+        />
         <Field id={`${id}-name`} label={t('agreementsArea.actions.sign.name')} errors={at('signatoryName')}>
           {(props) => <input {...props} {...form.bind('signatoryName')} autoComplete="off" />}
         </Field>
         <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
           {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('signedAt')} />}
         </Field>
-        <Field id={`${id}-method`} label={t('agreementsArea.actions.sign.method')} errors={at('method')}>
-          {(props) => (
-            <EnumSelect
-              {...props}
-              values={METHODS}
-              text={(method) => t(`agreementsArea.method.${method}`)}
-              value={values.method}
-              onChange={(method) => form.set('method', method)}
-            />
-          )}
-        </Field>
+        <EnumField
+          id={`${id}-method`}
+          label={t('agreementsArea.actions.sign.method')}
+          errors={at('method')}
+          values={METHODS}
+          text={(method) => t(`agreementsArea.method.${method}`)}
+          value={values.method}
+          onChange={(method) => form.set('method', method)}
+        />
         <Field
           id={`${id}-reference`}
           label={t('agreementsArea.actions.sign.reference')}
@@ -132,7 +128,7 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('agreementsArea.actions.sign.submit')}
         </button>
-      </form>
+      </InlineForm>
     </Disclosure>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '@concord/domain';
 import { fieldKey, problemValues, type FieldProblem, type Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import {
@@ -108,17 +108,14 @@ export function TermsFields({
               <legend className="visually-hidden">{t('agreementsArea.form.deliverableRow', { n })}</legend>
               <FieldErrors id={`${inputIdOf(form, path(''))}-error`} errors={errorsAt(path(''))} />
               <div className="field-row">
-                <Field {...control(path('.platform'))} label={t('agreementsArea.form.platform', { n })}>
-                  {(props) => (
-                    <EnumSelect
-                      {...props}
-                      values={PLATFORMS}
-                      text={(platform) => t(`enums.platform.${platform}`)}
-                      value={row.platform}
-                      onChange={(platform) => set({ platform })}
-                    />
-                  )}
-                </Field>
+                <EnumField
+                  {...control(path('.platform'))}
+                  label={t('agreementsArea.form.platform', { n })}
+                  values={PLATFORMS}
+                  text={(platform) => t(`enums.platform.${platform}`)}
+                  value={row.platform}
+                  onChange={(platform) => set({ platform })}
+                />
                 <Field {...control(path('.quantity'))} label={t('agreementsArea.form.quantity', { n })}>
                   {(props) => (
                     <input

@@ -7,6 +7,7 @@ import { useApiClient } from '../../session/session';
 import { useAreaErrors } from './area-errors';
 import { BRIEF_FIELD_PATHS, BRIEF_FORM_PATHS, buildBrief, emptyBriefDraft, validateBrief } from './brief-form';
 import { BriefFields } from './brief-fields';
+import { FormActions, InlineForm } from '../../components/form-actions';
 
 type Campaign = Schemas['CampaignView'];
 type Brief = Schemas['BriefView'];
@@ -50,14 +51,7 @@ export function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (
     );
   }
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => void form.submit(e)}
-      noValidate
-      aria-busy={form.busy}
-      aria-labelledby="add-brief-title"
-    >
-      <h3 id="add-brief-title">{t('campaignsArea.briefs.addTitle')}</h3>
+    <InlineForm form={form} titleId="add-brief-title" title={t('campaignsArea.briefs.addTitle')}>
       <FormProblem problem={form.problem} placedAll={shown.length > 0} />
       {shown.length > 0 && (
         <p className="field-error" role="alert">
@@ -65,14 +59,11 @@ export function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (
         </p>
       )}
       <BriefFields form={form} at={at} problem={form.problem} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t('campaignsArea.briefs.add')}
-        </button>
-        <button type="button" className="button-link-plain" onClick={() => setOpen(false)}>
-          {t('campaignsArea.briefs.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        busy={form.busy}
+        submit={t('campaignsArea.briefs.add')}
+        cancel={{ label: t('campaignsArea.briefs.cancel'), onClick: () => setOpen(false) }}
+      />
+    </InlineForm>
   );
 }

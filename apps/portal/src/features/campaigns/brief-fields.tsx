@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BRIEF_KINDS, PLATFORMS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
@@ -31,17 +31,14 @@ export function BriefFields({
   return (
     <>
       <div className="field-row">
-        <Field {...control('kind')} label={t('campaignsArea.briefs.kind')}>
-          {(props) => (
-            <EnumSelect
-              {...props}
-              values={BRIEF_KINDS}
-              text={(kind) => t(`enums.contentKind.${kind}`)}
-              value={values.kind}
-              onChange={(kind) => form.set('kind', kind)}
-            />
-          )}
-        </Field>
+        <EnumField
+          {...control('kind')}
+          label={t('campaignsArea.briefs.kind')}
+          values={BRIEF_KINDS}
+          text={(kind) => t(`enums.contentKind.${kind}`)}
+          value={values.kind}
+          onChange={(kind) => form.set('kind', kind)}
+        />
         <Field {...control('title')} label={t('campaignsArea.briefs.titleLabel')} className="field-wide">
           {(props) => <input {...props} {...form.bind('title')} autoComplete="off" />}
         </Field>

@@ -8,6 +8,7 @@ import { requireText, useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
 import { Section } from '../../components/section';
+import { FormActions } from '../../components/form-actions';
 
 type Campaign = Schemas['CampaignView'];
 type Ending = 'close' | 'cancel';
@@ -88,14 +89,11 @@ export function CampaignLifecycle({
           >
             {(props) => <textarea {...props} rows={2} autoFocus {...end.bind('reason')} />}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {t(ending === 'close' ? 'campaignsArea.lifecycle.close' : 'campaignsArea.lifecycle.cancel')}
-            </button>
-            <button type="button" className="button-link-plain" onClick={() => setEnding(undefined)}>
-              {t('campaignsArea.lifecycle.keep')}
-            </button>
-          </div>
+          <FormActions
+            busy={busy}
+            submit={t(ending === 'close' ? 'campaignsArea.lifecycle.close' : 'campaignsArea.lifecycle.cancel')}
+            cancel={{ label: t('campaignsArea.lifecycle.keep'), onClick: () => setEnding(undefined) }}
+          />
         </form>
       )}
     </Section>

@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { AGENCIES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
-import { EnumSelect } from '../../components/enum-select';
-import { Field } from '../../components/field';
+import { EnumField } from '../../components/enum-field';
 import { FormProblem } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { Section } from '../../components/section';
+import { InlineForm } from '../../components/form-actions';
 
 type Campaign = Schemas['CampaignView'];
 
@@ -65,28 +65,23 @@ export function CampaignPartners({
         <p className="empty">{t('campaignsArea.partners.none')}</p>
       )}
       {canManage && candidates.length > 0 && (
-        <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+        <InlineForm form={form}>
           <FormProblem problem={form.problem} placedAll={placed.unplaced.length === 0} />
-          <Field
+          <EnumField
             id="campaign-partner"
             label={t('campaignsArea.partners.agency')}
             errors={placed.byField.get('agencyId')}
             problem={form.problem}
-          >
-            {(props) => (
-              <EnumSelect
-                {...props}
-                values={candidates}
-                text={format.agency}
-                value={chosenOf(form.values.agencyId)}
-                onChange={(agencyId) => form.set('agencyId', agencyId)}
-              />
-            )}
-          </Field>
+
+            values={candidates}
+            text={format.agency}
+            value={chosenOf(form.values.agencyId)}
+            onChange={(agencyId) => form.set('agencyId', agencyId)}
+          />
           <button type="submit" className="button-secondary" disabled={form.busy}>
             {t('campaignsArea.partners.add')}
           </button>
-        </form>
+        </InlineForm>
       )}
     </Section>
   );

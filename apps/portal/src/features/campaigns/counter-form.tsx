@@ -17,6 +17,7 @@ import {
   type CampaignRequestView,
   type CounterDraft,
 } from './request-form';
+import { FormActions, InlineForm } from '../../components/form-actions';
 
 const COUNTER_FORM = 'counter';
 
@@ -70,8 +71,7 @@ export function CounterForm({
     problem: form.problem,
   });
   return (
-    <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
-      <h3>{t('requests.answer.counterTitle')}</h3>
+    <InlineForm form={form} title={t('requests.answer.counterTitle')}>
       <p className="hint">{t('requests.answer.counterIntro')}</p>
       <AnswerRefusal form={form} placedAll />
       <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={form.problem} />
@@ -93,14 +93,11 @@ export function CounterForm({
       <Field {...control('message')} label={t('requests.answer.counterMessage')}>
         {(props) => <textarea {...props} rows={2} {...form.bind('message')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t('requests.answer.counter')}
-        </button>
-        <button type="button" className="button-link-plain" onClick={() => setOpen(false)}>
-          {t('requests.answer.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        busy={form.busy}
+        submit={t('requests.answer.counter')}
+        cancel={{ label: t('requests.answer.cancel'), onClick: () => setOpen(false) }}
+      />
+    </InlineForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS, TOPICS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
@@ -30,30 +30,24 @@ export function FanOutFilter({
       <p className="hint">{t('fanOut.start.filterHint')}</p>
       <FieldErrors id={`${inputIdOf(FORM, 'filter')}-error`} errors={at('filter')} problem={problem} />
       <div className="field-row">
-        <Field {...control('filter.topic')} label={t('fanOut.start.topic')}>
-          {(props) => (
-            <EnumSelect
-              {...props}
-              values={TOPICS}
-              text={(topic) => t(`enums.topic.${topic}`)}
-              any={any}
-              value={values.topic}
-              onChange={(topic) => form.set('topic', topic)}
-            />
-          )}
-        </Field>
-        <Field {...control('filter.platform')} label={t('fanOut.start.platform')}>
-          {(props) => (
-            <EnumSelect
-              {...props}
-              values={PLATFORMS}
-              text={(platform) => t(`enums.platform.${platform}`)}
-              any={any}
-              value={values.platform}
-              onChange={(platform) => form.set('platform', platform)}
-            />
-          )}
-        </Field>
+        <EnumField
+          {...control('filter.topic')}
+          label={t('fanOut.start.topic')}
+          values={TOPICS}
+          text={(topic) => t(`enums.topic.${topic}`)}
+          any={any}
+          value={values.topic}
+          onChange={(topic) => form.set('topic', topic)}
+        />
+        <EnumField
+          {...control('filter.platform')}
+          label={t('fanOut.start.platform')}
+          values={PLATFORMS}
+          text={(platform) => t(`enums.platform.${platform}`)}
+          any={any}
+          value={values.platform}
+          onChange={(platform) => form.set('platform', platform)}
+        />
         <Field {...control('filter.language')} label={t('fanOut.start.language')} hint={t('fanOut.start.languageHint')}>
           {(props) => (
             <input {...props} {...form.bind('language')} size={4} maxLength={2} autoComplete="off" spellCheck={false} />

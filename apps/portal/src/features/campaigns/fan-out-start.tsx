@@ -17,6 +17,8 @@ import {
   type FanOutDraft,
 } from './fan-out';
 import { FanOutFilter } from './fan-out-filter';
+import { FormActions } from '../../components/form-actions';
+import { Radios } from '../../components/radios';
 
 /** The request path whose errors a change of `field` answers. */
 function pathOf(field: keyof FanOutDraft): string {
@@ -104,20 +106,13 @@ export function FanOutStart() {
         <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
           <fieldset className="group">
             <legend>{t('fanOut.start.target')}</legend>
-            <div className="radios">
-              {(['filter', 'creators'] as const).map((mode) => (
-                <label key={mode} className="choice">
-                  <input
-                    type="radio"
-                    name="fan-out-mode"
-                    value={mode}
-                    checked={draft.mode === mode}
-                    onChange={() => form.set('mode', mode)}
-                  />
-                  {t(`fanOut.start.mode.${mode}`)}
-                </label>
-              ))}
-            </div>
+            <Radios
+              name="fan-out-mode"
+              values={['filter', 'creators'] as const}
+              text={(mode) => t(`fanOut.start.mode.${mode}`)}
+              value={draft.mode}
+              onChange={(mode) => form.set('mode', mode)}
+            />
           </fieldset>
 
           {draft.mode === 'filter' ? (
@@ -135,14 +130,7 @@ export function FanOutStart() {
             />
           )}
 
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {busy ? t('fanOut.start.submitting') : t('fanOut.start.submit')}
-            </button>
-          </div>
-          <p className="visually-hidden" role="status" aria-live="polite">
-            {busy ? t('fanOut.start.submitting') : ''}
-          </p>
+          <FormActions busy={busy} submit={t('fanOut.start.submit')} submitting={t('fanOut.start.submitting')} />
         </form>
       )}
     </div>

@@ -15,6 +15,7 @@ import {
   inputIdOf,
   validateRequest,
 } from './request-form';
+import { FormActions } from '../../components/form-actions';
 
 /**
  * A partner agency's liaison asks the lead agency for a joint campaign.
@@ -72,14 +73,7 @@ export default function NewRequestPage() {
 
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
         <RequestFields form={form} errorsAt={at} problem={problem} />
-        <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('requests.form.submitting') : t('requests.form.submit')}
-          </button>
-        </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {busy ? t('requests.form.submitting') : ''}
-        </p>
+        <FormActions busy={busy} submit={t('requests.form.submit')} submitting={t('requests.form.submitting')} />
       </form>
     </div>
   );

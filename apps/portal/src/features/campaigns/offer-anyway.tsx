@@ -8,6 +8,7 @@ import { FormProblem } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { FanOutResult, FanOutView } from './fan-out';
+import { InlineForm } from '../../components/form-actions';
 
 /** A skip for capacity or a calendar conflict, offered anyway with a reason: a new fan-out for this creator. */
 export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOutResult }) {
@@ -58,7 +59,7 @@ export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOut
   }
   const fieldId = `offer-anyway-${result.creatorId}`;
   return (
-    <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+    <InlineForm form={form}>
       <FormProblem problem={form.problem} placedAll={fieldErrors.length > 0} />
       <Field id={fieldId} label={t('fanOut.override.reason', { name })} errors={fieldErrors} problem={form.problem}>
         {(props) => <textarea {...props} rows={2} autoFocus {...form.bind('reason')} />}
@@ -66,6 +67,6 @@ export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOut
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('fanOut.override.submit')}
       </button>
-    </form>
+    </InlineForm>
   );
 }

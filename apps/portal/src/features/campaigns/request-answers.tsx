@@ -9,6 +9,7 @@ import { useApiClient } from '../../session/session';
 import { CounterForm } from './counter-form';
 import type { CampaignRequestView, RequestAction } from './request-form';
 import { Section } from '../../components/section';
+import { InlineForm } from '../../components/form-actions';
 
 type Send = (body: Record<string, unknown>, key: string) => Promise<Result<CampaignRequestView>>;
 
@@ -165,7 +166,7 @@ function NoteForm({
     );
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+    <InlineForm form={form}>
       {intro && <p className="hint">{intro}</p>}
       <AnswerRefusal form={form} placedAll={placed.unplaced.length === 0} />
       <Field
@@ -191,6 +192,6 @@ function NoteForm({
           </button>
         )}
       </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AGENCIES } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useFormat } from '../../lib/format';
@@ -31,17 +31,14 @@ export function RequestFields({
   };
   return (
     <>
-      <Field {...control('toAgencyId')} label={t('requests.form.toAgency')}>
-        {(props) => (
-          <EnumSelect
-            {...props}
-            values={LEAD_AGENCIES}
-            text={format.agency}
-            value={values.toAgencyId}
-            onChange={(agency) => form.set('toAgencyId', agency)}
-          />
-        )}
-      </Field>
+      <EnumField
+        {...control('toAgencyId')}
+        label={t('requests.form.toAgency')}
+        values={LEAD_AGENCIES}
+        text={format.agency}
+        value={values.toAgencyId}
+        onChange={(agency) => form.set('toAgencyId', agency)}
+      />
       <Field {...control('title')} label={t('requests.form.titleLabel')} hint={t('requests.form.titleHint')}>
         {(props) => <input {...props} {...form.bind('title')} autoComplete="off" />}
       </Field>

@@ -1,5 +1,5 @@
-import { EnumSelect, type EnumSelectProps } from '../../components/enum-select';
-import { Field } from '../../components/field';
+import { EnumField } from '../../components/enum-field';
+import type { EnumSelectProps } from '../../components/enum-select';
 
 /**
  * A list's one filter: a labelled choice in a small form of its own, applied
@@ -18,9 +18,7 @@ export function SelectFilter<V extends string, A extends string | undefined = un
 } & EnumSelectProps<V, A>) {
   return (
     <form className="filters-inline" onSubmit={(e) => e.preventDefault()} aria-label={formLabel}>
-      <Field id={id} label={label}>
-        {(props) => <EnumSelect<V, A> {...choice} {...props} />}
-      </Field>
+      <EnumField<V, A> {...choice} id={id} label={label} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { type Problem } from '../../api/problem';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { requireText, useForm } from '../../lib/use-form';
@@ -113,17 +113,14 @@ function OverrideForm({
     <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate>
       <h3>{t('review.override.title')}</h3>
       {form.problem && !own.length && <ProblemAlert problem={form.problem} />}
-      <Field id="override-check" label={t('review.override.check')}>
-        {(props) => (
-          <EnumSelect
-            {...props}
-            values={failing}
-            text={(check) => t(`enums.check.${check}`)}
-            value={form.values.check}
-            onChange={(check) => form.set('check', check)}
-          />
-        )}
-      </Field>
+      <EnumField
+        id="override-check"
+        label={t('review.override.check')}
+        values={failing}
+        text={(check) => t(`enums.check.${check}`)}
+        value={form.values.check}
+        onChange={(check) => form.set('check', check)}
+      />
       <Field id="override-reason" label={t('review.override.reason')} errors={own}>
         {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
       </Field>

@@ -7,6 +7,7 @@ import { useApiClient } from '../../session/session';
 import { quoteOf, type TextRange } from './review';
 import type { OnDone, Submission, Version } from './submission';
 import { Section } from '../../components/section';
+import { Radios } from '../../components/radios';
 
 type Visibility = 'creator' | 'internal';
 
@@ -73,20 +74,13 @@ export function CommentForm({
         </Field>
         <fieldset className="field">
           <legend className="legend-label">{t('review.comment.visibility')}</legend>
-          <div className="radios">
-            {(['creator', 'internal'] as const).map((v) => (
-              <label key={v} className="choice">
-                <input
-                  type="radio"
-                  name="visibility"
-                  value={v}
-                  checked={form.values.visibility === v}
-                  onChange={() => form.set('visibility', v)}
-                />
-                {t(`review.comment.${v}`)}
-              </label>
-            ))}
-          </div>
+          <Radios
+            name="visibility"
+            values={['creator', 'internal'] as const}
+            text={(v) => t(`review.comment.${v}`)}
+            value={form.values.visibility}
+            onChange={(v) => form.set('visibility', v)}
+          />
         </fieldset>
         <button type="submit" className="button-secondary" disabled={form.busy}>
           {t('review.comment.submit')}

@@ -10,6 +10,7 @@ import { validateDecision, type DecisionKind } from './review';
 import type { OnDone, Submission } from './submission';
 import { stageName } from './wording';
 import { Section } from '../../components/section';
+import { Radios } from '../../components/radios';
 
 /** A refusal said next to the checks, not here: approval refused while checks are failing. */
 const CHECKS_FAILING = 'submission.checks_failing';
@@ -103,20 +104,13 @@ export function DecisionForm({
         >
           <legend className="legend-label">{t('review.decision.legend')}</legend>
           <ErrorLine id="decision-choice-error" errors={at('decision')} />
-          <div className="radios">
-            {(['approve', 'request_changes', 'reject'] as const).map((kind) => (
-              <label key={kind} className="choice">
-                <input
-                  type="radio"
-                  name="decision"
-                  value={kind}
-                  checked={decision === kind}
-                  onChange={() => form.set('decision', kind)}
-                />
-                {t(`review.decision.${kind}`)}
-              </label>
-            ))}
-          </div>
+          <Radios
+            name="decision"
+            values={['approve', 'request_changes', 'reject'] as const}
+            text={(kind) => t(`review.decision.${kind}`)}
+            value={decision}
+            onChange={(kind) => form.set('decision', kind)}
+          />
         </fieldset>
         <Field
           id="decision-reason"

@@ -4,13 +4,14 @@ import { BRIEF_KINDS } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { fieldProblem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
-import { EnumSelect } from '../../components/enum-select';
+import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { isoToLocal, localToIso } from '../../lib/local-time';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from './content-form';
+import { FormActions } from '../../components/form-actions';
 
 type Assignment = Schemas['AssignmentView'];
 type Platform = Schemas['Submission']['platform'];
@@ -86,28 +87,26 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
       )}
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
         <div className="field-row">
-          <Field id="submit-platform" label={t('submit.platform')} errors={own('platform')} problem={problem}>
-            {(props) => (
-              <EnumSelect
-                {...props}
-                values={assignment.brief.platforms}
-                text={(platform) => t(`enums.platform.${platform}`)}
-                value={values.platform}
-                onChange={(platform) => form.set('platform', platform)}
-              />
-            )}
-          </Field>
-          <Field id="submit-kind" label={t('submit.kind')} errors={own('kind')} problem={problem}>
-            {(props) => (
-              <EnumSelect
-                {...props}
-                values={BRIEF_KINDS}
-                text={(kind) => t(`enums.contentKind.${kind}`)}
-                value={values.kind}
-                onChange={(kind) => form.set('kind', kind)}
-              />
-            )}
-          </Field>
+          <EnumField
+            id="submit-platform"
+            label={t('submit.platform')}
+            errors={own('platform')}
+            problem={problem}
+            values={assignment.brief.platforms}
+            text={(platform) => t(`enums.platform.${platform}`)}
+            value={values.platform}
+            onChange={(platform) => form.set('platform', platform)}
+          />
+          <EnumField
+            id="submit-kind"
+            label={t('submit.kind')}
+            errors={own('kind')}
+            problem={problem}
+            values={BRIEF_KINDS}
+            text={(kind) => t(`enums.contentKind.${kind}`)}
+            value={values.kind}
+            onChange={(kind) => form.set('kind', kind)}
+          />
           <Field id="submit-plannedAt" label={t('submit.plannedAt')} errors={own('plannedAt')} problem={problem}>
             {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('plannedAt')} />}
           </Field>
@@ -119,14 +118,7 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
           errors={rest}
           problem={problem}
         />
-        <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('submit.sending') : t('submit.send')}
-          </button>
-        </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {busy ? t('submit.sending') : ''}
-        </p>
+        <FormActions busy={busy} submit={t('submit.send')} submitting={t('submit.sending')} />
       </form>
     </>
   );

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PLATFORMS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
-import { EnumSelect } from '../../components/enum-select';
-import { Field, type ControlProps } from '../../components/field';
+import { EnumField } from '../../components/enum-field';
+import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { inputIdOf, type ChannelDraft } from './register-form';
 
@@ -37,17 +37,14 @@ export function ChannelRow({
       <legend>{t('register.channels.row', { n })}</legend>
       <FieldErrors id={`${inputIdOf(`channels.${row}`)}-error`} errors={rowErrors} problem={problem} />
       <div className="field-row">
-        <Field {...control(path('platform'))} label={t('register.channels.platform')}>
-          {(props: ControlProps) => (
-            <EnumSelect
-              {...props}
-              values={PLATFORMS}
-              text={(platform) => t(`enums.platform.${platform}`)}
-              value={channel.platform}
-              onChange={(platform) => onChange('platform', platform)}
-            />
-          )}
-        </Field>
+        <EnumField
+          {...control(path('platform'))}
+          label={t('register.channels.platform')}
+          values={PLATFORMS}
+          text={(platform) => t(`enums.platform.${platform}`)}
+          value={channel.platform}
+          onChange={(platform) => onChange('platform', platform)}
+        />
         <div className="field-with-link">
           <Field
             {...control(path('handle'))}

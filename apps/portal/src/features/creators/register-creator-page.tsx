@@ -21,6 +21,8 @@ import {
   type RegisterDraft,
 } from './register-form';
 import { RegisterPersonalData } from './register-personal-data';
+import { FormActions } from '../../components/form-actions';
+import { Radios } from '../../components/radios';
 
 /**
  * Registers a creator. Checks what it can before sending (the domain's own
@@ -77,20 +79,13 @@ export default function RegisterCreatorPage() {
         <fieldset className="group" id={inputIdOf('kind')}>
           <legend>{t('register.kind.legend')}</legend>
           <FieldErrors id="register-kind-error" errors={errorsAt('kind')} problem={problem} />
-          <div className="radios">
-            {(['individual', 'management_company'] as const).map((kind) => (
-              <label key={kind} className="choice">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  checked={draft.kind === kind}
-                  onChange={() => form.set('kind', kind)}
-                />
-                {t(`register.kind.${kind}`)}
-              </label>
-            ))}
-          </div>
+          <Radios
+            name="kind"
+            values={['individual', 'management_company'] as const}
+            text={(kind) => t(`register.kind.${kind}`)}
+            value={draft.kind}
+            onChange={(kind) => form.set('kind', kind)}
+          />
         </fieldset>
 
         <Field
@@ -122,14 +117,7 @@ export default function RegisterCreatorPage() {
           hint={t('register.consent.intro')}
         />
 
-        <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('register.submitting') : t('register.submit')}
-          </button>
-        </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {busy ? t('register.submitting') : ''}
-        </p>
+        <FormActions busy={busy} submit={t('register.submit')} submitting={t('register.submitting')} />
       </form>
     </div>
   );

@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import { isCancellable, type BoardAssignment } from './board';
+import { InlineForm } from '../../components/form-actions';
 
 /** An assignment on the board: brief, creator, due date; the owning agency's managers may cancel it. */
 export function BoardCard({
@@ -107,7 +108,7 @@ function CancelForm({
     );
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
+    <InlineForm form={form}>
       <FormProblem problem={form.problem} placedAll={placed.unplaced.length === 0} />
       <Field
         id={fieldId}
@@ -133,6 +134,6 @@ function CancelForm({
           {t('board.cancel.keep')}
         </button>
       </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import type { FieldProblem } from '../api/problem';
+import type { UrlFilters } from '../lib/use-url-filters';
+import { Field } from './field';
+
+/**
+ * A list's search (react-admin's filter form): the search box, the filters
+ * under their legend, and a button that clears them all once any applies.
+ * It searches as it is typed into: there is nothing to submit.
+ */
+export function SearchPanel({
+  id,
+  label,
+  search,
+  filters,
+  errors,
+  legend,
+  clearLabel,
+  note,
+  children,
+}: {
+  /** The search box's id. */
+  id: string;
+  /** The accessible name of the search. */
+  label: string;
+  /** The search box's label and hint. */
+  search: { label: string; hint: string };
+  filters: Pick<UrlFilters<'q'>, 'draft' | 'filtered' | 'set' | 'clear'>;
+  /** What the API said of the search text. */
+  errors?: FieldProblem[];
+  legend: string;
+  clearLabel: string;
+  /** Said under the filters (a filter set elsewhere, say). */
+  note?: ReactNode;
+  /** The filters' fields. */
+  children: ReactNode;
+}) {
+  return (
+    <div className="search-panel">
+      <form role="search" aria-label={label} onSubmit={(e) => e.preventDefault()} noValidate>
+        <Field id={id} label={search.label} hint={search.hint} errors={errors} className="field-wide">
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              value={filters.draft.q}
+              onChange={(e) => filters.set('q', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <fieldset className="filters">
+          <legend>{legend}</legend>
+          {children}
+        </fieldset>
+        {note}
+        {filters.filtered && (
+          <button type="button" className="button-secondary" onClick={filters.clear}>
+            {clearLabel}
+          </button>
+        )}
+      </form>
+    </div>
+  );
+}
