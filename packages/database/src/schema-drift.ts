@@ -5,7 +5,13 @@ import type { DataSource } from 'typeorm';
 import { ensureDatabase } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './free-port';
-import { generateRolePasswords, provisionServiceSchema, SERVICE_SCHEMAS } from './service-roles';
+import {
+  generateRolePasswords,
+  migrateServiceDatabase,
+  provisionServiceSchema,
+  SERVICE_SCHEMAS,
+  serviceRoleNames,
+} from './service-roles';
 
 export interface SchemaDrift {
   /** What would make the database match the entities, in order. Empty when they agree. */
@@ -22,6 +28,24 @@ export interface ServiceSchema {
   dataSourceFor: (url: string) => DataSource;
   /** The service's migration step as the owner (e.g. migrateRegistryDatabase). */
   migrate: (ownerUrl: string) => Promise<unknown>;
+}
+
+/** A service's schema and its migration step, from the schema's name and the service's DataSource factory. */
+export interface MigratableSchema extends ServiceSchema {
+  /** As the owner (`ownerUrl`): migrations, then the service role's grants (ADR 0015). */
+  migrate: (ownerUrl: string, serviceRole?: string) => Promise<string[]>;
+}
+
+export function serviceSchema(
+  schema: string,
+  createDataSource: (url: string, poolSize: number) => DataSource,
+): MigratableSchema {
+  return {
+    schema,
+    dataSourceFor: (url) => createDataSource(url, 1),
+    migrate: (ownerUrl, serviceRole = serviceRoleNames(schema).service) =>
+      migrateServiceDatabase(createDataSource(ownerUrl, 1), serviceRole),
+  };
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './service-module';
 export * from './start-service';
 export * from './unit-of-work';
 export * from './service-config';
+export * from './run-service';
