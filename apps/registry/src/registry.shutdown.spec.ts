@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
@@ -7,12 +6,12 @@ import { DomainError, SUBJECTS } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
-  testActorConfig,
   testEnvName,
   testServiceClient,
   testUrls,
   testNats,
-  testNatsConfig,
+  testServiceConfig,
+  testPiiKey,
 } from '@concord/testing';
 import { migrateRegistryDatabase } from './database/migrate-registry';
 import { actors, registration } from './test/registry.test-helpers';
@@ -37,10 +36,8 @@ describe('registry process shutdown', () => {
       env: {
         ...process.env,
         CONCORD_ENV: env,
-        ...testNatsConfig('registry'),
-        ...testActorConfig('registry'),
-        DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
-        CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+        ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
+        CONCORD_PII_KEY: testPiiKey(),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

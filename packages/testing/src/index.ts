@@ -5,3 +5,4 @@ export * from './rejection';
 export * from './fixtures';
 export * from './actor-keys';
 export * from './schema-drift';
+export * from './service-config';

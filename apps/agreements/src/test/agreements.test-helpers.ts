@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
   createServiceTestDatabase,
-  testActorConfig,
   testEnvName,
   testServiceClient,
   testUrls,
   testNats,
-  testNatsConfig,
+  testServiceConfig,
+  testPiiKey,
 } from '@concord/testing';
 import { startAgreements } from '../agreements.app';
 import { migrateAgreementsDatabase } from '../database/migrate-agreements';
@@ -34,11 +33,9 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   const registry: INestMicroservice = await startRegistry(
     {
       CONCORD_ENV: env,
-      ...testNatsConfig('registry'),
-      ...testActorConfig('registry'),
-      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+      ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
       LOG_LEVEL: 'error',
-      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      CONCORD_PII_KEY: testPiiKey(),
       REGISTRY_DB_POOL: 3,
     },
     false,
@@ -46,9 +43,7 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   const agreements: INestMicroservice = await startAgreements(
     {
       CONCORD_ENV: env,
-      ...testNatsConfig('agreements'),
-      ...testActorConfig('agreements'),
-      DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase),
+      ...(await testServiceConfig(database, 'agreements', migrateAgreementsDatabase)),
       LOG_LEVEL: 'error',
       AGREEMENTS_DB_POOL: 3,
       RPC_TIMEOUT_MS: 2000,

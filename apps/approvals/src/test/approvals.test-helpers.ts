@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
 import {
   createServiceTestDatabase,
-  testActorConfig,
   testEnvName,
   testServiceClient,
   testUrls,
   testNats,
-  testNatsConfig,
+  testServiceConfig,
+  testPiiKey,
 } from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
@@ -37,10 +36,8 @@ export async function startApprovalsTestSystem(
   const registry = await startRegistry(
     {
       ...common,
-      ...testNatsConfig('registry'),
-      ...testActorConfig('registry'),
-      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
-      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
+      CONCORD_PII_KEY: testPiiKey(),
       REGISTRY_DB_POOL: 3,
     },
     false,
@@ -48,9 +45,7 @@ export async function startApprovalsTestSystem(
   const tasking = await startTasking(
     {
       ...common,
-      ...testNatsConfig('tasking'),
-      ...testActorConfig('tasking'),
-      DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
+      ...(await testServiceConfig(database, 'tasking', migrateTaskingDatabase)),
       TASKING_DB_POOL: 3,
     },
     false,
@@ -58,9 +53,7 @@ export async function startApprovalsTestSystem(
   const approvals = await startApprovals(
     {
       ...common,
-      ...testNatsConfig('approvals'),
-      ...testActorConfig('approvals'),
-      DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase),
+      ...(await testServiceConfig(database, 'approvals', migrateApprovalsDatabase)),
       APPROVALS_DB_POOL: 4,
       ...overrides,
     },

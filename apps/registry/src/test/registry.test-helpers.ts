@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
@@ -6,13 +5,13 @@ import { connectNats, type NatsConnection, type ServiceClient } from '@concord/m
 import {
   createServiceTestDatabase,
   creatorRegistration,
-  testActorConfig,
   testEnvName,
   testServiceClient,
   testUrls,
   testNats,
-  testNatsConfig,
   type Registration as TestRegistration,
+  testPiiKey,
+  testServiceConfig,
 } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
@@ -47,12 +46,10 @@ export async function startTestRegistry(options: { logger?: LoggerService } = {}
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const config: RegistryConfig = RegistryConfigSchema.parse({
     CONCORD_ENV: testEnvName(),
-    ...testNatsConfig('registry'),
-    DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+    ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
     LOG_LEVEL: 'error',
-    CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+    CONCORD_PII_KEY: testPiiKey(),
     REGISTRY_DB_POOL: 5,
-    CONCORD_ACTOR_ISSUERS: testActorConfig('registry').CONCORD_ACTOR_ISSUERS,
   });
   const app = await startRegistry(config, options.logger ?? false);
   const client = testServiceClient(testNats('gateway'), config.CONCORD_ENV);

@@ -7,14 +7,13 @@ import {
   eventually,
   EventCollector,
   publishAgreementEvent,
-  testActorConfig,
   testEnvName,
   testNats,
   testServiceClient,
-  testNatsConfig,
   testUrls,
   rejection as rejectionOf,
   outsideContract,
+  testServiceConfig,
 } from '@concord/testing';
 import pg from 'pg';
 import { startTasking } from '../tasking.app';
@@ -58,9 +57,7 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
     tasking = await startTasking(
       {
         CONCORD_ENV: env,
-        ...testNatsConfig('tasking'),
-        ...testActorConfig('tasking'),
-        DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
+        ...(await testServiceConfig(database, 'tasking', migrateTaskingDatabase)),
         LOG_LEVEL: 'error',
         TASKING_DB_POOL: 3,
       },

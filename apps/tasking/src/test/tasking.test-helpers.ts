@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { newId, type AgreementEventData } from '@concord/domain';
@@ -15,6 +14,8 @@ import {
   testNatsConfig,
   testServiceClient,
   testUrls,
+  testServiceConfig,
+  testPiiKey,
 } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
@@ -54,11 +55,9 @@ export async function startTaskingTestSystem(
   const registry = await startRegistry(
     {
       CONCORD_ENV: env,
-      ...testNatsConfig('registry', natsUrl),
-      ...testActorConfig('registry'),
-      DATABASE_URL: await database.serviceUrl('registry', migrateRegistryDatabase),
+      ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase, natsUrl)),
       LOG_LEVEL: 'error',
-      CONCORD_PII_KEY: randomBytes(32).toString('base64'),
+      CONCORD_PII_KEY: testPiiKey(),
       REGISTRY_DB_POOL: 5,
     },
     false,

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import type { ActorIssuer } from '@concord/domain';
+import { testActorConfig } from './actor-keys';
+import { testNatsConfig, type ServiceTestDatabase } from './infrastructure';
+
+/**
+ * A service's variables in tests, to spread into its configuration: its NATS identity, its actor key and the issuers
+ * it believes, and DATABASE_URL as its own role once `migrate` has run as the schema's owner.
+ */
+export async function testServiceConfig(
+  database: ServiceTestDatabase,
+  service: ActorIssuer,
+  migrate: (ownerUrl: string) => Promise<unknown>,
+  natsUrl?: string,
+) {
+  return {
+    ...testNatsConfig(service, natsUrl),
+    ...testActorConfig(service),
+    DATABASE_URL: await database.serviceUrl(service, migrate),
+  };
+}
+
+/** A fresh key for the registry's personal data (CONCORD_PII_KEY). */
+export function testPiiKey(): string {
+  return randomBytes(32).toString('base64');
+}
