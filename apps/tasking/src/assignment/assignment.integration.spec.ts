@@ -18,13 +18,43 @@ import {
 
 const T = SUBJECTS.tasking;
 const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
+const reviewerActor: Actor = { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] };
 
+/**
+ * Each test builds the creators, agreement, campaign and briefs it needs, so
+ * that any one of them runs alone (`-t`) or in any order and means the same.
+ */
 describe('tasking service: fan-out, assignments and reactions to other services, over NATS on PostgreSQL', () => {
   let sys: TaskingTestSystem;
   let events: EventCollector;
-  let company: string, lan: string, hung: string, alone: string, vetted: string, suspended: string;
-  const agreementId = newId();
 
+  beforeAll(async () => {
+    sys = await startTaskingTestSystem({ tasking: { TASKING_CREATOR_CAPACITY: 2, TASKING_CALENDAR_MS: 200 } });
+    events = await new EventCollector(sys.nc, sys.env).start();
+  });
+  afterAll(async () => {
+    await events.stop();
+    await sys.stop();
+  });
+
+  /** A management company with an active agreement for `quota` TikTok videos, known to tasking's read model. */
+  const companyWithAgreement = async (name: string, quota = 9) => {
+    const company = await registerCreator(sys.client, name, { kind: 'management_company' });
+    const agreementId = newId();
+    await publishAgreementEvent(sys, 'activated', {
+      agreementId,
+      counterpartyId: company,
+      deliverables: [{ platform: 'tiktok', quantity: quota }],
+    });
+    await eventually(
+      async () =>
+        (await sys.db.query('SELECT 1 FROM agreement_coverage WHERE agreement_id = $1', [agreementId])).length,
+      'the agreement in the read model',
+    );
+    return { company, agreementId };
+  };
+  const managed = (company: string, name: string, options: Parameters<typeof registerCreator>[2] = {}) =>
+    registerCreator(sys.client, name, { companyId: company, ...options });
   const campaign = async (title: string, partners: string[] = []) => {
     const c = await sys.client.request(
       T.campaignCreate,
@@ -69,48 +99,49 @@ describe('tasking service: fan-out, assignments and reactions to other services,
     sys.client.request(T.fanOutStart, { id: briefId, input }, actors.manager, key ? { idempotencyKey: key } : {});
   const outcomeOf = (f: FanOutView) =>
     Object.fromEntries(f.results.map((r) => [r.creatorId, r.outcome === 'offered' ? 'offered' : r.reason]));
+  const offerTo = async (briefId: string, creatorId: string) => {
+    const result = await fanOut(briefId, { creatorIds: [creatorId] });
+    expect(result.results[0]).toMatchObject({ outcome: 'offered' });
+    return result.results[0].assignmentId!;
+  };
   const assignment = (id: string, actor: Actor = actors.manager) => sys.client.request(T.assignmentGet, { id }, actor);
-
-  beforeAll(async () => {
-    sys = await startTaskingTestSystem({ tasking: { TASKING_CREATOR_CAPACITY: 2, TASKING_CALENDAR_MS: 200 } });
-    events = await new EventCollector(sys.nc, sys.env).start();
-    company = await registerCreator(sys.client, 'Sao Việt Media', { kind: 'management_company' });
-    [lan, hung, alone, vetted, suspended] = await Promise.all([
-      registerCreator(sys.client, 'Lan Anh Travel', { companyId: company }),
-      registerCreator(sys.client, 'Hùng Phượt Việt', { companyId: company }),
-      registerCreator(sys.client, 'Sử Việt Kể Chuyện'),
-      registerCreator(sys.client, 'Minh Tú Vlog', { companyId: company, status: 'vetted' }),
-      registerCreator(sys.client, 'Bếp Nhà Mai', { companyId: company, status: 'suspended' }),
-    ]);
-    await publishAgreementEvent(sys, 'activated', {
-      agreementId,
-      counterpartyId: company,
-      deliverables: [{ platform: 'tiktok', quantity: 9 }],
+  const respond = (id: string, move: 'accept' | 'decline', actor: Actor, note?: string) =>
+    sys.client.request(T.assignmentRespond, { id, move, input: note ? { note } : {} }, actor);
+  const reached = (id: string, status: string) =>
+    eventually(async () => {
+      const a = await assignment(id);
+      return a.status === status ? a : null;
+    }, status);
+  /** The content approval service's events for an accepted assignment: submitted, approved, published. */
+  const publishWork = async (id: string, creator: string) => {
+    await publishEvent(sys, EVENTS.approvals.submissionSubmitted, creatorActor(creator), {
+      assignmentId: id,
+      submissionId: newId(),
     });
-    await eventually(
-      async () =>
-        (await sys.db.query('SELECT 1 FROM agreement_coverage WHERE agreement_id = $1', [agreementId])).length,
-      'the agreement in the read model',
-    );
-  });
-  afterAll(async () => {
-    await events.stop();
-    await sys.stop();
-  });
-
-  let offeredToLan: string;
-  let jointCampaign: string;
-  let firstBrief: string;
+    await reached(id, 'submitted');
+    await publishEvent(sys, EVENTS.approvals.submissionApproved, reviewerActor, { assignmentId: id });
+    await reached(id, 'approved');
+    await publishEvent(sys, EVENTS.approvals.publicationRecorded, creatorActor(creator), {
+      assignmentId: id,
+      url: 'https://www.tiktok.com/@x/video/1',
+    });
+    return reached(id, 'published');
+  };
 
   it('offers a brief to every eligible creator in one call and says why the others were skipped', async () => {
-    jointCampaign = await campaign('Hanoi Convention — joint with MOFA', ['mofa']);
-    firstBrief = await brief(jointCampaign, 10);
+    const { company } = await companyWithAgreement('Sao Việt Media');
+    const [lan, hung, vetted, suspended] = await Promise.all([
+      managed(company, 'Lan Anh Travel'),
+      managed(company, 'Hùng Phượt Việt'),
+      managed(company, 'Minh Tú Vlog', { status: 'vetted' }),
+      managed(company, 'Bếp Nhà Mai', { status: 'suspended' }),
+    ]);
+    const alone = await registerCreator(sys.client, 'Sử Việt Kể Chuyện');
+    const firstBrief = await brief(await campaign('Hanoi Convention — joint with MOFA', ['mofa']), 10);
     const unknown = newId();
-    const result = await fanOut(
-      firstBrief,
-      { creatorIds: [lan, hung, alone, vetted, suspended, unknown] },
-      'fan-out-1',
-    );
+    const everyone = [lan, hung, alone, vetted, suspended, unknown];
+    const key = `fan-out-${newId()}`;
+    const result = await fanOut(firstBrief, { creatorIds: everyone }, key);
     expect(result).toMatchObject({ status: 'completed', total: 6, processed: 6, offered: 2, skipped: 4 });
     expect(outcomeOf(result)).toEqual({
       [lan]: 'offered',
@@ -121,14 +152,18 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       [unknown]: 'not_found',
     });
     expect(result.skippedByReason).toEqual({ no_agreement: 1, not_active: 1, suspended: 1, not_found: 1 });
-    offeredToLan = result.results.find((r) => r.creatorId === lan)!.assignmentId!;
 
     const offeredEvents = await events.waitFor(
-      (es) => es.filter((e) => e.type === EVENTS.tasking.assignmentOffered).length >= 2,
+      (es) =>
+        es.filter(
+          (e) => e.type === EVENTS.tasking.assignmentOffered && (e.data as { briefId: string }).briefId === firstBrief,
+        ).length >= 2,
     );
     expect(
       offeredEvents
-        .filter((e) => e.type === EVENTS.tasking.assignmentOffered)
+        .filter(
+          (e) => e.type === EVENTS.tasking.assignmentOffered && (e.data as { briefId: string }).briefId === firstBrief,
+        )
         .map((e) => (e.data as { creatorId: string }).creatorId)
         .sort(),
     ).toEqual([lan, hung].sort());
@@ -139,7 +174,7 @@ describe('tasking service: fan-out, assignments and reactions to other services,
     );
 
     // The same call again (a retry) is the same fan-out: nothing is offered twice.
-    const again = await fanOut(firstBrief, { creatorIds: [lan, hung, alone, vetted, suspended, unknown] }, 'fan-out-1');
+    const again = await fanOut(firstBrief, { creatorIds: everyone }, key);
     expect(again.id).toBe(result.id);
     expect(
       (await sys.db.query('SELECT count(*)::int AS n FROM assignments WHERE brief_id = $1', [firstBrief]))[0].n,
@@ -149,25 +184,18 @@ describe('tasking service: fan-out, assignments and reactions to other services,
   });
 
   it('refuses bad fan-outs clearly and changes nothing', async () => {
-    const both = await rejection(fanOut(firstBrief, { creatorIds: [lan], filter: { topic: 'tourism' } }));
+    const { company } = await companyWithAgreement('Công ty Sông Hồng');
+    const lan = await managed(company, 'Lan Chi Du Ký');
+    const briefId = await brief(await campaign('Bad fan-outs'), 10);
+    const both = await rejection(fanOut(briefId, { creatorIds: [lan], filter: { topic: 'tourism' } }));
     expect(both).toMatchObject({
       code: 'validation.failed',
       errors: [expect.objectContaining({ path: 'input.creatorIds' })],
     });
-    expect(
-      (
-        await rejection(
-          sys.client.request(T.fanOutStart, { id: firstBrief, input: { creatorIds: [lan] } }, actors.reviewer),
-        )
-      ).code,
-    ).toBe('auth.forbidden');
-    expect(
-      (
-        await rejection(
-          sys.client.request(T.fanOutStart, { id: firstBrief, input: { creatorIds: [lan] } }, actors.hcmc),
-        )
-      ).code,
-    ).toBe('not_found');
+    const asWho = (actor: Actor) =>
+      rejection(sys.client.request(T.fanOutStart, { id: briefId, input: { creatorIds: [lan] } }, actor));
+    expect((await asWho(actors.reviewer)).code).toBe('auth.forbidden');
+    expect((await asWho(actors.hcmc)).code).toBe('not_found');
     const planning = await sys.client.request(
       T.campaignCreate,
       {
@@ -184,11 +212,22 @@ describe('tasking service: fan-out, assignments and reactions to other services,
     );
     const notActive = await rejection(fanOut(await brief(planning.id, 5), { creatorIds: [lan] }));
     expect(notActive.code).toBe('campaign.not_active');
+    // Nothing was offered by any of them.
+    expect((await sys.db.query('SELECT count(*)::int AS n FROM assignments WHERE creator_id = $1', [lan]))[0].n).toBe(
+      0,
+    );
   });
 
   it('lets the creator, and only the creator, accept or decline; partners follow progress without fees', async () => {
+    const { company, agreementId } = await companyWithAgreement('Sen Hồng Media');
+    const [lan, hung] = await Promise.all([managed(company, 'Lan Hương Ký'), managed(company, 'Hùng Đi Đâu')]);
+    const jointCampaign = await campaign('Hanoi Convention — joint with MOFA', ['mofa']);
+    const briefId = await brief(jointCampaign, 10);
+    const offered = await fanOut(briefId, { creatorIds: [lan, hung] });
+    const offerOf = (creator: string) => offered.results.find((r) => r.creatorId === creator)!.assignmentId!;
+
     const mine = await sys.client.request(T.assignmentList, { query: { mine: true } }, creatorActor(lan));
-    expect(mine.items.map((a) => a.id)).toEqual([offeredToLan]);
+    expect(mine.items.map((a) => a.id)).toEqual([offerOf(lan)]);
     expect(mine.items[0]).toMatchObject({
       status: 'offered',
       feePerDeliverable: 5_000_000,
@@ -203,19 +242,9 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       },
     });
 
-    expect((await rejection(assignment(offeredToLan, creatorActor(hung)))).code).toBe('not_found');
-    expect(
-      (
-        await rejection(
-          sys.client.request(T.assignmentRespond, { id: offeredToLan, move: 'accept', input: {} }, actors.manager),
-        )
-      ).code,
-    ).toBe('auth.forbidden');
-    const accepted = await sys.client.request(
-      T.assignmentRespond,
-      { id: offeredToLan, move: 'accept', input: { note: 'Happy to' } },
-      creatorActor(lan),
-    );
+    expect((await rejection(assignment(offerOf(lan), creatorActor(hung)))).code).toBe('not_found');
+    expect((await rejection(respond(offerOf(lan), 'accept', actors.manager))).code).toBe('auth.forbidden');
+    const accepted = await respond(offerOf(lan), 'accept', creatorActor(lan), 'Happy to');
     expect(accepted).toMatchObject({
       status: 'accepted',
       statusHistory: [
@@ -223,24 +252,10 @@ describe('tasking service: fan-out, assignments and reactions to other services,
         expect.objectContaining({ from: 'offered', to: 'accepted', reason: 'Happy to' }),
       ],
     });
-    expect(
-      (
-        await rejection(
-          sys.client.request(T.assignmentRespond, { id: offeredToLan, move: 'decline', input: {} }, creatorActor(lan)),
-        )
-      ).code,
-    ).toBe('assignment.status_transition_forbidden');
-
-    const hungs = (await sys.client.request(T.assignmentList, { query: { mine: true } }, creatorActor(hung))).items[0];
-    expect(
-      (
-        await sys.client.request(
-          T.assignmentRespond,
-          { id: hungs.id, move: 'decline', input: { note: 'Travelling' } },
-          creatorActor(hung),
-        )
-      ).status,
-    ).toBe('declined');
+    expect((await rejection(respond(offerOf(lan), 'decline', creatorActor(lan)))).code).toBe(
+      'assignment.status_transition_forbidden',
+    );
+    expect((await respond(offerOf(hung), 'decline', creatorActor(hung), 'Travelling')).status).toBe('declined');
     // The company sees the assignments of the creators it manages.
     expect(
       (await sys.client.request(T.assignmentList, { query: { mine: true } }, creatorActor(company))).items,
@@ -254,13 +269,18 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       byStatus: { accepted: 1, declined: 1 },
       total: 2,
     });
-    expect((await rejection(assignment(offeredToLan, actors.hcmc))).code).toBe('not_found');
+    expect((await rejection(assignment(offerOf(lan), actors.hcmc))).code).toBe('not_found');
     expect((await sys.client.request(T.assignmentList, { query: {} }, actors.hcmc)).items).toEqual([]);
   });
 
-  let otherOfferToLan: string;
-
   it('skips a calendar conflict with another campaign and capacity, unless a manager overrides with a reason', async () => {
+    const { company } = await companyWithAgreement('Mây Trắng Media');
+    const lan = await managed(company, 'Lan Đi Phố');
+    const firstCampaign = await campaign('Hanoi Convention');
+    const firstBrief = await brief(firstCampaign, 10);
+    const first = await offerTo(firstBrief, lan);
+    await respond(first, 'accept', creatorActor(lan));
+
     const other = await campaign('National Day 2 September');
     // Its window overlaps the first brief's (the 24 hours before day 10).
     const clash = await brief(other, 10, {
@@ -270,7 +290,7 @@ describe('tasking service: fan-out, assignments and reactions to other services,
     expect(skipped.results[0]).toMatchObject({
       outcome: 'skipped',
       reason: 'calendar_conflict',
-      detail: expect.stringContaining(jointCampaign),
+      detail: expect.stringContaining(firstCampaign),
     });
 
     const overridden = await fanOut(clash, {
@@ -278,8 +298,8 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       overrides: [{ creatorId: lan, reason: 'Parade coverage agreed with the creator' }],
     });
     expect(overridden.results[0]).toMatchObject({ outcome: 'offered', overridden: ['calendar_conflict'] });
-    otherOfferToLan = overridden.results[0].assignmentId!;
-    expect(await assignment(otherOfferToLan)).toMatchObject({
+    const second = overridden.results[0].assignmentId!;
+    expect(await assignment(second)).toMatchObject({
       overrides: [{ kind: 'calendar_conflict', reason: 'Parade coverage agreed with the creator', by: 'manager@mcst' }],
     });
 
@@ -292,7 +312,7 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       creatorActor(lan),
     );
     expect(calendar.items.map((i) => `${i.kind}:${i.id}`).sort()).toEqual(
-      [`assignment:${offeredToLan}`, `assignment:${otherOfferToLan}`].sort(),
+      [`assignment:${first}`, `assignment:${second}`].sort(),
     );
     const agencyCalendar = await sys.client.request(
       T.calendar,
@@ -300,7 +320,7 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       actors.manager,
     );
     expect(agencyCalendar.items.filter((i) => i.kind === 'campaign').map((i) => i.id)).toEqual(
-      expect.arrayContaining([jointCampaign, other]),
+      expect.arrayContaining([firstCampaign, other]),
     );
     expect(agencyCalendar.items.filter((i) => i.kind === 'brief').map((i) => i.id)).toEqual(
       expect.arrayContaining([firstBrief, clash, later]),
@@ -308,13 +328,18 @@ describe('tasking service: fan-out, assignments and reactions to other services,
   });
 
   it('uses up an agreement’s quota and fans out by registry filter', async () => {
-    const other = await campaign('Reading culture day');
-    // Quota 9: lan's 2 + hung's declined (not counted) + override 2 = 4 used; five more creators × 2 = 10 > 5 left.
+    // Quota 5 videos; each offer takes the brief's 2: two creators fit, the third does not.
+    const { company } = await companyWithAgreement('Sách Việt Media', 5);
+    const declined = await managed(company, 'Ký Sự Trường Sơn', { topics: ['culture'] });
     const more = await Promise.all(
       ['Ký Sự Điện Biên', 'Góc Nhìn Quân Sự', 'Sách Hay Mỗi Ngày'].map((n) =>
-        registerCreator(sys.client, n, { companyId: company, topics: ['history'] }),
+        managed(company, n, { topics: ['history'] }),
       ),
     );
+    const other = await campaign('Reading culture day');
+    // A declined offer gives its share of the quota back.
+    await respond(await offerTo(await brief(other, 20), declined), 'decline', creatorActor(declined));
+
     const filtered = await fanOut(await brief(other, 20), { filter: { topic: 'history', platform: 'tiktok' } });
     expect(filtered).toMatchObject({
       status: 'completed',
@@ -329,33 +354,34 @@ describe('tasking service: fan-out, assignments and reactions to other services,
   });
 
   it('moves assignments with the content approval service’s events, each event once', async () => {
-    const reviewerActor = { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer' as const] };
+    const { company } = await companyWithAgreement('Phố Cổ Media');
+    const lan = await managed(company, 'Lan Phố Cổ');
+    const id = await offerTo(await brief(await campaign('Approval events'), 10), lan);
+    await respond(id, 'accept', creatorActor(lan));
+
     const submissionId = newId();
     const submitted = await publishEvent(sys, EVENTS.approvals.submissionSubmitted, creatorActor(lan), {
-      assignmentId: offeredToLan,
+      assignmentId: id,
       submissionId,
     });
-    await eventually(async () => (await assignment(offeredToLan)).status === 'submitted', 'submitted');
+    await reached(id, 'submitted');
     // The creator finds their submission from the assignment.
-    expect((await assignment(offeredToLan, creatorActor(lan))).submissionId).toBe(submissionId);
+    expect((await assignment(id, creatorActor(lan))).submissionId).toBe(submissionId);
     // The same event again (a redelivery with the same id) changes nothing.
     await publishEvent(
       sys,
       EVENTS.approvals.submissionChangesRequested,
       reviewerActor,
-      { assignmentId: offeredToLan },
+      { assignmentId: id },
       submitted,
     );
-    await publishEvent(sys, EVENTS.approvals.submissionApproved, reviewerActor, { assignmentId: offeredToLan });
-    await eventually(async () => (await assignment(offeredToLan)).status === 'approved', 'approved');
+    await publishEvent(sys, EVENTS.approvals.submissionApproved, reviewerActor, { assignmentId: id });
+    await reached(id, 'approved');
     await publishEvent(sys, EVENTS.approvals.publicationRecorded, creatorActor(lan), {
-      assignmentId: offeredToLan,
+      assignmentId: id,
       url: 'https://www.tiktok.com/@x/video/1',
     });
-    const published = await eventually(async () => {
-      const a = await assignment(offeredToLan);
-      return a.status === 'published' ? a : null;
-    }, 'published');
+    const published = await reached(id, 'published');
     expect(published.statusHistory.map((h) => h.to)).toEqual([
       'offered',
       'accepted',
@@ -366,14 +392,24 @@ describe('tasking service: fan-out, assignments and reactions to other services,
   });
 
   it('withdraws a suspended creator’s offers, and cancels or flags the work of an ended agreement', async () => {
+    const { company, agreementId } = await companyWithAgreement('Hoa Sen Media');
+    const [lan, hung] = await Promise.all([managed(company, 'Lan Hoa Sen'), managed(company, 'Hùng Hoa Sen')]);
+    const campaignId = await campaign('Ended agreement');
+    const published = await offerTo(await brief(campaignId, 10), lan);
+    await respond(published, 'accept', creatorActor(lan));
+    await publishWork(published, lan);
+    const open = await offerTo(await brief(campaignId, 30), lan);
+    const hungs = await offerTo(await brief(campaignId, 20), hung);
+
     await sys.client.request(
       SUBJECTS.registry.creatorChangeStatus,
       { id: lan, input: { to: 'suspended', reason: 'Undisclosed sponsorship under review' } },
       actors.registrar,
     );
-    await eventually(async () => (await assignment(otherOfferToLan)).status === 'cancelled', 'the offer withdrawn');
-    expect((await assignment(otherOfferToLan)).statusHistory.at(-1)!.reason).toContain('suspended');
-    expect((await assignment(offeredToLan)).status).toBe('published');
+    const withdrawn = await reached(open, 'cancelled');
+    expect(withdrawn.statusHistory.at(-1)!.reason).toContain('suspended');
+    expect((await assignment(published)).status).toBe('published');
+    expect((await assignment(hungs)).status).toBe('offered');
 
     await publishAgreementEvent(sys, 'ended', {
       agreementId,
@@ -381,19 +417,21 @@ describe('tasking service: fan-out, assignments and reactions to other services,
       reason: 'Terminated by the agency',
     });
     await eventually(
-      async () => (await assignment(offeredToLan)).flags.includes('agreement_ended'),
+      async () => (await assignment(published)).flags.includes('agreement_ended'),
       'the published work flagged',
     );
+    await reached(hungs, 'cancelled');
     const stillOpen = await sys.db.query(
       `SELECT count(*)::int AS n FROM assignments WHERE agreement_id = $1 AND status IN ('offered', 'accepted')`,
       [agreementId],
     );
     expect(stillOpen[0].n).toBe(0);
-    expect((await assignment(offeredToLan)).status).toBe('published');
+    expect((await assignment(published)).status).toBe('published');
     await events.waitFor((es) =>
       es.some(
         (e) =>
           e.type === EVENTS.tasking.assignmentStatusChanged &&
+          (e.data as { assignmentId: string; note: string | null }).assignmentId === hungs &&
           (e.data as { note: string | null }).note?.includes('ended'),
       ),
     );
@@ -413,13 +451,10 @@ describe('tasking service: fan-out, assignments and reactions to other services,
         (await sys.db.query('SELECT 1 FROM agreement_coverage WHERE agreement_id = $1', [ownAgreement])).length,
       'the agreement',
     );
-    const offer = (await fanOut(await brief(other, 3), { creatorIds: [solo] })).results[0].assignmentId!;
+    const offer = await offerTo(await brief(other, 3), solo);
     // The due time passes.
     await sys.db.query(`UPDATE assignments SET due_at = now() - interval '1 minute' WHERE id = $1`, [offer]);
-    const expired = await eventually(async () => {
-      const a = await assignment(offer);
-      return a.status === 'expired' ? a : null;
-    }, 'the offer expired');
+    const expired = await reached(offer, 'expired');
     expect(expired.statusHistory.at(-1)).toMatchObject({ from: 'offered', to: 'expired', by: 'system:calendar' });
   });
 });
