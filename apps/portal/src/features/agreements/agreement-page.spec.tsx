@@ -2,12 +2,9 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import AgreementPage from './agreement-page';
 
@@ -69,17 +66,7 @@ function renderPage(me: unknown, agreement: unknown, answers: Record<string, Ans
     'GET /v1/agreements/{id}': () => ({ status: 200, body: agreement }),
     ...answers,
   });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/agreements/${ID}`]}>
-          <Routes>
-            <Route path="/agreements/:id" element={<AgreementPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderRoutes({ '/agreements/:id': <AgreementPage /> }, { client, at: `/agreements/${ID}` });
   return client;
 }
 

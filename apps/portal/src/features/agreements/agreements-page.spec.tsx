@@ -2,12 +2,10 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useLocation, useParams } from 'react-router';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import AgreementsPage from './agreements-page';
 import NewAgreementPage from './new-agreement-page';
@@ -52,26 +50,18 @@ function renderAt(
   language: 'en' | 'vi' = 'en',
 ) {
   const client = fakeClient({ 'GET /v1/me': () => ({ status: 200, body: me }), ...answers });
-  render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route
-              path="/agreements"
-              element={
-                <>
-                  <AgreementsPage />
-                  <AddressProbe />
-                </>
-              }
-            />
-            <Route path="/agreements/new" element={<NewAgreementPage />} />
-            <Route path="/agreements/:id" element={<AgreementStub />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
+  renderRoutes(
+    {
+      '/agreements': (
+        <>
+          <AgreementsPage />
+          <AddressProbe />
+        </>
+      ),
+      '/agreements/new': <NewAgreementPage />,
+      '/agreements/:id': <AgreementStub />,
+    },
+    { client, at: path, language },
   );
   return client;
 }

@@ -2,31 +2,16 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import CampaignPage from './campaign-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
 const BRIEF = '0190f1a2-0000-7000-8000-0000000000b1';
-const manager = {
-  user: { id: 'manager@mcst', name: 'Phạm Đức Anh' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['campaign_manager'],
-  permissions: [],
-};
-const liaison = {
-  user: { id: 'liaison@mofa', name: 'Ngô Thanh Hương' },
-  agency: { id: 'mofa' },
-  creator: null,
-  roles: ['liaison'],
-  permissions: [],
-};
+const manager = staffMember('manager@mcst', 'Phạm Đức Anh', 'mcst-ttcs', ['campaign_manager']);
+const liaison = staffMember('liaison@mofa', 'Ngô Thanh Hương', 'mofa', ['liaison']);
 const planning = {
   id: CAMPAIGN,
   ownerAgencyId: 'mcst-ttcs',
@@ -82,17 +67,7 @@ function renderPage(me: unknown, extra: Record<string, (call: Call) => { status:
     },
     ...extra,
   });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/campaigns/${CAMPAIGN}`]}>
-          <Routes>
-            <Route path="/campaigns/:id" element={<CampaignPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderRoutes({ '/campaigns/:id': <CampaignPage /> }, { client, at: `/campaigns/${CAMPAIGN}` });
   return client;
 }
 

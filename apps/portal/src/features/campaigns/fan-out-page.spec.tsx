@@ -2,25 +2,16 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import FanOutPage from './fan-out-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
 const BRIEF = '0190f1a2-0000-7000-8000-0000000000b1';
 const FAN_OUT = '0190f1a2-0000-7000-8000-0000000000f1';
-const manager = {
-  user: { id: 'manager@mcst', name: 'Phạm Đức Anh' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['campaign_manager'],
-  permissions: [],
-};
+const manager = staffMember('manager@mcst', 'Phạm Đức Anh', 'mcst-ttcs', ['campaign_manager']);
 const campaign = {
   id: CAMPAIGN,
   ownerAgencyId: 'mcst-ttcs',
@@ -135,17 +126,12 @@ function renderPage(progress: { finished: boolean }) {
       };
     },
   });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/campaigns/${CAMPAIGN}/briefs/${BRIEF}/fan-out`]}>
-          <Routes>
-            <Route path="/campaigns/:id/briefs/:briefId/fan-out" element={<FanOutPage pollMs={40} />} />
-            <Route path="/fan-outs/:fanOutId" element={<FanOutPage pollMs={40} />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
+  renderRoutes(
+    {
+      '/campaigns/:id/briefs/:briefId/fan-out': <FanOutPage pollMs={40} />,
+      '/fan-outs/:fanOutId': <FanOutPage pollMs={40} />,
+    },
+    { client, at: `/campaigns/${CAMPAIGN}/briefs/${BRIEF}/fan-out` },
   );
   return client;
 }

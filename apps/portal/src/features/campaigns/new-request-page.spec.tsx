@@ -2,22 +2,14 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useParams } from 'react-router';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import NewRequestPage from './new-request-page';
 
-const liaison = {
-  user: { id: 'liaison@mofa', name: 'Ngô Thanh Hương' },
-  agency: { id: 'mofa' },
-  creator: null,
-  roles: ['liaison'],
-  permissions: [],
-};
+const liaison = staffMember('liaison@mofa', 'Ngô Thanh Hương', 'mofa', ['liaison']);
 const refused = {
   type: 'https://concord.gov.vn/problems/validation/failed',
   title: 'Validation failed',
@@ -38,17 +30,12 @@ function renderPage(answer: (call: Call) => { status: number; body: unknown }, l
     'GET /v1/me': () => ({ status: 200, body: liaison }),
     'POST /v1/campaign-requests': answer,
   });
-  render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={['/requests/new']}>
-          <Routes>
-            <Route path="/requests/new" element={<NewRequestPage />} />
-            <Route path="/requests/:id" element={<RequestStub />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
+  renderRoutes(
+    {
+      '/requests/new': <NewRequestPage />,
+      '/requests/:id': <RequestStub />,
+    },
+    { client, at: '/requests/new', language },
   );
   return client;
 }

@@ -2,25 +2,16 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import RequestPage from './request-page';
 import RequestsPage from './requests-page';
 
 const REQUEST_ID = '0190f1a2-0000-7000-8000-0000000000r1';
 const CAMPAIGN_ID = '0190f1a2-0000-7000-8000-0000000000c1';
-const manager = {
-  user: { id: 'manager@mcst', name: 'Phạm Đức Anh' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['campaign_manager'],
-  permissions: [],
-};
+const manager = staffMember('manager@mcst', 'Phạm Đức Anh', 'mcst-ttcs', ['campaign_manager']);
 const request = {
   id: REQUEST_ID,
   fromAgencyId: 'mofa',
@@ -41,18 +32,13 @@ const request = {
 
 function renderAt(path: string, answers: Record<string, (call: Call) => { status: number; body: unknown }>) {
   const client = fakeClient({ 'GET /v1/me': () => ({ status: 200, body: manager }), ...answers });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/requests" element={<RequestsPage />} />
-            <Route path="/requests/:id" element={<RequestPage />} />
-            <Route path="/campaigns/:id" element={<p>campaign page</p>} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
+  renderRoutes(
+    {
+      '/requests': <RequestsPage />,
+      '/requests/:id': <RequestPage />,
+      '/campaigns/:id': <p>campaign page</p>,
+    },
+    { client, at: path },
   );
   return client;
 }

@@ -2,24 +2,15 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import SubmissionPage from './submission-page';
 import { rawCodes } from '../../test/raw-codes';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000aa';
-const me = {
-  user: { id: 'reviewer@mcst', name: 'Vũ Ngọc Lan' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['reviewer'],
-  permissions: [],
-};
+const me = staffMember('reviewer@mcst', 'Vũ Ngọc Lan', 'mcst-ttcs', ['reviewer']);
 const stage = {
   key: 'agency_review',
   agencyId: 'mcst-ttcs',
@@ -80,17 +71,7 @@ function renderPage(
     'POST /v1/submissions/{id}/decisions': decide,
     ...extra,
   });
-  render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/submissions/${ID}`]}>
-          <Routes>
-            <Route path="/submissions/:id" element={<SubmissionPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderRoutes({ '/submissions/:id': <SubmissionPage /> }, { client, at: `/submissions/${ID}`, language });
   return client;
 }
 

@@ -2,23 +2,14 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { screen, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient } from '../../test/fake-client';
 import CreatorPage from './creator-page';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000cc';
-const me = {
-  user: { id: 'registrar@mcst', name: 'Registrar' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['registry_officer'],
-  permissions: [],
-};
+const me = staffMember('registrar@mcst', 'Registrar', 'mcst-ttcs', ['registry_officer']);
 const creator = {
   id: ID,
   kind: 'individual',
@@ -67,17 +58,7 @@ describe('the creator page', () => {
       'GET /v1/me': { status: 200, body: me },
       'GET /v1/creators/{id}': { status: 200, body: creator },
     });
-    render(
-      <I18nextProvider i18n={createI18n('en')}>
-        <SessionProvider client={client}>
-          <MemoryRouter initialEntries={[`/creators/${ID}`]}>
-            <Routes>
-              <Route path="/creators/:id" element={<CreatorPage />} />
-            </Routes>
-          </MemoryRouter>
-        </SessionProvider>
-      </I18nextProvider>,
-    );
+    renderRoutes({ '/creators/:id': <CreatorPage /> }, { client, at: `/creators/${ID}` });
     const reason = await screen.findByText('The ministry accepts the risk');
     const row = reason.closest('tr')!;
     expect(within(row).getByText("by the legal officer's override of the vetting record")).toBeTruthy();

@@ -2,23 +2,15 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useLocation, useParams } from 'react-router';
 import { creatorFixture } from './creator-fixture';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import EditCreatorPage from './edit-creator-page';
 
-const officer = {
-  user: { id: 'officer@mcst', name: 'Phạm Thu' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['registry_officer'],
-  permissions: [],
-};
+const officer = staffMember('officer@mcst', 'Phạm Thu', 'mcst-ttcs', ['registry_officer']);
 const creator = creatorFixture();
 
 function CreatorStub() {
@@ -37,17 +29,12 @@ function renderEdit(patch: (call: Call) => { status: number; body: unknown }, re
     'GET /v1/creators/{id}': () => ({ status: 200, body: read() }),
     'PATCH /v1/creators/{id}': patch,
   });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/creators/${creator.id}/edit`]}>
-          <Routes>
-            <Route path="/creators/:id/edit" element={<EditCreatorPage />} />
-            <Route path="/creators/:id" element={<CreatorStub />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
+  renderRoutes(
+    {
+      '/creators/:id/edit': <EditCreatorPage />,
+      '/creators/:id': <CreatorStub />,
+    },
+    { client, at: `/creators/${creator.id}/edit` },
   );
   return client;
 }

@@ -2,11 +2,9 @@
  * @jest-environment jsdom
  */
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useParams } from 'react-router';
+import { renderRoutes } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import RegisterCreatorPage from './register-creator-page';
 
@@ -29,17 +27,12 @@ function CreatorStub() {
 
 function renderPage(answer: (call: Call) => { status: number; body: unknown }, language: 'vi' | 'en' = 'en') {
   const client = fakeClient({ 'POST /v1/creators': answer });
-  render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={['/creators/new']}>
-          <Routes>
-            <Route path="/creators/new" element={<RegisterCreatorPage />} />
-            <Route path="/creators/:id" element={<CreatorStub />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
+  renderRoutes(
+    {
+      '/creators/new': <RegisterCreatorPage />,
+      '/creators/:id': <CreatorStub />,
+    },
+    { client, at: '/creators/new', language },
   );
   return client;
 }

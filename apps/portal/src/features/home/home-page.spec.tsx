@@ -2,23 +2,15 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider, useSession } from '../../session/session';
+import { screen } from '@testing-library/react';
+import { useSession } from '../../session/session';
 import { tokenStore } from '../../session/token-store';
+import { renderInPortal, staffMember } from '../../test/render';
 import { fakeClient } from '../../test/fake-client';
 import { rawCodes } from '../../test/raw-codes';
 import HomePage from './home-page';
 
-const me = {
-  user: { id: 'reviewer@mofa', name: 'Lê Thu' },
-  agency: { id: 'mofa' },
-  creator: null,
-  roles: ['reviewer'],
-  permissions: [],
-};
+const me = staffMember('reviewer@mofa', 'Lê Thu', 'mofa', ['reviewer']);
 const stage = {
   key: 'partner_review:mofa',
   agencyId: 'mofa',
@@ -59,15 +51,7 @@ describe('the home page', () => {
         'GET /v1/me': { status: 200, body: me },
         'GET /v1/reviews': { status: 200, body: { items: [review], nextCursor: null } },
       });
-      render(
-        <I18nextProvider i18n={createI18n(language)}>
-          <SessionProvider client={client}>
-            <MemoryRouter>
-              <SignedIn />
-            </MemoryRouter>
-          </SessionProvider>
-        </I18nextProvider>,
-      );
+      renderInPortal(<SignedIn />, { client, language });
       await screen.findByRole('link', { name: /Hiếu Và Lễ Hội Hà Nội/ });
       const text = document.body.textContent;
       expect(rawCodes(text)).toEqual([]);

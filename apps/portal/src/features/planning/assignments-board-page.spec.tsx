@@ -2,24 +2,15 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { assignmentFixture } from './fixtures';
-import { SessionProvider } from '../../session/session';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import AssignmentsBoardPage from './assignments-board-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const manager = {
-  user: { id: 'manager@mcst', name: 'Trần Minh' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['campaign_manager'],
-  permissions: [],
-};
+const manager = staffMember('manager@mcst', 'Trần Minh', 'mcst-ttcs', ['campaign_manager']);
 const auditor = { ...manager, user: { id: 'auditor@mcst', name: 'Lê Hà' }, roles: ['auditor'] };
 const campaign = {
   id: CAMPAIGN,
@@ -56,17 +47,7 @@ function renderBoard(me: unknown, answers: Record<string, (call: Call) => { stat
         : { status: 200, body: { items: [offered, accepted], nextCursor: 'page-2' } },
     ...answers,
   });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/campaigns/${CAMPAIGN}/board`]}>
-          <Routes>
-            <Route path="/campaigns/:id/board" element={<AssignmentsBoardPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderRoutes({ '/campaigns/:id/board': <AssignmentsBoardPage /> }, { client, at: `/campaigns/${CAMPAIGN}/board` });
   return client;
 }
 

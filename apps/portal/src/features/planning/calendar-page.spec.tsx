@@ -2,24 +2,15 @@
  * @jest-environment jsdom
  */
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import { readFileSync } from 'node:fs';
 import CalendarPage from './calendar-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const me = {
-  user: { id: 'manager@mcst', name: 'Trần Minh' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['campaign_manager'],
-  permissions: [],
-};
+const me = staffMember('manager@mcst', 'Trần Minh', 'mcst-ttcs', ['campaign_manager']);
 const base = { campaignId: CAMPAIGN, ownerAgencyId: 'mcst-ttcs' };
 const december = {
   from: '2026-12-01',
@@ -64,17 +55,7 @@ function renderCalendar(language: 'en' | 'vi' = 'en') {
         ? { status: 200, body: december }
         : { status: 200, body: { from: call.init.params?.query?.from, to: call.init.params?.query?.to, items: [] } },
   });
-  render(
-    <I18nextProvider i18n={createI18n(language)}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={['/calendar?month=2026-12']}>
-          <Routes>
-            <Route path="/calendar" element={<CalendarPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderRoutes({ '/calendar': <CalendarPage /> }, { client, at: '/calendar?month=2026-12', language });
   return client;
 }
 

@@ -2,11 +2,8 @@
  * @jest-environment jsdom
  */
 import { describe, expect, it } from '@jest/globals';
-import { render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { screen, within } from '@testing-library/react';
+import { renderInPortal } from '../../test/render';
 import { fakeClient } from '../../test/fake-client';
 import { CreatorAssignments } from './creator-assignments';
 import { assignmentFixture } from './fixtures';
@@ -15,15 +12,7 @@ const CREATOR = '0190f1a2-0000-7000-8000-0000000000d1';
 
 function renderSection(items: unknown[]) {
   const client = fakeClient({ 'GET /v1/assignments': { status: 200, body: { items, nextCursor: null } } });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter>
-          <CreatorAssignments creatorId={CREATOR} />
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderInPortal(<CreatorAssignments creatorId={CREATOR} />, { client });
   return client;
 }
 

@@ -2,11 +2,8 @@
  * @jest-environment jsdom
  */
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { renderInPortal } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import { MyAssignments } from './my-assignments';
 
@@ -48,15 +45,7 @@ const offer = {
 
 function renderBlock(answers: Record<string, (call: Call) => { status: number; body: unknown }>) {
   const client = fakeClient(answers);
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter>
-          <MyAssignments />
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderInPortal(<MyAssignments />, { client });
   return client;
 }
 

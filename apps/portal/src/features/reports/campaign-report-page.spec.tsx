@@ -2,23 +2,14 @@
  * @jest-environment jsdom
  */
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { createI18n } from '../../i18n';
-import { SessionProvider } from '../../session/session';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
 import CampaignReportPage from './campaign-report-page';
 
 const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const me = {
-  user: { id: 'manager@mcst', name: 'Trần Minh' },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles: ['campaign_manager'],
-  permissions: [],
-};
+const me = staffMember('manager@mcst', 'Trần Minh', 'mcst-ttcs', ['campaign_manager']);
 const figures = (views: number) => ({ views, likes: 10, comments: 2, shares: 1 });
 const report = {
   campaignId: CAMPAIGN,
@@ -57,17 +48,7 @@ function renderReport(csv: (call: Call) => { status: number; body: unknown }) {
     'GET /v1/campaigns/{id}/report': { status: 200, body: report },
     'GET /v1/campaigns/{id}/report.csv': csv,
   });
-  render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <SessionProvider client={client}>
-        <MemoryRouter initialEntries={[`/campaigns/${CAMPAIGN}/report`]}>
-          <Routes>
-            <Route path="/campaigns/:id/report" element={<CampaignReportPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </I18nextProvider>,
-  );
+  renderRoutes({ '/campaigns/:id/report': <CampaignReportPage /> }, { client, at: `/campaigns/${CAMPAIGN}/report` });
   return client;
 }
 
