@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +28,12 @@ describe('updateReturning, on PostgreSQL', () => {
     });
     await db.initialize();
     await db.query('CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)');
-    await db.query('INSERT INTO counters VALUES (1, 10), (2, 20), (3, 30)');
   }, 120_000);
+  // Every test starts from the same three counters, whatever ran before it.
+  beforeEach(async () => {
+    await db.query('TRUNCATE counters');
+    await db.query('INSERT INTO counters VALUES (1, 10), (2, 20), (3, 30)');
+  });
   afterAll(async () => {
     await db?.destroy();
     await pg?.stop();
