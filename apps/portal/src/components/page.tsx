@@ -1,11 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 /**
  * A page's heading: sets the tab's title and takes focus when the page opens,
- * so keyboard and screen-reader users start at the new content.
+ * so keyboard and screen-reader users start at the new content. It shows
+ * `children` when they say more than the tab's `title`.
  */
-export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+export function PageHeading({ children, title }: { children?: ReactNode; title: string }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -16,7 +18,29 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
   }, []);
   return (
     <h1 ref={heading} tabIndex={-1}>
-      {children}
+      {children ?? title}
     </h1>
+  );
+}
+
+/** The way back up, above a page's heading: the list or record the page belongs to. */
+export function Breadcrumb({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="breadcrumb">
+      <Link to={to}>{children}</Link>
+    </p>
+  );
+}
+
+/** The head of a list page: its heading and what the list is, and the page's action (a new record, say). */
+export function ListHead({ title, intro, children }: { title: string; intro: string; children?: ReactNode }) {
+  return (
+    <div className="page-head">
+      <div>
+        <PageHeading title={title} />
+        <p className="lead">{intro}</p>
+      </div>
+      {children}
+    </div>
   );
 }

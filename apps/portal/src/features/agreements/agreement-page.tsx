@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useArrivalState } from '../../lib/arrival-state';
 import { settle } from '../../api/client';
 import type { Problem } from '../../api/problem';
@@ -12,7 +12,7 @@ import { availableActions, type Agreement } from './lifecycle';
 import { MilestonesSection } from './milestones-section';
 import { VersionsSection } from './versions-section';
 import { LoadState, SuccessNotice, useMessage } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient, useSession } from '../../session/session';
 import { problemMessage } from '../../api/problem';
@@ -52,9 +52,7 @@ export default function AgreementPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/agreements">{t('agreementsArea.nav')}</Link>
-      </p>
+      <Breadcrumb to="/agreements">{t('agreementsArea.nav')}</Breadcrumb>
       <PageHeading title={agreement ? agreement.number : t('agreementsArea.detail.title')}>
         {agreement
           ? t('agreementsArea.detail.heading', { number: agreement.number, title: agreement.title })

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -73,17 +73,13 @@ export default function AgreementsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <PageHeading title={t('agreementsArea.list.title')}>{t('agreementsArea.list.title')}</PageHeading>
-          <p className="lead">{t('agreementsArea.list.intro')}</p>
-        </div>
+      <ListHead title={t('agreementsArea.list.title')} intro={t('agreementsArea.list.intro')}>
         {session.can('create', 'Agreement') && (
           <Link to="/agreements/new" className="button-link button-primary">
             {t('agreementsArea.list.new')}
           </Link>
         )}
-      </div>
+      </ListHead>
 
       {session.can('read', 'Agreement') && <BudgetSummary />}
 

@@ -4,7 +4,7 @@ import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
 import { FieldErrors, ProblemAlert } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import {
@@ -62,7 +62,7 @@ export default function NewAgreementPage() {
   if (session.me && !session.can('create', 'Agreement')) {
     return (
       <div className="page page-form">
-        <PageHeading title={t('agreementsArea.new.title')}>{t('agreementsArea.new.title')}</PageHeading>
+        <PageHeading title={t('agreementsArea.new.title')} />
         <ProblemAlert problem={{ code: 'auth.forbidden', detail: '' }} />
       </div>
     );
@@ -70,10 +70,8 @@ export default function NewAgreementPage() {
 
   return (
     <div className="page page-form">
-      <p className="breadcrumb">
-        <Link to="/agreements">{t('agreementsArea.nav')}</Link>
-      </p>
-      <PageHeading title={t('agreementsArea.new.title')}>{t('agreementsArea.new.title')}</PageHeading>
+      <Breadcrumb to="/agreements">{t('agreementsArea.nav')}</Breadcrumb>
+      <PageHeading title={t('agreementsArea.new.title')} />
       <p className="lead">{t('agreementsArea.new.intro')}</p>
 
       <div ref={form.summary} tabIndex={-1} className="summary-anchor">

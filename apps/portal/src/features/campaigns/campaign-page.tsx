@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { LoadState, SuccessNotice } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useApi } from '../../lib/use-api';
 import { useApiClient, useSession } from '../../session/session';
@@ -37,12 +37,8 @@ export default function CampaignPage() {
   };
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/campaigns">{t('campaignsArea.list.title')}</Link>
-      </p>
-      <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')}>
-        {campaign?.title ?? t('campaignsArea.page.title')}
-      </PageHeading>
+      <Breadcrumb to="/campaigns">{t('campaignsArea.list.title')}</Breadcrumb>
+      <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')} />
       <SuccessNotice message={notice} />
       <LoadState loaded={loaded} />
       {campaign && <CampaignView campaign={campaign} onDone={done} reload={loaded.reload} />}

@@ -4,7 +4,7 @@ import { CAMPAIGN_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
@@ -41,17 +41,13 @@ export default function CampaignsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <PageHeading title={t('campaignsArea.list.title')}>{t('campaignsArea.list.title')}</PageHeading>
-          <p className="lead">{t('campaignsArea.list.intro')}</p>
-        </div>
+      <ListHead title={t('campaignsArea.list.title')} intro={t('campaignsArea.list.intro')}>
         {session.can('read', 'CampaignRequest') && (
           <Link to="/requests" className="button-link button-secondary">
             {t('campaignsArea.list.requests')}
           </Link>
         )}
-      </div>
+      </ListHead>
 
       <SelectFilter
         id="campaigns-status"

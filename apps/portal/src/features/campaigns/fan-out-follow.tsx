@@ -67,7 +67,7 @@ export function FanOutFollow({ id, pollMs }: { id: string; pollMs: number }) {
           </>
         )}
       </p>
-      <PageHeading title={title}>{title}</PageHeading>
+      <PageHeading title={title} />
       {!view && !problem && <Loading label={t('app.loading')} />}
       {problem && (
         <ProblemAlert

@@ -80,7 +80,7 @@ export function FanOutStart() {
           </>
         )}
       </p>
-      <PageHeading title={title}>{title}</PageHeading>
+      <PageHeading title={title} />
       <p className="lead">{t('fanOut.start.intro')}</p>
       {(campaign.state === 'loading' || briefs.state === 'loading') && !brief && <Loading label={t('app.loading')} />}
       {campaign.state === 'error' && <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />}

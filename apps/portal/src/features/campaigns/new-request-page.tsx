@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { settle } from '../../api/client';
 import { ErrorSummary } from '../../components/error-summary';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import { useAreaErrors } from './area-errors';
@@ -47,7 +47,7 @@ export default function NewRequestPage() {
   if (!session.can('create', 'CampaignRequest')) {
     return (
       <div className="page page-form">
-        <PageHeading title={t('requests.form.title')}>{t('requests.form.title')}</PageHeading>
+        <PageHeading title={t('requests.form.title')} />
         <p className="alert alert-info">{t('requests.form.forbidden')}</p>
       </div>
     );
@@ -55,10 +55,8 @@ export default function NewRequestPage() {
 
   return (
     <div className="page page-form">
-      <p className="breadcrumb">
-        <Link to="/requests">{t('requests.title')}</Link>
-      </p>
-      <PageHeading title={t('requests.form.title')}>{t('requests.form.title')}</PageHeading>
+      <Breadcrumb to="/requests">{t('requests.title')}</Breadcrumb>
+      <PageHeading title={t('requests.form.title')} />
       <p className="lead">{t('requests.form.intro')}</p>
 
       <div ref={form.summary} tabIndex={-1} className="summary-anchor">

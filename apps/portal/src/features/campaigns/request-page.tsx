@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { settle } from '../../api/client';
 import { LoadState, SuccessNotice } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useApi } from '../../lib/use-api';
 import { useApiClient, useSession } from '../../session/session';
@@ -34,12 +34,8 @@ export default function RequestPage() {
   };
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/requests">{t('requests.title')}</Link>
-      </p>
-      <PageHeading title={request?.title ?? t('requests.detail.title')}>
-        {request?.title ?? t('requests.detail.title')}
-      </PageHeading>
+      <Breadcrumb to="/requests">{t('requests.title')}</Breadcrumb>
+      <PageHeading title={request?.title ?? t('requests.detail.title')} />
       <SuccessNotice message={notice} />
       <LoadState loaded={loaded} />
       {request && <RequestView request={request} onDone={done} reload={loaded.reload} />}

@@ -4,7 +4,7 @@ import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
@@ -65,17 +65,13 @@ export default function RequestsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <PageHeading title={t('requests.title')}>{t('requests.title')}</PageHeading>
-          <p className="lead">{t('requests.intro')}</p>
-        </div>
+      <ListHead title={t('requests.title')} intro={t('requests.intro')}>
         {session.can('create', 'CampaignRequest') && (
           <Link to="/requests/new" className="button-link button-primary">
             {t('requests.new')}
           </Link>
         )}
-      </div>
+      </ListHead>
 
       <div className="tabs" role="tablist" aria-label={t('requests.tabs.label')}>
         {boxes.map((b) => (

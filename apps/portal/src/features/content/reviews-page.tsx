@@ -22,7 +22,7 @@ export default function ReviewsPage() {
   const items = orderReviews(loaded.data?.items ?? []);
   return (
     <div className="page">
-      <PageHeading title={t('reviews.title')}>{t('reviews.title')}</PageHeading>
+      <PageHeading title={t('reviews.title')} />
       <p className="lead">{t('reviews.intro')}</p>
       <LoadState loaded={loaded} />
       {loaded.data && (

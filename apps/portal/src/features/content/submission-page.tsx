@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { mayDecide, type ReviewerRole } from '@concord/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { settle } from '../../api/client';
 import type { Problem } from '../../api/problem';
 import { LoadState } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -45,9 +45,7 @@ export default function SubmissionPage() {
   const submission = loaded.data;
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/">{t('nav.home')}</Link>
-      </p>
+      <Breadcrumb to="/">{t('nav.home')}</Breadcrumb>
       <PageHeading title={t('submission.title')}>
         {submission
           ? t('submission.heading', {

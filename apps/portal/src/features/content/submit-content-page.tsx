@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { settle } from '../../api/client';
 import { Loading, ProblemAlert } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { SubmitForm } from './submit-form';
@@ -18,10 +18,8 @@ export default function SubmitContentPage() {
   );
   return (
     <div className="page page-form">
-      <p className="breadcrumb">
-        <Link to="/">{t('nav.home')}</Link>
-      </p>
-      <PageHeading title={t('submit.title')}>{t('submit.title')}</PageHeading>
+      <Breadcrumb to="/">{t('nav.home')}</Breadcrumb>
+      <PageHeading title={t('submit.title')} />
       {loaded.state === 'loading' && <Loading label={t('app.loading')} />}
       {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
       {loaded.state === 'ok' && <SubmitForm assignment={loaded.data} />}

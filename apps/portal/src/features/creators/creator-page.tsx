@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { Loading, ProblemAlert } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { CreatorAssignments } from '../planning/creator-assignments';
 import { PersonalDataSection } from './personal-data-section';
@@ -30,7 +30,7 @@ export default function CreatorPage() {
   if (loaded.state === 'error') {
     return (
       <div className="page">
-        <PageHeading title={t('nav.creators')}>{t('nav.creators')}</PageHeading>
+        <PageHeading title={t('nav.creators')} />
         <ProblemAlert problem={loaded.problem} onRetry={loaded.problem.status === 404 ? undefined : loaded.reload} />
         <p>
           <Link to="/creators">{t('nav.creators')}</Link>
@@ -55,11 +55,9 @@ function CreatorView({
   const session = useSession();
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to="/creators">{t('nav.creators')}</Link>
-      </p>
+      <Breadcrumb to="/creators">{t('nav.creators')}</Breadcrumb>
       <div className="page-head">
-        <PageHeading title={creator.displayName}>{creator.displayName}</PageHeading>
+        <PageHeading title={creator.displayName} />
         {session.can('update', 'Creator') && (
           <Link to={`/creators/${creator.id}/edit`} className="button-link">
             {t('creator.edit')}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -73,17 +73,13 @@ export default function CreatorsPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <div>
-          <PageHeading title={t('creators.title')}>{t('creators.title')}</PageHeading>
-          <p className="lead">{t('creators.intro')}</p>
-        </div>
+      <ListHead title={t('creators.title')} intro={t('creators.intro')}>
         {session.can('create', 'Creator') && (
           <Link to="/creators/new" className="button-link button-primary">
             {t('creators.register')}
           </Link>
         )}
-      </div>
+      </ListHead>
 
       <CreatorSearch filters={filters} errorsAt={(name) => placed.byField.get(name)} />
 

@@ -6,7 +6,7 @@ import { placeFieldErrors, type Problem } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { Loading, ProblemAlert } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
@@ -44,7 +44,7 @@ export default function EditCreatorPage() {
   if (loaded.state === 'error' || !session.can('update', 'Creator')) {
     return (
       <div className="page">
-        <PageHeading title={t('creatorEdit.titlePlain')}>{t('creatorEdit.titlePlain')}</PageHeading>
+        <PageHeading title={t('creatorEdit.titlePlain')} />
         {loaded.state === 'error' ? (
           <ProblemAlert problem={loaded.problem} onRetry={loaded.problem.status === 404 ? undefined : loaded.reload} />
         ) : (
@@ -114,10 +114,8 @@ function EditForm({ initial }: { initial: Creator }) {
 
   return (
     <div className="page page-form">
-      <p className="breadcrumb">
-        <Link to={`/creators/${base.id}`}>{base.displayName}</Link>
-      </p>
-      <PageHeading title={heading}>{heading}</PageHeading>
+      <Breadcrumb to={`/creators/${base.id}`}>{base.displayName}</Breadcrumb>
+      <PageHeading title={heading} />
       <p className="lead">{t('creatorEdit.intro')}</p>
 
       <div ref={form.summary} tabIndex={-1} className="summary-anchor">

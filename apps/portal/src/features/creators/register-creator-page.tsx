@@ -5,7 +5,7 @@ import { existingCreator, placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { ConsentFields, ProfileFields } from './profile-fields';
@@ -59,10 +59,8 @@ export default function RegisterCreatorPage() {
 
   return (
     <div className="page page-form">
-      <p className="breadcrumb">
-        <Link to="/creators">{t('nav.creators')}</Link>
-      </p>
-      <PageHeading title={t('register.title')}>{t('register.title')}</PageHeading>
+      <Breadcrumb to="/creators">{t('nav.creators')}</Breadcrumb>
+      <PageHeading title={t('register.title')} />
       <p className="lead">{t('register.intro')}</p>
 
       <div ref={form.summary} tabIndex={-1} className="summary-anchor">

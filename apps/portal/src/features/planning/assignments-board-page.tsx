@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle, type ConcordClient, type Result } from '../../api/client';
 import { LoadState, ProblemAlert, SuccessNotice } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { groupByStatus, overdueCount, type BoardAssignment } from './board';
@@ -52,11 +52,9 @@ export default function AssignmentsBoardPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/campaigns/${id}`}>{title ?? t('board.campaign')}</Link>
-      </p>
+      <Breadcrumb to={`/campaigns/${id}`}>{title ?? t('board.campaign')}</Breadcrumb>
       <div className="page-head">
-        <PageHeading title={heading}>{heading}</PageHeading>
+        <PageHeading title={heading} />
         <p className="actions">
           <Link to={`/campaigns/${id}/report`}>{t('board.reportLink')}</Link>
           <Link to="/calendar">{t('board.calendarLink')}</Link>

@@ -61,7 +61,7 @@ export default function CalendarPage() {
 
   return (
     <div className="page">
-      <PageHeading title={title}>{title}</PageHeading>
+      <PageHeading title={title} />
       <nav className="calendar-nav" aria-label={t('calendar.navLabel')}>
         <button type="button" className="button-secondary" onClick={() => go(-1)}>
           <span aria-hidden="true">← </span>

@@ -28,7 +28,7 @@ export default function PublicRegisterPage() {
 
   return (
     <div className="page">
-      <PageHeading title={t('publicRegister.title')}>{t('publicRegister.title')}</PageHeading>
+      <PageHeading title={t('publicRegister.title')} />
       <p className="lead">{t('publicRegister.intro')}</p>
       <p>
         <a className="button-link button-secondary" href="/v1/public/partnerships.csv" download>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle } from '../../api/client';
 import { Loading, ProblemAlert } from '../../components/messages';
-import { PageHeading } from '../../components/page';
+import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { ReportView } from './report-view';
@@ -28,11 +28,9 @@ export default function CampaignReportPage() {
   const heading = title ? t('report.title', { campaign: title }) : t('report.titlePlain');
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/campaigns/${id}`}>{title ?? t('report.campaign')}</Link>
-      </p>
+      <Breadcrumb to={`/campaigns/${id}`}>{title ?? t('report.campaign')}</Breadcrumb>
       <div className="page-head">
-        <PageHeading title={heading}>{heading}</PageHeading>
+        <PageHeading title={heading} />
         <p className="actions">
           <Link to={`/campaigns/${id}/board`}>{t('report.boardLink')}</Link>
         </p>

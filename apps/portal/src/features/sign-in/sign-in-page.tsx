@@ -80,7 +80,7 @@ export default function SignInPage() {
 
   return (
     <div className="page page-narrow">
-      <PageHeading title={t('signIn.title')}>{t('signIn.title')}</PageHeading>
+      <PageHeading title={t('signIn.title')} />
       <p className="lead">{t('signIn.intro')}</p>
       {session.notice === 'expired' && (
         <div className="alert alert-info" role="status">
