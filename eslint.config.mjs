@@ -1,5 +1,6 @@
 // One ESLint configuration for the monorepo (flat config, type-aware through typescript-eslint's project service).
-// Each workspace runs `eslint src` as its `lint` script; `npm run lint` runs them all through turbo, and CI runs it.
+// Each workspace runs `eslint src` as its `lint` script (e2e/: `eslint api browser support`); `npm run lint` runs them all
+// through turbo, and CI runs it.
 // The rules that carry the architecture (docs/architecture.md, "Rules the linter keeps") are at the end.
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';

@@ -1,17 +1,17 @@
 /**
  * The whole campaign story in the browser, each person in a browser of their
- * own, against the system started as `npm start` starts it (see ./harness.ts):
+ * own, against the system started as `npm start` starts it (see ../support/browser.ts):
  * the Foreign Ministry's liaison requests a joint campaign (in English); the
  * lead agency's campaign manager accepts it, adds a brief and offers it to
  * creators (in Vietnamese); a creator accepts and submits; three reviewers
  * take the content to approval after one round of changes; the creator
  * publishes and reports reach; the manager's report charts it. Labels are
  * read from the portal's own catalogues, in the language each person uses.
- * Screenshots go to apps/portal/test-output/campaign-story/.
+ * Screenshots go to e2e/test-output/campaign-story/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { catalogues } from '../i18n/catalogues';
+import { catalogues } from '@concord/portal/i18n/catalogues';
 import {
   apiGet,
   signInAs,
@@ -21,7 +21,7 @@ import {
   story,
   type RunningSystem,
   type Story,
-} from './harness';
+} from '../support/browser';
 
 type Language = keyof typeof catalogues;
 

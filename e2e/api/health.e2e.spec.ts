@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { generateActorKeyPair } from '@concord/messaging';
-import { registration, startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, type TestSystem } from '../support/system';
 
 describe('health, docs and dev auth', () => {
   let sys: TestSystem;

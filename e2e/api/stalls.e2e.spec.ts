@@ -6,7 +6,7 @@ import type { ConcordClient } from '@concord/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
 import type { RunningNats } from '@concord/messaging';
 import { eventually, freePort, startTestNatsServer } from '@concord/testing';
-import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 /** The PostgreSQL server process and its backends: what SIGSTOP pauses (a stalled disk, a VM frozen, a debugger attached). */
 function postgresProcesses(postmaster: number): number[] {

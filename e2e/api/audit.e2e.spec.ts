@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { ConcordClient } from '@concord/client';
 import { auditPublicKey, checkpointSigned, type SignedCheckpoint } from '@concord/domain';
 import { parseCheckpoints, parseExport, parseKeys, verifyExport } from '@concord/audit';
-import { registration, startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, type TestSystem } from '../support/system';
 
 describe('the audit trail as evidence: signed checkpoints kept by the gateway, verify against them', () => {
   let sys: TestSystem;

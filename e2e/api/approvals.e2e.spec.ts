@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { devToken, type ConcordClient } from '@concord/client';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const day = 24 * 3600_000;
 const at = (days: number) => new Date(Date.now() + days * day);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt, SignJWT } from 'jose';
 import { createConcordClient, type ConcordClient } from '@concord/client';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const SECRET = randomBytes(32).toString('hex');
 

@@ -3,18 +3,17 @@
  * starts it (`node infra/start-system.mjs`: PostgreSQL, NATS, every service,
  * the gateway serving the portal, the demo data) on free ports with its own
  * data folder; Debian's Chromium driven by playwright-core; a fresh browser
- * context per person, saving numbered screenshots to apps/portal/test-output/<story>/.
+ * context per person, saving numbered screenshots to e2e/test-output/<story>/.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { repoRoot as root } from './paths';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const outputDir = join(root, 'apps/portal/test-output');
+const outputDir = join(root, 'e2e/test-output');
 const CHROMIUM = process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium';
 export const START_TIMEOUT_MS = 180_000;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 /** The headers every answer carries, API and portal alike. */
 function expectHardened(response: Response): void {

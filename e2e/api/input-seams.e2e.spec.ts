@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect } from 'node:net';
 import { devToken } from '@concord/client';
 import { FIELD_CODES } from '@concord/domain';
-import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 /** What every layer answers to bad input: problem+json with a stable code, field paths for validation, nothing changed. */
 describe('bad input through the gateway', () => {

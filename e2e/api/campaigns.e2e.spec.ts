@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
-import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 describe('joint campaigns through the gateway, with the typed client', () => {
   let sys: TestSystem;

@@ -1,3 +1,8 @@
+/**
+ * What the API stories share: the gateway and the four services started in
+ * this process on the run's PostgreSQL and NATS (packages/testing/jest/ starts
+ * those once per jest run), each system in a database and a namespace of its own.
+ */
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,12 +19,15 @@ import {
   testUrls,
   testNatsConfig,
 } from '@concord/testing';
-import { migrateGatewayDatabase } from '../database/migrate-gateway';
-import { createGateway } from '../gateway.app';
-import { GatewayConfigSchema, type GatewayConfig } from '../gateway.config';
+import {
+  AuditCheckpointRepository,
+  createGateway,
+  GatewayConfigSchema,
+  migrateGatewayDatabase,
+  type GatewayConfig,
+} from '@concord/gateway';
 import { AuditEvidence } from '@concord/audit';
 import { auditSigningKey, type AuditSigningKey } from '@concord/domain';
-import { AuditCheckpointRepository } from '../audit/audit-checkpoint.repository';
 
 export interface TestSystem {
   baseUrl: string;

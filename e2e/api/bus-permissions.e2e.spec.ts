@@ -19,7 +19,8 @@ import {
   type RunningNats,
 } from '@concord/messaging';
 import { EventCollector, freePort, publishEvent, rejection, staff, testNats } from '@concord/testing';
-import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
+import { repoRoot } from '../support/paths';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 /**
  * The bus is a trust boundary of its own: nats-server refuses a client
@@ -180,7 +181,7 @@ describe('NATS permissions pinned to one environment (as npm start writes them)'
     seeds = Object.fromEntries(
       ['gateway', ...BUS_SERVICES].map((identity) => [identity, createBusNkey().seed]),
     ) as BusSeeds;
-    const base = join(process.cwd(), '../../infra/nats/nats-server.conf');
+    const base = join(repoRoot, 'infra/nats/nats-server.conf');
     const configFile = writeNatsServerConfig(join(dir, 'nats-server.conf'), base, seeds, 'alpha');
     nats = await startNatsServer({ port: await freePort(), storeDir: join(dir, 'nats'), configFile });
   });
@@ -220,7 +221,7 @@ describe('NATS permissions pinned to one environment (as npm start writes them)'
 
 describe('the production authorization (infra/nats/authorization.production.conf)', () => {
   it('is what the permission table generates (npm run nats:authorization rewrites it)', () => {
-    const committed = readFileSync(join(process.cwd(), '../../infra/nats/authorization.production.conf'), 'utf8');
+    const committed = readFileSync(join(repoRoot, 'infra/nats/authorization.production.conf'), 'utf8');
     expect(committed).toBe(productionAuthorizationConfig());
     for (const identity of ['gateway', ...BUS_SERVICES])
       expect(committed).toContain(`nkey: $${identity.toUpperCase()}_NATS_NKEY,`);

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { devToken } from '@concord/client';
-import { DEV_USERS } from '../auth/dev-users';
-import { startTestSystem, type TestSystem } from '../test/e2e.test-helpers';
-import { changedTables, DatabaseFingerprint, sameFingerprint } from './database-fingerprint';
-import { requestsFor, type FuzzRequest, type OpenApiDocument } from './openapi-requests';
+import { DEV_USERS } from '@concord/gateway';
+import { changedTables, DatabaseFingerprint, sameFingerprint } from '../support/fuzz/database-fingerprint';
+import { requestsFor, type FuzzRequest, type OpenApiDocument } from '../support/fuzz/openapi-requests';
+import { repoRoot } from '../support/paths';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 /**
  * Requests generated from the committed OpenAPI document — every operation,
@@ -25,7 +26,7 @@ const CHECKED_WRITES = Math.round(TOTAL * 0.15);
 const CONCURRENCY = 16;
 const WRITE_BATCH = 8;
 
-const doc = JSON.parse(readFileSync(join(process.cwd(), 'openapi.json'), 'utf8')) as OpenApiDocument;
+const doc = JSON.parse(readFileSync(join(repoRoot, 'apps/gateway/openapi.json'), 'utf8')) as OpenApiDocument;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface Answer {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
 import { devToken, type ConcordClient, type Schemas } from '@concord/client';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const CRLF = '\r\n';
 
@@ -251,7 +251,7 @@ describe('agreements through the gateway, with the typed client', () => {
     const { data } = await manager.POST('/v1/agreements', { body: draft(counterpartyId) });
     const id = data!.id;
     const token = await devTokenOf('manager@mcst');
-    const upload = (body: Uint8Array, type: string, name = 'hop-dong.pdf') =>
+    const upload = (body: Uint8Array<ArrayBuffer>, type: string, name = 'hop-dong.pdf') =>
       fetch(`${sys.baseUrl}/v1/agreements/${id}/documents?name=${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': type },

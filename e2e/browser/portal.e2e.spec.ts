@@ -1,7 +1,7 @@
 /**
  * The portal in a real browser against the real system, started as the
- * README starts it (see ./harness.ts). Each story saves screenshots to
- * apps/portal/test-output/<story>/.
+ * README starts it (see ../support/browser.ts). Each story saves screenshots to
+ * e2e/test-output/<story>/.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
@@ -12,7 +12,7 @@ import {
   START_TIMEOUT_MS,
   story as newStory,
   type RunningSystem,
-} from './harness';
+} from '../support/browser';
 
 let system: RunningSystem;
 const story = (name: string) => newStory(system, name);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { ConcordClient, Schemas } from '@concord/client';
-import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../test/e2e.test-helpers';
+import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 type Registration = Schemas['RegisterCreator'];
 
