@@ -6,7 +6,7 @@ import { placeFieldErrors } from '../../api/problem';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
 import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
-import { useFormat } from '../../lib/format';
+import { useListStatus } from '../../lib/list-status';
 import { useApi } from '../../lib/use-api';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useUrlFilters } from '../../lib/use-url-filters';
@@ -43,7 +43,6 @@ export default function AgreementsPage() {
   const { t } = useTranslation();
   const api = useApiClient();
   const session = useSession();
-  const format = useFormat();
   const [pageSize, setPageSize] = useState<number>(25);
   const pages = useCursorPages();
   const filters = useUrlFilters(AGREEMENT_FILTERS, pages.reset);
@@ -56,20 +55,14 @@ export default function AgreementsPage() {
   );
   const placed = placeFieldErrors(loaded.problem?.errors ?? [], AGREEMENT_FILTERS);
   const items = loaded.data?.items ?? [];
-  const from = (pages.page - 1) * pageSize + 1;
   const counterpartyName = applied.counterpartyId
     ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName
     : undefined;
-  const status =
-    loaded.state === 'loading'
-      ? t('agreementsArea.list.loading')
-      : loaded.state === 'ok'
-        ? items.length === 0
-          ? filtered
-            ? t('agreementsArea.list.emptyFiltered')
-            : t('agreementsArea.list.empty')
-          : t('agreementsArea.list.showing', { from: format.number(from), to: format.number(from + items.length - 1) })
-        : '';
+  const status = useListStatus(loaded, items.length, (pages.page - 1) * pageSize + 1, {
+    loading: t('agreementsArea.list.loading'),
+    empty: filtered ? t('agreementsArea.list.emptyFiltered') : t('agreementsArea.list.empty'),
+    showing: (range) => t('agreementsArea.list.showing', range),
+  });
 
   return (
     <div className="page">

@@ -6,7 +6,7 @@ import { placeFieldErrors } from '../../api/problem';
 import { ProblemAlert, ResultStatus } from '../../components/messages';
 import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
-import { useFormat } from '../../lib/format';
+import { useListStatus } from '../../lib/list-status';
 import { useApi } from '../../lib/use-api';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useUrlFilters } from '../../lib/use-url-filters';
@@ -44,7 +44,6 @@ export default function CreatorsPage() {
   const { t } = useTranslation();
   const api = useApiClient();
   const session = useSession();
-  const format = useFormat();
   const [pageSize, setPageSize] = useState<number>(50);
   const pages = useCursorPages();
   // What is typed settles for a moment before it is searched; choices from lists apply at once.
@@ -59,17 +58,11 @@ export default function CreatorsPage() {
   const placed = placeFieldErrors(loaded.problem?.errors ?? [], CREATOR_FILTERS);
 
   const items = loaded.data?.items ?? [];
-  const from = (pages.page - 1) * pageSize + 1;
-  const status =
-    loaded.state === 'loading'
-      ? t('creators.loading')
-      : loaded.state === 'ok'
-        ? items.length === 0
-          ? filtered
-            ? t('creators.emptyFiltered')
-            : t('creators.empty')
-          : t('creators.showing', { from: format.number(from), to: format.number(from + items.length - 1) })
-        : '';
+  const status = useListStatus(loaded, items.length, (pages.page - 1) * pageSize + 1, {
+    loading: t('creators.loading'),
+    empty: filtered ? t('creators.emptyFiltered') : t('creators.empty'),
+    showing: (range) => t('creators.showing', range),
+  });
 
   return (
     <div className="page">
