@@ -12,3 +12,4 @@ export * from './update-returning';
 export * from './in-flight-batcher';
 export * from './repository-providers';
 export * from './schema-drift';
+export * from './authored-row';

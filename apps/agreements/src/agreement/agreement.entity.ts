@@ -1,5 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { bigintAsNumber } from '@concord/database';
+import { Check, Column, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber, StatusTrackedRow } from '@concord/database';
 import type { AgreementDocument } from './agreement-document.entity';
 import type { AgreementVersion } from './agreement-version.entity';
 import type { Milestone } from './milestone.entity';
@@ -31,10 +31,7 @@ export interface LegalReview {
 @Check('agreements_kind_check', "kind IN ('memorandum', 'service_contract')")
 @Check('agreements_check', 'term_end >= term_start')
 @Check('agreements_budget_check', 'budget >= 0')
-export class Agreement {
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class Agreement extends StatusTrackedRow<AgreementStatusName, StatusChange<AgreementStatusName>> {
   /** TTDN-2026-0007: unique, without gaps per agency and year. */
   @Column({ type: 'text', unique: true })
   number: string;
@@ -81,20 +78,11 @@ export class Agreement {
   @Column({ name: 'usage_rights', type: 'jsonb', nullable: true })
   usageRights: { durationMonths: number; channels: string[]; territories: string[] } | null;
 
-  @Column('text')
-  status: AgreementStatusName;
-
-  @Column('int')
-  version: number;
-
   @Column('jsonb')
   signatures: Signature[];
 
   @Column({ name: 'legal_reviews', type: 'jsonb' })
   legalReviews: LegalReview[];
-
-  @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: StatusChange<AgreementStatusName>[];
 
   /** Loaded with the agreement; written through the repository. */
   milestones?: Milestone[];
@@ -104,12 +92,6 @@ export class Agreement {
 
   /** Loaded with the agreement: its documents' metadata (not their bytes). */
   documents?: AgreementDocument[];
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

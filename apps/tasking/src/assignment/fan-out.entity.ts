@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
+import { AuthoredRow } from '@concord/database';
 import { Brief } from '../campaign/brief.entity';
 import { Campaign } from '../campaign/campaign.entity';
 
@@ -13,10 +14,7 @@ import { Campaign } from '../campaign/campaign.entity';
 @Index('fan_outs_running', { synchronize: false })
 @Check('fan_outs_target_check', "target IN ('creators', 'filter')")
 @Check('fan_outs_status_check', "status IN ('running', 'completed', 'failed', 'cancelled')")
-export class FanOut {
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class FanOut extends AuthoredRow {
   @Column({ name: 'brief_id', type: 'uuid' })
   @ForeignKey(() => Brief, { name: 'fan_outs_brief_id_fkey' })
   briefId: string;
@@ -69,12 +67,6 @@ export class FanOut {
 
   @Column({ type: 'int', default: 0 })
   batches: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;

@@ -1,5 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '@concord/database';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
+import { AuthoredRow, bigintAsNumber } from '@concord/database';
 import { Campaign } from './campaign.entity';
 
 /** What to make within a campaign: kind, messages, platforms, languages, due time, quantity, fee per deliverable. */
@@ -9,10 +9,7 @@ import { Campaign } from './campaign.entity';
 @Check('briefs_quantity_check', 'quantity > 0')
 @Check('briefs_fee_per_deliverable_check', 'fee_per_deliverable >= 0')
 @Check('briefs_window', 'window_end > window_start')
-export class Brief {
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class Brief extends AuthoredRow {
   @Column({ name: 'campaign_id', type: 'uuid' })
   @ForeignKey(() => Campaign, { name: 'briefs_campaign_id_fkey' })
   campaignId: string;
@@ -47,10 +44,4 @@ export class Brief {
 
   @Column({ name: 'fee_per_deliverable', type: 'bigint', transformer: bigintAsNumber })
   feePerDeliverable: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

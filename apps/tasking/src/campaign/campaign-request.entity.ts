@@ -1,22 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 import { Campaign } from './campaign.entity';
-import type { CampaignRequestStatusName, StatusChange } from '@concord/domain';
+import type { CampaignRequestStatusName } from '@concord/domain';
+import { BetweenAgencies } from './between-agencies';
 
 /** A partner agency's request to the lead agency for a joint campaign. */
 @Entity({ name: 'campaign_requests' })
 @Index('campaign_requests_to', ['toAgencyId', 'status'])
 @Index('campaign_requests_from', ['fromAgencyId', 'status'])
 @Check('campaign_requests_check', 'proposed_end >= proposed_start')
-export class CampaignRequest {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  @Column({ name: 'from_agency_id', type: 'text' })
-  fromAgencyId: string;
-
-  @Column({ name: 'to_agency_id', type: 'text' })
-  toAgencyId: string;
-
+export class CampaignRequest extends BetweenAgencies<CampaignRequestStatusName> {
   @Column('text')
   title: string;
 
@@ -38,9 +30,6 @@ export class CampaignRequest {
   @Column({ name: 'response_deadline', type: 'timestamptz' })
   responseDeadline: Date;
 
-  @Column('text')
-  status: CampaignRequestStatusName;
-
   @Column({ name: 'counter_proposal', type: 'jsonb', nullable: true })
   counterProposal: {
     proposedPeriod: { start: string; end: string };
@@ -53,16 +42,4 @@ export class CampaignRequest {
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
   @ForeignKey(() => Campaign, { name: 'campaign_requests_campaign_id_fkey' })
   campaignId: string | null;
-
-  @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: StatusChange<CampaignRequestStatusName>[];
-
-  @Column('int')
-  version: number;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

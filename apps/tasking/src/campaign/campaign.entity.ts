@@ -1,5 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber } from '@concord/database';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { bigintAsNumber, StatusTrackedRow } from '@concord/database';
 import type { CampaignStatusName, StatusChange } from '@concord/domain';
 
 /** A communication campaign run by an agency, possibly with partner agencies. */
@@ -8,10 +8,7 @@ import type { CampaignStatusName, StatusChange } from '@concord/domain';
 @Index('campaigns_partners', ['partnerAgencyIds'], { type: 'gin' })
 @Check('campaigns_check', 'period_end >= period_start')
 @Check('campaigns_budget_check', 'budget >= 0')
-export class Campaign {
-  @PrimaryColumn('uuid')
-  id: string;
-
+export class Campaign extends StatusTrackedRow<CampaignStatusName, StatusChange<CampaignStatusName>> {
   @Column({ name: 'owner_agency_id', type: 'text' })
   ownerAgencyId: string;
 
@@ -48,21 +45,6 @@ export class Campaign {
   @Column({ name: 'agreement_ids', type: 'uuid', array: true })
   agreementIds: string[];
 
-  @Column('text')
-  status: CampaignStatusName;
-
-  @Column('int')
-  version: number;
-
   @Column({ name: 'source_request_id', type: 'uuid', nullable: true })
   sourceRequestId: string | null;
-
-  @Column({ name: 'status_history', type: 'jsonb' })
-  statusHistory: StatusChange<CampaignStatusName>[];
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
