@@ -4,3 +4,4 @@ export * from './start-service';
 export * from './unit-of-work';
 export * from './service-config';
 export * from './run-service';
+export * from './subject-handler';

@@ -1,82 +1,27 @@
-import { Controller, Inject } from '@nestjs/common';
 import { SUBJECTS } from '@concord/domain';
-import { Handles, type RequestFor } from '@concord/messaging';
+import { subjectHandler } from '@concord/service-kit';
 import { CreatorService } from './creator.service';
 
 const S = SUBJECTS.registry;
 
 /** NATS in, reply out: each subject of the creator aggregate, one line each. */
-@Controller()
-export class CreatorHandler {
-  constructor(@Inject(CreatorService) private readonly creators: CreatorService) {}
-
-  @Handles(S.creatorCreate)
-  create(request: RequestFor<typeof S.creatorCreate>) {
-    return this.creators.register(request);
-  }
-
-  @Handles(S.creatorGet)
-  get(request: RequestFor<typeof S.creatorGet>) {
-    return this.creators.get(request);
-  }
-
-  @Handles(S.creatorUpdate)
-  update(request: RequestFor<typeof S.creatorUpdate>) {
-    return this.creators.update(request);
-  }
-
-  @Handles(S.creatorChangeStatus)
-  changeStatus(request: RequestFor<typeof S.creatorChangeStatus>) {
-    return this.creators.changeStatus(request);
-  }
-
-  @Handles(S.creatorAddChannel)
-  addChannel(request: RequestFor<typeof S.creatorAddChannel>) {
-    return this.creators.addChannel(request);
-  }
-
-  @Handles(S.creatorAddVetting)
-  addVetting(request: RequestFor<typeof S.creatorAddVetting>) {
-    return this.creators.addVetting(request);
-  }
-
-  @Handles(S.creatorAddTraining)
-  addTraining(request: RequestFor<typeof S.creatorAddTraining>) {
-    return this.creators.addTraining(request);
-  }
-
-  @Handles(S.creatorAddIncident)
-  addIncident(request: RequestFor<typeof S.creatorAddIncident>) {
-    return this.creators.addIncident(request);
-  }
-
-  @Handles(S.creatorReadPersonalData)
-  readPersonalData(request: RequestFor<typeof S.creatorReadPersonalData>) {
-    return this.creators.readPersonalData(request);
-  }
-
-  @Handles(S.creatorList)
-  list(request: RequestFor<typeof S.creatorList>) {
-    return this.creators.list(request);
-  }
-
-  @Handles(S.creatorDismissDuplicate)
-  dismissDuplicate(request: RequestFor<typeof S.creatorDismissDuplicate>) {
-    return this.creators.dismissDuplicate(request);
-  }
-
-  @Handles(S.creatorDuplicates)
-  duplicates(request: RequestFor<typeof S.creatorDuplicates>) {
-    return this.creators.duplicates(request);
-  }
-
-  @Handles(S.creatorSelect)
-  select(request: RequestFor<typeof S.creatorSelect>) {
-    return this.creators.select(request);
-  }
-
-  @Handles(S.creatorByHandle)
-  byHandle(request: RequestFor<typeof S.creatorByHandle>) {
-    return this.creators.byHandle(request);
-  }
-}
+export const CreatorHandler = subjectHandler(
+  'CreatorHandler',
+  { creators: CreatorService },
+  {
+    [S.creatorCreate]: ({ creators }, request) => creators.register(request),
+    [S.creatorGet]: ({ creators }, request) => creators.get(request),
+    [S.creatorUpdate]: ({ creators }, request) => creators.update(request),
+    [S.creatorChangeStatus]: ({ creators }, request) => creators.changeStatus(request),
+    [S.creatorAddChannel]: ({ creators }, request) => creators.addChannel(request),
+    [S.creatorAddVetting]: ({ creators }, request) => creators.addVetting(request),
+    [S.creatorAddTraining]: ({ creators }, request) => creators.addTraining(request),
+    [S.creatorAddIncident]: ({ creators }, request) => creators.addIncident(request),
+    [S.creatorReadPersonalData]: ({ creators }, request) => creators.readPersonalData(request),
+    [S.creatorList]: ({ creators }, request) => creators.list(request),
+    [S.creatorDismissDuplicate]: ({ creators }, request) => creators.dismissDuplicate(request),
+    [S.creatorDuplicates]: ({ creators }, request) => creators.duplicates(request),
+    [S.creatorSelect]: ({ creators }, request) => creators.select(request),
+    [S.creatorByHandle]: ({ creators }, request) => creators.byHandle(request),
+  },
+);
