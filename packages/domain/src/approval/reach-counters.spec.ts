@@ -1,16 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../errors';
+import { caught as refusal } from '../errors.test-helpers';
 import { assertCountersGrow, type ReachReading } from './reach-counters';
 
 const reading = (at: string, views: number, likes = 0): ReachReading => ({ at, views, likes, comments: 0, shares: 0 });
-const refusal = (f: () => void): DomainError => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('accepted');
-};
 
 describe('reach counters only grow', () => {
   const before = reading('2026-12-01T09:00:00.000Z', 350_000, 20_000);

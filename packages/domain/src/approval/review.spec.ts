@@ -295,85 +295,82 @@ function simulate(stages: ReviewStage[], submitter: string, events: Event[]): St
 
 const personOf = (userId: string) => PEOPLE.find((p) => p.userId === userId)!;
 
+/** Checks `check` against 300 simulated reviews: random stages, submitter and up to 60 events. */
+const forSimulatedReviews = (check: (steps: Step[], stages: ReviewStage[], submitter: string) => void) =>
+  fc.assert(
+    fc.property(arbStages, arbSubmitter, fc.array(arbEvent, { maxLength: 60 }), (stages, submitter, events) =>
+      check(simulate(stages, submitter, events), stages, submitter),
+    ),
+    { numRuns: 300 },
+  );
+
 describe('simulated reviews (property)', () => {
   it('approves only when, since the last resubmission, every stage in order collected its quorum of distinct eligible approvers', () => {
     let approvedRuns = 0;
-    fc.assert(
-      fc.property(arbStages, arbSubmitter, fc.array(arbEvent, { maxLength: 60 }), (stages, submitter, events) => {
-        const steps = simulate(stages, submitter, events);
-        let since: Counted[] = [];
-        for (const step of steps) {
-          if (step.event.kind === 'resubmit' && !step.error) since = [];
-          if (step.counted) since.push(step.counted);
-          if (step.after !== 'approved' || step.before === 'approved') continue;
-          approvedRuns++;
+    forSimulatedReviews((steps, stages, submitter) => {
+      let since: Counted[] = [];
+      for (const step of steps) {
+        if (step.event.kind === 'resubmit' && !step.error) since = [];
+        if (step.counted) since.push(step.counted);
+        if (step.after !== 'approved' || step.before === 'approved') continue;
+        approvedRuns++;
 
-          // the approvals counted since the last new version, stage by stage, in order
-          expect(since.map((c) => c.stageIndex)).toEqual([...since.map((c) => c.stageIndex)].sort((x, y) => x - y));
-          stages.forEach((s, i) => {
-            const approvers = since.filter((c) => c.stageIndex === i).map((c) => c.by);
-            expect(new Set(approvers).size).toBe(approvers.length);
-            expect(approvers.length).toBe(s.quorum);
-            for (const by of approvers) {
-              const person = personOf(by);
-              expect(person.orgId).toBe(s.agencyId);
-              expect(person.roles).toContain(s.role);
-              expect(by).not.toBe(submitter);
-            }
-          });
-        }
-      }),
-      { numRuns: 300 },
-    );
+        // the approvals counted since the last new version, stage by stage, in order
+        expect(since.map((c) => c.stageIndex)).toEqual([...since.map((c) => c.stageIndex)].sort((x, y) => x - y));
+        stages.forEach((s, i) => {
+          const approvers = since.filter((c) => c.stageIndex === i).map((c) => c.by);
+          expect(new Set(approvers).size).toBe(approvers.length);
+          expect(approvers.length).toBe(s.quorum);
+          for (const by of approvers) {
+            const person = personOf(by);
+            expect(person.orgId).toBe(s.agencyId);
+            expect(person.roles).toContain(s.role);
+            expect(by).not.toBe(submitter);
+          }
+        });
+      }
+    });
     expect(approvedRuns).toBeGreaterThan(0);
   });
 
   it('a rejected (or withdrawn, or approved) submission stays so: every later move is refused', () => {
     let rejectedRuns = 0;
-    fc.assert(
-      fc.property(arbStages, arbSubmitter, fc.array(arbEvent, { maxLength: 60 }), (stages, submitter, events) => {
-        const steps = simulate(stages, submitter, events);
-        const finalAt = steps.findIndex((s) => ['rejected', 'withdrawn', 'approved'].includes(s.after));
-        if (finalAt < 0) return;
-        const final = steps[finalAt].after;
-        if (final === 'rejected' && finalAt < steps.length - 1) rejectedRuns++;
-        for (const later of steps.slice(finalAt + 1)) {
-          expect(later.after).toBe(final);
-          expect(later.error?.code).toBe('submission.status_transition_forbidden');
-          expect(later.counted).toBeNull();
-        }
-        for (const move of MOVES)
-          expect(caught(() => submissionMachine.move(final, move)).code).toBe('submission.status_transition_forbidden');
-      }),
-      { numRuns: 300 },
-    );
+    forSimulatedReviews((steps) => {
+      const finalAt = steps.findIndex((s) => ['rejected', 'withdrawn', 'approved'].includes(s.after));
+      if (finalAt < 0) return;
+      const final = steps[finalAt].after;
+      if (final === 'rejected' && finalAt < steps.length - 1) rejectedRuns++;
+      for (const later of steps.slice(finalAt + 1)) {
+        expect(later.after).toBe(final);
+        expect(later.error?.code).toBe('submission.status_transition_forbidden');
+        expect(later.counted).toBeNull();
+      }
+      for (const move of MOVES)
+        expect(caught(() => submissionMachine.move(final, move)).code).toBe('submission.status_transition_forbidden');
+    });
     expect(rejectedRuns).toBeGreaterThan(0);
   });
 
   it('never counts one person’s approval twice in a stage: a second one is refused as already decided', () => {
     let refusedTwice = 0;
-    fc.assert(
-      fc.property(arbStages, arbSubmitter, fc.array(arbEvent, { maxLength: 60 }), (stages, submitter, events) => {
-        const steps = simulate(stages, submitter, events);
-        let since: Counted[] = [];
-        for (const step of steps) {
-          if (step.event.kind === 'resubmit' && !step.error) since = [];
-          if (step.counted) {
-            const { stageIndex, by } = step.counted;
-            expect(since.filter((c) => c.stageIndex === stageIndex && c.by === by)).toEqual([]);
-            since.push(step.counted);
-          }
-          expect(new Set(step.approvals).size).toBe(step.approvals.length);
-          if (step.after === 'in_review') expect(step.approvals.length).toBeLessThan(stages[step.stageIndex].quorum);
-          if (step.error?.code === 'submission.already_decided') {
-            refusedTwice++;
-            expect(step.counted).toBeNull();
-            expect(step.after).toBe(step.before);
-          }
+    forSimulatedReviews((steps, stages) => {
+      let since: Counted[] = [];
+      for (const step of steps) {
+        if (step.event.kind === 'resubmit' && !step.error) since = [];
+        if (step.counted) {
+          const { stageIndex, by } = step.counted;
+          expect(since.filter((c) => c.stageIndex === stageIndex && c.by === by)).toEqual([]);
+          since.push(step.counted);
         }
-      }),
-      { numRuns: 300 },
-    );
+        expect(new Set(step.approvals).size).toBe(step.approvals.length);
+        if (step.after === 'in_review') expect(step.approvals.length).toBeLessThan(stages[step.stageIndex].quorum);
+        if (step.error?.code === 'submission.already_decided') {
+          refusedTwice++;
+          expect(step.counted).toBeNull();
+          expect(step.after).toBe(step.before);
+        }
+      }
+    });
     expect(refusedTwice).toBeGreaterThan(0);
   });
 

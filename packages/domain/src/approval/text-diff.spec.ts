@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { SAMPLE_WORDS } from '../text/sample-words.test-helpers';
 import { diffWords, type DiffPart } from './text-diff';
 
 const oldText = (parts: DiffPart[]) =>
@@ -13,28 +14,7 @@ const newText = (parts: DiffPart[]) =>
     .map((p) => p.text)
     .join('');
 
-const WORDS = [
-  'Việt',
-  'Nam',
-  'là',
-  'nước',
-  'chủ',
-  'nhà',
-  'Hà',
-  'Nội',
-  'Đà',
-  'Nẵng',
-  'thượng',
-  'cờ',
-  '#HướngVềLáCờTổQuốc',
-  '🇻🇳',
-  '👍🏽',
-  '👨‍👩‍👧',
-  'the',
-  'a',
-  '2025',
-  '…',
-];
+const WORDS = [...SAMPLE_WORDS, '#HướngVềLáCờTổQuốc', '🇻🇳', '👍🏽', '👨‍👩‍👧', 'the', 'a', '2025', '…'];
 const arbWord = fc.oneof(
   fc.constantFrom(...WORDS),
   fc.string({ minLength: 1, maxLength: 6 }).filter((w) => !/\s/.test(w)),

@@ -1,15 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../errors';
+import { caught as refusal } from '../errors.test-helpers';
 import { assertCampaignFunded, assertKnownAgencies, type FundingAgreement } from './campaign-funding';
 
-const refusal = (f: () => void): DomainError => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('accepted');
-};
 const A1 = '0190f1a2-0000-7000-8000-0000000000a1';
 const A2 = '0190f1a2-0000-7000-8000-0000000000a2';
 const A3 = '0190f1a2-0000-7000-8000-0000000000a3';
