@@ -42,13 +42,9 @@ describe('registry service over NATS, on PostgreSQL', () => {
     );
     expect(audit).toEqual({ action: 'creator.registered', actor_user_id: 'registrar@mcst', actor_org_id: 'mcst-ttcs' });
 
-    const seen = await events.waitFor((es) =>
-      es.some(
-        (e) =>
-          e.type.endsWith('creator.registered') && (e.data as { creator: { id: string } }).creator.id === created.id,
-      ),
-    );
-    const event = seen.find((e) => (e.data as { creator: { id: string } }).creator.id === created.id)!;
+    const registered = (e: { type: string; data: unknown }) =>
+      e.type.endsWith('creator.registered') && (e.data as { creator: { id: string } }).creator.id === created.id;
+    const event = (await events.waitFor((es) => es.some(registered))).find(registered)!;
     expect(event.subject).toBe(`concord.${r.config.CONCORD_ENV}.events.registry.creator.registered`);
     expect(event.actor).toMatchObject({ userId: 'registrar@mcst', orgId: 'mcst-ttcs' });
     expect(JSON.stringify(event)).not.toContain('001199012345');

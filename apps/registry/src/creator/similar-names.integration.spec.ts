@@ -71,16 +71,17 @@ async function insertCreators(
 describe('the duplicate check in memory (ADR 0017)', () => {
   let r: TestRegistry;
 
+  // Every test sees the same registry of 3,000 names and 200 offboarded ones, whichever runs first.
   beforeAll(async () => {
     r = await startTestRegistry();
+    await insertCreators(r, names(3000, 7));
+    await insertCreators(r, names(200, 11), 'offboarded');
   });
   afterAll(async () => {
     await r.stop();
   });
 
   it('finds exactly what pg_trgm finds in SQL, in the same order, with the same similarities', async () => {
-    await insertCreators(r, names(3000, 7));
-    await insertCreators(r, names(200, 11), 'offboarded');
     const memory = new SimilarNames(new CreatorRepository(r.db));
     await memory.refresh();
     let named = 0;
