@@ -8,10 +8,9 @@ import { EVENTS, SUBJECTS } from '@concord/domain';
 import type { RunningNats } from '@concord/messaging';
 import { EventCollector, freePort, testActorConfig, startTestNatsServer, testNatsConfig } from '@concord/testing';
 import {
+  activeCampaignWithBrief,
   actors,
-  daysFromNow,
   eventually,
-  isoDate,
   newId,
   startTaskingTestSystem,
   type TaskingTestSystem,
@@ -103,41 +102,13 @@ describe('fan-out when NATS and the service die mid-way', () => {
   });
 
   it('completes after both come back, deciding each creator once and delivering each offer once', async () => {
-    const campaign = await sys.client.request(
-      T.campaignCreate,
-      {
-        input: {
-          title: 'Recovery drill',
-          objective: 'x',
-          keyMessages: ['x'],
-          platforms: ['tiktok'],
-          period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) },
-          budget: 0,
-        },
-      },
-      actors.manager,
-    );
-    await sys.client.request(T.campaignActivate, { id: campaign.id }, actors.manager);
-    const brief = await sys.client.request(
-      T.briefCreate,
-      {
-        id: campaign.id,
-        input: {
-          kind: 'post',
-          title: 'Recovery drill post',
-          keyMessages: ['x'],
-          platforms: ['tiktok'],
-          languages: ['vi'],
-          dueAt: daysFromNow(10).toISOString(),
-          quantity: 1,
-          feePerDeliverable: 0,
-        },
-      },
-      actors.manager,
-    );
+    const { briefId } = await activeCampaignWithBrief(sys.client, {
+      campaign: 'Recovery drill',
+      brief: 'Recovery drill post',
+    });
     const started = await sys.client.request(
       T.fanOutStart,
-      { id: brief.id, input: { filter: { platform: 'tiktok' } } },
+      { id: briefId, input: { filter: { platform: 'tiktok' } } },
       actors.manager,
     );
     expect(started.status).toBe('running');

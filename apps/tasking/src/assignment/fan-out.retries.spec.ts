@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENTS, SUBJECTS, type Actor, type DomainError } from '@concord/domain';
 import { EventCollector, rejection as rejectionOf } from '@concord/testing';
 import {
+  activeCampaignWithBrief,
   actors,
-  daysFromNow,
   eventually,
-  isoDate,
   newId,
   publishAgreementEvent,
   registerCreator,
@@ -69,41 +68,10 @@ describe('fan-outs that fail, wait their turn, or are cancelled', () => {
         (await sys.db.query('SELECT 1 FROM agreement_coverage WHERE agreement_id = $1', [agreementId])).length,
       'the agreement in the read model',
     );
-    const c = await sys.client.request(
-      T.campaignCreate,
-      {
-        input: {
-          title: 'Mùa lúa chín',
-          objective: 'x',
-          keyMessages: ['x'],
-          platforms: ['tiktok'],
-          period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) },
-          budget: 0,
-        },
-      },
-      actors.manager,
-    );
-    campaignId = c.id;
-    await sys.client.request(T.campaignActivate, { id: campaignId }, actors.manager);
-    briefId = (
-      await sys.client.request(
-        T.briefCreate,
-        {
-          id: campaignId,
-          input: {
-            kind: 'post',
-            title: 'Terraces at harvest',
-            keyMessages: ['x'],
-            platforms: ['tiktok'],
-            languages: ['vi'],
-            dueAt: daysFromNow(10).toISOString(),
-            quantity: 1,
-            feePerDeliverable: 0,
-          },
-        },
-        actors.manager,
-      )
-    ).id;
+    ({ campaignId, briefId } = await activeCampaignWithBrief(sys.client, {
+      campaign: 'Mùa lúa chín',
+      brief: 'Terraces at harvest',
+    }));
   });
   afterAll(async () => {
     await events.stop();

@@ -1,6 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { newId, type AgreementEventData } from '@concord/domain';
+import { newId, SUBJECTS, type AgreementEventData } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
@@ -21,6 +21,8 @@ import { createTaskingDataSource } from '../database/tasking-data-source';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
 import { startTasking } from '../tasking.app';
 import type { TaskingConfigInput } from '../tasking.config';
+
+import { daysFromNow, isoDate } from '@concord/testing';
 
 export { creatorActor, daysFromNow, eventually, isoDate, registerCreator } from '@concord/testing';
 export const actors = staff;
@@ -116,4 +118,48 @@ export function publishEvent(
   id?: string,
 ): Promise<string> {
   return publish(sys.nc, sys.env, subject, actor, data, id);
+}
+
+/**
+ * An active TikTok campaign (no budget, two months from today) with one post brief due in ten days, made by the
+ * campaign manager: what a fan-out needs.
+ */
+export async function activeCampaignWithBrief(
+  client: ServiceClient,
+  titles: { campaign: string; brief: string },
+): Promise<{ campaignId: string; briefId: string }> {
+  const manager = actors.manager;
+  const campaign = await client.request(
+    SUBJECTS.tasking.campaignCreate,
+    {
+      input: {
+        title: titles.campaign,
+        objective: 'x',
+        keyMessages: ['x'],
+        platforms: ['tiktok'],
+        period: { start: isoDate(daysFromNow(0)), end: isoDate(daysFromNow(60)) },
+        budget: 0,
+      },
+    },
+    manager,
+  );
+  await client.request(SUBJECTS.tasking.campaignActivate, { id: campaign.id }, manager);
+  const brief = await client.request(
+    SUBJECTS.tasking.briefCreate,
+    {
+      id: campaign.id,
+      input: {
+        kind: 'post',
+        title: titles.brief,
+        keyMessages: ['x'],
+        platforms: ['tiktok'],
+        languages: ['vi'],
+        dueAt: daysFromNow(10).toISOString(),
+        quantity: 1,
+        feePerDeliverable: 0,
+      },
+    },
+    manager,
+  );
+  return { campaignId: campaign.id, briefId: brief.id };
 }
