@@ -30,6 +30,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { type WriteRequest, requestOptions } from '../http/request-context';
+import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
@@ -52,14 +53,12 @@ export class AgreementsController {
   constructor(@Inject(AgreementsClient) private readonly agreements: AgreementsClient) {}
 
   @Access('create', 'Agreement')
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('', S.create, {
+    status: 201,
+    problems: [403, 503],
     operationId: 'draftAgreement',
     summary: 'Draft an agreement with a registered creator or management company',
   })
-  @IdempotencyHeader
-  @Relays(S.create, 201, [403, 503])
   create(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -97,13 +96,10 @@ export class AgreementsController {
   }
 
   @ServiceDecides()
-  @Get(':id')
-  @ApiOperation({
+  @RelayedGet(':id', S.get, {
     operationId: 'getAgreement',
     summary: 'An agreement with its signatures, legal reviews and status history; ETag carries its version',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.get, 200)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const agreement = await this.agreements.request(S.get, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${agreement.version}"`);
@@ -138,26 +134,23 @@ export class AgreementsController {
   }
 
   @Access('submit', 'Agreement')
-  @Post(':id/submit-for-review')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'submitAgreementForReview', summary: 'Send a draft to legal review' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.submitForReview, 200, [403, 409])
+  @RelayedPost(':id/submit-for-review', S.submitForReview, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'submitAgreementForReview',
+    summary: 'Send a draft to legal review',
+  })
   submit(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.agreements.request(S.submitForReview, { id: idOf(id) }, actor, requestOptions(req));
   }
 
   @Access('legal_decision', 'Agreement')
-  @Post(':id/legal-decision')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/legal-decision', S.legalDecision, {
+    status: 200,
+    problems: [403, 409, 422, 503],
     operationId: 'decideAgreementLegalReview',
     summary: 'Legal officers approve or send back, with comments; approval needs a vetted or active counterparty',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.legalDecision, 200, [403, 409, 422, 503])
   legalDecision(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -168,15 +161,12 @@ export class AgreementsController {
   }
 
   @Access('sign', 'Agreement')
-  @Post(':id/signatures')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/signatures', S.sign, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'signAgreement',
     summary: "Record one party's signature; with both, the agreement is signed (active if its term has begun)",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.sign, 200, [403, 409])
   sign(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -187,15 +177,12 @@ export class AgreementsController {
   }
 
   @Access('manage_milestones', 'Agreement')
-  @Post(':id/milestones')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost(':id/milestones', S.addMilestone, {
+    status: 201,
+    problems: [403, 409, 422],
     operationId: 'addAgreementMilestone',
     summary: 'Finance officers plan a payment milestone; milestones never sum above the budget',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.addMilestone, 201, [403, 409, 422])
   addMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -231,16 +218,12 @@ export class AgreementsController {
   }
 
   @Access('manage_milestones', 'Agreement')
-  @Post(':id/milestones/:milestoneId/payment')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/milestones/:milestoneId/payment', S.payMilestone, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'payAgreementMilestone',
     summary: 'Record the payment of a milestone (who, when, payment reference); it cannot change afterwards',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'milestoneId', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.payMilestone, 200, [403, 409])
   payMilestone(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -257,15 +240,12 @@ export class AgreementsController {
   }
 
   @Access('update', 'Agreement')
-  @Post(':id/amendments')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost(':id/amendments', S.amend, {
+    status: 201,
+    problems: [403, 409, 422],
     operationId: 'amendAgreement',
     summary: 'Propose new terms for a signed agreement: a new version, reviewed and signed again',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.amend, 201, [403, 409, 422])
   amend(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -391,12 +371,12 @@ export class AgreementsController {
   }
 
   @Access('suspend', 'Agreement')
-  @Post(':id/suspend')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'suspendAgreement', summary: 'Suspend an active agreement, with a reason' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.suspend, 200, [403, 409])
+  @RelayedPost(':id/suspend', S.suspend, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'suspendAgreement',
+    summary: 'Suspend an active agreement, with a reason',
+  })
   suspend(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -407,12 +387,12 @@ export class AgreementsController {
   }
 
   @Access('resume', 'Agreement')
-  @Post(':id/resume')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'resumeAgreement', summary: 'Resume a suspended agreement, with a reason' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.resume, 200, [403, 409])
+  @RelayedPost(':id/resume', S.resume, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'resumeAgreement',
+    summary: 'Resume a suspended agreement, with a reason',
+  })
   resume(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -423,12 +403,12 @@ export class AgreementsController {
   }
 
   @Access('terminate', 'Agreement')
-  @Post(':id/terminate')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'terminateAgreement', summary: 'End an agreement before its term, with a reason' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.terminate, 200, [403, 409])
+  @RelayedPost(':id/terminate', S.terminate, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'terminateAgreement',
+    summary: 'End an agreement before its term, with a reason',
+  })
   terminate(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

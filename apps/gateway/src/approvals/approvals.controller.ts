@@ -5,6 +5,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { csvRow } from '../http/csv';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
+import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { ApprovalsClient } from '../services/service-clients';
@@ -43,15 +44,12 @@ export class ApprovalsController {
   }
 
   @Access('submit', 'Submission')
-  @Post('submissions/:id/versions')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('submissions/:id/versions', S.addVersion, {
+    status: 201,
+    problems: [403, 409],
     operationId: 'addSubmissionVersion',
     summary: 'A new version after changes were asked for; the review starts again',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.addVersion, 201, [403, 409])
   addVersion(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -62,13 +60,10 @@ export class ApprovalsController {
   }
 
   @ServiceDecides()
-  @Get('submissions/:id')
-  @ApiOperation({
+  @RelayedGet('submissions/:id', S.get, {
     operationId: 'getSubmission',
     summary: 'A submission: versions with their check results, comments, decisions, publication, timeline',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.get, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.approvals.request(S.get, { id: idOf(id) }, actor);
   }
@@ -84,15 +79,12 @@ export class ApprovalsController {
   }
 
   @ServiceDecides()
-  @Post('submissions/:id/comments')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('submissions/:id/comments', S.comment, {
+    status: 201,
+    problems: [403],
     operationId: 'commentSubmission',
     summary: 'Comment on a version, optionally on a text range or in reply; addressed to the creator or internal',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.comment, 201, [403])
   comment(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -103,16 +95,13 @@ export class ApprovalsController {
   }
 
   @ServiceDecides()
-  @Post('submissions/:id/decisions')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost('submissions/:id/decisions', S.decide, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'decideSubmission',
     summary:
       "A reviewer of the stage's agency and role approves, asks for changes or rejects (naming the stage and version decided on)",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.decide, 200, [403, 409])
   decide(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -123,15 +112,12 @@ export class ApprovalsController {
   }
 
   @Access('override', 'Submission')
-  @Post('submissions/:id/overrides')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost('submissions/:id/overrides', S.override, {
+    status: 200,
+    problems: [403],
     operationId: 'overrideCheck',
     summary: 'A legal officer lets a failing check pass for the current version, with a reason',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.override, 200, [403])
   override(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -142,15 +128,12 @@ export class ApprovalsController {
   }
 
   @Access('submit', 'Submission')
-  @Post('submissions/:id/withdraw')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost('submissions/:id/withdraw', S.withdraw, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'withdrawSubmission',
     summary: 'The creator withdraws their submission before it is decided',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.withdraw, 200, [403, 409])
   withdraw(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -174,15 +157,12 @@ export class ApprovalsController {
   }
 
   @Access('publish', 'Submission')
-  @Post('submissions/:id/publication')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('submissions/:id/publication', S.publish, {
+    status: 201,
+    problems: [403, 409, 422],
     operationId: 'recordPublication',
     summary: "Where and when approved content went out: on the platform and one of the creator's registered channels",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.publish, 201, [403, 409, 422])
   publish(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -193,18 +173,15 @@ export class ApprovalsController {
   }
 
   @Access('publish', 'Submission')
-  @Post('publications/:id/metrics')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('publications/:id/metrics', S.metrics, {
+    status: 201,
+    problems: [403, 409],
     operationId: 'reportMetrics',
     summary: "A publication's reach at a moment (views, likes, comments, shares as the platform shows them)",
     description:
       'Counters are cumulative and only grow: figures below the reading before (or above the one after) are refused with 409 `metrics.counter_decreased`, ' +
       'which carries `previous` (or `next`) and `sent` and names each counter in `errors[]`. To replace wrong figures, send them with `correction: { reason }`; the reason is stored and audited.',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.metrics, 201, [403, 409])
   metrics(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -215,13 +192,10 @@ export class ApprovalsController {
   }
 
   @ServiceDecides()
-  @Get('campaigns/:id/report')
-  @ApiOperation({
+  @RelayedGet('campaigns/:id/report', S.report, {
     operationId: 'getCampaignReport',
     summary: "A campaign's reach per platform, per creator and per day, against its targets",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.report, 200)
   report(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.approvals.request(S.report, { id: idOf(id) }, actor);
   }
@@ -262,13 +236,10 @@ export class ApprovalsController {
   }
 
   @ServiceDecides()
-  @Get('campaigns/:id/workflow')
-  @ApiOperation({
+  @RelayedGet('campaigns/:id/workflow', S.workflowGet, {
     operationId: 'getReviewWorkflow',
     summary: "The campaign's review stages (the default until its agency sets one)",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.workflowGet, 200)
   workflow(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.approvals.request(S.workflowGet, { id: idOf(id) }, actor);
   }
@@ -292,16 +263,13 @@ export class ApprovalsController {
   }
 
   @Access('consent', 'Campaign')
-  @Post('campaigns/:id/workflow/consent')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('campaigns/:id/workflow/consent', S.workflowConsent, {
+    status: 201,
+    problems: [403],
     operationId: 'consentToReviewWorkflow',
     summary:
       "A partner agency agrees to a joint campaign's workflow that leaves out its review: the owning agency may then set exactly these stages",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.workflowConsent, 201, [403])
   consentToWorkflow(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

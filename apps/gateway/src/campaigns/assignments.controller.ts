@@ -4,6 +4,7 @@ import { AssignmentQuery, CalendarQuery, FanOutQuery, parseOrThrow, SUBJECTS, ty
 import { CurrentActor } from '../auth/auth.decorators';
 import { ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
+import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -57,16 +58,13 @@ export class AssignmentsController {
   }
 
   @ServiceDecides()
-  @Post('fan-outs/:id/cancel')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost('fan-outs/:id/cancel', S.fanOutCancel, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'cancelFanOut',
     summary:
       'A campaign manager of the owning agency stops a running fan-out, with a reason: the offers made so far stay, no more are made',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.fanOutCancel, 200, [403, 409])
   cancelFanOut(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -89,25 +87,22 @@ export class AssignmentsController {
   }
 
   @ServiceDecides()
-  @Get('assignments/:id')
-  @ApiOperation({
+  @RelayedGet('assignments/:id', S.assignmentGet, {
     operationId: 'getAssignment',
     summary:
       'An assignment, with its brief, window, status history and flags (fees only for the owning agency and the creator)',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.assignmentGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.assignmentGet, { id: idOf(id) }, actor);
   }
 
   @ServiceDecides()
-  @Post('assignments/:id/accept')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'acceptAssignment', summary: 'The creator accepts their offer' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.assignmentRespond, 200, [403, 409])
+  @RelayedPost('assignments/:id/accept', S.assignmentRespond, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'acceptAssignment',
+    summary: 'The creator accepts their offer',
+  })
   accept(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -123,15 +118,12 @@ export class AssignmentsController {
   }
 
   @ServiceDecides()
-  @Post('assignments/:id/decline')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost('assignments/:id/decline', S.assignmentRespond, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'declineAssignment',
     summary: 'The creator declines their offer (a note is welcome, never required)',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.assignmentRespond, 200, [403, 409])
   decline(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -147,15 +139,12 @@ export class AssignmentsController {
   }
 
   @ServiceDecides()
-  @Post('assignments/:id/cancel')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost('assignments/:id/cancel', S.assignmentCancel, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'cancelAssignment',
     summary: 'The owning agency cancels an assignment whose content is not yet submitted, with a reason',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.assignmentCancel, 200, [403, 409])
   cancel(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -166,13 +155,10 @@ export class AssignmentsController {
   }
 
   @ServiceDecides()
-  @Get('campaigns/:id/assignment-progress')
-  @ApiOperation({
+  @RelayedGet('campaigns/:id/assignment-progress', S.assignmentProgress, {
     operationId: 'getAssignmentProgress',
     summary: "How a campaign's assignments stand, by state (for the owning and partner agencies)",
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.assignmentProgress, 200)
   progress(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.assignmentProgress, { id: idOf(id) }, actor);
   }

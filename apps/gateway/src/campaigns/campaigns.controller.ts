@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CampaignQuery, CampaignRequestQuery, parseOrThrow, SUBJECTS, type Actor } from '@concord/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
+import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
-import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
+import { ApiQueryFrom, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
 
 const S = SUBJECTS.tasking;
@@ -18,9 +19,9 @@ export class CampaignsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
   @Access('create', 'Campaign')
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('', S.campaignCreate, {
+    status: 201,
+    problems: [403, 422],
     operationId: 'createCampaign',
     summary: 'Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)',
     description:
@@ -28,8 +29,6 @@ export class CampaignsController {
       'The agreements named in `agreementIds` fund the campaign: each must be an agreement of your agency in force (signed, active or suspended) ' +
       'and together their budgets must cover the campaign budget (422 `campaign.not_funded`, at `input.agreementIds.N` or `input.budget`). A campaign naming no agreement is not checked.',
   })
-  @IdempotencyHeader
-  @Relays(S.campaignCreate, 201, [403, 422])
   create(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @JsonBody('Campaign') input: BodyOf<'Campaign'>) {
     return this.tasking.request(S.campaignCreate, { input }, actor, requestOptions(req));
   }
@@ -44,35 +43,32 @@ export class CampaignsController {
   }
 
   @ServiceDecides()
-  @Get(':id')
-  @ApiOperation({
+  @RelayedGet(':id', S.campaignGet, {
     operationId: 'getCampaign',
     summary: 'A campaign (budget and agreements only for the owning agency)',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.campaignGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.campaignGet, { id: idOf(id) }, actor);
   }
 
   @Access('change_status', 'Campaign')
-  @Post(':id/activate')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'activateCampaign', summary: 'planning → active' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.campaignActivate, 200, [403, 409])
+  @RelayedPost(':id/activate', S.campaignActivate, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'activateCampaign',
+    summary: 'planning → active',
+  })
   activate(@CurrentActor() actor: Actor, @Req() req: WriteRequest, @Param('id') id: string) {
     return this.tasking.request(S.campaignActivate, { id: idOf(id) }, actor, requestOptions(req));
   }
 
   @Access('change_status', 'Campaign')
-  @Post(':id/close')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'closeCampaign', summary: 'active → closed, with a reason' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.campaignClose, 200, [403, 409])
+  @RelayedPost(':id/close', S.campaignClose, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'closeCampaign',
+    summary: 'active → closed, with a reason',
+  })
   close(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -83,12 +79,12 @@ export class CampaignsController {
   }
 
   @Access('change_status', 'Campaign')
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'cancelCampaign', summary: 'planning or active → cancelled, with a reason' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.campaignCancel, 200, [403, 409])
+  @RelayedPost(':id/cancel', S.campaignCancel, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'cancelCampaign',
+    summary: 'planning or active → cancelled, with a reason',
+  })
   cancel(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -99,15 +95,12 @@ export class CampaignsController {
   }
 
   @Access('update', 'Campaign')
-  @Post(':id/briefs')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost(':id/briefs', S.briefCreate, {
+    status: 201,
+    problems: [403, 409],
     operationId: 'createBrief',
     summary: 'Brief a campaign: what to make, on which platforms and languages, by when, how many, for what fee',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.briefCreate, 201, [403, 409])
   createBrief(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -118,25 +111,22 @@ export class CampaignsController {
   }
 
   @ServiceDecides()
-  @Get(':id/briefs')
-  @ApiOperation({ operationId: 'listBriefs', summary: "A campaign's briefs (fees only for the owning agency)" })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.briefList, 200)
+  @RelayedGet(':id/briefs', S.briefList, {
+    operationId: 'listBriefs',
+    summary: "A campaign's briefs (fees only for the owning agency)",
+  })
   listBriefs(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.briefList, { id: idOf(id) }, actor);
   }
 
   @Access('update', 'Campaign')
-  @Post(':id/partners')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/partners', S.campaignAddPartner, {
+    status: 200,
+    problems: [403, 422],
     operationId: 'addCampaignPartner',
     summary: 'Add a partner agency to a campaign',
     description: 'An agency Concord knows, other than the owner (422 `agency.unknown` at `agencyId`).',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.campaignAddPartner, 200, [403, 422])
   addPartner(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -155,16 +145,14 @@ export class CampaignRequestsController {
   constructor(@Inject(TaskingClient) private readonly tasking: TaskingClient) {}
 
   @Access('create', 'CampaignRequest')
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('', S.requestCreate, {
+    status: 201,
+    problems: [403, 422],
     operationId: 'requestJointCampaign',
     summary: 'A partner agency asks the lead agency for a joint campaign',
     description:
       '`toAgencyId` must be an agency Concord knows (422 `agency.unknown`) and the lead agency (400 `validation.failed`, `not_lead_agency`).',
   })
-  @IdempotencyHeader
-  @Relays(S.requestCreate, 201, [403, 422])
   create(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -186,27 +174,21 @@ export class CampaignRequestsController {
   }
 
   @ServiceDecides()
-  @Get(':id')
-  @ApiOperation({
+  @RelayedGet(':id', S.requestGet, {
     operationId: 'getCampaignRequest',
     summary: 'A joint campaign request, with its counter-proposal and status history',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.requestGet, 200)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.requestGet, { id: idOf(id) }, actor);
   }
 
   @ServiceDecides()
-  @Post(':id/accept')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/accept', S.requestAccept, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'acceptCampaignRequest',
     summary: 'The lead agency accepts a request, or the requester accepts a counter-proposal; the campaign is created',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.requestAccept, 200, [403, 409])
   accept(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -217,12 +199,12 @@ export class CampaignRequestsController {
   }
 
   @Access('answer', 'CampaignRequest')
-  @Post(':id/decline')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'declineCampaignRequest', summary: 'The lead agency declines, with a reason' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.requestDecline, 200, [403, 409])
+  @RelayedPost(':id/decline', S.requestDecline, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'declineCampaignRequest',
+    summary: 'The lead agency declines, with a reason',
+  })
   decline(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -233,15 +215,12 @@ export class CampaignRequestsController {
   }
 
   @Access('answer', 'CampaignRequest')
-  @Post(':id/counter')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/counter', S.requestCounter, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'counterCampaignRequest',
     summary: 'The lead agency proposes another period or key messages',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.requestCounter, 200, [403, 409])
   counter(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,
@@ -252,12 +231,12 @@ export class CampaignRequestsController {
   }
 
   @Access('follow_up', 'CampaignRequest')
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'withdrawCampaignRequest', summary: 'The requester withdraws its request' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.requestWithdraw, 200, [403, 409])
+  @RelayedPost(':id/withdraw', S.requestWithdraw, {
+    status: 200,
+    problems: [403, 409],
+    operationId: 'withdrawCampaignRequest',
+    summary: 'The requester withdraws its request',
+  })
   withdraw(
     @CurrentActor() actor: Actor,
     @Req() req: WriteRequest,

@@ -5,6 +5,7 @@ import { AgencyTaskQuery, IdParam, parseOrThrow, SUBJECTS, type Actor } from '@c
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { type WriteRequest, requestOptions } from '../http/request-context';
+import { RelayedGet } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
@@ -42,10 +43,7 @@ export class TasksController {
   }
 
   @ServiceDecides()
-  @Get(':id')
-  @ApiOperation({ operationId: 'getAgencyTask', summary: 'A task with its status history' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.taskGet, 200)
+  @RelayedGet(':id', S.taskGet, { operationId: 'getAgencyTask', summary: 'A task with its status history' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.tasking.request(S.taskGet, { id: parseOrThrow(IdParam, { id }).id }, actor);
   }

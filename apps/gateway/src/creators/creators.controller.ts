@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Patch, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -15,6 +15,7 @@ import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
 import { requestOptions } from '../http/request-context';
+import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
@@ -32,11 +33,12 @@ export class CreatorsController {
   constructor(@Inject(RegistryClient) private readonly registry: RegistryClient) {}
 
   @Access('create', 'Creator')
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ operationId: 'registerCreator', summary: 'Register a creator (individual or management company)' })
-  @IdempotencyHeader
-  @Relays(S.creatorCreate, 201, [403, 409, 422])
+  @RelayedPost('', S.creatorCreate, {
+    status: 201,
+    problems: [403, 409, 422],
+    operationId: 'registerCreator',
+    summary: 'Register a creator (individual or management company)',
+  })
   register(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -69,14 +71,12 @@ export class CreatorsController {
   }
 
   @Access('update', 'Creator')
-  @Post('duplicates/dismissals')
-  @HttpCode(201)
-  @ApiOperation({
+  @RelayedPost('duplicates/dismissals', S.creatorDismissDuplicate, {
+    status: 201,
+    problems: [403],
     operationId: 'dismissCreatorDuplicate',
     summary: 'Record that two near-equal names are different creators; the pair leaves the duplicates list',
   })
-  @IdempotencyHeader
-  @Relays(S.creatorDismissDuplicate, 201, [403])
   dismissDuplicate(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -86,13 +86,11 @@ export class CreatorsController {
   }
 
   @Access('read', 'Creator')
-  @Get(':id')
-  @ApiOperation({
+  @RelayedGet(':id', S.creatorGet, {
+    problems: [403],
     operationId: 'getCreator',
     summary: 'A creator, as your agency and role may see it; ETag carries its version',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @Relays(S.creatorGet, 200, [403])
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const creator = await this.registry.request(S.creatorGet, { id: idOf(id) }, actor);
     void reply.header('etag', `"v${creator.version}"`);
@@ -132,18 +130,15 @@ export class CreatorsController {
   }
 
   @ServiceDecides()
-  @Post(':id/status')
-  @HttpCode(200)
-  @ApiOperation({
+  @RelayedPost(':id/status', S.creatorChangeStatus, {
+    status: 200,
+    problems: [403, 409],
     operationId: 'changeCreatorStatus',
     summary: 'Move a creator through prospect → vetted → active → suspended → offboarded, with a reason',
     description:
       'Registry officers move creators. `vetted` needs a passed or conditional latest vetting result (else 409 `creator.vetting_required`); ' +
       'without one, only the legal officer sets `vetted`, with `override: true` and the reason, which the status history and the audit trail keep and legal review shows.',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.creatorChangeStatus, 200, [403, 409])
   changeStatus(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -154,12 +149,12 @@ export class CreatorsController {
   }
 
   @Access('update', 'Creator')
-  @Post(':id/channels')
-  @HttpCode(201)
-  @ApiOperation({ operationId: 'addCreatorChannel', summary: 'Add a channel; a channel registered already is 409' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.creatorAddChannel, 201, [403, 409])
+  @RelayedPost(':id/channels', S.creatorAddChannel, {
+    status: 201,
+    problems: [403, 409],
+    operationId: 'addCreatorChannel',
+    summary: 'Add a channel; a channel registered already is 409',
+  })
   addChannel(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -170,12 +165,12 @@ export class CreatorsController {
   }
 
   @Access('update', 'Creator')
-  @Post(':id/vetting')
-  @HttpCode(201)
-  @ApiOperation({ operationId: 'addCreatorVetting', summary: 'Record a vetting result' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.creatorAddVetting, 201, [403])
+  @RelayedPost(':id/vetting', S.creatorAddVetting, {
+    status: 201,
+    problems: [403],
+    operationId: 'addCreatorVetting',
+    summary: 'Record a vetting result',
+  })
   addVetting(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -186,12 +181,12 @@ export class CreatorsController {
   }
 
   @Access('update', 'Creator')
-  @Post(':id/training')
-  @HttpCode(201)
-  @ApiOperation({ operationId: 'addCreatorTraining', summary: 'Record a training the creator completed' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.creatorAddTraining, 201, [403])
+  @RelayedPost(':id/training', S.creatorAddTraining, {
+    status: 201,
+    problems: [403],
+    operationId: 'addCreatorTraining',
+    summary: 'Record a training the creator completed',
+  })
   addTraining(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
@@ -202,12 +197,12 @@ export class CreatorsController {
   }
 
   @Access('update', 'Creator')
-  @Post(':id/incidents')
-  @HttpCode(201)
-  @ApiOperation({ operationId: 'addCreatorIncident', summary: 'Record a compliance incident' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @IdempotencyHeader
-  @Relays(S.creatorAddIncident, 201, [403])
+  @RelayedPost(':id/incidents', S.creatorAddIncident, {
+    status: 201,
+    problems: [403],
+    operationId: 'addCreatorIncident',
+    summary: 'Record a compliance incident',
+  })
   addIncident(
     @CurrentActor() actor: Actor,
     @Req() req: AuthenticatedRequest,
