@@ -38,7 +38,14 @@ import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { idempotencyKeyRetention } from './idempotency/idempotency-retention';
-import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from './services/service-clients';
+import {
+  AgreementsClient,
+  ApprovalsClient,
+  RegistryClient,
+  ServiceClients,
+  serviceClientsProvider,
+  TaskingClient,
+} from './services/service-clients';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { CampaignRequestsController, CampaignsController } from './campaigns/campaigns.controller';
 import { TasksController } from './campaigns/tasks.controller';
@@ -52,10 +59,7 @@ const EVENTS_CONNECTION = Symbol('EVENTS_CONNECTION');
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(PRUNING) private readonly pruning: PeriodicJob,
-    @Inject(RegistryClient) private readonly registry: RegistryClient,
-    @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
-    @Inject(TaskingClient) private readonly tasking: TaskingClient,
-    @Inject(ApprovalsClient) private readonly approvals: ApprovalsClient,
+    @Inject(ServiceClients) private readonly services: ServiceClients,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(EventConsumer) private readonly checkpoints: EventConsumer,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
@@ -70,10 +74,7 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.checkpoints.stop();
     await this.nc.drain().catch(() => undefined);
     await this.pruning.stop();
-    await this.registry.close().catch(() => undefined);
-    await this.agreements.close().catch(() => undefined);
-    await this.tasking.close().catch(() => undefined);
-    await this.approvals.close().catch(() => undefined);
+    for (const [, client] of this.services.all()) await client.close().catch(() => undefined);
     if (this.db.isInitialized) await this.db.destroy();
   }
 }
@@ -119,6 +120,7 @@ export class GatewayModule {
             ),
         },
         ...[RegistryClient, AgreementsClient, TaskingClient, ApprovalsClient].map(serviceClient),
+        serviceClientsProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: KnownQueryGuard },
         // Last: what each route declares about who may call it (auth/access.decorators.ts).

@@ -8,7 +8,7 @@ import { DATABASE_PROBE_MS, databaseAnswers } from '@concord/database';
 import { Public } from '../auth/auth.decorators';
 import { ApiAnswers } from '../openapi/schemas';
 import { RETRY_AFTER_UNAVAILABLE_S } from '../http/problem.filter';
-import { AgreementsClient, ApprovalsClient, RegistryClient, TaskingClient } from '../services/service-clients';
+import { ServiceClients } from '../services/service-clients';
 
 const PROBE = { userId: 'gateway', orgId: 'gateway', roles: [] };
 /** Each probe has its own short timeout: a stalled dependency is reported down, not waited for. */
@@ -22,10 +22,7 @@ export class HealthController {
     @Inject(HealthCheckService) private readonly health: HealthCheckService,
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(RegistryClient) private readonly registry: RegistryClient,
-    @Inject(AgreementsClient) private readonly agreements: AgreementsClient,
-    @Inject(TaskingClient) private readonly tasking: TaskingClient,
-    @Inject(ApprovalsClient) private readonly approvals: ApprovalsClient,
+    @Inject(ServiceClients) private readonly services: ServiceClients,
   ) {}
 
   @Get()
@@ -46,23 +43,12 @@ export class HealthController {
             if (!(await databaseAnswers(this.db, PROBE_MS)))
               throw new Error(`PostgreSQL did not answer within ${PROBE_MS} ms`);
           }),
-        () => this.probe('nats', () => this.registry.ping(PROBE_MS)),
-        () =>
-          this.probe('registry', () =>
-            this.registry.request(SUBJECTS.registry.health, {}, PROBE, { timeoutMs: PROBE_MS }),
-          ),
-        () =>
-          this.probe('agreements', () =>
-            this.agreements.request(SUBJECTS.agreements.health, {}, PROBE, { timeoutMs: PROBE_MS }),
-          ),
-        () =>
-          this.probe('tasking', () =>
-            this.tasking.request(SUBJECTS.tasking.health, {}, PROBE, { timeoutMs: PROBE_MS }),
-          ),
-        () =>
-          this.probe('approvals', () =>
-            this.approvals.request(SUBJECTS.approvals.health, {}, PROBE, { timeoutMs: PROBE_MS }),
-          ),
+        () => this.probe('nats', () => this.services.registry.ping(PROBE_MS)),
+        ...this.services.all().map(
+          ([service, client]) =>
+            () =>
+              this.probe(service, () => client.request(SUBJECTS[service].health, {}, PROBE, { timeoutMs: PROBE_MS })),
+        ),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
