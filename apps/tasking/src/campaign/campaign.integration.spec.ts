@@ -27,6 +27,24 @@ const mofaReviewer: Actor = { userId: 'reviewer@mofa', orgId: 'mofa', roles: ['r
 const hcmc: Actor = { userId: 'liaison@hcmc', orgId: 'hcmc-info', roles: ['liaison'] };
 
 const rejection = (promise: Promise<unknown>) => rejectionOf<DomainError>(promise);
+/** A one-post brief of `campaignId` (TikTok, Vietnamese, no fee), with `input`'s fields instead. */
+const postBrief = (
+  campaignId: string,
+  input: Partial<RequestOf<typeof T.briefCreate>['input']>,
+): RequestOf<typeof T.briefCreate> => ({
+  id: campaignId,
+  input: {
+    kind: 'post',
+    title: 'x x',
+    keyMessages: ['x'],
+    platforms: ['tiktok'],
+    languages: ['vi'],
+    dueAt: '2026-09-01T10:00:00Z',
+    quantity: 1,
+    feePerDeliverable: 0,
+    ...input,
+  },
+});
 
 /** A time `days` from now, ISO. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -300,46 +318,14 @@ describe('tasking service: joint campaign requests and campaigns, over NATS on P
         await rejection(
           client.request(
             T.briefCreate,
-            {
-              id: campaign.id,
-              input: {
-                kind: 'post',
-                title: 'x x',
-                keyMessages: ['x'],
-                platforms: outsideContract(['myspace']),
-                languages: ['vi'],
-                dueAt: '2026-09-01T10:00:00Z',
-                quantity: 1,
-                feePerDeliverable: 0,
-              },
-            },
+            postBrief(campaign.id, { title: 'x x', platforms: outsideContract(['myspace']) }),
             manager,
           ),
         )
       ).errors[0].path,
     ).toBe('input.platforms.0');
     expect(
-      (
-        await rejection(
-          client.request(
-            T.briefCreate,
-            {
-              id: campaign.id,
-              input: {
-                kind: 'post',
-                title: 'Not mine',
-                keyMessages: ['x'],
-                platforms: ['tiktok'],
-                languages: ['vi'],
-                dueAt: '2026-09-01T10:00:00Z',
-                quantity: 1,
-                feePerDeliverable: 0,
-              },
-            },
-            hcmc,
-          ),
-        )
-      ).code,
+      (await rejection(client.request(T.briefCreate, postBrief(campaign.id, { title: 'Not mine' }), hcmc))).code,
     ).toBe('auth.forbidden');
     const partnerBriefs = await client.request(T.briefList, { id: campaign.id }, hcmc);
     expect(partnerBriefs.items.map((b) => b.id)).toEqual([brief.id]);
