@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import { PeriodicJob, ServiceClient } from '@concord/messaging';
-import { serviceModule, UnitOfWork } from '@concord/service-kit';
+import { constructed, serviceModule, UnitOfWork } from '@concord/service-kit';
 import type { ApprovalsConfig } from './approvals.config';
 import { createApprovalsDataSource } from './database/approvals-data-source';
 import { CampaignFiguresRepository } from './submission/campaign-report.repository';
@@ -35,7 +35,7 @@ export class ApprovalsModule {
       callsOthers: true,
       controllers: [SubmissionHandler],
       providers: [
-        { provide: Peers, useFactory: (client: ServiceClient) => new Peers(client), inject: [ServiceClient] },
+        constructed(Peers, ServiceClient),
         ...repositoryProviders(
           SubmissionRepository,
           VersionRepository,
@@ -44,37 +44,18 @@ export class ApprovalsModule {
           ReviewQueueRepository,
           CampaignFiguresRepository,
         ),
-        {
-          provide: SubmissionService,
-          useFactory: (
-            ds: DataSource,
-            submissions: SubmissionRepository,
-            versions: VersionRepository,
-            workflows: WorkflowRepository,
-            publications: PublicationRepository,
-            peers: Peers,
-            work: UnitOfWork,
-          ) => new SubmissionService(ds, submissions, versions, workflows, publications, peers, work),
-          inject: [
-            DataSource,
-            SubmissionRepository,
-            VersionRepository,
-            WorkflowRepository,
-            PublicationRepository,
-            Peers,
-            UnitOfWork,
-          ],
-        },
-        {
-          provide: ReviewQueueService,
-          useFactory: (queue: ReviewQueueRepository) => new ReviewQueueService(queue),
-          inject: [ReviewQueueRepository],
-        },
-        {
-          provide: CampaignReportService,
-          useFactory: (figures: CampaignFiguresRepository, peers: Peers) => new CampaignReportService(figures, peers),
-          inject: [CampaignFiguresRepository, Peers],
-        },
+        constructed(
+          SubmissionService,
+          DataSource,
+          SubmissionRepository,
+          VersionRepository,
+          WorkflowRepository,
+          PublicationRepository,
+          Peers,
+          UnitOfWork,
+        ),
+        constructed(ReviewQueueService, ReviewQueueRepository),
+        constructed(CampaignReportService, CampaignFiguresRepository, Peers),
         {
           provide: DEADLINES,
           useFactory: (submissions: SubmissionService) =>

@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import { EventConsumer, PeriodicJob, type NatsConnection } from '@concord/messaging';
-import { EVENTS_CONNECTION, serviceModule, UnitOfWork } from '@concord/service-kit';
+import { constructed, EVENTS_CONNECTION, serviceModule, UnitOfWork } from '@concord/service-kit';
 import { AGREEMENT_EVENTS_FILTER, agreementEventProjection } from './creator/creator-agreements.projection';
 import { CreatorAgreementsRepository } from './creator/creator-agreements.repository';
 import { CreatorHandler } from './creator/creator.handler';
@@ -30,11 +30,7 @@ export class RegistryModule {
       controllers: [CreatorHandler],
       providers: [
         ...repositoryProviders(CreatorRepository, CreatorAgreementsRepository),
-        {
-          provide: SimilarNames,
-          useFactory: (creators: CreatorRepository) => new SimilarNames(creators),
-          inject: [CreatorRepository],
-        },
+        constructed(SimilarNames, CreatorRepository),
         {
           provide: NAMES_REFRESH,
           useFactory: (names: SimilarNames) =>

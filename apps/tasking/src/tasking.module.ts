@@ -8,7 +8,14 @@ import {
   type EventConsumerOptions,
   type NatsConnection,
 } from '@concord/messaging';
-import { COMMITTED, EVENTS_CONNECTION, serviceModule, UnitOfWork, type Committed } from '@concord/service-kit';
+import {
+  type Committed,
+  COMMITTED,
+  constructed,
+  EVENTS_CONNECTION,
+  serviceModule,
+  UnitOfWork,
+} from '@concord/service-kit';
 import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentReactions, FOLLOWED_EVENTS } from './assignment/assignment-reactions';
 import { AssignmentRepository } from './assignment/assignment.repository';
@@ -51,22 +58,8 @@ export class TaskingModule {
           AssignmentRepository,
           FanOutRepository,
         ),
-        {
-          provide: CampaignService,
-          useFactory: (
-            ds: DataSource,
-            campaigns: CampaignRepository,
-            requests: CampaignRequestRepository,
-            work: UnitOfWork,
-          ) => new CampaignService(ds, campaigns, requests, work),
-          inject: [DataSource, CampaignRepository, CampaignRequestRepository, UnitOfWork],
-        },
-        {
-          provide: AgencyTaskService,
-          useFactory: (ds: DataSource, tasks: AgencyTaskRepository, campaigns: CampaignRepository, work: UnitOfWork) =>
-            new AgencyTaskService(ds, tasks, campaigns, work),
-          inject: [DataSource, AgencyTaskRepository, CampaignRepository, UnitOfWork],
-        },
+        constructed(CampaignService, DataSource, CampaignRepository, CampaignRequestRepository, UnitOfWork),
+        constructed(AgencyTaskService, DataSource, AgencyTaskRepository, CampaignRepository, UnitOfWork),
         {
           provide: FanOutRunner,
           useFactory: (
@@ -105,16 +98,7 @@ export class TaskingModule {
           ) => new FanOutService(fanOuts, campaigns, () => runner.wake(), config.TASKING_FANOUT_WAIT_MS, work),
           inject: [FanOutRepository, CampaignRepository, FanOutRunner, UnitOfWork],
         },
-        {
-          provide: AssignmentService,
-          useFactory: (
-            ds: DataSource,
-            assignments: AssignmentRepository,
-            campaigns: CampaignRepository,
-            work: UnitOfWork,
-          ) => new AssignmentService(ds, assignments, campaigns, work),
-          inject: [DataSource, AssignmentRepository, CampaignRepository, UnitOfWork],
-        },
+        constructed(AssignmentService, DataSource, AssignmentRepository, CampaignRepository, UnitOfWork),
         {
           provide: OFFER_CALENDAR,
           useFactory: (assignments: AssignmentService) =>

@@ -5,3 +5,4 @@ export * from './unit-of-work';
 export * from './service-config';
 export * from './run-service';
 export * from './subject-handler';
+export * from './constructed';
