@@ -146,7 +146,7 @@ describe('agreements list search (q)', () => {
 
   it("finds by a word's beginning and by the number or part of it", async () => {
     expect(await found({ q: 'sao' })).toEqual([hue.number, haGiang.number, dienBien.number]);
-    expect(await found({ q: `TTDN-${year}-00` })).toEqual([hue.number, haGiang.number, dienBien.number]);
+    expect(await found({ q: `TTDN-${year}-00`, counterpartyId: saoViet.id })).toEqual([hue.number, dienBien.number]);
     expect(await found({ q: haGiang.number.toLowerCase() })).toEqual([haGiang.number]);
     expect(await found({ q: '0003' })).toEqual([hue.number]);
   });
@@ -170,22 +170,25 @@ describe('agreements list search (q)', () => {
   });
 
   it("follows a draft's new title and an amendment that changes the title", async () => {
+    // An agreement of its own, so the other tests' three keep their titles whatever the order.
+    const lotus = await company('Hoa Sen Media');
+    const caoBang = await draft(lotus.id, 'Phim tài liệu Cao Bằng');
     const edited = await client.request(
       A.update,
-      { id: haGiang.id, expectedVersion: haGiang.version, changes: { title: 'Ẩm thực Hà Nội' } },
+      { id: caoBang.id, expectedVersion: caoBang.version, changes: { title: 'Ẩm thực Hà Nội' } },
       manager,
     );
-    expect(await found({ q: 'ha giang' })).toEqual([]);
-    expect(await found({ q: 'am thuc ha noi' })).toEqual([haGiang.number]);
+    expect(await found({ q: 'cao bang' })).toEqual([]);
+    expect(await found({ q: 'am thuc ha noi' })).toEqual([caoBang.number]);
 
     await client.request(
       R.creatorAddVetting,
-      { id: saoNam.id, input: { outcome: 'passed', notes: 'checked' } },
+      { id: lotus.id, input: { outcome: 'passed', notes: 'checked' } },
       registrar,
     );
     await client.request(
       R.creatorChangeStatus,
-      { id: saoNam.id, input: { to: 'vetted', reason: 'vetting passed' } },
+      { id: lotus.id, input: { to: 'vetted', reason: 'vetting passed' } },
       registrar,
     );
     await client.request(A.submitForReview, { id: edited.id }, manager);
@@ -210,11 +213,15 @@ describe('agreements list search (q)', () => {
     );
     for (const party of ['agency', 'counterparty'] as const)
       await client.request(A.amendmentSign, { id: edited.id, version: 2, input: { party, ...signature } }, admin);
-    expect(await found({ q: 'hoi an' })).toEqual([haGiang.number]);
-    expect(await found({ q: 'am thuc', status: 'active' })).toEqual([haGiang.number]);
+    expect(await found({ q: 'hoi an' })).toEqual([caoBang.number]);
+    expect(await found({ q: 'am thuc', status: 'active' })).toEqual([caoBang.number]);
   });
 
   it('fills the search text of agreements that existed before the migration', async () => {
+    const searchTexts = (): Promise<{ number: string; search_text: string }[]> =>
+      db.query("SELECT number, search_text FROM agreements WHERE agency_id = 'mcst-ttcs' ORDER BY number");
+    // What the service keeps (another test may have retitled one by now): the migration must fill in the same.
+    const kept = await searchTexts();
     const migration = new AgreementSearchText1764100000004();
     const runner = db.createQueryRunner();
     try {
@@ -225,17 +232,17 @@ describe('agreements list search (q)', () => {
     } finally {
       await runner.release();
     }
-    const rows: { number: string; search_text: string }[] = await db.query(
-      "SELECT number, search_text FROM agreements WHERE agency_id = 'mcst-ttcs' ORDER BY number",
+    const filled = await searchTexts();
+    expect(filled).toEqual(kept);
+    expect(filled).toEqual(
+      expect.arrayContaining([
+        {
+          number: dienBien.number,
+          search_text: `${dienBien.number.toLowerCase()} quang ba du lich dien bien phu 2026 cong ty sao viet`,
+        },
+        { number: hue.number, search_text: `${hue.number.toLowerCase()} livestream le hoi hue cong ty sao viet` },
+      ]),
     );
-    expect(rows).toEqual([
-      {
-        number: dienBien.number,
-        search_text: `${dienBien.number.toLowerCase()} quang ba du lich dien bien phu 2026 cong ty sao viet`,
-      },
-      { number: haGiang.number, search_text: `${haGiang.number.toLowerCase()} am thuc ha noi va hoi an sao nam media` },
-      { number: hue.number, search_text: `${hue.number.toLowerCase()} livestream le hoi hue cong ty sao viet` },
-    ]);
     expect(await found({ q: 'cong ty sao viet' })).toEqual([hue.number, dienBien.number]);
   });
 });

@@ -20,8 +20,8 @@ export interface AgreementsUnderTest {
   /** The database as its administrator (the services connect as their own roles). */
   databaseUrl: string;
   client: ServiceClient;
-  /** The registry, for tests of what happens when it stops answering. */
-  registry: INestMicroservice;
+  /** Runs `during` with the registry stopped (what happens when it does not answer), and starts it again after. */
+  withoutRegistry<T>(during: () => Promise<T>): Promise<T>;
   stop: () => Promise<void>;
 }
 
@@ -30,16 +30,14 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   const urls = testUrls();
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const databaseUrl = database.adminUrl;
-  const registry: INestMicroservice = await startRegistry(
-    {
-      CONCORD_ENV: env,
-      ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
-      LOG_LEVEL: 'error',
-      CONCORD_PII_KEY: testPiiKey(),
-      REGISTRY_DB_POOL: 3,
-    },
-    false,
-  );
+  const registryConfig = {
+    CONCORD_ENV: env,
+    ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
+    LOG_LEVEL: 'error' as const,
+    CONCORD_PII_KEY: testPiiKey(),
+    REGISTRY_DB_POOL: 3,
+  };
+  let registry: INestMicroservice = await startRegistry(registryConfig, false);
   const agreements: INestMicroservice = await startAgreements(
     {
       CONCORD_ENV: env,
@@ -58,7 +56,14 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
     natsUrl: urls.natsUrl,
     databaseUrl,
     client,
-    registry,
+    withoutRegistry: async (during) => {
+      await registry.close();
+      try {
+        return await during();
+      } finally {
+        registry = await startRegistry(registryConfig, false);
+      }
+    },
     stop: async () => {
       await client.close();
       await agreements.close();
