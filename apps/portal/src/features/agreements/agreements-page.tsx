@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
-import { ProblemAlert, ResultStatus } from '../../components/messages';
+import { ListOutcome } from '../../components/list-outcome';
 import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
+import { chosenFilter, typedFilter } from '../../lib/list-query';
 import { useListStatus } from '../../lib/list-status';
 import { useApi } from '../../lib/use-api';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -23,8 +24,8 @@ const PAGE_SIZES = [25, 50, 100] as const;
 function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
   const days = filters.expiringWithinDays.trim();
   return {
-    q: filters.q.trim() || undefined,
-    status: (filters.status || undefined) as Summary['status'] | undefined,
+    q: typedFilter(filters.q),
+    status: chosenFilter<Summary['status']>(filters.status),
     // An unreadable number is sent as typed, for the API to name (next to the field).
     expiringWithinDays: days === '' ? undefined : /^\d+$/.test(days) ? Number(days) : (days as unknown as number),
     counterpartyId: filters.counterpartyId || undefined,
@@ -82,10 +83,9 @@ export default function AgreementsPage() {
         counterpartyName={counterpartyName}
       />
 
-      <ResultStatus loading={loaded.state === 'loading'}>{status}</ResultStatus>
-      {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && (
-        <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
-      )}
+      <ListOutcome loaded={loaded} placed={placed}>
+        {status}
+      </ListOutcome>
 
       {items.length > 0 && <AgreementTable items={items} busy={loaded.state === 'loading'} />}
 

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
-import { ProblemAlert, ResultStatus } from '../../components/messages';
+import { ListOutcome } from '../../components/list-outcome';
 import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
@@ -109,13 +109,12 @@ export default function RequestsPage() {
           onChange={(next) => show({ status: next })}
         />
 
-        <ResultStatus loading={loaded.state === 'loading'}>
+        <ListOutcome loaded={loaded}>
           {loaded.state === 'loading' && t('app.loading')}
           {loaded.state === 'ok' &&
             items.length === 0 &&
             (status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`))}
-        </ResultStatus>
-        {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
+        </ListOutcome>
 
         {items.length > 0 && (
           <DataTable

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
-import { ProblemAlert, ResultStatus } from '../../components/messages';
+import { ListOutcome } from '../../components/list-outcome';
 import { ListHead } from '../../components/page';
 import { Pager } from '../../components/pager';
+import { chosenFilter, typedFilter } from '../../lib/list-query';
 import { useListStatus } from '../../lib/list-status';
 import { useApi } from '../../lib/use-api';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -24,11 +25,11 @@ const TYPING_PAUSE_MS = 300;
 function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
   const minFollowers = filters.minFollowers.replace(/[\s.,]/g, '');
   return {
-    q: filters.q.trim() || undefined,
-    topic: (filters.topic || undefined) as Creator['topics'][number] | undefined,
+    q: typedFilter(filters.q),
+    topic: chosenFilter<Creator['topics'][number]>(filters.topic),
     language: filters.language.trim().toLowerCase() || undefined,
-    platform: (filters.platform || undefined) as Creator['channels'][number]['platform'] | undefined,
-    status: (filters.status || undefined) as Creator['status'] | undefined,
+    platform: chosenFilter<Creator['channels'][number]['platform']>(filters.platform),
+    status: chosenFilter<Creator['status']>(filters.status),
     minFollowers: minFollowers === '' ? undefined : Number(minFollowers),
     limit,
     cursor,
@@ -76,10 +77,9 @@ export default function CreatorsPage() {
 
       <CreatorSearch filters={filters} errorsAt={(name) => placed.byField.get(name)} />
 
-      <ResultStatus loading={loaded.state === 'loading'}>{status}</ResultStatus>
-      {loaded.state === 'error' && (placed.unplaced.length > 0 || !loaded.problem.errors?.length) && (
-        <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
-      )}
+      <ListOutcome loaded={loaded} placed={placed}>
+        {status}
+      </ListOutcome>
 
       {items.length > 0 && <CreatorTable items={items} busy={loaded.state === 'loading'} />}
 

@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle, type ConcordClient, type Result } from '../../api/client';
-import { LoadState, ProblemAlert, SuccessNotice } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { LoadState, SuccessNotice } from '../../components/messages';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
+import { CampaignReadProblem, CampaignSubHead, useCampaignRead } from '../campaigns/campaign-sub-page';
 import { groupByStatus, overdueCount, type BoardAssignment } from './board';
 import { BoardCard } from './board-card';
 
@@ -40,10 +40,7 @@ export default function AssignmentsBoardPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const campaign = useApi(
-    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
-    [api, id],
-  );
+  const campaign = useCampaignRead(id);
   const loaded = useApi((signal) => loadAll(api, id, signal), [api, id]);
   const [notice, setNotice] = useState('');
   const columns = useMemo(() => groupByStatus(loaded.data ?? []), [loaded.data]);
@@ -52,18 +49,12 @@ export default function AssignmentsBoardPage() {
 
   return (
     <div className="page">
-      <Breadcrumb to={`/campaigns/${id}`}>{title ?? t('board.campaign')}</Breadcrumb>
-      <div className="page-head">
-        <PageHeading title={heading} />
-        <p className="actions">
-          <Link to={`/campaigns/${id}/report`}>{t('board.reportLink')}</Link>
-          <Link to="/calendar">{t('board.calendarLink')}</Link>
-        </p>
-      </div>
+      <CampaignSubHead id={id} title={title} crumb={t('board.campaign')} heading={heading}>
+        <Link to={`/campaigns/${id}/report`}>{t('board.reportLink')}</Link>
+        <Link to="/calendar">{t('board.calendarLink')}</Link>
+      </CampaignSubHead>
       <SuccessNotice message={notice} />
-      {campaign.state === 'error' && campaign.problem.status !== 404 && (
-        <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />
-      )}
+      <CampaignReadProblem campaign={campaign} />
       <LoadState loaded={loaded} label={t('board.loading')} />
       {loaded.data && (
         <>

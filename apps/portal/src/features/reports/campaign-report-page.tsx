@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { settle } from '../../api/client';
 import { Loading, ProblemAlert } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
+import { CampaignReadProblem, CampaignSubHead, useCampaignRead } from '../campaigns/campaign-sub-page';
 import { ReportView } from './report-view';
 
 /**
@@ -16,10 +16,7 @@ export default function CampaignReportPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useApiClient();
-  const campaign = useApi(
-    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
-    [api, id],
-  );
+  const campaign = useCampaignRead(id);
   const loaded = useApi(
     (signal) => settle(api.GET('/v1/campaigns/{id}/report', { params: { path: { id } }, signal })),
     [api, id],
@@ -28,16 +25,10 @@ export default function CampaignReportPage() {
   const heading = title ? t('report.title', { campaign: title }) : t('report.titlePlain');
   return (
     <div className="page">
-      <Breadcrumb to={`/campaigns/${id}`}>{title ?? t('report.campaign')}</Breadcrumb>
-      <div className="page-head">
-        <PageHeading title={heading} />
-        <p className="actions">
-          <Link to={`/campaigns/${id}/board`}>{t('report.boardLink')}</Link>
-        </p>
-      </div>
-      {campaign.state === 'error' && campaign.problem.status !== 404 && (
-        <ProblemAlert problem={campaign.problem} onRetry={campaign.reload} />
-      )}
+      <CampaignSubHead id={id} title={title} crumb={t('report.campaign')} heading={heading}>
+        <Link to={`/campaigns/${id}/board`}>{t('report.boardLink')}</Link>
+      </CampaignSubHead>
+      <CampaignReadProblem campaign={campaign} />
       {loaded.state === 'loading' && !loaded.data && <Loading label={t('report.loading')} />}
       {loaded.state === 'error' && (
         <ProblemAlert problem={loaded.problem} onRetry={loaded.problem.status === 404 ? undefined : loaded.reload} />
