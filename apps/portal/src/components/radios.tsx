@@ -24,3 +24,32 @@ export function Radios<V extends string>({
     </div>
   );
 }
+
+/** Some of a few values, each a checkbox with its words (inside the caller's fieldset and legend). */
+export function Checkboxes<V extends string>({
+  values,
+  text,
+  chosen,
+  onChange,
+}: {
+  values: readonly V[];
+  text: (value: V) => string;
+  /** The values chosen, in the order they were. */
+  chosen: readonly NoInfer<V>[];
+  onChange: (chosen: V[]) => void;
+}) {
+  return (
+    <div className="checkbox-grid">
+      {values.map((v) => (
+        <label key={v} className="choice">
+          <input
+            type="checkbox"
+            checked={chosen.includes(v)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((x) => x !== v))}
+          />
+          {text(v)}
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import { DateInput } from '../../components/date-input';
 import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
+import { Checkboxes } from '../../components/radios';
 import type { Form } from '../../lib/use-form';
 import { BRIEF_FIELD_PATHS, type BriefDraft } from './brief-form';
 import { inputIdOf } from './request-form';
@@ -53,23 +54,12 @@ export function BriefFields({
       <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'platforms')}>
         <legend>{t('campaignsArea.briefs.platforms')}</legend>
         <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'platforms')}-error`} errors={at('platforms')} problem={problem} />
-        <div className="checkbox-grid">
-          {PLATFORMS.map((p) => (
-            <label key={p} className="choice">
-              <input
-                type="checkbox"
-                checked={values.platforms.includes(p)}
-                onChange={(e) =>
-                  form.set(
-                    'platforms',
-                    e.target.checked ? [...values.platforms, p] : values.platforms.filter((x) => x !== p),
-                  )
-                }
-              />
-              {t(`enums.platform.${p}`)}
-            </label>
-          ))}
-        </div>
+        <Checkboxes
+          values={PLATFORMS}
+          text={(p) => t(`enums.platform.${p}`)}
+          chosen={values.platforms}
+          onChange={(platforms) => form.set('platforms', platforms)}
+        />
       </fieldset>
       <div className="field-row">
         <Field

@@ -6,45 +6,13 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
 import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
+import { aBrief, aCampaign, BRIEF_ID as BRIEF, CAMPAIGN_ID as CAMPAIGN } from '../../test/fixtures';
 import CampaignPage from './campaign-page';
 
-const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const BRIEF = '0190f1a2-0000-7000-8000-0000000000b1';
 const manager = staffMember('manager@mcst', 'Phạm Đức Anh', 'mcst-ttcs', ['campaign_manager']);
 const liaison = staffMember('liaison@mofa', 'Ngô Thanh Hương', 'mofa', ['liaison']);
-const planning = {
-  id: CAMPAIGN,
-  ownerAgencyId: 'mcst-ttcs',
-  partnerAgencyIds: ['mofa'],
-  title: 'Hanoi Convention',
-  objective: 'Explain the signing',
-  keyMessages: ['Viet Nam hosts the signing'],
-  requiredHashtags: ['#HanoiConvention'],
-  platforms: ['tiktok', 'facebook'],
-  period: { start: '2026-12-01', end: '2026-12-20' },
-  targets: { views: 1000000 },
-  status: 'planning',
-  version: 1,
-  sourceRequestId: null,
-  statusHistory: [],
-  createdBy: 'manager@mcst',
-  createdAt: '2026-11-30T08:00:00Z',
-};
-const brief = {
-  id: BRIEF,
-  campaignId: CAMPAIGN,
-  kind: 'short_video',
-  title: 'The signing in 60 seconds',
-  keyMessages: ['Viet Nam hosts the signing'],
-  platforms: ['tiktok'],
-  languages: ['en'],
-  dueAt: '2026-12-12T10:00:00Z',
-  quantity: 1,
-  window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
-  feePerDeliverable: 3000000,
-  createdBy: 'manager@mcst',
-  createdAt: '2026-11-30T08:00:00Z',
-};
+const planning = aCampaign();
+const brief = aBrief({ feePerDeliverable: 3000000 });
 
 function renderPage(me: unknown, extra: Record<string, (call: Call) => { status: number; body: unknown }> = {}) {
   let campaign: Record<string, unknown> = planning;

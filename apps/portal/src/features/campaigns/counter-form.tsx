@@ -7,6 +7,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { useAreaErrors } from './area-errors';
 import { AnswerRefusal } from './request-answers';
+import { PeriodFields } from './request-fields';
 import {
   COUNTER_FIELD_PATHS,
   COUNTER_FORM_PATHS,
@@ -75,14 +76,7 @@ export function CounterForm({
       <p className="hint">{t('requests.answer.counterIntro')}</p>
       <AnswerRefusal form={form} placedAll />
       <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={form.problem} />
-      <div className="field-row">
-        <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-          {(props) => <input {...props} type="date" {...form.bind('periodStart')} />}
-        </Field>
-        <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-          {(props) => <input {...props} type="date" {...form.bind('periodEnd')} />}
-        </Field>
-      </div>
+      <PeriodFields form={form} control={control} />
       <Field
         {...control('keyMessages')}
         label={t('requests.form.keyMessages')}

@@ -6,44 +6,13 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { tokenStore } from '../../session/token-store';
 import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
+import { aBrief, aCampaign, BRIEF_ID as BRIEF, CAMPAIGN_ID as CAMPAIGN } from '../../test/fixtures';
 import FanOutPage from './fan-out-page';
 
-const CAMPAIGN = '0190f1a2-0000-7000-8000-0000000000c1';
-const BRIEF = '0190f1a2-0000-7000-8000-0000000000b1';
 const FAN_OUT = '0190f1a2-0000-7000-8000-0000000000f1';
 const manager = staffMember('manager@mcst', 'Phạm Đức Anh', 'mcst-ttcs', ['campaign_manager']);
-const campaign = {
-  id: CAMPAIGN,
-  ownerAgencyId: 'mcst-ttcs',
-  partnerAgencyIds: ['mofa'],
-  title: 'Hanoi Convention',
-  objective: 'o',
-  keyMessages: ['k'],
-  requiredHashtags: [],
-  platforms: ['tiktok'],
-  period: { start: '2026-12-01', end: '2026-12-20' },
-  targets: {},
-  status: 'active',
-  version: 2,
-  sourceRequestId: null,
-  statusHistory: [],
-  createdBy: 'manager@mcst',
-  createdAt: '2026-11-30T08:00:00Z',
-};
-const brief = {
-  id: BRIEF,
-  campaignId: CAMPAIGN,
-  kind: 'short_video',
-  title: 'The signing in 60 seconds',
-  keyMessages: ['k'],
-  platforms: ['tiktok'],
-  languages: ['en'],
-  dueAt: '2026-12-12T10:00:00Z',
-  quantity: 1,
-  window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
-  createdBy: 'manager@mcst',
-  createdAt: '2026-11-30T08:00:00Z',
-};
+const campaign = aCampaign({ status: 'active', version: 2 });
+const brief = aBrief();
 const base = {
   id: FAN_OUT,
   briefId: BRIEF,

@@ -5,7 +5,7 @@ import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useFormat } from '../../lib/format';
-import type { Form } from '../../lib/use-form';
+import type { Form, TextField } from '../../lib/use-form';
 import { inputIdOf, REQUEST_FIELD_PATHS, type RequestDraft } from './request-form';
 
 export const REQUEST_FORM = 'request';
@@ -59,14 +59,7 @@ export function RequestFields({
           errors={errorsAt('proposedPeriod')}
           problem={problem}
         />
-        <div className="field-row">
-          <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-            {(props) => <input {...props} type="date" {...form.bind('periodStart')} />}
-          </Field>
-          <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-            {(props) => <input {...props} type="date" {...form.bind('periodEnd')} />}
-          </Field>
-        </div>
+        <PeriodFields form={form} control={control} />
       </fieldset>
       <Field
         {...control('expectedDeliverables')}
@@ -83,5 +76,28 @@ export function RequestFields({
         {(props) => <input {...props} type="datetime-local" {...form.bind('responseDeadline')} />}
       </Field>
     </>
+  );
+}
+
+type PeriodField = 'periodStart' | 'periodEnd';
+
+/** A proposed period's first and last day, side by side (the request form's and a counter-proposal's). */
+export function PeriodFields<D extends Record<PeriodField, string>>({
+  form,
+  control,
+}: {
+  form: Form<D>;
+  control: (key: PeriodField) => { id: string; errors: FieldProblem[]; problem?: Problem };
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field-row">
+      <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
+        {(props) => <input {...props} type="date" {...form.bind('periodStart' as TextField<D>)} />}
+      </Field>
+      <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
+        {(props) => <input {...props} type="date" {...form.bind('periodEnd' as TextField<D>)} />}
+      </Field>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import type { FieldProblem, Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
+import { Checkboxes } from '../../components/radios';
 
 type Topic = (typeof TOPICS)[number];
 
@@ -43,58 +44,34 @@ export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: F
           {t('register.topics')} <span className="optional">({t('register.optional')})</span>
         </legend>
         <FieldErrors id={`${inputId('topics')}-error`} errors={errorsAt('topics')} problem={problem} />
-        <div className="checkbox-grid">
-          {TOPICS.map((topic) => (
-            <label key={topic} className="choice">
-              <input
-                type="checkbox"
-                checked={draft.topics.includes(topic)}
-                onChange={(e) =>
-                  onChange(
-                    'topics',
-                    e.target.checked ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic),
-                  )
-                }
-              />
-              {t(`enums.topic.${topic}`)}
-            </label>
-          ))}
-        </div>
+        <Checkboxes
+          values={TOPICS}
+          text={(topic) => t(`enums.topic.${topic}`)}
+          chosen={draft.topics}
+          onChange={(topics) => onChange('topics', topics)}
+        />
       </fieldset>
 
       <div className="field-row">
-        <Field
-          {...control('languages')}
-          label={t('register.languages')}
-          hint={t('register.languagesHint')}
-          optional={t('register.optional')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={draft.languages}
-              onChange={(e) => onChange('languages', e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
-        <Field
-          {...control('regions')}
-          label={t('register.regions')}
-          hint={t('register.regionsHint')}
-          optional={t('register.optional')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={draft.regions}
-              onChange={(e) => onChange('regions', e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
+        {(['languages', 'regions'] as const).map((path) => (
+          <Field
+            key={path}
+            {...control(path)}
+            label={t(`register.${path}`)}
+            hint={t(`register.${path}Hint`)}
+            optional={t('register.optional')}
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={draft[path]}
+                onChange={(e) => onChange(path, e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+        ))}
       </div>
     </>
   );
