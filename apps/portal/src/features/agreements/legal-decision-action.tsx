@@ -7,7 +7,7 @@ import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
-import { useWordedErrors } from './terms-fields';
+import { useFormErrors } from './terms-fields';
 import { InlineForm } from '../../components/form-actions';
 import { Radios } from '../../components/radios';
 
@@ -17,7 +17,6 @@ type Decision = 'approve' | 'return';
 export function LegalDecisionAction({ agreement, version, onDone, onStale }: WriteProps & { version?: number }) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const worded = useWordedErrors();
   const [open, setOpen] = useState(false);
   const form = useForm({
     initial: { decision: '' as Decision | '', comments: '' },
@@ -53,8 +52,7 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
     onStale,
   });
   const id = version ? `amendment-decision` : 'legal-decision';
-  const errors = worded(form.errors, form.problem);
-  const at = (path: string) => errors.filter((e) => e.path === path);
+  const { errors, at } = useFormErrors(form);
   const label = version
     ? t('agreementsArea.actions.legal.openAmendment', { n: version })
     : t('agreementsArea.actions.legal.open');

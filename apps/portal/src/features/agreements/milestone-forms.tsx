@@ -9,14 +9,13 @@ import { useForm } from '../../lib/use-form';
 import { parseWhole } from '../../lib/whole-number';
 import { useApiClient } from '../../session/session';
 import { WriteProblem, type WriteProps } from './outcome';
-import { useWordedErrors } from './terms-fields';
+import { useFormErrors } from './terms-fields';
 import { InlineForm } from '../../components/form-actions';
 
 /** A payment milestone added: its label, due date and amount (within the budget, which the API checks). */
 export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const worded = useWordedErrors();
   const form = useForm({
     initial: { label: '', dueDate: '', amount: '' },
     validate: (values) => {
@@ -44,8 +43,7 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
     onDone: (_, values) => onDone(t('agreementsArea.milestones.added', { label: values.label.trim() })),
     onStale,
   });
-  const errors = worded(form.errors, form.problem);
-  const at = (path: string) => errors.filter((e) => e.path === path);
+  const { errors, at } = useFormErrors(form);
   return (
     <InlineForm form={form} titleId="add-milestone-title" title={t('agreementsArea.milestones.addTitle')}>
       <WriteProblem form={form} placedAll={errors.length > 0} />
@@ -72,7 +70,6 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApiClient();
-  const worded = useWordedErrors();
   const unpaid = agreement.milestones.filter((m) => m.status !== 'paid');
   const chosenOf = (milestoneId: string) => unpaid.find((m) => m.id === milestoneId) ?? unpaid[0];
   const form = useForm({
@@ -102,8 +99,7 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
   });
   const { values } = form;
   const chosen = chosenOf(values.milestoneId);
-  const errors = worded(form.errors, form.problem);
-  const at = (path: string) => errors.filter((e) => e.path === path);
+  const { errors, at } = useFormErrors(form);
   return (
     <InlineForm form={form} titleId="pay-milestone-title" title={t('agreementsArea.milestones.payTitle')}>
       <WriteProblem form={form} placedAll={errors.length > 0} />

@@ -10,7 +10,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { unsignedParties, type Party } from './lifecycle';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
-import { useWordedErrors } from './terms-fields';
+import { useFormErrors } from './terms-fields';
 import { InlineForm } from '../../components/form-actions';
 
 const METHODS = ['in_person', 'e_signature'] as const;
@@ -28,7 +28,6 @@ interface Signing {
 export function SignAction({ agreement, version, onDone, onStale }: WriteProps & { version?: number }) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const worded = useWordedErrors();
   const signatures = version
     ? (agreement.versions.find((v) => v.version === version)?.signatures ?? [])
     : agreement.signatures;
@@ -84,8 +83,7 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
   });
   const { values } = form;
   const id = version ? 'amendment-sign' : 'sign';
-  const errors = worded(form.errors, form.problem);
-  const at = (path: string) => errors.filter((e) => e.path === path);
+  const { errors, at } = useFormErrors(form);
   const label = version
     ? t('agreementsArea.actions.sign.openAmendment', { n: version })
     : t('agreementsArea.actions.sign.open');

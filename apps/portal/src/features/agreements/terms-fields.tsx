@@ -44,6 +44,13 @@ export function useWordedErrors(): (errors: readonly FieldProblem[], problem?: P
   );
 }
 
+/** A form's errors in words (`useWordedErrors`), and those at one path. */
+export function useFormErrors(form: { errors: readonly FieldProblem[]; problem?: Problem }) {
+  const worded = useWordedErrors();
+  const errors = worded(form.errors, form.problem);
+  return { errors, at: (path: string) => errors.filter((e) => e.path === path) };
+}
+
 /**
  * The terms of an agreement as form fields: title, scope, term, budget,
  * deliverables, disclosure label, usage rights. Used to draft, to edit a

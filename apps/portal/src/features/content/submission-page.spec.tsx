@@ -549,14 +549,18 @@ describe('the creator’s reach form', () => {
     };
   };
 
-  it('says which counter fell, with both figures, and sends the same figures as a correction with its reason', async () => {
-    const client = renderPage(
+  /** The creator's published piece, whose metrics the API refuses as `fallen`. */
+  const renderRefused = (language: 'en' | 'vi') =>
+    renderPage(
       () => ({ status: 500, body: {} }),
       published,
-      'en',
+      language,
       { 'POST /v1/publications/{id}/metrics': fallen },
       creator,
     );
+
+  it('says which counter fell, with both figures, and sends the same figures as a correction with its reason', async () => {
+    const client = renderRefused('en');
     await screen.findByRole('heading', { name: 'Report reach' });
     fireEvent.change(screen.getByRole('textbox', { name: 'Views' }), { target: { value: '1000' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Likes' }), { target: { value: '20000' } });
@@ -587,13 +591,7 @@ describe('the creator’s reach form', () => {
   });
 
   it('words the refusal in Vietnamese', async () => {
-    renderPage(
-      () => ({ status: 500, body: {} }),
-      published,
-      'vi',
-      { 'POST /v1/publications/{id}/metrics': fallen },
-      creator,
-    );
+    renderRefused('vi');
     await screen.findByRole('heading', { name: 'Báo cáo lượt tiếp cận' });
     fireEvent.change(screen.getByRole('textbox', { name: 'Lượt xem' }), { target: { value: '1000' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Báo cáo lượt tiếp cận' })));

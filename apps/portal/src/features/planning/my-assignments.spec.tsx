@@ -5,29 +5,12 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { renderInPortal } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
+import { assignmentFixture } from './fixtures';
 import { MyAssignments } from './my-assignments';
 
-const offer = {
+const offer = assignmentFixture({
   id: 'as-1',
-  briefId: 'b',
-  campaignId: 'c',
-  ownerAgencyId: 'mcst-ttcs',
-  partnerAgencyIds: [],
-  creatorId: 'cr',
-  creatorName: 'Hữu Phước',
-  managementCompanyId: null,
-  agreementId: 'ag',
-  status: 'offered',
-  brief: {
-    kind: 'short_video',
-    title: 'The signing in 60 seconds',
-    keyMessages: ['Viet Nam hosts the signing'],
-    platforms: ['tiktok'],
-    languages: ['vi'],
-    dueAt: '2026-12-12T10:00:00Z',
-    quantity: 1,
-  },
-  window: { start: '2026-12-11T10:00:00Z', end: '2026-12-12T10:00:00Z' },
+  brief: { ...assignmentFixture({ id: 'x' }).brief, keyMessages: ['Viet Nam hosts the signing'] },
   campaign: {
     title: 'Hanoi Convention',
     requiredHashtags: ['#HanoiConvention'],
@@ -35,13 +18,7 @@ const offer = {
   },
   disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
   feePerDeliverable: 3000000,
-  overdue: false,
-  flags: [],
-  overrides: [],
-  statusHistory: [],
-  version: 1,
-  createdAt: '2026-11-30T00:00:00Z',
-};
+});
 
 function renderBlock(answers: Record<string, (call: Call) => { status: number; body: unknown }>) {
   const client = fakeClient(answers);
