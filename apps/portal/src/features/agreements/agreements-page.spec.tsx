@@ -87,8 +87,12 @@ describe('the agreements list', () => {
       '/agreements/0190f1a2-0000-7000-8000-000000000002',
     );
     expect(within(table).getAllByText('Draft')).toHaveLength(1);
-    const figures = await screen.findByRole('region', { name: /Budget used in/ });
-    expect(figures.textContent).toContain('40% of the committed budget has been paid');
+    // The region shows "Loading…" until the budget arrives: wait for its figures, not only for the region.
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: /Budget used in/ }).textContent).toContain(
+        '40% of the committed budget has been paid',
+      ),
+    );
     expect(screen.getByRole('link', { name: 'New agreement' }).getAttribute('href')).toBe('/agreements/new');
   });
 
