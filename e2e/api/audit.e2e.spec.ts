@@ -5,28 +5,41 @@ import { auditPublicKey, checkpointSigned, type SignedCheckpoint } from '@concor
 import { parseCheckpoints, parseExport, parseKeys, verifyExport } from '@concord/audit';
 import { registration, startTestSystem, type TestSystem } from '../support/system';
 
+/** A system whose registry holds three registrations, linked and checkpointed, and the people who look at it. */
+async function threeRegistrations() {
+  const sys = await startTestSystem();
+  const [registrar, auditor] = await Promise.all(['registrar@mcst', 'auditor@mcst'].map((u) => sys.as(u)));
+  for (const name of ['Lê Văn Tám', 'Đỗ Thị Hà', 'Vũ Minh Khôi']) {
+    expect((await registrar.POST('/v1/creators', { body: registration(name) })).response.status).toBe(201);
+  }
+  await sys.settleAudit();
+  return { sys, registrar, auditor };
+}
+
+/** What an outside inspector does: download the agency's export, the public checkpoints and keys, and check them offline. */
+async function inspectOffline(sys: TestSystem, auditor: ConcordClient) {
+  const exported = await auditor.GET('/v1/audit/export', { parseAs: 'text' });
+  expect(exported.response.status).toBe(200);
+  expect(exported.response.headers.get('content-type')).toContain('application/x-ndjson');
+  const checkpoints = await (await fetch(`${sys.baseUrl}/v1/public/audit/checkpoints`)).json();
+  const keys = await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json();
+  // An export with no link at all (every trail empty) has an empty body.
+  return verifyExport(parseExport(exported.data ?? ''), parseCheckpoints(checkpoints), parseKeys(keys));
+}
+
 describe('the audit trail as evidence: signed checkpoints kept by the gateway, verify against them', () => {
   let sys: TestSystem;
   let registrar: ConcordClient;
   let auditor: ConcordClient;
-  let superuser: pg.Client;
 
   beforeAll(async () => {
-    sys = await startTestSystem();
-    [registrar, auditor] = await Promise.all(['registrar@mcst', 'auditor@mcst'].map((u) => sys.as(u)));
-    superuser = new pg.Client({ connectionString: sys.databaseUrl });
-    await superuser.connect();
+    ({ sys, registrar, auditor } = await threeRegistrations());
   });
   afterAll(async () => {
-    await superuser.end();
     await sys.stop();
   });
 
   it('publishes each service checkpoint, signed by its key, at a public endpoint with the public keys', async () => {
-    for (const name of ['Lê Văn Tám', 'Đỗ Thị Hà', 'Vũ Minh Khôi']) {
-      expect((await registrar.POST('/v1/creators', { body: registration(name) })).response.status).toBe(201);
-    }
-    await sys.settleAudit();
     const keys = (await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json()) as Record<string, string[]>;
     expect(keys).toEqual(Object.fromEntries(Object.entries(sys.auditKeys).map(([s, k]) => [s, [k.publicKeyBase64]])));
     const answer = await fetch(`${sys.baseUrl}/v1/public/audit/checkpoints?service=registry`);
@@ -44,19 +57,8 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
     });
   });
 
-  /** What an outside inspector does: download the agency's export, the public checkpoints and keys, and check them offline. */
-  async function inspectOffline() {
-    const exported = await auditor.GET('/v1/audit/export', { parseAs: 'text' });
-    expect(exported.response.status).toBe(200);
-    expect(exported.response.headers.get('content-type')).toContain('application/x-ndjson');
-    const checkpoints = await (await fetch(`${sys.baseUrl}/v1/public/audit/checkpoints`)).json();
-    const keys = await (await fetch(`${sys.baseUrl}/v1/public/audit/keys`)).json();
-    // An export with no link at all (every trail empty) has an empty body.
-    return verifyExport(parseExport(exported.data ?? ''), parseCheckpoints(checkpoints), parseKeys(keys));
-  }
-
   it("exports the agency's trail as NDJSON that an inspector checks offline against the public checkpoints and keys", async () => {
-    const verdicts = await inspectOffline();
+    const verdicts = await inspectOffline(sys, auditor);
     expect(verdicts.map((v) => [v.service, v.valid])).toEqual([
       ['agreements', true],
       ['approvals', true],
@@ -67,8 +69,25 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
     const refused = await registrar.GET('/v1/audit/export', { parseAs: 'text' });
     expect(refused.response.status).toBe(403);
   });
+});
 
-  it('still names a truncated trail: the checkpoints live outside the service schema', async () => {
+// Destructive, so on a system of its own.
+describe('a truncated trail', () => {
+  let sys: TestSystem;
+  let auditor: ConcordClient;
+  let superuser: pg.Client;
+
+  beforeAll(async () => {
+    ({ sys, auditor } = await threeRegistrations());
+    superuser = new pg.Client({ connectionString: sys.databaseUrl });
+    await superuser.connect();
+  });
+  afterAll(async () => {
+    await superuser.end();
+    await sys.stop();
+  });
+
+  it('is still named: the checkpoints live outside the service schema', async () => {
     await superuser.query('SET search_path = registry');
     for (const t of ['audit_entries', 'audit_chain', 'audit_checkpoints']) {
       await superuser.query(`ALTER TABLE ${t} DISABLE TRIGGER ${t}_no_truncate`);
@@ -82,7 +101,7 @@ describe('the audit trail as evidence: signed checkpoints kept by the gateway, v
         agreements: { valid: true },
       },
     });
-    const offline = await inspectOffline();
+    const offline = await inspectOffline(sys, auditor);
     expect(offline.find((v) => v.service === 'registry')).toMatchObject({
       valid: false,
       brokenAt: 1,
