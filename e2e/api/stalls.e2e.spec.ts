@@ -37,6 +37,7 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
   let postmaster: number;
   let nats: RunningNats;
   let natsPort: number;
+  let pgPort: number;
   let sys: TestSystem;
   let registrar: ConcordClient;
   let reviewer: ConcordClient;
@@ -62,16 +63,15 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     };
   };
 
+  const startPostgres = () =>
+    startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: pgPort, persistent: true, fast: true });
+
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'concord-stalls-'));
     // As root, embedded PostgreSQL runs as the `postgres` user, which must reach its data folder.
     chmodSync(root, 0o755);
-    postgres = await startEmbeddedPostgres({
-      dataDir: join(root, 'pg'),
-      port: await freePort(),
-      persistent: true,
-      fast: true,
-    });
+    pgPort = await freePort();
+    postgres = await startPostgres();
     natsPort = await freePort();
     nats = await startTestNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
     sys = await startTestSystem({ RPC_TIMEOUT_MS: '30000' }, { databaseUrl: postgres.url, natsUrl: nats.url });
@@ -115,6 +115,8 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
   }, 25_000);
 
   it('fails a request at once with 503 while NATS is down, and answers as soon as NATS is back', async () => {
+    const before = await registrar.POST('/v1/creators', { body: registration('Nguyễn Đình Chiểu Kể Chuyện') });
+    expect(before.response.status).toBe(201);
     await nats.stop();
     const down = await reviewer.GET('/v1/creators');
     expect(down.response.status).toBe(503);
@@ -151,5 +153,11 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     const health = await ready();
     expect(health.status).toBe(503);
     expect(health.body.error).toMatchObject({ postgres: { status: 'down' } });
-  }, 25_000);
+
+    // Started again on the same data, it is used again without restarting anything else.
+    postgres = await startPostgres();
+    postmaster = postgres.pid;
+    await eventually(async () => (await ready()).status === 200, 'the gateway ready once PostgreSQL is back');
+    expect((await reviewer.GET('/v1/creators')).response.status).toBe(200);
+  }, 45_000);
 });
