@@ -61,12 +61,12 @@ async function ensureNatsServer() {
   }
 }
 
-/** turbo runs every workspace's tests; the jest totals are summed into one closing line. */
+/** turbo runs every workspace's tests (all of them, even after one fails: every failure is reported); the jest totals are summed into one closing line. */
 async function runTests() {
   await ensureNatsServer();
   const child = spawn(
     'npx',
-    ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...process.argv.slice(3)],
+    ['turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full', ...process.argv.slice(3)],
     {
       cwd: root,
       env: process.env,

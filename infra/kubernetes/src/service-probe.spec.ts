@@ -15,7 +15,18 @@ const probe = (mode: string, env: Record<string, string>) =>
 describe('service-probe.mjs', () => {
   let server: Server;
   let port: number;
-  let client: Socket;
+
+  /** Runs `check` while this process holds a connection to the stand-in NATS, as a service's process would. */
+  const whileConnected = async <T>(check: () => T): Promise<T> => {
+    const client: Socket = createConnection({ port, host: '127.0.0.1' });
+    await new Promise((resolve) => client.once('connect', resolve));
+    try {
+      return check();
+    } finally {
+      await new Promise<void>((resolve) => client.end(() => resolve()));
+      client.destroy();
+    }
+  };
 
   beforeAll(async () => {
     server = createServer(() => undefined);
@@ -23,7 +34,6 @@ describe('service-probe.mjs', () => {
     port = (server.address() as { port: number }).port;
   });
   afterAll(async () => {
-    client?.destroy();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -34,16 +44,19 @@ describe('service-probe.mjs', () => {
   });
 
   it('is live while the process holds its NATS connection', async () => {
-    client = createConnection({ port, host: '127.0.0.1' });
-    await new Promise((resolve) => client.once('connect', resolve));
-    expect(probe('live', { NATS_URL: `nats://user@nats-0:1,nats://127.0.0.1:${port}` }).status).toBe(0);
+    const result = await whileConnected(() =>
+      probe('live', { NATS_URL: `nats://user@nats-0:1,nats://127.0.0.1:${port}` }),
+    );
+    expect(result.status).toBe(0);
   });
 
-  it('is not ready while PostgreSQL does not answer as the service’s role', () => {
-    const result = probe('ready', {
-      NATS_URL: `nats://127.0.0.1:${port}`,
-      DATABASE_URL: 'postgres://concord_registry:x@127.0.0.1:1/concord',
-    });
+  it('is not ready while PostgreSQL does not answer as the service’s role', async () => {
+    const result = await whileConnected(() =>
+      probe('ready', {
+        NATS_URL: `nats://127.0.0.1:${port}`,
+        DATABASE_URL: 'postgres://concord_registry:x@127.0.0.1:1/concord',
+      }),
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('not ready: PostgreSQL does not answer');
   });
