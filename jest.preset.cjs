@@ -16,9 +16,6 @@ module.exports = function preset(dir, overrides = {}) {
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts'],
     testTimeout: 60000,
-    // Tests of a file run in a new order each run, so none can count on another having run first (a failing run
-    // prints its `Seed:`; `npm test -- --seed=<it>` in the workspace plays the same order again).
-    randomize: true,
     moduleNameMapper: {
       '^@concord/(domain|permissions|config|database|messaging|audit|service-kit|testing)$': path.join(
         __dirname,
