@@ -143,7 +143,7 @@ export class GatewayModule {
             const nc = await connectNats(
               natsOptions('gateway', config, `concord-${config.CONCORD_ENV}-gateway-events`),
             );
-            await ensureEventStream(nc, config.CONCORD_ENV);
+            await ensureEventStream(nc, config.CONCORD_ENV, config.NATS_STREAM_REPLICAS);
             return nc;
           },
         },

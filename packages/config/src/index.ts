@@ -36,7 +36,12 @@ export const CommonConfig = {
     .string()
     .regex(/^[a-z0-9][a-z0-9_]{0,31}$/, 'lower-case letters, digits or _ (at most 32)')
     .default('dev'),
-  NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\/.+/, 'a NATS URL such as nats://127.0.0.1:4222'),
+  NATS_URL: z
+    .string()
+    .regex(
+      /^(nats|tls|wss?):\/\/[^,\s]+(,\s*(nats|tls|wss?):\/\/[^,\s]+)*$/,
+      'a NATS URL such as nats://127.0.0.1:4222, or several separated by commas (a cluster)',
+    ),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'a PostgreSQL URL such as postgres://user:pass@host:5432/db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
@@ -54,6 +59,8 @@ export const natsConfig = () => ({
   NATS_TLS_CA: z.string().optional(),
   NATS_TLS_CERT: z.string().optional(),
   NATS_TLS_KEY: z.string().optional(),
+  /** On how many servers of a NATS cluster the event stream is kept (3 in production; at most the cluster's size). */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 /** Database timeouts (packages/database `databaseTimeouts`): the services' defaults; the gateway gives shorter ones. */

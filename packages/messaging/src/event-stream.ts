@@ -8,9 +8,11 @@ export const DUPLICATE_WINDOW_MS = 15 * 60_000;
 /**
  * Makes sure the environment's event stream exists: every subject
  * `concord.<env>.events.>`, on file storage, with duplicate detection by
- * `Nats-Msg-Id` (the event id).
+ * `Nats-Msg-Id` (the event id), kept on `replicas` servers of a cluster
+ * (NATS_STREAM_REPLICAS: 3 in production, 1 on a single server). Its
+ * durable consumers inherit the replica count.
  */
-export async function ensureEventStream(nc: NatsConnection, env: string): Promise<string> {
+export async function ensureEventStream(nc: NatsConnection, env: string, replicas = 1): Promise<string> {
   const jsm = await jetstreamManager(nc);
   const name = eventStreamName(env);
   const config = {
@@ -20,6 +22,7 @@ export async function ensureEventStream(nc: NatsConnection, env: string): Promis
     retention: RetentionPolicy.Limits,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     max_age: nanos(90 * 24 * 3600_000),
+    num_replicas: replicas,
   };
   try {
     await jsm.streams.info(name);

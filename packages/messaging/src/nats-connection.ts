@@ -23,6 +23,7 @@ export function connectNats(options: NodeConnectionOptions): Promise<NatsConnect
 
 /** How a process reaches NATS, from its configuration (README, "Configuration"). */
 export interface NatsSettings {
+  /** One server, or a cluster's servers separated by commas (`nats://a:4222,nats://b:4222`): the client fails over between them. */
   NATS_URL: string;
   /** The identity's NKey seed (`SU…`): the server knows only its public key. */
   NATS_NKEY_SEED?: string | undefined;
@@ -44,7 +45,7 @@ export function natsOptions(identity: string, settings: NatsSettings, name?: str
       : undefined;
   const seed = settings.NATS_NKEY_SEED ? new TextEncoder().encode(settings.NATS_NKEY_SEED) : undefined;
   return {
-    servers: settings.NATS_URL,
+    servers: natsServers(settings.NATS_URL),
     inboxPrefix: inboxPrefix(identity),
     // A request's timeout error need not carry the stack of where it was sent (the correlation id says which it was):
     // without this nats.js builds an Error, stack and all, for every request it sends.
@@ -53,6 +54,14 @@ export function natsOptions(identity: string, settings: NatsSettings, name?: str
     ...(seed ? { authenticator: nkeyAuthenticator(seed) } : {}),
     ...(tls ? { tls } : {}),
   };
+}
+
+/** The servers of a NATS_URL: one, or a cluster's, separated by commas. */
+export function natsServers(url: string): string[] {
+  return url
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
 }
 
 /** A new NKey pair for a bus identity: the seed for the client, the public key (`U…`) for the server's configuration. */

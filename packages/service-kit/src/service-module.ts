@@ -37,6 +37,8 @@ const PRUNING = Symbol('PRUNING');
 /** The configuration every service has (`@concord/config`'s shared parts). */
 export interface ServiceKitConfig extends NatsSettings {
   CONCORD_ENV: string;
+  /** On how many NATS servers the event stream is kept (NATS_STREAM_REPLICAS). */
+  NATS_STREAM_REPLICAS: number;
   /** Signs the actor of the requests it sends to other services (ADR 0014); only a service that calls others has one. */
   CONCORD_ACTOR_KEY?: string;
   RPC_TIMEOUT_MS?: number;
@@ -99,7 +101,7 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
         provide: EVENTS_CONNECTION,
         useFactory: async () => {
           const nc = await connectNats(natsOptions(name, config, `concord-${config.CONCORD_ENV}-${name}-events`));
-          await ensureEventStream(nc, config.CONCORD_ENV);
+          await ensureEventStream(nc, config.CONCORD_ENV, config.NATS_STREAM_REPLICAS);
           return nc;
         },
       },
