@@ -17,7 +17,14 @@ describe('health, docs and dev auth', () => {
     const body = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/v1/creators', '/v1/audit/verify', '/health/ready']),
+      expect.arrayContaining([
+        '/v1/creators',
+        '/v1/audit/verify',
+        '/health',
+        '/health/live',
+        '/health/ready',
+        '/health/system',
+      ]),
     );
     const docs = await fetch(`${sys.baseUrl}/docs`);
     expect(docs.status).toBe(200);
@@ -34,20 +41,43 @@ describe('health, docs and dev auth', () => {
     expect(await r.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'username' }] });
   });
 
-  it('is ready while PostgreSQL, NATS and the registry answer, and names the registry when it stops', async () => {
-    expect((await fetch(`${sys.baseUrl}/health`)).status).toBe(200);
+  it('stays live and ready while a service is down; /health/system names the service', async () => {
+    for (const path of ['/health', '/health/live']) {
+      const live = await fetch(`${sys.baseUrl}${path}`);
+      expect({ path, status: live.status, body: await live.json() }).toEqual({
+        path,
+        status: 200,
+        body: { status: 'ok' },
+      });
+    }
     const ready = await fetch(`${sys.baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({
+    // Only this gateway's own connections: nothing about the services.
+    expect(await ready.json()).toEqual({
       status: 'ok',
-      info: { postgres: { status: 'up' }, nats: { status: 'up' }, registry: { status: 'up' } },
+      info: { postgres: { status: 'up' }, nats: { status: 'up' } },
+      error: {},
+      details: { postgres: { status: 'up' }, nats: { status: 'up' } },
+    });
+    const system = await fetch(`${sys.baseUrl}/health/system`);
+    expect(system.status).toBe(200);
+    const up = { status: 'up' };
+    expect(await system.json()).toMatchObject({
+      status: 'ok',
+      info: { postgres: up, nats: up, registry: up, agreements: up, tasking: up, approvals: up },
+      error: {},
     });
 
     await sys.registry.close();
-    const down = await fetch(`${sys.baseUrl}/health/ready`);
+    const down = await fetch(`${sys.baseUrl}/health/system`);
     expect(down.status).toBe(503);
-    const body = (await down.json()) as { error: Record<string, { status: string }> };
+    expect(Number(down.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await down.json()) as { status: string; error: Record<string, { status: string }> };
+    expect(body.status).toBe('error');
     expect(Object.keys(body.error)).toEqual(['registry']);
+    // A load balancer keeps this gateway: it still serves everything but the registry.
+    expect((await fetch(`${sys.baseUrl}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${sys.baseUrl}/health/live`)).status).toBe(200);
     const creators = await (await sys.as('reviewer@mcst')).GET('/v1/creators');
     expect(creators.response.status).toBe(503);
     expect(creators.error).toMatchObject({ code: 'service.unavailable', service: 'registry' });
@@ -85,10 +115,11 @@ describe('a gateway signing with a key the services do not believe (ADR 0014)', 
   });
   afterAll(async () => sys.stop());
 
-  it('is not ready, naming every service, and a signed-in user gets 500 actor.unproven with nothing registered', async () => {
-    const ready = await fetch(`${sys.baseUrl}/health/ready`);
-    expect(ready.status).toBe(503);
-    const body = (await ready.json()) as { error: Record<string, { status: string; message: string }> };
+  it('is ready (its own connections answer) but its system status names every service, and a signed-in user gets 500 actor.unproven with nothing registered', async () => {
+    expect((await fetch(`${sys.baseUrl}/health/ready`)).status).toBe(200);
+    const system = await fetch(`${sys.baseUrl}/health/system`);
+    expect(system.status).toBe(503);
+    const body = (await system.json()) as { error: Record<string, { status: string; message: string }> };
     expect(Object.keys(body.error).sort()).toEqual(['agreements', 'approvals', 'registry', 'tasking']);
     expect(body.error.registry.message).toMatch(/actor is not proven \(unknown_issuer\)/);
 

@@ -51,8 +51,9 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     for (const pid of paused) process.kill(pid, 'SIGCONT');
     paused = [];
   };
-  const ready = async () => {
-    const r = await fetch(`${sys.baseUrl}/health/ready`);
+  /** `/health/ready` (this gateway's own PostgreSQL and NATS) or `/health/system` (those and every service). */
+  const health = async (path: '/health/ready' | '/health/system') => {
+    const r = await fetch(`${sys.baseUrl}${path}`);
     return {
       status: r.status,
       retryAfter: r.headers.get('retry-after'),
@@ -62,6 +63,8 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
       },
     };
   };
+
+  const ready = () => health('/health/ready');
 
   const startPostgres = () =>
     startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: pgPort, persistent: true, fast: true });
@@ -92,13 +95,17 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     expect((await ready()).status).toBe(200);
     pause();
     try {
-      const [health, write] = await Promise.all([
+      const [own, system, write] = await Promise.all([
         ready(),
+        health('/health/system'),
         registrar.POST('/v1/creators', { body, params: { header: { 'Idempotency-Key': key } } }),
       ]);
-      expect(health.status).toBe(503);
-      expect(health.retryAfter).not.toBeNull();
-      expect(health.body.error).toMatchObject({ postgres: { status: 'down' } });
+      // The gateway's own database is down: this instance cannot serve, and readiness names only that.
+      expect(own.status).toBe(503);
+      expect(own.retryAfter).not.toBeNull();
+      expect(own.body.error).toEqual({ postgres: expect.objectContaining({ status: 'down' }) });
+      expect(system.status).toBe(503);
+      expect(system.body.error).toMatchObject({ postgres: { status: 'down' } });
       expect(write.response.status).toBe(503);
       expect(write.response.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(write.response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -112,6 +119,7 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     }, 'the write to go through once PostgreSQL resumes');
     expect(retried.data!.displayName).toBe('Hồ Xuân Hương Đọc Thơ');
     expect((await ready()).status).toBe(200);
+    expect((await health('/health/system')).status).toBe(200);
   }, 25_000);
 
   it('fails a request at once with 503 while NATS is down, and answers as soon as NATS is back', async () => {
@@ -122,6 +130,11 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
     expect(down.response.status).toBe(503);
     expect(down.response.headers.get('retry-after')).not.toBeNull();
     expect(down.error).toMatchObject({ code: 'service.unavailable', service: 'registry' });
+    // The gateway's own NATS connection is down: not ready, naming NATS (and answered at once, not held).
+    const own = await ready();
+    expect(own.status).toBe(503);
+    expect(own.retryAfter).not.toBeNull();
+    expect(own.body.error).toEqual({ nats: expect.objectContaining({ status: 'down' }) });
 
     nats = await startTestNatsServer({ port: natsPort, storeDir: join(root, 'nats') });
     // Until the gateway and the registry have reconnected each try is refused at once; none waits for the RPC timeout.
@@ -131,6 +144,7 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
       return r.response.status === 200 ? r : null;
     }, 'the registry to answer after NATS returned');
     expect(back.data!.items.length).toBeGreaterThan(0);
+    await eventually(async () => (await ready()).status === 200, 'the gateway ready once NATS is back');
   }, 25_000);
 
   it('answers 503 problem+json, never 500, while PostgreSQL is stopped', async () => {
@@ -150,14 +164,21 @@ describe('with PostgreSQL or NATS stalled or stopped', () => {
       expect(response.headers.get('retry-after')).not.toBeNull();
       expect(error).toMatchObject({ code: 'service.unavailable' });
     }
-    const health = await ready();
-    expect(health.status).toBe(503);
-    expect(health.body.error).toMatchObject({ postgres: { status: 'down' } });
+    const own = await ready();
+    expect(own.status).toBe(503);
+    expect(own.body.error).toEqual({ postgres: expect.objectContaining({ status: 'down' }) });
+    const system = await health('/health/system');
+    expect(system.status).toBe(503);
+    expect(system.body.error).toMatchObject({ postgres: { status: 'down' } });
 
     // Started again on the same data, it is used again without restarting anything else.
     postgres = await startPostgres();
     postmaster = postgres.pid;
     await eventually(async () => (await ready()).status === 200, 'the gateway ready once PostgreSQL is back');
+    await eventually(
+      async () => (await health('/health/system')).status === 200,
+      'every service answering once PostgreSQL is back',
+    );
     expect((await reviewer.GET('/v1/creators')).response.status).toBe(200);
   }, 45_000);
 });

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { SUBJECTS } from '@concord/domain';
 import { DATABASE_PROBE_MS, databaseAnswers } from '@concord/database';
 import { Public } from '../auth/auth.decorators';
-import { ApiAnswers } from '../openapi/schemas';
+import { ApiAnswers, schemaRef } from '../openapi/schemas';
 import { RETRY_AFTER_UNAVAILABLE_S } from '../http/problem.filter';
 import { ServiceClients } from '../services/service-clients';
 
@@ -14,6 +14,25 @@ const PROBE = { userId: 'gateway', orgId: 'gateway', roles: [] };
 /** Each probe has its own short timeout: a stalled dependency is reported down, not waited for. */
 const PROBE_MS = DATABASE_PROBE_MS;
 
+/** What a failed check answers: 503, the terminus body naming what is down, and when to ask again. */
+const ApiDown = ApiResponse({
+  status: 503,
+  description: 'Something is down: `error` names it (the same body as 200, `status: "error"`)',
+  content: { 'application/json': { schema: schemaRef('Health') } },
+  headers: { 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer' } } },
+});
+
+/**
+ * Three questions, for three askers (README "Health"):
+ * - `/health/live` (and `/health`): the process answers. Nothing else is
+ *   checked: restarting the gateway mends none of its dependencies.
+ * - `/health/ready`: this instance can serve — its own PostgreSQL and NATS
+ *   connections answer. Nothing about the services: they are shared by every
+ *   gateway, so one being down must not take every gateway out of a load
+ *   balancer (a request for it answers 503 `service.unavailable` meanwhile).
+ * - `/health/system`: the whole system answers — PostgreSQL, NATS and each of
+ *   the four services — for people, monitoring and `npm start`.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -26,30 +45,70 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'health', summary: 'The gateway is up' })
+  @ApiOperation({ operationId: 'health', summary: 'The gateway process answers (the same as /health/live)' })
+  @ApiAnswers(200, 'Health')
+  up() {
+    return this.live();
+  }
+
+  @Get('live')
+  @ApiOperation({
+    operationId: 'live',
+    summary: 'Liveness: the gateway process answers (no dependency is checked)',
+  })
   @ApiAnswers(200, 'Health')
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ operationId: 'ready', summary: 'PostgreSQL, NATS and every service answer (503 names what is down)' })
-  @ApiAnswers(200, 'Health', [503])
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    operationId: 'ready',
+    summary:
+      "Readiness: this gateway's own PostgreSQL and NATS connections answer (not the services; 503 names what is down)",
+  })
+  @ApiAnswers(200, 'Health')
+  @ApiDown
+  ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.check(reply, this.ownConnections());
+  }
+
+  @Get('system')
+  @ApiOperation({
+    operationId: 'system',
+    summary: 'System status: PostgreSQL, NATS and every service answer (503 names what is down)',
+  })
+  @ApiAnswers(200, 'Health')
+  @ApiDown
+  system(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.check(reply, [
+      ...this.ownConnections(),
+      ...this.services.all().map(
+        ([service, client]) =>
+          () =>
+            this.probe(service, () => client.request(SUBJECTS[service].health, {}, PROBE, { timeoutMs: PROBE_MS })),
+      ),
+    ]);
+  }
+
+  /** This gateway's PostgreSQL connection, and its NATS connections (one per service client) each making a round trip. */
+  private ownConnections(): HealthIndicatorFunction[] {
+    return [
+      () =>
+        this.probe('postgres', async () => {
+          if (!(await databaseAnswers(this.db, PROBE_MS)))
+            throw new Error(`PostgreSQL did not answer within ${PROBE_MS} ms`);
+        }),
+      () =>
+        this.probe('nats', async () => {
+          await Promise.all(this.services.all().map(([, client]) => client.ping(PROBE_MS)));
+        }),
+    ];
+  }
+
+  private async check(reply: FastifyReply, checks: HealthIndicatorFunction[]) {
     try {
-      return await this.health.check([
-        () =>
-          this.probe('postgres', async () => {
-            if (!(await databaseAnswers(this.db, PROBE_MS)))
-              throw new Error(`PostgreSQL did not answer within ${PROBE_MS} ms`);
-          }),
-        () => this.probe('nats', () => this.services.registry.ping(PROBE_MS)),
-        ...this.services.all().map(
-          ([service, client]) =>
-            () =>
-              this.probe(service, () => client.request(SUBJECTS[service].health, {}, PROBE, { timeoutMs: PROBE_MS })),
-        ),
-      ]);
+      return await this.health.check(checks);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       void reply.status(503).header('retry-after', String(RETRY_AFTER_UNAVAILABLE_S));
