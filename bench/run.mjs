@@ -237,7 +237,7 @@ try {
     processes[app] = child;
   }
   const base = `http://127.0.0.1:${port}`;
-  await waitReady(`${base}/health/ready`);
+  await waitReady(`${base}/health/system`); // every service answers, not only the gateway's own connections
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
   const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');

@@ -272,10 +272,11 @@ async function start() {
   startService('approvals', 'apps/approvals/dist/main.js');
   startService('gateway', 'apps/gateway/dist/main.js');
   const base = `http://${env.HOST}:${env.PORT}`;
-  await waitReady(`${base}/health/ready`);
+  // The whole system, not one gateway's readiness: PostgreSQL, NATS and every service answer.
+  await waitReady(`${base}/health/system`);
   if (stopping) return;
   await seedDemoData(base, log);
-  await waitReady(`${base}/health/ready`);
+  await waitReady(`${base}/health/system`);
   if (stopping) return;
 
   // The gateway serves the admin portal when it is built (npm start builds it).
@@ -287,7 +288,7 @@ async function start() {
     Portal          ${portal}
     API             ${base}/v1
     API docs        ${base}/docs   (OpenAPI: ${base}/openapi.json)
-    Readiness       ${base}/health/ready
+    Readiness       ${base}/health/ready   (this gateway; every service: ${base}/health/system)
   Try it:
     TOKEN=$(curl -s -X POST ${base}/v1/auth/dev-token -H 'content-type: application/json' -d '{"username":"registrar@mcst"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
     curl -s "${base}/v1/creators?q=lan%20anh%20travl" -H "authorization: Bearer $TOKEN"

@@ -104,7 +104,8 @@ export async function startSystem(): Promise<RunningSystem> {
     while (Date.now() < deadline) {
       if (child.exitCode !== null)
         throw new Error(`infra/start-system.mjs exited (${child.exitCode}):\n${tail(output)}`);
-      const ready = await fetch(`${base}/health/ready`).then(
+      // The whole system answers (every service), not only the gateway's own connections.
+      const ready = await fetch(`${base}/health/system`).then(
         (r) => r.ok,
         () => false,
       );

@@ -120,7 +120,9 @@ describe('the production overlay', () => {
     const http = gateway.ports.find((p: any) => p.name === 'http');
     expect(http.containerPort).toBe(3000);
     expect(gateway.env).toContainEqual({ name: 'PORT', value: '3000' });
-    expect(gateway.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+    // Liveness: the process only. Readiness: the pod's own PostgreSQL and NATS, never the services (one down must not empty the Service).
+    expect(gateway.startupProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
+    expect(gateway.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
     expect(gateway.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
     for (const service of SERVICES) {
       const [container] = podSpec(named(rendered, 'Deployment', service)).containers;

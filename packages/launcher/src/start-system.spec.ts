@@ -51,7 +51,7 @@ class Launcher {
 describe('npm start (infra/start-system.mjs)', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
-  let ready: string;
+  let system: string;
   const launchers: Launcher[] = [];
   const lockFile = () => join(dataDir, LOCK_FILE);
   const lock = (): LockContents => readLock(lockFile())!;
@@ -60,7 +60,8 @@ describe('npm start (infra/start-system.mjs)', () => {
     launchers.push(launcher);
     return launcher;
   };
-  const answersReady = async () => (await fetch(ready).catch(() => null))?.status === 200;
+  /** The whole system answers: PostgreSQL, NATS and every service (`/health/ready` is only the gateway's own connections). */
+  const systemAnswers = async () => (await fetch(system).catch(() => null))?.status === 200;
 
   beforeAll(async () => {
     // A fresh data folder inside a folder mode 0700 (mkdtemp's): as root, PostgreSQL's cluster has to be kept elsewhere.
@@ -74,7 +75,7 @@ describe('npm start (infra/start-system.mjs)', () => {
       PORT: String(http),
     };
     for (const name of ['DATABASE_URL', 'NATS_URL', 'CONCORD_ENV', 'HOST']) delete env[name];
-    ready = `http://127.0.0.1:${http}/health/ready`;
+    system = `http://127.0.0.1:${http}/health/system`;
   });
 
   afterAll(async () => {
@@ -102,7 +103,7 @@ describe('npm start (infra/start-system.mjs)', () => {
       `Concord is already running on the data folder ${dataDir}: launcher PID ${first.pid}`,
     );
     expect(second.output).not.toMatch(STARTED);
-    expect(await answersReady()).toBe(true);
+    expect(await systemAnswers()).toBe(true);
     expect(running(lock().processes)).toHaveLength(7); // postgres, nats, 4 services, gateway
   }, 240_000);
 
@@ -117,7 +118,7 @@ describe('npm start (infra/start-system.mjs)', () => {
       const now = lock().processes.find((p) => p.name === 'registry')!;
       return now.pid !== registry.pid && isRunning(now);
     });
-    await eventually('ready again', answersReady, 60_000);
+    await eventually('ready again', systemAnswers, 60_000);
     expect(launcher.child.exitCode).toBeNull();
   }, 120_000);
 
@@ -152,7 +153,7 @@ describe('npm start (infra/start-system.mjs)', () => {
     );
     expect(running(orphans.processes)).toEqual([]);
     expect(lock().launcher.pid).toBe(next.pid);
-    expect(await answersReady()).toBe(true);
+    expect(await systemAnswers()).toBe(true);
   }, 300_000);
 
   it('on SIGTERM exits only once the services, NATS and PostgreSQL have all stopped', async () => {
