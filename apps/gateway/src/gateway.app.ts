@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,25 +10,32 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { servePortal } from './http/portal';
 import { answerClientError } from './http/client-error';
 import { DOCUMENT_MAX_BYTES } from '@concord/domain';
+import { createLogger, nestLogger, type PinoLogger } from '@concord/messaging';
+import { registerRequestIds, RequestContextInterceptor, requestIdOf } from './http/request-id';
 
-/** Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. */
+/**
+ * Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. It logs JSON lines with
+ * pino (`log`, else one on stdout at LOG_LEVEL; none when `logger` is false and no `log` is given, as in tests): one
+ * per request, and Nest's own messages through nestjs-pino unless `logger` says otherwise (ADR 0025).
+ */
 export async function createGateway(
   config: GatewayConfig,
-  options: { logger?: LoggerService | false; preview?: boolean } = {},
+  options: { logger?: LoggerService | false; preview?: boolean; log?: PinoLogger } = {},
 ): Promise<NestFastifyApplication> {
+  const log =
+    options.log ?? createLogger({ service: 'gateway', level: options.logger === false ? 'silent' : config.LOG_LEVEL });
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     clientErrorHandler: answerClientError,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forConfig(config), adapter, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger: options.logger ?? nestLogger(log),
     preview: options.preview,
     abortOnError: false,
   });
+  registerRequestIds(app, log);
+  app.useGlobalInterceptors(new RequestContextInterceptor());
   await registerSecurityHeaders(app, config.CORS_ORIGINS);
   await registerRateLimits(app);
   // Documents arrive as the file itself: any body that is not JSON is read as bytes, up to a little above the limit
@@ -53,8 +59,9 @@ export async function createGateway(
 export async function startGateway(
   config: GatewayConfig,
   logger?: LoggerService | false,
+  log?: PinoLogger,
 ): Promise<NestFastifyApplication> {
-  const app = await createGateway(config, { logger });
+  const app = await createGateway(config, { logger, log });
   await app.listen({ port: config.PORT, host: config.HOST });
   return app;
 }

@@ -36,4 +36,8 @@ export class AuditEntry {
 
   @Column('jsonb')
   data: object;
+
+  /** The request that made the entry (ADR 0025), beside the facts: not covered by the link's digest. */
+  @Column({ name: 'request_id', type: 'text', nullable: true })
+  requestId: string | null;
 }

@@ -75,3 +75,11 @@ export async function dropAuditEvidenceTables(db: QueryRunner): Promise<void> {
   await db.query('DROP TABLE audit_checkpoints, audit_chain, audit_entries');
   await db.query('DROP FUNCTION audit_insert_only()');
 }
+
+/**
+ * The request id of each entry (ADR 0025): which request made it, so support can follow a request into the trail.
+ * Beside the facts, not among them: a link's digest covers the facts as before, and entries written before have none.
+ */
+export const AUDIT_REQUEST_ID_DDL: readonly string[] = ['ALTER TABLE audit_entries ADD COLUMN request_id text NULL'];
+
+export const AUDIT_REQUEST_ID_DOWN: readonly string[] = ['ALTER TABLE audit_entries DROP COLUMN request_id'];

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeLater } from '@concord/database';
+import { currentRequestId } from '@concord/messaging';
 import {
   decodeCursor,
   encodeCursor,
@@ -34,10 +35,12 @@ export interface AuditEntryRow {
   subject: string;
   reason: string | null;
   data: unknown;
+  /** The request that made the entry (ADR 0025); not one of the facts a link's digest covers. */
+  request_id?: string | null;
 }
 
 export const ENTRY_COLUMNS =
-  'e.pos, e.id, e.at, e.actor_user_id, e.actor_org_id, e.action, e.subject, e.reason, e.data';
+  'e.pos, e.id, e.at, e.actor_user_id, e.actor_org_id, e.action, e.subject, e.reason, e.data, e.request_id';
 
 /** The facts a link's digest covers, as read back from the database. */
 export function factsOfRow(row: AuditEntryRow): AuditFacts {
@@ -56,7 +59,8 @@ export function factsOfRow(row: AuditEntryRow): AuditFacts {
 /**
  * Records an audit entry inside the caller's transaction, so it commits with
  * the change it records or not at all. No lock and no read of the chain: the
- * service's sequencer links it afterwards (AuditSequencer).
+ * service's sequencer links it afterwards (AuditSequencer). The entry keeps the id of the request being handled
+ * (`request_id`, ADR 0025), beside the facts: support finds the entries of one request by it.
  */
 export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<AuditFacts> {
   const facts: AuditFacts = {
@@ -75,8 +79,8 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
   };
   await writeLater(
     manager,
-    `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+    `INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
     [
       facts.id,
       facts.at,
@@ -86,6 +90,7 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
       facts.subject,
       facts.reason,
       JSON.stringify(facts.data),
+      currentRequestId() ?? null,
     ],
   );
   return facts;
@@ -103,6 +108,7 @@ function toAuditView(row: AuditEntryRow & { seq: string | null; hash: string | n
     reason: facts.reason,
     data: facts.data,
     hash: row.hash,
+    requestId: row.request_id ?? null,
   };
 }
 

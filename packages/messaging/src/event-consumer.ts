@@ -9,6 +9,7 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, EnvelopeSchema, eventStreamName, namespaceSubject, type Envelope } from '@concord/domain';
+import { isRequestId, withRequestId } from './request-context';
 
 /** The inbox table: which events a consumer has applied, so redelivery changes nothing. */
 export const INBOX_DDL: readonly string[] = [
@@ -146,7 +147,10 @@ export class EventConsumer {
       let applied = 0;
       for (const event of events) {
         if (!fresh.delete(event.id)) continue;
-        await this.options.handle(event, manager);
+        // What the event causes is part of the request that caused it (ADR 0025): its audit entries and events carry
+        // the event's correlation id.
+        const handle = () => this.options.handle(event, manager);
+        await (isRequestId(event.correlationId) ? withRequestId(event.correlationId, handle) : handle());
         applied += 1;
       }
       return applied;

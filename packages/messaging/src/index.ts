@@ -22,3 +22,7 @@ export * from './wakeable-loop';
 export * from './retention';
 export * from './bus-permissions';
 export * from './bus-identities';
+export * from './request-context';
+export * from './logging';
+export * from './request-log.interceptor';
+export * from './nest-logger';

@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { namespaceSubject } from '@concord/domain';
 import { WakeableLoop } from './wakeable-loop';
+import { requestIdHeaders } from './rpc-client';
 
 export interface OutboxRelayOptions {
   env: string;
@@ -20,7 +21,7 @@ export interface OutboxRelayOptions {
 /**
  * Publishes outbox rows to JetStream. Rows are claimed with
  * `FOR UPDATE SKIP LOCKED` (several instances share the work), published
- * with `Nats-Msg-Id` = event id (JetStream drops a republished duplicate),
+ * with `Nats-Msg-Id` = event id (JetStream drops a republished duplicate) and `Concord-Request-Id` = its correlation id,
  * and marked published only after JetStream acknowledged them. A relay that
  * dies at any point loses nothing: the rows stay unpublished and the next
  * relay publishes them.
@@ -91,6 +92,8 @@ export class OutboxRelay {
         rows.map(async (row) => {
           await this.js.publish(namespaceSubject(this.options.env, row.subject), JSON.stringify(row.envelope), {
             msgID: row.id,
+            // The request that caused the event (its correlation id), for whoever follows it on the bus (ADR 0025).
+            headers: requestIdHeaders((row.envelope as { correlationId?: string } | null)?.correlationId),
           });
           await this.options.afterPublish?.(row.id);
         }),

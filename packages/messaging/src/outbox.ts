@@ -9,8 +9,12 @@ import {
 } from '@concord/domain';
 import { writeLater } from '@concord/database';
 import { assertMatchesContract, CHECK_CONTRACTS } from './contract-check';
+import { currentRequestId } from './request-context';
 
-/** Records an event in the outbox, inside the caller's transaction. */
+/**
+ * Records an event in the outbox, inside the caller's transaction. Its correlation id is `correlationId`, else the id
+ * of the request being handled (ADR 0025), else its own id.
+ */
 export async function recordEvent<E extends EventSubject>(
   manager: EntityManager,
   subject: E,
@@ -19,7 +23,7 @@ export async function recordEvent<E extends EventSubject>(
   correlationId?: string,
 ): Promise<Envelope<EventDataOf<E>>> {
   if (CHECK_CONTRACTS) assertMatchesContract(EVENT_DATA[subject], data, `The event ${subject}`);
-  const envelope = createEnvelope(subject, actor, data, { correlationId });
+  const envelope = createEnvelope(subject, actor, data, { correlationId: correlationId ?? currentRequestId() });
   await writeLater(manager, 'INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3::jsonb)', [
     envelope.id,
     subject,
@@ -41,7 +45,9 @@ export async function recordEvents<E extends EventSubject>(
 ): Promise<Envelope<EventDataOf<E>>[]> {
   if (data.length === 0) return [];
   if (CHECK_CONTRACTS) for (const d of data) assertMatchesContract(EVENT_DATA[subject], d, `The event ${subject}`);
-  const envelopes = data.map((d) => createEnvelope(subject, actor, d, { correlationId }));
+  const envelopes = data.map((d) =>
+    createEnvelope(subject, actor, d, { correlationId: correlationId ?? currentRequestId() }),
+  );
   await manager.query(
     `INSERT INTO outbox (id, subject, envelope)
      SELECT (e->>'id')::uuid, $1, e FROM jsonb_array_elements($2::jsonb) AS e`,

@@ -1,4 +1,4 @@
-import { errors, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
+import { errors, headers, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
 import {
   createEnvelope,
   DomainError,
@@ -10,6 +10,7 @@ import {
 } from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
 import type { ActorProofSigner } from './actor-proof';
+import { currentRequestId, isRequestId, REQUEST_ID_HEADER } from './request-context';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -76,7 +77,13 @@ export class ServiceClient {
   ): Promise<ReplyOf<S>> {
     const service = subject.split('.')[1] ?? subject;
     const wire = namespaceSubject(this.env, subject);
-    const unsigned = createEnvelope(subject, actor, data, options);
+    // The request this call is part of (ADR 0025): its id is the envelope's correlation id unless the caller names
+    // another, and travels in the Concord-Request-Id header.
+    const requestId = currentRequestId() ?? options.correlationId;
+    const unsigned = createEnvelope(subject, actor, data, {
+      ...options,
+      correlationId: options.correlationId ?? requestId,
+    });
     const envelope = this.signer ? { ...unsigned, proof: this.signer.sign(wire, unsigned) } : unsigned;
     let reply: NestReply;
     try {
@@ -91,6 +98,7 @@ export class ServiceClient {
       }
       const message = await this.nc!.request(wire, JSON.stringify({ pattern: wire, data: envelope, id: envelope.id }), {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+        headers: requestIdHeaders(requestId ?? unsigned.correlationId),
       });
       reply = message.json<NestReply>();
     } catch (error) {
@@ -143,6 +151,14 @@ export class ServiceClient {
     this.nc = null;
     this.link = null;
   }
+}
+
+/** The NATS headers naming the request id, when it is a fit one. */
+export function requestIdHeaders(requestId: string | undefined): ReturnType<typeof headers> | undefined {
+  if (!isRequestId(requestId)) return undefined;
+  const h = headers();
+  h.set(REQUEST_ID_HEADER, requestId);
+  return h;
 }
 
 function isNoResponders(error: unknown): boolean {

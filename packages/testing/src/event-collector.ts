@@ -7,7 +7,8 @@ import { eventStreamName, type Envelope } from '@concord/domain';
  * ephemeral consumer from the first message), for assertions.
  */
 export class EventCollector {
-  readonly events: (Envelope & { subject: string; seq: number })[] = [];
+  /** Each event with its subject, stream sequence and the `Concord-Request-Id` header it was published with, if any. */
+  readonly events: (Envelope & { subject: string; seq: number; requestIdHeader?: string })[] = [];
   private stopped = false;
   private done: Promise<void> | null = null;
   private messages: { stop(): void } | null = null;
@@ -24,7 +25,8 @@ export class EventCollector {
     this.messages = messages;
     this.done = (async () => {
       for await (const m of messages) {
-        this.events.push({ ...m.json<Envelope>(), subject: m.subject, seq: m.seq });
+        const requestIdHeader = m.headers?.get('Concord-Request-Id') || undefined;
+        this.events.push({ ...m.json<Envelope>(), subject: m.subject, seq: m.seq, requestIdHeader });
         if (this.stopped) break;
       }
     })();

@@ -11,6 +11,7 @@ import { AgreementSearchText1764100000004 } from './migrations/1764100000004-Agr
 import { MessagingRetention1764100000010 } from './migrations/1764100000010-MessagingRetention';
 import { AuditEvidence1764100000016 } from './migrations/1764100000016-AuditEvidence';
 import { OutboxInOrder1764100000018 } from './migrations/1764100000018-OutboxInOrder';
+import { AuditRequestIds1764100000021 } from './migrations/1764100000021-AuditRequestIds';
 import { Counterparties1764100000020 } from './migrations/1764100000020-Counterparties';
 import { AgreementDocument } from '../agreement/agreement-document.entity';
 import { AgreementVersion } from '../agreement/agreement-version.entity';
@@ -34,6 +35,7 @@ export function createAgreementsDataSource(url: string, poolSize = 10, timeouts?
       AuditEvidence1764100000016,
       OutboxInOrder1764100000018,
       Counterparties1764100000020,
+      AuditRequestIds1764100000021,
     ],
     poolSize,
     timeouts,

@@ -9,6 +9,7 @@ import { WorkflowConsents1764300000005 } from './migrations/1764300000005-Workfl
 import { MessagingRetention1764300000010 } from './migrations/1764300000010-MessagingRetention';
 import { AuditEvidence1764300000016 } from './migrations/1764300000016-AuditEvidence';
 import { OutboxInOrder1764300000018 } from './migrations/1764300000018-OutboxInOrder';
+import { AuditRequestIds1764300000021 } from './migrations/1764300000021-AuditRequestIds';
 
 export const APPROVALS_SCHEMA = 'approvals';
 
@@ -27,6 +28,7 @@ export function createApprovalsDataSource(url: string, poolSize = 10, timeouts?:
       MessagingRetention1764300000010,
       AuditEvidence1764300000016,
       OutboxInOrder1764300000018,
+      AuditRequestIds1764300000021,
     ],
     poolSize,
     timeouts,

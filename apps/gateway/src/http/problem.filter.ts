@@ -125,7 +125,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const request = host.switchToHttp().getRequest<{ method?: string }>();
+    const request = host.switchToHttp().getRequest<{ method?: string; id?: string }>();
     let problem = toHttpProblem(exception, this.logger);
     if (problem.code === 'service.outcome_unknown' && (request.method === 'GET' || request.method === 'HEAD')) {
       // A read changes nothing: its outcome is never in doubt.
@@ -140,6 +140,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.code === 'auth.unauthenticated') reply.header('www-authenticate', 'Bearer');
     const retryAfter = retryAfterOf(problem);
     if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    // The request id (also in the X-Request-Id header), for a caller to quote to support (ADR 0025).
+    const body = request.id ? { ...problem, requestId: request.id } : problem;
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
   }
 }

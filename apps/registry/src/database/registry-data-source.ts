@@ -13,6 +13,7 @@ import { MessagingRetention1764000000010 } from './migrations/1764000000010-Mess
 import { AuditEvidence1764000000016 } from './migrations/1764000000016-AuditEvidence';
 import { CreatorsChangedSince1764000000017 } from './migrations/1764000000017-CreatorsChangedSince';
 import { OutboxInOrder1764000000018 } from './migrations/1764000000018-OutboxInOrder';
+import { AuditRequestIds1764000000021 } from './migrations/1764000000021-AuditRequestIds';
 
 export const REGISTRY_SCHEMA = 'registry';
 
@@ -35,6 +36,7 @@ export function createRegistryDataSource(url: string, poolSize = 10, timeouts?: 
       AuditEvidence1764000000016,
       CreatorsChangedSince1764000000017,
       OutboxInOrder1764000000018,
+      AuditRequestIds1764000000021,
     ],
     poolSize,
     timeouts,

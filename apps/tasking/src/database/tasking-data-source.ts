@@ -19,6 +19,7 @@ import { MessagingRetention1764200000010 } from './migrations/1764200000010-Mess
 import { AuditEvidence1764200000016 } from './migrations/1764200000016-AuditEvidence';
 import { FanOutRetries1764200000011 } from './migrations/1764200000011-FanOutRetries';
 import { OutboxInOrder1764200000018 } from './migrations/1764200000018-OutboxInOrder';
+import { AuditRequestIds1764200000021 } from './migrations/1764200000021-AuditRequestIds';
 import { OneStatusHistory1764200000019 } from './migrations/1764200000019-OneStatusHistory';
 
 export const TASKING_SCHEMA = 'tasking';
@@ -52,6 +53,7 @@ export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: D
       AuditEvidence1764200000016,
       OutboxInOrder1764200000018,
       OneStatusHistory1764200000019,
+      AuditRequestIds1764200000021,
     ],
     poolSize,
     timeouts,

@@ -21,6 +21,8 @@ export const AuditEntryView = z.object({
   data: z.unknown(),
   /** The link's hash; null until linked. */
   hash: z.string().nullable(),
+  /** The request that made the entry (its X-Request-Id); null for entries written before request ids were kept. */
+  requestId: z.string().nullable(),
 });
 
 export const AuditPage = pageOf(AuditEntryView);
