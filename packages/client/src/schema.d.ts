@@ -2024,6 +2024,7 @@ export interface components {
                 reason: string | null;
                 data: unknown;
                 hash: string | null;
+                requestId: string | null;
             }[];
             nextCursor: string | null;
         };
@@ -3111,6 +3112,8 @@ export interface components {
                 code: string;
                 message: string;
             }[];
+            /** @description The request's id, as in the X-Request-Id header: quote it to support */
+            requestId?: string;
         };
         Me: {
             user: {
@@ -3154,9 +3157,15 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+        RequestId: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id: the X-Request-Id sent, or a new UUID. Quote it to support. */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3164,7 +3173,10 @@ export interface operations {
     issueDevToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3176,6 +3188,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3185,6 +3198,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3194,6 +3208,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3203,6 +3218,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3214,7 +3230,10 @@ export interface operations {
     listDevUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3222,6 +3241,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3231,6 +3251,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3240,6 +3261,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3249,6 +3271,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3260,7 +3283,10 @@ export interface operations {
     getMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3268,6 +3294,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3277,6 +3304,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3286,6 +3314,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3295,6 +3324,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3316,7 +3346,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3324,6 +3357,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,6 +3367,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3342,6 +3377,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3351,6 +3387,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3360,6 +3397,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3374,6 +3412,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
             cookie?: never;
@@ -3386,6 +3426,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3395,6 +3436,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3404,6 +3446,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3413,6 +3456,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3422,6 +3466,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3431,6 +3476,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3440,6 +3486,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3455,7 +3502,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3463,6 +3513,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3472,6 +3523,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3481,6 +3533,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3490,6 +3543,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3499,6 +3553,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3513,6 +3568,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
             cookie?: never;
@@ -3525,6 +3582,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3534,6 +3592,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3543,6 +3602,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3552,6 +3612,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3561,6 +3622,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3572,7 +3634,10 @@ export interface operations {
     getCreator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -3582,6 +3647,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3591,6 +3657,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3600,6 +3667,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3609,6 +3677,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3618,6 +3687,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3634,6 +3704,8 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description The ETag you read, e.g. "v3" */
                 "If-Match"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -3648,6 +3720,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3657,6 +3730,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3666,6 +3740,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3675,6 +3750,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3684,6 +3760,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,6 +3770,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             412: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3702,6 +3780,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3716,6 +3795,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -3730,6 +3811,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3739,6 +3821,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3748,6 +3831,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,6 +3841,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3766,6 +3851,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3775,6 +3861,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3789,6 +3876,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -3803,6 +3892,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3812,6 +3902,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3821,6 +3912,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3830,6 +3922,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3839,6 +3932,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3848,6 +3942,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3862,6 +3957,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -3876,6 +3973,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3885,6 +3983,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3894,6 +3993,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3903,6 +4003,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3912,6 +4013,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3926,6 +4028,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -3940,6 +4044,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3949,6 +4054,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3958,6 +4064,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3967,6 +4074,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3976,6 +4084,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3990,6 +4099,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4004,6 +4115,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4013,6 +4125,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4022,6 +4135,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4031,6 +4145,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4040,6 +4155,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4053,7 +4169,10 @@ export interface operations {
             query: {
                 reason: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -4063,6 +4182,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4072,6 +4192,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4081,6 +4202,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4090,6 +4212,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4099,6 +4222,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4117,7 +4241,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4125,6 +4252,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4134,6 +4262,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4143,6 +4272,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4152,6 +4282,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4166,6 +4297,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
             cookie?: never;
@@ -4178,6 +4311,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4187,6 +4321,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4196,6 +4331,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4205,6 +4341,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4214,6 +4351,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4223,6 +4361,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4236,7 +4375,10 @@ export interface operations {
             query: {
                 year: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4244,6 +4386,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4253,6 +4396,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4262,6 +4406,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4271,6 +4416,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4282,7 +4428,10 @@ export interface operations {
     getAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -4292,6 +4441,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4301,6 +4451,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4310,6 +4461,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4319,6 +4471,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4335,6 +4488,8 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description The version you read, e.g. "v3" */
                 "If-Match"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4349,6 +4504,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4358,6 +4514,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4367,6 +4524,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4376,6 +4534,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4385,6 +4544,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4394,6 +4554,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4403,6 +4564,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             412: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4412,6 +4574,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4426,6 +4589,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4436,6 +4601,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4445,6 +4611,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4454,6 +4621,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4463,6 +4631,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4472,6 +4641,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4481,6 +4651,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4495,6 +4666,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4509,6 +4682,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4518,6 +4692,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4527,6 +4702,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4536,6 +4712,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4545,6 +4722,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4554,6 +4732,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4563,6 +4742,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4572,6 +4752,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4586,6 +4767,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4600,6 +4783,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4609,6 +4793,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4618,6 +4803,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4627,6 +4813,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4636,6 +4823,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4645,6 +4833,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4659,6 +4848,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4673,6 +4864,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4682,6 +4874,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4691,6 +4884,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4700,6 +4894,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4709,6 +4904,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4718,6 +4914,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4727,6 +4924,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4741,6 +4939,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4756,6 +4956,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4765,6 +4966,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4774,6 +4976,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4783,6 +4986,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4792,6 +4996,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4801,6 +5006,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4810,6 +5016,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4824,6 +5031,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4839,6 +5048,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4848,6 +5058,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4857,6 +5068,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4866,6 +5078,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4875,6 +5088,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4884,6 +5098,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4898,6 +5113,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4912,6 +5129,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4921,6 +5139,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4930,6 +5149,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4939,6 +5159,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4948,6 +5169,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4957,6 +5179,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4966,6 +5189,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4980,6 +5204,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -4995,6 +5221,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5004,6 +5231,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5013,6 +5241,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5022,6 +5251,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5031,6 +5261,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5040,6 +5271,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5049,6 +5281,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5058,6 +5291,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5072,6 +5306,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5087,6 +5323,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5096,6 +5333,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5105,6 +5343,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5114,6 +5353,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5123,6 +5363,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5132,6 +5373,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5148,6 +5390,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5165,6 +5409,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5174,6 +5419,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5183,6 +5429,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5192,6 +5439,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5201,6 +5449,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5210,6 +5459,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5219,6 +5469,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5230,7 +5481,10 @@ export interface operations {
     downloadAgreementDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
                 documentId: string;
@@ -5241,6 +5495,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5253,6 +5508,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5267,6 +5524,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5276,6 +5534,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5285,6 +5544,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5294,6 +5554,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,6 +5564,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5312,6 +5574,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5326,6 +5589,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5340,6 +5605,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5349,6 +5615,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5358,6 +5625,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5367,6 +5635,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5376,6 +5645,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5385,6 +5655,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5399,6 +5670,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5413,6 +5686,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5422,6 +5696,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5431,6 +5706,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5440,6 +5716,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5449,6 +5726,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5458,6 +5736,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5473,7 +5752,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5481,6 +5763,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5490,6 +5773,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5499,6 +5783,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5508,6 +5793,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5522,6 +5808,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
             cookie?: never;
@@ -5534,6 +5822,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5543,6 +5832,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5552,6 +5842,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5561,6 +5852,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5570,6 +5862,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5579,6 +5872,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5590,7 +5884,10 @@ export interface operations {
     getCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -5600,6 +5897,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5609,6 +5907,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5618,6 +5917,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5627,6 +5927,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5641,6 +5942,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5651,6 +5954,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5660,6 +5964,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5669,6 +5974,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5678,6 +5984,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5687,6 +5994,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5696,6 +6004,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5710,6 +6019,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5724,6 +6035,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5733,6 +6045,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5742,6 +6055,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5751,6 +6065,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5760,6 +6075,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5769,6 +6085,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5783,6 +6100,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5797,6 +6116,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5806,6 +6126,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5815,6 +6136,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5824,6 +6146,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5833,6 +6156,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5842,6 +6166,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5853,7 +6178,10 @@ export interface operations {
     listBriefs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -5863,6 +6191,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5872,6 +6201,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5881,6 +6211,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5890,6 +6221,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5904,6 +6236,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5918,6 +6252,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5927,6 +6262,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5936,6 +6272,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5945,6 +6282,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5954,6 +6292,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5963,6 +6302,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5977,6 +6317,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -5991,6 +6333,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6000,6 +6343,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6009,6 +6353,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6018,6 +6363,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6027,6 +6373,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6036,6 +6383,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6052,7 +6400,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6060,6 +6411,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6069,6 +6421,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6078,6 +6431,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6087,6 +6441,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6101,6 +6456,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
             cookie?: never;
@@ -6113,6 +6470,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6122,6 +6480,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6131,6 +6490,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6140,6 +6500,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6149,6 +6510,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6158,6 +6520,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6169,7 +6532,10 @@ export interface operations {
     getCampaignRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -6179,6 +6545,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6188,6 +6555,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6197,6 +6565,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6206,6 +6575,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6220,6 +6590,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -6234,6 +6606,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6243,6 +6616,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6252,6 +6626,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6261,6 +6636,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6270,6 +6646,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6279,6 +6656,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6293,6 +6671,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -6307,6 +6687,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6316,6 +6697,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6325,6 +6707,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6334,6 +6717,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6343,6 +6727,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6352,6 +6737,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6366,6 +6752,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -6380,6 +6768,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6389,6 +6778,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6398,6 +6788,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6407,6 +6798,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6416,6 +6808,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6425,6 +6818,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6439,6 +6833,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -6453,6 +6849,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6462,6 +6859,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6471,6 +6869,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6480,6 +6879,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6489,6 +6889,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6498,6 +6899,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6515,7 +6917,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6523,6 +6928,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6532,6 +6938,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6541,6 +6948,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6550,6 +6958,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6563,6 +6972,8 @@ export interface operations {
             query?: never;
             header?: {
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
             cookie?: never;
@@ -6575,6 +6986,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6584,6 +6996,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6593,6 +7006,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6602,6 +7016,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6611,6 +7026,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6622,7 +7038,10 @@ export interface operations {
     getAgencyTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -6632,6 +7051,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6641,6 +7061,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6650,6 +7071,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6659,6 +7081,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6672,6 +7095,8 @@ export interface operations {
             query?: never;
             header?: {
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -6687,6 +7112,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6696,6 +7122,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6705,6 +7132,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6714,6 +7142,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6723,6 +7152,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,6 +7162,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6746,6 +7177,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 /** @description the brief */
@@ -6761,6 +7194,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6770,6 +7204,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6779,6 +7214,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6788,6 +7224,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6797,6 +7234,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6806,6 +7244,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6822,7 +7261,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -6832,6 +7274,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6841,6 +7284,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6850,6 +7294,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6859,6 +7304,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6873,6 +7319,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -6887,6 +7335,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6896,6 +7345,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6905,6 +7355,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6914,6 +7365,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6923,6 +7375,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6932,6 +7385,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6951,7 +7405,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6959,6 +7416,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6968,6 +7426,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6977,6 +7436,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6986,6 +7446,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6997,7 +7458,10 @@ export interface operations {
     getAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7007,6 +7471,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7016,6 +7481,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7025,6 +7491,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7034,6 +7501,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7048,6 +7516,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7062,6 +7532,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7071,6 +7542,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7080,6 +7552,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7089,6 +7562,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7098,6 +7572,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7107,6 +7582,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7121,6 +7597,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7135,6 +7613,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7144,6 +7623,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7153,6 +7633,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7162,6 +7643,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7171,6 +7653,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7180,6 +7663,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7194,6 +7678,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7208,6 +7694,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7217,6 +7704,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7226,6 +7714,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7235,6 +7724,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7244,6 +7734,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7253,6 +7744,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7264,7 +7756,10 @@ export interface operations {
     getAssignmentProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7274,6 +7769,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7283,6 +7779,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7292,6 +7789,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7301,6 +7799,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7315,7 +7814,10 @@ export interface operations {
                 from: string;
                 to: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7323,6 +7825,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7332,6 +7835,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7341,6 +7845,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7350,6 +7855,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7364,6 +7870,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 /** @description the assignment */
@@ -7379,6 +7887,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7388,6 +7897,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7397,6 +7907,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7406,6 +7917,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7415,6 +7927,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7424,6 +7937,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7438,6 +7952,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7452,6 +7968,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7461,6 +7978,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7470,6 +7988,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7479,6 +7998,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7488,6 +8008,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7497,6 +8018,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7508,7 +8030,10 @@ export interface operations {
     getSubmission: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7518,6 +8043,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7527,6 +8053,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7536,6 +8063,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7545,6 +8073,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7559,7 +8088,10 @@ export interface operations {
                 from: number;
                 to: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7569,6 +8101,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7578,6 +8111,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7587,6 +8121,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7596,6 +8131,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7610,6 +8146,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7624,6 +8162,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7633,6 +8172,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7642,6 +8182,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7651,6 +8192,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7660,6 +8202,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7674,6 +8217,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7688,6 +8233,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7697,6 +8243,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7706,6 +8253,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7715,6 +8263,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7724,6 +8273,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7733,6 +8283,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7747,6 +8298,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7761,6 +8314,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7770,6 +8324,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7779,6 +8334,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7788,6 +8344,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7797,6 +8354,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7811,6 +8369,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7825,6 +8385,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7834,6 +8395,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7843,6 +8405,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7852,6 +8415,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7861,6 +8425,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7870,6 +8435,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7885,7 +8451,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7893,6 +8462,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7902,6 +8472,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7911,6 +8482,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7920,6 +8492,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7934,6 +8507,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -7948,6 +8523,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7957,6 +8533,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7966,6 +8543,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7975,6 +8553,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7984,6 +8563,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7993,6 +8573,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8002,6 +8583,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8016,6 +8598,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -8030,6 +8614,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8039,6 +8624,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8048,6 +8634,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,6 +8644,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8066,6 +8654,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8075,6 +8664,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8086,7 +8676,10 @@ export interface operations {
     getCampaignReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -8096,6 +8689,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8105,6 +8699,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8114,6 +8709,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8123,6 +8719,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8134,7 +8731,10 @@ export interface operations {
     downloadCampaignReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -8144,6 +8744,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8153,7 +8754,10 @@ export interface operations {
     getReviewWorkflow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -8163,6 +8767,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8172,6 +8777,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8181,6 +8787,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8190,6 +8797,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8204,6 +8812,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -8218,6 +8828,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8227,6 +8838,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8236,6 +8848,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8245,6 +8858,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8254,6 +8868,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8263,6 +8878,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8277,6 +8893,8 @@ export interface operations {
             header?: {
                 /** @description Retry-safe writes: the same key and body return the first result */
                 "Idempotency-Key"?: string;
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -8291,6 +8909,7 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8300,6 +8919,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8309,6 +8929,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8318,6 +8939,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8327,6 +8949,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8343,7 +8966,10 @@ export interface operations {
                 cursor?: string;
                 service?: "registry" | "agreements" | "tasking" | "approvals";
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8351,6 +8977,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8360,6 +8987,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8369,6 +8997,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8378,6 +9007,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8387,6 +9017,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8398,7 +9029,10 @@ export interface operations {
     verifyAudit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8406,6 +9040,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8415,6 +9050,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8424,6 +9060,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8433,6 +9070,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8442,6 +9080,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8455,7 +9094,10 @@ export interface operations {
             query?: {
                 service?: "registry" | "agreements" | "tasking" | "approvals";
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8463,6 +9105,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8472,6 +9115,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8481,6 +9125,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8490,6 +9135,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8499,6 +9145,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8514,7 +9161,10 @@ export interface operations {
                 after?: number;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8522,6 +9172,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8531,6 +9182,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8540,6 +9192,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8549,6 +9202,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8558,6 +9212,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8569,7 +9224,10 @@ export interface operations {
     listAuditKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8577,6 +9235,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8586,6 +9245,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8595,6 +9255,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8604,6 +9265,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8613,6 +9275,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8627,7 +9290,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8635,6 +9301,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8644,6 +9311,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8653,6 +9321,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8662,6 +9331,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8671,6 +9341,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8682,7 +9353,10 @@ export interface operations {
     downloadPublicPartnerships: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8690,6 +9364,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8699,7 +9374,10 @@ export interface operations {
     health: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8707,6 +9385,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8716,6 +9395,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8725,6 +9405,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8734,6 +9415,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8745,7 +9427,10 @@ export interface operations {
     live: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8753,6 +9438,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8762,6 +9448,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8771,6 +9458,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8780,6 +9468,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8791,7 +9480,10 @@ export interface operations {
     ready: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8799,6 +9491,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8808,6 +9501,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8817,6 +9511,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8826,6 +9521,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8835,6 +9531,7 @@ export interface operations {
             /** @description Something is down: `error` names it (the same body as 200, `status: "error"`) */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     /** @description Seconds to wait before asking again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -8848,7 +9545,10 @@ export interface operations {
     system: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8856,6 +9556,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8865,6 +9566,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8874,6 +9576,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8883,6 +9586,7 @@ export interface operations {
             /** @description Problem details (RFC 9457) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8892,6 +9596,7 @@ export interface operations {
             /** @description Something is down: `error` names it (the same body as 200, `status: "error"`) */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     /** @description Seconds to wait before asking again */
                     "Retry-After"?: number;
                     [name: string]: unknown;

@@ -39,26 +39,39 @@ export class RequestLogInterceptor implements NestInterceptor {
     const requestId = requestIdOfMessage(rpc.getData(), natsContext);
     const subject = natsContext?.getSubject?.() ?? 'unknown';
     const started = performance.now();
-    const line = (outcome: string) => ({
-      subject,
-      outcome,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      ...(requestId ? { requestId } : {}),
-    });
-    const run = (subscriber: Subscriber<unknown>) =>
-      next.handle().subscribe({
-        next: (value) => subscriber.next(value),
+    /** Once, when the call ends however it ends (answered, failed, or its subscriber gone). */
+    let outcome: string | null = null;
+    const done = () => {
+      const ended = outcome ?? 'cancelled';
+      const line = {
+        subject,
+        outcome: ended,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(requestId ? { requestId } : {}),
+      };
+      if (ended === 'internal' || ended === 'service.unavailable') this.log.warn(line, 'nats request');
+      else this.log.info(line, 'nats request');
+    };
+    const run = (subscriber: Subscriber<unknown>) => {
+      const subscription = next.handle().subscribe({
+        next: (value) => {
+          outcome ??= 'ok';
+          subscriber.next(value);
+        },
         error: (error: unknown) => {
-          const outcome = outcomeOf(error);
-          if (outcome === 'internal' || outcome === 'service.unavailable') this.log.warn(line(outcome), 'nats request');
-          else this.log.info(line(outcome), 'nats request');
+          outcome = outcomeOf(error);
           subscriber.error(error);
         },
         complete: () => {
-          this.log.info(line('ok'), 'nats request');
+          outcome ??= 'ok';
           subscriber.complete();
         },
       });
+      return () => {
+        subscription.unsubscribe();
+        done();
+      };
+    };
     return new Observable<unknown>((subscriber) =>
       requestId ? withRequestId(requestId, () => run(subscriber)) : run(subscriber),
     );

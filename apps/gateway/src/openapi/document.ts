@@ -9,7 +9,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Partnership campaigns between public agencies and content creators. ' +
         'Every /v1 route needs a bearer JWT (claims sub, org, roles) unless marked otherwise. ' +
-        'Errors are application/problem+json with a stable `code`. Writes accept Idempotency-Key.',
+        'Errors are application/problem+json with a stable `code` and the `requestId`. Writes accept Idempotency-Key. ' +
+        'Every request may name its X-Request-Id (1 to 128 of A-Z a-z 0-9 . _ : -; anything else is replaced) and ' +
+        'every answer carries it (a new UUID when none was given): quote it to support to find the request in every ' +
+        "service's logs, audit entries and events.",
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
@@ -19,5 +22,48 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     ...document.components,
     schemas: { ...(document.components?.schemas ?? {}), ...(openApiComponents() as Record<string, object>) },
   };
+  return withRequestIds(document);
+}
+
+const REQUEST_ID_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';
+
+/**
+ * X-Request-Id on every operation, documented once (components) and referred to from each: the request may name it,
+ * every response carries it (ADR 0025).
+ */
+function withRequestIds(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    parameters: {
+      ...(document.components?.parameters ?? {}),
+      RequestId: {
+        name: 'X-Request-Id',
+        in: 'header',
+        required: false,
+        description:
+          'Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, ' +
+          'events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID.',
+        schema: { type: 'string', maxLength: 128, pattern: REQUEST_ID_PATTERN },
+      },
+    },
+    headers: {
+      ...(document.components?.headers ?? {}),
+      RequestId: {
+        description: "The request's id: the X-Request-Id sent, or a new UUID. Quote it to support.",
+        schema: { type: 'string', maxLength: 128, pattern: REQUEST_ID_PATTERN },
+      },
+    },
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/RequestId' }];
+      for (const response of Object.values(operation.responses ?? {})) {
+        if (!response || '$ref' in response) continue;
+        response.headers = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' }, ...(response.headers ?? {}) };
+      }
+    }
+  }
   return document;
 }

@@ -82,6 +82,10 @@ const Problem = z.object({
   code: z.string().meta({ description: 'Stable error code, e.g. creator.channel_taken' }),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  requestId: z
+    .string()
+    .optional()
+    .meta({ description: "The request's id, as in the X-Request-Id header: quote it to support" }),
 });
 
 const Me = z.object({
