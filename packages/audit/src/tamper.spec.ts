@@ -15,9 +15,10 @@ import {
   type AuditFacts,
   type SignedCheckpoint,
 } from '@concord/domain';
+import { withRequestId } from '@concord/messaging';
 import { createTestDatabase, testUrls } from '@concord/testing';
 import { AUDIT_LOG_DDL } from './audit-log.ddl';
-import { createAuditEvidenceTables } from './audit-evidence.ddl';
+import { AUDIT_REQUEST_ID_DDL, createAuditEvidenceTables } from './audit-evidence.ddl';
 import { AuditCheckpointer } from './audit-checkpoints';
 import { AuditSequencer } from './audit-sequencer';
 import { appendAudit, listAudit } from './audit-trail';
@@ -36,6 +37,14 @@ class AuditEvidence1700000000002 implements MigrationInterface {
   name = 'AuditEvidence1700000000002';
   async up(db: QueryRunner): Promise<void> {
     await createAuditEvidenceTables(db);
+  }
+  async down(): Promise<void> {}
+}
+
+class AuditRequestIds1700000000003 implements MigrationInterface {
+  name = 'AuditRequestIds1700000000003';
+  async up(db: QueryRunner): Promise<void> {
+    for (const statement of AUDIT_REQUEST_ID_DDL) await db.query(statement);
   }
   async down(): Promise<void> {}
 }
@@ -94,7 +103,7 @@ class Trail {
       schema,
       applicationName: 'audit-tamper',
       entities: [],
-      migrations: [LegacyAuditLog1700000000001, AuditEvidence1700000000002],
+      migrations: [LegacyAuditLog1700000000001, AuditEvidence1700000000002, AuditRequestIds1700000000003],
       poolSize: 4,
     });
     return new Trail(await openServiceDatabase(db), url);
@@ -241,6 +250,17 @@ describe('the audit trail on PostgreSQL: lock-free entries, a signing sequencer,
     expect(trail.kept).toMatchObject([{ service: SERVICE, size: 3 }]);
     expect(await trail.verify()).toMatchObject({ valid: true, entries: 3, pending: 0, checkpoints: 1 });
     expect(await trail.verifyOffline()).toMatchObject({ valid: true, entries: 3, checkpoints: 1 });
+  });
+
+  it("keeps the request id beside an entry's facts: listed, and the links verify as before", async () => {
+    const trail = await open('trail_request_ids');
+    await withRequestId('mofa-2026:0042', () => trail.write(2));
+    await trail.write(1);
+    await trail.seal();
+    const { items } = await listAudit(trail.db, { orgId: mcst.orgId, limit: 10 });
+    expect(items.map((e) => e.requestId)).toEqual([null, 'mofa-2026:0042', 'mofa-2026:0042']);
+    expect(await trail.verify()).toMatchObject({ valid: true, entries: 3 });
+    expect(await trail.verifyOffline()).toMatchObject({ valid: true, entries: 3 });
   });
 
   it('links entries written at the same time by many transactions exactly once each, and only one sequencer runs at a time', async () => {
