@@ -28,7 +28,6 @@ describe("a service's NATS request log line", () => {
   it('names the subject, outcome, duration and request id, and the handler runs inside the request id', async () => {
     const { log, lines } = capturedLog();
     let inside: string | undefined;
-    let logged: Record<string, unknown> | undefined;
     const handler: CallHandler = {
       handle: () =>
         from(
@@ -51,7 +50,7 @@ describe("a service's NATS request log line", () => {
     );
     expect(reply).toEqual({ ok: true });
     expect(inside).toBe('r-9');
-    [logged] = lines().filter((l) => l.msg === 'handling');
+    const [logged] = lines().filter((l) => l.msg === 'handling');
     expect(logged).toMatchObject({ requestId: 'r-9' });
     const [line] = lines().filter((l) => l.msg === 'nats request');
     expect(line).toMatchObject({
