@@ -1,7 +1,7 @@
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@concord/domain';
-import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
+import { connectNats, type NatsConnection, type PinoLogger, type ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
   creatorRegistration,
@@ -41,7 +41,9 @@ export interface TestRegistry {
 }
 
 /** A registry on real PostgreSQL (its own database) and real NATS (its own namespace). */
-export async function startTestRegistry(options: { logger?: LoggerService } = {}): Promise<TestRegistry> {
+export async function startTestRegistry(
+  options: { logger?: LoggerService; log?: PinoLogger } = {},
+): Promise<TestRegistry> {
   const urls = testUrls();
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const config: RegistryConfig = RegistryConfigSchema.parse({
@@ -51,7 +53,7 @@ export async function startTestRegistry(options: { logger?: LoggerService } = {}
     CONCORD_PII_KEY: testPiiKey(),
     REGISTRY_DB_POOL: 5,
   });
-  const app = await startRegistry(config, options.logger ?? false);
+  const app = await startRegistry(config, options.logger ?? false, options.log);
   const client = testServiceClient(testNats('gateway'), config.CONCORD_ENV);
   await client.connect();
   const nc = await connectNats(testNats('harness'));
