@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createServiceDataSource, freePort, startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
 import { createEnvelope, namespaceSubject, type Actor } from '@concord/domain';
 import { EventConsumer, INBOX_DDL } from './event-consumer';
+import { currentRequestId } from './request-context';
 import { ensureEventStream } from './event-stream';
 import { connectNats } from './nats-connection';
 import { startNatsServer, type RunningNats } from './nats-server';
@@ -25,9 +26,11 @@ describe('EventConsumer', () => {
   let consumer: EventConsumer;
   /** Handled in this order; an event with a negative `n` always throws. */
   const handled: number[] = [];
+  /** The request id each event was applied inside, by its `n`. */
+  const requestIds = new Map<number, string | undefined>();
 
-  const publish = async (n: number, id?: string) => {
-    const envelope = createEnvelope(SUBJECT, actor, { n });
+  const publish = async (n: number, id?: string, correlationId?: string) => {
+    const envelope = createEnvelope(SUBJECT, actor, { n }, { correlationId });
     await jetstream(nc).publish(namespaceSubject(ENV, SUBJECT), JSON.stringify(id ? { ...envelope, id } : envelope));
     return envelope.id;
   };
@@ -68,6 +71,7 @@ describe('EventConsumer', () => {
         const { n } = event.data as { n: number };
         if (n < 0) throw new Error(`event ${n} cannot be applied`);
         handled.push(n);
+        requestIds.set(n, currentRequestId());
         await manager.query('INSERT INTO applied (n) VALUES ($1)', [n]);
       },
     });
@@ -101,5 +105,14 @@ describe('EventConsumer', () => {
     await eventually(async () => (await applied()).length >= 4);
     expect(await applied()).toEqual([301, 302, 303, 304]);
     expect(handled).not.toContain(-1);
+  });
+
+  it('applies an event inside the request that caused it (its correlation id), so what it writes names that request', async () => {
+    await db.query('TRUNCATE applied');
+    const own = await publish(401);
+    await publish(402, undefined, 'ministry-7:case-42');
+    await eventually(async () => (await applied()).length >= 2);
+    expect(requestIds.get(401)).toBe(own);
+    expect(requestIds.get(402)).toBe('ministry-7:case-42');
   });
 });
