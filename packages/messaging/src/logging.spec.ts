@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { createLogger, LOG_REDACT_KEYS, REDACTED } from './logging';
+import { nestLogger } from './nest-logger';
 import { withRequestId } from './request-context';
 
 /** A logger writing into an array, one parsed JSON object per line. */
-function captured(level = 'info') {
+function captured(level = 'info', service = 'registry') {
   const lines: string[] = [];
-  const log = createLogger({ service: 'registry', level, destination: { write: (line) => lines.push(line) } });
+  const log = createLogger({ service, level, destination: { write: (line) => lines.push(line) } });
   return { log, lines: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -78,5 +79,22 @@ describe('log lines', () => {
     const silent = captured('silent');
     silent.log.fatal('not shown');
     expect(silent.lines()).toEqual([]);
+  });
+
+  it("carry Nest's messages through nestjs-pino, each process's to its own logger; Nest's chatter only at debug", () => {
+    const registry = captured('info', 'registry');
+    const tasking = captured('debug', 'tasking');
+    const [r, t] = [nestLogger(registry.log), nestLogger(tasking.log)];
+    r.log('Mapped {/v1/creators, POST}', 'RouterExplorer');
+    r.warn('outbox relay: NATS is away; will retry', 'OutboxRelay');
+    withRequestId('req-7', () => t.error('refused: actor.unproven', undefined, 'ActorProofGuard'));
+    t.log('Starting Nest application...', 'NestFactory');
+    expect(registry.lines()).toEqual([
+      expect.objectContaining({ service: 'registry', level: 'warn', context: 'OutboxRelay', msg: expect.any(String) }),
+    ]);
+    expect(tasking.lines()).toEqual([
+      expect.objectContaining({ service: 'tasking', level: 'error', context: 'ActorProofGuard', requestId: 'req-7' }),
+      expect.objectContaining({ service: 'tasking', level: 'debug', context: 'NestFactory' }),
+    ]);
   });
 });
