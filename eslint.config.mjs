@@ -1,5 +1,5 @@
 // One ESLint configuration for the monorepo (flat config, type-aware through typescript-eslint's project service).
-// Each workspace runs `eslint src` as its `lint` script (e2e/: `eslint api browser support`); `npm run lint` runs them all
+// Each workspace runs `eslint src` as its `lint` script (e2e/: `eslint api browser support`; cluster/: `eslint support *.spec.ts`); `npm run lint` runs them all
 // through turbo, and CI runs it.
 // The rules that carry the architecture (docs/architecture.md, "Rules the linter keeps") are at the end.
 import eslint from '@eslint/js';
@@ -97,13 +97,22 @@ export default tseslint.config(
       'packages/messaging/src/**',
       'packages/audit/src/**',
       'packages/testing/src/**',
+      'cluster/**',
     ],
     rules: { 'concord/no-sql-outside-repositories': 'off' },
   },
   {
     // Tests read what a query or a reply answered (`(await db.query(…))[0].n`) without a type for each row; the code
     // under test may not: every query result there is a typed row or an entity.
-    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test-helpers.ts', '**/test/**', '**/e2e/**', '**/fuzz/**'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      '**/*.test-helpers.ts',
+      '**/test/**',
+      '**/e2e/**',
+      '**/cluster/**',
+      '**/fuzz/**',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's commands: `npm start`, `npm test`, `npm run bench`.
+// The README's commands: `npm start`, `npm test`, `npm run bench`, `npm run test:cluster`.
 // Plain Node, no dependencies: installs what is missing (npm ci), builds
 // (turbo), then hands over to the command. package.json runs this with
 // `exec`: npm forwards SIGINT/SIGTERM to its child and returns when that
@@ -120,11 +120,17 @@ switch (command) {
   case 'test':
     await runTests();
     break;
+  case 'test:cluster':
+    // The cluster story runs the built services as processes: build everything first.
+    await ensureNatsServer();
+    build();
+    run('npm', ['run', 'test:cluster', '-w', '@concord/cluster', '--', ...process.argv.slice(3)]);
+    break;
   case 'bench':
     build();
     run('node', ['bench/run.mjs', ...process.argv.slice(3)]);
     break;
   default:
-    console.error('usage: node infra/bootstrap.mjs start|test|bench');
+    console.error('usage: node infra/bootstrap.mjs start|test|test:cluster|bench');
     process.exit(2);
 }

@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { postgresConnection } from './primary-host';
 import { CLIENT_GRACE_MS, DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './timeouts';
 
 export interface ServiceDatabaseOptions {
@@ -24,7 +25,8 @@ export interface ServiceDatabaseOptions {
  * and migrations are recorded there. Never `synchronize`. Nothing waits for
  * ever: PostgreSQL cancels statements and lock waits past their timeouts,
  * the client gives up on a server that does not answer at all, and waiting
- * for a connection is bounded.
+ * for a connection is bounded. A URL with several hosts and
+ * `target_session_attrs=read-write` follows the primary (primary-host.ts).
  */
 export function createServiceDataSource(options: ServiceDatabaseOptions): DataSource {
   const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
@@ -34,9 +36,11 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     lock_timeout: timeouts.lockMs,
     ...options.settings,
   };
+  // Several hosts (a primary and its replicas): every new connection goes to the current primary.
+  const connection = postgresConnection(options.url);
   return new DataSource({
     type: 'postgres',
-    url: options.url,
+    url: connection.url,
     schema: options.schema,
     entities: options.entities,
     migrations: options.migrations,
@@ -44,6 +48,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     synchronize: false,
     applicationName: options.applicationName,
     extra: {
+      ...(connection.stream ? { stream: connection.stream } : {}),
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: timeouts.acquireMs,
       query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,

@@ -19,6 +19,8 @@ export interface EmbeddedPostgresOptions {
   nativeDir?: string;
   /** Where, as root, binaries and clusters the postgres user cannot reach are kept; defaults to /var/lib/concord. */
   sharedRoot?: string;
+  /** More server settings (`-c name=value`), e.g. for streaming replication. */
+  settings?: Record<string, string | number>;
 }
 
 export interface RunningPostgres {
@@ -145,6 +147,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  for (const [name, value] of Object.entries(options.settings ?? {})) flags.push('-c', `${name}=${value}`);
   const child = run(join(bin, 'bin', 'postgres'), ['-D', clusterDir, '-p', String(options.port), ...flags], user, env);
   if (child.pid === undefined) {
     const error = await new Promise<Error>((resolve) => child.once('error', resolve));
@@ -159,7 +162,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const text = chunk.toString();
       tail = (tail + text).slice(-4000);
       log(text);
-      if (text.includes('database system is ready to accept connections')) resolve();
+      // A standby is ready once it accepts read-only connections.
+      if (/database system is ready to accept (read-only )?connections/.test(text)) resolve();
     });
     child.stdout?.resume();
     void exited.then(() =>

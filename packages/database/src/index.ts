@@ -13,3 +13,4 @@ export * from './in-flight-batcher';
 export * from './repository-providers';
 export * from './schema-drift';
 export * from './authored-row';
+export * from './primary-host';
