@@ -5,7 +5,7 @@ import { databaseAnswers } from '@concord/database';
 import { Handles } from './handles.decorator';
 
 /**
- * The NATS handler of a service's readiness probe (`<service>.health.check`, asked by the gateway's `/health/ready`):
+ * The NATS handler of a service's readiness probe (`<service>.health.check`, asked by the gateway's `/health/system`):
  * it answers when the service is up and its database answers, and is `service.unavailable` naming the database
  * otherwise. Each service lists `healthHandlerFor('<service>')` among its module's controllers.
  */
