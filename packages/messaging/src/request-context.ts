@@ -40,3 +40,11 @@ export function currentRequestId(): string | undefined {
 export function withRequestId<T>(requestId: string, work: () => T): T {
   return storage.run({ requestId }, work);
 }
+
+/**
+ * Runs `work` as part of no request: what it schedules (a timer, a loop's next run) does not carry the request that
+ * happened to wake it (a relay or sequencer woken by a commit serves every request, not that one).
+ */
+export function outsideAnyRequest<T>(work: () => T): T {
+  return storage.exit(work);
+}

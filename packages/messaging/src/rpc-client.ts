@@ -10,7 +10,7 @@ import {
 } from '@concord/domain';
 import { connectNats, followConnection } from './nats-connection';
 import type { ActorProofSigner } from './actor-proof';
-import { currentRequestId, isRequestId, REQUEST_ID_HEADER } from './request-context';
+import { currentRequestId, isRequestId, outsideAnyRequest, REQUEST_ID_HEADER } from './request-context';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -58,7 +58,9 @@ export class ServiceClient {
   async connect(): Promise<void> {
     if (this.nc) return;
     const options = typeof this.nats === 'string' ? { servers: this.nats } : this.nats;
-    this.connecting ??= connectNats({ name: `concord-${this.env}-client`, ...options });
+    // A first request may open the connection: what the connection does later (its status watch, its log lines)
+    // is for no request in particular.
+    this.connecting ??= outsideAnyRequest(() => connectNats({ name: `concord-${this.env}-client`, ...options }));
     try {
       const nc = await this.connecting;
       this.link = followConnection(nc);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { currentRequestId, withRequestId } from './request-context';
 import { WakeableLoop } from './wakeable-loop';
 
 // Pure scheduling logic: jest's fake clock stands in for time.
@@ -49,5 +50,23 @@ describe('WakeableLoop', () => {
     loop.wake();
     await jest.advanceTimersByTimeAsync(5000);
     expect(runs).toHaveLength(1);
+  });
+
+  it('runs for no request, even when woken inside one (a commit wakes the relay for every request)', async () => {
+    // Real timers: a timer carries the context it was set in, which jest's fake timers would not show.
+    const seen: (string | undefined)[] = [];
+    const loop = new WakeableLoop(async () => {
+      seen.push(currentRequestId());
+      await Promise.resolve();
+    }, 60_000);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    loop.start();
+    await pause(20);
+    withRequestId('req-1', () => loop.wake());
+    await pause(20);
+    withRequestId('req-2', () => loop.wake(10));
+    await pause(60);
+    expect(seen).toEqual([undefined, undefined, undefined]);
+    await loop.stop();
   });
 });

@@ -1,3 +1,5 @@
+import { outsideAnyRequest } from './request-context';
+
 /**
  * Runs `tick` every `pollMs` after the previous run ended, and sooner when
  * woken: `wake()` at once, `wake(withinMs)` no later than that (wakes within
@@ -46,14 +48,17 @@ export class WakeableLoop {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.dueAt = Date.now() + delay;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.tick().finally(() => {
-        this.running = null;
-        const again = this.againWithin;
-        this.againWithin = null;
-        this.schedule(again ?? this.pollMs);
-      });
-    }, delay);
+    // Woken by a commit inside a request, the loop still works for no request in particular (ADR 0025).
+    this.timer = outsideAnyRequest(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.running = this.tick().finally(() => {
+          this.running = null;
+          const again = this.againWithin;
+          this.againWithin = null;
+          this.schedule(again ?? this.pollMs);
+        });
+      }, delay),
+    );
   }
 }
