@@ -17,7 +17,7 @@ module.exports = function preset(dir, overrides = {}) {
     extensionsToTreatAsEsm: ['.ts'],
     testTimeout: 60000,
     moduleNameMapper: {
-      '^@concord/(domain|permissions|config|database|messaging|audit|service-kit|testing)$': path.join(
+      '^@concord/(domain|permissions|config|database|messaging|audit|service-kit|testing|local-servers)$': path.join(
         __dirname,
         'packages/$1/src/index.ts',
       ),

@@ -48,11 +48,11 @@ async function ensureNatsServer() {
     'turbo',
     'run',
     'build',
-    '--filter=@concord/messaging',
+    '--filter=@concord/local-servers',
     '--output-logs=errors-only',
     '--log-prefix=none',
   ]);
-  const { ensureNatsServerBinary } = createRequire(import.meta.url)('../packages/messaging/dist/index.js');
+  const { ensureNatsServerBinary } = createRequire(import.meta.url)('../packages/local-servers/dist/index.js');
   try {
     ensureNatsServerBinary((line) => console.log(`• ${line}`));
   } catch (error) {

@@ -24,12 +24,12 @@ const {
 } = require('../packages/database/dist/index.js');
 const {
   ensureBusSeeds,
-  startNatsServer,
   writeNatsServerConfig,
   generateActorKeyPair,
   actorPublicKeyOf,
   formatActorIssuers,
 } = require('../packages/messaging/dist/index.js');
+const { startNatsServer } = require('../packages/local-servers/dist/index.js');
 const { auditSigningKey } = require('../packages/domain/dist/index.js');
 const { seedDemoData } = require('../packages/demo-data/dist/index.js');
 const {

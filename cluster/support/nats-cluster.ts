@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { freePort } from '@concord/database';
-import { connectNats, natsOptions, startNatsServer, type RunningNats } from '@concord/messaging';
+import { startNatsServer, type RunningNats } from '@concord/local-servers';
+import { connectNats, natsOptions } from '@concord/messaging';
 import { writeTestNatsConfig, type TestNatsIdentity } from '@concord/testing';
 
 export interface NatsNode {

@@ -11,13 +11,12 @@ import {
   createBusNkey,
   natsOptions,
   productionAuthorizationConfig,
-  startNatsServer,
   writeNatsServerConfig,
   type BusIdentity,
   type BusSeeds,
   type NatsConnection,
-  type RunningNats,
 } from '@concord/messaging';
+import { startNatsServer, type RunningNats } from '@concord/local-servers';
 import { EventCollector, freePort, publishEvent, rejection, staff, testNats } from '@concord/testing';
 import { repoRoot } from '../support/paths';
 import { startTestSystem, type TestSystem } from '../support/system';

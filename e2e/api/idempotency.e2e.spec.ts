@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { ConcordClient } from '@concord/client';
 import { eventually, freePort, testActorConfig } from '@concord/testing';
-import { waitForPort } from '@concord/messaging';
+import { waitForPort } from '@concord/local-servers';
 import { repoRoot } from '../support/paths';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@concord/database';
-import type { RunningNats } from '@concord/messaging';
+import type { RunningNats } from '@concord/local-servers';
 import { eventually, freePort, startTestNatsServer } from '@concord/testing';
 import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ensureCommand } from '@concord/local-servers';
 
 export const KUBECTL_INSTALL_HELP = [
   'kubectl was not found on PATH. The manifests are rendered with `kubectl kustomize`. Either:',
@@ -9,41 +9,17 @@ export const KUBECTL_INSTALL_HELP = [
   '  - or set CONCORD_KUBECTL to a kubectl binary.',
 ].join('\n');
 
-function onPath(binary: string): string | null {
-  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
-  return found.status === 0 ? found.stdout.trim() : null;
-}
-
 /**
  * Finds kubectl (CONCORD_KUBECTL, else PATH). On a Debian machine where it is
- * missing and we are root, installs Debian's kubernetes-client (and says so),
- * as packages/messaging does for nats-server; elsewhere stops with a message
- * that says how to get one. Bookworm's package is kubectl 1.20, whose
- * kustomize is v2.0.3: the kustomization files are written for it too.
+ * missing and we are root, installs Debian's kubernetes-client (and says so);
+ * elsewhere stops with a message that says how to get one. Bookworm's
+ * package is kubectl 1.20, whose kustomize is v2.0.3: the kustomization
+ * files are written for it too.
  */
 export function ensureKubectl(log: (line: string) => void = console.log): string {
   const given = process.env.CONCORD_KUBECTL;
   if (given) return given;
-  const found = onPath('kubectl');
-  if (found) return found;
-  const debian = existsSync('/etc/debian_version') && onPath('apt-get') !== null;
-  if (debian && process.getuid?.() === 0) {
-    log('kubectl is missing: installing the Debian package kubernetes-client with apt-get (root, Debian)...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    // Wait for another apt/dpkg run rather than fail on its lock.
-    const install = ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', 'kubernetes-client'];
-    let result = spawnSync('apt-get', install, { stdio: 'inherit', env });
-    if (result.status !== 0) {
-      spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-q'], { stdio: 'inherit', env });
-      result = spawnSync('apt-get', install, { stdio: 'inherit', env });
-    }
-    const installed = onPath('kubectl');
-    if (result.status === 0 && installed) {
-      log(`Installed kubectl at ${installed}.`);
-      return installed;
-    }
-  }
-  throw new Error(KUBECTL_INSTALL_HELP);
+  return ensureCommand({ binary: 'kubectl', debianPackage: 'kubernetes-client', help: KUBECTL_INSTALL_HELP }, log);
 }
 
 /** `kubectl kustomize <dir>`: the manifests an operator would apply, as one YAML stream. */

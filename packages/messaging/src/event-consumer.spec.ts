@@ -10,7 +10,7 @@ import { EventConsumer, INBOX_DDL } from './event-consumer';
 import { currentRequestId } from './request-context';
 import { ensureEventStream } from './event-stream';
 import { connectNats } from './nats-connection';
-import { startNatsServer, type RunningNats } from './nats-server';
+import { startNatsServer, type RunningNats } from '@concord/local-servers';
 import type { NatsConnection } from '@nats-io/transport-node';
 
 const ENV = 'consumer_test';

@@ -1,4 +1,3 @@
-export * from './nats-server';
 export * from './event-stream';
 export * from './rpc-server';
 export * from './rpc-client';

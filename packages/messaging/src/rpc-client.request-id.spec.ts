@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { freePort } from '@concord/database';
 import { namespaceSubject, SUBJECTS, type Actor } from '@concord/domain';
 import { connectNats } from './nats-connection';
-import { startNatsServer, type RunningNats } from './nats-server';
+import { startNatsServer, type RunningNats } from '@concord/local-servers';
 import { REQUEST_ID_HEADER, withRequestId } from './request-context';
 import { ServiceClient } from './rpc-client';
 

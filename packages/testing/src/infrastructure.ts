@@ -16,10 +16,9 @@ import {
   busAuthorizationConfig,
   createBusNkey,
   natsOptions,
-  startNatsServer,
   type BusIdentity,
-  type RunningNats,
 } from '@concord/messaging';
+import { startNatsServer, type RunningNats } from '@concord/local-servers';
 
 /** The same nats-server settings as `npm start` (JetStream on, 8 MB messages for documents), found from the working folder up. */
 function natsConfig(): string | undefined {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { EVENTS, SUBJECTS } from '@concord/domain';
-import type { RunningNats } from '@concord/messaging';
+import type { RunningNats } from '@concord/local-servers';
 import { EventCollector, freePort, testActorConfig, startTestNatsServer, testNatsConfig } from '@concord/testing';
 import {
   activeCampaignWithBrief,

@@ -1,6 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { ensureCommand } from './debian-command';
 
 export const NATS_INSTALL_HELP = [
   'nats-server was not found on PATH. Concord starts one when NATS_URL is not set. Either:',
@@ -11,37 +12,13 @@ export const NATS_INSTALL_HELP = [
   '  - or point NATS_URL at a NATS server with JetStream enabled.',
 ].join('\n');
 
-function onPath(binary: string): string | null {
-  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
-  return found.status === 0 ? found.stdout.trim() : null;
-}
-
 /**
  * Finds `nats-server`. On a Debian machine where it is missing and we are
  * root, installs Debian's package (and says so); elsewhere stops with a
  * message that says how to get one.
  */
 export function ensureNatsServerBinary(log: (line: string) => void = console.log): string {
-  const found = onPath('nats-server');
-  if (found) return found;
-  const debian = existsSync('/etc/debian_version') && onPath('apt-get') !== null;
-  if (debian && process.getuid?.() === 0) {
-    log('nats-server is missing: installing the Debian package nats-server with apt-get (root, Debian)...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    // Wait for another apt/dpkg run rather than fail on its lock.
-    const install = ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', 'nats-server'];
-    let result = spawnSync('apt-get', install, { stdio: 'inherit', env });
-    if (result.status !== 0) {
-      spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-q'], { stdio: 'inherit', env });
-      result = spawnSync('apt-get', install, { stdio: 'inherit', env });
-    }
-    const installed = onPath('nats-server');
-    if (result.status === 0 && installed) {
-      log(`Installed nats-server at ${installed}.`);
-      return installed;
-    }
-  }
-  throw new Error(NATS_INSTALL_HELP);
+  return ensureCommand({ binary: 'nats-server', debianPackage: 'nats-server', help: NATS_INSTALL_HELP }, log);
 }
 
 export interface RunningNats {

@@ -1,0 +1,2 @@
+export * from './debian-command';
+export * from './nats-server';
