@@ -91,73 +91,19 @@ describe('npm start (infra/start-system.mjs)', () => {
     rmSync(dirname(dataDir), { recursive: true, force: true });
   });
 
-  it('starts, and a second launcher on the same data folder refuses at once, naming the first PID, and changes nothing', async () => {
-    const first = start();
-    await first.waitFor(STARTED);
+  /** One step of a story: a story is one test (each step needs what the one before left), so a failure names its step. */
+  async function step(name: string, play: () => Promise<void>): Promise<void> {
+    try {
+      await play();
+    } catch (error) {
+      throw new Error(`The step "${name}" failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  }
 
-    const second = start();
-    const { code } = await second.exited;
-
-    expect(code).toBe(1);
-    expect(second.output).toContain(
-      `Concord is already running on the data folder ${dataDir}: launcher PID ${first.pid}`,
-    );
-    expect(second.output).not.toMatch(STARTED);
-    expect(await systemAnswers()).toBe(true);
-    expect(running(lock().processes)).toHaveLength(7); // postgres, nats, 4 services, gateway
-  }, 240_000);
-
-  it('restarts a service that crashes: the registry comes back under a new PID and the system answers ready again', async () => {
-    const [launcher] = launchers;
-    const registry = lock().processes.find((p) => p.name === 'registry')!;
-
-    killQuietly(-registry.pid);
-
-    await launcher.waitFor(/registry exited \(signal SIGKILL\) after [\d.]+ s; restarting it in 0\.5 s/);
-    await eventually('a new registry is recorded', () => {
-      const now = lock().processes.find((p) => p.name === 'registry')!;
-      return now.pid !== registry.pid && isRunning(now);
-    });
-    await eventually('ready again', systemAnswers, 60_000);
-    expect(launcher.child.exitCode).toBeNull();
-  }, 120_000);
-
-  it('leaves nothing running when the launcher is SIGKILLed: its watchdog stops every process it started', async () => {
-    const [launcher] = launchers;
-    const recorded = lock();
-
-    launcher.child.kill('SIGKILL');
-
-    await eventually(
-      'every recorded process is gone',
-      () => running([...recorded.processes, recorded.watchdog!]).length === 0,
-      60_000,
-    );
-    expect(existsSync(lockFile())).toBe(false);
-  }, 120_000);
-
-  it("stops a dead launcher's orphans before starting (here its watchdog was killed too)", async () => {
-    const crashed = start();
-    await crashed.waitFor(STARTED);
-    const orphans = lock();
-    killQuietly(crashed.pid);
-    killQuietly(orphans.watchdog!.pid);
-    await crashed.exited;
-    expect(running(orphans.processes)).toHaveLength(7);
-
-    const next = start();
-    await next.waitFor(STARTED);
-
-    expect(next.output).toContain(
-      `The launcher that held this data folder (PID ${crashed.pid}) is gone; stopping what it left running`,
-    );
-    expect(running(orphans.processes)).toEqual([]);
-    expect(lock().launcher.pid).toBe(next.pid);
-    expect(await systemAnswers()).toBe(true);
-  }, 300_000);
-
-  it('on SIGTERM exits only once the services, NATS and PostgreSQL have all stopped', async () => {
-    const launcher = launchers[launchers.length - 1];
+  /** SIGTERM: the launcher exits only once the services, NATS and PostgreSQL have all stopped. */
+  async function stopsCleanly(launcher: Launcher): Promise<void> {
     const recorded = lock();
     let runningAtExit: number[] | undefined;
     launcher.child.once('exit', () => (runningAtExit = running([...recorded.processes, recorded.watchdog!])));
@@ -169,5 +115,83 @@ describe('npm start (infra/start-system.mjs)', () => {
     expect(runningAtExit).toEqual([]);
     expect(existsSync(lockFile())).toBe(false);
     expect(launcher.output).toMatch(/Stopped\.\n$/);
-  }, 120_000);
+  }
+
+  it('one launcher: a second on the same data folder refuses, a crashed service is restarted, SIGTERM stops everything', async () => {
+    const first = start();
+    await step('a second launcher on the same data folder refuses at once, naming the first PID', async () => {
+      await first.waitFor(STARTED);
+
+      const second = start();
+      const { code } = await second.exited;
+
+      expect(code).toBe(1);
+      expect(second.output).toContain(
+        `Concord is already running on the data folder ${dataDir}: launcher PID ${first.pid}`,
+      );
+      expect(second.output).not.toMatch(STARTED);
+      expect(await systemAnswers()).toBe(true);
+      expect(running(lock().processes)).toHaveLength(7); // postgres, nats, 4 services, gateway
+    });
+
+    await step('a registry that crashes comes back under a new PID and the system answers again', async () => {
+      const registry = lock().processes.find((p) => p.name === 'registry')!;
+
+      killQuietly(-registry.pid);
+
+      await first.waitFor(/registry exited \(signal SIGKILL\) after [\d.]+ s; restarting it in 0\.5 s/);
+      await eventually('a new registry is recorded', () => {
+        const now = lock().processes.find((p) => p.name === 'registry')!;
+        return now.pid !== registry.pid && isRunning(now);
+      });
+      await eventually('ready again', systemAnswers, 60_000);
+      expect(first.child.exitCode).toBeNull();
+    });
+
+    await step('on SIGTERM it exits only once the services, NATS and PostgreSQL have all stopped', () =>
+      stopsCleanly(first),
+    );
+  }, 400_000);
+
+  it('a dead launcher: its watchdog stops what it started; without a watchdog, the next launcher stops the orphans', async () => {
+    await step('a SIGKILLed launcher leaves nothing running: its watchdog stops every process it started', async () => {
+      const launcher = start();
+      await launcher.waitFor(STARTED);
+      const recorded = lock();
+
+      launcher.child.kill('SIGKILL');
+
+      await eventually(
+        'every recorded process is gone',
+        () => running([...recorded.processes, recorded.watchdog!]).length === 0,
+        60_000,
+      );
+      expect(existsSync(lockFile())).toBe(false);
+    });
+
+    let next: Launcher | undefined;
+    await step(
+      "the next launcher stops a dead launcher's orphans (its watchdog killed too) before starting",
+      async () => {
+        const crashed = start();
+        await crashed.waitFor(STARTED);
+        const orphans = lock();
+        killQuietly(crashed.pid);
+        killQuietly(orphans.watchdog!.pid);
+        await crashed.exited;
+        expect(running(orphans.processes)).toHaveLength(7);
+
+        next = start();
+        await next.waitFor(STARTED);
+
+        expect(next.output).toContain(
+          `The launcher that held this data folder (PID ${crashed.pid}) is gone; stopping what it left running`,
+        );
+        expect(running(orphans.processes)).toEqual([]);
+        expect(lock().launcher.pid).toBe(next.pid);
+        expect(await systemAnswers()).toBe(true);
+      },
+    );
+    await step('and it stops cleanly', () => stopsCleanly(next!));
+  }, 600_000);
 });
