@@ -14,3 +14,4 @@ export * from './repository-providers';
 export * from './schema-drift';
 export * from './authored-row';
 export * from './primary-host';
+export * from './statements-migration';

@@ -1,15 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { OUTBOX_ORDERED_DDL, OUTBOX_ORDERED_DOWN } from '@concord/messaging';
 
 /** The relay's index in the order it reads (see OUTBOX_ORDERED_DDL): each poll reads about what it publishes. */
-export class OutboxInOrder1764300000018 implements MigrationInterface {
-  name = 'OutboxInOrder1764300000018';
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const statement of OUTBOX_ORDERED_DDL) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    for (const statement of OUTBOX_ORDERED_DOWN) await db.query(statement);
-  }
-}
+export const OutboxInOrder1764300000018 = statementsMigration(
+  'OutboxInOrder1764300000018',
+  OUTBOX_ORDERED_DDL,
+  OUTBOX_ORDERED_DOWN,
+);
