@@ -105,7 +105,10 @@ async function eventually(what: string, check: () => Promise<boolean>, timeoutMs
 
 test('killed and restarted under load, nothing acknowledged is lost or doubled', async () => {
   const gateways = concord.gateways().map((g) => g.url!);
-  load = new SteadyLoad(gateways, await token(gateways[0]!, 'registrar@mcst'));
+  load = new SteadyLoad(gateways, {
+    registrar: await token(gateways[0]!, 'registrar@mcst'),
+    manager: await token(gateways[0]!, 'manager@mcst'),
+  });
   load.start();
   await pause(3000);
 
@@ -149,8 +152,9 @@ test('killed and restarted under load, nothing acknowledged is lost or doubled',
 
   const report = await load.stop();
   const ids = [...report.acknowledged.values()];
+  const drafts = [...report.agreements.values()];
   say(
-    `load: ${ids.length} writes acknowledged (${report.writeAttempts} attempts), ${report.reads} reads, ` +
+    `load: ${ids.length} registrations and ${drafts.length} agreement drafts acknowledged (${report.writeAttempts} attempts), ${report.reads} reads, ` +
       `${report.transientErrors} retried errors, longest error window ${report.longestErrorWindowMs} ms`,
   );
   if (concord.restarts.length > 0)
@@ -165,6 +169,13 @@ test('killed and restarted under load, nothing acknowledged is lost or doubled',
   expect(new Set(ids).size).toBe(ids.length);
   expect(stored.length).toBe(ids.length);
   expect(new Set(stored.map((r) => r.id))).toEqual(new Set(ids));
+  // Every acknowledged draft stored once, each with a number of its own (drafts publish no event; their audit entries are verified below).
+  const storedDrafts = await adminQuery<{ id: string; number: string }>(
+    'SELECT id::text, number FROM agreements.agreements',
+  );
+  expect(drafts.length).toBeGreaterThan(5);
+  expect(new Set(storedDrafts.map((r) => r.id))).toEqual(new Set(drafts.map((d) => d.id)));
+  expect(new Set(storedDrafts.map((r) => r.number)).size).toBe(storedDrafts.length);
 
   // No outbox row left unpublished, in any service.
   await eventually('every outbox row published', async () => {

@@ -1,8 +1,10 @@
 /**
  * A steady load as ministries' systems and the portal make it: writers that
- * register creators, each write with its own Idempotency-Key and retried
- * with the same key until it is acknowledged (as the typed client does),
- * and readers that read back what was acknowledged. Requests go to the
+ * register creators and draft agreements with them (the agreements service
+ * asks the registry about a counterparty it has not copied yet), each write
+ * with its own Idempotency-Key and retried with the same key until it is
+ * acknowledged (as the typed client does), and readers that read back what
+ * was acknowledged. Requests go to the
  * gateways in turn, as a load balancer sends them; a refused connection
  * moves on to the next gateway. It records every acknowledged write and
  * the longest time a client kept seeing errors.
@@ -13,6 +15,8 @@ import { creatorRegistration } from '@concord/testing';
 export interface LoadReport {
   /** Idempotency-Key → the creator id the API answered with. */
   acknowledged: Map<string, string>;
+  /** Idempotency-Key → the agreement (id and number) the API answered with. */
+  agreements: Map<string, { id: string; number: string }>;
   writeAttempts: number;
   reads: number;
   /** Answers that a retry cannot fix (4xx other than 409 in progress / 429): each one is a bug. */
@@ -34,6 +38,7 @@ export class SteadyLoad {
   private next = 0;
   readonly report: LoadReport = {
     acknowledged: new Map(),
+    agreements: new Map(),
     writeAttempts: 0,
     reads: 0,
     refused: [],
@@ -43,13 +48,15 @@ export class SteadyLoad {
 
   constructor(
     private readonly gateways: string[],
-    private readonly token: string,
-    private readonly options = { writers: 4, readers: 2, paceMs: 20 },
+    /** Who registers creators (a registry officer) and who drafts agreements (a campaign manager). */
+    private readonly tokens: { registrar: string; manager: string },
+    private readonly options = { writers: 4, drafters: 1, readers: 2, paceMs: 20 },
   ) {}
 
   start(): void {
     this.running = true;
     for (let i = 0; i < this.options.writers; i++) this.loops.push(this.writer(i));
+    for (let i = 0; i < this.options.drafters; i++) this.loops.push(this.drafter(i));
     for (let i = 0; i < this.options.readers; i++) this.loops.push(this.reader());
   }
 
@@ -68,12 +75,16 @@ export class SteadyLoad {
   }
 
   /** One attempt on the next gateway: its status and body, or null when the request never got an answer. */
-  private async send(path: string, init: RequestInit): Promise<{ status: number; body: unknown } | null> {
+  private async send(
+    path: string,
+    init: RequestInit,
+    token = this.tokens.registrar,
+  ): Promise<{ status: number; body: unknown } | null> {
     const base = this.gateways[this.next++ % this.gateways.length];
     try {
       const response = await fetch(`${base}${path}`, {
         ...init,
-        headers: { ...init.headers, authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        headers: { ...init.headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         signal: AbortSignal.timeout(10_000),
       });
       const text = await response.text();
@@ -122,6 +133,37 @@ export class SteadyLoad {
       })) as { id?: string } | null;
       if (created?.id) this.report.acknowledged.set(key, created.id);
       await pause(this.options.paceMs);
+    }
+  }
+
+  private async drafter(n: number): Promise<void> {
+    for (let i = 0; this.running; i++) {
+      const creators = [...this.report.acknowledged.values()];
+      if (creators.length === 0) {
+        await pause(100);
+        continue;
+      }
+      const key = randomUUID();
+      const body = JSON.stringify({
+        kind: 'memorandum',
+        counterpartyId: creators[Math.floor(Math.random() * creators.length)],
+        title: `Cluster draft ${n}-${i}`,
+        scope: 'Short videos for the cluster story',
+        term: { start: '2026-01-01', end: '2026-12-31' },
+        budget: 10_000_000,
+        deliverables: [{ platform: 'tiktok', quantity: 2 }],
+        disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+      });
+      const drafted = (await this.untilDone(`POST /v1/agreements ${key}`, () => {
+        this.report.writeAttempts++;
+        return this.send(
+          '/v1/agreements',
+          { method: 'POST', body, headers: { 'idempotency-key': key } },
+          this.tokens.manager,
+        );
+      })) as { id?: string; number?: string } | null;
+      if (drafted?.id && drafted.number) this.report.agreements.set(key, { id: drafted.id, number: drafted.number });
+      await pause(this.options.paceMs * 5);
     }
   }
 
