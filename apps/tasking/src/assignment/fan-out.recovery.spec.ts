@@ -22,19 +22,21 @@ const CREATORS = 2000;
 /**
  * A long fan-out survives NATS going away and the tasking process being
  * killed (SIGKILL, as a crash or an OOM kill would) half-way: once both are
- * back it completes, and every creator is decided once, every offer stored
- * once, every offer's event delivered once.
+ * back — two tasking instances now, as a cluster runs them — it completes,
+ * and every creator is decided once, every offer stored once, every offer's
+ * event delivered once.
  */
 describe('fan-out when NATS and the service die mid-way', () => {
   let sys: TaskingTestSystem;
   let nats: RunningNats;
   let natsPort: number;
   let storeDir: string;
-  let child: ChildProcess | null = null;
+  /** The tasking processes started so far (the last one or two are running). */
+  const children: ChildProcess[] = [];
   let lock: pg.Client;
 
   const startChild = () => {
-    child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist/main.js')], {
       env: {
         ...process.env,
         CONCORD_ENV: sys.env,
@@ -47,6 +49,8 @@ describe('fan-out when NATS and the service die mid-way', () => {
       },
       stdio: ['ignore', 'ignore', 'ignore'],
     });
+    children.push(child);
+    return child;
   };
   const fanOutRow = async () =>
     (await sys.db.query('SELECT status, processed, offered, total FROM fan_outs'))[0] as
@@ -94,7 +98,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
     );
   });
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await lock.end().catch(() => undefined);
     await sys.stop();
     await nats.stop();
@@ -134,12 +138,14 @@ describe('fan-out when NATS and the service die mid-way', () => {
     );
     await holdBatches();
     const beforeKill = (await fanOutRow())!;
-    child!.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    const [first] = children;
+    first!.kill('SIGKILL');
+    await new Promise((r) => first!.once('exit', r));
     await releaseBatches();
     expect(beforeKill.processed).toBeLessThan(CREATORS);
 
-    // A new process takes the fan-out up where the last committed batch left it.
+    // Two new instances take the fan-out up where the last committed batch left it, side by side.
+    startChild();
     startChild();
     const done = await eventually(
       async () => {
