@@ -1,4 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
+import { SUBJECTS } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
@@ -20,7 +21,7 @@ export interface AgreementsUnderTest {
   /** The database as its administrator (the services connect as their own roles). */
   databaseUrl: string;
   client: ServiceClient;
-  /** Runs `during` with the registry stopped (what happens when it does not answer), and starts it again after. */
+  /** Runs `during` with the registry stopped (what happens when it does not answer), and starts it again after: it answers again before this returns. */
   withoutRegistry<T>(during: () => Promise<T>): Promise<T>;
   stop: () => Promise<void>;
 }
@@ -62,6 +63,7 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
         return await during();
       } finally {
         registry = await startRegistry(registryConfig, false);
+        await registryAnswers(client);
       }
     },
     stop: async () => {
@@ -70,4 +72,19 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
       await registry.close().catch(() => undefined);
     },
   };
+}
+
+/** Resolves once the registry answers (one just started may not have its subscription on the server yet). */
+async function registryAnswers(client: ServiceClient, timeoutMs = 15_000): Promise<void> {
+  const probe = { userId: 'test', orgId: 'mcst-ttcs', roles: [] };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await client.request(SUBJECTS.registry.health, {}, probe, { timeoutMs: 500 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
