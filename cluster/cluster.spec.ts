@@ -10,7 +10,7 @@
  * trail valid, and the longest time a client saw errors.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -74,6 +74,8 @@ afterAll(async () => {
   await concord?.stop();
   await nats?.stop();
   await postgres?.stop();
+  // The processes' logs stay for whoever reads a failure; the servers' files go.
+  rmSync(join(dir, 'nats'), { recursive: true, force: true });
 }, 120_000);
 
 async function token(base: string, username: string): Promise<string> {
