@@ -1,26 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { settle, type Schemas } from '../../api/client';
+import { settle } from '../../api/client';
 import { LoadState } from '../../components/messages';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { AssignmentCard } from './assignment-card';
+import { BOARD_COLUMNS } from './board';
 import { Section } from '../../components/section';
-
-type Assignment = Schemas['AssignmentPage']['items'][number];
-
-const ORDER: Assignment['status'][] = [
-  'offered',
-  'accepted',
-  'submitted',
-  'approved',
-  'published',
-  'reported',
-  'closed',
-  'declined',
-  'expired',
-  'cancelled',
-];
 
 /** The creator's own assignments: what each brief asks, and the next step (answer, submit, follow the review). */
 export function MyAssignments() {
@@ -34,7 +20,9 @@ export function MyAssignments() {
   const items = useMemo(
     () =>
       [...(loaded.data?.items ?? [])].sort(
-        (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.brief.dueAt.localeCompare(b.brief.dueAt),
+        (a, b) =>
+          BOARD_COLUMNS.indexOf(a.status) - BOARD_COLUMNS.indexOf(b.status) ||
+          a.brief.dueAt.localeCompare(b.brief.dueAt),
       ),
     [loaded.data],
   );
