@@ -27,6 +27,7 @@ import {
   type GatewayConfig,
 } from '@concord/gateway';
 import { AuditEvidence } from '@concord/audit';
+import { MetricsServer } from '@concord/messaging';
 import { auditSigningKey, type AuditSigningKey } from '@concord/domain';
 
 export interface TestSystem {
@@ -37,6 +38,8 @@ export interface TestSystem {
   config: GatewayConfig;
   /** The database every service of this system keeps its schema in, as its administrator (each service connects as its own role). */
   databaseUrl: string;
+  /** Each process's `GET /metrics` (METRICS_PORT 0: a free port each; never the gateway's public port). */
+  metricsUrls: Record<'gateway' | 'registry' | 'agreements' | 'tasking' | 'approvals', string>;
   /** The services' audit signing keys (the gateway is configured with their public halves). */
   auditKeys: Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
   /** Every service links its queued audit entries and signs a checkpoint now, and the gateway has kept each checkpoint. */
@@ -68,6 +71,8 @@ export async function startTestSystem(
   ) as Record<'registry' | 'agreements' | 'tasking' | 'approvals', AuditSigningKey>;
   /** Checkpoints only when a test asks (settleAudit), never on a timer in the middle of one. */
   const audit = { AUDIT_CHECKPOINT_MS: 3_600_000 };
+  /** Every process serves its metrics on a port of its own, picked when it starts. */
+  const metrics = { METRICS_PORT: 0 };
   const seed = (s: keyof typeof auditKeys) =>
     auditKeys[s].privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32).toString('base64');
   // What has started, to close again if a later part fails: a half-started system would keep jest from ever exiting.
@@ -83,6 +88,7 @@ export async function startTestSystem(
         REGISTRY_DB_POOL: 5,
         CONCORD_AUDIT_KEY_REGISTRY: seed('registry'),
         ...audit,
+        ...metrics,
         ...testActorConfig('registry'),
       },
       false,
@@ -95,6 +101,7 @@ export async function startTestSystem(
         ...testActorConfig('agreements'),
         CONCORD_AUDIT_KEY_AGREEMENTS: seed('agreements'),
         ...audit,
+        ...metrics,
         DATABASE_URL: await database.serviceUrl('agreements', migrateAgreementsDatabase),
         LOG_LEVEL: 'error',
         AGREEMENTS_DB_POOL: 3,
@@ -112,6 +119,7 @@ export async function startTestSystem(
         ...testActorConfig('tasking'),
         CONCORD_AUDIT_KEY_TASKING: seed('tasking'),
         ...audit,
+        ...metrics,
         DATABASE_URL: await database.serviceUrl('tasking', migrateTaskingDatabase),
         LOG_LEVEL: 'error',
         TASKING_DB_POOL: 3,
@@ -127,6 +135,7 @@ export async function startTestSystem(
         ...testActorConfig('approvals'),
         CONCORD_AUDIT_KEY_APPROVALS: seed('approvals'),
         ...audit,
+        ...metrics,
         DATABASE_URL: await database.serviceUrl('approvals', migrateApprovalsDatabase),
         LOG_LEVEL: 'error',
         APPROVALS_DB_POOL: 3,
@@ -140,6 +149,7 @@ export async function startTestSystem(
       ...testNatsConfig('gateway', urls.natsUrl),
       DATABASE_URL: await database.serviceUrl('gateway', migrateGatewayDatabase),
       PORT: '0',
+      METRICS_PORT: '0',
       CONCORD_DEV_AUTH: '1',
       RPC_TIMEOUT_MS: '3000',
       CONCORD_AUDIT_PUBLIC_KEY_REGISTRY: auditKeys.registry.publicKeyBase64,
@@ -153,8 +163,16 @@ export async function startTestSystem(
     started.push(gateway);
     await gateway.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+    const metricsUrl = (app: { get(token: typeof MetricsServer): MetricsServer }) => app.get(MetricsServer).url ?? '';
     return {
       baseUrl,
+      metricsUrls: {
+        gateway: metricsUrl(gateway),
+        registry: metricsUrl(registry),
+        agreements: metricsUrl(agreements),
+        tasking: metricsUrl(tasking),
+        approvals: metricsUrl(approvals),
+      },
       gateway,
       registry,
       config,

@@ -10,7 +10,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { servePortal } from './http/portal';
 import { answerClientError } from './http/client-error';
 import { DOCUMENT_MAX_BYTES } from '@concord/domain';
-import { createLogger, nestLogger, type PinoLogger } from '@concord/messaging';
+import { createLogger, nestLogger, ProcessMetrics, type PinoLogger } from '@concord/messaging';
 import { registerRequestIds, RequestContextInterceptor, requestIdOf } from './http/request-id';
 
 /**
@@ -34,7 +34,7 @@ export async function createGateway(
     preview: options.preview,
     abortOnError: false,
   });
-  registerRequestIds(app, log);
+  registerRequestIds(app, log, options.preview ? undefined : app.get(ProcessMetrics));
   app.useGlobalInterceptors(new RequestContextInterceptor());
   await registerSecurityHeaders(app, config.CORS_ORIGINS);
   await registerRateLimits(app);

@@ -8,6 +8,7 @@ import {
   durationMs,
   flag,
   loadConfig,
+  metricsConfig,
   port,
   base64Key32List,
 } from '@concord/config';
@@ -18,6 +19,8 @@ export const GatewayConfigSchema = z.object({
   ...natsConfig(),
   DATABASE_URL: CommonConfig.DATABASE_URL,
   LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  /** Where `GET /metrics` is served: never the public PORT (ADR 0027). */
+  ...metricsConfig(),
   /** Signs the actor (the signed-in user) of every request the gateway sends to a service (ADR 0014). */
   CONCORD_ACTOR_KEY: ActorProofConfig.CONCORD_ACTOR_KEY,
   PORT: port(3000),

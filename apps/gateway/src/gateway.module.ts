@@ -19,6 +19,8 @@ import {
   connectNats,
   ensureEventStream,
   EventConsumer,
+  MetricsServer,
+  ProcessMetrics,
   type NatsConnection,
   type ServiceClient,
 } from '@concord/messaging';
@@ -63,14 +65,17 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(EventConsumer) private readonly checkpoints: EventConsumer,
     @Inject(EVENTS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(MetricsServer) private readonly metrics: MetricsServer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.metrics.start();
     this.pruning.start();
     await this.checkpoints.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.metrics.stop().catch(() => undefined);
     await this.checkpoints.stop();
     await this.nc.drain().catch(() => undefined);
     await this.pruning.stop();
@@ -88,11 +93,18 @@ export class GatewayModule {
     /** A client of one service over NATS: its own connection, the gateway's actor signature on every request. */
     const serviceClient = (Client: typeof ServiceClient): Provider => ({
       provide: Client,
-      useFactory: async () => {
-        const client = new Client(natsOptions('gateway', config), config.CONCORD_ENV, config.RPC_TIMEOUT_MS, signer);
+      useFactory: async (metrics: ProcessMetrics) => {
+        const client = new Client(
+          natsOptions('gateway', config),
+          config.CONCORD_ENV,
+          config.RPC_TIMEOUT_MS,
+          signer,
+          metrics,
+        );
         await client.connect();
         return client;
       },
+      inject: [ProcessMetrics],
     });
     return {
       module: GatewayModule,
@@ -111,13 +123,24 @@ export class GatewayModule {
         HealthController,
       ],
       providers: [
+        // The gateway's own metrics (ADR 0027), served on METRICS_PORT, never on its public port.
+        { provide: ProcessMetrics, useValue: new ProcessMetrics('gateway') },
+        {
+          provide: MetricsServer,
+          useFactory: (metrics: ProcessMetrics) => new MetricsServer(metrics, config.METRICS_PORT),
+          inject: [ProcessMetrics],
+        },
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         {
           provide: DataSource,
-          useFactory: () =>
-            connectServiceDatabase(
+          useFactory: async (metrics: ProcessMetrics) => {
+            const db = await connectServiceDatabase(
               createGatewayDataSource(config.DATABASE_URL, config.GATEWAY_DB_POOL, databaseTimeouts(config)),
-            ),
+            );
+            metrics.watchPool(db);
+            return db;
+          },
+          inject: [ProcessMetrics],
         },
         ...[RegistryClient, AgreementsClient, TaskingClient, ApprovalsClient].map(serviceClient),
         serviceClientsProvider,
@@ -149,14 +172,22 @@ export class GatewayModule {
         },
         {
           provide: AuditCheckpointRepository,
-          useFactory: (db: DataSource, keys: AuditKeys) =>
-            new AuditCheckpointRepository(db, keys, (m) => new Logger('AuditCheckpoints').warn(m)),
-          inject: [DataSource, AuditKeys],
+          useFactory: (db: DataSource, keys: AuditKeys, metrics: ProcessMetrics) => {
+            const store = new AuditCheckpointRepository(db, keys, (m) => new Logger('AuditCheckpoints').warn(m));
+            metrics.watchCheckpoints(() => store.ages());
+            return store;
+          },
+          inject: [DataSource, AuditKeys, ProcessMetrics],
         },
         {
           provide: EventConsumer,
-          useFactory: (db: DataSource, nc: NatsConnection, store: AuditCheckpointRepository) =>
-            new EventConsumer({
+          useFactory: (
+            db: DataSource,
+            nc: NatsConnection,
+            store: AuditCheckpointRepository,
+            metrics: ProcessMetrics,
+          ) => {
+            const consumer = new EventConsumer({
               nc,
               dataSource: db,
               env: config.CONCORD_ENV,
@@ -165,8 +196,11 @@ export class GatewayModule {
               filter: CHECKPOINT_EVENTS_FILTER,
               handle: store.keep,
               log: (m) => new Logger('AuditCheckpoints').warn(m),
-            }),
-          inject: [DataSource, EVENTS_CONNECTION, AuditCheckpointRepository],
+            });
+            metrics.watchConsumer(consumer);
+            return consumer;
+          },
+          inject: [DataSource, EVENTS_CONNECTION, AuditCheckpointRepository, ProcessMetrics],
         },
         GatewayLifecycle,
       ],

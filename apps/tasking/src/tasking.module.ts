@@ -4,6 +4,7 @@ import { databaseTimeouts, repositoryProviders } from '@concord/database';
 import {
   EventConsumer,
   PeriodicJob,
+  ProcessMetrics,
   ServiceClient,
   type EventConsumerOptions,
   type NatsConnection,
@@ -69,6 +70,7 @@ export class TaskingModule {
             campaigns: CampaignRepository,
             registry: ServiceClient,
             committed: Committed,
+            metrics: ProcessMetrics,
           ) =>
             new FanOutRunner(
               ds,
@@ -83,10 +85,19 @@ export class TaskingModule {
                 log: warn,
                 maxAttempts: config.TASKING_FANOUT_MAX_ATTEMPTS,
                 retryBaseMs: config.TASKING_FANOUT_RETRY_MS,
+                metrics,
               },
               committed,
             ),
-          inject: [DataSource, FanOutRepository, AssignmentRepository, CampaignRepository, ServiceClient, COMMITTED],
+          inject: [
+            DataSource,
+            FanOutRepository,
+            AssignmentRepository,
+            CampaignRepository,
+            ServiceClient,
+            COMMITTED,
+            ProcessMetrics,
+          ],
         },
         {
           provide: FanOutService,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { CommonConfig, ConfigError, flag, loadConfig, port } from './index';
+import { CommonConfig, ConfigError, flag, loadConfig, metricsConfig, port } from './index';
 
 const Schema = z.object({
   CONCORD_ENV: CommonConfig.CONCORD_ENV,
@@ -37,5 +37,17 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset', () => {
     expect(() => loadConfig(Schema, { NATS_URL: '' })).toThrow(/NATS_URL/);
+  });
+});
+
+describe('METRICS_PORT', () => {
+  const schema = z.object(metricsConfig());
+  it('is off unless given, a port when given (0: any free one), and refuses anything else', () => {
+    expect(loadConfig(schema, {}).METRICS_PORT).toBe('off');
+    expect(loadConfig(schema, { METRICS_PORT: 'off' }).METRICS_PORT).toBe('off');
+    expect(loadConfig(schema, { METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(loadConfig(schema, { METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+    expect(() => loadConfig(schema, { METRICS_PORT: 'on' })).toThrow(ConfigError);
+    expect(() => loadConfig(schema, { METRICS_PORT: '70000' })).toThrow(ConfigError);
   });
 });

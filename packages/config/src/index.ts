@@ -89,6 +89,17 @@ export const retentionConfig = () => ({
 });
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/**
+ * METRICS_PORT: where the process serves `GET /metrics` (ADR 0027). Unset or `off`: nowhere (several processes share
+ * one host under `npm start` and in the cluster story); a port (`9464` on Kubernetes, `0`: any free one, for tests).
+ */
+export const metricsConfig = () => ({
+  METRICS_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)])
+    .default('off')
+    .transform((v): number | 'off' => v),
+});
+
 export const flag = z
   .enum(['0', '1', 'true', 'false'])
   .default('0')

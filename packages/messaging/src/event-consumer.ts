@@ -4,12 +4,14 @@ import {
   jetstream,
   jetstreamManager,
   type ConsumerMessages,
+  type JetStreamManager,
   type JsMsg,
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, EnvelopeSchema, eventStreamName, namespaceSubject, type Envelope } from '@concord/domain';
 import { isRequestId, withRequestId } from './request-context';
+import { within } from './metrics';
 
 /** The inbox table: which events a consumer has applied, so redelivery changes nothing. */
 export const INBOX_DDL: readonly string[] = [
@@ -57,6 +59,7 @@ export class EventConsumer {
   /** Events taken from the stream, not applied yet (at most the consumer's unacknowledged limit). */
   private readonly arrived: Arrived[] = [];
   private applying: Promise<void> | null = null;
+  private jsm: JetStreamManager | null = null;
   readonly name: string;
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -67,6 +70,7 @@ export class EventConsumer {
     const { nc, env } = this.options;
     const stream = eventStreamName(env);
     const jsm = await jetstreamManager(nc);
+    this.jsm = jsm;
     const config = {
       durable_name: this.name,
       ack_policy: AckPolicy.Explicit,
@@ -155,6 +159,16 @@ export class EventConsumer {
       }
       return applied;
     });
+  }
+
+  /**
+   * The events of the stream this consumer has yet to apply: those not delivered yet and those delivered but not
+   * acknowledged (concord_consumer_pending, asked on scrape; ADR 0027). Rejects after `timeoutMs`, or before `start`.
+   */
+  async pending(timeoutMs: number): Promise<number> {
+    if (!this.jsm) throw new Error(`${this.name} has not started`);
+    const info = await within(timeoutMs, this.jsm.consumers.info(eventStreamName(this.options.env), this.name));
+    return info.num_pending + info.num_ack_pending;
   }
 
   /** Applies an event once; returns false when it had been applied already. */

@@ -25,3 +25,5 @@ export * from './request-context';
 export * from './logging';
 export * from './request-log.interceptor';
 export * from './nest-logger';
+export * from './metrics';
+export * from './metrics-server';

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { namespaceSubject } from '@concord/domain';
 import { WakeableLoop } from './wakeable-loop';
 import { requestIdHeaders } from './rpc-client';
+import type { ProcessMetrics } from './metrics';
 
 export interface OutboxRelayOptions {
   env: string;
@@ -16,6 +17,8 @@ export interface OutboxRelayOptions {
    * published (used by tests to kill the relay at exactly that point).
    */
   afterPublish?: (id: string) => void | Promise<void>;
+  /** The process's metrics: the outbox gauges (read on scrape) and concord_outbox_published_total (ADR 0027). */
+  metrics?: ProcessMetrics;
 }
 
 /**
@@ -37,6 +40,7 @@ export class OutboxRelay {
   ) {
     this.js = jetstream(nc);
     this.loop = new WakeableLoop(() => this.tick(), options.pollMs ?? 500);
+    options.metrics?.watchOutbox(dataSource);
   }
 
   start(): void {
@@ -58,6 +62,7 @@ export class OutboxRelay {
     let total = 0;
     for (;;) {
       const n = await this.publishBatch();
+      if (n) this.options.metrics?.countOutboxPublished(n);
       total += n;
       if (n < (this.options.batchSize ?? 500)) return total;
     }

@@ -3,6 +3,7 @@ import { Observable, type Subscriber } from 'rxjs';
 import type { Logger } from 'pino';
 import { DomainError } from '@concord/domain';
 import { isRequestId, REQUEST_ID_HEADER, withRequestId } from './request-context';
+import type { ProcessMetrics } from './metrics';
 
 interface NatsContextLike {
   getSubject?(): string;
@@ -27,10 +28,14 @@ export function outcomeOf(error: unknown): string {
 /**
  * A service's handling of each NATS request: it runs as part of the request's id (log lines, audit entries,
  * events and calls to other services made while handling it carry it), and ends with one log line: subject,
- * outcome, duration, request id. Never the envelope, its data or its proof.
+ * outcome, duration, request id. Never the envelope, its data or its proof. The same subject, outcome and duration
+ * go to `metrics` when given (concord_nats_requests_total, concord_nats_request_duration_seconds; ADR 0027).
  */
 export class RequestLogInterceptor implements NestInterceptor {
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly metrics?: ProcessMetrics,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
@@ -43,10 +48,12 @@ export class RequestLogInterceptor implements NestInterceptor {
     let outcome: string | null = null;
     const done = () => {
       const ended = outcome ?? 'cancelled';
+      const elapsedMs = performance.now() - started;
+      this.metrics?.observeNatsRequest(subject, ended, elapsedMs / 1000);
       const line = {
         subject,
         outcome: ended,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(elapsedMs * 10) / 10,
         ...(requestId ? { requestId } : {}),
       };
       if (ended === 'internal' || ended === 'service.unavailable') this.log.warn(line, 'nats request');

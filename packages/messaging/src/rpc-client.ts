@@ -11,6 +11,8 @@ import {
 import { connectNats, followConnection } from './nats-connection';
 import type { ActorProofSigner } from './actor-proof';
 import { currentRequestId, isRequestId, outsideAnyRequest, REQUEST_ID_HEADER } from './request-context';
+import type { ProcessMetrics } from './metrics';
+import { outcomeOf } from './request-log.interceptor';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -53,6 +55,8 @@ export class ServiceClient {
     private readonly env: string,
     private readonly defaultTimeoutMs = 5000,
     private readonly signer?: ActorProofSigner,
+    /** Counts each request by subject and outcome (concord_nats_client_requests_total; ADR 0027). */
+    private readonly metrics?: ProcessMetrics,
   ) {}
 
   async connect(): Promise<void> {
@@ -76,6 +80,26 @@ export class ServiceClient {
     data: RequestOf<S>,
     actor: Actor,
     options: RequestOptions = {},
+  ): Promise<ReplyOf<S>> {
+    if (!this.metrics) return this.send(subject, data, actor, options, () => undefined);
+    let transport: string | undefined;
+    try {
+      const reply = await this.send(subject, data, actor, options, (what) => (transport = what));
+      this.metrics.countClientRequest(subject, 'ok');
+      return reply;
+    } catch (error) {
+      this.metrics.countClientRequest(subject, transport ?? outcomeOf(error));
+      throw error;
+    }
+  }
+
+  /** `request`; `failedOn` names what NATS answered when it was a timeout or no responders. */
+  private async send<S extends Subject>(
+    subject: S,
+    data: RequestOf<S>,
+    actor: Actor,
+    options: RequestOptions,
+    failedOn: (what: 'timeout' | 'no_responders') => void,
   ): Promise<ReplyOf<S>> {
     const service = subject.split('.')[1] ?? subject;
     const wire = namespaceSubject(this.env, subject);
@@ -105,11 +129,14 @@ export class ServiceClient {
       reply = message.json<NestReply>();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      if (isNoResponders(error))
+      if (isNoResponders(error)) {
+        failedOn('no_responders');
         throw new DomainError('service.unavailable', `The ${service} service is not running; nothing was done`, [], {
           service,
         });
+      }
       if (isTimeout(error)) {
+        failedOn('timeout');
         throw new DomainError(
           'service.outcome_unknown',
           `The ${service} service did not answer in time; the request may or may not have been applied. Retry with the same Idempotency-Key: it is applied at most once`,

@@ -6,6 +6,7 @@ import {
   CommonConfig,
   databaseTimeoutConfig,
   durationMs,
+  metricsConfig,
   natsConfig,
   retentionConfig,
 } from '@concord/config';
@@ -45,6 +46,7 @@ export function serviceConfigShape<N extends ServiceName>(name: N) {
     ...natsConfig(),
     DATABASE_URL: CommonConfig.DATABASE_URL,
     LOG_LEVEL: CommonConfig.LOG_LEVEL,
+    ...metricsConfig(),
     /** The issuers whose proof of a request's actor it believes (ADR 0014). */
     CONCORD_ACTOR_ISSUERS: ActorProofConfig.CONCORD_ACTOR_ISSUERS,
     ...databaseTimeoutConfig(),

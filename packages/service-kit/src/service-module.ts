@@ -6,10 +6,13 @@ import {
   ActorProofSigner,
   connectNats,
   ensureEventStream,
+  EventConsumer,
   healthHandlerFor,
   messagingRetention,
+  MetricsServer,
   natsOptions,
   OutboxRelay,
+  ProcessMetrics,
   pruneJob,
   ServiceClient,
   type NatsConnection,
@@ -46,6 +49,8 @@ export interface ServiceKitConfig extends NatsSettings {
   AUDIT_CHECKPOINT_MS: number;
   IDEMPOTENCY_RETENTION_HOURS: number;
   OUTBOX_RETENTION_HOURS: number;
+  /** Where `GET /metrics` is served (METRICS_PORT): a port, `0` for any free one, or `off` (unset: off). */
+  METRICS_PORT?: number | 'off';
 }
 
 export interface ServiceDefinition {
@@ -84,6 +89,8 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
   const logger = new Logger(name);
   const warn = (message: string) => logger.warn(message);
   const lifecycleInject: InjectionToken[] = [
+    MetricsServer,
+    ProcessMetrics,
     OutboxRelay,
     AuditEvidence,
     PRUNING,
@@ -96,7 +103,22 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
     module: service.module,
     controllers: [...service.controllers, auditHandlerFor(name), healthHandlerFor(name)],
     providers: [
-      { provide: DataSource, useFactory: () => connectServiceDatabase(service.dataSource()) },
+      // One registry per process (ADR 0027), served on METRICS_PORT by a server the lifecycle starts first and stops last.
+      { provide: ProcessMetrics, useValue: new ProcessMetrics(name) },
+      {
+        provide: MetricsServer,
+        useFactory: (metrics: ProcessMetrics) => new MetricsServer(metrics, config.METRICS_PORT ?? 'off'),
+        inject: [ProcessMetrics],
+      },
+      {
+        provide: DataSource,
+        useFactory: async (metrics: ProcessMetrics) => {
+          const ds = await connectServiceDatabase(service.dataSource());
+          metrics.watchPool(ds);
+          return ds;
+        },
+        inject: [ProcessMetrics],
+      },
       {
         provide: EVENTS_CONNECTION,
         useFactory: async () => {
@@ -108,9 +130,9 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
       ...(service.callsOthers ? [serviceClientProvider(name, config)] : []),
       {
         provide: OutboxRelay,
-        useFactory: (ds: DataSource, nc: NatsConnection) =>
-          new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn }),
-        inject: [DataSource, EVENTS_CONNECTION],
+        useFactory: (ds: DataSource, nc: NatsConnection, metrics: ProcessMetrics) =>
+          new OutboxRelay(ds, nc, { env: config.CONCORD_ENV, log: warn, metrics }),
+        inject: [DataSource, EVENTS_CONNECTION, ProcessMetrics],
       },
       {
         provide: COMMITTED,
@@ -151,6 +173,8 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
       {
         provide: ServiceLifecycle,
         useFactory: (
+          metricsServer: MetricsServer,
+          metrics: ProcessMetrics,
           relay: OutboxRelay,
           evidence: AuditEvidence,
           pruning: Background,
@@ -160,8 +184,9 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
         ) => {
           const client = service.callsOthers ? (rest.shift() as ServiceClient) : null;
           const own = rest.flat() as Background[];
+          for (const part of own) if (part instanceof EventConsumer) metrics.watchConsumer(part);
           return new ServiceLifecycle({
-            background: [relay, evidence, pruning, ...own],
+            background: [metricsServer, relay, evidence, pruning, ...own],
             closers: [
               ...(client ? [() => client.close()] : []),
               // A connection NATS already closed (it went away) has nothing left to drain.
@@ -182,13 +207,15 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
 function serviceClientProvider(name: ServiceName, config: ServiceKitConfig): Provider {
   return {
     provide: ServiceClient,
-    useFactory: async () => {
+    inject: [ProcessMetrics],
+    useFactory: async (metrics: ProcessMetrics) => {
       if (!config.CONCORD_ACTOR_KEY) throw new Error(`the ${name} service calls others and needs CONCORD_ACTOR_KEY`);
       const client = new ServiceClient(
         natsOptions(name, config),
         config.CONCORD_ENV,
         config.RPC_TIMEOUT_MS,
         new ActorProofSigner(name, config.CONCORD_ACTOR_KEY),
+        metrics,
       );
       await client.connect();
       return client;

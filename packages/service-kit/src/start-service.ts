@@ -7,6 +7,7 @@ import {
   NamespacedNatsServer,
   nestLogger,
   natsOptions,
+  ProcessMetrics,
   RequestLogInterceptor,
   RpcProblemFilter,
   type NatsSettings,
@@ -27,7 +28,8 @@ export interface ServeConfig extends NatsSettings {
  * its namespaced subjects, one queue group per service (instances share the
  * requests), problems as replies, and no request without a proof of its actor. It logs JSON lines with pino
  * (`log`, else one on stdout at LOG_LEVEL): one per request handled (subject, outcome, duration, request id), and
- * Nest's own messages through nestjs-pino unless `logger` is false (tests) or another logger (ADR 0025).
+ * Nest's own messages through nestjs-pino unless `logger` is false (tests) or another logger (ADR 0025). Each request
+ * is counted in the service's metrics too, served on METRICS_PORT (ADR 0027).
  */
 export async function startService(
   name: ServiceName,
@@ -50,7 +52,7 @@ export async function startService(
     abortOnError: false,
   });
   app.useGlobalFilters(new RpcProblemFilter());
-  app.useGlobalInterceptors(new RequestLogInterceptor(log));
+  app.useGlobalInterceptors(new RequestLogInterceptor(log, app.get(ProcessMetrics)));
   app.useGlobalGuards(new ActorProofGuard(new ActorProofVerifier(config.CONCORD_ACTOR_ISSUERS)));
   await app.listen();
   return app;

@@ -63,6 +63,14 @@ export class AuditCheckpointRepository {
     return rows.map(toCheckpoint);
   }
 
+  /** Seconds since each service's latest kept checkpoint (concord_audit_checkpoint_age_seconds; ADR 0027). */
+  async ages(): Promise<{ service: string; ageSeconds: number }[]> {
+    const rows: { service: string; age: string }[] = await this.dataSource.query(
+      'SELECT service, extract(epoch FROM now() - max(at)) AS age FROM audit_checkpoints GROUP BY service',
+    );
+    return rows.map((r) => ({ service: r.service, ageSeconds: Math.max(0, Number(r.age)) }));
+  }
+
   /** The latest `limit` checkpoints of one service (a chain is checked against them). */
   async latest(service: string, limit = 1000): Promise<SignedCheckpoint[]> {
     const rows: CheckpointRow[] = await this.dataSource.query(

@@ -2,7 +2,13 @@ import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/com
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
-import { acceptRequestId, HTTP_REQUEST_ID_HEADER, withRequestId, type PinoLogger } from '@concord/messaging';
+import {
+  acceptRequestId,
+  HTTP_REQUEST_ID_HEADER,
+  withRequestId,
+  type PinoLogger,
+  type ProcessMetrics,
+} from '@concord/messaging';
 
 /** Fastify's `genReqId`: the caller's `X-Request-Id` when it is a fit one (≤ 128 of `A-Za-z0-9._:-`), else a UUID. */
 export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
@@ -23,9 +29,10 @@ export function requestLine(request: FastifyRequest, reply: FastifyReply) {
 
 /**
  * Every answer carries `X-Request-Id` (errors and 404s included: it is set before anything else runs), and each
- * request ends with one log line (ADR 0025).
+ * request ends with one log line (ADR 0025) and, given `metrics`, is counted by the same method, route pattern and
+ * status (concord_http_requests_total, concord_http_request_duration_seconds; ADR 0027).
  */
-export function registerRequestIds(app: NestFastifyApplication, log: PinoLogger): void {
+export function registerRequestIds(app: NestFastifyApplication, log: PinoLogger, metrics?: ProcessMetrics): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(HTTP_REQUEST_ID_HEADER, request.id);
@@ -33,6 +40,7 @@ export function registerRequestIds(app: NestFastifyApplication, log: PinoLogger)
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const line = requestLine(request, reply);
+    metrics?.observeHttp(line.method, line.route, line.status, reply.elapsedTime / 1000);
     if (line.status >= 500) log.warn(line, 'http request');
     else log.info(line, 'http request');
     done();

@@ -200,6 +200,18 @@ export class FanOutRepository {
     );
   }
 
+  /**
+   * Creators that running fan-outs (of every instance) have yet to decide, as far as their totals are known
+   * (concord_fan_out_remaining, read on scrape; ADR 0027).
+   */
+  async remaining(): Promise<number> {
+    const rows = await this.dataSource.query<{ n: string | null }[]>(
+      `SELECT sum(greatest(coalesce(total, cardinality(creator_ids), processed) - processed, 0)) AS n
+         FROM fan_outs WHERE status = 'running'`,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Up to `limit` running fan-outs not waiting out a backoff, least recently attempted (never attempted first). */
   async dueForATurn(limit: number): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(

@@ -17,7 +17,7 @@ import {
   firstStatus,
 } from '@concord/domain';
 import { appendAudit } from '@concord/audit';
-import { recordEvent, recordEvents, WakeableLoop, type ServiceClient } from '@concord/messaging';
+import { recordEvent, recordEvents, WakeableLoop, type ProcessMetrics, type ServiceClient } from '@concord/messaging';
 import type { BriefTermsRow, CampaignRepository } from '../campaign/campaign.repository';
 import type { AssignmentRepository, NewAssignmentRow } from './assignment.repository';
 import type { FanOutBatchRow, FanOutRepository, NewFanOutResultRow } from './fan-out.repository';
@@ -34,6 +34,8 @@ export interface FanOutRunnerOptions {
   maxAttempts: number;
   /** The first retry's delay (then doubling, at most a minute). */
   retryBaseMs: number;
+  /** concord_fan_out_offered_total (offers committed here) and concord_fan_out_remaining (read on scrape; ADR 0027). */
+  metrics?: ProcessMetrics;
 }
 
 interface Page {
@@ -81,6 +83,7 @@ export class FanOutRunner {
     private readonly onCommitted: () => void,
   ) {
     this.loop = new WakeableLoop(() => this.tick(), options.pollMs);
+    options.metrics?.watchFanOuts(() => fanOuts.remaining());
   }
 
   start(): void {
@@ -164,8 +167,9 @@ export class FanOutRunner {
         await qr.rollbackTransaction();
         return current.status !== 'running';
       }
-      const done = await this.applyPage(m, row, page);
+      const { done, offered } = await this.applyPage(m, row, page);
       await qr.commitTransaction();
+      if (offered) this.options.metrics?.countFanOutOffered(offered);
       return done;
     } catch (error) {
       if (qr.isTransactionActive) await qr.rollbackTransaction();
@@ -208,8 +212,12 @@ export class FanOutRunner {
     return CreatorSelectReply.parse(reply);
   }
 
-  /** Decides every creator of the page and stores the lot; true when this was the last page. */
-  private async applyPage(m: EntityManager, row: FanOutBatchRow, page: Page): Promise<boolean> {
+  /** Decides every creator of the page and stores the lot; done when this was the last page, and how many were offered. */
+  private async applyPage(
+    m: EntityManager,
+    row: FanOutBatchRow,
+    page: Page,
+  ): Promise<{ done: boolean; offered: number }> {
     const brief = await this.campaigns.briefTerms(m, row.brief_id);
     const creatorIds = page.entries.map((e) => e.creatorId);
     const companyIds = [
@@ -349,7 +357,7 @@ export class FanOutRunner {
       progress,
       row.correlation_id,
     );
-    return done;
+    return { done, offered };
   }
 
   /**
