@@ -83,8 +83,24 @@ export function named(manifests: Manifest[], kind: string, name: string): Manife
 
 /** Whether a label selector's matchLabels all hold for these labels (matchExpressions are not used here). */
 export function selects(
-  selector: { matchLabels?: Record<string, string> } | undefined,
+  selector:
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: { key: string; operator: string; values?: string[] }[];
+      }
+    | undefined,
   labels: Record<string, string>,
 ): boolean {
-  return Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  const expressionHolds = ({ key, operator, values = [] }: { key: string; operator: string; values?: string[] }) => {
+    const value = labels[key];
+    if (operator === 'In') return value !== undefined && values.includes(value);
+    if (operator === 'NotIn') return value === undefined || !values.includes(value);
+    if (operator === 'Exists') return value !== undefined;
+    if (operator === 'DoesNotExist') return value === undefined;
+    throw new Error(`unknown selector operator ${operator}`);
+  };
+  return (
+    Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value) &&
+    (selector?.matchExpressions ?? []).every(expressionHolds)
+  );
 }

@@ -201,14 +201,46 @@ describe('the production overlay', () => {
       }
     });
 
-    it('lets only the gateway take connections, only on its HTTP port', () => {
+    /** The one rule that admits Prometheus: from the monitoring namespace, to METRICS_PORT only (ADR 0027). */
+    const SCRAPE = {
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      ports: [{ protocol: 'TCP', port: 9464 }],
+    };
+
+    it('lets only the gateway take connections, only on its HTTP port, and the monitoring namespace scrape every app', () => {
       for (const workload of workloads()) {
         const rules = ingressRules(podLabels(workload));
         if (workload.metadata.name === 'gateway') {
-          expect(rules).toEqual([{ ports: [{ protocol: 'TCP', port: 3000 }] }]);
+          expect(rules).toEqual(expect.arrayContaining([{ ports: [{ protocol: 'TCP', port: 3000 }] }, SCRAPE]));
+          expect(rules).toHaveLength(2);
+        } else if (workload.kind === 'Deployment') {
+          expect({ pod: workload.metadata.name, rules }).toEqual({ pod: workload.metadata.name, rules: [SCRAPE] });
         } else {
           expect({ pod: workload.metadata.name, rules }).toEqual({ pod: workload.metadata.name, rules: [] });
         }
+      }
+    });
+
+    it('serves metrics on a port of its own on every Deployment, announced to Prometheus, never on the public Service', () => {
+      const settings = named(rendered, 'ConfigMap', 'concord-settings');
+      expect(settings.data.METRICS_PORT).toBe('9464');
+      expect(settings.data.LOG_FORMAT).toBeUndefined();
+      for (const deployment of of('Deployment')) {
+        const [container] = podSpec(deployment).containers;
+        expect({ app: deployment.metadata.name, port: container.ports.find((p: any) => p.name === 'metrics') }).toEqual(
+          {
+            app: deployment.metadata.name,
+            port: { name: 'metrics', containerPort: 9464, protocol: 'TCP' },
+          },
+        );
+        expect(deployment.spec.template.metadata.annotations).toMatchObject({
+          'prometheus.io/scrape': 'true',
+          'prometheus.io/port': '9464',
+        });
+      }
+      for (const service of of('Service')) {
+        expect(service.spec.ports.map((p: any) => p.targetPort)).not.toContain('metrics');
+        expect(service.spec.ports.map((p: any) => p.port)).not.toContain(9464);
       }
     });
 
