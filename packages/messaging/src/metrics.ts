@@ -256,8 +256,8 @@ export function readSample(text: string, name: string, labels: Record<string, st
     const have = new Map<string, string>();
     for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
       have.set(
-        key!,
-        value!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)),
+        key,
+        value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)),
       );
     }
     if (Object.entries(labels).every(([key, value]) => have.get(key) === value)) return Number(match[3]);
