@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { postgresConnection } from './primary-host';
 import { CLIENT_GRACE_MS, DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './timeouts';
@@ -17,6 +18,22 @@ export interface ServiceDatabaseOptions {
   timeouts?: DatabaseTimeouts;
   /** Extra `-c name=value` settings for every connection. */
   settings?: Record<string, string | number>;
+}
+
+/**
+ * node-postgres's client, always with an `error` listener of its own. The
+ * pool listens to its idle clients and TypeORM to those it holds, but a
+ * server that goes away (a killed primary, `pg_terminate_backend`) can
+ * reach a client in between, and an `error` event nobody listens to ends
+ * the process. The error still fails the client's queries and reaches the
+ * pool and TypeORM, which drop the client; this listener only keeps a
+ * stray one from crashing a service in the middle of a failover.
+ */
+export class SurvivingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 /**
@@ -49,6 +66,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     applicationName: options.applicationName,
     extra: {
       ...(connection.stream ? { stream: connection.stream } : {}),
+      Client: SurvivingClient,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: timeouts.acquireMs,
       query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
