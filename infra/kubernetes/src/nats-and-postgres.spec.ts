@@ -30,6 +30,10 @@ describe('NATS values (nats-io/k8s chart "nats")', () => {
     expect(values.config.jetstream.merge.sync_interval).toBe('always');
   });
 
+  it('keeps the event stream on every server of the cluster (NATS_STREAM_REPLICAS in the settings)', () => {
+    expect(Number(settings.data.NATS_STREAM_REPLICAS)).toBe(values.config.cluster.replicas);
+  });
+
   it('pins nats-server 2.12.3 or later', () => {
     const tag: string = values.container.image.tag;
     expect(tag).toMatch(/^\d+\.\d+\.\d+/);
