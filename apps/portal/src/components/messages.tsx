@@ -99,10 +99,11 @@ export function ResultStatus({ loading, children }: { loading: boolean; children
 /**
  * A success message in a live region that is always there (so the message is
  * read out when it comes), e.g. after an action or on arriving from a form.
+ * With an `id`, a form can move focus to it once it is done.
  */
-export function SuccessNotice({ message }: { message?: string }) {
+export function SuccessNotice({ message, id }: { message?: string; id?: string }) {
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" {...(id ? { id, tabIndex: -1, className: 'summary-anchor' } : {})}>
       {message && (
         <div className="alert alert-success">
           <p>{message}</p>

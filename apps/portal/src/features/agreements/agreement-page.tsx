@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { useArrivalState } from '../../lib/arrival-state';
 import { settle } from '../../api/client';
 import type { Problem } from '../../api/problem';
@@ -11,10 +10,10 @@ import { HistorySection } from './history-section';
 import { availableActions, type Agreement } from './lifecycle';
 import { MilestonesSection } from './milestones-section';
 import { VersionsSection } from './versions-section';
-import { LoadState, SuccessNotice, useMessage } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
-import { useApi } from '../../lib/use-api';
-import { useApiClient, useSession } from '../../session/session';
+import { useMessage } from '../../components/messages';
+import { RecordPage } from '../../components/record-page';
+import { useRecordPage } from '../../lib/use-record-page';
+import { useSession } from '../../session/session';
 import { problemMessage } from '../../api/problem';
 
 /**
@@ -26,22 +25,18 @@ import { problemMessage } from '../../api/problem';
 export default function AgreementPage() {
   const { t } = useTranslation();
   const say = useMessage();
-  const { id = '' } = useParams();
-  const api = useApiClient();
   const arrival = useArrivalState<{ drafted: boolean }>();
-  const loaded = useApi(
-    (signal) => settle(api.GET('/v1/agreements/{id}', { params: { path: { id } }, signal })),
-    [api, id],
+  const { loaded, notice, setNotice, done } = useRecordPage(
+    (api, id, signal) => settle(api.GET('/v1/agreements/{id}', { params: { path: { id } }, signal })),
+    arrival.drafted ? t('agreementsArea.new.done') : '',
   );
-  const [notice, setNotice] = useState<string>(arrival.drafted ? t('agreementsArea.new.done') : '');
   const [stale, setStale] = useState<Problem | undefined>();
   const staleRef = useRef<HTMLDivElement>(null);
   const agreement = loaded.data;
 
   const onDone = (message: string) => {
     setStale(undefined);
-    setNotice(message);
-    loaded.reload();
+    done(message);
   };
   const onStale = (problem: Problem) => {
     setNotice('');
@@ -51,25 +46,30 @@ export default function AgreementPage() {
   };
 
   return (
-    <div className="page">
-      <Breadcrumb to="/agreements">{t('agreementsArea.nav')}</Breadcrumb>
-      <PageHeading title={agreement ? agreement.number : t('agreementsArea.detail.title')}>
-        {agreement
+    <RecordPage
+      back={{ to: '/agreements', label: t('agreementsArea.nav') }}
+      title={agreement ? agreement.number : t('agreementsArea.detail.title')}
+      heading={
+        agreement
           ? t('agreementsArea.detail.heading', { number: agreement.number, title: agreement.title })
-          : t('agreementsArea.detail.title')}
-      </PageHeading>
-      <SuccessNotice message={notice} />
-      <div ref={staleRef} tabIndex={-1} className="summary-anchor">
-        {stale && (
-          <div className="alert alert-error" role="alert">
-            <p>{say(problemMessage(stale))}</p>
-            <p>{t('agreementsArea.detail.reloaded')}</p>
-          </div>
-        )}
-      </div>
-      <LoadState loaded={loaded} label={t('agreementsArea.detail.loading')} />
+          : t('agreementsArea.detail.title')
+      }
+      notice={notice}
+      alerts={
+        <div ref={staleRef} tabIndex={-1} className="summary-anchor">
+          {stale && (
+            <div className="alert alert-error" role="alert">
+              <p>{say(problemMessage(stale))}</p>
+              <p>{t('agreementsArea.detail.reloaded')}</p>
+            </div>
+          )}
+        </div>
+      }
+      loaded={loaded}
+      loadingLabel={t('agreementsArea.detail.loading')}
+    >
       {agreement && <AgreementView agreement={agreement} onDone={onDone} onStale={onStale} />}
-    </div>
+    </RecordPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { settle, type Schemas } from '../../api/client';
+import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { Field } from '../../components/field';
 import { FormProblem } from '../../components/messages';
@@ -9,20 +9,12 @@ import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
 import { Section } from '../../components/section';
 import { FormActions } from '../../components/form-actions';
+import type { CampaignWriteProps } from './campaign-write';
 
-type Campaign = Schemas['CampaignView'];
 type Ending = 'close' | 'cancel';
 
 /** Activates a campaign in planning; closes or cancels an open one, with a reason. A stale campaign is read again. */
-export function CampaignLifecycle({
-  campaign,
-  onDone,
-  reload,
-}: {
-  campaign: Campaign;
-  onDone: (message: string) => void;
-  reload: () => void;
-}) {
+export function CampaignLifecycle({ campaign, onDone, reload }: CampaignWriteProps) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [ending, setEnding] = useState<Ending | undefined>();

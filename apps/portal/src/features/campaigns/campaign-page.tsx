@@ -1,19 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { settle, type Schemas } from '../../api/client';
-import { LoadState, SuccessNotice } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { Link } from 'react-router';
+import { settle } from '../../api/client';
+import { RecordPage } from '../../components/record-page';
 import { useArrivalState } from '../../lib/arrival-state';
-import { useApi } from '../../lib/use-api';
-import { useApiClient, useSession } from '../../session/session';
+import { useRecordPage } from '../../lib/use-record-page';
+import { useSession } from '../../session/session';
 import { CampaignBriefs } from './campaign-briefs';
 import { CampaignFacts } from './campaign-facts';
 import { CampaignLifecycle } from './campaign-lifecycle';
 import { CampaignPartners } from './campaign-partners';
 import { CampaignProgress } from './campaign-progress';
-
-type Campaign = Schemas['CampaignView'];
+import type { CampaignWriteProps } from './campaign-write';
 
 /**
  * A campaign: its facts, lifecycle actions, partner agencies, briefs (with
@@ -22,39 +19,25 @@ type Campaign = Schemas['CampaignView'];
  */
 export default function CampaignPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const api = useApiClient();
   const arrival = useArrivalState<{ notice: string }>();
-  const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
-    [api, id],
+  const { loaded, notice, done } = useRecordPage(
+    (api, id, signal) => settle(api.GET('/v1/campaigns/{id}', { params: { path: { id } }, signal })),
+    arrival.notice,
   );
-  const [notice, setNotice] = useState(arrival.notice ?? '');
   const campaign = loaded.data;
-  const done = (message: string) => {
-    setNotice(message);
-    loaded.reload();
-  };
   return (
-    <div className="page">
-      <Breadcrumb to="/campaigns">{t('campaignsArea.list.title')}</Breadcrumb>
-      <PageHeading title={campaign?.title ?? t('campaignsArea.page.title')} />
-      <SuccessNotice message={notice} />
-      <LoadState loaded={loaded} />
+    <RecordPage
+      back={{ to: '/campaigns', label: t('campaignsArea.list.title') }}
+      title={campaign?.title ?? t('campaignsArea.page.title')}
+      notice={notice}
+      loaded={loaded}
+    >
       {campaign && <CampaignView campaign={campaign} onDone={done} reload={loaded.reload} />}
-    </div>
+    </RecordPage>
   );
 }
 
-function CampaignView({
-  campaign,
-  onDone,
-  reload,
-}: {
-  campaign: Campaign;
-  onDone: (message: string) => void;
-  reload: () => void;
-}) {
+function CampaignView({ campaign, onDone, reload }: CampaignWriteProps) {
   const { t } = useTranslation();
   const session = useSession();
   const owner = session.me?.agency?.id === campaign.ownerAgencyId;

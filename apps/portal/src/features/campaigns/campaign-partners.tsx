@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AGENCIES } from '@concord/domain';
-import { settle, type Schemas } from '../../api/client';
+import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
 import { FormProblem } from '../../components/messages';
@@ -9,21 +9,10 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { Section } from '../../components/section';
 import { InlineForm } from '../../components/form-actions';
-
-type Campaign = Schemas['CampaignView'];
+import type { CampaignWriteProps } from './campaign-write';
 
 /** The partner agencies; the owner adds one of the agencies not in the campaign yet. */
-export function CampaignPartners({
-  campaign,
-  canManage,
-  onDone,
-  reload,
-}: {
-  campaign: Campaign;
-  canManage: boolean;
-  onDone: (message: string) => void;
-  reload: () => void;
-}) {
+export function CampaignPartners({ campaign, canManage, onDone, reload }: CampaignWriteProps & { canManage: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApiClient();

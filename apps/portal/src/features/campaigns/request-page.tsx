@@ -1,12 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { settle } from '../../api/client';
-import { LoadState, SuccessNotice } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { RecordPage } from '../../components/record-page';
 import { useArrivalState } from '../../lib/arrival-state';
-import { useApi } from '../../lib/use-api';
-import { useApiClient, useSession } from '../../session/session';
+import { useRecordPage } from '../../lib/use-record-page';
+import { useSession } from '../../session/session';
 import { RequestAnswers } from './request-answers';
 import { RequestDetails, RequestHistory } from './request-details';
 import { requestActions, type CampaignRequestView } from './request-form';
@@ -19,27 +16,21 @@ import { requestActions, type CampaignRequestView } from './request-form';
  */
 export default function RequestPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const api = useApiClient();
   const arrival = useArrivalState<{ sent: boolean }>();
-  const loaded = useApi(
-    (signal) => settle(api.GET('/v1/campaign-requests/{id}', { params: { path: { id } }, signal })),
-    [api, id],
+  const { loaded, notice, done } = useRecordPage(
+    (api, id, signal) => settle(api.GET('/v1/campaign-requests/{id}', { params: { path: { id } }, signal })),
+    arrival.sent ? t('requests.detail.sent') : '',
   );
-  const [notice, setNotice] = useState(() => (arrival.sent ? t('requests.detail.sent') : ''));
   const request = loaded.data;
-  const done = (text: string) => {
-    setNotice(text);
-    loaded.reload();
-  };
   return (
-    <div className="page">
-      <Breadcrumb to="/requests">{t('requests.title')}</Breadcrumb>
-      <PageHeading title={request?.title ?? t('requests.detail.title')} />
-      <SuccessNotice message={notice} />
-      <LoadState loaded={loaded} />
+    <RecordPage
+      back={{ to: '/requests', label: t('requests.title') }}
+      title={request?.title ?? t('requests.detail.title')}
+      notice={notice}
+      loaded={loaded}
+    >
       {request && <RequestView request={request} onDone={done} reload={loaded.reload} />}
-    </div>
+    </RecordPage>
   );
 }
 

@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { mayDecide, type ReviewerRole } from '@concord/domain';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { settle } from '../../api/client';
 import type { Problem } from '../../api/problem';
-import { LoadState } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { RecordPage } from '../../components/record-page';
 import { useArrivalState } from '../../lib/arrival-state';
 import { useFormat } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useRecordPage } from '../../lib/use-record-page';
 import { actorOf, reviews } from '../../session/ability';
-import { useApiClient, useSession } from '../../session/session';
+import { useSession } from '../../session/session';
 import { ChecksPanel } from './checks-panel';
 import { CommentForm } from './comment-form';
 import { Comments } from './comments';
@@ -30,41 +28,31 @@ import { Decisions, EarlierVersions } from './submission-record';
  */
 export default function SubmissionPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const api = useApiClient();
   const arrival = useArrivalState<{ submitted: boolean }>();
-  const loaded = useApi(
-    (signal) => settle(api.GET('/v1/submissions/{id}', { params: { path: { id } }, signal })),
-    [api, id],
+  const { loaded, notice, done } = useRecordPage(
+    (api, id, signal) => settle(api.GET('/v1/submissions/{id}', { params: { path: { id } }, signal })),
+    arrival.submitted ? t('submission.submitted') : '',
   );
-  const [notice, setNotice] = useState(arrival.submitted ? t('submission.submitted') : '');
-  const done = (message: string) => {
-    setNotice(message);
-    loaded.reload();
-  };
   const submission = loaded.data;
   return (
-    <div className="page">
-      <Breadcrumb to="/">{t('nav.home')}</Breadcrumb>
-      <PageHeading title={t('submission.title')}>
-        {submission
+    <RecordPage
+      back={{ to: '/', label: t('nav.home') }}
+      title={t('submission.title')}
+      heading={
+        submission
           ? t('submission.heading', {
               creator: submission.creatorName,
               platform: t(`enums.platform.${submission.platform}`),
               kind: t(`enums.contentKind.${submission.kind}`),
             })
-          : t('submission.title')}
-      </PageHeading>
-      <div role="status" aria-live="polite" id="submission-notice" tabIndex={-1} className="summary-anchor">
-        {notice && (
-          <div className="alert alert-success">
-            <p>{notice}</p>
-          </div>
-        )}
-      </div>
-      <LoadState loaded={loaded} />
+          : t('submission.title')
+      }
+      notice={notice}
+      noticeId="submission-notice"
+      loaded={loaded}
+    >
       {submission && <SubmissionView submission={submission} onDone={done} reload={loaded.reload} />}
-    </div>
+    </RecordPage>
   );
 }
 
