@@ -44,3 +44,44 @@ export function aBrief(overrides: Partial<Schemas['BriefView']> = {}): Schemas['
     ...overrides,
   };
 }
+
+/** A submission's review stage as the submissions API shows it, for specs: change what the spec is about. */
+export function aReviewStage(overrides: Record<string, unknown> = {}) {
+  return {
+    key: 'agency_review',
+    agencyId: 'mcst-ttcs',
+    role: 'reviewer',
+    quorum: 1,
+    deadlineHours: 48,
+    index: 0,
+    dueAt: '2026-12-02T04:35:00Z',
+    overdue: false,
+    escalated: false,
+    approvals: [],
+    ...overrides,
+  };
+}
+
+/** The API's 400 refusal of a request whose fields fail validation, naming each in `errors`. */
+export function validationRefusal(errors: unknown[], detail = 'The request is not valid', title = 'Invalid') {
+  return {
+    status: 400,
+    body: {
+      type: 'https://concord.gov.vn/problems/validation/failed',
+      title,
+      code: 'validation.failed',
+      detail,
+      errors,
+    },
+  };
+}
+
+/** An agreement's terms as the agreements API shows them, for specs. */
+export const AGREEMENT_TERMS = {
+  title: 'Ra mắt trình chiếu 3D Điện Biên Phủ',
+  scope: '50 short videos around the launch',
+  term: { start: '2026-03-01', end: '2026-12-31' },
+  budget: 450_000_000,
+  deliverables: [{ platform: 'tiktok' as const, quantity: 30 }],
+  disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+};

@@ -41,3 +41,8 @@ export function renderRoutes(routes: Record<string, ReactElement>, options: Port
 export function staffMember(id: string, name: string, agency: string, roles: string[]) {
   return { user: { id, name }, agency: { id: agency }, creator: null, roles, permissions: [] };
 }
+
+/** What `GET /v1/me` answers for a creator signed in to the portal. */
+export function creatorMember(id: string, name: string, creator: { id: string; name: string }) {
+  return { user: { id, name }, agency: null, creator, roles: ['creator'], permissions: [] };
+}

@@ -14,6 +14,7 @@ import {
   type AgreementDraft,
   type Terms,
 } from './agreement-form';
+import { AGREEMENT_TERMS } from '../../test/fixtures';
 
 const COUNTERPARTY = '0190f1a2-0000-7000-8000-000000000001';
 
@@ -34,12 +35,7 @@ function filled(): AgreementDraft {
 }
 
 const terms: Terms = {
-  title: 'Ra mắt trình chiếu 3D Điện Biên Phủ',
-  scope: '50 short videos',
-  term: { start: '2026-03-01', end: '2026-12-31' },
-  budget: 450_000_000,
-  deliverables: [{ platform: 'tiktok', quantity: 30 }],
-  disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+  ...AGREEMENT_TERMS,
   usageRights: { durationMonths: 24, channels: ['tiktok'], territories: ['VN'] },
 };
 

@@ -4,22 +4,16 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
-import { renderRoutes } from '../../test/render';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
+import { AGREEMENT_TERMS } from '../../test/fixtures';
 import AgreementPage from './agreement-page';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000ag';
 const CREATOR = '0190f1a2-0000-7000-8000-0000000000c1';
 type Answer = (call: Call) => { status: number; body: unknown };
 
-const terms = {
-  title: 'Ra mắt trình chiếu 3D Điện Biên Phủ',
-  scope: '50 short videos around the launch',
-  term: { start: '2026-03-01', end: '2026-12-31' },
-  budget: 450_000_000,
-  deliverables: [{ platform: 'tiktok', quantity: 30 }],
-  disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
-};
+const terms = AGREEMENT_TERMS;
 
 function agreementWith(status: string, extra: Record<string, unknown> = {}) {
   return {
@@ -45,13 +39,7 @@ function agreementWith(status: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const user = (id: string, roles: string[]) => ({
-  user: { id, name: id },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles,
-  permissions: [],
-});
+const user = (id: string, roles: string[]) => staffMember(id, id, 'mcst-ttcs', roles);
 const problem = (code: string, detail: string, extra: Record<string, unknown> = {}) => ({
   type: `https://concord.gov.vn/problems/${code}`,
   title: code,

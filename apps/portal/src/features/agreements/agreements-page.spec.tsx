@@ -5,19 +5,14 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation, useParams } from 'react-router';
 import { tokenStore } from '../../session/token-store';
-import { renderRoutes } from '../../test/render';
+import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
+import { validationRefusal } from '../../test/fixtures';
 import AgreementsPage from './agreements-page';
 import NewAgreementPage from './new-agreement-page';
 
 const CREATOR = '0190f1a2-0000-7000-8000-0000000000c1';
-const user = (id: string, roles: string[]) => ({
-  user: { id, name: id },
-  agency: { id: 'mcst-ttcs' },
-  creator: null,
-  roles,
-  permissions: [],
-});
+const user = (id: string, roles: string[]) => staffMember(id, id, 'mcst-ttcs', roles);
 const row = (n: number, status: string) => ({
   id: `0190f1a2-0000-7000-8000-00000000000${n}`,
   number: `TTDN-2026-000${n}`,
@@ -153,16 +148,7 @@ describe('the agreements list', () => {
     renderAt('/agreements', user('manager@mcst', ['campaign_manager']), {
       'GET /v1/agreements': (call) =>
         call.init.params?.query?.q
-          ? {
-              status: 400,
-              body: {
-                type: 'https://concord.gov.vn/problems/validation/failed',
-                title: 'Invalid',
-                code: 'validation.failed',
-                detail: 'The request is not valid',
-                errors: [{ path: 'q', code: 'too_big', message: 'Too big', maximum: 100 }],
-              },
-            }
+          ? validationRefusal([{ path: 'q', code: 'too_big', message: 'Too big', maximum: 100 }])
           : { status: 200, body: { items: [row(1, 'active')], nextCursor: null } },
       'GET /v1/agreements/budget': () => ({ status: 200, body: budget }),
     });
@@ -233,16 +219,8 @@ describe('a new agreement', () => {
   it('checks the draft before sending, then shows the API errors next to their fields and keeps what was typed', async () => {
     const client = renderAt('/agreements/new', user('manager@mcst', ['campaign_manager']), {
       'GET /v1/creators': creators,
-      'POST /v1/agreements': () => ({
-        status: 400,
-        body: {
-          type: 'https://concord.gov.vn/problems/validation/failed',
-          title: 'Invalid',
-          code: 'validation.failed',
-          detail: 'The request is not valid',
-          errors: [{ path: 'deliverables.0.quantity', code: 'too_big', message: 'Too big' }],
-        },
-      }),
+      'POST /v1/agreements': () =>
+        validationRefusal([{ path: 'deliverables.0.quantity', code: 'too_big', message: 'Too big' }]),
     });
     await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Save the draft' })));
     const summary = screen.getByRole('alert');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Action } from '../../session/ability';
+import { AGREEMENT_TERMS } from '../../test/fixtures';
 import {
   availableActions,
   milestoneTotals,
@@ -26,14 +27,7 @@ const only =
     actions.includes(action);
 const everything = only(...ALL);
 
-const terms = {
-  title: 'Ra mắt trình chiếu 3D Điện Biên Phủ',
-  scope: '50 short videos around the launch',
-  term: { start: '2026-03-01', end: '2026-12-31' },
-  budget: 450_000_000,
-  deliverables: [{ platform: 'tiktok' as const, quantity: 30 }],
-  disclosureLabel: '#HợpTác',
-};
+const terms = { ...AGREEMENT_TERMS, disclosureLabel: '#HợpTác' };
 const signature = {
   party: 'agency' as const,
   signatoryName: 'Trần Minh Quân',

@@ -7,19 +7,18 @@ import { useParams } from 'react-router';
 import { tokenStore } from '../../session/token-store';
 import { renderRoutes, staffMember } from '../../test/render';
 import { fakeClient, type Call } from '../../test/fake-client';
+import { validationRefusal } from '../../test/fixtures';
 import NewRequestPage from './new-request-page';
 
 const liaison = staffMember('liaison@mofa', 'Ngô Thanh Hương', 'mofa', ['liaison']);
-const refused = {
-  type: 'https://concord.gov.vn/problems/validation/failed',
-  title: 'Validation failed',
-  code: 'validation.failed',
-  detail: 'The request is not valid: title, responseDeadline',
-  errors: [
+const refused = validationRefusal(
+  [
     { path: 'title', code: 'duplicate', message: 'An open request has this title' },
     { path: 'responseDeadline', code: 'custom', message: 'The deadline has passed' },
   ],
-};
+  'The request is not valid: title, responseDeadline',
+  'Validation failed',
+);
 
 function RequestStub() {
   return <p>request {useParams().id}</p>;
@@ -55,7 +54,7 @@ describe('requesting a joint campaign', () => {
   beforeEach(() => tokenStore.set('a-token'));
 
   it("shows the API's field errors next to their fields, keeps what was typed, and clears an error once its field changes", async () => {
-    const client = renderPage(() => ({ status: 400, body: refused }));
+    const client = renderPage(() => refused);
     await fillIn({
       submit: 'Send the request',
       Title: 'Hanoi Convention signing',

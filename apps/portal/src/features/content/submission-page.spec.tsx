@@ -4,25 +4,16 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tokenStore } from '../../session/token-store';
-import { renderRoutes, staffMember } from '../../test/render';
+import { creatorMember, renderRoutes, staffMember } from '../../test/render';
+import { aReviewStage } from '../../test/fixtures';
 import { fakeClient, type Call } from '../../test/fake-client';
 import SubmissionPage from './submission-page';
 import { rawCodes } from '../../test/raw-codes';
 
 const ID = '0190f1a2-0000-7000-8000-0000000000aa';
 const me = staffMember('reviewer@mcst', 'Vũ Ngọc Lan', 'mcst-ttcs', ['reviewer']);
-const stage = {
-  key: 'agency_review',
-  agencyId: 'mcst-ttcs',
-  role: 'reviewer',
-  quorum: 1,
-  deadlineHours: 48,
-  index: 0,
-  dueAt: '2026-12-02T04:35:00Z',
-  overdue: false,
-  escalated: false,
-  approvals: [],
-};
+const creator = creatorMember('creator@hieu', 'Hiếu', { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' });
+const stage = aReviewStage();
 const submission = {
   id: ID,
   assignmentId: 'a',
@@ -361,13 +352,6 @@ describe('the review screen (comments and replies)', () => {
   });
 
   it('gives a creator no Reply on an internal note, and sends their replies to the reviewers', async () => {
-    const creator = {
-      user: { id: 'creator@hieu', name: 'Hiếu' },
-      agency: null,
-      creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' },
-      roles: ['creator'],
-      permissions: [],
-    };
     const api = withComments([
       comment(C1, { body: 'Add the English sentence' }),
       comment(C2, { visibility: 'internal', by: 'legal@mcst', body: 'Check with legal' }),
@@ -507,13 +491,6 @@ describe('the review screen (wording)', () => {
 
 describe('the creator’s reach form', () => {
   beforeEach(() => tokenStore.set('a-token'));
-  const creator = {
-    user: { id: 'creator@hieu', name: 'Hiếu' },
-    agency: null,
-    creator: { id: 'cr', name: 'Hiếu Và Lễ Hội Hà Nội' },
-    roles: ['creator'],
-    permissions: [],
-  };
   const previous = { at: '2026-12-01T02:00:00.000Z', views: 350_000, likes: 20_000, comments: 500, shares: 900 };
   const published = {
     ...submission,

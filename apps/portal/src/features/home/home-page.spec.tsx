@@ -7,22 +7,18 @@ import { useSession } from '../../session/session';
 import { tokenStore } from '../../session/token-store';
 import { renderInPortal, staffMember } from '../../test/render';
 import { fakeClient } from '../../test/fake-client';
+import { aReviewStage } from '../../test/fixtures';
 import { rawCodes } from '../../test/raw-codes';
 import HomePage from './home-page';
 
 const me = staffMember('reviewer@mofa', 'Lê Thu', 'mofa', ['reviewer']);
-const stage = {
+const stage = aReviewStage({
   key: 'partner_review:mofa',
   agencyId: 'mofa',
-  role: 'reviewer',
-  quorum: 1,
   deadlineHours: 72,
   index: 2,
   dueAt: '2026-12-03T04:00:00Z',
-  overdue: false,
-  escalated: false,
-  approvals: [],
-};
+});
 const review = {
   id: '0190f1a2-0000-7000-8000-0000000000aa',
   assignmentId: 'a',
