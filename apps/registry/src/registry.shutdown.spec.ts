@@ -7,11 +7,12 @@ import type { ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
   testEnvName,
-  testServiceClient,
-  testUrls,
   testNats,
-  testServiceConfig,
   testPiiKey,
+  testServiceClient,
+  testServiceConfig,
+  testUrls,
+  untilServiceAnswers,
 } from '@concord/testing';
 import { migrateRegistryDatabase } from './database/migrate-registry';
 import { actors, registration } from './test/registry.test-helpers';
@@ -43,16 +44,7 @@ describe('registry process shutdown', () => {
     });
     client = testServiceClient(testNats('gateway'), env, 10_000);
     await client.connect();
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        await client.request(SUBJECTS.registry.health, {}, actors.auditor, { timeoutMs: 500 });
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error('the registry process did not start');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await untilServiceAnswers(client, 'registry', 30_000);
   });
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -23,6 +23,7 @@ export const staff = {
   reviewer: { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] },
   legal: { userId: 'legal@mcst', orgId: 'mcst-ttcs', roles: ['legal_officer'] },
   admin: { userId: 'admin@mcst', orgId: 'mcst-ttcs', roles: ['admin'] },
+  auditor: { userId: 'auditor@mcst', orgId: 'mcst-ttcs', roles: ['auditor'] },
   mofa: { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] },
   mofaReviewer: { userId: 'reviewer@mofa', orgId: 'mofa', roles: ['reviewer'] },
   hcmc: { userId: 'liaison@hcmc', orgId: 'hcmc-info', roles: ['liaison'] },

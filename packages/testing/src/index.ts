@@ -6,3 +6,4 @@ export * from './fixtures';
 export * from './actor-keys';
 export * from './schema-drift';
 export * from './service-config';
+export * from './service-answers';

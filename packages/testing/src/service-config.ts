@@ -24,3 +24,23 @@ export async function testServiceConfig(
 export function testPiiKey(): string {
   return randomBytes(32).toString('base64');
 }
+
+/**
+ * The registry's variables when another test starts it beside the service under test (or on its own): a fresh
+ * namespace's `env`, its own role on `database` once `migrate` (migrateRegistryDatabase) has run, quiet logs and a
+ * fresh personal-data key; `pool` connections (3 unless said), on `natsUrl` (the run's nats-server unless said).
+ */
+export async function testRegistryConfig(
+  database: ServiceTestDatabase,
+  env: string,
+  migrate: (ownerUrl: string) => Promise<unknown>,
+  options: { pool?: number; natsUrl?: string } = {},
+) {
+  return {
+    CONCORD_ENV: env,
+    ...(await testServiceConfig(database, 'registry', migrate, options.natsUrl)),
+    LOG_LEVEL: 'error' as const,
+    CONCORD_PII_KEY: testPiiKey(),
+    REGISTRY_DB_POOL: options.pool ?? 3,
+  };
+}

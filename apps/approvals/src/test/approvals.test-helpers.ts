@@ -5,11 +5,11 @@ import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
 import {
   createServiceTestDatabase,
   testEnvName,
-  testServiceClient,
-  testUrls,
   testNats,
+  testRegistryConfig,
+  testServiceClient,
   testServiceConfig,
-  testPiiKey,
+  testUrls,
 } from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
@@ -33,15 +33,7 @@ export async function startApprovalsTestSystem(
   const env = testEnvName();
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const common = { CONCORD_ENV: env, LOG_LEVEL: 'error' as const };
-  const registry = await startRegistry(
-    {
-      ...common,
-      ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
-      CONCORD_PII_KEY: testPiiKey(),
-      REGISTRY_DB_POOL: 3,
-    },
-    false,
-  );
+  const registry = await startRegistry(await testRegistryConfig(database, env, migrateRegistryDatabase), false);
   const tasking = await startTasking(
     {
       ...common,

@@ -1,31 +1,31 @@
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '@concord/domain';
 import { connectNats, type NatsConnection, type PinoLogger, type ServiceClient } from '@concord/messaging';
 import {
   createServiceTestDatabase,
   creatorRegistration,
+  staff,
   testEnvName,
+  testNats,
+  testRegistryConfig,
   testServiceClient,
   testUrls,
-  testNats,
   type Registration as TestRegistration,
-  testPiiKey,
-  testServiceConfig,
 } from '@concord/testing';
 import { startRegistry } from '../registry.app';
 import { RegistryConfigSchema, type RegistryConfig } from '../registry.config';
 import { createRegistryDataSource } from '../database/registry-data-source';
 import { migrateRegistryDatabase } from '../database/migrate-registry';
 
+/** The seeded staff the registry's tests act as (`@concord/testing`'s). */
 export const actors = {
-  registrar: { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] },
-  admin: { userId: 'admin@mcst', orgId: 'mcst-ttcs', roles: ['admin'] },
-  reviewer: { userId: 'reviewer@mcst', orgId: 'mcst-ttcs', roles: ['reviewer'] },
-  auditor: { userId: 'auditor@mcst', orgId: 'mcst-ttcs', roles: ['auditor'] },
-  legal: { userId: 'legal@mcst', orgId: 'mcst-ttcs', roles: ['legal_officer'] },
-  mofaLiaison: { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] },
-} satisfies Record<string, Actor>;
+  registrar: staff.registrar,
+  admin: staff.admin,
+  reviewer: staff.reviewer,
+  auditor: staff.auditor,
+  legal: staff.legal,
+  mofaLiaison: staff.mofa,
+};
 
 export interface TestRegistry {
   /** DATABASE_URL is the registry's own role (ADR 0015). */
@@ -46,13 +46,9 @@ export async function startTestRegistry(
 ): Promise<TestRegistry> {
   const urls = testUrls();
   const database = await createServiceTestDatabase(urls.databaseUrl);
-  const config: RegistryConfig = RegistryConfigSchema.parse({
-    CONCORD_ENV: testEnvName(),
-    ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
-    LOG_LEVEL: 'error',
-    CONCORD_PII_KEY: testPiiKey(),
-    REGISTRY_DB_POOL: 5,
-  });
+  const config: RegistryConfig = RegistryConfigSchema.parse(
+    await testRegistryConfig(database, testEnvName(), migrateRegistryDatabase, { pool: 5 }),
+  );
   const app = await startRegistry(config, options.logger ?? false, options.log);
   const client = testServiceClient(testNats('gateway'), config.CONCORD_ENV);
   await client.connect();

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { EVENTS, SUBJECTS } from '@concord/domain';
 import type { RunningNats } from '@concord/local-servers';
-import { EventCollector, freePort, testActorConfig, startTestNatsServer, testNatsConfig } from '@concord/testing';
+import {
+  EventCollector,
+  freePort,
+  startTestNatsServer,
+  testActorConfig,
+  testNatsConfig,
+  untilServiceAnswers,
+} from '@concord/testing';
 import {
   activeCampaignWithBrief,
   actors,
@@ -67,15 +74,7 @@ describe('fan-out when NATS and the service die mid-way', () => {
     lock = new pg.Client({ connectionString: sys.databaseUrl });
     await lock.connect();
     startChild();
-    await eventually(
-      () =>
-        sys.client.request(T.health, {}, actors.manager, { timeoutMs: 500 }).then(
-          () => true,
-          () => false,
-        ),
-      'the tasking process',
-      30_000,
-    );
+    await untilServiceAnswers(sys.client, 'tasking', 30_000);
 
     // A management company with an active agreement and 1,999 active creators (2,000 with a TikTok channel), loaded straight into the registry's tables.
     const company = newId();

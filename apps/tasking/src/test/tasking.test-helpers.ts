@@ -13,9 +13,8 @@ import {
   testNats,
   testNatsConfig,
   testServiceClient,
+  testRegistryConfig,
   testUrls,
-  testServiceConfig,
-  testPiiKey,
 } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
@@ -55,13 +54,7 @@ export async function startTaskingTestSystem(
   const databaseUrl = database.adminUrl;
   const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
-    {
-      CONCORD_ENV: env,
-      ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase, natsUrl)),
-      LOG_LEVEL: 'error',
-      CONCORD_PII_KEY: testPiiKey(),
-      REGISTRY_DB_POOL: 5,
-    },
+    await testRegistryConfig(database, env, migrateRegistryDatabase, { pool: 5, natsUrl }),
     false,
   );
   const base = {
