@@ -1,6 +1,6 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { visibleTo } from '@concord/database';
+import type { DataSource } from 'typeorm';
 import type { ColumnSpec, SqlCondition } from '@concord/permissions';
+import { BetweenAgenciesRepository, type AgencyBoxFilter } from './between-agencies.repository';
 import { CampaignRequest } from './campaign-request.entity';
 
 /** Rule fields → SQL columns, for permission conditions on `campaign_requests r`. */
@@ -10,10 +10,7 @@ export const CAMPAIGN_REQUEST_PERMISSION_COLUMNS: Record<string, ColumnSpec> = {
 };
 
 /** Which requests a list shows: the caller's inbox (sent to its agency) or outbox (sent by it), newest first. */
-export interface CampaignRequestFilter {
-  box: 'inbox' | 'outbox';
-  orgId: string;
-  status?: string;
+export interface CampaignRequestFilter extends AgencyBoxFilter {
   /** Only requests whose id sorts before this one (the page's cursor). */
   beforeId?: string;
   limit: number;
@@ -23,31 +20,14 @@ export interface CampaignRequestFilter {
  * Joint campaign requests in PostgreSQL. Every read takes the caller's visibility (a SQL condition from
  * `@concord/permissions`, over CAMPAIGN_REQUEST_PERMISSION_COLUMNS) first and refuses to run without one.
  */
-export class CampaignRequestRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private scoped(visibility: SqlCondition, manager?: EntityManager): SelectQueryBuilder<CampaignRequest> {
-    return visibleTo(manager ?? this.dataSource.manager, CampaignRequest, 'r', visibility);
-  }
-
-  /** One request the caller may see (locked for the transaction with `lock`), or null. */
-  findVisible(
-    visibility: SqlCondition,
-    id: string,
-    options: { manager?: EntityManager; lock?: boolean } = {},
-  ): Promise<CampaignRequest | null> {
-    const qb = this.scoped(visibility, options.manager).andWhere('r.id = :id', { id });
-    if (options.lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+export class CampaignRequestRepository extends BetweenAgenciesRepository<CampaignRequest> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, CampaignRequest, 'r');
   }
 
   /** A page of the box, newest id first (and one request more, to know whether another page follows). */
   list(visibility: SqlCondition, filter: CampaignRequestFilter): Promise<CampaignRequest[]> {
-    const qb = this.scoped(visibility).andWhere(
-      filter.box === 'inbox' ? 'r.to_agency_id = :org' : 'r.from_agency_id = :org',
-      { org: filter.orgId },
-    );
-    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    const qb = this.box(visibility, filter);
     if (filter.beforeId !== undefined) qb.andWhere('r.id < :cid', { cid: filter.beforeId });
     return qb
       .orderBy('r.id', 'DESC')

@@ -1,9 +1,10 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { visibleTo } from '@concord/database';
 import type { AgreementStatusName, CampaignStatusName, FundingAgreement } from '@concord/domain';
 import type { ColumnSpec, SqlCondition } from '@concord/permissions';
 import { Brief } from './brief.entity';
 import { Campaign } from './campaign.entity';
+import { VisibleRowsRepository } from '../database/visible-rows.repository';
 
 /** Rule fields → SQL columns, for permission conditions on `campaigns c` (every query here names campaigns `c`). */
 export const CAMPAIGN_PERMISSION_COLUMNS: Record<string, ColumnSpec> = {
@@ -64,22 +65,9 @@ export interface BriefTermsRow {
  * Campaigns and their briefs in PostgreSQL. Every read that depends on who asks takes the caller's visibility (a SQL
  * condition from `@concord/permissions`, over CAMPAIGN_PERMISSION_COLUMNS) first and refuses to run without one.
  */
-export class CampaignRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private scoped(visibility: SqlCondition, manager?: EntityManager): SelectQueryBuilder<Campaign> {
-    return visibleTo(manager ?? this.dataSource.manager, Campaign, 'c', visibility);
-  }
-
-  /** One campaign the caller may see (locked for the transaction with `lock`), or null. */
-  findVisible(
-    visibility: SqlCondition,
-    id: string,
-    options: { manager?: EntityManager; lock?: boolean } = {},
-  ): Promise<Campaign | null> {
-    const qb = this.scoped(visibility, options.manager).andWhere('c.id = :id', { id });
-    if (options.lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+export class CampaignRepository extends VisibleRowsRepository<Campaign> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, Campaign, 'c');
   }
 
   /** Whether the caller may see the campaign (reads its id only). */
