@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { newId, SUBJECTS, todayInVietnam, type Actor, type AgreementView, type CreatorView } from '@concord/domain';
@@ -8,16 +7,18 @@ import { createAgreementsDataSource } from '../database/agreements-data-source';
 import { AgreementSearchText1764100000004 } from '../database/migrations/1764100000004-AgreementSearchText';
 import { Agreement } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
-import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
+import { staff } from '@concord/testing';
+import {
+  agreementDraft,
+  approveAndSign,
+  registerCounterparty,
+  startAgreementsWithRegistry,
+  vetCounterparty,
+  type AgreementsUnderTest,
+} from '../test/agreements.test-helpers';
 
 const A = SUBJECTS.agreements;
-const R = SUBJECTS.registry;
-const lead = (userId: string, role: Actor['roles'][number]): Actor => ({ userId, orgId: 'mcst-ttcs', roles: [role] });
-const manager = lead('manager@mcst', 'campaign_manager');
-const legal = lead('legal@mcst', 'legal_officer');
-const admin = lead('admin@mcst', 'admin');
-const registrar = lead('registrar@mcst', 'registry_officer');
-const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
+const { manager, mofa } = staff;
 
 /** `q` on the agreements list: number, title or counterparty name, diacritics and case optional, every word. */
 describe('agreements list search (q)', () => {
@@ -81,48 +82,18 @@ describe('agreements list search (q)', () => {
     await sut.stop();
   });
 
-  async function company(displayName: string): Promise<CreatorView> {
-    const handle = `mcn_${randomBytes(3).toString('hex')}`;
-    return client.request(
-      R.creatorCreate,
-      {
-        input: {
-          kind: 'management_company',
-          displayName,
-          channels: [
-            {
-              platform: 'youtube',
-              handle,
-              url: `https://www.youtube.com/@${handle}`,
-              followers: 50000,
-              verified: true,
-            },
-          ],
-          topics: ['tourism'],
-          languages: ['vi'],
-        },
-      },
-      registrar,
-    );
+  function company(displayName: string): Promise<CreatorView> {
+    return registerCounterparty(client, { kind: 'management_company', displayName, followers: 50_000 });
   }
 
   function draft(counterpartyId: string, title: string): Promise<AgreementView> {
-    return client.request(
-      A.create,
-      {
-        input: {
-          kind: 'service_contract',
-          counterpartyId,
-          title,
-          scope: 'Short videos and livestreams',
-          term: { start: '2026-01-01', end: '2026-12-31' },
-          budget: 100_000_000,
-          deliverables: [{ platform: 'youtube', quantity: 4 }],
-          disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
-        },
-      },
-      manager,
-    );
+    const input = agreementDraft(counterpartyId, {
+      title,
+      scope: 'Short videos and livestreams',
+      budget: 100_000_000,
+      deliverables: [{ platform: 'youtube', quantity: 4 }],
+    });
+    return client.request(A.create, { input }, manager);
   }
 
   async function found(query: Record<string, unknown>, actor: Actor = manager): Promise<string[]> {
@@ -181,25 +152,13 @@ describe('agreements list search (q)', () => {
     expect(await found({ q: 'cao bang' })).toEqual([]);
     expect(await found({ q: 'am thuc ha noi' })).toEqual([caoBang.number]);
 
-    await client.request(
-      R.creatorAddVetting,
-      { id: lotus.id, input: { outcome: 'passed', notes: 'checked' } },
-      registrar,
-    );
-    await client.request(
-      R.creatorChangeStatus,
-      { id: lotus.id, input: { to: 'vetted', reason: 'vetting passed' } },
-      registrar,
-    );
-    await client.request(A.submitForReview, { id: edited.id }, manager);
-    await client.request(A.legalDecision, { id: edited.id, input: { decision: 'approve', comments: 'ok' } }, legal);
+    await vetCounterparty(client, lotus.id);
+    await approveAndSign(client, edited.id);
     const signature = {
       signatoryName: 'Someone Signing',
       signedAt: '2026-02-01T00:00:00Z',
       method: 'in_person' as const,
     };
-    for (const party of ['agency', 'counterparty'] as const)
-      await client.request(A.sign, { id: edited.id, input: { party, ...signature } }, admin);
     await client.request(
       A.amend,
       { id: edited.id, input: { changes: { title: 'Ẩm thực Hà Nội và Hội An' }, reason: 'Hội An added' } },
@@ -209,10 +168,10 @@ describe('agreements list search (q)', () => {
     await client.request(
       A.amendmentDecision,
       { id: edited.id, version: 2, input: { decision: 'approve', comments: 'ok' } },
-      legal,
+      staff.legal,
     );
     for (const party of ['agency', 'counterparty'] as const)
-      await client.request(A.amendmentSign, { id: edited.id, version: 2, input: { party, ...signature } }, admin);
+      await client.request(A.amendmentSign, { id: edited.id, version: 2, input: { party, ...signature } }, staff.admin);
     expect(await found({ q: 'hoi an' })).toEqual([caoBang.number]);
     expect(await found({ q: 'am thuc', status: 'active' })).toEqual([caoBang.number]);
   });

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { SUBJECTS, type Actor, type AgreementCommands, type AgreementView, type CreatorView } from '@concord/domain';
-import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
+import { SUBJECTS, type AgreementCommands, type AgreementView, type CreatorView } from '@concord/domain';
+import { staff } from '@concord/testing';
+import {
+  agreementDraft,
+  registerCounterparty,
+  startAgreementsWithRegistry,
+  type AgreementsUnderTest,
+} from '../test/agreements.test-helpers';
 
 const A = SUBJECTS.agreements;
-const manager: Actor = { userId: 'manager@mcst', orgId: 'mcst-ttcs', roles: ['campaign_manager'] };
-const registrar: Actor = { userId: 'registrar@mcst', orgId: 'mcst-ttcs', roles: ['registry_officer'] };
+const { manager } = staff;
 type AgreementChanges = z.infer<(typeof AgreementCommands)['update']>['changes'];
 
 describe("a draft's edit applies every field it accepts", () => {
@@ -15,28 +19,12 @@ describe("a draft's edit applies every field it accepts", () => {
 
   beforeAll(async () => {
     sut = await startAgreementsWithRegistry();
-    const handle = `kol_${randomBytes(3).toString('hex')}`;
-    counterparty = await sut.client.request(
-      SUBJECTS.registry.creatorCreate,
-      {
-        input: {
-          kind: 'individual',
-          displayName: 'Lò Văn Sùng Tây Bắc',
-          channels: [
-            {
-              platform: 'youtube',
-              handle,
-              url: `https://www.youtube.com/@${handle}`,
-              followers: 9000,
-              verified: false,
-            },
-          ],
-          topics: ['culture'],
-          languages: ['vi'],
-        },
-      },
-      registrar,
-    );
+    counterparty = await registerCounterparty(sut.client, {
+      displayName: 'Lò Văn Sùng Tây Bắc',
+      followers: 9000,
+      verified: false,
+      topics: ['culture'],
+    });
   });
   afterAll(async () => {
     await sut.stop();
@@ -65,17 +53,13 @@ describe("a draft's edit applies every field it accepts", () => {
     const draft = await sut.client.request(
       A.create,
       {
-        input: {
-          kind: 'service_contract',
-          counterpartyId: counterparty.id,
+        input: agreementDraft(counterparty.id, {
           title: 'Quảng bá Tây Bắc',
           scope: 'Short videos on the north-west',
           term: { start: '2027-01-01', end: '2027-12-31' },
           budget: 50_000_000,
           deliverables: [{ platform: 'youtube', quantity: 3 }],
-          disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
-          usageRights: { durationMonths: 24, channels: ['youtube'], territories: ['VN'] },
-        },
+        }),
       },
       manager,
     );

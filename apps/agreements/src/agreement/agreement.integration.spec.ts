@@ -1,21 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { DomainError, SUBJECTS, todayInVietnam, type Actor, type CreatorView, type RequestOf } from '@concord/domain';
+import { DomainError, SUBJECTS, todayInVietnam, type Actor, type CreatorView } from '@concord/domain';
 import { connectNats, ServiceClient, type NatsConnection } from '@concord/messaging';
-import { EventCollector, testNats, rejection as rejectionOf } from '@concord/testing';
-import { startAgreementsWithRegistry, type AgreementsUnderTest } from '../test/agreements.test-helpers';
+import { EventCollector, staff, testNats, rejection as rejectionOf } from '@concord/testing';
+import {
+  agreementDraft,
+  approveAndSign,
+  registerCounterparty,
+  startAgreementsWithRegistry,
+  vetCounterparty,
+  type AgreementsUnderTest,
+} from '../test/agreements.test-helpers';
 
 const A = SUBJECTS.agreements;
 const R = SUBJECTS.registry;
 const lead = (userId: string, role: Actor['roles'][number]): Actor => ({ userId, orgId: 'mcst-ttcs', roles: [role] });
-const manager = lead('manager@mcst', 'campaign_manager');
-const legal = lead('legal@mcst', 'legal_officer');
-const admin = lead('admin@mcst', 'admin');
-const registrar = lead('registrar@mcst', 'registry_officer');
-const reviewer = lead('reviewer@mcst', 'reviewer');
-const auditor = lead('auditor@mcst', 'auditor');
-const mofa: Actor = { userId: 'liaison@mofa', orgId: 'mofa', roles: ['liaison'] };
+const { manager, legal, admin, registrar, reviewer, auditor, mofa } = staff;
 
 /** Polls until `condition` holds: the registry learns of agreements through events. */
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -58,47 +58,13 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     return rows[0] ?? null;
   }
 
-  async function creator(): Promise<CreatorView> {
-    const handle = `kol_${randomBytes(3).toString('hex')}`;
-    return client.request(
-      R.creatorCreate,
-      {
-        input: {
-          kind: 'individual',
-          displayName: 'Đặng Minh Châu Travel',
-          channels: [
-            {
-              platform: 'youtube',
-              handle,
-              url: `https://www.youtube.com/@${handle}`,
-              followers: 250000,
-              verified: true,
-            },
-          ],
-          topics: ['tourism'],
-          languages: ['vi', 'en'],
-        },
-      },
-      registrar,
-    );
+  /** A fresh creator, a prospect (not vetted). */
+  function creator(): Promise<CreatorView> {
+    return registerCounterparty(client, { displayName: 'Đặng Minh Châu Travel', languages: ['vi', 'en'] });
   }
 
-  function draftInput(
-    counterpartyId: string,
-    start = '2026-01-01',
-    end = '2026-12-31',
-  ): RequestOf<typeof A.create>['input'] {
-    return {
-      kind: 'service_contract',
-      counterpartyId,
-      title: 'Quảng bá du lịch Điện Biên Phủ 2026',
-      scope: '10 short videos and 2 livestreams on Điện Biên Phủ heritage sites',
-      term: { start, end },
-      budget: 150_000_000,
-      deliverables: [{ platform: 'youtube', quantity: 10 }],
-      disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
-      usageRights: { durationMonths: 24, channels: ['youtube'], territories: ['VN'] },
-    };
+  function draftInput(counterpartyId: string, start = '2026-01-01', end = '2026-12-31') {
+    return agreementDraft(counterpartyId, { term: { start, end } });
   }
 
   it('numbers drafts per agency and year without gaps, and shows them only to their agency', async () => {
@@ -188,12 +154,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     });
     await client.request(A.submitForReview, { id: draft.id }, manager);
 
-    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
-    await client.request(
-      R.creatorChangeStatus,
-      { id: c.id, input: { to: 'vetted', reason: 'vetting passed' } },
-      registrar,
-    );
+    await vetCounterparty(client, c.id);
     const approved = await client.request(
       A.legalDecision,
       { id: draft.id, input: { decision: 'approve', comments: 'Compliant' } },
@@ -312,8 +273,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   it("plans and pays milestones within the budget, never edits a paid one, and reports the year's budget", async () => {
     const finance = lead('finance@mcst', 'finance_officer');
     const c = await creator();
-    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
-    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
+    await vetCounterparty(client, c.id);
     const draft = await client.request(
       A.create,
       { input: { ...draftInput(c.id, '2026-01-01', '2026-12-31'), budget: 100_000_000 } },
@@ -360,18 +320,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
       ).code,
     ).toBe('agreement.not_editable');
 
-    await client.request(A.submitForReview, { id: draft.id }, manager);
-    await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
-    for (const party of ['agency', 'counterparty'] as const) {
-      await client.request(
-        A.sign,
-        {
-          id: draft.id,
-          input: { party, signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' },
-        },
-        admin,
-      );
-    }
+    await approveAndSign(client, draft.id);
     const paid = await client.request(
       A.payMilestone,
       { id: draft.id, milestoneId, input: { paymentReference: 'KBNN-2026-03-118' } },
@@ -423,8 +372,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
   it('amends a signed agreement as a new version through review and signatures, keeping the prior version readable', async () => {
     const finance = lead('finance@mcst', 'finance_officer');
     const c = await creator();
-    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
-    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
+    await vetCounterparty(client, c.id);
     const draft = await client.request(A.create, { input: { ...draftInput(c.id), budget: 100_000_000 } }, manager);
     expect(
       (
@@ -433,18 +381,7 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
         )
       ).code,
     ).toBe('agreement.not_editable');
-    await client.request(A.submitForReview, { id: draft.id }, manager);
-    await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
-    for (const party of ['agency', 'counterparty'] as const) {
-      await client.request(
-        A.sign,
-        {
-          id: draft.id,
-          input: { party, signatoryName: 'Someone Signing', signedAt: '2026-02-01T00:00:00Z', method: 'in_person' },
-        },
-        admin,
-      );
-    }
+    await approveAndSign(client, draft.id);
     await client.request(
       A.addMilestone,
       { id: draft.id, input: { label: 'Advance', dueDate: '2026-03-01', amount: 40_000_000 } },
@@ -581,21 +518,9 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
 
   it('stays signed, not active, when the term has not begun', async () => {
     const c = await creator();
-    await client.request(R.creatorAddVetting, { id: c.id, input: { outcome: 'passed', notes: 'checked' } }, registrar);
-    await client.request(R.creatorChangeStatus, { id: c.id, input: { to: 'vetted', reason: 'ok' } }, registrar);
+    await vetCounterparty(client, c.id);
     const draft = await client.request(A.create, { input: draftInput(c.id, '2099-01-01', '2099-12-31') }, manager);
-    await client.request(A.submitForReview, { id: draft.id }, manager);
-    await client.request(A.legalDecision, { id: draft.id, input: { decision: 'approve', comments: 'ok' } }, legal);
-    for (const party of ['agency', 'counterparty'] as const) {
-      await client.request(
-        A.sign,
-        {
-          id: draft.id,
-          input: { party, signatoryName: 'Someone Signing', signedAt: '2026-03-01T00:00:00Z', method: 'in_person' },
-        },
-        admin,
-      );
-    }
+    await approveAndSign(client, draft.id, '2026-03-01T00:00:00Z');
     expect((await client.request(A.get, { id: draft.id }, auditor)).status).toBe('signed');
   });
 

@@ -1,15 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { SUBJECTS } from '@concord/domain';
+import { SUBJECTS, type AgreementView, type CreatorView, type RequestOf } from '@concord/domain';
 import type { ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
   createServiceTestDatabase,
+  staff,
   testEnvName,
-  testServiceClient,
-  testUrls,
   testNats,
+  testRegistryConfig,
+  testServiceClient,
   testServiceConfig,
-  testPiiKey,
+  testUrls,
+  untilServiceAnswers,
+  type Registration,
 } from '@concord/testing';
 import { startAgreements } from '../agreements.app';
 import { migrateAgreementsDatabase } from '../database/migrate-agreements';
@@ -31,13 +35,7 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   const urls = testUrls();
   const database = await createServiceTestDatabase(urls.databaseUrl);
   const databaseUrl = database.adminUrl;
-  const registryConfig = {
-    CONCORD_ENV: env,
-    ...(await testServiceConfig(database, 'registry', migrateRegistryDatabase)),
-    LOG_LEVEL: 'error' as const,
-    CONCORD_PII_KEY: testPiiKey(),
-    REGISTRY_DB_POOL: 3,
-  };
+  const registryConfig = await testRegistryConfig(database, env, migrateRegistryDatabase);
   let registry: INestMicroservice = await startRegistry(registryConfig, false);
   const agreements: INestMicroservice = await startAgreements(
     {
@@ -63,7 +61,7 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
         return await during();
       } finally {
         registry = await startRegistry(registryConfig, false);
-        await registryAnswers(client);
+        await untilServiceAnswers(client, 'registry');
       }
     },
     stop: async () => {
@@ -74,17 +72,78 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   };
 }
 
-/** Resolves once the registry answers (one just started may not have its subscription on the server yet). */
-async function registryAnswers(client: ServiceClient, timeoutMs = 15_000): Promise<void> {
-  const probe = { userId: 'test', orgId: 'mcst-ttcs', roles: [] };
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await client.request(SUBJECTS.registry.health, {}, probe, { timeoutMs: 500 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+/**
+ * Registers a creator to be an agreement's counterparty, as the registrar: an individual with one YouTube channel under
+ * a fresh handle (`followers`, `verified`), in tourism and Vietnamese unless `changes` say otherwise.
+ */
+export function registerCounterparty(
+  client: ServiceClient,
+  changes: Partial<Registration> & { displayName: string; followers?: number; verified?: boolean },
+): Promise<CreatorView> {
+  const { followers = 250_000, verified = true, ...input } = changes;
+  const handle = `kol_${randomBytes(3).toString('hex')}`;
+  const channel = {
+    platform: 'youtube' as const,
+    handle,
+    url: `https://www.youtube.com/@${handle}`,
+    followers,
+    verified,
+  };
+  return client.request(
+    SUBJECTS.registry.creatorCreate,
+    { input: { kind: 'individual', channels: [channel], topics: ['tourism'], languages: ['vi'], ...input } },
+    staff.registrar,
+  );
+}
+
+/** Records a passed vetting and moves the creator to vetted, as the registrar: what legal review asks of a counterparty. */
+export async function vetCounterparty(client: ServiceClient, creatorId: string): Promise<void> {
+  const R = SUBJECTS.registry;
+  await client.request(
+    R.creatorAddVetting,
+    { id: creatorId, input: { outcome: 'passed', notes: 'checked' } },
+    staff.registrar,
+  );
+  await client.request(
+    R.creatorChangeStatus,
+    { id: creatorId, input: { to: 'vetted', reason: 'vetting passed' } },
+    staff.registrar,
+  );
+}
+
+/** A draft's input: a service contract with `counterpartyId` for ten YouTube videos in 2026, changed by `changes`. */
+export function agreementDraft(
+  counterpartyId: string,
+  changes: Partial<RequestOf<typeof SUBJECTS.agreements.create>['input']> = {},
+): RequestOf<typeof SUBJECTS.agreements.create>['input'] {
+  return {
+    kind: 'service_contract',
+    counterpartyId,
+    title: 'Quảng bá du lịch Điện Biên Phủ 2026',
+    scope: '10 short videos and 2 livestreams on Điện Biên Phủ heritage sites',
+    term: { start: '2026-01-01', end: '2026-12-31' },
+    budget: 150_000_000,
+    deliverables: [{ platform: 'youtube', quantity: 10 }],
+    disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+    usageRights: { durationMonths: 24, channels: ['youtube'], territories: ['VN'] },
+    ...changes,
+  };
+}
+
+/**
+ * Takes a draft (of a vetted counterparty) through legal review and both signatures: the manager submits it, the legal
+ * officer approves, the admin records each party's signature on `signedAt`. Answers the agreement as the last signature
+ * leaves it (active once its term has begun, signed before).
+ */
+export async function approveAndSign(
+  client: ServiceClient,
+  id: string,
+  signedAt = '2026-02-01T00:00:00Z',
+): Promise<AgreementView> {
+  const A = SUBJECTS.agreements;
+  await client.request(A.submitForReview, { id }, staff.manager);
+  await client.request(A.legalDecision, { id, input: { decision: 'approve', comments: 'ok' } }, staff.legal);
+  const signature = { signatoryName: 'Someone Signing', signedAt, method: 'in_person' as const };
+  await client.request(A.sign, { id, input: { party: 'agency', ...signature } }, staff.admin);
+  return client.request(A.sign, { id, input: { party: 'counterparty', ...signature } }, staff.admin);
 }
