@@ -32,15 +32,29 @@ export function Breadcrumb({ to, children }: { to: string; children: ReactNode }
   );
 }
 
-/** The head of a list page: its heading and what the list is, and the page's action (a new record, say). */
-export function ListHead({ title, intro, children }: { title: string; intro: string; children?: ReactNode }) {
+/** A list page's way on: a link shown as a button (`secondary`: not the page's main action). */
+export interface PageLink {
+  to: string;
+  label: string;
+  secondary?: boolean;
+}
+
+/**
+ * The head of a list page: its heading and what the list is, and the page's
+ * action (a new record, say), when the user may take it.
+ */
+export function ListHead({ title, intro, action }: { title: string; intro: string; action?: PageLink | false }) {
   return (
     <div className="page-head">
       <div>
         <PageHeading title={title} />
         <p className="lead">{intro}</p>
       </div>
-      {children}
+      {action && (
+        <Link to={action.to} className={`button-link ${action.secondary ? 'button-secondary' : 'button-primary'}`}>
+          {action.label}
+        </Link>
+      )}
     </div>
   );
 }

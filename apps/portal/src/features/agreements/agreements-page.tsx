@@ -1,17 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
-import { placeFieldErrors } from '../../api/problem';
-import { ListOutcome } from '../../components/list-outcome';
+import { ListResults } from '../../components/list-results';
 import { ListHead } from '../../components/page';
-import { Pager } from '../../components/pager';
 import { chosenFilter, typedFilter } from '../../lib/list-query';
 import { useListStatus } from '../../lib/list-status';
-import { useApi } from '../../lib/use-api';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useUrlFilters } from '../../lib/use-url-filters';
-import { useApiClient, useSession } from '../../session/session';
+import { useSearchedList } from '../../lib/use-searched-list';
+import { useSession } from '../../session/session';
 import { AGREEMENT_FILTERS, AgreementSearch } from './agreement-search';
 import { AgreementTable } from './agreement-table';
 import { BudgetSummary } from './budget-summary';
@@ -42,24 +36,18 @@ function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
  */
 export default function AgreementsPage() {
   const { t } = useTranslation();
-  const api = useApiClient();
   const session = useSession();
-  const [pageSize, setPageSize] = useState<number>(25);
-  const pages = useCursorPages();
-  const filters = useUrlFilters(AGREEMENT_FILTERS, pages.reset);
+  const list = useSearchedList(AGREEMENT_FILTERS, {
+    pageSizes: PAGE_SIZES,
+    query: queryOf,
+    read: (api, query, signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })),
+  });
+  const { filters, loaded, placed, items } = list;
   const { applied, filtered } = filters;
-
-  const query = queryOf(applied, pageSize, pages.cursor);
-  const loaded = useApi(
-    (signal) => settle(api.GET('/v1/agreements', { params: { query }, signal })),
-    [api, JSON.stringify(query)],
-  );
-  const placed = placeFieldErrors(loaded.problem?.errors ?? [], AGREEMENT_FILTERS);
-  const items = loaded.data?.items ?? [];
   const counterpartyName = applied.counterpartyId
     ? items.find((a) => a.counterparty.id === applied.counterpartyId)?.counterparty.displayName
     : undefined;
-  const status = useListStatus(loaded, items.length, (pages.page - 1) * pageSize + 1, {
+  const status = useListStatus(loaded, items.length, list.first, {
     loading: t('agreementsArea.list.loading'),
     empty: filtered ? t('agreementsArea.list.emptyFiltered') : t('agreementsArea.list.empty'),
     showing: (range) => t('agreementsArea.list.showing', range),
@@ -67,13 +55,11 @@ export default function AgreementsPage() {
 
   return (
     <div className="page">
-      <ListHead title={t('agreementsArea.list.title')} intro={t('agreementsArea.list.intro')}>
-        {session.can('create', 'Agreement') && (
-          <Link to="/agreements/new" className="button-link button-primary">
-            {t('agreementsArea.list.new')}
-          </Link>
-        )}
-      </ListHead>
+      <ListHead
+        title={t('agreementsArea.list.title')}
+        intro={t('agreementsArea.list.intro')}
+        action={session.can('create', 'Agreement') && { to: '/agreements/new', label: t('agreementsArea.list.new') }}
+      />
 
       {session.can('read', 'Agreement') && <BudgetSummary />}
 
@@ -83,18 +69,9 @@ export default function AgreementsPage() {
         counterpartyName={counterpartyName}
       />
 
-      <ListOutcome loaded={loaded} placed={placed}>
-        {status}
-      </ListOutcome>
-
-      {items.length > 0 && <AgreementTable items={items} busy={loaded.state === 'loading'} />}
-
-      <Pager
-        label={t('agreementsArea.list.pagination')}
-        pages={pages}
-        loaded={loaded}
-        pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }}
-      />
+      <ListResults list={list} status={status} pagination={t('agreementsArea.list.pagination')}>
+        <AgreementTable items={items} busy={loaded.state === 'loading'} />
+      </ListResults>
     </div>
   );
 }

@@ -3,14 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
-import { ListOutcome } from '../../components/list-outcome';
+import { ListResults } from '../../components/list-results';
 import { ListHead } from '../../components/page';
-import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useApiClient, useSession } from '../../session/session';
+import { useListStatus } from '../../lib/list-status';
+import { usePagedRead } from '../../lib/use-paged-read';
+import { useSession } from '../../session/session';
 
 type Status = Schemas['CampaignView']['status'];
 const PAGE_SIZE = 50;
@@ -18,21 +17,21 @@ const PAGE_SIZE = 50;
 /** The campaigns the user's agency runs or is a partner in, filterable by status. */
 export default function CampaignsPage() {
   const { t } = useTranslation();
-  const api = useApiClient();
   const session = useSession();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status') ?? '';
   const status = (CAMPAIGN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as Status) : undefined;
-  const pages = useCursorPages();
-  const loaded = useApi(
-    (signal) =>
-      settle(
-        api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor: pages.cursor } }, signal }),
-      ),
-    [api, status, pages.cursor],
+  const { pages, loaded } = usePagedRead(
+    (api, cursor, signal) =>
+      settle(api.GET('/v1/campaigns', { params: { query: { status, limit: PAGE_SIZE, cursor } }, signal })),
+    [status],
   );
   const items = loaded.data?.items ?? [];
+  const shown = useListStatus(loaded, items.length, 1, {
+    loading: t('app.loading'),
+    empty: status ? t('campaignsArea.list.emptyFiltered') : t('campaignsArea.list.empty'),
+  });
 
   function filter(next: string) {
     setParams(next ? new URLSearchParams({ status: next }) : new URLSearchParams(), { replace: true });
@@ -41,13 +40,17 @@ export default function CampaignsPage() {
 
   return (
     <div className="page">
-      <ListHead title={t('campaignsArea.list.title')} intro={t('campaignsArea.list.intro')}>
-        {session.can('read', 'CampaignRequest') && (
-          <Link to="/requests" className="button-link button-secondary">
-            {t('campaignsArea.list.requests')}
-          </Link>
-        )}
-      </ListHead>
+      <ListHead
+        title={t('campaignsArea.list.title')}
+        intro={t('campaignsArea.list.intro')}
+        action={
+          session.can('read', 'CampaignRequest') && {
+            to: '/requests',
+            label: t('campaignsArea.list.requests'),
+            secondary: true,
+          }
+        }
+      />
 
       <SelectFilter
         id="campaigns-status"
@@ -60,14 +63,7 @@ export default function CampaignsPage() {
         onChange={filter}
       />
 
-      <ListOutcome loaded={loaded}>
-        {loaded.state === 'loading' && t('app.loading')}
-        {loaded.state === 'ok' &&
-          items.length === 0 &&
-          (status ? t('campaignsArea.list.emptyFiltered') : t('campaignsArea.list.empty'))}
-      </ListOutcome>
-
-      {items.length > 0 && (
+      <ListResults list={{ loaded, pages, items }} status={shown} pagination={t('campaignsArea.list.pagination')}>
         <DataTable
           rows={items}
           rowKey={(campaign) => campaign.id}
@@ -99,9 +95,7 @@ export default function CampaignsPage() {
             },
           ]}
         />
-      )}
-
-      <Pager label={t('campaignsArea.list.pagination')} pages={pages} loaded={loaded} />
+      </ListResults>
     </div>
   );
 }

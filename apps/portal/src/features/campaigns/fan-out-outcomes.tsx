@@ -4,14 +4,13 @@ import { Link } from 'react-router';
 import { settle } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { Facts } from '../../components/facts';
-import { LoadState } from '../../components/messages';
+import { ListResults } from '../../components/list-results';
 import { Section } from '../../components/section';
-import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useApiClient, useSession } from '../../session/session';
+import { useListStatus } from '../../lib/list-status';
+import { usePagedRead } from '../../lib/use-paged-read';
+import { useSession } from '../../session/session';
 import {
   isOverridable,
   outcomeQuery,
@@ -28,26 +27,25 @@ const RESULTS_PAGE = 200;
 export function FanOutOutcomes({ view }: { view: FanOutView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const api = useApiClient();
   const session = useSession();
   const [filter, setFilter] = useState<OutcomeFilter>('all');
-  const pages = useCursorPages();
-  const loaded = useApi(
-    (signal) =>
+  const { pages, loaded } = usePagedRead(
+    (api, cursor, signal) =>
       settle(
         api.GET('/v1/fan-outs/{id}', {
-          params: {
-            path: { id: view.id },
-            query: { ...outcomeQuery(filter), limit: RESULTS_PAGE, cursor: pages.cursor },
-          },
+          params: { path: { id: view.id }, query: { ...outcomeQuery(filter), limit: RESULTS_PAGE, cursor } },
           signal,
         }),
       ),
-    [api, view.id, filter, pages.cursor],
+    [view.id, filter],
   );
   const reasons = skipSummary(view);
   const canOverride = session.can('update', 'Assignment');
   const results = loaded.data?.results ?? [];
+  const status = useListStatus(loaded, results.length, 1, {
+    loading: t('app.loading'),
+    empty: t('fanOut.outcomes.empty'),
+  });
   const reason = (r: FanOutResult) => (r.reason ? t(`fanOut.reason.${r.reason}`) : '');
 
   return (
@@ -93,9 +91,11 @@ export function FanOutOutcomes({ view }: { view: FanOutView }) {
         }}
       />
 
-      <LoadState loaded={loaded} />
-      {loaded.state === 'ok' && results.length === 0 && <p className="empty">{t('fanOut.outcomes.empty')}</p>}
-      {results.length > 0 && (
+      <ListResults
+        list={{ loaded, pages, items: results }}
+        status={status}
+        pagination={t('fanOut.outcomes.pagination')}
+      >
         <DataTable
           rows={results}
           rowKey={(r) => r.creatorId}
@@ -137,8 +137,7 @@ export function FanOutOutcomes({ view }: { view: FanOutView }) {
             },
           ]}
         />
-      )}
-      <Pager label={t('fanOut.outcomes.pagination')} pages={pages} loaded={loaded} />
+      </ListResults>
       <p className="block-link">
         <Link to={`/campaigns/${view.campaignId}`}>{t('fanOut.follow.backToCampaign')}</Link>
       </p>

@@ -3,14 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { CAMPAIGN_REQUEST_STATUSES } from '@concord/domain';
 import { settle, type Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
-import { ListOutcome } from '../../components/list-outcome';
+import { ListResults } from '../../components/list-results';
 import { ListHead } from '../../components/page';
-import { Pager } from '../../components/pager';
 import { SelectFilter } from './select-filter';
 import { useFormat } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useApiClient, useSession } from '../../session/session';
+import { useListStatus } from '../../lib/list-status';
+import { usePagedRead } from '../../lib/use-paged-read';
+import { useSession } from '../../session/session';
 
 type Request = Schemas['CampaignRequestPage']['items'][number];
 type Box = 'inbox' | 'outbox';
@@ -24,7 +23,6 @@ const PAGE_SIZE = 50;
  */
 export default function RequestsPage() {
   const { t } = useTranslation();
-  const api = useApiClient();
   const session = useSession();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
@@ -36,17 +34,12 @@ export default function RequestsPage() {
   const status = (CAMPAIGN_REQUEST_STATUSES as readonly string[]).includes(statusParam)
     ? (statusParam as Status)
     : undefined;
-  const pages = useCursorPages();
-
-  const loaded = useApi(
-    (signal) =>
+  const { pages, loaded } = usePagedRead(
+    (api, cursor, signal) =>
       settle(
-        api.GET('/v1/campaign-requests', {
-          params: { query: { box, status, limit: PAGE_SIZE, cursor: pages.cursor } },
-          signal,
-        }),
+        api.GET('/v1/campaign-requests', { params: { query: { box, status, limit: PAGE_SIZE, cursor } }, signal }),
       ),
-    [api, box, status, pages.cursor],
+    [box, status],
   );
 
   function show(next: { box?: Box; status?: string }) {
@@ -61,17 +54,19 @@ export default function RequestsPage() {
   }
 
   const items = loaded.data?.items ?? [];
+  const shown = useListStatus(loaded, items.length, 1, {
+    loading: t('app.loading'),
+    empty: status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`),
+  });
   const boxes: Box[] = ['inbox', 'outbox'];
 
   return (
     <div className="page">
-      <ListHead title={t('requests.title')} intro={t('requests.intro')}>
-        {session.can('create', 'CampaignRequest') && (
-          <Link to="/requests/new" className="button-link button-primary">
-            {t('requests.new')}
-          </Link>
-        )}
-      </ListHead>
+      <ListHead
+        title={t('requests.title')}
+        intro={t('requests.intro')}
+        action={session.can('create', 'CampaignRequest') && { to: '/requests/new', label: t('requests.new') }}
+      />
 
       <div className="tabs" role="tablist" aria-label={t('requests.tabs.label')}>
         {boxes.map((b) => (
@@ -109,14 +104,7 @@ export default function RequestsPage() {
           onChange={(next) => show({ status: next })}
         />
 
-        <ListOutcome loaded={loaded}>
-          {loaded.state === 'loading' && t('app.loading')}
-          {loaded.state === 'ok' &&
-            items.length === 0 &&
-            (status ? t('requests.emptyFiltered') : t(`requests.empty.${box}`))}
-        </ListOutcome>
-
-        {items.length > 0 && (
+        <ListResults list={{ loaded, pages, items }} status={shown} pagination={t('requests.pagination')}>
           <DataTable
             rows={items}
             rowKey={(request) => request.id}
@@ -148,9 +136,7 @@ export default function RequestsPage() {
               },
             ]}
           />
-        )}
-
-        <Pager label={t('requests.pagination')} pages={pages} loaded={loaded} />
+        </ListResults>
       </div>
     </div>
   );

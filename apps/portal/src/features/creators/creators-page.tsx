@@ -1,17 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
-import { placeFieldErrors } from '../../api/problem';
-import { ListOutcome } from '../../components/list-outcome';
+import { ListResults } from '../../components/list-results';
 import { ListHead } from '../../components/page';
-import { Pager } from '../../components/pager';
 import { chosenFilter, typedFilter } from '../../lib/list-query';
 import { useListStatus } from '../../lib/list-status';
-import { useApi } from '../../lib/use-api';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useUrlFilters } from '../../lib/use-url-filters';
-import { useApiClient, useSession } from '../../session/session';
+import { useSearchedList } from '../../lib/use-searched-list';
+import { useSession } from '../../session/session';
 import { CREATOR_FILTERS, CreatorSearch } from './creator-search';
 import { CreatorTable } from './creator-table';
 
@@ -43,52 +37,35 @@ function queryOf(filters: Filters, limit: number, cursor: string | undefined) {
  */
 export default function CreatorsPage() {
   const { t } = useTranslation();
-  const api = useApiClient();
   const session = useSession();
-  const [pageSize, setPageSize] = useState<number>(50);
-  const pages = useCursorPages();
-  // What is typed settles for a moment before it is searched; choices from lists apply at once.
-  const filters = useUrlFilters(CREATOR_FILTERS, pages.reset, TYPING_PAUSE_MS);
-  const { applied, filtered } = filters;
-
-  const query = queryOf(applied, pageSize, pages.cursor);
-  const loaded = useApi(
-    (signal) => settle(api.GET('/v1/creators', { params: { query }, signal })),
-    [api, JSON.stringify(query)],
-  );
-  const placed = placeFieldErrors(loaded.problem?.errors ?? [], CREATOR_FILTERS);
-
-  const items = loaded.data?.items ?? [];
-  const status = useListStatus(loaded, items.length, (pages.page - 1) * pageSize + 1, {
+  const list = useSearchedList(CREATOR_FILTERS, {
+    pageSizes: PAGE_SIZES,
+    pageSize: 50,
+    // What is typed settles for a moment before it is searched; choices from lists apply at once.
+    typingPauseMs: TYPING_PAUSE_MS,
+    query: queryOf,
+    read: (api, query, signal) => settle(api.GET('/v1/creators', { params: { query }, signal })),
+  });
+  const { filters, loaded, placed, items } = list;
+  const status = useListStatus(loaded, items.length, list.first, {
     loading: t('creators.loading'),
-    empty: filtered ? t('creators.emptyFiltered') : t('creators.empty'),
+    empty: filters.filtered ? t('creators.emptyFiltered') : t('creators.empty'),
     showing: (range) => t('creators.showing', range),
   });
 
   return (
     <div className="page">
-      <ListHead title={t('creators.title')} intro={t('creators.intro')}>
-        {session.can('create', 'Creator') && (
-          <Link to="/creators/new" className="button-link button-primary">
-            {t('creators.register')}
-          </Link>
-        )}
-      </ListHead>
+      <ListHead
+        title={t('creators.title')}
+        intro={t('creators.intro')}
+        action={session.can('create', 'Creator') && { to: '/creators/new', label: t('creators.register') }}
+      />
 
       <CreatorSearch filters={filters} errorsAt={(name) => placed.byField.get(name)} />
 
-      <ListOutcome loaded={loaded} placed={placed}>
-        {status}
-      </ListOutcome>
-
-      {items.length > 0 && <CreatorTable items={items} busy={loaded.state === 'loading'} />}
-
-      <Pager
-        label={t('creators.pagination')}
-        pages={pages}
-        loaded={loaded}
-        pageSize={{ value: pageSize, options: PAGE_SIZES, onChange: setPageSize }}
-      />
+      <ListResults list={list} status={status} pagination={t('creators.pagination')}>
+        <CreatorTable items={items} busy={loaded.state === 'loading'} />
+      </ListResults>
     </div>
   );
 }

@@ -1,30 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { DataTable } from '../../components/data-table';
-import { Loading, ProblemAlert } from '../../components/messages';
+import { ListResults } from '../../components/list-results';
 import { PageHeading } from '../../components/page';
-import { Pager } from '../../components/pager';
 import { useFormat } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
-import { useCursorPages } from '../../lib/use-cursor-pages';
-import { useApiClient } from '../../session/session';
+import { useListStatus } from '../../lib/list-status';
+import { usePagedRead } from '../../lib/use-paged-read';
 
 const PAGE_SIZE = 50;
 
 /** The public register of partnerships: open to everyone, no sign-in; the whole of it as CSV. */
 export default function PublicRegisterPage() {
   const { t } = useTranslation();
-  const api = useApiClient();
   const format = useFormat();
-  const pages = useCursorPages();
-  const loaded = useApi(
-    (signal) =>
-      settle(
-        api.GET('/v1/public/partnerships', { params: { query: { limit: PAGE_SIZE, cursor: pages.cursor } }, signal }),
-      ),
-    [api, pages.cursor],
+  const { pages, loaded } = usePagedRead(
+    (api, cursor, signal) =>
+      settle(api.GET('/v1/public/partnerships', { params: { query: { limit: PAGE_SIZE, cursor } }, signal })),
+    [],
   );
   const items = loaded.data?.items ?? [];
+  const status = useListStatus(loaded, items.length, 1, {
+    loading: t('publicRegister.loading'),
+    empty: t('publicRegister.empty'),
+  });
 
   return (
     <div className="page">
@@ -35,10 +33,7 @@ export default function PublicRegisterPage() {
           {t('publicRegister.csv')}
         </a>
       </p>
-      {loaded.state === 'loading' && <Loading label={t('publicRegister.loading')} />}
-      {loaded.state === 'error' && <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />}
-      {loaded.state === 'ok' && items.length === 0 && <p className="empty">{t('publicRegister.empty')}</p>}
-      {items.length > 0 && (
+      <ListResults list={{ loaded, pages, items }} status={status} pagination={t('publicRegister.pagination')}>
         <DataTable
           rows={items}
           rowKey={(p) => p.number}
@@ -78,8 +73,7 @@ export default function PublicRegisterPage() {
             },
           ]}
         />
-      )}
-      <Pager label={t('publicRegister.pagination')} pages={pages} loaded={loaded} />
+      </ListResults>
     </div>
   );
 }
