@@ -26,6 +26,7 @@ import {
   type ChangeAppliers,
   type Envelope,
   firstStatus,
+  recordStatusChange,
 } from '@concord/domain';
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -683,11 +684,7 @@ export class AgreementService {
   }
 
   private transition(agreement: Agreement, actor: Actor, to: AgreementStatusName, reason: string | null): void {
-    agreement.statusHistory = [
-      ...agreement.statusHistory,
-      { from: agreement.status, to, reason, at: new Date().toISOString(), by: actor.userId },
-    ];
-    agreement.status = to;
+    recordStatusChange(agreement, to, actor.userId, reason);
   }
 
   private async commit(

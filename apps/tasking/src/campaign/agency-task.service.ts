@@ -16,6 +16,7 @@ import {
   type CampaignCommands,
   type Envelope,
   firstStatus,
+  recordStatusChange,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -173,14 +174,8 @@ export class AgencyTaskService {
       }
       const to = agencyTaskMachine.move(task.status, data.move);
       const reason = data.input.note ?? null;
-      task.statusHistory = [
-        ...task.statusHistory,
-        { from: task.status, to, reason, at: new Date().toISOString(), by: actor.userId },
-      ];
-      task.status = to;
-      task.version += 1;
-      const { id, createdAt: _c, ...changes } = task;
-      await manager.update(AgencyTask, { id }, changes);
+      recordStatusChange(task, to, actor.userId, reason);
+      await this.tasks.saveNextVersion(manager, task);
       await appendAudit(manager, {
         actor,
         action: `agency_task.${data.move}`,

@@ -21,6 +21,7 @@ import {
   type CampaignView,
   type Envelope,
   firstStatus,
+  recordStatusChange,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -84,20 +85,10 @@ export class CampaignService {
     return this.work.command(cmd, async (manager) => {
       const campaign = this.newCampaign(manager, actor, data.input, null);
       assertCampaignFunded(campaign, await this.campaigns.fundingAgreements(manager, campaign.agreementIds));
-      await manager.insert(Campaign, campaign);
-      await appendAudit(manager, {
-        actor,
-        action: 'campaign.created',
-        subject: `campaign:${campaign.id}`,
-        data: { title: campaign.title, partners: campaign.partnerAgencyIds },
+      await this.insertCampaign(manager, actor, campaign, cmd.correlationId, {
+        title: campaign.title,
+        partners: campaign.partnerAgencyIds,
       });
-      await recordEvent(
-        manager,
-        EVENTS.tasking.campaignCreated,
-        actor,
-        this.campaignEvent(campaign),
-        cmd.correlationId,
-      );
       return toCampaignView(campaign, { owner: true });
     });
   }
@@ -337,11 +328,7 @@ export class CampaignService {
       }
       const to = campaignRequestMachine.move(request.status, move);
       alsoApply?.(request, actor);
-      request.statusHistory = [
-        ...request.statusHistory,
-        { from: request.status, to, reason: note, at: new Date().toISOString(), by: actor.userId },
-      ];
-      request.status = to;
+      recordStatusChange(request, to, actor.userId, note);
       if (to === 'accepted') {
         const terms = request.counterProposal ?? {
           proposedPeriod: { start: request.proposedStart, end: request.proposedEnd },
@@ -366,25 +353,10 @@ export class CampaignService {
           },
           request.id,
         );
-        await manager.insert(Campaign, campaign);
+        await this.insertCampaign(manager, actor, campaign, cmd.correlationId, { fromRequest: request.id });
         request.campaignId = campaign.id;
-        await appendAudit(manager, {
-          actor,
-          action: 'campaign.created',
-          subject: `campaign:${campaign.id}`,
-          data: { fromRequest: request.id },
-        });
-        await recordEvent(
-          manager,
-          EVENTS.tasking.campaignCreated,
-          actor,
-          this.campaignEvent(campaign),
-          cmd.correlationId,
-        );
       }
-      request.version += 1;
-      const { id, createdAt: _c, ...changes } = request;
-      await manager.update(CampaignRequest, { id }, changes);
+      await this.requests.saveNextVersion(manager, request);
       await appendAudit(manager, {
         actor,
         action: `campaign_request.${move}`,
@@ -432,6 +404,24 @@ export class CampaignService {
     });
   }
 
+  /** Stores a new campaign with its audit entry (`campaign.created`, with `auditData`) and its event. */
+  private async insertCampaign(
+    manager: EntityManager,
+    actor: Actor,
+    campaign: Campaign,
+    correlationId: string,
+    auditData: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.insert(Campaign, campaign);
+    await appendAudit(manager, {
+      actor,
+      action: 'campaign.created',
+      subject: `campaign:${campaign.id}`,
+      data: auditData,
+    });
+    await recordEvent(manager, EVENTS.tasking.campaignCreated, actor, this.campaignEvent(campaign), correlationId);
+  }
+
   private async moveCampaign(
     cmd: Envelope<{ id: string }>,
     move: CampaignMove,
@@ -441,11 +431,7 @@ export class CampaignService {
     return this.work.command(cmd, async (manager) => {
       const campaign = await this.loadCampaignFor(manager, actor, 'change_status', cmd.data.id);
       const to = campaignMachine.move(campaign.status, move);
-      campaign.statusHistory = [
-        ...campaign.statusHistory,
-        { from: campaign.status, to, reason, at: new Date().toISOString(), by: actor.userId },
-      ];
-      campaign.status = to;
+      recordStatusChange(campaign, to, actor.userId, reason);
       const view = await this.saveCampaign(manager, actor, campaign, `campaign.${move}`, { status: to }, reason);
       await recordEvent(
         manager,
@@ -466,9 +452,7 @@ export class CampaignService {
     data: Record<string, unknown>,
     reason: string | null,
   ) {
-    campaign.version += 1;
-    const { id, createdAt: _c, ...changes } = campaign;
-    await manager.update(Campaign, { id }, changes);
+    await this.campaigns.saveNextVersion(manager, campaign);
     await appendAudit(manager, {
       actor,
       action,

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { visibleTo } from '@concord/database';
 import type { SqlCondition } from '@concord/permissions';
 
@@ -27,5 +28,12 @@ export abstract class VisibleRowsRepository<Row extends { id: string }> {
     const qb = this.scoped(visibility, options.manager).andWhere(`${this.alias}.id = :id`, { id });
     if (options.lock) qb.setLock('pessimistic_write');
     return qb.getOne();
+  }
+
+  /** Writes a changed row (every column but its id and creation time) with its version one up, in `manager`'s transaction. */
+  async saveNextVersion(manager: EntityManager, row: Row & { version: number; createdAt: Date }): Promise<void> {
+    row.version += 1;
+    const { id, createdAt: _c, ...changes } = row;
+    await manager.update(this.entity, { id }, changes as unknown as QueryDeepPartialEntity<Row>);
   }
 }

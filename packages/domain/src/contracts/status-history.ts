@@ -34,3 +34,15 @@ export function statusHistorySchema<S extends string>(status: z.ZodType<S>) {
 export function firstStatus<S extends string>(to: S, by: string, at: string): StatusChange<S>[] {
   return [{ from: null, to, reason: null, at, by }];
 }
+
+/** Moves `row` to `to` and adds the change (from its status now, why, by whom, at `at`) to the end of its history. */
+export function recordStatusChange<S extends string>(
+  row: { status: S; statusHistory: StatusChange<S>[] },
+  to: S,
+  by: string,
+  reason: string | null,
+  at = new Date(),
+): void {
+  row.statusHistory = [...row.statusHistory, { from: row.status, to, reason, at: at.toISOString(), by }];
+  row.status = to;
+}
