@@ -20,3 +20,11 @@ function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** A write's request parameters: its `path` and the Idempotency-Key `useMutation` gave it. */
+export function keyed<P extends Record<string, string | number>>(
+  key: string,
+  path: P,
+): { path: P; header: { 'Idempotency-Key': string } } {
+  return { path, header: { 'Idempotency-Key': key } };
+}

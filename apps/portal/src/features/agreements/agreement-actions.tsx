@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { LegalDecisionAction } from './legal-decision-action';
 import { pendingAmendment, type LifecycleAction } from './lifecycle';
-import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { ActionForm, type WriteProps } from './outcome';
+import { keyed } from '../../lib/idempotency';
 import { ReasonAction } from './reason-action';
 import { SignAction } from './sign-action';
 import { TermsChangeForm } from './terms-change-form';
 import { Section } from '../../components/section';
-import { InlineForm } from '../../components/form-actions';
 
 /** The lifecycle actions offered now, each a button opening its small form. */
 export function AgreementActions({ agreement, actions, ...outcome }: WriteProps & { actions: LifecycleAction[] }) {
@@ -49,7 +48,6 @@ export function AgreementActions({ agreement, actions, ...outcome }: WriteProps 
 function SubmitAction({ agreement, onDone, onStale }: WriteProps) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const [open, setOpen] = useState(false);
   const form = useForm({
     initial: {},
     request: () => ({
@@ -57,7 +55,7 @@ function SubmitAction({ agreement, onDone, onStale }: WriteProps) {
       send: (key) =>
         settle(
           api.POST('/v1/agreements/{id}/submit-for-review', {
-            params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+            params: keyed(key, { id: agreement.id }),
           }),
         ),
     }),
@@ -65,14 +63,12 @@ function SubmitAction({ agreement, onDone, onStale }: WriteProps) {
     onStale,
   });
   return (
-    <Disclosure label={t('agreementsArea.actions.submit.open')} open={open} setOpen={setOpen}>
-      <InlineForm form={form}>
-        <p>{t('agreementsArea.actions.submit.confirm')}</p>
-        <WriteProblem form={form} placedAll={false} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t('agreementsArea.actions.submit.submit')}
-        </button>
-      </InlineForm>
-    </Disclosure>
+    <ActionForm
+      label={t('agreementsArea.actions.submit.open')}
+      form={form}
+      placedAll={false}
+      intro={<p>{t('agreementsArea.actions.submit.confirm')}</p>}
+      submit={t('agreementsArea.actions.submit.submit')}
+    />
   );
 }

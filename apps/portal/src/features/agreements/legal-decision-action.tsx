@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { fieldProblem, type FieldProblem } from '../../api/problem';
@@ -6,9 +5,9 @@ import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
-import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { ActionForm, type WriteProps } from './outcome';
+import { keyed } from '../../lib/idempotency';
 import { useFormErrors } from './terms-fields';
-import { InlineForm } from '../../components/form-actions';
 import { Radios } from '../../components/radios';
 
 type Decision = 'approve' | 'return';
@@ -17,7 +16,6 @@ type Decision = 'approve' | 'return';
 export function LegalDecisionAction({ agreement, version, onDone, onStale }: WriteProps & { version?: number }) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const [open, setOpen] = useState(false);
   const form = useForm({
     initial: { decision: '' as Decision | '', comments: '' },
     validate: ({ decision, comments }) => {
@@ -28,22 +26,18 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
     },
     request: ({ decision, comments }) => {
       const body = { decision: decision as Decision, comments: comments.trim() };
-      const path = { id: agreement.id };
       return {
         body,
         send: (key) =>
           version
             ? settle(
                 api.POST('/v1/agreements/{id}/amendments/{version}/legal-decision', {
-                  params: { path: { ...path, version }, header: { 'Idempotency-Key': key } },
+                  params: keyed(key, { id: agreement.id, version }),
                   body,
                 }),
               )
             : settle(
-                api.POST('/v1/agreements/{id}/legal-decision', {
-                  params: { path, header: { 'Idempotency-Key': key } },
-                  body,
-                }),
+                api.POST('/v1/agreements/{id}/legal-decision', { params: keyed(key, { id: agreement.id }), body }),
               ),
       };
     },
@@ -57,36 +51,36 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
     ? t('agreementsArea.actions.legal.openAmendment', { n: version })
     : t('agreementsArea.actions.legal.open');
   return (
-    <Disclosure label={label} open={open} setOpen={setOpen}>
-      <InlineForm form={form} title={label}>
-        <WriteProblem form={form} placedAll={errors.length > 0} />
-        <fieldset
-          className="field"
-          id={`${id}-choice`}
-          aria-describedby={at('decision').length ? `${id}-choice-error` : undefined}
-        >
-          <legend className="legend-label">{t('agreementsArea.actions.legal.decision')}</legend>
-          <FieldErrors id={`${id}-choice-error`} errors={at('decision')} />
-          <Radios
-            name={`${id}-decision`}
-            values={['approve', 'return'] as const}
-            text={(d) => t(`agreementsArea.actions.legal.${d}`)}
-            value={form.values.decision}
-            onChange={(d) => form.set('decision', d)}
-          />
-        </fieldset>
-        <Field
-          id={`${id}-comments`}
-          label={t('agreementsArea.actions.legal.comments')}
-          hint={t('agreementsArea.actions.legal.commentsHint')}
-          errors={at('comments')}
-        >
-          {(props) => <textarea {...props} rows={3} {...form.bind('comments')} />}
-        </Field>
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t('agreementsArea.actions.legal.submit')}
-        </button>
-      </InlineForm>
-    </Disclosure>
+    <ActionForm
+      label={label}
+      title={label}
+      form={form}
+      placedAll={errors.length > 0}
+      submit={t('agreementsArea.actions.legal.submit')}
+    >
+      <fieldset
+        className="field"
+        id={`${id}-choice`}
+        aria-describedby={at('decision').length ? `${id}-choice-error` : undefined}
+      >
+        <legend className="legend-label">{t('agreementsArea.actions.legal.decision')}</legend>
+        <FieldErrors id={`${id}-choice-error`} errors={at('decision')} />
+        <Radios
+          name={`${id}-decision`}
+          values={['approve', 'return'] as const}
+          text={(d) => t(`agreementsArea.actions.legal.${d}`)}
+          value={form.values.decision}
+          onChange={(d) => form.set('decision', d)}
+        />
+      </fieldset>
+      <Field
+        id={`${id}-comments`}
+        label={t('agreementsArea.actions.legal.comments')}
+        hint={t('agreementsArea.actions.legal.commentsHint')}
+        errors={at('comments')}
+      >
+        {(props) => <textarea {...props} rows={3} {...form.bind('comments')} />}
+      </Field>
+    </ActionForm>
   );
 }

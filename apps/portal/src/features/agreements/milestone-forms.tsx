@@ -11,6 +11,7 @@ import { useApiClient } from '../../session/session';
 import { WriteProblem, type WriteProps } from './outcome';
 import { useFormErrors } from './terms-fields';
 import { InlineForm } from '../../components/form-actions';
+import { keyed } from '../../lib/idempotency';
 
 /** A payment milestone added: its label, due date and amount (within the budget, which the API checks). */
 export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
@@ -34,7 +35,7 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
         send: (key) =>
           settle(
             api.POST('/v1/agreements/{id}/milestones', {
-              params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: agreement.id }),
               body,
             }),
           ),
@@ -85,7 +86,7 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
         send: (key) =>
           settle(
             api.POST('/v1/agreements/{id}/milestones/{milestoneId}/payment', {
-              params: { path: { id: agreement.id, milestoneId: chosen.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: agreement.id, milestoneId: chosen.id }),
               body,
             }),
           ),

@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../api/problem';
+import { InlineForm } from '../../components/form-actions';
 import { FormProblem } from '../../components/messages';
 import type { Agreement } from './lifecycle';
 
@@ -66,5 +67,44 @@ export function Disclosure({
         {t('agreementsArea.actions.cancel')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A lifecycle action: a button that opens its small form (`Disclosure`), in
+ * the form what it asks first (`intro`), its refusal, its fields
+ * (`children`) and the button that sends it (`danger`: one that ends something).
+ */
+export function ActionForm({
+  label,
+  title,
+  form,
+  placedAll,
+  intro,
+  submit,
+  danger,
+  children,
+}: {
+  label: string;
+  title?: string;
+  form: { busy: boolean; problem?: Problem; stale: boolean; submit: (event?: FormEvent) => Promise<void> };
+  placedAll: boolean;
+  intro?: ReactNode;
+  submit: string;
+  danger?: boolean;
+  children?: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Disclosure label={label} open={open} setOpen={setOpen}>
+      <InlineForm form={form} title={title}>
+        {intro}
+        <WriteProblem form={form} placedAll={placedAll} />
+        {children}
+        <button type="submit" className={danger ? 'button-danger' : 'button-primary'} disabled={form.busy}>
+          {submit}
+        </button>
+      </InlineForm>
+    </Disclosure>
   );
 }

@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { Field } from '../../components/field';
 import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
-import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { ActionForm, type WriteProps } from './outcome';
+import { keyed } from '../../lib/idempotency';
 import { useWordedErrors } from './terms-fields';
-import { InlineForm } from '../../components/form-actions';
 
 /** Suspend, resume or terminate, each with a reason. */
 export function ReasonAction({
@@ -18,13 +17,12 @@ export function ReasonAction({
   const { t } = useTranslation();
   const api = useApiClient();
   const worded = useWordedErrors();
-  const [open, setOpen] = useState(false);
   const form = useForm({
     initial: { reason: '' },
     validate: requireText('reason', 'reason_required'),
     request: ({ reason }) => {
       const body = { reason: reason.trim() };
-      const params = (key: string) => ({ path: { id: agreement.id }, header: { 'Idempotency-Key': key } });
+      const params = (key: string) => keyed(key, { id: agreement.id });
       return {
         body: { action, ...body },
         send: (key) =>
@@ -40,24 +38,21 @@ export function ReasonAction({
   });
   const errors = worded(form.errors, form.problem);
   return (
-    <Disclosure label={t(`agreementsArea.actions.${action}.open`)} open={open} setOpen={setOpen}>
-      <InlineForm form={form} title={t(`agreementsArea.actions.${action}.title`)}>
-        <WriteProblem form={form} placedAll={errors.length > 0} />
-        <Field
-          id={`${action}-reason`}
-          label={t('agreementsArea.actions.reason')}
-          errors={errors.filter((e) => e.path === 'reason')}
-        >
-          {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
-        </Field>
-        <button
-          type="submit"
-          className={action === 'terminate' ? 'button-danger' : 'button-primary'}
-          disabled={form.busy}
-        >
-          {t(`agreementsArea.actions.${action}.submit`)}
-        </button>
-      </InlineForm>
-    </Disclosure>
+    <ActionForm
+      label={t(`agreementsArea.actions.${action}.open`)}
+      title={t(`agreementsArea.actions.${action}.title`)}
+      form={form}
+      placedAll={errors.length > 0}
+      submit={t(`agreementsArea.actions.${action}.submit`)}
+      danger={action === 'terminate'}
+    >
+      <Field
+        id={`${action}-reason`}
+        label={t('agreementsArea.actions.reason')}
+        errors={errors.filter((e) => e.path === 'reason')}
+      >
+        {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
+      </Field>
+    </ActionForm>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { fieldProblem, type FieldProblem } from '../../api/problem';
@@ -9,9 +8,9 @@ import { localNow, localToIso } from '../../lib/local-time';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { unsignedParties, type Party } from './lifecycle';
-import { Disclosure, WriteProblem, type WriteProps } from './outcome';
+import { ActionForm, type WriteProps } from './outcome';
+import { keyed } from '../../lib/idempotency';
 import { useFormErrors } from './terms-fields';
-import { InlineForm } from '../../components/form-actions';
 
 const METHODS = ['in_person', 'e_signature'] as const;
 
@@ -34,7 +33,6 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
   const parties = unsignedParties(signatures);
   // Once one party has signed, the other is what remains.
   const partyOf = (chosen: Party) => (parties.includes(chosen) ? chosen : (parties[0] ?? chosen));
-  const [open, setOpen] = useState(false);
   const form = useForm<Signing, unknown>({
     initial: () => ({
       party: parties[0] ?? 'agency',
@@ -57,23 +55,17 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
         method: values.method,
         ...(values.reference.trim() ? { reference: values.reference.trim() } : {}),
       };
-      const path = { id: agreement.id };
       return {
         body,
         send: (key) =>
           version
             ? settle(
                 api.POST('/v1/agreements/{id}/amendments/{version}/signatures', {
-                  params: { path: { ...path, version }, header: { 'Idempotency-Key': key } },
+                  params: keyed(key, { id: agreement.id, version }),
                   body,
                 }),
               )
-            : settle(
-                api.POST('/v1/agreements/{id}/signatures', {
-                  params: { path, header: { 'Idempotency-Key': key } },
-                  body,
-                }),
-              ),
+            : settle(api.POST('/v1/agreements/{id}/signatures', { params: keyed(key, { id: agreement.id }), body })),
       };
     },
     afterDone: (values) => ({ ...values, signatoryName: '', reference: '' }),
@@ -88,45 +80,45 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
     ? t('agreementsArea.actions.sign.openAmendment', { n: version })
     : t('agreementsArea.actions.sign.open');
   return (
-    <Disclosure label={label} open={open} setOpen={setOpen}>
-      <InlineForm form={form} title={label}>
-        <WriteProblem form={form} placedAll={errors.length > 0} />
-        <EnumField
-          id={`${id}-party`}
-          label={t('agreementsArea.actions.sign.party')}
-          errors={at('party')}
-          values={parties}
-          text={(party) => t(`agreementsArea.party.${party}`)}
-          value={partyOf(values.party)}
-          onChange={(party) => form.set('party', party)}
-        />
-        <Field id={`${id}-name`} label={t('agreementsArea.actions.sign.name')} errors={at('signatoryName')}>
-          {(props) => <input {...props} {...form.bind('signatoryName')} autoComplete="off" />}
-        </Field>
-        <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
-          {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('signedAt')} />}
-        </Field>
-        <EnumField
-          id={`${id}-method`}
-          label={t('agreementsArea.actions.sign.method')}
-          errors={at('method')}
-          values={METHODS}
-          text={(method) => t(`agreementsArea.method.${method}`)}
-          value={values.method}
-          onChange={(method) => form.set('method', method)}
-        />
-        <Field
-          id={`${id}-reference`}
-          label={t('agreementsArea.actions.sign.reference')}
-          optional={t('agreementsArea.form.optional')}
-          errors={at('reference')}
-        >
-          {(props) => <input {...props} {...form.bind('reference')} autoComplete="off" />}
-        </Field>
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t('agreementsArea.actions.sign.submit')}
-        </button>
-      </InlineForm>
-    </Disclosure>
+    <ActionForm
+      label={label}
+      title={label}
+      form={form}
+      placedAll={errors.length > 0}
+      submit={t('agreementsArea.actions.sign.submit')}
+    >
+      <EnumField
+        id={`${id}-party`}
+        label={t('agreementsArea.actions.sign.party')}
+        errors={at('party')}
+        values={parties}
+        text={(party) => t(`agreementsArea.party.${party}`)}
+        value={partyOf(values.party)}
+        onChange={(party) => form.set('party', party)}
+      />
+      <Field id={`${id}-name`} label={t('agreementsArea.actions.sign.name')} errors={at('signatoryName')}>
+        {(props) => <input {...props} {...form.bind('signatoryName')} autoComplete="off" />}
+      </Field>
+      <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
+        {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('signedAt')} />}
+      </Field>
+      <EnumField
+        id={`${id}-method`}
+        label={t('agreementsArea.actions.sign.method')}
+        errors={at('method')}
+        values={METHODS}
+        text={(method) => t(`agreementsArea.method.${method}`)}
+        value={values.method}
+        onChange={(method) => form.set('method', method)}
+      />
+      <Field
+        id={`${id}-reference`}
+        label={t('agreementsArea.actions.sign.reference')}
+        optional={t('agreementsArea.form.optional')}
+        errors={at('reference')}
+      >
+        {(props) => <input {...props} {...form.bind('reference')} autoComplete="off" />}
+      </Field>
+    </ActionForm>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
+import { keyed } from '../../lib/idempotency';
 import {
   buildAmendment,
   changedTerms,
@@ -65,10 +66,7 @@ export function TermsChangeForm({ agreement, mode, onDone, onStale }: WriteProps
       const { body, deliverableRows } = buildAmendment(values, current, values.reason);
       return {
         body,
-        send: (key) =>
-          settle(
-            api.POST('/v1/agreements/{id}/amendments', { params: { path, header: { 'Idempotency-Key': key } }, body }),
-          ),
+        send: (key) => settle(api.POST('/v1/agreements/{id}/amendments', { params: keyed(key, path), body })),
         toForm: (errors) => toFormPaths(errors, deliverableRows),
       };
     },

@@ -8,6 +8,7 @@ import { useAreaErrors } from './area-errors';
 import { BRIEF_FIELD_PATHS, BRIEF_FORM_PATHS, buildBrief, emptyBriefDraft, validateBrief } from './brief-form';
 import { BriefFields } from './brief-fields';
 import { FormActions, InlineForm } from '../../components/form-actions';
+import { keyed } from '../../lib/idempotency';
 
 type Campaign = Schemas['CampaignView'];
 type Brief = Schemas['BriefView'];
@@ -27,7 +28,7 @@ export function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (
         send: (key) =>
           settle(
             api.POST('/v1/campaigns/{id}/briefs', {
-              params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: campaign.id }),
               body,
             }),
           ),

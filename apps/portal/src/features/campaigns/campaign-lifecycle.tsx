@@ -7,6 +7,7 @@ import { FormProblem } from '../../components/messages';
 import { requireText, useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
+import { keyed } from '../../lib/idempotency';
 import { Section } from '../../components/section';
 import { FormActions } from '../../components/form-actions';
 import type { CampaignWriteProps } from './campaign-write';
@@ -28,7 +29,7 @@ export function CampaignLifecycle({ campaign, onDone, reload }: CampaignWritePro
       const to = ending === 'close' ? '/v1/campaigns/{id}/close' : '/v1/campaigns/{id}/cancel';
       return {
         body: { ending, ...body },
-        send: (key) => settle(api.POST(to, { params: { path, header: { 'Idempotency-Key': key } }, body })),
+        send: (key) => settle(api.POST(to, { params: keyed(key, path), body })),
       };
     },
     onDone: () => {
@@ -42,7 +43,7 @@ export function CampaignLifecycle({ campaign, onDone, reload }: CampaignWritePro
 
   async function activate() {
     const result = await activation.run({ activate: campaign.id }, (key) =>
-      settle(api.POST('/v1/campaigns/{id}/activate', { params: { path, header: { 'Idempotency-Key': key } } })),
+      settle(api.POST('/v1/campaigns/{id}/activate', { params: keyed(key, path) })),
     );
     if (result.ok) onDone(t('campaignsArea.lifecycle.activated'));
   }

@@ -10,6 +10,7 @@ import { useApiClient } from '../../session/session';
 import { Section } from '../../components/section';
 import { InlineForm } from '../../components/form-actions';
 import type { CampaignWriteProps } from './campaign-write';
+import { keyed } from '../../lib/idempotency';
 
 /** The partner agencies; the owner adds one of the agencies not in the campaign yet. */
 export function CampaignPartners({ campaign, canManage, onDone, reload }: CampaignWriteProps & { canManage: boolean }) {
@@ -30,7 +31,7 @@ export function CampaignPartners({ campaign, canManage, onDone, reload }: Campai
         send: (key) =>
           settle(
             api.POST('/v1/campaigns/{id}/partners', {
-              params: { path: { id: campaign.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: campaign.id }),
               body,
             }),
           ),

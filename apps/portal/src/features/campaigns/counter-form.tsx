@@ -19,6 +19,7 @@ import {
   type CounterDraft,
 } from './request-form';
 import { FormActions, InlineForm } from '../../components/form-actions';
+import { keyed } from '../../lib/idempotency';
 
 const COUNTER_FORM = 'counter';
 
@@ -45,7 +46,7 @@ export function CounterForm({
         send: (key) =>
           settle(
             api.POST('/v1/campaign-requests/{id}/counter', {
-              params: { path: { id: request.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: request.id }),
               body,
             }),
           ),

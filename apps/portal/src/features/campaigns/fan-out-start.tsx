@@ -19,6 +19,7 @@ import {
 import { FanOutFilter } from './fan-out-filter';
 import { FormActions } from '../../components/form-actions';
 import { Radios } from '../../components/radios';
+import { keyed } from '../../lib/idempotency';
 
 /** The request path whose errors a change of `field` answers. */
 function pathOf(field: keyof FanOutDraft): string {
@@ -53,7 +54,7 @@ export function FanOutStart() {
         send: (key) =>
           settle(
             api.POST('/v1/briefs/{id}/assignments', {
-              params: { path: { id: briefId }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: briefId }),
               body,
             }),
           ),

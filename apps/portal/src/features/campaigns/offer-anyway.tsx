@@ -9,6 +9,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { FanOutResult, FanOutView } from './fan-out';
 import { InlineForm } from '../../components/form-actions';
+import { keyed } from '../../lib/idempotency';
 
 /** A skip for capacity or a calendar conflict, offered anyway with a reason: a new fan-out for this creator. */
 export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOutResult }) {
@@ -29,7 +30,7 @@ export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOut
         send: (key) =>
           settle(
             api.POST('/v1/briefs/{id}/assignments', {
-              params: { path: { id: view.briefId }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: view.briefId }),
               body,
             }),
           ),

@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { FormProblem, ProblemAlert } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
+import { keyed } from '../../lib/idempotency';
 import { CounterForm } from './counter-form';
 import type { CampaignRequestView, RequestAction } from './request-form';
 import { Section } from '../../components/section';
@@ -38,7 +39,7 @@ export function RequestAnswers({
     (body, key) =>
       settle(
         api.POST(to, {
-          params: { path, header: { 'Idempotency-Key': key } },
+          params: keyed(key, path),
           body: body as Schemas['Note'] & Schemas['CampaignReason'],
         }),
       );

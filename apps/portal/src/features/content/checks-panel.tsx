@@ -8,6 +8,7 @@ import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import type { CheckName, OnDone, Submission, Version } from './submission';
 import { checkFindingText } from './wording';
+import { keyed } from '../../lib/idempotency';
 
 /** A version's automatic checks, each passed, failed or overridden, with its finding in words. */
 export function CheckList({ version, platform }: { version: Version; platform: string }) {
@@ -99,7 +100,7 @@ function OverrideForm({
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/overrides', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body,
             }),
           ),

@@ -8,6 +8,7 @@ import { quoteOf, type TextRange } from './review';
 import type { OnDone, Submission, Version } from './submission';
 import { Section } from '../../components/section';
 import { Radios } from '../../components/radios';
+import { keyed } from '../../lib/idempotency';
 
 type Visibility = 'creator' | 'internal';
 
@@ -37,7 +38,7 @@ export function CommentForm({
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/comments', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body: request,
             }),
           ),

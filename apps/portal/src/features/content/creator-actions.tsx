@@ -10,6 +10,7 @@ import { MetricsForm } from './metrics-form';
 import { PublicationForm } from './publication-form';
 import type { OnDone, Submission, Version } from './submission';
 import { Section } from '../../components/section';
+import { keyed } from '../../lib/idempotency';
 
 /** What the creator does next: a new version when changes are asked, the publication, its reach, or withdraw. */
 export function CreatorActions({
@@ -61,7 +62,7 @@ function NewVersionForm({ submission, latest, onDone }: { submission: Submission
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/versions', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body,
             }),
           ),
@@ -104,7 +105,7 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/withdraw', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body,
             }),
           ),

@@ -11,6 +11,7 @@ import type { OnDone, Submission } from './submission';
 import { stageName } from './wording';
 import { Section } from '../../components/section';
 import { Radios } from '../../components/radios';
+import { keyed } from '../../lib/idempotency';
 
 /** A refusal said next to the checks, not here: approval refused while checks are failing. */
 const CHECKS_FAILING = 'submission.checks_failing';
@@ -52,7 +53,7 @@ export function DecisionForm({
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/decisions', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body,
             }),
           ),

@@ -9,6 +9,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
 import { Section } from '../../components/section';
+import { keyed } from '../../lib/idempotency';
 
 const COUNTERS = ['views', 'likes', 'comments', 'shares'] as const;
 type CounterReading = { at: string } & Record<(typeof COUNTERS)[number], number>;
@@ -50,7 +51,7 @@ export function MetricsForm({
         send: (key) =>
           settle(
             api.POST('/v1/publications/{id}/metrics', {
-              params: { path: { id: publication.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: publication.id }),
               body,
             }),
           ),

@@ -10,6 +10,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
 import { Section } from '../../components/section';
+import { keyed } from '../../lib/idempotency';
 
 /** The creator records where and when the approved content was published. */
 export function PublicationForm({ submission, onDone }: { submission: Submission; onDone: OnDone }) {
@@ -24,7 +25,7 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/publication', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body,
             }),
           ),

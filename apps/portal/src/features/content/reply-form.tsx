@@ -7,6 +7,7 @@ import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { addedReply, replyVisibility } from './comment-thread';
 import type { Comment, Submission } from './submission';
+import { keyed } from '../../lib/idempotency';
 
 /** A reply under a comment: seen by the same people as the comment; what was typed stays on an error. */
 export function ReplyForm({
@@ -39,7 +40,7 @@ export function ReplyForm({
         send: (key) =>
           settle(
             api.POST('/v1/submissions/{id}/comments', {
-              params: { path: { id: submission.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: submission.id }),
               body: request,
             }),
           ),

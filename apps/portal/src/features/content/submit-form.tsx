@@ -12,6 +12,7 @@ import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { ContentFields, contentBody, emptyMedia, toRowPaths, type ContentDraft } from './content-form';
 import { FormActions } from '../../components/form-actions';
+import { keyed } from '../../lib/idempotency';
 
 type Assignment = Schemas['AssignmentView'];
 type Platform = Schemas['Submission']['platform'];
@@ -49,7 +50,7 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
         send: (key) =>
           settle(
             api.POST('/v1/assignments/{id}/submissions', {
-              params: { path: { id: assignment.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: assignment.id }),
               body,
             }),
           ),

@@ -9,6 +9,7 @@ import { useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
 import { assignmentStep } from './assignment-step';
+import { keyed } from '../../lib/idempotency';
 
 type Assignment = Schemas['AssignmentPage']['items'][number];
 
@@ -55,7 +56,7 @@ export function AssignmentCard({
   /** An answer to the offer, with the note typed (if any). */
   function answer(action: 'accept' | 'decline', note: string) {
     const body = note.trim() ? { note: note.trim() } : {};
-    const params = (key: string) => ({ path: { id: assignment.id }, header: { 'Idempotency-Key': key } });
+    const params = (key: string) => keyed(key, { id: assignment.id });
     return {
       body: { action, body },
       send: (key: string) =>

@@ -11,6 +11,7 @@ import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import { isCancellable, type BoardAssignment } from './board';
 import { InlineForm } from '../../components/form-actions';
+import { keyed } from '../../lib/idempotency';
 
 /** An assignment on the board: brief, creator, due date; the owning agency's managers may cancel it. */
 export function BoardCard({
@@ -81,7 +82,7 @@ function CancelForm({
         send: (key) =>
           settle(
             api.POST('/v1/assignments/{id}/cancel', {
-              params: { path: { id: assignment.id }, header: { 'Idempotency-Key': key } },
+              params: keyed(key, { id: assignment.id }),
               body,
             }),
           ),
