@@ -53,11 +53,7 @@ function SubmitAction({ agreement, onDone, onStale }: WriteProps) {
     request: () => ({
       body: { submit: agreement.id },
       send: (key) =>
-        settle(
-          api.POST('/v1/agreements/{id}/submit-for-review', {
-            params: keyed(key, { id: agreement.id }),
-          }),
-        ),
+        settle(api.POST('/v1/agreements/{id}/submit-for-review', { params: keyed(key, { id: agreement.id }) })),
     }),
     onDone: () => onDone(t('agreementsArea.actions.submit.done')),
     onStale,

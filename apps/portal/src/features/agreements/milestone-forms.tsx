@@ -33,12 +33,7 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/agreements/{id}/milestones', {
-              params: keyed(key, { id: agreement.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/agreements/{id}/milestones', { params: keyed(key, { id: agreement.id }), body })),
       };
     },
     onDone: (_, values) => onDone(t('agreementsArea.milestones.added', { label: values.label.trim() })),

@@ -25,13 +25,7 @@ export function AddBrief({ campaign, onAdded }: { campaign: Campaign; onAdded: (
       const body = buildBrief(draft);
       return {
         body,
-        send: (key) =>
-          settle(
-            api.POST('/v1/campaigns/{id}/briefs', {
-              params: keyed(key, { id: campaign.id }),
-              body,
-            }),
-          ),
+        send: (key) => settle(api.POST('/v1/campaigns/{id}/briefs', { params: keyed(key, { id: campaign.id }), body })),
       };
     },
     pathOf: (field) => BRIEF_FIELD_PATHS[field],

@@ -29,12 +29,7 @@ export function CampaignPartners({ campaign, canManage, onDone, reload }: Campai
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/campaigns/{id}/partners', {
-              params: keyed(key, { id: campaign.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/campaigns/{id}/partners', { params: keyed(key, { id: campaign.id }), body })),
       };
     },
     onDone: (_, { agencyId }) =>

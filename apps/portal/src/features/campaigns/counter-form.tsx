@@ -44,12 +44,7 @@ export function CounterForm({
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/campaign-requests/{id}/counter', {
-              params: keyed(key, { id: request.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/campaign-requests/{id}/counter', { params: keyed(key, { id: request.id }), body })),
       };
     },
     pathOf: (field) => COUNTER_FIELD_PATHS[field],

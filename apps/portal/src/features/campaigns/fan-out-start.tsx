@@ -51,13 +51,7 @@ export function FanOutStart() {
       const body = buildFanOut(draft);
       return {
         body,
-        send: (key) =>
-          settle(
-            api.POST('/v1/briefs/{id}/assignments', {
-              params: keyed(key, { id: briefId }),
-              body,
-            }),
-          ),
+        send: (key) => settle(api.POST('/v1/briefs/{id}/assignments', { params: keyed(key, { id: briefId }), body })),
         toForm: toFormPaths,
       };
     },

@@ -28,12 +28,7 @@ export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOut
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/briefs/{id}/assignments', {
-              params: keyed(key, { id: view.briefId }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/briefs/{id}/assignments', { params: keyed(key, { id: view.briefId }), body })),
         // The reason is the override's: its errors are the field's.
         toForm: (errors) => errors.filter((e) => e.path.startsWith('overrides')).map((e) => ({ ...e, path: 'reason' })),
       };

@@ -37,12 +37,7 @@ export function RequestAnswers({
         | '/v1/campaign-requests/{id}/withdraw',
     ): Send =>
     (body, key) =>
-      settle(
-        api.POST(to, {
-          params: keyed(key, path),
-          body: body as Schemas['Note'] & Schemas['CampaignReason'],
-        }),
-      );
+      settle(api.POST(to, { params: keyed(key, path), body: body as Schemas['Note'] & Schemas['CampaignReason'] }));
   return (
     <Section id="request-answer-title" title="requests.answer.title">
       {actions.includes('accept') && (

@@ -98,12 +98,7 @@ function OverrideForm({
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/submissions/{id}/overrides', {
-              params: keyed(key, { id: submission.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/submissions/{id}/overrides', { params: keyed(key, { id: submission.id }), body })),
       };
     },
     afterDone: (values) => ({ ...values, reason: '' }),

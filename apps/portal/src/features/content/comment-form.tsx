@@ -37,10 +37,7 @@ export function CommentForm({
         body: request,
         send: (key) =>
           settle(
-            api.POST('/v1/submissions/{id}/comments', {
-              params: keyed(key, { id: submission.id }),
-              body: request,
-            }),
+            api.POST('/v1/submissions/{id}/comments', { params: keyed(key, { id: submission.id }), body: request }),
           ),
       };
     },

@@ -60,12 +60,7 @@ function NewVersionForm({ submission, latest, onDone }: { submission: Submission
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/submissions/{id}/versions', {
-              params: keyed(key, { id: submission.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/submissions/{id}/versions', { params: keyed(key, { id: submission.id }), body })),
         toForm: (errors) => toRowPaths(errors, rows),
       };
     },
@@ -103,12 +98,7 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/submissions/{id}/withdraw', {
-              params: keyed(key, { id: submission.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/submissions/{id}/withdraw', { params: keyed(key, { id: submission.id }), body })),
       };
     },
     onDone: () => onDone(t('submission.withdraw.done')),

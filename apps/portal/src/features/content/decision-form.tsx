@@ -51,12 +51,7 @@ export function DecisionForm({
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/submissions/{id}/decisions', {
-              params: keyed(key, { id: submission.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/submissions/{id}/decisions', { params: keyed(key, { id: submission.id }), body })),
       };
     },
     onDone: (_, { decision }) => {

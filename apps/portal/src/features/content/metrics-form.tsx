@@ -49,12 +49,7 @@ export function MetricsForm({
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/publications/{id}/metrics', {
-              params: keyed(key, { id: publication.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/publications/{id}/metrics', { params: keyed(key, { id: publication.id }), body })),
       };
     },
     pathOf: (field) => (field === 'reason' ? 'correction.reason' : field),

@@ -23,12 +23,7 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/submissions/{id}/publication', {
-              params: keyed(key, { id: submission.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/submissions/{id}/publication', { params: keyed(key, { id: submission.id }), body })),
       };
     },
     onDone: () => onDone(t('submission.publication.done')),

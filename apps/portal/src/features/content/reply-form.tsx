@@ -39,10 +39,7 @@ export function ReplyForm({
         body: request,
         send: (key) =>
           settle(
-            api.POST('/v1/submissions/{id}/comments', {
-              params: keyed(key, { id: submission.id }),
-              body: request,
-            }),
+            api.POST('/v1/submissions/{id}/comments', { params: keyed(key, { id: submission.id }), body: request }),
           ),
       };
     },

@@ -48,12 +48,7 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/assignments/{id}/submissions', {
-              params: keyed(key, { id: assignment.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/assignments/{id}/submissions', { params: keyed(key, { id: assignment.id }), body })),
         toForm: (errors) => toRowPaths(errors, content.rows),
       };
     },

@@ -80,12 +80,7 @@ function CancelForm({
       return {
         body,
         send: (key) =>
-          settle(
-            api.POST('/v1/assignments/{id}/cancel', {
-              params: keyed(key, { id: assignment.id }),
-              body,
-            }),
-          ),
+          settle(api.POST('/v1/assignments/{id}/cancel', { params: keyed(key, { id: assignment.id }), body })),
       };
     },
     onDone: onCancelled,
