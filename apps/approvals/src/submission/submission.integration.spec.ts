@@ -199,6 +199,16 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     if (submission.status === 'approved') await reached(s.assignmentId, 'approved', 'the assignment approved');
     return { ...s, submission };
   };
+  /** A reading of a publication's reach, sent by `actor`. */
+  const reportReach = (publicationId: string, input: RequestOf<typeof A.metrics>['input'], actor: Actor) =>
+    sys.client.request(A.metrics, { id: publicationId, input }, actor);
+  /** A publication's reach read twice: 120,000 views three days ago (by the creator, `me`), 450,000 yesterday (by the manager). */
+  const twoReadings = async (publicationId: string, me: Actor) => {
+    const first = { at: daysFromNow(-3).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 };
+    await reportReach(publicationId, first, me);
+    const second = { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 };
+    await reportReach(publicationId, second, staff.manager);
+  };
   /** Approved, published on the creator's channel three days ago, with 120,000 views then and 450,000 two days later. */
   const published = async () => {
     const a = await approvedThrough(['agency_review', 'legal', 'partner_review:mofa']);
@@ -215,22 +225,7 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     );
     const publicationId = submission.publication!.id;
     await reached(a.assignmentId, 'published', 'the assignment published');
-    await sys.client.request(
-      A.metrics,
-      {
-        id: publicationId,
-        input: { at: daysFromNow(-3).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 },
-      },
-      a.me,
-    );
-    await sys.client.request(
-      A.metrics,
-      {
-        id: publicationId,
-        input: { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 },
-      },
-      staff.manager,
-    );
+    await twoReadings(publicationId, a.me);
     return { ...a, submission, publicationId };
   };
 
@@ -279,31 +274,16 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       extensions: { checks: ['disclosure_label', 'key_messages'] },
     });
     // A legal officer may let a failing check pass, with a reason; nobody else may, and a passing check needs no override.
+    const override = (input: RequestOf<typeof A.override>['input'], actor: Actor) =>
+      sys.client.request(A.override, { id: submission.id, input }, actor);
     expect(
-      (
-        await rejection(
-          sys.client.request(
-            A.override,
-            { id: submission.id, input: { check: 'key_messages', reason: 'Said in the video' } },
-            staff.reviewer,
-          ),
-        )
-      ).code,
+      (await rejection(override({ check: 'key_messages', reason: 'Said in the video' }, staff.reviewer))).code,
     ).toBe('auth.forbidden');
-    expect(
-      (
-        await rejection(
-          sys.client.request(
-            A.override,
-            { id: submission.id, input: { check: 'platform_limits', reason: 'n/a' } },
-            staff.legal,
-          ),
-        )
-      ).errors,
-    ).toEqual([expect.objectContaining({ code: 'check_passes' })]);
-    const overridden = await sys.client.request(
-      A.override,
-      { id: submission.id, input: { check: 'key_messages', reason: 'The message is spoken in the video' } },
+    expect((await rejection(override({ check: 'platform_limits', reason: 'n/a' }, staff.legal))).errors).toEqual([
+      expect.objectContaining({ code: 'check_passes' }),
+    ]);
+    const overridden = await override(
+      { check: 'key_messages', reason: 'The message is spoken in the video' },
       staff.legal,
     );
     expect(overridden.versions[0].overrides).toEqual([
@@ -529,44 +509,13 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     );
     const publicationId = submission.publication!.id;
     await reached(assignmentId, 'published', 'the assignment published');
-    await sys.client.request(
-      A.metrics,
-      {
-        id: publicationId,
-        input: { at: daysFromNow(-3).toISOString(), views: 120_000, likes: 9_000, comments: 300, shares: 1_200 },
-      },
-      me,
-    );
-    await sys.client.request(
-      A.metrics,
-      {
-        id: publicationId,
-        input: { at: daysFromNow(-1).toISOString(), views: 450_000, likes: 30_000, comments: 900, shares: 4_000 },
-      },
-      staff.manager,
-    );
-    expect(
-      (
-        await rejection(
-          sys.client.request(
-            A.metrics,
-            { id: publicationId, input: { at: daysFromNow(1).toISOString(), views: 1 } },
-            me,
-          ),
-        )
-      ).errors,
-    ).toEqual([expect.objectContaining({ path: 'input.at' })]);
-    expect(
-      (
-        await rejection(
-          sys.client.request(
-            A.metrics,
-            { id: publicationId, input: { at: new Date().toISOString(), views: 1 } },
-            staff.mofaReviewer,
-          ),
-        )
-      ).code,
-    ).toBe('auth.forbidden');
+    await twoReadings(publicationId, me);
+    const tomorrow = daysFromNow(1).toISOString();
+    expect((await rejection(reportReach(publicationId, { at: tomorrow, views: 1 }, me))).errors).toEqual([
+      expect.objectContaining({ path: 'input.at' }),
+    ]);
+    const byPartner = reportReach(publicationId, { at: new Date().toISOString(), views: 1 }, staff.mofaReviewer);
+    expect((await rejection(byPartner)).code).toBe('auth.forbidden');
 
     const report = await sys.client.request(A.report, { id: campaignId }, staff.mofa);
     expect(report).toMatchObject({
@@ -590,12 +539,9 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     const { campaignId, me, submission, publicationId } = await published();
     const now = new Date();
     const fallen = await rejection(
-      sys.client.request(
-        A.metrics,
-        {
-          id: publicationId,
-          input: { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000 },
-        },
+      reportReach(
+        publicationId,
+        { at: now.toISOString(), views: 1_000, likes: 30_000, comments: 900, shares: 4_000 },
         me,
       ),
     );
@@ -609,12 +555,9 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     });
     // Slipped in between two readings, above the later one: the later one would fall.
     const between = await rejection(
-      sys.client.request(
-        A.metrics,
-        {
-          id: publicationId,
-          input: { at: daysFromNow(-2).toISOString(), views: 500_000, likes: 10_000, comments: 300, shares: 1_200 },
-        },
+      reportReach(
+        publicationId,
+        { at: daysFromNow(-2).toISOString(), views: 500_000, likes: 10_000, comments: 300, shares: 1_200 },
         me,
       ),
     );
@@ -627,18 +570,15 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
       (await sys.db.query('SELECT count(*)::int AS n FROM metrics WHERE publication_id = $1', [publicationId]))[0].n,
     ).toBe(2);
 
-    const corrected = await sys.client.request(
-      A.metrics,
+    const corrected = await reportReach(
+      publicationId,
       {
-        id: publicationId,
-        input: {
-          at: now.toISOString(),
-          views: 1_000,
-          likes: 30_000,
-          comments: 900,
-          shares: 4_000,
-          correction: { reason: 'The platform removed bot views' },
-        },
+        at: now.toISOString(),
+        views: 1_000,
+        likes: 30_000,
+        comments: 900,
+        shares: 4_000,
+        correction: { reason: 'The platform removed bot views' },
       },
       me,
     );
@@ -662,18 +602,15 @@ describe('approvals service: review, publication and reach, over NATS on Postgre
     });
 
     // A reading earlier the same day, above the correction, taken as a correction too: the day counts its last reading, not its highest.
-    await sys.client.request(
-      A.metrics,
+    await reportReach(
+      publicationId,
       {
-        id: publicationId,
-        input: {
-          at: new Date(now.getTime() - 1_000).toISOString(),
-          views: 450_000,
-          likes: 30_000,
-          comments: 900,
-          shares: 4_000,
-          correction: { reason: 'Entered late' },
-        },
+        at: new Date(now.getTime() - 1_000).toISOString(),
+        views: 450_000,
+        likes: 30_000,
+        comments: 900,
+        shares: 4_000,
+        correction: { reason: 'Entered late' },
       },
       me,
     );

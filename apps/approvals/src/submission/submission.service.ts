@@ -23,8 +23,8 @@ import {
   type SubmissionView,
   type VersionInput,
 } from '@concord/domain';
-import { abilityFor, subject } from '@concord/permissions';
-import { appendAudit } from '@concord/audit';
+import { abilityFor, subject, type Action } from '@concord/permissions';
+import { appendAudit, type AuditRecord } from '@concord/audit';
 import { recordEvent } from '@concord/messaging';
 import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
@@ -62,6 +62,33 @@ const fields = (r: Submission) => ({
   managementCompanyId: r.managementCompanyId,
 });
 
+/** Adds `entry` to the audit trail, by `actor`, on the submission `row` (its campaign's agencies see it too). */
+function auditSubmission(
+  m: EntityManager,
+  actor: Actor,
+  row: Submission,
+  entry: Omit<AuditRecord, 'actor' | 'subject' | 'concerns'>,
+) {
+  return appendAudit(m, { actor, concerns: concernsOf(row), subject: `submission:${row.id}`, ...entry });
+}
+
+/** Refuses (403, `why`) unless `actor` may do `action` to the campaign (a workflow's). */
+function assertMayOnCampaign(
+  actor: Actor,
+  action: Action,
+  campaign: { ownerAgencyId: string; partnerAgencyIds: string[] },
+  why: string,
+): void {
+  const { ownerAgencyId, partnerAgencyIds } = campaign;
+  if (!abilityFor(actor).can(action, subject('Campaign', { ownerAgencyId, partnerAgencyIds })))
+    throw new DomainError('auth.forbidden', why);
+}
+
+/** Refuses (403, `why`) unless `actor` may do `action` to the submission `row`. */
+function assertMay(actor: Actor, action: Action, row: Submission, why: string): void {
+  if (!abilityFor(actor).can(action, subject('Submission', fields(row)))) throw new DomainError('auth.forbidden', why);
+}
+
 /**
  * Content review. Every method checks the caller first (what they may not
  * see is not found), then rule (packages/domain) → rows + audit + outbox
@@ -96,17 +123,12 @@ export class SubmissionService {
   async setWorkflow(cmd: Cmd<'workflowSet'>) {
     const { actor, data } = cmd;
     const campaign = await this.peers.campaign(actor, data.id);
-    if (
-      !abilityFor(actor).can(
-        'update',
-        subject('Campaign', { ownerAgencyId: campaign.ownerAgencyId, partnerAgencyIds: campaign.partnerAgencyIds }),
-      )
-    ) {
-      throw new DomainError(
-        'auth.forbidden',
-        "Only the owning agency's campaign managers set a campaign's review workflow",
-      );
-    }
+    assertMayOnCampaign(
+      actor,
+      'update',
+      campaign,
+      "Only the owning agency's campaign managers set a campaign's review workflow",
+    );
     const keys = data.input.stages.map((s) => s.key);
     if (new Set(keys).size !== keys.length) {
       throw new DomainError('validation.failed', 'Stage keys must differ', [
@@ -149,17 +171,12 @@ export class SubmissionService {
   async consentToWorkflow(cmd: Cmd<'workflowConsent'>) {
     const { actor, data } = cmd;
     const campaign = await this.peers.campaign(actor, data.id);
-    if (
-      !abilityFor(actor).can(
-        'consent',
-        subject('Campaign', { ownerAgencyId: campaign.ownerAgencyId, partnerAgencyIds: campaign.partnerAgencyIds }),
-      )
-    ) {
-      throw new DomainError(
-        'auth.forbidden',
-        "Only a partner agency's liaison officers or admins consent to a joint campaign's workflow",
-      );
-    }
+    assertMayOnCampaign(
+      actor,
+      'consent',
+      campaign,
+      "Only a partner agency's liaison officers or admins consent to a joint campaign's workflow",
+    );
     const result = await this.work.command(cmd, async (m) => {
       const row = await this.workflows.recordConsent(m, {
         campaignId: data.id,
@@ -262,11 +279,8 @@ export class SubmissionService {
       await this.enterStage(m, row, 0, now);
       this.note(row, actor, 'submitted version 1');
       await this.submissions.save(m, row);
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: 'submission.submitted',
-        subject: `submission:${id}`,
         data: { assignmentId: assignment.id, version: 1, stages: stages.map((s) => s.key) },
       });
       await this.emit(m, 'submit', row, actor, cmd.correlationId, null);
@@ -280,19 +294,15 @@ export class SubmissionService {
     const { actor, data } = cmd;
     return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
-      if (!abilityFor(actor).can('submit', subject('Submission', fields(row))))
-        throw new DomainError('auth.forbidden', 'Only the creator (or their management company) adds versions');
+      assertMay(actor, 'submit', row, 'Only the creator (or their management company) adds versions');
       submissionMachine.move(row.status, 'resubmit');
       row.status = 'in_review';
       const number = await this.addVersionRow(m, row, actor, data.input);
       await this.enterStage(m, row, 0, new Date());
       this.note(row, actor, `submitted version ${number}`);
       await this.submissions.save(m, row);
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: 'submission.resubmitted',
-        subject: `submission:${row.id}`,
         data: { version: number },
       });
       await this.emit(m, 'resubmit', row, actor, cmd.correlationId, null);
@@ -389,11 +399,8 @@ export class SubmissionService {
       }
       this.note(row, actor, `${input.decision.replace('_', ' ')} at ${stage.key}`);
       await this.submissions.save(m, row);
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: `submission.${input.decision}`,
-        subject: `submission:${row.id}`,
         reason: input.reason ?? null,
         data: { stage: stage.key, version: row.currentVersion, status: row.status },
       });
@@ -455,11 +462,8 @@ export class SubmissionService {
         byUser: actor.userId,
         agencyId: actor.orgId,
       });
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: 'submission.commented',
-        subject: `submission:${row.id}`,
         data: { version, visibility: input.visibility },
       });
       return this.view(m, actor, row.id);
@@ -471,8 +475,7 @@ export class SubmissionService {
     const { actor, data } = cmd;
     return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
-      if (!abilityFor(actor).can('override', subject('Submission', fields(row))))
-        throw new DomainError('auth.forbidden', 'Only legal officers of the owning agency override checks');
+      assertMay(actor, 'override', row, 'Only legal officers of the owning agency override checks');
       const version = await this.versions.checksOf(m, row.id, row.currentVersion);
       const result = version!.checks.find((c) => c.check === data.input.check);
       if (!result || result.passed) {
@@ -491,11 +494,8 @@ export class SubmissionService {
       });
       this.note(row, actor, `overrode the ${data.input.check} check`);
       await this.submissions.save(m, row);
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: 'submission.check_overridden',
-        subject: `submission:${row.id}`,
         reason: data.input.reason,
         data: { check: data.input.check, version: row.currentVersion },
       });
@@ -507,17 +507,13 @@ export class SubmissionService {
     const { actor, data } = cmd;
     return this.work.command(cmd, async (m) => {
       const row = await this.find(m, actor, data.id, true);
-      if (!abilityFor(actor).can('submit', subject('Submission', fields(row))))
-        throw new DomainError('auth.forbidden', 'Only the creator withdraws their submission');
+      assertMay(actor, 'submit', row, 'Only the creator withdraws their submission');
       row.status = submissionMachine.move(row.status, 'withdraw');
       this.leaveStages(row);
       this.note(row, actor, 'withdrew the submission');
       await this.submissions.save(m, row);
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: 'submission.withdrawn',
-        subject: `submission:${row.id}`,
         reason: data.input.reason ?? null,
       });
       await this.emit(m, 'withdraw', row, actor, cmd.correlationId, data.input.reason ?? null);
@@ -531,11 +527,7 @@ export class SubmissionService {
   async publish(cmd: Cmd<'publish'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
     const pre = await this.find(this.dataSource.manager, actor, data.id);
-    if (!abilityFor(actor).can('publish', subject('Submission', fields(pre))))
-      throw new DomainError(
-        'auth.forbidden',
-        'The creator or the owning agency’s campaign managers record a publication',
-      );
+    assertMay(actor, 'publish', pre, 'The creator or the owning agency’s campaign managers record a publication');
     const verdict = checkPublicationUrl(data.input.url, pre.platform, await this.peers.channelsOf(pre.creatorId));
     if (!verdict.ok) {
       throw new DomainError('publication.channel_mismatch', verdict.message, [
@@ -570,11 +562,8 @@ export class SubmissionService {
       });
       this.note(row, actor, `published at ${data.input.url}`);
       await this.submissions.save(m, row);
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: 'publication.recorded',
-        subject: `submission:${row.id}`,
         data: { publicationId: id, url: data.input.url, publishedAt: data.input.publishedAt },
       });
       await recordEvent(
@@ -610,8 +599,7 @@ export class SubmissionService {
       if (!publication) throw new NotFoundError('publication', data.id);
       const row = await this.find(m, actor, publication.submissionId).catch(() => null);
       if (!row) throw new NotFoundError('publication', data.id);
-      if (!abilityFor(actor).can('publish', subject('Submission', fields(row))))
-        throw new DomainError('auth.forbidden', 'The creator or the owning agency’s campaign managers report reach');
+      assertMay(actor, 'publish', row, 'The creator or the owning agency’s campaign managers report reach');
       const { correction, ...input } = data.input;
       if (new Date(input.at).getTime() > Date.now() + 5 * 60_000) {
         throw new DomainError('validation.failed', 'Reach is reported for a moment that has passed', [
@@ -640,11 +628,8 @@ export class SubmissionService {
         reportedBy: actor.userId,
         correctionReason: correction?.reason ?? null,
       });
-      await appendAudit(m, {
-        actor,
-        concerns: concernsOf(row),
+      await auditSubmission(m, actor, row, {
         action: correction ? 'metrics.corrected' : 'metrics.reported',
-        subject: `submission:${row.id}`,
         data: {
           publicationId: publication.id,
           ...input,
@@ -679,11 +664,8 @@ export class SubmissionService {
         const stage = row.stages[row.stageIndex];
         const system: Actor = { userId: 'system:deadlines', orgId: stage.agencyId, roles: [] };
         await this.submissions.markEscalated(m, row.id, now);
-        await appendAudit(m, {
-          actor: system,
-          concerns: concernsOf(row),
+        await auditSubmission(m, system, row, {
           action: 'review.stage_overdue',
-          subject: `submission:${row.id}`,
           data: { stage: stage.key, dueAt: row.stageDueAt!.toISOString() },
         });
         await recordEvent(m, EVENTS.approvals.stageOverdue, system, {
