@@ -163,35 +163,15 @@ describe('agreements service over NATS, on PostgreSQL, asking the registry', () 
     expect(approved.status).toBe('approved');
     expect(approved.legalReviews.at(-1)).not.toHaveProperty('counterpartyVettedByOverride');
 
-    const agencySigned = await client.request(
-      A.sign,
-      {
-        id: draft.id,
-        input: {
-          party: 'agency',
-          signatoryName: 'Trần Minh Quân',
-          signedAt: '2026-02-01T03:00:00Z',
-          method: 'in_person',
-        },
-      },
-      admin,
-    );
+    const agencySignature = {
+      party: 'agency',
+      signatoryName: 'Trần Minh Quân',
+      signedAt: '2026-02-01T03:00:00Z',
+      method: 'in_person',
+    } as const;
+    const agencySigned = await client.request(A.sign, { id: draft.id, input: agencySignature }, admin);
     expect(agencySigned.status).toBe('approved');
-    const twice = await rejection(
-      client.request(
-        A.sign,
-        {
-          id: draft.id,
-          input: {
-            party: 'agency',
-            signatoryName: 'Trần Minh Quân',
-            signedAt: '2026-02-01T03:00:00Z',
-            method: 'in_person',
-          },
-        },
-        admin,
-      ),
-    );
+    const twice = await rejection(client.request(A.sign, { id: draft.id, input: agencySignature }, admin));
     expect(twice.code).toBe('agreement.already_signed');
     const active = await client.request(
       A.sign,
