@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DomainError, EVENTS, SUBJECTS } from '@concord/domain';
+import { DomainError, EVENTS, SUBJECTS, type Actor, type RequestOf } from '@concord/domain';
 import { EventCollector, outsideContract, rejection as rejectionOf } from '@concord/testing';
 import { actors, registration, startTestRegistry, type TestRegistry } from '../test/registry.test-helpers';
 import { AuditEvidence } from '@concord/audit';
@@ -180,13 +180,10 @@ describe('registry service over NATS, on PostgreSQL', () => {
 
   it('sets vetted only on a passed or conditional vetting result; the legal officer may override, with a reason kept in the history and the trail', async () => {
     const c = await r.client.request(S.creatorCreate, { input: registration() }, actors.registrar);
-    const none = await rejection(
-      r.client.request(
-        S.creatorChangeStatus,
-        { id: c.id, input: { to: 'vetted', reason: 'looks fine' } },
-        actors.registrar,
-      ),
-    );
+    type StatusChange = RequestOf<typeof S.creatorChangeStatus>['input'];
+    const changeStatus = (input: StatusChange, actor: Actor) =>
+      r.client.request(S.creatorChangeStatus, { id: c.id, input }, actor);
+    const none = await rejection(changeStatus({ to: 'vetted', reason: 'looks fine' }, actors.registrar));
     expect(none).toMatchObject({
       code: 'creator.vetting_required',
       errors: [expect.objectContaining({ path: 'to', code: 'vetting_required' })],
@@ -197,62 +194,28 @@ describe('registry service over NATS, on PostgreSQL', () => {
       { id: c.id, input: { outcome: 'failed', notes: 'Undisclosed sponsorships in 2025' } },
       actors.registrar,
     );
-    const failed = await rejection(
-      r.client.request(
-        S.creatorChangeStatus,
-        { id: c.id, input: { to: 'vetted', reason: 'looks fine' } },
-        actors.registrar,
-      ),
-    );
+    const failed = await rejection(changeStatus({ to: 'vetted', reason: 'looks fine' }, actors.registrar));
     expect(failed).toMatchObject({ code: 'creator.vetting_required', extensions: { latestOutcome: 'failed' } });
     // The registrar may not override; the legal officer may, but not without a reason, and not to any other status.
     expect(
-      (
-        await rejection(
-          r.client.request(
-            S.creatorChangeStatus,
-            { id: c.id, input: { to: 'vetted', reason: 'override', override: true } },
-            actors.registrar,
-          ),
-        )
-      ).code,
+      (await rejection(changeStatus({ to: 'vetted', reason: 'override', override: true }, actors.registrar))).code,
     ).toBe('auth.forbidden');
+    expect((await rejection(changeStatus({ to: 'vetted', reason: ' ', override: true }, actors.legal))).errors).toEqual(
+      [expect.objectContaining({ path: 'input.reason' })],
+    );
     expect(
-      (
-        await rejection(
-          r.client.request(
-            S.creatorChangeStatus,
-            { id: c.id, input: { to: 'vetted', reason: ' ', override: true } },
-            actors.legal,
-          ),
-        )
-      ).errors,
-    ).toEqual([expect.objectContaining({ path: 'input.reason' })]);
-    expect(
-      (
-        await rejection(
-          r.client.request(
-            S.creatorChangeStatus,
-            { id: c.id, input: { to: 'offboarded', reason: 'gone', override: true } },
-            actors.legal,
-          ),
-        )
-      ).errors,
+      (await rejection(changeStatus({ to: 'offboarded', reason: 'gone', override: true }, actors.legal))).errors,
     ).toEqual([expect.objectContaining({ path: 'override' })]);
     expect((await r.db.query('SELECT status, version FROM creators WHERE id = $1', [c.id]))[0]).toEqual({
       status: 'prospect',
       version: 2,
     });
 
-    const overridden = await r.client.request(
-      S.creatorChangeStatus,
+    const overridden = await changeStatus(
       {
-        id: c.id,
-        input: {
-          to: 'vetted',
-          reason: 'The 2025 sponsorships were disclosed after the fact; the ministry accepts the risk',
-          override: true,
-        },
+        to: 'vetted',
+        reason: 'The 2025 sponsorships were disclosed after the fact; the ministry accepts the risk',
+        override: true,
       },
       actors.legal,
     );
