@@ -18,12 +18,13 @@ import {
   firstStatus,
   recordStatusChange,
 } from '@concord/domain';
-import { abilityFor, subject, toSqlCondition, type ColumnSpec } from '@concord/permissions';
+import { abilityFor, toSqlCondition, type ColumnSpec } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
 import { recordEvent } from '@concord/messaging';
 import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { AgencyTask } from './agency-task.entity';
+import { assertMayBetweenAgencies } from './between-agencies.permissions';
 import type { AgencyTaskRepository } from './agency-task.repository';
 import type { CampaignRepository } from './campaign.repository';
 import { campaignsVisibleTo } from './campaign.service';
@@ -70,14 +71,13 @@ export class AgencyTaskService {
   async create(cmd: Cmd<'taskCreate'>) {
     const { actor, data } = cmd;
     const input = data.input;
-    if (
-      !abilityFor(actor).can(
-        'create',
-        subject('AgencyTask', { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId }),
-      )
-    ) {
-      throw new DomainError('auth.forbidden', 'Your role may not ask other agencies for work');
-    }
+    assertMayBetweenAgencies(
+      actor,
+      'create',
+      'AgencyTask',
+      { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId },
+      'Your role may not ask other agencies for work',
+    );
     if (!findAgency(input.toAgencyId) || input.toAgencyId === actor.orgId) {
       throw new DomainError('validation.failed', 'Ask another known agency', [
         { path: 'toAgencyId', code: 'unknown_agency', message: 'Name another agency, e.g. mcst-ttcs or mofa' },
@@ -159,19 +159,15 @@ export class AgencyTaskService {
     const { actor, data } = cmd;
     const result = await this.work.command(cmd, async (manager) => {
       const task = await this.find(manager, actor, data.id, true);
-      if (
-        !abilityFor(actor).can(
-          SIDE_OF[data.move],
-          subject('AgencyTask', { fromAgencyId: task.fromAgencyId, toAgencyId: task.toAgencyId }),
-        )
-      ) {
-        throw new DomainError(
-          'auth.forbidden',
-          SIDE_OF[data.move] === 'answer'
-            ? 'Only the asked agency works a task'
-            : 'Only the asking agency cancels a task',
-        );
-      }
+      assertMayBetweenAgencies(
+        actor,
+        SIDE_OF[data.move],
+        'AgencyTask',
+        task,
+        SIDE_OF[data.move] === 'answer'
+          ? 'Only the asked agency works a task'
+          : 'Only the asking agency cancels a task',
+      );
       const to = agencyTaskMachine.move(task.status, data.move);
       const reason = data.input.note ?? null;
       recordStatusChange(task, to, actor.userId, reason);

@@ -29,6 +29,7 @@ import { recordEvent } from '@concord/messaging';
 import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { CampaignRequest } from './campaign-request.entity';
+import { assertMayBetweenAgencies } from './between-agencies.permissions';
 import { CAMPAIGN_REQUEST_PERMISSION_COLUMNS, type CampaignRequestRepository } from './campaign-request.repository';
 import { Campaign } from './campaign.entity';
 import { toBriefView, toCampaignRequestView, toCampaignView } from './campaign.mapper';
@@ -204,14 +205,13 @@ export class CampaignService {
   async createRequest(cmd: Cmd<'requestCreate'>) {
     const { actor, data } = cmd;
     const input = data.input;
-    if (
-      !abilityFor(actor).can(
-        'create',
-        subject('CampaignRequest', { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId }),
-      )
-    ) {
-      throw new DomainError('auth.forbidden', 'Only a partner agency liaison requests joint campaigns');
-    }
+    assertMayBetweenAgencies(
+      actor,
+      'create',
+      'CampaignRequest',
+      { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId },
+      'Only a partner agency liaison requests joint campaigns',
+    );
     assertKnownAgencies([{ path: 'toAgencyId', agencyId: input.toAgencyId }], actor.orgId);
     if (findAgency(input.toAgencyId)?.kind !== 'lead') {
       throw new DomainError('validation.failed', 'Joint campaigns are requested from the lead agency', [
@@ -313,19 +313,15 @@ export class CampaignService {
     const { actor } = cmd;
     return this.work.command(cmd, async (manager) => {
       const request = await this.findRequest(manager, actor, cmd.data.id, true);
-      if (
-        !abilityFor(actor).can(
-          action,
-          subject('CampaignRequest', { fromAgencyId: request.fromAgencyId, toAgencyId: request.toAgencyId }),
-        )
-      ) {
-        throw new DomainError(
-          'auth.forbidden',
-          action === 'answer'
-            ? "Only the receiving agency's campaign managers answer a request"
-            : 'Only the requesting agency follows up its request',
-        );
-      }
+      assertMayBetweenAgencies(
+        actor,
+        action,
+        'CampaignRequest',
+        request,
+        action === 'answer'
+          ? "Only the receiving agency's campaign managers answer a request"
+          : 'Only the requesting agency follows up its request',
+      );
       const to = campaignRequestMachine.move(request.status, move);
       alsoApply?.(request, actor);
       recordStatusChange(request, to, actor.userId, note);
