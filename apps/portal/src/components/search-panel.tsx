@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldProblem } from '../api/problem';
 import type { UrlFilters } from '../lib/use-url-filters';
-import { Field } from './field';
+import { TextField } from './text-field';
 
 /**
  * A list's search (react-admin's filter form): the search box, the filters
@@ -38,18 +38,17 @@ export function SearchPanel({
   return (
     <div className="search-panel">
       <form role="search" aria-label={label} onSubmit={(e) => e.preventDefault()} noValidate>
-        <Field id={id} label={search.label} hint={search.hint} errors={errors} className="field-wide">
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              value={filters.draft.q}
-              onChange={(e) => filters.set('q', e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id}
+          label={search.label}
+          hint={search.hint}
+          errors={errors}
+          className="field-wide"
+          type="search"
+          value={filters.draft.q}
+          onChange={(e) => filters.set('q', e.target.value)}
+          spellCheck={false}
+        />
         <fieldset className="filters">
           <legend>{legend}</legend>
           {children}

@@ -3,9 +3,9 @@ import { AGREEMENT_STATUSES } from '@concord/domain';
 import type { FieldProblem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
 import { enumValue } from '../../components/enum-select';
-import { Field } from '../../components/field';
 import { SearchPanel } from '../../components/search-panel';
 import type { UrlFilters } from '../../lib/use-url-filters';
+import { TextField } from '../../components/text-field';
 
 export const AGREEMENT_FILTERS = ['q', 'status', 'expiringWithinDays', 'counterpartyId'] as const;
 type FilterName = (typeof AGREEMENT_FILTERS)[number];
@@ -52,23 +52,16 @@ export function AgreementSearch({
         value={enumValue(AGREEMENT_STATUSES, draft.status)}
         onChange={(status) => set('status', status, true)}
       />
-      <Field
+      <TextField
         id="agreement-expiring"
         label={t('agreementsArea.list.expiring')}
         hint={t('agreementsArea.list.expiringHint')}
         errors={errorsAt('expiringWithinDays')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            inputMode="numeric"
-            value={draft.expiringWithinDays}
-            onChange={(e) => set('expiringWithinDays', e.target.value)}
-            size={6}
-            autoComplete="off"
-          />
-        )}
-      </Field>
+        inputMode="numeric"
+        value={draft.expiringWithinDays}
+        onChange={(e) => set('expiringWithinDays', e.target.value)}
+        size={6}
+      />
     </SearchPanel>
   );
 }

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/messages';
 import { useApi, useDebounced } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { inputIdOf } from './agreement-form';
+import { TextField } from '../../components/text-field';
 
 const FORM = 'new-agreement';
 
@@ -50,22 +51,15 @@ export function CounterpartyPicker({
     <fieldset className="group" id={`${FORM}-counterparty`}>
       <legend>{t('agreementsArea.form.counterparty')}</legend>
       <div className="field-row">
-        <Field
+        <TextField
           id={`${FORM}-counterparty-search`}
           label={t('agreementsArea.form.counterpartySearch')}
           hint={t('agreementsArea.form.counterpartySearchHint')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          spellCheck={false}
+        />
         <Field
           id={inputIdOf(FORM, 'counterpartyId')}
           label={t('agreementsArea.form.counterpartyChoice')}

@@ -12,6 +12,7 @@ import { WriteProblem, type WriteProps } from './outcome';
 import { useFormErrors } from './terms-fields';
 import { InlineForm } from '../../components/form-actions';
 import { keyed } from '../../lib/idempotency';
+import { TextField } from '../../components/text-field';
 
 /** A payment milestone added: its label, due date and amount (within the budget, which the API checks). */
 export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
@@ -43,16 +44,24 @@ export function AddMilestoneForm({ agreement, onDone, onStale }: WriteProps) {
   return (
     <InlineForm form={form} titleId="add-milestone-title" title={t('agreementsArea.milestones.addTitle')}>
       <WriteProblem form={form} placedAll={errors.length > 0} />
-      <Field id="milestone-label" label={t('agreementsArea.milestones.label')} errors={at('label')}>
-        {(props) => <input {...props} {...form.bind('label')} autoComplete="off" />}
-      </Field>
+      <TextField
+        id="milestone-label"
+        label={t('agreementsArea.milestones.label')}
+        errors={at('label')}
+        {...form.bind('label')}
+      />
       <div className="field-row">
         <Field id="milestone-due" label={t('agreementsArea.milestones.dueDate')} errors={at('dueDate')}>
           {(props) => <DateInput {...props} {...form.bind('dueDate')} />}
         </Field>
-        <Field id="milestone-amount" label={t('agreementsArea.milestones.amountLabel')} errors={at('amount')}>
-          {(props) => <input {...props} inputMode="numeric" {...form.bind('amount')} autoComplete="off" size={16} />}
-        </Field>
+        <TextField
+          id="milestone-amount"
+          label={t('agreementsArea.milestones.amountLabel')}
+          errors={at('amount')}
+          inputMode="numeric"
+          {...form.bind('amount')}
+          size={16}
+        />
       </div>
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('agreementsArea.milestones.add')}
@@ -111,9 +120,12 @@ export function PaymentForm({ agreement, onDone, onStale }: WriteProps) {
         )}
       </Field>
       <div className="field-row">
-        <Field id="payment-reference" label={t('agreementsArea.milestones.reference')} errors={at('paymentReference')}>
-          {(props) => <input {...props} {...form.bind('reference')} autoComplete="off" />}
-        </Field>
+        <TextField
+          id="payment-reference"
+          label={t('agreementsArea.milestones.reference')}
+          errors={at('paymentReference')}
+          {...form.bind('reference')}
+        />
         <Field id="payment-at" label={t('agreementsArea.milestones.paidAt')} errors={at('paidAt')}>
           {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('paidAt')} />}
         </Field>

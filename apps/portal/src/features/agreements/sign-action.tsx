@@ -11,6 +11,7 @@ import { unsignedParties, type Party } from './lifecycle';
 import { ActionForm, type WriteProps } from './outcome';
 import { keyed } from '../../lib/idempotency';
 import { useFormErrors } from './terms-fields';
+import { TextField } from '../../components/text-field';
 
 const METHODS = ['in_person', 'e_signature'] as const;
 
@@ -96,9 +97,12 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
         value={partyOf(values.party)}
         onChange={(party) => form.set('party', party)}
       />
-      <Field id={`${id}-name`} label={t('agreementsArea.actions.sign.name')} errors={at('signatoryName')}>
-        {(props) => <input {...props} {...form.bind('signatoryName')} autoComplete="off" />}
-      </Field>
+      <TextField
+        id={`${id}-name`}
+        label={t('agreementsArea.actions.sign.name')}
+        errors={at('signatoryName')}
+        {...form.bind('signatoryName')}
+      />
       <Field id={`${id}-at`} label={t('agreementsArea.actions.sign.at')} errors={at('signedAt')}>
         {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('signedAt')} />}
       </Field>
@@ -111,14 +115,13 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
         value={values.method}
         onChange={(method) => form.set('method', method)}
       />
-      <Field
+      <TextField
         id={`${id}-reference`}
         label={t('agreementsArea.actions.sign.reference')}
         optional={t('agreementsArea.form.optional')}
         errors={at('reference')}
-      >
-        {(props) => <input {...props} {...form.bind('reference')} autoComplete="off" />}
-      </Field>
+        {...form.bind('reference')}
+      />
     </ActionForm>
   );
 }

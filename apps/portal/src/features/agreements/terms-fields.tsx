@@ -13,6 +13,7 @@ import {
   type DeliverableDraft,
   type TermsDraft,
 } from './agreement-form';
+import { TextField } from '../../components/text-field';
 
 type TermField = keyof typeof TERM_FIELD_PATHS;
 
@@ -78,9 +79,7 @@ export function TermsFields({
   const optional = t('agreementsArea.form.optional');
   return (
     <>
-      <Field {...control('title')} label={t('agreementsArea.form.title')}>
-        {(props) => <input {...props} {...text('title')} autoComplete="off" />}
-      </Field>
+      <TextField {...control('title')} label={t('agreementsArea.form.title')} {...text('title')} />
       <Field {...control('scope')} label={t('agreementsArea.form.scope')} hint={t('agreementsArea.form.scopeHint')}>
         {(props) => <textarea {...props} {...text('scope')} rows={4} />}
       </Field>
@@ -96,9 +95,14 @@ export function TermsFields({
           </Field>
         </div>
       </fieldset>
-      <Field {...control('budget')} label={t('agreementsArea.form.budget')} hint={t('agreementsArea.form.budgetHint')}>
-        {(props) => <input {...props} inputMode="numeric" {...text('budget')} autoComplete="off" size={18} />}
-      </Field>
+      <TextField
+        {...control('budget')}
+        label={t('agreementsArea.form.budget')}
+        hint={t('agreementsArea.form.budgetHint')}
+        inputMode="numeric"
+        {...text('budget')}
+        size={18}
+      />
       <fieldset className="group" id={inputIdOf(form, 'deliverables')}>
         <legend>
           {t('agreementsArea.form.deliverables')} <span className="optional">({optional})</span>
@@ -123,18 +127,14 @@ export function TermsFields({
                   value={row.platform}
                   onChange={(platform) => set({ platform })}
                 />
-                <Field {...control(path('.quantity'))} label={t('agreementsArea.form.quantity', { n })}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      inputMode="numeric"
-                      value={row.quantity}
-                      onChange={(e) => set({ quantity: e.target.value })}
-                      size={8}
-                      autoComplete="off"
-                    />
-                  )}
-                </Field>
+                <TextField
+                  {...control(path('.quantity'))}
+                  label={t('agreementsArea.form.quantity', { n })}
+                  inputMode="numeric"
+                  value={row.quantity}
+                  onChange={(e) => set({ quantity: e.target.value })}
+                  size={8}
+                />
                 {draft.deliverables.length > 1 && (
                   <button
                     type="button"
@@ -156,38 +156,40 @@ export function TermsFields({
           {t('agreementsArea.form.addDeliverable')}
         </button>
       </fieldset>
-      <Field
+      <TextField
         {...control('disclosureLabel')}
         label={t('agreementsArea.form.disclosureLabel')}
         hint={t('agreementsArea.form.disclosureLabelHint')}
-      >
-        {(props) => <input {...props} {...text('disclosureLabel')} autoComplete="off" />}
-      </Field>
+        {...text('disclosureLabel')}
+      />
       <fieldset className="group" id={inputIdOf(form, 'usageRights')}>
         <legend>
           {t('agreementsArea.form.usageRights')} <span className="optional">({optional})</span>
         </legend>
         <FieldErrors id={`${inputIdOf(form, 'usageRights')}-error`} errors={errorsAt('usageRights')} />
         <div className="field-row">
-          <Field {...control('usageRights.durationMonths')} label={t('agreementsArea.form.usageMonths')}>
-            {(props) => <input {...props} inputMode="numeric" {...text('usageMonths')} size={6} autoComplete="off" />}
-          </Field>
-          <Field
+          <TextField
+            {...control('usageRights.durationMonths')}
+            label={t('agreementsArea.form.usageMonths')}
+            inputMode="numeric"
+            {...text('usageMonths')}
+            size={6}
+          />
+          <TextField
             {...control('usageRights.channels')}
             label={t('agreementsArea.form.usageChannels')}
             hint={t('agreementsArea.form.usageChannelsHint')}
-          >
-            {(props) => <input {...props} {...text('usageChannels')} autoComplete="off" spellCheck={false} />}
-          </Field>
-          <Field
+            {...text('usageChannels')}
+            spellCheck={false}
+          />
+          <TextField
             {...control('usageRights.territories')}
             label={t('agreementsArea.form.usageTerritories')}
             hint={t('agreementsArea.form.usageTerritoriesHint')}
-          >
-            {(props) => (
-              <input {...props} {...text('usageTerritories')} autoComplete="off" spellCheck={false} size={12} />
-            )}
-          </Field>
+            {...text('usageTerritories')}
+            spellCheck={false}
+            size={12}
+          />
         </div>
       </fieldset>
     </>

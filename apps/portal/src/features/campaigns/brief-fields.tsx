@@ -9,6 +9,7 @@ import { Checkboxes } from '../../components/radios';
 import type { Form } from '../../lib/use-form';
 import { BRIEF_FIELD_PATHS, type BriefDraft } from './brief-form';
 import { inputIdOf } from './request-form';
+import { TextField } from '../../components/text-field';
 
 export const BRIEF_FORM = 'brief';
 
@@ -40,9 +41,12 @@ export function BriefFields({
           value={values.kind}
           onChange={(kind) => form.set('kind', kind)}
         />
-        <Field {...control('title')} label={t('campaignsArea.briefs.titleLabel')} className="field-wide">
-          {(props) => <input {...props} {...form.bind('title')} autoComplete="off" />}
-        </Field>
+        <TextField
+          {...control('title')}
+          label={t('campaignsArea.briefs.titleLabel')}
+          className="field-wide"
+          {...form.bind('title')}
+        />
       </div>
       <Field
         {...control('keyMessages')}
@@ -62,28 +66,32 @@ export function BriefFields({
         />
       </fieldset>
       <div className="field-row">
-        <Field
+        <TextField
           {...control('languages')}
           label={t('campaignsArea.briefs.languages')}
           hint={t('campaignsArea.briefs.languagesHint')}
-        >
-          {(props) => <input {...props} {...form.bind('languages')} autoComplete="off" spellCheck={false} size={10} />}
-        </Field>
+          {...form.bind('languages')}
+          spellCheck={false}
+          size={10}
+        />
         <Field {...control('dueAt')} label={t('campaignsArea.briefs.due')}>
           {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('dueAt')} />}
         </Field>
-        <Field {...control('quantity')} label={t('campaignsArea.briefs.quantity')}>
-          {(props) => <input {...props} inputMode="numeric" {...form.bind('quantity')} size={5} autoComplete="off" />}
-        </Field>
-        <Field
+        <TextField
+          {...control('quantity')}
+          label={t('campaignsArea.briefs.quantity')}
+          inputMode="numeric"
+          {...form.bind('quantity')}
+          size={5}
+        />
+        <TextField
           {...control('feePerDeliverable')}
           label={t('campaignsArea.briefs.fee')}
           hint={t('campaignsArea.briefs.feeHint')}
-        >
-          {(props) => (
-            <input {...props} inputMode="numeric" {...form.bind('feePerDeliverable')} size={12} autoComplete="off" />
-          )}
-        </Field>
+          inputMode="numeric"
+          {...form.bind('feePerDeliverable')}
+          size={12}
+        />
       </div>
       <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'window')}>
         <legend>

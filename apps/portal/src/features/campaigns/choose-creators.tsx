@@ -9,6 +9,7 @@ import { useApi, useDebounced } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import type { FanOutDraft } from './fan-out';
 import { inputIdOf } from './request-form';
+import { TextField } from '../../components/text-field';
 
 type Creator = Schemas['CreatorPage']['items'][number];
 const FORM = 'fan-out';
@@ -52,18 +53,15 @@ export function ChooseCreators({
     <fieldset className="group" id={inputIdOf(FORM, 'creatorIds')}>
       <legend>{t('fanOut.start.creatorsLegend')}</legend>
       <FieldErrors id={`${inputIdOf(FORM, 'creatorIds')}-error`} errors={errors} problem={problem} />
-      <Field id="fan-out-search" label={t('fanOut.start.search')} hint={t('fanOut.start.searchHint')}>
-        {(props) => (
-          <input
-            {...props}
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      <TextField
+        id="fan-out-search"
+        label={t('fanOut.start.search')}
+        hint={t('fanOut.start.searchHint')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        spellCheck={false}
+      />
       <div aria-live="polite" aria-busy={found.state === 'loading'}>
         {found.state === 'error' && <ProblemAlert problem={found.problem} onRetry={found.reload} />}
         {settled && found.state === 'ok' && results.length === 0 && (

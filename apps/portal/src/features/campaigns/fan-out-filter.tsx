@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORMS, TOPICS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
 import type { FanOutDraft } from './fan-out';
 import { inputIdOf } from './request-form';
+import { TextField } from '../../components/text-field';
 
 const FORM = 'fan-out';
 
@@ -48,19 +48,30 @@ export function FanOutFilter({
           value={values.platform}
           onChange={(platform) => form.set('platform', platform)}
         />
-        <Field {...control('filter.language')} label={t('fanOut.start.language')} hint={t('fanOut.start.languageHint')}>
-          {(props) => (
-            <input {...props} {...form.bind('language')} size={4} maxLength={2} autoComplete="off" spellCheck={false} />
-          )}
-        </Field>
-        <Field {...control('filter.minFollowers')} label={t('fanOut.start.minFollowers')}>
-          {(props) => (
-            <input {...props} inputMode="numeric" {...form.bind('minFollowers')} size={10} autoComplete="off" />
-          )}
-        </Field>
-        <Field {...control('filter.region')} label={t('fanOut.start.region')} hint={t('fanOut.start.regionHint')}>
-          {(props) => <input {...props} {...form.bind('region')} size={8} autoComplete="off" spellCheck={false} />}
-        </Field>
+        <TextField
+          {...control('filter.language')}
+          label={t('fanOut.start.language')}
+          hint={t('fanOut.start.languageHint')}
+          {...form.bind('language')}
+          size={4}
+          maxLength={2}
+          spellCheck={false}
+        />
+        <TextField
+          {...control('filter.minFollowers')}
+          label={t('fanOut.start.minFollowers')}
+          inputMode="numeric"
+          {...form.bind('minFollowers')}
+          size={10}
+        />
+        <TextField
+          {...control('filter.region')}
+          label={t('fanOut.start.region')}
+          hint={t('fanOut.start.regionHint')}
+          {...form.bind('region')}
+          size={8}
+          spellCheck={false}
+        />
       </div>
     </fieldset>
   );

@@ -5,8 +5,9 @@ import { EnumField } from '../../components/enum-field';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useFormat } from '../../lib/format';
-import type { Form, TextField } from '../../lib/use-form';
+import type { Form, TextField as TextOf } from '../../lib/use-form';
 import { inputIdOf, REQUEST_FIELD_PATHS, type RequestDraft } from './request-form';
+import { TextField } from '../../components/text-field';
 
 export const REQUEST_FORM = 'request';
 const LEAD_AGENCIES = AGENCIES.filter((a) => a.kind === 'lead').map((a) => a.id);
@@ -39,9 +40,12 @@ export function RequestFields({
         value={values.toAgencyId}
         onChange={(agency) => form.set('toAgencyId', agency)}
       />
-      <Field {...control('title')} label={t('requests.form.titleLabel')} hint={t('requests.form.titleHint')}>
-        {(props) => <input {...props} {...form.bind('title')} autoComplete="off" />}
-      </Field>
+      <TextField
+        {...control('title')}
+        label={t('requests.form.titleLabel')}
+        hint={t('requests.form.titleHint')}
+        {...form.bind('title')}
+      />
       <Field {...control('objective')} label={t('requests.form.objective')} hint={t('requests.form.objectiveHint')}>
         {(props) => <textarea {...props} rows={3} {...form.bind('objective')} />}
       </Field>
@@ -93,10 +97,10 @@ export function PeriodFields<D extends Record<PeriodField, string>>({
   return (
     <div className="field-row">
       <Field {...control('periodStart')} label={t('requests.form.periodStart')}>
-        {(props) => <input {...props} type="date" {...form.bind('periodStart' as TextField<D>)} />}
+        {(props) => <input {...props} type="date" {...form.bind('periodStart' as TextOf<D>)} />}
       </Field>
       <Field {...control('periodEnd')} label={t('requests.form.periodEnd')}>
-        {(props) => <input {...props} type="date" {...form.bind('periodEnd' as TextField<D>)} />}
+        {(props) => <input {...props} type="date" {...form.bind('periodEnd' as TextOf<D>)} />}
       </Field>
     </div>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../../api/problem';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
+import { TextField } from '../../components/text-field';
 
 export interface MediaDraft {
   key: number;
@@ -87,22 +88,15 @@ export function ContentFields({
     onChange({ ...draft, media: draft.media.map((m, i) => (i === row ? { ...m, [field]: value } : m)) });
   return (
     <>
-      <Field
+      <TextField
         id={idOf('title')}
         label={t('content.title')}
         optional={t('register.optional')}
         errors={at('title')}
         problem={problem}
-      >
-        {(props) => (
-          <input
-            {...props}
-            value={draft.title}
-            onChange={(e) => onChange({ ...draft, title: e.target.value })}
-            autoComplete="off"
-          />
-        )}
-      </Field>
+        value={draft.title}
+        onChange={(e) => onChange({ ...draft, title: e.target.value })}
+      />
       <Field
         id={idOf('text')}
         label={t('content.text')}
@@ -127,56 +121,35 @@ export function ContentFields({
           <fieldset key={media.key} className="channel-row">
             <legend>{t('content.media.row', { n: row + 1 })}</legend>
             <FieldErrors id={`${idOf(`media.${row}`)}-error`} errors={at(`media.${row}`)} problem={problem} />
-            <Field
+            <TextField
               id={idOf(`media.${row}.url`)}
               label={t('content.media.url')}
               errors={at(`media.${row}.url`)}
               problem={problem}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  type="url"
-                  value={media.url}
-                  onChange={(e) => setMedia(row, 'url', e.target.value)}
-                  spellCheck={false}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
+              type="url"
+              value={media.url}
+              onChange={(e) => setMedia(row, 'url', e.target.value)}
+              spellCheck={false}
+            />
             <div className="field-row">
-              <Field
+              <TextField
                 id={idOf(`media.${row}.mimeType`)}
                 label={t('content.media.mimeType')}
                 errors={at(`media.${row}.mimeType`)}
                 problem={problem}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    value={media.mimeType}
-                    onChange={(e) => setMedia(row, 'mimeType', e.target.value)}
-                    spellCheck={false}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
-              <Field
+                value={media.mimeType}
+                onChange={(e) => setMedia(row, 'mimeType', e.target.value)}
+                spellCheck={false}
+              />
+              <TextField
                 id={idOf(`media.${row}.sizeBytes`)}
                 label={t('content.media.sizeBytes')}
                 errors={at(`media.${row}.sizeBytes`)}
                 problem={problem}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    inputMode="numeric"
-                    value={media.sizeBytes}
-                    onChange={(e) => setMedia(row, 'sizeBytes', e.target.value)}
-                    autoComplete="off"
-                  />
-                )}
-              </Field>
+                inputMode="numeric"
+                value={media.sizeBytes}
+                onChange={(e) => setMedia(row, 'sizeBytes', e.target.value)}
+              />
             </div>
             <Field
               id={idOf(`media.${row}.sha256`)}

@@ -10,6 +10,7 @@ import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
 import { Section } from '../../components/section';
 import { keyed } from '../../lib/idempotency';
+import { TextField } from '../../components/text-field';
 
 const COUNTERS = ['views', 'likes', 'comments', 'shares'] as const;
 type CounterReading = { at: string } & Record<(typeof COUNTERS)[number], number>;
@@ -97,17 +98,16 @@ export function MetricsForm({
       >
         <div className="field-row">
           {COUNTERS.map((k) => (
-            <Field key={k} id={`metrics-${k}`} label={t(`submission.metrics.${k}`)} errors={at(k)} problem={problem}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  value={values[k]}
-                  onChange={(e) => form.set(k, e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
+            <TextField
+              key={k}
+              id={`metrics-${k}`}
+              label={t(`submission.metrics.${k}`)}
+              errors={at(k)}
+              problem={problem}
+              inputMode="numeric"
+              value={values[k]}
+              onChange={(e) => form.set(k, e.target.value)}
+            />
           ))}
         </div>
         <button type="submit" className="button-primary" disabled={form.busy}>

@@ -11,6 +11,7 @@ import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
 import { Section } from '../../components/section';
 import { keyed } from '../../lib/idempotency';
+import { TextField } from '../../components/text-field';
 
 /** The creator records where and when the approved content was published. */
 export function PublicationForm({ submission, onDone }: { submission: Submission; onDone: OnDone }) {
@@ -34,15 +35,16 @@ export function PublicationForm({ submission, onDone }: { submission: Submission
     <Section id="publication-title" title="submission.publication.title">
       {problem && (form.errors.length ? <ProblemAlertText problem={problem} /> : <ProblemAlert problem={problem} />)}
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={form.busy}>
-        <Field
+        <TextField
           id="publication-url"
           label={t('submission.publication.url')}
           hint={t('submission.publication.urlHint', { platform: t(`enums.platform.${submission.platform}`) })}
           errors={at('url')}
           problem={problem}
-        >
-          {(props) => <input {...props} type="url" {...form.bind('url')} spellCheck={false} autoComplete="off" />}
-        </Field>
+          type="url"
+          {...form.bind('url')}
+          spellCheck={false}
+        />
         <Field id="publication-at" label={t('submission.publication.at')} errors={at('publishedAt')} problem={problem}>
           {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('publishedAt')} />}
         </Field>

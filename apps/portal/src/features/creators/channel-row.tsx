@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { PLATFORMS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { inputIdOf, type ChannelDraft } from './register-form';
+import { TextField } from '../../components/text-field';
 
 /** One channel of the creator: platform, handle (with the owner when it is taken), followers, address, verified. */
 export function ChannelRow({
@@ -46,52 +46,38 @@ export function ChannelRow({
           onChange={(platform) => onChange('platform', platform)}
         />
         <div className="field-with-link">
-          <Field
+          <TextField
             {...control(path('handle'))}
             label={t('register.channels.handle')}
             hint={t('register.channels.handleHint')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={channel.handle}
-                onChange={(e) => onChange('handle', e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
-          </Field>
+            value={channel.handle}
+            onChange={(e) => onChange('handle', e.target.value)}
+            spellCheck={false}
+          />
           {existing && (
             <p className="field-link">
               <Link to={`/creators/${existing.id}`}>{t('register.existing', { name: existing.name })}</Link>
             </p>
           )}
         </div>
-        <Field {...control(path('followers'))} label={t('register.channels.followers')}>
-          {(props) => (
-            <input
-              {...props}
-              inputMode="numeric"
-              value={channel.followers}
-              onChange={(e) => onChange('followers', e.target.value)}
-              autoComplete="off"
-              size={12}
-            />
-          )}
-        </Field>
+        <TextField
+          {...control(path('followers'))}
+          label={t('register.channels.followers')}
+          inputMode="numeric"
+          value={channel.followers}
+          onChange={(e) => onChange('followers', e.target.value)}
+          size={12}
+        />
       </div>
-      <Field {...control(path('url'))} label={t('register.channels.url')} hint={t('register.channels.urlHint')}>
-        {(props) => (
-          <input
-            {...props}
-            type="url"
-            value={channel.url}
-            onChange={(e) => onChange('url', e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      <TextField
+        {...control(path('url'))}
+        label={t('register.channels.url')}
+        hint={t('register.channels.urlHint')}
+        type="url"
+        value={channel.url}
+        onChange={(e) => onChange('url', e.target.value)}
+        spellCheck={false}
+      />
       <label className="choice">
         <input type="checkbox" checked={channel.verified} onChange={(e) => onChange('verified', e.target.checked)} />
         {t('register.channels.verified')}

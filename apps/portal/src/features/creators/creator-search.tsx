@@ -3,9 +3,9 @@ import { CREATOR_STATUSES, PLATFORMS, TOPICS } from '@concord/domain';
 import type { FieldProblem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
 import { enumValue } from '../../components/enum-select';
-import { Field } from '../../components/field';
 import { SearchPanel } from '../../components/search-panel';
 import type { UrlFilters } from '../../lib/use-url-filters';
+import { TextField } from '../../components/text-field';
 
 export const CREATOR_FILTERS = ['q', 'topic', 'language', 'platform', 'status', 'minFollowers'] as const;
 type FilterName = (typeof CREATOR_FILTERS)[number];
@@ -61,36 +61,26 @@ export function CreatorSearch({
         value={enumValue(CREATOR_STATUSES, draft.status)}
         onChange={(status) => set('status', status, true)}
       />
-      <Field
+      <TextField
         id="creator-language"
         label={t('creators.filters.language')}
         hint={t('creators.filters.languageHint')}
         errors={errorsAt('language')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            value={draft.language}
-            onChange={(e) => set('language', e.target.value)}
-            maxLength={2}
-            size={4}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
-      <Field id="creator-min-followers" label={t('creators.filters.minFollowers')} errors={errorsAt('minFollowers')}>
-        {(control) => (
-          <input
-            {...control}
-            inputMode="numeric"
-            value={draft.minFollowers}
-            onChange={(e) => set('minFollowers', e.target.value)}
-            size={10}
-            autoComplete="off"
-          />
-        )}
-      </Field>
+        value={draft.language}
+        onChange={(e) => set('language', e.target.value)}
+        maxLength={2}
+        size={4}
+        spellCheck={false}
+      />
+      <TextField
+        id="creator-min-followers"
+        label={t('creators.filters.minFollowers')}
+        errors={errorsAt('minFollowers')}
+        inputMode="numeric"
+        value={draft.minFollowers}
+        onChange={(e) => set('minFollowers', e.target.value)}
+        size={10}
+      />
     </SearchPanel>
   );
 }

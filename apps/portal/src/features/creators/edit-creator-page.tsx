@@ -4,7 +4,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { settle, type Schemas } from '../../api/client';
 import { placeFieldErrors, type Problem } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
-import { Field } from '../../components/field';
 import { Loading, ProblemAlert } from '../../components/messages';
 import { Breadcrumb, PageHeading } from '../../components/page';
 import { useApi } from '../../lib/use-api';
@@ -26,6 +25,7 @@ import {
 } from './edit-form';
 import { ConsentFields, ProfileFields } from './profile-fields';
 import { StaleNotice, type Stale } from './stale-notice';
+import { TextField } from '../../components/text-field';
 
 type Creator = Schemas['Creator'];
 
@@ -141,22 +141,15 @@ function EditForm({ initial }: { initial: Creator }) {
       </div>
 
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
-        <Field
+        <TextField
           id={editInputId(EDIT_FIELD_PATHS.displayName)}
           errors={errorsAt(EDIT_FIELD_PATHS.displayName)}
           problem={problem}
           label={t('register.displayName')}
           hint={t('register.displayNameHint')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={draft.displayName}
-              onChange={(e) => update('displayName', e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={draft.displayName}
+          onChange={(e) => update('displayName', e.target.value)}
+        />
 
         <ProfileFields draft={draft} inputId={editInputId} errorsAt={errorsAt} problem={problem} onChange={update} />
 

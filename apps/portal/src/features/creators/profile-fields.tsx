@@ -5,6 +5,7 @@ import { DateInput } from '../../components/date-input';
 import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { Checkboxes } from '../../components/radios';
+import { TextField } from '../../components/text-field';
 
 type Topic = (typeof TOPICS)[number];
 
@@ -54,23 +55,16 @@ export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: F
 
       <div className="field-row">
         {(['languages', 'regions'] as const).map((path) => (
-          <Field
+          <TextField
             key={path}
             {...control(path)}
             label={t(`register.${path}`)}
             hint={t(`register.${path}Hint`)}
             optional={t('register.optional')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={draft[path]}
-                onChange={(e) => onChange(path, e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
-          </Field>
+            value={draft[path]}
+            onChange={(e) => onChange(path, e.target.value)}
+            spellCheck={false}
+          />
         ))}
       </div>
     </>
@@ -107,30 +101,20 @@ export function ConsentFields({
         )}
       </Field>
       <div className="field-row">
-        <Field {...control('consent.scope')} label={t('register.consent.scope')} hint={t('register.consent.scopeHint')}>
-          {(props) => (
-            <input
-              {...props}
-              value={draft.consentScope}
-              onChange={(e) => onChange('consentScope', e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          {...control('consent.scope')}
+          label={t('register.consent.scope')}
+          hint={t('register.consent.scopeHint')}
+          value={draft.consentScope}
+          onChange={(e) => onChange('consentScope', e.target.value)}
+        />
+        <TextField
           {...control('consent.evidence')}
           label={t('register.consent.evidence')}
           hint={t('register.consent.evidenceHint')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={draft.consentEvidence}
-              onChange={(e) => onChange('consentEvidence', e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={draft.consentEvidence}
+          onChange={(e) => onChange('consentEvidence', e.target.value)}
+        />
       </div>
     </fieldset>
   );

@@ -3,7 +3,6 @@ import { Link, useNavigate } from 'react-router';
 import { settle } from '../../api/client';
 import { existingCreator, placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { Breadcrumb, PageHeading } from '../../components/page';
 import { useForm } from '../../lib/use-form';
@@ -23,6 +22,7 @@ import {
 import { RegisterPersonalData } from './register-personal-data';
 import { FormActions } from '../../components/form-actions';
 import { Radios } from '../../components/radios';
+import { TextField } from '../../components/text-field';
 
 /**
  * Registers a creator. Checks what it can before sending (the domain's own
@@ -86,22 +86,14 @@ export default function RegisterCreatorPage() {
           />
         </fieldset>
 
-        <Field
+        <TextField
           id={inputIdOf('displayName')}
           errors={errorsAt('displayName')}
           problem={problem}
           label={t('register.displayName')}
           hint={t('register.displayNameHint')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              {...form.bind('displayName')}
-
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          {...form.bind('displayName')}
+        />
 
         <RegisterChannels form={form} errorsAt={errorsAt} existing={existing} />
         <ProfileFields draft={draft} inputId={inputIdOf} errorsAt={errorsAt} problem={problem} onChange={form.set} />

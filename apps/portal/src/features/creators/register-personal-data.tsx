@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
 import { inputIdOf, type RegisterDraft } from './register-form';
+import { TextField } from '../../components/text-field';
 
 /** The creator's personal data, optional: legal name, national ID, phone, email. */
 export function RegisterPersonalData({
@@ -23,28 +23,33 @@ export function RegisterPersonalData({
       </legend>
       <p className="hint">{t('register.personal.intro')}</p>
       <FieldErrors id="register-personalData-error" errors={errorsAt('personalData')} problem={problem} />
-      <Field {...control('personalData.legalName')} label={t('register.personal.legalName')}>
-        {(props) => <input {...props} {...form.bind('legalName')} autoComplete="off" />}
-      </Field>
+      <TextField
+        {...control('personalData.legalName')}
+        label={t('register.personal.legalName')}
+        {...form.bind('legalName')}
+      />
       <div className="field-row">
-        <Field
+        <TextField
           {...control('personalData.nationalId')}
           label={t('register.personal.nationalId')}
           hint={t('register.personal.nationalIdHint')}
-        >
-          {(props) => <input {...props} inputMode="numeric" {...form.bind('nationalId')} autoComplete="off" />}
-        </Field>
-        <Field
+          inputMode="numeric"
+          {...form.bind('nationalId')}
+        />
+        <TextField
           {...control('personalData.phone')}
           label={t('register.personal.phone')}
           hint={t('register.personal.phoneHint')}
-        >
-          {(props) => <input {...props} type="tel" {...form.bind('phone')} autoComplete="off" />}
-        </Field>
+          type="tel"
+          {...form.bind('phone')}
+        />
       </div>
-      <Field {...control('personalData.email')} label={t('register.personal.email')}>
-        {(props) => <input {...props} type="email" {...form.bind('email')} autoComplete="off" />}
-      </Field>
+      <TextField
+        {...control('personalData.email')}
+        label={t('register.personal.email')}
+        type="email"
+        {...form.bind('email')}
+      />
     </fieldset>
   );
 }

@@ -1,0 +1,36 @@
+import type { ComponentProps, InputHTMLAttributes } from 'react';
+import { Field } from './field';
+
+type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
+type InputProps = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'inputMode' | 'size' | 'maxLength' | 'spellCheck' | 'autoFocus'
+>;
+
+/**
+ * A labelled text box (react-admin's TextInput): a `Field` holding an
+ * `<input>` the browser does not fill in by itself. `value` and `onChange`
+ * are the input's (`form.bind(field)` gives both).
+ */
+export function TextField({
+  value,
+  onChange,
+  type,
+  inputMode,
+  size,
+  spellCheck,
+  maxLength,
+  autoFocus,
+  ...field
+}: FieldProps &
+  InputProps & {
+    value: string;
+    onChange: (event: { target: { value: string } }) => void;
+  }) {
+  const input = { type, inputMode, size, maxLength, spellCheck, autoFocus };
+  return (
+    <Field {...field}>
+      {(control) => <input {...control} {...input} value={value} onChange={onChange} autoComplete="off" />}
+    </Field>
+  );
+}
