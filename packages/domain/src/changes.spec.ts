@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { applyChanges, type ChangeAppliers } from './changes';
+import { applyChanges, storedAsSent, type ChangeAppliers } from './changes';
 
 interface Changes {
   name?: string;
@@ -33,5 +33,16 @@ describe('applyChanges', () => {
     expect(await applyChanges(appliers, target, { name: 'b', tags: ['x', 'y'] }, '!')).toEqual(['tags']);
     expect(await applyChanges(appliers, target, { name: 'b', tags: ['x', 'y'] }, '!')).toEqual([]);
     expect(target).toEqual({ name: 'b!', tags: ['x', 'y'] });
+  });
+});
+
+describe('storedAsSent', () => {
+  it('sets each field it names to the value sent, and names only what changed', async () => {
+    const appliers: ChangeAppliers<Changes, { name: string; tags: string[] | null }> = {
+      ...storedAsSent<{ name: string; tags: string[] | null }>()('name', 'tags'),
+    };
+    const target = { name: 'a', tags: ['x'] as string[] | null };
+    expect(await applyChanges(appliers, target, { name: 'a', tags: null }, undefined)).toEqual(['tags']);
+    expect(target).toEqual({ name: 'a', tags: null });
   });
 });

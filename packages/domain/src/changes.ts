@@ -30,3 +30,19 @@ export async function applyChanges<C extends object, T, X>(
   }
   return changed;
 }
+
+/**
+ * The appliers of fields that a target of type `T` stores as they are sent: each sets the target's property of the
+ * same name. Spread into a table beside the fields that need more (`...storedAsSent<Agreement>()('title', 'scope')`).
+ */
+export function storedAsSent<T>() {
+  return <K extends keyof T>(...fields: K[]) =>
+    Object.fromEntries(
+      fields.map((field) => [
+        field,
+        (target: T, value: T[K]) => {
+          target[field] = value;
+        },
+      ]),
+    ) as unknown as { [F in K]: (target: T, value: T[F]) => void };
+}

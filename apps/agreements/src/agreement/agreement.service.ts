@@ -27,6 +27,7 @@ import {
   type Envelope,
   firstStatus,
   recordStatusChange,
+  storedAsSent,
 } from '@concord/domain';
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -740,28 +741,11 @@ type AgreementChanges = z.infer<(typeof AgreementCommands)['update']>['changes']
 
 /** How each field of a draft's edit changes the agreement. */
 const AGREEMENT_CHANGES: ChangeAppliers<AgreementChanges, Agreement> = {
-  title: (agreement, value) => {
-    agreement.title = value;
-  },
-  scope: (agreement, value) => {
-    agreement.scope = value;
-  },
+  ...storedAsSent<Agreement>()('title', 'scope', 'budget', 'deliverables', 'disclosureLabel', 'usageRights'),
   term: (agreement, value) => {
     assertTerm(value.start, value.end);
     agreement.termStart = value.start;
     agreement.termEnd = value.end;
-  },
-  budget: (agreement, value) => {
-    agreement.budget = value;
-  },
-  deliverables: (agreement, value) => {
-    agreement.deliverables = value;
-  },
-  disclosureLabel: (agreement, value) => {
-    agreement.disclosureLabel = value;
-  },
-  usageRights: (agreement, value) => {
-    agreement.usageRights = value;
   },
 };
 

@@ -31,6 +31,7 @@ import {
   type PersonalDataView,
   type UpdateCreatorInput,
   type VettingOutcome,
+  storedAsSent,
 } from '@concord/domain';
 import { abilityFor, roleMayNot, subject, toSqlCondition, type Action, type AppAbility } from '@concord/permissions';
 import { appendAudit } from '@concord/audit';
@@ -571,21 +572,7 @@ interface ChangeContext {
 
 /** How each field of a creator update changes the creator. */
 const CREATOR_CHANGES: ChangeAppliers<UpdateCreatorInput, Creator, ChangeContext> = {
-  displayName: (creator, value) => {
-    creator.displayName = value;
-  },
-  topics: (creator, value) => {
-    creator.topics = value;
-  },
-  languages: (creator, value) => {
-    creator.languages = value;
-  },
-  regions: (creator, value) => {
-    creator.regions = value;
-  },
-  consent: (creator, value) => {
-    creator.consent = value;
-  },
+  ...storedAsSent<Creator>()('displayName', 'topics', 'languages', 'regions', 'consent'),
   managementCompanyId: async (creator, value, { manager, ability, assertManagementCompany }) => {
     if (value) await assertManagementCompany(manager, ability, value, creator.id);
     creator.managementCompanyId = value;
