@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldProblem } from '../api/problem';
 import type { UrlFilters } from '../lib/use-url-filters';
+import { enumValue } from './enum-select';
 import { TextField } from './text-field';
 
 /**
@@ -62,4 +63,32 @@ export function SearchPanel({
       </form>
     </div>
   );
+}
+
+/**
+ * What ties a list's filter fields to its filters: each field's id, what the
+ * API said of its value, the value shown and how it changes (a choice applies
+ * at once; what is typed settles first). `any` names the choice of no value.
+ */
+export function filterFields<Name extends string>(
+  filters: Pick<UrlFilters<Name>, 'draft' | 'set'>,
+  errorsAt: (name: Name) => FieldProblem[] | undefined,
+  any: string,
+) {
+  return {
+    choice: <V extends string>(id: string, name: Name, values: readonly V[]) => ({
+      id,
+      errors: errorsAt(name),
+      values,
+      any,
+      value: enumValue(values, filters.draft[name]),
+      onChange: (value: V | '') => filters.set(name, value, true),
+    }),
+    text: (id: string, name: Name) => ({
+      id,
+      errors: errorsAt(name),
+      value: filters.draft[name],
+      onChange: (event: { target: { value: string } }) => filters.set(name, event.target.value),
+    }),
+  };
 }

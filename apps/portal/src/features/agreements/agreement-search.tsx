@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES } from '@concord/domain';
 import type { FieldProblem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { enumValue } from '../../components/enum-select';
-import { SearchPanel } from '../../components/search-panel';
+import { filterFields, SearchPanel } from '../../components/search-panel';
 import type { UrlFilters } from '../../lib/use-url-filters';
 import { TextField } from '../../components/text-field';
 
@@ -21,7 +20,8 @@ export function AgreementSearch({
   counterpartyName?: string;
 }) {
   const { t } = useTranslation();
-  const { draft, applied, set } = filters;
+  const { applied, set } = filters;
+  const field = filterFields(filters, errorsAt, t('agreementsArea.list.any'));
   return (
     <SearchPanel
       id="agreement-q"
@@ -43,23 +43,15 @@ export function AgreementSearch({
       }
     >
       <EnumField
-        id="agreement-status"
+        {...field.choice('agreement-status', 'status', AGREEMENT_STATUSES)}
         label={t('agreementsArea.list.status')}
-        errors={errorsAt('status')}
-        values={AGREEMENT_STATUSES}
         text={(status) => t(`enums.agreementStatus.${status}`)}
-        any={t('agreementsArea.list.any')}
-        value={enumValue(AGREEMENT_STATUSES, draft.status)}
-        onChange={(status) => set('status', status, true)}
       />
       <TextField
-        id="agreement-expiring"
+        {...field.text('agreement-expiring', 'expiringWithinDays')}
         label={t('agreementsArea.list.expiring')}
         hint={t('agreementsArea.list.expiringHint')}
-        errors={errorsAt('expiringWithinDays')}
         inputMode="numeric"
-        value={draft.expiringWithinDays}
-        onChange={(e) => set('expiringWithinDays', e.target.value)}
         size={6}
       />
     </SearchPanel>

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CREATOR_STATUSES, PLATFORMS, TOPICS } from '@concord/domain';
 import type { FieldProblem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { enumValue } from '../../components/enum-select';
-import { SearchPanel } from '../../components/search-panel';
+import { filterFields, SearchPanel } from '../../components/search-panel';
 import type { UrlFilters } from '../../lib/use-url-filters';
 import { TextField } from '../../components/text-field';
 
@@ -19,8 +18,7 @@ export function CreatorSearch({
   errorsAt: (name: FilterName) => FieldProblem[] | undefined;
 }) {
   const { t } = useTranslation();
-  const { draft, set } = filters;
-  const any = t('creators.filters.any');
+  const field = filterFields(filters, errorsAt, t('creators.filters.any'));
   return (
     <SearchPanel
       id="creator-q"
@@ -32,53 +30,32 @@ export function CreatorSearch({
       clearLabel={t('creators.filters.clear')}
     >
       <EnumField
-        id="creator-topic"
+        {...field.choice('creator-topic', 'topic', TOPICS)}
         label={t('creators.filters.topic')}
-        errors={errorsAt('topic')}
-        values={TOPICS}
         text={(topic) => t(`enums.topic.${topic}`)}
-        any={any}
-        value={enumValue(TOPICS, draft.topic)}
-        onChange={(topic) => set('topic', topic, true)}
       />
       <EnumField
-        id="creator-platform"
+        {...field.choice('creator-platform', 'platform', PLATFORMS)}
         label={t('creators.filters.platform')}
-        errors={errorsAt('platform')}
-        values={PLATFORMS}
         text={(platform) => t(`enums.platform.${platform}`)}
-        any={any}
-        value={enumValue(PLATFORMS, draft.platform)}
-        onChange={(platform) => set('platform', platform, true)}
       />
       <EnumField
-        id="creator-status"
+        {...field.choice('creator-status', 'status', CREATOR_STATUSES)}
         label={t('creators.filters.status')}
-        errors={errorsAt('status')}
-        values={CREATOR_STATUSES}
         text={(status) => t(`enums.creatorStatus.${status}`)}
-        any={any}
-        value={enumValue(CREATOR_STATUSES, draft.status)}
-        onChange={(status) => set('status', status, true)}
       />
       <TextField
-        id="creator-language"
+        {...field.text('creator-language', 'language')}
         label={t('creators.filters.language')}
         hint={t('creators.filters.languageHint')}
-        errors={errorsAt('language')}
-        value={draft.language}
-        onChange={(e) => set('language', e.target.value)}
         maxLength={2}
         size={4}
         spellCheck={false}
       />
       <TextField
-        id="creator-min-followers"
+        {...field.text('creator-min-followers', 'minFollowers')}
         label={t('creators.filters.minFollowers')}
-        errors={errorsAt('minFollowers')}
         inputMode="numeric"
-        value={draft.minFollowers}
-        onChange={(e) => set('minFollowers', e.target.value)}
         size={10}
       />
     </SearchPanel>
