@@ -15,7 +15,6 @@ import {
   type AgencyTaskMove,
   type CampaignCommands,
   type Envelope,
-  firstStatus,
   recordStatusChange,
 } from '@concord/domain';
 import { abilityFor, toSqlCondition, type ColumnSpec } from '@concord/permissions';
@@ -28,6 +27,7 @@ import { assertMayBetweenAgencies } from './between-agencies.permissions';
 import type { AgencyTaskRepository } from './agency-task.repository';
 import type { CampaignRepository } from './campaign.repository';
 import { campaignsVisibleTo } from './campaign.service';
+import { newStatusTracked } from '../database/new-status-tracked';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
@@ -106,11 +106,7 @@ export class AgencyTaskService {
         title: input.title,
         description: input.description,
         dueAt: new Date(input.dueAt),
-        status: 'proposed',
-        version: 1,
-        createdBy: actor.userId,
-        createdAt: now,
-        statusHistory: firstStatus('proposed', actor.userId, now.toISOString()),
+        ...newStatusTracked('proposed', actor.userId, now),
       });
       await manager.insert(AgencyTask, task);
       await appendAudit(manager, {

@@ -20,7 +20,6 @@ import {
   type CampaignRequestMove,
   type CampaignView,
   type Envelope,
-  firstStatus,
   recordStatusChange,
 } from '@concord/domain';
 import { abilityFor, subject, toSqlCondition, type Action, type SqlCondition } from '@concord/permissions';
@@ -35,6 +34,7 @@ import { Campaign } from './campaign.entity';
 import { toBriefView, toCampaignRequestView, toCampaignView } from './campaign.mapper';
 import { CAMPAIGN_PERMISSION_COLUMNS, type CampaignRepository } from './campaign.repository';
 import { Brief } from './brief.entity';
+import { newStatusTracked } from '../database/new-status-tracked';
 
 type Cmd<K extends keyof typeof CampaignCommands> = Envelope<z.infer<(typeof CampaignCommands)[K]>>;
 
@@ -232,13 +232,9 @@ export class CampaignService {
         proposedEnd: input.proposedPeriod.end,
         expectedDeliverables: input.expectedDeliverables,
         responseDeadline: new Date(input.responseDeadline),
-        status: 'submitted',
         counterProposal: null,
         campaignId: null,
-        statusHistory: firstStatus('submitted', actor.userId, now.toISOString()),
-        version: 1,
-        createdBy: actor.userId,
-        createdAt: now,
+        ...newStatusTracked('submitted', actor.userId, now),
       });
       await manager.insert(CampaignRequest, request);
       await appendAudit(manager, {
@@ -391,12 +387,8 @@ export class CampaignService {
       targets: input.targets ?? {},
       budget: input.budget,
       agreementIds: input.agreementIds,
-      status: 'planning',
-      version: 1,
       sourceRequestId,
-      statusHistory: firstStatus('planning', actor.userId, now.toISOString()),
-      createdBy: actor.userId,
-      createdAt: now,
+      ...newStatusTracked('planning', actor.userId, now),
     });
   }
 
