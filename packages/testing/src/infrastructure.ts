@@ -187,6 +187,15 @@ export async function createServiceTestDatabase(serverUrl: string): Promise<Serv
   };
 }
 
+/**
+ * What one test file starts its services on: a fresh namespace (`env`), the run's nats-server (`natsUrl`) and a fresh
+ * database with every service's roles.
+ */
+export async function freshTestSystem(): Promise<{ env: string; natsUrl: string; database: ServiceTestDatabase }> {
+  const urls = testUrls();
+  return { env: testEnvName(), natsUrl: urls.natsUrl, database: await createServiceTestDatabase(urls.databaseUrl) };
+}
+
 /** A fresh namespace (`CONCORD_ENV`) for one test file. */
 export function testEnvName(): string {
   return `t${randomBytes(5).toString('hex')}`;

@@ -4,14 +4,12 @@ import { SUBJECTS, type AgreementView, type CreatorView, type RequestOf } from '
 import type { ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
-  createServiceTestDatabase,
+  freshTestSystem,
   staff,
-  testEnvName,
   testNats,
   testRegistryConfig,
   testServiceClient,
   testServiceConfig,
-  testUrls,
   untilServiceAnswers,
   type Registration,
 } from '@concord/testing';
@@ -31,9 +29,7 @@ export interface AgreementsUnderTest {
 }
 
 export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest> {
-  const env = testEnvName();
-  const urls = testUrls();
-  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const { env, natsUrl, database } = await freshTestSystem();
   const databaseUrl = database.adminUrl;
   const registryConfig = await testRegistryConfig(database, env, migrateRegistryDatabase);
   let registry: INestMicroservice = await startRegistry(registryConfig, false);
@@ -52,7 +48,7 @@ export async function startAgreementsWithRegistry(): Promise<AgreementsUnderTest
   await client.connect();
   return {
     env,
-    natsUrl: urls.natsUrl,
+    natsUrl,
     databaseUrl,
     client,
     withoutRegistry: async (during) => {

@@ -2,15 +2,7 @@ import type { DataSource } from 'typeorm';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import { migrateTaskingDatabase, startTasking } from '@concord/tasking';
-import {
-  createServiceTestDatabase,
-  testEnvName,
-  testNats,
-  testRegistryConfig,
-  testServiceClient,
-  testServiceConfig,
-  testUrls,
-} from '@concord/testing';
+import { freshTestSystem, testNats, testRegistryConfig, testServiceClient, testServiceConfig } from '@concord/testing';
 import { startApprovals } from '../approvals.app';
 import type { ApprovalsConfigInput } from '../approvals.config';
 import { createApprovalsDataSource } from '../database/approvals-data-source';
@@ -29,9 +21,7 @@ export interface ApprovalsTestSystem {
 export async function startApprovalsTestSystem(
   overrides: Partial<ApprovalsConfigInput> = {},
 ): Promise<ApprovalsTestSystem> {
-  const urls = testUrls();
-  const env = testEnvName();
-  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const { env, database } = await freshTestSystem();
   const common = { CONCORD_ENV: env, LOG_LEVEL: 'error' as const };
   const registry = await startRegistry(await testRegistryConfig(database, env, migrateRegistryDatabase), false);
   const tasking = await startTasking(

@@ -2,14 +2,12 @@ import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { connectNats, type NatsConnection, type PinoLogger, type ServiceClient } from '@concord/messaging';
 import {
-  createServiceTestDatabase,
   creatorRegistration,
+  freshTestSystem,
   staff,
-  testEnvName,
   testNats,
   testRegistryConfig,
   testServiceClient,
-  testUrls,
   type Registration as TestRegistration,
 } from '@concord/testing';
 import { startRegistry } from '../registry.app';
@@ -44,10 +42,9 @@ export interface TestRegistry {
 export async function startTestRegistry(
   options: { logger?: LoggerService; log?: PinoLogger } = {},
 ): Promise<TestRegistry> {
-  const urls = testUrls();
-  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const { env, database } = await freshTestSystem();
   const config: RegistryConfig = RegistryConfigSchema.parse(
-    await testRegistryConfig(database, testEnvName(), migrateRegistryDatabase, { pool: 5 }),
+    await testRegistryConfig(database, env, migrateRegistryDatabase, { pool: 5 }),
   );
   const app = await startRegistry(config, options.logger ?? false, options.log);
   const client = testServiceClient(testNats('gateway'), config.CONCORD_ENV);

@@ -4,17 +4,15 @@ import { newId, SUBJECTS, type AgreementEventData } from '@concord/domain';
 import { connectNats, type NatsConnection, type ServiceClient } from '@concord/messaging';
 import { migrateRegistryDatabase, startRegistry } from '@concord/registry';
 import {
-  createServiceTestDatabase,
+  freshTestSystem,
   publishAgreementEvent as publishAgreement,
   publishEvent as publish,
   staff,
   testActorConfig,
-  testEnvName,
   testNats,
   testNatsConfig,
   testServiceClient,
   testRegistryConfig,
-  testUrls,
 } from '@concord/testing';
 import { createTaskingDataSource } from '../database/tasking-data-source';
 import { migrateTaskingDatabase } from '../database/migrate-tasking';
@@ -47,10 +45,9 @@ export interface TaskingTestSystem {
 export async function startTaskingTestSystem(
   options: { natsUrl?: string; tasking?: Partial<TaskingConfigInput> | false } = {},
 ): Promise<TaskingTestSystem> {
-  const urls = testUrls();
-  const env = testEnvName();
-  const natsUrl = options.natsUrl ?? urls.natsUrl;
-  const database = await createServiceTestDatabase(urls.databaseUrl);
+  const fresh = await freshTestSystem();
+  const { env, database } = fresh;
+  const natsUrl = options.natsUrl ?? fresh.natsUrl;
   const databaseUrl = database.adminUrl;
   const taskingDatabaseUrl = await database.serviceUrl('tasking', migrateTaskingDatabase);
   const registry = await startRegistry(
