@@ -35,6 +35,10 @@ export interface ConcordSettings {
   /** Each app's own DATABASE_URL (both PostgreSQL hosts, read-write). */
   databaseUrls: Record<AppName, string>;
   logDir: string;
+  /** The event stream's replicas: the NATS cluster's size (3) unless given. */
+  streamReplicas?: number;
+  /** More environment for every process (e.g. an OTLP endpoint). */
+  environment?: NodeJS.ProcessEnv;
 }
 
 export interface ConcordProcesses {
@@ -60,9 +64,10 @@ export async function startConcord(settings: ConcordSettings, replicas = 2): Pro
     PATH: process.env.PATH,
     CONCORD_ENV: settings.env,
     NATS_URL: settings.natsUrl,
-    NATS_STREAM_REPLICAS: '3',
+    NATS_STREAM_REPLICAS: String(settings.streamReplicas ?? 3),
     CONCORD_PII_KEY: piiKey,
     LOG_LEVEL: 'warn',
+    ...settings.environment,
   };
   const envOf = (app: AppName): NodeJS.ProcessEnv => {
     const own = {

@@ -163,7 +163,7 @@ describe('the production overlay', () => {
     const ingressRules = (labels: Record<string, string>) => policiesFor(labels).flatMap((p) => p.spec.ingress ?? []);
     const egressRules = (labels: Record<string, string>) => policiesFor(labels).flatMap((p) => p.spec.egress ?? []);
 
-    /** What an egress rule lets out: 'nats', 'postgres', 'dns' or something else, named. */
+    /** What an egress rule lets out: 'nats', 'postgres', 'dns', 'traces' (OTLP to monitoring) or something else, named. */
     function destination(rule: any): string {
       const ports = (rule.ports ?? [])
         .map((p: any) => `${p.protocol}/${p.port}`)
@@ -188,6 +188,13 @@ describe('the production overlay', () => {
         ports === 'TCP/53,UDP/53'
       )
         return 'dns';
+      if (
+        peers.length === 1 &&
+        !peers[0].podSelector &&
+        peers[0].namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'monitoring' &&
+        ports === 'TCP/4318'
+      )
+        return 'traces';
       return `anything else: ${JSON.stringify(rule)}`;
     }
 
@@ -244,16 +251,19 @@ describe('the production overlay', () => {
       }
     });
 
-    it('lets the services reach only NATS, PostgreSQL and DNS, and the migration Job only PostgreSQL and DNS', () => {
+    it('lets the services reach only NATS, PostgreSQL, DNS and the trace collector, and the migration Job only PostgreSQL and DNS', () => {
       for (const service of SERVICES) {
         const rules = egressRules(podLabels(named(rendered, 'Deployment', service)));
-        expect({ service, to: rules.map(destination).sort() }).toEqual({ service, to: ['dns', 'nats', 'postgres'] });
+        expect({ service, to: rules.map(destination).sort() }).toEqual({
+          service,
+          to: ['dns', 'nats', 'postgres', 'traces'],
+        });
       }
       const job = named(rendered, 'Job', 'concord-migrate');
       expect(egressRules(podLabels(job)).map(destination).sort()).toEqual(['dns', 'postgres']);
     });
 
-    it('lets the gateway reach NATS, PostgreSQL, DNS and, over HTTPS outside the cluster, the identity provider', () => {
+    it('lets the gateway reach NATS, PostgreSQL, DNS, the trace collector and, over HTTPS outside the cluster, the identity provider', () => {
       const rules = egressRules(podLabels(named(rendered, 'Deployment', 'gateway')));
       const others = rules.map(destination).filter((d) => d.startsWith('anything else'));
       expect(
@@ -261,7 +271,7 @@ describe('the production overlay', () => {
           .map(destination)
           .filter((d) => !d.startsWith('anything else'))
           .sort(),
-      ).toEqual(['dns', 'nats', 'postgres']);
+      ).toEqual(['dns', 'nats', 'postgres', 'traces']);
       expect(others).toHaveLength(1);
       const https = rules.find((r: any) => r.to?.[0]?.ipBlock);
       expect(https.ports).toEqual([{ protocol: 'TCP', port: 443 }]);

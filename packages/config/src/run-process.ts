@@ -6,11 +6,16 @@ interface Closable {
 
 /**
  * Runs a service process: starts it, and on SIGTERM / SIGINT closes it once
- * (the app drains NATS subscriptions and finishes in-flight requests) and
- * exits 0. A configuration error prints its message, naming the variables,
+ * (the app drains NATS subscriptions and finishes in-flight requests), runs
+ * `afterClose`, and exits 0. A configuration error prints its message, naming the variables,
  * and exits 1.
  */
-export function runProcess(name: string, start: () => Promise<Closable>): void {
+export function runProcess(
+  name: string,
+  start: () => Promise<Closable>,
+  /** Run after the app has closed, before the process exits (a tracer sending its last spans, ADR 0028). */
+  afterClose?: () => Promise<unknown>,
+): void {
   start()
     .then((app) => {
       let closing = false;
@@ -19,6 +24,7 @@ export function runProcess(name: string, start: () => Promise<Closable>): void {
         closing = true;
         console.log(`${name}: ${signal}, draining NATS subscriptions and finishing in-flight requests`);
         await app.close();
+        await afterClose?.();
         process.exit(0);
       };
       process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -20,6 +20,15 @@ export const EnvelopeSchema = z.object({
   idempotencyKey: z.string().min(1).max(200).optional(),
   /** Proof of the actor: the sender's short-lived signature over the envelope (ADR 0014, actor-proof.ts). */
   proof: z.string().min(1).max(4000).optional(),
+  /**
+   * The trace the message is part of, as W3C Trace Context (`traceparent`, `tracestate`): set by the sender when it
+   * traces (ADR 0028), so that the receiver's work, and what an event causes, joins the same trace.
+   */
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/)
+    .optional(),
+  tracestate: z.string().min(1).max(512).optional(),
   data: z.unknown(),
 });
 
@@ -29,7 +38,12 @@ export function createEnvelope<T>(
   type: string,
   actor: Actor,
   data: T,
-  options: { correlationId?: string; idempotencyKey?: string; occurredAt?: Date } = {},
+  options: {
+    correlationId?: string;
+    idempotencyKey?: string;
+    occurredAt?: Date;
+    trace?: { traceparent?: string; tracestate?: string };
+  } = {},
 ): Envelope<T> {
   const id = newId();
   return {
@@ -44,6 +58,8 @@ export function createEnvelope<T>(
     },
     correlationId: options.correlationId ?? id,
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    ...(options.trace?.traceparent ? { traceparent: options.trace.traceparent } : {}),
+    ...(options.trace?.traceparent && options.trace.tracestate ? { tracestate: options.trace.tracestate } : {}),
     data,
   };
 }

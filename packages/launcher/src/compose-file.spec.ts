@@ -6,8 +6,25 @@ import { load } from 'js-yaml';
 // infra/compose.yaml is how people with Docker run Concord. Whoever reaches
 // the machine must not get an admin token or the bus: dev sign-in is off,
 // no secret has a default, and only the gateway is published.
-type ComposeService = { ports?: string[]; environment?: Record<string, string>; command?: string[] };
-const compose = load(readFileSync(join(process.cwd(), '..', '..', 'infra', 'compose.yaml'), 'utf8')) as {
+type ComposeService = {
+  ports?: string[];
+  environment?: Record<string, string>;
+  command?: string[];
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  read_only?: boolean;
+  tmpfs?: string[];
+  volumes?: string[];
+};
+/** The file as Compose reads it: YAML merge keys (`<<: *app`) applied, which this js-yaml build leaves as keys. */
+function withMerges(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withMerges);
+  if (value === null || typeof value !== 'object') return value;
+  const { '<<': merged, ...own } = value as Record<string, unknown>;
+  const bases = (Array.isArray(merged) ? merged : merged ? [merged] : []).map(withMerges) as object[];
+  return Object.assign({}, ...bases, Object.fromEntries(Object.entries(own).map(([k, v]) => [k, withMerges(v)])));
+}
+const compose = withMerges(load(readFileSync(join(process.cwd(), '..', '..', 'infra', 'compose.yaml'), 'utf8'))) as {
   services: Record<string, ComposeService>;
 };
 const services = Object.entries(compose.services);
@@ -16,6 +33,26 @@ describe('infra/compose.yaml', () => {
   it('publishes only the gateway: PostgreSQL and NATS stay on the compose network', () => {
     const published = services.filter(([, s]) => (s.ports ?? []).length > 0).map(([name]) => name);
     expect(published).toEqual(['gateway']);
+  });
+
+  it('runs every Concord process from the image the Dockerfile builds, read-only, the checkout not mounted (ADR 0024)', () => {
+    for (const name of ['migrate', 'registry', 'agreements', 'tasking', 'approvals', 'gateway']) {
+      const service = compose.services[name]!;
+      expect({
+        name,
+        image: service.image,
+        build: service.build,
+        readOnly: service.read_only,
+        tmpfs: service.tmpfs,
+      }).toEqual({
+        name,
+        image: 'concord:local',
+        build: { context: '..', dockerfile: 'Dockerfile' },
+        readOnly: true,
+        tmpfs: ['/tmp'],
+      });
+      expect({ name, volumes: service.volumes }).toEqual({ name, volumes: undefined });
+    }
   });
 
   it('keeps dev sign-in off in every service', () => {
@@ -59,11 +96,7 @@ describe('infra/compose.yaml', () => {
   });
 
   it('gives each process that vouches for actors its own signing key, and every service the issuers it believes', () => {
-    // js-yaml 5 leaves YAML merge keys (`<<: *env`) unmerged; Docker Compose merges them.
-    const envOf = (name: string): Record<string, string | undefined> => {
-      const { '<<': merged, ...own } = (compose.services[name]?.environment ?? {}) as Record<string, unknown>;
-      return { ...(merged as Record<string, string> | undefined), ...(own as Record<string, string>) };
-    };
+    const envOf = (name: string): Record<string, string | undefined> => compose.services[name]?.environment ?? {};
     const keyOf = (name: string) => envOf(name).CONCORD_ACTOR_KEY;
     const signers = ['gateway', 'agreements', 'tasking', 'approvals'];
     expect(signers.map((name) => keyOf(name)?.match(/^\$\{([A-Z_]+):\?/)?.[1])).toEqual([

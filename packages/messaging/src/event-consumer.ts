@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, EnvelopeSchema, eventStreamName, namespaceSubject, type Envelope } from '@concord/domain';
 import { isRequestId, withRequestId } from './request-context';
 import { within } from './metrics';
+import { inConsumerSpan } from './tracing';
 
 /** The inbox table: which events a consumer has applied, so redelivery changes nothing. */
 export const INBOX_DDL: readonly string[] = [
@@ -152,8 +153,8 @@ export class EventConsumer {
       for (const event of events) {
         if (!fresh.delete(event.id)) continue;
         // What the event causes is part of the request that caused it (ADR 0025): its audit entries and events carry
-        // the event's correlation id.
-        const handle = () => this.options.handle(event, manager);
+        // the event's correlation id, and its work joins the request's trace (ADR 0028).
+        const handle = () => inConsumerSpan(this.name, event, () => this.options.handle(event, manager));
         await (isRequestId(event.correlationId) ? withRequestId(event.correlationId, handle) : handle());
         applied += 1;
       }

@@ -27,3 +27,4 @@ export * from './request-log.interceptor';
 export * from './nest-logger';
 export * from './metrics';
 export * from './metrics-server';
+export * from './tracing';

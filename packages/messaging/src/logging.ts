@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { currentRequestId } from './request-context';
+import { currentTraceId } from './tracing';
 
 export type { Logger as PinoLogger, DestinationStream } from 'pino';
 
@@ -47,7 +48,7 @@ export interface LogOptions {
 
 /**
  * A process's logger: one JSON object a line on stdout, with `service`, ISO `time`, the level's name, and the
- * `requestId` of the request being handled, if any; what `LOG_REDACT_PATHS` names is replaced by `[redacted]`.
+ * `requestId` of the request being handled, if any, and its `traceId` when the process traces (ADR 0028); what `LOG_REDACT_PATHS` names is replaced by `[redacted]`.
  */
 export function createLogger({ service, level = 'info', destination }: LogOptions): Logger {
   const options: LoggerOptions = {
@@ -58,7 +59,8 @@ export function createLogger({ service, level = 'info', destination }: LogOption
     redact: { paths: LOG_REDACT_PATHS, censor: REDACTED },
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      const traceId = currentTraceId();
+      return { ...(requestId ? { requestId } : {}), ...(traceId ? { traceId } : {}) };
     },
   };
   return destination ? pino(options, destination) : pino(options);

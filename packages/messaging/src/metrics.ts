@@ -21,6 +21,7 @@ export const METRICS = {
   fanOutRemaining: 'concord_fan_out_remaining',
   dbPool: 'concord_db_pool_connections',
   auditCheckpointAge: 'concord_audit_checkpoint_age_seconds',
+  auditUnanchored: 'concord_audit_unanchored_seconds',
 } as const;
 
 /** The names a histogram adds to its own (what an alert may name of `concord_…_seconds`). */
@@ -193,6 +194,15 @@ export class ProcessMetrics {
   /** How many creators pending fan-outs have left to decide, read on scrape. */
   watchFanOuts(remaining: () => Promise<number>): void {
     this.scraped(METRICS.fanOutRemaining, 'Creators that running fan-outs have yet to decide', remaining);
+  }
+
+  /** A service: how long its oldest audit entry not covered by a signed checkpoint has waited, read on scrape. */
+  watchUnanchoredAudit(read: () => Promise<number>): void {
+    this.scraped(
+      METRICS.auditUnanchored,
+      'Seconds the oldest audit entry no signed checkpoint covers has waited (0 when all are covered)',
+      read,
+    );
   }
 
   /** The gateway: seconds since each service's latest kept checkpoint, read on scrape. */

@@ -1,9 +1,11 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { Observable, type Subscriber } from 'rxjs';
 import type { Logger } from 'pino';
+import { context as otelContext } from '@opentelemetry/api';
 import { DomainError } from '@concord/domain';
 import { isRequestId, REQUEST_ID_HEADER, withRequestId } from './request-context';
 import type { ProcessMetrics } from './metrics';
+import { endSpan, startServerSpan } from './tracing';
 
 interface NatsContextLike {
   getSubject?(): string;
@@ -29,7 +31,8 @@ export function outcomeOf(error: unknown): string {
  * A service's handling of each NATS request: it runs as part of the request's id (log lines, audit entries,
  * events and calls to other services made while handling it carry it), and ends with one log line: subject,
  * outcome, duration, request id. Never the envelope, its data or its proof. The same subject, outcome and duration
- * go to `metrics` when given (concord_nats_requests_total, concord_nats_request_duration_seconds; ADR 0027).
+ * go to `metrics` when given (concord_nats_requests_total, concord_nats_request_duration_seconds; ADR 0027), and it is
+ * a server span in the trace the envelope carries, when the process traces (ADR 0028).
  */
 export class RequestLogInterceptor implements NestInterceptor {
   constructor(
@@ -44,12 +47,16 @@ export class RequestLogInterceptor implements NestInterceptor {
     const requestId = requestIdOfMessage(rpc.getData(), natsContext);
     const subject = natsContext?.getSubject?.() ?? 'unknown';
     const started = performance.now();
+    // The server span of this request, in the trace its envelope carries (ADR 0028); a no-op when not tracing.
+    const envelope = rpc.getData<{ type?: unknown } | null>();
+    const traced = startServerSpan(typeof envelope?.type === 'string' ? envelope.type : subject, envelope, requestId);
     /** Once, when the call ends however it ends (answered, failed, or its subscriber gone). */
     let outcome: string | null = null;
     const done = () => {
       const ended = outcome ?? 'cancelled';
       const elapsedMs = performance.now() - started;
       this.metrics?.observeNatsRequest(subject, ended, elapsedMs / 1000);
+      endSpan(traced.span, ended);
       const line = {
         subject,
         outcome: ended,
@@ -80,7 +87,9 @@ export class RequestLogInterceptor implements NestInterceptor {
       };
     };
     return new Observable<unknown>((subscriber) =>
-      requestId ? withRequestId(requestId, () => run(subscriber)) : run(subscriber),
+      otelContext.with(traced.context, () =>
+        requestId ? withRequestId(requestId, () => run(subscriber)) : run(subscriber),
+      ),
     );
   }
 }

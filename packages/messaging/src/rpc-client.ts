@@ -13,6 +13,7 @@ import type { ActorProofSigner } from './actor-proof';
 import { currentRequestId, isRequestId, outsideAnyRequest, REQUEST_ID_HEADER } from './request-context';
 import type { ProcessMetrics } from './metrics';
 import { outcomeOf } from './request-log.interceptor';
+import { inClientSpan, traceFieldsOfCurrentContext } from './tracing';
 
 export interface RequestOptions {
   correlationId?: string;
@@ -81,6 +82,22 @@ export class ServiceClient {
     actor: Actor,
     options: RequestOptions = {},
   ): Promise<ReplyOf<S>> {
+    // A client span when this process traces (ADR 0028); the envelope carries it to the service.
+    return inClientSpan(
+      subject,
+      currentRequestId() ?? options.correlationId,
+      () => this.counted(subject, data, actor, options),
+      outcomeOf,
+    );
+  }
+
+  /** `send`, counted by subject and outcome when the client has metrics. */
+  private async counted<S extends Subject>(
+    subject: S,
+    data: RequestOf<S>,
+    actor: Actor,
+    options: RequestOptions,
+  ): Promise<ReplyOf<S>> {
     if (!this.metrics) return this.send(subject, data, actor, options, () => undefined);
     let transport: string | undefined;
     try {
@@ -109,6 +126,7 @@ export class ServiceClient {
     const unsigned = createEnvelope(subject, actor, data, {
       ...options,
       correlationId: options.correlationId ?? requestId,
+      trace: traceFieldsOfCurrentContext(),
     });
     const envelope = this.signer ? { ...unsigned, proof: this.signer.sign(wire, unsigned) } : unsigned;
     let reply: NestReply;

@@ -11,12 +11,18 @@ export function runService<C extends { CONCORD_ENV: string; LOG_LEVEL?: string }
   name: ServiceName,
   loadConfig: () => C,
   start: (config: C, logger: LoggerService) => Promise<{ close(): Promise<unknown> }>,
+  /** The process's tracing (its `tracing.ts`, started before anything loaded; ADR 0028): flushed at exit. */
+  tracing?: { shutdown(): Promise<void> },
 ): void {
-  runProcess(name, async () => {
-    const config = loadConfig();
-    const log = createLogger({ service: name, level: config.LOG_LEVEL });
-    const app = await start(config, nestLogger(log));
-    log.info(`${name} listening on NATS (namespace ${config.CONCORD_ENV})`);
-    return app;
-  });
+  runProcess(
+    name,
+    async () => {
+      const config = loadConfig();
+      const log = createLogger({ service: name, level: config.LOG_LEVEL });
+      const app = await start(config, nestLogger(log));
+      log.info(`${name} listening on NATS (namespace ${config.CONCORD_ENV})`);
+      return app;
+    },
+    () => tracing?.shutdown() ?? Promise.resolve(),
+  );
 }

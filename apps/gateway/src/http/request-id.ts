@@ -5,6 +5,7 @@ import { Observable } from 'rxjs';
 import {
   acceptRequestId,
   HTTP_REQUEST_ID_HEADER,
+  nameHttpSpan,
   withRequestId,
   type PinoLogger,
   type ProcessMetrics,
@@ -36,6 +37,8 @@ export function registerRequestIds(app: NestFastifyApplication, log: PinoLogger,
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(HTTP_REQUEST_ID_HEADER, request.id);
+    // The HTTP server span (when the process traces, ADR 0028) is named for the route and tagged with the request id.
+    nameHttpSpan(request.method, request.routeOptions?.url ?? null, request.id);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
