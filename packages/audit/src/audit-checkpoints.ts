@@ -69,3 +69,19 @@ export async function ownCheckpoints(
     .reverse()
     .map((r) => ({ service, size: Number(r.size), head: r.head, at: r.at.toISOString(), signature: r.signature }));
 }
+
+/**
+ * How long the oldest audit entry that no signed checkpoint covers yet has waited, in seconds (0 when every entry is
+ * covered): an entry still queued for the sequencer, or linked after the latest checkpoint. A quiet service has
+ * nothing waiting, so this stays 0 however old its latest checkpoint (concord_audit_unanchored_seconds, ADR 0027).
+ */
+export async function unanchoredSeconds(db: DataSource | EntityManager): Promise<number> {
+  const [row] = await db.query<{ age: string | null }[]>(
+    `SELECT extract(epoch FROM now() - least(
+       (SELECT min(e.at) FROM audit_chain c JOIN audit_entries e ON e.pos = c.entry_pos
+         WHERE c.seq > (SELECT coalesce(max(size), 0) FROM audit_checkpoints)),
+       (SELECT min(e.at) FROM audit_entries e WHERE e.pos > (SELECT coalesce(max(entry_pos), 0) FROM audit_chain))
+     )) AS age`,
+  );
+  return Math.max(0, Number(row?.age ?? 0));
+}

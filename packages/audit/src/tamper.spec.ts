@@ -19,7 +19,7 @@ import { withRequestId } from '@concord/messaging';
 import { createTestDatabase, testUrls } from '@concord/testing';
 import { AUDIT_LOG_DDL } from './audit-log.ddl';
 import { AUDIT_REQUEST_ID_DDL, createAuditEvidenceTables } from './audit-evidence.ddl';
-import { AuditCheckpointer } from './audit-checkpoints';
+import { AuditCheckpointer, unanchoredSeconds } from './audit-checkpoints';
 import { AuditSequencer } from './audit-sequencer';
 import { appendAudit, listAudit } from './audit-trail';
 import { exportTrail, verifyTrail } from './audit-verification';
@@ -290,6 +290,29 @@ describe('the audit trail on PostgreSQL: lock-free entries, a signing sequencer,
     expect(page.links.filter((l) => l.facts).length).toBe(20);
     expect(page.links.filter((l) => l.facts).every((l) => l.facts!.actorOrgId === 'mofa')).toBe(true);
     expect(await trail.verifyOffline(mofa.orgId)).toMatchObject({ valid: true, entries: 43 });
+  });
+});
+
+describe('entries waiting for a checkpoint (concord_audit_unanchored_seconds)', () => {
+  it('are none in a quiet service however old its checkpoint, counted while queued or linked after it, none once covered', async () => {
+    const trail = await Trail.open('unanchored');
+    expect(await unanchoredSeconds(trail.db)).toBe(0);
+    await trail.write(2);
+    await trail.seal();
+    expect(await unanchoredSeconds(trail.db)).toBe(0);
+    // Written a minute ago and still queued for the sequencer …
+    await trail.write(1);
+    await trail.tamper(
+      "UPDATE audit_entries SET at = now() - interval '60 seconds' WHERE pos = (SELECT max(pos) FROM audit_entries)",
+    );
+    expect(await unanchoredSeconds(trail.db)).toBeGreaterThanOrEqual(60);
+    // … linked, but no checkpoint covers it yet …
+    await trail.sequencer.integrate();
+    expect(await unanchoredSeconds(trail.db)).toBeGreaterThanOrEqual(60);
+    // … covered by the next checkpoint: nothing waits.
+    await trail.checkpointer.checkpoint();
+    expect(await unanchoredSeconds(trail.db)).toBe(0);
+    await trail.db.destroy();
   });
 });
 

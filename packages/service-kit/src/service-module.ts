@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule, type InjectionToken, type Provider, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEvidence, auditHandlerFor, auditProviders } from '@concord/audit';
+import { AuditEvidence, auditHandlerFor, auditProviders, unanchoredSeconds } from '@concord/audit';
 import { connectServiceDatabase } from '@concord/database';
 import {
   ActorProofSigner,
@@ -185,6 +185,7 @@ export function serviceModule(service: ServiceDefinition): DynamicModule {
           const client = service.callsOthers ? (rest.shift() as ServiceClient) : null;
           const own = rest.flat() as Background[];
           for (const part of own) if (part instanceof EventConsumer) metrics.watchConsumer(part);
+          metrics.watchUnanchoredAudit(() => unanchoredSeconds(ds));
           return new ServiceLifecycle({
             background: [metricsServer, relay, evidence, pruning, ...own],
             closers: [
