@@ -17,10 +17,8 @@ module.exports = function preset(dir, overrides = {}) {
     extensionsToTreatAsEsm: ['.ts'],
     testTimeout: 60000,
     moduleNameMapper: {
-      '^@concord/(domain|permissions|config|database|messaging|audit|service-kit|testing|local-servers)$': path.join(
-        __dirname,
-        'packages/$1/src/index.ts',
-      ),
+      '^@concord/(domain|permissions|config|database|messaging|audit|service-kit|testing|local-servers|telemetry)$':
+        path.join(__dirname, 'packages/$1/src/index.ts'),
       '^@concord/(registry|gateway|agreements|tasking|approvals)$': path.join(__dirname, 'apps/$1/src/index.ts'),
     },
     // ESM-only packages that CommonJS dependencies require(): jest on Node 20
