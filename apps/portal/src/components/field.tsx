@@ -50,3 +50,43 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * A group of fields under a legend (a period, rows, choices): what it is
+ * (`legend`, `optional` when it may stay empty), a hint, and the errors
+ * about the group as a whole, tied to it by its id.
+ */
+export function FieldGroup({
+  id,
+  legend,
+  optional,
+  hint,
+  errors,
+  problem,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  optional?: string;
+  hint?: ReactNode;
+  errors: readonly FieldProblem[];
+  problem?: Problem;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="group" id={id}>
+      <legend>
+        {legend}
+        {optional && (
+          <>
+            {' '}
+            <span className="optional">({optional})</span>
+          </>
+        )}
+      </legend>
+      {hint && <p className="hint">{hint}</p>}
+      <FieldErrors id={`${id}-error`} errors={errors} problem={problem} />
+      {children}
+    </fieldset>
+  );
+}

@@ -6,12 +6,14 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { settle, type ConcordClient } from '../api/client';
 import { fieldProblem, type FieldProblem, type Problem } from '../api/problem';
 import { fakeClient, type Call } from '../test/fake-client';
+import { EnumSelect } from '../components/enum-select';
 import { useForm, type FormOptions } from './use-form';
 
 const ID = 'c-1';
 interface Values {
   reason: string;
   note: string;
+  urgency: 'low' | 'high';
 }
 type Options = Partial<FormOptions<Values, unknown>>;
 
@@ -26,7 +28,7 @@ function CloseForm({
   toForm?: (errors: FieldProblem[]) => FieldProblem[];
 }) {
   const form = useForm<Values, unknown>({
-    initial: { reason: '', note: '' },
+    initial: { reason: '', note: '', urgency: 'low' },
     validate: ({ reason }) => (reason.trim() ? [] : [fieldProblem('reason', 'reason_required')]),
     request: ({ reason }) => {
       const body = { reason: reason.trim() };
@@ -53,6 +55,10 @@ function CloseForm({
       <label>
         Note <input value={form.values.note} onChange={(e) => form.set('note', e.target.value)} />
       </label>
+      <label>
+        Urgency <EnumSelect values={['low', 'high'] as const} text={(u) => u} {...form.choose('urgency')} />
+      </label>
+      <output aria-label="urgency">{form.values.urgency}</output>
       <output aria-label="errors">{form.errors.map((e: FieldProblem) => `${e.path}:${e.code}`).join(' ')}</output>
       <output aria-label="problem">{form.problem?.code ?? ''}</output>
       <output aria-label="stale">{String(form.stale)}</output>
@@ -119,6 +125,16 @@ describe('useForm, the one form hook', () => {
     expect(out('errors')).toBe('note:too_big');
   });
 
+  it("binds a choice: what is chosen is the value, and the API's error about it goes", async () => {
+    renderForm(invalid([{ path: 'urgency', code: 'invalid_enum_value', message: '' }]));
+    type('Reason', 'Done early');
+    await submit();
+    expect(out('errors')).toBe('urgency:invalid_enum_value');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Urgency' }), { target: { value: 'high' } });
+    expect(out('urgency')).toBe('high');
+    expect(out('errors')).toBe('');
+  });
+
   it('moves the API paths onto the form where the request says how', async () => {
     renderForm(invalid([{ path: 'overrides.0.reason', code: 'too_small', message: '' }]), {}, (errors) =>
       errors.map((e) => ({ ...e, path: 'reason' })),
@@ -144,7 +160,14 @@ describe('useForm, the one form hook', () => {
     type('Reason', 'Done early');
     type('Note', 'for the file');
     await submit();
-    expect(done).toHaveBeenCalledWith({ id: ID, status: 'closed' }, { reason: 'Done early', note: 'for the file' });
+    expect(done).toHaveBeenCalledWith(
+      { id: ID, status: 'closed' },
+      {
+        reason: 'Done early',
+        note: 'for the file',
+        urgency: 'low',
+      },
+    );
     expect((screen.getByRole('textbox', { name: 'Reason' }) as HTMLInputElement).value).toBe('');
     expect(out('errors')).toBe('');
   });

@@ -48,6 +48,8 @@ export interface Form<V> {
   edit(path: string, change: (values: V) => V): void;
   /** A text field's value and change handler: `<textarea {...form.bind('reason')} />`. */
   bind(field: TextField<V>): { value: string; onChange: (event: { target: { value: string } }) => void };
+  /** A choice's value and change handler: `<EnumField {...form.choose('kind')} />`. */
+  choose<K extends keyof V & string>(field: K): { value: V[K]; onChange: (value: V[K]) => void };
   /** Changes the values and leaves every error standing (a row added, the saved values taken in). */
   setValues(change: (values: V) => V): void;
   /** Back to `values` (or the initial ones), with no attempt and no refusal. */
@@ -125,6 +127,10 @@ export function useForm<V, T>(options: FormOptions<V, T>): Form<V> {
     bind: (field) => ({
       value: values[field] as string,
       onChange: (event) => edit(pathOf(field), (v) => ({ ...v, [field]: event.target.value })),
+    }),
+    choose: (field) => ({
+      value: values[field],
+      onChange: (value) => edit(pathOf(field), (v) => ({ ...v, [field]: value })),
     }),
     edit,
     setValues,

@@ -69,8 +69,7 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
           name={`${id}-decision`}
           values={['approve', 'return'] as const}
           text={(d) => t(`agreementsArea.actions.legal.${d}`)}
-          value={form.values.decision}
-          onChange={(d) => form.set('decision', d)}
+          {...form.choose('decision')}
         />
       </fieldset>
       <Field

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
-import { FieldErrors, ProblemAlert } from '../../components/messages';
+import { ProblemAlert } from '../../components/messages';
 import { Breadcrumb, PageHeading } from '../../components/page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
@@ -22,6 +22,7 @@ import { CounterpartyPicker } from './counterparty-picker';
 import { TermsFields, useWordedErrors } from './terms-fields';
 import { FormActions } from '../../components/form-actions';
 import { Radios } from '../../components/radios';
+import { FieldGroup } from '../../components/field';
 
 const FORM = 'new-agreement';
 const KINDS: AgreementKind[] = ['service_contract', 'memorandum'];
@@ -84,17 +85,14 @@ export default function NewAgreementPage() {
       </div>
 
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
-        <fieldset className="group" id={inputIdOf(FORM, 'kind')}>
-          <legend>{t('agreementsArea.form.kind')}</legend>
-          <FieldErrors id={`${inputIdOf(FORM, 'kind')}-error`} errors={errorsAt('kind')} />
+        <FieldGroup id={inputIdOf(FORM, 'kind')} legend={t('agreementsArea.form.kind')} errors={errorsAt('kind')}>
           <Radios
             name="kind"
             values={KINDS}
             text={(kind) => t(`agreementsArea.kind.${kind}`)}
-            value={draft.kind}
-            onChange={(kind) => form.set('kind', kind)}
+            {...form.choose('kind')}
           />
-        </fieldset>
+        </FieldGroup>
 
         <CounterpartyPicker
           value={draft.counterpartyId}

@@ -112,8 +112,7 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
         errors={at('method')}
         values={METHODS}
         text={(method) => t(`agreementsArea.method.${method}`)}
-        value={values.method}
-        onChange={(method) => form.set('method', method)}
+        {...form.choose('method')}
       />
       <TextField
         id={`${id}-reference`}

@@ -4,7 +4,7 @@ import { PLATFORMS } from '@concord/domain';
 import { fieldKey, problemValues, type FieldProblem, type Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
 import { EnumField } from '../../components/enum-field';
-import { Field } from '../../components/field';
+import { Field, FieldGroup } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import {
   emptyDeliverable,
@@ -83,9 +83,7 @@ export function TermsFields({
       <Field {...control('scope')} label={t('agreementsArea.form.scope')} hint={t('agreementsArea.form.scopeHint')}>
         {(props) => <textarea {...props} {...text('scope')} rows={4} />}
       </Field>
-      <fieldset className="group" id={inputIdOf(form, 'term')}>
-        <legend>{t('agreementsArea.form.term')}</legend>
-        <FieldErrors id={`${inputIdOf(form, 'term')}-error`} errors={errorsAt('term')} />
+      <FieldGroup {...control('term')} legend={t('agreementsArea.form.term')}>
         <div className="field-row">
           <Field {...control('term.start')} label={t('agreementsArea.form.termStart')}>
             {(props) => <DateInput {...props} {...text('termStart')} />}
@@ -94,7 +92,7 @@ export function TermsFields({
             {(props) => <DateInput {...props} {...text('termEnd')} />}
           </Field>
         </div>
-      </fieldset>
+      </FieldGroup>
       <TextField
         {...control('budget')}
         label={t('agreementsArea.form.budget')}
@@ -103,12 +101,12 @@ export function TermsFields({
         {...text('budget')}
         size={18}
       />
-      <fieldset className="group" id={inputIdOf(form, 'deliverables')}>
-        <legend>
-          {t('agreementsArea.form.deliverables')} <span className="optional">({optional})</span>
-        </legend>
-        <p className="hint">{t('agreementsArea.form.deliverablesHint')}</p>
-        <FieldErrors id={`${inputIdOf(form, 'deliverables')}-error`} errors={errorsAt('deliverables')} />
+      <FieldGroup
+        {...control('deliverables')}
+        legend={t('agreementsArea.form.deliverables')}
+        optional={optional}
+        hint={t('agreementsArea.form.deliverablesHint')}
+      >
         {draft.deliverables.map((row, index) => {
           const n = index + 1;
           const path = (field: string) => `deliverables.${index}${field}`;
@@ -155,18 +153,14 @@ export function TermsFields({
         >
           {t('agreementsArea.form.addDeliverable')}
         </button>
-      </fieldset>
+      </FieldGroup>
       <TextField
         {...control('disclosureLabel')}
         label={t('agreementsArea.form.disclosureLabel')}
         hint={t('agreementsArea.form.disclosureLabelHint')}
         {...text('disclosureLabel')}
       />
-      <fieldset className="group" id={inputIdOf(form, 'usageRights')}>
-        <legend>
-          {t('agreementsArea.form.usageRights')} <span className="optional">({optional})</span>
-        </legend>
-        <FieldErrors id={`${inputIdOf(form, 'usageRights')}-error`} errors={errorsAt('usageRights')} />
+      <FieldGroup {...control('usageRights')} legend={t('agreementsArea.form.usageRights')} optional={optional}>
         <div className="field-row">
           <TextField
             {...control('usageRights.durationMonths')}
@@ -191,7 +185,7 @@ export function TermsFields({
             size={12}
           />
         </div>
-      </fieldset>
+      </FieldGroup>
     </>
   );
 }

@@ -3,8 +3,7 @@ import { BRIEF_KINDS, PLATFORMS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
 import { EnumField } from '../../components/enum-field';
-import { Field } from '../../components/field';
-import { FieldErrors } from '../../components/messages';
+import { Field, FieldGroup } from '../../components/field';
 import { Checkboxes } from '../../components/radios';
 import type { Form } from '../../lib/use-form';
 import { BRIEF_FIELD_PATHS, type BriefDraft } from './brief-form';
@@ -38,8 +37,7 @@ export function BriefFields({
           label={t('campaignsArea.briefs.kind')}
           values={BRIEF_KINDS}
           text={(kind) => t(`enums.contentKind.${kind}`)}
-          value={values.kind}
-          onChange={(kind) => form.set('kind', kind)}
+          {...form.choose('kind')}
         />
         <TextField
           {...control('title')}
@@ -55,16 +53,19 @@ export function BriefFields({
       >
         {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
       </Field>
-      <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'platforms')}>
-        <legend>{t('campaignsArea.briefs.platforms')}</legend>
-        <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'platforms')}-error`} errors={at('platforms')} problem={problem} />
+      <FieldGroup
+        id={inputIdOf(BRIEF_FORM, 'platforms')}
+        legend={t('campaignsArea.briefs.platforms')}
+        errors={at('platforms')}
+        problem={problem}
+      >
         <Checkboxes
           values={PLATFORMS}
           text={(p) => t(`enums.platform.${p}`)}
           chosen={values.platforms}
           onChange={(platforms) => form.set('platforms', platforms)}
         />
-      </fieldset>
+      </FieldGroup>
       <div className="field-row">
         <TextField
           {...control('languages')}
@@ -93,12 +94,14 @@ export function BriefFields({
           size={12}
         />
       </div>
-      <fieldset className="group" id={inputIdOf(BRIEF_FORM, 'window')}>
-        <legend>
-          {t('campaignsArea.briefs.window')} <span className="optional">({t('register.optional')})</span>
-        </legend>
-        <p className="hint">{t('campaignsArea.briefs.windowHint')}</p>
-        <FieldErrors id={`${inputIdOf(BRIEF_FORM, 'window')}-error`} errors={at('window')} problem={problem} />
+      <FieldGroup
+        id={inputIdOf(BRIEF_FORM, 'window')}
+        legend={t('campaignsArea.briefs.window')}
+        optional={t('register.optional')}
+        hint={t('campaignsArea.briefs.windowHint')}
+        errors={at('window')}
+        problem={problem}
+      >
         <div className="field-row">
           <Field {...control('windowStart')} label={t('campaignsArea.briefs.windowStart')}>
             {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('windowStart')} />}
@@ -107,7 +110,7 @@ export function BriefFields({
             {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('windowEnd')} />}
           </Field>
         </div>
-      </fieldset>
+      </FieldGroup>
     </>
   );
 }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle, type Result, type Schemas } from '../../api/client';
 import type { FieldProblem, Problem } from '../../api/problem';
-import { Field } from '../../components/field';
-import { FieldErrors, ProblemAlert } from '../../components/messages';
+import { Field, FieldGroup } from '../../components/field';
+import { ProblemAlert } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useApi, useDebounced } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
@@ -50,9 +50,12 @@ export function ChooseCreators({
   const choose = (creator: Creator) => onChange([...draft.creators, { id: creator.id, name: creator.displayName }]);
   const results = (found.data?.items ?? []).filter((c) => !chosen.has(c.id));
   return (
-    <fieldset className="group" id={inputIdOf(FORM, 'creatorIds')}>
-      <legend>{t('fanOut.start.creatorsLegend')}</legend>
-      <FieldErrors id={`${inputIdOf(FORM, 'creatorIds')}-error`} errors={errors} problem={problem} />
+    <FieldGroup
+      id={inputIdOf(FORM, 'creatorIds')}
+      legend={t('fanOut.start.creatorsLegend')}
+      errors={errors}
+      problem={problem}
+    >
       <TextField
         id="fan-out-search"
         label={t('fanOut.start.search')}
@@ -131,6 +134,6 @@ export function ChooseCreators({
           )}
         </Field>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }

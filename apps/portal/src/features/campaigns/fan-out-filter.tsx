@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORMS, TOPICS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
 import type { FanOutDraft } from './fan-out';
 import { inputIdOf } from './request-form';
 import { TextField } from '../../components/text-field';
+import { FieldGroup } from '../../components/field';
 
 const FORM = 'fan-out';
 
@@ -21,14 +21,10 @@ export function FanOutFilter({
   problem?: Problem;
 }) {
   const { t } = useTranslation();
-  const { values } = form;
   const any = t('fanOut.start.any');
   const control = (path: string) => ({ id: inputIdOf(FORM, path), errors: at(path), problem });
   return (
-    <fieldset className="group" id={inputIdOf(FORM, 'filter')}>
-      <legend>{t('fanOut.start.filterLegend')}</legend>
-      <p className="hint">{t('fanOut.start.filterHint')}</p>
-      <FieldErrors id={`${inputIdOf(FORM, 'filter')}-error`} errors={at('filter')} problem={problem} />
+    <FieldGroup {...control('filter')} legend={t('fanOut.start.filterLegend')} hint={t('fanOut.start.filterHint')}>
       <div className="field-row">
         <EnumField
           {...control('filter.topic')}
@@ -36,8 +32,7 @@ export function FanOutFilter({
           values={TOPICS}
           text={(topic) => t(`enums.topic.${topic}`)}
           any={any}
-          value={values.topic}
-          onChange={(topic) => form.set('topic', topic)}
+          {...form.choose('topic')}
         />
         <EnumField
           {...control('filter.platform')}
@@ -45,8 +40,7 @@ export function FanOutFilter({
           values={PLATFORMS}
           text={(platform) => t(`enums.platform.${platform}`)}
           any={any}
-          value={values.platform}
-          onChange={(platform) => form.set('platform', platform)}
+          {...form.choose('platform')}
         />
         <TextField
           {...control('filter.language')}
@@ -73,6 +67,6 @@ export function FanOutFilter({
           spellCheck={false}
         />
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -105,8 +105,7 @@ export function FanOutStart() {
               name="fan-out-mode"
               values={['filter', 'creators'] as const}
               text={(mode) => t(`fanOut.start.mode.${mode}`)}
-              value={draft.mode}
-              onChange={(mode) => form.set('mode', mode)}
+              {...form.choose('mode')}
             />
           </fieldset>
 

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AGENCIES } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { Field } from '../../components/field';
-import { FieldErrors } from '../../components/messages';
+import { Field, FieldGroup } from '../../components/field';
 import { useFormat } from '../../lib/format';
 import type { Form, TextField as TextOf } from '../../lib/use-form';
 import { inputIdOf, REQUEST_FIELD_PATHS, type RequestDraft } from './request-form';
@@ -24,7 +23,6 @@ export function RequestFields({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { values } = form;
   const FORM = REQUEST_FORM;
   const control = (key: keyof RequestDraft) => {
     const path = REQUEST_FIELD_PATHS[key];
@@ -37,8 +35,7 @@ export function RequestFields({
         label={t('requests.form.toAgency')}
         values={LEAD_AGENCIES}
         text={format.agency}
-        value={values.toAgencyId}
-        onChange={(agency) => form.set('toAgencyId', agency)}
+        {...form.choose('toAgencyId')}
       />
       <TextField
         {...control('title')}
@@ -56,15 +53,14 @@ export function RequestFields({
       >
         {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
       </Field>
-      <fieldset className="group" id={inputIdOf(FORM, 'proposedPeriod')}>
-        <legend>{t('requests.form.period')}</legend>
-        <FieldErrors
-          id={`${inputIdOf(FORM, 'proposedPeriod')}-error`}
-          errors={errorsAt('proposedPeriod')}
-          problem={problem}
-        />
+      <FieldGroup
+        id={inputIdOf(FORM, 'proposedPeriod')}
+        legend={t('requests.form.period')}
+        errors={errorsAt('proposedPeriod')}
+        problem={problem}
+      >
         <PeriodFields form={form} control={control} />
-      </fieldset>
+      </FieldGroup>
       <Field
         {...control('expectedDeliverables')}
         label={t('requests.form.deliverables')}

@@ -114,8 +114,7 @@ function OverrideForm({
         label={t('review.override.check')}
         values={failing}
         text={(check) => t(`enums.check.${check}`)}
-        value={form.values.check}
-        onChange={(check) => form.set('check', check)}
+        {...form.choose('check')}
       />
       <Field id="override-reason" label={t('review.override.reason')} errors={own}>
         {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}

@@ -76,8 +76,7 @@ export function CommentForm({
             name="visibility"
             values={['creator', 'internal'] as const}
             text={(v) => t(`review.comment.${v}`)}
-            value={form.values.visibility}
-            onChange={(v) => form.set('visibility', v)}
+            {...form.choose('visibility')}
           />
         </fieldset>
         <button type="submit" className="button-secondary" disabled={form.busy}>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../../api/problem';
-import { Field } from '../../components/field';
+import { Field, FieldGroup } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { TextField } from '../../components/text-field';
 
@@ -113,10 +113,13 @@ export function ContentFields({
           />
         )}
       </Field>
-      <fieldset className="group" id={idOf('media')}>
-        <legend>{t('content.media.legend')}</legend>
-        <p className="hint">{t('content.media.hint')}</p>
-        <FieldErrors id={`${idOf('media')}-error`} errors={at('media')} problem={problem} />
+      <FieldGroup
+        id={idOf('media')}
+        legend={t('content.media.legend')}
+        hint={t('content.media.hint')}
+        errors={at('media')}
+        problem={problem}
+      >
         {draft.media.map((media, row) => (
           <fieldset key={media.key} className="channel-row">
             <legend>{t('content.media.row', { n: row + 1 })}</legend>
@@ -185,7 +188,7 @@ export function ContentFields({
         >
           {t('content.media.add')}
         </button>
-      </fieldset>
+      </FieldGroup>
       {placed.unplaced.length > 0 && (
         <FieldErrors id={`${prefix}-unplaced-error`} errors={placed.unplaced} problem={problem} />
       )}

@@ -90,8 +90,7 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
             problem={problem}
             values={assignment.brief.platforms}
             text={(platform) => t(`enums.platform.${platform}`)}
-            value={values.platform}
-            onChange={(platform) => form.set('platform', platform)}
+            {...form.choose('platform')}
           />
           <EnumField
             id="submit-kind"
@@ -100,8 +99,7 @@ export function SubmitForm({ assignment }: { assignment: Assignment }) {
             problem={problem}
             values={BRIEF_KINDS}
             text={(kind) => t(`enums.contentKind.${kind}`)}
-            value={values.kind}
-            onChange={(kind) => form.set('kind', kind)}
+            {...form.choose('kind')}
           />
           <Field id="submit-plannedAt" label={t('submit.plannedAt')} errors={own('plannedAt')} problem={problem}>
             {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('plannedAt')} />}

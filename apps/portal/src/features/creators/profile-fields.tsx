@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TOPICS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
 import { DateInput } from '../../components/date-input';
-import { Field } from '../../components/field';
-import { FieldErrors } from '../../components/messages';
+import { Field, FieldGroup } from '../../components/field';
 import { Checkboxes } from '../../components/radios';
 import { TextField } from '../../components/text-field';
 
@@ -37,21 +36,21 @@ interface FormTies<D> {
 /** A creator's topics (checkboxes), languages and regions: the same on the register and the edit form. */
 export function ProfileFields({ draft, inputId, errorsAt, problem, onChange }: FormTies<ProfileDraft>) {
   const { t } = useTranslation();
-  const control = (path: 'languages' | 'regions') => ({ id: inputId(path), errors: errorsAt(path), problem });
+  const control = (path: 'topics' | 'languages' | 'regions') => ({
+    id: inputId(path),
+    errors: errorsAt(path),
+    problem,
+  });
   return (
     <>
-      <fieldset className="group" id={inputId('topics')}>
-        <legend>
-          {t('register.topics')} <span className="optional">({t('register.optional')})</span>
-        </legend>
-        <FieldErrors id={`${inputId('topics')}-error`} errors={errorsAt('topics')} problem={problem} />
+      <FieldGroup {...control('topics')} legend={t('register.topics')} optional={t('register.optional')}>
         <Checkboxes
           values={TOPICS}
           text={(topic) => t(`enums.topic.${topic}`)}
           chosen={draft.topics}
           onChange={(topics) => onChange('topics', topics)}
         />
-      </fieldset>
+      </FieldGroup>
 
       <div className="field-row">
         {(['languages', 'regions'] as const).map((path) => (
@@ -81,16 +80,13 @@ export function ConsentFields({
   hint,
 }: FormTies<ConsentDraft> & { hint: string }) {
   const { t } = useTranslation();
-  const control = (path: 'consent.givenAt' | 'consent.scope' | 'consent.evidence') => ({
+  const control = (path: 'consent' | 'consent.givenAt' | 'consent.scope' | 'consent.evidence') => ({
     id: inputId(path),
     errors: errorsAt(path),
     problem,
   });
   return (
-    <fieldset className="group" id={inputId('consent')}>
-      <legend>{t('register.consent.legend')}</legend>
-      <p className="hint">{hint}</p>
-      <FieldErrors id={`${inputId('consent')}-error`} errors={errorsAt('consent')} problem={problem} />
+    <FieldGroup {...control('consent')} legend={t('register.consent.legend')} hint={hint}>
       <Field {...control('consent.givenAt')} label={t('register.consent.givenAt')}>
         {(props) => (
           <DateInput
@@ -116,6 +112,6 @@ export function ConsentFields({
           onChange={(e) => onChange('consentEvidence', e.target.value)}
         />
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }

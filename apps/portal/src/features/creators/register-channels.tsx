@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
-import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
 import { ChannelRow } from './channel-row';
 import { emptyChannel, inputIdOf, type ChannelDraft, type RegisterDraft } from './register-form';
+import { FieldGroup } from '../../components/field';
 
 /** The creator's channels, a row each, added and removed; a taken handle names its owner. */
 export function RegisterChannels({
@@ -25,9 +25,7 @@ export function RegisterChannels({
     }));
   }
   return (
-    <fieldset className="group" id={inputIdOf('channels')}>
-      <legend>{t('register.channels.legend')}</legend>
-      <FieldErrors id="register-channels-error" errors={errorsAt('channels')} problem={problem} />
+    <FieldGroup {...control('channels')} legend={t('register.channels.legend')}>
       {values.channels.map((channel, row) => (
         <ChannelRow
           key={channel.key}
@@ -53,6 +51,6 @@ export function RegisterChannels({
       >
         {t('register.channels.add')}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

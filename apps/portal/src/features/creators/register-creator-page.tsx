@@ -3,7 +3,6 @@ import { Link, useNavigate } from 'react-router';
 import { settle } from '../../api/client';
 import { existingCreator, placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
-import { FieldErrors } from '../../components/messages';
 import { Breadcrumb, PageHeading } from '../../components/page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -23,6 +22,7 @@ import { RegisterPersonalData } from './register-personal-data';
 import { FormActions } from '../../components/form-actions';
 import { Radios } from '../../components/radios';
 import { TextField } from '../../components/text-field';
+import { FieldGroup } from '../../components/field';
 
 /**
  * Registers a creator. Checks what it can before sending (the domain's own
@@ -74,17 +74,19 @@ export default function RegisterCreatorPage() {
       </div>
 
       <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
-        <fieldset className="group" id={inputIdOf('kind')}>
-          <legend>{t('register.kind.legend')}</legend>
-          <FieldErrors id="register-kind-error" errors={errorsAt('kind')} problem={problem} />
+        <FieldGroup
+          id={inputIdOf('kind')}
+          legend={t('register.kind.legend')}
+          errors={errorsAt('kind')}
+          problem={problem}
+        >
           <Radios
             name="kind"
             values={['individual', 'management_company'] as const}
             text={(kind) => t(`register.kind.${kind}`)}
-            value={draft.kind}
-            onChange={(kind) => form.set('kind', kind)}
+            {...form.choose('kind')}
           />
-        </fieldset>
+        </FieldGroup>
 
         <TextField
           id={inputIdOf('displayName')}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
-import { FieldErrors } from '../../components/messages';
 import type { Form } from '../../lib/use-form';
 import { inputIdOf, type RegisterDraft } from './register-form';
 import { TextField } from '../../components/text-field';
+import { FieldGroup } from '../../components/field';
 
 /** The creator's personal data, optional: legal name, national ID, phone, email. */
 export function RegisterPersonalData({
@@ -17,12 +17,12 @@ export function RegisterPersonalData({
   const { problem } = form;
   const control = (path: string) => ({ id: inputIdOf(path), errors: errorsAt(path), problem });
   return (
-    <fieldset className="group" id={inputIdOf('personalData')}>
-      <legend>
-        {t('register.personal.legend')} <span className="optional">({t('register.optional')})</span>
-      </legend>
-      <p className="hint">{t('register.personal.intro')}</p>
-      <FieldErrors id="register-personalData-error" errors={errorsAt('personalData')} problem={problem} />
+    <FieldGroup
+      {...control('personalData')}
+      legend={t('register.personal.legend')}
+      optional={t('register.optional')}
+      hint={t('register.personal.intro')}
+    >
       <TextField
         {...control('personalData.legalName')}
         label={t('register.personal.legalName')}
@@ -50,6 +50,6 @@ export function RegisterPersonalData({
         type="email"
         {...form.bind('email')}
       />
-    </fieldset>
+    </FieldGroup>
   );
 }
