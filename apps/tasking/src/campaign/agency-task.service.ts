@@ -23,7 +23,7 @@ import { recordEvent } from '@concord/messaging';
 import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { AgencyTask } from './agency-task.entity';
-import { assertMayBetweenAgencies } from './between-agencies.permissions';
+import { assertMayAsk, assertMayBetweenAgencies } from './between-agencies.permissions';
 import type { AgencyTaskRepository } from './agency-task.repository';
 import type { CampaignRepository } from './campaign.repository';
 import { campaignsVisibleTo } from './campaign.service';
@@ -71,13 +71,7 @@ export class AgencyTaskService {
   async create(cmd: Cmd<'taskCreate'>) {
     const { actor, data } = cmd;
     const input = data.input;
-    assertMayBetweenAgencies(
-      actor,
-      'create',
-      'AgencyTask',
-      { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId },
-      'Your role may not ask other agencies for work',
-    );
+    assertMayAsk(actor, 'AgencyTask', input.toAgencyId, 'Your role may not ask other agencies for work');
     if (!findAgency(input.toAgencyId) || input.toAgencyId === actor.orgId) {
       throw new DomainError('validation.failed', 'Ask another known agency', [
         { path: 'toAgencyId', code: 'unknown_agency', message: 'Name another agency, e.g. mcst-ttcs or mofa' },

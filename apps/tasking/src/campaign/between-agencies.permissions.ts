@@ -19,3 +19,8 @@ export function assertMayBetweenAgencies(
   if (!abilityFor(actor).can(action, subject(kind, { fromAgencyId, toAgencyId })))
     throw new DomainError('auth.forbidden', why);
 }
+
+/** Refuses (403, `why`) unless `actor` may ask `toAgencyId`, for their own agency, for a `kind`. */
+export function assertMayAsk(actor: Actor, kind: BetweenAgenciesSubject, toAgencyId: string, why: string): void {
+  assertMayBetweenAgencies(actor, 'create', kind, { fromAgencyId: actor.orgId, toAgencyId }, why);
+}

@@ -28,7 +28,7 @@ import { recordEvent } from '@concord/messaging';
 import type { UnitOfWork } from '@concord/service-kit';
 import type { z } from 'zod';
 import { CampaignRequest } from './campaign-request.entity';
-import { assertMayBetweenAgencies } from './between-agencies.permissions';
+import { assertMayAsk, assertMayBetweenAgencies } from './between-agencies.permissions';
 import { CAMPAIGN_REQUEST_PERMISSION_COLUMNS, type CampaignRequestRepository } from './campaign-request.repository';
 import { Campaign } from './campaign.entity';
 import { toBriefView, toCampaignRequestView, toCampaignView } from './campaign.mapper';
@@ -205,13 +205,7 @@ export class CampaignService {
   async createRequest(cmd: Cmd<'requestCreate'>) {
     const { actor, data } = cmd;
     const input = data.input;
-    assertMayBetweenAgencies(
-      actor,
-      'create',
-      'CampaignRequest',
-      { fromAgencyId: actor.orgId, toAgencyId: input.toAgencyId },
-      'Only a partner agency liaison requests joint campaigns',
-    );
+    assertMayAsk(actor, 'CampaignRequest', input.toAgencyId, 'Only a partner agency liaison requests joint campaigns');
     assertKnownAgencies([{ path: 'toAgencyId', agencyId: input.toAgencyId }], actor.orgId);
     if (findAgency(input.toAgencyId)?.kind !== 'lead') {
       throw new DomainError('validation.failed', 'Joint campaigns are requested from the lead agency', [
