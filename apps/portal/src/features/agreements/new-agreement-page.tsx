@@ -4,7 +4,7 @@ import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
 import { ProblemAlert } from '../../components/messages';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { FormPage } from '../../components/form-page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import {
@@ -60,64 +60,48 @@ export default function NewAgreementPage() {
   const placed = placeFieldErrors(shown, ['kind', 'counterpartyId', ...termPaths(draft)]);
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
 
-  if (session.me && !session.can('create', 'Agreement')) {
-    return (
-      <div className="page page-form">
-        <PageHeading title={t('agreementsArea.new.title')} />
-        <ProblemAlert problem={{ code: 'auth.forbidden', detail: '' }} />
-      </div>
-    );
-  }
-
   return (
-    <div className="page page-form">
-      <Breadcrumb to="/agreements">{t('agreementsArea.nav')}</Breadcrumb>
-      <PageHeading title={t('agreementsArea.new.title')} />
-      <p className="lead">{t('agreementsArea.new.intro')}</p>
-
-      <div ref={form.summary} tabIndex={-1} className="summary-anchor">
+    <FormPage
+      back={{ to: '/agreements', label: t('agreementsArea.nav') }}
+      title={t('agreementsArea.new.title')}
+      intro={t('agreementsArea.new.intro')}
+      forbidden={
+        session.me &&
+        !session.can('create', 'Agreement') && <ProblemAlert problem={{ code: 'auth.forbidden', detail: '' }} />
+      }
+      summary={
         <ErrorSummary
           title={t('agreementsArea.form.summaryTitle')}
           placed={placed}
           problem={problem}
           inputId={(path) => inputIdOf(FORM, path)}
         />
-      </div>
+      }
+      form={form}
+    >
+      <FieldGroup id={inputIdOf(FORM, 'kind')} legend={t('agreementsArea.form.kind')} errors={errorsAt('kind')}>
+        <Radios name="kind" values={KINDS} text={(kind) => t(`agreementsArea.kind.${kind}`)} {...form.choose('kind')} />
+      </FieldGroup>
 
-      <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
-        <FieldGroup id={inputIdOf(FORM, 'kind')} legend={t('agreementsArea.form.kind')} errors={errorsAt('kind')}>
-          <Radios
-            name="kind"
-            values={KINDS}
-            text={(kind) => t(`agreementsArea.kind.${kind}`)}
-            {...form.choose('kind')}
-          />
-        </FieldGroup>
+      <CounterpartyPicker
+        value={draft.counterpartyId}
+        errors={errorsAt('counterpartyId')}
+        onChange={(id) => form.set('counterpartyId', id)}
+      />
 
-        <CounterpartyPicker
-          value={draft.counterpartyId}
-          errors={errorsAt('counterpartyId')}
-          onChange={(id) => form.set('counterpartyId', id)}
-        />
+      <TermsFields
+        form={FORM}
+        draft={draft}
+        errorsAt={errorsAt}
+        onField={(field, value) => form.edit(TERM_FIELD_PATHS[field], (d) => ({ ...d, [field]: value }))}
+        onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) =>
+          form.edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))
+        }
+      />
 
-        <TermsFields
-          form={FORM}
-          draft={draft}
-          errorsAt={errorsAt}
-          onField={(field, value) => form.edit(TERM_FIELD_PATHS[field], (d) => ({ ...d, [field]: value }))}
-          onDeliverables={(path, change: (rows: DeliverableDraft[]) => DeliverableDraft[]) =>
-            form.edit(path, (d) => ({ ...d, deliverables: change(d.deliverables) }))
-          }
-        />
-
-        <FormActions
-          busy={busy}
-          submit={t('agreementsArea.new.submit')}
-          submitting={t('agreementsArea.new.submitting')}
-        >
-          <Link to="/agreements">{t('agreementsArea.new.cancel')}</Link>
-        </FormActions>
-      </form>
-    </div>
+      <FormActions busy={busy} submit={t('agreementsArea.new.submit')} submitting={t('agreementsArea.new.submitting')}>
+        <Link to="/agreements">{t('agreementsArea.new.cancel')}</Link>
+      </FormActions>
+    </FormPage>
   );
 }

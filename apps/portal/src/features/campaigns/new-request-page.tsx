@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { settle } from '../../api/client';
 import { ErrorSummary } from '../../components/error-summary';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { FormPage } from '../../components/form-page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import { useAreaErrors } from './area-errors';
@@ -44,22 +44,15 @@ export default function NewRequestPage() {
   const { placed, at } = useAreaErrors(form.errors, REQUEST_FORM_PATHS);
   const { problem, busy } = form;
 
-  if (!session.can('create', 'CampaignRequest')) {
-    return (
-      <div className="page page-form">
-        <PageHeading title={t('requests.form.title')} />
-        <p className="alert alert-info">{t('requests.form.forbidden')}</p>
-      </div>
-    );
-  }
-
   return (
-    <div className="page page-form">
-      <Breadcrumb to="/requests">{t('requests.title')}</Breadcrumb>
-      <PageHeading title={t('requests.form.title')} />
-      <p className="lead">{t('requests.form.intro')}</p>
-
-      <div ref={form.summary} tabIndex={-1} className="summary-anchor">
+    <FormPage
+      back={{ to: '/requests', label: t('requests.title') }}
+      title={t('requests.form.title')}
+      intro={t('requests.form.intro')}
+      forbidden={
+        !session.can('create', 'CampaignRequest') && <p className="alert alert-info">{t('requests.form.forbidden')}</p>
+      }
+      summary={
         <ErrorSummary
           title={t('requests.form.summaryTitle')}
           titleId="request-summary-title"
@@ -67,12 +60,11 @@ export default function NewRequestPage() {
           problem={problem}
           inputId={(path) => inputIdOf(REQUEST_FORM, path)}
         />
-      </div>
-
-      <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
-        <RequestFields form={form} errorsAt={at} problem={problem} />
-        <FormActions busy={busy} submit={t('requests.form.submit')} submitting={t('requests.form.submitting')} />
-      </form>
-    </div>
+      }
+      form={form}
+    >
+      <RequestFields form={form} errorsAt={at} problem={problem} />
+      <FormActions busy={busy} submit={t('requests.form.submit')} submitting={t('requests.form.submitting')} />
+    </FormPage>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { settle } from '../../api/client';
 import { existingCreator, placeFieldErrors } from '../../api/problem';
 import { ErrorSummary } from '../../components/error-summary';
-import { Breadcrumb, PageHeading } from '../../components/page';
+import { FormPage } from '../../components/form-page';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { ConsentFields, ProfileFields } from './profile-fields';
@@ -58,12 +58,11 @@ export default function RegisterCreatorPage() {
   const errorsAt = (path: string) => placed.byField.get(path) ?? [];
 
   return (
-    <div className="page page-form">
-      <Breadcrumb to="/creators">{t('nav.creators')}</Breadcrumb>
-      <PageHeading title={t('register.title')} />
-      <p className="lead">{t('register.intro')}</p>
-
-      <div ref={form.summary} tabIndex={-1} className="summary-anchor">
+    <FormPage
+      back={{ to: '/creators', label: t('nav.creators') }}
+      title={t('register.title')}
+      intro={t('register.intro')}
+      summary={
         <ErrorSummary title={t('register.summaryTitle')} placed={placed} problem={problem} inputId={inputIdOf}>
           {existing && (
             <p>
@@ -71,46 +70,40 @@ export default function RegisterCreatorPage() {
             </p>
           )}
         </ErrorSummary>
-      </div>
-
-      <form onSubmit={(e) => void form.submit(e)} noValidate aria-busy={busy}>
-        <FieldGroup
-          id={inputIdOf('kind')}
-          legend={t('register.kind.legend')}
-          errors={errorsAt('kind')}
-          problem={problem}
-        >
-          <Radios
-            name="kind"
-            values={['individual', 'management_company'] as const}
-            text={(kind) => t(`register.kind.${kind}`)}
-            {...form.choose('kind')}
-          />
-        </FieldGroup>
-
-        <TextField
-          id={inputIdOf('displayName')}
-          errors={errorsAt('displayName')}
-          problem={problem}
-          label={t('register.displayName')}
-          hint={t('register.displayNameHint')}
-          {...form.bind('displayName')}
+      }
+      form={form}
+    >
+      <FieldGroup id={inputIdOf('kind')} legend={t('register.kind.legend')} errors={errorsAt('kind')} problem={problem}>
+        <Radios
+          name="kind"
+          values={['individual', 'management_company'] as const}
+          text={(kind) => t(`register.kind.${kind}`)}
+          {...form.choose('kind')}
         />
+      </FieldGroup>
 
-        <RegisterChannels form={form} errorsAt={errorsAt} existing={existing} />
-        <ProfileFields draft={draft} inputId={inputIdOf} errorsAt={errorsAt} problem={problem} onChange={form.set} />
-        <RegisterPersonalData form={form} errorsAt={errorsAt} />
-        <ConsentFields
-          draft={draft}
-          inputId={inputIdOf}
-          errorsAt={errorsAt}
-          problem={problem}
-          onChange={form.set}
-          hint={t('register.consent.intro')}
-        />
+      <TextField
+        id={inputIdOf('displayName')}
+        errors={errorsAt('displayName')}
+        problem={problem}
+        label={t('register.displayName')}
+        hint={t('register.displayNameHint')}
+        {...form.bind('displayName')}
+      />
 
-        <FormActions busy={busy} submit={t('register.submit')} submitting={t('register.submitting')} />
-      </form>
-    </div>
+      <RegisterChannels form={form} errorsAt={errorsAt} existing={existing} />
+      <ProfileFields draft={draft} inputId={inputIdOf} errorsAt={errorsAt} problem={problem} onChange={form.set} />
+      <RegisterPersonalData form={form} errorsAt={errorsAt} />
+      <ConsentFields
+        draft={draft}
+        inputId={inputIdOf}
+        errorsAt={errorsAt}
+        problem={problem}
+        onChange={form.set}
+        hint={t('register.consent.intro')}
+      />
+
+      <FormActions busy={busy} submit={t('register.submit')} submitting={t('register.submitting')} />
+    </FormPage>
   );
 }
