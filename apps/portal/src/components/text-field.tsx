@@ -1,4 +1,4 @@
-import type { ComponentProps, InputHTMLAttributes } from 'react';
+import type { ComponentProps, InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { Field } from './field';
 
 type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
@@ -31,6 +31,35 @@ export function TextField({
   return (
     <Field {...field}>
       {(control) => <input {...control} {...input} value={value} onChange={onChange} autoComplete="off" />}
+    </Field>
+  );
+}
+
+/** A labelled box for longer text (a reason, a message): a `Field` holding a `<textarea>` of `rows` lines. */
+export function TextArea({
+  value,
+  onChange,
+  rows,
+  maxLength,
+  autoFocus,
+  ...field
+}: FieldProps &
+  Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, 'rows' | 'maxLength' | 'autoFocus'> & {
+    value: string;
+    onChange: (event: { target: { value: string } }) => void;
+  }) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          maxLength={maxLength}
+          autoFocus={autoFocus}
+          value={value}
+          onChange={onChange}
+        />
+      )}
     </Field>
   );
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { fieldProblem, type FieldProblem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -9,6 +8,7 @@ import { ActionForm, type WriteProps } from './outcome';
 import { keyed } from '../../lib/idempotency';
 import { useFormErrors } from './terms-fields';
 import { Radios } from '../../components/radios';
+import { TextArea } from '../../components/text-field';
 
 type Decision = 'approve' | 'return';
 
@@ -72,14 +72,14 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
           {...form.choose('decision')}
         />
       </fieldset>
-      <Field
+      <TextArea
         id={`${id}-comments`}
         label={t('agreementsArea.actions.legal.comments')}
         hint={t('agreementsArea.actions.legal.commentsHint')}
         errors={at('comments')}
-      >
-        {(props) => <textarea {...props} rows={3} {...form.bind('comments')} />}
-      </Field>
+        rows={3}
+        {...form.bind('comments')}
+      />
     </ActionForm>
   );
 }

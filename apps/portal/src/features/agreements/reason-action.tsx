@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { Field } from '../../components/field';
 import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { ActionForm, type WriteProps } from './outcome';
 import { keyed } from '../../lib/idempotency';
 import { useWordedErrors } from './terms-fields';
+import { TextArea } from '../../components/text-field';
 
 /** Suspend, resume or terminate, each with a reason. */
 export function ReasonAction({
@@ -46,13 +46,13 @@ export function ReasonAction({
       submit={t(`agreementsArea.actions.${action}.submit`)}
       danger={action === 'terminate'}
     >
-      <Field
+      <TextArea
         id={`${action}-reason`}
         label={t('agreementsArea.actions.reason')}
         errors={errors.filter((e) => e.path === 'reason')}
-      >
-        {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
-      </Field>
+        rows={2}
+        {...form.bind('reason')}
+      />
     </ActionForm>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -23,6 +22,7 @@ import {
 } from './agreement-form';
 import { Disclosure, WriteProblem, type WriteProps } from './outcome';
 import { TermsFields, useWordedErrors } from './terms-fields';
+import { TextArea } from '../../components/text-field';
 
 type Values = TermsDraft & { reason: string };
 
@@ -111,14 +111,14 @@ export function TermsChangeForm({ agreement, mode, onDone, onStale }: WriteProps
             }
           />
           {mode === 'amend' && (
-            <Field
+            <TextArea
               id={inputIdOf(id, 'reason')}
               label={t('agreementsArea.actions.amend.reason')}
               hint={t('agreementsArea.actions.amend.reasonHint')}
               errors={errorsAt('reason')}
-            >
-              {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
-            </Field>
+              rows={2}
+              {...form.bind('reason')}
+            />
           )}
           <button type="submit" className="button-primary" disabled={form.busy}>
             {t(`agreementsArea.actions.${mode}.submit`)}

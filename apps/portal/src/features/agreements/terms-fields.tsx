@@ -13,7 +13,7 @@ import {
   type DeliverableDraft,
   type TermsDraft,
 } from './agreement-form';
-import { TextField } from '../../components/text-field';
+import { TextArea, TextField } from '../../components/text-field';
 
 type TermField = keyof typeof TERM_FIELD_PATHS;
 
@@ -80,9 +80,13 @@ export function TermsFields({
   return (
     <>
       <TextField {...control('title')} label={t('agreementsArea.form.title')} {...text('title')} />
-      <Field {...control('scope')} label={t('agreementsArea.form.scope')} hint={t('agreementsArea.form.scopeHint')}>
-        {(props) => <textarea {...props} {...text('scope')} rows={4} />}
-      </Field>
+      <TextArea
+        {...control('scope')}
+        label={t('agreementsArea.form.scope')}
+        hint={t('agreementsArea.form.scopeHint')}
+        {...text('scope')}
+        rows={4}
+      />
       <FieldGroup {...control('term')} legend={t('agreementsArea.form.term')}>
         <div className="field-row">
           <Field {...control('term.start')} label={t('agreementsArea.form.termStart')}>

@@ -8,7 +8,7 @@ import { Checkboxes } from '../../components/radios';
 import type { Form } from '../../lib/use-form';
 import { BRIEF_FIELD_PATHS, type BriefDraft } from './brief-form';
 import { inputIdOf } from './request-form';
-import { TextField } from '../../components/text-field';
+import { TextArea, TextField } from '../../components/text-field';
 
 export const BRIEF_FORM = 'brief';
 
@@ -46,13 +46,13 @@ export function BriefFields({
           {...form.bind('title')}
         />
       </div>
-      <Field
+      <TextArea
         {...control('keyMessages')}
         label={t('campaignsArea.briefs.keyMessages')}
         hint={t('campaignsArea.briefs.keyMessagesHint')}
-      >
-        {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
-      </Field>
+        rows={3}
+        {...form.bind('keyMessages')}
+      />
       <FieldGroup
         id={inputIdOf(BRIEF_FORM, 'platforms')}
         legend={t('campaignsArea.briefs.platforms')}

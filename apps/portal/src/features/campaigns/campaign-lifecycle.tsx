@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FormProblem } from '../../components/messages';
 import { requireText, useForm } from '../../lib/use-form';
 import { useMutation } from '../../lib/use-mutation';
@@ -11,6 +10,7 @@ import { keyed } from '../../lib/idempotency';
 import { Section } from '../../components/section';
 import { FormActions } from '../../components/form-actions';
 import type { CampaignWriteProps } from './campaign-write';
+import { TextArea } from '../../components/text-field';
 
 type Ending = 'close' | 'cancel';
 
@@ -74,14 +74,15 @@ export function CampaignLifecycle({ campaign, onDone, reload }: CampaignWritePro
           <p className="hint">
             {t(ending === 'close' ? 'campaignsArea.lifecycle.closeIntro' : 'campaignsArea.lifecycle.cancelIntro')}
           </p>
-          <Field
+          <TextArea
             id="campaign-end-reason"
             label={t('campaignsArea.lifecycle.reason')}
             errors={placed.byField.get('reason')}
             problem={end.problem}
-          >
-            {(props) => <textarea {...props} rows={2} autoFocus {...end.bind('reason')} />}
-          </Field>
+            rows={2}
+            autoFocus
+            {...end.bind('reason')}
+          />
           <FormActions
             busy={busy}
             submit={t(ending === 'close' ? 'campaignsArea.lifecycle.close' : 'campaignsArea.lifecycle.cancel')}

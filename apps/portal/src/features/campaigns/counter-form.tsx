@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { Field } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -20,6 +19,7 @@ import {
 } from './request-form';
 import { FormActions, InlineForm } from '../../components/form-actions';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 const COUNTER_FORM = 'counter';
 
@@ -73,16 +73,19 @@ export function CounterForm({
       <AnswerRefusal form={form} placedAll />
       <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={form.problem} />
       <PeriodFields form={form} control={control} />
-      <Field
+      <TextArea
         {...control('keyMessages')}
         label={t('requests.form.keyMessages')}
         hint={t('requests.answer.counterKeyMessagesHint')}
-      >
-        {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
-      </Field>
-      <Field {...control('message')} label={t('requests.answer.counterMessage')}>
-        {(props) => <textarea {...props} rows={2} {...form.bind('message')} />}
-      </Field>
+        rows={3}
+        {...form.bind('keyMessages')}
+      />
+      <TextArea
+        {...control('message')}
+        label={t('requests.answer.counterMessage')}
+        rows={2}
+        {...form.bind('message')}
+      />
       <FormActions
         busy={form.busy}
         submit={t('requests.answer.counter')}

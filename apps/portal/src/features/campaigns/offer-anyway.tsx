@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { settle } from '../../api/client';
 import { fieldProblem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FormProblem } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import type { FanOutResult, FanOutView } from './fan-out';
 import { InlineForm } from '../../components/form-actions';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 /** A skip for capacity or a calendar conflict, offered anyway with a reason: a new fan-out for this creator. */
 export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOutResult }) {
@@ -57,9 +57,15 @@ export function OfferAnyway({ view, result }: { view: FanOutView; result: FanOut
   return (
     <InlineForm form={form}>
       <FormProblem problem={form.problem} placedAll={fieldErrors.length > 0} />
-      <Field id={fieldId} label={t('fanOut.override.reason', { name })} errors={fieldErrors} problem={form.problem}>
-        {(props) => <textarea {...props} rows={2} autoFocus {...form.bind('reason')} />}
-      </Field>
+      <TextArea
+        id={fieldId}
+        label={t('fanOut.override.reason', { name })}
+        errors={fieldErrors}
+        problem={form.problem}
+        rows={2}
+        autoFocus
+        {...form.bind('reason')}
+      />
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('fanOut.override.submit')}
       </button>

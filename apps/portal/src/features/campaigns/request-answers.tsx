@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle, type Result, type Schemas } from '../../api/client';
 import { fieldProblem, placeFieldErrors, type Problem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FormProblem, ProblemAlert } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -11,6 +10,7 @@ import { CounterForm } from './counter-form';
 import type { CampaignRequestView, RequestAction } from './request-form';
 import { Section } from '../../components/section';
 import { InlineForm } from '../../components/form-actions';
+import { TextArea } from '../../components/text-field';
 
 type Send = (body: Record<string, unknown>, key: string) => Promise<Result<CampaignRequestView>>;
 
@@ -165,15 +165,16 @@ function NoteForm({
     <InlineForm form={form}>
       {intro && <p className="hint">{intro}</p>}
       <AnswerRefusal form={form} placedAll={placed.unplaced.length === 0} />
-      <Field
+      <TextArea
         id={`request-${id}-${field}`}
         label={label}
         optional={required ? undefined : t('register.optional')}
         errors={placed.byField.get(field)}
         problem={form.problem}
-      >
-        {(props) => <textarea {...props} rows={2} {...form.bind('text')} autoFocus={Boolean(openLabel)} />}
-      </Field>
+        rows={2}
+        {...form.bind('text')}
+        autoFocus={Boolean(openLabel)}
+      />
       <div className="actions">
         <button
           type="submit"

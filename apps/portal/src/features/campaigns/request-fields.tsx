@@ -6,7 +6,7 @@ import { Field, FieldGroup } from '../../components/field';
 import { useFormat } from '../../lib/format';
 import type { Form, TextField as TextOf } from '../../lib/use-form';
 import { inputIdOf, REQUEST_FIELD_PATHS, type RequestDraft } from './request-form';
-import { TextField } from '../../components/text-field';
+import { TextArea, TextField } from '../../components/text-field';
 
 export const REQUEST_FORM = 'request';
 const LEAD_AGENCIES = AGENCIES.filter((a) => a.kind === 'lead').map((a) => a.id);
@@ -43,16 +43,20 @@ export function RequestFields({
         hint={t('requests.form.titleHint')}
         {...form.bind('title')}
       />
-      <Field {...control('objective')} label={t('requests.form.objective')} hint={t('requests.form.objectiveHint')}>
-        {(props) => <textarea {...props} rows={3} {...form.bind('objective')} />}
-      </Field>
-      <Field
+      <TextArea
+        {...control('objective')}
+        label={t('requests.form.objective')}
+        hint={t('requests.form.objectiveHint')}
+        rows={3}
+        {...form.bind('objective')}
+      />
+      <TextArea
         {...control('keyMessages')}
         label={t('requests.form.keyMessages')}
         hint={t('requests.form.keyMessagesHint')}
-      >
-        {(props) => <textarea {...props} rows={3} {...form.bind('keyMessages')} />}
-      </Field>
+        rows={3}
+        {...form.bind('keyMessages')}
+      />
       <FieldGroup
         id={inputIdOf(FORM, 'proposedPeriod')}
         legend={t('requests.form.period')}
@@ -61,13 +65,13 @@ export function RequestFields({
       >
         <PeriodFields form={form} control={control} />
       </FieldGroup>
-      <Field
+      <TextArea
         {...control('expectedDeliverables')}
         label={t('requests.form.deliverables')}
         hint={t('requests.form.deliverablesHint')}
-      >
-        {(props) => <textarea {...props} rows={2} {...form.bind('expectedDeliverables')} />}
-      </Field>
+        rows={2}
+        {...form.bind('expectedDeliverables')}
+      />
       <Field
         {...control('responseDeadline')}
         label={t('requests.form.deadline')}

@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { type Problem } from '../../api/problem';
 import { EnumField } from '../../components/enum-field';
-import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
 import type { CheckName, OnDone, Submission, Version } from './submission';
 import { checkFindingText } from './wording';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 /** A version's automatic checks, each passed, failed or overridden, with its finding in words. */
 export function CheckList({ version, platform }: { version: Version; platform: string }) {
@@ -116,9 +116,13 @@ function OverrideForm({
         text={(check) => t(`enums.check.${check}`)}
         {...form.choose('check')}
       />
-      <Field id="override-reason" label={t('review.override.reason')} errors={own}>
-        {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
-      </Field>
+      <TextArea
+        id="override-reason"
+        label={t('review.override.reason')}
+        errors={own}
+        rows={2}
+        {...form.bind('reason')}
+      />
       <button type="submit" className="button-secondary" disabled={form.busy}>
         {t('review.override.submit')}
       </button>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { requireText, useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -9,6 +8,7 @@ import type { OnDone, Submission, Version } from './submission';
 import { Section } from '../../components/section';
 import { Radios } from '../../components/radios';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 type Visibility = 'creator' | 'internal';
 
@@ -67,9 +67,14 @@ export function CommentForm({
             t('review.comment.noRange')
           )}
         </p>
-        <Field id="comment-body" label={t('review.comment.body')} errors={errors} problem={problem}>
-          {(props) => <textarea {...props} rows={3} {...form.bind('body')} />}
-        </Field>
+        <TextArea
+          id="comment-body"
+          label={t('review.comment.body')}
+          errors={errors}
+          problem={problem}
+          rows={3}
+          {...form.bind('body')}
+        />
         <fieldset className="field">
           <legend className="legend-label">{t('review.comment.visibility')}</legend>
           <Radios

@@ -86,6 +86,15 @@ export function ContentFields({
   const idOf = (path: string) => `${prefix}-${path.replace(/\./g, '-')}`;
   const setMedia = (row: number, field: keyof MediaDraft, value: string) =>
     onChange({ ...draft, media: draft.media.map((m, i) => (i === row ? { ...m, [field]: value } : m)) });
+  /** A media row's text field: its id, label, errors, value and change. */
+  const mediaField = (row: number, field: 'url' | 'mimeType' | 'sizeBytes') => ({
+    id: idOf(`media.${row}.${field}`),
+    label: t(`content.media.${field}`),
+    errors: at(`media.${row}.${field}`),
+    problem,
+    value: draft.media[row][field],
+    onChange: (e: { target: { value: string } }) => setMedia(row, field, e.target.value),
+  });
   return (
     <>
       <TextField
@@ -124,35 +133,10 @@ export function ContentFields({
           <fieldset key={media.key} className="channel-row">
             <legend>{t('content.media.row', { n: row + 1 })}</legend>
             <FieldErrors id={`${idOf(`media.${row}`)}-error`} errors={at(`media.${row}`)} problem={problem} />
-            <TextField
-              id={idOf(`media.${row}.url`)}
-              label={t('content.media.url')}
-              errors={at(`media.${row}.url`)}
-              problem={problem}
-              type="url"
-              value={media.url}
-              onChange={(e) => setMedia(row, 'url', e.target.value)}
-              spellCheck={false}
-            />
+            <TextField {...mediaField(row, 'url')} type="url" spellCheck={false} />
             <div className="field-row">
-              <TextField
-                id={idOf(`media.${row}.mimeType`)}
-                label={t('content.media.mimeType')}
-                errors={at(`media.${row}.mimeType`)}
-                problem={problem}
-                value={media.mimeType}
-                onChange={(e) => setMedia(row, 'mimeType', e.target.value)}
-                spellCheck={false}
-              />
-              <TextField
-                id={idOf(`media.${row}.sizeBytes`)}
-                label={t('content.media.sizeBytes')}
-                errors={at(`media.${row}.sizeBytes`)}
-                problem={problem}
-                inputMode="numeric"
-                value={media.sizeBytes}
-                onChange={(e) => setMedia(row, 'sizeBytes', e.target.value)}
-              />
+              <TextField {...mediaField(row, 'mimeType')} spellCheck={false} />
+              <TextField {...mediaField(row, 'sizeBytes')} inputMode="numeric" />
             </div>
             <Field
               id={idOf(`media.${row}.sha256`)}

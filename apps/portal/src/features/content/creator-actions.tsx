@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
@@ -11,6 +10,7 @@ import { PublicationForm } from './publication-form';
 import type { OnDone, Submission, Version } from './submission';
 import { Section } from '../../components/section';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 /** What the creator does next: a new version when changes are asked, the publication, its reach, or withdraw. */
 export function CreatorActions({
@@ -112,9 +112,14 @@ function WithdrawForm({ submission, onDone }: { submission: Submission; onDone: 
         </button>
       ) : (
         <form onSubmit={(e) => void form.submit(e)} noValidate>
-          <Field id="withdraw-reason" label={t('submission.withdraw.reason')} optional={t('register.optional')}>
-            {(props) => <textarea {...props} rows={2} {...form.bind('reason')} autoFocus />}
-          </Field>
+          <TextArea
+            id="withdraw-reason"
+            label={t('submission.withdraw.reason')}
+            optional={t('register.optional')}
+            rows={2}
+            {...form.bind('reason')}
+            autoFocus
+          />
           <button type="submit" className="button-secondary" disabled={form.busy}>
             {t('submission.withdraw.submit')}
           </button>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import type { FieldProblem, Problem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
@@ -12,6 +11,7 @@ import { stageName } from './wording';
 import { Section } from '../../components/section';
 import { Radios } from '../../components/radios';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 /** A refusal said next to the checks, not here: approval refused while checks are failing. */
 const CHECKS_FAILING = 'submission.checks_failing';
@@ -108,16 +108,16 @@ export function DecisionForm({
             onChange={(kind) => form.set('decision', kind)}
           />
         </fieldset>
-        <Field
+        <TextArea
           id="decision-reason"
           label={t('review.decision.reason')}
           hint={t('review.decision.reasonHint')}
           optional={decision === 'approve' ? t('register.optional') : undefined}
           errors={at('reason')}
           problem={problem}
-        >
-          {(props) => <textarea {...props} rows={3} {...form.bind('reason')} />}
-        </Field>
+          rows={3}
+          {...form.bind('reason')}
+        />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t('review.decision.submit')}
         </button>

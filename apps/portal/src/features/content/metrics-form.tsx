@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import type { Problem } from '../../api/problem';
-import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
@@ -10,7 +9,7 @@ import { useApiClient } from '../../session/session';
 import type { OnDone, Submission } from './submission';
 import { Section } from '../../components/section';
 import { keyed } from '../../lib/idempotency';
-import { TextField } from '../../components/text-field';
+import { TextArea, TextField } from '../../components/text-field';
 
 const COUNTERS = ['views', 'likes', 'comments', 'shares'] as const;
 type CounterReading = { at: string } & Record<(typeof COUNTERS)[number], number>;
@@ -115,15 +114,15 @@ export function MetricsForm({
         </button>
         {correcting && (
           <>
-            <Field
+            <TextArea
               id="metrics-correction"
               label={t('submission.metrics.correctionReason')}
               hint={t('submission.metrics.correctionHint')}
               errors={at('correction.reason')}
               problem={problem}
-            >
-              {(props) => <textarea {...props} rows={2} {...form.bind('reason')} />}
-            </Field>
+              rows={2}
+              {...form.bind('reason')}
+            />
             <button type="button" className="button-secondary" disabled={form.busy} onClick={() => void send(true)}>
               {t('submission.metrics.sendCorrection')}
             </button>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
-import { Field } from '../../components/field';
 import { ProblemAlert } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { requireText, useForm } from '../../lib/use-form';
@@ -8,6 +7,7 @@ import { useApiClient } from '../../session/session';
 import { addedReply, replyVisibility } from './comment-thread';
 import type { Comment, Submission } from './submission';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 /** A reply under a comment: seen by the same people as the comment; what was typed stays on an error. */
 export function ReplyForm({
@@ -72,15 +72,16 @@ export function ReplyForm({
           </p>
         </div>
       )}
-      <Field
+      <TextArea
         id={bodyId}
         label={t('review.comment.replyBody')}
         hint={t('review.comment.replySeenBy', { who: t(`review.comment.${visibility}`) })}
         errors={bodyErrors}
         problem={form.problem}
-      >
-        {(props) => <textarea {...props} rows={2} {...form.bind('body')} autoFocus />}
-      </Field>
+        rows={2}
+        {...form.bind('body')}
+        autoFocus
+      />
       <div className="reply-actions">
         <button type="submit" className="button-secondary" disabled={form.busy}>
           {t('review.comment.replySubmit')}

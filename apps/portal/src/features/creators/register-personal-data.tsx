@@ -16,6 +16,12 @@ export function RegisterPersonalData({
   const { t } = useTranslation();
   const { problem } = form;
   const control = (path: string) => ({ id: inputIdOf(path), errors: errorsAt(path), problem });
+  /** One field of the personal data: where it is, its label and its value. */
+  const field = (name: 'legalName' | 'nationalId' | 'phone' | 'email') => ({
+    ...control(`personalData.${name}`),
+    label: t(`register.personal.${name}`),
+    ...form.bind(name),
+  });
   return (
     <FieldGroup
       {...control('personalData')}
@@ -23,33 +29,12 @@ export function RegisterPersonalData({
       optional={t('register.optional')}
       hint={t('register.personal.intro')}
     >
-      <TextField
-        {...control('personalData.legalName')}
-        label={t('register.personal.legalName')}
-        {...form.bind('legalName')}
-      />
+      <TextField {...field('legalName')} />
       <div className="field-row">
-        <TextField
-          {...control('personalData.nationalId')}
-          label={t('register.personal.nationalId')}
-          hint={t('register.personal.nationalIdHint')}
-          inputMode="numeric"
-          {...form.bind('nationalId')}
-        />
-        <TextField
-          {...control('personalData.phone')}
-          label={t('register.personal.phone')}
-          hint={t('register.personal.phoneHint')}
-          type="tel"
-          {...form.bind('phone')}
-        />
+        <TextField {...field('nationalId')} hint={t('register.personal.nationalIdHint')} inputMode="numeric" />
+        <TextField {...field('phone')} hint={t('register.personal.phoneHint')} type="tel" />
       </div>
-      <TextField
-        {...control('personalData.email')}
-        label={t('register.personal.email')}
-        type="email"
-        {...form.bind('email')}
-      />
+      <TextField {...field('email')} type="email" />
     </FieldGroup>
   );
 }

@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { subject } from '@concord/permissions';
 import { settle } from '../../api/client';
 import { placeFieldErrors } from '../../api/problem';
-import { Field } from '../../components/field';
 import { FormProblem } from '../../components/messages';
 import { useFormat } from '../../lib/format';
 import { requireText, useForm } from '../../lib/use-form';
@@ -12,6 +11,7 @@ import { useApiClient, useSession } from '../../session/session';
 import { isCancellable, type BoardAssignment } from './board';
 import { InlineForm } from '../../components/form-actions';
 import { keyed } from '../../lib/idempotency';
+import { TextArea } from '../../components/text-field';
 
 /** An assignment on the board: brief, creator, due date; the owning agency's managers may cancel it. */
 export function BoardCard({
@@ -106,15 +106,17 @@ function CancelForm({
   return (
     <InlineForm form={form}>
       <FormProblem problem={form.problem} placedAll={placed.unplaced.length === 0} />
-      <Field
+      <TextArea
         id={fieldId}
         label={t('board.cancel.reason')}
         hint={t('board.cancel.reasonHint')}
         errors={placed.byField.get('reason')}
         problem={form.problem}
-      >
-        {(props) => <textarea {...props} rows={2} {...form.bind('reason')} maxLength={2000} autoFocus />}
-      </Field>
+        rows={2}
+        {...form.bind('reason')}
+        maxLength={2000}
+        autoFocus
+      />
       <div className="actions">
         <button type="submit" className="button-secondary" disabled={form.busy}>
           {t('board.cancel.submit')}
