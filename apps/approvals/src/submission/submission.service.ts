@@ -293,8 +293,13 @@ export class SubmissionService {
   async addVersion(cmd: Cmd<'addVersion'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
     return this.work.command(cmd, async (m) => {
-      const row = await this.find(m, actor, data.id, true);
-      assertMay(actor, 'submit', row, 'Only the creator (or their management company) adds versions');
+      const row = await this.lockFor(
+        m,
+        actor,
+        data.id,
+        'submit',
+        'Only the creator (or their management company) adds versions',
+      );
       submissionMachine.move(row.status, 'resubmit');
       row.status = 'in_review';
       const number = await this.addVersionRow(m, row, actor, data.input);
@@ -474,8 +479,13 @@ export class SubmissionService {
   async override(cmd: Cmd<'override'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
     return this.work.command(cmd, async (m) => {
-      const row = await this.find(m, actor, data.id, true);
-      assertMay(actor, 'override', row, 'Only legal officers of the owning agency override checks');
+      const row = await this.lockFor(
+        m,
+        actor,
+        data.id,
+        'override',
+        'Only legal officers of the owning agency override checks',
+      );
       const version = await this.versions.checksOf(m, row.id, row.currentVersion);
       const result = version!.checks.find((c) => c.check === data.input.check);
       if (!result || result.passed) {
@@ -506,8 +516,7 @@ export class SubmissionService {
   async withdraw(cmd: Cmd<'withdraw'>): Promise<SubmissionView> {
     const { actor, data } = cmd;
     return this.work.command(cmd, async (m) => {
-      const row = await this.find(m, actor, data.id, true);
-      assertMay(actor, 'submit', row, 'Only the creator withdraws their submission');
+      const row = await this.lockFor(m, actor, data.id, 'submit', 'Only the creator withdraws their submission');
       row.status = submissionMachine.move(row.status, 'withdraw');
       this.leaveStages(row);
       this.note(row, actor, 'withdrew the submission');
@@ -757,6 +766,13 @@ export class SubmissionService {
     const row = lock ? await this.submissions.lockForChange(m, id) : await this.submissions.byId(m, id);
     if (!row || !abilityFor(actor).can('read', subject('Submission', fields(row))))
       throw new NotFoundError('submission', id);
+    return row;
+  }
+
+  /** Locks a submission the caller may see, then refuses (403, `why`) unless they may do `action` to it. */
+  private async lockFor(m: EntityManager, actor: Actor, id: string, action: Action, why: string): Promise<Submission> {
+    const row = await this.find(m, actor, id, true);
+    assertMay(actor, action, row, why);
     return row;
   }
 
