@@ -12,6 +12,7 @@ import { answerClientError } from './http/client-error';
 import { DOCUMENT_MAX_BYTES } from '@concord/domain';
 import { createLogger, nestLogger, ProcessMetrics, type PinoLogger } from '@concord/messaging';
 import { registerRequestIds, RequestContextInterceptor, requestIdOf } from './http/request-id';
+import { registerConditionalGets } from './http/conditional-get';
 
 /**
  * Builds the gateway: Fastify, the routes, /openapi.json and /docs. Call `listen` to serve. It logs JSON lines with
@@ -35,6 +36,7 @@ export async function createGateway(
     abortOnError: false,
   });
   registerRequestIds(app, log, options.preview ? undefined : app.get(ProcessMetrics));
+  registerConditionalGets(app);
   app.useGlobalInterceptors(new RequestContextInterceptor());
   await registerSecurityHeaders(app, config.CORS_ORIGINS);
   await registerRateLimits(app);

@@ -3160,11 +3160,15 @@ export interface components {
     parameters: {
         /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
         RequestId: string;
+        /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+        IfNoneMatch: string;
     };
     requestBodies: never;
     headers: {
         /** @description The request's id: the X-Request-Id sent, or a new UUID. Quote it to support. */
         RequestId: string;
+        /** @description The version of what was sent: send it back in If-None-Match to read it again only if it changed. */
+        ETag: string;
     };
     pathItems: never;
 }
@@ -3637,6 +3641,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -3648,11 +3654,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Creator"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -4431,6 +4447,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -4442,11 +4460,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Agreement"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -5484,6 +5512,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -5495,6 +5525,16 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -5887,6 +5927,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -5898,11 +5940,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignView"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -6535,6 +6587,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -6546,11 +6600,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignRequestView"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -7041,6 +7105,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -7052,11 +7118,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyTaskView"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -7264,6 +7340,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -7275,11 +7353,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FanOutView"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -7461,6 +7549,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -7472,11 +7562,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {
@@ -8033,6 +8133,8 @@ export interface operations {
             header?: {
                 /** @description Your id for this request, given back in the answer and kept with what it causes (logs, audit entries, events). 1 to 128 of A-Z a-z 0-9 . _ : - ; anything else is replaced by a new UUID. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no body, and you keep what you have. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 id: string;
@@ -8044,11 +8146,21 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionView"];
                 };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still the current one. No body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) */
             400: {

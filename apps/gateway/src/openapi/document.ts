@@ -22,7 +22,51 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     ...document.components,
     schemas: { ...(document.components?.schemas ?? {}), ...(openApiComponents() as Record<string, object>) },
   };
-  return withRequestIds(document);
+  return withConditionalGets(withRequestIds(document));
+}
+
+/**
+ * On every single-object GET (its path ends in a parameter): the ETag of the 200, `If-None-Match`, and the 304 it
+ * brings while the object is unchanged (`http/conditional-get.ts`).
+ */
+function withConditionalGets(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    parameters: {
+      ...(document.components?.parameters ?? {}),
+      IfNoneMatch: {
+        name: 'If-None-Match',
+        in: 'header',
+        required: false,
+        description:
+          'The ETag you hold (or several, comma-separated): while the object is unchanged the answer is 304 with no ' +
+          'body, and you keep what you have.',
+        schema: { type: 'string', maxLength: 1024 },
+      },
+    },
+    headers: {
+      ...(document.components?.headers ?? {}),
+      ETag: {
+        description: 'The version of what was sent: send it back in If-None-Match to read it again only if it changed.',
+        schema: { type: 'string' },
+      },
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    const operation = item.get;
+    if (!operation || !path.endsWith('}') || !operation.responses?.['200']) continue;
+    operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IfNoneMatch' }];
+    const ok = operation.responses['200'];
+    if (!('$ref' in ok)) ok.headers = { ...(ok.headers ?? {}), ETag: { $ref: '#/components/headers/ETag' } };
+    operation.responses['304'] = {
+      description: 'Not modified: the ETag sent in If-None-Match is still the current one. No body.',
+      headers: {
+        ETag: { $ref: '#/components/headers/ETag' },
+        'X-Request-Id': { $ref: '#/components/headers/RequestId' },
+      },
+    };
+  }
+  return document;
 }
 
 const REQUEST_ID_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { devToken } from '@concord/client';
+import { registration, startTestSystem, type TestSystem } from '../support/system';
+
+/**
+ * Conditional reads (issue 15, "change feeds"): a ministry's system that holds a copy of an object sends its ETag back
+ * in If-None-Match and is answered 304, with no body, until the object changes.
+ */
+describe('ETag and If-None-Match on single-object reads', () => {
+  let sys: TestSystem;
+  let tokens: Record<'registrar' | 'mofa' | 'manager', string>;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    const [registrar, mofa, manager] = await Promise.all(
+      ['registrar@mcst', 'liaison@mofa', 'manager@mcst'].map((u) => devToken(sys.baseUrl, u)),
+    );
+    tokens = { registrar: registrar!, mofa: mofa!, manager: manager! };
+  });
+  afterAll(async () => sys?.stop());
+
+  const call = (
+    token: string,
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  ) =>
+    fetch(`${sys.baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomUUID() }),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+
+  it("answers a creator's version as its ETag, 304 while it is unchanged, and the new version once it changed", async () => {
+    const created = await call(tokens.registrar, '/v1/creators', { method: 'POST', body: registration('Đỗ Thu Hà') });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const first = await call(tokens.registrar, `/v1/creators/${id}`);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe('"v1"');
+
+    const same = await call(tokens.registrar, `/v1/creators/${id}`, { headers: { 'if-none-match': etag } });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    expect(same.headers.get('etag')).toBe(etag);
+    expect(same.headers.get('x-request-id')).toBeTruthy();
+    // A list of tags, weak or strong, is compared as RFC 9110 says; `*` matches any current object.
+    const listed = await call(tokens.registrar, `/v1/creators/${id}`, {
+      headers: { 'if-none-match': `"v9", W/${etag}` },
+    });
+    expect(listed.status).toBe(304);
+    expect((await call(tokens.registrar, `/v1/creators/${id}`, { headers: { 'if-none-match': '*' } })).status).toBe(
+      304,
+    );
+
+    const changed = await call(tokens.registrar, `/v1/creators/${id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': etag },
+      body: { topics: ['tourism', 'culture'] },
+    });
+    expect(changed.status).toBe(200);
+    const after = await call(tokens.registrar, `/v1/creators/${id}`, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).toBe('"v2"');
+    expect(await after.json()).toMatchObject({ id, topics: ['tourism', 'culture'] });
+  });
+
+  it('tags a single object without a version by what was sent, and a change brings a new tag', async () => {
+    const submitted = await call(tokens.mofa, '/v1/campaign-requests', {
+      method: 'POST',
+      body: {
+        leadOrgId: 'mcst-ttcs',
+        title: 'Conditional reads — explainer clips',
+        objective: 'Explain the convention to foreign audiences',
+        keyMessages: ['Viet Nam hosts the signing'],
+        proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
+        expectedDeliverables: '10 short clips in English',
+        responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const { id } = (await submitted.json()) as { id: string };
+
+    const read = await call(tokens.mofa, `/v1/campaign-requests/${id}`);
+    expect(read.status).toBe(200);
+    const etag = read.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+    expect(
+      (await call(tokens.mofa, `/v1/campaign-requests/${id}`, { headers: { 'if-none-match': etag } })).status,
+    ).toBe(304);
+
+    const accepted = await call(tokens.manager, `/v1/campaign-requests/${id}/accept`, {
+      method: 'POST',
+      body: { note: 'Welcome' },
+    });
+    expect(accepted.status).toBe(200);
+    const again = await call(tokens.mofa, `/v1/campaign-requests/${id}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('etag')).not.toBe(etag);
+    expect(await again.json()).toMatchObject({ id, status: 'accepted' });
+  });
+
+  it('never turns a refusal, a list or a write into a 304', async () => {
+    const missing = await call(tokens.registrar, `/v1/creators/${randomUUID()}`, { headers: { 'if-none-match': '*' } });
+    expect(missing.status).toBe(404);
+    const list = await call(tokens.registrar, '/v1/creators?limit=1', { headers: { 'if-none-match': '*' } });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('etag')).toBeNull();
+    const write = await call(tokens.registrar, '/v1/creators', {
+      method: 'POST',
+      headers: { 'if-none-match': '*' },
+      body: registration('Phan Văn Đức'),
+    });
+    expect(write.status).toBe(201);
+  });
+});
