@@ -115,24 +115,19 @@ describe('useForm, the one form hook', () => {
       invalid([
         { path: 'input.reason', code: 'too_small', message: '' },
         { path: 'input.note', code: 'too_big', message: '' },
+        { path: 'urgency', code: 'invalid_enum_value', message: '' },
       ]),
     );
     type('Reason', 'x');
     await submit();
     expect(out('problem')).toBe('validation.failed');
-    expect(out('errors')).toBe('reason:too_small note:too_big');
+    expect(out('errors')).toBe('reason:too_small note:too_big urgency:invalid_enum_value');
     type('Reason', 'xy');
-    expect(out('errors')).toBe('note:too_big');
-  });
-
-  it("binds a choice: what is chosen is the value, and the API's error about it goes", async () => {
-    renderForm(invalid([{ path: 'urgency', code: 'invalid_enum_value', message: '' }]));
-    type('Reason', 'Done early');
-    await submit();
-    expect(out('errors')).toBe('urgency:invalid_enum_value');
+    expect(out('errors')).toBe('note:too_big urgency:invalid_enum_value');
+    // A choice bound with `choose` takes what is chosen and drops its error too.
     fireEvent.change(screen.getByRole('combobox', { name: 'Urgency' }), { target: { value: 'high' } });
     expect(out('urgency')).toBe('high');
-    expect(out('errors')).toBe('');
+    expect(out('errors')).toBe('note:too_big');
   });
 
   it('moves the API paths onto the form where the request says how', async () => {

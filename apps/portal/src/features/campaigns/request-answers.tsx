@@ -9,10 +9,61 @@ import { keyed } from '../../lib/idempotency';
 import { CounterForm } from './counter-form';
 import type { CampaignRequestView, RequestAction } from './request-form';
 import { Section } from '../../components/section';
+import type { TextKey } from '../../i18n';
 import { InlineForm } from '../../components/form-actions';
 import { TextArea } from '../../components/text-field';
 
 type Send = (body: Record<string, unknown>, key: string) => Promise<Result<CampaignRequestView>>;
+type AnswerRoute =
+  '/v1/campaign-requests/{id}/accept' | '/v1/campaign-requests/{id}/decline' | '/v1/campaign-requests/{id}/withdraw';
+
+/** An answer given with a note (or, `reason`, a required reason): its words and where it is sent. */
+interface NoteAnswer {
+  id: string;
+  route: AnswerRoute;
+  /** Said above the note, for an answer shown open. */
+  intro?: TextKey;
+  /** The button that opens the answer, for one shown closed. */
+  open?: TextKey;
+  reason?: boolean;
+  submit: TextKey;
+  done: TextKey;
+}
+
+/** The answers in the order offered; the counter-proposal has a form of its own. */
+const ANSWER_ORDER: RequestAction[] = ['accept', 'accept_counter', 'counter', 'decline', 'withdraw'];
+
+const NOTE_ANSWERS: Record<Exclude<RequestAction, 'counter'>, NoteAnswer> = {
+  accept: {
+    id: 'accept',
+    route: '/v1/campaign-requests/{id}/accept',
+    intro: 'requests.answer.acceptIntro',
+    submit: 'requests.answer.accept',
+    done: 'requests.answer.accepted',
+  },
+  accept_counter: {
+    id: 'accept-counter',
+    route: '/v1/campaign-requests/{id}/accept',
+    intro: 'requests.answer.acceptCounterIntro',
+    submit: 'requests.answer.acceptCounter',
+    done: 'requests.answer.accepted',
+  },
+  decline: {
+    id: 'decline',
+    route: '/v1/campaign-requests/{id}/decline',
+    open: 'requests.answer.declineOpen',
+    reason: true,
+    submit: 'requests.answer.decline',
+    done: 'requests.answer.declined',
+  },
+  withdraw: {
+    id: 'withdraw',
+    route: '/v1/campaign-requests/{id}/withdraw',
+    open: 'requests.answer.withdrawOpen',
+    submit: 'requests.answer.withdraw',
+    done: 'requests.answer.withdrawn',
+  },
+};
 
 /** The answers open to the user, each a small form. */
 export function RequestAnswers({
@@ -30,64 +81,28 @@ export function RequestAnswers({
   const api = useApiClient();
   const path = { id: request.id };
   const post =
-    (
-      to:
-        | '/v1/campaign-requests/{id}/accept'
-        | '/v1/campaign-requests/{id}/decline'
-        | '/v1/campaign-requests/{id}/withdraw',
-    ): Send =>
+    (to: AnswerRoute): Send =>
     (body, key) =>
       settle(api.POST(to, { params: keyed(key, path), body: body as Schemas['Note'] & Schemas['CampaignReason'] }));
   return (
     <Section id="request-answer-title" title="requests.answer.title">
-      {actions.includes('accept') && (
-        <NoteForm
-          id="accept"
-          intro={t('requests.answer.acceptIntro')}
-          label={t('requests.answer.note')}
-          submit={t('requests.answer.accept')}
-          send={post('/v1/campaign-requests/{id}/accept')}
-          onDone={() => onDone(t('requests.answer.accepted'))}
-          reload={reload}
-        />
-      )}
-      {actions.includes('accept_counter') && (
-        <NoteForm
-          id="accept-counter"
-          intro={t('requests.answer.acceptCounterIntro')}
-          label={t('requests.answer.note')}
-          submit={t('requests.answer.acceptCounter')}
-          send={post('/v1/campaign-requests/{id}/accept')}
-          onDone={() => onDone(t('requests.answer.accepted'))}
-          reload={reload}
-        />
-      )}
-      {actions.includes('counter') && (
-        <CounterForm request={request} onDone={() => onDone(t('requests.answer.countered'))} reload={reload} />
-      )}
-      {actions.includes('decline') && (
-        <NoteForm
-          id="decline"
-          open={t('requests.answer.declineOpen')}
-          label={t('requests.answer.reason')}
-          required
-          field="reason"
-          submit={t('requests.answer.decline')}
-          send={post('/v1/campaign-requests/{id}/decline')}
-          onDone={() => onDone(t('requests.answer.declined'))}
-          reload={reload}
-        />
-      )}
-      {actions.includes('withdraw') && (
-        <NoteForm
-          id="withdraw"
-          open={t('requests.answer.withdrawOpen')}
-          label={t('requests.answer.note')}
-          submit={t('requests.answer.withdraw')}
-          send={post('/v1/campaign-requests/{id}/withdraw')}
-          onDone={() => onDone(t('requests.answer.withdrawn'))}
-          reload={reload}
-        />
+      {ANSWER_ORDER.filter((action) => actions.includes(action)).map((action) =>
+        action === 'counter' ? (
+          <CounterForm
+            key={action}
+            request={request}
+            onDone={() => onDone(t('requests.answer.countered'))}
+            reload={reload}
+          />
+        ) : (
+          <NoteForm
+            key={action}
+            answer={NOTE_ANSWERS[action]}
+            send={post(NOTE_ANSWERS[action].route)}
+            onDone={() => onDone(t(NOTE_ANSWERS[action].done))}
+            reload={reload}
+          />
+        ),
       )}
     </Section>
   );
@@ -115,29 +130,21 @@ export function AnswerRefusal({
 
 /** Accept, decline or withdraw: a note (or a required reason) and a button; some open behind a first button. */
 function NoteForm({
-  id,
-  intro,
-  open: openLabel,
-  label,
-  required,
-  field = 'note',
-  submit,
+  answer,
   send,
   onDone,
   reload,
 }: {
-  id: string;
-  intro?: string;
-  open?: string;
-  label: string;
-  required?: boolean;
-  field?: 'note' | 'reason';
-  submit: string;
+  answer: NoteAnswer;
   send: Send;
   onDone: (view: CampaignRequestView) => void;
   reload: () => void;
 }) {
   const { t } = useTranslation();
+  const { id, reason: required = false } = answer;
+  const field = required ? 'reason' : 'note';
+  const openLabel = answer.open && t(answer.open);
+  const intro = answer.intro && t(answer.intro);
   const [open, setOpen] = useState(!openLabel);
   const form = useForm({
     initial: { text: '' },
@@ -167,7 +174,7 @@ function NoteForm({
       <AnswerRefusal form={form} placedAll={placed.unplaced.length === 0} />
       <TextArea
         id={`request-${id}-${field}`}
-        label={label}
+        label={t(required ? 'requests.answer.reason' : 'requests.answer.note')}
         optional={required ? undefined : t('register.optional')}
         errors={placed.byField.get(field)}
         problem={form.problem}
@@ -181,7 +188,7 @@ function NoteForm({
           className={id === 'decline' || id === 'withdraw' ? 'button-secondary' : 'button-primary'}
           disabled={form.busy}
         >
-          {submit}
+          {t(answer.submit)}
         </button>
         {openLabel && (
           <button type="button" className="button-link-plain" onClick={() => setOpen(false)}>
