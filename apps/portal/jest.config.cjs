@@ -34,5 +34,5 @@ module.exports = {
   },
   transform: { '^.+\\.tsx?$': swcTsx },
   // jsdom lacks a few globals that Node has and react-router uses.
-  setupFiles: ['<rootDir>/src/test/jsdom-globals.ts'],
+  setupFiles: ['<rootDir>/src/test/jsdom-globals.ts', '<rootDir>/src/test/async-timeout.ts'],
 };

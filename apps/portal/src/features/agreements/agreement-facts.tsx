@@ -5,6 +5,7 @@ import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 import { pendingAmendment, termText, type Agreement } from './lifecycle';
 import { Reviews, Signatures, useTermWriter } from './versions-section';
+import { StatusBadge } from '../../components/status-badge';
 
 /** The agreement's facts and terms, its scope, and the legal reviews and signatures of the version in force. */
 export function AgreementFacts({ agreement }: { agreement: Agreement }) {
@@ -20,9 +21,7 @@ export function AgreementFacts({ agreement }: { agreement: Agreement }) {
             label: 'agreementsArea.detail.status',
             value: (
               <>
-                <span className={`badge badge-${agreement.status}`}>
-                  {t(`enums.agreementStatus.${agreement.status}`)}
-                </span>
+                <StatusBadge of={agreement.status}>{t(`enums.agreementStatus.${agreement.status}`)}</StatusBadge>
                 {amendment && (
                   <>
                     {' '}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { useFormat } from '../../lib/format';
+import { StatusBadge } from '../../components/status-badge';
 
 type Summary = Schemas['AgreementPage']['items'][number];
 
@@ -43,7 +44,7 @@ export function AgreementTable({ items, busy }: { items: Summary[]; busy: boolea
           id: 'status',
           header: 'agreementsArea.list.status',
           cell: (agreement) => (
-            <span className={`badge badge-${agreement.status}`}>{t(`enums.agreementStatus.${agreement.status}`)}</span>
+            <StatusBadge of={agreement.status}>{t(`enums.agreementStatus.${agreement.status}`)}</StatusBadge>
           ),
         },
         {

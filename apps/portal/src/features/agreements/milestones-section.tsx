@@ -6,6 +6,7 @@ import { useFormat } from '../../lib/format';
 import { milestoneTotals, type LifecycleAction } from './lifecycle';
 import { AddMilestoneForm, PaymentForm } from './milestone-forms';
 import type { WriteProps } from './outcome';
+import { StatusBadge } from '../../components/status-badge';
 
 /** Payment milestones and what is planned and paid of the budget; finance officers add milestones and record payments. */
 export function MilestonesSection({ agreement, actions, ...outcome }: WriteProps & { actions: LifecycleAction[] }) {
@@ -48,9 +49,7 @@ export function MilestonesSection({ agreement, actions, ...outcome }: WriteProps
             id: 'status',
             header: 'agreementsArea.milestones.status',
             cell: (m) => (
-              <span className={`badge badge-milestone-${m.status}`}>
-                {t(`agreementsArea.milestoneStatus.${m.status}`)}
-              </span>
+              <StatusBadge of={`milestone-${m.status}`}>{t(`agreementsArea.milestoneStatus.${m.status}`)}</StatusBadge>
             ),
           },
           {

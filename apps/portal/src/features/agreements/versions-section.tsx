@@ -10,6 +10,7 @@ import {
   type TermWriter,
 } from './lifecycle';
 import { Section } from '../../components/section';
+import { StatusBadge } from '../../components/status-badge';
 
 /** Terms written for reading, in the reader's language. */
 export function useTermWriter(): TermWriter {
@@ -47,9 +48,9 @@ export function VersionsSection({ agreement }: { agreement: Agreement }) {
                   {version.version === 1
                     ? t('agreementsArea.versions.original')
                     : t('agreementsArea.versions.amendment', { n: version.version })}{' '}
-                  <span className={`badge badge-version-${version.status}`}>
+                  <StatusBadge of={`version-${version.status}`}>
                     {t(`agreementsArea.versionStatus.${version.status}`)}
-                  </span>
+                  </StatusBadge>
                 </h3>
                 <p className="work-meta">
                   {t('agreementsArea.versions.by', { by: version.createdBy, date: format.dateTime(version.createdAt) })}

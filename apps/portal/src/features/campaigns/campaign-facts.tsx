@@ -3,6 +3,7 @@ import type { Schemas } from '../../api/client';
 import { Facts } from '../../components/facts';
 import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
+import { StatusBadge } from '../../components/status-badge';
 
 type Campaign = Schemas['CampaignView'];
 
@@ -17,9 +18,7 @@ export function CampaignFacts({ campaign }: { campaign: Campaign }) {
         facts={[
           {
             label: 'campaignsArea.page.status',
-            value: (
-              <span className={`badge badge-${campaign.status}`}>{t(`campaignsArea.status.${campaign.status}`)}</span>
-            ),
+            value: <StatusBadge of={campaign.status}>{t(`campaignsArea.status.${campaign.status}`)}</StatusBadge>,
           },
           { label: 'campaignsArea.page.owner', value: format.agency(campaign.ownerAgencyId) },
           {

@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { useListStatus } from '../../lib/list-status';
 import { usePagedRead } from '../../lib/use-paged-read';
 import { useSession } from '../../session/session';
+import { StatusBadge } from '../../components/status-badge';
 
 type Status = Schemas['CampaignView']['status'];
 const PAGE_SIZE = 50;
@@ -91,7 +92,7 @@ export default function CampaignsPage() {
             {
               id: 'status',
               header: 'campaignsArea.list.status',
-              cell: (c) => <span className={`badge badge-${c.status}`}>{t(`campaignsArea.status.${c.status}`)}</span>,
+              cell: (c) => <StatusBadge of={c.status}>{t(`campaignsArea.status.${c.status}`)}</StatusBadge>,
             },
           ]}
         />

@@ -20,6 +20,7 @@ import {
   type OutcomeFilter,
 } from './fan-out';
 import { OfferAnyway } from './offer-anyway';
+import { StatusBadge } from '../../components/status-badge';
 
 const RESULTS_PAGE = 200;
 
@@ -114,9 +115,9 @@ export function FanOutOutcomes({ view }: { view: FanOutView }) {
               id: 'outcome',
               header: 'fanOut.outcomes.outcome',
               cell: (r) => (
-                <span className={`badge badge-${r.outcome === 'offered' ? 'offered' : 'declined'}`}>
+                <StatusBadge of={r.outcome === 'offered' ? 'offered' : 'declined'}>
                   {t(`fanOut.outcomes.outcome_${r.outcome}`)}
-                </span>
+                </StatusBadge>
               ),
             },
             {

@@ -4,6 +4,7 @@ import { Facts } from '../../components/facts';
 import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 import type { CampaignRequestView } from './request-form';
+import { StatusBadge } from '../../components/status-badge';
 
 /** What was asked: who to whom, the period, the deadline, the campaign it became; the content; the counter-proposal. */
 export function RequestDetails({ request }: { request: CampaignRequestView }) {
@@ -18,7 +19,7 @@ export function RequestDetails({ request }: { request: CampaignRequestView }) {
         facts={[
           {
             label: 'requests.detail.status',
-            value: <span className={`badge badge-${request.status}`}>{t(`requests.status.${request.status}`)}</span>,
+            value: <StatusBadge of={request.status}>{t(`requests.status.${request.status}`)}</StatusBadge>,
           },
           { label: 'requests.detail.from', value: format.agency(request.fromAgencyId) },
           { label: 'requests.detail.to', value: format.agency(request.toAgencyId) },

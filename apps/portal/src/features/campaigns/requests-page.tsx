@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { useListStatus } from '../../lib/list-status';
 import { usePagedRead } from '../../lib/use-paged-read';
 import { useSession } from '../../session/session';
+import { StatusBadge } from '../../components/status-badge';
 
 type Request = Schemas['CampaignRequestPage']['items'][number];
 type Box = 'inbox' | 'outbox';
@@ -132,7 +133,7 @@ export default function RequestsPage() {
               {
                 id: 'status',
                 header: 'requests.table.status',
-                cell: (r) => <span className={`badge badge-${r.status}`}>{t(`requests.status.${r.status}`)}</span>,
+                cell: (r) => <StatusBadge of={r.status}>{t(`requests.status.${r.status}`)}</StatusBadge>,
               },
             ]}
           />

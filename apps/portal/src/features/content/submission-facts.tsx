@@ -3,6 +3,7 @@ import { Facts } from '../../components/facts';
 import { useFormat } from '../../lib/format';
 import type { Submission } from './submission';
 import { stageName } from './wording';
+import { StatusBadge } from '../../components/status-badge';
 
 /** The submission's status, planned time, the stage it waits at (and until when), its number of versions. */
 export function SubmissionFacts({ submission }: { submission: Submission }) {
@@ -14,11 +15,7 @@ export function SubmissionFacts({ submission }: { submission: Submission }) {
       facts={[
         {
           label: 'submission.status',
-          value: (
-            <span className={`badge badge-${submission.status}`}>
-              {t(`enums.submissionStatus.${submission.status}`)}
-            </span>
-          ),
+          value: <StatusBadge of={submission.status}>{t(`enums.submissionStatus.${submission.status}`)}</StatusBadge>,
         },
         { label: 'submission.plannedAt', value: format.dateTime(submission.plannedAt) },
         stage && {

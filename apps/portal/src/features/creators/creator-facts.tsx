@@ -4,6 +4,7 @@ import type { Schemas } from '../../api/client';
 import { Facts } from '../../components/facts';
 import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
+import { StatusBadge } from '../../components/status-badge';
 
 type Creator = Schemas['Creator'];
 
@@ -17,9 +18,7 @@ export function CreatorFacts({ creator }: { creator: Creator }) {
         facts={[
           {
             label: 'creator.facts.status',
-            value: (
-              <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
-            ),
+            value: <StatusBadge of={creator.status}>{t(`enums.creatorStatus.${creator.status}`)}</StatusBadge>,
           },
           { label: 'creator.facts.kind', value: t(`creator.kind.${creator.kind}`) },
           {

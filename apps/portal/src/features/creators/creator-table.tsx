@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { useFormat } from '../../lib/format';
+import { StatusBadge } from '../../components/status-badge';
 
 type Creator = Schemas['CreatorPage']['items'][number];
 
@@ -27,7 +28,7 @@ export function CreatorTable({ items, busy }: { items: Creator[]; busy: boolean 
           id: 'status',
           header: 'creators.table.status',
           cell: (creator) => (
-            <span className={`badge badge-${creator.status}`}>{t(`enums.creatorStatus.${creator.status}`)}</span>
+            <StatusBadge of={creator.status}>{t(`enums.creatorStatus.${creator.status}`)}</StatusBadge>
           ),
         },
         {

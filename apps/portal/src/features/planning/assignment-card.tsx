@@ -10,6 +10,7 @@ import { useMutation } from '../../lib/use-mutation';
 import { useApiClient } from '../../session/session';
 import { assignmentStep } from './assignment-step';
 import { keyed } from '../../lib/idempotency';
+import { StatusBadge } from '../../components/status-badge';
 
 type Assignment = Schemas['AssignmentPage']['items'][number];
 
@@ -81,11 +82,11 @@ export function AssignmentCard({
     >
       <div className="card-head">
         <h3 id={`${id}-title`}>{assignment.brief.title}</h3>
-        <span className={`badge badge-${shows.status}`}>
+        <StatusBadge of={shows.status}>
           {shows.of === 'submission'
             ? t(`enums.submissionStatus.${shows.status}`)
             : t(`enums.assignmentStatus.${shows.status}`)}
-        </span>
+        </StatusBadge>
       </div>
       <p className="work-meta">
         {assignment.campaign.title} · {t(`enums.contentKind.${assignment.brief.kind}`)} ·{' '}

@@ -7,6 +7,7 @@ import { Section } from '../../components/section';
 import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
+import { StatusBadge } from '../../components/status-badge';
 
 const SHOWN = 50;
 
@@ -40,7 +41,7 @@ export function CreatorAssignments({ creatorId }: { creatorId: string }) {
             {
               id: 'status',
               header: 'creator.assignments.status',
-              cell: (a) => <span className={`badge badge-${a.status}`}>{t(`enums.assignmentStatus.${a.status}`)}</span>,
+              cell: (a) => <StatusBadge of={a.status}>{t(`enums.assignmentStatus.${a.status}`)}</StatusBadge>,
             },
             {
               id: 'due',
