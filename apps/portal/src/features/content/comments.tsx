@@ -32,35 +32,27 @@ export function Comments({ submission, onDone }: { submission: Submission; onDon
     <Section id="comments-title" title="submission.comments">
       {submission.comments.length === 0 && <p className="empty">{t('submission.noComments')}</p>}
       <ul className="work-list comment-list">
-        {threads.map((thread) => (
-          <CommentItem
-            key={thread.comment.id}
-            thread={thread}
-            submission={submission}
-            asCreator={asCreator}
-            onReplied={replied}
-            depth={0}
-          />
-        ))}
+        <CommentItems threads={threads} depth={0} submission={submission} asCreator={asCreator} onReplied={replied} />
       </ul>
     </Section>
   );
 }
 
 /** One comment, its reply form when opened, and its replies below it. */
-function CommentItem({
-  thread,
-  submission,
-  asCreator,
-  onReplied,
-  depth,
-}: {
-  thread: Thread<Comment>;
+/** What every comment of the list needs: the submission, who reads, and what to do once a reply is sent. */
+interface ThreadContext {
   submission: Submission;
   asCreator: boolean;
   onReplied: (id: string) => void;
-  depth: number;
-}) {
+}
+
+/** Comments as items of their list, each with its replies below it, `depth` levels down. */
+function CommentItems({ threads, depth, ...context }: ThreadContext & { threads: Thread<Comment>[]; depth: number }) {
+  return threads.map((thread) => <CommentItem key={thread.comment.id} thread={thread} depth={depth} {...context} />);
+}
+
+function CommentItem({ thread, depth, ...context }: ThreadContext & { thread: Thread<Comment>; depth: number }) {
+  const { submission, asCreator, onReplied } = context;
   const { t } = useTranslation();
   const format = useFormat();
   const [replying, setReplying] = useState(false);
@@ -115,16 +107,7 @@ function CommentItem({
       )}
       {replies.length > 0 && (
         <ul className="comment-replies" aria-label={t('review.comment.replies', { by: comment.by })}>
-          {replies.map((reply) => (
-            <CommentItem
-              key={reply.comment.id}
-              thread={reply}
-              submission={submission}
-              asCreator={asCreator}
-              onReplied={onReplied}
-              depth={depth + 1}
-            />
-          ))}
+          <CommentItems threads={replies} depth={depth + 1} {...context} />
         </ul>
       )}
     </li>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { placeFieldErrors, type FieldProblem, type Problem } from '../../api/problem';
 import { Field, FieldGroup } from '../../components/field';
 import { FieldErrors } from '../../components/messages';
-import { TextField } from '../../components/text-field';
+import { TextArea, TextField } from '../../components/text-field';
 
 export interface MediaDraft {
   key: number;
@@ -86,49 +86,32 @@ export function ContentFields({
   const idOf = (path: string) => `${prefix}-${path.replace(/\./g, '-')}`;
   const setMedia = (row: number, field: keyof MediaDraft, value: string) =>
     onChange({ ...draft, media: draft.media.map((m, i) => (i === row ? { ...m, [field]: value } : m)) });
+  const control = (path: string) => ({ id: idOf(path), errors: at(path), problem });
   /** A media row's text field: its id, label, errors, value and change. */
   const mediaField = (row: number, field: 'url' | 'mimeType' | 'sizeBytes') => ({
-    id: idOf(`media.${row}.${field}`),
+    ...control(`media.${row}.${field}`),
     label: t(`content.media.${field}`),
-    errors: at(`media.${row}.${field}`),
-    problem,
     value: draft.media[row][field],
     onChange: (e: { target: { value: string } }) => setMedia(row, field, e.target.value),
   });
   return (
     <>
       <TextField
-        id={idOf('title')}
+        {...control('title')}
         label={t('content.title')}
         optional={t('register.optional')}
-        errors={at('title')}
-        problem={problem}
         value={draft.title}
         onChange={(e) => onChange({ ...draft, title: e.target.value })}
       />
-      <Field
-        id={idOf('text')}
+      <TextArea
+        {...control('text')}
         label={t('content.text')}
         hint={t('content.textHint')}
-        errors={at('text')}
-        problem={problem}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={8}
-            value={draft.text}
-            onChange={(e) => onChange({ ...draft, text: e.target.value })}
-          />
-        )}
-      </Field>
-      <FieldGroup
-        id={idOf('media')}
-        legend={t('content.media.legend')}
-        hint={t('content.media.hint')}
-        errors={at('media')}
-        problem={problem}
-      >
+        rows={8}
+        value={draft.text}
+        onChange={(e) => onChange({ ...draft, text: e.target.value })}
+      />
+      <FieldGroup {...control('media')} legend={t('content.media.legend')} hint={t('content.media.hint')}>
         {draft.media.map((media, row) => (
           <fieldset key={media.key} className="channel-row">
             <legend>{t('content.media.row', { n: row + 1 })}</legend>
@@ -139,11 +122,9 @@ export function ContentFields({
               <TextField {...mediaField(row, 'sizeBytes')} inputMode="numeric" />
             </div>
             <Field
-              id={idOf(`media.${row}.sha256`)}
+              {...control(`media.${row}.sha256`)}
               label={t('content.media.sha256')}
               hint={t('content.media.sha256Hint')}
-              errors={at(`media.${row}.sha256`)}
-              problem={problem}
             >
               {(props) => (
                 <input

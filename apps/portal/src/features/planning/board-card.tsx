@@ -13,16 +13,15 @@ import { InlineForm } from '../../components/form-actions';
 import { keyed } from '../../lib/idempotency';
 import { TextArea } from '../../components/text-field';
 
-/** An assignment on the board: brief, creator, due date; the owning agency's managers may cancel it. */
-export function BoardCard({
-  assignment,
-  onCancelled,
-  onStale,
-}: {
+/** An assignment on the board, and what the board does once it is cancelled or found to have moved on. */
+interface CardProps {
   assignment: BoardAssignment;
   onCancelled: () => void;
   onStale: () => void;
-}) {
+}
+
+/** An assignment on the board: brief, creator, due date; the owning agency's managers may cancel it. */
+export function BoardCard({ assignment, onCancelled, onStale }: CardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
@@ -60,15 +59,7 @@ export function BoardCard({
 }
 
 /** Cancels an assignment, with a reason for the creator; a refusal because it moved on shows where it is now. */
-function CancelForm({
-  assignment,
-  onCancelled,
-  onStale,
-}: {
-  assignment: BoardAssignment;
-  onCancelled: () => void;
-  onStale: () => void;
-}) {
+function CancelForm({ assignment, onCancelled, onStale }: CardProps) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [open, setOpen] = useState(false);
