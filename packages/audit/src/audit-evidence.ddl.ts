@@ -53,27 +53,34 @@ export const AUDIT_EVIDENCE_DDL: readonly string[] = [
 ];
 
 /**
- * Creates the evidence tables and moves an existing trail into them: the
- * old `audit_log` entries become the first queued entries (in their order),
+ * What each service's `AuditEvidence` migration runs: creates the evidence
+ * tables and moves an existing trail into them. The old `audit_log` entries
+ * become the first queued entries (in their order),
  * followed by one entry that records the old chain's length and head hash,
  * so the sequencer's signed chain vouches for the history as it was. The
  * old table stays, read-only, as it was.
  */
-export async function createAuditEvidenceTables(db: QueryRunner): Promise<void> {
-  for (const statement of AUDIT_EVIDENCE_DDL) await db.query(statement);
-  await db.query(`
+export const AUDIT_EVIDENCE_UP: readonly string[] = [
+  ...AUDIT_EVIDENCE_DDL,
+  `
     INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
-    SELECT id, at, actor_user_id, actor_org_id, action, subject, reason, data FROM audit_log ORDER BY seq`);
-  await db.query(`
+    SELECT id, at, actor_user_id, actor_org_id, action, subject, reason, data FROM audit_log ORDER BY seq`,
+  `
     INSERT INTO audit_entries (id, at, actor_user_id, actor_org_id, action, subject, reason, data)
     SELECT gen_random_uuid(), date_trunc('milliseconds', now()), 'system:audit', 'system', 'audit.trail_migrated', 'audit_log:' || id, NULL,
            jsonb_build_object('legacyEntries', seq, 'legacyHead', hash)
-    FROM audit_log ORDER BY seq DESC LIMIT 1`);
-}
+    FROM audit_log ORDER BY seq DESC LIMIT 1`,
+];
 
-export async function dropAuditEvidenceTables(db: QueryRunner): Promise<void> {
-  await db.query('DROP TABLE audit_checkpoints, audit_chain, audit_entries');
-  await db.query('DROP FUNCTION audit_insert_only()');
+/** What undoes AUDIT_EVIDENCE_UP (each service's `AuditEvidence` migration, down). */
+export const AUDIT_EVIDENCE_DOWN: readonly string[] = [
+  'DROP TABLE audit_checkpoints, audit_chain, audit_entries',
+  'DROP FUNCTION audit_insert_only()',
+];
+
+/** Runs AUDIT_EVIDENCE_UP (a schema built outside a service's migrations, e.g. a test's). */
+export async function createAuditEvidenceTables(db: QueryRunner): Promise<void> {
+  for (const statement of AUDIT_EVIDENCE_UP) await db.query(statement);
 }
 
 /**

@@ -27,6 +27,12 @@ export const MESSAGING_RETENTION_DDL: readonly string[] = [
   'CREATE INDEX IF NOT EXISTS outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL',
 ];
 
+/** What undoes MESSAGING_RETENTION_DDL (each service's `MessagingRetention` migration, down). */
+export const MESSAGING_RETENTION_DOWN: readonly string[] = [
+  'DROP INDEX IF EXISTS outbox_published',
+  'DROP INDEX IF EXISTS processed_commands_created',
+];
+
 /**
  * The relay asks for the oldest unpublished rows (`ORDER BY created_at, id LIMIT n`) several times a second. With an index
  * on `created_at` alone PostgreSQL answered with a bitmap scan and a sort, and a bitmap scan walks every index entry of

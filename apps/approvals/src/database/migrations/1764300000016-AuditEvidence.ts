@@ -1,15 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createAuditEvidenceTables, dropAuditEvidenceTables } from '@concord/audit';
+import { statementsMigration } from '@concord/database';
+import { AUDIT_EVIDENCE_DOWN, AUDIT_EVIDENCE_UP } from '@concord/audit';
 
 /** The audit trail's evidence tables (queued entries, signed links, checkpoints); the old audit_log's entries move in. */
-export class AuditEvidence1764300000016 implements MigrationInterface {
-  name = 'AuditEvidence1764300000016';
-
-  async up(db: QueryRunner): Promise<void> {
-    await createAuditEvidenceTables(db);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await dropAuditEvidenceTables(db);
-  }
-}
+export const AuditEvidence1764300000016 = statementsMigration(
+  'AuditEvidence1764300000016',
+  AUDIT_EVIDENCE_UP,
+  AUDIT_EVIDENCE_DOWN,
+);
