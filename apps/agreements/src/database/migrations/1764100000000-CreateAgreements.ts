@@ -1,13 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { AUDIT_LOG_DDL } from '@concord/audit';
 import { MESSAGING_DDL } from '@concord/messaging';
 
 /** The agreements schema: agreements, their number sequences, audit trail, outbox, processed commands. */
-export class CreateAgreements1764100000000 implements MigrationInterface {
-  name = 'CreateAgreements1764100000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const CreateAgreements1764100000000 = statementsMigration(
+  'CreateAgreements1764100000000',
+  [
+    `
       CREATE TABLE agreements (
         id uuid PRIMARY KEY,
         number text NOT NULL UNIQUE,
@@ -31,25 +30,27 @@ export class CreateAgreements1764100000000 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX agreements_agency_status ON agreements (agency_id, status)');
-    await db.query('CREATE INDEX agreements_counterparty ON agreements (counterparty_id)');
-    await db.query('CREATE INDEX agreements_term_end ON agreements (term_end)');
+      )`,
+    'CREATE INDEX agreements_agency_status ON agreements (agency_id, status)',
+    'CREATE INDEX agreements_counterparty ON agreements (counterparty_id)',
+    'CREATE INDEX agreements_term_end ON agreements (term_end)',
     // One row per agency and year; incremented in the transaction that uses the number, so a rollback leaves no gap.
-    await db.query(`
+    `
       CREATE TABLE number_sequences (
         agency_id text NOT NULL,
         year int NOT NULL,
         last int NOT NULL,
         PRIMARY KEY (agency_id, year)
-      )`);
-    for (const statement of [...AUDIT_LOG_DDL, ...MESSAGING_DDL]) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    for (const table of ['processed_commands', 'outbox', 'audit_log', 'number_sequences', 'agreements']) {
-      await db.query(`DROP TABLE ${table}`);
-    }
-    await db.query('DROP FUNCTION audit_log_append_only CASCADE');
-  }
-}
+      )`,
+    ...AUDIT_LOG_DDL,
+    ...MESSAGING_DDL,
+  ],
+  [
+    'DROP TABLE processed_commands',
+    'DROP TABLE outbox',
+    'DROP TABLE audit_log',
+    'DROP TABLE number_sequences',
+    'DROP TABLE agreements',
+    'DROP FUNCTION audit_log_append_only CASCADE',
+  ],
+);

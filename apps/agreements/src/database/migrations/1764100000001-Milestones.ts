@@ -1,11 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /** Payment milestones of agreements: planned → due → paid; paid ones never change. */
-export class Milestones1764100000001 implements MigrationInterface {
-  name = 'Milestones1764100000001';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const Milestones1764100000001 = statementsMigration(
+  'Milestones1764100000001',
+  [
+    `
       CREATE TABLE milestones (
         id uuid PRIMARY KEY,
         agreement_id uuid NOT NULL REFERENCES agreements (id),
@@ -17,11 +16,8 @@ export class Milestones1764100000001 implements MigrationInterface {
         paid_by text NULL,
         payment_reference text NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX milestones_agreement ON milestones (agreement_id, due_date)');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE milestones');
-  }
-}
+      )`,
+    'CREATE INDEX milestones_agreement ON milestones (agreement_id, due_date)',
+  ],
+  ['DROP TABLE milestones'],
+);

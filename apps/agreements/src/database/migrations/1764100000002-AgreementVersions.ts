@@ -1,11 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /** Amendments: every version of an agreement's terms, with its diff, review and signatures. */
-export class AgreementVersions1764100000002 implements MigrationInterface {
-  name = 'AgreementVersions1764100000002';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const AgreementVersions1764100000002 = statementsMigration(
+  'AgreementVersions1764100000002',
+  [
+    `
       CREATE TABLE agreement_versions (
         agreement_id uuid NOT NULL REFERENCES agreements (id),
         version int NOT NULL,
@@ -18,10 +17,7 @@ export class AgreementVersions1764100000002 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (agreement_id, version)
-      )`);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE agreement_versions');
-  }
-}
+      )`,
+  ],
+  ['DROP TABLE agreement_versions'],
+);

@@ -1,15 +1,14 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /**
  * Documents attached to agreements. The bytes live in a bytea column beside
  * their metadata (ADR 0007): written in the same transaction, backed up with
  * the schema, and small (≤ 4 MiB each).
  */
-export class Documents1764100000003 implements MigrationInterface {
-  name = 'Documents1764100000003';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const Documents1764100000003 = statementsMigration(
+  'Documents1764100000003',
+  [
+    `
       CREATE TABLE documents (
         id uuid PRIMARY KEY,
         agreement_id uuid NOT NULL REFERENCES agreements (id),
@@ -20,11 +19,8 @@ export class Documents1764100000003 implements MigrationInterface {
         content bytea NOT NULL,
         uploaded_by text NOT NULL,
         uploaded_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX documents_agreement ON documents (agreement_id, uploaded_at)');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE documents');
-  }
-}
+      )`,
+    'CREATE INDEX documents_agreement ON documents (agreement_id, uploaded_at)',
+  ],
+  ['DROP TABLE documents'],
+);

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { INBOX_DDL } from '@concord/messaging';
 
 /**
@@ -7,12 +7,11 @@ import { INBOX_DDL } from '@concord/messaging';
  * events, and the consumers' inbox. Each of name and status keeps the time of
  * the event that set it, so an older event never overwrites a newer one.
  */
-export class Counterparties1764100000020 implements MigrationInterface {
-  name = 'Counterparties1764100000020';
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const statement of INBOX_DDL) await db.query(statement);
-    await db.query(`
+export const Counterparties1764100000020 = statementsMigration(
+  'Counterparties1764100000020',
+  [
+    ...INBOX_DDL,
+    `
       CREATE TABLE counterparties (
         id uuid PRIMARY KEY,
         kind text NOT NULL,
@@ -20,11 +19,7 @@ export class Counterparties1764100000020 implements MigrationInterface {
         name_at timestamptz NOT NULL,
         status text NOT NULL,
         status_at timestamptz NOT NULL
-      )`);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE counterparties');
-    await db.query('DROP TABLE inbox');
-  }
-}
+      )`,
+  ],
+  ['DROP TABLE counterparties', 'DROP TABLE inbox'],
+);

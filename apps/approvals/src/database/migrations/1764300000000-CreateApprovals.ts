@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { AUDIT_LOG_DDL } from '@concord/audit';
 import { MESSAGING_DDL } from '@concord/messaging';
 
@@ -8,18 +8,17 @@ import { MESSAGING_DDL } from '@concord/messaging';
  * publications and their reach over time; audit trail, outbox, processed
  * commands.
  */
-export class CreateApprovals1764300000000 implements MigrationInterface {
-  name = 'CreateApprovals1764300000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const CreateApprovals1764300000000 = statementsMigration(
+  'CreateApprovals1764300000000',
+  [
+    `
       CREATE TABLE workflows (
         campaign_id uuid PRIMARY KEY,
         stages jsonb NOT NULL,
         updated_by text NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query(`
+      )`,
+    `
       CREATE TABLE submissions (
         id uuid PRIMARY KEY,
         assignment_id uuid NOT NULL,
@@ -46,19 +45,13 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         version int NOT NULL,
         submitted_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query(
-      `CREATE UNIQUE INDEX submissions_one_live_per_assignment ON submissions (assignment_id) WHERE status NOT IN ('rejected', 'withdrawn')`,
-    );
-    await db.query(
-      `CREATE INDEX submissions_queue ON submissions (stage_agency_id, stage_role, stage_due_at) WHERE status = 'in_review'`,
-    );
-    await db.query('CREATE INDEX submissions_campaign ON submissions (campaign_id, status)');
-    await db.query('CREATE INDEX submissions_creator ON submissions (creator_id)');
-    await db.query(
-      `CREATE INDEX submissions_due ON submissions (stage_due_at) WHERE status = 'in_review' AND escalated_at IS NULL`,
-    );
-    await db.query(`
+      )`,
+    `CREATE UNIQUE INDEX submissions_one_live_per_assignment ON submissions (assignment_id) WHERE status NOT IN ('rejected', 'withdrawn')`,
+    `CREATE INDEX submissions_queue ON submissions (stage_agency_id, stage_role, stage_due_at) WHERE status = 'in_review'`,
+    'CREATE INDEX submissions_campaign ON submissions (campaign_id, status)',
+    'CREATE INDEX submissions_creator ON submissions (creator_id)',
+    `CREATE INDEX submissions_due ON submissions (stage_due_at) WHERE status = 'in_review' AND escalated_at IS NULL`,
+    `
       CREATE TABLE versions (
         submission_id uuid NOT NULL REFERENCES submissions (id),
         number int NOT NULL,
@@ -69,17 +62,15 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         submitted_by text NOT NULL,
         submitted_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (submission_id, number)
-      )`);
+      )`,
     // A submitted version never changes: what was reviewed is what was approved.
-    await db.query(`
+    `
       CREATE FUNCTION versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'versions are immutable once submitted';
-      END $$`);
-    await db.query(
-      'CREATE TRIGGER versions_immutable BEFORE UPDATE OR DELETE ON versions FOR EACH ROW EXECUTE FUNCTION versions_immutable()',
-    );
-    await db.query(`
+      END $$`,
+    'CREATE TRIGGER versions_immutable BEFORE UPDATE OR DELETE ON versions FOR EACH ROW EXECUTE FUNCTION versions_immutable()',
+    `
       CREATE TABLE check_overrides (
         submission_id uuid NOT NULL REFERENCES submissions (id),
         version int NOT NULL,
@@ -88,8 +79,8 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         by_user text NOT NULL,
         at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (submission_id, version, "check")
-      )`);
-    await db.query(`
+      )`,
+    `
       CREATE TABLE decisions (
         id uuid PRIMARY KEY,
         submission_id uuid NOT NULL REFERENCES submissions (id),
@@ -100,9 +91,9 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         by_user text NOT NULL,
         agency_id text NOT NULL,
         at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX decisions_submission ON decisions (submission_id, at)');
-    await db.query(`
+      )`,
+    'CREATE INDEX decisions_submission ON decisions (submission_id, at)',
+    `
       CREATE TABLE comments (
         id uuid PRIMARY KEY,
         submission_id uuid NOT NULL REFERENCES submissions (id),
@@ -115,9 +106,9 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         by_user text NOT NULL,
         agency_id text NOT NULL,
         at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX comments_submission ON comments (submission_id, at)');
-    await db.query(`
+      )`,
+    'CREATE INDEX comments_submission ON comments (submission_id, at)',
+    `
       CREATE TABLE publications (
         id uuid PRIMARY KEY,
         submission_id uuid NOT NULL UNIQUE REFERENCES submissions (id),
@@ -128,9 +119,9 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         published_at timestamptz NOT NULL,
         recorded_by text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX publications_campaign ON publications (campaign_id)');
-    await db.query(`
+      )`,
+    'CREATE INDEX publications_campaign ON publications (campaign_id)',
+    `
       CREATE TABLE metrics (
         publication_id uuid NOT NULL REFERENCES publications (id),
         at timestamptz NOT NULL,
@@ -140,27 +131,23 @@ export class CreateApprovals1764300000000 implements MigrationInterface {
         shares bigint NOT NULL CHECK (shares >= 0),
         reported_by text NOT NULL,
         PRIMARY KEY (publication_id, at)
-      )`);
-    for (const statement of [...AUDIT_LOG_DDL, ...MESSAGING_DDL]) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    for (const table of [
-      'processed_commands',
-      'outbox',
-      'audit_log',
-      'metrics',
-      'publications',
-      'comments',
-      'decisions',
-      'check_overrides',
-      'versions',
-      'submissions',
-      'workflows',
-    ]) {
-      await db.query(`DROP TABLE ${table}`);
-    }
-    await db.query('DROP FUNCTION versions_immutable CASCADE');
-    await db.query('DROP FUNCTION audit_log_append_only CASCADE');
-  }
-}
+      )`,
+    ...AUDIT_LOG_DDL,
+    ...MESSAGING_DDL,
+  ],
+  [
+    'DROP TABLE processed_commands',
+    'DROP TABLE outbox',
+    'DROP TABLE audit_log',
+    'DROP TABLE metrics',
+    'DROP TABLE publications',
+    'DROP TABLE comments',
+    'DROP TABLE decisions',
+    'DROP TABLE check_overrides',
+    'DROP TABLE versions',
+    'DROP TABLE submissions',
+    'DROP TABLE workflows',
+    'DROP FUNCTION versions_immutable CASCADE',
+    'DROP FUNCTION audit_log_append_only CASCADE',
+  ],
+);

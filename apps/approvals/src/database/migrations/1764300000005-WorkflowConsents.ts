@@ -1,15 +1,14 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /**
  * A partner agency's consent to a joint campaign's review workflow that
  * leaves out (some of) its review: given by one of its users for exactly
  * those stages; the owning agency may then set that workflow.
  */
-export class WorkflowConsents1764300000005 implements MigrationInterface {
-  name = 'WorkflowConsents1764300000005';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const WorkflowConsents1764300000005 = statementsMigration(
+  'WorkflowConsents1764300000005',
+  [
+    `
       CREATE TABLE workflow_consents (
         campaign_id uuid NOT NULL,
         agency_id text NOT NULL,
@@ -17,10 +16,7 @@ export class WorkflowConsents1764300000005 implements MigrationInterface {
         given_by text NOT NULL,
         given_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (campaign_id, agency_id)
-      )`);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE workflow_consents');
-  }
-}
+      )`,
+  ],
+  ['DROP TABLE workflow_consents'],
+);

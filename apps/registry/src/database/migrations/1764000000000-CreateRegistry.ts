@@ -1,14 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { AUDIT_LOG_DDL } from '@concord/audit';
 import { MESSAGING_DDL } from '@concord/messaging';
 
 /** The registry schema: creators, channels, audit trail, outbox, processed commands. */
-export class CreateRegistry1764000000000 implements MigrationInterface {
-  name = 'CreateRegistry1764000000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-    await db.query(`
+export const CreateRegistry1764000000000 = statementsMigration(
+  'CreateRegistry1764000000000',
+  [
+    'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public',
+    `
       CREATE TABLE creators (
         id uuid PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('individual', 'management_company')),
@@ -30,13 +29,13 @@ export class CreateRegistry1764000000000 implements MigrationInterface {
         total_followers bigint NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX creators_status ON creators (status)');
-    await db.query('CREATE INDEX creators_search_trgm ON creators USING gin (search_text public.gin_trgm_ops)');
-    await db.query('CREATE INDEX creators_name_trgm ON creators USING gin (display_name_folded public.gin_trgm_ops)');
-    await db.query('CREATE INDEX creators_topics ON creators USING gin (topics)');
-    await db.query('CREATE INDEX creators_languages ON creators USING gin (languages)');
-    await db.query(`
+      )`,
+    'CREATE INDEX creators_status ON creators (status)',
+    'CREATE INDEX creators_search_trgm ON creators USING gin (search_text public.gin_trgm_ops)',
+    'CREATE INDEX creators_name_trgm ON creators USING gin (display_name_folded public.gin_trgm_ops)',
+    'CREATE INDEX creators_topics ON creators USING gin (topics)',
+    'CREATE INDEX creators_languages ON creators USING gin (languages)',
+    `
       CREATE TABLE channels (
         id uuid PRIMARY KEY,
         creator_id uuid NOT NULL REFERENCES creators (id) ON DELETE CASCADE,
@@ -48,18 +47,18 @@ export class CreateRegistry1764000000000 implements MigrationInterface {
         verified boolean NOT NULL,
         verified_checked_at timestamptz NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE UNIQUE INDEX channels_platform_handle ON channels (platform, handle_normalized)');
-    await db.query('CREATE INDEX channels_creator ON channels (creator_id)');
-    for (const statement of [...AUDIT_LOG_DDL, ...MESSAGING_DDL]) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE processed_commands');
-    await db.query('DROP TABLE outbox');
-    await db.query('DROP TABLE audit_log');
-    await db.query('DROP FUNCTION audit_log_append_only CASCADE');
-    await db.query('DROP TABLE channels');
-    await db.query('DROP TABLE creators');
-  }
-}
+      )`,
+    'CREATE UNIQUE INDEX channels_platform_handle ON channels (platform, handle_normalized)',
+    'CREATE INDEX channels_creator ON channels (creator_id)',
+    ...AUDIT_LOG_DDL,
+    ...MESSAGING_DDL,
+  ],
+  [
+    'DROP TABLE processed_commands',
+    'DROP TABLE outbox',
+    'DROP TABLE audit_log',
+    'DROP FUNCTION audit_log_append_only CASCADE',
+    'DROP TABLE channels',
+    'DROP TABLE creators',
+  ],
+);

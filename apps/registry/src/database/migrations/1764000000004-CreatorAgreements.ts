@@ -1,13 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { INBOX_DDL } from '@concord/messaging';
 
 /** A read model of each creator's agreements, fed by the agreements service's events, and the consumers' inbox. */
-export class CreatorAgreements1764000000004 implements MigrationInterface {
-  name = 'CreatorAgreements1764000000004';
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const statement of INBOX_DDL) await db.query(statement);
-    await db.query(`
+export const CreatorAgreements1764000000004 = statementsMigration(
+  'CreatorAgreements1764000000004',
+  [
+    ...INBOX_DDL,
+    `
       CREATE TABLE creator_agreements (
         agreement_id uuid PRIMARY KEY,
         creator_id uuid NOT NULL,
@@ -17,12 +16,8 @@ export class CreatorAgreements1764000000004 implements MigrationInterface {
         term_start date NOT NULL,
         term_end date NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX creator_agreements_creator ON creator_agreements (creator_id, status)');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE creator_agreements');
-    await db.query('DROP TABLE inbox');
-  }
-}
+      )`,
+    'CREATE INDEX creator_agreements_creator ON creator_agreements (creator_id, status)',
+  ],
+  ['DROP TABLE creator_agreements', 'DROP TABLE inbox'],
+);

@@ -1,13 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { AUDIT_LOG_DDL } from '@concord/audit';
 import { MESSAGING_DDL } from '@concord/messaging';
 
 /** The tasking schema: campaigns, joint campaign requests, audit trail, outbox, processed commands. */
-export class CreateTasking1764200000000 implements MigrationInterface {
-  name = 'CreateTasking1764200000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const CreateTasking1764200000000 = statementsMigration(
+  'CreateTasking1764200000000',
+  [
+    `
       CREATE TABLE campaigns (
         id uuid PRIMARY KEY,
         owner_agency_id text NOT NULL,
@@ -27,10 +26,10 @@ export class CreateTasking1764200000000 implements MigrationInterface {
         status_history jsonb NOT NULL,
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX campaigns_owner ON campaigns (owner_agency_id, status)');
-    await db.query('CREATE INDEX campaigns_partners ON campaigns USING gin (partner_agency_ids)');
-    await db.query(`
+      )`,
+    'CREATE INDEX campaigns_owner ON campaigns (owner_agency_id, status)',
+    'CREATE INDEX campaigns_partners ON campaigns USING gin (partner_agency_ids)',
+    `
       CREATE TABLE campaign_requests (
         id uuid PRIMARY KEY,
         from_agency_id text NOT NULL,
@@ -49,15 +48,18 @@ export class CreateTasking1764200000000 implements MigrationInterface {
         version int NOT NULL,
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX campaign_requests_to ON campaign_requests (to_agency_id, status)');
-    await db.query('CREATE INDEX campaign_requests_from ON campaign_requests (from_agency_id, status)');
-    for (const statement of [...AUDIT_LOG_DDL, ...MESSAGING_DDL]) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    for (const table of ['processed_commands', 'outbox', 'audit_log', 'campaign_requests', 'campaigns'])
-      await db.query(`DROP TABLE ${table}`);
-    await db.query('DROP FUNCTION audit_log_append_only CASCADE');
-  }
-}
+      )`,
+    'CREATE INDEX campaign_requests_to ON campaign_requests (to_agency_id, status)',
+    'CREATE INDEX campaign_requests_from ON campaign_requests (from_agency_id, status)',
+    ...AUDIT_LOG_DDL,
+    ...MESSAGING_DDL,
+  ],
+  [
+    'DROP TABLE processed_commands',
+    'DROP TABLE outbox',
+    'DROP TABLE audit_log',
+    'DROP TABLE campaign_requests',
+    'DROP TABLE campaigns',
+    'DROP FUNCTION audit_log_append_only CASCADE',
+  ],
+);

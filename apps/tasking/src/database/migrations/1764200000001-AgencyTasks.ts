@@ -1,11 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /** Agency tasks: one agency asks another for a piece of work. */
-export class AgencyTasks1764200000001 implements MigrationInterface {
-  name = 'AgencyTasks1764200000001';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const AgencyTasks1764200000001 = statementsMigration(
+  'AgencyTasks1764200000001',
+  [
+    `
       CREATE TABLE agency_tasks (
         id uuid PRIMARY KEY,
         from_agency_id text NOT NULL,
@@ -19,12 +18,9 @@ export class AgencyTasks1764200000001 implements MigrationInterface {
         version int NOT NULL,
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX agency_tasks_to ON agency_tasks (to_agency_id, status, due_at)');
-    await db.query('CREATE INDEX agency_tasks_from ON agency_tasks (from_agency_id, status, due_at)');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE agency_tasks');
-  }
-}
+      )`,
+    'CREATE INDEX agency_tasks_to ON agency_tasks (to_agency_id, status, due_at)',
+    'CREATE INDEX agency_tasks_from ON agency_tasks (from_agency_id, status, due_at)',
+  ],
+  ['DROP TABLE agency_tasks'],
+);

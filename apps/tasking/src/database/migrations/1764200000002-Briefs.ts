@@ -1,11 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /** Briefs: what to make within a campaign, in what quantity, for what fee. */
-export class Briefs1764200000002 implements MigrationInterface {
-  name = 'Briefs1764200000002';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const Briefs1764200000002 = statementsMigration(
+  'Briefs1764200000002',
+  [
+    `
       CREATE TABLE briefs (
         id uuid PRIMARY KEY,
         campaign_id uuid NOT NULL REFERENCES campaigns (id),
@@ -19,11 +18,8 @@ export class Briefs1764200000002 implements MigrationInterface {
         fee_per_deliverable bigint NOT NULL CHECK (fee_per_deliverable >= 0),
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX briefs_campaign ON briefs (campaign_id, due_at)');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE briefs');
-  }
-}
+      )`,
+    'CREATE INDEX briefs_campaign ON briefs (campaign_id, due_at)',
+  ],
+  ['DROP TABLE briefs'],
+);

@@ -1,23 +1,20 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { INBOX_DDL } from '@concord/messaging';
 
 /**
  * Assignments and fan-outs, briefs' windows, the read model of agreements
  * that may cover assignments, and the inbox of tasking's event consumers.
  */
-export class Assignments1764200000003 implements MigrationInterface {
-  name = 'Assignments1764200000003';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(
-      `ALTER TABLE briefs ADD COLUMN window_start timestamptz NULL, ADD COLUMN window_end timestamptz NULL`,
-    );
-    await db.query(`UPDATE briefs SET window_start = due_at - interval '24 hours', window_end = due_at`);
-    await db.query(`ALTER TABLE briefs ALTER COLUMN window_start SET NOT NULL, ALTER COLUMN window_end SET NOT NULL,
-      ADD CONSTRAINT briefs_window CHECK (window_end > window_start)`);
+export const Assignments1764200000003 = statementsMigration(
+  'Assignments1764200000003',
+  [
+    `ALTER TABLE briefs ADD COLUMN window_start timestamptz NULL, ADD COLUMN window_end timestamptz NULL`,
+    `UPDATE briefs SET window_start = due_at - interval '24 hours', window_end = due_at`,
+    `ALTER TABLE briefs ALTER COLUMN window_start SET NOT NULL, ALTER COLUMN window_end SET NOT NULL,
+      ADD CONSTRAINT briefs_window CHECK (window_end > window_start)`,
 
     // Fed by the agreements service's events: which agreements are active, for whom, until when, with what quota.
-    await db.query(`
+    `
       CREATE TABLE agreement_coverage (
         agreement_id uuid PRIMARY KEY,
         agency_id text NOT NULL,
@@ -27,12 +24,10 @@ export class Assignments1764200000003 implements MigrationInterface {
         term_end date NOT NULL,
         deliverables jsonb NOT NULL,
         updated_at timestamptz NOT NULL
-      )`);
-    await db.query(
-      `CREATE INDEX agreement_coverage_counterparty ON agreement_coverage (counterparty_id) WHERE status = 'active'`,
-    );
+      )`,
+    `CREATE INDEX agreement_coverage_counterparty ON agreement_coverage (counterparty_id) WHERE status = 'active'`,
 
-    await db.query(`
+    `
       CREATE TABLE fan_outs (
         id uuid PRIMARY KEY,
         brief_id uuid NOT NULL REFERENCES briefs (id),
@@ -55,10 +50,10 @@ export class Assignments1764200000003 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz NULL
-      )`);
-    await db.query(`CREATE INDEX fan_outs_running ON fan_outs (created_at) WHERE status = 'running'`);
+      )`,
+    `CREATE INDEX fan_outs_running ON fan_outs (created_at) WHERE status = 'running'`,
 
-    await db.query(`
+    `
       CREATE TABLE fan_out_results (
         fan_out_id uuid NOT NULL REFERENCES fan_outs (id),
         seq int NOT NULL,
@@ -70,10 +65,10 @@ export class Assignments1764200000003 implements MigrationInterface {
         assignment_id uuid NULL,
         overridden text[] NOT NULL DEFAULT '{}',
         PRIMARY KEY (fan_out_id, creator_id)
-      )`);
-    await db.query('CREATE UNIQUE INDEX fan_out_results_seq ON fan_out_results (fan_out_id, seq)');
+      )`,
+    'CREATE UNIQUE INDEX fan_out_results_seq ON fan_out_results (fan_out_id, seq)',
 
-    await db.query(`
+    `
       CREATE TABLE assignments (
         id uuid PRIMARY KEY,
         brief_id uuid NOT NULL REFERENCES briefs (id),
@@ -93,32 +88,24 @@ export class Assignments1764200000003 implements MigrationInterface {
         history jsonb NOT NULL,
         version int NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
+      )`,
     // A brief is offered to a creator at most once while the offer lives: no fan-out, retried or concurrent, doubles it.
-    await db.query(
-      `CREATE UNIQUE INDEX assignments_once_per_brief ON assignments (brief_id, creator_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`,
-    );
-    await db.query(
-      `CREATE INDEX assignments_creator_busy ON assignments (creator_id, window_start) WHERE status IN ('offered', 'accepted', 'submitted', 'approved')`,
-    );
-    await db.query(`CREATE INDEX assignments_creator ON assignments (creator_id, id)`);
-    await db.query(
-      `CREATE INDEX assignments_company ON assignments (management_company_id, id) WHERE management_company_id IS NOT NULL`,
-    );
-    await db.query(
-      `CREATE INDEX assignments_agreement ON assignments (agreement_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`,
-    );
-    await db.query('CREATE INDEX assignments_campaign ON assignments (campaign_id, status)');
-    await db.query('CREATE INDEX assignments_brief ON assignments (brief_id, id)');
-    await db.query(`CREATE INDEX assignments_offered_due ON assignments (due_at) WHERE status = 'offered'`);
-    for (const statement of INBOX_DDL) await db.query(statement);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    for (const table of ['inbox', 'assignments', 'fan_out_results', 'fan_outs', 'agreement_coverage'])
-      await db.query(`DROP TABLE ${table}`);
-    await db.query(
-      'ALTER TABLE briefs DROP CONSTRAINT briefs_window, DROP COLUMN window_start, DROP COLUMN window_end',
-    );
-  }
-}
+    `CREATE UNIQUE INDEX assignments_once_per_brief ON assignments (brief_id, creator_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`,
+    `CREATE INDEX assignments_creator_busy ON assignments (creator_id, window_start) WHERE status IN ('offered', 'accepted', 'submitted', 'approved')`,
+    `CREATE INDEX assignments_creator ON assignments (creator_id, id)`,
+    `CREATE INDEX assignments_company ON assignments (management_company_id, id) WHERE management_company_id IS NOT NULL`,
+    `CREATE INDEX assignments_agreement ON assignments (agreement_id) WHERE status NOT IN ('declined', 'expired', 'cancelled')`,
+    'CREATE INDEX assignments_campaign ON assignments (campaign_id, status)',
+    'CREATE INDEX assignments_brief ON assignments (brief_id, id)',
+    `CREATE INDEX assignments_offered_due ON assignments (due_at) WHERE status = 'offered'`,
+    ...INBOX_DDL,
+  ],
+  [
+    'DROP TABLE inbox',
+    'DROP TABLE assignments',
+    'DROP TABLE fan_out_results',
+    'DROP TABLE fan_outs',
+    'DROP TABLE agreement_coverage',
+    'ALTER TABLE briefs DROP CONSTRAINT briefs_window, DROP COLUMN window_start, DROP COLUMN window_end',
+  ],
+);

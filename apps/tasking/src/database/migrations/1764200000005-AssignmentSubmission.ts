@@ -1,14 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 
 /** An assignment knows its latest submission (from the content approval service's events), so its creator can find it. */
-export class AssignmentSubmission1764200000005 implements MigrationInterface {
-  name = 'AssignmentSubmission1764200000005';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE assignments ADD COLUMN submission_id uuid NULL');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE assignments DROP COLUMN submission_id');
-  }
-}
+export const AssignmentSubmission1764200000005 = statementsMigration(
+  'AssignmentSubmission1764200000005',
+  ['ALTER TABLE assignments ADD COLUMN submission_id uuid NULL'],
+  ['ALTER TABLE assignments DROP COLUMN submission_id'],
+);
