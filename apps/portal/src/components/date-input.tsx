@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ControlProps } from './field';
+import type { ComponentProps } from 'react';
+import { Field, type ControlProps } from './field';
 
 type Kind = 'date' | 'datetime-local';
 
@@ -85,5 +86,21 @@ export function DateInput({
         onChange({ target: { value: parseTypedDate(e.target.value, kind) ?? e.target.value } });
       }}
     />
+  );
+}
+
+/** A labelled date (or date and time, `kind`) field: a `Field` holding a `DateInput`. */
+export function DateField({
+  kind,
+  value,
+  onChange,
+  ...field
+}: Omit<ComponentProps<typeof Field>, 'children'> & {
+  kind?: Kind;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+}) {
+  return (
+    <Field {...field}>{(control) => <DateInput {...control} kind={kind} value={value} onChange={onChange} />}</Field>
   );
 }

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { BRIEF_KINDS, PLATFORMS } from '@concord/domain';
 import type { FieldProblem, Problem } from '../../api/problem';
-import { DateInput } from '../../components/date-input';
+import { DateField } from '../../components/date-input';
 import { EnumField } from '../../components/enum-field';
-import { Field, FieldGroup } from '../../components/field';
+import { FieldGroup } from '../../components/field';
 import { Checkboxes } from '../../components/radios';
-import type { Form } from '../../lib/use-form';
+import type { Form, TextField as TextOf } from '../../lib/use-form';
 import { BRIEF_FIELD_PATHS, type BriefDraft } from './brief-form';
 import { inputIdOf } from './request-form';
 import { TextArea, TextField } from '../../components/text-field';
@@ -29,6 +29,8 @@ export function BriefFields({
     errors: at(BRIEF_FIELD_PATHS[field]),
     problem,
   });
+  /** A text field of the form: where it is, what the API said of it, its value. */
+  const text = (key: TextOf<BriefDraft>) => ({ ...control(key), ...form.bind(key) });
   return (
     <>
       <div className="field-row">
@@ -39,19 +41,13 @@ export function BriefFields({
           text={(kind) => t(`enums.contentKind.${kind}`)}
           {...form.choose('kind')}
         />
-        <TextField
-          {...control('title')}
-          label={t('campaignsArea.briefs.titleLabel')}
-          className="field-wide"
-          {...form.bind('title')}
-        />
+        <TextField {...text('title')} label={t('campaignsArea.briefs.titleLabel')} className="field-wide" />
       </div>
       <TextArea
-        {...control('keyMessages')}
+        {...text('keyMessages')}
         label={t('campaignsArea.briefs.keyMessages')}
         hint={t('campaignsArea.briefs.keyMessagesHint')}
         rows={3}
-        {...form.bind('keyMessages')}
       />
       <FieldGroup
         id={inputIdOf(BRIEF_FORM, 'platforms')}
@@ -68,29 +64,19 @@ export function BriefFields({
       </FieldGroup>
       <div className="field-row">
         <TextField
-          {...control('languages')}
+          {...text('languages')}
           label={t('campaignsArea.briefs.languages')}
           hint={t('campaignsArea.briefs.languagesHint')}
-          {...form.bind('languages')}
           spellCheck={false}
           size={10}
         />
-        <Field {...control('dueAt')} label={t('campaignsArea.briefs.due')}>
-          {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('dueAt')} />}
-        </Field>
+        <DateField {...text('dueAt')} label={t('campaignsArea.briefs.due')} kind="datetime-local" />
+        <TextField {...text('quantity')} label={t('campaignsArea.briefs.quantity')} inputMode="numeric" size={5} />
         <TextField
-          {...control('quantity')}
-          label={t('campaignsArea.briefs.quantity')}
-          inputMode="numeric"
-          {...form.bind('quantity')}
-          size={5}
-        />
-        <TextField
-          {...control('feePerDeliverable')}
+          {...text('feePerDeliverable')}
           label={t('campaignsArea.briefs.fee')}
           hint={t('campaignsArea.briefs.feeHint')}
           inputMode="numeric"
-          {...form.bind('feePerDeliverable')}
           size={12}
         />
       </div>
@@ -103,12 +89,8 @@ export function BriefFields({
         problem={problem}
       >
         <div className="field-row">
-          <Field {...control('windowStart')} label={t('campaignsArea.briefs.windowStart')}>
-            {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('windowStart')} />}
-          </Field>
-          <Field {...control('windowEnd')} label={t('campaignsArea.briefs.windowEnd')}>
-            {(props) => <DateInput {...props} kind="datetime-local" {...form.bind('windowEnd')} />}
-          </Field>
+          <DateField {...text('windowStart')} label={t('campaignsArea.briefs.windowStart')} kind="datetime-local" />
+          <DateField {...text('windowEnd')} label={t('campaignsArea.briefs.windowEnd')} kind="datetime-local" />
         </div>
       </FieldGroup>
     </>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settle } from '../../api/client';
 import { FieldErrors } from '../../components/messages';
-import { useForm } from '../../lib/use-form';
+import { useForm, type TextField as TextOf } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { useAreaErrors } from './area-errors';
 import { AnswerRefusal } from './request-answers';
@@ -67,6 +67,8 @@ export function CounterForm({
     errors: at(COUNTER_FIELD_PATHS[key]),
     problem: form.problem,
   });
+  /** A text field of the form: where it is, what the API said of it, its value. */
+  const text = (key: TextOf<CounterDraft>) => ({ ...control(key), ...form.bind(key) });
   return (
     <InlineForm form={form} title={t('requests.answer.counterTitle')}>
       <p className="hint">{t('requests.answer.counterIntro')}</p>
@@ -74,18 +76,12 @@ export function CounterForm({
       <FieldErrors id="counter-period-error" errors={at('proposedPeriod')} problem={form.problem} />
       <PeriodFields form={form} control={control} />
       <TextArea
-        {...control('keyMessages')}
+        {...text('keyMessages')}
         label={t('requests.form.keyMessages')}
         hint={t('requests.answer.counterKeyMessagesHint')}
         rows={3}
-        {...form.bind('keyMessages')}
       />
-      <TextArea
-        {...control('message')}
-        label={t('requests.answer.counterMessage')}
-        rows={2}
-        {...form.bind('message')}
-      />
+      <TextArea {...text('message')} label={t('requests.answer.counterMessage')} rows={2} />
       <FormActions
         busy={form.busy}
         submit={t('requests.answer.counter')}

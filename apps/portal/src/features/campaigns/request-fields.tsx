@@ -28,6 +28,8 @@ export function RequestFields({
     const path = REQUEST_FIELD_PATHS[key];
     return { id: inputIdOf(FORM, path), errors: errorsAt(path), problem };
   };
+  /** A text field of the form: where it is, what the API said of it, its value. */
+  const text = (key: TextOf<RequestDraft>) => ({ ...control(key), ...form.bind(key) });
   return (
     <>
       <EnumField
@@ -37,25 +39,18 @@ export function RequestFields({
         text={format.agency}
         {...form.choose('toAgencyId')}
       />
-      <TextField
-        {...control('title')}
-        label={t('requests.form.titleLabel')}
-        hint={t('requests.form.titleHint')}
-        {...form.bind('title')}
-      />
+      <TextField {...text('title')} label={t('requests.form.titleLabel')} hint={t('requests.form.titleHint')} />
       <TextArea
-        {...control('objective')}
+        {...text('objective')}
         label={t('requests.form.objective')}
         hint={t('requests.form.objectiveHint')}
         rows={3}
-        {...form.bind('objective')}
       />
       <TextArea
-        {...control('keyMessages')}
+        {...text('keyMessages')}
         label={t('requests.form.keyMessages')}
         hint={t('requests.form.keyMessagesHint')}
         rows={3}
-        {...form.bind('keyMessages')}
       />
       <FieldGroup
         id={inputIdOf(FORM, 'proposedPeriod')}
@@ -66,11 +61,10 @@ export function RequestFields({
         <PeriodFields form={form} control={control} />
       </FieldGroup>
       <TextArea
-        {...control('expectedDeliverables')}
+        {...text('expectedDeliverables')}
         label={t('requests.form.deliverables')}
         hint={t('requests.form.deliverablesHint')}
         rows={2}
-        {...form.bind('expectedDeliverables')}
       />
       <Field
         {...control('responseDeadline')}
