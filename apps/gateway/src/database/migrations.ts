@@ -1,12 +1,11 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { statementsMigration } from '@concord/database';
 import { INBOX_DDL } from '@concord/messaging';
 
 /** The gateway's own schema holds only what idempotency needs. */
-export class CreateIdempotencyKeys1764000000001 implements MigrationInterface {
-  name = 'CreateIdempotencyKeys1764000000001';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
+export const CreateIdempotencyKeys1764000000001 = statementsMigration(
+  'CreateIdempotencyKeys1764000000001',
+  [
+    `
       CREATE TABLE idempotency_keys (
         scope text PRIMARY KEY,
         fingerprint text NOT NULL,
@@ -15,27 +14,18 @@ export class CreateIdempotencyKeys1764000000001 implements MigrationInterface {
         response_status int NULL,
         response_body jsonb NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await db.query('CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE idempotency_keys');
-  }
-}
+      )`,
+    'CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)',
+  ],
+  ['DROP TABLE idempotency_keys'],
+);
 
 /** Keys are held on a short lease by an owner (gateway process and request), so a crashed gateway's keys free up in seconds. */
-export class IdempotencyKeyOwner1764000000002 implements MigrationInterface {
-  name = 'IdempotencyKeyOwner1764000000002';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE idempotency_keys ADD COLUMN owner text NULL');
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE idempotency_keys DROP COLUMN owner');
-  }
-}
+export const IdempotencyKeyOwner1764000000002 = statementsMigration(
+  'IdempotencyKeyOwner1764000000002',
+  ['ALTER TABLE idempotency_keys ADD COLUMN owner text NULL'],
+  ['ALTER TABLE idempotency_keys DROP COLUMN owner'],
+);
 
 /**
  * The gateway's copies of every service's signed audit checkpoints, consumed
@@ -44,12 +34,11 @@ export class IdempotencyKeyOwner1764000000002 implements MigrationInterface {
  * erase the evidence. Two checkpoints for one size with different heads are
  * both kept: that disagreement is itself the evidence.
  */
-export class AuditCheckpoints1764000000016 implements MigrationInterface {
-  name = 'AuditCheckpoints1764000000016';
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const statement of INBOX_DDL) await db.query(statement);
-    await db.query(`
+export const AuditCheckpoints1764000000016 = statementsMigration(
+  'AuditCheckpoints1764000000016',
+  [
+    ...INBOX_DDL,
+    `
       CREATE TABLE audit_checkpoints (
         service text NOT NULL,
         size bigint NOT NULL,
@@ -58,11 +47,7 @@ export class AuditCheckpoints1764000000016 implements MigrationInterface {
         signature text NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (service, size, head)
-      )`);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE audit_checkpoints');
-    await db.query('DROP TABLE inbox');
-  }
-}
+      )`,
+  ],
+  ['DROP TABLE audit_checkpoints', 'DROP TABLE inbox'],
+);
