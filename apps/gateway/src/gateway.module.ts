@@ -39,6 +39,7 @@ import { KnownQueryGuard } from './http/known-query.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { LocationInterceptor } from './http/location';
 import { idempotencyKeyRetention } from './idempotency/idempotency-retention';
 import {
   AgreementsClient,
@@ -149,6 +150,8 @@ export class GatewayModule {
         // Last: what each route declares about who may call it (auth/access.decorators.ts).
         { provide: APP_GUARD, useClass: AccessGuard },
         ...repositoryProviders(IdempotencyKeyRepository),
+        // Outside the idempotency interceptor, so a replayed 201 carries its Location too.
+        { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         {

@@ -3431,6 +3431,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/creators/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3909,6 +3911,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/creators/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3990,6 +3994,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/creators/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4061,6 +4067,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/creators/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4132,6 +4140,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/creators/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4328,6 +4338,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/agreements/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4893,6 +4905,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/agreements/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5158,6 +5172,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/agreements/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5438,6 +5454,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/agreements/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5863,6 +5881,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/campaigns/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6523,6 +6543,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/campaign-requests/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7051,6 +7073,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/tasks/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7271,6 +7295,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/fan-outs/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7988,6 +8014,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/submissions/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8069,6 +8097,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/submissions/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8275,6 +8305,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/submissions/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8636,6 +8668,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    /** @description Where the object is read: /v1/submissions/{id}, filled from this answer. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

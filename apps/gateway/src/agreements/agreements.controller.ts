@@ -34,6 +34,7 @@ import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { AgreementsClient } from '../services/service-clients';
+import { CreatedAt } from '../http/location';
 
 const S = SUBJECTS.agreements;
 
@@ -55,6 +56,7 @@ export class AgreementsController {
   @Access('create', 'Agreement')
   @RelayedPost('', S.create, {
     status: 201,
+    createdAt: '/v1/agreements/{id}',
     problems: [403, 503],
     operationId: 'draftAgreement',
     summary: 'Draft an agreement with a registered creator or management company',
@@ -179,6 +181,7 @@ export class AgreementsController {
   @Access('manage_milestones', 'Agreement')
   @RelayedPost(':id/milestones', S.addMilestone, {
     status: 201,
+    createdAt: '/v1/agreements/{id}',
     problems: [403, 409, 422],
     operationId: 'addAgreementMilestone',
     summary: 'Finance officers plan a payment milestone; milestones never sum above the budget',
@@ -242,6 +245,7 @@ export class AgreementsController {
   @Access('update', 'Agreement')
   @RelayedPost(':id/amendments', S.amend, {
     status: 201,
+    createdAt: '/v1/agreements/{id}',
     problems: [403, 409, 422],
     operationId: 'amendAgreement',
     summary: 'Propose new terms for a signed agreement: a new version, reviewed and signed again',
@@ -310,6 +314,7 @@ export class AgreementsController {
   @Access('update', 'Agreement')
   @Post(':id/documents')
   @HttpCode(201)
+  @CreatedAt('/v1/agreements/{id}')
   @ApiOperation({
     operationId: 'uploadAgreementDocument',
     summary: `Attach a document: the file as the body, its type as Content-Type (PDF, PNG, JPEG, DOCX), at most ${DOCUMENT_MAX_BYTES} bytes`,

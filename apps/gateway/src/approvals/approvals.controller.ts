@@ -9,6 +9,7 @@ import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { ApprovalsClient } from '../services/service-clients';
+import { CreatedAt } from '../http/location';
 
 const S = SUBJECTS.approvals;
 const REPORT_COLUMNS = ['section', 'key', 'name', 'publications', 'views', 'likes', 'comments', 'shares'];
@@ -27,6 +28,7 @@ export class ApprovalsController {
   @Access('submit', 'Submission')
   @Post('assignments/:id/submissions')
   @HttpCode(201)
+  @CreatedAt('/v1/submissions/{id}')
   @ApiOperation({
     operationId: 'submitContent',
     summary: 'The creator submits content for an accepted assignment: checked at once, then reviewed stage by stage',
@@ -46,6 +48,7 @@ export class ApprovalsController {
   @Access('submit', 'Submission')
   @RelayedPost('submissions/:id/versions', S.addVersion, {
     status: 201,
+    createdAt: '/v1/submissions/{id}',
     problems: [403, 409],
     operationId: 'addSubmissionVersion',
     summary: 'A new version after changes were asked for; the review starts again',
@@ -81,6 +84,7 @@ export class ApprovalsController {
   @ServiceDecides()
   @RelayedPost('submissions/:id/comments', S.comment, {
     status: 201,
+    createdAt: '/v1/submissions/{id}',
     problems: [403],
     operationId: 'commentSubmission',
     summary: 'Comment on a version, optionally on a text range or in reply; addressed to the creator or internal',
@@ -159,6 +163,7 @@ export class ApprovalsController {
   @Access('publish', 'Submission')
   @RelayedPost('submissions/:id/publication', S.publish, {
     status: 201,
+    createdAt: '/v1/submissions/{id}',
     problems: [403, 409, 422],
     operationId: 'recordPublication',
     summary: "Where and when approved content went out: on the platform and one of the creator's registered channels",

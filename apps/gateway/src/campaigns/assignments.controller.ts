@@ -8,6 +8,7 @@ import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
+import { CreatedAt } from '../http/location';
 
 const S = SUBJECTS.tasking;
 
@@ -25,6 +26,7 @@ export class AssignmentsController {
   @ServiceDecides()
   @Post('briefs/:id/assignments')
   @HttpCode(201)
+  @CreatedAt('/v1/fan-outs/{id}')
   @ApiOperation({
     operationId: 'fanOutBrief',
     summary:

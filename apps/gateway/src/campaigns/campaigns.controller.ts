@@ -21,6 +21,7 @@ export class CampaignsController {
   @Access('create', 'Campaign')
   @RelayedPost('', S.campaignCreate, {
     status: 201,
+    createdAt: '/v1/campaigns/{id}',
     problems: [403, 422],
     operationId: 'createCampaign',
     summary: 'Start planning a campaign (objective, key messages, hashtags, platforms, period, budget)',
@@ -147,6 +148,7 @@ export class CampaignRequestsController {
   @Access('create', 'CampaignRequest')
   @RelayedPost('', S.requestCreate, {
     status: 201,
+    createdAt: '/v1/campaign-requests/{id}',
     problems: [403, 422],
     operationId: 'requestJointCampaign',
     summary: 'A partner agency asks the lead agency for a joint campaign',

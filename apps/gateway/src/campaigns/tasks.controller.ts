@@ -9,6 +9,7 @@ import { RelayedGet } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, Relays } from '../openapi/schemas';
 import { TaskingClient } from '../services/service-clients';
+import { CreatedAt } from '../http/location';
 
 const S = SUBJECTS.tasking;
 const Move = z.enum(['accept', 'decline', 'start', 'complete', 'cancel']);
@@ -23,6 +24,7 @@ export class TasksController {
   @Access('create', 'AgencyTask')
   @Post()
   @HttpCode(201)
+  @CreatedAt('/v1/tasks/{id}')
   @ApiOperation({ operationId: 'askAgencyTask', summary: 'Ask another agency for a piece of work, with a due time' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @Relays(S.taskCreate, 201, [403])

@@ -35,6 +35,7 @@ export class CreatorsController {
   @Access('create', 'Creator')
   @RelayedPost('', S.creatorCreate, {
     status: 201,
+    createdAt: '/v1/creators/{id}',
     problems: [403, 409, 422],
     operationId: 'registerCreator',
     summary: 'Register a creator (individual or management company)',
@@ -151,6 +152,7 @@ export class CreatorsController {
   @Access('update', 'Creator')
   @RelayedPost(':id/channels', S.creatorAddChannel, {
     status: 201,
+    createdAt: '/v1/creators/{id}',
     problems: [403, 409],
     operationId: 'addCreatorChannel',
     summary: 'Add a channel; a channel registered already is 409',
@@ -167,6 +169,7 @@ export class CreatorsController {
   @Access('update', 'Creator')
   @RelayedPost(':id/vetting', S.creatorAddVetting, {
     status: 201,
+    createdAt: '/v1/creators/{id}',
     problems: [403],
     operationId: 'addCreatorVetting',
     summary: 'Record a vetting result',
@@ -183,6 +186,7 @@ export class CreatorsController {
   @Access('update', 'Creator')
   @RelayedPost(':id/training', S.creatorAddTraining, {
     status: 201,
+    createdAt: '/v1/creators/{id}',
     problems: [403],
     operationId: 'addCreatorTraining',
     summary: 'Record a training the creator completed',
@@ -199,6 +203,7 @@ export class CreatorsController {
   @Access('update', 'Creator')
   @RelayedPost(':id/incidents', S.creatorAddIncident, {
     status: 201,
+    createdAt: '/v1/creators/{id}',
     problems: [403],
     operationId: 'addCreatorIncident',
     summary: 'Record a compliance incident',

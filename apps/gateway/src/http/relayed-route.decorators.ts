@@ -2,6 +2,7 @@ import { applyDecorators, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiParam, type ApiOperationOptions } from '@nestjs/swagger';
 import type { Subject } from '@concord/domain';
 import { IdempotencyHeader, Relays } from '../openapi/schemas';
+import { CreatedAt } from './location';
 
 /** A relayed route's OpenAPI operation (operationId, summary, description) and the problems it answers. */
 export interface RelayedRouteOptions extends ApiOperationOptions {
@@ -26,12 +27,22 @@ export function RelayedGet(path: string, subject: Subject, { problems, ...operat
 
 /**
  * A command the gateway relays to a service: POST `path` answered with `status`, its operation, a uuid parameter for
- * each `:name` of the path, the Idempotency-Key header, and `subject`'s reply and problems.
+ * each `:name` of the path, the Idempotency-Key header, `subject`'s reply and problems, and for a creation where the
+ * object is read (`createdAt`, answered as `Location`).
  */
 export function RelayedPost(
   path: string,
   subject: Subject,
-  { status, problems, ...operation }: RelayedRouteOptions & { status: number },
+  {
+    status,
+    problems,
+    createdAt,
+    ...operation
+  }: RelayedRouteOptions & {
+    status: number;
+    /** For a 201: where the object is read, a template over the reply (`/v1/creators/{id}`; http/location.ts). */
+    createdAt?: string;
+  },
 ) {
   return stacked(
     Post(path),
@@ -40,5 +51,6 @@ export function RelayedPost(
     ...uuidParams(path),
     IdempotencyHeader,
     Relays(subject, status, problems),
+    ...(createdAt ? [CreatedAt(createdAt)] : []),
   );
 }

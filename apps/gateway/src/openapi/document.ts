@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { openApiComponents } from './schemas';
+import { CREATED_AT_EXTENSION } from '../http/location';
 
 /** The gateway's OpenAPI document: routes from the controllers, schemas from the zod contracts. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -22,7 +23,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     ...document.components,
     schemas: { ...(document.components?.schemas ?? {}), ...(openApiComponents() as Record<string, object>) },
   };
-  return withConditionalGets(withRequestIds(document));
+  return withLocations(withConditionalGets(withRequestIds(document)));
 }
 
 /**
@@ -107,6 +108,28 @@ function withRequestIds(document: OpenAPIObject): OpenAPIObject {
         if (!response || '$ref' in response) continue;
         response.headers = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' }, ...(response.headers ?? {}) };
       }
+    }
+  }
+  return document;
+}
+
+/** The `Location` header of every 201 whose route names where its object is read (`CreatedAt`, http/location.ts). */
+function withLocations(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['post', 'put'] as const) {
+      const operation = item[method] as (typeof item)['post'] & Record<string, unknown>;
+      const template = operation?.[CREATED_AT_EXTENSION];
+      if (!operation || typeof template !== 'string') continue;
+      delete operation[CREATED_AT_EXTENSION];
+      const created = operation.responses?.['201'];
+      if (!created || '$ref' in created) continue;
+      created.headers = {
+        ...(created.headers ?? {}),
+        Location: {
+          description: `Where the object is read: ${template}, filled from this answer.`,
+          schema: { type: 'string', format: 'uri-reference' },
+        },
+      };
     }
   }
   return document;

@@ -4,10 +4,10 @@ import { devToken } from '@concord/client';
 import { registration, startTestSystem, type TestSystem } from '../support/system';
 
 /**
- * Conditional reads (issue 15, "change feeds"): a ministry's system that holds a copy of an object sends its ETag back
- * in If-None-Match and is answered 304, with no body, until the object changes.
+ * Change feeds (issue 15): a ministry's system that holds a copy of an object sends its ETag back in If-None-Match and
+ * is answered 304, with no body, until the object changes; what it creates comes back with the Location it is read at.
  */
-describe('ETag and If-None-Match on single-object reads', () => {
+describe('change feeds: ETag and If-None-Match on single-object reads, Location on creations', () => {
   let sys: TestSystem;
   let tokens: Record<'registrar' | 'mofa' | 'manager', string>;
 
@@ -118,5 +118,83 @@ describe('ETag and If-None-Match on single-object reads', () => {
       body: registration('Phan Văn Đức'),
     });
     expect(write.status).toBe(201);
+  });
+
+  it('answers Location on a 201: where the created object (or the object a write added to) is read, on a replay too', async () => {
+    const key = randomUUID();
+    const sent = JSON.stringify(registration('Vũ Thị Lan'));
+    const register = () =>
+      fetch(`${sys.baseUrl}/v1/creators`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${tokens.registrar}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: sent,
+      });
+    const created = await register();
+    const body = (await created.json()) as { id: string };
+    expect({ status: created.status, body }).toMatchObject({ status: 201 });
+    const { id } = body;
+    expect(created.headers.get('location')).toBe(`/v1/creators/${id}`);
+    const read = await call(tokens.registrar, created.headers.get('location')!);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ id });
+
+    const replayed = await register();
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.headers.get('location')).toBe(`/v1/creators/${id}`);
+
+    const channel = await call(tokens.registrar, `/v1/creators/${id}/channels`, {
+      method: 'POST',
+      body: {
+        platform: 'youtube',
+        handle: `lan_${id.slice(0, 6)}`,
+        url: `https://www.youtube.com/@lan_${id.slice(0, 6)}`,
+        followers: 5000,
+        verified: false,
+      },
+    });
+    expect({ status: channel.status, body: await channel.clone().json() }).toMatchObject({ status: 201 });
+    expect(channel.headers.get('location')).toBe(`/v1/creators/${id}`);
+
+    const request = await call(tokens.mofa, '/v1/campaign-requests', {
+      method: 'POST',
+      body: {
+        leadOrgId: 'mcst-ttcs',
+        title: 'Location — explainer clips',
+        objective: 'Explain the convention to foreign audiences',
+        keyMessages: ['Viet Nam hosts the signing'],
+        proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
+        expectedDeliverables: '10 short clips in English',
+        responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      },
+    });
+    expect(request.status).toBe(201);
+    const location = request.headers.get('location')!;
+    expect(location).toMatch(/^\/v1\/campaign-requests\/[0-9a-f-]{36}$/);
+    expect((await call(tokens.mofa, location)).status).toBe(200);
+  });
+
+  it('documents Location on every 201 whose object can be read, and If-None-Match with a 304 on every single-object GET', async () => {
+    const document = (await (await fetch(`${sys.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: { $ref?: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }
+        >
+      >;
+    };
+    const singleGets = Object.entries(document.paths).filter(([path, item]) => path.endsWith('}') && item.get);
+    expect(singleGets.length).toBeGreaterThan(5);
+    for (const [path, item] of singleGets) {
+      expect({ path, has304: '304' in item.get!.responses }).toEqual({ path, has304: true });
+    }
+    expect(document.paths['/v1/creators']!.post!.responses['201']!.headers).toHaveProperty('Location');
+    expect(document.paths['/v1/tasks']!.post!.responses['201']!.headers).toHaveProperty('Location');
+    expect(JSON.stringify(document)).not.toContain('x-concord-created-at');
   });
 });
