@@ -23,44 +23,39 @@ export function FanOutFilter({
   const { t } = useTranslation();
   const any = t('fanOut.start.any');
   const control = (path: string) => ({ id: inputIdOf(FORM, path), errors: at(path), problem });
+  /** One field of the filter: where it is, what the API said of it, its label. */
+  const filterField = (name: 'topic' | 'platform' | 'language' | 'minFollowers' | 'region') => ({
+    ...control(`filter.${name}`),
+    label: t(`fanOut.start.${name}`),
+  });
   return (
     <FieldGroup {...control('filter')} legend={t('fanOut.start.filterLegend')} hint={t('fanOut.start.filterHint')}>
       <div className="field-row">
         <EnumField
-          {...control('filter.topic')}
-          label={t('fanOut.start.topic')}
+          {...filterField('topic')}
           values={TOPICS}
           text={(topic) => t(`enums.topic.${topic}`)}
           any={any}
           {...form.choose('topic')}
         />
         <EnumField
-          {...control('filter.platform')}
-          label={t('fanOut.start.platform')}
+          {...filterField('platform')}
           values={PLATFORMS}
           text={(platform) => t(`enums.platform.${platform}`)}
           any={any}
           {...form.choose('platform')}
         />
         <TextField
-          {...control('filter.language')}
-          label={t('fanOut.start.language')}
+          {...filterField('language')}
           hint={t('fanOut.start.languageHint')}
           {...form.bind('language')}
           size={4}
           maxLength={2}
           spellCheck={false}
         />
+        <TextField {...filterField('minFollowers')} inputMode="numeric" {...form.bind('minFollowers')} size={10} />
         <TextField
-          {...control('filter.minFollowers')}
-          label={t('fanOut.start.minFollowers')}
-          inputMode="numeric"
-          {...form.bind('minFollowers')}
-          size={10}
-        />
-        <TextField
-          {...control('filter.region')}
-          label={t('fanOut.start.region')}
+          {...filterField('region')}
           hint={t('fanOut.start.regionHint')}
           {...form.bind('region')}
           size={8}

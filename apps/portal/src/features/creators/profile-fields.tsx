@@ -85,6 +85,14 @@ export function ConsentFields({
     errors: errorsAt(path),
     problem,
   });
+  /** A text field of the consent: where it is, its words, and the draft's field it edits. */
+  const consentText = (name: 'scope' | 'evidence', field: 'consentScope' | 'consentEvidence') => ({
+    ...control(`consent.${name}`),
+    label: t(`register.consent.${name}`),
+    hint: t(`register.consent.${name}Hint`),
+    value: draft[field],
+    onChange: (e: { target: { value: string } }) => onChange(field, e.target.value),
+  });
   return (
     <FieldGroup {...control('consent')} legend={t('register.consent.legend')} hint={hint}>
       <Field {...control('consent.givenAt')} label={t('register.consent.givenAt')}>
@@ -97,20 +105,8 @@ export function ConsentFields({
         )}
       </Field>
       <div className="field-row">
-        <TextField
-          {...control('consent.scope')}
-          label={t('register.consent.scope')}
-          hint={t('register.consent.scopeHint')}
-          value={draft.consentScope}
-          onChange={(e) => onChange('consentScope', e.target.value)}
-        />
-        <TextField
-          {...control('consent.evidence')}
-          label={t('register.consent.evidence')}
-          hint={t('register.consent.evidenceHint')}
-          value={draft.consentEvidence}
-          onChange={(e) => onChange('consentEvidence', e.target.value)}
-        />
+        <TextField {...consentText('scope', 'consentScope')} />
+        <TextField {...consentText('evidence', 'consentEvidence')} />
       </div>
     </FieldGroup>
   );
