@@ -8,6 +8,7 @@ import { useApi } from '../../lib/use-api';
 import { useApiClient } from '../../session/session';
 import { AddBrief } from './add-brief-form';
 import { Section } from '../../components/section';
+import { Facts } from '../../components/facts';
 
 type Campaign = Schemas['CampaignView'];
 type Brief = Schemas['BriefView'];
@@ -50,30 +51,22 @@ export function CampaignBriefs({
                 <h3>{brief.title}</h3>
                 <span className="tag tag-muted">{t(`enums.contentKind.${brief.kind}`)}</span>
               </div>
-              <dl className="facts facts-compact">
-                <div>
-                  <dt>{t('campaignsArea.briefs.due')}</dt>
-                  <dd>{format.dateTime(brief.dueAt)}</dd>
-                </div>
-                <div>
-                  <dt>{t('campaignsArea.briefs.platforms')}</dt>
-                  <dd>{brief.platforms.map((p) => t(`enums.platform.${p}`)).join(', ')}</dd>
-                </div>
-                <div>
-                  <dt>{t('campaignsArea.briefs.languages')}</dt>
-                  <dd>{format.languages(brief.languages)}</dd>
-                </div>
-                <div>
-                  <dt>{t('campaignsArea.briefs.quantity')}</dt>
-                  <dd>{format.number(brief.quantity)}</dd>
-                </div>
-                {brief.feePerDeliverable !== undefined && (
-                  <div>
-                    <dt>{t('campaignsArea.briefs.fee')}</dt>
-                    <dd>{format.money(brief.feePerDeliverable)}</dd>
-                  </div>
-                )}
-              </dl>
+              <Facts
+                className="facts facts-compact"
+                facts={[
+                  { label: 'campaignsArea.briefs.due', value: format.dateTime(brief.dueAt) },
+                  {
+                    label: 'campaignsArea.briefs.platforms',
+                    value: brief.platforms.map((p) => t(`enums.platform.${p}`)).join(', '),
+                  },
+                  { label: 'campaignsArea.briefs.languages', value: format.languages(brief.languages) },
+                  { label: 'campaignsArea.briefs.quantity', value: format.number(brief.quantity) },
+                  brief.feePerDeliverable !== undefined && {
+                    label: 'campaignsArea.briefs.fee',
+                    value: format.money(brief.feePerDeliverable),
+                  },
+                ]}
+              />
               <ul className="must-carry">
                 {brief.keyMessages.map((m) => (
                   <li key={m}>{m}</li>
