@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { Loading, ProblemAlert } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient, useSession } from '../../session/session';
+import { Facts } from '../../components/facts';
 
 type Creator = Schemas['Creator'];
 type PersonalData = Schemas['PersonalData'];
@@ -74,24 +75,14 @@ function PersonalData({ creatorId }: { creatorId: string }) {
         <h3 ref={shownHeading} tabIndex={-1} className="visually-hidden">
           {t('creator.personal.title')}
         </h3>
-        <dl className="facts">
-          <div>
-            <dt>{t('creator.personal.legalName')}</dt>
-            <dd>{shown.data.legalName}</dd>
-          </div>
-          <div>
-            <dt>{t('creator.personal.nationalId')}</dt>
-            <dd className="mono">{shown.data.nationalId ?? t('app.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('creator.personal.phone')}</dt>
-            <dd className="mono">{shown.data.phone ?? t('app.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('creator.personal.email')}</dt>
-            <dd>{shown.data.email ?? t('app.none')}</dd>
-          </div>
-        </dl>
+        <Facts
+          facts={[
+            { label: 'creator.personal.legalName', value: shown.data.legalName },
+            { label: 'creator.personal.nationalId', value: shown.data.nationalId ?? t('app.none'), className: 'mono' },
+            { label: 'creator.personal.phone', value: shown.data.phone ?? t('app.none'), className: 'mono' },
+            { label: 'creator.personal.email', value: shown.data.email ?? t('app.none') },
+          ]}
+        />
         <p className="hint">{t('creator.personal.shownBecause', { reason: shown.reason })}</p>
         <button type="button" className="button-secondary" onClick={close}>
           {t('creator.personal.hide')}

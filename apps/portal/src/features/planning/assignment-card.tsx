@@ -11,6 +11,7 @@ import { useApiClient } from '../../session/session';
 import { assignmentStep } from './assignment-step';
 import { keyed } from '../../lib/idempotency';
 import { StatusBadge } from '../../components/status-badge';
+import { Facts } from '../../components/facts';
 
 type Assignment = Schemas['AssignmentPage']['items'][number];
 
@@ -92,35 +93,34 @@ export function AssignmentCard({
         {assignment.campaign.title} · {t(`enums.contentKind.${assignment.brief.kind}`)} ·{' '}
         {assignment.brief.platforms.map((p) => t(`enums.platform.${p}`)).join(', ')}
       </p>
-      <dl className="facts facts-compact">
-        <div>
-          <dt>{t('assignments.due')}</dt>
-          <dd>
-            {format.dateTime(assignment.brief.dueAt)}{' '}
-            {assignment.overdue && <strong className="tag tag-danger">{t('assignments.overdue')}</strong>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('assignments.fee')}</dt>
-          <dd>
-            {assignment.feePerDeliverable === undefined ? t('app.none') : format.money(assignment.feePerDeliverable)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('assignments.quantity')}</dt>
-          <dd>{format.number(assignment.brief.quantity)}</dd>
-        </div>
-        <div>
-          <dt>{t('assignments.disclosure')}</dt>
-          <dd>
-            {assignment.disclosureLabel ? (
+      <Facts
+        className="facts facts-compact"
+        facts={[
+          {
+            label: 'assignments.due',
+            value: (
+              <>
+                {format.dateTime(assignment.brief.dueAt)}{' '}
+                {assignment.overdue && <strong className="tag tag-danger">{t('assignments.overdue')}</strong>}
+              </>
+            ),
+          },
+          {
+            label: 'assignments.fee',
+            value:
+              assignment.feePerDeliverable === undefined ? t('app.none') : format.money(assignment.feePerDeliverable),
+          },
+          { label: 'assignments.quantity', value: format.number(assignment.brief.quantity) },
+          {
+            label: 'assignments.disclosure',
+            value: assignment.disclosureLabel ? (
               <span className="label-chip">{assignment.disclosureLabel}</span>
             ) : (
               t('app.none')
-            )}
-          </dd>
-        </div>
-      </dl>
+            ),
+          },
+        ]}
+      />
       <h4>{t('assignments.mustCarry')}</h4>
       <ul className="must-carry">
         {messages.map((message) => (
