@@ -4,7 +4,7 @@ import { fieldProblem, type FieldProblem } from '../../api/problem';
 import { FieldErrors } from '../../components/messages';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
-import { ActionForm, type WriteProps } from './outcome';
+import { ActionForm, useVersionedLabel, type WriteProps } from './outcome';
 import { keyed } from '../../lib/idempotency';
 import { useFormErrors } from './terms-fields';
 import { Radios } from '../../components/radios';
@@ -47,9 +47,7 @@ export function LegalDecisionAction({ agreement, version, onDone, onStale }: Wri
   });
   const id = version ? `amendment-decision` : 'legal-decision';
   const { errors, at } = useFormErrors(form);
-  const label = version
-    ? t('agreementsArea.actions.legal.openAmendment', { n: version })
-    : t('agreementsArea.actions.legal.open');
+  const label = useVersionedLabel('legal', version);
   return (
     <ActionForm
       label={label}

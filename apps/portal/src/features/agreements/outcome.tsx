@@ -108,3 +108,14 @@ export function ActionForm({
     </Disclosure>
   );
 }
+
+/**
+ * What opens an action that applies to the agreement or to its amendment
+ * `version` (a legal decision, a signature): "Sign…" or "Sign amendment 2…".
+ */
+export function useVersionedLabel(action: 'legal' | 'sign', version?: number): string {
+  const { t } = useTranslation();
+  return version
+    ? t(`agreementsArea.actions.${action}.openAmendment`, { n: version })
+    : t(`agreementsArea.actions.${action}.open`);
+}

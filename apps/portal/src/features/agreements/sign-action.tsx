@@ -8,7 +8,7 @@ import { localNow, localToIso } from '../../lib/local-time';
 import { useForm } from '../../lib/use-form';
 import { useApiClient } from '../../session/session';
 import { unsignedParties, type Party } from './lifecycle';
-import { ActionForm, type WriteProps } from './outcome';
+import { ActionForm, useVersionedLabel, type WriteProps } from './outcome';
 import { keyed } from '../../lib/idempotency';
 import { useFormErrors } from './terms-fields';
 import { TextField } from '../../components/text-field';
@@ -77,9 +77,7 @@ export function SignAction({ agreement, version, onDone, onStale }: WriteProps &
   const { values } = form;
   const id = version ? 'amendment-sign' : 'sign';
   const { errors, at } = useFormErrors(form);
-  const label = version
-    ? t('agreementsArea.actions.sign.openAmendment', { n: version })
-    : t('agreementsArea.actions.sign.open');
+  const label = useVersionedLabel('sign', version);
   return (
     <ActionForm
       label={label}
