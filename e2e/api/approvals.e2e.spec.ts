@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { devToken, type ConcordClient } from '@concord/client';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
+import { jointCampaignRequest, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const day = 24 * 3600_000;
 const at = (days: number) => new Date(Date.now() + days * day);
@@ -38,6 +38,24 @@ describe('a joint campaign’s clip from submission to reach report, through the
     );
   });
   afterAll(async () => sys.stop());
+
+  /** The Foreign Ministry's joint campaign request on the convention, accepted by the lead agency: the campaign's id. */
+  async function acceptedJointCampaign(title: string, expectedDeliverables: string): Promise<string> {
+    const { data: request } = await mofa.POST('/v1/campaign-requests', {
+      body: jointCampaignRequest(title, {
+        objective: 'Explain the convention',
+        keyMessages: ['Việt Nam là nước chủ nhà'],
+        proposedPeriod: { start: date(0), end: date(60) },
+        expectedDeliverables,
+        responseDeadline: at(5).toISOString(),
+      }),
+    });
+    const { data: accepted } = await manager.POST('/v1/campaign-requests/{id}/accept', {
+      params: { path: { id: request!.id } },
+      body: {},
+    });
+    return accepted!.campaignId!;
+  }
 
   it('passes three stages after one round of changes, is published and reports reach', async () => {
     // A creator with an active agreement carrying the disclosure label.
@@ -87,21 +105,7 @@ describe('a joint campaign’s clip from submission to reach report, through the
     }
 
     // The Foreign Ministry's joint campaign, accepted and briefed; the creator accepts.
-    const { data: request } = await mofa.POST('/v1/campaign-requests', {
-      body: {
-        title: 'Hanoi Convention — clips abroad',
-        objective: 'Explain the convention',
-        keyMessages: ['Việt Nam là nước chủ nhà'],
-        proposedPeriod: { start: date(0), end: date(60) },
-        expectedDeliverables: '5 clips',
-        responseDeadline: at(5).toISOString(),
-      },
-    });
-    const { data: accepted } = await manager.POST('/v1/campaign-requests/{id}/accept', {
-      params: { path: { id: request!.id } },
-      body: {},
-    });
-    const campaignId = accepted!.campaignId!;
+    const campaignId = await acceptedJointCampaign('Hanoi Convention — clips abroad', '5 clips');
     await manager.POST('/v1/campaigns/{id}/activate', { params: { path: { id: campaignId } } });
     const { data: workflow } = await mofa.GET('/v1/campaigns/{id}/workflow', { params: { path: { id: campaignId } } });
     expect(workflow).toMatchObject({ isDefault: true });
@@ -320,21 +324,7 @@ describe('a joint campaign’s clip from submission to reach report, through the
   });
 
   it("refuses, as 422 problem+json with field paths, a workflow that leaves out the partner's review until the partner consents", async () => {
-    const { data: request } = await mofa.POST('/v1/campaign-requests', {
-      body: {
-        title: 'Hanoi Convention — workflow',
-        objective: 'Explain the convention',
-        keyMessages: ['Việt Nam là nước chủ nhà'],
-        proposedPeriod: { start: date(0), end: date(60) },
-        expectedDeliverables: '2 clips',
-        responseDeadline: at(5).toISOString(),
-      },
-    });
-    const { data: accepted } = await manager.POST('/v1/campaign-requests/{id}/accept', {
-      params: { path: { id: request!.id } },
-      body: {},
-    });
-    const id = accepted!.campaignId!;
+    const id = await acceptedJointCampaign('Hanoi Convention — workflow', '2 clips');
     const stages = [
       { key: 'agency_review', agency: 'owner', role: 'reviewer' as const },
       { key: 'legal', agency: 'owner', role: 'legal_officer' as const },

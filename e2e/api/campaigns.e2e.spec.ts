@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
-import { startTestSystem, type TestSystem } from '../support/system';
+import { jointCampaignRequest, startTestSystem, type TestSystem } from '../support/system';
 
 describe('joint campaigns through the gateway, with the typed client', () => {
   let sys: TestSystem;
@@ -16,14 +16,7 @@ describe('joint campaigns through the gateway, with the typed client', () => {
 
   it('the Foreign Ministry requests a joint campaign and the lead agency accepts it into a campaign both can see', async () => {
     const submitted = await mofa.POST('/v1/campaign-requests', {
-      body: {
-        title: 'Hanoi Convention signing — explainer clips',
-        objective: 'Explain the convention to foreign audiences',
-        keyMessages: ['Viet Nam hosts the signing'],
-        proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
-        expectedDeliverables: '10 short clips in English',
-        responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-      },
+      body: jointCampaignRequest('Hanoi Convention signing — explainer clips'),
     });
     expect(submitted.response.status).toBe(201);
     const id = submitted.data!.id;

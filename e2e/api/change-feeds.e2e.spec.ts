@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { devToken } from '@concord/client';
-import { registration, startTestSystem, type TestSystem } from '../support/system';
+import { jointCampaignRequest, registration, startTestSystem, type TestSystem } from '../support/system';
 
 /**
  * Change feeds (issue 15): a ministry's system that holds a copy of an object sends its ETag back in If-None-Match and
@@ -74,15 +74,7 @@ describe('change feeds: ETag and If-None-Match on single-object reads, Location 
   it('tags a single object without a version by what was sent, and a change brings a new tag', async () => {
     const submitted = await call(tokens.mofa, '/v1/campaign-requests', {
       method: 'POST',
-      body: {
-        leadOrgId: 'mcst-ttcs',
-        title: 'Conditional reads — explainer clips',
-        objective: 'Explain the convention to foreign audiences',
-        keyMessages: ['Viet Nam hosts the signing'],
-        proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
-        expectedDeliverables: '10 short clips in English',
-        responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-      },
+      body: { leadOrgId: 'mcst-ttcs', ...jointCampaignRequest('Conditional reads — explainer clips') },
     });
     expect(submitted.status).toBe(201);
     const { id } = (await submitted.json()) as { id: string };
@@ -162,15 +154,7 @@ describe('change feeds: ETag and If-None-Match on single-object reads, Location 
 
     const request = await call(tokens.mofa, '/v1/campaign-requests', {
       method: 'POST',
-      body: {
-        leadOrgId: 'mcst-ttcs',
-        title: 'Location — explainer clips',
-        objective: 'Explain the convention to foreign audiences',
-        keyMessages: ['Viet Nam hosts the signing'],
-        proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
-        expectedDeliverables: '10 short clips in English',
-        responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-      },
+      body: { leadOrgId: 'mcst-ttcs', ...jointCampaignRequest('Location — explainer clips') },
     });
     expect(request.status).toBe(201);
     const location = request.headers.get('location')!;

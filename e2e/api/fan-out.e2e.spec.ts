@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
-import { startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
+import { jointCampaignRequest, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const day = 24 * 3600_000;
 const at = (days: number) => new Date(Date.now() + days * day);
@@ -98,14 +98,12 @@ describe('joint campaign to creators’ answers, through the gateway', () => {
 
     // The Foreign Ministry requests a joint campaign; the lead agency accepts and activates it.
     const request = await mofa.POST('/v1/campaign-requests', {
-      body: {
-        title: 'Hanoi Convention signing — clips for foreign audiences',
+      body: jointCampaignRequest('Hanoi Convention signing — clips for foreign audiences', {
         objective: 'Explain the convention abroad',
-        keyMessages: ['Viet Nam hosts the signing'],
         proposedPeriod: { start: date(0), end: date(60) },
         expectedDeliverables: '50 short clips',
         responseDeadline: at(5).toISOString(),
-      },
+      }),
     });
     const accepted = await manager.POST('/v1/campaign-requests/{id}/accept', {
       params: { path: { id: request.data!.id } },

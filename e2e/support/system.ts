@@ -212,3 +212,22 @@ export function uniqueHandle(prefix: string): string {
 export function registration(displayName: string, handle = uniqueHandle('kol')): Schemas['RegisterCreator'] {
   return creatorRegistration({ displayName, handle });
 }
+
+/**
+ * A partner ministry's joint campaign request to the lead agency: explainer clips on the convention signing, answered
+ * within 14 days; `changes` replace any of its fields.
+ */
+export function jointCampaignRequest(
+  title: string,
+  changes: Partial<Schemas['CampaignRequest']> = {},
+): Schemas['CampaignRequest'] {
+  return {
+    title,
+    objective: 'Explain the convention to foreign audiences',
+    keyMessages: ['Viet Nam hosts the signing'],
+    proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
+    expectedDeliverables: '10 short clips in English',
+    responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    ...changes,
+  };
+}
