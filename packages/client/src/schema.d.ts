@@ -3347,6 +3347,7 @@ export interface operations {
                 status?: "prospect" | "vetted" | "active" | "suspended" | "offboarded";
                 minFollowers?: number;
                 verified?: boolean;
+                updatedSince?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -4264,6 +4265,7 @@ export interface operations {
                 status?: "draft" | "legal_review" | "approved" | "signed" | "active" | "suspended" | "expired" | "terminated";
                 counterpartyId?: string;
                 expiringWithinDays?: number;
+                updatedSince?: string;
                 limit?: number;
                 cursor?: string;
             };

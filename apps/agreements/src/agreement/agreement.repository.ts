@@ -194,6 +194,7 @@ export class AgreementRepository {
       words.forEach((word, i) => qb.andWhere(`a.search_text LIKE :q${i}`, { [`q${i}`]: `%${escapeLike(word)}%` }));
     }
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.updatedSince) qb.andWhere('a.updated_at >= :updatedSince', { updatedSince: query.updatedSince });
     if (query.counterpartyId) qb.andWhere('a.counterparty_id = :cp', { cp: query.counterpartyId });
     if (query.expiringWithinDays !== undefined) {
       qb.andWhere(`a.status IN ('signed', 'active', 'suspended')`).andWhere(

@@ -286,6 +286,7 @@ export class CreatorRepository {
   ): Promise<{ items: Creator[]; nextCursor: string | null }> {
     const qb = this.scoped(visibility);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.updatedSince) qb.andWhere('c.updated_at >= :updatedSince', { updatedSince: query.updatedSince });
     if (query.topic) qb.andWhere('c.topics @> ARRAY[:topic]::text[]', { topic: query.topic });
     if (query.language) qb.andWhere('c.languages @> ARRAY[:language]::text[]', { language: query.language });
     if (query.platform || query.minFollowers !== undefined || query.verified !== undefined) {

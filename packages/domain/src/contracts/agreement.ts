@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { statusHistorySchema } from './status-history';
 import { AGREEMENT_STATUSES } from '../agreement/agreement-status.machine';
-import { DateTime, ExpectedVersion, IdParam, Int, IsoDate, PageQuery, pageOf, Period } from './common';
+import { DateTime, ExpectedVersion, IdParam, Int, IsoDate, PageQuery, pageOf, Period, UpdatedSince } from './common';
 import { Platform } from './creator';
 
 export const AGREEMENT_KINDS = ['memorandum', 'service_contract'] as const;
@@ -197,6 +197,7 @@ export const ListAgreementsQuery = z.object({
   status: AgreementStatus.optional(),
   counterpartyId: z.uuid().optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  updatedSince: UpdatedSince.optional(),
   ...PageQuery,
 });
 

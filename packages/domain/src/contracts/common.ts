@@ -54,6 +54,15 @@ export const DateTime = z.iso
   // Checks go on after a failed one: only a time that parses is rewritten.
   .overwrite((v) => (v.endsWith('Z') || Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString()));
 
+/**
+ * `updatedSince` on a list a partner's system polls (a change feed): only what was created or changed at or after this
+ * time. Poll with the time your previous poll started, less a minute: a change committed while you read is then not
+ * missed, and reading it twice is harmless (each object carries its version).
+ */
+export const UpdatedSince = DateTime.describe(
+  'Only what was created or changed at or after this time (ISO 8601). Poll with the start of your previous poll, less a minute of overlap',
+);
+
 /** How a period that ends before it starts is refused: at its end, with the code `before_start`. */
 export const BEFORE_START = {
   message: 'ends before it starts',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { statusChangeSchema } from './status-history';
 import { CREATOR_STATUSES } from '../creator/creator-status.machine';
-import { DateTime, ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean, QueryInt } from './common';
+import { DateTime, ExpectedVersion, IdParam, PageQuery, pageOf, QueryBoolean, QueryInt, UpdatedSince } from './common';
 
 export const PLATFORMS = ['tiktok', 'youtube', 'facebook', 'instagram', 'x', 'zalo', 'other'] as const;
 export const TOPICS = [
@@ -187,6 +187,7 @@ export const ListCreatorsQuery = z.object({
   status: CreatorStatus.optional(),
   minFollowers: QueryInt().optional(),
   verified: QueryBoolean.optional(),
+  updatedSince: UpdatedSince.optional(),
   ...PageQuery,
 });
 

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ConcordClient } from '@concord/client';
+import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A change feed on the lists a partner's system polls (issue 15): `updatedSince` answers only what was created or
+ * changed at or after a time, so a poller reads what changed instead of everything again.
+ */
+describe('updatedSince on the creators and agreements lists', () => {
+  let sys: TestSystem;
+  let registrar: ConcordClient;
+  let manager: ConcordClient;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    [registrar, manager] = await Promise.all(['registrar@mcst', 'manager@mcst'].map((u) => sys.as(u)));
+  });
+  afterAll(async () => sys?.stop());
+
+  async function register(name: string): Promise<string> {
+    const { data, response } = await registrar.POST('/v1/creators', { body: registration(name, uniqueHandle('feed')) });
+    expect(response.status).toBe(201);
+    return data!.id;
+  }
+
+  /** A time strictly after everything written so far (the database's clock and ours are the same machine's). */
+  async function now(): Promise<string> {
+    await pause(20);
+    const at = new Date().toISOString();
+    await pause(20);
+    return at;
+  }
+
+  it('lists only the creators registered or changed since the time given', async () => {
+    const before = await now();
+    const unchanged = await register('Trần Minh Quân');
+    const changed = await register('Hồ Ngọc Ánh');
+    const since = await now();
+    const { response } = await registrar.PATCH('/v1/creators/{id}', {
+      params: { path: { id: changed } },
+      headers: { 'If-Match': '"v1"' },
+      body: { topics: ['culture'] },
+    });
+    expect(response.status).toBe(200);
+    const added = await register('Lý Thu Trang');
+
+    const { data: recent } = await registrar.GET('/v1/creators', {
+      params: { query: { updatedSince: since, limit: 100 } },
+    });
+    const recentIds = recent!.items.map((c) => c.id);
+    expect(recentIds).toEqual(expect.arrayContaining([changed, added]));
+    expect(recentIds).not.toContain(unchanged);
+
+    const { data: all } = await registrar.GET('/v1/creators', {
+      params: { query: { updatedSince: before, limit: 100 } },
+    });
+    expect(all!.items.map((c) => c.id)).toEqual(expect.arrayContaining([unchanged, changed, added]));
+  });
+
+  it('lists only the agreements drafted or changed since the time given', async () => {
+    const counterpartyId = await register('Vũ Hải Yến');
+    await registrar.POST('/v1/creators/{id}/vetting', {
+      params: { path: { id: counterpartyId } },
+      body: { outcome: 'passed', notes: 'Identity and past content checked' },
+    });
+    await registrar.POST('/v1/creators/{id}/status', {
+      params: { path: { id: counterpartyId } },
+      body: { to: 'vetted', reason: 'vetting passed' },
+    });
+    const draft = async (title: string) => {
+      const { data, response } = await manager.POST('/v1/agreements', {
+        body: {
+          kind: 'memorandum',
+          counterpartyId,
+          title,
+          scope: 'Short videos for the change-feed story',
+          term: { start: '2026-01-01', end: '2026-12-31' },
+          budget: 10_000_000,
+          deliverables: [{ platform: 'tiktok', quantity: 2 }],
+          disclosureLabel: '#HợpTác cùng Cục TTCS&TTĐN',
+        },
+      });
+      expect(response.status).toBe(201);
+      return data!.id;
+    };
+    const quiet = await draft('Left as drafted');
+    const moved = await draft('Sent for review');
+    const since = await now();
+    const submitted = await manager.POST('/v1/agreements/{id}/submit-for-review', { params: { path: { id: moved } } });
+    expect(submitted.response.status).toBe(200);
+
+    const { data } = await manager.GET('/v1/agreements', { params: { query: { updatedSince: since, limit: 100 } } });
+    const ids = data!.items.map((a) => a.id);
+    expect(ids).toContain(moved);
+    expect(ids).not.toContain(quiet);
+  });
+
+  it('refuses a time that is not one, naming the parameter', async () => {
+    const { response, error } = await registrar.GET('/v1/creators', {
+      params: { query: { updatedSince: 'yesterday' } },
+    });
+    expect(response.status).toBe(400);
+    expect(error).toMatchObject({ code: 'validation.failed' });
+    expect(JSON.stringify(error)).toContain('updatedSince');
+  });
+});
