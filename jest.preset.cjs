@@ -16,6 +16,9 @@ module.exports = function preset(dir, overrides = {}) {
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts'],
     testTimeout: 60000,
+    // Each file's tests run in a shuffled order (jest prints the seed; `--seed=N` replays it): none may depend on
+    // another having run first (issue 13).
+    randomize: true,
     moduleNameMapper: {
       '^@concord/(domain|permissions|config|database|messaging|audit|service-kit|testing|local-servers|telemetry)$':
         path.join(__dirname, 'packages/$1/src/index.ts'),
