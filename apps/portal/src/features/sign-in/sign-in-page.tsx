@@ -99,15 +99,10 @@ export default function SignInPage() {
       {devAvailable && (
         <SignInPanel
           id="creator"
-          title={t('signIn.creatorTitle')}
-          intro={t('signIn.creatorIntro')}
           fieldId="creator-handle"
           label={t('signIn.creatorHandle')}
-          hint={t('signIn.creatorHint')}
-          submit={t('signIn.creatorSubmit')}
           form={creator}
           errors={last === 'creator' ? creator.errors : []}
-          problem={creator.problem}
           busy={busy}
           onSubmit={() => setLast('creator')}
         >
@@ -121,15 +116,10 @@ export default function SignInPage() {
       )}
       <SignInPanel
         id="token"
-        title={t('signIn.tokenTitle')}
-        intro={t('signIn.tokenIntro')}
         fieldId="token"
         label={t('signIn.tokenLabel')}
-        hint={t('signIn.tokenHint')}
-        submit={t('signIn.tokenSubmit')}
         form={token}
         errors={last === 'token' ? tokenErrors : []}
-        problem={token.problem}
         busy={busy}
         onSubmit={() => setLast('token')}
       >
