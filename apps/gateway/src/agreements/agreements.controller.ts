@@ -18,7 +18,6 @@ import {
   DOCUMENT_TYPES,
   DocumentUpload,
   DomainError,
-  IdParam,
   INT4_MAX,
   QueryInt,
   ListAgreementsQuery,
@@ -29,7 +28,7 @@ import {
 import { CurrentActor } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
-import { type WriteRequest, requestOptions } from '../http/request-context';
+import { type WriteRequest, idOf, requestOptions } from '../http/request-context';
 import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
@@ -37,10 +36,6 @@ import { AgreementsClient } from '../services/service-clients';
 import { CreatedAt } from '../http/location';
 
 const S = SUBJECTS.agreements;
-
-function idOf(id: string): string {
-  return parseOrThrow(IdParam, { id }).id;
-}
 
 function versionOf(version: string): number {
   return parseOrThrow(z.object({ version: QueryInt(2) }), { version }).version;

@@ -111,12 +111,7 @@ export class AssignmentsController {
     @Param('id') id: string,
     @JsonBody('Note') input: BodyOf<'Note'>,
   ) {
-    return this.tasking.request(
-      S.assignmentRespond,
-      { id: idOf(id), move: 'accept', input },
-      actor,
-      requestOptions(req),
-    );
+    return this.respond('accept', actor, req, id, input);
   }
 
   @ServiceDecides()
@@ -132,12 +127,12 @@ export class AssignmentsController {
     @Param('id') id: string,
     @JsonBody('Note') input: BodyOf<'Note'>,
   ) {
-    return this.tasking.request(
-      S.assignmentRespond,
-      { id: idOf(id), move: 'decline', input },
-      actor,
-      requestOptions(req),
-    );
+    return this.respond('decline', actor, req, id, input);
+  }
+
+  /** The creator's answer to their offer (accept and decline are one command to the service). */
+  private respond(move: 'accept' | 'decline', actor: Actor, req: WriteRequest, id: string, input: BodyOf<'Note'>) {
+    return this.tasking.request(S.assignmentRespond, { id: idOf(id), move, input }, actor, requestOptions(req));
   }
 
   @ServiceDecides()

@@ -1,30 +1,33 @@
-import { Controller, Get, Headers, Inject, Param, Patch, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Headers, Inject, Param, Patch, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   DomainError,
   DuplicatesQuery,
-  IdParam,
   ListCreatorsQuery,
   parseOrThrow,
   PersonalDataQuery,
   SUBJECTS,
   type Actor,
+  type Subject,
 } from '@concord/domain';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { Access, ServiceDecides } from '../auth/access.decorators';
 import { versionFromIfMatch } from '../http/if-match';
-import { requestOptions } from '../http/request-context';
-import { RelayedGet, RelayedPost } from '../http/relayed-route.decorators';
+import { idOf, requestOptions } from '../http/request-context';
+import { RelayedGet, RelayedPost, type RelayedRouteOptions } from '../http/relayed-route.decorators';
 import { JsonBody, type BodyOf } from '../openapi/json-body.decorator';
 import { ApiQueryFrom, IdempotencyHeader, Relays } from '../openapi/schemas';
 import { RegistryClient } from '../services/service-clients';
 
 const S = SUBJECTS.registry;
 
-function idOf(id: string): string {
-  return parseOrThrow(IdParam, { id }).id;
-}
+/** A record added to a creator (a channel, a vetting result, a training, an incident): 201, read with the creator. */
+const AddsToCreator = (path: string, subject: Subject, options: RelayedRouteOptions) =>
+  applyDecorators(
+    Access('update', 'Creator'),
+    RelayedPost(path, subject, { status: 201, createdAt: '/v1/creators/{id}', ...options }),
+  );
 
 @ApiTags('creators')
 @ApiBearerAuth()
@@ -149,10 +152,7 @@ export class CreatorsController {
     return this.registry.request(S.creatorChangeStatus, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @Access('update', 'Creator')
-  @RelayedPost(':id/channels', S.creatorAddChannel, {
-    status: 201,
-    createdAt: '/v1/creators/{id}',
+  @AddsToCreator(':id/channels', S.creatorAddChannel, {
     problems: [403, 409],
     operationId: 'addCreatorChannel',
     summary: 'Add a channel; a channel registered already is 409',
@@ -166,10 +166,7 @@ export class CreatorsController {
     return this.registry.request(S.creatorAddChannel, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @Access('update', 'Creator')
-  @RelayedPost(':id/vetting', S.creatorAddVetting, {
-    status: 201,
-    createdAt: '/v1/creators/{id}',
+  @AddsToCreator(':id/vetting', S.creatorAddVetting, {
     problems: [403],
     operationId: 'addCreatorVetting',
     summary: 'Record a vetting result',
@@ -183,10 +180,7 @@ export class CreatorsController {
     return this.registry.request(S.creatorAddVetting, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @Access('update', 'Creator')
-  @RelayedPost(':id/training', S.creatorAddTraining, {
-    status: 201,
-    createdAt: '/v1/creators/{id}',
+  @AddsToCreator(':id/training', S.creatorAddTraining, {
     problems: [403],
     operationId: 'addCreatorTraining',
     summary: 'Record a training the creator completed',
@@ -200,10 +194,7 @@ export class CreatorsController {
     return this.registry.request(S.creatorAddTraining, { id: idOf(id), input }, actor, requestOptions(req));
   }
 
-  @Access('update', 'Creator')
-  @RelayedPost(':id/incidents', S.creatorAddIncident, {
-    status: 201,
-    createdAt: '/v1/creators/{id}',
+  @AddsToCreator(':id/incidents', S.creatorAddIncident, {
     problems: [403],
     operationId: 'addCreatorIncident',
     summary: 'Record a compliance incident',

@@ -19,11 +19,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components = {
-    ...document.components,
-    schemas: { ...(document.components?.schemas ?? {}), ...(openApiComponents() as Record<string, object>) },
-  };
+  addComponents(document, { schemas: openApiComponents() });
   return withLocations(withConditionalGets(withRequestIds(document)));
+}
+
+type Components = NonNullable<OpenAPIObject['components']>;
+
+/** `more` added to the document's components, kind by kind (schemas, parameters, headers): what is there stays. */
+function addComponents(document: OpenAPIObject, more: { [Kind in keyof Components]?: Record<string, object> }): void {
+  const components: Record<string, object> = { ...document.components };
+  for (const [kind, entries] of Object.entries(more)) components[kind] = { ...(components[kind] ?? {}), ...entries };
+  document.components = components;
 }
 
 /**
@@ -31,10 +37,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * brings while the object is unchanged (`http/conditional-get.ts`).
  */
 function withConditionalGets(document: OpenAPIObject): OpenAPIObject {
-  document.components = {
-    ...document.components,
+  addComponents(document, {
     parameters: {
-      ...(document.components?.parameters ?? {}),
       IfNoneMatch: {
         name: 'If-None-Match',
         in: 'header',
@@ -46,13 +50,12 @@ function withConditionalGets(document: OpenAPIObject): OpenAPIObject {
       },
     },
     headers: {
-      ...(document.components?.headers ?? {}),
       ETag: {
         description: 'The version of what was sent: send it back in If-None-Match to read it again only if it changed.',
         schema: { type: 'string' },
       },
     },
-  };
+  });
   for (const [path, item] of Object.entries(document.paths)) {
     const operation = item.get;
     if (!operation || !path.endsWith('}') || !operation.responses?.['200']) continue;
@@ -77,10 +80,8 @@ const REQUEST_ID_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';
  * every response carries it (ADR 0025).
  */
 function withRequestIds(document: OpenAPIObject): OpenAPIObject {
-  document.components = {
-    ...document.components,
+  addComponents(document, {
     parameters: {
-      ...(document.components?.parameters ?? {}),
       RequestId: {
         name: 'X-Request-Id',
         in: 'header',
@@ -92,13 +93,12 @@ function withRequestIds(document: OpenAPIObject): OpenAPIObject {
       },
     },
     headers: {
-      ...(document.components?.headers ?? {}),
       RequestId: {
         description: "The request's id: the X-Request-Id sent, or a new UUID. Quote it to support.",
         schema: { type: 'string', maxLength: 128, pattern: REQUEST_ID_PATTERN },
       },
     },
-  };
+  });
   for (const item of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
       const operation = item[method];
