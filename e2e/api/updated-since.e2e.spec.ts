@@ -8,14 +8,17 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A change feed on the lists a partner's system polls (issue 15): `updatedSince` answers only what was created or
  * changed at or after a time, so a poller reads what changed instead of everything again.
  */
-describe('updatedSince on the creators and agreements lists', () => {
+describe('updatedSince on the lists a partner polls', () => {
   let sys: TestSystem;
   let registrar: ConcordClient;
   let manager: ConcordClient;
+  let mofa: ConcordClient;
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    [registrar, manager] = await Promise.all(['registrar@mcst', 'manager@mcst'].map((u) => sys.as(u)));
+    [registrar, manager, mofa] = await Promise.all(
+      ['registrar@mcst', 'manager@mcst', 'liaison@mofa'].map((u) => sys.as(u)),
+    );
   });
   afterAll(async () => sys?.stop());
 
@@ -95,6 +98,61 @@ describe('updatedSince on the creators and agreements lists', () => {
     const ids = data!.items.map((a) => a.id);
     expect(ids).toContain(moved);
     expect(ids).not.toContain(quiet);
+  });
+
+  it('lists only the joint campaign requests, campaigns and agency tasks changed since the time given', async () => {
+    const ask = async (title: string) => {
+      const { data, response } = await mofa.POST('/v1/campaign-requests', {
+        body: {
+          leadOrgId: 'mcst-ttcs',
+          title,
+          objective: 'Explain the convention to foreign audiences',
+          keyMessages: ['Viet Nam hosts the signing'],
+          proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
+          expectedDeliverables: '10 short clips in English',
+          responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        },
+      });
+      expect(response.status).toBe(201);
+      return data!.id;
+    };
+    const waiting = await ask('Still waiting for an answer');
+    const answered = await ask('Answered after the last poll');
+    const task = await mofa.POST('/v1/tasks', {
+      body: {
+        toAgencyId: 'mcst-ttcs',
+        title: 'Translate the key messages',
+        description: 'Into English and French',
+        dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    });
+    expect(task.response.status).toBe(201);
+    const since = await now();
+    const accepted = await manager.POST('/v1/campaign-requests/{id}/accept', {
+      params: { path: { id: answered } },
+      body: { note: 'Welcome' },
+    });
+    expect(accepted.response.status).toBe(200);
+    const campaignId = accepted.data!.campaignId!;
+
+    // The Foreign Ministry's system polls its outbox and the campaigns it shares: only what changed comes back.
+    const { data: requests } = await mofa.GET('/v1/campaign-requests', {
+      params: { query: { box: 'outbox', updatedSince: since, limit: 100 } },
+    });
+    expect(requests!.items.map((r) => r.id)).toEqual([answered]);
+    expect(requests!.items[0]).toMatchObject({ status: 'accepted' });
+    const { data: campaigns } = await mofa.GET('/v1/campaigns', {
+      params: { query: { updatedSince: since, limit: 100 } },
+    });
+    expect(campaigns!.items.map((c) => c.id)).toContain(campaignId);
+    const { data: tasks } = await mofa.GET('/v1/tasks', {
+      params: { query: { box: 'outbox', updatedSince: since, limit: 100 } },
+    });
+    expect(tasks!.items.map((t) => t.id)).not.toContain(task.data!.id);
+    const { data: allRequests } = await mofa.GET('/v1/campaign-requests', {
+      params: { query: { box: 'outbox', limit: 100 } },
+    });
+    expect(allRequests!.items.map((r) => r.id)).toEqual(expect.arrayContaining([waiting, answered]));
   });
 
   it('refuses a time that is not one, naming the parameter', async () => {

@@ -5809,6 +5809,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "planning" | "active" | "closed" | "cancelled";
+                updatedSince?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -6471,6 +6472,7 @@ export interface operations {
             query?: {
                 box?: "inbox" | "outbox";
                 status?: "submitted" | "accepted" | "declined" | "countered" | "withdrawn";
+                updatedSince?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -7002,6 +7004,7 @@ export interface operations {
                 box?: "inbox" | "outbox";
                 status?: "proposed" | "accepted" | "declined" | "in_progress" | "done" | "cancelled";
                 overdue?: boolean;
+                updatedSince?: string;
                 limit?: number;
                 cursor?: string;
             };

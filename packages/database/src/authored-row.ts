@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * The columns of a row someone made: `id uuid` (the service makes it), `created_by text` and `created_at timestamptz`
@@ -17,7 +17,8 @@ export abstract class AuthoredRow {
 
 /**
  * An authored row with a lifecycle: its `status text`, the `status_history jsonb` of its changes (`Change`, e.g.
- * StatusChange<Status> of @concord/domain) and the `version int` that every change bumps (optimistic locking).
+ * StatusChange<Status> of @concord/domain), the `version int` that every change bumps (optimistic locking) and
+ * `updated_at timestamptz`, when it last changed (TypeORM sets it on every save and update; lists' `updatedSince`).
  */
 export abstract class StatusTrackedRow<Status extends string, Change> extends AuthoredRow {
   @Column('text')
@@ -28,4 +29,7 @@ export abstract class StatusTrackedRow<Status extends string, Change> extends Au
 
   @Column('int')
   version: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { bigintAsNumber, StatusTrackedRow } from '@concord/database';
 import type { AgreementDocument } from './agreement-document.entity';
 import type { AgreementVersion } from './agreement-version.entity';
@@ -92,7 +92,4 @@ export class Agreement extends StatusTrackedRow<AgreementStatusName, StatusChang
 
   /** Loaded with the agreement: its documents' metadata (not their bytes). */
   documents?: AgreementDocument[];
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -134,6 +134,7 @@ export class AgencyTaskService {
       box: query.box,
       orgId: cmd.actor.orgId,
       status: query.status,
+      updatedSince: query.updatedSince,
       overdue: query.overdue,
       offset,
       limit: query.limit,

@@ -8,6 +8,8 @@ export interface AgencyBoxFilter {
   box: 'inbox' | 'outbox';
   orgId: string;
   status?: string;
+  /** Only rows created or changed at or after this time (ISO 8601). */
+  updatedSince?: string;
 }
 
 /** Rows one agency asks of another (joint campaign requests, agency tasks), as a caller may see them. */
@@ -22,6 +24,7 @@ export abstract class BetweenAgenciesRepository<
       { org: filter.orgId },
     );
     if (filter.status) qb.andWhere(`${a}.status = :status`, { status: filter.status });
+    if (filter.updatedSince) qb.andWhere(`${a}.updated_at >= :updatedSince`, { updatedSince: filter.updatedSince });
     return qb;
   }
 }

@@ -15,6 +15,8 @@ export const CAMPAIGN_PERMISSION_COLUMNS: Record<string, ColumnSpec> = {
 /** Which campaigns a list shows: by status, after a cursor (newest first). */
 export interface CampaignFilter {
   status?: string;
+  /** Only campaigns created or changed at or after this time (ISO 8601). */
+  updatedSince?: string;
   /** Only campaigns whose id sorts before this one (the page's cursor). */
   beforeId?: string;
   limit: number;
@@ -83,6 +85,7 @@ export class CampaignRepository extends VisibleRowsRepository<Campaign> {
   list(visibility: SqlCondition, filter: CampaignFilter): Promise<Campaign[]> {
     const qb = this.scoped(visibility);
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.updatedSince) qb.andWhere('c.updated_at >= :updatedSince', { updatedSince: filter.updatedSince });
     if (filter.beforeId !== undefined) qb.andWhere('c.id < :cid', { cid: filter.beforeId });
     return qb
       .orderBy('c.id', 'DESC')

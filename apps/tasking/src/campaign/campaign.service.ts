@@ -103,6 +103,7 @@ export class CampaignService {
     const { query } = cmd.data;
     const rows = await this.campaigns.list(campaignsVisibleTo(cmd.actor), {
       status: query.status,
+      updatedSince: query.updatedSince,
       beforeId: positionOf(query.cursor),
       limit: query.limit,
     });
@@ -253,6 +254,7 @@ export class CampaignService {
       box: query.box,
       orgId: cmd.actor.orgId,
       status: query.status,
+      updatedSince: query.updatedSince,
       beforeId: positionOf(query.cursor),
       limit: query.limit,
     });

@@ -20,6 +20,7 @@ import { AuditEvidence1764200000016 } from './migrations/1764200000016-AuditEvid
 import { FanOutRetries1764200000011 } from './migrations/1764200000011-FanOutRetries';
 import { OutboxInOrder1764200000018 } from './migrations/1764200000018-OutboxInOrder';
 import { AuditRequestIds1764200000021 } from './migrations/1764200000021-AuditRequestIds';
+import { UpdatedAt1764200000022 } from './migrations/1764200000022-UpdatedAt';
 import { OneStatusHistory1764200000019 } from './migrations/1764200000019-OneStatusHistory';
 
 export const TASKING_SCHEMA = 'tasking';
@@ -54,6 +55,7 @@ export function createTaskingDataSource(url: string, poolSize = 10, timeouts?: D
       OutboxInOrder1764200000018,
       OneStatusHistory1764200000019,
       AuditRequestIds1764200000021,
+      UpdatedAt1764200000022,
     ],
     poolSize,
     timeouts,

@@ -30,10 +30,16 @@ export abstract class VisibleRowsRepository<Row extends { id: string }> {
     return qb.getOne();
   }
 
-  /** Writes a changed row (every column but its id and creation time) with its version one up, in `manager`'s transaction. */
-  async saveNextVersion(manager: EntityManager, row: Row & { version: number; createdAt: Date }): Promise<void> {
+  /**
+   * Writes a changed row (every column but its id, creation and update times) with its version one up, in `manager`'s
+   * transaction; TypeORM sets `updated_at` to the statement's time.
+   */
+  async saveNextVersion(
+    manager: EntityManager,
+    row: Row & { version: number; createdAt: Date; updatedAt?: Date },
+  ): Promise<void> {
     row.version += 1;
-    const { id, createdAt: _c, ...changes } = row;
+    const { id, createdAt: _c, updatedAt: _u, ...changes } = row;
     await manager.update(this.entity, { id }, changes as unknown as QueryDeepPartialEntity<Row>);
   }
 }

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { statusHistorySchema } from './status-history';
 import { AGENCY_TASK_STATUSES, CAMPAIGN_REQUEST_STATUSES, CAMPAIGN_STATUSES } from '../campaign/campaign.machines';
-import { DateTime, IdParam, Int, PageQuery, pageOf, Period, QueryBoolean, SafeInt, TimeWindow } from './common';
+import {
+  DateTime,
+  IdParam,
+  Int,
+  PageQuery,
+  pageOf,
+  Period,
+  QueryBoolean,
+  SafeInt,
+  TimeWindow,
+  UpdatedSince,
+} from './common';
 import { Platform } from './creator';
 
 const KeyMessages = z.array(z.string().trim().min(1).max(500)).min(1).max(10);
@@ -55,7 +66,11 @@ export const CampaignView = z.object({
   createdAt: z.iso.datetime(),
 });
 
-export const CampaignQuery = z.object({ status: CampaignStatus.optional(), ...PageQuery });
+export const CampaignQuery = z.object({
+  status: CampaignStatus.optional(),
+  updatedSince: UpdatedSince.optional(),
+  ...PageQuery,
+});
 export const CampaignPage = pageOf(CampaignView);
 
 export const CampaignRequestInput = z.object({
@@ -99,6 +114,7 @@ export const CampaignRequestQuery = z.object({
   /** inbox: requests to your agency; outbox: requests from it. */
   box: z.enum(['inbox', 'outbox']).default('inbox'),
   status: CampaignRequestStatus.optional(),
+  updatedSince: UpdatedSince.optional(),
   ...PageQuery,
 });
 export const CampaignRequestPage = pageOf(CampaignRequestView);
@@ -137,6 +153,7 @@ export const AgencyTaskQuery = z.object({
   box: z.enum(['inbox', 'outbox']).default('inbox'),
   status: AgencyTaskStatus.optional(),
   overdue: QueryBoolean.optional(),
+  updatedSince: UpdatedSince.optional(),
   ...PageQuery,
 });
 export const AgencyTaskPage = pageOf(AgencyTaskView);
