@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
-import { registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
+import { jointCampaignRequest, registration, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -102,17 +102,7 @@ describe('updatedSince on the lists a partner polls', () => {
 
   it('lists only the joint campaign requests, campaigns and agency tasks changed since the time given', async () => {
     const ask = async (title: string) => {
-      const { data, response } = await mofa.POST('/v1/campaign-requests', {
-        body: {
-          leadOrgId: 'mcst-ttcs',
-          title,
-          objective: 'Explain the convention to foreign audiences',
-          keyMessages: ['Viet Nam hosts the signing'],
-          proposedPeriod: { start: '2026-10-01', end: '2026-10-31' },
-          expectedDeliverables: '10 short clips in English',
-          responseDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-        },
-      });
+      const { data, response } = await mofa.POST('/v1/campaign-requests', { body: jointCampaignRequest(title) });
       expect(response.status).toBe(201);
       return data!.id;
     };
