@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
-import { jointCampaignRequest, startTestSystem, type TestSystem } from '../support/system';
+import { jointCampaignRequest, signingBrief, startTestSystem, type TestSystem } from '../support/system';
 
 describe('joint campaigns through the gateway, with the typed client', () => {
   let sys: TestSystem;
@@ -54,16 +54,7 @@ describe('joint campaigns through the gateway, with the typed client', () => {
 
     const brief = await manager.POST('/v1/campaigns/{id}/briefs', {
       params: { path: { id: campaignId } },
-      body: {
-        kind: 'short_video',
-        title: 'The signing in 60 seconds',
-        keyMessages: ['Viet Nam hosts the signing'],
-        platforms: ['youtube', 'tiktok'],
-        languages: ['en'],
-        dueAt: '2026-10-28T10:00:00Z',
-        quantity: 10,
-        feePerDeliverable: 5_000_000,
-      },
+      body: signingBrief({ platforms: ['youtube', 'tiktok'], dueAt: '2026-10-28T10:00:00Z', quantity: 10 }),
     });
     expect(brief.response.status).toBe(201);
     const { data: briefsForMofa } = await mofa.GET('/v1/campaigns/{id}/briefs', {

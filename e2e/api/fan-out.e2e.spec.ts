@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConcordClient } from '@concord/client';
-import { jointCampaignRequest, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
+import { jointCampaignRequest, signingBrief, startTestSystem, uniqueHandle, type TestSystem } from '../support/system';
 
 const day = 24 * 3600_000;
 const at = (days: number) => new Date(Date.now() + days * day);
@@ -157,16 +157,7 @@ describe('joint campaign to creators’ answers, through the gateway', () => {
     // The joint brief goes to all 50.
     const brief = await manager.POST('/v1/campaigns/{id}/briefs', {
       params: { path: { id: campaignId } },
-      body: {
-        kind: 'short_video',
-        title: 'The signing in 60 seconds',
-        keyMessages: ['Viet Nam hosts the signing'],
-        platforms: ['tiktok'],
-        languages: ['en'],
-        dueAt: at(20).toISOString(),
-        quantity: 1,
-        feePerDeliverable: 5_000_000,
-      },
+      body: signingBrief({ platforms: ['tiktok'], dueAt: at(20).toISOString(), quantity: 1 }),
     });
     const fanOut = await manager.POST('/v1/briefs/{id}/assignments', {
       params: { path: { id: brief.data!.id }, header: { 'Idempotency-Key': 'joint-brief-fan-out' } },

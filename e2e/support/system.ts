@@ -231,3 +231,17 @@ export function jointCampaignRequest(
     ...changes,
   };
 }
+
+/** The joint campaign's short video brief on the signing, in English, 5,000,000 VND a clip; where, when and how many. */
+export function signingBrief(what: Pick<Schemas['Brief'], 'platforms' | 'dueAt' | 'quantity'>): Schemas['Brief'] {
+  return {
+    kind: 'short_video',
+    title: 'The signing in 60 seconds',
+    keyMessages: ['Viet Nam hosts the signing'],
+    platforms: what.platforms,
+    languages: ['en'],
+    dueAt: what.dueAt,
+    quantity: what.quantity,
+    feePerDeliverable: 5_000_000,
+  };
+}
