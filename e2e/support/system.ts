@@ -189,7 +189,8 @@ export async function startTestSystem(
             await new Promise((r) => setTimeout(r, 50));
         }
       },
-      as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username) }),
+      // The stories check what the API answers to each request (a 503, a 409 in progress): sent once, no retries.
+      as: async (username) => createConcordClient({ baseUrl, token: await devToken(baseUrl, username), retry: false }),
       stop: async () => {
         await gateway.close();
         await agreements.close().catch(() => undefined);

@@ -1,5 +1,9 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './schema';
+import { retryingFetch, type RetryOptions } from './retrying-fetch';
+
+export { retryingFetch, type RetryOptions } from './retrying-fetch';
+export { ConcordError, eachItem, type Page, type PageAnswer } from './pages';
 
 export type { components, operations, paths };
 export type Schemas = components['schemas'];
@@ -12,6 +16,12 @@ export interface ConcordClientOptions {
   token?: string | (() => string | undefined | Promise<string | undefined>);
   fetch?: typeof fetch;
   headers?: Record<string, string>;
+  /**
+   * Writes get an Idempotency-Key unless you send one, and a request that met a network failure, 503, 429 or 409
+   * `idempotency.in_progress` is sent again after Retry-After with the same key (default: up to 3 times). `false`
+   * sends each request once, as it is.
+   */
+  retry?: RetryOptions | false;
 }
 
 export type ConcordClient = Client<paths>;
@@ -25,7 +35,12 @@ export type ConcordClient = Client<paths>;
  *   const { data, error } = await api.GET('/v1/creators', { params: { query: { q: 'quang linh' } } });
  */
 export function createConcordClient(options: ConcordClientOptions): ConcordClient {
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers });
+  const base = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: options.retry === false ? base : retryingFetch(base, options.retry),
+    headers: options.headers,
+  });
   if (options.token) {
     const auth: Middleware = {
       async onRequest({ request }) {

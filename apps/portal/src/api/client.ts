@@ -21,6 +21,9 @@ export function createPortalClient(options: {
     baseUrl: options.baseUrl ?? globalThis.location.origin,
     token: options.getToken,
     fetch: options.fetch,
+    // The portal shows a person what happened (busy, refused, try again) and its writes carry their own keys
+    // (lib/use-mutation.ts): each request is sent once, as it is.
+    retry: false,
   });
   client.use({
     onResponse({ request, response }) {
