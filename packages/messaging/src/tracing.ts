@@ -107,13 +107,18 @@ export function startServerSpan(
   return { span, context: trace.setSpan(parent, span) };
 }
 
-/** Runs `work` (a consumer applying `event`) in a consumer span that joins the trace of the request that recorded it. */
+/**
+ * Runs `work` (a consumer applying `event`) in a consumer span that joins the trace of the request that recorded it,
+ * when the event carries one.
+ */
 export async function inConsumerSpan<T>(
   consumer: string,
   event: { type: string; correlationId?: string },
   work: () => Promise<T>,
 ): Promise<T> {
   const parent = contextOfEnvelope(event);
+  // Only as part of a trace: an event a background job recorded (a checkpoint, an expiry) starts none.
+  if (!trace.getSpan(parent)) return work();
   const span = tracer().startSpan(
     `${event.type} process`,
     {
